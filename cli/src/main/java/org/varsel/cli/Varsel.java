@@ -1,0 +1,27 @@
+package org.varsel.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./varsel} command: one entry point for the demo, the tools and the services. */
+@Command(
+    name = "varsel",
+    mixinStandardHelpOptions = true,
+    versionProvider = VarselVersion.class,
+    description = "Varsel watches for disinformation campaigns and digitally incited violence.",
+    subcommands = {
+        CommandLine.HelpCommand.class,
+    })
+public final class Varsel implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Varsel()).execute(args));
+  }
+}
