@@ -1,0 +1,72 @@
+package org.varsel.contract;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One versioned update of an incident (schema incident.v1): a campaign or a single grave signal, with the
+ * evidence and the explanation an analyst needs. Lists are never null.
+ */
+public record Incident(
+    String schema,
+    String id,
+    long version,
+    IncidentKind kind,
+    String title,
+    Instant firstSeen,
+    Instant lastSeen,
+    Instant updatedAt,
+    int signalCount,
+    int accountCount,
+    List<String> sources,
+    List<String> platforms,
+    List<String> languages,
+    List<String> categories,
+    List<String> disarm,
+    List<String> hashtags,
+    List<String> urls,
+    List<String> targetGroups,
+    List<RuleHitSummary> ruleHits,
+    ClassifierSummary classifier,
+    Evidence evidence,
+    int severity,
+    Tier tier,
+    Tlp tlp,
+    String explanation) {
+
+  public static final String SCHEMA = "incident.v1";
+
+  /** How many times one rule matched within the incident. */
+  public record RuleHitSummary(String ruleId, String title, Integer severity, String category, String packVersion, int count) {}
+
+  /** The classifier's highest score per label across the incident's signals. */
+  public record ClassifierSummary(String modelVersion, Map<String, Double> maxScores) {}
+
+  /** Capped evidence: a few signals, sample accounts, a timeline, and the detector's own evidence. */
+  public record Evidence(
+      List<EvidenceSignal> signals, List<String> accounts, List<TimelineBucket> timeline, Map<String, String> coordination) {}
+
+  /** One signal shown as evidence, its text capped. */
+  public record EvidenceSignal(
+      String signalId,
+      String source,
+      String externalId,
+      Instant observedAt,
+      String url,
+      String platform,
+      String author,
+      String text,
+      String language,
+      Tlp tlp,
+      String category,
+      List<String> ruleIds,
+      List<MatchedTerm> matchedTerms,
+      Map<String, Double> scores) {}
+
+  /** Where a rule matched in an evidence signal's text: [start, end) in UTF-16 units. */
+  public record MatchedTerm(String term, int start, int end) {}
+
+  /** Signals per time bucket, for the timeline chart. */
+  public record TimelineBucket(Instant start, int count) {}
+}

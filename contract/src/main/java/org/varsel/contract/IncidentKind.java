@@ -1,0 +1,24 @@
+package org.varsel.contract;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Which detector opened an incident. */
+public enum IncidentKind {
+  PARTNER_ASSESSMENT("partner-assessment"),
+  HIGH_SEVERITY("high-severity"),
+  CO_SIMILAR_TEXT("co-similar-text"),
+  CO_LINK("co-link"),
+  HASHTAG_PUSH("hashtag-push"),
+  SURGE("surge");
+
+  private final String label;
+
+  IncidentKind(String label) {
+    this.label = label;
+  }
+
+  @JsonValue
+  public String label() {
+    return label;
+  }
+}

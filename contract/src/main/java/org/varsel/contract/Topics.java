@@ -1,0 +1,12 @@
+package org.varsel.contract;
+
+/** The Kafka topics that couple the deployables; nothing else does. */
+public final class Topics {
+  public static final String SIGNALS_RAW = "varsel.signals.raw";
+  public static final String SIGNALS_DLQ = "varsel.signals.dlq";
+  public static final String INCIDENTS = "varsel.incidents";
+  public static final String RULES = "varsel.rules";
+  public static final String FEEDBACK = "varsel.feedback";
+
+  private Topics() {}
+}

@@ -1,0 +1,68 @@
+package org.varsel.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContractTest {
+
+  static Incident sampleIncident() {
+    Instant t = Instant.parse("2026-11-20T10:15:00Z");
+    return new Incident(Incident.SCHEMA, "inc-abc123", 3, IncidentKind.CO_LINK, "Same link by 5 accounts", t, t.plusSeconds(60), t.plusSeconds(65),
+        5, 5, List.of("partner:ngo-a"), List.of("x"), List.of("en"), List.of("disinformation"), List.of("T0049"), List.of("#tag"),
+        List.of("https://example.org/a"), List.of("migrants"),
+        List.of(new Incident.RuleHitSummary("r-1", "Rule one", 4, "incitement", "pack-1", 2)),
+        new Incident.ClassifierSummary("doccat-1", Map.of("hateful", 0.8)),
+        new Incident.Evidence(
+            List.of(new Incident.EvidenceSignal("sig-1", "partner:ngo-a", "a-1", t, "https://x.com/a/status/1", "x", "a", "<b>text</b>",
+                "en", Tlp.AMBER, "incitement", List.of("r-1"), List.of(new Incident.MatchedTerm("vermin", 0, 6)), Map.of("hateful", 0.8))),
+            List.of("a", "b"), List.of(new Incident.TimelineBucket(t, 5)), Map.of("shared_url", "https://example.org/a")),
+        72, Tier.HIGH, Tlp.AMBER, "Five accounts shared the same link within one minute.");
+  }
+
+  @Test
+  void anIncidentUpdateValidatesAgainstIncidentV1AndRoundTrips() throws Exception {
+    Incident incident = sampleIncident();
+    byte[] json = IncidentCodec.toJsonBytes(incident);
+    JsonNode tree = Json.mapper().readTree(json);
+    assertThat(ContractSchemas.INCIDENT_V1.violations(tree)).isEmpty();
+    assertThat(tree.get("first_seen").asText()).isEqualTo("2026-11-20T10:15:00Z");
+    assertThat(tree.get("kind").asText()).isEqualTo("co-link");
+    assertThat(tree.get("tlp").asText()).isEqualTo("AMBER");
+    assertThat(IncidentCodec.fromJson(json)).isEqualTo(incident);
+  }
+
+  @Test
+  void incidentSchemaRejectsAnUpdateWithoutExplanation() throws Exception {
+    JsonNode tree = Json.mapper().readTree(IncidentCodec.toJsonBytes(sampleIncident()));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("explanation");
+    assertThat(ContractSchemas.INCIDENT_V1.violations(tree)).anyMatch(v -> v.contains("explanation"));
+  }
+
+  @Test
+  void aDeadLetterKeepsTheOriginalBytesAndValidates() throws Exception {
+    byte[] original = {(byte) 0xff, 'x', 0};
+    DeadLetter letter = new DeadLetter("not valid UTF-8", "partner:a", "varsel.signals.raw", 0, 42L, Instant.EPOCH, original);
+    JsonNode tree = Json.mapper().readTree(letter.toJsonBytes());
+    assertThat(ContractSchemas.DEAD_LETTER_V1.violations(tree)).isEmpty();
+    assertThat(Base64.getDecoder().decode(tree.get("original_base64").asText())).isEqualTo(original);
+    assertThat(tree.has("original_text")).isFalse();
+
+    DeadLetter textual = new DeadLetter("bad", null, null, null, null, Instant.EPOCH, "{oops".getBytes(StandardCharsets.UTF_8));
+    assertThat(Json.mapper().readTree(textual.toJsonBytes()).get("original_text").asText()).isEqualTo("{oops");
+  }
+
+  @Test
+  void theMostRestrictiveTlpWins() {
+    assertThat(Tlp.GREEN.mostRestrictive(Tlp.AMBER_STRICT)).isEqualTo(Tlp.AMBER_STRICT);
+    assertThat(Tlp.RED.mostRestrictive(Tlp.CLEAR)).isEqualTo(Tlp.RED);
+    assertThat(Tlp.fromLabel("amber+strict")).contains(Tlp.AMBER_STRICT);
+    assertThat(Tlp.fromLabel("WHITE")).isEmpty();
+  }
+}
