@@ -1,6 +1,7 @@
 package org.varsel.pipeline;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -13,6 +14,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
 import org.varsel.contract.Signal;
+import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.incident.PartnerAssessments;
 import org.varsel.pipeline.ingest.FirstSeenOnly;
 import org.varsel.pipeline.ingest.ParseSignal;
@@ -67,7 +69,11 @@ public final class VarselPipeline {
         .process(new FirstSeenOnly(settings.dedupeMemory()))
         .uid("dedupe").name("drop replays (by signal id)");
 
-    signals
+    DataStream<AnalysedSignal> analysed = signals
+        .map(AnalysedSignal::of, TypeInformation.of(AnalysedSignal.class))
+        .uid("analyse").name("analyse");
+
+    analysed
         .flatMap(new PartnerAssessments())
         .uid("partner-assessments").name("partner assessments → incidents")
         .sinkTo(incidents)

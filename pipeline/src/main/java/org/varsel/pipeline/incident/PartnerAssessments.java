@@ -10,17 +10,19 @@ import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Labels;
 import org.varsel.contract.Signal;
 import org.varsel.contract.Tier;
+import org.varsel.pipeline.analysis.AnalysedSignal;
 
 /**
  * A partner's own assessment reaches the queue: every signal labelled with a harm category becomes an incident
  * whose severity is the partner's confidence (50 when none was given).
  */
-public final class PartnerAssessments implements FlatMapFunction<Signal, Incident> {
+public final class PartnerAssessments implements FlatMapFunction<AnalysedSignal, Incident> {
   static final int DEFAULT_CONFIDENCE = 50;
   static final int EXCERPT_CHARS = 1_000;
 
   @Override
-  public void flatMap(Signal signal, Collector<Incident> out) {
+  public void flatMap(AnalysedSignal analysed, Collector<Incident> out) {
+    Signal signal = analysed.signal();
     Labels labels = signal.labels();
     if (labels == null || labels.category() == null) {
       return;

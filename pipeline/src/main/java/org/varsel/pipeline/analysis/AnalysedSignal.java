@@ -1,0 +1,43 @@
+package org.varsel.pipeline.analysis;
+
+import java.util.List;
+import java.util.Map;
+import org.varsel.contract.Signal;
+
+/**
+ * A signal with everything the pipeline learned about it. Lists are never null; {@code category} and
+ * {@code modelVersion} are null until the classifier has run, and {@code scores} is then empty.
+ *
+ * @param urls canonical URLs from the signal's url field and its text
+ * @param ruleMatches active rules only: shadow rules never reach correlation
+ */
+public record AnalysedSignal(
+    Signal signal,
+    String language,
+    double languageConfidence,
+    List<String> urls,
+    List<String> platforms,
+    List<String> hashtags,
+    List<String> mentions,
+    String category,
+    Map<String, Double> scores,
+    String modelVersion,
+    List<RuleMatch> ruleMatches) {
+
+  /** A signal before enrichment and matching: only what it arrived with. */
+  public static AnalysedSignal of(Signal signal) {
+    return new AnalysedSignal(signal, signal.language(), signal.language() == null ? 0.0 : 1.0,
+        signal.url() == null ? List.of() : List.of(signal.url()),
+        signal.platform() == null ? List.of() : List.of(signal.platform()),
+        List.of(), List.of(), null, Map.of(), null, List.of());
+  }
+
+  /** Who posted it, as the key for counting distinct accounts: platform-qualified handle, or the source when unknown. */
+  public String accountKey() {
+    String handle = signal.authorHandle().orElse(null);
+    if (handle == null) {
+      return signal.source() + "/" + signal.externalId();
+    }
+    return (signal.platform() == null ? "" : signal.platform() + ":") + handle.toLowerCase(java.util.Locale.ROOT);
+  }
+}
