@@ -1,0 +1,468 @@
+package org.varsel.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A real single-node Kafka broker (KRaft, combined broker and controller) running in its own JVM. */
+public final class LocalKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
+    private static final String HOST = "127.0.0.1";
+    private static final Set<Process> LIVE_BROKERS = ConcurrentHashMap.newKeySet();
+
+    static {
+        // Tests that fail half-way never reach close(); a broker must not outlive the JVM that started it.
+        Runtime.getRuntime().addShutdownHook(new Thread(LocalKafka::stopAllBrokers, "varsel-local-kafka-reaper"));
+    }
+
+    private final Path directory;
+    private final boolean deleteOnClose;
+    private final int port;
+    private final int controllerPort;
+    private final String maxHeap;
+    private final Duration startupTimeout;
+    private final Map<String, String> extraProperties;
+    private Process process;
+    private boolean closed;
+
+    private LocalKafka(Builder builder) {
+        this.deleteOnClose = builder.dataDirectory == null;
+        this.directory = deleteOnClose
+                ? Directories.createTemp(builder.baseDirectory, "varsel-kafka-")
+                : builder.dataDirectory.toAbsolutePath();
+        this.port = builder.port == 0 ? freePort() : builder.port;
+        this.controllerPort = builder.controllerPort == 0 ? freePort() : builder.controllerPort;
+        this.maxHeap = builder.maxHeap;
+        this.startupTimeout = builder.startupTimeout;
+        this.extraProperties = Map.copyOf(builder.extraProperties);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the broker (formatting its storage on first start) and waits until it answers; a no-op if running. */
+    public synchronized LocalKafka start() {
+        if (closed) {
+            throw new IllegalStateException("broker at " + directory + " is closed");
+        }
+        if (isRunning()) {
+            return this;
+        }
+        long began = System.nanoTime();
+        try {
+            Files.createDirectories(directory);
+            writeConfiguration();
+            if (!Files.exists(logDirectory().resolve("meta.properties"))) {
+                formatStorage();
+            }
+            process = launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Kafka in " + directory, e);
+        }
+        LIVE_BROKERS.add(process);
+        awaitReady();
+        LOG.info("Kafka broker ready at {} in {} ms (data in {})",
+                bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), directory);
+        return this;
+    }
+
+    /** Stops the broker with SIGTERM (a clean shutdown) and waits for it to exit. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        terminate(process, Duration.ofSeconds(60));
+        process = null;
+    }
+
+    /** Kills the broker like {@code kill -9}: no clean shutdown, logs are recovered on the next start. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        awaitExit(process, Duration.ofSeconds(30));
+        LIVE_BROKERS.remove(process);
+        process = null;
+    }
+
+    /** Stops the broker cleanly and starts it again on the same ports with the same data. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** The value for the clients' {@code bootstrap.servers}; stable across restarts. */
+    public String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return directory;
+    }
+
+    /** The broker's stdout, stderr and log4j output, appended across restarts. */
+    public Path logFile() {
+        return directory.resolve("broker.log");
+    }
+
+    /** A new admin client for this broker; the caller closes it. */
+    public Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        return Admin.create(properties);
+    }
+
+    /** Creates the topics with replication factor 1; topics that already exist are left as they are. */
+    public void createTopics(int partitions, String... names) {
+        List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+        try (Admin admin = admin()) {
+            for (Map.Entry<String, KafkaFuture<Void>> created :
+                    admin.createTopics(topics).values().entrySet()) {
+                try {
+                    created.getValue().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + created.getKey(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics " + Arrays.toString(names), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out creating topics " + Arrays.toString(names), e);
+        }
+    }
+
+    /** Stops the broker and, unless it was given a persistent data directory, deletes its data. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        stop();
+        closed = true;
+        if (deleteOnClose) {
+            Directories.deleteRecursively(directory);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalKafka[" + bootstrapServers() + ", " + directory + (isRunning() ? ", running]" : ", stopped]");
+    }
+
+    private Path logDirectory() {
+        return directory.resolve("kraft-logs");
+    }
+
+    private Path serverProperties() {
+        return directory.resolve("server.properties");
+    }
+
+    private void writeConfiguration() throws IOException {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", "1");
+        config.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        config.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        config.put("controller.listener.names", "CONTROLLER");
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        config.put("log.dirs", logDirectory().toString());
+        config.put("num.partitions", "1");
+        config.put("default.replication.factor", "1");
+        config.put("min.insync.replicas", "1");
+        config.put("offsets.topic.replication.factor", "1");
+        // Fewer internal partitions: the first consumer group and the first transaction start noticeably faster.
+        config.put("offsets.topic.num.partitions", "4");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("transaction.state.log.num.partitions", "4");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        // Flink's KafkaSink with EXACTLY_ONCE asks for a one-hour transaction timeout; the default cap is 15 min.
+        config.put("transaction.max.timeout.ms", "3600000");
+        // Topics are part of the contract: a typo in a topic name must fail, not create a new topic.
+        config.put("auto.create.topics.enable", "false");
+        // The default 128 MiB dedupe buffer would take a quarter of the small broker heap.
+        config.put("log.cleaner.dedupe.buffer.size", "16777216");
+        config.put("num.io.threads", "4");
+        config.put("num.network.threads", "2");
+        config.putAll(extraProperties);
+        String text = config.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+        Files.writeString(serverProperties(), text);
+        Files.writeString(directory.resolve("log4j2.xml"), BROKER_LOG4J2);
+    }
+
+    private void formatStorage() {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", serverProperties().toString()};
+        int exitCode;
+        try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            // In-process: the tool is a pure function of its arguments and a second JVM costs seconds.
+            exitCode = StorageTool.execute(args, out);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("kafka-storage " + String.join(" ", args) + " failed: "
+                    + output.toString(StandardCharsets.UTF_8), e);
+        }
+        if (exitCode != 0) {
+            throw new IllegalStateException("kafka-storage " + String.join(" ", args) + " exited with " + exitCode
+                    + ": " + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Process launch() throws IOException {
+        Path argFile = directory.resolve("classpath.args");
+        // An argument file: test classpaths can exceed the kernel's 128 KiB limit for one argument.
+        Files.writeString(argFile, "-cp\n\"" + System.getProperty("java.class.path")
+                .replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-Xmx" + maxHeap,
+                "-Xms64m",
+                "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.xml").toUri(),
+                "@" + argFile,
+                "kafka.Kafka",
+                serverProperties().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+        return builder.start();
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + startupTimeout.toNanos();
+        Exception lastProblem = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                int exitCode = process.exitValue();
+                LIVE_BROKERS.remove(process);
+                process = null;
+                throw new IllegalStateException("Kafka broker exited with " + exitCode + " while starting; "
+                        + logTail());
+            }
+            if (acceptsConnections()) {
+                try (Admin admin = admin()) {
+                    admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    lastProblem = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Kafka", e);
+                }
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        Process failed = process;
+        process = null;
+        terminate(failed, Duration.ofSeconds(10));
+        IllegalStateException timeout = new IllegalStateException("Kafka broker at " + bootstrapServers()
+                + " did not answer within " + startupTimeout + "; " + logTail());
+        if (lastProblem != null) {
+            timeout.addSuppressed(lastProblem);
+        }
+        throw timeout;
+    }
+
+    private boolean acceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String logTail() {
+        return "last lines of " + logFile() + ":" + System.lineSeparator() + Directories.tail(logFile(), 40);
+    }
+
+    private static void terminate(Process process, Duration grace) {
+        process.destroy();
+        if (!awaitExit(process, grace)) {
+            LOG.warn("Kafka broker pid {} ignored SIGTERM for {}; killing it", process.pid(), grace);
+            process.destroyForcibly();
+            awaitExit(process, Duration.ofSeconds(30));
+        }
+        LIVE_BROKERS.remove(process);
+    }
+
+    private static boolean awaitExit(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    private static void stopAllBrokers() {
+        LIVE_BROKERS.forEach(Process::destroy);
+        for (Process process : LIVE_BROKERS) {
+            if (!awaitExit(process, Duration.ofSeconds(15))) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static final String BROKER_LOG4J2 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Configuration status="WARN">
+              <Appenders>
+                <Console name="out" target="SYSTEM_OUT">
+                  <PatternLayout pattern="%d{HH:mm:ss.SSS} %-5level %c{1} - %msg%n"/>
+                </Console>
+              </Appenders>
+              <Loggers>
+                <Logger name="kafka.server.KafkaRaftServer" level="INFO"/>
+                <Logger name="kafka.Kafka" level="INFO"/>
+                <Root level="WARN"><AppenderRef ref="out"/></Root>
+              </Loggers>
+            </Configuration>
+            """;
+
+    /** Settings for a {@link LocalKafka}; every setting has a default that suits a test. */
+    public static final class Builder {
+        private Path baseDirectory = Directories.defaultBase();
+        private Path dataDirectory;
+        private int port;
+        private int controllerPort;
+        private String maxHeap = "512m";
+        private Duration startupTimeout = Duration.ofSeconds(90);
+        private final Map<String, String> extraProperties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Where the temporary data directory is created (default {@code java.io.tmpdir}); deleted on close. */
+        public Builder baseDirectory(Path baseDirectory) {
+            this.baseDirectory = Objects.requireNonNull(baseDirectory);
+            return this;
+        }
+
+        /** A persistent data directory (for the demo): reused if formatted, kept on close. */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = Objects.requireNonNull(dataDirectory);
+            return this;
+        }
+
+        /** The client port (default: a free one). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The KRaft controller port (default: a free one). */
+        public Builder controllerPort(int controllerPort) {
+            this.controllerPort = controllerPort;
+            return this;
+        }
+
+        /** The broker JVM's {@code -Xmx} value, e.g. {@code 512m}. */
+        public Builder maxHeap(String maxHeap) {
+            this.maxHeap = Objects.requireNonNull(maxHeap);
+            return this;
+        }
+
+        public Builder startupTimeout(Duration startupTimeout) {
+            this.startupTimeout = Objects.requireNonNull(startupTimeout);
+            return this;
+        }
+
+        /** Overrides or adds one line of the broker's {@code server.properties}. */
+        public Builder brokerProperty(String key, String value) {
+            extraProperties.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
+            return this;
+        }
+
+        public LocalKafka build() {
+            return new LocalKafka(this);
+        }
+
+        /** Builds the broker and starts it. */
+        public LocalKafka start() {
+            LocalKafka kafka = build();
+            try {
+                return kafka.start();
+            } catch (RuntimeException e) {
+                kafka.close();
+                throw e;
+            }
+        }
+    }
+}
