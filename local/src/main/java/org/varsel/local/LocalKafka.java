@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -226,6 +228,9 @@ public final class LocalKafka implements AutoCloseable {
         config.put("share.coordinator.state.topic.replication.factor", "1");
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
+        // After a kill -9 the controller refuses the new broker incarnation until the old session expires (9 s).
+        config.put("broker.session.timeout.ms", "4000");
+        config.put("broker.heartbeat.interval.ms", "1000");
         // Flink's KafkaSink with EXACTLY_ONCE asks for a one-hour transaction timeout; the default cap is 15 min.
         config.put("transaction.max.timeout.ms", "3600000");
         // Topics are part of the contract: a typo in a topic name must fail, not create a new topic.
@@ -272,6 +277,8 @@ public final class LocalKafka implements AutoCloseable {
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.xml").toUri(),
                 "@" + argFile,
+                BrokerMain.class.getName(),
+                Long.toString(ProcessHandle.current().pid()),
                 "kafka.Kafka",
                 serverProperties().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -290,22 +297,27 @@ public final class LocalKafka implements AutoCloseable {
         long deadline = System.nanoTime() + startupTimeout.toNanos();
         Exception lastProblem = null;
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                int exitCode = process.exitValue();
-                LIVE_BROKERS.remove(process);
-                process = null;
-                throw new IllegalStateException("Kafka broker exited with " + exitCode + " while starting; "
-                        + logTail());
-            }
+            failIfExited();
             if (acceptsConnections()) {
-                try (Admin admin = admin()) {
-                    admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException | TimeoutException e) {
+                Admin admin = admin();
+                try {
+                    KafkaFuture<Collection<Node>> nodes = admin.describeCluster().nodes();
+                    // Poll rather than block: a broker that dies meanwhile must fail the start at once.
+                    while (!nodes.isDone() && System.nanoTime() < deadline) {
+                        failIfExited();
+                        sleep(Duration.ofMillis(100));
+                    }
+                    if (nodes.isDone()) {
+                        nodes.get();
+                        return;
+                    }
+                } catch (ExecutionException e) {
                     lastProblem = e;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for Kafka", e);
+                } finally {
+                    admin.close(Duration.ofSeconds(1));
                 }
             }
             sleep(Duration.ofMillis(100));
@@ -319,6 +331,15 @@ public final class LocalKafka implements AutoCloseable {
             timeout.addSuppressed(lastProblem);
         }
         throw timeout;
+    }
+
+    private void failIfExited() {
+        if (!process.isAlive()) {
+            int exitCode = process.exitValue();
+            LIVE_BROKERS.remove(process);
+            process = null;
+            throw new IllegalStateException("Kafka broker exited with " + exitCode + " while starting; " + logTail());
+        }
     }
 
     private boolean acceptsConnections() {

@@ -77,4 +77,26 @@ class LocalKafkaLifecycleTest {
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("broker process").isEmpty();
         assertThat(data).doesNotExist();
     }
+
+    @Test
+    void aBrokerDoesNotOutliveTheJvmThatStartedItEvenAfterKill9(@TempDir Path base) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process owner = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                BrokerOwner.class.getName(), base.toString())
+                .redirectErrorStream(true).redirectOutput(base.resolve("owner.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!Files.readString(base.resolve("owner.log")).contains("ready") && System.nanoTime() < deadline) {
+                assertThat(owner.isAlive()).as("owner JVM alive; its log: %s", base.resolve("owner.log")).isTrue();
+                Thread.sleep(100);
+            }
+            ProcessHandle broker = owner.descendants().findFirst().orElseThrow();
+
+            owner.destroyForcibly().waitFor();
+
+            assertThat(broker.onExit()).succeedsWithin(Duration.ofSeconds(30));
+        } finally {
+            owner.destroyForcibly();
+        }
+    }
 }

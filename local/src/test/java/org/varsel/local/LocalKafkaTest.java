@@ -39,7 +39,7 @@ class LocalKafkaTest {
             producer.send(new ProducerRecord<>("signals.transactional", "pending")).get();
 
             assertThat(KafkaClients.readFromStart(kafka, "signals.transactional", "read_committed", 1,
-                    Duration.ofSeconds(3))).isEmpty();
+                    Duration.ofSeconds(2))).isEmpty();
             assertThat(KafkaClients.readFromStart(kafka, "signals.transactional", "read_uncommitted", 1,
                     Duration.ofSeconds(30))).containsExactly("pending");
 

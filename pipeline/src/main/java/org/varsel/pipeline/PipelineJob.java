@@ -1,0 +1,38 @@
+package org.varsel.pipeline;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.varsel.pipeline.io.KafkaEndpoints;
+
+/** Runs the pipeline against Kafka: {@code PipelineJob [settings.properties]}; environment variables override the file. */
+public final class PipelineJob {
+  public static final String JOB_NAME = "varsel-pipeline";
+
+  private PipelineJob() {}
+
+  public static void main(String[] args) throws Exception {
+    Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
+    PipelineSettings settings = PipelineSettings.load(file, System.getenv());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    wire(env, settings);
+    env.execute(JOB_NAME);
+  }
+
+  /** Builds the Kafka-wired topology into {@code env}, ready to execute. */
+  public static void wire(StreamExecutionEnvironment env, PipelineSettings settings) {
+    VarselPipeline.configure(env, settings);
+    new VarselPipeline(
+        KafkaEndpoints.rawSignals(settings),
+        KafkaEndpoints.incidents(settings),
+        KafkaEndpoints.deadLetters(settings),
+        settings).build(env);
+  }
+
+  /** Starts the job without waiting for it (the demo, tests of a running job). */
+  public static JobClient start(StreamExecutionEnvironment env, PipelineSettings settings) throws Exception {
+    wire(env, settings);
+    return env.executeAsync(JOB_NAME);
+  }
+}

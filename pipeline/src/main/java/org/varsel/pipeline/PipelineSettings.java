@@ -1,0 +1,131 @@
+package org.varsel.pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.varsel.contract.Topics;
+
+/**
+ * Everything the pipeline can be told, with its defaults. Read from a properties file, then overridden by
+ * environment variables ({@code pipeline.kafka.bootstrap} ← {@code VARSEL_PIPELINE_KAFKA_BOOTSTRAP}).
+ * Every key is documented in docs/configuration.md.
+ */
+public record PipelineSettings(
+    String kafkaBootstrap,
+    String kafkaGroup,
+    String rawTopic,
+    String deadLetterTopic,
+    String incidentTopic,
+    String transactionalIdPrefix,
+    Duration transactionTimeout,
+    Duration checkpointInterval,
+    Duration outOfOrderness,
+    Duration sourceIdleness,
+    Duration dedupeMemory,
+    int parallelism,
+    boolean bounded) {
+
+  /** Keys and their defaults, in the order docs/configuration.md lists them. */
+  public static final Map<String, String> DEFAULTS = defaults();
+
+  private static Map<String, String> defaults() {
+    Map<String, String> d = new TreeMap<>();
+    d.put("pipeline.kafka.bootstrap", "localhost:9092");
+    d.put("pipeline.kafka.group", "varsel-pipeline");
+    d.put("pipeline.topics.raw", Topics.SIGNALS_RAW);
+    d.put("pipeline.topics.dlq", Topics.SIGNALS_DLQ);
+    d.put("pipeline.topics.incidents", Topics.INCIDENTS);
+    d.put("pipeline.kafka.transactional-id-prefix", "varsel-pipeline");
+    d.put("pipeline.kafka.transaction-timeout", "PT15M");
+    d.put("pipeline.checkpoint.interval", "PT10S");
+    d.put("pipeline.event-time.out-of-orderness", "PT5M");
+    d.put("pipeline.event-time.source-idleness", "PT30S");
+    d.put("pipeline.dedupe.memory", "P7D");
+    d.put("pipeline.parallelism", "0");
+    d.put("pipeline.bounded", "false");
+    return Map.copyOf(d);
+  }
+
+  public static PipelineSettings defaultSettings() {
+    return from(Map.of());
+  }
+
+  /** Settings from a properties file (if given) overlaid with the environment. */
+  public static PipelineSettings load(Optional<Path> file, Map<String, String> environment) {
+    Map<String, String> values = new TreeMap<>();
+    file.ifPresent(path -> {
+      Properties properties = new Properties();
+      try (Reader reader = Files.newBufferedReader(path)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read pipeline settings " + path + ": " + e.getMessage(), e);
+      }
+      properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+    });
+    for (String key : DEFAULTS.keySet()) {
+      String variable = environmentVariable(key);
+      if (environment.containsKey(variable)) {
+        values.put(key, environment.get(variable));
+      }
+    }
+    return from(values);
+  }
+
+  /** {@code pipeline.kafka.bootstrap} → {@code VARSEL_PIPELINE_KAFKA_BOOTSTRAP}. */
+  public static String environmentVariable(String key) {
+    return "VARSEL_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  public static PipelineSettings from(Map<String, String> overrides) {
+    for (String key : overrides.keySet()) {
+      if (key.startsWith("pipeline.") && !DEFAULTS.containsKey(key)) {
+        throw new IllegalArgumentException("unknown setting " + key + "; known: " + String.join(", ", DEFAULTS.keySet()));
+      }
+    }
+    Map<String, String> v = new TreeMap<>(DEFAULTS);
+    v.putAll(overrides);
+    return new PipelineSettings(
+        v.get("pipeline.kafka.bootstrap"),
+        v.get("pipeline.kafka.group"),
+        v.get("pipeline.topics.raw"),
+        v.get("pipeline.topics.dlq"),
+        v.get("pipeline.topics.incidents"),
+        v.get("pipeline.kafka.transactional-id-prefix"),
+        duration(v, "pipeline.kafka.transaction-timeout"),
+        duration(v, "pipeline.checkpoint.interval"),
+        duration(v, "pipeline.event-time.out-of-orderness"),
+        duration(v, "pipeline.event-time.source-idleness"),
+        duration(v, "pipeline.dedupe.memory"),
+        integer(v, "pipeline.parallelism"),
+        Boolean.parseBoolean(v.get("pipeline.bounded")));
+  }
+
+  public PipelineSettings withKafkaBootstrap(String bootstrap) {
+    return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, transactionalIdPrefix,
+        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded);
+  }
+
+  private static Duration duration(Map<String, String> values, String key) {
+    try {
+      return Duration.parse(values.get(key));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(key + "=" + values.get(key) + " is not an ISO-8601 duration such as PT10S or P7D");
+    }
+  }
+
+  private static int integer(Map<String, String> values, String key) {
+    try {
+      return Integer.parseInt(values.get(key).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + "=" + values.get(key) + " is not a whole number");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.varsel.pipeline.io;
+
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.varsel.contract.DeadLetter;
+import org.varsel.contract.Incident;
+import org.varsel.pipeline.PipelineSettings;
+
+/** The pipeline's real Kafka source and sinks, built from settings. Both sinks write in transactions (exactly once). */
+public final class KafkaEndpoints {
+  private KafkaEndpoints() {}
+
+  public static KafkaSource<RawSignal> rawSignals(PipelineSettings settings) {
+    KafkaSourceBuilder<RawSignal> builder = KafkaSource.<RawSignal>builder()
+        .setBootstrapServers(settings.kafkaBootstrap())
+        .setTopics(settings.rawTopic())
+        .setGroupId(settings.kafkaGroup())
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new RawSignalDeserializer())
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true");
+    if (settings.bounded()) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  public static KafkaSink<Incident> incidents(PipelineSettings settings) {
+    return transactional(settings, new IncidentSerializer(settings.incidentTopic()), "incidents");
+  }
+
+  public static KafkaSink<DeadLetter> deadLetters(PipelineSettings settings) {
+    return transactional(settings, new DeadLetterSerializer(settings.deadLetterTopic()), "dlq");
+  }
+
+  private static <T> KafkaSink<T> transactional(PipelineSettings settings, KafkaRecordSerializationSchema<T> serializer, String name) {
+    Properties producer = new Properties();
+    // Flink asks for a 1 h transaction timeout by default; brokers cap it at 15 min unless told otherwise.
+    producer.setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()));
+    producer.setProperty("compression.type", "lz4");
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(settings.kafkaBootstrap())
+        .setRecordSerializer(serializer)
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-" + name)
+        .setKafkaProducerConfig(producer)
+        .build();
+  }
+}

@@ -1,0 +1,65 @@
+package org.varsel.pipeline.io;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.varsel.contract.RawSignalHeaders;
+
+/**
+ * Writes raw signals the way intake does (source and receipt time as headers, body untouched), for file
+ * replays, the demo's sample and tests. Idempotent producer, acks from all replicas.
+ */
+public final class RawSignalPublisher implements AutoCloseable {
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final String topic;
+  private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+  public RawSignalPublisher(String bootstrap, String topic) {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    this.topic = topic;
+  }
+
+  /** Sends one record; {@code source} null leaves the header out (as a rogue writer would). */
+  public void publish(String key, byte[] body, String source, Instant receivedAt) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), body);
+    if (source != null) {
+      record.headers().add(RawSignalHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));
+    }
+    record.headers().add(RawSignalHeaders.RECEIVED_AT, receivedAt.toString().getBytes(StandardCharsets.UTF_8));
+    producer.send(record, (metadata, error) -> {
+      if (error != null) {
+        firstFailure.compareAndSet(null, error);
+      }
+    });
+  }
+
+  /** Waits until the broker has acknowledged everything sent so far; throws if any send failed. */
+  public void flush() throws Exception {
+    producer.flush();
+    Exception failure = firstFailure.get();
+    if (failure != null) {
+      throw new IllegalStateException("the broker did not take every raw signal: " + failure.getMessage(), failure);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      flush();
+    } finally {
+      producer.close();
+    }
+  }
+}
