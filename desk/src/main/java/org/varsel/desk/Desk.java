@@ -16,6 +16,7 @@ import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.ingest.ConsumerStatus;
 import org.varsel.desk.ingest.IncidentConsumer;
+import org.varsel.desk.ingest.RejectedMessages;
 
 /** A running desk: migrated database, incident consumer and HTTP API. Embedded via {@link #start}, or {@link #main}. */
 public final class Desk implements AutoCloseable {
@@ -51,13 +52,13 @@ public final class Desk implements AutoCloseable {
           new IncidentConsumer(config.kafkaBootstrap(), config.kafkaGroup(), database, incidents);
       started.add(consumer);
       consumer.start();
+      HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials, incidents,
+          new RejectedMessages(database), health(database, consumer), config.demoAnonymousRead());
+      started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
-            + "token. For demos on a private machine only; never in production. !!!",
-            config.httpHost(), config.httpPort());
+            + "token. For demos on a private machine only; never in production. !!!", config.httpHost(), http.port());
       }
-      HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials, incidents,
-          health(database, consumer), config.demoAnonymousRead());
       Desk desk = new Desk(database, credentials, incidents, consumer, http);
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;

@@ -134,6 +134,20 @@ class HttpApiTest {
   }
 
   @Test
+  void onlyLeadsAndAdminsSeeRejectedMessagesOthersGet403() throws Exception {
+    String leadToken = desk.credentials()
+        .createUser("lea", "lead passphrase".toCharArray(), Role.LEAD, Optional.empty(), "test").token();
+    HttpResponse<String> forLead = get("/api/v1/rejected-messages?limit=10", leadToken);
+    assertThat(forLead.statusCode()).isEqualTo(200);
+    assertThat(json(forLead).get("items").isArray()).isTrue();
+
+    HttpResponse<String> forAnalyst = get("/api/v1/rejected-messages", analystToken);
+    assertThat(forAnalyst.statusCode()).isEqualTo(403);
+    assertThat(forAnalyst.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(get("/api/v1/rejected-messages", partnerToken).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void healthReportsTheDatabaseAndTheConsumer() throws Exception {
     HttpResponse<String> response = get("/healthz", null);
     assertThat(response.statusCode()).isEqualTo(200);
@@ -165,6 +179,10 @@ class HttpApiTest {
               .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(write.statusCode()).isEqualTo(401);
+      HttpResponse<String> restricted = HTTP.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + demo.port() + "/api/v1/rejected-messages")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(restricted.statusCode()).isEqualTo(401);
     }
   }
 

@@ -28,6 +28,7 @@ import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
 import org.varsel.desk.ingest.ConsumerStatus;
+import org.varsel.desk.ingest.RejectedMessages;
 
 /** The desk's HTTP server: routes, authentication, and problem+json for every error. */
 public final class HttpApi implements AutoCloseable {
@@ -41,12 +42,15 @@ public final class HttpApi implements AutoCloseable {
   private final Javalin app;
   private final Credentials credentials;
   private final IncidentStore incidents;
+  private final RejectedMessages rejected;
   private final HealthCheck health;
   private final boolean anonymousRead;
 
-  private HttpApi(Credentials credentials, IncidentStore incidents, HealthCheck health, boolean anonymousRead) {
+  private HttpApi(Credentials credentials, IncidentStore incidents, RejectedMessages rejected, HealthCheck health,
+      boolean anonymousRead) {
     this.credentials = credentials;
     this.incidents = incidents;
+    this.rejected = rejected;
     this.health = health;
     this.anonymousRead = anonymousRead;
     this.app = Javalin.create(config -> {
@@ -59,8 +63,8 @@ public final class HttpApi implements AutoCloseable {
 
   /** Starts serving on the host and port (0: a free port). */
   public static HttpApi start(String host, int port, Credentials credentials, IncidentStore incidents,
-      HealthCheck health, boolean anonymousRead) {
-    HttpApi api = new HttpApi(credentials, incidents, health, anonymousRead);
+      RejectedMessages rejected, HealthCheck health, boolean anonymousRead) {
+    HttpApi api = new HttpApi(credentials, incidents, rejected, health, anonymousRead);
     api.app.start(host, port);
     return api;
   }
@@ -83,6 +87,7 @@ public final class HttpApi implements AutoCloseable {
     app.get("/healthz", this::healthz);
     app.get("/api/v1/incidents", this::listIncidents);
     app.get("/api/v1/incidents/{id}", this::getIncident);
+    app.get("/api/v1/rejected-messages", this::listRejected);
 
     app.exception(Problem.class, (problem, ctx) -> problem.writeTo(ctx));
     app.exception(HttpResponseException.class, (e, ctx) ->
@@ -166,16 +171,31 @@ public final class HttpApi implements AutoCloseable {
     ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(found.toJson()));
   }
 
+  /** What the desk could not take from its topics: for leads and admins, who act on it. */
+  private void listRejected(Context ctx) throws SQLException, JsonProcessingException {
+    requireRole(ctx, Role.LEAD, Role.ADMIN);
+    ObjectNode body = Json.mapper().createObjectNode();
+    ArrayNode items = body.putArray("items");
+    for (RejectedMessages.Rejection rejection : rejected.latest(intParam(ctx, "limit", 50, 1, 500))) {
+      items.add(Json.mapper().valueToTree(rejection));
+    }
+    ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
+  }
+
   private static Principal requireRole(Context ctx, Role... allowed) {
     Principal principal = ctx.attribute(PRINCIPAL);
     if (principal == null) {
       throw Problem.unauthorized("send Authorization: Bearer <token>");
     }
     if (Arrays.stream(allowed).noneMatch(role -> role == principal.role())) {
+      if (principal.isAnonymous()) {
+        throw Problem.unauthorized("send Authorization: Bearer <token>");
+      }
       throw Problem.forbidden("role " + principal.role().label() + " may not do this");
     }
     return principal;
   }
+
 
   private static Visibility visibility(Principal principal) {
     return principal.partnerId().map(Visibility::partner).orElseGet(Visibility::all);
