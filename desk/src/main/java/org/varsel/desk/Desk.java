@@ -49,7 +49,7 @@ public final class Desk implements AutoCloseable {
       Credentials credentials = new Credentials(database);
       IncidentStore incidents = new IncidentStore(database);
       IncidentConsumer consumer =
-          new IncidentConsumer(config.kafkaBootstrap(), config.kafkaGroup(), database, incidents);
+          new IncidentConsumer(config.kafkaBootstrap(), config.kafkaGroup(), config.incidentTopic(), database, incidents);
       started.add(consumer);
       consumer.start();
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials, incidents,

@@ -23,7 +23,7 @@ import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
-class PipelineEndToEndTest {
+public class PipelineEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
   @RegisterExtension

@@ -94,7 +94,7 @@ public final class Demo implements AutoCloseable {
 
     progress.println("Starting the desk ...");
     desk = Desk.start(new DeskConfig(options.httpHost(), options.httpPort(), jdbcUrl, dbUser, dbPassword,
-        kafka.bootstrapServers(), "varsel-desk", true));
+        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, true));
     running.push(desk);
     credentials = createCredentials(desk.credentials());
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");

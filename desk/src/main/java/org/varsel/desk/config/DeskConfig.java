@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.varsel.contract.Topics;
 
 /**
  * Everything the desk needs to run; see {@code docs/configuration.md}. {@link #toString()} never shows the password.
@@ -26,6 +27,7 @@ public record DeskConfig(
     String dbPassword,
     String kafkaBootstrap,
     String kafkaGroup,
+    String incidentTopic,
     boolean demoAnonymousRead) {
 
   public static final String HTTP_HOST = "desk.http.host";
@@ -35,11 +37,12 @@ public record DeskConfig(
   public static final String DB_PASSWORD = "desk.db.password";
   public static final String KAFKA_BOOTSTRAP = "desk.kafka.bootstrap";
   public static final String KAFKA_GROUP = "desk.kafka.group";
+  public static final String INCIDENT_TOPIC = "desk.kafka.incident-topic";
   public static final String DEMO_ANONYMOUS_READ = "desk.demo.anonymous-read";
 
   /** Every key the desk reads, in documentation order. */
   public static final List<String> KEYS = List.of(
-      HTTP_HOST, HTTP_PORT, DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP, KAFKA_GROUP, DEMO_ANONYMOUS_READ);
+      HTTP_HOST, HTTP_PORT, DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP, KAFKA_GROUP, INCIDENT_TOPIC, DEMO_ANONYMOUS_READ);
 
   private static final Map<String, String> DEFAULTS = Map.of(
       HTTP_HOST, "127.0.0.1",
@@ -49,6 +52,7 @@ public record DeskConfig(
       DB_PASSWORD, "",
       KAFKA_BOOTSTRAP, "localhost:9092",
       KAFKA_GROUP, "varsel-desk",
+      INCIDENT_TOPIC, Topics.INCIDENTS,
       DEMO_ANONYMOUS_READ, "false");
 
   public DeskConfig {
@@ -64,6 +68,7 @@ public record DeskConfig(
     Objects.requireNonNull(dbPassword, DB_PASSWORD);
     requireText(kafkaBootstrap, KAFKA_BOOTSTRAP);
     requireText(kafkaGroup, KAFKA_GROUP);
+    requireText(incidentTopic, INCIDENT_TOPIC);
   }
 
   /** The settings from the defaults alone. */
@@ -104,6 +109,7 @@ public record DeskConfig(
         merged.get(DB_PASSWORD),
         merged.get(KAFKA_BOOTSTRAP),
         merged.get(KAFKA_GROUP),
+        merged.get(INCIDENT_TOPIC),
         parseBoolean(merged.get(DEMO_ANONYMOUS_READ), DEMO_ANONYMOUS_READ));
   }
 
@@ -113,18 +119,22 @@ public record DeskConfig(
   }
 
   public DeskConfig withHttpPort(int port) {
-    return new DeskConfig(httpHost, port, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, demoAnonymousRead);
+    return new DeskConfig(httpHost, port, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead);
   }
 
   public DeskConfig withDemoAnonymousRead(boolean anonymousRead) {
-    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, anonymousRead);
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, anonymousRead);
+  }
+
+  public DeskConfig withIncidentTopic(String topic) {
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, topic, demoAnonymousRead);
   }
 
   @Override
   public String toString() {
     return "DeskConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", kafkaBootstrap=" + kafkaBootstrap
-        + ", kafkaGroup=" + kafkaGroup + ", demoAnonymousRead=" + demoAnonymousRead + "]";
+        + ", kafkaGroup=" + kafkaGroup + ", incidentTopic=" + incidentTopic + ", demoAnonymousRead=" + demoAnonymousRead + "]";
   }
 
   private static Map<String, String> readProperties(Path file) {

@@ -27,7 +27,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.Incident;
-import org.varsel.contract.Topics;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStore;
 
@@ -60,11 +59,11 @@ public final class IncidentConsumer implements AutoCloseable {
   private Instant outageBegan;
   private int failedAttempts;
 
-  public IncidentConsumer(String bootstrapServers, String groupId, Database database, IncidentStore store) {
+  public IncidentConsumer(String bootstrapServers, String groupId, String topic, Database database, IncidentStore store) {
     this.consumer = new KafkaConsumer<>(properties(bootstrapServers, groupId));
     this.database = database;
     this.store = store;
-    this.topic = Topics.INCIDENTS;
+    this.topic = topic;
     this.thread = new Thread(this::run, "desk-incident-consumer");
   }
 
