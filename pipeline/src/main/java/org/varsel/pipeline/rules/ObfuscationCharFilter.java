@@ -82,7 +82,10 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     return out.toString();
   }
 
-  /** End (exclusive) of a run of at least three separated single glyphs starting at i, or i. */
+  /**
+   * End (exclusive) of a run of at least three single glyphs starting at i and joined by the same
+   * separator throughout ({@code k.i.l.l t.h.e.m} is two words), or i.
+   */
   private static int splicedRunEnd(String s, int i) {
     if (!isSingleGlyph(s, i)) {
       return i;
@@ -90,6 +93,7 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     int glyphs = 1;
     int lastGlyphEnd = i + 1;
     int j = i + 1;
+    String separator = null;
     while (true) {
       int k = j;
       while (k < s.length() && k - j < MAX_SEPARATOR_RUN && isSeparator(s.charAt(k))) {
@@ -98,11 +102,30 @@ final class ObfuscationCharFilter extends BaseCharFilter {
       if (k == j || !isSingleGlyph(s, k)) {
         break;
       }
+      String sep = s.substring(j, k);
+      if (separator == null) {
+        separator = sep;
+      } else if (!separator.equals(sep)) {
+        break;
+      }
+      // spaces are the weakest separator: "s m i d d.e.m" is "smid" and "dem"
+      if (separator.isBlank() && startsOtherChain(s, k + 1, separator)) {
+        break;
+      }
       glyphs++;
       lastGlyphEnd = k + 1;
       j = k + 1;
     }
     return glyphs >= MIN_SPLICED_GLYPHS ? lastGlyphEnd : i;
+  }
+
+  /** True when a different separator and a single glyph follow: the glyph before opens a new word. */
+  private static boolean startsOtherChain(String s, int j, String separator) {
+    int k = j;
+    while (k < s.length() && k - j < MAX_SEPARATOR_RUN && isSeparator(s.charAt(k))) {
+      k++;
+    }
+    return k > j && !s.substring(j, k).equals(separator) && isSingleGlyph(s, k);
   }
 
   private static boolean isSingleGlyph(String s, int i) {

@@ -16,8 +16,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * The analysis shared by documents and rule queries for one language: obfuscation folding,
- * standard tokens, lower case, a stemmer (English, Danish, none for {@code any}), diacritic
- * folding, repeated-letter collapsing.
+ * standard tokens, lower case, emphasis (three or more of a letter) collapsed, diacritic folding
+ * and a stemmer (English, Danish, none for {@code any}), then every double letter collapsed.
  */
 final class RuleAnalyzer extends Analyzer {
 
@@ -45,23 +45,27 @@ final class RuleAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer tokenizer = new StandardTokenizer();
     TokenStream ts = new LowerCaseFilter(tokenizer);
+    // accents and stretched letters (kíííllíng) are undone before stemming, so the stemmer sees
+    // the suffix; Danish keeps æ, ø, å for its stemmer and folds them afterwards
+    ts = new AccentFoldingFilter(ts, language == RuleLanguage.DA ? "æøå" : "");
+    ts = new RepeatedLetterFilter(ts, 3);
     switch (language) {
       case EN:
         ts = new SnowballFilter(new EnglishPossessiveFilter(ts), new EnglishStemmer());
         break;
       case DA:
-        ts = new SnowballFilter(ts, new DanishStemmer());
+        ts = new ASCIIFoldingFilter(new SnowballFilter(ts, new DanishStemmer()));
         break;
       default:
         break;
     }
-    ts = new RepeatedLetterFilter(new ASCIIFoldingFilter(ts));
+    ts = new RepeatedLetterFilter(ts, 2);
     return new TokenStreamComponents(tokenizer, ts);
   }
 
   /** Wildcard and fuzzy terms are not stemmed, but get the same case and letter folding. */
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
-    return new RepeatedLetterFilter(new ASCIIFoldingFilter(new LowerCaseFilter(in)));
+    return new RepeatedLetterFilter(new ASCIIFoldingFilter(new LowerCaseFilter(in)), 2);
   }
 }

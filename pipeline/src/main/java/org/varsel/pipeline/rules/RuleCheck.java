@@ -59,7 +59,8 @@ public final class RuleCheck {
       int line = r.line("query");
       c.errors().forEach(e -> problems.add(RuleProblem.error(r.file(), line, "query: " + e)));
       c.warnings().forEach(w -> problems.add(RuleProblem.warning(r.file(), line, "query: " + w)));
-      if (c.ok()) {
+      boolean firstWithItsId = compiled.stream().noneMatch(x -> x.rule().id().equals(r.rule().id()));
+      if (c.ok() && firstWithItsId) {
         compiled.add(r);
       }
     }
