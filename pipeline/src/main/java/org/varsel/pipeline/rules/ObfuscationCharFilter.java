@@ -172,10 +172,14 @@ final class ObfuscationCharFilter extends BaseCharFilter {
       if (!hasLetter) {
         continue;
       }
+      int trailingBangs = i;
+      while (trailingBangs > start && s.charAt(trailingBangs - 1) == '!') {
+        trailingBangs--;
+      }
       for (int j = start; j < i; j++) {
         char c = s.charAt(j);
         boolean mention = c == '@' && j == start;
-        boolean exclamation = c == '!' && (j == i - 1 || s.charAt(j + 1) == '!');
+        boolean exclamation = c == '!' && j >= trailingBangs;
         boolean cyrillicInCyrillicWord = Character.isLetter(c) && !hasLatin;
         char letter = lookAlike(c);
         if (letter != 0 && !mention && !exclamation && !cyrillicInCyrillicWord) {
