@@ -141,7 +141,7 @@ public final class RuleEngine implements AutoCloseable {
     return match(text, Optional.empty());
   }
 
-  private static Set<RuleLanguage> fieldsFor(Optional<String> language) {
+  static Set<RuleLanguage> fieldsFor(Optional<String> language) {
     if (language.isEmpty() || language.get().isBlank()) {
       return EnumSet.allOf(RuleLanguage.class);
     }
