@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         DemoCommand.class,
+        RulesCommand.class,
     })
 public final class Varsel implements Runnable {
 
