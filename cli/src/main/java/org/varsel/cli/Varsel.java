@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Varsel watches for disinformation campaigns and digitally incited violence.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ClassifyCommand.class,
+        ModelCommand.class,
     })
 public final class Varsel implements Runnable {
 
