@@ -2,7 +2,11 @@ package org.varsel.pipeline.nlp;
 
 import org.varsel.pipeline.extract.TextScanner;
 
-/** The bounded, cleaned prefix of a text that language detection reads: no URLs, mentions or '#'. */
+/**
+ * The bounded, cleaned, lower-case prefix of a text that language detection reads. It mirrors the
+ * normalisers OpenNLP's detector was trained behind (no URLs, mentions, hashtags, digits or emoji;
+ * letters repeated three or more times squeezed to two; single spaces) in one pass without regexes.
+ */
 record DetectionSample(String text, int letters) {
 
   static DetectionSample of(String text, int maxChars) {
@@ -12,23 +16,32 @@ record DetectionSample(String text, int letters) {
     int n = text.length();
     while (i < n && out.length() < maxChars) {
       char c = text.charAt(i);
-      if (TextScanner.startsUrl(text, i)) {
+      if (TextScanner.startsUrl(text, i) || TextScanner.isHandleStart(text, i) || TextScanner.isHashtagStart(text, i)) {
         i = TextScanner.skipNonSpace(text, i);
         appendSpace(out);
-      } else if (c == '@' && TextScanner.isHandleStart(text, i)) {
-        i = TextScanner.skipNonSpace(text, i);
-        appendSpace(out);
-      } else if (Character.isLetter(c)) {
-        out.append(c);
-        letters++;
-        i++;
-      } else if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '#' || Character.isDigit(c)) {
-        appendSpace(out);
-        i++;
-      } else {
-        out.append(c);
-        i++;
+        continue;
       }
+      int type = Character.getType(c);
+      boolean keep = Character.isLetter(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+          || type == Character.OTHER_PUNCTUATION || type == Character.DASH_PUNCTUATION
+          || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+          || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION;
+      if (!keep) {
+        appendSpace(out);
+        i++;
+        continue;
+      }
+      char lower = Character.toLowerCase(c);
+      int len = out.length();
+      if (len >= 2 && out.charAt(len - 1) == lower && out.charAt(len - 2) == lower) {
+        i++;
+        continue;
+      }
+      out.append(lower);
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+      i++;
     }
     // Do not end inside a word: a cut word is a different word to a character n-gram model.
     if (i < n && out.length() >= maxChars) {
@@ -42,7 +55,11 @@ record DetectionSample(String text, int letters) {
         out.setLength(lastSpace);
       }
     }
-    return new DetectionSample(out.toString().strip(), letters);
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return new DetectionSample(out.substring(0, end), letters);
   }
 
   private static void appendSpace(StringBuilder out) {
