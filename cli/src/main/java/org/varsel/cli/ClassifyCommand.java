@@ -26,11 +26,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "classify",
     mixinStandardHelpOptions = true,
-    description = {
-        "Read JSONL from stdin ({\"text\": ...} per line, other fields passed through) and write JSONL to stdout",
-        "with language, language_confidence, category, scores, urls, platforms, hashtags, mentions and",
-        "model_version (plus author_handle when the line has an author). A bad line is reported on stderr with",
-        "its line number and written out with an \"error\" field; it never stops the run."})
+    description = "Read JSONL from stdin ({\"text\": ...} per line, other fields passed through) and write JSONL to "
+        + "stdout with language, language_confidence, category, scores, urls, platforms, hashtags, mentions and "
+        + "model_version (plus author_handle when the line has an author). A bad line is reported on stderr with its "
+        + "line number and written out with an \"error\" field; it never stops the run.")
 public final class ClassifyCommand implements Callable<Integer> {
 
   @Option(names = "--text-field", defaultValue = "text", description = "Field holding the text. Default: ${DEFAULT-VALUE}")

@@ -35,10 +35,9 @@ public final class ModelCommand implements Runnable {
   @Command(
       name = "train",
       mixinStandardHelpOptions = true,
-      description = {
-          "Rebuild the classifier from the annotated data in the repository (Davidson, HateXplain train, DKHate),",
-          "reproducibly (fixed seed, hash-based splits), then evaluate it on the held-out splits of each source",
-          "and write the report. Takes about a minute on one core; progress goes to stderr."})
+      description = "Rebuild the classifier from the annotated data in the repository (Davidson, HateXplain train, "
+          + "DKHate), reproducibly (fixed seed, hash-based splits), evaluate it on the held-out splits of each source "
+          + "and write the report. Takes about 15 s on one core; progress goes to stderr.")
   static final class Train implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "${sys:varsel.home:-.}/data/training",
