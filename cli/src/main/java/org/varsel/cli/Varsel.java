@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         DemoCommand.class,
+        ClassifyCommand.class,
+        ModelCommand.class,
         RulesCommand.class,
     })
 public final class Varsel implements Runnable {
