@@ -26,18 +26,17 @@ import org.varsel.pipeline.io.RawSignalPublisher;
 public class PipelineEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-      .setNumberTaskManagers(1)
-      .setNumberSlotsPerTaskManager(2)
-      .setConfiguration(noRestarts())
-      .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = miniCluster();
 
-  /** Tests fail fast: a failing job must not restart forever. */
-  public static Configuration noRestarts() {
+  /** A MiniCluster with two slots whose jobs fail fast: a failing job must not restart forever in a test. */
+  public static MiniClusterExtension miniCluster() {
     Configuration config = new Configuration();
     config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    return config;
+    return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+        .setNumberTaskManagers(1)
+        .setNumberSlotsPerTaskManager(2)
+        .setConfiguration(config)
+        .build());
   }
 
   /** Settings for one isolated run on a shared broker: topics, group and transactional ids of its own. */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,12 +32,7 @@ import org.varsel.pipeline.rules.RulePack;
 class RuleHotReloadTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-      .setNumberTaskManagers(1)
-      .setNumberSlotsPerTaskManager(2)
-      .setConfiguration(PipelineEndToEndTest.noRestarts())
-      .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = PipelineEndToEndTest.miniCluster();
 
   static final String NEW_RULES = """
       rules:
