@@ -92,7 +92,8 @@ public final class CsvSignals implements SignalLines {
     if (token != JsonToken.START_ARRAY) {
       throw new UnreadableInput(line, "CSV cannot be read past line " + line, false);
     }
-    line = parser.currentTokenLocation().getLineNr();
+    // the parser places a record's start on the line break before it
+    line = parser.currentTokenLocation().getLineNr() + 1;
     List<String> cells = row(line);
     if (cells.size() > header.size()) {
       return Optional.of(Line.unreadable(line,
