@@ -81,7 +81,8 @@ public final class SignalIntake implements AutoCloseable {
     properties.put(ProducerConfig.CLIENT_ID_CONFIG, "desk-intake");
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    // a partner waits for each acknowledgement: do not hold a lone record back; bulk sends batch by themselves
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     // A request must not hang for the client defaults (60 s to block, 120 s to deliver): answer 503 instead.
     properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeoutMs / 2));
