@@ -14,6 +14,8 @@ import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HealthCheck;
 import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.incident.IncidentStore;
+import org.varsel.desk.intake.Intake;
+import org.varsel.desk.intake.IntakeConfig;
 import org.varsel.desk.ingest.ConsumerStatus;
 import org.varsel.desk.ingest.IncidentConsumer;
 import org.varsel.desk.ingest.RejectedMessages;
@@ -27,12 +29,14 @@ public final class Desk implements AutoCloseable {
   private final IncidentStore incidents;
   private final IncidentConsumer consumer;
   private final HttpApi http;
+  private final Intake intake;
 
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
-      HttpApi http) {
+      HttpApi http, Intake intake) {
     this.database = database;
+    this.intake = intake;
     this.credentials = credentials;
     this.incidents = incidents;
     this.consumer = consumer;
@@ -41,7 +45,12 @@ public final class Desk implements AutoCloseable {
 
   /** Migrates the database, starts consuming {@code varsel.incidents} and serving HTTP; fails if any part cannot. */
   public static Desk start(DeskConfig config) {
-    LOG.info("desk starting with {}", config);
+    return start(config, IntakeConfig.defaults());
+  }
+
+  /** {@link #start(DeskConfig)} with these intake settings (topics, limits, feeds). */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig) {
+    LOG.info("desk starting with {} and {}", config, intakeConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
@@ -52,14 +61,17 @@ public final class Desk implements AutoCloseable {
           new IncidentConsumer(config.kafkaBootstrap(), config.kafkaGroup(), config.incidentTopic(), database, incidents);
       started.add(consumer);
       consumer.start();
+      Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.kafkaGroup(), database);
+      started.add(intake);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials, incidents,
-          new RejectedMessages(database), health(database, consumer), config.demoAnonymousRead());
+          new RejectedMessages(database), health(database, consumer), config.demoAnonymousRead(),
+          List.of(intake.endpoints()));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
             + "token. For demos on a private machine only; never in production. !!!", config.httpHost(), http.port());
       }
-      Desk desk = new Desk(database, credentials, incidents, consumer, http);
+      Desk desk = new Desk(database, credentials, incidents, consumer, http, intake);
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -72,7 +84,7 @@ public final class Desk implements AutoCloseable {
    * environment ({@code VARSEL_DESK_*}). */
   public static void main(String[] args) throws InterruptedException {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
-    Desk desk = start(DeskConfig.load(file, System.getenv()));
+    Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();
@@ -95,13 +107,17 @@ public final class Desk implements AutoCloseable {
     return incidents;
   }
 
-  /** Stops HTTP, then the consumer (its uncommitted records are read again next start), then the database pool. */
+  public Intake intake() {
+    return intake;
+  }
+
+  /** Stops HTTP, then intake (feeds, producer), then the consumer (its uncommitted records are read again next start), then the database pool. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    List<AutoCloseable> parts = List.of(database, consumer, http);
+    List<AutoCloseable> parts = List.of(database, consumer, intake, http);
     closeAll(new ArrayList<>(parts), null);
     LOG.info("desk stopped");
   }

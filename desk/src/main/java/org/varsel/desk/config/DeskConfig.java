@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.varsel.contract.Topics;
+import org.varsel.desk.intake.IntakeConfig;
 
 /**
  * Everything the desk needs to run; see {@code docs/configuration.md}. {@link #toString()} never shows the password.
@@ -95,7 +96,7 @@ public record DeskConfig(
   /** The settings given by these keys, defaults for the rest; unknown {@code desk.*} keys are refused (typos). */
   public static DeskConfig fromMap(Map<String, String> values) {
     for (String key : values.keySet()) {
-      if (key.startsWith("desk.") && !KEYS.contains(key)) {
+      if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }
@@ -137,7 +138,8 @@ public record DeskConfig(
         + ", kafkaGroup=" + kafkaGroup + ", incidentTopic=" + incidentTopic + ", demoAnonymousRead=" + demoAnonymousRead + "]";
   }
 
-  private static Map<String, String> readProperties(Path file) {
+  /** The key-value pairs of a properties file. */
+  public static Map<String, String> readProperties(Path file) {
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(file)) {
       properties.load(in);

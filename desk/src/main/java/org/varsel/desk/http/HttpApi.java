@@ -7,8 +7,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,9 +38,11 @@ public final class HttpApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String PRINCIPAL = "varsel.principal";
   private static final String JSON = "application/json";
-  /** No endpoint takes a body yet; the intake API will raise this for its own routes. */
+  /** Bodies read with ctx.body(); the intake endpoints stream theirs with their own caps. */
   private static final long MAX_REQUEST_BYTES = 64 * 1024;
   private static final Pattern INCIDENT_ID = Pattern.compile("inc-[a-z0-9-]{1,200}");
+  /** The OpenAPI description of every endpoint; public, like {@code /healthz}. */
+  public static final String OPENAPI_PATH = "/api/openapi.json";
 
   private final Javalin app;
   private final Credentials credentials;
@@ -46,8 +51,13 @@ public final class HttpApi implements AutoCloseable {
   private final HealthCheck health;
   private final boolean anonymousRead;
 
+  /** Endpoints that live in their own package (intake, ...): added after the core routes, behind the same auth. */
+  public interface Endpoints {
+    void addTo(Javalin app);
+  }
+
   private HttpApi(Credentials credentials, IncidentStore incidents, RejectedMessages rejected, HealthCheck health,
-      boolean anonymousRead) {
+      boolean anonymousRead, List<Endpoints> more) {
     this.credentials = credentials;
     this.incidents = incidents;
     this.rejected = rejected;
@@ -59,12 +69,19 @@ public final class HttpApi implements AutoCloseable {
       config.http.defaultContentType = JSON;
     });
     routes();
+    more.forEach(endpoints -> endpoints.addTo(app));
   }
 
   /** Starts serving on the host and port (0: a free port). */
   public static HttpApi start(String host, int port, Credentials credentials, IncidentStore incidents,
       RejectedMessages rejected, HealthCheck health, boolean anonymousRead) {
-    HttpApi api = new HttpApi(credentials, incidents, rejected, health, anonymousRead);
+    return start(host, port, credentials, incidents, rejected, health, anonymousRead, List.of());
+  }
+
+  /** Starts serving on the host and port (0: a free port), with more endpoints than the core ones. */
+  public static HttpApi start(String host, int port, Credentials credentials, IncidentStore incidents,
+      RejectedMessages rejected, HealthCheck health, boolean anonymousRead, List<Endpoints> more) {
+    HttpApi api = new HttpApi(credentials, incidents, rejected, health, anonymousRead, more);
     api.app.start(host, port);
     return api;
   }
@@ -85,6 +102,7 @@ public final class HttpApi implements AutoCloseable {
     });
     app.before("/api/*", this::authenticate);
     app.get("/healthz", this::healthz);
+    app.get(OPENAPI_PATH, HttpApi::openApi);
     app.get("/api/v1/incidents", this::listIncidents);
     app.get("/api/v1/incidents/{id}", this::getIncident);
     app.get("/api/v1/rejected-messages", this::listRejected);
@@ -104,6 +122,9 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private void authenticate(Context ctx) throws SQLException {
+    if (ctx.path().equals(OPENAPI_PATH)) {
+      return;
+    }
     String header = ctx.header("Authorization");
     if (header == null) {
       if (anonymousRead && ctx.method().name().equals("GET")) {
@@ -140,6 +161,15 @@ public final class HttpApi implements AutoCloseable {
     }
     kafka.put("waiting_for_database", consumer.waitingForDatabase());
     ctx.status(databaseUp ? 200 : 503).contentType(JSON).result(body.toString());
+  }
+
+  private static void openApi(Context ctx) throws IOException {
+    try (InputStream in = HttpApi.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) {
+        throw Problem.notFound("this build has no OpenAPI description");
+      }
+      ctx.contentType(JSON).result(in.readAllBytes());
+    }
   }
 
   private void listIncidents(Context ctx) throws SQLException, JsonProcessingException {
@@ -182,7 +212,8 @@ public final class HttpApi implements AutoCloseable {
     ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
   }
 
-  private static Principal requireRole(Context ctx, Role... allowed) {
+  /** The authenticated caller, if it has one of these roles; 401 or 403 otherwise. */
+  public static Principal requireRole(Context ctx, Role... allowed) {
     Principal principal = ctx.attribute(PRINCIPAL);
     if (principal == null) {
       throw Problem.unauthorized("send Authorization: Bearer <token>");

@@ -1,0 +1,177 @@
+package org.varsel.desk.intake;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.varsel.contract.Json;
+import org.varsel.contract.SignalCodec;
+
+/**
+ * CSV (RFC 4180, UTF-8, a header row naming {@link #COLUMNS}), streamed a record at a time; each record becomes a
+ * signal.v1 JSON object. Empty cells are absent fields; {@code disarm} and {@code target_groups} hold values separated
+ * by {@code ;}. A broken record (unbalanced quotes, invalid UTF-8) ends the input: CSV cannot be resynchronised.
+ */
+public final class CsvSignals implements SignalLines {
+  /** The columns a header may name, in documentation order; {@code external_id} and {@code observed_at} are required. */
+  public static final List<String> COLUMNS = List.of("external_id", "observed_at", "kind", "url", "platform",
+      "author_handle", "author_id", "author_display_name", "text", "language", "tlp", "category", "disarm",
+      "target_groups", "confidence");
+
+  private static final CsvFactory FACTORY = CsvFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(SignalCodec.MAX_BYTES).build())
+      .build();
+
+  private final CsvParser parser;
+  private final List<String> header;
+
+  private CsvSignals(CsvParser parser, List<String> header) {
+    this.parser = parser;
+    this.header = header;
+  }
+
+  /**
+   * Reads the header row.
+   *
+   * @throws IllegalArgumentException when the header names an unknown column, a column twice, or lacks a required one
+   */
+  public static CsvSignals open(InputStream in) throws IOException {
+    InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    CsvParser parser = (CsvParser) FACTORY.createParser(reader);
+    parser.setSchema(CsvSchema.emptySchema());
+    parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    CsvSignals csv = new CsvSignals(parser, List.of());
+    if (parser.nextToken() != JsonToken.START_ARRAY) {
+      throw new IllegalArgumentException("CSV: the body is empty; the first row must name the columns");
+    }
+    List<String> header = new ArrayList<>();
+    List<String> row = csv.row(1);
+    for (String name : row) {
+      header.add(name.trim().toLowerCase(Locale.ROOT));
+    }
+    Set<String> unknown = new LinkedHashSet<>(header);
+    COLUMNS.forEach(unknown::remove);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("CSV: unknown column(s) " + unknown + "; known: " + COLUMNS);
+    }
+    if (new LinkedHashSet<>(header).size() != header.size()) {
+      throw new IllegalArgumentException("CSV: a column is named twice in the header " + header);
+    }
+    for (String required : List.of("external_id", "observed_at")) {
+      if (!header.contains(required)) {
+        throw new IllegalArgumentException("CSV: the header lacks the required column " + required);
+      }
+    }
+    return new CsvSignals(parser, List.copyOf(header));
+  }
+
+  @Override
+  public Optional<Line> next() throws IOException {
+    long line = parser.currentLocation().getLineNr();
+    JsonToken token = token(line);
+    if (token == null) {
+      return Optional.empty();
+    }
+    if (token != JsonToken.START_ARRAY) {
+      throw new UnreadableInput(line, "CSV cannot be read past line " + line, false);
+    }
+    // the parser places a record's start on the line break before it
+    line = parser.currentTokenLocation().getLineNr() + 1;
+    List<String> cells = row(line);
+    if (cells.size() > header.size()) {
+      return Optional.of(Line.unreadable(line,
+          "CSV record has " + cells.size() + " cells; the header names " + header.size() + " columns"));
+    }
+    return Optional.of(Line.of(line, toSignal(cells)));
+  }
+
+  private byte[] toSignal(List<String> cells) {
+    ObjectNode signal = Json.mapper().createObjectNode();
+    ObjectNode author = Json.mapper().createObjectNode();
+    ObjectNode labels = Json.mapper().createObjectNode();
+    for (int i = 0; i < cells.size(); i++) {
+      String value = cells.get(i);
+      if (value.isEmpty()) {
+        continue;
+      }
+      switch (header.get(i)) {
+        case "author_handle" -> author.put("handle", value);
+        case "author_id" -> author.put("id", value);
+        case "author_display_name" -> author.put("display_name", value);
+        case "category" -> labels.put("category", value);
+        case "disarm", "target_groups" -> {
+          ArrayNode values = labels.putArray(header.get(i));
+          for (String part : value.split(";")) {
+            if (!part.isBlank()) {
+              values.add(part.trim());
+            }
+          }
+        }
+        case "confidence" -> {
+          try {
+            labels.put("confidence", Integer.parseInt(value.trim()));
+          } catch (NumberFormatException notANumber) {
+            labels.put("confidence", value); // the schema names the field and what it expects
+          }
+        }
+        default -> signal.put(header.get(i), value);
+      }
+    }
+    if (!author.isEmpty()) {
+      signal.set("author", author);
+    }
+    if (!labels.isEmpty()) {
+      signal.set("labels", labels);
+    }
+    return signal.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private List<String> row(long line) throws IOException {
+    List<String> cells = new ArrayList<>();
+    JsonToken token;
+    while ((token = token(line)) != null && token != JsonToken.END_ARRAY) {
+      cells.add(parser.getValueAsString(""));
+    }
+    return cells;
+  }
+
+  private JsonToken token(long line) throws IOException {
+    try {
+      return parser.nextToken();
+    } catch (CappedInputStream.TooLarge e) {
+      throw new UnreadableInput(line, e.getMessage(), true);
+    } catch (CharConversionException | CharacterCodingException e) {
+      throw new UnreadableInput(line, "CSV is not valid UTF-8 (at or after line " + line + ")", false);
+    } catch (IOException e) {
+      if (e.getCause() instanceof CappedInputStream.TooLarge tooLarge) {
+        throw new UnreadableInput(line, tooLarge.getMessage(), true);
+      }
+      throw new UnreadableInput(line, "CSV cannot be read past line " + line + ": " + firstLine(e.getMessage()), false);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
