@@ -21,6 +21,8 @@ import org.varsel.contract.Tier;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
+import org.varsel.desk.brief.BriefService;
+import org.varsel.desk.brief.http.BriefRoutes;
 import org.varsel.desk.incident.IncidentPage;
 import org.varsel.desk.incident.IncidentQuery;
 import org.varsel.desk.incident.IncidentStatus;
@@ -45,14 +47,16 @@ public final class HttpApi implements AutoCloseable {
   private final RejectedMessages rejected;
   private final HealthCheck health;
   private final boolean anonymousRead;
+  private final BriefService briefs;
 
   private HttpApi(Credentials credentials, IncidentStore incidents, RejectedMessages rejected, HealthCheck health,
-      boolean anonymousRead) {
+      boolean anonymousRead, BriefService briefs) {
     this.credentials = credentials;
     this.incidents = incidents;
     this.rejected = rejected;
     this.health = health;
     this.anonymousRead = anonymousRead;
+    this.briefs = briefs;
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -63,8 +67,8 @@ public final class HttpApi implements AutoCloseable {
 
   /** Starts serving on the host and port (0: a free port). */
   public static HttpApi start(String host, int port, Credentials credentials, IncidentStore incidents,
-      RejectedMessages rejected, HealthCheck health, boolean anonymousRead) {
-    HttpApi api = new HttpApi(credentials, incidents, rejected, health, anonymousRead);
+      RejectedMessages rejected, HealthCheck health, boolean anonymousRead, BriefService briefs) {
+    HttpApi api = new HttpApi(credentials, incidents, rejected, health, anonymousRead, briefs);
     api.app.start(host, port);
     return api;
   }
@@ -88,6 +92,7 @@ public final class HttpApi implements AutoCloseable {
     app.get("/api/v1/incidents", this::listIncidents);
     app.get("/api/v1/incidents/{id}", this::getIncident);
     app.get("/api/v1/rejected-messages", this::listRejected);
+    BriefRoutes.register(app, briefs, HttpApi::requireRole);
 
     app.exception(Problem.class, (problem, ctx) -> problem.writeTo(ctx));
     app.exception(HttpResponseException.class, (e, ctx) ->
