@@ -101,7 +101,7 @@ public final class BriefComposer {
         .filter(Objects::nonNull)
         .map(c -> c.startsWith("hallmark:") ? c.substring("hallmark:".length()) : c)
         .filter(HALLMARKS::contains).distinct().toList();
-    List<Brief.Ground> grounds = grounds(track, audience, categories, items, incident.id());
+    List<Brief.Ground> grounds = grounds(track, audience, categories, items);
     Tlp marking = shared.stream().map(EvidenceSignal::tlp).reduce(Tlp.CLEAR, Tlp::mostRestrictive);
     if (summaryShared) {
       marking = marking.mostRestrictive(incident.tlp());
@@ -173,8 +173,7 @@ public final class BriefComposer {
         .toList();
   }
 
-  private List<Brief.Ground> grounds(Track track, Audience audience, List<String> categories, List<Brief.Item> items,
-      String incidentId) {
+  private List<Brief.Ground> grounds(Track track, Audience audience, List<String> categories, List<Brief.Item> items) {
     List<Brief.Ground> grounds = new ArrayList<>();
     if (track == Track.DSA) {
       Map<String, String> provisions = settings.provisions();

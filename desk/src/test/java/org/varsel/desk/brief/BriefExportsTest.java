@@ -108,6 +108,8 @@ class BriefExportsTest {
   void pdfOpensAndCarriesTheExactUrls() throws IOException {
     byte[] pdf = new PdfBrief().render(toPlatformX());
     assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    // kept for docs/img/sample-brief.png (pdftoppm -png -r 70 -f 1 -l 2 target/sample-brief.pdf)
+    java.nio.file.Files.write(java.nio.file.Path.of("target/sample-brief.pdf"), pdf);
     String text = pdfText(pdf);
     assertThat(squeeze(text)).contains(squeeze(GREEN_URL), squeeze(AMBER_SHARED_URL), squeeze(JAVASCRIPT_URL));
     assertThat(text).contains("Article 16", "TLP:AMBER", "@hater_1", "æøå");
