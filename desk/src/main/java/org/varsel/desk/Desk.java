@@ -1,6 +1,7 @@
 package org.varsel.desk;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.desk.auth.Credentials;
+import org.varsel.desk.brief.BriefService;
+import org.varsel.desk.brief.http.BriefRoutes;
+import org.varsel.desk.brief.BriefSettings;
+import org.varsel.desk.brief.store.BriefStore;
+import org.varsel.desk.brief.store.PostgresBriefAudit;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HealthCheck;
@@ -63,9 +69,12 @@ public final class Desk implements AutoCloseable {
       consumer.start();
       Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.kafkaGroup(), database);
       started.add(intake);
+      BriefService briefs = new BriefService(
+          BriefSettings.load(config.briefsConfig().isEmpty() ? Optional.empty() : Optional.of(Path.of(config.briefsConfig()))),
+          incidents, new BriefStore(database), new PostgresBriefAudit(database), Clock.systemUTC());
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials, incidents,
           new RejectedMessages(database), health(database, consumer), config.demoAnonymousRead(),
-          List.of(intake.endpoints()));
+          List.of(intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole)));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "

@@ -19,6 +19,7 @@ import org.varsel.desk.intake.IntakeConfig;
  * Everything the desk needs to run; see {@code docs/configuration.md}. {@link #toString()} never shows the password.
  *
  * @param httpPort 0 picks a free port (tests, embedded use)
+ * @param briefsConfig the brief settings file (YAML); empty: the settings bundled with the desk
  */
 public record DeskConfig(
     String httpHost,
@@ -29,7 +30,8 @@ public record DeskConfig(
     String kafkaBootstrap,
     String kafkaGroup,
     String incidentTopic,
-    boolean demoAnonymousRead) {
+    boolean demoAnonymousRead,
+    String briefsConfig) {
 
   public static final String HTTP_HOST = "desk.http.host";
   public static final String HTTP_PORT = "desk.http.port";
@@ -40,10 +42,12 @@ public record DeskConfig(
   public static final String KAFKA_GROUP = "desk.kafka.group";
   public static final String INCIDENT_TOPIC = "desk.kafka.incident-topic";
   public static final String DEMO_ANONYMOUS_READ = "desk.demo.anonymous-read";
+  public static final String BRIEFS_CONFIG = "desk.briefs.config";
 
   /** Every key the desk reads, in documentation order. */
   public static final List<String> KEYS = List.of(
-      HTTP_HOST, HTTP_PORT, DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP, KAFKA_GROUP, INCIDENT_TOPIC, DEMO_ANONYMOUS_READ);
+      HTTP_HOST, HTTP_PORT, DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP, KAFKA_GROUP, INCIDENT_TOPIC, DEMO_ANONYMOUS_READ,
+      BRIEFS_CONFIG);
 
   private static final Map<String, String> DEFAULTS = Map.of(
       HTTP_HOST, "127.0.0.1",
@@ -54,7 +58,8 @@ public record DeskConfig(
       KAFKA_BOOTSTRAP, "localhost:9092",
       KAFKA_GROUP, "varsel-desk",
       INCIDENT_TOPIC, Topics.INCIDENTS,
-      DEMO_ANONYMOUS_READ, "false");
+      DEMO_ANONYMOUS_READ, "false",
+      BRIEFS_CONFIG, "");
 
   public DeskConfig {
     requireText(httpHost, HTTP_HOST);
@@ -70,6 +75,13 @@ public record DeskConfig(
     requireText(kafkaBootstrap, KAFKA_BOOTSTRAP);
     requireText(kafkaGroup, KAFKA_GROUP);
     requireText(incidentTopic, INCIDENT_TOPIC);
+    Objects.requireNonNull(briefsConfig, BRIEFS_CONFIG);
+  }
+
+  /** The settings without a brief settings file of their own (the bundled brief settings). */
+  public DeskConfig(String httpHost, int httpPort, String dbUrl, String dbUser, String dbPassword,
+      String kafkaBootstrap, String kafkaGroup, String incidentTopic, boolean demoAnonymousRead) {
+    this(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, "");
   }
 
   /** The settings from the defaults alone. */
@@ -111,7 +123,8 @@ public record DeskConfig(
         merged.get(KAFKA_BOOTSTRAP),
         merged.get(KAFKA_GROUP),
         merged.get(INCIDENT_TOPIC),
-        parseBoolean(merged.get(DEMO_ANONYMOUS_READ), DEMO_ANONYMOUS_READ));
+        parseBoolean(merged.get(DEMO_ANONYMOUS_READ), DEMO_ANONYMOUS_READ),
+        merged.get(BRIEFS_CONFIG));
   }
 
   /** The environment variable that overrides a key: upper case, with {@code .} and {@code -} as {@code _}. */
@@ -120,22 +133,23 @@ public record DeskConfig(
   }
 
   public DeskConfig withHttpPort(int port) {
-    return new DeskConfig(httpHost, port, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead);
+    return new DeskConfig(httpHost, port, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, briefsConfig);
   }
 
   public DeskConfig withDemoAnonymousRead(boolean anonymousRead) {
-    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, anonymousRead);
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, anonymousRead, briefsConfig);
   }
 
   public DeskConfig withIncidentTopic(String topic) {
-    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, topic, demoAnonymousRead);
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, topic, demoAnonymousRead, briefsConfig);
   }
 
   @Override
   public String toString() {
     return "DeskConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", kafkaBootstrap=" + kafkaBootstrap
-        + ", kafkaGroup=" + kafkaGroup + ", incidentTopic=" + incidentTopic + ", demoAnonymousRead=" + demoAnonymousRead + "]";
+        + ", kafkaGroup=" + kafkaGroup + ", incidentTopic=" + incidentTopic + ", demoAnonymousRead=" + demoAnonymousRead
+        + ", briefsConfig=" + (briefsConfig.isEmpty() ? "(bundled)" : briefsConfig) + "]";
   }
 
   /** The key-value pairs of a properties file. */

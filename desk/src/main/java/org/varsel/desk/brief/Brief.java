@@ -1,0 +1,102 @@
+package org.varsel.desk.brief;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.varsel.contract.Tier;
+import org.varsel.contract.Tlp;
+
+/**
+ * A brief as composed for one audience: already filtered by TLP and redacted, so every renderer may print all of it.
+ *
+ * @param marking the most restrictive marking of what the brief carries
+ * @param goodFaithStatement the DSA Art. 16(2)(d) statement; on every track, since it is true on both
+ */
+public record Brief(
+    String id,
+    Instant createdAt,
+    Track track,
+    Audience audience,
+    Tlp marking,
+    BriefSettings.Notifier notifier,
+    String requestedAction,
+    String goodFaithStatement,
+    List<Incident> incidents) {
+
+  public Brief {
+    Objects.requireNonNull(id);
+    Objects.requireNonNull(createdAt);
+    Objects.requireNonNull(track);
+    Objects.requireNonNull(audience);
+    Objects.requireNonNull(marking);
+    Objects.requireNonNull(notifier);
+    incidents = List.copyOf(incidents);
+    if (incidents.isEmpty()) {
+      throw new IllegalArgumentException("a brief is about at least one incident");
+    }
+  }
+
+  /** Every URL the brief reports, in order, once. */
+  public List<String> urls() {
+    return incidents.stream().flatMap(i -> i.items().stream()).map(Item::url).filter(Objects::nonNull).distinct().toList();
+  }
+
+  /** Every category across the incidents, once. */
+  public List<String> categories() {
+    return incidents.stream().flatMap(i -> i.categories().stream()).distinct().toList();
+  }
+
+  /** What the brief says about one incident. */
+  public record Incident(
+      String id,
+      long version,
+      String kind,
+      String title,
+      String summary,
+      Tier tier,
+      int severity,
+      Tlp marking,
+      List<String> categories,
+      List<String> hallmarks,
+      List<String> disarm,
+      List<String> targetGroups,
+      Instant firstSeen,
+      Instant lastSeen,
+      Optional<String> explanation,
+      Map<String, String> coordination,
+      List<Item> items,
+      List<Ground> grounds) {
+
+    public Incident {
+      categories = List.copyOf(categories);
+      hallmarks = List.copyOf(hallmarks);
+      disarm = List.copyOf(disarm);
+      targetGroups = List.copyOf(targetGroups);
+      coordination = Map.copyOf(coordination);
+      items = List.copyOf(items);
+      grounds = List.copyOf(grounds);
+    }
+  }
+
+  /**
+   * One piece of content: where it is, when it was seen, who posted it and what it says (redacted).
+   *
+   * @param source {@code partner report} or the feed, unless the audience is the partner that reported it
+   */
+  public record Item(
+      String url, Instant observedAt, String platform, String account, String excerpt, Tlp tlp, String source,
+      List<String> matchedTerms) {
+    public Item {
+      matchedTerms = List.copyOf(matchedTerms);
+    }
+  }
+
+  /**
+   * Why the platform should act on an incident: a legal provision (DSA track) or a platform policy (ToS track).
+   *
+   * @param url the policy's address; empty for legal provisions
+   */
+  public record Ground(String category, String text, Optional<String> url) {}
+}

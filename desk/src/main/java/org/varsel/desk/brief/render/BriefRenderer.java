@@ -1,0 +1,9 @@
+package org.varsel.desk.brief.render;
+
+import org.varsel.desk.brief.Brief;
+
+/** Writes a composed brief in one format. */
+@FunctionalInterface
+public interface BriefRenderer {
+  byte[] render(Brief brief);
+}

@@ -1,0 +1,49 @@
+package org.varsel.desk.brief.render;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.varsel.desk.brief.Brief;
+
+/**
+ * A brief as PDF, rendered by openhtmltopdf from the same escaped XHTML as {@link HtmlBrief}. Uses the DejaVu fonts when
+ * the machine has them (Debian: fonts-dejavu-core), so that text beyond Latin-1 prints; otherwise the PDF base fonts.
+ */
+public final class PdfBrief implements BriefRenderer {
+  private static final Path FONTS = Path.of("/usr/share/fonts/truetype/dejavu");
+  private static final List<String[]> FACES = List.of(
+      new String[] {"DejaVuSans.ttf", "DejaVu Sans", "400"},
+      new String[] {"DejaVuSans-Bold.ttf", "DejaVu Sans", "700"},
+      new String[] {"DejaVuSansMono.ttf", "DejaVu Sans Mono", "400"});
+
+  private final HtmlBrief html = new HtmlBrief();
+
+  @Override
+  public byte[] render(Brief brief) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      for (String[] face : FACES) {
+        Path file = FONTS.resolve(face[0]);
+        if (Files.isReadable(file)) {
+          builder.useFont(file.toFile(), face[1], Integer.parseInt(face[2]),
+              com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+        }
+      }
+      // The page is self-contained: nothing may be fetched while rendering, whatever the evidence says.
+      builder.useUriResolver((base, uri) -> null);
+      builder.withHtmlContent(html.html(brief), null);
+      builder.withProducer("Varsel desk");
+      builder.toStream(out);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render brief " + brief.id() + " as PDF", e);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,65 @@
+package org.varsel.desk.brief.render;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.varsel.contract.Tlp;
+import org.varsel.desk.brief.Brief;
+import org.varsel.desk.brief.Track;
+
+/** The sentences and formats every human-readable brief shares, so Markdown, HTML and PDF say the same. */
+final class Wording {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  private Wording() {}
+
+  static String time(Instant instant) {
+    return instant == null ? "unknown" : TIME.format(instant);
+  }
+
+  static String title(Brief brief) {
+    return brief.track() == Track.DSA
+        ? "Notice of illegal content under Article 16 of the Digital Services Act"
+        : "Report of content against the platform's terms of service";
+  }
+
+  static String trackLine(Track track) {
+    return track == Track.DSA
+        ? "Track: EU Digital Services Act, Article 16(2) notice. The notifier believes the content below is illegal."
+        : "Track: terms of service. The content below is believed harmful and against the platform's own rules; this is "
+            + "not a notice of illegal content.";
+  }
+
+  /** What the marking lets the recipient do (FIRST TLP 2.0). */
+  static String tlpRule(Tlp tlp) {
+    return switch (tlp) {
+      case CLEAR -> "TLP:CLEAR. Recipients may share this without limit.";
+      case GREEN -> "TLP:GREEN. Recipients may share this within their community, not through publicly accessible "
+          + "channels.";
+      case AMBER -> "TLP:AMBER. Recipients may share this only with members of their own organisation and its clients, "
+          + "on a need-to-know basis.";
+      case AMBER_STRICT -> "TLP:AMBER+STRICT. Recipients may share this only within their own organisation, on a "
+          + "need-to-know basis.";
+      case RED -> throw new IllegalStateException("a TLP:RED brief is never rendered");
+    };
+  }
+
+  static String groundsHeading(Track track) {
+    return track == Track.DSA ? "Legal provisions (substantiated reasons)" : "Platform policies";
+  }
+
+  static String protectionNote() {
+    return "This brief carries only what its recipient may receive under TLP 2.0. Personal data of victims and of "
+        + "the partners' staff is redacted; the reported accounts are not.";
+  }
+
+  static String joined(List<String> values) {
+    return values.isEmpty() ? "none" : String.join(", ", values);
+  }
+
+  static String threatToLife() {
+    return "Tier threat-to-life: the content may involve a threat to the life or safety of persons (DSA Art. 18).";
+  }
+}

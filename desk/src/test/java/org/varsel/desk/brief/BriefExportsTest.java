@@ -1,0 +1,224 @@
+package org.varsel.desk.brief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.varsel.desk.brief.HostileIncidents.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.junit.jupiter.api.Test;
+import org.varsel.contract.Json;
+import org.varsel.contract.Tlp;
+import org.varsel.desk.brief.render.HtmlBrief;
+import org.varsel.desk.brief.render.JsonBrief;
+import org.varsel.desk.brief.render.MarkdownBrief;
+import org.varsel.desk.brief.render.PdfBrief;
+import org.varsel.desk.brief.render.StixBrief;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Every format renders hostile incidents safely, and carries what TLP allows and nothing else. */
+class BriefExportsTest {
+  private static final Instant NOW = Instant.parse("2025-03-02T12:00:00Z");
+  private final BriefComposer composer = new BriefComposer(settings());
+
+  private Brief brief(org.varsel.contract.Incident incident, Track track, Audience audience) {
+    return composer.compose(new BriefComposer.Request("brf-00000000-0000-4000-8000-000000000001", NOW, track, audience,
+        List.of(incident))).brief();
+  }
+
+  private Brief toPlatformX() {
+    return brief(mixed("inc-mixed"), Track.DSA, Audience.platform("x", Tlp.AMBER));
+  }
+
+  @Test
+  void markdownNeverBecomesHtmlLinksOrImages() {
+    String md = new String(new MarkdownBrief().render(toPlatformX()), StandardCharsets.UTF_8);
+    Node document = Parser.builder().build().parse(md);
+    List<String> dangerous = new ArrayList<>();
+    document.accept(new AbstractVisitor() {
+      @Override
+      public void visit(HtmlInline node) {
+        dangerous.add("inline HTML " + node.getLiteral());
+      }
+
+      @Override
+      public void visit(HtmlBlock node) {
+        dangerous.add("HTML block " + node.getLiteral());
+      }
+
+      @Override
+      public void visit(Link node) {
+        dangerous.add("link " + node.getDestination());
+      }
+
+      @Override
+      public void visit(Image node) {
+        dangerous.add("image " + node.getDestination());
+      }
+    });
+    assertThat(dangerous).isEmpty();
+    String html = HtmlRenderer.builder().build().render(document);
+    assertThat(html).doesNotContain("<script", "<img", "<a ");
+    // the exact URLs survive as code spans, the excerpt as a fenced block
+    assertThat(md).contains("`` " + GREEN_URL + " ``", "` " + JAVASCRIPT_URL + " `", "````text\n");
+    assertThat(html).contains("<code>" + GREEN_URL.replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        + "</code>");
+  }
+
+  @Test
+  void htmlEscapesEverythingAndLinksOnlyHttpUrls() throws Exception {
+    String html = new HtmlBrief().html(toPlatformX());
+    Document page = xml(html);
+    assertThat(page.getElementsByTagName("script").getLength()).isZero();
+    assertThat(page.getElementsByTagName("img").getLength()).isZero();
+    NodeList all = page.getElementsByTagName("*");
+    for (int i = 0; i < all.getLength(); i++) {
+      Element element = (Element) all.item(i);
+      for (int a = 0; a < element.getAttributes().getLength(); a++) {
+        String name = element.getAttributes().item(a).getNodeName();
+        assertThat(name).as("event handler attribute on <%s>", element.getTagName()).doesNotStartWith("on");
+      }
+      if (element.hasAttribute("href")) {
+        assertThat(element.getAttribute("href")).startsWith("http");
+      }
+    }
+    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;");
+    assertThat(page.getDocumentElement().getTextContent()).contains(HOSTILE, JAVASCRIPT_URL, GREEN_URL);
+  }
+
+  @Test
+  void pdfOpensAndCarriesTheExactUrls() throws IOException {
+    byte[] pdf = new PdfBrief().render(toPlatformX());
+    assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    // kept for docs/img/sample-brief.png (pdftoppm -png -r 70 -f 1 -l 2 target/sample-brief.pdf)
+    java.nio.file.Files.write(java.nio.file.Path.of("target/sample-brief.pdf"), pdf);
+    String text = pdfText(pdf);
+    assertThat(squeeze(text)).contains(squeeze(GREEN_URL), squeeze(AMBER_SHARED_URL), squeeze(JAVASCRIPT_URL));
+    assertThat(text).contains("Article 16", "TLP:AMBER", "@hater_1", "æøå");
+  }
+
+  @Test
+  void jsonKeepsHostileTextAsData() throws IOException {
+    JsonNode json = Json.mapper().readTree(new JsonBrief().render(toPlatformX()));
+    assertThat(json.get("schema").asText()).isEqualTo(JsonBrief.SCHEMA);
+    JsonNode first = json.get("incidents").get(0).get("items").get(0);
+    assertThat(first.get("url").asText()).isEqualTo(GREEN_URL);
+    assertThat(first.get("excerpt").asText()).startsWith(HOSTILE);
+    assertThat(json.get("incidents").get(0).get("grounds").get(0).get("text").asText()).contains("§ 136");
+  }
+
+  @Test
+  void stixValidatesAgainstTheOasisSchemas() throws IOException {
+    for (Brief brief : List.of(toPlatformX(), brief(mixed("inc-m"), Track.TOS, Audience.partner("ngo-b", Tlp.AMBER_STRICT)),
+        brief(green("inc-g", GREEN_URL), Track.TOS, Audience.platform("x", Tlp.GREEN)))) {
+      JsonNode bundle = Json.mapper().readTree(new StixBrief().render(brief));
+      assertThat(StixSchemas.violations(bundle)).isEmpty();
+    }
+  }
+
+  @Test
+  void stixCitesDisarmTechniquesAndTheOfficialTlp2Markings() throws IOException {
+    JsonNode bundle = Json.mapper().readTree(new StixBrief().render(toPlatformX()));
+    List<String> types = new ArrayList<>();
+    bundle.get("objects").forEach(o -> types.add(o.get("type").asText()));
+    assertThat(types).contains("report", "identity", "observed-data", "note", "indicator", "attack-pattern", "url",
+        "user-account", "marking-definition");
+    JsonNode pattern = find(bundle, "attack-pattern");
+    assertThat(pattern.at("/external_references/0/source_name").asText()).isEqualTo("DISARM");
+    assertThat(pattern.at("/external_references/0/external_id").asText()).isIn("T0049", "T0085.001");
+    String json = bundle.toString();
+    assertThat(json).contains("marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
+        "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+        "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d");
+    assertThat(json).doesNotContain("marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
+    assertThat(find(bundle, "indicator").get("pattern").asText()).startsWith("[url:value = '");
+  }
+
+  @Test
+  void aBriefToAPlatformCarriesOnlyWhatTlpAllowsAndNoPersonalData() {
+    Brief brief = toPlatformX();
+    assertThat(brief.marking()).isEqualTo(Tlp.AMBER);
+    assertThat(brief.urls()).containsExactly(GREEN_URL, JAVASCRIPT_URL, AMBER_SHARED_URL);
+    Brief.Incident incident = brief.incidents().get(0);
+    assertThat(incident.explanation()).isEmpty();
+    assertThat(incident.coordination()).isEmpty();
+    assertThat(incident.title()).doesNotContain("script").startsWith("Incident inc-mixed");
+    assertThat(incident.items().get(0).excerpt()).contains("[name redacted]", "[email redacted]")
+        .doesNotContain(VICTIM, STAFF_EMAIL);
+    assertThat(incident.items()).extracting(Brief.Item::source).containsExactly("feed:rss", "feed:rss", "partner report");
+    assertThat(incident.hallmarks()).containsExactly("dehumanisation");
+    assertThat(incident.categories()).containsExactly("incitement");
+  }
+
+  @Test
+  void aBriefWhoseEvidenceIsAllRedIsRefused() {
+    assertThatThrownBy(() -> brief(redOnly("inc-red"), Track.DSA, Audience.partner("ngo-a", Tlp.RED)))
+        .isInstanceOf(BriefRefused.class)
+        .hasMessageContaining("TLP:RED")
+        .hasMessageNotContaining(RED_TEXT);
+  }
+
+  @Test
+  void theDsaTrackNeedsALegalProvisionAndTheTosTrackCitesThePlatformsPolicy() {
+    org.varsel.contract.Incident influence = green("inc-io", GREEN_URL);
+    influence = new org.varsel.contract.Incident(influence.schema(), influence.id(), 1, influence.kind(),
+        influence.title(), influence.firstSeen(), influence.lastSeen(), influence.updatedAt(), 1, 1, influence.sources(),
+        influence.platforms(), influence.languages(), List.of("influence-operation"), influence.disarm(),
+        influence.hashtags(), influence.urls(), influence.targetGroups(), List.of(), null,
+        new org.varsel.contract.Incident.Evidence(influence.evidence().signals().stream().map(s ->
+            new org.varsel.contract.Incident.EvidenceSignal(s.signalId(), s.source(), s.externalId(), s.observedAt(),
+                s.url(), s.platform(), s.author(), s.text(), s.language(), s.tlp(), null, List.of(), List.of(),
+                s.scores())).toList(), List.of(), List.of(), java.util.Map.of()),
+        influence.severity(), influence.tier(), influence.tlp(), influence.explanation());
+    org.varsel.contract.Incident io = influence;
+    assertThatThrownBy(() -> brief(io, Track.DSA, Audience.platform("x", Tlp.GREEN)))
+        .isInstanceOf(BriefRefused.class).hasMessageContaining("no legal provision");
+    Brief tos = brief(io, Track.TOS, Audience.platform("x", Tlp.GREEN));
+    assertThat(tos.incidents().get(0).grounds()).extracting(Brief.Ground::text)
+        .containsExactly("X Rules: Platform manipulation and spam");
+  }
+
+  static String pdfText(byte[] pdf) throws IOException {
+    try (PDDocument document = PDDocument.load(new ByteArrayInputStream(pdf))) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+
+  static String squeeze(String text) {
+    return text.replaceAll("\\s+", "");
+  }
+
+  private static JsonNode find(JsonNode bundle, String type) {
+    for (JsonNode object : bundle.get("objects")) {
+      if (object.get("type").asText().equals(type)) {
+        return object;
+      }
+    }
+    throw new AssertionError("no " + type + " in the bundle");
+  }
+
+  static Document xml(String html) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+  }
+}
