@@ -1,5 +1,6 @@
 package org.varsel.bench;
 
+import org.varsel.contract.Tlp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RuleLanguage;
 import org.varsel.pipeline.rules.RulePack;
 import org.varsel.pipeline.rules.RuleStatus;
-import org.varsel.pipeline.rules.Tlp;
 
 /**
  * Rule matching throughput in one run: the Monitor-based {@link RuleEngine} (presearcher) against

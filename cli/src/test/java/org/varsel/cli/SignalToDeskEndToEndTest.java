@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,7 @@ class SignalToDeskEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
   @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-      .setNumberTaskManagers(1)
-      .setNumberSlotsPerTaskManager(2)
-      .setConfiguration(PipelineEndToEndTest.noRestarts())
-      .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = PipelineEndToEndTest.miniCluster();
 
   @Test
   void everyValidSignalBecomesOneIncidentServedByTheDeskAndEveryMalformedOneIsDeadLettered(LocalKafka kafka, PostgresDatabase db)

@@ -26,34 +26,41 @@ import org.varsel.pipeline.io.RawSignalPublisher;
 public class PipelineEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-      .setNumberTaskManagers(1)
-      .setNumberSlotsPerTaskManager(2)
-      .setConfiguration(noRestarts())
-      .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = miniCluster();
 
-  /** Tests fail fast: a failing job must not restart forever. */
-  public static Configuration noRestarts() {
+  /** A MiniCluster with two slots whose jobs fail fast: a failing job must not restart forever in a test. */
+  public static MiniClusterExtension miniCluster() {
     Configuration config = new Configuration();
     config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    return config;
+    return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+        .setNumberTaskManagers(1)
+        .setNumberSlotsPerTaskManager(2)
+        .setConfiguration(config)
+        .build());
   }
 
   /** Settings for one isolated run on a shared broker: topics, group and transactional ids of its own. */
   public static PipelineSettings isolatedRun(LocalKafka kafka) {
+    return isolatedRun(kafka, true);
+  }
+
+  /** @param bounded read the raw topic to its current end and stop, or run until cancelled */
+  public static PipelineSettings isolatedRun(LocalKafka kafka, boolean bounded) {
     String run = UUID.randomUUID().toString().substring(0, 8);
-    PipelineSettings settings = PipelineSettings.from(Map.of(
-        "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
-        "pipeline.topics.raw", "raw-" + run,
-        "pipeline.topics.dlq", "dlq-" + run,
-        "pipeline.topics.incidents", "incidents-" + run,
-        "pipeline.kafka.group", "pipeline-" + run,
-        "pipeline.kafka.transactional-id-prefix", "tx-" + run,
-        "pipeline.checkpoint.interval", "PT1S",
-        "pipeline.parallelism", "2",
-        "pipeline.bounded", "true"));
-    kafka.createTopics(2, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic());
+    PipelineSettings settings = PipelineSettings.from(Map.ofEntries(
+        Map.entry("pipeline.kafka.bootstrap", kafka.bootstrapServers()),
+        Map.entry("pipeline.topics.raw", "raw-" + run),
+        Map.entry("pipeline.topics.dlq", "dlq-" + run),
+        Map.entry("pipeline.topics.incidents", "incidents-" + run),
+        Map.entry("pipeline.topics.rules", "rules-" + run),
+        Map.entry("pipeline.topics.shadow-hits", "shadow-hits-" + run),
+        Map.entry("pipeline.kafka.group", "pipeline-" + run),
+        Map.entry("pipeline.kafka.transactional-id-prefix", "tx-" + run),
+        Map.entry("pipeline.checkpoint.interval", "PT1S"),
+        Map.entry("pipeline.parallelism", "2"),
+        Map.entry("pipeline.bounded", Boolean.toString(bounded))));
+    kafka.createTopics(2, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(), settings.shadowHitTopic());
+    kafka.createTopics(1, settings.rulesTopic());
     return settings;
   }
 

@@ -11,6 +11,7 @@ import org.varsel.contract.Labels;
 import org.varsel.contract.Signal;
 import org.varsel.contract.Tier;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.RuleMatch;
 
 /**
  * A partner's own assessment reaches the queue: every signal labelled with a harm category becomes an incident
@@ -48,23 +49,33 @@ public final class PartnerAssessments implements FlatMapFunction<AnalysedSignal,
         List.of(),
         listOf(signal.url()),
         labels.targetGroups(),
-        List.of(),
-        null,
-        new Incident.Evidence(List.of(evidence(signal)), listOf(account), List.of(), Map.of()),
+        ruleHits(analysed),
+        analysed.modelVersion() == null ? null : new Incident.ClassifierSummary(analysed.modelVersion(), analysed.scores()),
+        new Incident.Evidence(List.of(evidence(analysed)), listOf(account), List.of(), Map.of()),
         severity,
         Tier.forSeverity(severity),
         signal.tlp(),
         explanation(signal, labels)));
   }
 
-  private static Incident.EvidenceSignal evidence(Signal signal) {
+  private static List<Incident.RuleHitSummary> ruleHits(AnalysedSignal analysed) {
+    return analysed.ruleMatches().stream()
+        .map(m -> new Incident.RuleHitSummary(m.ruleId(), m.title(), m.severity(), m.category(), m.packVersion(), 1))
+        .toList();
+  }
+
+  private static Incident.EvidenceSignal evidence(AnalysedSignal analysed) {
+    Signal signal = analysed.signal();
     String text = signal.text();
     if (text != null && text.length() > EXCERPT_CHARS) {
       text = text.substring(0, EXCERPT_CHARS) + "…";
     }
     return new Incident.EvidenceSignal(signal.id(), signal.source(), signal.externalId(), signal.observedAt(), signal.url(),
         signal.platform(), signal.authorHandle().orElse(null), text, signal.language(), signal.tlp(),
-        signal.labels() == null ? null : signal.labels().category(), List.of(), List.of(), Map.of());
+        signal.labels() == null ? null : signal.labels().category(),
+        analysed.ruleMatches().stream().map(RuleMatch::ruleId).toList(),
+        analysed.ruleMatches().stream().flatMap(m -> m.terms().stream()).filter(t -> t.end() <= EXCERPT_CHARS).toList(),
+        analysed.scores());
   }
 
   private static String explanation(Signal signal, Labels labels) {

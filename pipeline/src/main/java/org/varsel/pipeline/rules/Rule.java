@@ -1,5 +1,6 @@
 package org.varsel.pipeline.rules;
 
+import org.varsel.contract.Tlp;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.varsel.pipeline.rules;
 
+import org.varsel.contract.Tlp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -171,7 +172,7 @@ final class RuleFiles {
       }
     }
     String tlpLabel = f.text("tlp");
-    Optional<Tlp> tlp = tlpLabel == null ? Optional.empty() : Tlp.ofLabel(tlpLabel);
+    Optional<Tlp> tlp = tlpLabel == null ? Optional.empty() : Tlp.fromLabel(tlpLabel);
     if (tlpLabel != null && tlp.isEmpty()) {
       f.error("tlp", "tlp '" + tlpLabel + "' is not one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED");
     }

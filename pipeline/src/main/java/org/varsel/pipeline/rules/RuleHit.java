@@ -1,5 +1,6 @@
 package org.varsel.pipeline.rules;
 
+import org.varsel.contract.Tlp;
 import java.util.List;
 
 /** A rule that matched a signal, explained for the analyst and located for highlighting. */

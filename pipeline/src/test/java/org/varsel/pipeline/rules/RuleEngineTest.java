@@ -1,5 +1,6 @@
 package org.varsel.pipeline.rules;
 
+import org.varsel.contract.Tlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.varsel.pipeline.rules.TestRules.active;

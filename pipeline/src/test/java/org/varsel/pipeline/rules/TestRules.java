@@ -1,5 +1,6 @@
 package org.varsel.pipeline.rules;
 
+import org.varsel.contract.Tlp;
 import java.util.List;
 
 /** Small rules for tests, without the examples the checker asks of real rule files. */
