@@ -128,7 +128,7 @@ class ManifestsTest {
 
     try (JarFile jar = new JarFile(System.getProperty("varsel.job.jar"))) {
       assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(PipelineJob.class.getName());
-      assertThat(jar.getEntry("rules/")).as("default rule packs in the jar").isNotNull();
+      assertThat(jar.getEntry("rules/default-pack.json")).as("the default rule pack in the jar").isNotNull();
       assertThat(jar.getEntry("langdetect-183.bin")).as("NLP models in the jar").isNotNull();
       assertThat(jar.getEntry("org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class"))
           .as("Flink itself is the cluster's, not the jar's").isNull();
@@ -187,6 +187,8 @@ class ManifestsTest {
     assertThat(parsed.rawTopic()).isEqualTo(Topics.SIGNALS_RAW);
     assertThat(parsed.deadLetterTopic()).isEqualTo(Topics.SIGNALS_DLQ);
     assertThat(parsed.incidentTopic()).isEqualTo(Topics.INCIDENTS);
+    assertThat(parsed.rulesTopic()).isEqualTo(Topics.RULES);
+    assertThat(parsed.shadowHitTopic()).isEqualTo(Topics.SHADOW_HITS);
     assertThat(parsed.bounded()).isFalse();
 
     JsonNode spec = flinkDeployment().path("spec");

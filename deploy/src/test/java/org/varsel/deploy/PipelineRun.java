@@ -62,6 +62,8 @@ final class PipelineRun {
     settings.put("pipeline.topics.raw", raw);
     settings.put("pipeline.topics.dlq", deadLetters);
     settings.put("pipeline.topics.incidents", incidents);
+    settings.put("pipeline.topics.rules", "rules-" + run);
+    settings.put("pipeline.topics.shadow-hits", "shadow-hits-" + run);
     settings.put("pipeline.kafka.transactional-id-prefix", "tx-" + run);
     settings.put("pipeline.checkpoint.interval", "PT1S");
     settings.put("pipeline.parallelism", "2");
@@ -72,7 +74,8 @@ final class PipelineRun {
     try (Writer writer = Files.newBufferedWriter(settingsFile)) {
       properties.store(writer, "one test deployment of the pipeline");
     }
-    kafka.createTopics(PARTITIONS, raw, deadLetters, incidents);
+    kafka.createTopics(PARTITIONS, raw, deadLetters, incidents, "shadow-hits-" + run);
+    kafka.createTopics(1, "rules-" + run);
   }
 
   /** Topics and a settings file for a new deployment; nothing runs yet. */
