@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -97,6 +98,19 @@ class ManifestsTest {
       }
     });
     assertThat(kinds).contains("FlinkDeployment", "Deployment", "Service", "ConfigMap", "KafkaTopic", "Kustomization");
+  }
+
+  @Test
+  void theSchemasCatchATypoInAFieldName() {
+    JsonNode typo = flinkDeployment().deepCopy();
+    ((ObjectNode) typo.at("/spec/job")).set("upgradMode", typo.at("/spec/job/upgradeMode"));
+    ((ObjectNode) typo.at("/spec/job")).remove("upgradeMode");
+    assertThat(violations(schema("flinkdeployment.schema.json"), typo)).isNotEmpty();
+
+    JsonNode probe = kind("Deployment").get(0).deepCopy();
+    ((ObjectNode) probe.at("/spec/template/spec/containers/0")).set("readinesProbe",
+        probe.at("/spec/template/spec/containers/0/readinessProbe"));
+    assertThat(violations(schema("deployment.schema.json"), probe)).isNotEmpty();
   }
 
   @Test
