@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -63,8 +61,8 @@ public final class LocalKafka implements AutoCloseable {
         this.directory = deleteOnClose
                 ? Directories.createTemp(builder.baseDirectory, "varsel-kafka-")
                 : builder.dataDirectory.toAbsolutePath();
-        this.port = builder.port == 0 ? freePort() : builder.port;
-        this.controllerPort = builder.controllerPort == 0 ? freePort() : builder.controllerPort;
+        this.port = builder.port == 0 ? ChildJvm.freePort() : builder.port;
+        this.controllerPort = builder.controllerPort == 0 ? ChildJvm.freePort() : builder.controllerPort;
         this.maxHeap = builder.maxHeap;
         this.startupTimeout = builder.startupTimeout;
         this.extraProperties = Map.copyOf(builder.extraProperties);
@@ -115,7 +113,7 @@ public final class LocalKafka implements AutoCloseable {
             return;
         }
         process.destroyForcibly();
-        awaitExit(process, Duration.ofSeconds(30));
+        ChildJvm.awaitExit(process, Duration.ofSeconds(30));
         LIVE_BROKERS.remove(process);
         process = null;
     }
@@ -265,32 +263,18 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private Process launch() throws IOException {
-        Path argFile = directory.resolve("classpath.args");
-        // An argument file: test classpaths can exceed the kernel's 128 KiB limit for one argument.
-        Files.writeString(argFile, "-cp\n\"" + System.getProperty("java.class.path")
-                .replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
-        List<String> command = new ArrayList<>(List.of(
-                javaBinary(),
-                "-Xmx" + maxHeap,
-                "-Xms64m",
-                "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.xml").toUri(),
-                "@" + argFile,
-                BrokerMain.class.getName(),
-                Long.toString(ProcessHandle.current().pid()),
+        List<String> command = ChildJvm.command(
+                directory.resolve("classpath.args"),
+                System.getProperty("java.class.path"),
+                List.of("-Xmx" + maxHeap, "-Xms64m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                        "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.xml").toUri()),
                 "kafka.Kafka",
-                serverProperties().toString()));
+                List.of(serverProperties().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
         return builder.start();
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private void awaitReady() {
@@ -357,27 +341,18 @@ public final class LocalKafka implements AutoCloseable {
 
     private static void terminate(Process process, Duration grace) {
         process.destroy();
-        if (!awaitExit(process, grace)) {
+        if (!ChildJvm.awaitExit(process, grace)) {
             LOG.warn("Kafka broker pid {} ignored SIGTERM for {}; killing it", process.pid(), grace);
             process.destroyForcibly();
-            awaitExit(process, Duration.ofSeconds(30));
+            ChildJvm.awaitExit(process, Duration.ofSeconds(30));
         }
         LIVE_BROKERS.remove(process);
-    }
-
-    private static boolean awaitExit(Process process, Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
     }
 
     private static void stopAllBrokers() {
         LIVE_BROKERS.forEach(Process::destroy);
         for (Process process : LIVE_BROKERS) {
-            if (!awaitExit(process, Duration.ofSeconds(15))) {
+            if (!ChildJvm.awaitExit(process, Duration.ofSeconds(15))) {
                 process.destroyForcibly();
             }
         }
@@ -389,15 +364,6 @@ public final class LocalKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.SignalIds;
 import org.varsel.pipeline.incident.IncidentIds;
@@ -32,7 +33,13 @@ public final class MixedSignalBatch {
 
   /** Publishes the batch; afterwards the expectations are known. */
   public void publishTo(RawSignalPublisher publisher) throws Exception {
+    publishTo(publisher, sent -> {});
+  }
+
+  /** Publishes the batch as a stream: {@code afterEach} hears how many records were sent so far (to pace them). */
+  public void publishTo(RawSignalPublisher publisher, IntConsumer afterEach) throws Exception {
     int malformedSent = 0;
+    int sent = 0;
     for (int i = 0; i < VALID + MALFORMED; i++) {
       if (i % 20 == 7) {
         Malformed bad = malformed(malformedSent % 10, i);
@@ -46,8 +53,10 @@ public final class MixedSignalBatch {
         expectedIncidentIds.add(IncidentIds.of(IncidentKind.PARTNER_ASSESSMENT, SignalIds.of(source, "s-" + i)));
         if (i % 50 == 0) { // a partner's retry of the same signal
           publisher.publish(source + "/s-" + i, body, source, RECEIVED);
+          afterEach.accept(++sent);
         }
       }
+      afterEach.accept(++sent);
     }
     publisher.flush();
     if (malformedSent != MALFORMED || expectedIncidentIds.size() != VALID) {

@@ -1,7 +1,9 @@
 package org.varsel.pipeline.ingest;
 
 import java.time.Instant;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -15,6 +17,15 @@ import org.varsel.pipeline.io.RawSignal;
 public final class ParseSignal extends ProcessFunction<RawSignal, Signal> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+  /** The operator's metric of records sent to the dead-letter topic (docs/operations.md, monitoring). */
+  public static final String DEAD_LETTERS_METRIC = "deadLetters";
+
+  private transient Counter deadLetters;
+
+  @Override
+  public void open(OpenContext openContext) {
+    deadLetters = getRuntimeContext().getMetricGroup().counter(DEAD_LETTERS_METRIC);
+  }
 
   @Override
   public void processElement(RawSignal raw, Context context, Collector<Signal> out) {
@@ -29,6 +40,7 @@ public final class ParseSignal extends ProcessFunction<RawSignal, Signal> {
       out.collect(accepted.signal());
     } else if (outcome instanceof ParseOutcome.Rejected rejected) {
       context.output(DEAD_LETTERS, raw.deadLetter(rejected.reason(), Instant.now()));
+      deadLetters.inc();
     }
   }
 }

@@ -1,0 +1,316 @@
+package org.varsel.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.FallbackKey;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.varsel.contract.Topics;
+import org.varsel.desk.config.DeskConfig;
+import org.varsel.pipeline.PipelineJob;
+import org.varsel.pipeline.PipelineSettings;
+
+/**
+ * No cluster exists here, so the build checks the manifests instead: every YAML under deploy/ parses, the objects
+ * match the schemas in deploy/schemas, and what they name (image, Flink version, jar, entry class, settings keys,
+ * topics, ports) is what this build produces and reads.
+ */
+class ManifestsTest {
+  private static final Path DEPLOY = Path.of("").toAbsolutePath();
+  private static final Path K8S = DEPLOY.resolve("k8s");
+  private static final String FLINK_VERSION = System.getProperty("varsel.flink.version");
+  private static final String PROJECT_VERSION = System.getProperty("varsel.project.version");
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private static final Map<Path, List<JsonNode>> MANIFESTS = new HashMap<>();
+
+  @BeforeAll
+  static void readEveryYamlFileUnderDeploy() throws IOException {
+    try (Stream<Path> files = Files.walk(DEPLOY)) {
+      for (Path file : files.filter(ManifestsTest::isManifest).toList()) {
+        List<JsonNode> documents = new ArrayList<>();
+        try (MappingIterator<JsonNode> parsed = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+          parsed.forEachRemaining(document -> {
+            if (document != null && !document.isEmpty()) {
+              documents.add(document);
+            }
+          });
+        }
+        MANIFESTS.put(file, documents);
+      }
+    }
+  }
+
+  private static boolean isManifest(Path file) {
+    Path relative = DEPLOY.relativize(file);
+    String name = file.getFileName().toString();
+    return (name.endsWith(".yaml") || name.endsWith(".yml"))
+        && !relative.startsWith("target") && !relative.startsWith("src");
+  }
+
+  @Test
+  void everyManifestIsAKubernetesObjectAndTheKnownKindsMatchTheirSchemas() {
+    assertThat(MANIFESTS).as("YAML files under %s", DEPLOY).isNotEmpty();
+    Map<String, JsonSchema> byKind = Map.of(
+        "FlinkDeployment", schema("flinkdeployment.schema.json"),
+        "Deployment", schema("deployment.schema.json"),
+        "KafkaTopic", schema("kafkatopic.schema.json"));
+    JsonSchema object = schema("kubernetes-object.schema.json");
+    Set<String> kinds = new TreeSet<>();
+    MANIFESTS.forEach((file, documents) -> {
+      for (JsonNode document : documents) {
+        String kind = document.path("kind").asText();
+        kinds.add(kind);
+        if (!kind.equals("Kustomization")) {
+          assertThat(violations(object, document)).as("%s: %s %s", file, kind, document.at("/metadata/name")).isEmpty();
+        }
+        Optional.ofNullable(byKind.get(kind)).ifPresent(schema ->
+            assertThat(violations(schema, document)).as("%s: %s %s", file, kind, document.at("/metadata/name")).isEmpty());
+      }
+    });
+    assertThat(kinds).contains("FlinkDeployment", "Deployment", "Service", "ConfigMap", "KafkaTopic", "Kustomization");
+  }
+
+  @Test
+  void theSchemasCatchATypoInAFieldName() {
+    JsonNode typo = flinkDeployment().deepCopy();
+    ((ObjectNode) typo.at("/spec/job")).set("upgradMode", typo.at("/spec/job/upgradeMode"));
+    ((ObjectNode) typo.at("/spec/job")).remove("upgradeMode");
+    assertThat(violations(schema("flinkdeployment.schema.json"), typo)).isNotEmpty();
+
+    JsonNode probe = kind("Deployment").get(0).deepCopy();
+    ((ObjectNode) probe.at("/spec/template/spec/containers/0")).set("readinesProbe",
+        probe.at("/spec/template/spec/containers/0/readinessProbe"));
+    assertThat(violations(schema("deployment.schema.json"), probe)).isNotEmpty();
+  }
+
+  @Test
+  void theKustomizationAppliesEveryManifestInK8s() throws IOException {
+    JsonNode kustomization = only(K8S.resolve("kustomization.yaml"), "Kustomization");
+    Set<String> listed = new HashSet<>();
+    kustomization.path("resources").forEach(resource -> listed.add(resource.asText()));
+    try (Stream<Path> files = Files.list(K8S)) {
+      assertThat(listed).containsExactlyInAnyOrderElementsOf(files.map(f -> f.getFileName().toString())
+          .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")).toList());
+    }
+  }
+
+  @Test
+  void theFlinkDeploymentRunsTheJobJarOfThisBuildInTheImageTheDockerfileBuilds() throws IOException {
+    JsonNode spec = flinkDeployment().path("spec");
+    String dockerfile = Files.readString(DEPLOY.resolve("images/pipeline.Dockerfile"));
+
+    assertThat(dockerfile).contains("FROM flink:" + FLINK_VERSION + "-java17");
+    String[] majorMinor = FLINK_VERSION.split("\\.");
+    assertThat(spec.path("flinkVersion").asText()).isEqualTo("v" + majorMinor[0] + "_" + majorMinor[1]);
+    assertThat(spec.path("image").asText()).isEqualTo("ghcr.io/varsel/varsel-pipeline:" + PROJECT_VERSION);
+
+    Matcher copy = Pattern.compile("(?m)^COPY .*varsel-pipeline-job\\.jar (\\S+)$").matcher(dockerfile);
+    assertThat(copy.find()).as("the Dockerfile copies the job jar").isTrue();
+    JsonNode job = spec.path("job");
+    assertThat(job.path("jarURI").asText()).isEqualTo("local://" + copy.group(1));
+    assertThat(dockerfile).contains("pipeline/target/varsel-pipeline-*-job.jar");
+
+    try (JarFile jar = new JarFile(System.getProperty("varsel.job.jar"))) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(PipelineJob.class.getName());
+      assertThat(jar.getEntry("rules/default-pack.json")).as("the default rule pack in the jar").isNotNull();
+      assertThat(jar.getEntry("langdetect-183.bin")).as("NLP models in the jar").isNotNull();
+      assertThat(jar.getEntry("org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class"))
+          .as("Flink itself is the cluster's, not the jar's").isNull();
+      assertThat(jar.getEntry("org/apache/flink/connector/kafka/source/KafkaSource.class")).isNotNull();
+    }
+    assertThat(job.path("entryClass").asText()).isEqualTo(PipelineJob.class.getName());
+  }
+
+  @Test
+  void theJobRecoversFromCheckpointsAndUpgradesThroughSavepointsOnDurableStorage() {
+    JsonNode spec = flinkDeployment().path("spec");
+    JsonNode config = spec.path("flinkConfiguration");
+    assertThat(spec.at("/job/upgradeMode").asText()).isEqualTo("savepoint");
+    assertThat(spec.at("/job/allowNonRestoredState").asBoolean(true)).as("state the new build cannot map is an error").isFalse();
+    assertThat(config.path("execution.checkpointing.dir").asText()).matches("(s3|gs|abfss|hdfs)://.+");
+    assertThat(config.path("execution.checkpointing.savepoint-dir").asText()).matches("(s3|gs|abfss|hdfs)://.+");
+    assertThat(config.path("restart-strategy.type").asText()).isEqualTo("fixed-delay");
+    assertThat(config.path("high-availability.type").asText()).isEqualTo("kubernetes");
+    assertThat(config.path("metrics.reporter.prom.factory.class").asText())
+        .isEqualTo(org.varsel.local.LocalFlinkCluster.PROMETHEUS_REPORTER);
+    assertThat(Integer.parseInt(spec.at("/job/parallelism").asText()))
+        .as("the source reads at most one task per partition").isLessThanOrEqualTo(partitions(Topics.SIGNALS_RAW));
+  }
+
+  @Test
+  void theFlinkConfigurationUsesCurrentFlinkOptionKeysOnly() throws Exception {
+    Map<String, String> current = new HashMap<>();
+    Map<String, String> deprecated = new HashMap<>();
+    for (String options : List.of("CheckpointingOptions", "StateBackendOptions", "StateRecoveryOptions",
+        "RestartStrategyOptions", "TaskManagerOptions", "JobManagerOptions", "HighAvailabilityOptions", "MetricOptions",
+        "CoreOptions", "RestOptions", "PipelineOptions")) {
+      for (Field field : Class.forName("org.apache.flink.configuration." + options).getFields()) {
+        if (Modifier.isStatic(field.getModifiers()) && field.getType() == ConfigOption.class) {
+          ConfigOption<?> option = (ConfigOption<?>) field.get(null);
+          current.put(option.key(), options);
+          for (FallbackKey fallback : option.fallbackKeys()) {
+            deprecated.put(fallback.getKey(), option.key());
+          }
+        }
+      }
+    }
+    List<String> reporterOrOperatorKeys = List.of("metrics.reporter.", "kubernetes.operator.", "state.backend.rocksdb.");
+    flinkDeployment().path("spec").path("flinkConfiguration").fieldNames().forEachRemaining(key -> {
+      if (reporterOrOperatorKeys.stream().noneMatch(key::startsWith)) {
+        assertThat(deprecated).as("%s is deprecated; use %s", key, deprecated.get(key)).doesNotContainKey(key);
+        assertThat(current).as("%s is a Flink %s option", key, FLINK_VERSION).containsKey(key);
+      }
+    });
+  }
+
+  @Test
+  void thePipelineSettingsFileIsValidAndNamesTheContractTopics() throws IOException {
+    Map<String, String> settings = properties(configMap("varsel-pipeline-config").path("data").path("pipeline.properties").asText());
+    assertThat(PipelineSettings.DEFAULTS.keySet()).as("every key documented and known").containsAll(settings.keySet());
+    PipelineSettings parsed = PipelineSettings.from(settings);
+    assertThat(parsed.rawTopic()).isEqualTo(Topics.SIGNALS_RAW);
+    assertThat(parsed.deadLetterTopic()).isEqualTo(Topics.SIGNALS_DLQ);
+    assertThat(parsed.incidentTopic()).isEqualTo(Topics.INCIDENTS);
+    assertThat(parsed.rulesTopic()).isEqualTo(Topics.RULES);
+    assertThat(parsed.shadowHitTopic()).isEqualTo(Topics.SHADOW_HITS);
+    assertThat(parsed.bounded()).isFalse();
+
+    JsonNode spec = flinkDeployment().path("spec");
+    String argument = spec.at("/job/args/0").asText();
+    JsonNode mount = find(spec.at("/podTemplate/spec/containers/0/volumeMounts"), m -> argument.startsWith(m.path("mountPath").asText() + "/"));
+    JsonNode volume = find(spec.at("/podTemplate/spec/volumes"), v -> v.path("name").asText().equals(mount.path("name").asText()));
+    assertThat(volume.at("/configMap/name").asText()).isEqualTo("varsel-pipeline-config");
+    assertThat(argument).endsWith("/pipeline.properties");
+  }
+
+  @Test
+  void theDeskRunsOnItsConfigMapWithThePasswordFromASecretAndProbesHealthz() throws IOException {
+    String file = configMap("varsel-desk-config").path("data").path("desk.properties").asText();
+    Map<String, String> settings = properties(file);
+    assertThat(DeskConfig.KEYS).containsAll(settings.keySet());
+    assertThat(settings).as("no password in a ConfigMap").doesNotContainKey(DeskConfig.DB_PASSWORD);
+    Path written = Files.createTempFile("desk", ".properties");
+    Files.writeString(written, file);
+    DeskConfig config = DeskConfig.load(Optional.of(written), Map.of());
+    assertThat(config.incidentTopic()).isEqualTo(Topics.INCIDENTS);
+    assertThat(config.demoAnonymousRead()).isFalse();
+
+    JsonNode deployment = kind("Deployment").get(0);
+    JsonNode container = deployment.at("/spec/template/spec/containers/0");
+    assertThat(container.path("image").asText()).isEqualTo("ghcr.io/varsel/varsel-desk:" + PROJECT_VERSION);
+    JsonNode password = find(container.path("env"), e -> e.path("name").asText().equals("VARSEL_DESK_DB_PASSWORD"));
+    assertThat(password.at("/valueFrom/secretKeyRef/name").asText()).isNotBlank();
+    assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(config.httpPort());
+    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/healthz");
+    deployment.at("/spec/selector/matchLabels").fields().forEachRemaining(label ->
+        assertThat(deployment.at("/spec/template/metadata/labels").path(label.getKey())).as("pods carry the selector's labels")
+            .isEqualTo(label.getValue()));
+    JsonNode service = kind("Service").get(0);
+    assertThat(service.at("/spec/selector")).isEqualTo(deployment.at("/spec/selector/matchLabels"));
+    assertThat(Files.readString(DEPLOY.resolve("images/desk.Dockerfile"))).contains("org.varsel.desk.Desk");
+  }
+
+  @Test
+  void theKafkaTopicsAreExactlyTheContractTopicsAndTheRuleTopicIsCompacted() throws Exception {
+    Set<String> contract = new HashSet<>();
+    for (Field field : Topics.class.getFields()) {
+      contract.add((String) field.get(null));
+    }
+    List<JsonNode> topics = kind("KafkaTopic");
+    assertThat(topics.stream().map(t -> t.at("/metadata/name").asText()).toList()).containsExactlyInAnyOrderElementsOf(contract);
+    for (JsonNode topic : topics) {
+      int replicas = topic.at("/spec/replicas").asInt();
+      int minInSync = Integer.parseInt(topic.at("/spec/config/min.insync.replicas").asText());
+      assertThat(replicas).as("%s survives one broker down", topic.at("/metadata/name")).isGreaterThan(minInSync);
+    }
+    JsonNode rules = topics.stream().filter(t -> t.at("/metadata/name").asText().equals(Topics.RULES)).findFirst().orElseThrow();
+    assertThat(rules.at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+    assertThat(rules.at("/spec/partitions").asInt()).as("rule updates keep their order").isEqualTo(1);
+  }
+
+  private static int partitions(String topic) {
+    return kind("KafkaTopic").stream().filter(t -> t.at("/metadata/name").asText().equals(topic))
+        .findFirst().orElseThrow().at("/spec/partitions").asInt();
+  }
+
+  private static JsonNode flinkDeployment() {
+    List<JsonNode> deployments = kind("FlinkDeployment");
+    assertThat(deployments).hasSize(1);
+    return deployments.get(0);
+  }
+
+  private static JsonNode configMap(String name) {
+    return kind("ConfigMap").stream().filter(c -> c.at("/metadata/name").asText().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no ConfigMap " + name));
+  }
+
+  private static List<JsonNode> kind(String kind) {
+    return MANIFESTS.values().stream().flatMap(List::stream).filter(d -> d.path("kind").asText().equals(kind)).toList();
+  }
+
+  private static JsonNode only(Path file, String kind) {
+    List<JsonNode> documents = MANIFESTS.get(file);
+    assertThat(documents).as("%s", file).hasSize(1);
+    assertThat(documents.get(0).path("kind").asText()).isEqualTo(kind);
+    return documents.get(0);
+  }
+
+  private static JsonNode find(JsonNode array, java.util.function.Predicate<JsonNode> which) {
+    for (JsonNode element : array) {
+      if (which.test(element)) {
+        return element;
+      }
+    }
+    throw new AssertionError("nothing matching in " + array);
+  }
+
+  private static Map<String, String> properties(String text) throws IOException {
+    Properties properties = new Properties();
+    properties.load(new StringReader(text));
+    Map<String, String> map = new HashMap<>();
+    properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key)));
+    return map;
+  }
+
+  private static JsonSchema schema(String file) {
+    try (InputStream in = Files.newInputStream(DEPLOY.resolve("schemas").resolve(file))) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    } catch (IOException e) {
+      throw new AssertionError("cannot read schema " + file, e);
+    }
+  }
+
+  private static List<String> violations(JsonSchema schema, JsonNode document) {
+    return schema.validate(document).stream().map(ValidationMessage::getMessage).sorted().toList();
+  }
+}

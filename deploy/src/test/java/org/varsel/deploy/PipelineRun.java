@@ -1,0 +1,180 @@
+package org.varsel.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.varsel.contract.Json;
+import org.varsel.local.FlinkRest;
+import org.varsel.local.LocalKafka;
+import org.varsel.pipeline.MixedSignalBatch;
+import org.varsel.pipeline.PipelineJob;
+import org.varsel.pipeline.TopicContents;
+
+/**
+ * One deployment of the pipeline job on a cluster, as an operator would do it: topics of its own, a settings file
+ * (the job's only argument), the job jar run through the REST API; and what its topics hold.
+ */
+final class PipelineRun {
+  static final Duration TIMEOUT = Duration.ofSeconds(120);
+  private static final int PARTITIONS = 2;
+
+  final String raw;
+  final String deadLetters;
+  final String incidents;
+  final String group;
+  final Path settingsFile;
+  private final LocalKafka kafka;
+  private final FlinkRest flink;
+  private String jobId;
+
+  private PipelineRun(LocalKafka kafka, FlinkRest flink, Path directory) throws IOException {
+    this.kafka = kafka;
+    this.flink = flink;
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    this.raw = "raw-" + run;
+    this.deadLetters = "dlq-" + run;
+    this.incidents = "incidents-" + run;
+    this.group = "pipeline-" + run;
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("pipeline.kafka.bootstrap", kafka.bootstrapServers());
+    settings.put("pipeline.kafka.group", group);
+    settings.put("pipeline.topics.raw", raw);
+    settings.put("pipeline.topics.dlq", deadLetters);
+    settings.put("pipeline.topics.incidents", incidents);
+    settings.put("pipeline.topics.rules", "rules-" + run);
+    settings.put("pipeline.topics.shadow-hits", "shadow-hits-" + run);
+    settings.put("pipeline.kafka.transactional-id-prefix", "tx-" + run);
+    settings.put("pipeline.checkpoint.interval", "PT1S");
+    settings.put("pipeline.parallelism", "2");
+    settings.put("pipeline.bounded", "false");
+    Properties properties = new Properties();
+    properties.putAll(settings);
+    this.settingsFile = directory.resolve("pipeline-" + run + ".properties");
+    try (Writer writer = Files.newBufferedWriter(settingsFile)) {
+      properties.store(writer, "one test deployment of the pipeline");
+    }
+    kafka.createTopics(PARTITIONS, raw, deadLetters, incidents, "shadow-hits-" + run);
+    kafka.createTopics(1, "rules-" + run);
+  }
+
+  /** Topics and a settings file for a new deployment; nothing runs yet. */
+  static PipelineRun prepare(LocalKafka kafka, FlinkRest flink, Path directory) throws IOException {
+    return new PipelineRun(kafka, flink, directory);
+  }
+
+  /** Runs the uploaded job jar with this run's settings file, from a savepoint if given, and waits until it runs. */
+  String start(String jarId, Optional<String> savepoint) {
+    jobId = flink.run(jarId, PipelineJob.class.getName(), List.of(settingsFile.toString()), savepoint);
+    flink.awaitRunning(jobId, TIMEOUT);
+    return jobId;
+  }
+
+  String jobId() {
+    return jobId;
+  }
+
+  void cancel() {
+    if (jobId != null) {
+      flink.cancel(jobId, TIMEOUT);
+    }
+  }
+
+  List<ConsumerRecord<byte[], byte[]>> committedIncidents() {
+    return TopicContents.committed(kafka.bootstrapServers(), incidents);
+  }
+
+  List<ConsumerRecord<byte[], byte[]>> committedDeadLetters() {
+    return TopicContents.committed(kafka.bootstrapServers(), deadLetters);
+  }
+
+  /** Waits until the topic holds at least {@code count} committed records. */
+  void awaitCommitted(String what, Supplier<List<ConsumerRecord<byte[], byte[]>>> topic, int count) {
+    await(what + " reach " + count, () -> topic.get().size() >= count);
+  }
+
+  /**
+   * Waits until the job has checkpointed past the end of the raw topic (its consumer group's committed offsets,
+   * written when a checkpoint completes, reach the end): everything sent before is then in committed output.
+   */
+  void awaitCaughtUp() {
+    await("the job checkpoints past the last raw signal", () -> {
+      try (Admin admin = kafka.admin()) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+          latest.put(new TopicPartition(raw, p), OffsetSpec.latest());
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        return end.entrySet().stream().allMatch(e -> committed.containsKey(e.getKey())
+            && committed.get(e.getKey()).offset() >= e.getValue().offset());
+      } catch (Exception brokerBusy) {
+        return false;
+      }
+    });
+    // The source commits its offsets when a checkpoint completes, as the sinks commit their transactions: give
+    // the sinks one more checkpoint interval.
+    sleep(Duration.ofSeconds(2));
+  }
+
+  /** Every valid signal of the batch became exactly one incident, every malformed one exactly one dead letter. */
+  void assertExactlyOnce(MixedSignalBatch batch, int deadLetterCopies) throws IOException {
+    List<String> incidentIds = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : committedIncidents()) {
+      incidentIds.add(Json.mapper().readTree(record.value()).get("id").asText());
+    }
+    assertThat(incidentIds).as("incident updates on %s", incidents).hasSize(MixedSignalBatch.VALID).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(incidentIds)).isEqualTo(batch.expectedIncidentIds());
+
+    List<ConsumerRecord<byte[], byte[]>> letters = committedDeadLetters();
+    assertThat(letters).as("dead letters on %s", deadLetters).hasSize(MixedSignalBatch.MALFORMED * deadLetterCopies);
+    for (ConsumerRecord<byte[], byte[]> record : letters) {
+      JsonNode letter = Json.mapper().readTree(record.value());
+      assertThat(batch.malformedWithBytes(letter.get("original_base64").asText()))
+          .as("a dead letter of ours: %s", letter.get("reason")).isNotNull();
+    }
+  }
+
+  /** Waits until the condition holds; on timeout fails with the job's state and exceptions. */
+  void await(String what, java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + TIMEOUT + " waiting until " + what
+            + (jobId == null ? "" : "; job " + flink.jobState(jobId) + ", " + flink.exceptions(jobId)));
+      }
+      sleep(Duration.ofMillis(500));
+    }
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
