@@ -15,7 +15,7 @@ import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**
  * 1,000 raw signals from three partners as a test fixture: 950 valid and labelled (each must become exactly one
- * incident), 50 malformed in ten different ways (each must become a dead letter with its reason), plus 19
+ * incident), 50 malformed in ten different ways (each must become a dead letter with its reason), plus 20
  * replays of valid signals that must not count twice.
  */
 public final class MixedSignalBatch {
