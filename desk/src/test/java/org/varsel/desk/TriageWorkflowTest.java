@@ -59,7 +59,6 @@ class TriageWorkflowTest {
   static void startDesk(LocalKafka broker, PostgresDatabase db) throws Exception {
     kafka = broker;
     database = db;
-    kafka.createTopics(1, Topics.FEEDBACK);
     desk = Desk.start(DeskTestSupport.config(kafka, database));
     client = new DeskClient(desk.port());
     producer = DeskTestSupport.producer(kafka, false);

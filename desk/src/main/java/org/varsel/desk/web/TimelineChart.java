@@ -9,6 +9,7 @@ public record TimelineChart(int width, int height, List<Bar> bars, String firstL
   public static final int WIDTH = 640;
   public static final int HEIGHT = 120;
   private static final int PLOT = HEIGHT - 20;
+  private static final int MAX_SLOT = 40;
 
   /** One bucket: where its bar goes and what its tooltip says. */
   public record Bar(int x, int y, int width, int height, String label) {}
@@ -21,7 +22,7 @@ public record TimelineChart(int width, int height, List<Bar> bars, String firstL
       max = Math.max(max, bucket.path("count").asInt());
     }
     List<Bar> bars = new ArrayList<>();
-    int slot = buckets.isEmpty() ? WIDTH : Math.max(1, WIDTH / buckets.size());
+    int slot = buckets.isEmpty() ? WIDTH : Math.max(1, Math.min(MAX_SLOT, WIDTH / buckets.size()));
     for (int i = 0; i < buckets.size(); i++) {
       JsonNode bucket = buckets.get(i);
       int count = Math.max(0, bucket.path("count").asInt());

@@ -345,8 +345,8 @@ public final class TriageWeb implements RouteGroup {
     if (staff) {
       model.put("comments", triage.comments(incident.id()));
       model.put("history", history(incident.id()));
-      model.put("nextStatuses", labels(Workflow.next(incident.status(), principal.role())
-          .toArray(IncidentStatus[]::new)));
+      model.put("nextStatuses", Workflow.next(incident.status(), principal.role()).stream()
+          .map(next -> Map.of("status", next.label(), "label", actionLabel(incident.status(), next))).toList());
       model.put("users", principal.role() == Role.ANALYST ? List.of(principal.name()) : triage.assignableUsers());
     }
     page(ctx, "incident", model, session);
@@ -537,6 +537,18 @@ public final class TriageWeb implements RouteGroup {
     }
     history.sort((a, b) -> ((String) a.get("at")).compareTo((String) b.get("at")));
     return history;
+  }
+
+  /** What the button that moves an incident to this status says. */
+  private static String actionLabel(IncidentStatus from, IncidentStatus to) {
+    return switch (to) {
+      case NEW -> "Back to new";
+      case TRIAGING -> from == IncidentStatus.NEW ? "Start triage" : "Reopen";
+      case CONFIRMED -> "Confirm";
+      case DISMISSED -> "Dismiss";
+      case ESCALATED -> "Escalate";
+      case CLOSED -> "Close";
+    };
   }
 
   private static Triage.BulkAction bulkAction(String action, String status, Optional<String> reason,
