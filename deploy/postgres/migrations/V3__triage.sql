@@ -25,6 +25,8 @@ CREATE INDEX incident_urls ON incident USING gin ((payload -> 'urls'));
 CREATE INDEX incident_hashtags ON incident USING gin ((payload -> 'hashtags'));
 CREATE INDEX incident_accounts ON incident USING gin ((payload -> 'evidence' -> 'accounts'));
 CREATE INDEX incident_assignee ON incident (assignee);
+-- the queue is usually read one status at a time (new, triaging): keep that in queue order too
+CREATE INDEX incident_status_queue_order ON incident (status, tier_rank, severity DESC, last_seen DESC, id);
 
 -- Each pipeline version an incident went through, for its history (written by a trigger, not by Java code).
 CREATE TABLE incident_revision (

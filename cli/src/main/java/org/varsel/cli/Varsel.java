@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         ClassifyCommand.class,
         ModelCommand.class,
         RulesCommand.class,
+        UserCommand.class,
     })
 public final class Varsel implements Runnable {
 
