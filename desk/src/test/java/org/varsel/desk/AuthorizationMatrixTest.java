@@ -2,7 +2,9 @@ package org.varsel.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.varsel.contract.Json;
 import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.DeskClient.Caller;
@@ -109,6 +112,16 @@ class AuthorizationMatrixTest {
     }
     System.out.println(matrix);
     assertThat(mismatches).as(matrix.toString()).isEmpty();
+
+    JsonNode documented = Json.mapper().readTree(Path.of("..", "docs", "openapi-triage.json").toFile()).get("paths");
+    for (Row row : rows) {
+      String path = row.label();
+      if (row.kind().equals("api ") && path.startsWith("/api/v1/") && !path.equals("/api/v1/rejected-messages")) {
+        assertThat(documented.has(path)).as(path + " is in docs/openapi-triage.json").isTrue();
+        assertThat(documented.get(path).has(row.method().toLowerCase(java.util.Locale.ROOT)))
+            .as(row.method() + " " + path + " is documented").isTrue();
+      }
+    }
   }
 
   private static String fresh() throws Exception {

@@ -195,12 +195,20 @@ class TriageWorkflowTest {
     assertThat(incident.toString()).doesNotContain("ngo-b only").doesNotContain("feed text about the rally")
         .doesNotContain("acct_b");
     assertThat(incident.has("assignee")).isFalse();
+    assertThat(incident.get("sources")).extracting(JsonNode::asText).containsExactly("partner:ngo-a");
 
     JsonNode listed = json(client.get("/api/v1/incidents?q=partner", partnerA)).get("items");
     assertThat(listed).isNotEmpty();
     listed.forEach(item -> item.get("evidence").get("signals").forEach(signal ->
         assertThat(signal.get("source").asText()).isEqualTo("partner:ngo-a")));
     assertThat(json(client.get("/api/v1/incidents/" + id, analyst)).get("evidence").get("signals")).hasSize(3);
+
+    desk.credentials().createUser("pia", "partner passphrase".toCharArray(), Role.PARTNER, Optional.of("ngo-a"), "t");
+    Caller partnerUser = client.login("pia", "partner passphrase");
+    String page = client.get("/incidents/" + id, partnerUser).body();
+    assertThat(page).contains("partner says they are").doesNotContain("ngo-b only").doesNotContain("feed text")
+        .doesNotContain("acct_b").doesNotContain("partner:ngo-b").doesNotContain("0.93 across").doesNotContain("id=\"triage\"");
+    assertThat(client.get("/", partnerUser).body()).doesNotContain("ngo-b only").doesNotContain("bulk-apply");
   }
 
   @Test

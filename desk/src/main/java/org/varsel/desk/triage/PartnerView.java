@@ -9,7 +9,7 @@ import org.varsel.contract.Json;
 
 /**
  * What a partner may see of an incident its signals are part of: only its own evidence signals (and their authors),
- * never other sources' content, the detector's coordination details, or the desk's internal assignment.
+ * never other sources' content or names, the detector's coordination details, or the desk's internal assignment.
  */
 public final class PartnerView {
   private PartnerView() {}
@@ -20,6 +20,8 @@ public final class PartnerView {
     ObjectNode view = incident.deepCopy();
     view.remove("assignee");
     view.remove("status_reason");
+    // which other partners reported is theirs to tell, not ours
+    view.putArray("sources").add(source);
     JsonNode evidence = view.path("evidence");
     if (evidence instanceof ObjectNode evidenceObject) {
       ArrayNode own = Json.mapper().createArrayNode();
