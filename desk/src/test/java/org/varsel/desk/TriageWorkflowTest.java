@@ -280,6 +280,15 @@ class TriageWorkflowTest {
     assertThat(client.postForm("/incidents/" + id + "/comments", session, "_csrf", session.csrf().orElseThrow(),
         "body", "from the form").statusCode()).isEqualTo(303);
 
+    for (String elsewhere : List.of("//evil.example/x", "/\t/evil.example", "https://evil.example", "/\\evil")) {
+      var redirect = client.postForm("/prefs/greyscale", session, "_csrf", session.csrf().orElseThrow(),
+          "greyscale", "off", "back", elsewhere);
+      assertThat(redirect.headers().firstValue("Location")).as(elsewhere).hasValue("/");
+    }
+    assertThat(client.postForm("/prefs/greyscale", session, "_csrf", session.csrf().orElseThrow(), "greyscale",
+        "off", "back", "/?q=partner:ngo-a&tier=high").headers().firstValue("Location"))
+        .hasValue("/?q=partner:ngo-a&tier=high");
+
     client.postForm("/logout", session, "_csrf", session.csrf().orElseThrow());
     assertThat(client.get("/api/v1/incidents/" + id, session).statusCode()).isEqualTo(401);
     assertThat(client.get("/", session).statusCode()).isEqualTo(303);

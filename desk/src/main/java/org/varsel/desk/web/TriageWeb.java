@@ -57,6 +57,7 @@ public final class TriageWeb implements RouteGroup {
   public static final String CSRF_FIELD = "_csrf";
   private static final String JSON = "application/json";
   private static final Pattern INCIDENT_ID = Pattern.compile("inc-[a-z0-9-]{1,200}");
+  private static final Pattern SAFE_BACK = Pattern.compile("/[A-Za-z0-9/?&=%._~+:@,;!*()'-]*");
   private static final Role[] STAFF = {Role.ANALYST, Role.LEAD, Role.ADMIN};
   private static final Role[] LEADS = {Role.LEAD, Role.ADMIN};
   private static final int QUEUE_PAGE = 50;
@@ -382,9 +383,7 @@ public final class TriageWeb implements RouteGroup {
     formAct(session, () -> triage.bulk(session.principal(), ctx.formParams("ids"), action.equals("assign-me")
         ? bulkAction("assign", "", Optional.empty(), Optional.of(session.username()))
         : bulkAction("status", action, Optional.ofNullable(ctx.formParam("reason")), Optional.empty())));
-    String back = Optional.ofNullable(ctx.formParam("back")).orElse("/");
-    ctx.redirect(back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/",
-        io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect(back(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   private void greyscaleForm(Context ctx) throws SQLException {
@@ -394,9 +393,7 @@ public final class TriageWeb implements RouteGroup {
     sessions.setGreyscale(session.username(), on);
     audit.record(session.username(), "preference", Optional.empty(), Optional.of(Json.mapper().createObjectNode()
         .put("greyscale", session.greyscale())), Optional.of(Json.mapper().createObjectNode().put("greyscale", on)));
-    String back = Optional.ofNullable(ctx.formParam("back")).orElse("/");
-    ctx.redirect(back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/",
-        io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect(back(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   private void auditPage(Context ctx) throws SQLException {
@@ -459,6 +456,12 @@ public final class TriageWeb implements RouteGroup {
       throw new PageError(403, "This form has expired or did not come from the desk; reload the page and retry.",
           session);
     }
+  }
+
+  /** Where a form sends the browser back to: a path on this desk only, never another site. */
+  private static String back(Context ctx) {
+    String back = Optional.ofNullable(ctx.formParam("back")).orElse("/");
+    return SAFE_BACK.matcher(back).matches() && !back.startsWith("//") ? back : "/";
   }
 
   private static boolean sameToken(String given, String expected) {
