@@ -12,7 +12,6 @@ import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.incident.IncidentQuery;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
@@ -52,23 +51,23 @@ public final class QueueBench {
         QueueStore queue = new QueueStore(database);
         QueueFilter none = QueueFilter.none();
         Visibility all = Visibility.all();
-        time("first page, queue order", () -> queue.list(none, IncidentQuery.Order.QUEUE, 50, 0, all));
-        time("first page, newest", () -> queue.list(none, IncidentQuery.Order.NEWEST, 50, 0, all));
-        time("page 201 (offset 10,000)", () -> queue.list(none, IncidentQuery.Order.QUEUE, 50, 10_000, all));
+        time("first page, queue order", () -> queue.list(none, QueueStore.Order.QUEUE, 50, 0, all));
+        time("first page, newest", () -> queue.list(none, QueueStore.Order.NEWEST, 50, 0, all));
+        time("page 201 (offset 10,000)", () -> queue.list(none, QueueStore.Order.QUEUE, 50, 10_000, all));
         time("status = triaging", () -> queue.list(none.withStatus(IncidentStatus.TRIAGING),
-            IncidentQuery.Order.QUEUE, 50, 0, all));
+            QueueStore.Order.QUEUE, 50, 0, all));
         QueueFilter category = new QueueFilter(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.of("threat"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        time("category = threat", () -> queue.list(category, IncidentQuery.Order.QUEUE, 50, 0, all));
-        time("full text: common word (vermin)", () -> queue.list(text("vermin"), IncidentQuery.Order.QUEUE, 50, 0,
+        time("category = threat", () -> queue.list(category, QueueStore.Order.QUEUE, 50, 0, all));
+        time("full text: common word (vermin)", () -> queue.list(text("vermin"), QueueStore.Order.QUEUE, 50, 0,
             all));
-        time("full text: rare word", () -> queue.list(text("needle42"), IncidentQuery.Order.QUEUE, 50, 0, all));
+        time("full text: rare word", () -> queue.list(text("needle42"), QueueStore.Order.QUEUE, 50, 0, all));
         time("rule = r-17", () -> queue.list(new QueueFilter(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("r-17"),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), IncidentQuery.Order.QUEUE, 50,
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), QueueStore.Order.QUEUE, 50,
             0, all));
-        time("partner ngo-3 (partner's own view)", () -> queue.list(none, IncidentQuery.Order.QUEUE, 50, 0,
+        time("partner ngo-3 (partner's own view)", () -> queue.list(none, QueueStore.Order.QUEUE, 50, 0,
             Visibility.partner("ngo-3")));
         time("counts per status", () -> queue.countsByStatus(none, all));
         QueuedIncident one = queue.find("inc-bench-12345", all).orElseThrow().incident();

@@ -1,12 +1,11 @@
 package org.varsel.desk.triage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +17,7 @@ import java.util.Set;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentPage;
-import org.varsel.desk.incident.IncidentQuery;
+import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
@@ -28,9 +27,10 @@ import org.varsel.desk.incident.Visibility;
  * filter is backed by an index (see V3__triage.sql), so a first page stays fast with 100,000 incidents.
  */
 public final class QueueStore {
-  private static final String COLUMNS =
-      "id, version, status, assignee, received_at, status_changed_at, payload::text, status_reason";
+  private static final String COLUMNS = IncidentStore.COLUMNS + ", status_reason";
   public static final int RELATED_LIMIT = 20;
+  public static final int MAX_LIMIT = 500;
+  public static final int DEFAULT_LIMIT = 50;
 
   private final Database database;
 
@@ -38,10 +38,24 @@ public final class QueueStore {
     this.database = database;
   }
 
+  /** How the queue is sorted; ties are broken by id so pages do not overlap. */
+  public enum Order {
+    /** Most urgent first: tier (threat to life first), then severity, then the latest activity. */
+    QUEUE("tier_rank, severity DESC, last_seen DESC, id"),
+    /** Latest activity first. */
+    NEWEST("last_seen DESC, id");
+
+    private final String sql;
+
+    Order(String sql) {
+      this.sql = sql;
+    }
+  }
+
   /** An incident with the analysts' reason for its status. */
   public record Entry(QueuedIncident incident, Optional<String> statusReason) {}
 
-  public IncidentPage list(QueueFilter filter, IncidentQuery.Order order, int limit, int offset,
+  public IncidentPage list(QueueFilter filter, Order order, int limit, int offset,
       Visibility visibility) throws SQLException {
     Where where = where(filter, visibility);
     try (Connection connection = database.dataSource().getConnection()) {
@@ -118,7 +132,7 @@ public final class QueueStore {
     Where where = where(QueueFilter.none(), visibility);
     String sql = "SELECT " + COLUMNS + " FROM incident" + (where.sql.isEmpty() ? " WHERE " : where.sql + " AND ")
         + "id <> ? AND ((payload -> 'urls') ??| ? OR (payload -> 'hashtags') ??| ? "
-        + "OR (payload -> 'evidence' -> 'accounts') ??| ?) ORDER BY " + orderSql(IncidentQuery.Order.QUEUE)
+        + "OR (payload -> 'evidence' -> 'accounts') ??| ?) ORDER BY " + orderSql(Order.QUEUE)
         + " LIMIT " + RELATED_LIMIT;
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
@@ -137,11 +151,11 @@ public final class QueueStore {
     }
   }
 
-  private static String orderSql(IncidentQuery.Order order) {
-    return order == IncidentQuery.Order.NEWEST ? "last_seen DESC, id" : "tier_rank, severity DESC, last_seen DESC, id";
+  private static String orderSql(Order order) {
+    return order.sql;
   }
 
-  private static Set<String> strings(com.fasterxml.jackson.databind.JsonNode array) {
+  private static Set<String> strings(JsonNode array) {
     Set<String> values = new LinkedHashSet<>();
     array.forEach(value -> {
       if (value.isTextual() && !value.asText().isBlank()) {
@@ -173,20 +187,7 @@ public final class QueueStore {
   }
 
   private static Entry read(ResultSet rows) throws SQLException {
-    try {
-      QueuedIncident incident = new QueuedIncident(
-          rows.getString(1),
-          rows.getLong(2),
-          IncidentStatus.fromLabel(rows.getString(3))
-              .orElseThrow(() -> new SQLException("unknown incident status in the database")),
-          Optional.ofNullable(rows.getString(4)),
-          rows.getTimestamp(5).toInstant(),
-          Optional.ofNullable(rows.getTimestamp(6)).map(Timestamp::toInstant),
-          (ObjectNode) Json.mapper().readTree(rows.getString(7)));
-      return new Entry(incident, Optional.ofNullable(rows.getString(8)));
-    } catch (JsonProcessingException e) {
-      throw new SQLException("stored payload of incident " + rows.getString(1) + " is not JSON", e);
-    }
+    return new Entry(IncidentStore.read(rows), Optional.ofNullable(rows.getString(8)));
   }
 
   private record TextArray(String value) {}

@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
 import org.varsel.desk.http.Problem;
-import org.varsel.desk.incident.IncidentQuery;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.triage.QueueFilter;
+import org.varsel.desk.triage.QueueStore;
 
 /** The queue's query parameters, shared by the page and the API; anything malformed is a 400. */
-record QueueParams(QueueFilter filter, IncidentQuery.Order order, int limit, int offset) {
+record QueueParams(QueueFilter filter, QueueStore.Order order, int limit, int offset) {
   static final int MAX_OFFSET = 1_000_000;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}:#@._+-]{1,200}");
 
@@ -36,9 +36,9 @@ record QueueParams(QueueFilter filter, IncidentQuery.Order order, int limit, int
         time(ctx, "from", false),
         time(ctx, "to", true),
         text(ctx, "q"));
-    IncidentQuery.Order order = enumParam(ctx, "order", IncidentQuery.Order.values(),
-        o -> o.name().toLowerCase(Locale.ROOT)).orElse(IncidentQuery.Order.QUEUE);
-    return new QueueParams(filter, order, intParam(ctx, "limit", defaultLimit, 1, IncidentQuery.MAX_LIMIT),
+    QueueStore.Order order = enumParam(ctx, "order", QueueStore.Order.values(),
+        o -> o.name().toLowerCase(Locale.ROOT)).orElse(QueueStore.Order.QUEUE);
+    return new QueueParams(filter, order, intParam(ctx, "limit", defaultLimit, 1, QueueStore.MAX_LIMIT),
         intParam(ctx, "offset", 0, 0, MAX_OFFSET));
   }
 

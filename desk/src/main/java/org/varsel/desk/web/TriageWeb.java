@@ -31,7 +31,6 @@ import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.incident.IncidentPage;
-import org.varsel.desk.incident.IncidentQuery;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
@@ -136,7 +135,7 @@ public final class TriageWeb implements RouteGroup {
 
   private void listIncidents(Context ctx) throws SQLException, IOException {
     Principal principal = HttpApi.requireRole(ctx, Role.values());
-    QueueParams params = QueueParams.from(ctx, IncidentQuery.DEFAULT_LIMIT);
+    QueueParams params = QueueParams.from(ctx, QueueStore.DEFAULT_LIMIT);
     Visibility visibility = visibility(principal);
     IncidentPage page = queue.list(params.filter(), params.order(), params.limit(), params.offset(), visibility);
     ObjectNode body = Json.mapper().createObjectNode();
