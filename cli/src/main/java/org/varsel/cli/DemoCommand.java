@@ -87,6 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
     DemoCredentials credentials = demo.credentials();
     out.println();
     out.println("Varsel is running.");
+    out.println("  Analyst desk     " + demo.deskUrl() + "/   (sign in as the analyst below)");
     out.println("  Incidents API    " + demo.deskUrl() + "/api/v1/incidents   (anonymous read allowed in the demo)");
     out.println("  Health           " + demo.deskUrl() + "/healthz");
     out.println("  Kafka            " + demo.kafkaBootstrap());

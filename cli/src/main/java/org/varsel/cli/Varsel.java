@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         ModelCommand.class,
         RulesCommand.class,
         PartnerCommand.class,
+        UserCommand.class,
     })
 public final class Varsel implements Runnable {
 

@@ -15,7 +15,8 @@ import java.util.List;
 public enum ContractSchemas {
   SIGNAL_V1("signal.v1.json"),
   INCIDENT_V1("incident.v1.json"),
-  DEAD_LETTER_V1("dead-letter.v1.json");
+  DEAD_LETTER_V1("dead-letter.v1.json"),
+  FEEDBACK_V1("feedback.v1.json");
 
   private final String file;
   private volatile JsonSchema schema;

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.Topics;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.brief.BriefService;
 import org.varsel.desk.brief.http.BriefRoutes;
@@ -25,6 +26,13 @@ import org.varsel.desk.intake.IntakeConfig;
 import org.varsel.desk.ingest.ConsumerStatus;
 import org.varsel.desk.ingest.IncidentConsumer;
 import org.varsel.desk.ingest.RejectedMessages;
+import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.triage.FeedbackPublisher;
+import org.varsel.desk.triage.QueueStore;
+import org.varsel.desk.triage.Triage;
+import org.varsel.desk.triage.Verdicts;
+import org.varsel.desk.web.Sessions;
+import org.varsel.desk.web.TriageWeb;
 
 /** A running desk: migrated database, incident consumer and HTTP API. Embedded via {@link #start}, or {@link #main}. */
 public final class Desk implements AutoCloseable {
@@ -34,18 +42,20 @@ public final class Desk implements AutoCloseable {
   private final Credentials credentials;
   private final IncidentStore incidents;
   private final IncidentConsumer consumer;
+  private final FeedbackPublisher feedback;
   private final HttpApi http;
   private final Intake intake;
 
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
-      HttpApi http, Intake intake) {
+      FeedbackPublisher feedback, HttpApi http, Intake intake) {
     this.database = database;
     this.intake = intake;
     this.credentials = credentials;
     this.incidents = incidents;
     this.consumer = consumer;
+    this.feedback = feedback;
     this.http = http;
   }
 
@@ -72,15 +82,21 @@ public final class Desk implements AutoCloseable {
       BriefService briefs = new BriefService(
           BriefSettings.load(config.briefsConfig().isEmpty() ? Optional.empty() : Optional.of(Path.of(config.briefsConfig()))),
           incidents, new BriefStore(database), new PostgresBriefAudit(database), Clock.systemUTC());
-      HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials, incidents,
+      FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), Topics.FEEDBACK);
+      started.add(feedback);
+      feedback.start();
+      AuditLog audit = new AuditLog(database);
+      TriageWeb triage = new TriageWeb(new Sessions(database), new QueueStore(database),
+          new Triage(database, audit, feedback::nudge), audit, new Verdicts(database));
+      HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
           new RejectedMessages(database), health(database, consumer), config.demoAnonymousRead(),
-          List.of(intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole)));
+          List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole)));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
             + "token. For demos on a private machine only; never in production. !!!", config.httpHost(), http.port());
       }
-      Desk desk = new Desk(database, credentials, incidents, consumer, http, intake);
+      Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake);
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -126,7 +142,7 @@ public final class Desk implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    List<AutoCloseable> parts = List.of(database, consumer, intake, http);
+    List<AutoCloseable> parts = List.of(database, consumer, intake, feedback, http);
     closeAll(new ArrayList<>(parts), null);
     LOG.info("desk stopped");
   }

@@ -21,6 +21,7 @@ final class DeskTestSupport {
 
   static DeskConfig config(LocalKafka kafka, PostgresDatabase database) {
     kafka.createTopics(2, Topics.INCIDENTS);
+    kafka.createTopics(1, Topics.FEEDBACK);
     return DeskConfig.fromMap(Map.of(
         DeskConfig.HTTP_PORT, "0",
         DeskConfig.DB_URL, database.jdbcUrl(),

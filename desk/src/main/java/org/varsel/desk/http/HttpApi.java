@@ -12,76 +12,53 @@ import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Json;
-import org.varsel.contract.Tier;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.incident.IncidentPage;
-import org.varsel.desk.incident.IncidentQuery;
-import org.varsel.desk.incident.IncidentStatus;
-import org.varsel.desk.incident.IncidentStore;
-import org.varsel.desk.incident.QueuedIncident;
-import org.varsel.desk.incident.Visibility;
 import org.varsel.desk.ingest.ConsumerStatus;
 import org.varsel.desk.ingest.RejectedMessages;
 
 /** The desk's HTTP server: routes, authentication, and problem+json for every error. */
 public final class HttpApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-  private static final String PRINCIPAL = "varsel.principal";
+  /** The request attribute that holds the authenticated {@link Principal}. */
+  public static final String PRINCIPAL = "varsel.principal";
   private static final String JSON = "application/json";
   /** Bodies read with ctx.body(); the intake endpoints stream theirs with their own caps. */
   private static final long MAX_REQUEST_BYTES = 64 * 1024;
-  private static final Pattern INCIDENT_ID = Pattern.compile("inc-[a-z0-9-]{1,200}");
   /** The OpenAPI description of every endpoint; public, like {@code /healthz}. */
   public static final String OPENAPI_PATH = "/api/openapi.json";
 
   private final Javalin app;
   private final Credentials credentials;
-  private final IncidentStore incidents;
   private final RejectedMessages rejected;
   private final HealthCheck health;
   private final boolean anonymousRead;
+  private final List<RouteGroup> groups;
 
-  /** Endpoints that live in their own package (intake, ...): added after the core routes, behind the same auth. */
-  public interface Endpoints {
-    void addTo(Javalin app);
-  }
-
-  private HttpApi(Credentials credentials, IncidentStore incidents, RejectedMessages rejected, HealthCheck health,
-      boolean anonymousRead, List<Endpoints> more) {
+  private HttpApi(Credentials credentials, RejectedMessages rejected, HealthCheck health, boolean anonymousRead,
+      List<RouteGroup> groups) {
     this.credentials = credentials;
-    this.incidents = incidents;
     this.rejected = rejected;
     this.health = health;
     this.anonymousRead = anonymousRead;
+    this.groups = List.copyOf(groups);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.http.defaultContentType = JSON;
     });
     routes();
-    more.forEach(endpoints -> endpoints.addTo(app));
   }
 
-  /** Starts serving on the host and port (0: a free port). */
-  public static HttpApi start(String host, int port, Credentials credentials, IncidentStore incidents,
-      RejectedMessages rejected, HealthCheck health, boolean anonymousRead) {
-    return start(host, port, credentials, incidents, rejected, health, anonymousRead, List.of());
-  }
-
-  /** Starts serving on the host and port (0: a free port), with more endpoints than the core ones. */
-  public static HttpApi start(String host, int port, Credentials credentials, IncidentStore incidents,
-      RejectedMessages rejected, HealthCheck health, boolean anonymousRead, List<Endpoints> more) {
-    HttpApi api = new HttpApi(credentials, incidents, rejected, health, anonymousRead, more);
+  /** Starts serving on the host and port (0: a free port), with the route groups' routes. */
+  public static HttpApi start(String host, int port, Credentials credentials, RejectedMessages rejected,
+      HealthCheck health, boolean anonymousRead, List<RouteGroup> groups) {
+    HttpApi api = new HttpApi(credentials, rejected, health, anonymousRead, groups);
     api.app.start(host, port);
     return api;
   }
@@ -100,12 +77,16 @@ public final class HttpApi implements AutoCloseable {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("Cache-Control", "no-store");
     });
+    app.before("/api/*", ctx -> {
+      for (RouteGroup group : groups) {
+        group.authenticate(ctx);
+      }
+    });
     app.before("/api/*", this::authenticate);
     app.get("/healthz", this::healthz);
     app.get(OPENAPI_PATH, HttpApi::openApi);
-    app.get("/api/v1/incidents", this::listIncidents);
-    app.get("/api/v1/incidents/{id}", this::getIncident);
     app.get("/api/v1/rejected-messages", this::listRejected);
+    groups.forEach(group -> group.addTo(app));
 
     app.exception(Problem.class, (problem, ctx) -> problem.writeTo(ctx));
     app.exception(HttpResponseException.class, (e, ctx) ->
@@ -122,7 +103,7 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private void authenticate(Context ctx) throws SQLException {
-    if (ctx.path().equals(OPENAPI_PATH)) {
+    if (ctx.path().equals(OPENAPI_PATH) || ctx.attribute(PRINCIPAL) != null) {
       return;
     }
     String header = ctx.header("Authorization");
@@ -172,35 +153,6 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
-  private void listIncidents(Context ctx) throws SQLException, JsonProcessingException {
-    Principal principal = requireRole(ctx, Role.values());
-    IncidentQuery query = new IncidentQuery(
-        enumParam(ctx, "kind", IncidentKind.values(), IncidentKind::label),
-        enumParam(ctx, "tier", Tier.values(), Tier::label),
-        enumParam(ctx, "status", IncidentStatus.values(), IncidentStatus::label),
-        enumParam(ctx, "order", IncidentQuery.Order.values(), o -> o.name().toLowerCase(Locale.ROOT))
-            .orElse(IncidentQuery.Order.QUEUE),
-        intParam(ctx, "limit", IncidentQuery.DEFAULT_LIMIT, 1, IncidentQuery.MAX_LIMIT),
-        intParam(ctx, "offset", 0, 0, 1_000_000));
-    IncidentPage page = incidents.list(query, visibility(principal));
-    ObjectNode body = Json.mapper().createObjectNode();
-    ArrayNode items = body.putArray("items");
-    page.items().forEach(incident -> items.add(incident.toJson()));
-    body.put("total", page.total());
-    ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
-  }
-
-  private void getIncident(Context ctx) throws SQLException, JsonProcessingException {
-    Principal principal = requireRole(ctx, Role.values());
-    String id = ctx.pathParam("id");
-    Optional<QueuedIncident> incident = INCIDENT_ID.matcher(id).matches()
-        ? incidents.find(id, visibility(principal))
-        : Optional.empty();
-    // Unknown and not visible look the same: a partner learns nothing about others' incidents.
-    QueuedIncident found = incident.orElseThrow(() -> Problem.notFound("no such incident"));
-    ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(found.toJson()));
-  }
-
   /** What the desk could not take from its topics: for leads and admins, who act on it. */
   private void listRejected(Context ctx) throws SQLException, JsonProcessingException {
     requireRole(ctx, Role.LEAD, Role.ADMIN);
@@ -212,7 +164,7 @@ public final class HttpApi implements AutoCloseable {
     ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
   }
 
-  /** The authenticated caller, if it has one of these roles; 401 or 403 otherwise. */
+  /** The caller, if one of these roles; 401 for no (or the anonymous) caller, 403 for another role. */
   public static Principal requireRole(Context ctx, Role... allowed) {
     Principal principal = ctx.attribute(PRINCIPAL);
     if (principal == null) {
@@ -225,21 +177,6 @@ public final class HttpApi implements AutoCloseable {
       throw Problem.forbidden("role " + principal.role().label() + " may not do this");
     }
     return principal;
-  }
-
-
-  private static Visibility visibility(Principal principal) {
-    return principal.partnerId().map(Visibility::partner).orElseGet(Visibility::all);
-  }
-
-  private static <E> Optional<E> enumParam(Context ctx, String name, E[] values, Function<E, String> label) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(Arrays.stream(values).filter(v -> label.apply(v).equals(value)).findFirst()
-        .orElseThrow(() -> Problem.badRequest(name + " must be one of "
-            + Arrays.stream(values).map(label).toList())));
   }
 
   private static int intParam(Context ctx, String name, int fallback, int min, int max) {

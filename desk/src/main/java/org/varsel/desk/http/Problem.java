@@ -42,6 +42,10 @@ public final class Problem extends RuntimeException {
     return new Problem(404, "Not found", detail);
   }
 
+  public static Problem conflict(String detail) {
+    return new Problem(409, "Conflict", detail);
+  }
+
   public static Problem unavailable(String detail) {
     return new Problem(503, "Service unavailable", detail);
   }

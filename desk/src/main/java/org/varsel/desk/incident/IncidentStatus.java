@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where an analyst has taken an incident; set by people, never by the pipeline. */
+/** Where an analyst has taken an incident; set by people, never by the pipeline (transitions: triage.Workflow). */
 public enum IncidentStatus {
   NEW,
-  ACKNOWLEDGED,
-  ESCALATED,
+  TRIAGING,
+  CONFIRMED,
   DISMISSED,
-  RESOLVED;
+  ESCALATED,
+  CLOSED;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -34,7 +34,8 @@ public final class IncidentStore {
         categories = EXCLUDED.categories, languages = EXCLUDED.languages, payload = EXCLUDED.payload
       WHERE incident.version < EXCLUDED.version
       """;
-  private static final String COLUMNS = "id, version, status, assignee, received_at, status_changed_at, payload::text";
+  /** The columns {@link #read} reads, in its order. */
+  public static final String COLUMNS = "id, version, status, assignee, received_at, status_changed_at, payload::text";
 
   private final Database database;
 
@@ -79,36 +80,6 @@ public final class IncidentStore {
     }
   }
 
-  /** One page of the incidents the reader may see, with the total that match. */
-  public IncidentPage list(IncidentQuery query, Visibility visibility) throws SQLException {
-    Filter filter = new Filter(visibility);
-    query.kind().ifPresent(kind -> filter.add("kind = ?", kind.label()));
-    query.tier().ifPresent(tier -> filter.add("tier = ?", tier.label()));
-    query.status().ifPresent(status -> filter.add("status = ?", status.label()));
-    try (Connection connection = database.dataSource().getConnection()) {
-      List<QueuedIncident> items = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident"
-          + filter.where() + " ORDER BY " + query.order().sql() + " LIMIT ? OFFSET ?")) {
-        int next = filter.bind(connection, statement, 1);
-        statement.setInt(next, query.limit());
-        statement.setInt(next + 1, query.offset());
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            items.add(read(rows));
-          }
-        }
-      }
-      try (PreparedStatement statement =
-          connection.prepareStatement("SELECT count(*) FROM incident" + filter.where())) {
-        filter.bind(connection, statement, 1);
-        try (ResultSet rows = statement.executeQuery()) {
-          rows.next();
-          return new IncidentPage(items, rows.getLong(1));
-        }
-      }
-    }
-  }
-
   private static void bind(Connection connection, PreparedStatement statement, Incident incident)
       throws SQLException {
     statement.setString(1, incident.id());
@@ -130,7 +101,8 @@ public final class IncidentStore {
     statement.setString(17, new String(IncidentCodec.toJsonBytes(incident), StandardCharsets.UTF_8));
   }
 
-  private static QueuedIncident read(ResultSet rows) throws SQLException {
+  /** The incident in the current row of a query that selected {@link #COLUMNS} first. */
+  public static QueuedIncident read(ResultSet rows) throws SQLException {
     String payload = rows.getString(7);
     try {
       return new QueuedIncident(

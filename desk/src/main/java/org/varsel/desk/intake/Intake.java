@@ -5,6 +5,7 @@ import java.util.List;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.feed.Feeds;
 import org.varsel.desk.http.HttpApi;
+import org.varsel.desk.http.RouteGroup;
 
 /** The desk's intake as one part: the raw-signal producer, the dead-letter consumer, the feeds, and the endpoints. */
 public final class Intake implements AutoCloseable {
@@ -44,7 +45,7 @@ public final class Intake implements AutoCloseable {
     }
   }
 
-  public HttpApi.Endpoints endpoints() {
+  public RouteGroup endpoints() {
     return api;
   }
 

@@ -30,11 +30,12 @@ import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HttpApi;
+import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.stix.StixIntake;
 
 /** The partner intake endpoints: one signal, bulk JSONL/CSV, STIX bundles, and the status of a partner's signals. */
-public final class IntakeApi implements HttpApi.Endpoints {
+public final class IntakeApi implements RouteGroup {
   private static final String JSON = "application/json";
   private static final Set<String> JSON_TYPES = Set.of("application/json");
   private static final String CSV_TYPE = "text/csv";

@@ -1,0 +1,219 @@
+package org.varsel.desk.triage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.varsel.contract.Json;
+import org.varsel.desk.db.Database;
+import org.varsel.desk.incident.IncidentPage;
+import org.varsel.desk.incident.IncidentStore;
+import org.varsel.desk.incident.IncidentStatus;
+import org.varsel.desk.incident.QueuedIncident;
+import org.varsel.desk.incident.Visibility;
+
+/**
+ * The analyst queue's reads: filtered, searched and ordered pages, counts per status, and related incidents. Every
+ * filter is backed by an index (see V3__triage.sql), so a first page stays fast with 100,000 incidents.
+ */
+public final class QueueStore {
+  private static final String COLUMNS = IncidentStore.COLUMNS + ", status_reason";
+  public static final int RELATED_LIMIT = 20;
+  public static final int MAX_LIMIT = 500;
+  public static final int DEFAULT_LIMIT = 50;
+
+  private final Database database;
+
+  public QueueStore(Database database) {
+    this.database = database;
+  }
+
+  /** How the queue is sorted; ties are broken by id so pages do not overlap. */
+  public enum Order {
+    /** Most urgent first: tier (threat to life first), then severity, then the latest activity. */
+    QUEUE("tier_rank, severity DESC, last_seen DESC, id"),
+    /** Latest activity first. */
+    NEWEST("last_seen DESC, id");
+
+    private final String sql;
+
+    Order(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  /** An incident with the analysts' reason for its status. */
+  public record Entry(QueuedIncident incident, Optional<String> statusReason) {}
+
+  public IncidentPage list(QueueFilter filter, Order order, int limit, int offset,
+      Visibility visibility) throws SQLException {
+    Where where = where(filter, visibility);
+    try (Connection connection = database.dataSource().getConnection()) {
+      List<QueuedIncident> items = new ArrayList<>();
+      // Order and skip over narrow rows first, then fetch the page's payloads: the payloads of skipped or
+      // unsorted rows are never read (docs/desk.md, Queue performance, has the measurements).
+      try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident JOIN "
+          + "(SELECT id AS page_id FROM incident" + where.sql + " ORDER BY " + orderSql(order) + " LIMIT ? OFFSET ?)"
+          + " page ON page.page_id = incident.id ORDER BY " + orderSql(order))) {
+        int next = where.bind(connection, select);
+        select.setInt(next, limit);
+        select.setInt(next + 1, offset);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            items.add(read(rows).incident());
+          }
+        }
+      }
+      try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM incident" + where.sql)) {
+        where.bind(connection, count);
+        try (ResultSet rows = count.executeQuery()) {
+          rows.next();
+          return new IncidentPage(items, rows.getLong(1));
+        }
+      }
+    }
+  }
+
+  /** How many incidents match the filter in each status (the filter's own status is ignored). */
+  public Map<IncidentStatus, Long> countsByStatus(QueueFilter filter, Visibility visibility) throws SQLException {
+    Where where = where(filter.anyStatus(), visibility);
+    Map<IncidentStatus, Long> counts = new EnumMap<>(IncidentStatus.class);
+    for (IncidentStatus status : IncidentStatus.values()) {
+      counts.put(status, 0L);
+    }
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT status, count(*) FROM incident" + where.sql + " GROUP BY status")) {
+      where.bind(connection, select);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          Optional<IncidentStatus> status = IncidentStatus.fromLabel(rows.getString(1));
+          if (status.isPresent()) {
+            counts.put(status.get(), rows.getLong(2));
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
+  public Optional<Entry> find(String id, Visibility visibility) throws SQLException {
+    Where where = where(QueueFilter.none(), visibility);
+    String sql = "SELECT " + COLUMNS + " FROM incident" + (where.sql.isEmpty() ? " WHERE " : where.sql + " AND ")
+        + "id = ?";
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      int next = where.bind(connection, select);
+      select.setString(next, id);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Other incidents that share a url, a hashtag or an account with this one, most urgent first. */
+  public List<QueuedIncident> related(QueuedIncident incident, Visibility visibility) throws SQLException {
+    Set<String> urls = strings(incident.payload().path("urls"));
+    Set<String> hashtags = strings(incident.payload().path("hashtags"));
+    Set<String> accounts = strings(incident.payload().path("evidence").path("accounts"));
+    if (urls.isEmpty() && hashtags.isEmpty() && accounts.isEmpty()) {
+      return List.of();
+    }
+    Where where = where(QueueFilter.none(), visibility);
+    String sql = "SELECT " + COLUMNS + " FROM incident" + (where.sql.isEmpty() ? " WHERE " : where.sql + " AND ")
+        + "id <> ? AND ((payload -> 'urls') ??| ? OR (payload -> 'hashtags') ??| ? "
+        + "OR (payload -> 'evidence' -> 'accounts') ??| ?) ORDER BY " + orderSql(Order.QUEUE)
+        + " LIMIT " + RELATED_LIMIT;
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      int next = where.bind(connection, select);
+      select.setString(next++, incident.id());
+      select.setArray(next++, connection.createArrayOf("text", urls.toArray()));
+      select.setArray(next++, connection.createArrayOf("text", hashtags.toArray()));
+      select.setArray(next, connection.createArrayOf("text", accounts.toArray()));
+      List<QueuedIncident> related = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          related.add(read(rows).incident());
+        }
+      }
+      return related;
+    }
+  }
+
+  private static String orderSql(Order order) {
+    return order.sql;
+  }
+
+  private static Set<String> strings(JsonNode array) {
+    Set<String> values = new LinkedHashSet<>();
+    array.forEach(value -> {
+      if (value.isTextual() && !value.asText().isBlank()) {
+        values.add(value.asText());
+      }
+    });
+    return values;
+  }
+
+  private static Where where(QueueFilter filter, Visibility visibility) {
+    Where where = new Where();
+    filter.status().ifPresent(s -> where.add("status = ?", s.label()));
+    filter.kind().ifPresent(k -> where.add("kind = ?", k.label()));
+    filter.tier().ifPresent(t -> where.add("tier = ?", t.label()));
+    filter.category().ifPresent(c -> where.add("categories @> ?", new TextArray(c)));
+    filter.platform().ifPresent(p -> where.add("platforms @> ?", new TextArray(p)));
+    filter.language().ifPresent(l -> where.add("languages @> ?", new TextArray(l)));
+    filter.partner().ifPresent(p -> where.add("sources @> ?", new TextArray("partner:" + p)));
+    filter.rule().ifPresent(r -> {
+      ObjectNode hit = Json.mapper().createObjectNode().put("rule_id", r);
+      where.add("(payload -> 'rule_hits') @> ?::jsonb", Json.mapper().createArrayNode().add(hit).toString());
+    });
+    filter.assignee().ifPresent(a -> where.add("assignee = ?", a));
+    filter.from().ifPresent(t -> where.add("last_seen >= ?", t.atOffset(ZoneOffset.UTC)));
+    filter.to().ifPresent(t -> where.add("first_seen < ?", t.atOffset(ZoneOffset.UTC)));
+    filter.text().ifPresent(q -> where.add("search @@ websearch_to_tsquery('simple', ?)", q));
+    visibility.requiredSource().ifPresent(source -> where.add("sources @> ?", new TextArray(source)));
+    return where;
+  }
+
+  private static Entry read(ResultSet rows) throws SQLException {
+    return new Entry(IncidentStore.read(rows), Optional.ofNullable(rows.getString(8)));
+  }
+
+  private record TextArray(String value) {}
+
+  /** Conditions and their parameters, bound in order. */
+  private static final class Where {
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> parameters = new ArrayList<>();
+    private String sql = "";
+
+    void add(String condition, Object parameter) {
+      conditions.add(condition);
+      parameters.add(parameter);
+      sql = " WHERE " + String.join(" AND ", conditions);
+    }
+
+    int bind(Connection connection, PreparedStatement statement) throws SQLException {
+      int index = 1;
+      for (Object parameter : parameters) {
+        if (parameter instanceof TextArray array) {
+          statement.setArray(index++, connection.createArrayOf("text", new Object[] {array.value()}));
+        } else {
+          statement.setObject(index++, parameter);
+        }
+      }
+      return index;
+    }
+  }
+}

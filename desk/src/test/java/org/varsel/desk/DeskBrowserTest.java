@@ -1,0 +1,306 @@
+package org.varsel.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.varsel.contract.Incident;
+import org.varsel.contract.Tier;
+import org.varsel.contract.Tlp;
+import org.varsel.desk.auth.Role;
+import org.varsel.local.KafkaBrokerExtension;
+import org.varsel.local.LocalKafka;
+import org.varsel.local.PostgresDatabase;
+import org.varsel.local.PostgresExtension;
+
+/**
+ * The analyst desk in a real headless Chromium (Debian's chromium + chromium-driver; nothing is downloaded): sign in,
+ * filter, open an incident, triage it, find the audit entry; hostile signal text stays inert text everywhere.
+ * Skipped only when /usr/bin/chromedriver is absent. {@code -Dvarsel.screenshots=<dir>} keeps the screenshots there
+ * (docs/img for the README); otherwise they go to target/screenshots.
+ */
+@ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskBrowserTest {
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final String HOSTILE_TITLE = "<img src=x onerror=alert('title')> Rally call";
+
+  private static Desk desk;
+  private static WebDriver browser;
+  private static Path profile;
+  private static String base;
+  private static String hostile;
+  private static String needle;
+  private static String invasion;
+
+  @BeforeAll
+  static void startDeskAndBrowser(LocalKafka kafka, PostgresDatabase database) throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
+        "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
+    desk = Desk.start(DeskTestSupport.config(kafka, database));
+    base = "http://localhost:" + desk.port();
+    desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "t");
+    desk.credentials().createUser("ana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");
+    desk.credentials().createUser("lee", "lead passphrase".toCharArray(), Role.LEAD, Optional.empty(), "t");
+    seed();
+
+    profile = Files.createTempDirectory("chromium-profile");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+        "--disable-dev-shm-usage", "--window-size=1400,1500", "--user-data-dir=" + profile);
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (desk != null) {
+      desk.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void anAnalystSignsInAndSeesTheQueueMostUrgentFirstWithCountsPerStatus() throws Exception {
+    browser.get(base + "/");
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+    signIn("ana", "analyst passphrase");
+    assertThat(browser.findElement(By.cssSelector(".user")).getText()).contains("ana (analyst)");
+    List<WebElement> tiers = browser.findElements(By.cssSelector("#queue tbody tr td span.tier"));
+    assertThat(tiers.get(0).getText()).isEqualTo("threat-to-life");
+    assertThat(browser.findElement(By.cssSelector("#status-counts a[data-status=new] .count")).getText())
+        .isEqualTo("9");
+    screenshot("queue.png");
+  }
+
+  @Test
+  @Order(2)
+  void filteringBySearchAndTierNarrowsTheQueue() {
+    browser.findElement(By.id("q")).sendKeys(needle);
+    new Select(browser.findElement(By.id("tier"))).selectByValue("crisis");
+    clickAndLoad(By.id("apply-filters"));
+    List<String> ids = rowIds();
+    assertThat(ids).containsExactly(hostile);
+    new Select(browser.findElement(By.id("tier"))).selectByValue("low");
+    clickAndLoad(By.id("apply-filters"));
+    assertThat(rowIds()).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("#queue .empty")).getText()).contains("No incidents match");
+  }
+
+  @Test
+  @Order(3)
+  void hostileTextRendersAsInertTextOnTheQueueAndTheIncidentPage() {
+    browser.get(base + "/?q=" + needle);
+    assertNoScriptRan();
+    WebElement link = browser.findElement(By.cssSelector("#queue a.incident-link"));
+    assertThat(link.getText()).isEqualTo(HOSTILE_TITLE);
+    assertThat(browser.findElements(By.cssSelector("#queue img, #queue script"))).isEmpty();
+
+    loadAfter(link::click);
+    assertNoScriptRan();
+    assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(HOSTILE_TITLE);
+    WebElement evidence = browser.findElement(By.cssSelector(".evidence[data-signal^=sig-a] .text"));
+    assertThat(evidence.getAttribute("textContent")).isEqualTo(TriageIncidents.HOSTILE + " " + needle);
+    assertThat(evidence.findElements(By.cssSelector("*"))).extracting(WebElement::getTagName)
+        .containsExactly("mark");
+    assertThat(evidence.findElement(By.tagName("mark")).getText()).isEqualTo("vermin");
+    assertThat(browser.findElements(By.cssSelector("main img, main script, main iframe"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("script"))).hasSize(1);
+  }
+
+  @Test
+  @Order(4)
+  void violentEvidenceIsBlurredUntilClickedAndGreyscaleIsAPreference() {
+    WebElement evidence = browser.findElement(By.cssSelector(".evidence[data-signal^=sig-a]"));
+    assertThat(evidence.getAttribute("class")).contains("sensitive").doesNotContain("revealed");
+    assertThat(filterOf(evidence.findElement(By.cssSelector(".text")))).contains("blur");
+    evidence.findElement(By.cssSelector("button.reveal")).click();
+    assertThat(evidence.getAttribute("class")).contains("revealed");
+    assertThat(filterOf(evidence.findElement(By.cssSelector(".text")))).isEqualTo("none");
+
+    clickAndLoad(By.id("greyscale-toggle"));
+    assertThat(browser.findElement(By.tagName("body")).getAttribute("class")).contains("greyscale");
+    clickAndLoad(By.id("greyscale-toggle"));
+    assertThat(browser.findElement(By.tagName("body")).getAttribute("class")).doesNotContain("greyscale");
+  }
+
+  @Test
+  @Order(5)
+  void theIncidentPageShowsTimelineRulesScoresAccountsCoordinationAndRelatedIncidents() throws Exception {
+    assertThat(browser.findElements(By.cssSelector("#timeline rect"))).hasSize(3);
+    assertThat(browser.findElement(By.id("explanation")).getText()).contains("near-identical text");
+    assertThat(browser.findElement(By.id("classifier")).getText()).contains("hateful").contains("0.91");
+    assertThat(browser.findElement(By.id("accounts")).getText()).contains("@acct_a").contains("@acct_b");
+    assertThat(browser.findElement(By.id("coordination")).getText()).contains("0.93 across 3 accounts");
+    assertThat(browser.findElements(By.cssSelector("#related li a"))).isNotEmpty();
+    String page = browser.getCurrentUrl();
+    browser.get(base + "/incidents/" + invasion);
+    browser.findElement(By.cssSelector(".evidence.sensitive button.reveal")).click();
+    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    screenshot("incident.png");
+    browser.get(page);
+  }
+
+  @Test
+  @Order(6)
+  void anAnalystTriagesAssignsAndCommentsAndTheHistoryShowsIt() {
+    clickAndLoad(By.id("to-triaging"));
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("triaging");
+    new Select(browser.findElement(By.id("assign-to"))).selectByValue("ana");
+    clickAndLoad(By.id("assign"));
+    assertThat(browser.findElement(By.id("assignee")).getText()).isEqualTo("ana");
+    browser.findElement(By.id("comment-body")).sendKeys("<script>alert('comment')</script> looks coordinated");
+    clickAndLoad(By.id("add-comment"));
+    assertNoScriptRan();
+    assertThat(browser.findElement(By.cssSelector("#comments .comment .text")).getText())
+        .isEqualTo("<script>alert('comment')</script> looks coordinated");
+    browser.findElement(By.id("dismiss-reason")).sendKeys("counter-speech quoting the slur");
+    clickAndLoad(By.id("to-dismissed"));
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("dismissed");
+    assertThat(browser.findElement(By.id("status-reason")).getText()).contains("counter-speech");
+    assertThat(browser.findElement(By.id("history")).getText()).contains("status").contains("assign")
+        .contains("comment").contains("version 1");
+    assertThat(browser.findElements(By.id("to-triaging"))).as("an analyst cannot reopen").isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  void aLeadSeesTheAnalystsActionsInTheAuditLog() {
+    clickAndLoad(By.id("logout"));
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+    signIn("lee", "lead passphrase");
+    clickAndLoad(By.linkText("Audit"));
+    String audit = browser.findElement(By.id("audit")).getText();
+    assertThat(audit).contains("ana").contains("dismissed").contains("counter-speech quoting the slur")
+        .contains(hostile);
+    assertNoScriptRan();
+    assertThat(browser.findElements(By.cssSelector("#audit script, #audit img"))).isEmpty();
+    assertThat(browser.findElement(By.id("export-csv")).getAttribute("href")).contains("/api/v1/audit.csv");
+    clickAndLoad(By.linkText("Rules"));
+    assertThat(browser.findElement(By.id("rules")).getText()).contains("r-vermin").contains("0 %");
+  }
+
+  private static void signIn(String username, String password) {
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(password);
+    clickAndLoad(By.id("sign-in"));
+  }
+
+  /** Clicks something that loads a new page and waits until the new page is there. */
+  private static void clickAndLoad(By target) {
+    WebElement element = browser.findElement(target);
+    loadAfter(element::click);
+  }
+
+  private static void loadAfter(Runnable action) {
+    WebElement old = browser.findElement(By.tagName("html"));
+    action.run();
+    // The old page is gone once its root element is: ChromeDriver reports that as a stale element, or (mid-way
+    // through navigation) as a node that "does not belong to the document".
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+      try {
+        old.isEnabled();
+        return false;
+      } catch (WebDriverException gone) {
+        return true;
+      }
+    });
+  }
+
+  private static List<String> rowIds() {
+    List<String> ids = new ArrayList<>();
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    for (WebElement row : browser.findElements(By.cssSelector("#queue tbody tr[data-id]"))) {
+      ids.add(row.getAttribute("data-id"));
+    }
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    return ids;
+  }
+
+  private static void assertNoScriptRan() {
+    try {
+      String text = browser.switchTo().alert().getText();
+      throw new AssertionError("a script ran and opened an alert: " + text);
+    } catch (NoAlertPresentException expected) {
+      // nothing ran
+    }
+  }
+
+  private static String filterOf(WebElement element) {
+    return (String) ((JavascriptExecutor) browser)
+        .executeScript("return getComputedStyle(arguments[0]).filter;", element);
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path directory = Path.of(System.getProperty("varsel.screenshots", "target/screenshots"));
+    Files.createDirectories(directory);
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), directory.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Nine new incidents of every tier; one carries hostile markup in its title and evidence. */
+  private static void seed() throws Exception {
+    needle = "kestrel" + Long.toString(System.nanoTime() % 100_000);
+    hostile = TestIncidents.newId();
+    List<Incident> incidents = new ArrayList<>();
+    incidents.add(TriageIncidents.campaign(hostile, 1, HOSTILE_TITLE, "incitement", Tier.CRISIS,
+        TriageIncidents.HOSTILE + " " + needle, "https://e.org/shared"));
+    String[][] others = {
+        {"Threat to bomb the Nørrebro community centre", "threat", "threat-to-life"},
+        {"Coordinated 'invasion' narrative on five accounts", "dehumanisation", "high"},
+        {"Same fabricated ministry letter shared by 14 accounts", "influence-operation", "high"},
+        {"Surge of #gohome posts after the match", "dangerous-speech", "medium"},
+        {"Recruitment video link pushed in three channels", "terrorist-content", "crisis"},
+        {"Doctored photo of election officials", "influence-operation", "medium"},
+        {"Insults against a journalist", "offensive", "low"},
+        {"Rumour about poisoned water supply", "influence-operation", "low"}};
+    for (String[] other : others) {
+      Tier tier = java.util.Arrays.stream(Tier.values()).filter(t -> t.label().equals(other[2])).findFirst()
+          .orElseThrow();
+      String id = TestIncidents.newId();
+      if (other[0].contains("invasion")) {
+        invasion = id;
+      }
+      incidents.add(TriageIncidents.campaign(id, 1, other[0], other[1], tier,
+          "they are vermin and must go", other[0].contains("ministry") ? "https://e.org/shared" : "https://e.org/x"
+              + incidents.size()));
+    }
+    desk.incidents().upsert(incidents);
+  }
+}

@@ -1,0 +1,50 @@
+package org.varsel.desk;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.varsel.contract.Incident;
+import org.varsel.contract.IncidentKind;
+import org.varsel.contract.Tier;
+import org.varsel.contract.Tlp;
+
+/** Incidents with the evidence an analyst reads: signals from two partners, matched terms, rules and scores. */
+final class TriageIncidents {
+  static final Instant START = Instant.parse("2025-03-01T10:00:00Z");
+  static final String HOSTILE = "<script>alert('xss')</script><img src=x onerror=alert(1)> vermin go home";
+
+  private TriageIncidents() {}
+
+  /** A campaign: one signal from partner ngo-a, one from ngo-b, one from a feed; rule r-vermin matched "vermin". */
+  static Incident campaign(String id, long version, String title, String category, Tier tier, String signalText,
+      String url) {
+    int at = signalText.indexOf("vermin");
+    List<Incident.MatchedTerm> terms = at < 0 ? List.of() : List.of(new Incident.MatchedTerm("vermin", at, at + 6));
+    List<Incident.EvidenceSignal> signals = new ArrayList<>();
+    signals.add(signal("sig-a-" + id, "partner:ngo-a", "acct_a", signalText, category, terms));
+    signals.add(signal("sig-b-" + id, "partner:ngo-b", "acct_b", "ngo-b only: they are vermin", category,
+        List.of(new Incident.MatchedTerm("vermin", 21, 27))));
+    signals.add(signal("sig-f-" + id, "feed:rss", "acct_f", "feed text about the rally", category, List.of()));
+    List<Incident.TimelineBucket> timeline = List.of(
+        new Incident.TimelineBucket(START, 2), new Incident.TimelineBucket(START.plusSeconds(600), 7),
+        new Incident.TimelineBucket(START.plusSeconds(1200), 4));
+    return new Incident(Incident.SCHEMA, id, version, IncidentKind.CO_SIMILAR_TEXT, title, START,
+        START.plusSeconds(1200 + version), START.plusSeconds(1300 + version), 13, 3,
+        List.of("partner:ngo-a", "partner:ngo-b", "feed:rss"), List.of("x", "telegram"), List.of("en", "da"),
+        List.of(category), List.of("T0049"), List.of("#gohome"), List.of(url), List.of("migrants"),
+        List.of(new Incident.RuleHitSummary("r-vermin", "Vermin metaphor", 4, category, "pack-1", 2)),
+        new Incident.ClassifierSummary("doccat-2025-03", Map.of("hateful", 0.91, "offensive", 0.4)),
+        new Incident.Evidence(signals, List.of("acct_a", "acct_b", "acct_f"), timeline,
+            Map.of("similarity", "0.93 across 3 accounts", "window", "PT20M")),
+        version > 1 ? 85 : 75, tier, Tlp.AMBER,
+        "Three accounts posted near-identical text calling a group vermin within 20 minutes.");
+  }
+
+  private static Incident.EvidenceSignal signal(String id, String source, String author, String text,
+      String category, List<Incident.MatchedTerm> terms) {
+    return new Incident.EvidenceSignal(id, source, "ext-" + id, START, "https://x.com/" + author + "/status/1", "x",
+        author, text, "en", Tlp.AMBER, category, terms.isEmpty() ? List.of() : List.of("r-vermin"), terms,
+        Map.of("hateful", 0.9));
+  }
+}
