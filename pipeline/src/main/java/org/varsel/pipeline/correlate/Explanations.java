@@ -35,8 +35,8 @@ public final class Explanations {
     switch (draft.kind) {
       case CO_SIMILAR_TEXT -> why.append("Co-similar text: ").append(accounts).append(" distinct accounts posted near-duplicate text (")
           .append(draft.signalCount).append(" posts").append(span).append("). Flagged when at least ")
-          .append(c.get("min_accounts")).append(" accounts post text whose estimated Jaccard similarity (MinHash, ")
-          .append(c.get("hashes")).append(" hashes over ").append(c.get("shingle_words"))
+          .append(c.get("min_accounts")).append(" accounts post text whose Jaccard similarity (MinHash bottom-k sketch, k = ")
+          .append(c.get("hashes")).append(", over ").append(c.get("shingle_words"))
           .append("-word shingles, URLs, mentions, punctuation and case removed) with the first post is at least ")
           .append(c.get("jaccard_threshold")).append(" within ").append(c.get("window")).append(". First post: \"")
           .append(shorten(draft.subject, 200)).append("\".");
