@@ -59,7 +59,7 @@ public final class BaselineBursts implements Detector<BurstState> {
       current = new BurstState();
       current.bucket = bucket;
     } else if (bucket > current.bucket) {
-      roll(current, bucket, input.key(), updates);
+      roll(current, bucket, updates);
     }
     // A late signal (an earlier bucket) counts in the current bucket: buckets already closed stay closed.
     if (current.bucketAccounts.size() < MAX_BUCKET_ACCOUNTS) {
@@ -90,7 +90,7 @@ public final class BaselineBursts implements Detector<BurstState> {
     }
     long bucket = Math.floorDiv(time, bucketMillis);
     if (bucket > state.bucket) {
-      roll(state, bucket, key, updates);
+      roll(state, bucket, updates);
     }
     if (state.incident != null) {
       policy.onTimer(state.incident, time, updates);
@@ -106,7 +106,7 @@ public final class BaselineBursts implements Detector<BurstState> {
   }
 
   /** Closes the current bucket (and any empty ones after it) and moves to {@code bucket}. */
-  private void roll(BurstState state, long bucket, String key, Updates updates) {
+  private void roll(BurstState state, long bucket, Updates updates) {
     int observed = state.bucketAccounts.size();
     boolean burst = state.incident != null;
     if (state.incident != null) {

@@ -70,7 +70,7 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     if (cluster.incident != null) {
       cluster.incident.add(input.signal());
       policy.afterJoin(cluster.incident, now, updates);
-      updates.wakeAt(cluster.incident.lastSeen + idle);
+      wake(cluster, cluster.incident.lastSeen + idle, updates);
       return current;
     }
     cluster.pending.add(input.signal());
@@ -87,7 +87,7 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     if (reachesAccounts(cluster.pending)) {
       open(cluster, input.key(), now, updates);
     } else {
-      updates.wakeAt(latest(cluster.pending) + window + 1);
+      wake(cluster, latest(cluster.pending) + window + 1, updates);
     }
     return current;
   }
@@ -100,20 +100,23 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     Iterator<Cluster> clusters = state.clusters.iterator();
     while (clusters.hasNext()) {
       Cluster cluster = clusters.next();
+      if (cluster.wakeAt != 0 && cluster.wakeAt <= time) {
+        cluster.wakeAt = 0;
+      }
       IncidentDraft incident = cluster.incident;
       if (incident == null) {
         prune(cluster, time);
         if (cluster.pending.isEmpty()) {
           clusters.remove();
         } else {
-          updates.wakeAt(latest(cluster.pending) + window + 1);
+          wake(cluster, latest(cluster.pending) + window + 1, updates);
         }
       } else if (time >= incident.lastSeen + idle) {
         policy.close(incident, Math.min(time, incident.lastSeen + idle), updates);
         clusters.remove();
       } else {
         policy.onTimer(incident, time, updates);
-        updates.wakeAt(incident.lastSeen + idle);
+        wake(cluster, incident.lastSeen + idle, updates);
       }
     }
     return state.clusters.isEmpty() ? null : state;
@@ -186,7 +189,18 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     cluster.pending = new ArrayList<>();
     cluster.incident = incident;
     updates.emit(incident.emit(now));
-    updates.wakeAt(incident.lastSeen + idle);
+    wake(cluster, incident.lastSeen + idle, updates);
+  }
+
+  /**
+   * Asks to be woken at {@code at} unless the cluster's timer is already due earlier: the times a cluster needs only
+   * move later (its latest signal), and an early wake-up re-asks for the later time.
+   */
+  private static void wake(Cluster cluster, long at, Updates updates) {
+    if (cluster.wakeAt == 0 || at < cluster.wakeAt) {
+      cluster.wakeAt = at;
+      updates.wakeAt(at);
+    }
   }
 
   private static long latest(List<AnalysedSignal> pending) {

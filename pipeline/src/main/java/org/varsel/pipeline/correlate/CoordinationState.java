@@ -15,6 +15,8 @@ public class CoordinationState {
     public String subject;
     public List<org.varsel.pipeline.analysis.AnalysedSignal> pending = new ArrayList<>();
     public IncidentDraft incident;
+    /** The cluster's own pending timer (prune or close), 0 when none: one timer per cluster, not one per signal. */
+    public long wakeAt;
 
     public Cluster() {}
   }

@@ -11,6 +11,7 @@ import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Labels;
 import org.varsel.contract.Signal;
+import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
@@ -71,6 +72,7 @@ public class IncidentDraft {
   public long lastEmittedAt;
   public int lastEmittedAccounts;
   public int lastEmittedSeverity;
+  public Tier lastEmittedTier = Tier.LOW;
 
   public IncidentDraft() {}
 
@@ -218,9 +220,8 @@ public class IncidentDraft {
   /** Whether an update now is worth more than waiting for the rate limit: the campaign doubled or its tier rose. */
   public boolean changedSignificantly() {
     Severity now = Severity.of(this);
-    Severity before = Severity.ofScore(lastEmittedSeverity, false, false);
     return accountCount >= 2 * Math.max(1, lastEmittedAccounts)
-        || now.tier().ordinal() < before.tier().ordinal()
+        || now.tier().ordinal() < lastEmittedTier.ordinal()
         || now.score() >= lastEmittedSeverity + 10;
   }
 
@@ -232,6 +233,7 @@ public class IncidentDraft {
     lastEmittedAt = at;
     lastEmittedAccounts = accountCount;
     lastEmittedSeverity = severity.score();
+    lastEmittedTier = severity.tier();
     Map<String, String> evidenceOfCoordination = new TreeMap<>(coordination);
     evidenceOfCoordination.put("observed_accounts", Integer.toString(accountCount) + (accountsSaturated ? "+" : ""));
     evidenceOfCoordination.put("observed_signals", Integer.toString(signalCount));

@@ -59,11 +59,6 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
     return new Severity(score, tier, content, coordination, why.append('.').toString());
   }
 
-  /** A severity from its score alone (for comparisons with what was emitted before). */
-  static Severity ofScore(int score, boolean threatToLife, boolean crisis) {
-    return new Severity(score, tier(score, threatToLife, crisis), score, 0, "");
-  }
-
   static Tier tier(int score, boolean threatToLife, boolean crisis) {
     if (threatToLife) {
       return Tier.THREAT_TO_LIFE;

@@ -86,6 +86,17 @@ class IncidentDraftTest {
   }
 
   @Test
+  void aThreatToLifeIncidentIsNotReEmittedForEverySignal() {
+    IncidentDraft draft = IncidentDraft.open(IncidentKind.CO_SIMILAR_TEXT, "inc-test", "text", 5, 600_000);
+    for (int i = 0; i < 5; i++) {
+      draft.add(post(i).by("a" + i).rule("t", 5, "threat").analysed());
+    }
+    assertThat(draft.emit(0).tier()).isEqualTo(Tier.THREAT_TO_LIFE);
+    draft.add(post("more").by("b").rule("t", 5, "threat").analysed());
+    assertThat(draft.changedSignificantly()).isFalse();
+  }
+
+  @Test
   void detectorStateHasFlinkSerializersWithoutKryoAndSurvivesARoundTrip() throws Exception {
     SerializerConfigImpl config = new SerializerConfigImpl();
     config.setGenericTypes(false);
