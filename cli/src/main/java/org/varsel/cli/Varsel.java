@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ReplayCommand.class,
+        DemoCommand.class,
+        ClassifyCommand.class,
+        ModelCommand.class,
+        RulesCommand.class,
     })
 public final class Varsel implements Runnable {
 

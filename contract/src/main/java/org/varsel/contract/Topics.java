@@ -6,6 +6,7 @@ public final class Topics {
   public static final String SIGNALS_DLQ = "varsel.signals.dlq";
   public static final String INCIDENTS = "varsel.incidents";
   public static final String RULES = "varsel.rules";
+  public static final String SHADOW_HITS = "varsel.rules.shadow-hits";
   public static final String FEEDBACK = "varsel.feedback";
 
   private Topics() {}

@@ -432,7 +432,7 @@ public final class LocalKafka implements AutoCloseable {
 
         /** Where the temporary data directory is created (default {@code java.io.tmpdir}); deleted on close. */
         public Builder baseDirectory(Path baseDirectory) {
-            this.baseDirectory = Objects.requireNonNull(baseDirectory);
+            this.baseDirectory = baseDirectory.toAbsolutePath();
             return this;
         }
 

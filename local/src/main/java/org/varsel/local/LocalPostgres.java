@@ -195,7 +195,7 @@ public final class LocalPostgres implements AutoCloseable {
 
         /** Where the temporary directory is created (default {@code java.io.tmpdir}); deleted on close. */
         public Builder baseDirectory(Path baseDirectory) {
-            this.baseDirectory = Objects.requireNonNull(baseDirectory);
+            this.baseDirectory = baseDirectory.toAbsolutePath();
             return this;
         }
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.varsel.pipeline.io.KafkaEndpoints;
+import org.varsel.pipeline.rules.BundledRules;
+import org.varsel.pipeline.rules.RulePack;
 
 /** Runs the pipeline against Kafka: {@code PipelineJob [settings.properties]}; environment variables override the file. */
 public final class PipelineJob {
@@ -24,10 +26,16 @@ public final class PipelineJob {
   public static void wire(StreamExecutionEnvironment env, PipelineSettings settings) {
     VarselPipeline.configure(env, settings);
     new VarselPipeline(
-        KafkaEndpoints.rawSignals(settings),
-        KafkaEndpoints.incidents(settings),
-        KafkaEndpoints.deadLetters(settings),
+        new VarselPipeline.Sources(KafkaEndpoints.rawSignals(settings), KafkaEndpoints.rulePacks(settings)),
+        new VarselPipeline.Sinks(KafkaEndpoints.incidents(settings), KafkaEndpoints.deadLetters(settings),
+            KafkaEndpoints.shadowHits(settings)),
+        initialRules(settings),
         settings).build(env);
+  }
+
+  /** The rules in {@code pipeline.rules.dir} if set (checked first), else the pack bundled into this build. */
+  public static RulePack initialRules(PipelineSettings settings) {
+    return settings.rulesDirectory().isBlank() ? BundledRules.load() : BundledRules.fromDirectory(Path.of(settings.rulesDirectory()));
   }
 
   /** Starts the job without waiting for it (the demo, tests of a running job). */

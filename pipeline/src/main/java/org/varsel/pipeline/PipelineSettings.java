@@ -25,6 +25,9 @@ public record PipelineSettings(
     String rawTopic,
     String deadLetterTopic,
     String incidentTopic,
+    String rulesTopic,
+    String shadowHitTopic,
+    String rulesDirectory,
     String transactionalIdPrefix,
     Duration transactionTimeout,
     Duration checkpointInterval,
@@ -45,6 +48,9 @@ public record PipelineSettings(
     d.put("pipeline.topics.raw", Topics.SIGNALS_RAW);
     d.put("pipeline.topics.dlq", Topics.SIGNALS_DLQ);
     d.put("pipeline.topics.incidents", Topics.INCIDENTS);
+    d.put("pipeline.topics.rules", Topics.RULES);
+    d.put("pipeline.topics.shadow-hits", Topics.SHADOW_HITS);
+    d.put("pipeline.rules.dir", "");
     d.put("pipeline.kafka.transactional-id-prefix", "varsel-pipeline");
     d.put("pipeline.kafka.transaction-timeout", "PT15M");
     d.put("pipeline.checkpoint.interval", "PT10S");
@@ -120,6 +126,9 @@ public record PipelineSettings(
         v.get("pipeline.topics.raw"),
         v.get("pipeline.topics.dlq"),
         v.get("pipeline.topics.incidents"),
+        v.get("pipeline.topics.rules"),
+        v.get("pipeline.topics.shadow-hits"),
+        v.get("pipeline.rules.dir"),
         v.get("pipeline.kafka.transactional-id-prefix"),
         duration(v, "pipeline.kafka.transaction-timeout"),
         duration(v, "pipeline.checkpoint.interval"),
@@ -164,7 +173,8 @@ public record PipelineSettings(
   }
 
   public PipelineSettings withKafkaBootstrap(String bootstrap) {
-    return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, transactionalIdPrefix,
+    return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
+        rulesDirectory, transactionalIdPrefix,
         transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded, correlation);
   }
 

@@ -1,6 +1,9 @@
 package org.varsel.pipeline;
 
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -9,6 +12,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -26,28 +30,39 @@ import org.varsel.pipeline.correlate.KeyedSignal;
 import org.varsel.pipeline.correlate.SingleSignals;
 import org.varsel.pipeline.incident.DetectorFunction;
 import org.varsel.pipeline.incident.HighSeveritySignals;
+import org.varsel.pipeline.analysis.EnrichSignal;
+import org.varsel.pipeline.analysis.MatchRules;
+import org.varsel.pipeline.analysis.ShadowHit;
 import org.varsel.pipeline.incident.PartnerAssessments;
 import org.varsel.pipeline.ingest.FirstSeenOnly;
 import org.varsel.pipeline.ingest.ParseSignal;
 import org.varsel.pipeline.io.RawSignal;
+import org.varsel.pipeline.io.RulePackUpdate;
+import org.varsel.pipeline.rules.RulePack;
 
 /**
  * The whole Varsel topology, top to bottom. Sources and sinks come in through the constructor: the job wires
  * Kafka ({@link PipelineJob}), tests wire whatever they need and run the same {@link #build}.
  */
 public final class VarselPipeline {
-  private final Source<RawSignal, ?, ?> rawSignals;
-  private final Sink<Incident> incidents;
-  private final Sink<DeadLetter> deadLetters;
   private static final TypeInformation<KeyedSignal> KEYED_SIGNAL = TypeInformation.of(KeyedSignal.class);
   private static final TypeInformation<Incident> INCIDENT = TypeInformation.of(Incident.class);
 
+  /** Where the pipeline reads from. */
+  public record Sources(Source<RawSignal, ?, ?> rawSignals, Source<RulePackUpdate, ?, ?> rulePacks) {}
+
+  /** Where the pipeline writes to. */
+  public record Sinks(Sink<Incident> incidents, Sink<DeadLetter> deadLetters, Sink<ShadowHit> shadowHits) {}
+
+  private final Sources sources;
+  private final Sinks sinks;
+  private final RulePack initialRules;
   private final PipelineSettings settings;
 
-  public VarselPipeline(Source<RawSignal, ?, ?> rawSignals, Sink<Incident> incidents, Sink<DeadLetter> deadLetters, PipelineSettings settings) {
-    this.rawSignals = rawSignals;
-    this.incidents = incidents;
-    this.deadLetters = deadLetters;
+  public VarselPipeline(Sources sources, Sinks sinks, RulePack initialRules, PipelineSettings settings) {
+    this.sources = sources;
+    this.sinks = sinks;
+    this.initialRules = initialRules;
     this.settings = settings;
   }
 
@@ -65,16 +80,18 @@ public final class VarselPipeline {
 
   public void build(StreamExecutionEnvironment env) {
     DataStream<RawSignal> raw = env
-        .fromSource(rawSignals, WatermarkStrategy.noWatermarks(), "raw signals")
+        .fromSource(sources.rawSignals(), WatermarkStrategy.noWatermarks(), "raw signals")
         .uid("source-raw-signals");
+
+    BroadcastStream<RulePackUpdate> rulePacks = env
+        .fromSource(sources.rulePacks(), rulePacksNeverHoldBackEventTime(), "rule packs")
+        .uid("source-rule-packs")
+        .setParallelism(1)
+        .broadcast(MatchRules.LIVE_PACK);
 
     SingleOutputStreamOperator<Signal> parsed = raw
         .process(new ParseSignal())
         .uid("parse-signals").name("parse + validate");
-
-    parsed.getSideOutput(ParseSignal.DEAD_LETTERS)
-        .sinkTo(deadLetters)
-        .uid("sink-dead-letters").name("dead letters → " + settings.deadLetterTopic());
 
     DataStream<Signal> signals = parsed
         .assignTimestampsAndWatermarks(eventTime())
@@ -83,9 +100,12 @@ public final class VarselPipeline {
         .process(new FirstSeenOnly(settings.dedupeMemory()))
         .uid("dedupe").name("drop replays (by signal id)");
 
-    DataStream<AnalysedSignal> analysed = signals
-        .map(AnalysedSignal::of, TypeInformation.of(AnalysedSignal.class))
-        .uid("analyse").name("analyse");
+    SingleOutputStreamOperator<AnalysedSignal> analysed = signals
+        .map(new EnrichSignal())
+        .uid("enrich").name("enrich: language, links, tags, classifier")
+        .connect(rulePacks)
+        .process(new MatchRules(initialRules))
+        .uid("match-rules").name("match rules (live pack, hot reload)");
 
     CorrelationSettings correlation = settings.correlation();
     CorrelationKeys keys = new CorrelationKeys(correlation);
@@ -130,13 +150,35 @@ public final class VarselPipeline {
 
     partnerAssessments
         .union(highSeverity, coSimilarText, coLink, hashtagPush, surge)
-        .sinkTo(incidents)
+        .sinkTo(sinks.incidents())
         .uid("sink-incidents").name("incidents → " + settings.incidentTopic());
+
+    analysed.getSideOutput(MatchRules.SHADOW_HITS)
+        .sinkTo(sinks.shadowHits())
+        .uid("sink-shadow-hits").name("shadow hits → " + settings.shadowHitTopic());
+
+    parsed.getSideOutput(ParseSignal.DEAD_LETTERS)
+        .union(analysed.getSideOutput(MatchRules.REFUSED_PACKS))
+        .sinkTo(sinks.deadLetters())
+        .uid("sink-dead-letters").name("dead letters → " + settings.deadLetterTopic());
   }
 
   private WatermarkStrategy<Signal> eventTime() {
     return WatermarkStrategy.<Signal>forBoundedOutOfOrderness(settings.outOfOrderness())
         .withTimestampAssigner((signal, previous) -> signal.observedAt().toEpochMilli())
         .withIdleness(settings.sourceIdleness());
+  }
+
+  /** Rule packs carry no event time: their input must never be the minimum that holds signals' watermarks back. */
+  private static WatermarkStrategy<RulePackUpdate> rulePacksNeverHoldBackEventTime() {
+    return WatermarkStrategy.forGenerator(context -> new WatermarkGenerator<>() {
+      @Override
+      public void onEvent(RulePackUpdate update, long timestamp, WatermarkOutput output) {}
+
+      @Override
+      public void onPeriodicEmit(WatermarkOutput output) {
+        output.emitWatermark(new Watermark(Long.MAX_VALUE));
+      }
+    });
   }
 }

@@ -14,12 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,12 +37,7 @@ import org.varsel.pipeline.io.RawSignalPublisher;
 class IncidentsEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-      .setNumberTaskManagers(1)
-      .setNumberSlotsPerTaskManager(2)
-      .setConfiguration(PipelineEndToEndTest.noRestarts())
-      .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = PipelineEndToEndTest.miniCluster();
 
   static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
   static final Instant RECEIVED = Instant.parse("2026-11-20T12:00:00Z");
@@ -103,20 +96,6 @@ class IncidentsEndToEndTest {
     return raws;
   }
 
-  static PipelineSettings settings(LocalKafka kafka, boolean bounded) {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    return PipelineSettings.from(Map.of(
-        "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
-        "pipeline.topics.raw", "raw-" + run,
-        "pipeline.topics.dlq", "dlq-" + run,
-        "pipeline.topics.incidents", "incidents-" + run,
-        "pipeline.kafka.group", "pipeline-" + run,
-        "pipeline.kafka.transactional-id-prefix", "tx-" + run,
-        "pipeline.checkpoint.interval", "PT1S",
-        "pipeline.parallelism", "2",
-        "pipeline.bounded", Boolean.toString(bounded)));
-  }
-
   static void publish(LocalKafka kafka, PipelineSettings settings, List<Raw> raws) throws Exception {
     try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic())) {
       for (Raw raw : raws) {
@@ -157,8 +136,7 @@ class IncidentsEndToEndTest {
 
   @Test
   void detectsEachCampaignOnceWithLateSignalsJoiningTheirIncident(LocalKafka kafka) throws Exception {
-    PipelineSettings settings = settings(kafka, true);
-    kafka.createTopics(2, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic());
+    PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, true);
     publish(kafka, settings, campaigns());
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -170,8 +148,7 @@ class IncidentsEndToEndTest {
 
   @Test
   void stopWithSavepointAndResumeGivesTheSameIncidents(LocalKafka kafka) throws Exception {
-    PipelineSettings settings = settings(kafka, false);
-    kafka.createTopics(2, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic());
+    PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, false);
     List<Raw> raws = campaigns();
     Path savepoints = Files.createTempDirectory("varsel-savepoints");
 

@@ -21,8 +21,9 @@ class PipelineSettingsTest {
   void everyKeyIsDocumentedInConfigurationMd() throws Exception {
     String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
     for (Map.Entry<String, String> key : PipelineSettings.DEFAULTS.entrySet()) {
+      String documentedDefault = key.getValue().isEmpty() ? "*(empty)*" : "`" + key.getValue() + "`";
       assertThat(doc).as("docs/configuration.md documents %s with its default", key.getKey())
-          .contains("| `" + key.getKey() + "` | `" + key.getValue() + "` |");
+          .contains("| `" + key.getKey() + "` | " + documentedDefault + " |");
     }
   }
 

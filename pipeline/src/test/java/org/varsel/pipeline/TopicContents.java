@@ -13,10 +13,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Everything committed on a topic right now, read as a downstream consumer would (read_committed). */
-final class TopicContents {
+public final class TopicContents {
   private TopicContents() {}
 
-  static List<ConsumerRecord<byte[], byte[]>> committed(String bootstrap, String topic) {
+  public static List<ConsumerRecord<byte[], byte[]>> committed(String bootstrap, String topic) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());

@@ -1,8 +1,13 @@
 package org.varsel.pipeline.analysis;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.varsel.contract.Signal;
+import org.varsel.pipeline.enrich.Enrichment;
+import org.varsel.pipeline.extract.Platform;
+import org.varsel.pipeline.extract.UrlCanonicaliser;
 
 /**
  * A signal with everything the pipeline learned about it. Lists are never null; {@code category} and
@@ -30,6 +35,26 @@ public record AnalysedSignal(
         signal.url() == null ? List.of() : List.of(signal.url()),
         signal.platform() == null ? List.of() : List.of(signal.platform()),
         List.of(), List.of(), null, Map.of(), null, List.of());
+  }
+
+  /** A signal with what the text enricher found; the signal's own url leads its links, its platform wins. */
+  public static AnalysedSignal enriched(Signal signal, Enrichment enrichment) {
+    List<String> urls = new ArrayList<>();
+    List<String> platforms = new ArrayList<>();
+    signal.urlIfAny().flatMap(UrlCanonicaliser::canonicalise).ifPresent(url -> {
+      urls.add(url);
+      platforms.add(signal.platform() != null ? signal.platform() : Platform.ofUrl(url).label());
+    });
+    enrichment.urls().stream().filter(url -> !urls.contains(url)).forEach(urls::add);
+    enrichment.platforms().stream().filter(p -> !platforms.contains(p)).forEach(platforms::add);
+    return new AnalysedSignal(signal, enrichment.language(), enrichment.languageConfidence(), urls, platforms,
+        new ArrayList<>(enrichment.hashtags()), new ArrayList<>(enrichment.mentions()), enrichment.category(),
+        new HashMap<>(enrichment.scores()), enrichment.modelVersion(), List.of());
+  }
+
+  public AnalysedSignal withRuleMatches(List<RuleMatch> matches) {
+    return new AnalysedSignal(signal, language, languageConfidence, urls, platforms, hashtags, mentions, category, scores,
+        modelVersion, matches);
   }
 
   /** Who posted it, as the key for counting distinct accounts: platform-qualified handle, or the source when unknown. */

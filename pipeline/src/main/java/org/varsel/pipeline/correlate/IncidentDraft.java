@@ -195,9 +195,8 @@ public class IncidentDraft {
     List<Incident.MatchedTerm> terms = new ArrayList<>();
     for (RuleMatch match : analysed.ruleMatches()) {
       ruleIds.add(match.ruleId());
-      if (signal.text() != null && signal.text().length() <= EXCERPT_CHARS) {
-        terms.addAll(match.terms());
-      }
+      // highlights only where the capped excerpt still has the text
+      match.terms().stream().filter(t -> t.end() <= EXCERPT_CHARS).forEach(terms::add);
     }
     return new Incident.EvidenceSignal(signal.id(), signal.source(), signal.externalId(), signal.observedAt(), signal.url(),
         signal.platform(), signal.authorHandle().orElse(null), excerpt(signal.text()), analysed.language(),

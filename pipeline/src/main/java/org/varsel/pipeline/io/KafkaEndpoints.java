@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.analysis.ShadowHit;
 
 /** The pipeline's real Kafka source and sinks, built from settings. Both sinks write in transactions (exactly once). */
 public final class KafkaEndpoints {
@@ -29,6 +30,25 @@ public final class KafkaEndpoints {
       builder.setBounded(OffsetsInitializer.latest());
     }
     return builder.build();
+  }
+
+  /** Rule packs from the start of the (compacted) rules topic, so the newest pack is applied on every start. */
+  public static KafkaSource<RulePackUpdate> rulePacks(PipelineSettings settings) {
+    KafkaSourceBuilder<RulePackUpdate> builder = KafkaSource.<RulePackUpdate>builder()
+        .setBootstrapServers(settings.kafkaBootstrap())
+        .setTopics(settings.rulesTopic())
+        .setGroupId(settings.kafkaGroup() + "-rules")
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setDeserializer(new RulePackUpdateDeserializer())
+        .setProperty("isolation.level", "read_committed");
+    if (settings.bounded()) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  public static KafkaSink<ShadowHit> shadowHits(PipelineSettings settings) {
+    return transactional(settings, new ShadowHitSerializer(settings.shadowHitTopic()), "shadow-hits");
   }
 
   public static KafkaSink<Incident> incidents(PipelineSettings settings) {

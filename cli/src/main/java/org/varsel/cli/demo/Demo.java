@@ -1,0 +1,171 @@
+package org.varsel.cli.demo;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.varsel.contract.Tlp;
+import org.varsel.contract.Topics;
+import org.varsel.desk.Desk;
+import org.varsel.desk.auth.Credentials;
+import org.varsel.desk.auth.Role;
+import org.varsel.desk.config.DeskConfig;
+import org.varsel.local.LocalKafka;
+import org.varsel.local.LocalPostgres;
+import org.varsel.local.PostgresDatabase;
+import org.varsel.pipeline.PipelineJob;
+import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.io.RawSignalPublisher;
+
+/**
+ * The whole system on one machine: a Kafka broker, PostgreSQL (or a given server), the desk, and the pipeline on a
+ * local Flink MiniCluster, with demo partners and an analyst. {@link #close()} stops everything, newest first.
+ */
+public final class Demo implements AutoCloseable {
+  /** Where the demo runs and what it starts with. {@code jdbcUrl} empty: an embedded PostgreSQL. */
+  public record Options(
+      Path stateDirectory,
+      String httpHost,
+      int httpPort,
+      Optional<String> jdbcUrl,
+      String dbUser,
+      String dbPassword,
+      int parallelism,
+      Optional<DemoSample> sample) {}
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final PrintStream progress;
+  private LocalKafka kafka;
+  private Desk desk;
+  private DemoCredentials credentials;
+  private int samplePublished;
+  private Path credentialsFile;
+  private String httpHost;
+
+  private Demo(PrintStream progress) {
+    this.progress = progress;
+  }
+
+  public static Demo start(Options options, PrintStream progress) throws Exception {
+    Demo demo = new Demo(progress);
+    try {
+      demo.startAll(options);
+      return demo;
+    } catch (Exception | Error e) {
+      demo.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Options options) throws Exception {
+    Path runDirectory = options.stateDirectory().resolve("demo");
+    httpHost = options.httpHost();
+    progress.println("Starting Kafka broker (KRaft, its own JVM) ...");
+    kafka = LocalKafka.builder().baseDirectory(runDirectory).start();
+    running.push(kafka);
+    kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.RULES, Topics.FEEDBACK);
+    progress.println("  Kafka            " + kafka.bootstrapServers());
+
+    String jdbcUrl;
+    String dbUser = options.dbUser();
+    String dbPassword = options.dbPassword();
+    if (options.jdbcUrl().isPresent()) {
+      jdbcUrl = options.jdbcUrl().get();
+      progress.println("  PostgreSQL       " + jdbcUrl + " (given)");
+    } else {
+      progress.println("Starting PostgreSQL (embedded binaries) ...");
+      LocalPostgres postgres = LocalPostgres.builder().baseDirectory(runDirectory).start();
+      running.push(postgres);
+      PostgresDatabase database = postgres.createDatabase("varsel");
+      jdbcUrl = database.jdbcUrl();
+      dbUser = database.user();
+      dbPassword = database.password();
+      progress.println("  PostgreSQL       " + jdbcUrl);
+    }
+
+    progress.println("Starting the desk ...");
+    desk = Desk.start(new DeskConfig(options.httpHost(), options.httpPort(), jdbcUrl, dbUser, dbPassword,
+        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, true));
+    running.push(desk);
+    credentials = createCredentials(desk.credentials());
+    credentialsFile = options.stateDirectory().resolve("demo-credentials.json");
+    credentials.writeTo(credentialsFile);
+    progress.println("  Desk             " + deskUrl());
+
+    progress.println("Starting the pipeline on a local Flink MiniCluster (parallelism " + options.parallelism() + ") ...");
+    PipelineSettings settings = PipelineSettings.from(Map.of(
+        "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
+        "pipeline.checkpoint.interval", "PT2S",
+        "pipeline.parallelism", Integer.toString(options.parallelism())));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), new Configuration());
+    JobClient job = PipelineJob.start(env, settings);
+    running.push(() -> job.cancel().get());
+    progress.println("  Pipeline         job " + job.getJobID());
+
+    if (options.sample().isPresent()) {
+      try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), Topics.SIGNALS_RAW)) {
+        samplePublished = options.sample().get().publish(publisher, Instant.now());
+      }
+      progress.println("  Sample           " + samplePublished + " signals published to " + Topics.SIGNALS_RAW);
+    }
+  }
+
+  private static DemoCredentials createCredentials(Credentials store) throws Exception {
+    String ngoA = store.createPartner("ngo-a", "Demo NGO A", Optional.of("desk@ngo-a.example"), Tlp.AMBER, "demo").token();
+    String ngoB = store.createPartner("ngo-b", "Demo NGO B", Optional.of("desk@ngo-b.example"), Tlp.GREEN, "demo").token();
+    String password = randomPassword();
+    String analystToken = store.createUser("analyst", password.toCharArray(), Role.ANALYST, Optional.empty(), "demo").token();
+    return new DemoCredentials(
+        List.of(new DemoCredentials.Partner("ngo-a", "Demo NGO A", ngoA), new DemoCredentials.Partner("ngo-b", "Demo NGO B", ngoB)),
+        new DemoCredentials.Analyst("analyst", password, analystToken));
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[12];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The desk's address; a desk listening on every interface is shown as localhost. */
+  public String deskUrl() {
+    String host = "0.0.0.0".equals(httpHost) || "::".equals(httpHost) ? "localhost" : httpHost;
+    return "http://" + host + ":" + desk.port();
+  }
+
+  public String kafkaBootstrap() {
+    return kafka.bootstrapServers();
+  }
+
+  public DemoCredentials credentials() {
+    return credentials;
+  }
+
+  public Path credentialsFile() {
+    return credentialsFile;
+  }
+
+  public int samplePublished() {
+    return samplePublished;
+  }
+
+  @Override
+  public synchronized void close() {
+    while (!running.isEmpty()) {
+      AutoCloseable next = running.pop();
+      try {
+        next.close();
+      } catch (Exception e) {
+        progress.println("  (while stopping: " + e.getMessage() + ")");
+      }
+    }
+  }
+}

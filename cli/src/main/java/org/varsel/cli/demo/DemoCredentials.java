@@ -1,0 +1,28 @@
+package org.varsel.cli.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.varsel.contract.Json;
+
+/** What the demo created to log in with; written to {@code .varsel/demo-credentials.json} (owner-only). */
+public record DemoCredentials(List<Partner> partners, Analyst analyst) {
+
+  public record Partner(String id, String name, String token) {}
+
+  public record Analyst(String user, String password, String token) {}
+
+  public void writeTo(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+  }
+
+  @Override
+  public String toString() {
+    return "DemoCredentials[" + partners.size() + " partners, analyst " + analyst.user() + "]";
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code ./varsel} command line: one picocli command class per subcommand. */
+package org.varsel.cli;

@@ -1,0 +1,172 @@
+package org.varsel.desk.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.varsel.contract.Topics;
+
+/**
+ * Everything the desk needs to run; see {@code docs/configuration.md}. {@link #toString()} never shows the password.
+ *
+ * @param httpPort 0 picks a free port (tests, embedded use)
+ */
+public record DeskConfig(
+    String httpHost,
+    int httpPort,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    String kafkaBootstrap,
+    String kafkaGroup,
+    String incidentTopic,
+    boolean demoAnonymousRead) {
+
+  public static final String HTTP_HOST = "desk.http.host";
+  public static final String HTTP_PORT = "desk.http.port";
+  public static final String DB_URL = "desk.db.url";
+  public static final String DB_USER = "desk.db.user";
+  public static final String DB_PASSWORD = "desk.db.password";
+  public static final String KAFKA_BOOTSTRAP = "desk.kafka.bootstrap";
+  public static final String KAFKA_GROUP = "desk.kafka.group";
+  public static final String INCIDENT_TOPIC = "desk.kafka.incident-topic";
+  public static final String DEMO_ANONYMOUS_READ = "desk.demo.anonymous-read";
+
+  /** Every key the desk reads, in documentation order. */
+  public static final List<String> KEYS = List.of(
+      HTTP_HOST, HTTP_PORT, DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP, KAFKA_GROUP, INCIDENT_TOPIC, DEMO_ANONYMOUS_READ);
+
+  private static final Map<String, String> DEFAULTS = Map.of(
+      HTTP_HOST, "127.0.0.1",
+      HTTP_PORT, "8080",
+      DB_URL, "jdbc:postgresql://localhost:5432/varsel",
+      DB_USER, "varsel",
+      DB_PASSWORD, "",
+      KAFKA_BOOTSTRAP, "localhost:9092",
+      KAFKA_GROUP, "varsel-desk",
+      INCIDENT_TOPIC, Topics.INCIDENTS,
+      DEMO_ANONYMOUS_READ, "false");
+
+  public DeskConfig {
+    requireText(httpHost, HTTP_HOST);
+    if (httpPort < 0 || httpPort > 65_535) {
+      throw new IllegalArgumentException(HTTP_PORT + " must be 0-65535, was " + httpPort);
+    }
+    requireText(dbUrl, DB_URL);
+    if (!dbUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(DB_URL + " must be a jdbc:postgresql: URL");
+    }
+    requireText(dbUser, DB_USER);
+    Objects.requireNonNull(dbPassword, DB_PASSWORD);
+    requireText(kafkaBootstrap, KAFKA_BOOTSTRAP);
+    requireText(kafkaGroup, KAFKA_GROUP);
+    requireText(incidentTopic, INCIDENT_TOPIC);
+  }
+
+  /** The settings from the defaults alone. */
+  public static DeskConfig defaults() {
+    return fromMap(Map.of());
+  }
+
+  /**
+   * Reads the properties file (if given), then lets the environment override any key: {@code desk.db.password} is
+   * overridden by {@code VARSEL_DESK_DB_PASSWORD}.
+   */
+  public static DeskConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
+    Map<String, String> values = new HashMap<>();
+    propertiesFile.ifPresent(file -> values.putAll(readProperties(file)));
+    for (String key : KEYS) {
+      String fromEnvironment = environment.get(environmentName(key));
+      if (fromEnvironment != null) {
+        values.put(key, fromEnvironment);
+      }
+    }
+    return fromMap(values);
+  }
+
+  /** The settings given by these keys, defaults for the rest; unknown {@code desk.*} keys are refused (typos). */
+  public static DeskConfig fromMap(Map<String, String> values) {
+    for (String key : values.keySet()) {
+      if (key.startsWith("desk.") && !KEYS.contains(key)) {
+        throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
+      }
+    }
+    Map<String, String> merged = new HashMap<>(DEFAULTS);
+    values.forEach((key, value) -> merged.put(key, value.trim()));
+    return new DeskConfig(
+        merged.get(HTTP_HOST),
+        parseInt(merged.get(HTTP_PORT), HTTP_PORT),
+        merged.get(DB_URL),
+        merged.get(DB_USER),
+        merged.get(DB_PASSWORD),
+        merged.get(KAFKA_BOOTSTRAP),
+        merged.get(KAFKA_GROUP),
+        merged.get(INCIDENT_TOPIC),
+        parseBoolean(merged.get(DEMO_ANONYMOUS_READ), DEMO_ANONYMOUS_READ));
+  }
+
+  /** The environment variable that overrides a key: upper case, with {@code .} and {@code -} as {@code _}. */
+  public static String environmentName(String key) {
+    return "VARSEL_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  public DeskConfig withHttpPort(int port) {
+    return new DeskConfig(httpHost, port, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead);
+  }
+
+  public DeskConfig withDemoAnonymousRead(boolean anonymousRead) {
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, anonymousRead);
+  }
+
+  public DeskConfig withIncidentTopic(String topic) {
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, topic, demoAnonymousRead);
+  }
+
+  @Override
+  public String toString() {
+    return "DeskConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
+        + ", dbPassword=" + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", kafkaBootstrap=" + kafkaBootstrap
+        + ", kafkaGroup=" + kafkaGroup + ", incidentTopic=" + incidentTopic + ", demoAnonymousRead=" + demoAnonymousRead + "]";
+  }
+
+  private static Map<String, String> readProperties(Path file) {
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read desk configuration " + file, e);
+    }
+    Map<String, String> values = new HashMap<>();
+    properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+    return values;
+  }
+
+  private static void requireText(String value, String key) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(key + " must not be empty");
+    }
+  }
+
+  private static int parseInt(String value, String key) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, was '" + value + "'", e);
+    }
+  }
+
+  private static boolean parseBoolean(String value, String key) {
+    if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
+  }
+}

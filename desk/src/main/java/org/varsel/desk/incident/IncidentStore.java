@@ -1,0 +1,191 @@
+package org.varsel.desk.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.varsel.contract.Incident;
+import org.varsel.contract.IncidentCodec;
+import org.varsel.contract.Json;
+import org.varsel.desk.db.Database;
+
+/** The incident queue: keeps the highest version of each incident next to the analysts' status and assignee. */
+public final class IncidentStore {
+  // Only a newer version replaces a row, and never the analyst-owned columns (status, assignee, status_changed_at).
+  private static final String UPSERT = """
+      INSERT INTO incident (id, version, kind, tier, severity, tlp, title, first_seen, last_seen, updated_at,
+                            signal_count, account_count, sources, platforms, categories, languages, payload)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+      ON CONFLICT (id) DO UPDATE SET
+        version = EXCLUDED.version, kind = EXCLUDED.kind, tier = EXCLUDED.tier, severity = EXCLUDED.severity,
+        tlp = EXCLUDED.tlp, title = EXCLUDED.title, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
+        updated_at = EXCLUDED.updated_at, signal_count = EXCLUDED.signal_count,
+        account_count = EXCLUDED.account_count, sources = EXCLUDED.sources, platforms = EXCLUDED.platforms,
+        categories = EXCLUDED.categories, languages = EXCLUDED.languages, payload = EXCLUDED.payload
+      WHERE incident.version < EXCLUDED.version
+      """;
+  private static final String COLUMNS = "id, version, status, assignee, received_at, status_changed_at, payload::text";
+
+  private final Database database;
+
+  public IncidentStore(Database database) {
+    this.database = database;
+  }
+
+  /** Stores the updates in one transaction; returns how many changed a row (older or repeated versions do not). */
+  public int upsert(List<Incident> updates) throws SQLException {
+    return database.inTransaction(connection -> upsert(connection, updates));
+  }
+
+  /** Stores the updates, in order, inside the caller's transaction; returns how many changed a row. */
+  public int upsert(Connection connection, List<Incident> updates) throws SQLException {
+    if (updates.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+      for (Incident incident : updates) {
+        bind(connection, statement, incident);
+        statement.addBatch();
+      }
+      int changed = 0;
+      for (int count : statement.executeBatch()) {
+        changed += Math.max(count, 0);
+      }
+      return changed;
+    }
+  }
+
+  /** The incident with this id, if it exists and the reader may see it. */
+  public Optional<QueuedIncident> find(String id, Visibility visibility) throws SQLException {
+    Filter filter = new Filter(visibility);
+    filter.add("id = ?", id);
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT " + COLUMNS + " FROM incident" + filter.where())) {
+      filter.bind(connection, statement, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+      }
+    }
+  }
+
+  /** One page of the incidents the reader may see, with the total that match. */
+  public IncidentPage list(IncidentQuery query, Visibility visibility) throws SQLException {
+    Filter filter = new Filter(visibility);
+    query.kind().ifPresent(kind -> filter.add("kind = ?", kind.label()));
+    query.tier().ifPresent(tier -> filter.add("tier = ?", tier.label()));
+    query.status().ifPresent(status -> filter.add("status = ?", status.label()));
+    try (Connection connection = database.dataSource().getConnection()) {
+      List<QueuedIncident> items = new ArrayList<>();
+      try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident"
+          + filter.where() + " ORDER BY " + query.order().sql() + " LIMIT ? OFFSET ?")) {
+        int next = filter.bind(connection, statement, 1);
+        statement.setInt(next, query.limit());
+        statement.setInt(next + 1, query.offset());
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            items.add(read(rows));
+          }
+        }
+      }
+      try (PreparedStatement statement =
+          connection.prepareStatement("SELECT count(*) FROM incident" + filter.where())) {
+        filter.bind(connection, statement, 1);
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          return new IncidentPage(items, rows.getLong(1));
+        }
+      }
+    }
+  }
+
+  private static void bind(Connection connection, PreparedStatement statement, Incident incident)
+      throws SQLException {
+    statement.setString(1, incident.id());
+    statement.setLong(2, incident.version());
+    statement.setString(3, incident.kind().label());
+    statement.setString(4, incident.tier().label());
+    statement.setInt(5, incident.severity());
+    statement.setString(6, incident.tlp().label());
+    statement.setString(7, incident.title());
+    statement.setObject(8, utc(incident.firstSeen()));
+    statement.setObject(9, utc(incident.lastSeen()));
+    statement.setObject(10, utc(incident.updatedAt()));
+    statement.setInt(11, incident.signalCount());
+    statement.setInt(12, incident.accountCount());
+    statement.setArray(13, textArray(connection, incident.sources()));
+    statement.setArray(14, textArray(connection, incident.platforms()));
+    statement.setArray(15, textArray(connection, incident.categories()));
+    statement.setArray(16, textArray(connection, incident.languages()));
+    statement.setString(17, new String(IncidentCodec.toJsonBytes(incident), StandardCharsets.UTF_8));
+  }
+
+  private static QueuedIncident read(ResultSet rows) throws SQLException {
+    String payload = rows.getString(7);
+    try {
+      return new QueuedIncident(
+          rows.getString(1),
+          rows.getLong(2),
+          IncidentStatus.fromLabel(rows.getString(3))
+              .orElseThrow(() -> new SQLException("unknown incident status in the database")),
+          Optional.ofNullable(rows.getString(4)),
+          rows.getTimestamp(5).toInstant(),
+          Optional.ofNullable(rows.getTimestamp(6)).map(Timestamp::toInstant),
+          (ObjectNode) Json.mapper().readTree(payload));
+    } catch (JsonProcessingException e) {
+      throw new SQLException("stored payload of incident " + rows.getString(1) + " is not JSON", e);
+    }
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static java.sql.Array textArray(Connection connection, List<String> values) throws SQLException {
+    return connection.createArrayOf("text", (values == null ? List.<String>of() : values).toArray());
+  }
+
+  /** A WHERE clause and its parameters, always including what the reader may see. */
+  private static final class Filter {
+    private final List<String> conditions = new ArrayList<>();
+    private final List<String> parameters = new ArrayList<>();
+    private final Optional<String> requiredSource;
+
+    Filter(Visibility visibility) {
+      this.requiredSource = visibility.requiredSource();
+    }
+
+    void add(String condition, String parameter) {
+      conditions.add(condition);
+      parameters.add(parameter);
+    }
+
+    String where() {
+      List<String> all = new ArrayList<>(conditions);
+      requiredSource.ifPresent(source -> all.add("sources @> ?"));
+      return all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all);
+    }
+
+    /** Binds the parameters from this index on; returns the next free index. */
+    int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+      int index = first;
+      for (String parameter : parameters) {
+        statement.setString(index++, parameter);
+      }
+      if (requiredSource.isPresent()) {
+        statement.setArray(index++, connection.createArrayOf("text", new Object[] {requiredSource.get()}));
+      }
+      return index;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package org.varsel.desk.incident;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** Which incidents a reader may see: all of them, or those a partner contributed a signal to. */
+public record Visibility(Optional<String> partnerId) {
+  public Visibility {
+    Objects.requireNonNull(partnerId);
+  }
+
+  public static Visibility all() {
+    return new Visibility(Optional.empty());
+  }
+
+  /** Incidents whose {@code sources} name {@code partner:<partnerId>}. */
+  public static Visibility partner(String partnerId) {
+    return new Visibility(Optional.of(partnerId));
+  }
+
+  /** The source label the pipeline gives this partner's signals. */
+  public Optional<String> requiredSource() {
+    return partnerId.map(id -> "partner:" + id);
+  }
+}

@@ -1,0 +1,69 @@
+package org.varsel.desk;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.varsel.contract.Topics;
+import org.varsel.desk.config.DeskConfig;
+import org.varsel.local.LocalKafka;
+import org.varsel.local.PostgresDatabase;
+
+/** Wiring shared by the tests that run a whole desk against the real broker and PostgreSQL. */
+final class DeskTestSupport {
+  private DeskTestSupport() {}
+
+  static DeskConfig config(LocalKafka kafka, PostgresDatabase database) {
+    kafka.createTopics(2, Topics.INCIDENTS);
+    return DeskConfig.fromMap(Map.of(
+        DeskConfig.HTTP_PORT, "0",
+        DeskConfig.DB_URL, database.jdbcUrl(),
+        DeskConfig.DB_USER, database.user(),
+        DeskConfig.DB_PASSWORD, database.password(),
+        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
+        // every test class reads the shared topic from the start with its own group
+        DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID()));
+  }
+
+  static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka, boolean transactional) {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    if (transactional) {
+      properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "desk-test-" + UUID.randomUUID());
+    }
+    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties);
+    if (transactional) {
+      producer.initTransactions();
+    }
+    return producer;
+  }
+
+  static long count(PostgresDatabase database, String sql, Object... parameters) throws SQLException {
+    try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  static void execute(PostgresDatabase database, String sql, Object... parameters) throws SQLException {
+    try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
+    }
+  }
+}

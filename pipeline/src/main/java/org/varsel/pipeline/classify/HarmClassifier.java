@@ -1,0 +1,74 @@
+package org.varsel.pipeline.classify;
+
+import java.util.Objects;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import org.varsel.pipeline.nlp.ModelResources;
+import org.varsel.pipeline.nlp.TextNormaliser;
+
+/**
+ * Classifies a text as hateful, offensive or neutral with an OpenNLP maxent document categoriser over
+ * word unigrams and bigrams of the {@link TextNormaliser normalised} text. Not thread-safe: one per thread.
+ */
+public final class HarmClassifier {
+
+  /** The model shipped in the pipeline jar, rebuilt by {@code ./varsel model train}. */
+  public static final String BUNDLED_MODEL = "/models/varsel-doccat.bin";
+  /** Manifest entry holding the model version, {@code doccat-<hash of data, options and code>}. */
+  public static final String VERSION_PROPERTY = "varsel.model.version";
+  /** Manifest entry holding the {@link TextNormaliser#VERSION} the model was trained with. */
+  public static final String NORMALISER_PROPERTY = "varsel.normaliser.version";
+
+  private final DocumentCategorizerME categorizer;
+  private final String version;
+  private final int[] index = new int[Category.values().length];
+
+  public HarmClassifier(DoccatModel model) {
+    Objects.requireNonNull(model, "model");
+    String normaliser = model.getManifestProperty(NORMALISER_PROPERTY);
+    if (!String.valueOf(TextNormaliser.VERSION).equals(normaliser)) {
+      throw new IllegalArgumentException("model was trained with normaliser version " + normaliser
+          + ", this code normalises with version " + TextNormaliser.VERSION + ": retrain with ./varsel model train");
+    }
+    this.categorizer = new DocumentCategorizerME(model);
+    for (Category c : Category.values()) {
+      index[c.ordinal()] = categorizer.getIndex(c.label());
+      if (index[c.ordinal()] < 0) {
+        throw new IllegalArgumentException("model has no category " + c.label());
+      }
+    }
+    String v = model.getManifestProperty(VERSION_PROPERTY);
+    this.version = v == null ? "doccat-unversioned" : v;
+  }
+
+  /** A classifier over the bundled model; the model itself is loaded once per JVM and shared. */
+  public static HarmClassifier bundled() {
+    return new HarmClassifier(ModelResources.load(BUNDLED_MODEL, DoccatModel::new));
+  }
+
+  public String modelVersion() {
+    return version;
+  }
+
+  public Classification classify(String text) {
+    return classifyTokens(TextNormaliser.tokens(text));
+  }
+
+  /** Classifies already normalised tokens; no tokens at all is neutral by definition. */
+  public Classification classifyTokens(String[] tokens) {
+    if (tokens.length == 0) {
+      return new Classification(Category.NEUTRAL, 0.0, 0.0, 1.0);
+    }
+    double[] p = categorizer.categorize(tokens);
+    double hateful = p[index[Category.HATEFUL.ordinal()]];
+    double offensive = p[index[Category.OFFENSIVE.ordinal()]];
+    double neutral = p[index[Category.NEUTRAL.ordinal()]];
+    Category top = Category.NEUTRAL;
+    if (hateful > neutral && hateful >= offensive) {
+      top = Category.HATEFUL;
+    } else if (offensive > neutral && offensive > hateful) {
+      top = Category.OFFENSIVE;
+    }
+    return new Classification(top, hateful, offensive, neutral);
+  }
+}

@@ -1,0 +1,113 @@
+package org.varsel.pipeline.classify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+import org.varsel.pipeline.nlp.TextNormaliser;
+
+/** Trains the hateful/offensive/neutral categoriser reproducibly: same data and options, same model. */
+public final class ModelTrainer {
+
+  private ModelTrainer() {}
+
+  /** Trains on every post of {@code corpus} that is not held out; {@code progress} gets one-line updates. */
+  public static TrainedModel train(TrainingCorpus corpus, Path dataDir, TrainingOptions options, Consumer<String> progress)
+      throws IOException {
+    List<DocumentSample> samples = new ArrayList<>();
+    Map<String, Map<Category, Integer>> counts = new TreeMap<>();
+    for (LabelledPost post : corpus.posts()) {
+      if (post.heldOut() || !keep(post, options)) {
+        continue;
+      }
+      String[] tokens = TextNormaliser.tokens(post.text());
+      if (tokens.length == 0) {
+        continue;
+      }
+      int repeats = post.source().equals(TrainingCorpus.DKHATE) && post.category() == Category.OFFENSIVE
+          ? options.danishOffensiveRepeats() : 1;
+      for (int r = 0; r < repeats; r++) {
+        samples.add(new DocumentSample(post.category().label(), tokens));
+      }
+      counts.computeIfAbsent(post.source(), s -> new EnumMap<>(Category.class)).merge(post.category(), repeats, Integer::sum);
+    }
+    Collections.shuffle(samples, new Random(options.seed()));
+    progress.accept("training " + options.algorithm() + " on " + samples.size() + " posts " + counts);
+
+    TrainingParameters params = new TrainingParameters();
+    params.put(TrainingParameters.ALGORITHM_PARAM, options.algorithm());
+    params.put(TrainingParameters.ITERATIONS_PARAM, options.iterations());
+    params.put(TrainingParameters.CUTOFF_PARAM, options.cutoff());
+    params.put(TrainingParameters.THREADS_PARAM, 1);
+    if (options.algorithm().equals("MAXENT_QN")) {
+      params.put("L1Cost", 0.0);
+      params.put("L2Cost", options.l2Cost());
+    }
+    DoccatFactory factory = new DoccatFactory(featureGenerators());
+    DoccatModel trained = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params, factory);
+
+    String version = version(dataDir, options);
+    DoccatModel versioned = new DoccatModel("mul", trained.getMaxentModel(),
+        Map.of(HarmClassifier.VERSION_PROPERTY, version,
+            HarmClassifier.NORMALISER_PROPERTY, String.valueOf(TextNormaliser.VERSION),
+            "varsel.training.options", options.toString()),
+        factory);
+    return new TrainedModel(versioned, version, counts);
+  }
+
+  /** {@code doccat-} and 12 hex digits of a SHA-256 over the data files, the options and the normaliser. */
+  public static String version(Path dataDir, TrainingOptions options) throws IOException {
+    MessageDigest digest = sha256();
+    digest.update(("normaliser=" + TextNormaliser.VERSION + ";features=unigram+bigram;" + options).getBytes(StandardCharsets.UTF_8));
+    byte[] buffer = new byte[1 << 16];
+    for (String file : TrainingCorpus.FILES) {
+      try (InputStream in = new DigestInputStream(Files.newInputStream(dataDir.resolve(file)), digest)) {
+        while (in.read(buffer) >= 0) {
+          // reading feeds the digest
+        }
+      }
+    }
+    return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+  }
+
+  private static boolean keep(LabelledPost post, TrainingOptions options) {
+    if (post.source().equals(TrainingCorpus.DAVIDSON) && post.category() == Category.OFFENSIVE) {
+      return TrainingCorpus.stableFraction(options.seed(), "davidson-offensive-sample", post.id()) < options.davidsonOffensiveKept();
+    }
+    return true;
+  }
+
+  private static FeatureGenerator[] featureGenerators() throws IOException {
+    return new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator()};
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.varsel.pipeline.classify;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The annotated posts copied into {@code data/training} (see the NOTICE there), read into one label set:
+ * Davidson (hate → hateful, offensive, neither → neutral), HateXplain (hatespeech, offensive, normal) and
+ * DKHate (OFF → offensive, NOT → neutral). Held out for evaluation: the HateXplain validation split, and
+ * deterministic slices of Davidson and DKHate chosen by a seeded hash of each post's id.
+ */
+public final class TrainingCorpus {
+
+  public static final String DAVIDSON = "davidson";
+  public static final String HATEXPLAIN = "hatexplain";
+  public static final String DKHATE = "dkhate";
+
+  /** The files read, relative to the data directory; their bytes go into the model version. */
+  public static final List<String> FILES = List.of(
+      "davidson/labeled_data.csv",
+      "hatexplain/hatexplain_train_val.tsv",
+      "dkhate/oe20da_data_offenseval-da-training-v1.tsv");
+
+  private final List<LabelledPost> posts;
+  private final int skipped;
+
+  private TrainingCorpus(List<LabelledPost> posts, int skipped) {
+    this.posts = List.copyOf(posts);
+    this.skipped = skipped;
+  }
+
+  /**
+   * Reads the three sources under {@code dataDir}, holding out {@code davidsonHeldOut} of Davidson and
+   * {@code danishHeldOut} of DKHate by a hash of {@code seed} and the post id.
+   */
+  public static TrainingCorpus read(Path dataDir, long seed, double davidsonHeldOut, double danishHeldOut)
+      throws IOException {
+    List<LabelledPost> posts = new ArrayList<>();
+    int skipped = readDavidson(dataDir.resolve(FILES.get(0)), seed, davidsonHeldOut, posts);
+    skipped += readHateXplain(dataDir.resolve(FILES.get(1)), posts);
+    skipped += readDkHate(dataDir.resolve(FILES.get(2)), seed, danishHeldOut, posts);
+    return new TrainingCorpus(posts, skipped);
+  }
+
+  public List<LabelledPost> posts() {
+    return posts;
+  }
+
+  /** Rows that could not be read (malformed lines, unknown labels, empty or deleted text). */
+  public int skipped() {
+    return skipped;
+  }
+
+  public List<LabelledPost> heldOut(String source) {
+    return posts.stream().filter(p -> p.heldOut() && p.source().equals(source)).toList();
+  }
+
+  /** A number in [0, 1) fixed by the seed, the source and the id: the basis of every split and sample. */
+  public static double stableFraction(long seed, String source, String id) {
+    long h = 0xcbf29ce484222325L ^ seed;
+    for (byte b : (source + '\u0000' + id).getBytes(StandardCharsets.UTF_8)) {
+      h ^= b & 0xff;
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return (h >>> 11) * 0x1.0p-53;
+  }
+
+  private static int readDavidson(Path file, long seed, double heldOut, List<LabelledPost> out) throws IOException {
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    int skipped = 0;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        MappingIterator<Map<String, String>> rows = mapper.readerFor(Map.class)
+            .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
+      while (rows.hasNext()) {
+        Map<String, String> row = rows.next();
+        String id = row.get("");
+        String text = row.get("tweet");
+        Category category = switch (row.getOrDefault("class", "")) {
+          case "0" -> Category.HATEFUL;
+          case "1" -> Category.OFFENSIVE;
+          case "2" -> Category.NEUTRAL;
+          default -> null;
+        };
+        if (id == null || text == null || text.isBlank() || category == null) {
+          skipped++;
+          continue;
+        }
+        out.add(new LabelledPost(DAVIDSON, id, text, category, stableFraction(seed, DAVIDSON, id) < heldOut));
+      }
+    }
+    return skipped;
+  }
+
+  private static int readHateXplain(Path file, List<LabelledPost> out) throws IOException {
+    int skipped = 0;
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t", 6);
+      Category category = f.length < 6 ? null : switch (f[3]) {
+        case "hatespeech" -> Category.HATEFUL;
+        case "offensive" -> Category.OFFENSIVE;
+        case "normal" -> Category.NEUTRAL;
+        default -> null;
+      };
+      if (category == null || f[5].isBlank() || !(f[0].equals("train") || f[0].equals("val"))) {
+        skipped++;
+        continue;
+      }
+      out.add(new LabelledPost(HATEXPLAIN, f[1], f[5], category, f[0].equals("val")));
+    }
+    return skipped;
+  }
+
+  private static int readDkHate(Path file, long seed, double heldOut, List<LabelledPost> out) throws IOException {
+    int skipped = 0;
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t", -1);
+      Category category = f.length != 3 ? null : switch (f[2].strip()) {
+        case "OFF" -> Category.OFFENSIVE;
+        case "NOT" -> Category.NEUTRAL;
+        default -> null;
+      };
+      if (category == null || f[1].isBlank() || f[1].strip().equals("[deleted]")) {
+        skipped++;
+        continue;
+      }
+      out.add(new LabelledPost(DKHATE, f[0], f[1], category, stableFraction(seed, DKHATE, f[0]) < heldOut));
+    }
+    return skipped;
+  }
+}

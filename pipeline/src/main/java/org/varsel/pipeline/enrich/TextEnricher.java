@@ -1,0 +1,56 @@
+package org.varsel.pipeline.enrich;
+
+import java.util.Optional;
+import org.varsel.pipeline.classify.Classification;
+import org.varsel.pipeline.classify.HarmClassifier;
+import org.varsel.pipeline.extract.EntityExtractor;
+import org.varsel.pipeline.extract.ExtractedEntities;
+import org.varsel.pipeline.nlp.LanguageGuess;
+import org.varsel.pipeline.nlp.LanguageIdentifier;
+
+/**
+ * The pipeline's one entry point for text: language, canonical links and platforms, hashtags, mentions
+ * and the hateful/offensive/neutral classification with its model version.
+ *
+ * <p>Construct one per operator instance (in {@code open()}): the models are read once per JVM and
+ * shared, so construction is cheap after the first. An instance is not thread-safe; confine it to one
+ * thread. Any string is accepted (empty, megabytes, binary garbage); cost is bounded because each step
+ * reads a bounded prefix.
+ */
+public final class TextEnricher {
+
+  private final LanguageIdentifier languages;
+  private final HarmClassifier classifier;
+
+  /** An enricher over the bundled language detector and classifier model. */
+  public TextEnricher() {
+    this(new LanguageIdentifier(), HarmClassifier.bundled());
+  }
+
+  public TextEnricher(LanguageIdentifier languages, HarmClassifier classifier) {
+    this.languages = languages;
+    this.classifier = classifier;
+  }
+
+  /** Enriches {@code text}; a present {@code languageHint} (BCP-47 or ISO 639) is trusted over detection. */
+  public Enrichment enrich(String text, Optional<String> languageHint) {
+    String t = text == null ? "" : text;
+    LanguageGuess language = languages.identify(t, languageHint == null ? Optional.empty() : languageHint);
+    ExtractedEntities entities = EntityExtractor.extract(t);
+    Classification classification = classifier.classify(t);
+    return new Enrichment(
+        language.language(),
+        language.confidence(),
+        entities.urls(),
+        entities.platforms(),
+        entities.hashtags(),
+        entities.mentions(),
+        classification.category().label(),
+        classification.scores(),
+        classifier.modelVersion());
+  }
+
+  public String modelVersion() {
+    return classifier.modelVersion();
+  }
+}

@@ -1,0 +1,98 @@
+package org.varsel.pipeline.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a rule's description for one hit. Only named placeholders are substituted, by plain
+ * text replacement: {@code {matched}} (the matched words, quoted), {@code {target}} (the rule's
+ * target groups), {@code {title}}, {@code {category}}, {@code {severity}}. Nothing is evaluated;
+ * the result is plain text that the desk must still escape.
+ */
+final class DescriptionTemplate {
+
+  static final Set<String> PLACEHOLDERS = Set.of("matched", "target", "title", "category", "severity");
+
+  private static final int MAX_QUOTED = 5;
+  private static final int MAX_QUOTE_LENGTH = 60;
+
+  private DescriptionTemplate() {}
+
+  /** What is wrong with a template: unknown placeholders, unbalanced braces. */
+  static List<String> problems(String template) {
+    List<String> problems = new ArrayList<>();
+    int i = 0;
+    while (i < template.length()) {
+      char c = template.charAt(i);
+      if (c == '}') {
+        problems.add("unbalanced '}' at column " + (i + 1));
+        i++;
+      } else if (c == '{') {
+        int close = template.indexOf('}', i);
+        if (close < 0) {
+          problems.add("unclosed '{' at column " + (i + 1));
+          break;
+        }
+        String name = template.substring(i + 1, close);
+        if (!PLACEHOLDERS.contains(name)) {
+          problems.add("unknown placeholder {" + name + "}; known: " + String.join(", ",
+              PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList()));
+        }
+        i = close + 1;
+      } else {
+        i++;
+      }
+    }
+    return problems;
+  }
+
+  static String render(Rule rule, List<MatchedTerm> matched) {
+    StringBuilder out = new StringBuilder(rule.description().length() + 64);
+    String t = rule.description();
+    int i = 0;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      int close = c == '{' ? t.indexOf('}', i) : -1;
+      if (close > i) {
+        out.append(value(t.substring(i + 1, close), rule, matched));
+        i = close + 1;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString().trim();
+  }
+
+  private static String value(String name, Rule rule, List<MatchedTerm> matched) {
+    switch (name) {
+      case "matched": return quoted(matched);
+      case "target": return rule.targetGroups().isEmpty() ? "a group" : String.join(" / ", rule.targetGroups());
+      case "title": return rule.title();
+      case "category": return rule.category();
+      case "severity": return Integer.toString(rule.severity());
+      default: return "{" + name + "}";
+    }
+  }
+
+  private static String quoted(List<MatchedTerm> matched) {
+    Set<String> distinct = new LinkedHashSet<>();
+    for (MatchedTerm m : matched) {
+      distinct.add(clean(m.text()));
+    }
+    String shown = distinct.stream().limit(MAX_QUOTED).map(s -> "\"" + s + "\"").collect(Collectors.joining(", "));
+    return distinct.size() > MAX_QUOTED ? shown + ", ..." : shown;
+  }
+
+  /** Matched text comes from untrusted signals: no control characters, bounded length. */
+  private static String clean(String s) {
+    String flat = s.codePoints()
+        .map(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT ? ' ' : cp)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString().replaceAll("\\s+", " ").strip();
+    return flat.length() <= MAX_QUOTE_LENGTH ? flat : flat.substring(0, MAX_QUOTE_LENGTH) + "...";
+  }
+}

@@ -1,0 +1,230 @@
+package org.varsel.pipeline.rules;
+
+import java.io.IOException;
+import java.io.Reader;
+import org.apache.lucene.analysis.charfilter.BaseCharFilter;
+
+/**
+ * Undoes common evasions before tokenising, keeping offsets into the original text.
+ *
+ * <p>Three rewrites, in this order: invisible characters (zero-width spaces, soft hyphens) are
+ * dropped; a run of three or more single glyphs joined by separators ({@code k.i.l.l}, {@code
+ * k i l l}, {@code k-1-l-l}) is spliced into one word; inside a word that has at least one letter,
+ * look-alike digits and symbols become letters ({@code k1ll} to {@code kill}, {@code h@te} to
+ * {@code hate}) and, in words that mix scripts, Cyrillic homoglyphs become their Latin twins.
+ * Pure numbers ({@code 2016}) and mentions ({@code @user}) are left alone.
+ */
+final class ObfuscationCharFilter extends BaseCharFilter {
+
+  private static final int MIN_SPLICED_GLYPHS = 3;
+  private static final int MAX_SEPARATOR_RUN = 2;
+
+  private String output;
+  private int position;
+
+  ObfuscationCharFilter(Reader in) {
+    super(in);
+  }
+
+  @Override
+  public int read(char[] cbuf, int off, int len) throws IOException {
+    if (output == null) {
+      output = rewrite(readAll());
+    }
+    if (position >= output.length()) {
+      return -1;
+    }
+    int n = Math.min(len, output.length() - position);
+    output.getChars(position, position + n, cbuf, off);
+    position += n;
+    return n;
+  }
+
+  private String readAll() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    char[] buf = new char[8192];
+    for (int n; (n = input.read(buf)) != -1; ) {
+      sb.append(buf, 0, n);
+    }
+    return sb.toString();
+  }
+
+  private String rewrite(String in) {
+    StringBuilder out = new StringBuilder(in.length());
+    int dropped = 0;
+    int i = 0;
+    while (i < in.length()) {
+      char c = in.charAt(i);
+      if (isInvisible(c)) {
+        dropped++;
+        i++;
+        addOffCorrectMap(out.length(), dropped);
+        continue;
+      }
+      int end = splicedRunEnd(in, i);
+      if (end > i) {
+        for (int j = i; j < end; j++) {
+          char g = in.charAt(j);
+          if (isGlyph(g)) {
+            out.append(g);
+          } else {
+            dropped++;
+            addOffCorrectMap(out.length(), dropped);
+          }
+        }
+        i = end;
+        continue;
+      }
+      out.append(c);
+      i++;
+    }
+    foldLookAlikes(out);
+    return out.toString();
+  }
+
+  /**
+   * End (exclusive) of a run of at least three single glyphs starting at i and joined by the same
+   * separator throughout ({@code k.i.l.l t.h.e.m} is two words), or i.
+   */
+  private static int splicedRunEnd(String s, int i) {
+    if (!isSingleGlyph(s, i)) {
+      return i;
+    }
+    int glyphs = 1;
+    int lastGlyphEnd = i + 1;
+    int j = i + 1;
+    String separator = null;
+    while (true) {
+      int k = j;
+      while (k < s.length() && k - j < MAX_SEPARATOR_RUN && isSeparator(s.charAt(k))) {
+        k++;
+      }
+      if (k == j || !isSingleGlyph(s, k)) {
+        break;
+      }
+      String sep = s.substring(j, k);
+      if (separator == null) {
+        separator = sep;
+      } else if (!separator.equals(sep)) {
+        break;
+      }
+      // spaces are the weakest separator: "s m i d d.e.m" is "smid" and "dem"
+      if (separator.isBlank() && startsOtherChain(s, k + 1, separator)) {
+        break;
+      }
+      glyphs++;
+      lastGlyphEnd = k + 1;
+      j = k + 1;
+    }
+    return glyphs >= MIN_SPLICED_GLYPHS ? lastGlyphEnd : i;
+  }
+
+  /** True when a different separator and a single glyph follow: the glyph before opens a new word. */
+  private static boolean startsOtherChain(String s, int j, String separator) {
+    int k = j;
+    while (k < s.length() && k - j < MAX_SEPARATOR_RUN && isSeparator(s.charAt(k))) {
+      k++;
+    }
+    return k > j && !s.substring(j, k).equals(separator) && isSingleGlyph(s, k);
+  }
+
+  private static boolean isSingleGlyph(String s, int i) {
+    return i < s.length()
+        && isGlyph(s.charAt(i))
+        && (i == 0 || !isWordChar(s.charAt(i - 1)))
+        && (i + 1 == s.length() || !isWordChar(s.charAt(i + 1)));
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || lookAlike(c) != 0;
+  }
+
+  private static boolean isGlyph(char c) {
+    return Character.isLetter(c) || lookAlike(c) != 0;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '.' || c == ' ' || c == '-' || c == '_' || c == '*' || c == '\u00B7' || c == '\u2022';
+  }
+
+  private static boolean isInvisible(char c) {
+    return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF'
+        || c == '\u00AD';
+  }
+
+  /** Rewrites look-alikes inside every word that contains a real letter; 1:1, so no offsets move. */
+  private static void foldLookAlikes(StringBuilder s) {
+    int i = 0;
+    while (i < s.length()) {
+      if (!isWordChar(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      boolean hasLetter = false;
+      boolean hasLatin = false;
+      while (i < s.length() && isWordChar(s.charAt(i))) {
+        char c = s.charAt(i);
+        hasLetter |= Character.isLetter(c);
+        hasLatin |= c < '\u0250' && Character.isLetter(c);
+        i++;
+      }
+      if (!hasLetter) {
+        continue;
+      }
+      int trailingBangs = i;
+      while (trailingBangs > start && s.charAt(trailingBangs - 1) == '!') {
+        trailingBangs--;
+      }
+      for (int j = start; j < i; j++) {
+        char c = s.charAt(j);
+        boolean mention = c == '@' && j == start;
+        boolean exclamation = c == '!' && j >= trailingBangs;
+        boolean cyrillicInCyrillicWord = Character.isLetter(c) && !hasLatin;
+        char letter = lookAlike(c);
+        if (letter != 0 && !mention && !exclamation && !cyrillicInCyrillicWord) {
+          s.setCharAt(j, letter);
+        }
+      }
+    }
+  }
+
+  /** The letter a look-alike stands for, or 0. */
+  static char lookAlike(char c) {
+    switch (c) {
+      case '0': return 'o';
+      case '1': return 'i';
+      case '3': return 'e';
+      case '4': return 'a';
+      case '5': return 's';
+      case '7': return 't';
+      case '8': return 'b';
+      case '@': return 'a';
+      case '$': return 's';
+      case '!': return 'i';
+      case '|': return 'l';
+      // Cyrillic homoglyphs of Latin letters
+      case '\u0430': return 'a';
+      case '\u0435': return 'e';
+      case '\u043E': return 'o';
+      case '\u0440': return 'p';
+      case '\u0441': return 'c';
+      case '\u0445': return 'x';
+      case '\u0443': return 'y';
+      case '\u0456': return 'i';
+      case '\u0455': return 's';
+      case '\u0410': return 'A';
+      case '\u0415': return 'E';
+      case '\u041E': return 'O';
+      case '\u0420': return 'P';
+      case '\u0421': return 'C';
+      case '\u0425': return 'X';
+      case '\u041A': return 'K';
+      case '\u041C': return 'M';
+      case '\u0422': return 'T';
+      case '\u041D': return 'H';
+      case '\u0412': return 'B';
+      default: return 0;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.varsel.pipeline.rules;
+
+import java.io.Reader;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.tartarus.snowball.ext.DanishStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * The analysis shared by documents and rule queries for one language: obfuscation folding,
+ * standard tokens, lower case, emphasis (three or more of a letter) collapsed, diacritic folding
+ * and a stemmer (English, Danish, none for {@code any}), then every double letter collapsed.
+ */
+final class RuleAnalyzer extends Analyzer {
+
+  private final RuleLanguage language;
+
+  RuleAnalyzer(RuleLanguage language) {
+    this.language = language;
+  }
+
+  /** One analyzer for all rule fields: {@code text_en}, {@code text_da}, {@code text}. */
+  static Analyzer perField() {
+    return new PerFieldAnalyzerWrapper(
+        new RuleAnalyzer(RuleLanguage.ANY),
+        Map.of(
+            RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN),
+            RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA)));
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new ObfuscationCharFilter(reader);
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer tokenizer = new StandardTokenizer();
+    TokenStream ts = new LowerCaseFilter(tokenizer);
+    // accents and stretched letters (kíííllíng) are undone before stemming, so the stemmer sees
+    // the suffix; Danish keeps æ, ø, å for its stemmer and folds them afterwards
+    ts = new AccentFoldingFilter(ts, language == RuleLanguage.DA ? "æøå" : "");
+    ts = new RepeatedLetterFilter(ts, 3);
+    switch (language) {
+      case EN:
+        ts = new SnowballFilter(new EnglishPossessiveFilter(ts), new EnglishStemmer());
+        break;
+      case DA:
+        ts = new ASCIIFoldingFilter(new SnowballFilter(ts, new DanishStemmer()));
+        break;
+      default:
+        break;
+    }
+    ts = new RepeatedLetterFilter(ts, 2);
+    return new TokenStreamComponents(tokenizer, ts);
+  }
+
+  /** Wildcard and fuzzy terms are not stemmed, but get the same case and letter folding. */
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new RepeatedLetterFilter(new ASCIIFoldingFilter(new LowerCaseFilter(in)), 2);
+  }
+}

@@ -1,0 +1,189 @@
+package org.varsel.pipeline.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+
+/**
+ * Matches signal texts against a {@link RulePack} with a Lucene {@link Monitor}: a presearcher
+ * picks the few rules whose terms occur in the text, and only those run. Not serialisable: build
+ * one per pack (in a Flink operator's {@code open()} and on each reload) and close it after use.
+ * Matching is safe to call from several threads.
+ */
+public final class RuleEngine implements AutoCloseable {
+
+  /** From this many rules on, the multipass presearcher filters better than the single pass. */
+  static final int MULTIPASS_FROM_RULES = 5_000;
+  /** Most highlighted spans reported per hit; a 1 MiB text can hold thousands. */
+  static final int MAX_MATCHED_TERMS = 20;
+
+  private final RulePack pack;
+  private final Map<String, Rule> rulesById = new HashMap<>();
+  private final Monitor monitor;
+
+  private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) throws IOException {
+    this.pack = pack;
+    Analyzer analyzer = RuleAnalyzer.perField();
+    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer);
+    List<MonitorQuery> queries = new ArrayList<>();
+    List<String> broken = new ArrayList<>();
+    for (Rule rule : pack.rules()) {
+      if (!evaluated.contains(rule.status())) {
+        continue;
+      }
+      RuleQueryCompiler.Compiled compiled = compiler.compile(rule.query(), rule.languages());
+      if (!compiled.ok()) {
+        broken.add(rule.id() + ": " + String.join("; ", compiled.errors()));
+        continue;
+      }
+      if (rulesById.put(rule.id(), rule) != null) {
+        broken.add(rule.id() + ": duplicate rule id");
+      }
+      queries.add(new MonitorQuery(rule.id(), compiled.query()));
+    }
+    if (!broken.isEmpty()) {
+      throw new IllegalArgumentException(
+          "rule pack " + pack.version() + " has rules that do not compile: " + String.join(" | ", broken));
+    }
+    Presearcher presearcher = queries.size() >= MULTIPASS_FROM_RULES
+        ? new MultipassTermFilteredPresearcher(2)
+        : new TermFilteredPresearcher();
+    monitor = new Monitor(analyzer, presearcher);
+    try {
+      monitor.register(queries);
+    } catch (IOException | RuntimeException e) {
+      monitor.close();
+      throw e;
+    }
+  }
+
+  /**
+   * An engine for the pack's {@code active} and {@code shadow} rules.
+   *
+   * @throws IllegalArgumentException when a rule's query does not compile (packs from {@code
+   *     ./varsel rules check} always do)
+   */
+  public static RuleEngine build(RulePack pack) {
+    return build(pack, EnumSet.of(RuleStatus.ACTIVE, RuleStatus.SHADOW));
+  }
+
+  /**
+   * An engine for the rules with the given statuses; hits of rules that are not {@code active} are
+   * reported as shadow hits. {@code ./varsel rules check} uses this to test disabled rules too.
+   */
+  public static RuleEngine build(RulePack pack, Set<RuleStatus> evaluated) {
+    try {
+      return new RuleEngine(pack, EnumSet.copyOf(evaluated));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public RulePack pack() {
+    return pack;
+  }
+
+  /**
+   * Matches one signal text. With a language tag of English or Danish the text is analysed for
+   * that language and for {@code any}; another tag gets only {@code any} rules; no tag gets every
+   * rule, since we cannot tell which ones apply.
+   */
+  public MatchResult match(String text, Optional<String> language) {
+    if (text == null || text.isEmpty()) {
+      return MatchResult.NONE;
+    }
+    Document doc = new Document();
+    for (RuleLanguage l : fieldsFor(language)) {
+      doc.add(new TextField(l.field(), text, Field.Store.NO));
+    }
+    MatchingQueries<HighlightsMatch> matches;
+    try {
+      matches = monitor.match(doc, HighlightsMatch.MATCHER);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<RuleHit> hits = new ArrayList<>();
+    List<RuleHit> shadowHits = new ArrayList<>();
+    for (HighlightsMatch m : matches.getMatches()) {
+      Rule rule = rulesById.get(m.getQueryId());
+      RuleHit hit = hit(rule, text, m);
+      (rule.status() == RuleStatus.ACTIVE ? hits : shadowHits).add(hit);
+    }
+    Comparator<RuleHit> order = Comparator.comparingInt(RuleHit::severity).reversed()
+        .thenComparing(RuleHit::ruleId);
+    hits.sort(order);
+    shadowHits.sort(order);
+    return new MatchResult(hits, shadowHits);
+  }
+
+  /** Matches a text of unknown language. */
+  public MatchResult match(String text) {
+    return match(text, Optional.empty());
+  }
+
+  static Set<RuleLanguage> fieldsFor(Optional<String> language) {
+    if (language.isEmpty() || language.get().isBlank()) {
+      return EnumSet.allOf(RuleLanguage.class);
+    }
+    return RuleLanguage.ofDocumentTag(language.get())
+        .map(l -> EnumSet.of(l, RuleLanguage.ANY))
+        .orElse(EnumSet.of(RuleLanguage.ANY));
+  }
+
+  private RuleHit hit(Rule rule, String text, HighlightsMatch match) {
+    List<MatchedTerm> terms = matchedTerms(text, match.getHits().values());
+    return new RuleHit(rule.id(), rule.title(), pack.version(), rule.severity(), rule.category(),
+        rule.tags(), rule.tlp(), DescriptionTemplate.render(rule, terms), terms);
+  }
+
+  /** Distinct spans over all fields, in text order; the same words analysed twice give one span. */
+  private static List<MatchedTerm> matchedTerms(String text, Collection<Set<HighlightsMatch.Hit>> perField) {
+    TreeSet<long[]> spans = new TreeSet<>(Comparator.<long[]>comparingLong(s -> s[0]).thenComparingLong(s -> s[1]));
+    for (Set<HighlightsMatch.Hit> hits : perField) {
+      for (HighlightsMatch.Hit h : hits) {
+        int start = Math.max(0, Math.min(h.startOffset, text.length()));
+        int end = Math.max(start, Math.min(h.endOffset, text.length()));
+        if (end > start) {
+          spans.add(new long[] {start, end});
+        }
+      }
+    }
+    List<MatchedTerm> terms = new ArrayList<>();
+    for (long[] s : spans) {
+      if (terms.size() == MAX_MATCHED_TERMS) {
+        break;
+      }
+      terms.add(new MatchedTerm(text.substring((int) s[0], (int) s[1]), (int) s[0], (int) s[1]));
+    }
+    return terms;
+  }
+
+  @Override
+  public void close() {
+    try {
+      monitor.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

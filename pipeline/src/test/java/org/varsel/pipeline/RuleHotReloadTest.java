@@ -1,0 +1,162 @@
+package org.varsel.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.varsel.contract.Json;
+import org.varsel.local.KafkaBrokerExtension;
+import org.varsel.local.LocalKafka;
+import org.varsel.pipeline.io.RawSignalPublisher;
+import org.varsel.pipeline.rules.BundledRules;
+import org.varsel.pipeline.rules.RulePack;
+
+/** A running job takes a new rule pack from varsel.rules without a restart; shadow rules never reach incidents. */
+class RuleHotReloadTest {
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+  @RegisterExtension static final MiniClusterExtension FLINK = PipelineEndToEndTest.miniCluster();
+
+  static final String NEW_RULES = """
+      rules:
+        - id: test-zorblax-expulsion
+          title: Calls to expel the zorblax
+          description: Calls for the zorblax to be expelled ({matched}).
+          query: zorblax AND (expel OR expelled)
+          languages: [en]
+          category: incitement
+          tags: [topic:call-to-violence]
+          severity: 4
+          tlp: GREEN
+          status: active
+          owner: test
+          examples:
+            match: ["the zorblax must be expelled", "expel every zorblax now", "zorblax out, expel them"]
+            no_match: ["the zorblax are our neighbours", "expel the virus from your computer", "a zorblax festival"]
+        - id: test-glimmerfen-shadow
+          title: Mentions of glimmerfen (shadow trial)
+          description: Mentions glimmerfen ({matched}).
+          query: glimmerfen AND (burn OR burned)
+          languages: [en]
+          category: incitement
+          tags: [topic:call-to-violence]
+          severity: 5
+          tlp: GREEN
+          status: shadow
+          owner: test
+          examples:
+            match: ["burn glimmerfen down", "glimmerfen should be burned", "burn it all, glimmerfen first"]
+            no_match: ["glimmerfen is lovely in spring", "I burned the toast", "visit glimmerfen"]
+      """;
+
+  @Test
+  void aPushedPackTakesEffectWithoutRestartShadowHitsStayOutOfIncidentsAndABrokenPackIsRefused(LocalKafka kafka, @TempDir Path dir)
+      throws Exception {
+    PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    PipelineJob.wire(env, settings);
+    JobClient job = env.executeAsync("hot reload test");
+    try (RawSignalPublisher signals = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic());
+        KafkaProducer<byte[], byte[]> rules = producer(kafka)) {
+      publish(signals, "before", "the zorblax must be expelled, burn glimmerfen down");
+      JsonNode before = awaitIncident(kafka, settings, i -> i.get("title").asText().contains("partner:ngo-a")
+          && i.path("evidence").path("signals").get(0).path("external_id").asText().equals("before"));
+      assertThat(before.path("rule_hits").toString()).doesNotContain("test-zorblax-expulsion");
+
+      rules.send(new ProducerRecord<>(settings.rulesTopic(), "default".getBytes(StandardCharsets.UTF_8), "{not a pack".getBytes(StandardCharsets.UTF_8))).get();
+      Files.writeString(dir.resolve("pack.yaml"), NEW_RULES);
+      RulePack bundled = BundledRules.load();
+      RulePack trial = BundledRules.fromDirectory(dir);
+      RulePack combined = RulePack.of("default", concat(bundled, trial));
+      rules.send(new ProducerRecord<>(settings.rulesTopic(), "default".getBytes(StandardCharsets.UTF_8), combined.toJson())).get();
+
+      JsonNode after = null;
+      for (int attempt = 0; after == null && attempt < 60; attempt++) {
+        String id = "after-" + attempt;
+        publish(signals, id, "the zorblax must be expelled, burn glimmerfen down");
+        after = awaitIncidentOrNull(kafka, settings, i -> i.path("evidence").path("signals").get(0).path("external_id").asText().equals(id)
+            && i.path("rule_hits").toString().contains("test-zorblax-expulsion"), Duration.ofSeconds(2));
+      }
+      assertThat(after).as("an incident matched by the pushed rule").isNotNull();
+      assertThat(after.path("rule_hits").get(0).path("pack_version").asText()).isEqualTo(combined.version());
+      assertThat(after.path("evidence").path("signals").get(0).path("matched_terms").toString()).contains("zorblax");
+
+      List<JsonNode> incidents = read(kafka, settings.incidentTopic());
+      assertThat(incidents).noneMatch(i -> i.toString().contains("test-glimmerfen-shadow"));
+      List<JsonNode> shadowHits = read(kafka, settings.shadowHitTopic());
+      assertThat(shadowHits).anyMatch(h -> h.path("rule_id").asText().equals("test-glimmerfen-shadow"));
+
+      List<JsonNode> deadLetters = read(kafka, settings.deadLetterTopic());
+      assertThat(deadLetters).anyMatch(d -> d.path("reason").asText().startsWith("rule pack refused")
+          && d.path("original_text").asText().equals("{not a pack"));
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  private static List<org.varsel.pipeline.rules.Rule> concat(RulePack a, RulePack b) {
+    List<org.varsel.pipeline.rules.Rule> all = new ArrayList<>(a.rules());
+    all.addAll(b.rules());
+    return all;
+  }
+
+  private static void publish(RawSignalPublisher publisher, String externalId, String text) throws Exception {
+    String body = """
+        {"external_id": "%s", "observed_at": "%s", "text": "%s", "language": "en",
+         "author": {"handle": "h-%s"}, "labels": {"category": "incitement", "confidence": 90}}
+        """.formatted(externalId, Instant.now().minusSeconds(5), text, externalId);
+    publisher.publish("partner:ngo-a/" + externalId, body.getBytes(StandardCharsets.UTF_8), "partner:ngo-a", Instant.now());
+    publisher.flush();
+  }
+
+  private static JsonNode awaitIncident(LocalKafka kafka, PipelineSettings settings, Predicate<JsonNode> wanted) throws Exception {
+    JsonNode found = awaitIncidentOrNull(kafka, settings, wanted, Duration.ofSeconds(60));
+    assertThat(found).as("incident within 60 s").isNotNull();
+    return found;
+  }
+
+  private static JsonNode awaitIncidentOrNull(LocalKafka kafka, PipelineSettings settings, Predicate<JsonNode> wanted, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    do {
+      for (JsonNode incident : read(kafka, settings.incidentTopic())) {
+        if (wanted.test(incident)) {
+          return incident;
+        }
+      }
+      Thread.sleep(300);
+    } while (System.nanoTime() < deadline);
+    return null;
+  }
+
+  private static List<JsonNode> read(LocalKafka kafka, String topic) throws Exception {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (var record : TopicContents.committed(kafka.bootstrapServers(), topic)) {
+      nodes.add(Json.mapper().readTree(record.value()));
+    }
+    return nodes;
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka) {
+    Properties config = new Properties();
+    config.put("bootstrap.servers", kafka.bootstrapServers());
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+}
