@@ -78,7 +78,8 @@ public final class ReplayCommand implements Callable<Integer> {
     HeapWatch heap = HeapWatch.start();
     try (LocalKafka kafka = LocalKafka.builder().maxHeap("768m").start()) {
       PipelineSettings settings = settings(kafka);
-      kafka.createTopics(parallelism, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic());
+      kafka.createTopics(parallelism, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(), settings.shadowHitTopic());
+      kafka.createTopics(1, settings.rulesTopic());
 
       long began = System.nanoTime();
       long signals = publish(input, kafka, settings);
@@ -115,6 +116,8 @@ public final class ReplayCommand implements Callable<Integer> {
     values.put("pipeline.topics.raw", run + ".raw");
     values.put("pipeline.topics.dlq", run + ".dlq");
     values.put("pipeline.topics.incidents", run + ".incidents");
+    values.put("pipeline.topics.rules", run + ".rules");
+    values.put("pipeline.topics.shadow-hits", run + ".shadow-hits");
     values.put("pipeline.kafka.group", run);
     values.put("pipeline.kafka.transactional-id-prefix", run);
     values.put("pipeline.parallelism", Integer.toString(parallelism));

@@ -62,9 +62,9 @@ class IncidentsEndToEndTest {
   }
 
   /**
-   * Expected: co-similar text 1 (9 accounts, one of them late), co-link 1 (6 accounts), surge 1 (12 accounts labelled
-   * incitement with low confidence), partner assessments 3 (confidence ≥ 80); the noise and the low-confidence labels
-   * make nothing on their own.
+   * Expected: co-similar text 1 (9 accounts, one of them late), co-link 1 (6 accounts), hashtag push 1 (12 accounts),
+   * surge 1 (12 accounts labelled dehumanisation with low confidence), high severity 1, partner assessments 3 (confidence
+   * ≥ 80); the noise and the low-confidence labels make nothing on their own.
    */
   static List<Raw> campaigns() {
     List<Raw> raws = new ArrayList<>();
@@ -76,16 +76,23 @@ class IncidentsEndToEndTest {
       raws.add(new Raw(T0.plusSeconds(300L * i), "feed:x", "link-" + i,
           signal("link-" + i, T0.plusSeconds(300L * i), "linker" + i, "look " + i, "https://news.example/fabricated-story", null)));
     }
-    for (int i = 0; i < 12; i++) { // surge: 12 accounts labelled incitement, confidence too low for an incident each
+    for (int i = 0; i < 12; i++) { // surge: 12 accounts labelled dehumanisation, confidence too low for an incident each
       raws.add(new Raw(T0.plusSeconds(40L * i), "partner:ngo-a", "surge-" + i,
           signal("surge-" + i, T0.plusSeconds(40L * i), "angry" + i, "post number " + i + " with its own words entirely", null,
-              "{\"category\": \"incitement\", \"confidence\": 40}")));
+              "{\"category\": \"dehumanisation\", \"confidence\": 40}")));
     }
     for (int i = 0; i < 5; i++) { // partner assessments: 3 confident, 2 not
       raws.add(new Raw(T0.plusSeconds(100L * i), "partner:ngo-b", "assess-" + i,
           signal("assess-" + i, T0.plusSeconds(100L * i), "target" + i, "assessed post " + i, null,
               "{\"category\": \"harassment\", \"confidence\": " + (i < 3 ? 90 : 60) + "}")));
     }
+    for (int i = 0; i < 12; i++) { // hashtag push: 12 accounts, their own words, one new hashtag within ten minutes
+      raws.add(new Raw(T0.plusSeconds(200 + 20L * i), "feed:x", "push-" + i,
+          signal("push-" + i, T0.plusSeconds(200 + 20L * i), "pusher" + i, "reason " + i + " to be angry today #StopTheCount", null, null)));
+    }
+    // high severity: one post that matches a severity-5 rule of the bundled pack (category incitement: no surge of its own)
+    raws.add(new Raw(T0.plusSeconds(1500), "feed:x", "grave",
+        signal("grave", T0.plusSeconds(1500), "grave-account", "Kill all the migrants at the border, every last one", null, null)));
     for (int i = 0; i < 300; i++) { // noise: unique texts and links
       raws.add(new Raw(T0.plusSeconds(10L * i), "feed:x", "noise-" + i,
           signal("noise-" + i, T0.plusSeconds(10L * i), "user" + (i % 60),
@@ -124,7 +131,9 @@ class IncidentsEndToEndTest {
   static void assertExpectedIncidents(Map<String, JsonNode> latest) {
     Map<String, List<Integer>> accountsByKind = new HashMap<>();
     latest.values().forEach(i -> accountsByKind.computeIfAbsent(i.get("kind").asText(), k -> new ArrayList<>()).add(i.get("account_count").asInt()));
-    assertThat(accountsByKind).containsOnlyKeys("co-similar-text", "co-link", "surge", "partner-assessment");
+    assertThat(accountsByKind).containsOnlyKeys("co-similar-text", "co-link", "hashtag-push", "surge", "high-severity", "partner-assessment");
+    assertThat(accountsByKind.get("hashtag-push")).containsExactly(12);
+    assertThat(accountsByKind.get("high-severity")).containsExactly(1);
     assertThat(accountsByKind.get("co-similar-text")).containsExactly(9);
     assertThat(accountsByKind.get("co-link")).containsExactly(6);
     assertThat(accountsByKind.get("surge")).containsExactly(12);
@@ -158,9 +167,10 @@ class IncidentsEndToEndTest {
     String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL).get();
 
     Map<String, JsonNode> beforeRestart = latestIncidents(kafka, settings);
-    // the co-similar campaign (6 accounts) opened before the stop; co-link (2 of 6) and surge (9 of 12) were still waiting
+    // the co-similar campaign (6 accounts) opened before the stop; co-link (2 of 6), surge (9 of 12) and the hashtag
+    // push (7 of 12) were still waiting for accounts: their state must survive the savepoint
     assertThat(beforeRestart.values()).extracting(i -> i.get("kind").asText())
-        .contains("co-similar-text").doesNotContain("co-link", "surge");
+        .contains("co-similar-text").doesNotContain("co-link", "surge", "hashtag-push");
 
     publish(kafka, settings, raws.stream().filter(r -> r.half() == 2).toList());
     Configuration resume = new Configuration();

@@ -1,10 +1,9 @@
 package org.varsel.pipeline.correlate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.analysis.AnalysedSignal;
@@ -12,15 +11,15 @@ import org.varsel.pipeline.incident.IncidentIds;
 
 /**
  * A key used by far more accounts than usual: hashtag push (key = hashtag) and surge (key = {@code category:x} or
- * {@code target:y}). Event time is cut in buckets; the baseline is an EWMA of distinct accounts per bucket. An incident
- * opens when the current bucket reaches {@code max(minAccounts, factor × baseline)} distinct accounts; the signals of
- * the key join it while each following bucket keeps at least half of that rule (against the adapting baseline), and
- * it closes with the first bucket below.
+ * {@code target:y}). Event time is cut in buckets; the baseline is an EWMA of distinct accounts per bucket, updated
+ * when the watermark closes a bucket. An incident opens as soon as a bucket reaches
+ * {@code max(minAccounts, factor × baseline)} distinct accounts; the key's signals join it while each following bucket
+ * keeps at least half of that rule (against the adapting baseline), and it closes with the first bucket below.
  */
 public final class BaselineBursts implements Detector<BurstState> {
   /** Accounts counted exactly per bucket: far above any threshold, it only bounds memory. */
   static final int MAX_BUCKET_ACCOUNTS = 10_000;
-  /** Signals of the current bucket kept to open an incident with. */
+  /** Signals of one bucket kept to open an incident with. */
   static final int MAX_PENDING = 256;
   /** A baseline below this (and nothing open or waiting) is forgotten: the key starts afresh. */
   static final double FORGET_BELOW = 0.05;
@@ -53,33 +52,30 @@ public final class BaselineBursts implements Detector<BurstState> {
 
   @Override
   public BurstState onSignal(BurstState state, KeyedSignal input, long watermark, Updates updates) {
-    long bucket = Math.floorDiv(input.at(), bucketMillis);
-    BurstState current = state;
-    if (current == null) {
-      current = new BurstState();
-      current.bucket = bucket;
-    } else if (bucket > current.bucket) {
-      roll(current, bucket, updates);
+    BurstState current = state == null ? new BurstState() : state;
+    // A signal behind the watermark counts in the earliest bucket still open: closed buckets stay closed.
+    long bucket = current.closedThrough == Long.MIN_VALUE
+        ? Math.floorDiv(input.at(), bucketMillis)
+        : Math.max(Math.floorDiv(input.at(), bucketMillis), current.closedThrough + 1);
+    BurstState.OpenBucket open = current.bucket(bucket);
+    if (open.accounts.size() < MAX_BUCKET_ACCOUNTS) {
+      open.accounts.put(input.signal().accountKey(), Boolean.TRUE);
     }
-    // A late signal (an earlier bucket) counts in the current bucket: buckets already closed stay closed.
-    if (current.bucketAccounts.size() < MAX_BUCKET_ACCOUNTS) {
-      current.bucketAccounts.put(input.signal().accountKey(), Boolean.TRUE);
-    }
+    updates.wakeAt((bucket + 1) * bucketMillis);
     long now = Math.max(input.at(), watermark);
     if (current.incident != null) {
       current.incident.add(input.signal());
       policy.afterJoin(current.incident, now, updates);
-    } else {
-      current.pending.add(input.signal());
-      if (current.pending.size() > MAX_PENDING) {
-        current.pending.remove(0);
-      }
-      int threshold = Baseline.threshold(current.baseline, minAccounts, factor);
-      if (current.bucketAccounts.size() >= threshold) {
-        open(current, input.key(), threshold, now, updates);
-      }
+      return current;
     }
-    updates.wakeAt((current.bucket + 1) * bucketMillis);
+    open.pending.add(input.signal());
+    if (open.pending.size() > MAX_PENDING) {
+      open.pending.remove(0);
+    }
+    int threshold = Baseline.threshold(current.baseline, minAccounts, factor);
+    if (open.accounts.size() >= threshold) {
+      open(current, input.key(), bucket, threshold, now, updates);
+    }
     return current;
   }
 
@@ -88,43 +84,64 @@ public final class BaselineBursts implements Detector<BurstState> {
     if (state == null) {
       return null;
     }
-    long bucket = Math.floorDiv(time, bucketMillis);
-    if (bucket > state.bucket) {
-      roll(state, bucket, updates);
-    }
+    closeBucketsBefore(state, Math.floorDiv(time, bucketMillis), updates);
     if (state.incident != null) {
       policy.onTimer(state.incident, time, updates);
-      updates.wakeAt((state.bucket + 1) * bucketMillis);
+      updates.wakeAt((Math.floorDiv(time, bucketMillis) + 1) * bucketMillis);
       return state;
     }
-    if (state.pending.isEmpty() && state.baseline < FORGET_BELOW) {
+    if (!state.openBuckets.isEmpty()) {
+      return state;
+    }
+    if (state.baseline < FORGET_BELOW) {
       return null;
     }
     long quiet = Baseline.bucketsUntilBelow(state.baseline, FORGET_BELOW, alpha);
-    updates.wakeAt((state.bucket + Math.max(1, quiet)) * bucketMillis);
+    updates.wakeAt((state.closedThrough + 1 + Math.max(1, quiet)) * bucketMillis);
     return state;
   }
 
-  /** Closes the current bucket (and any empty ones after it) and moves to {@code bucket}. */
-  private void roll(BurstState state, long bucket, Updates updates) {
-    int observed = state.bucketAccounts.size();
-    boolean burst = state.incident != null;
-    if (state.incident != null) {
-      long closedAt = (state.bucket + 1) * bucketMillis;
-      if (!stillBursting(observed, state.baseline)) {
-        closeIncident(state, closedAt, updates);
-      } else if (bucket > state.bucket + 1) {
-        closeIncident(state, closedAt + bucketMillis, updates);
+  /** Closes, in order, every bucket before {@code bucket}: each updates the baseline and judges an open incident. */
+  private void closeBucketsBefore(BurstState state, long bucket, Updates updates) {
+    long next = state.closedThrough == Long.MIN_VALUE ? Long.MIN_VALUE : state.closedThrough + 1;
+    List<BurstState.OpenBucket> closing = new ArrayList<>();
+    for (BurstState.OpenBucket open : state.openBuckets) {
+      if (open.index < bucket) {
+        closing.add(open);
       }
+    }
+    closing.sort(Comparator.comparingLong(b -> b.index));
+    for (BurstState.OpenBucket closed : closing) {
+      if (next != Long.MIN_VALUE && closed.index > next) {
+        closeEmpty(state, next, closed.index - next, updates);
+      }
+      state.openBuckets.remove(closed);
+      closeOne(state, closed.index, closed.accounts.size(), updates);
+      next = closed.index + 1;
+    }
+    if (next != Long.MIN_VALUE && bucket > next) {
+      closeEmpty(state, next, bucket - next, updates);
+    }
+  }
+
+  private void closeOne(BurstState state, long bucket, int observed, Updates updates) {
+    boolean burst = state.incident != null && bucket >= state.incidentBucket;
+    if (burst && !stillBursting(observed, state.baseline)) {
+      closeIncident(state, (bucket + 1) * bucketMillis, updates);
     }
     // A key's first bucket sets its baseline (an average that starts at zero would call a steady hashtag a push),
     // unless that bucket was a burst already: then it counts as one bucket of an average that starts at zero.
-    double afterBucket = state.warm || burst ? Baseline.next(state.baseline, observed, alpha) : observed;
+    state.baseline = state.warm || burst ? Baseline.next(state.baseline, observed, alpha) : observed;
     state.warm = true;
-    state.baseline = Baseline.decay(afterBucket, bucket - state.bucket - 1, alpha);
-    state.bucket = bucket;
-    state.bucketAccounts = new HashMap<>();
-    state.pending = new ArrayList<>();
+    state.closedThrough = bucket;
+  }
+
+  private void closeEmpty(BurstState state, long firstBucket, long buckets, Updates updates) {
+    if (state.incident != null && firstBucket + buckets - 1 >= state.incidentBucket) {
+      closeIncident(state, (firstBucket + 1) * bucketMillis, updates);
+    }
+    state.baseline = Baseline.decay(state.baseline, buckets, alpha);
+    state.closedThrough = firstBucket + buckets - 1;
   }
 
   /**
@@ -140,8 +157,8 @@ public final class BaselineBursts implements Detector<BurstState> {
     state.incident = null;
   }
 
-  private void open(BurstState state, String key, int threshold, long now, Updates updates) {
-    Instant bucketStart = Instant.ofEpochMilli(state.bucket * bucketMillis);
+  private void open(BurstState state, String key, long bucket, int threshold, long now, Updates updates) {
+    Instant bucketStart = Instant.ofEpochMilli(bucket * bucketMillis);
     IncidentDraft incident = IncidentDraft.open(kind, IncidentIds.of(kind, key + "@" + bucketStart), key, threshold, bucketMillis);
     incident.coordination.put(kind == IncidentKind.HASHTAG_PUSH ? "hashtag" : "surge_key", key);
     incident.coordination.put("min_accounts", Integer.toString(minAccounts));
@@ -149,13 +166,20 @@ public final class BaselineBursts implements Detector<BurstState> {
     incident.coordination.put("alpha", Double.toString(alpha));
     incident.coordination.put("bucket", bucketLabel);
     incident.coordination.put("opening_bucket", bucketStart.toString());
-    incident.coordination.put("opening_bucket_accounts", Integer.toString(state.bucketAccounts.size()));
+    incident.coordination.put("opening_bucket_accounts", Integer.toString(state.bucket(bucket).accounts.size()));
     incident.coordination.put("baseline_per_bucket", String.format(Locale.ROOT, "%.2f", state.baseline));
     incident.coordination.put("bucket_threshold", Integer.toString(threshold));
-    state.pending.sort(Comparator.comparing((AnalysedSignal p) -> p.signal().observedAt()).thenComparing(p -> p.signal().id()));
-    state.pending.forEach(incident::add);
-    state.pending = new ArrayList<>();
+    List<AnalysedSignal> waiting = new ArrayList<>();
+    for (BurstState.OpenBucket open : state.openBuckets) {
+      if (open.index >= bucket) { // an earlier bucket, not yet closed, is not part of the burst
+        waiting.addAll(open.pending);
+      }
+      open.pending = new ArrayList<>();
+    }
+    waiting.sort(Comparator.comparing((AnalysedSignal p) -> p.signal().observedAt()).thenComparing(p -> p.signal().id()));
+    waiting.forEach(incident::add);
     state.incident = incident;
+    state.incidentBucket = bucket;
     updates.emit(incident.emit(now));
   }
 }

@@ -124,6 +124,21 @@ class BaselineBurstsTest {
   }
 
   @Test
+  void aSignalFromTheNextBucketDoesNotCloseTheCurrentOneBeforeTheWatermarkDoes() {
+    List<Posts> posts = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      posts.add(post("early-" + i).by("early" + i).at(minutes(1 + i * 0.5)).hashtag("#rally"));
+    }
+    posts.add(post("next-bucket").by("someone").at(minutes(10.5)).hashtag("#rally"));
+    for (int i = 0; i < 6; i++) { // out of order, within the 5-minute bound: bucket 10:00 is still open
+      posts.add(post("behind-" + i).by("behind" + i).at(minutes(6 + i * 0.5)).hashtag("#rally"));
+    }
+    Map<String, Incident> incidents = hashtags(posts).latest();
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.values().iterator().next().accountCount()).isEqualTo(13);
+  }
+
+  @Test
   void baselineArithmetic() {
     assertThat(Baseline.next(0, 10, 0.2)).isEqualTo(2.0);
     assertThat(Baseline.decay(2.0, 2, 0.5)).isEqualTo(0.5);
