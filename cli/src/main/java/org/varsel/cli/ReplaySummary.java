@@ -18,8 +18,13 @@ record ReplaySummary(List<Incident> incidents, long signals, long deadLetters, d
 
   /** The campaigns (multi-account kinds) with the most accounts, largest first. */
   List<Incident> largestCampaigns(int n) {
+    return largest(n, null);
+  }
+
+  /** The incidents of one kind (or all, when null) with the most accounts, largest first. */
+  List<Incident> largest(int n, String kind) {
     return incidents.stream()
-        .filter(i -> i.accountCount() > 1)
+        .filter(i -> kind == null ? i.accountCount() > 1 : i.kind().label().equals(kind))
         .sorted(Comparator.comparingInt(Incident::accountCount).reversed()
             .thenComparing(Comparator.comparingInt(Incident::signalCount).reversed())
             .thenComparing(Incident::id))
@@ -35,6 +40,13 @@ record ReplaySummary(List<Incident> incidents, long signals, long deadLetters, d
     for (Incident i : largestCampaigns(10)) {
       out.printf("%-16s %8d %8d %4d %-20s %s%n", i.kind().label(), i.accountCount(), i.signalCount(), i.severity(),
           i.firstSeen().toString().substring(0, 16), shorten(i.title(), 90));
+    }
+    out.printf("%nLargest per kind%n");
+    for (String kind : byKind().keySet()) {
+      for (Incident i : largest(3, kind)) {
+        out.printf("%-16s %8d %8d %4d %-20s %s%n", i.kind().label(), i.accountCount(), i.signalCount(), i.severity(),
+            i.firstSeen().toString().substring(0, 16), shorten(i.title(), 90));
+      }
     }
     out.printf("%nPublish: %.1f s (%,.0f signals/s). Pipeline: %.1f s (%,.0f signals/s). Peak heap of this JVM: %,d MB%n",
         publishSeconds, signals / Math.max(publishSeconds, 0.001), jobSeconds, signals / Math.max(jobSeconds, 0.001),

@@ -64,8 +64,11 @@ public final class BaselineBursts implements Detector<BurstState> {
     updates.wakeAt((bucket + 1) * bucketMillis);
     long now = Math.max(input.at(), watermark);
     if (current.incident != null) {
-      current.incident.add(input.signal());
-      policy.afterJoin(current.incident, now, updates);
+      // Signals of buckets before the burst (a partition far behind the others) are its baseline, not the burst.
+      if (bucket >= current.incidentBucket) {
+        current.incident.add(input.signal());
+        policy.afterJoin(current.incident, now, updates);
+      }
       return current;
     }
     open.pending.add(input.signal());

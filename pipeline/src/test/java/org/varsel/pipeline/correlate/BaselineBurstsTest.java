@@ -139,6 +139,32 @@ class BaselineBurstsTest {
   }
 
   @Test
+  void aBurstThatFallsBackToATrickleCloses() {
+    List<Posts> posts = new ArrayList<>();
+    for (int b = 0; b < 6; b++) {
+      posts.addAll(bucket("#calm", b * 10, 2, "r" + b + "-"));
+    }
+    posts.addAll(bucket("#calm", 60, 14, "burst"));
+    for (int b = 7; b < 60; b++) {
+      posts.addAll(bucket("#calm", b * 10, 3, "t" + b + "-"));
+    }
+    Map<String, Incident> incidents = hashtags(posts).latest();
+    assertThat(incidents).hasSize(1);
+    Incident incident = incidents.values().iterator().next();
+    // the bucket after the burst (3 accounts) is judged when the watermark closes it: its first minutes have joined
+    assertThat(incident.lastSeen()).isBefore(minutes(90));
+  }
+
+  @Test
+  void signalsFromBeforeTheBurstCountForTheBaselineButDoNotJoinIt() {
+    List<Posts> posts = new ArrayList<>(bucket("#late", 60, 12, "burst"));
+    posts.addAll(bucket("#late", 50, 3, "earlier")); // a lagging partition: older, but not behind the watermark
+    Map<String, Incident> incidents = hashtags(posts).latest();
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.values().iterator().next().accountCount()).isEqualTo(12);
+  }
+
+  @Test
   void baselineArithmetic() {
     assertThat(Baseline.next(0, 10, 0.2)).isEqualTo(2.0);
     assertThat(Baseline.decay(2.0, 2, 0.5)).isEqualTo(0.5);
