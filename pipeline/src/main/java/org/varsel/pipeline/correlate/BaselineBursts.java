@@ -64,17 +64,17 @@ public final class BaselineBursts implements Detector<BurstState> {
     updates.wakeAt((bucket + 1) * bucketMillis);
     long now = Math.max(input.at(), watermark);
     if (current.incident != null) {
-      // Signals of buckets before the burst (a partition far behind the others) are its baseline, not the burst.
-      if (bucket >= current.incidentBucket) {
+      // Signals of buckets before the burst (a partition far behind the others) are its baseline, not the burst;
+      // signals of buckets after the next one to be judged (a partition far ahead) wait until the burst reaches them.
+      if (bucket >= current.incidentBucket && bucket <= joinable(current)) {
         current.incident.add(input.signal());
         policy.afterJoin(current.incident, now, updates);
+      } else if (bucket > joinable(current)) {
+        keepWaiting(open, input.signal());
       }
       return current;
     }
-    open.pending.add(input.signal());
-    if (open.pending.size() > MAX_PENDING) {
-      open.pending.remove(0);
-    }
+    keepWaiting(open, input.signal());
     int threshold = Baseline.threshold(current.baseline, minAccounts, factor);
     if (open.accounts.size() >= threshold) {
       open(current, input.key(), bucket, threshold, now, updates);
@@ -82,12 +82,24 @@ public final class BaselineBursts implements Detector<BurstState> {
     return current;
   }
 
+  /** The last bucket whose signals join the open burst now: the one after the last judged, or the burst's own. */
+  private static long joinable(BurstState state) {
+    return state.closedThrough == Long.MIN_VALUE ? state.incidentBucket : Math.max(state.incidentBucket, state.closedThrough + 1);
+  }
+
+  private static void keepWaiting(BurstState.OpenBucket open, AnalysedSignal signal) {
+    open.pending.add(signal);
+    if (open.pending.size() > MAX_PENDING) {
+      open.pending.remove(0);
+    }
+  }
+
   @Override
   public BurstState onTimer(BurstState state, String key, long time, Updates updates) {
     if (state == null) {
       return null;
     }
-    closeBucketsBefore(state, Math.floorDiv(time, bucketMillis), updates);
+    closeBucketsBefore(state, Math.floorDiv(time, bucketMillis), key, updates);
     if (state.incident != null) {
       policy.onTimer(state.incident, time, updates);
       updates.wakeAt((Math.floorDiv(time, bucketMillis) + 1) * bucketMillis);
@@ -105,7 +117,7 @@ public final class BaselineBursts implements Detector<BurstState> {
   }
 
   /** Closes, in order, every bucket before {@code bucket}: each updates the baseline and judges an open incident. */
-  private void closeBucketsBefore(BurstState state, long bucket, Updates updates) {
+  private void closeBucketsBefore(BurstState state, long bucket, String key, Updates updates) {
     long next = state.closedThrough == Long.MIN_VALUE ? Long.MIN_VALUE : state.closedThrough + 1;
     List<BurstState.OpenBucket> closing = new ArrayList<>();
     for (BurstState.OpenBucket open : state.openBuckets) {
@@ -121,9 +133,32 @@ public final class BaselineBursts implements Detector<BurstState> {
       state.openBuckets.remove(closed);
       closeOne(state, closed.index, closed.accounts.size(), updates);
       next = closed.index + 1;
+      admitNextBucket(state, next, key, updates);
     }
     if (next != Long.MIN_VALUE && bucket > next) {
       closeEmpty(state, next, bucket - next, updates);
+    }
+  }
+
+  /**
+   * After a bucket is judged, the next one becomes current: its waiting signals join a burst that goes on, or, when
+   * there is none, may open one of their own (a partition ahead of the watermark already filled it).
+   */
+  private void admitNextBucket(BurstState state, long bucket, String key, Updates updates) {
+    for (BurstState.OpenBucket open : state.openBuckets) {
+      if (open.index != bucket || open.pending.isEmpty()) {
+        continue;
+      }
+      if (state.incident != null && bucket >= state.incidentBucket) {
+        open.pending.forEach(state.incident::add);
+        open.pending = new ArrayList<>();
+      } else if (state.incident == null) {
+        int threshold = Baseline.threshold(state.baseline, minAccounts, factor);
+        if (open.accounts.size() >= threshold) {
+          long latest = open.pending.stream().mapToLong(p -> p.signal().observedAt().toEpochMilli()).max().orElse(0);
+          open(state, key, bucket, threshold, latest, updates);
+        }
+      }
     }
   }
 

@@ -165,6 +165,19 @@ class BaselineBurstsTest {
   }
 
   @Test
+  void signalsFarAheadOfTheWatermarkWaitUntilTheBurstReachesTheirBucket() {
+    // a watermark ten hours behind: one partition far ahead of another, as in a replay without watermark alignment
+    DetectorRun<BurstState> run = new DetectorRun<>(BaselineBursts.hashtagPush(SETTINGS), Duration.ofHours(10));
+    List<Posts> posts = new ArrayList<>(bucket("#skew", 60, 12, "burst"));
+    posts.addAll(bucket("#skew", 200, 3, "ahead"));
+    posts.addAll(bucket("#skew", 70, 2, "next"));
+    posts.forEach(p -> run.feed(KEYS.hashtags(p.analysed())));
+    Map<String, Incident> incidents = run.finish().latest();
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.values().iterator().next().accountCount()).isEqualTo(14);
+  }
+
+  @Test
   void baselineArithmetic() {
     assertThat(Baseline.next(0, 10, 0.2)).isEqualTo(2.0);
     assertThat(Baseline.decay(2.0, 2, 0.5)).isEqualTo(0.5);
