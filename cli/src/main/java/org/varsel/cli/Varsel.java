@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Varsel watches for disinformation campaigns and digitally incited violence.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ReplayCommand.class,
         DemoCommand.class,
         ClassifyCommand.class,
         ModelCommand.class,

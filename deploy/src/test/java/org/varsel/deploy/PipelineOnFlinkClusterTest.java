@@ -30,7 +30,7 @@ import org.varsel.pipeline.io.RawSignalPublisher;
 /**
  * The job jar on a real Flink cluster (a JobManager and two TaskManagers, each its own JVM), fed by a real Kafka
  * broker, through the failures a deployment meets. Every test counts what went in and what came out, exactly:
- * the 950 valid signals of {@link MixedSignalBatch} become 950 incident updates (no loss, no duplicate, read as the
+ * the 950 valid signals of {@link MixedSignalBatch} become 950 partner-assessment incidents (no loss, no duplicate, read as the
  * desk reads them: read_committed) and its 50 malformed records 50 dead letters.
  */
 class PipelineOnFlinkClusterTest {
@@ -94,7 +94,7 @@ class PipelineOnFlinkClusterTest {
     flink.killTaskManager(flink.taskManagerIds().get(0));
 
     streaming.get(60, TimeUnit.SECONDS);
-    run.awaitCommitted("committed incident updates", run::committedIncidents, MixedSignalBatch.VALID);
+    run.awaitCommitted("committed incident updates", run::committedPartnerAssessments, MixedSignalBatch.VALID);
     run.awaitCommitted("committed dead letters", run::committedDeadLetters, MixedSignalBatch.MALFORMED);
     run.awaitCaughtUp();
 
@@ -117,7 +117,7 @@ class PipelineOnFlinkClusterTest {
     kafka.restart();
 
     streaming.get(90, TimeUnit.SECONDS);
-    run.awaitCommitted("committed incident updates", run::committedIncidents, MixedSignalBatch.VALID);
+    run.awaitCommitted("committed incident updates", run::committedPartnerAssessments, MixedSignalBatch.VALID);
     run.awaitCommitted("committed dead letters", run::committedDeadLetters, MixedSignalBatch.MALFORMED);
     run.awaitCaughtUp();
 
@@ -132,7 +132,7 @@ class PipelineOnFlinkClusterTest {
     try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), run.raw)) {
       batch.publishTo(publisher);
     }
-    run.awaitCommitted("committed incident updates", run::committedIncidents, MixedSignalBatch.VALID);
+    run.awaitCommitted("committed incident updates", run::committedPartnerAssessments, MixedSignalBatch.VALID);
     run.awaitCaughtUp();
     run.assertExactlyOnce(batch, 1);
     assertThat(deadLettersCountedByTaskManagers(first)).as("the deadLetters metric, scraped as Prometheus does")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Json;
 import org.varsel.local.FlinkRest;
 import org.varsel.local.LocalKafka;
@@ -104,6 +106,17 @@ final class PipelineRun {
     return TopicContents.committed(kafka.bootstrapServers(), incidents);
   }
 
+  /** The committed updates of partner-assessment incidents: one per valid signal of the batch, never a second version. */
+  List<ConsumerRecord<byte[], byte[]>> committedPartnerAssessments() {
+    return committedIncidents().stream().filter(record -> {
+      try {
+        return Json.mapper().readTree(record.value()).path("kind").asText().equals(IncidentKind.PARTNER_ASSESSMENT.label());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }).toList();
+  }
+
   List<ConsumerRecord<byte[], byte[]>> committedDeadLetters() {
     return TopicContents.committed(kafka.bootstrapServers(), deadLetters);
   }
@@ -139,14 +152,24 @@ final class PipelineRun {
     sleep(Duration.ofSeconds(2));
   }
 
-  /** Every valid signal of the batch became exactly one incident, every malformed one exactly one dead letter. */
+  /**
+   * Every valid signal of the batch became exactly one partner-assessment incident, no incident update (id and
+   * version) was written twice, and every malformed signal became exactly one dead letter.
+   */
   void assertExactlyOnce(MixedSignalBatch batch, int deadLetterCopies) throws IOException {
-    List<String> incidentIds = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record : committedIncidents()) {
-      incidentIds.add(Json.mapper().readTree(record.value()).get("id").asText());
+    List<String> partnerIncidentIds = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : committedPartnerAssessments()) {
+      partnerIncidentIds.add(Json.mapper().readTree(record.value()).get("id").asText());
     }
-    assertThat(incidentIds).as("incident updates on %s", incidents).hasSize(MixedSignalBatch.VALID).doesNotHaveDuplicates();
-    assertThat(new HashSet<>(incidentIds)).isEqualTo(batch.expectedIncidentIds());
+    assertThat(partnerIncidentIds).as("partner-assessment updates on %s", incidents)
+        .hasSize(MixedSignalBatch.VALID).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(partnerIncidentIds)).isEqualTo(batch.expectedIncidentIds());
+    List<String> updates = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : committedIncidents()) {
+      JsonNode update = Json.mapper().readTree(record.value());
+      updates.add(update.get("id").asText() + "@" + update.get("version").asLong());
+    }
+    assertThat(updates).as("incident updates (id@version) on %s", incidents).doesNotHaveDuplicates();
 
     List<ConsumerRecord<byte[], byte[]>> letters = committedDeadLetters();
     assertThat(letters).as("dead letters on %s", deadLetters).hasSize(MixedSignalBatch.MALFORMED * deadLetterCopies);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.varsel.contract.Topics;
+import org.varsel.pipeline.correlate.CorrelationSettings;
 
 /**
  * Everything the pipeline can be told, with its defaults. Read from a properties file, then overridden by
@@ -34,7 +35,8 @@ public record PipelineSettings(
     Duration sourceIdleness,
     Duration dedupeMemory,
     int parallelism,
-    boolean bounded) {
+    boolean bounded,
+    CorrelationSettings correlation) {
 
   /** Keys and their defaults, in the order docs/configuration.md lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -57,6 +59,26 @@ public record PipelineSettings(
     d.put("pipeline.dedupe.memory", "P7D");
     d.put("pipeline.parallelism", "0");
     d.put("pipeline.bounded", "false");
+    d.put("pipeline.co-similar.min-accounts", "5");
+    d.put("pipeline.co-similar.window", "PT1H");
+    d.put("pipeline.co-similar.jaccard", "0.8");
+    d.put("pipeline.co-similar.min-words", "5");
+    d.put("pipeline.co-similar.shingle-words", "3");
+    d.put("pipeline.co-similar.hashes", "64");
+    d.put("pipeline.co-link.min-accounts", "5");
+    d.put("pipeline.co-link.window", "PT1H");
+    d.put("pipeline.hashtag-push.min-accounts", "10");
+    d.put("pipeline.hashtag-push.factor", "5");
+    d.put("pipeline.surge.min-accounts", "10");
+    d.put("pipeline.surge.factor", "5");
+    d.put("pipeline.baseline.bucket", "PT10M");
+    d.put("pipeline.baseline.alpha", "0.2");
+    d.put("pipeline.high-severity.rule-severity", "4");
+    d.put("pipeline.high-severity.hateful-score", "0.9");
+    d.put("pipeline.partner.min-confidence", "80");
+    d.put("pipeline.incidents.idle-timeout", "PT1H");
+    d.put("pipeline.incidents.update-interval", "PT5M");
+    d.put("pipeline.incidents.state-ttl", "P2D");
     return Map.copyOf(d);
   }
 
@@ -114,13 +136,46 @@ public record PipelineSettings(
         duration(v, "pipeline.event-time.source-idleness"),
         duration(v, "pipeline.dedupe.memory"),
         integer(v, "pipeline.parallelism"),
-        Boolean.parseBoolean(v.get("pipeline.bounded")));
+        Boolean.parseBoolean(v.get("pipeline.bounded")),
+        correlation(v));
+  }
+
+  private static CorrelationSettings correlation(Map<String, String> v) {
+    return new CorrelationSettings(
+        integer(v, "pipeline.co-similar.min-accounts"),
+        duration(v, "pipeline.co-similar.window"),
+        decimal(v, "pipeline.co-similar.jaccard"),
+        integer(v, "pipeline.co-similar.min-words"),
+        integer(v, "pipeline.co-similar.shingle-words"),
+        integer(v, "pipeline.co-similar.hashes"),
+        integer(v, "pipeline.co-link.min-accounts"),
+        duration(v, "pipeline.co-link.window"),
+        integer(v, "pipeline.hashtag-push.min-accounts"),
+        decimal(v, "pipeline.hashtag-push.factor"),
+        integer(v, "pipeline.surge.min-accounts"),
+        decimal(v, "pipeline.surge.factor"),
+        duration(v, "pipeline.baseline.bucket"),
+        decimal(v, "pipeline.baseline.alpha"),
+        integer(v, "pipeline.high-severity.rule-severity"),
+        decimal(v, "pipeline.high-severity.hateful-score"),
+        integer(v, "pipeline.partner.min-confidence"),
+        duration(v, "pipeline.incidents.idle-timeout"),
+        duration(v, "pipeline.incidents.update-interval"),
+        duration(v, "pipeline.incidents.state-ttl"));
+  }
+
+  private static double decimal(Map<String, String> values, String key) {
+    try {
+      return Double.parseDouble(values.get(key).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + "=" + values.get(key) + " is not a number");
+    }
   }
 
   public PipelineSettings withKafkaBootstrap(String bootstrap) {
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
-        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded);
+        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded, correlation);
   }
 
   private static Duration duration(Map<String, String> values, String key) {

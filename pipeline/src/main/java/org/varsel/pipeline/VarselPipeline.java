@@ -1,9 +1,11 @@
 package org.varsel.pipeline;
 
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -18,6 +20,16 @@ import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.correlate.BaselineBursts;
+import org.varsel.pipeline.correlate.BurstState;
+import org.varsel.pipeline.correlate.CoordinatedAccounts;
+import org.varsel.pipeline.correlate.CoordinationState;
+import org.varsel.pipeline.correlate.CorrelationKeys;
+import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.correlate.KeyedSignal;
+import org.varsel.pipeline.correlate.SingleSignals;
+import org.varsel.pipeline.incident.DetectorFunction;
+import org.varsel.pipeline.incident.HighSeveritySignals;
 import org.varsel.pipeline.analysis.EnrichSignal;
 import org.varsel.pipeline.analysis.MatchRules;
 import org.varsel.pipeline.analysis.ShadowHit;
@@ -33,6 +45,9 @@ import org.varsel.pipeline.rules.RulePack;
  * Kafka ({@link PipelineJob}), tests wire whatever they need and run the same {@link #build}.
  */
 public final class VarselPipeline {
+  private static final TypeInformation<KeyedSignal> KEYED_SIGNAL = TypeInformation.of(KeyedSignal.class);
+  private static final TypeInformation<Incident> INCIDENT = TypeInformation.of(Incident.class);
+
   /** Where the pipeline reads from. */
   public record Sources(Source<RawSignal, ?, ?> rawSignals, Source<RulePackUpdate, ?, ?> rulePacks) {}
 
@@ -92,9 +107,49 @@ public final class VarselPipeline {
         .process(new MatchRules(initialRules))
         .uid("match-rules").name("match rules (live pack, hot reload)");
 
-    analysed
-        .flatMap(new PartnerAssessments())
-        .uid("partner-assessments").name("partner assessments → incidents")
+    CorrelationSettings correlation = settings.correlation();
+    CorrelationKeys keys = new CorrelationKeys(correlation);
+    SingleSignals single = SingleSignals.from(correlation);
+    Duration ttl = correlation.stateTtl();
+
+    DataStream<Incident> partnerAssessments = analysed
+        .flatMap(new PartnerAssessments(single))
+        .uid("partner-assessments").name("partner assessments → incidents");
+
+    DataStream<Incident> highSeverity = analysed
+        .flatMap(new HighSeveritySignals(single))
+        .uid("high-severity").name("high-severity signals → incidents");
+
+    DataStream<Incident> coSimilarText = analysed
+        .<KeyedSignal>flatMap((signal, out) -> keys.coSimilarText(signal).ifPresent(out::collect), KEYED_SIGNAL)
+        .uid("co-similar-text-keys").name("co-similar text: MinHash content key")
+        .keyBy(KeyedSignal::key, Types.STRING)
+        .process(new DetectorFunction<>(CoordinatedAccounts.coSimilarText(correlation), CoordinationState.class, ttl), INCIDENT)
+        .uid("co-similar-text").name("co-similar text → incidents");
+
+    DataStream<Incident> coLink = analysed
+        .<KeyedSignal>flatMap((signal, out) -> keys.coLink(signal).forEach(out::collect), KEYED_SIGNAL)
+        .uid("co-link-keys").name("co-link: canonical URL")
+        .keyBy(KeyedSignal::key, Types.STRING)
+        .process(new DetectorFunction<>(CoordinatedAccounts.coLink(correlation), CoordinationState.class, ttl), INCIDENT)
+        .uid("co-link").name("co-link → incidents");
+
+    DataStream<Incident> hashtagPush = analysed
+        .<KeyedSignal>flatMap((signal, out) -> keys.hashtags(signal).forEach(out::collect), KEYED_SIGNAL)
+        .uid("hashtag-push-keys").name("hashtag push: hashtag")
+        .keyBy(KeyedSignal::key, Types.STRING)
+        .process(new DetectorFunction<>(BaselineBursts.hashtagPush(correlation), BurstState.class, ttl), INCIDENT)
+        .uid("hashtag-push").name("hashtag push → incidents");
+
+    DataStream<Incident> surge = analysed
+        .<KeyedSignal>flatMap((signal, out) -> keys.surge(signal).forEach(out::collect), KEYED_SIGNAL)
+        .uid("surge-keys").name("surge: category / target group")
+        .keyBy(KeyedSignal::key, Types.STRING)
+        .process(new DetectorFunction<>(BaselineBursts.surge(correlation), BurstState.class, ttl), INCIDENT)
+        .uid("surge").name("surge → incidents");
+
+    partnerAssessments
+        .union(highSeverity, coSimilarText, coLink, hashtagPush, surge)
         .sinkTo(sinks.incidents())
         .uid("sink-incidents").name("incidents → " + settings.incidentTopic());
 

@@ -14,13 +14,19 @@ import org.varsel.pipeline.incident.IncidentIds;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**
- * 1,000 raw signals from three partners as a test fixture: 950 valid and labelled (each must become exactly one
- * incident), 50 malformed in ten different ways (each must become a dead letter with its reason), plus 20
+ * 1,000 raw signals from three partners as a test fixture: 950 valid and labelled with confidence ≥ 80 (each must
+ * become exactly one partner-assessment incident; together they are one surge, {@link #EXPECTED_SURGE}), 50 malformed
+ * in ten different ways (each must become a dead letter with its reason), plus 20
  * replays of valid signals that must not count twice.
  */
 public final class MixedSignalBatch {
   public static final int VALID = 950;
   public static final int MALFORMED = 50;
+  /**
+   * The one surge the batch also is: 950 signals labelled incitement by 97 accounts within 16 minutes, opened in the
+   * 10:00 bucket. Every valid signal has a partner confidence of 80 or more, so each is also its own incident.
+   */
+  public static final String EXPECTED_SURGE = IncidentIds.of(IncidentKind.SURGE, "category:incitement@2026-11-20T10:00:00Z");
   static final Instant RECEIVED = Instant.parse("2026-11-20T12:00:00Z");
   static final String[] PARTNERS = {"partner:ngo-a", "partner:ngo-b", "partner:ngo-c"};
   static final String[] TLPS = {"CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"};
@@ -79,7 +85,7 @@ public final class MixedSignalBatch {
          "url": "https://x.com/acct%d/status/%d", "platform": "x", "author": {"handle": "acct%d"},
          "text": "Signal number %d", "language": "en", "tlp": "%s",
          "labels": {"category": "incitement", "disarm": ["T0049"], "confidence": %d}}
-        """.formatted(i, (i / 60) % 60, i % 60, i % 97, i, i % 97, i, TLPS[i % TLPS.length], 50 + i % 50);
+        """.formatted(i, (i / 60) % 60, i % 60, i % 97, i, i % 97, i, TLPS[i % TLPS.length], 80 + i % 20);
   }
 
   static Malformed malformed(int kind, int i) {

@@ -1,2 +1,5 @@
-/** Turning signals into incidents an analyst can act on, each with the explanation of why it was flagged. */
+/**
+ * The Flink operators that turn analysed signals into incidents: thin wrappers that hold keyed state and timers
+ * around the Flink-free detectors of {@link org.varsel.pipeline.correlate}.
+ */
 package org.varsel.pipeline.incident;

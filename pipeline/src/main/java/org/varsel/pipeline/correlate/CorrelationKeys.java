@@ -1,0 +1,97 @@
+package org.varsel.pipeline.correlate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.varsel.contract.Labels;
+import org.varsel.contract.Signal;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.RuleMatch;
+
+/**
+ * What each detector groups a signal by. A signal can carry several keys (two URLs, three hashtags, a category and
+ * a target group) and so count towards several incidents. The signal travels on in compact form: text capped, the
+ * unnamed extensions dropped, because detectors keep it as evidence.
+ */
+public final class CorrelationKeys implements java.io.Serializable {
+  private final int shingleWords;
+  private final int minWords;
+  private final MinHash minHash;
+
+  public CorrelationKeys(CorrelationSettings s) {
+    this.shingleWords = s.coSimilarShingleWords();
+    this.minWords = s.coSimilarMinWords();
+    this.minHash = new MinHash(s.coSimilarHashes());
+  }
+
+  /** Co-similar text: the content key of its MinHash, unless the text is too short to say anything about coordination. */
+  public Optional<KeyedSignal> coSimilarText(AnalysedSignal analysed) {
+    ShingledText text = ShingledText.of(analysed.signal().text(), shingleWords);
+    if (text.words().size() < minWords) {
+      return Optional.empty();
+    }
+    long[] signature = minHash.signature(text.shingles());
+    return Optional.of(new KeyedSignal(MinHash.contentKey(signature), compact(analysed), signature));
+  }
+
+  public List<KeyedSignal> coLink(AnalysedSignal analysed) {
+    return keyed(new LinkedHashSet<>(analysed.urls()), analysed);
+  }
+
+  public List<KeyedSignal> hashtags(AnalysedSignal analysed) {
+    Set<String> tags = new LinkedHashSet<>();
+    for (String tag : analysed.hashtags()) {
+      String bare = (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
+      if (!bare.isEmpty()) {
+        tags.add(bare);
+      }
+    }
+    return keyed(tags, analysed);
+  }
+
+  /** Surge keys: the categories and target groups of its rule matches, its classifier category (unless neutral) and partner labels. */
+  public List<KeyedSignal> surge(AnalysedSignal analysed) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (RuleMatch match : analysed.ruleMatches()) {
+      if (match.category() != null) {
+        keys.add("category:" + match.category());
+      }
+      match.targetGroups().forEach(g -> keys.add("target:" + g.toLowerCase(Locale.ROOT)));
+    }
+    if (analysed.category() != null && !"neutral".equals(analysed.category())) {
+      keys.add("category:" + analysed.category());
+    }
+    Labels labels = analysed.signal().labels();
+    if (labels != null) {
+      if (labels.category() != null) {
+        keys.add("category:" + labels.category());
+      }
+      labels.targetGroups().forEach(g -> keys.add("target:" + g.toLowerCase(Locale.ROOT)));
+    }
+    return keyed(keys, analysed);
+  }
+
+  private static List<KeyedSignal> keyed(Set<String> keys, AnalysedSignal analysed) {
+    List<KeyedSignal> out = new ArrayList<>(keys.size());
+    if (keys.isEmpty()) {
+      return out;
+    }
+    AnalysedSignal compact = compact(analysed);
+    for (String key : keys) {
+      out.add(new KeyedSignal(key, compact, new long[0]));
+    }
+    return out;
+  }
+
+  /** The signal as detectors keep it: text capped to the evidence excerpt, without the extensions. */
+  static AnalysedSignal compact(AnalysedSignal a) {
+    Signal s = a.signal();
+    Signal small = new Signal(s.id(), s.source(), s.externalId(), s.kind(), s.observedAt(), s.url(), s.platform(), s.author(),
+        IncidentDraft.excerpt(s.text()), s.language(), s.tlp(), s.labels(), null);
+    return new AnalysedSignal(small, a.language(), a.languageConfidence(), a.urls(), a.platforms(), a.hashtags(), a.mentions(),
+        a.category(), a.scores(), a.modelVersion(), a.ruleMatches());
+  }
+}

@@ -1,0 +1,91 @@
+package org.varsel.pipeline.correlate;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.varsel.contract.Incident;
+
+/**
+ * Runs a detector in memory the way its Flink operator does, for tests and benchmarks: state per key, a watermark
+ * trailing the highest event time by the out-of-orderness bound, event-time timers fired in time order, and the end
+ * of input (watermark at +∞) on {@link #finish}.
+ */
+public final class DetectorReplay<S> {
+  private final Detector<S> detector;
+  private final long outOfOrderness;
+  private final Consumer<Incident> sink;
+  private final Map<String, S> states = new HashMap<>();
+  private final TreeMap<Long, LinkedHashSet<String>> timers = new TreeMap<>();
+  private long maxSeen = Long.MIN_VALUE;
+  private long watermark = Long.MIN_VALUE;
+  private long firing = Long.MIN_VALUE;
+
+  public DetectorReplay(Detector<S> detector, Duration outOfOrderness, Consumer<Incident> sink) {
+    this.detector = detector;
+    this.outOfOrderness = outOfOrderness.toMillis();
+    this.sink = sink;
+  }
+
+  public void feed(KeyedSignal input) {
+    maxSeen = Math.max(maxSeen, input.at());
+    advance(maxSeen - outOfOrderness - 1);
+    store(input.key(), detector.onSignal(states.get(input.key()), input, watermark, updates(input.key())));
+  }
+
+  /** The end of input: event time runs to its end, every timer fires. */
+  public void finish() {
+    advance(Long.MAX_VALUE);
+  }
+
+  /** The state of every key that has some. */
+  public Map<String, S> states() {
+    return states;
+  }
+
+  public int timerCount() {
+    return timers.values().stream().mapToInt(LinkedHashSet::size).sum();
+  }
+
+  private void advance(long to) {
+    if (to <= watermark) {
+      return;
+    }
+    watermark = to;
+    while (!timers.isEmpty() && timers.firstKey() <= watermark) {
+      Map.Entry<Long, LinkedHashSet<String>> due = timers.pollFirstEntry();
+      firing = due.getKey();
+      for (String key : due.getValue()) {
+        store(key, detector.onTimer(states.get(key), key, due.getKey(), updates(key)));
+      }
+      firing = Long.MIN_VALUE;
+    }
+  }
+
+  private void store(String key, S state) {
+    if (state == null) {
+      states.remove(key);
+    } else {
+      states.put(key, state);
+    }
+  }
+
+  private Updates updates(String key) {
+    return new Updates() {
+      @Override
+      public void emit(Incident incident) {
+        sink.accept(incident);
+      }
+
+      @Override
+      public void wakeAt(long eventTime) {
+        if (firing != Long.MIN_VALUE && eventTime <= firing) {
+          throw new IllegalStateException("a timer at " + firing + " asked to wake at " + eventTime + ": it would fire forever");
+        }
+        timers.computeIfAbsent(eventTime, t -> new LinkedHashSet<>()).add(key);
+      }
+    };
+  }
+}

@@ -1,0 +1,90 @@
+package org.varsel.pipeline.correlate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.varsel.contract.Incident;
+
+/**
+ * Titles and explanations for the analyst: which detector flagged the incident, its thresholds against what was
+ * observed, which rules matched, which classifier scores and partner assessments counted, and the severity arithmetic.
+ * The detector's facts come from the draft's coordination evidence, so the explanation and the evidence agree.
+ */
+public final class Explanations {
+  private Explanations() {}
+
+  static String title(IncidentDraft draft) {
+    Map<String, String> c = draft.coordination;
+    return switch (draft.kind) {
+      case CO_SIMILAR_TEXT -> "Near-duplicate text from " + draft.accountCount + " accounts: \"" + shorten(draft.subject, 80) + "\"";
+      case CO_LINK -> "Same link shared by " + draft.accountCount + " accounts: " + shorten(draft.subject, 120);
+      case HASHTAG_PUSH -> "Hashtag push: #" + draft.subject + " by " + draft.accountCount + " accounts";
+      case SURGE -> "Surge: " + draft.subject.replace(':', ' ') + " (" + draft.accountCount + " accounts)";
+      case HIGH_SEVERITY -> "High-severity signal: " + draft.subject;
+      case PARTNER_ASSESSMENT -> "Partner assessment: " + draft.subject + " (" + c.getOrDefault("partner", "?") + ")";
+    };
+  }
+
+  static String explain(IncidentDraft draft, Severity severity) {
+    Map<String, String> c = draft.coordination;
+    StringBuilder why = new StringBuilder();
+    String span = " between " + Instant.ofEpochMilli(draft.firstSeen) + " and " + Instant.ofEpochMilli(draft.lastSeen);
+    String accounts = draft.accountCount + (draft.accountsSaturated ? "+" : "");
+    switch (draft.kind) {
+      case CO_SIMILAR_TEXT -> why.append("Co-similar text: ").append(accounts).append(" distinct accounts posted near-duplicate text (")
+          .append(draft.signalCount).append(" posts").append(span).append("). Flagged when at least ")
+          .append(c.get("min_accounts")).append(" accounts post text whose Jaccard similarity (MinHash bottom-k sketch, k = ")
+          .append(c.get("hashes")).append(", over ").append(c.get("shingle_words"))
+          .append("-word shingles, URLs, mentions, punctuation and case removed) with the first post is at least ")
+          .append(c.get("jaccard_threshold")).append(" within ").append(c.get("window")).append(". First post: \"")
+          .append(shorten(draft.subject, 200)).append("\".");
+      case CO_LINK -> why.append("Co-link: ").append(accounts).append(" distinct accounts shared ").append(draft.subject)
+          .append(" (").append(draft.signalCount).append(" signals").append(span).append("). Flagged when at least ")
+          .append(c.get("min_accounts")).append(" accounts share the same canonical URL within ").append(c.get("window")).append('.');
+      case HASHTAG_PUSH, SURGE -> why.append(draft.kind == org.varsel.contract.IncidentKind.HASHTAG_PUSH
+              ? "Hashtag push: #" + draft.subject : "Surge of " + draft.subject.replace(':', ' '))
+          .append(": ").append(c.get("opening_bucket_accounts")).append(" distinct accounts in the ").append(c.get("bucket"))
+          .append(" bucket starting ").append(c.get("opening_bucket")).append(" against a baseline of ").append(c.get("baseline_per_bucket"))
+          .append(" accounts per bucket (EWMA, alpha ").append(c.get("alpha")).append("). Flagged when a bucket reaches at least ")
+          .append(c.get("min_accounts")).append(" accounts and ").append(c.get("factor")).append("× the baseline (here ")
+          .append(c.get("bucket_threshold")).append("). Since then ").append(accounts).append(" accounts, ").append(draft.signalCount)
+          .append(" signals").append(span).append('.');
+      case HIGH_SEVERITY -> why.append("Single high-severity signal: ").append(c.get("trigger")).append('.');
+      case PARTNER_ASSESSMENT -> why.append(c.get("partner")).append(" assessed this as ").append(draft.subject)
+          .append(c.containsKey("confidence") ? " with confidence " + c.get("confidence") + "/100" : "")
+          .append(draft.disarm.isEmpty() ? "" : "; DISARM techniques " + String.join(", ", draft.disarm))
+          .append(draft.targetGroups.isEmpty() ? "" : "; targets " + String.join(", ", draft.targetGroups))
+          .append(". Partner assessments with confidence ≥ ").append(c.get("min_confidence")).append(" always reach the queue.");
+    }
+    if (!draft.ruleHits.isEmpty()) {
+      List<String> hits = new ArrayList<>();
+      new TreeMap<>(draft.ruleHits).values().forEach(h -> hits.add(describe(h)));
+      why.append(" Rules: ").append(String.join("; ", hits)).append('.');
+    }
+    if (!draft.maxScores.isEmpty()) {
+      List<String> scores = new ArrayList<>();
+      new TreeMap<>(draft.maxScores).forEach((label, score) -> scores.add(label + " " + String.format(java.util.Locale.ROOT, "%.2f", score)));
+      why.append(" Classifier (highest per label").append(draft.modelVersion == null ? "" : ", model " + draft.modelVersion)
+          .append("): ").append(String.join(", ", scores)).append('.');
+    }
+    if (draft.maxPartnerConfidence > 0 && draft.kind != org.varsel.contract.IncidentKind.PARTNER_ASSESSMENT) {
+      why.append(" Highest partner confidence: ").append(draft.maxPartnerConfidence).append('.');
+    }
+    return why.append(' ').append(severity.why()).toString();
+  }
+
+  private static String describe(Incident.RuleHitSummary hit) {
+    return hit.ruleId() + (hit.title() == null ? "" : " \"" + hit.title() + "\"") + " (severity " + hit.severity()
+        + (hit.category() == null ? "" : ", " + hit.category()) + ") ×" + hit.count();
+  }
+
+  static String shorten(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String flat = text.replaceAll("\\s+", " ").trim();
+    return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+  }
+}

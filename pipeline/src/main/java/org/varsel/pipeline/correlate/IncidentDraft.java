@@ -1,0 +1,270 @@
+package org.varsel.pipeline.correlate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.varsel.contract.Incident;
+import org.varsel.contract.IncidentKind;
+import org.varsel.contract.Labels;
+import org.varsel.contract.Signal;
+import org.varsel.contract.Tier;
+import org.varsel.contract.Tlp;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.RuleMatch;
+
+/**
+ * An open incident as it accumulates signals: counts, distinct accounts, capped evidence and what severity needs.
+ * Mutable on purpose (it is keyed state, updated once per signal); a Flink POJO (public fields, no-arg constructor)
+ * whose every field has a Flink serializer. {@link #emit} turns it into the next {@code incident.v1} version.
+ */
+public class IncidentDraft {
+  /** Evidence signals per incident (the schema allows 50). */
+  public static final int MAX_EVIDENCE_SIGNALS = 10;
+  /** Sample accounts shown per incident. */
+  public static final int MAX_SAMPLE_ACCOUNTS = 20;
+  /** Accounts remembered exactly per incident; past this the account count is a lower bound. */
+  public static final int MAX_TRACKED_ACCOUNTS = 10_000;
+  /** Distinct values kept per list (platforms, urls, hashtags, ...). */
+  public static final int MAX_VALUES = 50;
+  /** Timeline buckets kept (the latest ones). */
+  public static final int MAX_TIMELINE_BUCKETS = 144;
+  /** Characters of a signal's text kept as evidence. */
+  public static final int EXCERPT_CHARS = 500;
+
+  public String id;
+  public IncidentKind kind;
+  public String subject;
+  public int threshold;
+  public long timelineBucketMillis;
+  public long version;
+  public long firstSeen;
+  public long lastSeen;
+  public int signalCount;
+  public int accountCount;
+  public boolean accountsSaturated;
+  public Map<String, Integer> accounts = new HashMap<>();
+  public List<String> sampleAccounts = new ArrayList<>();
+  public List<String> sources = new ArrayList<>();
+  public List<String> platforms = new ArrayList<>();
+  public List<String> languages = new ArrayList<>();
+  public List<String> categories = new ArrayList<>();
+  public List<String> disarm = new ArrayList<>();
+  public List<String> hashtags = new ArrayList<>();
+  public List<String> urls = new ArrayList<>();
+  public List<String> targetGroups = new ArrayList<>();
+  public Map<String, Incident.RuleHitSummary> ruleHits = new TreeMap<>();
+  public String modelVersion;
+  public Map<String, Double> maxScores = new TreeMap<>();
+  public int maxRuleSeverity;
+  public int maxPartnerConfidence;
+  public boolean threatToLife;
+  public boolean crisis;
+  public List<Incident.EvidenceSignal> evidence = new ArrayList<>();
+  public List<Integer> evidenceScores = new ArrayList<>();
+  public Map<Long, Integer> timeline = new TreeMap<>();
+  public Tlp tlp = Tlp.CLEAR;
+  public Map<String, String> coordination = new TreeMap<>();
+  public boolean dirty;
+  public long lastEmittedAt;
+  public int lastEmittedAccounts;
+  public int lastEmittedSeverity;
+  public Tier lastEmittedTier = Tier.LOW;
+
+  public IncidentDraft() {}
+
+  public static IncidentDraft open(IncidentKind kind, String id, String subject, int threshold, long timelineBucketMillis) {
+    IncidentDraft draft = new IncidentDraft();
+    draft.kind = kind;
+    draft.id = id;
+    draft.subject = subject;
+    draft.threshold = threshold;
+    draft.timelineBucketMillis = timelineBucketMillis;
+    draft.firstSeen = Long.MAX_VALUE;
+    draft.lastSeen = Long.MIN_VALUE;
+    return draft;
+  }
+
+  /** Folds one signal in; the draft becomes dirty (it has something not yet emitted). */
+  public void add(AnalysedSignal analysed) {
+    Signal signal = analysed.signal();
+    long at = signal.observedAt().toEpochMilli();
+    firstSeen = Math.min(firstSeen, at);
+    lastSeen = Math.max(lastSeen, at);
+    signalCount++;
+    dirty = true;
+    countAccount(analysed.accountKey(), signal.authorHandle().orElse(null));
+    addIfNew(sources, signal.source(), Integer.MAX_VALUE);
+    analysed.platforms().forEach(p -> addIfNew(platforms, p, MAX_VALUES));
+    addIfNew(languages, analysed.language(), MAX_VALUES);
+    analysed.urls().forEach(u -> addIfNew(urls, u, MAX_VALUES));
+    analysed.hashtags().forEach(h -> addIfNew(hashtags, h, MAX_VALUES));
+    tlp = tlp.mostRestrictive(signal.tlp() == null ? Tlp.GREEN : signal.tlp());
+    if (analysed.category() != null && !"neutral".equals(analysed.category())) {
+      addIfNew(categories, analysed.category(), MAX_VALUES);
+    }
+    if (analysed.modelVersion() != null) {
+      modelVersion = analysed.modelVersion();
+    }
+    analysed.scores().forEach((label, score) -> maxScores.merge(label, score, Math::max));
+    for (RuleMatch match : analysed.ruleMatches()) {
+      addRuleMatch(match);
+    }
+    signal.labelsIfAny().filter(l -> l.category() != null).ifPresent(this::addPartnerLabels);
+    timeline.merge(Math.floorDiv(at, timelineBucketMillis) * timelineBucketMillis, 1, Integer::sum);
+    while (timeline.size() > MAX_TIMELINE_BUCKETS) {
+      // Restored state holds a HashMap: find the oldest bucket rather than assume a sorted map.
+      timeline.remove(timeline.keySet().stream().min(Long::compare).orElseThrow());
+    }
+    addEvidence(analysed);
+  }
+
+  private void countAccount(String account, String handle) {
+    Integer seen = accounts.get(account);
+    if (seen != null) {
+      accounts.put(account, seen + 1);
+      return;
+    }
+    if (accounts.size() >= MAX_TRACKED_ACCOUNTS) {
+      // Past the cap an account cannot be told apart from one already seen: the count stays a lower bound.
+      accountsSaturated = true;
+      return;
+    }
+    accounts.put(account, 1);
+    accountCount++;
+    addIfNew(sampleAccounts, handle == null ? account : handle, MAX_SAMPLE_ACCOUNTS);
+  }
+
+  private void addRuleMatch(RuleMatch match) {
+    ruleHits.merge(match.ruleId(),
+        new Incident.RuleHitSummary(match.ruleId(), match.title(), match.severity(), match.category(), match.packVersion(), 1),
+        (a, b) -> new Incident.RuleHitSummary(a.ruleId(), a.title(), a.severity(), a.category(), a.packVersion(), a.count() + 1));
+    maxRuleSeverity = Math.max(maxRuleSeverity, match.severity());
+    addIfNew(categories, match.category(), MAX_VALUES);
+    match.targetGroups().forEach(g -> addIfNew(targetGroups, g, MAX_VALUES));
+    for (String tag : match.tags()) {
+      if (tag.startsWith("disarm:")) {
+        addIfNew(disarm, tag.substring("disarm:".length()), MAX_VALUES);
+      }
+    }
+    if (Severity.isThreatToLife(match)) {
+      threatToLife = true;
+    }
+    if (Severity.isCrisis(match)) {
+      crisis = true;
+    }
+  }
+
+  private void addPartnerLabels(Labels labels) {
+    addIfNew(categories, labels.category(), MAX_VALUES);
+    labels.disarm().forEach(d -> addIfNew(disarm, d, MAX_VALUES));
+    labels.targetGroups().forEach(g -> addIfNew(targetGroups, g, MAX_VALUES));
+    if (labels.confidence() != null) {
+      maxPartnerConfidence = Math.max(maxPartnerConfidence, labels.confidence());
+    }
+  }
+
+  /** Keeps the most telling signals: the highest content score first, then the earliest. */
+  private void addEvidence(AnalysedSignal analysed) {
+    int score = Severity.contentScore(analysed);
+    long at = analysed.signal().observedAt().toEpochMilli();
+    int position = 0;
+    while (position < evidence.size() && (evidenceScores.get(position) > score
+        || (evidenceScores.get(position) == score && evidence.get(position).observedAt().toEpochMilli() <= at))) {
+      position++;
+    }
+    if (position >= MAX_EVIDENCE_SIGNALS) {
+      return;
+    }
+    evidence.add(position, evidenceSignal(analysed));
+    evidenceScores.add(position, score);
+    if (evidence.size() > MAX_EVIDENCE_SIGNALS) {
+      evidence.remove(MAX_EVIDENCE_SIGNALS);
+      evidenceScores.remove(MAX_EVIDENCE_SIGNALS);
+    }
+  }
+
+  static Incident.EvidenceSignal evidenceSignal(AnalysedSignal analysed) {
+    Signal signal = analysed.signal();
+    String category = analysed.category() != null ? analysed.category()
+        : signal.labelsIfAny().map(Labels::category).orElse(null);
+    List<String> ruleIds = new ArrayList<>();
+    List<Incident.MatchedTerm> terms = new ArrayList<>();
+    for (RuleMatch match : analysed.ruleMatches()) {
+      ruleIds.add(match.ruleId());
+      // highlights only where the capped excerpt still has the text
+      match.terms().stream().filter(t -> t.end() <= EXCERPT_CHARS).forEach(terms::add);
+    }
+    return new Incident.EvidenceSignal(signal.id(), signal.source(), signal.externalId(), signal.observedAt(), signal.url(),
+        signal.platform(), signal.authorHandle().orElse(null), excerpt(signal.text()), analysed.language(),
+        signal.tlp() == null ? Tlp.GREEN : signal.tlp(), category, ruleIds, terms, new TreeMap<>(analysed.scores()));
+  }
+
+  static String excerpt(String text) {
+    if (text == null || text.length() <= EXCERPT_CHARS) {
+      return text;
+    }
+    return text.substring(0, EXCERPT_CHARS) + "…";
+  }
+
+  private static void addIfNew(List<String> values, String value, int cap) {
+    if (value != null && values.size() < cap && !values.contains(value)) {
+      values.add(value);
+    }
+  }
+
+  /** Whether an update now is worth more than waiting for the rate limit: the campaign doubled or its tier rose. */
+  public boolean changedSignificantly() {
+    Severity now = Severity.of(this);
+    return accountCount >= 2 * Math.max(1, lastEmittedAccounts)
+        || now.tier().ordinal() < lastEmittedTier.ordinal()
+        || now.score() >= lastEmittedSeverity + 10;
+  }
+
+  /** The next version of the incident, as of event time {@code at}; the draft is clean afterwards. */
+  public Incident emit(long at) {
+    Severity severity = Severity.of(this);
+    version++;
+    dirty = false;
+    lastEmittedAt = at;
+    lastEmittedAccounts = accountCount;
+    lastEmittedSeverity = severity.score();
+    lastEmittedTier = severity.tier();
+    Map<String, String> evidenceOfCoordination = new TreeMap<>(coordination);
+    evidenceOfCoordination.put("observed_accounts", Integer.toString(accountCount) + (accountsSaturated ? "+" : ""));
+    evidenceOfCoordination.put("observed_signals", Integer.toString(signalCount));
+    List<Incident.TimelineBucket> buckets = new ArrayList<>();
+    new TreeMap<>(timeline).forEach((start, count) -> buckets.add(new Incident.TimelineBucket(Instant.ofEpochMilli(start), count)));
+    List<Incident.RuleHitSummary> hits = new ArrayList<>(ruleHits.values());
+    hits.sort(Comparator.comparing(Incident.RuleHitSummary::count).reversed().thenComparing(Incident.RuleHitSummary::ruleId));
+    return new Incident(
+        Incident.SCHEMA,
+        id,
+        version,
+        kind,
+        Explanations.title(this),
+        Instant.ofEpochMilli(firstSeen),
+        Instant.ofEpochMilli(lastSeen),
+        Instant.ofEpochMilli(Math.max(at, lastSeen)),
+        signalCount,
+        accountCount,
+        List.copyOf(sources),
+        List.copyOf(platforms),
+        List.copyOf(languages),
+        List.copyOf(categories),
+        List.copyOf(disarm),
+        List.copyOf(hashtags),
+        List.copyOf(urls),
+        List.copyOf(targetGroups),
+        hits,
+        modelVersion == null && maxScores.isEmpty() ? null : new Incident.ClassifierSummary(modelVersion, new TreeMap<>(maxScores)),
+        new Incident.Evidence(List.copyOf(evidence), List.copyOf(sampleAccounts), buckets, evidenceOfCoordination),
+        severity.score(),
+        severity.tier(),
+        tlp,
+        Explanations.explain(this, severity));
+  }
+}

@@ -1,0 +1,108 @@
+package org.varsel.pipeline.correlate;
+
+import java.util.Map;
+import org.varsel.contract.IncidentKind;
+import org.varsel.contract.Labels;
+import org.varsel.contract.Tier;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.RuleMatch;
+
+/**
+ * An incident's severity (0-100) and tier, with the arithmetic that produced them (docs/incidents.md):
+ * <pre>
+ * content      = max(20 × highest rule severity, 100 × hateful score, 50 × offensive score, partner confidence)
+ * coordination = campaigns only: min(60, 30 + 10 × log2(accounts / threshold))
+ * severity     = min(100, max(content, coordination) + 10 if a campaign spreads content ≥ 40)
+ * tier         = threat-to-life if a severity-5 rule tagged threat-to-life (or of category threat) matched,
+ *                crisis if a rule tagged crisis matched, else high ≥ 70, medium ≥ 40, low
+ * </pre>
+ */
+public record Severity(int score, Tier tier, int content, int coordination, String why) {
+  static final int SPREAD_BONUS = 10;
+
+  public static Severity of(IncidentDraft draft) {
+    int rules = 20 * draft.maxRuleSeverity;
+    int classifier = classifierScore(draft.maxScores);
+    int partner = draft.maxPartnerConfidence;
+    int content = Math.max(rules, Math.max(classifier, partner));
+    boolean campaign = isCampaign(draft.kind);
+    int coordination = campaign ? coordinationScore(draft.accountCount, draft.threshold) : 0;
+    int bonus = campaign && content >= 40 ? SPREAD_BONUS : 0;
+    int score = Math.min(100, Math.max(content, coordination) + bonus);
+    Tier tier = tier(score, draft.threatToLife, draft.crisis);
+    StringBuilder why = new StringBuilder("Severity ").append(score).append(" = ");
+    if (campaign) {
+      why.append("max(content ").append(content).append(", coordination ").append(coordination).append(')');
+      if (bonus > 0) {
+        why.append(" + ").append(bonus).append(" (a campaign spreading harmful content)");
+      }
+      if (score == 100 && Math.max(content, coordination) + bonus > 100) {
+        why.append(", capped at 100");
+      }
+    } else {
+      why.append("content ").append(content);
+    }
+    why.append("; content = max(rules 20×").append(draft.maxRuleSeverity).append('=').append(rules)
+        .append(", classifier ").append(classifier).append(", partner confidence ").append(partner).append(')');
+    if (campaign) {
+      why.append("; coordination = min(60, 30 + 10×log2(").append(draft.accountCount).append(" accounts / threshold ")
+          .append(draft.threshold).append("))");
+    }
+    why.append(". Tier ").append(tier.label());
+    if (draft.threatToLife) {
+      why.append(": a severity-5 rule about a threat to life matched");
+    } else if (draft.crisis) {
+      why.append(": a crisis rule matched");
+    } else {
+      why.append(" (high ≥ 70, medium ≥ 40)");
+    }
+    return new Severity(score, tier, content, coordination, why.append('.').toString());
+  }
+
+  static Tier tier(int score, boolean threatToLife, boolean crisis) {
+    if (threatToLife) {
+      return Tier.THREAT_TO_LIFE;
+    }
+    return crisis ? Tier.CRISIS : Tier.forSeverity(score);
+  }
+
+  static boolean isCampaign(IncidentKind kind) {
+    return kind == IncidentKind.CO_SIMILAR_TEXT || kind == IncidentKind.CO_LINK
+        || kind == IncidentKind.HASHTAG_PUSH || kind == IncidentKind.SURGE;
+  }
+
+  static int coordinationScore(int accounts, int threshold) {
+    if (accounts <= 0 || threshold <= 0) {
+      return 0;
+    }
+    double ratio = Math.max(1.0, (double) accounts / threshold);
+    return (int) Math.min(60, 30 + Math.round(10 * Math.log(ratio) / Math.log(2)));
+  }
+
+  static int classifierScore(Map<String, Double> scores) {
+    double hateful = scores.getOrDefault("hateful", 0.0);
+    double offensive = scores.getOrDefault("offensive", 0.0);
+    return (int) Math.round(Math.max(100 * hateful, 50 * offensive));
+  }
+
+  /** One signal's content score, by the same formula (used to rank evidence). */
+  static int contentScore(AnalysedSignal analysed) {
+    int rules = 0;
+    for (RuleMatch match : analysed.ruleMatches()) {
+      rules = Math.max(rules, 20 * match.severity());
+    }
+    int partner = analysed.signal().labelsIfAny().map(Labels::confidence).orElse(0);
+    return Math.max(rules, Math.max(classifierScore(analysed.scores()), partner));
+  }
+
+  static boolean isThreatToLife(RuleMatch match) {
+    if (match.severity() < 5) {
+      return false;
+    }
+    return "threat".equals(match.category()) || match.tags().stream().anyMatch(t -> t.endsWith("threat-to-life"));
+  }
+
+  static boolean isCrisis(RuleMatch match) {
+    return "crisis".equals(match.category()) || match.tags().stream().anyMatch(t -> t.endsWith(":crisis") || t.equals("crisis"));
+  }
+}

@@ -1,0 +1,64 @@
+package org.varsel.pipeline.correlate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A post's text reduced to what near-duplicate detection compares: lower case, without URLs, mentions, a
+ * leading retweet marker and punctuation, as the set of its word shingles.
+ */
+public record ShingledText(List<String> words, Set<String> shingles) {
+  private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
+  private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /** Shingles of {@code size} consecutive words; a text shorter than that is one shingle. */
+  public static ShingledText of(String text, int size) {
+    List<String> words = normalisedWords(text);
+    Set<String> shingles = new LinkedHashSet<>();
+    if (!words.isEmpty() && words.size() <= size) {
+      shingles.add(String.join(" ", words));
+    }
+    for (int i = 0; i + size <= words.size(); i++) {
+      shingles.add(String.join(" ", words.subList(i, i + size)));
+    }
+    return new ShingledText(words, shingles);
+  }
+
+  static List<String> normalisedWords(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    String stripped = MENTION.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
+    String[] tokens = NOT_WORD.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").trim().split(" ");
+    List<String> words = new ArrayList<>(tokens.length);
+    for (String token : tokens) {
+      if (!token.isEmpty()) {
+        words.add(token);
+      }
+    }
+    // "RT @someone: text" is the retweeted text: the marker says nothing about the content.
+    if (!words.isEmpty() && words.get(0).equals("rt")) {
+      words.remove(0);
+    }
+    return words;
+  }
+
+  /** The exact Jaccard similarity of two shingle sets (what MinHash estimates). */
+  public static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() && b.isEmpty()) {
+      return 1.0;
+    }
+    int common = 0;
+    for (String s : a) {
+      if (b.contains(s)) {
+        common++;
+      }
+    }
+    return (double) common / (a.size() + b.size() - common);
+  }
+}

@@ -1,0 +1,68 @@
+package org.varsel.pipeline.correlate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.varsel.contract.Incident;
+import org.varsel.contract.IncidentKind;
+import org.varsel.contract.Labels;
+import org.varsel.contract.Signal;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.incident.IncidentIds;
+
+/**
+ * Detectors that need one signal only: a high-severity signal (a rule of severity ≥ {@code rule-severity}, or a
+ * hateful score ≥ {@code hateful-score}) and a partner's assessment with confidence ≥ {@code min-confidence}. Each
+ * such signal is its own incident, version 1 (its id is derived from the signal id, so a replay names it the same).
+ */
+public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMinConfidence) implements java.io.Serializable {
+
+  public static SingleSignals from(CorrelationSettings s) {
+    return new SingleSignals(s.highSeverityRuleSeverity(), s.highSeverityHatefulScore(), s.partnerMinConfidence());
+  }
+
+  public Optional<Incident> highSeverity(AnalysedSignal analysed) {
+    List<String> triggers = new ArrayList<>();
+    RuleMatch gravest = null;
+    for (RuleMatch match : analysed.ruleMatches()) {
+      if (match.severity() >= ruleSeverity) {
+        triggers.add("rule " + match.ruleId() + " \"" + match.title() + "\" has severity " + match.severity() + " (≥ " + ruleSeverity + ")");
+        if (gravest == null || match.severity() > gravest.severity()) {
+          gravest = match;
+        }
+      }
+    }
+    Double hateful = analysed.scores().get("hateful");
+    if (hateful != null && hateful >= hatefulScore) {
+      triggers.add(String.format(Locale.ROOT, "classifier hateful score %.2f (≥ %.2f)", hateful, hatefulScore));
+    }
+    if (triggers.isEmpty()) {
+      return Optional.empty();
+    }
+    String subject = gravest != null ? gravest.title() : "hateful text";
+    IncidentDraft draft = single(IncidentKind.HIGH_SEVERITY, analysed, subject);
+    draft.coordination.put("trigger", String.join("; ", triggers));
+    return Optional.of(draft.emit(analysed.signal().observedAt().toEpochMilli()));
+  }
+
+  public Optional<Incident> partnerAssessment(AnalysedSignal analysed) {
+    Signal signal = analysed.signal();
+    Labels labels = signal.labels();
+    if (labels == null || labels.category() == null || labels.confidence() == null || labels.confidence() < partnerMinConfidence) {
+      return Optional.empty();
+    }
+    IncidentDraft draft = single(IncidentKind.PARTNER_ASSESSMENT, analysed, labels.category());
+    draft.coordination.put("partner", signal.source());
+    draft.coordination.put("confidence", Integer.toString(labels.confidence()));
+    draft.coordination.put("min_confidence", Integer.toString(partnerMinConfidence));
+    return Optional.of(draft.emit(signal.observedAt().toEpochMilli()));
+  }
+
+  private static IncidentDraft single(IncidentKind kind, AnalysedSignal analysed, String subject) {
+    IncidentDraft draft = IncidentDraft.open(kind, IncidentIds.of(kind, analysed.signal().id()), subject, 1, 600_000);
+    draft.add(analysed);
+    return draft;
+  }
+}

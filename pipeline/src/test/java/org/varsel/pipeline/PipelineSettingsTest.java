@@ -1,0 +1,41 @@
+package org.varsel.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.varsel.pipeline.correlate.CorrelationSettings;
+
+class PipelineSettingsTest {
+
+  @Test
+  void correlationDefaultsAreTheDocumentedOnes() {
+    assertThat(PipelineSettings.defaultSettings().correlation()).isEqualTo(CorrelationSettings.defaults());
+  }
+
+  @Test
+  void everyKeyIsDocumentedInConfigurationMd() throws Exception {
+    String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+    for (Map.Entry<String, String> key : PipelineSettings.DEFAULTS.entrySet()) {
+      String documentedDefault = key.getValue().isEmpty() ? "*(empty)*" : "`" + key.getValue() + "`";
+      assertThat(doc).as("docs/configuration.md documents %s with its default", key.getKey())
+          .contains("| `" + key.getKey() + "` | " + documentedDefault + " |");
+    }
+  }
+
+  @Test
+  void correlationKeysComeFromTheEnvironmentAndBadValuesAreRejected() {
+    PipelineSettings settings = PipelineSettings.load(java.util.Optional.empty(),
+        Map.of("VARSEL_PIPELINE_CO_LINK_MIN_ACCOUNTS", "7", "VARSEL_PIPELINE_CO_SIMILAR_WINDOW", "PT30M"));
+    assertThat(settings.correlation().coLinkMinAccounts()).isEqualTo(7);
+    assertThat(settings.correlation().coSimilarWindow()).isEqualTo(Duration.ofMinutes(30));
+    assertThatThrownBy(() -> PipelineSettings.from(Map.of("pipeline.co-similar.jaccard", "1.5")))
+        .hasMessageContaining("pipeline.co-similar.jaccard");
+    assertThatThrownBy(() -> PipelineSettings.from(Map.of("pipeline.surge.factor", "lots")))
+        .hasMessageContaining("pipeline.surge.factor=lots is not a number");
+  }
+}

@@ -1,0 +1,65 @@
+package org.varsel.pipeline.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.varsel.pipeline.correlate.Posts.post;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.varsel.contract.Incident;
+import org.varsel.contract.IncidentKind;
+import org.varsel.contract.Tier;
+
+class SingleSignalsTest {
+  static final SingleSignals DETECTOR = SingleSignals.from(CorrelationSettings.defaults());
+
+  @Test
+  void aRuleOfSeverityFourOrMoreOrAVeryHatefulTextIsItsOwnIncident() {
+    List<Posts> posts = List.of(
+        post(1).rule("threat-1", 5, "incitement", "topic:call-to-violence"),
+        post(2).rule("dehum-1", 4, "dehumanisation"),
+        post(3).rule("mild-1", 3, "dehumanisation"),
+        post(4).classified("hateful", 0.93),
+        post(5).classified("hateful", 0.89),
+        post(6));
+    List<Incident> incidents = posts.stream().map(p -> DETECTOR.highSeverity(p.analysed())).flatMap(Optional::stream).toList();
+    assertThat(incidents).hasSize(3).allSatisfy(i -> {
+      assertThat(i.kind()).isEqualTo(IncidentKind.HIGH_SEVERITY);
+      assertThat(i.version()).isEqualTo(1);
+      assertThat(i.signalCount()).isEqualTo(1);
+    });
+    assertThat(incidents.get(0).severity()).isEqualTo(100);
+    assertThat(incidents.get(0).explanation()).contains("rule threat-1", "severity 5 (≥ 4)");
+    assertThat(incidents.get(2).explanation()).contains("classifier hateful score 0.93 (≥ 0.90)");
+    assertThat(incidents.get(2).severity()).isEqualTo(93);
+  }
+
+  @Test
+  void aSeverityFiveRuleTaggedThreatToLifePutsTheIncidentInTheThreatToLifeTier() {
+    Incident incident = DETECTOR.highSeverity(post(1).rule("tvec-1", 5, "terrorist-content", "tcap:threat-to-life").analysed()).orElseThrow();
+    assertThat(incident.tier()).isEqualTo(Tier.THREAT_TO_LIFE);
+    assertThat(incident.explanation()).contains("Tier threat-to-life");
+    Incident category = DETECTOR.highSeverity(post(2).rule("t-2", 5, "threat").analysed()).orElseThrow();
+    assertThat(category.tier()).isEqualTo(Tier.THREAT_TO_LIFE);
+    Incident notFive = DETECTOR.highSeverity(post(3).rule("t-3", 4, "threat", "tcap:threat-to-life").analysed()).orElseThrow();
+    assertThat(notFive.tier()).isEqualTo(Tier.HIGH);
+  }
+
+  @Test
+  void aPartnerAssessmentWithConfidenceOfEightyOrMoreReachesTheQueue() {
+    Stream<Posts> posts = Stream.of(
+        post(1).source("partner:ngo-a").labelled("incitement", 80, "journalists"),
+        post(2).source("partner:ngo-a").labelled("incitement", 79),
+        post(3).source("partner:ngo-a").labelled("incitement", null),
+        post(4).source("partner:ngo-a"));
+    List<Incident> incidents = posts.map(p -> DETECTOR.partnerAssessment(p.analysed())).flatMap(Optional::stream).toList();
+    assertThat(incidents).hasSize(1);
+    Incident incident = incidents.get(0);
+    assertThat(incident.kind()).isEqualTo(IncidentKind.PARTNER_ASSESSMENT);
+    assertThat(incident.severity()).isEqualTo(80);
+    assertThat(incident.tier()).isEqualTo(Tier.HIGH);
+    assertThat(incident.targetGroups()).containsExactly("journalists");
+    assertThat(incident.explanation()).contains("partner:ngo-a assessed this as incitement with confidence 80/100", "targets journalists");
+  }
+}
