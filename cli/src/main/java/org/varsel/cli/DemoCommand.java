@@ -3,6 +3,7 @@ package org.varsel.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -87,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
     DemoCredentials credentials = demo.credentials();
     out.println();
     out.println("Varsel is running.");
-    out.println("  Analyst desk     " + demo.deskUrl() + "/   (sign in as the analyst below)");
+    out.println("  Analyst desk     " + demo.deskUrl() + "/   (sign in as the analyst, or the lead for the audit log)");
     out.println("  Incidents API    " + demo.deskUrl() + "/api/v1/incidents   (anonymous read allowed in the demo)");
     out.println("  Health           " + demo.deskUrl() + "/healthz");
     out.println("  Kafka            " + demo.kafkaBootstrap());
@@ -95,8 +96,9 @@ public final class DemoCommand implements Callable<Integer> {
     for (DemoCredentials.Partner partner : credentials.partners()) {
       out.println("    partner " + partner.id() + "     token " + partner.token());
     }
-    out.println("    analyst          user " + credentials.analyst().user() + "  password " + credentials.analyst().password()
-        + "  token " + credentials.analyst().token());
+    for (DemoCredentials.Analyst user : List.of(credentials.analyst(), credentials.lead())) {
+      out.println("    " + String.format("%-16s", user.user()) + " password " + user.password() + "  token " + user.token());
+    }
     out.println();
     out.println("Try:  curl -s " + demo.deskUrl() + "/api/v1/incidents");
     out.println("      curl -s -H 'Authorization: Bearer " + credentials.partners().get(0).token() + "' " + demo.deskUrl() + "/api/v1/incidents");

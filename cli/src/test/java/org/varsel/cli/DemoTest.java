@@ -40,6 +40,7 @@ class DemoTest {
       assertThat(credentials.get("partners")).hasSize(2);
       assertThat(credentials.get("analyst").get("user").asText()).isEqualTo("analyst");
       assertThat(credentials.get("analyst").get("password").asText()).hasSizeGreaterThan(12);
+      assertThat(credentials.get("lead").get("user").asText()).isEqualTo("lead");
 
       String ngoB = credentials.get("partners").get(1).get("token").asText();
       JsonNode partnerView = api.getJson("/api/v1/incidents?limit=100", Optional.of(ngoB));

@@ -122,11 +122,16 @@ public final class Demo implements AutoCloseable {
   private static DemoCredentials createCredentials(Credentials store) throws Exception {
     String ngoA = store.createPartner("ngo-a", "Demo NGO A", Optional.of("desk@ngo-a.example"), Tlp.AMBER, "demo").token();
     String ngoB = store.createPartner("ngo-b", "Demo NGO B", Optional.of("desk@ngo-b.example"), Tlp.GREEN, "demo").token();
-    String password = randomPassword();
-    String analystToken = store.createUser("analyst", password.toCharArray(), Role.ANALYST, Optional.empty(), "demo").token();
     return new DemoCredentials(
         List.of(new DemoCredentials.Partner("ngo-a", "Demo NGO A", ngoA), new DemoCredentials.Partner("ngo-b", "Demo NGO B", ngoB)),
-        new DemoCredentials.Analyst("analyst", password, analystToken));
+        user(store, "analyst", Role.ANALYST),
+        user(store, "lead", Role.LEAD));
+  }
+
+  private static DemoCredentials.Analyst user(Credentials store, String name, Role role) throws Exception {
+    String password = randomPassword();
+    String token = store.createUser(name, password.toCharArray(), role, Optional.empty(), "demo").token();
+    return new DemoCredentials.Analyst(name, password, token);
   }
 
   private static String randomPassword() {

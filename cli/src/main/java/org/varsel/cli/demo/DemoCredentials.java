@@ -8,10 +8,11 @@ import java.util.List;
 import org.varsel.contract.Json;
 
 /** What the demo created to log in with; written to {@code .varsel/demo-credentials.json} (owner-only). */
-public record DemoCredentials(List<Partner> partners, Analyst analyst) {
+public record DemoCredentials(List<Partner> partners, Analyst analyst, Analyst lead) {
 
   public record Partner(String id, String name, String token) {}
 
+  /** A desk user (the analyst, the lead who may read the audit log). */
   public record Analyst(String user, String password, String token) {}
 
   public void writeTo(Path file) throws IOException {
