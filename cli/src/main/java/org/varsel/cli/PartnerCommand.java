@@ -30,27 +30,10 @@ public final class PartnerCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  /** Where the desk's database is; the password comes from an environment variable, never an argument. */
-  static final class DatabaseOptions {
-    @Option(names = "--jdbc-url", required = true, description = "JDBC URL of the desk's PostgreSQL database.")
-    String jdbcUrl;
-
-    @Option(names = "--db-user", defaultValue = "varsel", description = "Database user. Default: ${DEFAULT-VALUE}.")
-    String user;
-
-    @Option(names = "--db-password-env", defaultValue = "VARSEL_DESK_DB_PASSWORD",
-        description = "Environment variable that holds the database password. Default: ${DEFAULT-VALUE}.")
-    String passwordVariable;
-
-    Database open() {
-      return Database.open(jdbcUrl, user, Optional.ofNullable(System.getenv(passwordVariable)).orElse(""));
-    }
-  }
-
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Registers a partner and prints its first API token (once).")
   static final class Add implements Callable<Integer> {
-    @Mixin DatabaseOptions database;
+    @Mixin DeskDatabaseOptions database;
 
     @Parameters(index = "0", description = "Partner id: lower case letters, digits and '-'; its signals' source is partner:<id>.")
     String id;
@@ -69,7 +52,7 @@ public final class PartnerCommand implements Runnable {
     public Integer call() throws Exception {
       Tlp tlp = Tlp.fromLabel(allowedTlp)
           .orElseThrow(() -> new IllegalArgumentException("--allowed-tlp: unknown TLP " + allowedTlp));
-      try (Database db = database.open()) {
+      try (Database db = database.open(System.getenv())) {
         printToken(System.out, new PartnerRegistry(db).add(id, name, contact, tlp), "partner " + id + " added");
       }
       return 0;
@@ -79,7 +62,7 @@ public final class PartnerCommand implements Runnable {
   @Command(name = "token", mixinStandardHelpOptions = true,
       description = "Issues another API token for a partner (to rotate: issue, switch, revoke the old one).")
   static final class Token implements Callable<Integer> {
-    @Mixin DatabaseOptions database;
+    @Mixin DeskDatabaseOptions database;
 
     @Parameters(index = "0", description = "Partner id.")
     String id;
@@ -89,7 +72,7 @@ public final class PartnerCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      try (Database db = database.open()) {
+      try (Database db = database.open(System.getenv())) {
         printToken(System.out, new PartnerRegistry(db).issueToken(id, label), "new token for partner " + id);
       }
       return 0;
@@ -99,7 +82,7 @@ public final class PartnerCommand implements Runnable {
   @Command(name = "revoke", mixinStandardHelpOptions = true,
       description = "Revokes a partner's token by its id (see `partner list`), or all its tokens with --all.")
   static final class Revoke implements Callable<Integer> {
-    @Mixin DatabaseOptions database;
+    @Mixin DeskDatabaseOptions database;
 
     @Parameters(index = "0", description = "Partner id.")
     String id;
@@ -116,7 +99,7 @@ public final class PartnerCommand implements Runnable {
         System.err.println("give exactly one of --token-id and --all");
         return 2;
       }
-      try (Database db = database.open()) {
+      try (Database db = database.open(System.getenv())) {
         int revoked = new PartnerRegistry(db).revoke(id, tokenId.orElse(""));
         System.out.println(revoked + " token(s) of partner " + id + " revoked");
         return revoked > 0 ? 0 : 1;
@@ -126,12 +109,12 @@ public final class PartnerCommand implements Runnable {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists partners and their tokens (ids only).")
   static final class ListPartners implements Callable<Integer> {
-    @Mixin DatabaseOptions database;
+    @Mixin DeskDatabaseOptions database;
 
     @Override
     public Integer call() throws Exception {
       PrintStream out = System.out;
-      try (Database db = database.open()) {
+      try (Database db = database.open(System.getenv())) {
         for (PartnerRegistry.Partner partner : new PartnerRegistry(db).list()) {
           out.printf("%s  %s  allowed-tlp=%s  %s%s%n", partner.id(), partner.name(), partner.allowedTlp().label(),
               partner.active() ? "active" : "inactive", partner.contact().map(c -> "  contact=" + c).orElse(""));

@@ -2,7 +2,6 @@ package org.varsel.cli;
 
 import java.io.Console;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.IssuedToken;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.auth.UserAdmin;
-import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.triage.AuditLog;
 import picocli.CommandLine;
@@ -45,9 +43,7 @@ public final class UserCommand implements Runnable {
 
   /** Where the desk's database is: the desk's configuration file and environment. */
   static final class DeskDatabase {
-    @Option(names = "--config", description = "The desk's properties file (desk.db.url, desk.db.user, ...); the "
-        + "VARSEL_DESK_* environment variables override it.")
-    Optional<Path> config;
+    @Mixin DeskDatabaseOptions where;
 
     @Option(names = "--password-env", description = "Read the user's new password from this environment variable "
         + "instead of asking on the terminal.")
@@ -59,8 +55,7 @@ public final class UserCommand implements Runnable {
     PrintStream out = System.out;
 
     Database open() {
-      DeskConfig desk = DeskConfig.load(config, environment);
-      return Database.open(desk.dbUrl(), desk.dbUser(), desk.dbPassword());
+      return where.open(environment);
     }
 
     char[] password(String username) {
