@@ -105,6 +105,8 @@ public final class Demo implements AutoCloseable {
     PipelineSettings settings = PipelineSettings.from(Map.of(
         "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
         "pipeline.checkpoint.interval", "PT2S",
+        // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
+        "pipeline.privacy.handle-key", org.varsel.pipeline.privacy.PrivacySettings.generateKey(),
         "pipeline.parallelism", Integer.toString(options.parallelism())));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), new Configuration());
     JobClient job = PipelineJob.start(env, settings);
