@@ -73,6 +73,9 @@ public final class Demo implements AutoCloseable {
     kafka = LocalKafka.builder().baseDirectory(runDirectory).start();
     running.push(kafka);
     kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.RULES, Topics.FEEDBACK);
+    try (var admin = kafka.admin()) {
+      TopicRetention.apply(admin, TopicRetention.CONFIG.keySet()); // as in the cluster (docs/privacy.md)
+    }
     progress.println("  Kafka            " + kafka.bootstrapServers());
 
     String jdbcUrl;
