@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         RulesCommand.class,
         PartnerCommand.class,
         UserCommand.class,
+        PrivacyCommand.class,
     })
 public final class Varsel implements Runnable {
 

@@ -70,6 +70,7 @@ final class PipelineRun {
     settings.put("pipeline.checkpoint.interval", "PT1S");
     settings.put("pipeline.parallelism", "2");
     settings.put("pipeline.bounded", "false");
+    settings.put("pipeline.privacy.handle-key", "test-handle-key-of-the-deploy-tests-0123456789");
     Properties properties = new Properties();
     properties.putAll(settings);
     this.settingsFile = directory.resolve("pipeline-" + run + ".properties");

@@ -23,6 +23,8 @@ import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.intake.Intake;
 import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.retention.RetentionConfig;
+import org.varsel.desk.retention.RetentionJob;
 import org.varsel.desk.ingest.ConsumerStatus;
 import org.varsel.desk.ingest.IncidentConsumer;
 import org.varsel.desk.ingest.RejectedMessages;
@@ -47,6 +49,7 @@ public final class Desk implements AutoCloseable {
   private final Intake intake;
 
   private final AtomicBoolean closed = new AtomicBoolean();
+  private RetentionJob retention;
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
       FeedbackPublisher feedback, HttpApi http, Intake intake) {
@@ -66,11 +69,18 @@ public final class Desk implements AutoCloseable {
 
   /** {@link #start(DeskConfig)} with these intake settings (topics, limits, feeds). */
   public static Desk start(DeskConfig config, IntakeConfig intakeConfig) {
+    return start(config, intakeConfig, RetentionConfig.defaults());
+  }
+
+  /** {@link #start(DeskConfig, IntakeConfig)} with these retention periods (docs/privacy.md). */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig) {
     LOG.info("desk starting with {} and {}", config, intakeConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
       started.add(database);
+      RetentionJob retention = RetentionJob.start(database, retentionConfig, Clock.systemUTC());
+      started.add(retention);
       Credentials credentials = new Credentials(database);
       IncidentStore incidents = new IncidentStore(database);
       IncidentConsumer consumer =
@@ -97,6 +107,7 @@ public final class Desk implements AutoCloseable {
             + "token. For demos on a private machine only; never in production. !!!", config.httpHost(), http.port());
       }
       Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake);
+      desk.retention = retention;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -109,7 +120,8 @@ public final class Desk implements AutoCloseable {
    * environment ({@code VARSEL_DESK_*}). */
   public static void main(String[] args) throws InterruptedException {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
-    Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()));
+    Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()),
+        RetentionConfig.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();
@@ -142,8 +154,11 @@ public final class Desk implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    List<AutoCloseable> parts = List.of(database, consumer, intake, feedback, http);
-    closeAll(new ArrayList<>(parts), null);
+    List<AutoCloseable> parts = new ArrayList<>(List.of(database, consumer, intake, feedback, http));
+    if (retention != null) {
+      parts.add(1, retention);
+    }
+    closeAll(parts, null);
     LOG.info("desk stopped");
   }
 

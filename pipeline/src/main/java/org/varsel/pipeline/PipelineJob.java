@@ -17,6 +17,7 @@ public final class PipelineJob {
   public static void main(String[] args) throws Exception {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
     PipelineSettings settings = PipelineSettings.load(file, System.getenv());
+    settings.privacy().requireKey(); // production: pseudonyms must be stable across restarts (docs/privacy.md)
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     wire(env, settings);
     env.execute(JOB_NAME);

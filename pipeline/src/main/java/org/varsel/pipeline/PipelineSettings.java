@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.varsel.contract.Topics;
 import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.privacy.PrivacySettings;
 
 /**
  * Everything the pipeline can be told, with its defaults. Read from a properties file, then overridden by
@@ -36,7 +37,8 @@ public record PipelineSettings(
     Duration dedupeMemory,
     int parallelism,
     boolean bounded,
-    CorrelationSettings correlation) {
+    CorrelationSettings correlation,
+    PrivacySettings privacy) {
 
   /** Keys and their defaults, in the order docs/configuration.md lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -79,6 +81,8 @@ public record PipelineSettings(
     d.put("pipeline.incidents.idle-timeout", "PT1H");
     d.put("pipeline.incidents.update-interval", "PT5M");
     d.put("pipeline.incidents.state-ttl", "P2D");
+    d.put(PrivacySettings.HANDLE_KEY, "");
+    d.put(PrivacySettings.PUBLIC_ACCOUNTS, "");
     return Map.copyOf(d);
   }
 
@@ -137,7 +141,8 @@ public record PipelineSettings(
         duration(v, "pipeline.dedupe.memory"),
         integer(v, "pipeline.parallelism"),
         Boolean.parseBoolean(v.get("pipeline.bounded")),
-        correlation(v));
+        correlation(v),
+        PrivacySettings.of(v.get(PrivacySettings.HANDLE_KEY), v.get(PrivacySettings.PUBLIC_ACCOUNTS)));
   }
 
   private static CorrelationSettings correlation(Map<String, String> v) {
@@ -175,7 +180,8 @@ public record PipelineSettings(
   public PipelineSettings withKafkaBootstrap(String bootstrap) {
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
-        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded, correlation);
+        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded, correlation,
+        privacy);
   }
 
   private static Duration duration(Map<String, String> values, String key) {

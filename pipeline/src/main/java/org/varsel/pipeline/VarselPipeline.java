@@ -38,6 +38,8 @@ import org.varsel.pipeline.ingest.FirstSeenOnly;
 import org.varsel.pipeline.ingest.ParseSignal;
 import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.RulePackUpdate;
+import org.varsel.pipeline.privacy.PrivacySettings;
+import org.varsel.pipeline.privacy.PseudonymiseAuthors;
 import org.varsel.pipeline.rules.RulePack;
 
 /**
@@ -94,6 +96,8 @@ public final class VarselPipeline {
         .uid("parse-signals").name("parse + validate");
 
     DataStream<Signal> signals = parsed
+        .map(new PseudonymiseAuthors(privacy()), TypeInformation.of(Signal.class))
+        .uid("pseudonymise").name("pseudonymise authors (non-public accounts)")
         .assignTimestampsAndWatermarks(eventTime())
         .uid("event-time").name("event time (observed_at)")
         .keyBy(Signal::id, Types.STRING)
@@ -161,6 +165,11 @@ public final class VarselPipeline {
         .union(analysed.getSideOutput(MatchRules.REFUSED_PACKS))
         .sinkTo(sinks.deadLetters())
         .uid("sink-dead-letters").name("dead letters → " + settings.deadLetterTopic());
+  }
+
+  /** The configured handle key; without one (tests, replays) a key of this run only, chosen here once for all tasks. */
+  private PrivacySettings privacy() {
+    return settings.privacy().withGeneratedKeyIfMissing();
   }
 
   private WatermarkStrategy<Signal> eventTime() {

@@ -73,6 +73,9 @@ public final class Demo implements AutoCloseable {
     kafka = LocalKafka.builder().baseDirectory(runDirectory).start();
     running.push(kafka);
     kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.RULES, Topics.FEEDBACK);
+    try (var admin = kafka.admin()) {
+      TopicRetention.apply(admin, TopicRetention.CONFIG.keySet()); // as in the cluster (docs/privacy.md)
+    }
     progress.println("  Kafka            " + kafka.bootstrapServers());
 
     String jdbcUrl;
@@ -105,6 +108,8 @@ public final class Demo implements AutoCloseable {
     PipelineSettings settings = PipelineSettings.from(Map.of(
         "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
         "pipeline.checkpoint.interval", "PT2S",
+        // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
+        "pipeline.privacy.handle-key", org.varsel.pipeline.privacy.PrivacySettings.generateKey(),
         "pipeline.parallelism", Integer.toString(options.parallelism())));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), new Configuration());
     JobClient job = PipelineJob.start(env, settings);

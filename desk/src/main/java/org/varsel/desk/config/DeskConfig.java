@@ -108,7 +108,8 @@ public record DeskConfig(
   /** The settings given by these keys, defaults for the rest; unknown {@code desk.*} keys are refused (typos). */
   public static DeskConfig fromMap(Map<String, String> values) {
     for (String key : values.keySet()) {
-      if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)) {
+      if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)
+          && !org.varsel.desk.retention.RetentionConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }

@@ -1,0 +1,105 @@
+package org.varsel.desk.retention;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.varsel.contract.Json;
+import org.varsel.desk.db.Database;
+import org.varsel.desk.triage.AuditLog;
+
+/**
+ * One purge run: removes what outlived its period (see {@link RetentionConfig}), in one transaction, and records
+ * the counts as one audit event ({@value #ACTION} by {@value #ACTOR}), even when nothing was due.
+ *
+ * <p>An incident is <em>kept</em> (its evidence, receipts of its signals and its audit events stay) while it is
+ * confirmed or escalated, has a confirmed verdict, or a brief went out for it; it then goes after
+ * {@code desk.retention.confirmed-incidents} since its last activity.
+ */
+public final class RetentionPurge {
+  public static final String ACTOR = "system:retention";
+  public static final String ACTION = "retention.purge";
+
+  /** Condition on an incident row {@code i}: it belongs to a confirmed or escalated case. */
+  static final String KEPT = "(i.status IN ('confirmed', 'escalated')"
+      + " OR EXISTS (SELECT 1 FROM verdict v WHERE v.incident_id = i.id AND v.verdict = 'confirmed')"
+      + " OR EXISTS (SELECT 1 FROM brief b WHERE i.id = ANY (b.incident_ids)))";
+
+  private final Database database;
+  private final AuditLog audit;
+  private final RetentionConfig config;
+
+  public RetentionPurge(Database database, RetentionConfig config) {
+    this.database = database;
+    this.audit = new AuditLog(database);
+    this.config = config;
+  }
+
+  /** Purges what is older than its period at {@code now}; returns the counts per data class. */
+  public Map<String, Integer> run(Instant now) throws SQLException {
+    return database.inTransaction(connection -> {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      counts.put("incidents", update(connection,
+          "DELETE FROM incident i WHERE i.last_seen < ? AND NOT " + KEPT, cutoff(now, config.incidents())));
+      counts.put("confirmed_incidents", update(connection,
+          "DELETE FROM incident i WHERE greatest(i.last_seen, coalesce(i.status_changed_at, i.last_seen)) < ?"
+              + " AND " + KEPT, cutoff(now, config.confirmedIncidents())));
+      counts.put("evidence_stripped", update(connection,
+          "UPDATE incident i SET payload = jsonb_set(jsonb_set(payload, '{evidence,signals}', '[]'::jsonb),"
+              + " '{evidence,accounts}', '[]'::jsonb)"
+              + " WHERE i.last_seen < ? AND NOT " + KEPT
+              + " AND jsonb_typeof(payload -> 'evidence') = 'object'"
+              + " AND (coalesce(jsonb_array_length(payload -> 'evidence' -> 'signals'), 0) > 0"
+              + "   OR coalesce(jsonb_array_length(payload -> 'evidence' -> 'accounts'), 0) > 0)",
+          cutoff(now, config.evidence())));
+      counts.put("receipts", update(connection,
+          "DELETE FROM signal_receipt r WHERE r.received_at < ? AND NOT EXISTS (SELECT 1 FROM incident i WHERE "
+              + "i.payload -> 'evidence' -> 'signals' @> jsonb_build_array(jsonb_build_object('signal_id', r.signal_id))"
+              + " AND " + KEPT + ")",
+          cutoff(now, config.receipts())));
+      Timestamp deadLetters = cutoff(now, config.deadLetters());
+      counts.put("dead_letters", update(connection, "DELETE FROM signal_dead_letter WHERE stored_at < ?", deadLetters)
+          + update(connection, "DELETE FROM rejected_message WHERE received_at < ?", deadLetters));
+      counts.put("expired_sessions", update(connection, "DELETE FROM app_session WHERE expires_at < ?", Timestamp.from(now)));
+      try (Statement allow = connection.createStatement()) {
+        allow.execute("SET LOCAL varsel.audit_change = 'retention'");
+      }
+      counts.put("audit_events", update(connection,
+          "DELETE FROM audit_event a WHERE a.at < ? AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.id = a.incident_id"
+              + " AND " + KEPT + ")", cutoff(now, config.audit())));
+      try (Statement reset = connection.createStatement()) {
+        reset.execute("RESET varsel.audit_change");
+      }
+      ObjectNode after = Json.mapper().createObjectNode();
+      counts.forEach(after::put);
+      after.put("at", now.toString());
+      ObjectNode periods = after.putObject("periods");
+      periods.put("evidence", config.evidence().toString());
+      periods.put("incidents", config.incidents().toString());
+      periods.put("confirmed_incidents", config.confirmedIncidents().toString());
+      periods.put("receipts", config.receipts().toString());
+      periods.put("dead_letters", config.deadLetters().toString());
+      periods.put("audit", config.audit().toString());
+      audit.record(connection, ACTOR, ACTION, Optional.empty(), Optional.empty(), Optional.of(after));
+      return counts;
+    });
+  }
+
+  private static Timestamp cutoff(Instant now, Duration period) {
+    return Timestamp.from(now.minus(period));
+  }
+
+  private static int update(Connection connection, String sql, Timestamp cutoff) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setTimestamp(1, cutoff);
+      return statement.executeUpdate();
+    }
+  }
+}

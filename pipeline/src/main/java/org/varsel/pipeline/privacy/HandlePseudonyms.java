@@ -1,0 +1,93 @@
+package org.varsel.pipeline.privacy;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.varsel.contract.Author;
+import org.varsel.contract.Signal;
+
+/**
+ * Replaces the author of a signal from a non-public account by keyed hashes: {@code handle} becomes
+ * {@code anon-<24 hex>} (HMAC-SHA256 of the normalised handle), {@code id} likewise, the display name is dropped.
+ * The same handle always gives the same pseudonym under one key, so coordination detectors still count distinct
+ * accounts; without the key the handle cannot be recomputed from the pseudonym (nor checked by guessing).
+ * Not thread-safe (one {@link Mac}); each operator instance has its own.
+ */
+public final class HandlePseudonyms implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final String PREFIX = "anon-";
+  private static final int HEX_CHARS = 24;
+
+  private final PrivacySettings settings;
+  private transient Mac mac;
+
+  public HandlePseudonyms(PrivacySettings settings) {
+    if (!settings.hasKey()) {
+      throw new IllegalArgumentException(PrivacySettings.HANDLE_KEY + " is empty");
+    }
+    this.settings = settings;
+  }
+
+  /** The pseudonym of a handle (normalised first: {@code @Alice} and {@code alice} are one account). */
+  public String handle(String handle) {
+    return PREFIX + hmac("handle\u0000" + PrivacySettings.normalise(handle));
+  }
+
+  /** The pseudonym of a platform's account id. */
+  public String accountId(String id) {
+    return PREFIX + hmac("id\u0000" + id.trim());
+  }
+
+  public static boolean isPseudonym(String handle) {
+    return handle != null && handle.startsWith(PREFIX) && handle.length() == PREFIX.length() + HEX_CHARS;
+  }
+
+  public boolean isPublic(String platform, String handle) {
+    String h = PrivacySettings.normalise(handle);
+    return settings.publicAccounts().contains(h)
+        || (platform != null && settings.publicAccounts().contains(platform.trim().toLowerCase(java.util.Locale.ROOT) + ":" + h));
+  }
+
+  /** The signal with its author pseudonymised, or unchanged when it has none or the account is public. */
+  public Signal apply(Signal signal) {
+    Author author = signal.author();
+    if (author == null) {
+      return signal;
+    }
+    if (author.handle() != null && isPublic(signal.platform(), author.handle())) {
+      return signal;
+    }
+    if (isPseudonym(author.handle()) && author.displayName() == null
+        && (author.id() == null || isPseudonym(author.id()))) {
+      return signal; // already pseudonymised (a replay of our own output)
+    }
+    Author pseudonymous = new Author(
+        author.handle() == null ? null : handle(author.handle()),
+        author.id() == null ? null : accountId(author.id()),
+        null);
+    return new Signal(signal.id(), signal.source(), signal.externalId(), signal.kind(), signal.observedAt(), signal.url(),
+        signal.platform(), pseudonymous, signal.text(), signal.language(), signal.tlp(), signal.labels(),
+        signal.extensionsJson());
+  }
+
+  private String hmac(String value) {
+    try {
+      if (mac == null) {
+        mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(settings.handleKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      }
+      byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "HandlePseudonyms[" + settings + "]";
+  }
+}
