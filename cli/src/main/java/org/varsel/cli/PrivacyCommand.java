@@ -38,7 +38,7 @@ public final class PrivacyCommand implements Runnable {
           "Prints what changed and records it in the audit log (counts only). Kafka topics are not rewritten:",
           "they age out by their retention (docs/privacy.md)."})
   static final class Erase implements Callable<Integer> {
-    @Mixin PartnerCommand.DatabaseOptions database;
+    @Mixin DeskDatabaseOptions database;
 
     static final class Subject {
       @Option(names = "--handle", required = true, description = "The account's handle (a leading @ and case are ignored).")
@@ -64,7 +64,7 @@ public final class PrivacyCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       String who = actor.orElse("cli:" + System.getProperty("user.name", "unknown"));
-      try (Database db = database.open()) {
+      try (Database db = database.open(System.getenv())) {
         Erasure erasure = new Erasure(db);
         Erasure.Report report;
         if (subject.handle != null) {
