@@ -1,5 +1,12 @@
 package org.varsel.cli;
 
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine.ArgGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -203,8 +210,21 @@ public final class RulesCommand implements Runnable {
     @Option(names = "--rules", required = true, description = "Candidate rule directory.")
     Path rules;
 
-    @Option(names = "--input", required = true, description = "Signals: *.jsonl / *.json (JSON lines) or *.csv.")
-    Path input;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Stored stored;
+
+    /** Where the stored signals come from: a file, or everything a topic holds now. */
+    static final class Stored {
+      @Option(names = "--input", description = "Signals: *.jsonl / *.json (JSON lines) or *.csv.")
+      Path input;
+
+      @Option(names = "--from-topic", description = "Read every signal a Kafka topic holds now (e.g. varsel.signals.raw), then stop.")
+      String topic;
+    }
+
+    @Option(names = "--bootstrap", defaultValue = "localhost:9092",
+        description = "Kafka bootstrap servers, with --from-topic (default: ${DEFAULT-VALUE}).")
+    String bootstrap;
 
     @Option(names = "--live", defaultValue = "rules", description = "Live rule directory to compare with (default: ${DEFAULT-VALUE}).")
     Path live;
@@ -225,7 +245,8 @@ public final class RulesCommand implements Runnable {
       if (candidates.isEmpty() || livePack.isEmpty()) {
         return 2;
       }
-      if (!Files.isRegularFile(input)) {
+      Path input = stored.input;
+      if (input != null && !Files.isRegularFile(input)) {
         err.println(input + ": no such file");
         return 2;
       }
@@ -264,7 +285,7 @@ public final class RulesCommand implements Runnable {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       out.printf("Backtest of %s (%s) over %s: %,d signals in %.1f s (%,.0f/s); live: %s (%s)%n%n",
-          rules, candidates.get().version(), input, counts[0], seconds, counts[0] / Math.max(seconds, 1e-9),
+          rules, candidates.get().version(), input != null ? input : "topic " + stored.topic, counts[0], seconds, counts[0] / Math.max(seconds, 1e-9),
           live, livePack.get().version());
       out.printf("%-44s %-8s %8s %9s %10s  %s%n", "rule", "status", "hits", "per 10k", "also live", "most overlapping live rule");
       for (Map.Entry<String, Stats> e : stats.entrySet()) {
@@ -282,7 +303,44 @@ public final class RulesCommand implements Runnable {
       return 0;
     }
 
+    /** Every record the topic holds now (read_committed), from the beginning to the end offsets taken at the start. */
+    private void forEachSignalOnTopic(BiConsumer<String, Optional<String>> each) {
+      Properties config = new Properties();
+      config.put("bootstrap.servers", bootstrap);
+      config.put("isolation.level", "read_committed");
+      config.put("enable.auto.commit", "false");
+      try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        List<TopicPartition> partitions = consumer.partitionsFor(stored.topic, Duration.ofSeconds(30)).stream()
+            .map(p -> new TopicPartition(stored.topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+              continue;
+            }
+            try {
+              JsonNode n = record.value() == null ? null : JSON.readTree(record.value());
+              JsonNode text = n == null ? null : n.get("text");
+              if (text == null || !text.isTextual()) {
+                throw new IllegalArgumentException("no \"text\" string");
+              }
+              each.accept(text.asText(), Optional.ofNullable(n.get("language")).filter(JsonNode::isTextual).map(JsonNode::asText));
+            } catch (IOException | IllegalArgumentException e) {
+              err.println(stored.topic + "/" + record.partition() + "@" + record.offset() + ": skipped: " + firstLine(e.getMessage()));
+            }
+          }
+        }
+      }
+    }
+
     private void forEachSignal(BiConsumer<String, Optional<String>> each) throws IOException {
+      if (stored.topic != null) {
+        forEachSignalOnTopic(each);
+        return;
+      }
+      Path input = stored.input;
       String name = input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
       if (name.endsWith(".csv")) {
         CsvMapper csv = new CsvMapper();
