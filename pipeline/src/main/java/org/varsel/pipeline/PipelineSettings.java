@@ -36,7 +36,8 @@ public record PipelineSettings(
     Duration dedupeMemory,
     int parallelism,
     boolean bounded,
-    CorrelationSettings correlation) {
+    CorrelationSettings correlation,
+    String hotlineTopic) {
 
   /** Keys and their defaults, in the order docs/configuration.md lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -50,6 +51,7 @@ public record PipelineSettings(
     d.put("pipeline.topics.incidents", Topics.INCIDENTS);
     d.put("pipeline.topics.rules", Topics.RULES);
     d.put("pipeline.topics.shadow-hits", Topics.SHADOW_HITS);
+    d.put("pipeline.topics.hotline", Topics.HOTLINE);
     d.put("pipeline.rules.dir", "");
     d.put("pipeline.kafka.transactional-id-prefix", "varsel-pipeline");
     d.put("pipeline.kafka.transaction-timeout", "PT15M");
@@ -137,7 +139,8 @@ public record PipelineSettings(
         duration(v, "pipeline.dedupe.memory"),
         integer(v, "pipeline.parallelism"),
         Boolean.parseBoolean(v.get("pipeline.bounded")),
-        correlation(v));
+        correlation(v),
+        v.get("pipeline.topics.hotline"));
   }
 
   private static CorrelationSettings correlation(Map<String, String> v) {
@@ -175,7 +178,8 @@ public record PipelineSettings(
   public PipelineSettings withKafkaBootstrap(String bootstrap) {
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
-        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded, correlation);
+        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded, correlation,
+        hotlineTopic);
   }
 
   private static Duration duration(Map<String, String> values, String key) {

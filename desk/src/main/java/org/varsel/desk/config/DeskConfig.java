@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.varsel.contract.Topics;
+import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.intake.IntakeConfig;
 
 /**
@@ -108,7 +109,8 @@ public record DeskConfig(
   /** The settings given by these keys, defaults for the rest; unknown {@code desk.*} keys are refused (typos). */
   public static DeskConfig fromMap(Map<String, String> values) {
     for (String key : values.keySet()) {
-      if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)) {
+      if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)
+          && !ChildSafetyConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }

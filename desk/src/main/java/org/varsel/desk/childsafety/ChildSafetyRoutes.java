@@ -1,0 +1,192 @@
+package org.varsel.desk.childsafety;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.varsel.contract.Json;
+import org.varsel.desk.auth.Role;
+import org.varsel.desk.db.Database;
+import org.varsel.desk.http.HttpApi;
+import org.varsel.desk.http.Problem;
+import org.varsel.desk.http.RouteGroup;
+
+/**
+ * {@code GET /api/v1/hotline/export}: the hotline reports (URL and metadata of CSAM-labelled signals) as CSV for the
+ * national hotline, for the roles {@code desk.hotline.export-roles} names (lead, admin by default); and
+ * {@code GET /api/v1/child-safety/stats}: child-safety incidents by ISO week, harm category and platform (JSON, or
+ * CSV with {@code format=csv}), for analysts, leads and admins. docs/child-safety.md.
+ */
+public final class ChildSafetyRoutes implements RouteGroup {
+  public static final String EXPORT_PATH = "/api/v1/hotline/export";
+  public static final String STATS_PATH = "/api/v1/child-safety/stats";
+  static final List<String> EXPORT_COLUMNS = List.of("signal_id", "url", "platform", "kind", "observed_at",
+      "received_at", "source", "external_id", "author_handle", "author_id", "language", "tlp", "confidence");
+
+  private static final String EXPORT = """
+      SELECT signal_id, url, platform, kind, observed_at, received_at, source, external_id, author_handle, author_id,
+             language, tlp, confidence
+      FROM hotline_report WHERE received_at >= ? AND (? OR exported_at IS NULL) ORDER BY received_at, signal_id
+      """;
+  private static final String MARK_EXPORTED =
+      "UPDATE hotline_report SET exported_at = now() WHERE signal_id = ANY(?) AND exported_at IS NULL";
+  private static final String STATS = """
+      SELECT to_char(date_trunc('week', i.first_seen AT TIME ZONE 'UTC'), 'IYYY-"W"IW') AS week,
+             date_trunc('week', i.first_seen AT TIME ZONE 'UTC')::date AS week_start,
+             c.category, lower(p.platform) AS platform, count(DISTINCT i.id) AS incidents
+      FROM incident i
+      CROSS JOIN LATERAL unnest(i.categories) AS c(category)
+      CROSS JOIN LATERAL unnest(i.platforms) AS p(platform)
+      WHERE c.category LIKE 'child-%' AND lower(p.platform) = ANY(?) AND i.first_seen >= ?
+      GROUP BY 1, 2, 3, 4
+      ORDER BY 2, 3, 4
+      """;
+
+  private final Database database;
+  private final ChildSafetyConfig config;
+
+  public ChildSafetyRoutes(Database database, ChildSafetyConfig config) {
+    this.database = database;
+    this.config = config;
+  }
+
+  @Override
+  public void addTo(Javalin app) {
+    app.get(EXPORT_PATH, this::export);
+    app.get(STATS_PATH, this::stats);
+  }
+
+  /** {@code since} (RFC 3339, default: everything), {@code all=true} to include reports exported before. */
+  private void export(Context ctx) throws SQLException {
+    HttpApi.requireRole(ctx, config.exportRoles().toArray(Role[]::new));
+    Instant since = instant(ctx.queryParam("since"), Instant.EPOCH, "since");
+    boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
+    StringBuilder csv = new StringBuilder(String.join(",", EXPORT_COLUMNS)).append("\r\n");
+    List<String> ids = new ArrayList<>();
+    database.inTransaction(connection -> {
+      try (PreparedStatement query = connection.prepareStatement(EXPORT)) {
+        query.setObject(1, since.atOffset(ZoneOffset.UTC));
+        query.setBoolean(2, all);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= EXPORT_COLUMNS.size(); i++) {
+              Object value = rows.getObject(i);
+              cells.add(value instanceof OffsetDateTime t ? t.toInstant().toString() : value == null ? "" : value.toString());
+            }
+            ids.add(rows.getString(1));
+            csv.append(csvRow(cells));
+          }
+        }
+      }
+      markExported(connection, ids);
+      return null;
+    });
+    ctx.header("Content-Disposition", "attachment; filename=\"varsel-hotline-export.csv\"")
+        .contentType("text/csv; charset=utf-8").result(csv.toString());
+  }
+
+  private static void markExported(Connection connection, List<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update = connection.prepareStatement(MARK_EXPORTED)) {
+      update.setArray(1, connection.createArrayOf("text", ids.toArray()));
+      update.executeUpdate();
+    }
+  }
+
+  /** {@code weeks} (1-104, default 12) back from now; {@code format=csv} for CSV. */
+  private void stats(Context ctx) throws SQLException {
+    HttpApi.requireRole(ctx, Role.ANALYST, Role.LEAD, Role.ADMIN);
+    int weeks = weeks(ctx.queryParam("weeks"));
+    Instant from = Instant.now().minus(java.time.Duration.ofDays(7L * weeks));
+    List<Row> rows = database.inTransaction(connection -> {
+      List<Row> out = new ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement(STATS)) {
+        query.setArray(1, connection.createArrayOf("text", config.platforms().toArray()));
+        query.setObject(2, from.atOffset(ZoneOffset.UTC));
+        try (ResultSet r = query.executeQuery()) {
+          while (r.next()) {
+            out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)));
+          }
+        }
+      }
+      return out;
+    });
+    if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
+      StringBuilder csv = new StringBuilder("week,week_start,category,platform,incidents\r\n");
+      for (Row row : rows) {
+        csv.append(csvRow(List.of(row.week(), row.weekStart(), row.category(), row.platform(), Long.toString(row.incidents()))));
+      }
+      ctx.header("Content-Disposition", "attachment; filename=\"varsel-child-safety-stats.csv\"")
+          .contentType("text/csv; charset=utf-8").result(csv.toString());
+      return;
+    }
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("weeks", weeks);
+    body.put("from", from.toString());
+    ArrayNode platforms = body.putArray("platforms");
+    config.platforms().forEach(platforms::add);
+    ArrayNode items = body.putArray("rows");
+    for (Row row : rows) {
+      items.addObject().put("week", row.week()).put("week_start", row.weekStart()).put("category", row.category())
+          .put("platform", row.platform()).put("incidents", row.incidents());
+    }
+    ctx.contentType("application/json").result(body.toString());
+  }
+
+  private record Row(String week, String weekStart, String category, String platform, long incidents) {}
+
+  private static int weeks(String value) {
+    if (value == null || value.isBlank()) {
+      return 12;
+    }
+    try {
+      int weeks = Integer.parseInt(value.trim());
+      if (weeks >= 1 && weeks <= 104) {
+        return weeks;
+      }
+    } catch (NumberFormatException ignored) {
+      // below
+    }
+    throw Problem.badRequest("weeks must be a whole number from 1 to 104");
+  }
+
+  private static Instant instant(String value, Instant fallback, String name) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return OffsetDateTime.parse(value.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw Problem.badRequest(name + " must be an RFC 3339 timestamp with offset");
+    }
+  }
+
+  /** One CSV line; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+  static String csvRow(List<String> cells) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      String cell = cells.get(i) == null ? "" : cells.get(i);
+      if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+        cell = "'" + cell;
+      }
+      if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+        cell = "\"" + cell.replace("\"", "\"\"") + "\"";
+      }
+      line.append(i == 0 ? "" : ",").append(cell);
+    }
+    return line.append("\r\n").toString();
+  }
+}
