@@ -83,6 +83,8 @@ class AuthorizationMatrixTest {
         api("GET", () -> "/api/v1/rules/precision", null, 401, 200, 200, 200, 403),
         api("GET", () -> "/api/v1/training-data", null, 401, 403, 200, 200, 403),
         api("GET", () -> "/api/v1/rejected-messages", null, 401, 403, 200, 200, 403),
+        api("GET", () -> "/api/v1/hotline/export", null, 401, 403, 200, 200, 403),
+        api("GET", () -> "/api/v1/child-safety/stats", null, 401, 200, 200, 200, 403),
         page("GET", () -> "/", 303, 200, 200, 200, 200),
         page("GET", () -> "/incidents/" + visible, 303, 200, 200, 200, 200),
         page("GET", () -> "/incidents/" + hidden, 303, 200, 200, 200, 404),

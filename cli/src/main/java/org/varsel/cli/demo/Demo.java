@@ -72,7 +72,8 @@ public final class Demo implements AutoCloseable {
     progress.println("Starting Kafka broker (KRaft, its own JVM) ...");
     kafka = LocalKafka.builder().baseDirectory(runDirectory).start();
     running.push(kafka);
-    kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.RULES, Topics.FEEDBACK);
+    kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.RULES, Topics.FEEDBACK,
+        Topics.HOTLINE);
     progress.println("  Kafka            " + kafka.bootstrapServers());
 
     String jdbcUrl;
