@@ -32,10 +32,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.varsel.contract.Json;
+import org.varsel.contract.RawSignalHeaders;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.Desk;
 import org.varsel.desk.auth.Role;
@@ -49,7 +54,6 @@ import org.varsel.local.PostgresExtension;
 import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.PipelineSettings;
-import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**
  * CSAM is never content (docs/child-safety.md): a signal labelled csam with distinctive marker text goes through the
@@ -108,7 +112,8 @@ class CsamNeverStoredEndToEndTest {
           observed)).statusCode()).isEqualTo(202);
 
       // past intake, straight onto the raw topic: a valid CSAM signal with text, an invalid one, one that is not JSON
-      try (RawSignalPublisher rogue = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic())) {
+      // (RawSignalPublisher, the replay and demo writer, strips CSAM like intake: a bare producer stands in for a rogue one)
+      try (RoguePublisher rogue = new RoguePublisher(kafka.bootstrapServers(), settings.rawTopic())) {
         rogue.publish("partner:ngo-a/cs-9", csam("cs-9", BYPASS_URL, BYPASS_MARKER, observed).getBytes(StandardCharsets.UTF_8),
             "partner:ngo-a", Instant.now());
         rogue.publish("partner:ngo-a/cs-10", ("{\"external_id\":\"cs-10\",\"url\":\"" + BYPASS_URL + "/x\",\"text\":\""
@@ -239,6 +244,36 @@ class CsamNeverStoredEndToEndTest {
         }
       }
       assertThat(tables).isGreaterThan(10);
+    }
+  }
+
+  /** Writes raw records as they are, with intake's headers: an old or rogue writer of the raw topic. */
+  private static final class RoguePublisher implements AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String topic;
+
+    RoguePublisher(String bootstrap, String topic) {
+      Properties config = new Properties();
+      config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      config.put(ProducerConfig.ACKS_CONFIG, "all");
+      this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+      this.topic = topic;
+    }
+
+    void publish(String key, byte[] body, String source, Instant receivedAt) {
+      ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), body);
+      record.headers().add(RawSignalHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));
+      record.headers().add(RawSignalHeaders.RECEIVED_AT, receivedAt.toString().getBytes(StandardCharsets.UTF_8));
+      producer.send(record);
+    }
+
+    void flush() {
+      producer.flush();
+    }
+
+    @Override
+    public void close() {
+      producer.close();
     }
   }
 

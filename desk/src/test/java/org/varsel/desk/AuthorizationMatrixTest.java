@@ -90,6 +90,7 @@ class AuthorizationMatrixTest {
         page("GET", () -> "/incidents/" + hidden, 303, 200, 200, 200, 404),
         page("GET", () -> "/audit", 303, 403, 200, 200, 403),
         page("GET", () -> "/rules", 303, 200, 200, 200, 403),
+        page("GET", () -> "/child-safety", 303, 200, 200, 200, 403),
         page("POST", () -> "/incidents/" + fresh() + "/status", 303, 303, 303, 303, 403),
         page("POST", () -> "/incidents/" + fresh() + "/assign", 303, 303, 303, 303, 403),
         page("POST", () -> "/incidents/" + fresh() + "/comments", 303, 303, 303, 303, 403),

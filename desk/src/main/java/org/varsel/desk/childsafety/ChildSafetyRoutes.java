@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,19 +14,28 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.varsel.contract.Json;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.http.RouteGroup;
+import org.varsel.desk.web.Sessions;
+import org.varsel.desk.web.TriageWeb;
+import org.varsel.desk.web.Views;
 
 /**
  * {@code GET /api/v1/hotline/export}: the hotline reports (URL and metadata of CSAM-labelled signals) as CSV for the
  * national hotline, for the roles {@code desk.hotline.export-roles} names (lead, admin by default); and
  * {@code GET /api/v1/child-safety/stats}: child-safety incidents by ISO week, harm category and platform (JSON, or
- * CSV with {@code format=csv}), for analysts, leads and admins. docs/child-safety.md.
+ * CSV with {@code format=csv}), for analysts, leads and admins, also as the page {@code /child-safety} for signed-in
+ * staff. docs/child-safety.md.
  */
 public final class ChildSafetyRoutes implements RouteGroup {
   public static final String EXPORT_PATH = "/api/v1/hotline/export";
@@ -52,18 +62,79 @@ public final class ChildSafetyRoutes implements RouteGroup {
       ORDER BY 2, 3, 4
       """;
 
+  public static final String PAGE_PATH = "/child-safety";
+  private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
   private final Database database;
   private final ChildSafetyConfig config;
+  private final Sessions sessions;
+  private final Views views = new Views();
 
   public ChildSafetyRoutes(Database database, ChildSafetyConfig config) {
     this.database = database;
     this.config = config;
+    this.sessions = new Sessions(database);
   }
 
   @Override
   public void addTo(Javalin app) {
     app.get(EXPORT_PATH, this::export);
     app.get(STATS_PATH, this::stats);
+    app.get(PAGE_PATH, this::page);
+  }
+
+  /** The statistics as a page for signed-in staff: weeks down, platforms across, one table per harm category. */
+  private void page(Context ctx) throws SQLException {
+    String cookie = ctx.cookie(TriageWeb.COOKIE);
+    Optional<Sessions.Session> session = cookie == null ? Optional.empty() : sessions.find(cookie);
+    if (session.isEmpty()) {
+      ctx.redirect("/login", HttpStatus.SEE_OTHER);
+      return;
+    }
+    Map<String, Object> model = new HashMap<>();
+    Sessions.Session s = session.get();
+    model.put("user", s.username());
+    model.put("role", s.role().label());
+    model.put("csrf", s.csrfToken());
+    model.put("greyscale", s.greyscale());
+    model.put("isLead", s.role() == Role.LEAD || s.role() == Role.ADMIN);
+    model.put("isPartner", s.role() == Role.PARTNER);
+    model.put("here", ctx.path());
+    if (s.role() == Role.PARTNER) {
+      model.put("message", "Child-safety statistics are for the desk's staff.");
+      model.put("status", 403);
+      render(ctx.status(403), "error", model);
+      return;
+    }
+    int weeks = weeks(ctx.queryParam("weeks"));
+    // category → week → platform → count
+    Map<String, Map<String, Map<String, Long>>> tables = new TreeMap<>();
+    for (Row row : query(weeks)) {
+      tables.computeIfAbsent(row.category(), c -> new TreeMap<>(Comparator.reverseOrder()))
+          .computeIfAbsent(row.week(), w -> new HashMap<>()).put(row.platform(), row.incidents());
+    }
+    List<Map<String, Object>> categories = new ArrayList<>();
+    tables.forEach((category, byWeek) -> {
+      List<Map<String, Object>> weekRows = new ArrayList<>();
+      byWeek.forEach((week, byPlatform) -> {
+        List<Long> counts = new ArrayList<>();
+        config.platforms().forEach(p -> counts.add(byPlatform.getOrDefault(p, 0L)));
+        weekRows.add(Map.of("week", week, "counts", counts));
+      });
+      categories.add(Map.of("category", category, "weeks", weekRows));
+    });
+    model.put("weeks", weeks);
+    model.put("platforms", config.platforms());
+    model.put("categories", categories);
+    model.put("csv", STATS_PATH + "?format=csv&weeks=" + weeks);
+    model.put("canExport", config.exportRoles().contains(s.role()));
+    render(ctx, "child-safety", model);
+  }
+
+  private void render(Context ctx, String template, Map<String, Object> model) {
+    ctx.header("Content-Security-Policy", CSP).header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
+        .html(views.render(template, model));
   }
 
   /** {@code since} (RFC 3339, default: everything), {@code all=true} to include reports exported before. */
@@ -110,20 +181,8 @@ public final class ChildSafetyRoutes implements RouteGroup {
   private void stats(Context ctx) throws SQLException {
     HttpApi.requireRole(ctx, Role.ANALYST, Role.LEAD, Role.ADMIN);
     int weeks = weeks(ctx.queryParam("weeks"));
-    Instant from = Instant.now().minus(java.time.Duration.ofDays(7L * weeks));
-    List<Row> rows = database.inTransaction(connection -> {
-      List<Row> out = new ArrayList<>();
-      try (PreparedStatement query = connection.prepareStatement(STATS)) {
-        query.setArray(1, connection.createArrayOf("text", config.platforms().toArray()));
-        query.setObject(2, from.atOffset(ZoneOffset.UTC));
-        try (ResultSet r = query.executeQuery()) {
-          while (r.next()) {
-            out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)));
-          }
-        }
-      }
-      return out;
-    });
+    Instant from = from(weeks);
+    List<Row> rows = query(weeks);
     if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
       StringBuilder csv = new StringBuilder("week,week_start,category,platform,incidents\r\n");
       for (Row row : rows) {
@@ -144,6 +203,28 @@ public final class ChildSafetyRoutes implements RouteGroup {
           .put("platform", row.platform()).put("incidents", row.incidents());
     }
     ctx.contentType("application/json").result(body.toString());
+  }
+
+  private static Instant from(int weeks) {
+    return Instant.now().minus(java.time.Duration.ofDays(7L * weeks));
+  }
+
+  /** Child-safety incidents of the last {@code weeks} weeks by ISO week, category and configured platform. */
+  private List<Row> query(int weeks) throws SQLException {
+    Instant from = from(weeks);
+    return database.inTransaction(connection -> {
+      List<Row> out = new ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement(STATS)) {
+        query.setArray(1, connection.createArrayOf("text", config.platforms().toArray()));
+        query.setObject(2, from.atOffset(ZoneOffset.UTC));
+        try (ResultSet r = query.executeQuery()) {
+          while (r.next()) {
+            out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)));
+          }
+        }
+      }
+      return out;
+    });
   }
 
   private record Row(String week, String weekStart, String category, String platform, long incidents) {}
