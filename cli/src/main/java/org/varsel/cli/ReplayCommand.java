@@ -78,7 +78,8 @@ public final class ReplayCommand implements Callable<Integer> {
     HeapWatch heap = HeapWatch.start();
     try (LocalKafka kafka = LocalKafka.builder().maxHeap("768m").start()) {
       PipelineSettings settings = settings(kafka);
-      kafka.createTopics(parallelism, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(), settings.shadowHitTopic());
+      kafka.createTopics(parallelism, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(), settings.shadowHitTopic(),
+          settings.hotlineTopic());
       kafka.createTopics(1, settings.rulesTopic());
 
       long began = System.nanoTime();

@@ -8,6 +8,8 @@ public final class Topics {
   public static final String RULES = "varsel.rules";
   public static final String SHADOW_HITS = "varsel.rules.shadow-hits";
   public static final String FEEDBACK = "varsel.feedback";
+  /** CSAM-labelled signals, URL and metadata only, for the national hotline (docs/child-safety.md). */
+  public static final String HOTLINE = "varsel.hotline";
 
   private Topics() {}
 }

@@ -16,6 +16,9 @@ import org.varsel.desk.brief.http.BriefRoutes;
 import org.varsel.desk.brief.BriefSettings;
 import org.varsel.desk.brief.store.BriefStore;
 import org.varsel.desk.brief.store.PostgresBriefAudit;
+import org.varsel.desk.childsafety.ChildSafetyConfig;
+import org.varsel.desk.childsafety.ChildSafetyRoutes;
+import org.varsel.desk.childsafety.HotlineConsumer;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HealthCheck;
@@ -47,13 +50,15 @@ public final class Desk implements AutoCloseable {
   private final FeedbackPublisher feedback;
   private final HttpApi http;
   private final Intake intake;
+  private final HotlineConsumer hotline;
 
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
-      FeedbackPublisher feedback, HttpApi http, Intake intake) {
+      FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline) {
     this.database = database;
+    this.hotline = hotline;
     this.intake = intake;
     this.credentials = credentials;
     this.incidents = incidents;
@@ -69,11 +74,22 @@ public final class Desk implements AutoCloseable {
 
   /** {@link #start(DeskConfig)} with these intake settings (topics, limits, feeds). */
   public static Desk start(DeskConfig config, IntakeConfig intakeConfig) {
-    return start(config, intakeConfig, RetentionConfig.defaults());
+    return start(config, intakeConfig, RetentionConfig.defaults(), ChildSafetyConfig.defaults());
   }
 
   /** {@link #start(DeskConfig, IntakeConfig)} with these retention periods (docs/privacy.md). */
   public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig) {
+    return start(config, intakeConfig, retentionConfig, ChildSafetyConfig.defaults());
+  }
+
+  /** {@link #start(DeskConfig, IntakeConfig)} with these child-safety settings (hotline topic, export roles, platforms). */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, ChildSafetyConfig childSafety) {
+    return start(config, intakeConfig, RetentionConfig.defaults(), childSafety);
+  }
+
+  /** The desk with every part's settings. */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
+      ChildSafetyConfig childSafety) {
     LOG.info("desk starting with {} and {}", config, intakeConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
@@ -89,6 +105,10 @@ public final class Desk implements AutoCloseable {
       consumer.start();
       Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.kafkaGroup(), database);
       started.add(intake);
+      HotlineConsumer hotline =
+          new HotlineConsumer(config.kafkaBootstrap(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
+      started.add(hotline);
+      hotline.start();
       BriefService briefs = new BriefService(
           BriefSettings.load(config.briefsConfig().isEmpty() ? Optional.empty() : Optional.of(Path.of(config.briefsConfig()))),
           incidents, new BriefStore(database), new PostgresBriefAudit(database), Clock.systemUTC());
@@ -100,13 +120,14 @@ public final class Desk implements AutoCloseable {
           new Triage(database, audit, feedback::nudge), audit, new Verdicts(database));
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
           new RejectedMessages(database), health(database, consumer), config.demoAnonymousRead(),
-          List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole)));
+          List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
+              new ChildSafetyRoutes(database, childSafety)));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
             + "token. For demos on a private machine only; never in production. !!!", config.httpHost(), http.port());
       }
-      Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake);
+      Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake, hotline);
       desk.retention = retention;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
@@ -121,7 +142,7 @@ public final class Desk implements AutoCloseable {
   public static void main(String[] args) throws InterruptedException {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
     Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()),
-        RetentionConfig.load(file, System.getenv()));
+        RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();
@@ -154,7 +175,7 @@ public final class Desk implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    List<AutoCloseable> parts = new ArrayList<>(List.of(database, consumer, intake, feedback, http));
+    List<AutoCloseable> parts = new ArrayList<>(List.of(database, consumer, hotline, intake, feedback, http));
     if (retention != null) {
       parts.add(1, retention);
     }

@@ -29,7 +29,7 @@ public final class PipelineJob {
     new VarselPipeline(
         new VarselPipeline.Sources(KafkaEndpoints.rawSignals(settings), KafkaEndpoints.rulePacks(settings)),
         new VarselPipeline.Sinks(KafkaEndpoints.incidents(settings), KafkaEndpoints.deadLetters(settings),
-            KafkaEndpoints.shadowHits(settings)),
+            KafkaEndpoints.shadowHits(settings), KafkaEndpoints.hotline(settings)),
         initialRules(settings),
         settings).build(env);
   }

@@ -38,7 +38,8 @@ public record PipelineSettings(
     int parallelism,
     boolean bounded,
     CorrelationSettings correlation,
-    PrivacySettings privacy) {
+    PrivacySettings privacy,
+    String hotlineTopic) {
 
   /** Keys and their defaults, in the order docs/configuration.md lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -52,6 +53,7 @@ public record PipelineSettings(
     d.put("pipeline.topics.incidents", Topics.INCIDENTS);
     d.put("pipeline.topics.rules", Topics.RULES);
     d.put("pipeline.topics.shadow-hits", Topics.SHADOW_HITS);
+    d.put("pipeline.topics.hotline", Topics.HOTLINE);
     d.put("pipeline.rules.dir", "");
     d.put("pipeline.kafka.transactional-id-prefix", "varsel-pipeline");
     d.put("pipeline.kafka.transaction-timeout", "PT15M");
@@ -142,7 +144,8 @@ public record PipelineSettings(
         integer(v, "pipeline.parallelism"),
         Boolean.parseBoolean(v.get("pipeline.bounded")),
         correlation(v),
-        PrivacySettings.of(v.get(PrivacySettings.HANDLE_KEY), v.get(PrivacySettings.PUBLIC_ACCOUNTS)));
+        PrivacySettings.of(v.get(PrivacySettings.HANDLE_KEY), v.get(PrivacySettings.PUBLIC_ACCOUNTS)),
+        v.get("pipeline.topics.hotline"));
   }
 
   private static CorrelationSettings correlation(Map<String, String> v) {
@@ -181,7 +184,7 @@ public record PipelineSettings(
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
         transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded, correlation,
-        privacy);
+        privacy, hotlineTopic);
   }
 
   private static Duration duration(Map<String, String> values, String key) {

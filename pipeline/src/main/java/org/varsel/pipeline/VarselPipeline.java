@@ -54,7 +54,13 @@ public final class VarselPipeline {
   public record Sources(Source<RawSignal, ?, ?> rawSignals, Source<RulePackUpdate, ?, ?> rulePacks) {}
 
   /** Where the pipeline writes to. */
-  public record Sinks(Sink<Incident> incidents, Sink<DeadLetter> deadLetters, Sink<ShadowHit> shadowHits) {}
+  public record Sinks(Sink<Incident> incidents, Sink<DeadLetter> deadLetters, Sink<ShadowHit> shadowHits,
+      Sink<Signal> hotline) {
+    /** Without a hotline sink: CSAM-labelled signals are then dropped after stripping (they never reach incidents). */
+    public Sinks(Sink<Incident> incidents, Sink<DeadLetter> deadLetters, Sink<ShadowHit> shadowHits) {
+      this(incidents, deadLetters, shadowHits, null);
+    }
+  }
 
   private final Sources sources;
   private final Sinks sinks;
@@ -160,6 +166,13 @@ public final class VarselPipeline {
     analysed.getSideOutput(MatchRules.SHADOW_HITS)
         .sinkTo(sinks.shadowHits())
         .uid("sink-shadow-hits").name("shadow hits → " + settings.shadowHitTopic());
+
+    // CSAM-labelled signals, stripped to URL and metadata, go to the hotline track only (docs/child-safety.md)
+    if (sinks.hotline() != null) {
+      parsed.getSideOutput(ParseSignal.HOTLINE)
+          .sinkTo(sinks.hotline())
+          .uid("sink-hotline").name("csam: url + metadata → " + settings.hotlineTopic());
+    }
 
     parsed.getSideOutput(ParseSignal.DEAD_LETTERS)
         .union(analysed.getSideOutput(MatchRules.REFUSED_PACKS))

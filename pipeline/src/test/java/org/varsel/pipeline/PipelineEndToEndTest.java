@@ -57,12 +57,14 @@ public class PipelineEndToEndTest {
         Map.entry("pipeline.topics.incidents", "incidents-" + run),
         Map.entry("pipeline.topics.rules", "rules-" + run),
         Map.entry("pipeline.topics.shadow-hits", "shadow-hits-" + run),
+        Map.entry("pipeline.topics.hotline", "hotline-" + run),
         Map.entry("pipeline.kafka.group", "pipeline-" + run),
         Map.entry("pipeline.kafka.transactional-id-prefix", "tx-" + run),
         Map.entry("pipeline.checkpoint.interval", "PT1S"),
         Map.entry("pipeline.parallelism", "2"),
         Map.entry("pipeline.bounded", Boolean.toString(bounded))));
-    kafka.createTopics(2, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(), settings.shadowHitTopic());
+    kafka.createTopics(2, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(), settings.shadowHitTopic(),
+        settings.hotlineTopic());
     kafka.createTopics(1, settings.rulesTopic());
     return settings;
   }

@@ -72,7 +72,8 @@ public final class Demo implements AutoCloseable {
     progress.println("Starting Kafka broker (KRaft, its own JVM) ...");
     kafka = LocalKafka.builder().baseDirectory(runDirectory).start();
     running.push(kafka);
-    kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.RULES, Topics.FEEDBACK);
+    kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.RULES, Topics.FEEDBACK,
+        Topics.HOTLINE);
     try (var admin = kafka.admin()) {
       TopicRetention.apply(admin, TopicRetention.CONFIG.keySet()); // as in the cluster (docs/privacy.md)
     }

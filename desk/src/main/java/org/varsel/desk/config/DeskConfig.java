@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.varsel.contract.Topics;
+import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.intake.IntakeConfig;
 
 /**
@@ -109,7 +110,7 @@ public record DeskConfig(
   public static DeskConfig fromMap(Map<String, String> values) {
     for (String key : values.keySet()) {
       if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)
-          && !org.varsel.desk.retention.RetentionConfig.owns(key)) {
+          && !org.varsel.desk.retention.RetentionConfig.owns(key) && !ChildSafetyConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }

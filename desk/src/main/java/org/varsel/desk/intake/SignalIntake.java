@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.Csam;
 import org.varsel.contract.ParseOutcome;
 import org.varsel.contract.RawSignalHeaders;
 import org.varsel.contract.Signal;
@@ -39,7 +40,8 @@ import org.varsel.desk.db.Database;
  * {@link SignalCodec} (so intake and pipeline agree), gets a receipt keyed by (source, external id), and is
  * answered as accepted only once Kafka has acknowledged it (acks=all, idempotent producer). A replay of an
  * acknowledged signal is recognised by its receipt and not sent again; a receipt that was never acknowledged
- * (Kafka failed) is sent again on the next try. The record's body stays the bytes given here.
+ * (Kafka failed) is sent again on the next try. The record's body stays the bytes given here, except for a signal
+ * labelled CSAM: only its stripped form ({@link Csam#strip}) is sent and fingerprinted.
  */
 public final class SignalIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SignalIntake.class);
@@ -57,6 +59,11 @@ public final class SignalIntake implements AutoCloseable {
       """;
   private static final String MARK_PUBLISHED =
       "UPDATE signal_receipt SET published_at = now() WHERE signal_id = ANY(?) AND published_at IS NULL";
+
+  private static final IntakeOutcome.Rejected CSAM_WITHOUT_URL = new IntakeOutcome.Rejected(IntakeOutcome.Reason.INVALID,
+      "a signal labelled csam must give its url: Varsel keeps only where the material is, never its content "
+          + "(docs/child-safety.md)",
+      List.of(new IntakeOutcome.FieldError("$.url", "required for labels.category csam")));
 
   private static final IntakeOutcome.Unavailable UNAVAILABLE =
       new IntakeOutcome.Unavailable("Kafka did not acknowledge the signal in time; send it again");
@@ -107,8 +114,15 @@ public final class SignalIntake implements AutoCloseable {
       ParseOutcome parsed = parse(bodies.get(i), source, receivedAt);
       if (parsed instanceof ParseOutcome.Rejected rejected) {
         outcomes[i] = IntakeOutcome.Rejected.fromCodec(rejected.reason());
+      } else if (parsed instanceof ParseOutcome.Accepted accepted && Csam.isCsam(accepted.signal())
+          && !Csam.hasUrl(accepted.signal())) {
+        outcomes[i] = CSAM_WITHOUT_URL;
       } else if (parsed instanceof ParseOutcome.Accepted accepted) {
-        Candidate candidate = new Candidate(i, accepted.signal(), bodies.get(i), fingerprint(accepted.signal()));
+        // CSAM is never content: what goes to Kafka (and the receipt's fingerprint) is the stripped signal
+        boolean csam = Csam.isCsam(accepted.signal());
+        Signal signal = csam ? Csam.strip(accepted.signal()) : accepted.signal();
+        byte[] body = csam ? Csam.strippedBody(signal) : bodies.get(i);
+        Candidate candidate = new Candidate(i, signal, body, fingerprint(signal));
         if (firsts.putIfAbsent(candidate.signal().id(), candidate) != null) {
           repeats.add(candidate);
         }

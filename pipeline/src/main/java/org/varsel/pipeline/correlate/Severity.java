@@ -13,7 +13,8 @@ import org.varsel.pipeline.analysis.RuleMatch;
  * content      = max(20 × highest rule severity, 100 × hateful score, 50 × offensive score, partner confidence)
  * coordination = campaigns only: min(60, 30 + 10 × log2(accounts / threshold))
  * severity     = min(100, max(content, coordination) + 10 if a campaign spreads content ≥ 40)
- * tier         = threat-to-life if a severity-5 rule tagged threat-to-life (or of category threat) matched,
+ * tier         = threat-to-life if a severity-5 rule tagged threat-to-life (or of category threat, or of a child-*
+ *                category: docs/child-safety.md) matched,
  *                crisis if a rule tagged crisis matched, else high ≥ 70, medium ≥ 40, low
  * </pre>
  */
@@ -99,7 +100,9 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
     if (match.severity() < 5) {
       return false;
     }
-    return "threat".equals(match.category()) || match.tags().stream().anyMatch(t -> t.endsWith("threat-to-life"));
+    // a severity-5 child-safety rule (self-harm encouragement, sextortion threat): a child's life may be at stake
+    return "threat".equals(match.category()) || match.category() != null && match.category().startsWith("child-")
+        || match.tags().stream().anyMatch(t -> t.endsWith("threat-to-life"));
   }
 
   static boolean isCrisis(RuleMatch match) {

@@ -29,6 +29,9 @@ public enum Platform {
   ODYSEE("odysee", "odysee.com"),
   THREADS("threads", "threads.net", "threads.com"),
   BLUESKY("bluesky", "bsky.app", "bsky.social"),
+  SNAPCHAT("snapchat", "snapchat.com", "snap.com"),
+  ROBLOX("roblox", "roblox.com"),
+  DISCORD("discord", "discord.com", "discord.gg", "discordapp.com"),
   WEB("web");
 
   private static final Map<String, Platform> BY_HOST = buildIndex();

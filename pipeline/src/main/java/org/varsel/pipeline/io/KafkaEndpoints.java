@@ -10,6 +10,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
+import org.varsel.contract.Signal;
 import org.varsel.pipeline.PipelineSettings;
 import org.varsel.pipeline.analysis.ShadowHit;
 
@@ -53,6 +54,11 @@ public final class KafkaEndpoints {
 
   public static KafkaSink<Incident> incidents(PipelineSettings settings) {
     return transactional(settings, new IncidentSerializer(settings.incidentTopic()), "incidents");
+  }
+
+  /** CSAM-labelled signals, stripped to URL and metadata, for the hotline track (docs/child-safety.md). */
+  public static KafkaSink<Signal> hotline(PipelineSettings settings) {
+    return transactional(settings, new HotlineSerializer(settings.hotlineTopic()), "hotline");
   }
 
   public static KafkaSink<DeadLetter> deadLetters(PipelineSettings settings) {

@@ -8,7 +8,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.varsel.contract.Csam;
+import org.varsel.contract.ParseOutcome;
 import org.varsel.contract.RawSignalHeaders;
+import org.varsel.contract.SignalCodec;
 
 /**
  * Writes raw signals the way intake does (source and receipt time as headers, body untouched), for file
@@ -33,7 +36,7 @@ public final class RawSignalPublisher implements AutoCloseable {
   /** Sends one record; {@code source} null leaves the header out (as a rogue writer would). */
   public void publish(String key, byte[] body, String source, Instant receivedAt) {
     ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), body);
+        new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), csamStripped(body, source, receivedAt));
     if (source != null) {
       record.headers().add(RawSignalHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));
     }
@@ -43,6 +46,24 @@ public final class RawSignalPublisher implements AutoCloseable {
         firstFailure.compareAndSet(null, error);
       }
     });
+  }
+
+  /**
+   * Like intake, never writes what a CSAM-labelled body says: only its URL and metadata (docs/child-safety.md). A body
+   * that names the label but is no valid signal keeps only its plain metadata strings.
+   */
+  static byte[] csamStripped(byte[] body, String source, Instant receivedAt) {
+    if (!Csam.labelledInBytes(body)) {
+      return body;
+    }
+    ParseOutcome parsed;
+    try {
+      parsed = SignalCodec.parse(body, source == null ? "file:replay" : source, receivedAt);
+    } catch (RuntimeException e) {
+      parsed = new ParseOutcome.Rejected(e.toString());
+    }
+    return parsed instanceof ParseOutcome.Accepted accepted && Csam.isCsam(accepted.signal())
+        ? Csam.strippedBody(accepted.signal()) : Csam.strippedBytes(body);
   }
 
   /** Waits until the broker has acknowledged everything sent so far; throws if any send failed. */

@@ -25,7 +25,9 @@ final class RuleFiles {
   static final int MIN_EXAMPLES = 3;
 
   static final Set<String> CATEGORIES =
-      Set.of("dangerous-speech", "incitement", "influence-operation", "terrorist-content");
+      Set.of("dangerous-speech", "incitement", "influence-operation", "terrorist-content",
+          // harms to children (docs/child-safety.md)
+          "child-self-harm", "child-dangerous-challenge", "child-grooming", "child-sextortion", "child-bullying");
   static final Set<String> HALLMARKS = Set.of(
       "dehumanisation", "accusation-in-a-mirror", "threat-to-group-integrity",
       "attack-against-women-and-girls", "questioning-in-group-loyalty");

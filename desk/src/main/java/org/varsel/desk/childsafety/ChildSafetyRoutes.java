@@ -1,0 +1,273 @@
+package org.varsel.desk.childsafety;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.varsel.contract.Json;
+import org.varsel.desk.auth.Role;
+import org.varsel.desk.db.Database;
+import org.varsel.desk.http.HttpApi;
+import org.varsel.desk.http.Problem;
+import org.varsel.desk.http.RouteGroup;
+import org.varsel.desk.web.Sessions;
+import org.varsel.desk.web.TriageWeb;
+import org.varsel.desk.web.Views;
+
+/**
+ * {@code GET /api/v1/hotline/export}: the hotline reports (URL and metadata of CSAM-labelled signals) as CSV for the
+ * national hotline, for the roles {@code desk.hotline.export-roles} names (lead, admin by default); and
+ * {@code GET /api/v1/child-safety/stats}: child-safety incidents by ISO week, harm category and platform (JSON, or
+ * CSV with {@code format=csv}), for analysts, leads and admins, also as the page {@code /child-safety} for signed-in
+ * staff. docs/child-safety.md.
+ */
+public final class ChildSafetyRoutes implements RouteGroup {
+  public static final String EXPORT_PATH = "/api/v1/hotline/export";
+  public static final String STATS_PATH = "/api/v1/child-safety/stats";
+  static final List<String> EXPORT_COLUMNS = List.of("signal_id", "url", "platform", "kind", "observed_at",
+      "received_at", "source", "external_id", "author_handle", "author_id", "language", "tlp", "confidence");
+
+  private static final String EXPORT = """
+      SELECT signal_id, url, platform, kind, observed_at, received_at, source, external_id, author_handle, author_id,
+             language, tlp, confidence
+      FROM hotline_report WHERE received_at >= ? AND (? OR exported_at IS NULL) ORDER BY received_at, signal_id
+      """;
+  private static final String MARK_EXPORTED =
+      "UPDATE hotline_report SET exported_at = now() WHERE signal_id = ANY(?) AND exported_at IS NULL";
+  private static final String STATS = """
+      SELECT to_char(date_trunc('week', i.first_seen AT TIME ZONE 'UTC'), 'IYYY-"W"IW') AS week,
+             date_trunc('week', i.first_seen AT TIME ZONE 'UTC')::date AS week_start,
+             c.category, lower(p.platform) AS platform, count(DISTINCT i.id) AS incidents
+      FROM incident i
+      CROSS JOIN LATERAL unnest(i.categories) AS c(category)
+      CROSS JOIN LATERAL unnest(i.platforms) AS p(platform)
+      WHERE c.category LIKE 'child-%' AND lower(p.platform) = ANY(?) AND i.first_seen >= ?
+      GROUP BY 1, 2, 3, 4
+      ORDER BY 2, 3, 4
+      """;
+
+  public static final String PAGE_PATH = "/child-safety";
+  private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+  private final Database database;
+  private final ChildSafetyConfig config;
+  private final Sessions sessions;
+  private final Views views = new Views();
+
+  public ChildSafetyRoutes(Database database, ChildSafetyConfig config) {
+    this.database = database;
+    this.config = config;
+    this.sessions = new Sessions(database);
+  }
+
+  @Override
+  public void addTo(Javalin app) {
+    app.get(EXPORT_PATH, this::export);
+    app.get(STATS_PATH, this::stats);
+    app.get(PAGE_PATH, this::page);
+  }
+
+  /** The statistics as a page for signed-in staff: weeks down, platforms across, one table per harm category. */
+  private void page(Context ctx) throws SQLException {
+    String cookie = ctx.cookie(TriageWeb.COOKIE);
+    Optional<Sessions.Session> session = cookie == null ? Optional.empty() : sessions.find(cookie);
+    if (session.isEmpty()) {
+      ctx.redirect("/login", HttpStatus.SEE_OTHER);
+      return;
+    }
+    Map<String, Object> model = new HashMap<>();
+    Sessions.Session s = session.get();
+    model.put("user", s.username());
+    model.put("role", s.role().label());
+    model.put("csrf", s.csrfToken());
+    model.put("greyscale", s.greyscale());
+    model.put("isLead", s.role() == Role.LEAD || s.role() == Role.ADMIN);
+    model.put("isPartner", s.role() == Role.PARTNER);
+    model.put("here", ctx.path());
+    if (s.role() == Role.PARTNER) {
+      model.put("message", "Child-safety statistics are for the desk's staff.");
+      model.put("status", 403);
+      render(ctx.status(403), "error", model);
+      return;
+    }
+    int weeks = weeks(ctx.queryParam("weeks"));
+    // category → week → platform → count
+    Map<String, Map<String, Map<String, Long>>> tables = new TreeMap<>();
+    for (Row row : query(weeks)) {
+      tables.computeIfAbsent(row.category(), c -> new TreeMap<>(Comparator.reverseOrder()))
+          .computeIfAbsent(row.week(), w -> new HashMap<>()).put(row.platform(), row.incidents());
+    }
+    List<Map<String, Object>> categories = new ArrayList<>();
+    tables.forEach((category, byWeek) -> {
+      List<Map<String, Object>> weekRows = new ArrayList<>();
+      byWeek.forEach((week, byPlatform) -> {
+        List<Long> counts = new ArrayList<>();
+        config.platforms().forEach(p -> counts.add(byPlatform.getOrDefault(p, 0L)));
+        weekRows.add(Map.of("week", week, "counts", counts));
+      });
+      categories.add(Map.of("category", category, "weeks", weekRows));
+    });
+    model.put("weeks", weeks);
+    model.put("platforms", config.platforms());
+    model.put("categories", categories);
+    model.put("csv", STATS_PATH + "?format=csv&weeks=" + weeks);
+    model.put("canExport", config.exportRoles().contains(s.role()));
+    render(ctx, "child-safety", model);
+  }
+
+  private void render(Context ctx, String template, Map<String, Object> model) {
+    ctx.header("Content-Security-Policy", CSP).header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
+        .html(views.render(template, model));
+  }
+
+  /** {@code since} (RFC 3339, default: everything), {@code all=true} to include reports exported before. */
+  private void export(Context ctx) throws SQLException {
+    HttpApi.requireRole(ctx, config.exportRoles().toArray(Role[]::new));
+    Instant since = instant(ctx.queryParam("since"), Instant.EPOCH, "since");
+    boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
+    StringBuilder csv = new StringBuilder(String.join(",", EXPORT_COLUMNS)).append("\r\n");
+    List<String> ids = new ArrayList<>();
+    database.inTransaction(connection -> {
+      try (PreparedStatement query = connection.prepareStatement(EXPORT)) {
+        query.setObject(1, since.atOffset(ZoneOffset.UTC));
+        query.setBoolean(2, all);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= EXPORT_COLUMNS.size(); i++) {
+              Object value = rows.getObject(i);
+              cells.add(value instanceof OffsetDateTime t ? t.toInstant().toString() : value == null ? "" : value.toString());
+            }
+            ids.add(rows.getString(1));
+            csv.append(csvRow(cells));
+          }
+        }
+      }
+      markExported(connection, ids);
+      return null;
+    });
+    ctx.header("Content-Disposition", "attachment; filename=\"varsel-hotline-export.csv\"")
+        .contentType("text/csv; charset=utf-8").result(csv.toString());
+  }
+
+  private static void markExported(Connection connection, List<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update = connection.prepareStatement(MARK_EXPORTED)) {
+      update.setArray(1, connection.createArrayOf("text", ids.toArray()));
+      update.executeUpdate();
+    }
+  }
+
+  /** {@code weeks} (1-104, default 12) back from now; {@code format=csv} for CSV. */
+  private void stats(Context ctx) throws SQLException {
+    HttpApi.requireRole(ctx, Role.ANALYST, Role.LEAD, Role.ADMIN);
+    int weeks = weeks(ctx.queryParam("weeks"));
+    Instant from = from(weeks);
+    List<Row> rows = query(weeks);
+    if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
+      StringBuilder csv = new StringBuilder("week,week_start,category,platform,incidents\r\n");
+      for (Row row : rows) {
+        csv.append(csvRow(List.of(row.week(), row.weekStart(), row.category(), row.platform(), Long.toString(row.incidents()))));
+      }
+      ctx.header("Content-Disposition", "attachment; filename=\"varsel-child-safety-stats.csv\"")
+          .contentType("text/csv; charset=utf-8").result(csv.toString());
+      return;
+    }
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("weeks", weeks);
+    body.put("from", from.toString());
+    ArrayNode platforms = body.putArray("platforms");
+    config.platforms().forEach(platforms::add);
+    ArrayNode items = body.putArray("rows");
+    for (Row row : rows) {
+      items.addObject().put("week", row.week()).put("week_start", row.weekStart()).put("category", row.category())
+          .put("platform", row.platform()).put("incidents", row.incidents());
+    }
+    ctx.contentType("application/json").result(body.toString());
+  }
+
+  private static Instant from(int weeks) {
+    return Instant.now().minus(java.time.Duration.ofDays(7L * weeks));
+  }
+
+  /** Child-safety incidents of the last {@code weeks} weeks by ISO week, category and configured platform. */
+  private List<Row> query(int weeks) throws SQLException {
+    Instant from = from(weeks);
+    return database.inTransaction(connection -> {
+      List<Row> out = new ArrayList<>();
+      try (PreparedStatement query = connection.prepareStatement(STATS)) {
+        query.setArray(1, connection.createArrayOf("text", config.platforms().toArray()));
+        query.setObject(2, from.atOffset(ZoneOffset.UTC));
+        try (ResultSet r = query.executeQuery()) {
+          while (r.next()) {
+            out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  private record Row(String week, String weekStart, String category, String platform, long incidents) {}
+
+  private static int weeks(String value) {
+    if (value == null || value.isBlank()) {
+      return 12;
+    }
+    try {
+      int weeks = Integer.parseInt(value.trim());
+      if (weeks >= 1 && weeks <= 104) {
+        return weeks;
+      }
+    } catch (NumberFormatException ignored) {
+      // below
+    }
+    throw Problem.badRequest("weeks must be a whole number from 1 to 104");
+  }
+
+  private static Instant instant(String value, Instant fallback, String name) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return OffsetDateTime.parse(value.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw Problem.badRequest(name + " must be an RFC 3339 timestamp with offset");
+    }
+  }
+
+  /** One CSV line; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+  static String csvRow(List<String> cells) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      String cell = cells.get(i) == null ? "" : cells.get(i);
+      if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+        cell = "'" + cell;
+      }
+      if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+        cell = "\"" + cell.replace("\"", "\"\"") + "\"";
+      }
+      line.append(i == 0 ? "" : ",").append(cell);
+    }
+    return line.append("\r\n").toString();
+  }
+}
