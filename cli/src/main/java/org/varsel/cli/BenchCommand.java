@@ -58,6 +58,7 @@ import picocli.CommandLine.Option;
         "Progress goes to stderr; the table to stdout; the last line is `throughput=<signals/s> p99_ms=<ms> signals=<N>`"
             + " (the parallelism with the highest sustained throughput). See docs/performance.md."})
 public final class BenchCommand implements Callable<Integer> {
+  private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
   @Option(names = "--signals", description = "signals in the throughput backlog (default: ${DEFAULT-VALUE})")
   long signals = 200_000;
@@ -233,7 +234,15 @@ public final class BenchCommand implements Callable<Integer> {
       long sent = 0;
       int probes = 0;
       long i = 0;
+      long nextReport = start + REPORT_EVERY_NANOS;
       for (long t = start; t < end; t = System.nanoTime()) {
+        if (t >= nextReport) {
+          // For a soak (--latency-seconds 600): heap and state should level off once the windows are full.
+          nextReport += REPORT_EVERY_NANOS;
+          progress("p=%d:   %3d s: %,d sent, %d/%d probes seen, heap used %,d MB, last checkpoint %,d KB", p,
+              (t - start) / 1_000_000_000L, sent, probesSeen(latencyNanos), probes,
+              ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, lastCheckpointBytes(checkpoints) >> 10);
+        }
         long due = (long) (r * (t - start) / 1e9);
         Instant observed = Instant.now().minusSeconds(1);
         for (; sent < due; sent++) {
@@ -357,7 +366,18 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Bytes of the newest completed checkpoint ({@code chk-N} with its {@code _metadata}) under the job's directory. */
-  static long lastCheckpointBytes(Path root) throws IOException {
+  static long lastCheckpointBytes(Path root) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        return checkpointBytes(root);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // Flink removed a subsumed checkpoint while it was being measured: look again.
+      }
+    }
+    return -1;
+  }
+
+  private static long checkpointBytes(Path root) throws IOException {
     if (!Files.isDirectory(root)) {
       return 0;
     }
