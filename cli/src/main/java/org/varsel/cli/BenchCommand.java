@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -82,6 +83,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "signals of an unmeasured bounded run first, so the JIT has compiled the hot"
       + " path (Lucene needs 12-16 s on 2 cores); 0 to skip (default: ${DEFAULT-VALUE})")
   long warmup = 30_000;
+
+  @Option(names = "--state-backend", description = "hashmap (heap, full snapshots: local runs and tests) or rocksdb"
+      + " (incremental checkpoints: the production manifests) (default: ${DEFAULT-VALUE})")
+  String stateBackend = "hashmap";
 
   @Option(names = "--no-ira", description = "do not use the shared IRA troll tweets even when present")
   boolean noIra;
@@ -319,7 +324,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Runs the bounded job to the end; returns its wall-clock seconds. */
-  private static double execute(PipelineSettings settings, Path checkpoints) throws Exception {
+  private double execute(PipelineSettings settings, Path checkpoints) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), flinkConfig(checkpoints));
     PipelineJob.wire(env, settings);
     long began = System.nanoTime();
@@ -327,8 +332,10 @@ public final class BenchCommand implements Callable<Integer> {
     return (System.nanoTime() - began) / 1e9;
   }
 
-  private static Configuration flinkConfig(Path checkpoints) {
+  private Configuration flinkConfig(Path checkpoints) {
     Configuration config = new Configuration();
+    config.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+    config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(stateBackend));
     config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
     return config;
@@ -425,8 +432,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void print(PrintStream out, BenchWorkload workload, List<Result> results) {
     out.println("varsel bench: " + machine());
-    out.println("  broker: a separate JVM on the same cores (its CPU is shown apart); exactly once; checkpoint interval "
-        + checkpointInterval + "; " + rules + " rules; signals: " + workload.description());
+    out.println("  broker: a separate JVM on the same cores (its CPU is shown apart); exactly once; state backend "
+        + stateBackend + "; checkpoint interval " + checkpointInterval + "; " + rules + " rules; signals: " + workload.description());
     out.printf(Locale.ROOT, "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
         "p", "signals", "sig/s", "sig/s", "CPU µs", "broker µs", "rate", "probes", "p50 ms", "p99 ms", "max ms",
         "heap MB", "chkpt KB");
