@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--signals", description = "signals in the throughput backlog (default: ${DEFAULT-VALUE})")
   long signals = 200_000;
 
-  @Option(names = "--rate", description = "signals/s in the latency phase (default: 50% of the measured throughput)")
+  @Option(names = "--rate", description = "signals/s in the latency phase (default: 50%% of the measured throughput)")
   double rate;
 
   @Option(names = "--parallelism", split = ",", description = "Flink parallelism(s) to run (default: 1,2)")
