@@ -110,8 +110,7 @@ final class ReplayInput {
     }
     String content = row.getOrDefault("content", "");
     signal.put("text", content.length() > MAX_TEXT ? content.substring(0, MAX_TEXT) : content);
-    String language = row.get("language") == null ? null : LANGUAGE_TAGS.get(row.get("language").trim().toLowerCase(Locale.ROOT));
-    signal.put("language", language == null ? "und" : language);
+    signal.put("language", languageTag(row.get("language")));
     signal.put("tlp", "CLEAR");
     signal.put("account_category", row.get("account_category"));
     try {
@@ -119,6 +118,12 @@ final class ReplayInput {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The IRA file's language name ({@code English}) as a tag ({@code en}); {@code und} when unknown. */
+  static String languageTag(String name) {
+    String language = name == null ? null : LANGUAGE_TAGS.get(name.trim().toLowerCase(Locale.ROOT));
+    return language == null ? "und" : language;
   }
 
   /** {@code 2016-09-01 00:02:00} (UTC, as the file gives it) → RFC 3339; anything else goes as it is and is dead-lettered. */

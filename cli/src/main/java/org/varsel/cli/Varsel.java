@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ReplayCommand.class,
+        BenchCommand.class,
         DemoCommand.class,
         ClassifyCommand.class,
         ModelCommand.class,

@@ -128,6 +128,11 @@ public final class LocalKafka implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The broker JVM's process while it runs (to measure its CPU time, for example). */
+    public synchronized java.util.Optional<ProcessHandle> processHandle() {
+        return process != null && process.isAlive() ? java.util.Optional.of(process.toHandle()) : java.util.Optional.empty();
+    }
+
     /** The value for the clients' {@code bootstrap.servers}; stable across restarts. */
     public String bootstrapServers() {
         return HOST + ":" + port;

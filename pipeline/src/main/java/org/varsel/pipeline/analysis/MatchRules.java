@@ -48,6 +48,8 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
   private transient Counter hitCounter;
   private transient Counter shadowHitCounter;
   private transient Map<String, Counter> hitsPerRule;
+  /** The broadcast pack version last compared with the engine's, so each signal need not decode and compare it again. */
+  private transient byte[] checkedVersion;
 
   /** @param initialPack the pack to match with until one arrives on the broadcast side (JSON) */
   public MatchRules(RulePack initialPack) {
@@ -64,7 +66,10 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
 
   @Override
   public void processElement(AnalysedSignal signal, ReadOnlyContext context, Collector<AnalysedSignal> out) throws Exception {
-    catchUpWith(context.getBroadcastState(LIVE_PACK).get(VERSION), context.getBroadcastState(LIVE_PACK).get(PACK));
+    byte[] version = context.getBroadcastState(LIVE_PACK).get(VERSION);
+    if (version != checkedVersion) {
+      catchUpWith(version, context.getBroadcastState(LIVE_PACK).get(PACK));
+    }
     String text = signal.signal().text();
     if (text == null || text.isBlank()) {
       out.collect(signal);
@@ -107,9 +112,13 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
 
   /** After a restore, the broadcast state holds the live pack while the engine was built from the initial one. */
   private void catchUpWith(byte[] version, byte[] pack) {
-    if (version != null && !engine.pack().version().equals(new String(version, StandardCharsets.UTF_8))) {
+    if (version == null || version == checkedVersion) {
+      return;
+    }
+    if (!engine.pack().version().equals(new String(version, StandardCharsets.UTF_8))) {
       swapTo(RuleEngine.build(RulePack.fromJson(pack)));
     }
+    checkedVersion = version;
   }
 
   private void swapTo(RuleEngine next) {
@@ -119,7 +128,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
   }
 
   private RuleMatch toRuleMatch(RuleHit hit) {
-    List<String> targetGroups = engine.pack().rule(hit.ruleId()).map(Rule::targetGroups).orElse(List.of());
+    List<String> targetGroups = engine.rule(hit.ruleId()).map(Rule::targetGroups).orElse(List.of());
     return new RuleMatch(hit.ruleId(), hit.title(), hit.severity(), hit.category(), new ArrayList<>(hit.tags()),
         new ArrayList<>(targetGroups), hit.explanation(),
         hit.matchedTerms().stream().map(t -> new Incident.MatchedTerm(t.text(), t.start(), t.end())).toList(),

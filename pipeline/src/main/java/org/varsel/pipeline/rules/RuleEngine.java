@@ -99,6 +99,11 @@ public final class RuleEngine implements AutoCloseable {
     }
   }
 
+  /** The rule with this id in the live pack: a map look-up (the pack's own {@code rule(id)} scans every rule). */
+  public Optional<Rule> rule(String id) {
+    return Optional.ofNullable(rulesById.get(id));
+  }
+
   public RulePack pack() {
     return pack;
   }

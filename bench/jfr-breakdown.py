@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Where a signal's CPU goes, from a JFR recording of `./varsel bench` (docs/performance.md).
+
+Usage: bench/jfr-breakdown.py RECORDING.jfr [--top N]
+
+Reads `jfr print --stack-depth 64 --events jdk.ExecutionSample`, keeps the samples of Flink task and checkpoint
+threads (the benchmark's own generator, rule checks and the Kafka broker JVM are not in them), and gives each sample
+to the step of the leaf-most frame that names one (so serialising a record inside MatchRules counts as network
+serialisation, not as matching). Prints each step's share of the pipeline's samples, and the hottest leaf methods.
+"""
+import collections
+import re
+import subprocess
+import sys
+
+# Leaf-first: the first pattern found walking from the sampled frame down the stack names the step.
+STEPS = [
+    ("checkpoint: heap snapshot", ("HeapSnapshotStrategy", "AsyncCheckpointRunnable", "CopyOnWriteStateMapSnapshot")),
+    ("network: serialise", ("RecordWriter.serializeRecord", "RecordWriter.emit")),
+    ("network: deserialise", ("SpillingAdaptiveSpanningRecordDeserializer", "NonSpanningWrapper",
+                              "StreamElementSerializer.deserialize",
+                              "PojoSerializer.deserialize")),
+    ("chained copy (no object reuse)", ("PojoSerializer.copy",)),
+    ("parse + validate (Jackson, schema)", ("ParseSignal", "SignalCodec", "RawSignalDeserializer")),
+    ("language detection", ("LanguageIdentifier",)),
+    ("classifier (tokenise + maxent)", ("HarmClassifier",)),
+    ("links, tags, mentions", ("EntityExtractor", "UrlCanonicaliser")),
+    ("rule matching (Lucene Monitor)", ("RuleEngine", "MatchRules", "org.apache.lucene")),
+    ("correlate: detectors + keys", ("DetectorFunction", "CorrelationKeys", "CoordinatedAccounts", "BaselineBursts",
+                                     "SingleSignals", "PartnerAssessments", "HighSeveritySignals", "MinHash",
+                                     "ShingledText", "IncidentDraft")),
+    ("dedupe (keyed state)", ("FirstSeenOnly",)),
+    ("event time / watermarks", ("TimestampsAndWatermarksOperator", "StatusWatermarkValve")),
+    ("kafka sink (serialise, produce)", ("KafkaWriter", "KafkaProducer", "IncidentSerializer", "ShadowHitSerializer",
+                                         "DeadLetterSerializer", "org.apache.kafka.clients.producer")),
+    ("kafka source (fetch)", ("KafkaSourceReader", "KafkaPartitionSplitReader", "org.apache.kafka.clients.consumer",
+                              "SplitFetcher")),
+]
+PIPELINE_THREAD = re.compile(r"(Source: |-> |\(\d+/\d+\)#|Legacy Source|flink-|Kafka|AsyncOperations|Checkpoint)", re.I)
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__)
+        sys.exit(2)
+    top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 15
+    text = subprocess.run(["jfr", "print", "--stack-depth", "64", "--events", "jdk.ExecutionSample", sys.argv[1]],
+                          check=True, capture_output=True, text=True).stdout
+    steps = collections.Counter()
+    leaves = collections.Counter()
+    total = 0
+    for event in text.split("jdk.ExecutionSample")[1:]:
+        thread = re.search(r'sampledThread = "([^"]*)"', event)
+        name = thread.group(1) if thread else ""
+        frames = re.findall(r"^\s+([\w.$<>]+)\(.*?line:", event, re.M)
+        if not frames or name in ("main", "bench-incident-watch", "replay-heap-watch"):
+            continue
+        if any("org.varsel.cli" in f or "RuleCheck" in f for f in frames):
+            continue  # the harness: generating signals, checking the generated rules
+        if not PIPELINE_THREAD.search(name) and not any("org.apache.flink" in f for f in frames):
+            continue
+        total += 1
+        leaves[frames[0]] += 1
+        step = "other (Flink runtime, JDK, GC helpers)"
+        for frame in frames:
+            hit = next((s for s, patterns in STEPS if any(p in frame for p in patterns)), None)
+            if hit:
+                step = hit
+                break
+        steps[step] += 1
+    print(f"{total} samples in pipeline threads")
+    for step, n in steps.most_common():
+        print(f"{100 * n / max(1, total):5.1f}%  {step}")
+    print(f"\nhottest leaf methods (top {top}):")
+    for frame, n in leaves.most_common(top):
+        print(f"{100 * n / max(1, total):5.1f}%  {frame}")
+
+
+if __name__ == "__main__":
+    main()
