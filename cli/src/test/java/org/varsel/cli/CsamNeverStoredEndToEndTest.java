@@ -27,15 +27,11 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +47,7 @@ import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.local.PostgresExtension;
+import org.varsel.pipeline.TopicContents;
 import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.PipelineSettings;
@@ -136,7 +133,7 @@ class CsamNeverStoredEndToEndTest {
       assertThat(api.get("/api/v1/hotline/export", Optional.empty()).statusCode()).isEqualTo(401);
 
       // the raw topic holds only the stripped form of what intake took
-      for (ConsumerRecord<byte[], byte[]> record : everything(kafka.bootstrapServers(), settings.rawTopic())) {
+      for (ConsumerRecord<byte[], byte[]> record : TopicContents.everything(kafka.bootstrapServers(), settings.rawTopic())) {
         JsonNode body;
         try {
           body = Json.mapper().readTree(record.value());
@@ -151,7 +148,7 @@ class CsamNeverStoredEndToEndTest {
         }
       }
       // the dead letters of the invalid CSAM records: a reason and the stripped form, never the bytes
-      List<ConsumerRecord<byte[], byte[]>> dlq = everything(kafka.bootstrapServers(), settings.deadLetterTopic());
+      List<ConsumerRecord<byte[], byte[]>> dlq = TopicContents.everything(kafka.bootstrapServers(), settings.deadLetterTopic());
       assertThat(dlq).hasSize(2);
       for (ConsumerRecord<byte[], byte[]> record : dlq) {
         JsonNode letter = Json.mapper().readTree(record.value());
@@ -201,7 +198,7 @@ class CsamNeverStoredEndToEndTest {
       // ...not in any topic (the bypass marker only in the raw topic, where the rogue writer put it)...
       for (String topic : List.of(settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(),
           settings.hotlineTopic(), settings.shadowHitTopic(), settings.rulesTopic())) {
-        for (ConsumerRecord<byte[], byte[]> record : everything(kafka.bootstrapServers(), topic)) {
+        for (ConsumerRecord<byte[], byte[]> record : TopicContents.everything(kafka.bootstrapServers(), topic)) {
           String where = topic + "@" + record.partition() + ":" + record.offset();
           String[] markers = topic.equals(settings.rawTopic()) ? new String[] {MARKER} : new String[] {MARKER, BYPASS_MARKER};
           assertNoMarker(where, record.key(), markers);
@@ -330,30 +327,6 @@ class CsamNeverStoredEndToEndTest {
       Thread.sleep(500);
     }
     throw new AssertionError("the hotline export did not list " + reports + " reports: " + last);
-  }
-
-  /** Every record of the topic, aborted transactions included. */
-  private static List<ConsumerRecord<byte[], byte[]>> everything(String bootstrap, String topic) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-scan-" + UUID.randomUUID());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topic + " to its end within 30 s");
-        }
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
-    }
   }
 
   /** The bytes, and every base64 string inside them if they are JSON, must not contain a marker. */

@@ -17,10 +17,19 @@ public final class TopicContents {
   private TopicContents() {}
 
   public static List<ConsumerRecord<byte[], byte[]>> committed(String bootstrap, String topic) {
+    return read(bootstrap, topic, "read_committed");
+  }
+
+  /** Every record the topic holds, aborted transactions included (read_uncommitted): what a scan for leaks needs. */
+  public static List<ConsumerRecord<byte[], byte[]>> everything(String bootstrap, String topic) {
+    return read(bootstrap, topic, "read_uncommitted");
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic, String isolationLevel) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
