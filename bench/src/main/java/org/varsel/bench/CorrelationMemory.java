@@ -25,6 +25,8 @@ import org.varsel.pipeline.correlate.CoordinationState;
 import org.varsel.pipeline.correlate.CorrelationKeys;
 import org.varsel.pipeline.correlate.CorrelationSettings;
 import org.varsel.pipeline.correlate.DetectorReplay;
+import org.varsel.pipeline.correlate.MemoryKeyState;
+import org.varsel.pipeline.correlate.Waiting;
 import org.varsel.pipeline.correlate.SingleSignals;
 
 /**
@@ -95,13 +97,26 @@ public final class CorrelationMemory {
 
   static <S> long report(String name, DetectorReplay<S> replay, Class<S> type, SerializerConfigImpl config) {
     TypeSerializer<S> serializer = TypeInformation.of(type).createSerializer(config);
+    TypeSerializer<Waiting> waitingSerializer = TypeInformation.of(Waiting.class).createSerializer(config);
     DataOutputSerializer out = new DataOutputSerializer(1 << 16);
     long bytes = 0;
     try {
-      for (Map.Entry<String, S> entry : replay.states().entrySet()) {
+      // as a state backend stores it: the head, one entry per member, one entry per waiting signal, each under the key
+      for (Map.Entry<String, MemoryKeyState<S>> entry : replay.states().entrySet()) {
+        MemoryKeyState<S> state = entry.getValue();
         out.clear();
         out.writeUTF(entry.getKey());
-        serializer.serialize(entry.getValue(), out);
+        if (state.head() != null) {
+          serializer.serialize(state.head(), out);
+        }
+        for (Map.Entry<String, java.util.Set<String>> set : state.memberSets().entrySet()) {
+          for (String member : set.getValue()) {
+            out.writeUTF(set.getKey() + "\u0000" + member);
+          }
+        }
+        for (Waiting waiting : state.waiting()) {
+          waitingSerializer.serialize(waiting, out);
+        }
         bytes += out.length();
       }
     } catch (java.io.IOException e) {

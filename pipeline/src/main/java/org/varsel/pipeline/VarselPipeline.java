@@ -121,6 +121,7 @@ public final class VarselPipeline {
     CorrelationKeys keys = new CorrelationKeys(correlation);
     SingleSignals single = SingleSignals.from(correlation);
     Duration ttl = correlation.stateTtl();
+    // Detector uids end in -v2 since their state became head + member sets + waiting list (docs/operations.md, Upgrading)
 
     DataStream<Incident> partnerAssessments = analysed
         .flatMap(new PartnerAssessments(single))
@@ -135,28 +136,28 @@ public final class VarselPipeline {
         .uid("co-similar-text-keys").name("co-similar text: MinHash content key")
         .keyBy(KeyedSignal::key, Types.STRING)
         .process(new DetectorFunction<>(CoordinatedAccounts.coSimilarText(correlation), CoordinationState.class, ttl), INCIDENT)
-        .uid("co-similar-text").name("co-similar text → incidents");
+        .uid("co-similar-text-v2").name("co-similar text → incidents");
 
     DataStream<Incident> coLink = analysed
         .<KeyedSignal>flatMap((signal, out) -> keys.coLink(signal).forEach(out::collect), KEYED_SIGNAL)
         .uid("co-link-keys").name("co-link: canonical URL")
         .keyBy(KeyedSignal::key, Types.STRING)
         .process(new DetectorFunction<>(CoordinatedAccounts.coLink(correlation), CoordinationState.class, ttl), INCIDENT)
-        .uid("co-link").name("co-link → incidents");
+        .uid("co-link-v2").name("co-link → incidents");
 
     DataStream<Incident> hashtagPush = analysed
         .<KeyedSignal>flatMap((signal, out) -> keys.hashtags(signal).forEach(out::collect), KEYED_SIGNAL)
         .uid("hashtag-push-keys").name("hashtag push: hashtag")
         .keyBy(KeyedSignal::key, Types.STRING)
         .process(new DetectorFunction<>(BaselineBursts.hashtagPush(correlation), BurstState.class, ttl), INCIDENT)
-        .uid("hashtag-push").name("hashtag push → incidents");
+        .uid("hashtag-push-v2").name("hashtag push → incidents");
 
     DataStream<Incident> surge = analysed
         .<KeyedSignal>flatMap((signal, out) -> keys.surge(signal).forEach(out::collect), KEYED_SIGNAL)
         .uid("surge-keys").name("surge: category / target group")
         .keyBy(KeyedSignal::key, Types.STRING)
         .process(new DetectorFunction<>(BaselineBursts.surge(correlation), BurstState.class, ttl), INCIDENT)
-        .uid("surge").name("surge → incidents");
+        .uid("surge-v2").name("surge → incidents");
 
     partnerAssessments
         .union(highSeverity, coSimilarText, coLink, hashtagPush, surge)

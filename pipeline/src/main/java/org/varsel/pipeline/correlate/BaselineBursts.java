@@ -19,6 +19,8 @@ import org.varsel.pipeline.incident.IncidentIds;
 public final class BaselineBursts implements Detector<BurstState> {
   /** Accounts counted exactly per bucket: far above any threshold, it only bounds memory. */
   static final int MAX_BUCKET_ACCOUNTS = 10_000;
+  /** The member set of the open incident's accounts. */
+  private static final String INCIDENT_ACCOUNTS = "i";
   /** Signals of one bucket kept to open an incident with. */
   static final int MAX_PENDING = 256;
   /** A baseline below this (and nothing open or waiting) is forgotten: the key starts afresh. */
@@ -51,15 +53,15 @@ public final class BaselineBursts implements Detector<BurstState> {
   }
 
   @Override
-  public BurstState onSignal(BurstState state, KeyedSignal input, long watermark, Updates updates) {
-    BurstState current = state == null ? new BurstState() : state;
+  public void onSignal(KeyState<BurstState> state, KeyedSignal input, long watermark, Updates updates) {
+    BurstState current = state.head() == null ? new BurstState() : state.head();
     // A signal behind the watermark counts in the earliest bucket still open: closed buckets stay closed.
     long bucket = current.closedThrough == Long.MIN_VALUE
         ? Math.floorDiv(input.at(), bucketMillis)
         : Math.max(Math.floorDiv(input.at(), bucketMillis), current.closedThrough + 1);
     BurstState.OpenBucket open = current.bucket(bucket);
-    if (open.accounts.size() < MAX_BUCKET_ACCOUNTS) {
-      open.accounts.put(input.signal().accountKey(), Boolean.TRUE);
+    if (open.accounts < MAX_BUCKET_ACCOUNTS && state.addMember(bucketAccounts(bucket), input.signal().accountKey())) {
+      open.accounts++;
     }
     updates.wakeAt((bucket + 1) * bucketMillis);
     long now = Math.max(input.at(), watermark);
@@ -67,19 +69,27 @@ public final class BaselineBursts implements Detector<BurstState> {
       // Signals of buckets before the burst (a partition far behind the others) are its baseline, not the burst;
       // signals of buckets after the next one to be judged (a partition far ahead) wait until the burst reaches them.
       if (bucket >= current.incidentBucket && bucket <= joinable(current)) {
-        current.incident.add(input.signal());
+        current.incident.add(input.signal(), state.accounts(INCIDENT_ACCOUNTS));
         policy.afterJoin(current.incident, now, updates);
       } else if (bucket > joinable(current)) {
-        keepWaiting(open, input.signal());
+        keepWaiting(state, open, input.signal());
       }
-      return current;
+      state.setHead(current);
+      return;
     }
-    keepWaiting(open, input.signal());
+    keepWaiting(state, open, input.signal());
     int threshold = Baseline.threshold(current.baseline, minAccounts, factor);
-    if (open.accounts.size() >= threshold) {
-      open(current, input.key(), bucket, threshold, now, updates);
+    if (open.accounts >= threshold) {
+      WaitingSignals waiting = new WaitingSignals(state);
+      open(state, current, input.key(), bucket, threshold, now, waiting, updates);
+      waiting.flush();
     }
-    return current;
+    state.setHead(current);
+  }
+
+  /** The member set of a bucket's distinct accounts. */
+  private static String bucketAccounts(long bucket) {
+    return "b" + bucket;
   }
 
   /** The last bucket whose signals join the open burst now: the one after the last judged, or the burst's own. */
@@ -87,37 +97,40 @@ public final class BaselineBursts implements Detector<BurstState> {
     return state.closedThrough == Long.MIN_VALUE ? state.incidentBucket : Math.max(state.incidentBucket, state.closedThrough + 1);
   }
 
-  private static void keepWaiting(BurstState.OpenBucket open, AnalysedSignal signal) {
-    open.pending.add(signal);
-    if (open.pending.size() > MAX_PENDING) {
-      open.pending.remove(0);
+  /** Keeps the first MAX_PENDING signals of a bucket for an incident it may open. */
+  private static void keepWaiting(KeyState<BurstState> state, BurstState.OpenBucket open, AnalysedSignal signal) {
+    if (open.waiting < MAX_PENDING) {
+      state.addWaiting(new Waiting(open.index, signal));
+      open.waiting++;
     }
   }
 
   @Override
-  public BurstState onTimer(BurstState state, String key, long time, Updates updates) {
-    if (state == null) {
-      return null;
+  public void onTimer(KeyState<BurstState> state, String key, long time, Updates updates) {
+    BurstState current = state.head();
+    if (current == null) {
+      return;
     }
-    closeBucketsBefore(state, Math.floorDiv(time, bucketMillis), key, updates);
-    if (state.incident != null) {
-      policy.onTimer(state.incident, time, updates);
+    WaitingSignals waiting = new WaitingSignals(state);
+    closeBucketsBefore(state, current, Math.floorDiv(time, bucketMillis), key, waiting, updates);
+    if (current.incident != null) {
+      policy.onTimer(current.incident, time, updates);
       updates.wakeAt((Math.floorDiv(time, bucketMillis) + 1) * bucketMillis);
-      return state;
+    } else if (current.openBuckets.isEmpty()) {
+      if (current.baseline < FORGET_BELOW) {
+        state.clear();
+        return;
+      }
+      long quiet = Baseline.bucketsUntilBelow(current.baseline, FORGET_BELOW, alpha);
+      updates.wakeAt((current.closedThrough + 1 + Math.max(1, quiet)) * bucketMillis);
     }
-    if (!state.openBuckets.isEmpty()) {
-      return state;
-    }
-    if (state.baseline < FORGET_BELOW) {
-      return null;
-    }
-    long quiet = Baseline.bucketsUntilBelow(state.baseline, FORGET_BELOW, alpha);
-    updates.wakeAt((state.closedThrough + 1 + Math.max(1, quiet)) * bucketMillis);
-    return state;
+    waiting.flush();
+    state.setHead(current);
   }
 
   /** Closes, in order, every bucket before {@code bucket}: each updates the baseline and judges an open incident. */
-  private void closeBucketsBefore(BurstState state, long bucket, String key, Updates updates) {
+  private void closeBucketsBefore(KeyState<BurstState> keyState, BurstState state, long bucket, String key,
+      WaitingSignals waiting, Updates updates) {
     long next = state.closedThrough == Long.MIN_VALUE ? Long.MIN_VALUE : state.closedThrough + 1;
     List<BurstState.OpenBucket> closing = new ArrayList<>();
     for (BurstState.OpenBucket open : state.openBuckets) {
@@ -128,15 +141,19 @@ public final class BaselineBursts implements Detector<BurstState> {
     closing.sort(Comparator.comparingLong(b -> b.index));
     for (BurstState.OpenBucket closed : closing) {
       if (next != Long.MIN_VALUE && closed.index > next) {
-        closeEmpty(state, next, closed.index - next, updates);
+        closeEmpty(keyState, state, next, closed.index - next, updates);
       }
       state.openBuckets.remove(closed);
-      closeOne(state, closed.index, closed.accounts.size(), updates);
+      keyState.dropMembers(bucketAccounts(closed.index));
+      if (closed.waiting > 0) {
+        waiting.drop(group -> group == closed.index);
+      }
+      closeOne(keyState, state, closed.index, closed.accounts, updates);
       next = closed.index + 1;
-      admitNextBucket(state, next, key, updates);
+      admitNextBucket(keyState, state, next, key, waiting, updates);
     }
     if (next != Long.MIN_VALUE && bucket > next) {
-      closeEmpty(state, next, bucket - next, updates);
+      closeEmpty(keyState, state, next, bucket - next, updates);
     }
   }
 
@@ -144,28 +161,31 @@ public final class BaselineBursts implements Detector<BurstState> {
    * After a bucket is judged, the next one becomes current: its waiting signals join a burst that goes on, or, when
    * there is none, may open one of their own (a partition ahead of the watermark already filled it).
    */
-  private void admitNextBucket(BurstState state, long bucket, String key, Updates updates) {
-    for (BurstState.OpenBucket open : state.openBuckets) {
-      if (open.index != bucket || open.pending.isEmpty()) {
+  private void admitNextBucket(KeyState<BurstState> keyState, BurstState state, long bucket, String key,
+      WaitingSignals waiting, Updates updates) {
+    for (BurstState.OpenBucket open : List.copyOf(state.openBuckets)) {
+      if (open.index != bucket || open.waiting == 0) {
         continue;
       }
       if (state.incident != null && bucket >= state.incidentBucket) {
-        open.pending.forEach(state.incident::add);
-        open.pending = new ArrayList<>();
+        IncidentDraft.AccountSet accounts = keyState.accounts(INCIDENT_ACCOUNTS);
+        waiting.take(group -> group == bucket).forEach(signal -> state.incident.add(signal, accounts));
+        open.waiting = 0;
       } else if (state.incident == null) {
         int threshold = Baseline.threshold(state.baseline, minAccounts, factor);
-        if (open.accounts.size() >= threshold) {
-          long latest = open.pending.stream().mapToLong(p -> p.signal().observedAt().toEpochMilli()).max().orElse(0);
-          open(state, key, bucket, threshold, latest, updates);
+        if (open.accounts >= threshold) {
+          long latest = waiting.of(group -> group == bucket).stream()
+              .mapToLong(p -> p.signal().observedAt().toEpochMilli()).max().orElse(0);
+          open(keyState, state, key, bucket, threshold, latest, waiting, updates);
         }
       }
     }
   }
 
-  private void closeOne(BurstState state, long bucket, int observed, Updates updates) {
+  private void closeOne(KeyState<BurstState> keyState, BurstState state, long bucket, int observed, Updates updates) {
     boolean burst = state.incident != null && bucket >= state.incidentBucket;
     if (burst && !stillBursting(observed, state.baseline)) {
-      closeIncident(state, (bucket + 1) * bucketMillis, updates);
+      closeIncident(keyState, state, (bucket + 1) * bucketMillis, updates);
     }
     // A key's first bucket sets its baseline (an average that starts at zero would call a steady hashtag a push),
     // unless that bucket was a burst already: then it counts as one bucket of an average that starts at zero.
@@ -174,9 +194,9 @@ public final class BaselineBursts implements Detector<BurstState> {
     state.closedThrough = bucket;
   }
 
-  private void closeEmpty(BurstState state, long firstBucket, long buckets, Updates updates) {
+  private void closeEmpty(KeyState<BurstState> keyState, BurstState state, long firstBucket, long buckets, Updates updates) {
     if (state.incident != null && firstBucket + buckets - 1 >= state.incidentBucket) {
-      closeIncident(state, (firstBucket + 1) * bucketMillis, updates);
+      closeIncident(keyState, state, (firstBucket + 1) * bucketMillis, updates);
     }
     state.baseline = Baseline.decay(state.baseline, buckets, alpha);
     state.closedThrough = firstBucket + buckets - 1;
@@ -190,12 +210,14 @@ public final class BaselineBursts implements Detector<BurstState> {
     return observed > 0 && 2 * observed >= Baseline.threshold(baseline, minAccounts, factor);
   }
 
-  private void closeIncident(BurstState state, long at, Updates updates) {
+  private void closeIncident(KeyState<BurstState> keyState, BurstState state, long at, Updates updates) {
     policy.close(state.incident, Math.max(at, state.incident.lastSeen), updates);
     state.incident = null;
+    keyState.dropMembers(INCIDENT_ACCOUNTS);
   }
 
-  private void open(BurstState state, String key, long bucket, int threshold, long now, Updates updates) {
+  private void open(KeyState<BurstState> keyState, BurstState state, String key, long bucket, int threshold, long now,
+      WaitingSignals waiting, Updates updates) {
     Instant bucketStart = Instant.ofEpochMilli(bucket * bucketMillis);
     IncidentDraft incident = IncidentDraft.open(kind, IncidentIds.of(kind, key + "@" + bucketStart), key, threshold, bucketMillis);
     incident.coordination.put(kind == IncidentKind.HASHTAG_PUSH ? "hashtag" : "surge_key", key);
@@ -204,18 +226,16 @@ public final class BaselineBursts implements Detector<BurstState> {
     incident.coordination.put("alpha", Double.toString(alpha));
     incident.coordination.put("bucket", bucketLabel);
     incident.coordination.put("opening_bucket", bucketStart.toString());
-    incident.coordination.put("opening_bucket_accounts", Integer.toString(state.bucket(bucket).accounts.size()));
+    incident.coordination.put("opening_bucket_accounts", Integer.toString(state.bucket(bucket).accounts));
     incident.coordination.put("baseline_per_bucket", String.format(Locale.ROOT, "%.2f", state.baseline));
     incident.coordination.put("bucket_threshold", Integer.toString(threshold));
-    List<AnalysedSignal> waiting = new ArrayList<>();
-    for (BurstState.OpenBucket open : state.openBuckets) {
-      if (open.index >= bucket) { // an earlier bucket, not yet closed, is not part of the burst
-        waiting.addAll(open.pending);
-      }
-      open.pending = new ArrayList<>();
-    }
-    waiting.sort(Comparator.comparing((AnalysedSignal p) -> p.signal().observedAt()).thenComparing(p -> p.signal().id()));
-    waiting.forEach(incident::add);
+    // The burst takes the waiting signals of its bucket and later ones; an earlier bucket, not yet closed, is not part
+    // of it: its waiting signals are dropped.
+    IncidentDraft.AccountSet accounts = keyState.accounts(INCIDENT_ACCOUNTS);
+    List<AnalysedSignal> burst = waiting.take(group -> group >= bucket);
+    waiting.drop(group -> true);
+    burst.forEach(signal -> incident.add(signal, accounts));
+    state.openBuckets.forEach(open -> open.waiting = 0);
     state.incident = incident;
     state.incidentBucket = bucket;
     updates.emit(incident.emit(now));

@@ -1,14 +1,13 @@
 package org.varsel.pipeline.correlate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.varsel.pipeline.analysis.AnalysedSignal;
 
 /**
- * One key's state in a baseline detector: the buckets event time has not closed yet, the rolling baseline of the
- * closed ones, and the open incident if any.
+ * The head of one key's state in a baseline detector: the buckets event time has not closed yet, the rolling baseline
+ * of the closed ones, and the open incident if any. A bucket's distinct accounts are the member set
+ * {@code "b" + index}, its waiting signals the key's waiting list under group {@code index}; the open incident's
+ * accounts are the member set {@code "i"}.
  */
 public class BurstState {
   /** Buckets the watermark has not passed yet (a few: out-of-orderness / bucket + 1). */
@@ -35,11 +34,11 @@ public class BurstState {
     return open;
   }
 
-  /** The distinct accounts of one bucket and the signals waiting in it for an incident. */
+  /** How many distinct accounts one bucket has, and how many of its signals wait for an incident. */
   public static class OpenBucket {
     public long index;
-    public Map<String, Boolean> accounts = new HashMap<>();
-    public List<AnalysedSignal> pending = new ArrayList<>();
+    public int accounts;
+    public int waiting;
 
     public OpenBucket() {}
   }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.varsel.contract.IncidentKind;
@@ -60,69 +59,90 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
   }
 
   @Override
-  public CoordinationState onSignal(CoordinationState state, KeyedSignal input, long watermark, Updates updates) {
-    CoordinationState current = state == null ? new CoordinationState() : state;
-    Cluster cluster = clusterFor(current, input);
+  public void onSignal(KeyState<CoordinationState> state, KeyedSignal input, long watermark, Updates updates) {
+    CoordinationState current = state.head() == null ? new CoordinationState() : state.head();
+    WaitingSignals waiting = new WaitingSignals(state);
+    Cluster cluster = clusterFor(current, input, waiting);
     if (cluster == null) {
-      return current; // every cluster under this key is an open incident and the text fits none: see MAX_CLUSTERS_PER_KEY
+      // every cluster under this key is an open incident and the text fits none: see MAX_CLUSTERS_PER_KEY
+      save(state, current, waiting);
+      return;
     }
     long now = Math.max(input.at(), watermark);
     if (cluster.incident != null) {
-      cluster.incident.add(input.signal());
+      cluster.incident.add(input.signal(), state.accounts(incidentAccounts(cluster)));
       policy.afterJoin(cluster.incident, now, updates);
       wake(cluster, cluster.incident.lastSeen + idle, updates);
-      return current;
+      save(state, current, waiting);
+      return;
     }
-    cluster.pending.add(input.signal());
-    if (cluster.pending.size() > MAX_PENDING) {
-      cluster.pending.sort(Comparator.comparing(p -> p.signal().observedAt()));
-      cluster.pending.remove(0);
+    state.addWaiting(new Waiting(cluster.group, input.signal()));
+    cluster.appended++;
+    WaitingMarks.append(cluster, input.at(), WaitingMarks.accountHash(input.signal().accountKey()));
+    if (cluster.waitingCount() > MAX_PENDING) {
+      WaitingMarks.removeOldest(cluster);
     }
     prune(cluster, watermark);
-    if (cluster.pending.isEmpty()) {
+    if (cluster.waitingCount() == 0) {
       // Older than watermark - window and no open incident to join: it cannot complete a window any more.
-      current.clusters.remove(cluster);
-      return current.clusters.isEmpty() ? null : current;
-    }
-    if (reachesAccounts(cluster.pending)) {
-      open(cluster, input.key(), now, updates);
+      forget(cluster, current, waiting);
+    } else if (reachesAccounts(cluster)) {
+      open(state, cluster, input.key(), watermark, now, waiting, updates);
     } else {
-      wake(cluster, latest(cluster.pending) + window + 1, updates);
+      wake(cluster, WaitingMarks.latest(cluster) + window + 1, updates);
+      if (cluster.appended > 2 * MAX_PENDING) {
+        compact(cluster, watermark, waiting);
+      }
     }
-    return current;
+    save(state, current, waiting);
   }
 
   @Override
-  public CoordinationState onTimer(CoordinationState state, String key, long time, Updates updates) {
-    if (state == null) {
-      return null;
+  public void onTimer(KeyState<CoordinationState> state, String key, long time, Updates updates) {
+    CoordinationState current = state.head();
+    if (current == null) {
+      return;
     }
-    Iterator<Cluster> clusters = state.clusters.iterator();
-    while (clusters.hasNext()) {
-      Cluster cluster = clusters.next();
+    WaitingSignals waiting = new WaitingSignals(state);
+    for (Cluster cluster : List.copyOf(current.clusters)) {
       if (cluster.wakeAt != 0 && cluster.wakeAt <= time) {
         cluster.wakeAt = 0;
       }
       IncidentDraft incident = cluster.incident;
       if (incident == null) {
         prune(cluster, time);
-        if (cluster.pending.isEmpty()) {
-          clusters.remove();
+        if (cluster.waitingCount() == 0) {
+          forget(cluster, current, waiting);
         } else {
-          wake(cluster, latest(cluster.pending) + window + 1, updates);
+          wake(cluster, WaitingMarks.latest(cluster) + window + 1, updates);
         }
       } else if (time >= incident.lastSeen + idle) {
         policy.close(incident, Math.min(time, incident.lastSeen + idle), updates);
-        clusters.remove();
+        state.dropMembers(incidentAccounts(cluster));
+        current.clusters.remove(cluster);
       } else {
         policy.onTimer(incident, time, updates);
         wake(cluster, incident.lastSeen + idle, updates);
       }
     }
-    return state.clusters.isEmpty() ? null : state;
+    save(state, current, waiting);
   }
 
-  private Cluster clusterFor(CoordinationState state, KeyedSignal input) {
+  private static void save(KeyState<CoordinationState> state, CoordinationState current, WaitingSignals waiting) {
+    if (current.clusters.isEmpty()) {
+      state.clear();
+    } else {
+      waiting.flush();
+      state.setHead(current);
+    }
+  }
+
+  /** The member set holding the accounts of a cluster's incident. */
+  private static String incidentAccounts(Cluster cluster) {
+    return "i" + cluster.group;
+  }
+
+  private Cluster clusterFor(CoordinationState state, KeyedSignal input, WaitingSignals waiting) {
     for (Cluster cluster : state.clusters) {
       if (jaccard <= 0 || minHash.similarity(cluster.representative, input.signature()) >= jaccard) {
         return cluster;
@@ -132,42 +152,73 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
       // Make room by forgetting the waiting cluster that was active longest ago; open incidents are never dropped.
       Cluster stalest = null;
       for (Cluster cluster : state.clusters) {
-        if (cluster.incident == null && (stalest == null || latest(cluster.pending) < latest(stalest.pending))) {
+        if (cluster.incident == null && (stalest == null || WaitingMarks.latest(cluster) < WaitingMarks.latest(stalest))) {
           stalest = cluster;
         }
       }
       if (stalest == null) {
         return null;
       }
-      state.clusters.remove(stalest);
+      forget(stalest, state, waiting);
     }
     Cluster cluster = new Cluster();
+    cluster.group = state.nextGroup++;
     cluster.representative = input.signature();
     cluster.subject = kind == IncidentKind.CO_LINK ? input.key() : IncidentDraft.excerpt(input.signal().signal().text());
     state.clusters.add(cluster);
     return cluster;
   }
 
+  /** Forgets a cluster that has no incident, and its waiting signals. */
+  private static void forget(Cluster cluster, CoordinationState state, WaitingSignals waiting) {
+    state.clusters.remove(cluster);
+    if (!state.clusters.isEmpty()) {
+      waiting.drop(group -> group == cluster.group);
+    }
+  }
+
   /** Drops waiting signals that can no longer share a window with any signal still to come on time. */
   private void prune(Cluster cluster, long watermark) {
-    if (watermark == Long.MIN_VALUE) {
-      return;
+    if (watermark != Long.MIN_VALUE) {
+      WaitingMarks.removeBefore(cluster, watermark - window);
     }
-    cluster.pending.removeIf(p -> p.signal().observedAt().toEpochMilli() < watermark - window);
+  }
+
+  /** The waiting signals (in event-time order) that the cluster's marks still count: in the window, the newest MAX_PENDING. */
+  private List<AnalysedSignal> stillWaiting(List<AnalysedSignal> signals, long watermark) {
+    List<AnalysedSignal> inWindow = new ArrayList<>();
+    for (AnalysedSignal signal : signals) {
+      if (watermark == Long.MIN_VALUE || signal.signal().observedAt().toEpochMilli() >= watermark - window) {
+        inWindow.add(signal);
+      }
+    }
+    // the newest MAX_PENDING, as the marks keep them
+    return inWindow.size() <= MAX_PENDING ? inWindow : new ArrayList<>(inWindow.subList(inWindow.size() - MAX_PENDING, inWindow.size()));
+  }
+
+  /** Rewrites a cluster's waiting signals to those its marks still count, when appends have piled up. */
+  private void compact(Cluster cluster, long watermark, WaitingSignals waiting) {
+    List<AnalysedSignal> kept = stillWaiting(waiting.take(group -> group == cluster.group), watermark);
+    kept.forEach(signal -> waiting.put(cluster.group, signal));
+    cluster.appended = kept.size();
   }
 
   /** Whether some stretch of {@code window} holds signals from at least {@code minAccounts} distinct accounts. */
-  boolean reachesAccounts(List<AnalysedSignal> pending) {
-    List<AnalysedSignal> sorted = new ArrayList<>(pending);
-    sorted.sort(Comparator.comparing(p -> p.signal().observedAt()));
-    Map<String, Integer> inWindow = new HashMap<>();
+  boolean reachesAccounts(Cluster cluster) {
+    int n = cluster.waitingCount();
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingLong(i -> cluster.waitingTimes[i]));
+    Map<Long, Integer> inWindow = new HashMap<>();
     int left = 0;
-    for (AnalysedSignal right : sorted) {
-      inWindow.merge(right.accountKey(), 1, Integer::sum);
-      long end = right.signal().observedAt().toEpochMilli();
-      while (end - sorted.get(left).signal().observedAt().toEpochMilli() > window) {
-        String account = sorted.get(left++).accountKey();
-        inWindow.computeIfPresent(account, (k, n) -> n == 1 ? null : n - 1);
+    for (int right = 0; right < n; right++) {
+      inWindow.merge(cluster.waitingAccounts[order[right]], 1, Integer::sum);
+      long end = cluster.waitingTimes[order[right]];
+      while (end - cluster.waitingTimes[order[left]] > window) {
+        long account = cluster.waitingAccounts[order[left++]];
+        inWindow.computeIfPresent(account, (k, c) -> c == 1 ? null : c - 1);
       }
       if (inWindow.size() >= minAccounts) {
         return true;
@@ -176,17 +227,20 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     return false;
   }
 
-  private void open(Cluster cluster, String key, long now, Updates updates) {
-    cluster.pending.sort(Comparator.comparing((AnalysedSignal p) -> p.signal().observedAt()).thenComparing(p -> p.signal().id()));
-    String first = cluster.pending.get(0).signal().id();
+  private void open(KeyState<CoordinationState> state, Cluster cluster, String key, long watermark, long now,
+      WaitingSignals waiting, Updates updates) {
+    List<AnalysedSignal> signals = stillWaiting(waiting.take(group -> group == cluster.group), watermark);
+    String first = signals.get(0).signal().id();
     IncidentDraft incident = IncidentDraft.open(kind, IncidentIds.of(kind, key + "|" + first), cluster.subject, minAccounts, timelineBucket);
     incident.coordination.putAll(facts);
     incident.coordination.put(kind == IncidentKind.CO_LINK ? "shared_url" : "shared_text", cluster.subject);
     if (kind == IncidentKind.CO_SIMILAR_TEXT) {
       incident.coordination.put("content_key", key);
     }
-    cluster.pending.forEach(incident::add);
-    cluster.pending = new ArrayList<>();
+    IncidentDraft.AccountSet accounts = state.accounts(incidentAccounts(cluster));
+    signals.forEach(signal -> incident.add(signal, accounts));
+    WaitingMarks.clear(cluster);
+    cluster.appended = 0;
     cluster.incident = incident;
     updates.emit(incident.emit(now));
     wake(cluster, incident.lastSeen + idle, updates);
@@ -201,13 +255,5 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
       cluster.wakeAt = at;
       updates.wakeAt(at);
     }
-  }
-
-  private static long latest(List<AnalysedSignal> pending) {
-    long latest = Long.MIN_VALUE;
-    for (AnalysedSignal p : pending) {
-      latest = Math.max(latest, p.signal().observedAt().toEpochMilli());
-    }
-    return latest;
   }
 }

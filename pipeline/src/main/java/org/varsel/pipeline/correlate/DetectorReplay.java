@@ -17,7 +17,7 @@ public final class DetectorReplay<S> {
   private final Detector<S> detector;
   private final long outOfOrderness;
   private final Consumer<Incident> sink;
-  private final Map<String, S> states = new HashMap<>();
+  private final Map<String, MemoryKeyState<S>> states = new HashMap<>();
   private final TreeMap<Long, LinkedHashSet<String>> timers = new TreeMap<>();
   private long maxSeen = Long.MIN_VALUE;
   private long watermark = Long.MIN_VALUE;
@@ -32,7 +32,9 @@ public final class DetectorReplay<S> {
   public void feed(KeyedSignal input) {
     maxSeen = Math.max(maxSeen, input.at());
     advance(maxSeen - outOfOrderness - 1);
-    store(input.key(), detector.onSignal(states.get(input.key()), input, watermark, updates(input.key())));
+    MemoryKeyState<S> state = stateOf(input.key());
+    detector.onSignal(state, input, watermark, updates(input.key()));
+    forgetIfEmpty(input.key(), state);
   }
 
   /** The end of input: event time runs to its end, every timer fires. */
@@ -41,7 +43,7 @@ public final class DetectorReplay<S> {
   }
 
   /** The state of every key that has some. */
-  public Map<String, S> states() {
+  public Map<String, MemoryKeyState<S>> states() {
     return states;
   }
 
@@ -58,17 +60,21 @@ public final class DetectorReplay<S> {
       Map.Entry<Long, LinkedHashSet<String>> due = timers.pollFirstEntry();
       firing = due.getKey();
       for (String key : due.getValue()) {
-        store(key, detector.onTimer(states.get(key), key, due.getKey(), updates(key)));
+        MemoryKeyState<S> state = stateOf(key);
+        detector.onTimer(state, key, due.getKey(), updates(key));
+        forgetIfEmpty(key, state);
       }
       firing = Long.MIN_VALUE;
     }
   }
 
-  private void store(String key, S state) {
-    if (state == null) {
+  private MemoryKeyState<S> stateOf(String key) {
+    return states.computeIfAbsent(key, k -> new MemoryKeyState<>());
+  }
+
+  private void forgetIfEmpty(String key, MemoryKeyState<S> state) {
+    if (state.isEmpty()) {
       states.remove(key);
-    } else {
-      states.put(key, state);
     }
   }
 

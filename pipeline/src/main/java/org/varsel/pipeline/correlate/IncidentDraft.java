@@ -3,9 +3,10 @@ package org.varsel.pipeline.correlate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
@@ -46,7 +47,6 @@ public class IncidentDraft {
   public int signalCount;
   public int accountCount;
   public boolean accountsSaturated;
-  public Map<String, Integer> accounts = new HashMap<>();
   public List<String> sampleAccounts = new ArrayList<>();
   public List<String> sources = new ArrayList<>();
   public List<String> platforms = new ArrayList<>();
@@ -88,15 +88,48 @@ public class IncidentDraft {
     return draft;
   }
 
-  /** Folds one signal in; the draft becomes dirty (it has something not yet emitted). */
+  /**
+   * The distinct accounts of one incident. They are kept outside the draft, one entry per account (a detector's
+   * {@link KeyState} member set), so that a draft read and written for every signal stays small.
+   */
+  public interface AccountSet {
+    /** True when {@code account} was not in the set and is now. */
+    boolean addIfNew(String account);
+
+    boolean contains(String account);
+  }
+
+  /** Accounts of a draft that lives within one call (single-signal incidents, tests): never part of keyed state. */
+  private transient Set<String> localAccounts;
+
+  /** Folds one signal in, counting its account in a set of this draft's own (for drafts that are not keyed state). */
   public void add(AnalysedSignal analysed) {
+    if (localAccounts == null) {
+      localAccounts = new HashSet<>();
+    }
+    Set<String> local = localAccounts;
+    add(analysed, new AccountSet() {
+      @Override
+      public boolean addIfNew(String account) {
+        return local.add(account);
+      }
+
+      @Override
+      public boolean contains(String account) {
+        return local.contains(account);
+      }
+    });
+  }
+
+  /** Folds one signal in; the draft becomes dirty (it has something not yet emitted). */
+  public void add(AnalysedSignal analysed, AccountSet accounts) {
     Signal signal = analysed.signal();
     long at = signal.observedAt().toEpochMilli();
     firstSeen = Math.min(firstSeen, at);
     lastSeen = Math.max(lastSeen, at);
     signalCount++;
     dirty = true;
-    countAccount(analysed.accountKey(), signal.authorHandle().orElse(null));
+    countAccount(accounts, analysed.accountKey(), signal.authorHandle().orElse(null));
     addIfNew(sources, signal.source(), Integer.MAX_VALUE);
     analysed.platforms().forEach(p -> addIfNew(platforms, p, MAX_VALUES));
     addIfNew(languages, analysed.language(), MAX_VALUES);
@@ -122,18 +155,17 @@ public class IncidentDraft {
     addEvidence(analysed);
   }
 
-  private void countAccount(String account, String handle) {
-    Integer seen = accounts.get(account);
-    if (seen != null) {
-      accounts.put(account, seen + 1);
+  private void countAccount(AccountSet accounts, String account, String handle) {
+    if (accountCount >= MAX_TRACKED_ACCOUNTS) {
+      // Past the cap a new account is not remembered any more: the count stays a lower bound.
+      if (!accounts.contains(account)) {
+        accountsSaturated = true;
+      }
       return;
     }
-    if (accounts.size() >= MAX_TRACKED_ACCOUNTS) {
-      // Past the cap an account cannot be told apart from one already seen: the count stays a lower bound.
-      accountsSaturated = true;
+    if (!accounts.addIfNew(account)) {
       return;
     }
-    accounts.put(account, 1);
     accountCount++;
     addIfNew(sampleAccounts, handle == null ? account : handle, MAX_SAMPLE_ACCOUNTS);
   }

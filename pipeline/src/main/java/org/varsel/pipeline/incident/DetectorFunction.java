@@ -1,61 +1,74 @@
 package org.varsel.pipeline.incident;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.correlate.Detector;
+import org.varsel.pipeline.correlate.KeyState;
 import org.varsel.pipeline.correlate.KeyedSignal;
 import org.varsel.pipeline.correlate.Updates;
+import org.varsel.pipeline.correlate.Waiting;
 
 /**
- * Runs a Flink-free {@link Detector} as a keyed operator: one value state per key, event-time timers for its wake-ups.
- * The detector clears its own state when a key goes quiet; the TTL is a safety net against a forgotten key.
+ * Runs a Flink-free {@link Detector} as a keyed operator, its {@link KeyState} in three Flink states per key: the head
+ * in a value state, the member sets in one map state (entry {@code set + NUL + member}), the waiting signals in a list
+ * state. On RocksDB a signal then costs a read and write of the small head, a look-up per account and an append, never
+ * a rewrite of everything the key holds. Event-time timers are its wake-ups. The detector clears its own state when a
+ * key goes quiet; the TTL is a safety net against a forgotten key.
  */
-public final class DetectorFunction<S> extends KeyedProcessFunction<String, KeyedSignal, Incident> {
-  private final Detector<S> detector;
-  private final Class<S> stateType;
-  private final Duration stateTtl;
-  private transient ValueState<S> state;
+public final class DetectorFunction<H> extends KeyedProcessFunction<String, KeyedSignal, Incident> {
+  private static final char SEPARATOR = '\u0000';
 
-  public DetectorFunction(Detector<S> detector, Class<S> stateType, Duration stateTtl) {
+  private final Detector<H> detector;
+  private final Class<H> headType;
+  private final Duration stateTtl;
+  private transient FlinkKeyState state;
+
+  public DetectorFunction(Detector<H> detector, Class<H> headType, Duration stateTtl) {
     this.detector = detector;
-    this.stateType = stateType;
+    this.headType = headType;
     this.stateTtl = stateTtl;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    ValueStateDescriptor<S> descriptor = new ValueStateDescriptor<>("detector-state", TypeInformation.of(stateType));
+    state = new FlinkKeyState(
+        getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)))),
+        getRuntimeContext().getMapState(withTtl(new MapStateDescriptor<>("detector-members", Types.STRING, Types.BOOLEAN))),
+        getRuntimeContext().getListState(withTtl(new ListStateDescriptor<>("detector-waiting", TypeInformation.of(Waiting.class)))));
+  }
+
+  private <D extends StateDescriptor<?, ?>> D withTtl(D descriptor) {
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
         .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
         .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
         .build());
-    state = getRuntimeContext().getState(descriptor);
+    return descriptor;
   }
 
   @Override
-  public void processElement(KeyedSignal input, Context context, Collector<Incident> out) throws Exception {
-    store(detector.onSignal(state.value(), input, context.timerService().currentWatermark(), updates(context.timerService(), out)));
+  public void processElement(KeyedSignal input, Context context, Collector<Incident> out) {
+    detector.onSignal(state, input, context.timerService().currentWatermark(), updates(context.timerService(), out));
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext context, Collector<Incident> out) throws Exception {
-    store(detector.onTimer(state.value(), context.getCurrentKey(), timestamp, updates(context.timerService(), out)));
-  }
-
-  private void store(S next) throws Exception {
-    if (next == null) {
-      state.clear();
-    } else {
-      state.update(next);
-    }
+  public void onTimer(long timestamp, OnTimerContext context, Collector<Incident> out) {
+    detector.onTimer(state, context.getCurrentKey(), timestamp, updates(context.timerService(), out));
   }
 
   private static Updates updates(TimerService timers, Collector<Incident> out) {
@@ -70,5 +83,116 @@ public final class DetectorFunction<S> extends KeyedProcessFunction<String, Keye
         timers.registerEventTimeTimer(eventTime);
       }
     };
+  }
+
+  /** The current key's detector state in Flink keyed state (the backend scopes every access to the current key). */
+  private final class FlinkKeyState implements KeyState<H> {
+    private final ValueState<H> head;
+    private final MapState<String, Boolean> members;
+    private final ListState<Waiting> waiting;
+
+    FlinkKeyState(ValueState<H> head, MapState<String, Boolean> members, ListState<Waiting> waiting) {
+      this.head = head;
+      this.members = members;
+      this.waiting = waiting;
+    }
+
+    @Override
+    public H head() {
+      return call(head::value);
+    }
+
+    @Override
+    public void setHead(H value) {
+      run(() -> head.update(value));
+    }
+
+    @Override
+    public boolean addMember(String set, String member) {
+      String entry = set + SEPARATOR + member;
+      return call(() -> {
+        if (members.contains(entry)) {
+          return false;
+        }
+        members.put(entry, Boolean.TRUE);
+        return true;
+      });
+    }
+
+    @Override
+    public boolean hasMember(String set, String member) {
+      return call(() -> members.contains(set + SEPARATOR + member));
+    }
+
+    @Override
+    public void dropMembers(String set) {
+      String prefix = set + SEPARATOR;
+      run(() -> {
+        List<String> drop = new ArrayList<>();
+        for (String entry : members.keys()) {
+          if (entry.startsWith(prefix)) {
+            drop.add(entry);
+          }
+        }
+        for (String entry : drop) {
+          members.remove(entry);
+        }
+      });
+    }
+
+    @Override
+    public void addWaiting(Waiting signal) {
+      run(() -> waiting.add(signal));
+    }
+
+    @Override
+    public List<Waiting> waiting() {
+      return call(() -> {
+        List<Waiting> all = new ArrayList<>();
+        Iterable<Waiting> stored = waiting.get();
+        if (stored != null) {
+          stored.forEach(all::add);
+        }
+        return all;
+      });
+    }
+
+    @Override
+    public void setWaiting(List<Waiting> signals) {
+      run(() -> waiting.update(signals));
+    }
+
+    @Override
+    public void clear() {
+      head.clear();
+      members.clear();
+      waiting.clear();
+    }
+  }
+
+  private interface StateCall<T> {
+    T call() throws Exception;
+  }
+
+  private interface StateRun {
+    void run() throws Exception;
+  }
+
+  /** Flink's state accessors throw checked exceptions; a failure there fails the task (and it restarts from a checkpoint). */
+  private static <T> T call(StateCall<T> access) {
+    try {
+      return access.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("keyed state access failed", e);
+    }
+  }
+
+  private static void run(StateRun access) {
+    call(() -> {
+      access.run();
+      return null;
+    });
   }
 }

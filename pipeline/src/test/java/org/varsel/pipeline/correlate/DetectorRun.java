@@ -10,7 +10,7 @@ import org.varsel.contract.Incident;
 /** A {@link DetectorReplay} that keeps what it emitted, for assertions. */
 final class DetectorRun<S> {
   final List<Incident> emitted = new ArrayList<>();
-  final Map<String, S> states;
+  final Map<String, MemoryKeyState<S>> states;
   private final DetectorReplay<S> replay;
 
   DetectorRun(Detector<S> detector, Duration outOfOrderness) {

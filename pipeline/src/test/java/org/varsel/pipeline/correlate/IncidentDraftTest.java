@@ -100,7 +100,7 @@ class IncidentDraftTest {
   void detectorStateHasFlinkSerializersWithoutKryoAndSurvivesARoundTrip() throws Exception {
     SerializerConfigImpl config = new SerializerConfigImpl();
     config.setGenericTypes(false);
-    for (Class<?> type : new Class<?>[] {CoordinationState.class, BurstState.class, IncidentDraft.class, KeyedSignal.class}) {
+    for (Class<?> type : new Class<?>[] {CoordinationState.class, BurstState.class, IncidentDraft.class, KeyedSignal.class, Waiting.class}) {
       TypeInformation<?> info = TypeInformation.of(type);
       assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
       info.createSerializer(config);
@@ -109,7 +109,8 @@ class IncidentDraftTest {
     CoordinationState.Cluster cluster = new CoordinationState.Cluster();
     cluster.representative = new long[] {1, 2, 3};
     cluster.subject = "s";
-    cluster.pending.add(post(1).rule("r", 2, "c").classified("hateful", 0.5).analysed());
+    cluster.waitingTimes = new long[] {5, 6};
+    cluster.waitingAccounts = new long[] {7, 8};
     cluster.incident = campaignOf(12);
     state.clusters.add(cluster);
     TypeSerializer<CoordinationState> serializer = TypeInformation.of(CoordinationState.class).createSerializer(config);
@@ -119,6 +120,12 @@ class IncidentDraftTest {
     Incident before = state.clusters.get(0).incident.emit(7);
     Incident after = copy.clusters.get(0).incident.emit(7);
     assertThat(after).isEqualTo(before);
-    assertThat(copy.clusters.get(0).pending).isEqualTo(cluster.pending);
+    assertThat(copy.clusters.get(0).waitingTimes).containsExactly(5, 6);
+    assertThat(copy.clusters.get(0).waitingAccounts).containsExactly(7, 8);
+    Waiting waiting = new Waiting(3, post(1).rule("r", 2, "c").classified("hateful", 0.5).analysed());
+    TypeSerializer<Waiting> waitingSerializer = TypeInformation.of(Waiting.class).createSerializer(config);
+    DataOutputSerializer waitingOut = new DataOutputSerializer(1024);
+    waitingSerializer.serialize(waiting, waitingOut);
+    assertThat(waitingSerializer.deserialize(new DataInputDeserializer(waitingOut.getCopyOfBuffer()))).isEqualTo(waiting);
   }
 }

@@ -1,0 +1,154 @@
+package org.varsel.pipeline.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.varsel.pipeline.correlate.Posts.minutes;
+import static org.varsel.pipeline.correlate.Posts.post;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.varsel.contract.Incident;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.incident.DetectorFunction;
+
+/**
+ * The detectors' Flink operator keeps each key's state in a value, a map and a list state. On the heap backend and
+ * on RocksDB (the production manifests' backend, which serialises on every access) the four detectors must find
+ * exactly what the in-memory replay finds, for a stream with a co-similar campaign, shared links, a hashtag push, a
+ * surge, a spammer and noise.
+ */
+class DetectorStateBackendsTest {
+  private static final CorrelationSettings SETTINGS = CorrelationSettings.defaults();
+  private static final CorrelationKeys KEYS = new CorrelationKeys(SETTINGS);
+  private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void everyDetectorFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
+    List<AnalysedSignal> stream = stream();
+    check(backend, "co-similar text", CoordinatedAccounts.coSimilarText(SETTINGS), CoordinationState.class,
+        stream, s -> KEYS.coSimilarText(s).stream().toList());
+    check(backend, "co-link", CoordinatedAccounts.coLink(SETTINGS), CoordinationState.class, stream, KEYS::coLink);
+    check(backend, "hashtag push", BaselineBursts.hashtagPush(SETTINGS), BurstState.class, stream, KEYS::hashtags);
+    check(backend, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
+  }
+
+  private static <H> void check(String backend, String name, Detector<H> detector, Class<H> head, List<AnalysedSignal> stream,
+      Function<AnalysedSignal, List<KeyedSignal>> keys) throws Exception {
+    List<KeyedSignal> inputs = new ArrayList<>();
+    stream.forEach(s -> inputs.addAll(keys.apply(s)));
+
+    List<Incident> expected = new ArrayList<>();
+    DetectorReplay<H> replay = new DetectorReplay<>(detector, OUT_OF_ORDERNESS, expected::add);
+    inputs.forEach(replay::feed);
+    replay.finish();
+    assertThat(replay.states()).as(name + ": every key's state is cleared at the end of input").isEmpty();
+
+    List<Incident> actual = runOnFlink(backend, detector, head, inputs);
+    assertThat(latest(expected)).as(name + ": the replay finds incidents").isNotEmpty();
+    assertThat(summaries(latest(actual))).as(name + " on " + backend).isEqualTo(summaries(latest(expected)));
+  }
+
+  private static <H> List<Incident> runOnFlink(String backend, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs)
+      throws Exception {
+    Configuration config = new Configuration();
+    config.set(StateBackendOptions.STATE_BACKEND, backend);
+    config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
+    env.enableCheckpointing(100);
+    List<Incident> out = new ArrayList<>();
+    try (CloseableIterator<Incident> incidents = env
+        .fromData(inputs, TypeInformation.of(KeyedSignal.class))
+        .assignTimestampsAndWatermarks(watermarkAfterEverySignal())
+        .keyBy(KeyedSignal::key, Types.STRING)
+        .process(new DetectorFunction<>(detector, head, SETTINGS.stateTtl()), TypeInformation.of(Incident.class))
+        .executeAndCollect()) {
+      incidents.forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  /** The replay's watermark: the highest event time seen less the out-of-orderness, after every signal. */
+  private static WatermarkStrategy<KeyedSignal> watermarkAfterEverySignal() {
+    long bound = OUT_OF_ORDERNESS.toMillis();
+    return WatermarkStrategy.<KeyedSignal>forGenerator(context -> new WatermarkGenerator<>() {
+      private long maxSeen = Long.MIN_VALUE + bound + 1;
+
+      @Override
+      public void onEvent(KeyedSignal signal, long timestamp, WatermarkOutput output) {
+        maxSeen = Math.max(maxSeen, timestamp);
+        output.emitWatermark(new Watermark(maxSeen - bound - 1));
+      }
+
+      @Override
+      public void onPeriodicEmit(WatermarkOutput output) {}
+    }).withTimestampAssigner((signal, previous) -> signal.at());
+  }
+
+  /** The last version of every incident. */
+  private static Map<String, Incident> latest(List<Incident> emitted) {
+    Map<String, Incident> latest = new TreeMap<>();
+    for (Incident incident : emitted) {
+      latest.merge(incident.id(), incident, (a, b) -> b.version() > a.version() ? b : a);
+    }
+    return latest;
+  }
+
+  /** What a detector decided about each incident: its kind, size and evidence, in id order. */
+  private static List<String> summaries(Map<String, Incident> incidents) {
+    return incidents.values().stream()
+        .sorted(Comparator.comparing(Incident::id))
+        .map(i -> i.id() + " " + i.kind() + " signals=" + i.signalCount() + " accounts=" + i.accountCount()
+            + " first=" + i.firstSeen() + " last=" + i.lastSeen()
+            + " evidence=" + i.evidence().signals().stream().map(Incident.EvidenceSignal::signalId).toList())
+        .toList();
+  }
+
+  /** Four hours of posts: campaigns, link shares, a hashtag push over a steady hashtag, a surge, a spammer, noise. */
+  private static List<AnalysedSignal> stream() {
+    List<Posts> posts = new ArrayList<>();
+    String claim = "BALLOTS were counted twice in the north district, share before they delete it";
+    for (int i = 0; i < 12; i++) {
+      posts.add(post("claim-" + i).by("camp" + i).at(minutes(20 + i * 2)).text(claim + (i % 3 == 0 ? " now" : "")));
+    }
+    for (int i = 0; i < 400; i++) { // one account repeating itself never makes a campaign, and its waiting list stays capped
+      posts.add(post("spam-" + i).by("spammer").at(minutes(i * 0.5)).text("buy cheap followers today at the usual place please"));
+    }
+    for (int i = 0; i < 9; i++) {
+      posts.add(post("link-" + i).by("linker" + i).at(minutes(90 + i)).url("https://news.example/story?utm_source=x&id=" + (i % 2))
+          .text("look at this story number " + i));
+    }
+    for (int b = 0; b < 24; b++) { // a steady hashtag: 3 accounts every 10 minutes, then a push of 40
+      int accounts = b == 18 ? 40 : 3;
+      for (int i = 0; i < accounts; i++) {
+        posts.add(post("tag-" + b + "-" + i).by("tagger" + (i + b % 2)).at(minutes(b * 10 + 9.0 * i / accounts)).hashtag("#rally")
+            .text("at the rally today with friends number " + i));
+      }
+    }
+    for (int i = 0; i < 30; i++) {
+      posts.add(post("hate-" + i).by("h" + i).at(minutes(150 + i * 0.2)).rule("r-dehum", 3, "dehumanisation", "disarm:T0086")
+          .text("they are vermin and should be treated like it " + i));
+    }
+    for (int i = 0; i < 300; i++) {
+      posts.add(post("noise-" + i).by("n" + i % 50).at(minutes(i * 0.8)).text("ordinary post " + i + " about weather lunch and trains " + (i * 7919 % 1000)));
+    }
+    return posts.stream().map(Posts::analysed).sorted(Comparator.comparing(a -> a.signal().observedAt())).toList();
+  }
+}
