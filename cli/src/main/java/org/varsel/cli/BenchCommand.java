@@ -88,6 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
       + " (incremental checkpoints: the production manifests) (default: ${DEFAULT-VALUE})")
   String stateBackend = "hashmap";
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a pipeline setting for every run (repeatable; keys in"
+      + " docs/configuration.md), e.g. --set pipeline.co-similar.window=PT2M for a soak that shows state levelling off")
+  Map<String, String> extraSettings = new LinkedHashMap<>();
+
   @Option(names = "--no-ira", description = "do not use the shared IRA troll tweets even when present")
   boolean noIra;
 
@@ -244,9 +248,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (t >= nextReport) {
           // For a soak (--latency-seconds 600): heap and state should level off once the windows are full.
           nextReport += REPORT_EVERY_NANOS;
-          progress("p=%d:   %3d s: %,d sent, %d/%d probes seen, heap used %,d MB, last checkpoint %,d KB", p,
-              (t - start) / 1_000_000_000L, sent, probesSeen(latencyNanos), probes,
-              ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, lastCheckpointBytes(checkpoints) >> 10);
+          progress("p=%d:   %3d s: %,d sent, %d/%d probes seen, heap used %,d MB (after the last GC %,d MB), last checkpoint %,d KB",
+              p, (t - start) / 1_000_000_000L, sent, probesSeen(latencyNanos), probes,
+              ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, heapAfterLastGc() >> 20,
+              lastCheckpointBytes(checkpoints) >> 10);
         }
         long due = (long) (r * (t - start) / 1e9);
         Instant observed = Instant.now().minusSeconds(1);
@@ -356,12 +361,33 @@ public final class BenchCommand implements Callable<Integer> {
     values.put("pipeline.bounded", Boolean.toString(bounded));
     values.put("pipeline.rules.dir", rulesDir.toString());
     values.put("pipeline.checkpoint.interval", checkpointInterval);
+    values.putAll(extraSettings);
     return PipelineSettings.from(values);
   }
 
   private static void createTopics(LocalKafka kafka, PipelineSettings s, int p) {
     kafka.createTopics(p, s.rawTopic(), s.deadLetterTopic(), s.incidentTopic(), s.shadowHitTopic());
     kafka.createTopics(1, s.rulesTopic());
+  }
+
+  /**
+   * Heap in use right after the most recent collection (young or full), without forcing one: what the live data
+   * plus survivors take. A soak's heap is flat when this stays level.
+   */
+  static long heapAfterLastGc() {
+    long latestEnd = -1;
+    long used = 0;
+    for (java.lang.management.GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (bean instanceof com.sun.management.GarbageCollectorMXBean gc && gc.getLastGcInfo() != null
+          && gc.getLastGcInfo().getEndTime() > latestEnd) {
+        latestEnd = gc.getLastGcInfo().getEndTime();
+        used = gc.getLastGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+            .filter(pool -> !pool.getKey().contains("Metaspace") && !pool.getKey().contains("Code")
+                && !pool.getKey().contains("Compressed"))
+            .mapToLong(pool -> pool.getValue().getUsed()).sum();
+      }
+    }
+    return used;
   }
 
   private static long processCpuNanos() {
@@ -433,7 +459,8 @@ public final class BenchCommand implements Callable<Integer> {
   private void print(PrintStream out, BenchWorkload workload, List<Result> results) {
     out.println("varsel bench: " + machine());
     out.println("  broker: a separate JVM on the same cores (its CPU is shown apart); exactly once; state backend "
-        + stateBackend + "; checkpoint interval " + checkpointInterval + "; " + rules + " rules; signals: " + workload.description());
+        + stateBackend + "; checkpoint interval " + checkpointInterval
+        + (extraSettings.isEmpty() ? "" : "; settings " + extraSettings) + "; " + rules + " rules; signals: " + workload.description());
     out.printf(Locale.ROOT, "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
         "p", "signals", "sig/s", "sig/s", "CPU µs", "broker µs", "rate", "probes", "p50 ms", "p99 ms", "max ms",
         "heap MB", "chkpt KB");
