@@ -59,11 +59,14 @@ public final class BaselineBursts implements Detector<BurstState> {
     long bucket = current.closedThrough == Long.MIN_VALUE
         ? Math.floorDiv(input.at(), bucketMillis)
         : Math.max(Math.floorDiv(input.at(), bucketMillis), current.closedThrough + 1);
+    int buckets = current.openBuckets.size();
     BurstState.OpenBucket open = current.bucket(bucket);
+    if (current.openBuckets.size() > buckets) {
+      updates.wakeAt((bucket + 1) * bucketMillis); // once per bucket: it closes when event time passes its end
+    }
     if (open.accounts < MAX_BUCKET_ACCOUNTS && state.addMember(bucketAccounts(bucket), input.signal().accountKey())) {
       open.accounts++;
     }
-    updates.wakeAt((bucket + 1) * bucketMillis);
     long now = Math.max(input.at(), watermark);
     if (current.incident != null) {
       // Signals of buckets before the burst (a partition far behind the others) are its baseline, not the burst;

@@ -70,6 +70,8 @@ public class IncidentDraft {
   public Map<String, String> coordination = new TreeMap<>();
   public boolean dirty;
   public long lastEmittedAt;
+  /** The update timer asked for and not fired yet (0 when none): see {@link UpdatePolicy}. */
+  public long updateWakeAt;
   public int lastEmittedAccounts;
   public int lastEmittedSeverity;
   public Tier lastEmittedTier = Tier.LOW;

@@ -10,18 +10,33 @@ record UpdatePolicy(long intervalMillis) implements java.io.Serializable {
     if (draft.changedSignificantly()) {
       updates.emit(draft.emit(now));
     } else {
-      updates.wakeAt(draft.lastEmittedAt + intervalMillis);
+      wakeForUpdate(draft, updates);
     }
   }
 
   void onTimer(IncidentDraft draft, long time, Updates updates) {
+    if (time >= draft.updateWakeAt) {
+      draft.updateWakeAt = 0; // fired: a later join may ask for the same moment again only if it is still ahead
+    }
     if (!draft.dirty) {
       return;
     }
     if (time >= draft.lastEmittedAt + intervalMillis) {
       updates.emit(draft.emit(time));
     } else {
-      updates.wakeAt(draft.lastEmittedAt + intervalMillis);
+      wakeForUpdate(draft, updates);
+    }
+  }
+
+  /**
+   * Asks for the next update moment once, not once per joining signal: re-registering a timer is free on the heap
+   * backend but a write on RocksDB.
+   */
+  private void wakeForUpdate(IncidentDraft draft, Updates updates) {
+    long at = draft.lastEmittedAt + intervalMillis;
+    if (draft.updateWakeAt != at) {
+      draft.updateWakeAt = at;
+      updates.wakeAt(at);
     }
   }
 
