@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 
 /**
@@ -27,10 +28,94 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     super(in);
   }
 
+  /** Replays a text folded once for all of a document's fields: same output, same offset corrections. */
+  private ObfuscationCharFilter(FoldedText in) {
+    super(in);
+    Folded f = in.folded;
+    output = f.output;
+    for (int i = 0; i < f.corrections; i++) {
+      addOffCorrectMap(f.offsets[i], f.diffs[i]);
+    }
+  }
+
+  /** The filter for one field's analysis: replays a {@link FoldedText}, folds any other reader itself. */
+  static ObfuscationCharFilter over(Reader in) {
+    return in instanceof FoldedText folded ? new ObfuscationCharFilter(folded) : new ObfuscationCharFilter(in);
+  }
+
+  /**
+   * A text with the rewrites done, and where the offsets move: what a document analysed for two or three
+   * languages would otherwise compute once per field.
+   */
+  static final class Folded {
+    private final String output;
+    private int[] offsets = new int[0];
+    private int[] diffs = new int[0];
+    private int corrections;
+
+    private Folded(String output) {
+      this.output = output;
+    }
+
+    /** A new reader of the original text for one field; {@link RuleAnalyzer} replays the folding for it. */
+    Reader reader() {
+      return new FoldedText(this);
+    }
+  }
+
+  /** Folds a text once; see {@link Folded}. */
+  static Folded fold(String text) {
+    Corrections corrections = new Corrections();
+    Folded f = new Folded(rewrite(text, corrections));
+    f.offsets = corrections.offsets;
+    f.diffs = corrections.diffs;
+    f.corrections = corrections.size;
+    return f;
+  }
+
+  /** The reader a field of an already folded text is given; the filter never reads it, only its {@link Folded}. */
+  private static final class FoldedText extends Reader {
+    private final Folded folded;
+
+    private FoldedText(Folded folded) {
+      this.folded = folded;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) {
+      throw new UnsupportedOperationException("a folded text is read through ObfuscationCharFilter");
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** Where a rewrite drops characters, in the form {@code addOffCorrectMap} takes. */
+  private interface CorrectionSink {
+    void add(int offset, int cumulativeDiff);
+  }
+
+  private static final class Corrections implements CorrectionSink {
+    private int[] offsets = new int[0];
+    private int[] diffs = new int[0];
+    private int size;
+
+    @Override
+    public void add(int offset, int cumulativeDiff) {
+      if (size == offsets.length) {
+        offsets = Arrays.copyOf(offsets, Math.max(8, 2 * size));
+        diffs = Arrays.copyOf(diffs, offsets.length);
+      }
+      offsets[size] = offset;
+      diffs[size] = cumulativeDiff;
+      size++;
+    }
+  }
+
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
     if (output == null) {
-      output = rewrite(readAll());
+      output = rewrite(readAll(), this::addOffCorrectMap);
     }
     if (position >= output.length()) {
       return -1;
@@ -62,7 +147,7 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     return sb.toString();
   }
 
-  private String rewrite(String in) {
+  private static String rewrite(String in, CorrectionSink corrections) {
     StringBuilder out = new StringBuilder(in.length());
     int dropped = 0;
     int i = 0;
@@ -71,7 +156,7 @@ final class ObfuscationCharFilter extends BaseCharFilter {
       if (isInvisible(c)) {
         dropped++;
         i++;
-        addOffCorrectMap(out.length(), dropped);
+        corrections.add(out.length(), dropped);
         continue;
       }
       int end = splicedRunEnd(in, i);
@@ -82,7 +167,7 @@ final class ObfuscationCharFilter extends BaseCharFilter {
             out.append(g);
           } else {
             dropped++;
-            addOffCorrectMap(out.length(), dropped);
+            corrections.add(out.length(), dropped);
           }
         }
         i = end;
@@ -167,6 +252,9 @@ final class ObfuscationCharFilter extends BaseCharFilter {
 
   /** Rewrites look-alikes inside every word that contains a real letter; 1:1, so no offsets move. */
   private static void foldLookAlikes(StringBuilder s) {
+    if (!hasLookAlike(s)) {
+      return;
+    }
     int i = 0;
     while (i < s.length()) {
       if (!isWordChar(s.charAt(i))) {
@@ -200,6 +288,16 @@ final class ObfuscationCharFilter extends BaseCharFilter {
         }
       }
     }
+  }
+
+  /** Most texts have no digit, symbol or Cyrillic letter to fold: one cheap scan spares the word walk. */
+  private static boolean hasLookAlike(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (lookAlike(s.charAt(i)) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The letter a look-alike stands for, or 0. */

@@ -38,7 +38,7 @@ final class RuleAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new ObfuscationCharFilter(reader);
+    return ObfuscationCharFilter.over(reader);
   }
 
   @Override

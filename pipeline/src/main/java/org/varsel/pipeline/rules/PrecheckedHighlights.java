@@ -1,0 +1,160 @@
+package org.varsel.pipeline.rules;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.monitor.CandidateMatcher;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatcherFactory;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+
+/**
+ * The monitor's candidate matcher: what {@link HighlightsMatch#MATCHER} does, minus the work for candidates that
+ * cannot match. The presearcher picks a rule because one of its terms occurs in the text, but most candidates then
+ * lack another required word ({@code a AND b} with only {@code a} present); rewriting and weighting such a query
+ * was ~12% of matching (docs/performance.md). Before that, this checks the query's required plain terms against
+ * the document's term dictionary and drops the candidate when one is absent; every other candidate goes the
+ * {@code HighlightsMatch} way (rewrite, weight, {@code Weight.matches}, sub-matches of phrases). Only the offsets
+ * of the hits are kept: that is all {@link RuleEngine} reports.
+ */
+final class PrecheckedHighlights {
+
+  /** The spans of one rule's hits in the text, over all fields; may repeat a span. */
+  static final class Spans extends QueryMatch {
+    final List<int[]> offsets;
+
+    Spans(String queryId, List<int[]> offsets) {
+      super(queryId);
+      this.offsets = offsets;
+    }
+  }
+
+  static final MatcherFactory<Spans> MATCHER = searcher -> {
+    // a one-document index: the query cache only adds wrapping and usage tracking to every candidate
+    searcher.setQueryCache(null);
+    return new Matcher(searcher);
+  };
+
+  private PrecheckedHighlights() {}
+
+  private static final class Matcher extends CandidateMatcher<Spans> {
+
+    Matcher(IndexSearcher searcher) {
+      super(searcher);
+    }
+
+    @Override
+    protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
+      IndexReader reader = searcher.getIndexReader();
+      if (cannotMatch(matchQuery, reader)) {
+        return;
+      }
+      Weight w = searcher.createWeight(searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
+      for (LeafReaderContext ctx : reader.leaves()) {
+        for (int i = 0; i < ctx.reader().maxDoc(); i++) {
+          Matches matches = w.matches(ctx, i);
+          if (matches != null) {
+            addMatch(spans(matches, queryId), ctx.docBase + i);
+          }
+        }
+      }
+    }
+
+    @Override
+    public Spans resolve(Spans a, Spans b) {
+      List<int[]> both = new ArrayList<>(a.offsets);
+      both.addAll(b.offsets);
+      return new Spans(a.getQueryId(), both);
+    }
+
+    /** As {@code HighlightsMatch} builds its hits: the sub-matches of a phrase, else the match itself. */
+    private static Spans spans(Matches matches, String queryId) throws IOException {
+      List<int[]> offsets = new ArrayList<>();
+      for (String field : matches) {
+        MatchesIterator mi = matches.getMatches(field);
+        while (mi.next()) {
+          MatchesIterator sub = mi.getSubMatches();
+          if (sub != null) {
+            while (sub.next()) {
+              offsets.add(new int[] {sub.startOffset(), sub.endOffset()});
+            }
+          } else {
+            offsets.add(new int[] {mi.startOffset(), mi.endOffset()});
+          }
+        }
+      }
+      return new Spans(queryId, offsets);
+    }
+  }
+
+  /**
+   * True only when the query certainly matches nothing in the reader: a required term, or a term of a required
+   * phrase, is not in the document, or none of the optional clauses of a query without required ones can match.
+   * Anything else (prefixes, wildcards, fuzzy terms, unknown query types) may match and is left to Lucene.
+   */
+  static boolean cannotMatch(Query q, IndexReader reader) throws IOException {
+    if (q instanceof BoostQuery b) {
+      return cannotMatch(b.getQuery(), reader);
+    }
+    if (q instanceof ConstantScoreQuery c) {
+      return cannotMatch(c.getQuery(), reader);
+    }
+    if (q instanceof TermQuery t) {
+      return !contains(reader, t.getTerm());
+    }
+    if (q instanceof PhraseQuery p) {
+      for (Term t : p.getTerms()) {
+        if (!contains(reader, t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (q instanceof BooleanQuery bq) {
+      boolean required = false;
+      int should = 0;
+      int shouldPossible = 0;
+      for (BooleanClause c : bq.clauses()) {
+        if (c.isRequired()) {
+          required = true;
+          if (cannotMatch(c.getQuery(), reader)) {
+            return true;
+          }
+        } else if (c.getOccur() == BooleanClause.Occur.SHOULD) {
+          should++;
+          shouldPossible += cannotMatch(c.getQuery(), reader) ? 0 : 1;
+        }
+      }
+      int neededShould = required ? bq.getMinimumNumberShouldMatch() : Math.max(1, bq.getMinimumNumberShouldMatch());
+      return should > 0 && shouldPossible < neededShould;
+    }
+    return false;
+  }
+
+  private static boolean contains(IndexReader reader, Term term) throws IOException {
+    for (LeafReaderContext ctx : reader.leaves()) {
+      Terms terms = ctx.reader().terms(term.field());
+      if (terms != null && terms.iterator().seekExact(term.bytes())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
