@@ -20,9 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -214,7 +211,7 @@ public final class BenchCommand implements Callable<Integer> {
     PipelineSettings settings = settings(kafka, "bench-p" + p + "-lat", p, false, rulesDir);
     createTopics(kafka, settings, p);
     Path checkpoints = work.resolve("chk-p" + p + "-lat");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p, flinkConfig(checkpoints));
+    StreamExecutionEnvironment env = LocalPipelineEnvironment.create(p, checkpoints, stateBackend);
     JobClient job = PipelineJob.start(env, settings);
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
@@ -330,20 +327,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** Runs the bounded job to the end; returns its wall-clock seconds. */
   private double execute(PipelineSettings settings, Path checkpoints) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), flinkConfig(checkpoints));
+    StreamExecutionEnvironment env = LocalPipelineEnvironment.create(settings.parallelism(), checkpoints, stateBackend);
     PipelineJob.wire(env, settings);
     long began = System.nanoTime();
     env.execute("varsel bench");
     return (System.nanoTime() - began) / 1e9;
-  }
-
-  private Configuration flinkConfig(Path checkpoints) {
-    Configuration config = new Configuration();
-    config.set(StateBackendOptions.STATE_BACKEND, stateBackend);
-    config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(stateBackend));
-    config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-    return config;
   }
 
   private PipelineSettings settings(LocalKafka kafka, String run, int p, boolean bounded, Path rulesDir) {

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -88,9 +87,14 @@ public final class ReplayCommand implements Callable<Integer> {
 
       progress("running the pipeline over %,d signals (parallelism %d) ...", signals, parallelism);
       long jobBegan = System.nanoTime();
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
-      PipelineJob.wire(env, settings);
-      env.execute("varsel replay " + file.getFileName());
+      Path checkpoints = Files.createTempDirectory("varsel-replay-checkpoints-");
+      try {
+        StreamExecutionEnvironment env = LocalPipelineEnvironment.create(parallelism, checkpoints);
+        PipelineJob.wire(env, settings);
+        env.execute("varsel replay " + file.getFileName());
+      } finally {
+        deleteRecursively(checkpoints);
+      }
       double jobSeconds = seconds(jobBegan);
 
       List<Incident> incidents = latestVersions(readAll(kafka, settings.incidentTopic(), IncidentCodec::fromJson));
@@ -229,6 +233,14 @@ public final class ReplayCommand implements Callable<Integer> {
       running = false;
       sampler.interrupt();
       return peak.get();
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 }

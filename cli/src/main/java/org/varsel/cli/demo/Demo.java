@@ -10,9 +10,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.varsel.cli.LocalPipelineEnvironment;
 import org.varsel.contract.Tlp;
 import org.varsel.contract.Topics;
 import org.varsel.desk.Desk;
@@ -112,7 +112,7 @@ public final class Demo implements AutoCloseable {
         // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
         "pipeline.privacy.handle-key", org.varsel.pipeline.privacy.PrivacySettings.generateKey(),
         "pipeline.parallelism", Integer.toString(options.parallelism())));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), new Configuration());
+    StreamExecutionEnvironment env = LocalPipelineEnvironment.create(options.parallelism(), runDirectory.resolve("checkpoints"));
     JobClient job = PipelineJob.start(env, settings);
     running.push(() -> job.cancel().get());
     progress.println("  Pipeline         job " + job.getJobID());

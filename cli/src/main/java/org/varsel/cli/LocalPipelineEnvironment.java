@@ -1,0 +1,36 @@
+package org.varsel.cli;
+
+import java.nio.file.Path;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The local MiniCluster environment of the commands that run the pipeline in this JVM ({@code demo}, {@code replay},
+ * {@code bench}): checkpoints go to files under a directory. Flink's default checkpoint storage (the JobManager's
+ * memory) refuses a state handle over 5 MB; the dedupe state of one subtask passes that after ~50,000 signals, and
+ * from then on every checkpoint fails, so exactly-once output is never committed again.
+ */
+public final class LocalPipelineEnvironment {
+  private LocalPipelineEnvironment() {}
+
+  /** Heap state, full snapshots: the local default. */
+  public static StreamExecutionEnvironment create(int parallelism, Path checkpoints) {
+    return create(parallelism, checkpoints, "hashmap");
+  }
+
+  /** {@code stateBackend}: {@code hashmap} or {@code rocksdb} (incremental checkpoints). */
+  public static StreamExecutionEnvironment create(int parallelism, Path checkpoints, String stateBackend) {
+    return StreamExecutionEnvironment.createLocalEnvironment(parallelism, configuration(checkpoints, stateBackend));
+  }
+
+  static Configuration configuration(Path checkpoints, String stateBackend) {
+    Configuration config = new Configuration();
+    config.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+    config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(stateBackend));
+    config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+    return config;
+  }
+}
