@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.Json;
+import org.varsel.local.Directories;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.PipelineSettings;
@@ -87,13 +88,13 @@ public final class ReplayCommand implements Callable<Integer> {
 
       progress("running the pipeline over %,d signals (parallelism %d) ...", signals, parallelism);
       long jobBegan = System.nanoTime();
-      Path checkpoints = Files.createTempDirectory("varsel-replay-checkpoints-");
+      Path checkpoints = Directories.createTemp(Directories.defaultBase(), "varsel-replay-checkpoints-");
       try {
         StreamExecutionEnvironment env = LocalPipelineEnvironment.create(parallelism, checkpoints);
         PipelineJob.wire(env, settings);
         env.execute("varsel replay " + file.getFileName());
       } finally {
-        deleteRecursively(checkpoints);
+        Directories.deleteRecursively(checkpoints);
       }
       double jobSeconds = seconds(jobBegan);
 
@@ -233,14 +234,6 @@ public final class ReplayCommand implements Callable<Integer> {
       running = false;
       sampler.interrupt();
       return peak.get();
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws java.io.IOException {
-    try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

@@ -8,13 +8,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** File-system chores shared by the local services. */
-final class Directories {
+/** File-system chores shared by the local services (and the commands that run them). */
+public final class Directories {
 
     private Directories() {
     }
 
-    static Path createTemp(Path base, String prefix) {
+    public static Path createTemp(Path base, String prefix) {
         try {
             Files.createDirectories(base);
             return Files.createTempDirectory(base, prefix);
@@ -23,11 +23,11 @@ final class Directories {
         }
     }
 
-    static Path defaultBase() {
+    public static Path defaultBase() {
         return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
-    static void deleteRecursively(Path root) {
+    public static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }

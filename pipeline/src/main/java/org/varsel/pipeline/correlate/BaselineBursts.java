@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.incident.IncidentIds;
@@ -54,7 +55,7 @@ public final class BaselineBursts implements Detector<BurstState> {
 
   @Override
   public void onSignal(KeyState<BurstState> state, KeyedSignal input, long watermark, Updates updates) {
-    BurstState current = state.head() == null ? new BurstState() : state.head();
+    BurstState current = Objects.requireNonNullElseGet(state.head(), BurstState::new); // one read of the head
     // A signal behind the watermark counts in the earliest bucket still open: closed buckets stay closed.
     long bucket = current.closedThrough == Long.MIN_VALUE
         ? Math.floorDiv(input.at(), bucketMillis)

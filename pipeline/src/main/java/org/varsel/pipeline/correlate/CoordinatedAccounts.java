@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.CoordinationState.Cluster;
@@ -60,7 +61,7 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
 
   @Override
   public void onSignal(KeyState<CoordinationState> state, KeyedSignal input, long watermark, Updates updates) {
-    CoordinationState current = state.head() == null ? new CoordinationState() : state.head();
+    CoordinationState current = Objects.requireNonNullElseGet(state.head(), CoordinationState::new); // one read of the head
     WaitingSignals waiting = new WaitingSignals(state);
     Cluster cluster = clusterFor(current, input, waiting);
     if (cluster == null) {

@@ -70,14 +70,4 @@ public final class MemoryKeyState<H> implements KeyState<H> {
   public Map<String, Set<String>> memberSets() {
     return java.util.Collections.unmodifiableMap(members);
   }
-
-  /** Members over all sets. */
-  public int memberCount() {
-    return members.values().stream().mapToInt(Set::size).sum();
-  }
-
-  /** Waiting signals. */
-  public int waitingCount() {
-    return waiting.size();
-  }
 }
