@@ -7,6 +7,10 @@ import java.util.Map;
 /**
  * One versioned update of an incident (schema incident.v1): a campaign or a single grave signal, with the
  * evidence and the explanation an analyst needs. Lists are never null.
+ *
+ * @param hallmarks Dangerous Speech hallmarks of the rules that matched ({@code hallmark:} tags, without the prefix)
+ * @param tcap TCAP tags of the rules that matched ({@code tcap:} tags without the prefix: a terrorist-content tier,
+ *     and the {@code time}, {@code place} or {@code means} a threat names)
  */
 public record Incident(
     String schema,
@@ -27,6 +31,8 @@ public record Incident(
     List<String> hashtags,
     List<String> urls,
     List<String> targetGroups,
+    List<String> hallmarks,
+    List<String> tcap,
     List<RuleHitSummary> ruleHits,
     ClassifierSummary classifier,
     Evidence evidence,
@@ -36,6 +42,12 @@ public record Incident(
     String explanation) {
 
   public static final String SCHEMA = "incident.v1";
+
+  /** Updates written before hallmarks and TCAP tags travelled have neither: read them as empty. */
+  public Incident {
+    hallmarks = hallmarks == null ? List.of() : hallmarks;
+    tcap = tcap == null ? List.of() : tcap;
+  }
 
   /** How many times one rule matched within the incident. */
   public record RuleHitSummary(String ruleId, String title, Integer severity, String category, String packVersion, int count) {}

@@ -16,7 +16,7 @@ class ContractTest {
     Instant t = Instant.parse("2026-11-20T10:15:00Z");
     return new Incident(Incident.SCHEMA, "inc-abc123", 3, IncidentKind.CO_LINK, "Same link by 5 accounts", t, t.plusSeconds(60), t.plusSeconds(65),
         5, 5, List.of("partner:ngo-a"), List.of("x"), List.of("en"), List.of("disinformation"), List.of("T0049"), List.of("#tag"),
-        List.of("https://example.org/a"), List.of("migrants"),
+        List.of("https://example.org/a"), List.of("migrants"), List.of("dehumanisation", "threat"), List.of("threat-to-life", "place"),
         List.of(new Incident.RuleHitSummary("r-1", "Rule one", 4, "incitement", "pack-1", 2)),
         new Incident.ClassifierSummary("doccat-1", Map.of("hateful", 0.8)),
         new Incident.Evidence(

@@ -33,6 +33,7 @@ final class TriageIncidents {
         START.plusSeconds(1200 + version), START.plusSeconds(1300 + version), 13, 3,
         List.of("partner:ngo-a", "partner:ngo-b", "feed:rss"), List.of("x", "telegram"), List.of("en", "da"),
         List.of(category), List.of("T0049"), List.of("#gohome"), List.of(url), List.of("migrants"),
+        List.of("dehumanisation"), List.of(),
         List.of(new Incident.RuleHitSummary("r-vermin", "Vermin metaphor", 4, category, "pack-1", 2)),
         new Incident.ClassifierSummary("doccat-2025-03", Map.of("hateful", 0.91, "offensive", 0.4)),
         new Incident.Evidence(signals, List.of("acct_a", "acct_b", "acct_f"), timeline,
