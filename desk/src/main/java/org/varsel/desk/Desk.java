@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.Topics;
+import org.varsel.desk.alert.AlertConfig;
+import org.varsel.desk.alert.AlertRoutes;
+import org.varsel.desk.alert.AlertWebhook;
+import org.varsel.desk.alert.Alerts;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.brief.BriefService;
 import org.varsel.desk.brief.http.BriefRoutes;
@@ -54,6 +58,7 @@ public final class Desk implements AutoCloseable {
 
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
+  private Optional<AlertWebhook> alertWebhook = Optional.empty();
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
       FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline) {
@@ -87,10 +92,16 @@ public final class Desk implements AutoCloseable {
     return start(config, intakeConfig, RetentionConfig.defaults(), childSafety);
   }
 
-  /** The desk with every part's settings. */
+  /** {@link #start(DeskConfig, IntakeConfig)} with these retention and child-safety settings, alerts on the banner only. */
   public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
       ChildSafetyConfig childSafety) {
-    LOG.info("desk starting with {} and {}", config, intakeConfig);
+    return start(config, intakeConfig, retentionConfig, childSafety, AlertConfig.defaults());
+  }
+
+  /** The desk with every part's settings. */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
+      ChildSafetyConfig childSafety, AlertConfig alertConfig) {
+    LOG.info("desk starting with {}, {} and {}", config, intakeConfig, alertConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
@@ -116,12 +127,15 @@ public final class Desk implements AutoCloseable {
       started.add(feedback);
       feedback.start();
       AuditLog audit = new AuditLog(database);
+      Alerts alerts = new Alerts(database, audit);
+      Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
+      webhook.ifPresent(started::add);
       TriageWeb triage = new TriageWeb(new Sessions(database), new QueueStore(database),
-          new Triage(database, audit, feedback::nudge), audit, new Verdicts(database));
+          new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), alerts);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
           new RejectedMessages(database), health(database, consumer), config.demoAnonymousRead(),
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
-              new ChildSafetyRoutes(database, childSafety)));
+              new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts)));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
@@ -129,6 +143,7 @@ public final class Desk implements AutoCloseable {
       }
       Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake, hotline);
       desk.retention = retention;
+      desk.alertWebhook = webhook;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -142,7 +157,8 @@ public final class Desk implements AutoCloseable {
   public static void main(String[] args) throws InterruptedException {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
     Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()),
-        RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()));
+        RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()),
+        AlertConfig.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();
@@ -179,6 +195,7 @@ public final class Desk implements AutoCloseable {
     if (retention != null) {
       parts.add(1, retention);
     }
+    alertWebhook.ifPresent(webhook -> parts.add(1, webhook));
     closeAll(parts, null);
     LOG.info("desk stopped");
   }

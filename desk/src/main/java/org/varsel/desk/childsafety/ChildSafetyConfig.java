@@ -55,15 +55,7 @@ public record ChildSafetyConfig(String hotlineTopic, Set<Role> exportRoles, List
 
   /** The properties file (if given), then the environment ({@code VARSEL_DESK_HOTLINE_TOPIC}, ...). */
   public static ChildSafetyConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    Map<String, String> values = new HashMap<>();
-    propertiesFile.ifPresent(file -> values.putAll(DeskConfig.readProperties(file)));
-    for (String key : KEYS) {
-      String fromEnvironment = environment.get(DeskConfig.environmentName(key));
-      if (fromEnvironment != null) {
-        values.put(key, fromEnvironment);
-      }
-    }
-    return fromMap(values);
+    return fromMap(DeskConfig.layered(propertiesFile, environment, KEYS));
   }
 
   public static ChildSafetyConfig fromMap(Map<String, String> values) {

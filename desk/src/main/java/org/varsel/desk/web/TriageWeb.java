@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Json;
 import org.varsel.contract.Tier;
@@ -35,6 +37,7 @@ import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
 import org.varsel.desk.triage.AuditEvent;
+import org.varsel.desk.alert.Alerts;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.Comment;
 import org.varsel.desk.triage.PartnerView;
@@ -51,6 +54,7 @@ import org.varsel.desk.triage.Workflow;
  * ({@code X-CSRF-Token} header, or the {@code _csrf} form field on pages). Bearer-token calls are exempt.
  */
 public final class TriageWeb implements RouteGroup {
+  private static final Logger LOG = LoggerFactory.getLogger(TriageWeb.class);
   public static final String COOKIE = "varsel_session";
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String CSRF_FIELD = "_csrf";
@@ -71,9 +75,12 @@ public final class TriageWeb implements RouteGroup {
   private final Triage triage;
   private final AuditLog audit;
   private final Verdicts verdicts;
+  private final Alerts alerts;
   private final Views views = new Views();
 
-  public TriageWeb(Sessions sessions, QueueStore queue, Triage triage, AuditLog audit, Verdicts verdicts) {
+  public TriageWeb(Sessions sessions, QueueStore queue, Triage triage, AuditLog audit, Verdicts verdicts,
+      Alerts alerts) {
+    this.alerts = alerts;
     this.sessions = sessions;
     this.queue = queue;
     this.triage = triage;
@@ -116,6 +123,7 @@ public final class TriageWeb implements RouteGroup {
     app.get("/audit", this::auditPage);
     app.get("/rules", this::rulesPage);
     app.post("/prefs/greyscale", this::greyscaleForm);
+    app.post("/alerts/{id}/acknowledge", this::acknowledgeAlertForm);
 
     app.get("/api/v1/incidents", this::listIncidents);
     app.post("/api/v1/incidents/bulk", this::bulkApi);
@@ -395,6 +403,29 @@ public final class TriageWeb implements RouteGroup {
     ctx.redirect(back(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
+  private void acknowledgeAlertForm(Context ctx) throws SQLException {
+    Sessions.Session session = staffForm(ctx);
+    String id = ctx.pathParam("id");
+    if (INCIDENT_ID.matcher(id).matches()) {
+      alerts.acknowledge(id, session.username());
+    }
+    ctx.redirect(back(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /** The threat-to-life alerts no analyst has acknowledged: the banner on every page until one does. */
+  private List<Map<String, Object>> openAlerts() {
+    try {
+      return alerts.unacknowledged().stream().map(alert -> Map.<String, Object>of(
+          "id", alert.incidentId(), "title", alert.title() == null ? alert.incidentId() : alert.title(),
+          "severity", alert.severity(), "raisedAt", alert.raisedAt().toString())).toList();
+    } catch (SQLException e) {
+      // the banner must not hide a threat: say it could not look rather than show nothing
+      LOG.warn("cannot read threat-to-life alerts for the banner: {}", e.toString());
+      return List.of(Map.of("id", "", "title", "Threat-to-life alerts could not be read; check the queue",
+          "severity", 0, "raisedAt", ""));
+    }
+  }
+
   private void auditPage(Context ctx) throws SQLException {
     Sessions.Session session = pageSession(ctx);
     if (!Set.of(LEADS).contains(session.role())) {
@@ -664,6 +695,9 @@ public final class TriageWeb implements RouteGroup {
       all.put("isLead", Set.of(LEADS).contains(session.role()));
       all.put("isPartner", session.role() == Role.PARTNER);
       all.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+      if (session.role() != Role.PARTNER) {
+        all.put("alerts", openAlerts());
+      }
     }
     ctx.header("Content-Security-Policy", CSP)
         .header("X-Frame-Options", "DENY")
