@@ -55,14 +55,16 @@ public final class Desk implements AutoCloseable {
   private final HttpApi http;
   private final Intake intake;
   private final HotlineConsumer hotline;
+  private final Alerts alerts;
 
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
   private Optional<AlertWebhook> alertWebhook = Optional.empty();
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
-      FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline) {
+      FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline, Alerts alerts) {
     this.database = database;
+    this.alerts = alerts;
     this.hotline = hotline;
     this.intake = intake;
     this.credentials = credentials;
@@ -141,7 +143,7 @@ public final class Desk implements AutoCloseable {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
             + "token. For demos on a private machine only; never in production. !!!", config.httpHost(), http.port());
       }
-      Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake, hotline);
+      Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake, hotline, alerts);
       desk.retention = retention;
       desk.alertWebhook = webhook;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
@@ -179,6 +181,11 @@ public final class Desk implements AutoCloseable {
 
   public IncidentStore incidents() {
     return incidents;
+  }
+
+  /** The threat-to-life alerts (banner, acknowledgements, webhook deliveries). */
+  public Alerts alerts() {
+    return alerts;
   }
 
   public Intake intake() {

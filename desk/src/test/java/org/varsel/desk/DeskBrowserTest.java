@@ -59,6 +59,7 @@ class DeskBrowserTest {
   private static String hostile;
   private static String needle;
   private static String invasion;
+  private static String threat;
 
   @BeforeAll
   static void startDeskAndBrowser(LocalKafka kafka, PostgresDatabase database) throws Exception {
@@ -216,6 +217,28 @@ class DeskBrowserTest {
     assertThat(browser.findElement(By.id("rules")).getText()).contains("r-vermin").contains("0 %");
   }
 
+  @Test
+  @Order(8)
+  void aThreatToLifeAlertIsABannerOnEveryPageUntilAnAnalystAcknowledgesIt() throws Exception {
+    clickAndLoad(By.id("logout"));
+    signIn("ana", "analyst passphrase");
+    for (String page : List.of("/", "/rules", "/incidents/" + invasion)) {
+      browser.get(base + page);
+      WebElement banner = browser.findElement(By.id("alert-banner"));
+      assertThat(banner.getText()).contains("Threat to life", "Threat to bomb the Nørrebro community centre");
+      assertThat(banner.findElement(By.tagName("a")).getAttribute("href")).endsWith("/incidents/" + threat);
+    }
+    screenshot("alert-banner.png");
+    clickAndLoad(By.cssSelector("#alert-banner button.acknowledge[data-incident='" + threat + "']"));
+    assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + invasion);
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    assertThat(browser.findElements(By.id("alert-banner"))).isEmpty();
+    browser.get(base + "/");
+    assertThat(browser.findElements(By.id("alert-banner"))).isEmpty();
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    assertThat(desk.alerts().find(threat).orElseThrow().acknowledgedBy()).contains("ana");
+  }
+
   private static void signIn(String username, String password) {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys(password);
@@ -296,6 +319,9 @@ class DeskBrowserTest {
       String id = TestIncidents.newId();
       if (other[0].contains("invasion")) {
         invasion = id;
+      }
+      if (tier == Tier.THREAT_TO_LIFE) {
+        threat = id;
       }
       incidents.add(TriageIncidents.campaign(id, 1, other[0], other[1], tier,
           "they are vermin and must go", other[0].contains("ministry") ? "https://e.org/shared" : "https://e.org/x"

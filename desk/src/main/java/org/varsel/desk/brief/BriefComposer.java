@@ -97,10 +97,13 @@ public final class BriefComposer {
 
     List<Brief.Item> items = shared.stream().map(s -> item(s, audience, accounts)).toList();
     List<String> categories = categories(incident, shared);
-    List<String> hallmarks = Stream.concat(incident.categories().stream(), shared.stream().map(EvidenceSignal::category))
-        .filter(Objects::nonNull)
-        .map(c -> c.startsWith("hallmark:") ? c.substring("hallmark:".length()) : c)
-        .filter(HALLMARKS::contains).distinct().toList();
+    // the rules' hallmark: tags (incident.v1 hallmarks), and hallmarks a partner gave as a category
+    List<String> hallmarks = Stream.concat(incident.hallmarks().stream(),
+        Stream.concat(incident.categories().stream(), shared.stream().map(EvidenceSignal::category))
+            .filter(Objects::nonNull)
+            .map(c -> c.startsWith("hallmark:") ? c.substring("hallmark:".length()) : c)
+            .filter(HALLMARKS::contains))
+        .distinct().toList();
     List<Brief.Ground> grounds = grounds(track, audience, categories, items);
     Tlp marking = shared.stream().map(EvidenceSignal::tlp).reduce(Tlp.CLEAR, Tlp::mostRestrictive);
     if (summaryShared) {
@@ -119,6 +122,7 @@ public final class BriefComposer {
         marking,
         categories,
         hallmarks,
+        incident.tcap(),
         incident.disarm(),
         incident.targetGroups(),
         summaryShared ? incident.firstSeen() : items.stream().map(Brief.Item::observedAt).min(Instant::compareTo).orElseThrow(),
