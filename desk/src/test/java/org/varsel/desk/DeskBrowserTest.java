@@ -220,7 +220,8 @@ class DeskBrowserTest {
   @Test
   @Order(8)
   void aThreatToLifeAlertIsABannerOnEveryPageUntilAnAnalystAcknowledgesIt() throws Exception {
-    clickAndLoad(By.id("logout"));
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/login");
     signIn("ana", "analyst passphrase");
     for (String page : List.of("/", "/rules", "/incidents/" + invasion)) {
       browser.get(base + page);

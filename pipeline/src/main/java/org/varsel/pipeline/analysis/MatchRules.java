@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
+import org.varsel.pipeline.correlate.HarmReading;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.rules.MatchResult;
 import org.varsel.pipeline.rules.Rule;
@@ -88,7 +89,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
       context.output(SHADOW_HITS, new ShadowHit(signal.signal().id(), signal.signal().source(), signal.signal().observedAt(),
           hit.ruleId(), hit.packVersion(), hit.matchedTerms().stream().map(t -> t.text()).toList()));
     }
-    out.collect(matches.isEmpty() ? signal : signal.withRuleMatches(matches));
+    out.collect(matches.isEmpty() ? signal : signal.withRuleMatches(readInContext(matches)));
   }
 
   @Override
@@ -127,12 +128,23 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
     previous.close();
   }
 
+  /**
+   * When a {@code context} rule (counter-speech, reported speech) matched, the text's other hits are quoted, not
+   * meant: marked so, they cannot raise an incident's tier (docs/incidents.md, "Severity and tier").
+   */
+  public static List<RuleMatch> readInContext(List<RuleMatch> matches) {
+    if (matches.stream().noneMatch(HarmReading::isContext)) {
+      return matches;
+    }
+    return matches.stream().map(m -> HarmReading.isContext(m) ? m : m.quoted()).toList();
+  }
+
   private RuleMatch toRuleMatch(RuleHit hit) {
     List<String> targetGroups = engine.rule(hit.ruleId()).map(Rule::targetGroups).orElse(List.of());
     return new RuleMatch(hit.ruleId(), hit.title(), hit.severity(), hit.category(), new ArrayList<>(hit.tags()),
         new ArrayList<>(targetGroups), hit.explanation(),
         hit.matchedTerms().stream().map(t -> new Incident.MatchedTerm(t.text(), t.start(), t.end())).toList(),
-        hit.packVersion());
+        hit.packVersion(), false);
   }
 
   @Override

@@ -14,8 +14,8 @@ import org.varsel.pipeline.incident.IncidentIds;
 
 /**
  * Detectors that need one signal only: a high-severity signal (a rule of severity ≥ {@code rule-severity}, an
- * explicit threat or call to violence, dehumanisation, or a hateful score ≥ {@code hateful-score}; a signal that
- * reads as counter-speech counts its rules at most severity 3: {@link HarmReading}) and a partner's assessment with confidence ≥ {@code min-confidence}. Each
+ * explicit threat or call to violence, dehumanisation, or a hateful score ≥ {@code hateful-score}; a rule the text
+ * only quotes, reports or condemns counts at most severity 3 and opens nothing by itself: {@link HarmReading}) and a partner's assessment with confidence ≥ {@code min-confidence}. Each
  * such signal is its own incident, version 1 (its id is derived from the signal id, so a replay names it the same).
  */
 public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMinConfidence) implements java.io.Serializable {
@@ -26,21 +26,19 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
 
   public Optional<Incident> highSeverity(AnalysedSignal analysed) {
     List<String> triggers = new ArrayList<>();
-    HarmReading harm = HarmReading.of(analysed.ruleMatches());
     RuleMatch gravest = null;
     for (RuleMatch match : analysed.ruleMatches()) {
       if (HarmReading.isContext(match)) {
         continue;
       }
-      int severity = harm.severityOf(match);
-      boolean opens = severity >= ruleSeverity
-          || harm.threat() && HarmReading.isThreat(match)
-          || harm.dehumanisation() && match.tags().contains("hallmark:dehumanisation");
-      if (opens) {
+      int severity = HarmReading.severityOf(match);
+      boolean threat = !match.reportedSpeech() && HarmReading.isThreat(match);
+      boolean dehumanising = !match.reportedSpeech() && HarmReading.isDehumanising(match);
+      if (severity >= ruleSeverity || threat || dehumanising) {
         triggers.add("rule " + match.ruleId() + " \"" + match.title() + "\" " + (severity >= ruleSeverity
             ? "has severity " + severity + " (≥ " + ruleSeverity + ")"
-            : HarmReading.isThreat(match) ? "is a threat or call to violence" : "dehumanises a group"));
-        if (gravest == null || severity > harm.severityOf(gravest)) {
+            : threat ? "is a threat or call to violence" : "dehumanises a group"));
+        if (gravest == null || severity > HarmReading.severityOf(gravest)) {
           gravest = match;
         }
       }

@@ -11,6 +11,7 @@ import org.varsel.contract.Signal;
 import org.varsel.contract.SignalIds;
 import org.varsel.contract.Tlp;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.MatchRules;
 import org.varsel.pipeline.analysis.RuleMatch;
 
 /** Analysed posts for detector tests, built fluently: {@code Posts.post(1).by("a").at(minutes(3)).text("...")}. */
@@ -81,7 +82,7 @@ final class Posts {
   }
 
   Posts rule(String id, int severity, String category, String... tags) {
-    rules.add(new RuleMatch(id, "rule " + id, severity, category, List.of(tags), List.of(), id + " matched", List.of(), "test-pack-1"));
+    rules.add(new RuleMatch(id, "rule " + id, severity, category, List.of(tags), List.of(), id + " matched", List.of(), "test-pack-1", false));
     return this;
   }
 
@@ -95,6 +96,6 @@ final class Posts {
     Signal signal = new Signal(SignalIds.of(source, externalId), source, externalId, "post", at, null, "x",
         new Author(account, null, null), text, "en", tlp, labels, null);
     return new AnalysedSignal(signal, "en", 1.0, List.copyOf(urls), List.of("x"), List.copyOf(hashtags), List.of(),
-        category, scores, category == null ? null : "test-model", List.copyOf(rules));
+        category, scores, category == null ? null : "test-model", List.copyOf(MatchRules.readInContext(rules)));
   }
 }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.RuleMatch;
 
 /** Severity and tier follow the harm: a threat opens an incident, what it names makes it a threat to life. */
 class TierFollowsHarmTest {
@@ -70,11 +72,23 @@ class TierFollowsHarmTest {
     assertThat(incident.tier()).isEqualTo(Tier.HIGH);
     assertThat(incident.categories()).containsExactly("incitement");
     assertThat(incident.explanation()).contains("rules 20×3=60", "(high ≥ 70, medium ≥ 40)",
-        "rule call-at-place is read as quoted, not meant: context rule condemns \"rule condemns\" matched");
+        "rule call-at-place is read as quoted, not meant (counter-speech or reported speech), so it counts at most "
+            + "severity 3 and sets no tier");
+    assertThat(incident.ruleHits()).extracting(Incident.RuleHitSummary::ruleId).contains("condemns");
 
     // a post that means it, in the same campaign, still counts in full
     campaign.add(post(2).rule("call-at-place", 5, "incitement", "hallmark:threat", "tcap:place").analysed());
     assertThat(campaign.emit(1).tier()).isEqualTo(Tier.THREAT_TO_LIFE);
+  }
+
+  @Test
+  void aMatchTheRulesMarkAsReportedSpeechSetsNoTierWithoutAContextRuleToo() {
+    AnalysedSignal plain = post(1).rule("call-at-time", 5, "incitement", "hallmark:threat", "tcap:time").analysed();
+    AnalysedSignal reported = plain.withRuleMatches(plain.ruleMatches().stream().map(RuleMatch::quoted).toList());
+    assertThat(DETECTOR.highSeverity(reported)).isEmpty();
+    assertThat(HarmReading.of(reported.ruleMatches()).floor()).isEmpty();
+    assertThat(HarmReading.of(reported.ruleMatches()).effectiveRuleSeverity()).isEqualTo(3);
+    assertThat(HarmReading.of(reported.ruleMatches()).tcap()).containsExactly("time");
   }
 
   @Test
