@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,12 +67,7 @@ public record AlertConfig(Optional<URI> webhookUrl, String secretHeader, Optiona
   }
 
   public static AlertConfig fromMap(Map<String, String> values) {
-    Map<String, String> merged = new HashMap<>(DEFAULTS);
-    values.forEach((key, value) -> {
-      if (owns(key)) {
-        merged.put(key, value.trim());
-      }
-    });
+    Map<String, String> merged = DeskConfig.overDefaults(DEFAULTS, values, KEYS);
     String url = merged.get(WEBHOOK_URL);
     String secret = merged.get(SECRET);
     return new AlertConfig(url.isEmpty() ? Optional.empty() : Optional.of(uri(url)), merged.get(SECRET_HEADER),

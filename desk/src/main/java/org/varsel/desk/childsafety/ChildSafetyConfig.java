@@ -2,7 +2,6 @@ package org.varsel.desk.childsafety;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +58,7 @@ public record ChildSafetyConfig(String hotlineTopic, Set<Role> exportRoles, List
   }
 
   public static ChildSafetyConfig fromMap(Map<String, String> values) {
-    Map<String, String> merged = new HashMap<>(DEFAULTS);
-    values.forEach((key, value) -> {
-      if (owns(key)) {
-        merged.put(key, value.trim());
-      }
-    });
+    Map<String, String> merged = DeskConfig.overDefaults(DEFAULTS, values, KEYS);
     Set<Role> roles = new LinkedHashSet<>();
     for (String label : list(merged.get(EXPORT_ROLES))) {
       roles.add(Role.fromLabel(label).orElseThrow(() ->

@@ -98,6 +98,18 @@ public record DeskConfig(
     return fromMap(layered(propertiesFile, environment, KEYS));
   }
 
+  /** A part's own keys among {@code values}, trimmed, over its defaults. */
+  public static Map<String, String> overDefaults(Map<String, String> defaults, Map<String, String> values,
+      List<String> keys) {
+    Map<String, String> merged = new HashMap<>(defaults);
+    values.forEach((key, value) -> {
+      if (keys.contains(key)) {
+        merged.put(key, value.trim());
+      }
+    });
+    return merged;
+  }
+
   /** What a part's settings are made of: the properties file (if given), and the environment over it for its keys. */
   public static Map<String, String> layered(Optional<Path> propertiesFile, Map<String, String> environment,
       List<String> keys) {
