@@ -125,7 +125,10 @@ public final class AlertWebhook implements AutoCloseable {
     }
   }
 
-  /** What the receiver learns: the incident's labels and where to look, never its evidence text. */
+  /**
+   * What the receiver learns: the incident's labels and where to look, never its evidence text or accounts (nor its
+   * title, which quotes the shared text of a co-similar campaign).
+   */
   static ObjectNode payload(Alerts.Due due, QueuedIncident queued) {
     JsonNode incident = queued.payload();
     ObjectNode body = Json.mapper().createObjectNode();
@@ -134,7 +137,7 @@ public final class AlertWebhook implements AutoCloseable {
     body.put("raised_at", due.raisedAt().toString());
     body.put("attempt", due.attempt());
     body.put("desk_path", "/incidents/" + due.incidentId());
-    for (String field : List.of("version", "kind", "tier", "severity", "tlp", "title", "first_seen", "last_seen",
+    for (String field : List.of("version", "kind", "tier", "severity", "tlp", "first_seen", "last_seen",
         "categories", "hallmarks", "tcap", "target_groups", "languages", "platforms")) {
       if (incident.has(field)) {
         body.set(field, incident.get(field));

@@ -60,6 +60,7 @@ class AlertWebhookTest {
       assertThat(body.get("tcap").toString()).isEqualTo("[\"place\",\"time\"]");
       assertThat(body.get("desk_path").asText()).isEqualTo("/incidents/inc-ttl-1");
       assertThat(body.has("evidence")).as("never the evidence text").isFalse();
+      assertThat(body.has("title")).as("a campaign's title quotes its text").isFalse();
 
       Alert alert = awaitDelivery(desk, "inc-ttl-1", "delivered");
       assertThat(alert.deliveries()).extracting(Delivery::statusCode)
