@@ -59,7 +59,6 @@ class DeskBrowserTest {
   private static String hostile;
   private static String needle;
   private static String invasion;
-  private static String threat;
 
   @BeforeAll
   static void startDeskAndBrowser(LocalKafka kafka, PostgresDatabase database) throws Exception {
@@ -220,24 +219,30 @@ class DeskBrowserTest {
   @Test
   @Order(8)
   void aThreatToLifeAlertIsABannerOnEveryPageUntilAnAnalystAcknowledgesIt() throws Exception {
+    // a fresh incident: the seeded ones are old enough for the desk's retention purge to take them mid-class
+    String alerted = TestIncidents.newId();
+    desk.incidents().upsert(List.of(TestIncidents.incident(alerted, 1, List.of("partner:ngo-a"), Tier.THREAT_TO_LIFE,
+        100, java.time.Instant.now())));
     browser.manage().deleteAllCookies();
     browser.get(base + "/login");
     signIn("ana", "analyst passphrase");
-    for (String page : List.of("/", "/rules", "/incidents/" + invasion)) {
+    By acknowledge = By.cssSelector("#alert-banner button.acknowledge[data-incident='" + alerted + "']");
+    for (String page : List.of("/", "/rules", "/incidents/" + alerted)) {
       browser.get(base + page);
       WebElement banner = browser.findElement(By.id("alert-banner"));
-      assertThat(banner.getText()).contains("Threat to life", "Threat to bomb the Nørrebro community centre");
-      assertThat(banner.findElement(By.tagName("a")).getAttribute("href")).endsWith("/incidents/" + threat);
+      assertThat(banner.getText()).contains("Threat to life", "Same link pushed by many accounts v1");
+      assertThat(banner.findElements(By.cssSelector("a[href='/incidents/" + alerted + "']"))).hasSize(1);
+      assertThat(browser.findElements(acknowledge)).hasSize(1);
     }
     screenshot("alert-banner.png");
-    clickAndLoad(By.cssSelector("#alert-banner button.acknowledge[data-incident='" + threat + "']"));
-    assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + invasion);
+    clickAndLoad(acknowledge);
+    assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + alerted);
     browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-    assertThat(browser.findElements(By.id("alert-banner"))).isEmpty();
+    assertThat(browser.findElements(acknowledge)).isEmpty();
     browser.get(base + "/");
-    assertThat(browser.findElements(By.id("alert-banner"))).isEmpty();
+    assertThat(browser.findElements(acknowledge)).isEmpty();
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-    assertThat(desk.alerts().find(threat).orElseThrow().acknowledgedBy()).contains("ana");
+    assertThat(desk.alerts().find(alerted).orElseThrow().acknowledgedBy()).contains("ana");
   }
 
   private static void signIn(String username, String password) {
@@ -320,9 +325,6 @@ class DeskBrowserTest {
       String id = TestIncidents.newId();
       if (other[0].contains("invasion")) {
         invasion = id;
-      }
-      if (tier == Tier.THREAT_TO_LIFE) {
-        threat = id;
       }
       incidents.add(TriageIncidents.campaign(id, 1, other[0], other[1], tier,
           "they are vermin and must go", other[0].contains("ministry") ? "https://e.org/shared" : "https://e.org/x"

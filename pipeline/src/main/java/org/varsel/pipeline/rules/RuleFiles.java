@@ -36,9 +36,9 @@ final class RuleFiles {
       // an explicit threat or call to violence: not one of the Dangerous Speech Project's five, the harm they lead to
       "threat");
   static final Set<String> TERRORIST_CONTENT_TIERS =
-      Set.of("threat-to-life", "crisis", "designated-group", "promotional",
-          // what a threat names, which puts it in the threat-to-life tier (docs/incidents.md)
-          "time", "place", "means");
+      Set.of("threat-to-life", "crisis", "designated-group", "promotional");
+  /** What a threat names ({@code tcap:time}, ...), which puts it in the threat-to-life tier (docs/incidents.md). */
+  static final Set<String> THREAT_CIRCUMSTANCES = Set.of("time", "place", "means");
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,79}");
   private static final Pattern DISARM_TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
@@ -225,10 +225,10 @@ final class RuleFiles {
           }
           break;
         case "tcap":
-          tier = true;
-          if (!TERRORIST_CONTENT_TIERS.contains(value)) {
-            f.error(at, "unknown terrorist-content tier '" + value + "'; known: "
-                + sorted(TERRORIST_CONTENT_TIERS));
+          tier |= TERRORIST_CONTENT_TIERS.contains(value);
+          if (!TERRORIST_CONTENT_TIERS.contains(value) && !THREAT_CIRCUMSTANCES.contains(value)) {
+            f.error(at, "unknown tcap: tag '" + value + "'; known tiers: " + sorted(TERRORIST_CONTENT_TIERS)
+                + ", and what a threat names: " + sorted(THREAT_CIRCUMSTANCES));
           }
           break;
         case "topic":
