@@ -34,6 +34,7 @@ public record PipelineSettings(
     Duration checkpointInterval,
     Duration outOfOrderness,
     Duration sourceIdleness,
+    Duration maxPartitionDrift,
     Duration dedupeMemory,
     int parallelism,
     boolean bounded,
@@ -60,6 +61,7 @@ public record PipelineSettings(
     d.put("pipeline.checkpoint.interval", "PT10S");
     d.put("pipeline.event-time.out-of-orderness", "PT5M");
     d.put("pipeline.event-time.source-idleness", "PT30S");
+    d.put("pipeline.event-time.max-partition-drift", "PT10M");
     d.put("pipeline.dedupe.memory", "P7D");
     d.put("pipeline.parallelism", "0");
     d.put("pipeline.bounded", "false");
@@ -140,6 +142,7 @@ public record PipelineSettings(
         duration(v, "pipeline.checkpoint.interval"),
         duration(v, "pipeline.event-time.out-of-orderness"),
         duration(v, "pipeline.event-time.source-idleness"),
+        duration(v, "pipeline.event-time.max-partition-drift"),
         duration(v, "pipeline.dedupe.memory"),
         integer(v, "pipeline.parallelism"),
         Boolean.parseBoolean(v.get("pipeline.bounded")),
@@ -183,7 +186,7 @@ public record PipelineSettings(
   public PipelineSettings withKafkaBootstrap(String bootstrap) {
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
-        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded, correlation,
+        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, maxPartitionDrift, dedupeMemory, parallelism, bounded, correlation,
         privacy, hotlineTopic);
   }
 
