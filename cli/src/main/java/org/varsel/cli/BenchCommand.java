@@ -154,7 +154,7 @@ public final class BenchCommand implements Callable<Integer> {
   /** An unmeasured bounded run over {@code warmup} signals: the MiniCluster runs in this JVM, so its JIT work carries over. */
   private void warmUp(LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work, int p) throws Exception {
     PipelineSettings settings = settings(kafka, "bench-warmup", p, true, rulesDir);
-    createTopics(kafka, settings, p);
+    JobTopics.create(kafka, settings, p);
     progress("warm-up: %,d signals through the pipeline (not measured) ...", warmup);
     publish(kafka, workload, settings, warmup);
     double seconds = execute(settings, work.resolve("chk-warmup"));
@@ -178,14 +178,14 @@ public final class BenchCommand implements Callable<Integer> {
   private Result run(LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work, int p) throws Exception {
     // Throughput: an empty bounded run measures job start-up and the final checkpoint, then the backlog.
     PipelineSettings empty = settings(kafka, "bench-p" + p + "-empty", p, true, rulesDir);
-    createTopics(kafka, empty, p);
+    JobTopics.create(kafka, empty, p);
     progress("p=%d: job start-up (bounded job over an empty topic) ...", p);
     long startupCpu0 = processCpuNanos();
     double startup = execute(empty, work.resolve("chk-p" + p + "-empty"));
     long startupCpu = processCpuNanos() - startupCpu0;
 
     PipelineSettings backlog = settings(kafka, "bench-p" + p + "-tp", p, true, rulesDir);
-    createTopics(kafka, backlog, p);
+    JobTopics.create(kafka, backlog, p);
     progress("p=%d: publishing %,d signals ...", p, signals);
     publish(kafka, workload, backlog, signals);
     progress("p=%d: running the pipeline over the backlog ...", p);
@@ -209,7 +209,7 @@ public final class BenchCommand implements Callable<Integer> {
   private Result latency(LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work, int p, double r, Result tp)
       throws Exception {
     PipelineSettings settings = settings(kafka, "bench-p" + p + "-lat", p, false, rulesDir);
-    createTopics(kafka, settings, p);
+    JobTopics.create(kafka, settings, p);
     Path checkpoints = work.resolve("chk-p" + p + "-lat");
     StreamExecutionEnvironment env = LocalPipelineEnvironment.create(p, checkpoints, stateBackend);
     JobClient job = PipelineJob.start(env, settings);
@@ -343,6 +343,7 @@ public final class BenchCommand implements Callable<Integer> {
     values.put("pipeline.topics.incidents", prefix + ".incidents");
     values.put("pipeline.topics.rules", prefix + ".rules");
     values.put("pipeline.topics.shadow-hits", prefix + ".shadow-hits");
+    values.put("pipeline.topics.hotline", prefix + ".hotline");
     values.put("pipeline.kafka.group", prefix);
     values.put("pipeline.kafka.transactional-id-prefix", prefix);
     values.put("pipeline.parallelism", Integer.toString(p));
@@ -351,11 +352,6 @@ public final class BenchCommand implements Callable<Integer> {
     values.put("pipeline.checkpoint.interval", checkpointInterval);
     values.putAll(extraSettings);
     return PipelineSettings.from(values);
-  }
-
-  private static void createTopics(LocalKafka kafka, PipelineSettings s, int p) {
-    kafka.createTopics(p, s.rawTopic(), s.deadLetterTopic(), s.incidentTopic(), s.shadowHitTopic());
-    kafka.createTopics(1, s.rulesTopic());
   }
 
   /**

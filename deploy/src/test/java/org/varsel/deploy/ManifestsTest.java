@@ -242,12 +242,17 @@ class ManifestsTest {
 
   @Test
   void theKafkaTopicsAreExactlyTheContractTopicsAndTheRuleTopicIsCompacted() throws Exception {
-    Set<String> contract = new HashSet<>();
+    Set<String> constants = new HashSet<>();
     for (Field field : Topics.class.getFields()) {
-      contract.add((String) field.get(null));
+      if (field.getType() == String.class) {
+        constants.add((String) field.get(null));
+      }
     }
+    assertThat(Topics.ALL).as("every topic constant is in the list").containsExactlyInAnyOrderElementsOf(constants);
     List<JsonNode> topics = kind("KafkaTopic");
-    assertThat(topics.stream().map(t -> t.at("/metadata/name").asText()).toList()).containsExactlyInAnyOrderElementsOf(contract);
+    assertThat(topics.stream().map(t -> t.at("/metadata/name").asText()).toList()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+    assertThat(Topics.ALL).as("the job's topics (PipelineSettings.topics(): demo, replay, bench, start-up check) are declared")
+        .containsAll(PipelineSettings.defaultSettings().topics());
     for (JsonNode topic : topics) {
       int replicas = topic.at("/spec/replicas").asInt();
       int minInSync = Integer.parseInt(topic.at("/spec/config/min.insync.replicas").asText());

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -181,6 +183,18 @@ public record PipelineSettings(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + "=" + values.get(key) + " is not a number");
     }
+  }
+
+  /** Every topic the job reads or writes, in the order of {@link Topics#PIPELINE}: what must exist before it starts. */
+  public List<String> topics() {
+    return List.of(rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic, hotlineTopic);
+  }
+
+  /** The partitions each of {@link #topics()} needs: the rule topic one (pack updates keep their order), the others {@code partitions}. */
+  public Map<String, Integer> topicPartitions(int partitions) {
+    Map<String, Integer> result = new LinkedHashMap<>();
+    topics().forEach(topic -> result.put(topic, topic.equals(rulesTopic) ? 1 : partitions));
+    return result;
   }
 
   public PipelineSettings withKafkaBootstrap(String bootstrap) {

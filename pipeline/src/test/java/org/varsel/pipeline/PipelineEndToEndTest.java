@@ -70,9 +70,7 @@ public class PipelineEndToEndTest {
         Map.entry("pipeline.bounded", Boolean.toString(bounded))));
     values.putAll(overrides);
     PipelineSettings settings = PipelineSettings.from(values);
-    kafka.createTopics(2, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(), settings.shadowHitTopic(),
-        settings.hotlineTopic());
-    kafka.createTopics(1, settings.rulesTopic());
+    settings.topicPartitions(2).forEach((topic, count) -> kafka.createTopics(count, topic));
     return settings;
   }
 

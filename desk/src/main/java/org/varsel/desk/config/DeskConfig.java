@@ -110,7 +110,8 @@ public record DeskConfig(
   public static DeskConfig fromMap(Map<String, String> values) {
     for (String key : values.keySet()) {
       if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)
-          && !org.varsel.desk.retention.RetentionConfig.owns(key) && !ChildSafetyConfig.owns(key)) {
+          && !org.varsel.desk.retention.RetentionConfig.owns(key) && !ChildSafetyConfig.owns(key)
+          && !org.varsel.desk.pipeline.PipelineWatchConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }
