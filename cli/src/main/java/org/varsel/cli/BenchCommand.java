@@ -92,6 +92,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-ira", description = "do not use the shared IRA troll tweets even when present")
   boolean noIra;
 
+  @Option(names = "--bursts", description = "instead of the throughput and latency phases: a bursty soak of this many"
+      + " bursts (a coordinated campaign of 12 accounts plus --burst-signals generated signals each), every burst"
+      + " followed by a pause of --burst-pause; reports per burst which campaign detectors fired and how soon (0: off)")
+  int bursts;
+
+  @Option(names = "--burst-pause", description = "seconds of silence after each burst; longer than"
+      + " pipeline.event-time.source-idleness (PT30S) so that every partition goes idle (default: ${DEFAULT-VALUE})")
+  int burstPause = 45;
+
+  @Option(names = "--burst-signals", description = "generated signals around each burst's campaign (default: ${DEFAULT-VALUE})")
+  int burstSignals = 2_000;
+
   /** What one parallelism measured. */
   record Result(int parallelism, long signals, double jobSeconds, double startupSeconds, long incidents,
       double cpuUsPerSignal, double brokerCpuUsPerSignal, double rate, int probes, int missing,
@@ -118,6 +130,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     List<Result> results = new ArrayList<>();
     try (LocalKafka kafka = LocalKafka.builder().maxHeap("1g").start()) {
+      if (bursts > 0) {
+        int p = parallelism.get(0);
+        PipelineSettings settings = settings(kafka, "bench-bursts-p" + p, p, false, rulesDir);
+        JobTopics.create(kafka, settings, p);
+        StreamExecutionEnvironment env = LocalPipelineEnvironment.create(p, work.resolve("chk-bursts"), stateBackend);
+        new BurstSoak(kafka, settings, workload, bursts, Duration.ofSeconds(burstPause), burstSignals)
+            .run(PipelineJob.start(env, settings), System.out);
+        return 0;
+      }
       if (warmup > 0) {
         warmUp(kafka, workload, rulesDir, work, parallelism.get(0));
       }
@@ -293,18 +314,24 @@ public final class BenchCommand implements Callable<Integer> {
     return latencies.keySet().stream().filter(k -> k.startsWith("probe-")).count();
   }
 
-  /** Reads committed incidents as they come and times the first incident of each probe. */
-  private static void watch(LocalKafka kafka, String topic, Map<String, Long> sentAt, Map<String, Long> latency, AtomicBoolean stop) {
+  /** A read_committed consumer of the whole topic from its beginning, polled at short intervals: how the bench sees incidents. */
+  static KafkaConsumer<byte[], byte[]> committedFromStart(LocalKafka kafka, String topic) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-watch-" + UUID.randomUUID());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
+  }
+
+  /** Reads committed incidents as they come and times the first incident of each probe. */
+  private static void watch(LocalKafka kafka, String topic, Map<String, Long> sentAt, Map<String, Long> latency, AtomicBoolean stop) {
+    try (KafkaConsumer<byte[], byte[]> consumer = committedFromStart(kafka, topic)) {
       while (!stop.get()) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
           long seen = System.nanoTime();

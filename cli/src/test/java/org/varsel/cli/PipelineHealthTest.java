@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.varsel.cli.demo.Demo;
@@ -34,8 +35,9 @@ class PipelineHealthTest {
     try (Demo demo = Demo.start(new Demo.Options(state, "127.0.0.1", 0, Optional.empty(), "varsel", "", 1, Optional.empty()),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
       DeskApi api = new DeskApi(demo.deskUrl());
-      JsonNode healthy = api.awaitJson("/healthz", Optional.empty(), TIMEOUT,
+      HttpResponse<String> up = awaitHealth(demo, 200,
           health -> health.at("/pipeline/job").asText().equals("running") && !health.at("/pipeline/raw_lag").isNull());
+      JsonNode healthy = Json.mapper().readTree(up.body());
       assertThat(healthy.get("status").asText()).isEqualTo("ok");
       assertThat(healthy.at("/pipeline/restarts_last_hour").asInt()).isZero();
       assertThat(healthy.at("/pipeline/lag_stalled").asBoolean()).isFalse();
@@ -48,8 +50,9 @@ class PipelineHealthTest {
           signal -> signal.get("status").asText().equals("analysed-not-flagged"));
       api.awaitJson("/api/v1/signals/" + flagged, Optional.of(ngoA.token()), TIMEOUT,
           signal -> signal.get("status").asText().equals("in-incident"));
-      JsonNode caughtUp = api.awaitJson("/healthz", Optional.empty(), TIMEOUT,
-          health -> health.at("/pipeline/not_yet_analysed").asLong(-1) == 0 && !health.at("/pipeline/last_incident_update").isNull());
+      JsonNode caughtUp = Json.mapper().readTree(awaitHealth(demo, 200,
+          health -> health.at("/pipeline/not_yet_analysed").asLong(-1) == 0 && !health.at("/pipeline/last_incident_update").isNull())
+          .body());
       assertThat(Instant.parse(caughtUp.at("/pipeline/last_incident_update").asText())).isAfter(Instant.now().minus(TIMEOUT));
 
       String analystPage = page(demo, demo.credentials().analyst());
@@ -57,7 +60,7 @@ class PipelineHealthTest {
           "received, not yet analysed: 0");
 
       demo.pipelineJob().cancel().get();
-      HttpResponse<String> down = awaitStatus(demo, 503);
+      HttpResponse<String> down = awaitHealth(demo, 503, health -> true);
       assertThat(down.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
       JsonNode problem = Json.mapper().readTree(down.body());
       assertThat(problem.get("detail").asText()).startsWith("the pipeline job is ");
@@ -91,12 +94,13 @@ class PipelineHealthTest {
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private HttpResponse<String> awaitStatus(Demo demo, int status) throws Exception {
+  /** Polls {@code /healthz} until it answers {@code status} with a body that satisfies {@code done}. */
+  private HttpResponse<String> awaitHealth(Demo demo, int status, Predicate<JsonNode> done) throws Exception {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     HttpResponse<String> last;
     do {
       last = http.send(HttpRequest.newBuilder(URI.create(demo.deskUrl() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
-      if (last.statusCode() == status) {
+      if (last.statusCode() == status && done.test(Json.mapper().readTree(last.body()))) {
         return last;
       }
       Thread.sleep(500);

@@ -139,7 +139,7 @@ public final class HttpApi implements AutoCloseable {
     body.set("pipeline", pipeline.toJson());
     Optional<String> problem = body.get("db").asText().equals("up") ? pipeline.problem() : Optional.of("the database is down");
     if (problem.isPresent()) {
-      body.put("health", body.remove("status").asText());
+      body.remove("status"); // the problem's own status (503) takes the member's place
       throw new Problem(503, "Service unavailable", problem.get(), body);
     }
     ctx.contentType(JSON).result(body.toString());

@@ -124,7 +124,7 @@ public final class PipelineWatch implements AutoCloseable {
     try {
       overview = get("/jobs/overview");
     } catch (IOException e) {
-      return new Job("unreachable", Optional.empty(), 0, Optional.of(config.flinkRestUrl() + ": " + e.getMessage()));
+      return new Job("unreachable", Optional.empty(), 0, Optional.of(config.flinkRestUrl() + ": " + e));
     }
     JsonNode newest = null;
     for (JsonNode job : overview.path("jobs")) {
@@ -152,7 +152,7 @@ public final class PipelineWatch implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      lastFailure = Optional.of("exception history unavailable: " + e.getMessage());
+      lastFailure = Optional.of("exception history unavailable: " + e);
     }
     return new Job(newest.path("state").asText().toLowerCase(java.util.Locale.ROOT), Optional.of(id), restarts, lastFailure);
   }

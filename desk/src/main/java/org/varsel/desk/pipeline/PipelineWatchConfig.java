@@ -58,24 +58,12 @@ public record PipelineWatchConfig(String flinkRestUrl, String jobName, String ka
 
   /** The properties file (if given), then the environment ({@code VARSEL_DESK_PIPELINE_FLINK_REST_URL}, ...). */
   public static PipelineWatchConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    Map<String, String> values = new HashMap<>();
-    propertiesFile.ifPresent(file -> values.putAll(DeskConfig.readProperties(file)));
-    for (String key : KEYS) {
-      String fromEnvironment = environment.get(DeskConfig.environmentName(key));
-      if (fromEnvironment != null) {
-        values.put(key, fromEnvironment);
-      }
-    }
-    return fromMap(values);
+    return fromMap(DeskConfig.values(propertiesFile, environment, KEYS));
   }
 
   public static PipelineWatchConfig fromMap(Map<String, String> values) {
     Map<String, String> merged = new HashMap<>(DEFAULTS);
-    values.forEach((key, value) -> {
-      if (owns(key)) {
-        merged.put(key, value.trim());
-      }
-    });
+    KEYS.stream().filter(values::containsKey).forEach(key -> merged.put(key, values.get(key).trim()));
     return new PipelineWatchConfig(merged.get(FLINK_REST_URL).replaceAll("/+$", ""), merged.get(JOB_NAME),
         merged.get(KAFKA_GROUP), merged.get(RAW_TOPIC), duration(merged, LAG_STALL), duration(merged, POLL_INTERVAL));
   }
