@@ -83,7 +83,7 @@ final class BurstSoak {
     print(out, seen);
   }
 
-  /** Reads incident updates until the pause is over; attributes an incident to the burst whose campaign posts it holds. */
+  /** Reads incident updates until the pause is over; counts the campaign incidents of this burst ({@link #ofBurst}). */
   private Burst listen(KafkaConsumer<byte[], byte[]> incidents, String name, long signals, long start) throws IOException {
     Map<IncidentKind, Set<String>> ids = new EnumMap<>(IncidentKind.class);
     Map<IncidentKind, Double> first = new EnumMap<>(IncidentKind.class);
@@ -93,9 +93,7 @@ final class BurstSoak {
       for (ConsumerRecord<byte[], byte[]> record : incidents.poll(Duration.ofMillis(200))) {
         updates++;
         Incident incident = IncidentCodec.fromJson(record.value());
-        boolean ofBurst = incident.evidence() != null
-            && incident.evidence().signals().stream().anyMatch(s -> s.externalId().startsWith(name + "-"));
-        if (ofBurst && CAMPAIGN_KINDS.contains(incident.kind())) {
+        if (CAMPAIGN_KINDS.contains(incident.kind()) && ofBurst(incident, name)) {
           ids.computeIfAbsent(incident.kind(), k -> new HashSet<>()).add(incident.id());
           first.putIfAbsent(incident.kind(), (System.nanoTime() - start) / 1e9);
         }
@@ -104,6 +102,20 @@ final class BurstSoak {
     Burst burst = new Burst(name, signals, ids, first, updates);
     BenchCommand.progress("%s: %s", name, describe(burst));
     return burst;
+  }
+
+  /**
+   * Whether the incident is the burst's campaign: its evidence holds the burst's posts; for a surge, its key is the
+   * burst's target group (a category surge of the background may hold a campaign post too).
+   */
+  private static boolean ofBurst(Incident incident, String name) {
+    if (incident.evidence() == null) {
+      return false;
+    }
+    if (incident.kind() == IncidentKind.SURGE) {
+      return ("target:" + name + "-voters").equals(incident.evidence().coordination().get("surge_key"));
+    }
+    return incident.evidence().signals().stream().anyMatch(s -> s.externalId().startsWith(name + "-"));
   }
 
   private static String describe(Burst burst) {
