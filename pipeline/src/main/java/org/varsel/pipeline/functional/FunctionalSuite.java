@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,7 +91,19 @@ public record FunctionalSuite(List<FunctionalCase> cases) {
         throw new IllegalArgumentException(COLUMNS.get(i) + " is empty");
       }
     }
-    return new FunctionalCase(f[0], f[1], f[2], Expectation.ofLabel(f[3]), tier(f[4]), Split.ofLabel(f[5]), f[6], f[7], f[8]);
+    return new FunctionalCase(f[0], f[1], f[2], labelled(Expectation.class, "expected", f[3]), tier(f[4]),
+        labelled(Split.class, "split", f[5]), f[6], f[7], f[8]);
+  }
+
+  /** The constant whose lower-case name is {@code label}, e.g. {@code flag} or {@code test}. */
+  private static <E extends Enum<E>> E labelled(Class<E> type, String column, String label) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().toLowerCase(Locale.ROOT).equals(label)) {
+        return e;
+      }
+    }
+    List<String> labels = Arrays.stream(type.getEnumConstants()).map(e -> "\"" + e.name().toLowerCase(Locale.ROOT) + "\"").toList();
+    throw new IllegalArgumentException(column + " is " + String.join(" or ", labels) + ", not \"" + label + "\"");
   }
 
   private static Optional<Tier> tier(String label) {

@@ -1,26 +1,14 @@
 package org.varsel.pipeline.functional;
 
+import java.util.Locale;
+
 /** Half of every functionality's templates: tune detection on {@code dev}, only report {@code test}. */
 public enum Split {
-  DEV("dev"),
-  TEST("test");
+  DEV,
+  TEST;
 
-  private final String label;
-
-  Split(String label) {
-    this.label = label;
-  }
-
+  /** As in the suite files: {@code dev}, {@code test}. */
   public String label() {
-    return label;
-  }
-
-  static Split ofLabel(String label) {
-    for (Split s : values()) {
-      if (s.label.equals(label)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("split is \"dev\" or \"test\", not \"" + label + "\"");
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -181,11 +181,7 @@ public final class SuiteEvaluation {
     out.append("\n### Tier of the incident a case opens alone (dev and test)\n\n");
     out.append("Counts per tier: threat-to-life / crisis / high / medium / low / none. *Reaching*: cases whose incident "
         + "is at least their expected minimum tier.\n\n");
-    out.append("| functionality | min tier |");
-    languages.forEach(l -> out.append(' ').append(l).append(" tiers | ").append(l).append(" reaching |"));
-    out.append("\n|---|---|");
-    languages.forEach(l -> out.append("---|---:|"));
-    out.append('\n');
+    tableHead(out, "min tier", languages, "tiers", "reaching", "---|---:|");
     for (String functionality : suite.functionalities()) {
       String minTier = suite.cases().stream().filter(c -> c.functionality().equals(functionality))
           .map(c -> c.minTier().map(Tier::label).orElse("-")).distinct().sorted().reduce((a, b) -> a + ", " + b).orElse("-");
@@ -207,11 +203,7 @@ public final class SuiteEvaluation {
 
   private void rateTable(StringBuilder out, List<String> languages,
       ToDoubleFunction<Tally> rate, ToIntFunction<Tally> count) {
-    out.append("| functionality | expected |");
-    languages.forEach(l -> out.append(' ').append(l).append(" dev | ").append(l).append(" test |"));
-    out.append("\n|---|---|");
-    languages.forEach(l -> out.append("---:|---:|"));
-    out.append('\n');
+    tableHead(out, "expected", languages, Split.DEV.label(), Split.TEST.label(), "---:|---:|");
     for (String functionality : suite.functionalities()) {
       out.append("| ").append(functionality).append(" | ").append(suite.expectation(functionality).label()).append(" |");
       for (String language : languages) {
@@ -232,6 +224,17 @@ public final class SuiteEvaluation {
       }
       out.append('\n');
     }
+  }
+
+  /** A table head: functionality, {@code second}, then two columns per language. */
+  private static void tableHead(StringBuilder out, String second, List<String> languages, String first, String other,
+      String alignment) {
+    out.append("| functionality | ").append(second).append(" |");
+    languages.forEach(l -> out.append(' ').append(l).append(' ').append(first).append(" | ").append(l).append(' ')
+        .append(other).append(" |"));
+    out.append("\n|---|---|");
+    languages.forEach(l -> out.append(alignment));
+    out.append('\n');
   }
 
   private static String cell(Tally t, ToDoubleFunction<Tally> rate, ToIntFunction<Tally> count) {
