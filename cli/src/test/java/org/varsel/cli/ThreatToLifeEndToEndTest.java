@@ -29,6 +29,7 @@ import org.varsel.desk.auth.Role;
 import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
@@ -68,7 +69,7 @@ class ThreatToLifeEndToEndTest {
 
     try (WebhookReceiver receiver = WebhookReceiver.start();
         Desk desk = Desk.start(deskConfig, intake, RetentionConfig.defaults(), ChildSafetyConfig.defaults(),
-            AlertConfig.defaults().withWebhook(receiver.url("/hooks/varsel"), "a shared secret"))) {
+            PipelineWatchConfig.unwatched(), AlertConfig.defaults().withWebhook(receiver.url("/hooks/varsel"), "a shared secret"))) {
       String partner = desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "test").token();
       String analyst = desk.credentials().createUser("ana", "a long passphrase".toCharArray(), Role.ANALYST,
           Optional.empty(), "test").token();

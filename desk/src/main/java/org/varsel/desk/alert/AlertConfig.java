@@ -63,7 +63,7 @@ public record AlertConfig(Optional<URI> webhookUrl, String secretHeader, Optiona
 
   /** The properties file (if given), then the environment ({@code VARSEL_DESK_ALERT_WEBHOOK_URL}, ...). */
   public static AlertConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    return fromMap(DeskConfig.layered(propertiesFile, environment, KEYS));
+    return fromMap(DeskConfig.values(propertiesFile, environment, KEYS));
   }
 
   public static AlertConfig fromMap(Map<String, String> values) {

@@ -54,7 +54,7 @@ public record ChildSafetyConfig(String hotlineTopic, Set<Role> exportRoles, List
 
   /** The properties file (if given), then the environment ({@code VARSEL_DESK_HOTLINE_TOPIC}, ...). */
   public static ChildSafetyConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    return fromMap(DeskConfig.layered(propertiesFile, environment, KEYS));
+    return fromMap(DeskConfig.values(propertiesFile, environment, KEYS));
   }
 
   public static ChildSafetyConfig fromMap(Map<String, String> values) {

@@ -95,7 +95,7 @@ public record DeskConfig(
    * overridden by {@code VARSEL_DESK_DB_PASSWORD}.
    */
   public static DeskConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    return fromMap(layered(propertiesFile, environment, KEYS));
+    return fromMap(values(propertiesFile, environment, KEYS));
   }
 
   /** A part's own keys among {@code values}, trimmed, over its defaults. */
@@ -110,9 +110,8 @@ public record DeskConfig(
     return merged;
   }
 
-  /** What a part's settings are made of: the properties file (if given), and the environment over it for its keys. */
-  public static Map<String, String> layered(Optional<Path> propertiesFile, Map<String, String> environment,
-      List<String> keys) {
+  /** The properties file's key-value pairs (if given), then the environment's value of any of {@code keys}. */
+  public static Map<String, String> values(Optional<Path> propertiesFile, Map<String, String> environment, List<String> keys) {
     Map<String, String> values = new HashMap<>();
     propertiesFile.ifPresent(file -> values.putAll(readProperties(file)));
     for (String key : keys) {
@@ -129,7 +128,7 @@ public record DeskConfig(
     for (String key : values.keySet()) {
       if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)
           && !org.varsel.desk.retention.RetentionConfig.owns(key) && !ChildSafetyConfig.owns(key)
-          && !org.varsel.desk.alert.AlertConfig.owns(key)) {
+          && !org.varsel.desk.pipeline.PipelineWatchConfig.owns(key) && !org.varsel.desk.alert.AlertConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }

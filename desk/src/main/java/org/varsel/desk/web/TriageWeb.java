@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Json;
 import org.varsel.contract.Tier;
+import org.varsel.desk.alert.Alerts;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.http.HttpApi;
@@ -36,8 +38,8 @@ import org.varsel.desk.incident.IncidentPage;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
+import org.varsel.desk.pipeline.PipelineStatus;
 import org.varsel.desk.triage.AuditEvent;
-import org.varsel.desk.alert.Alerts;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.Comment;
 import org.varsel.desk.triage.PartnerView;
@@ -77,9 +79,15 @@ public final class TriageWeb implements RouteGroup {
   private final Verdicts verdicts;
   private final Alerts alerts;
   private final Views views = new Views();
+  private final Supplier<PipelineStatus> pipeline;
 
+  /**
+   * @param pipeline the pipeline's status for the status block staff see on every page
+   * @param alerts the threat-to-life alerts for the banner staff see on every page until one acknowledges them
+   */
   public TriageWeb(Sessions sessions, QueueStore queue, Triage triage, AuditLog audit, Verdicts verdicts,
-      Alerts alerts) {
+      Supplier<PipelineStatus> pipeline, Alerts alerts) {
+    this.pipeline = pipeline;
     this.alerts = alerts;
     this.sessions = sessions;
     this.queue = queue;
@@ -696,6 +704,7 @@ public final class TriageWeb implements RouteGroup {
       all.put("isPartner", session.role() == Role.PARTNER);
       all.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
       if (session.role() != Role.PARTNER) {
+        all.put("pipeline", pipeline.get().toView());
         all.put("alerts", openAlerts());
       }
     }

@@ -21,6 +21,7 @@ import org.varsel.desk.Desk;
 import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
@@ -115,7 +116,8 @@ class AlertWebhookTest {
   private static Desk start(LocalKafka kafka, PostgresDatabase database, AlertConfig alerts) {
     DeskConfig config = new DeskConfig("127.0.0.1", 0, database.jdbcUrl(), database.user(), database.password(),
         kafka.bootstrapServers(), "desk-alert-" + System.nanoTime(), "varsel.incidents.alert-" + System.nanoTime(), false);
-    return Desk.start(config, IntakeConfig.defaults(), RetentionConfig.defaults(), ChildSafetyConfig.defaults(), alerts);
+    return Desk.start(config, IntakeConfig.defaults(), RetentionConfig.defaults(), ChildSafetyConfig.defaults(),
+        PipelineWatchConfig.unwatched(), alerts);
   }
 
   private static Alert awaitDelivery(Desk desk, String incidentId, String state) throws Exception {

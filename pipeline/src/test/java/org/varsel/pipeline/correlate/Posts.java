@@ -11,7 +11,7 @@ import org.varsel.contract.Signal;
 import org.varsel.contract.SignalIds;
 import org.varsel.contract.Tlp;
 import org.varsel.pipeline.analysis.AnalysedSignal;
-import org.varsel.pipeline.analysis.MatchRules;
+import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.analysis.RuleMatch;
 
 /** Analysed posts for detector tests, built fluently: {@code Posts.post(1).by("a").at(minutes(3)).text("...")}. */
@@ -96,6 +96,6 @@ final class Posts {
     Signal signal = new Signal(SignalIds.of(source, externalId), source, externalId, "post", at, null, "x",
         new Author(account, null, null), text, "en", tlp, labels, null);
     return new AnalysedSignal(signal, "en", 1.0, List.copyOf(urls), List.of("x"), List.copyOf(hashtags), List.of(),
-        category, scores, category == null ? null : "test-model", List.copyOf(MatchRules.readInContext(rules)));
+        category, scores, category == null ? null : "test-model", List.copyOf(SignalMatcher.readInContext(rules)));
   }
 }
