@@ -16,11 +16,11 @@ import org.varsel.pipeline.classify.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./varsel model}: trains and evaluates the hateful/offensive/neutral classifier. */
+/** {@code ./varsel model}: trains and evaluates the threat/hateful/offensive/neutral classifier. */
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,
-    description = "Train and evaluate the hateful/offensive/neutral classifier.",
+    description = "Train and evaluate the threat/hateful/offensive/neutral classifier.",
     subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class})
 public final class ModelCommand implements Runnable {
 
@@ -36,8 +36,9 @@ public final class ModelCommand implements Runnable {
       name = "train",
       mixinStandardHelpOptions = true,
       description = "Rebuild the classifier from the annotated data in the repository (Davidson, HateXplain train, "
-          + "DKHate), reproducibly (fixed seed, hash-based splits), evaluate it on the held-out splits of each source "
-          + "and write the report. Takes about 15 s on one core; progress goes to stderr.")
+          + "DKHate, the project's own synthetic threat templates), reproducibly (fixed seed, hash-based splits), "
+          + "evaluate it on the held-out splits of each source and write the report. Takes about 1-2 min on one core; "
+          + "progress goes to stderr.")
   static final class Train implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "${sys:varsel.home:-.}/data/training",
@@ -72,7 +73,7 @@ public final class ModelCommand implements Runnable {
       TrainingOptions defaults = TrainingOptions.defaults();
       TrainingOptions options = new TrainingOptions(seed, algorithm, iterations, cutoff, l2,
           defaults.davidsonHeldOut(), defaults.danishHeldOut(), defaults.davidsonOffensiveKept(),
-          defaults.danishOffensiveRepeats());
+          defaults.danishOffensiveRepeats(), defaults.syntheticRepeats());
       long start = System.nanoTime();
       System.err.println("model train: reading " + data);
       TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
@@ -85,7 +86,7 @@ public final class ModelCommand implements Runnable {
       System.err.printf("model train: wrote %s (%s, %d KiB) after %.0f s; evaluating%n",
           model, trained.version(), Files.size(model) / 1024, (System.nanoTime() - start) / 1e9);
       ModelEvaluation evaluation = ModelEvaluation.evaluate(new HarmClassifier(trained.model()), corpus);
-      String markdown = evaluation.toMarkdown(options, trained.trainingCounts());
+      String markdown = evaluation.toMarkdown(options, trained.trainingCounts(), ModelEvaluation.Baseline.read(data));
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, markdown, StandardCharsets.UTF_8);
       System.err.println("model train: wrote " + report);
@@ -115,7 +116,7 @@ public final class ModelCommand implements Runnable {
       TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
       System.err.println("model evaluate: " + classifier.modelVersion() + " on the held-out posts of " + data
           + " (held-out slices as for the default seed)");
-      System.out.print(ModelEvaluation.evaluate(classifier, corpus).toMarkdown(null, null));
+      System.out.print(ModelEvaluation.evaluate(classifier, corpus).toMarkdown(null, null, ModelEvaluation.Baseline.read(data)));
       return 0;
     }
   }

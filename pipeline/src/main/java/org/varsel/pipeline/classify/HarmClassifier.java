@@ -7,8 +7,8 @@ import org.varsel.pipeline.nlp.ModelResources;
 import org.varsel.pipeline.nlp.TextNormaliser;
 
 /**
- * Classifies a text as hateful, offensive or neutral with an OpenNLP maxent document categoriser over
- * word unigrams and bigrams of the {@link TextNormaliser normalised} text. Not thread-safe: one per thread.
+ * Classifies a text as a threat, hateful, offensive or neutral with an OpenNLP maxent document categoriser over
+ * the {@link HarmFeatures} of the {@link TextNormaliser normalised} text. Not thread-safe: one per thread.
  */
 public final class HarmClassifier {
 
@@ -57,18 +57,17 @@ public final class HarmClassifier {
   /** Classifies already normalised tokens; no tokens at all is neutral by definition. */
   public Classification classifyTokens(String[] tokens) {
     if (tokens.length == 0) {
-      return new Classification(Category.NEUTRAL, 0.0, 0.0, 1.0);
+      return new Classification(Category.NEUTRAL, 0.0, 0.0, 0.0, 1.0);
     }
     double[] p = categorizer.categorize(tokens);
-    double hateful = p[index[Category.HATEFUL.ordinal()]];
-    double offensive = p[index[Category.OFFENSIVE.ordinal()]];
-    double neutral = p[index[Category.NEUTRAL.ordinal()]];
+    // ties go to the gravest category (declaration order), except that neutral must be beaten outright
     Category top = Category.NEUTRAL;
-    if (hateful > neutral && hateful >= offensive) {
-      top = Category.HATEFUL;
-    } else if (offensive > neutral && offensive > hateful) {
-      top = Category.OFFENSIVE;
+    for (Category c : Category.values()) {
+      if (p[index[c.ordinal()]] > p[index[top.ordinal()]]) {
+        top = c;
+      }
     }
-    return new Classification(top, hateful, offensive, neutral);
+    return new Classification(top, p[index[Category.THREAT.ordinal()]], p[index[Category.HATEFUL.ordinal()]],
+        p[index[Category.OFFENSIVE.ordinal()]], p[index[Category.NEUTRAL.ordinal()]]);
   }
 }
