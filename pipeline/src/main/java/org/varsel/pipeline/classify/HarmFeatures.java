@@ -1,8 +1,10 @@
 package org.varsel.pipeline.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.doccat.FeatureGenerator;
 
@@ -36,10 +38,10 @@ public final class HarmFeatures implements FeatureGenerator {
 
   static {
     for (WordClass c : WordClass.values()) {
-      CLASS_FEATURES[c.ordinal()] = "l=" + c.name().toLowerCase(java.util.Locale.ROOT);
+      CLASS_FEATURES[c.ordinal()] = "l=" + c.name().toLowerCase(Locale.ROOT);
     }
     for (int p = 0; p < NEAR_PAIRS.length; p++) {
-      NEAR_FEATURES[p] = CLASS_FEATURES[NEAR_PAIRS[p][0].ordinal()] + "~" + NEAR_PAIRS[p][1].name().toLowerCase(java.util.Locale.ROOT);
+      NEAR_FEATURES[p] = CLASS_FEATURES[NEAR_PAIRS[p][0].ordinal()] + "~" + NEAR_PAIRS[p][1].name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -49,7 +51,7 @@ public final class HarmFeatures implements FeatureGenerator {
   public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
     List<String> features = new ArrayList<>(tokens.length * 5);
     int[] lastSeen = new int[WordClass.values().length];
-    java.util.Arrays.fill(lastSeen, Integer.MIN_VALUE / 2);
+    Arrays.fill(lastSeen, Integer.MIN_VALUE / 2);
     int documentClasses = 0;
     int nearPairs = 0;
     String previous = null;
