@@ -127,10 +127,21 @@ public final class HarmFeatures implements FeatureGenerator {
     return pairs;
   }
 
+  /** Adds {@code c=} and each 4-gram of {@code ^word$}; one string per feature (this runs for every long word). */
   private static void addCharGrams(String word, List<String> features) {
-    String marked = '^' + word + '$';
-    for (int k = 0; k + CHAR_GRAM <= marked.length(); k++) {
-      features.add("c=" + marked.substring(k, k + CHAR_GRAM));
+    int n = word.length() + 2;
+    char[] marked = new char[n + 2];
+    marked[0] = 'c';
+    marked[1] = '=';
+    marked[2] = '^';
+    word.getChars(0, word.length(), marked, 3);
+    marked[n + 1] = '$';
+    char[] feature = new char[CHAR_GRAM + 2];
+    feature[0] = 'c';
+    feature[1] = '=';
+    for (int k = 2; k + CHAR_GRAM <= n + 2; k++) {
+      System.arraycopy(marked, k, feature, 2, CHAR_GRAM);
+      features.add(new String(feature));
     }
   }
 }

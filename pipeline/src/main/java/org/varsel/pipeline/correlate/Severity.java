@@ -89,7 +89,7 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
    * The classifier's probability that a text attacks people: hateful plus threat, because the model splits that mass
    * between the two (a threat against a group is also hateful), and either alone would understate a threat.
    */
-  static double harmScore(Map<String, Double> scores) {
+  public static double harmScore(Map<String, Double> scores) {
     return Math.min(1.0, scores.getOrDefault("hateful", 0.0) + scores.getOrDefault("threat", 0.0));
   }
 
