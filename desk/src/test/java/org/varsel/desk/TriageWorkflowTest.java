@@ -179,7 +179,7 @@ class TriageWorkflowTest {
     for (String line : jsonl.split("\n")) {
       lines.add(Json.mapper().readTree(line));
     }
-    assertThat(lines).allSatisfy(line -> assertThat(line.fieldNames()).toIterable().containsExactly("text", "label"));
+    assertThat(lines).allSatisfy(line -> assertThat(line.fieldNames()).toIterable().containsExactly("text", "label", "tlp"));
     assertThat(lines).anySatisfy(line -> assertThat(line.get("label").asText()).isEqualTo("neutral"));
     assertThat(lines).anySatisfy(line -> assertThat(line.get("label").asText()).isEqualTo("dehumanisation"));
     assertThat(client.get("/api/v1/training-data", analyst).statusCode()).isEqualTo(403);
