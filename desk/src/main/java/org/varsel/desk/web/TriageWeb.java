@@ -288,8 +288,9 @@ public final class TriageWeb implements RouteGroup {
     IncidentPage page = queue.list(params.filter(), params.order(), params.limit(), params.offset(), visibility);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (QueuedIncident incident : page.items()) {
-      Map<String, Object> row = map(forViewer(incident.toJson(), principal));
-      row.put("sensitive", Wellness.sensitive(incident.payload()));
+      ObjectNode shown = forViewer(incident.toJson(), principal);
+      Map<String, Object> row = map(shown);
+      row.put("sensitive", Wellness.sensitive(shown));
       rows.add(row);
     }
     Map<String, Long> counts = new LinkedHashMap<>();
