@@ -256,13 +256,13 @@ class TriageWorkflowTest {
   @Test
   void aSessionNeedsItsCsrfTokenToChangeStateABearerTokenDoesNot() throws Exception {
     desk.credentials().createUser("sam", "session passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");
-    var login = client.postForm("/login", Caller.none(), "username", "sam", "password", "session passphrase");
+    var login = client.submitLogin("sam", "session passphrase");
     assertThat(login.statusCode()).isEqualTo(303);
     String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Secure").contains("Path=/");
-    assertThat(client.postForm("/login", Caller.none(), "username", "sam", "password", "wrong").statusCode())
+    assertThat(client.submitLogin("sam", "wrong").statusCode())
         .isEqualTo(401);
-    assertThat(client.postForm("/login", Caller.none(), "username", "nobody", "password", "x").statusCode())
+    assertThat(client.submitLogin("nobody", "x").statusCode())
         .isEqualTo(401);
 
     Caller session = client.login("sam", "session passphrase");
