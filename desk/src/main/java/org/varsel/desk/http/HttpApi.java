@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ public final class HttpApi implements AutoCloseable {
   private static final String JSON = "application/json";
   /** Bodies read with ctx.body(); the intake endpoints stream theirs with their own caps. */
   private static final long MAX_REQUEST_BYTES = 64 * 1024;
+  /** What {@code desk.demo.anonymous-read} opens: the incident list and single incidents, nothing else. */
+  private static final Pattern ANONYMOUS_READABLE = Pattern.compile("/api/v1/incidents(/inc-[a-z0-9-]{1,200})?");
   /** The OpenAPI description of every endpoint; public, like {@code /healthz}. */
   public static final String OPENAPI_PATH = "/api/openapi.json";
 
@@ -129,7 +132,7 @@ public final class HttpApi implements AutoCloseable {
     }
     String header = ctx.header("Authorization");
     if (header == null) {
-      if (anonymousRead && ctx.method().name().equals("GET")) {
+      if (anonymousRead && ctx.method().name().equals("GET") && ANONYMOUS_READABLE.matcher(ctx.path()).matches()) {
         ctx.attribute(PRINCIPAL, Principal.anonymousReader());
         return;
       }
