@@ -87,7 +87,9 @@ final class ListeningSockets {
     }
     List<Socket> sockets = new ArrayList<>();
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-      for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+      // read once: the table changes while other processes open and close sockets
+      List<String> lines = Files.readAllLines(Path.of(table));
+      for (String line : lines.subList(1, lines.size())) {
         String[] fields = line.trim().split("\\s+");
         long inode = Long.parseLong(fields[9]);
         if (fields[3].equals(LISTEN) && inodeToPid.containsKey(inode)) {
