@@ -30,6 +30,17 @@ public final class LocalPipelineEnvironment {
     return StreamExecutionEnvironment.createLocalEnvironment(parallelism, configuration(checkpoints, stateBackend));
   }
 
+  /**
+   * Heap state, with Flink's REST API on loopback at {@code restPort}: what the demo's desk watches for the job's state
+   * and restarts (docs/operations.md, Pipeline status).
+   */
+  public static StreamExecutionEnvironment serving(int parallelism, Path checkpoints, int restPort) {
+    Configuration config = configuration(checkpoints, "hashmap");
+    config.set(RestOptions.BIND_PORT, Integer.toString(restPort));
+    config.set(RestOptions.PORT, restPort);
+    return StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
+  }
+
   static Configuration configuration(Path checkpoints, String stateBackend) {
     Configuration config = new Configuration();
     // Nothing of the local cluster is reachable from the network: its REST API (no authentication) and blob server
