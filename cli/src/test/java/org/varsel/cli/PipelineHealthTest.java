@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -62,7 +63,9 @@ class PipelineHealthTest {
           "received, not yet analysed: 0");
 
       demo.pipelineJob().cancel().get();
-      HttpResponse<String> down = awaitHealth(demo, 503, health -> true);
+      // 503 already while the job is "cancelling": wait for where cancelling ends
+      HttpResponse<String> down = awaitHealth(demo, 503,
+          health -> List.of("canceled", "unreachable").contains(health.at("/pipeline/job").asText()));
       assertThat(down.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
       JsonNode problem = Json.mapper().readTree(down.body());
       assertThat(problem.get("detail").asText()).startsWith("the pipeline job is ");
