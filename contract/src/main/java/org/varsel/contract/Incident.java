@@ -65,8 +65,8 @@ public record Incident(
   }
 
   /**
-   * One detector finding within a campaign: what the detector saw (kind, window, counts, its own explanation), a sample
-   * of its accounts and content (for the network picture), its volume over time, and why it joined the campaign.
+   * One detector finding within a campaign: what the detector saw (kind, subject, window, counts, its own explanation),
+   * a sample of its accounts and content (for the network picture), its volume over time, and why it joined the campaign.
    */
   public record Finding(
       String incidentId,
@@ -80,7 +80,7 @@ public record Incident(
       List<String> accounts,
       List<String> hashtags,
       List<String> urls,
-      String text,
+      String subject,
       List<TimelineBucket> timeline,
       String explanation,
       String joinedBecause) {}

@@ -89,7 +89,7 @@ final class CampaignIncident {
   private static Incident.Finding finding(CampaignMember member) {
     Incident i = member.incident;
     return new Incident.Finding(i.id(), i.kind(), i.title(), i.firstSeen(), i.lastSeen(), i.signalCount(), i.accountCount(),
-        i.severity(), i.evidence().accounts(), cap(i.hashtags()), cap(i.urls()), i.evidence().coordination().get("shared_text"),
+        i.severity(), i.evidence().accounts(), cap(i.hashtags()), cap(i.urls()), CampaignSummary.subject(i),
         i.evidence().timeline(), i.explanation(), member.joinedBecause);
   }
 

@@ -46,15 +46,9 @@ final class CampaignSummary {
     int who = Math.max(DistinctSketch.size(accounts), group.stream().mapToInt(m -> m.incident.accountCount()).max().orElse(0));
     List<String> subjects = new ArrayList<>();
     for (CampaignMember member : group) {
-      Map<String, String> facts = member.incident.evidence().coordination();
-      String subject = switch (kind) {
-        case HASHTAG_PUSH -> "#" + facts.get("hashtag");
-        case CO_LINK -> facts.get("shared_url");
-        case CO_SIMILAR_TEXT -> "\"" + Explanations.shorten(facts.get("shared_text"), 60) + "\"";
-        case SURGE -> facts.getOrDefault("surge_key", "").replace(':', ' ');
-        default -> member.incident.title();
-      };
-      if (subject != null && !subjects.contains(subject)) {
+      String subject = kind == IncidentKind.CO_SIMILAR_TEXT
+          ? "\"" + Explanations.shorten(subject(member.incident), 60) + "\"" : subject(member.incident);
+      if (!subjects.contains(subject)) {
         subjects.add(subject);
       }
     }
@@ -66,6 +60,19 @@ final class CampaignSummary {
       case SURGE -> who + " drove a surge of " + listed;
       default -> plural(group.size(), "high-severity post") + " from campaign accounts (" + listed + ")";
     };
+  }
+
+  /** What a finding is about: its link, hashtag, text or surge key; for a single signal, its trigger. */
+  static String subject(Incident finding) {
+    Map<String, String> facts = finding.evidence().coordination();
+    String subject = switch (finding.kind()) {
+      case HASHTAG_PUSH -> "#" + facts.get("hashtag");
+      case CO_LINK -> facts.get("shared_url");
+      case CO_SIMILAR_TEXT -> facts.get("shared_text");
+      case SURGE -> facts.getOrDefault("surge_key", "").replace(':', ' ');
+      default -> facts.get("trigger");
+    };
+    return subject == null ? finding.title() : subject;
   }
 
   private static String plural(int n, String word) {

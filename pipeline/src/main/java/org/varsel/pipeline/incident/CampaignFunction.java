@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
@@ -42,17 +41,9 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
   @Override
   public void open(OpenContext openContext) {
     state = new FlinkCampaignState(
-        getRuntimeContext().getMapState(withTtl(new MapStateDescriptor<>("campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)))),
-        getRuntimeContext().getMapState(withTtl(new MapStateDescriptor<>("campaign-members", Types.STRING, TypeInformation.of(CampaignMember.class)))),
-        getRuntimeContext().getMapState(withTtl(new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)))));
-  }
-
-  private <K, V> MapStateDescriptor<K, V> withTtl(MapStateDescriptor<K, V> descriptor) {
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
-        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-        .build());
-    return descriptor;
+        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)), stateTtl)),
+        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("campaign-members", Types.STRING, TypeInformation.of(CampaignMember.class)), stateTtl)),
+        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)), stateTtl)));
   }
 
   @Override

@@ -8,8 +8,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -48,17 +46,9 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
   @Override
   public void open(OpenContext openContext) {
     state = new FlinkKeyState(
-        getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)))),
-        getRuntimeContext().getMapState(withTtl(new MapStateDescriptor<>("detector-members", Types.STRING, Types.BOOLEAN))),
-        getRuntimeContext().getListState(withTtl(new ListStateDescriptor<>("detector-waiting", TypeInformation.of(Waiting.class)))));
-  }
-
-  private <D extends StateDescriptor<?, ?>> D withTtl(D descriptor) {
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
-        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-        .build());
-    return descriptor;
+        getRuntimeContext().getState(KeyedAccess.expiring(new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)), stateTtl)),
+        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("detector-members", Types.STRING, Types.BOOLEAN), stateTtl)),
+        getRuntimeContext().getListState(KeyedAccess.expiring(new ListStateDescriptor<>("detector-waiting", TypeInformation.of(Waiting.class)), stateTtl)));
   }
 
   @Override
