@@ -64,7 +64,9 @@ class DeskBrowserTest {
   static void startDeskAndBrowser(LocalKafka kafka, PostgresDatabase database) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
         "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-    desk = Desk.start(DeskTestSupport.config(kafka, database));
+    // the fixtures are dated 2025-03: the retention purge (90 days) would empty the queue before the browser looks
+    desk = Desk.start(DeskTestSupport.config(kafka, database,
+        java.util.Map.of(org.varsel.desk.retention.RetentionConfig.ENABLED, "false")));
     base = "http://localhost:" + desk.port();
     desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "t");
     desk.credentials().createUser("ana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");

@@ -20,9 +20,14 @@ final class DeskTestSupport {
   private DeskTestSupport() {}
 
   static DeskConfig config(LocalKafka kafka, PostgresDatabase database) {
+    return config(kafka, database, Map.of());
+  }
+
+  /** {@link #config} with some keys set ({@code extra} wins). */
+  static DeskConfig config(LocalKafka kafka, PostgresDatabase database, Map<String, String> extra) {
     kafka.createTopics(2, Topics.INCIDENTS);
     kafka.createTopics(1, Topics.FEEDBACK);
-    return DeskConfig.fromMap(Map.of(
+    Map<String, String> values = new java.util.HashMap<>(Map.of(
         DeskConfig.HTTP_PORT, "0",
         DeskConfig.DB_URL, database.jdbcUrl(),
         DeskConfig.DB_USER, database.user(),
@@ -30,6 +35,8 @@ final class DeskTestSupport {
         DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
         // every test class reads the shared topic from the start with its own group
         DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID()));
+    values.putAll(extra);
+    return DeskConfig.fromMap(values);
   }
 
   static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka, boolean transactional) {

@@ -30,6 +30,11 @@ public class Campaign {
     lastSeen = Math.max(lastSeen, member.lastSeen());
   }
 
+  /** How far the finding's window lies from the campaign's (0 or less when they overlap). */
+  long gapTo(CampaignMember member) {
+    return Math.max(firstSeen, member.firstSeen()) - Math.min(lastSeen, member.lastSeen());
+  }
+
   long spanWith(CampaignMember member) {
     return Math.max(lastSeen, member.lastSeen()) - Math.min(firstSeen, member.firstSeen());
   }

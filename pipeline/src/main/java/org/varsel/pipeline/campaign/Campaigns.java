@@ -123,8 +123,10 @@ public final class Campaigns implements java.io.Serializable {
     List<Meeting> meetings = new ArrayList<>();
     for (String id : new TreeSet<>(state.campaignIds())) {
       Campaign campaign = state.campaign(id);
-      if (id.equals(except) || campaign.spanWith(finding) > settings.maxSpan().toMillis()
-          || campaign.findings.size() >= MAX_FINDINGS) {
+      // every finding's window lies within its campaign's: a campaign too far away cannot hold a match (and its
+      // findings need not be read)
+      if (id.equals(except) || campaign.gapTo(finding) > settings.maxGap().toMillis()
+          || campaign.spanWith(finding) > settings.maxSpan().toMillis() || campaign.findings.size() >= MAX_FINDINGS) {
         continue;
       }
       for (String memberId : campaign.findings) {

@@ -41,9 +41,9 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
   @Override
   public void open(OpenContext openContext) {
     state = new FlinkCampaignState(
-        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)), stateTtl)),
-        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("campaign-members", Types.STRING, TypeInformation.of(CampaignMember.class)), stateTtl)),
-        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)), stateTtl)));
+        getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(new MapStateDescriptor<>("campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)), stateTtl)),
+        getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(new MapStateDescriptor<>("campaign-members", Types.STRING, TypeInformation.of(CampaignMember.class)), stateTtl)),
+        getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)), stateTtl)));
   }
 
   @Override
