@@ -94,6 +94,9 @@ public final class Campaigns implements java.io.Serializable {
     survivor.stretchTo(finding);
     state.putCampaign(survivor);
     changed.add(survivor.id);
+    if (finding.single()) {
+      return; // one post never bridges two campaigns
+    }
     for (Meeting meeting : meetings) {
       if (!meeting.campaign().id.equals(survivor.id)) {
         merge(state, state.campaign(survivor.id), state.campaign(meeting.campaign().id), meeting.because(), changed, out);

@@ -162,6 +162,47 @@ class CampaignsTest {
         .extracting(Incident::kind).doesNotContain(IncidentKind.HIGH_SEVERITY);
   }
 
+  @Test
+  void everyFindingReachesTheQueueAloneOrInACampaignAndUnrelatedGroupsNeverMeet() {
+    java.util.Random random = new java.util.Random(17);
+    int findingsSeen = 0;
+    int campaigns = 0;
+    for (int trial = 0; trial < 20; trial++) {
+      List<AnalysedSignal> stream = new ArrayList<>();
+      // four stories, each by its own accounts (a prefix per story) with its own link, hashtag and text, at random times
+      for (int story = 0; story < 4; story++) {
+        double start = random.nextInt(180);
+        int accounts = 6 + random.nextInt(10);
+        for (int i = 0; i < accounts; i++) {
+          String text = "story " + story + " trial " + trial + " the truth they hide from you every day";
+          stream.add(next("s" + story + "-" + i, start + random.nextInt(30)).text(text).url("https://s" + story + ".example/" + trial)
+              .hashtag("story" + story + "x" + trial).analysed());
+        }
+      }
+      stream.sort(java.util.Comparator.comparing(a -> a.signal().observedAt()));
+      List<FindingUpdate> findings = detect(stream);
+      CampaignReplay replay = consolidate(findings);
+      List<String> accountedFor = new ArrayList<>();
+      for (Incident item : replay.queue()) {
+        accountedFor.add(item.id());
+        if (item.findings() != null) {
+          item.findings().forEach(f -> accountedFor.add(f.incidentId()));
+          campaigns++;
+          assertThat(item.findings()).extracting(Incident.Finding::accounts)
+              .as("a campaign holds one story's accounts only")
+              .allSatisfy(accounts -> assertThat(accounts).allMatch(a -> a.startsWith(item.findings().get(0).accounts().get(0).split("-")[0] + "-")));
+        }
+      }
+      List<String> found = findings.stream().map(f -> f.incident().id()).distinct().toList();
+      findingsSeen += found.size();
+      assertThat(accountedFor).containsAll(found);
+      assertThat(replay.queue()).hasSizeLessThanOrEqualTo(4);
+    }
+    assertThat(campaigns).as("the stories do become campaigns").isGreaterThan(20);
+    System.out.printf("consolidation over 20 random streams of 4 unrelated stories: %d findings → %d campaigns, none lost, none mixed%n",
+        findingsSeen, campaigns);
+  }
+
   private Posts next(String account, double minute) {
     return post(ids++).by(account).at(minutes(minute));
   }
