@@ -13,6 +13,7 @@ import org.varsel.contract.IncidentKind;
  * detector findings the campaigns consolidated, the largest campaigns with their findings, throughput and peak memory.
  */
 record ReplaySummary(List<Incident> updates, long signals, long deadLetters, double jobSeconds, double publishSeconds, long peakHeapBytes) {
+  private static final int FINDINGS_SHOWN = 8;
 
   /** The queue: the latest version of every incident not merged into another. */
   List<Incident> incidents() {
@@ -21,8 +22,9 @@ record ReplaySummary(List<Incident> updates, long signals, long deadLetters, dou
 
   /** Detector findings behind the queue: each campaign's findings (high-severity ones are in the queue on their own too). */
   long findings() {
-    return incidents().stream()
-        .mapToLong(i -> i.findings() == null ? 1 : i.findings().stream().filter(f -> f.kind() != IncidentKind.HIGH_SEVERITY).count())
+    return incidents().stream().mapToLong(i -> i.findings() == null ? 1
+        : Long.parseLong(i.evidence().coordination().get("findings"))
+            - i.findings().stream().filter(f -> f.kind() == IncidentKind.HIGH_SEVERITY).count())
         .sum();
   }
 
@@ -64,10 +66,12 @@ record ReplaySummary(List<Incident> updates, long signals, long deadLetters, dou
       out.printf("%s  %d accounts, %d signals, %s to %s, severity %d: %s%n", campaign.id(), campaign.accountCount(),
           campaign.signalCount(), campaign.firstSeen().toString().substring(0, 16), campaign.lastSeen().toString().substring(0, 16),
           campaign.severity(), shorten(campaign.title(), 90));
-      for (Incident.Finding finding : campaign.findings()) {
+      for (Incident.Finding finding : campaign.findings().subList(0, Math.min(FINDINGS_SHOWN, campaign.findings().size()))) {
         out.printf("    %-16s %8d %8d %-20s %s%n", finding.kind().label(), finding.accountCount(), finding.signalCount(),
             finding.firstSeen().toString().substring(0, 16), shorten(finding.title(), 80));
       }
+      out.printf("    (%s findings: %s)%n", campaign.evidence().coordination().get("findings"),
+          campaign.evidence().coordination().get("finding_kinds"));
     }
     out.printf("%nLargest per kind%n");
     for (String kind : byKind().keySet()) {

@@ -26,6 +26,8 @@ final class CampaignIncident {
   private static final int MAX_ACCOUNTS = 100;
   private static final int MAX_TIMELINE_BUCKETS = 144;
   private static final int FINDING_VALUES = 10;
+  /** Findings listed per campaign (the schema's cap); the totals and the summary count them all. */
+  private static final int LISTED_FINDINGS = 100;
 
   private CampaignIncident() {}
 
@@ -82,7 +84,7 @@ final class CampaignIncident {
         gravest.tier(),
         tlp,
         CampaignSummary.explain(findings, accountCount, signalCount, gravest, ordered),
-        ordered.stream().map(CampaignIncident::finding).toList(),
+        ordered.stream().limit(LISTED_FINDINGS).map(CampaignIncident::finding).toList(),
         null);
   }
 

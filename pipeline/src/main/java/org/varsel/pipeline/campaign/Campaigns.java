@@ -19,8 +19,8 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * listed in the campaign their account is already in; they never found one.
  */
 public final class Campaigns implements java.io.Serializable {
-  /** Findings per campaign; a finding that would pass this is left on its own. */
-  public static final int MAX_FINDINGS = 100;
+  /** Findings per campaign (the IRA's largest hashtag games reach ~150); a finding that would pass this is left on its own. */
+  public static final int MAX_FINDINGS = 1_000;
 
   private final CampaignSettings settings;
   private final CampaignCriterion criterion;
