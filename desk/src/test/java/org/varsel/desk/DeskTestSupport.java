@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -23,11 +24,11 @@ final class DeskTestSupport {
     return config(kafka, database, Map.of());
   }
 
-  /** {@link #config} with some keys set ({@code extra} wins). */
-  static DeskConfig config(LocalKafka kafka, PostgresDatabase database, Map<String, String> extra) {
+  /** The test desk's settings with some keys of the test's own. */
+  static DeskConfig config(LocalKafka kafka, PostgresDatabase database, Map<String, String> own) {
     kafka.createTopics(2, Topics.INCIDENTS);
     kafka.createTopics(1, Topics.FEEDBACK);
-    Map<String, String> values = new java.util.HashMap<>(Map.of(
+    Map<String, String> settings = new HashMap<>(Map.of(
         DeskConfig.HTTP_PORT, "0",
         DeskConfig.DB_URL, database.jdbcUrl(),
         DeskConfig.DB_USER, database.user(),
@@ -35,8 +36,8 @@ final class DeskTestSupport {
         DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
         // every test class reads the shared topic from the start with its own group
         DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID()));
-    values.putAll(extra);
-    return DeskConfig.fromMap(values);
+    settings.putAll(own);
+    return DeskConfig.fromMap(settings);
   }
 
   static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka, boolean transactional) {
