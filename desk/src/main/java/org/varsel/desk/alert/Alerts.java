@@ -14,7 +14,7 @@ import org.varsel.desk.db.Database;
 import org.varsel.desk.triage.AuditLog;
 
 /**
- * The threat-to-life alerts the database raised (deploy/postgres/migrations/V8__alerts.sql): the unacknowledged
+ * The threat-to-life alerts the database raised (deploy/postgres/migrations/V9__alerts.sql): the unacknowledged
  * ones for the banner, acknowledging one, and the webhook's outbox (claim the due ones, record each attempt).
  */
 public final class Alerts {
