@@ -22,7 +22,6 @@ import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.rules.MatchResult;
-import org.varsel.pipeline.rules.Rule;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RuleHit;
 import org.varsel.pipeline.rules.RulePack;
@@ -128,9 +127,8 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
   }
 
   private RuleMatch toRuleMatch(RuleHit hit) {
-    List<String> targetGroups = engine.rule(hit.ruleId()).map(Rule::targetGroups).orElse(List.of());
     return new RuleMatch(hit.ruleId(), hit.title(), hit.severity(), hit.category(), new ArrayList<>(hit.tags()),
-        new ArrayList<>(targetGroups), hit.explanation(),
+        new ArrayList<>(hit.targetGroups()), hit.explanation(),
         hit.matchedTerms().stream().map(t -> new Incident.MatchedTerm(t.text(), t.start(), t.end())).toList(),
         hit.packVersion());
   }

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -47,9 +47,15 @@ final class RuleQueryCompiler {
   }
 
   private final Analyzer analyzer;
+  private final Lexicons lexicons;
 
   RuleQueryCompiler(Analyzer analyzer) {
+    this(analyzer, Lexicons.NONE);
+  }
+
+  RuleQueryCompiler(Analyzer analyzer, Lexicons lexicons) {
     this.analyzer = analyzer;
+    this.lexicons = lexicons;
   }
 
   Compiled compile(String queryString, List<RuleLanguage> languages) {
@@ -63,11 +69,7 @@ final class RuleQueryCompiler {
     }
     List<Query> perLanguage = new ArrayList<>();
     for (RuleLanguage language : languages) {
-      QueryParser parser = new QueryParser(language.field(), analyzer);
-      parser.setDefaultOperator(QueryParser.Operator.AND);
-      parser.setAllowLeadingWildcard(true);
-      parser.setSplitOnWhitespace(true);
-      parser.setAutoGeneratePhraseQueries(true);
+      LexiconQueryParser parser = new LexiconQueryParser(language, analyzer, lexicons);
       Query q;
       try {
         q = parser.parse(queryString);
@@ -75,7 +77,11 @@ final class RuleQueryCompiler {
         errors.add("query does not parse: " + firstLine(e.getMessage()));
         continue;
       }
-      Check check = new Check(language.field());
+      if (!parser.errors.isEmpty()) {
+        errors.addAll(parser.errors);
+        continue;
+      }
+      Check check = new Check(language.field(), parser.expansions);
       check.walk(q);
       if (check.clauses > MAX_CLAUSES) {
         errors.add("query has " + check.clauses + " clauses; at most " + MAX_CLAUSES + " allowed");
@@ -114,7 +120,7 @@ final class RuleQueryCompiler {
       return anchored(b.getQuery());
     }
     if (q instanceof TermQuery || q instanceof PhraseQuery || q instanceof MultiPhraseQuery
-        || q instanceof SynonymQuery) {
+        || q instanceof SynonymQuery || q instanceof IntervalQuery) {
       return true;
     }
     if (q instanceof BooleanQuery bq) {
@@ -136,15 +142,19 @@ final class RuleQueryCompiler {
 
   private static final class Check {
     private final String field;
+    private final Set<Query> lexiconExpansions;
     private final List<String> errors = new ArrayList<>();
     private int clauses;
 
-    Check(String field) {
+    Check(String field, Set<Query> lexiconExpansions) {
       this.field = field;
+      this.lexiconExpansions = lexiconExpansions;
     }
 
     void walk(Query q) {
-      if (q instanceof BoostQuery b) {
+      if (lexiconExpansions.contains(q)) {
+        clauses++; // built from checked lexicon forms: one reviewable clause however many forms it has
+      } else if (q instanceof BoostQuery b) {
         walk(b.getQuery());
       } else if (q instanceof BooleanQuery bq) {
         if (bq.clauses().isEmpty()) {
