@@ -11,7 +11,12 @@ public enum LexiconKind {
   SLUR("slur"),
   VIOLENT_ACTION("violent-action"),
   DEHUMANISATION("dehumanisation"),
+  DEROGATION("derogation"),
   IMPERATIVE("imperative"),
+  /** Words that make a statement about a whole group: all, every, those. */
+  QUANTIFIER("quantifier"),
+  /** Words of obligation and desert: should, must, deserve. */
+  MODAL("modal"),
   TIME("time"),
   PLACE("place"),
   WEAPON("weapon"),

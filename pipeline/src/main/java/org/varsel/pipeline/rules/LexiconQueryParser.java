@@ -26,7 +26,8 @@ import org.apache.lucene.search.TermQuery;
  */
 final class LexiconQueryParser extends QueryParser {
 
-  static final Pattern REFERENCE = Pattern.compile("@[a-z][a-z0-9_]{1,39}");
+  /** {@code @group}, or several lexicons as one: {@code @group|slur}. */
+  static final Pattern REFERENCE = Pattern.compile("@[a-z][a-z0-9_]{1,39}(\\|[a-z][a-z0-9_]{1,39})*");
 
   private final RuleLanguage language;
   private final Lexicons lexicons;
@@ -82,6 +83,7 @@ final class LexiconQueryParser extends QueryParser {
     }
     IntervalsSource source = sources.size() == 1 ? sources.get(0)
         : Intervals.maxgaps(slop, Intervals.ordered(sources.toArray(IntervalsSource[]::new)));
+
     Query q = new IntervalQuery(field, source);
     expansions.add(q);
     return q;
@@ -92,14 +94,19 @@ final class LexiconQueryParser extends QueryParser {
       return Optional.empty(); // a field-qualified term: the checker refuses it
     }
     if (!REFERENCE.matcher(reference).matches()) {
-      errors.add("'" + reference + "' is not a lexicon reference: @ then 2-40 of a-z, 0-9, _ starting with a letter");
+      errors.add("'" + reference + "' is not a lexicon reference: @ then names of 2-40 of a-z, 0-9, _ starting"
+          + " with a letter, joined by |");
       return Optional.empty();
     }
-    String name = reference.substring(1);
-    Optional<Lexicons.Analysed> found = lexicons.find(name, language);
-    if (found.isEmpty()) {
-      errors.add("no lexicon '" + name + "' for language " + language.code());
+    Optional<Lexicons.Analysed> union = Optional.empty();
+    for (String name : reference.substring(1).split("\\|")) {
+      Optional<Lexicons.Analysed> found = lexicons.find(name, language);
+      if (found.isEmpty()) {
+        errors.add("no lexicon '" + name + "' for language " + language.code());
+        return Optional.empty();
+      }
+      union = Optional.of(union.map(u -> u.and(found.get())).orElse(found.get()));
     }
-    return found;
+    return union;
   }
 }

@@ -41,14 +41,19 @@ final class Lexicons {
   /** Where an entry was found in a text (character offsets into the text). */
   record Occurrence(Lexicon lexicon, Lexicon.Entry entry, int start, int end) {}
 
-  /** One lexicon's distinct analysed forms. */
+  /** The distinct analysed forms of one lexicon, or of several ({@code @group|slur}). */
   static final class Analysed {
-    final Lexicon lexicon;
     final List<Form> forms;
 
-    Analysed(Lexicon lexicon, List<Form> forms) {
-      this.lexicon = lexicon;
+    Analysed(List<Form> forms) {
       this.forms = forms;
+    }
+
+    Analysed and(Analysed other) {
+      Map<List<String>, Form> distinct = new LinkedHashMap<>();
+      forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
+      other.forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
+      return new Analysed(List.copyOf(distinct.values()));
     }
 
     /** Any of the forms: a term or a phrase each. */
@@ -68,7 +73,9 @@ final class Lexicons {
         sources.add(f.tokens.size() == 1 ? Intervals.term(f.tokens.get(0))
             : Intervals.phrase(f.tokens.toArray(String[]::new)));
       }
-      return sources.size() == 1 ? sources.get(0) : Intervals.or(sources);
+      // no rewrite: pulling the disjunction up multiplies it by every other part of an ordered phrase (a group
+      // lexicon with phrases next to a dehumanisation lexicon exceeded Lucene's 1,024 clauses)
+      return sources.size() == 1 ? sources.get(0) : Intervals.or(false, sources);
     }
   }
 
@@ -95,7 +102,7 @@ final class Lexicons {
         }
       }
       List<Form> forms = List.copyOf(distinct.values());
-      analysed.putIfAbsent(new Key(lexicon.name(), lexicon.language()), new Analysed(lexicon, forms));
+      analysed.putIfAbsent(new Key(lexicon.name(), lexicon.language()), new Analysed(forms));
       Map<String, List<Form>> index = byFirstToken.computeIfAbsent(lexicon.language(), l -> new HashMap<>());
       forms.forEach(f -> index.computeIfAbsent(f.tokens.get(0), t -> new ArrayList<>()).add(f));
     }

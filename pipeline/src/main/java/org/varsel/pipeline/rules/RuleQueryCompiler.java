@@ -12,11 +12,13 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.SynonymQuery;
@@ -83,6 +85,12 @@ final class RuleQueryCompiler {
       }
       Check check = new Check(language.field(), parser.expansions);
       check.walk(q);
+      int terms = countTerms(q);
+      if (terms > IndexSearcher.getMaxClauseCount()) {
+        // Lucene refuses such a query at match time, and the monitor would swallow that as "no match"
+        errors.add("query expands to " + terms + " terms with its lexicons; Lucene allows "
+            + IndexSearcher.getMaxClauseCount() + ": split the rule or reference fewer lexicons in it");
+      }
       if (check.clauses > MAX_CLAUSES) {
         errors.add("query has " + check.clauses + " clauses; at most " + MAX_CLAUSES + " allowed");
       }
@@ -104,6 +112,34 @@ final class RuleQueryCompiler {
       query = any.build();
     }
     return new Compiled(query, List.of(), List.copyOf(warnings));
+  }
+
+  /** Terms the query holds once lexicons are expanded: what Lucene counts against its clause limit. */
+  static int countTerms(Query q) {
+    int[] terms = {0};
+    q.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query query, Term... t) {
+        terms[0] += t.length;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query query, String field,
+          java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+        terms[0]++;
+      }
+
+      @Override
+      public void visitLeaf(Query query) {
+        terms[0]++;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return terms[0];
   }
 
   private static String firstLine(String message) {

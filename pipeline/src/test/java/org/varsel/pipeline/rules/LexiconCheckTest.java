@@ -135,8 +135,8 @@ class LexiconCheckTest {
         file + ":1: lexicon name 'Violent-Verbs' must be 2-40 of a-z, 0-9, '_' starting with a letter"
             + " (rules write it as @Violent-Verbs)",
         file + ":2: unknown language 'de'; known: en, da, any",
-        file + ":3: unknown lexicon kind 'verbs'; known: target-group, slur, violent-action, dehumanisation,"
-            + " imperative, time, place, weapon, counter-speech");
+        file + ":3: unknown lexicon kind 'verbs'; known: target-group, slur, violent-action, dehumanisation, derogation,"
+            + " imperative, quantifier, modal, time, place, weapon, counter-speech");
   }
 
   @Test
