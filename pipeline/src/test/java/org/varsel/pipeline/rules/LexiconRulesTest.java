@@ -94,6 +94,22 @@ class LexiconRulesTest {
   }
 
   @Test
+  void aThreatQuotedInsideALongerTextIsReportedSpeechButAThreatThatIsOnlyAQuoteIsNot() {
+    Rule r = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
+    for (String quoted : List.of("Someone wrote \"kill all the migrants\" under my post, disgusting",
+        "A man shouted \u201Ckill all the migrants\u201D at the bus stop", "So he says 'kill all the migrants' and walks off")) {
+      RuleHit hit = match(r, quoted, "en").hits().get(0);
+      assertThat(hit.reportedSpeech()).as(quoted).isTrue();
+      assertThat(hit.tags()).contains(RuleHit.REPORTED_SPEECH_TAG);
+      assertThat(hit.explanation()).contains("the matched words are quoted");
+    }
+    for (String said : List.of("\"Kill all the migrants\"", "\"Kill all the migrants\" tonight!",
+        "Don't wait: kill all the migrants' kids too")) {
+      assertThat(match(r, said, "en").hits().get(0).reportedSpeech()).as(said).isFalse();
+    }
+  }
+
+  @Test
   void danishRulesAlsoRunForNorwegianSwedishAndUndeterminedText() {
     Rule r = rule("da-disease", "\"@group er en @dehumanisation\"~3", 4, RuleLanguage.DA);
     for (String tag : List.of("da", "nb", "nn", "no", "sv", "sv-SE", "und")) {
