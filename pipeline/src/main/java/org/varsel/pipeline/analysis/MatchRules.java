@@ -75,7 +75,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
       context.output(SHADOW_HITS, new ShadowHit(signal.signal().id(), signal.signal().source(), signal.signal().observedAt(),
           hit.ruleId(), hit.packVersion(), hit.matchedTerms().stream().map(t -> t.text()).toList()));
     }
-    out.collect(SignalMatcher.withActiveHits(engine, signal, result));
+    out.collect(SignalMatcher.withActiveHits(signal, result));
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.correlate.HarmReading;
 import org.varsel.pipeline.rules.MatchResult;
-import org.varsel.pipeline.rules.Rule;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RuleHit;
 
@@ -26,13 +25,13 @@ public final class SignalMatcher {
   }
 
   /** The signal with the active hits of {@code result} as its rule matches (shadow hits never reach correlation). */
-  public static AnalysedSignal withActiveHits(RuleEngine engine, AnalysedSignal signal, MatchResult result) {
+  public static AnalysedSignal withActiveHits(AnalysedSignal signal, MatchResult result) {
     if (result.hits().isEmpty()) {
       return signal;
     }
     List<RuleMatch> matches = new ArrayList<>(result.hits().size());
     for (RuleHit hit : result.hits()) {
-      matches.add(toRuleMatch(engine, hit));
+      matches.add(toRuleMatch(hit));
     }
     return signal.withRuleMatches(readInContext(matches));
   }
@@ -48,11 +47,11 @@ public final class SignalMatcher {
     return matches.stream().map(m -> HarmReading.isContext(m) ? m : m.quoted()).toList();
   }
 
-  private static RuleMatch toRuleMatch(RuleEngine engine, RuleHit hit) {
-    List<String> targetGroups = engine.rule(hit.ruleId()).map(Rule::targetGroups).orElse(List.of());
+  /** The hit's target groups are those the text names (the rule's own list only when it names none). */
+  private static RuleMatch toRuleMatch(RuleHit hit) {
     return new RuleMatch(hit.ruleId(), hit.title(), hit.severity(), hit.category(), new ArrayList<>(hit.tags()),
-        new ArrayList<>(targetGroups), hit.explanation(),
+        new ArrayList<>(hit.targetGroups()), hit.explanation(),
         hit.matchedTerms().stream().map(t -> new Incident.MatchedTerm(t.text(), t.start(), t.end())).toList(),
-        hit.packVersion(), false);
+        hit.packVersion(), hit.reportedSpeech());
   }
 }

@@ -25,7 +25,8 @@ import org.varsel.pipeline.rules.RulePack;
  * The pipeline's flagging path for one text, without Flink: enrichment (language, classifier) as in
  * {@code EnrichSignal}, the rule engine as in {@code MatchRules}, and the single-signal incident criterion of
  * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or a threat, or an active rule matches
- * what the text means (not a counter-speech or reported-speech context rule, nor a hit such a rule marks as quoted).
+ * what the text means (not a counter-speech or reported-speech context rule, nor a hit read as quoted or reported
+ * speech).
  * Not thread-safe (the enricher is not).
  */
 public final class FlaggingPath implements AutoCloseable {
@@ -56,7 +57,8 @@ public final class FlaggingPath implements AutoCloseable {
   public Verdict judge(String id, String text) {
     Signal signal = new Signal(id, SOURCE, id, "post", OBSERVED_AT, null, null, null, text, null, Tlp.CLEAR, null, null);
     AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(text, Optional.empty()));
-    AnalysedSignal analysed = SignalMatcher.withActiveHits(rules, enriched, SignalMatcher.match(rules, enriched));
+    AnalysedSignal analysed = SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched));
+    // a hit the rule engine marks as reported or counter-speech reaches the analyst at a lower severity: not a flag
     boolean flagged = Category.HATEFUL.label().equals(analysed.category()) || Category.THREAT.label().equals(analysed.category())
         || analysed.ruleMatches().stream().anyMatch(FlaggingPath::meant);
     return new Verdict(analysed.language(), analysed.category(), Severity.harmScore(analysed.scores()),

@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,9 +41,35 @@ public enum RuleLanguage {
     return Optional.empty();
   }
 
+  /** The codes rule and lexicon files may use, for messages. */
+  static String codes() {
+    return String.join(", ", Arrays.stream(values()).map(RuleLanguage::code).toList());
+  }
+
   @JsonCreator
   static RuleLanguage fromJson(String code) {
     return ofCode(code).orElseThrow(() -> new IllegalArgumentException("unknown language: " + code));
+  }
+
+  /**
+   * True for tags of languages the identifier confuses with Danish, and for {@code und}: Danish rules run on them
+   * too ({@link RuleEngine#fieldsFor}).
+   */
+  static boolean isScandinavianFallback(String tag) {
+    switch (primarySubtag(tag)) {
+      case "nb": case "nn": case "no": case "nob": case "nno": case "nor": case "norwegian":
+      case "sv": case "swe": case "swedish":
+      case "und":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static String primarySubtag(String tag) {
+    String t = tag.trim().toLowerCase(Locale.ROOT);
+    int dash = t.indexOf('-') >= 0 ? t.indexOf('-') : t.indexOf('_');
+    return dash > 0 ? t.substring(0, dash) : t;
   }
 
   /**
@@ -51,12 +78,7 @@ public enum RuleLanguage {
    * names another language.
    */
   static Optional<RuleLanguage> ofDocumentTag(String tag) {
-    String t = tag.trim().toLowerCase(Locale.ROOT);
-    int dash = t.indexOf('-') >= 0 ? t.indexOf('-') : t.indexOf('_');
-    if (dash > 0) {
-      t = t.substring(0, dash);
-    }
-    switch (t) {
+    switch (primarySubtag(tag)) {
       case "en": case "eng": case "english": return Optional.of(EN);
       case "da": case "dan": case "danish": case "dansk": return Optional.of(DA);
       default: return Optional.empty();

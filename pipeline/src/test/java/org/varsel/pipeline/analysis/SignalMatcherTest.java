@@ -45,7 +45,7 @@ class SignalMatcherTest {
     try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(DANISH)))) {
       AnalysedSignal analysed = signal("De skal skydes", "da");
 
-      AnalysedSignal matched = SignalMatcher.withActiveHits(engine, analysed, SignalMatcher.match(engine, analysed));
+      AnalysedSignal matched = SignalMatcher.withActiveHits(analysed, SignalMatcher.match(engine, analysed));
 
       assertThat(matched.ruleMatches()).singleElement().satisfies(m -> {
         assertThat(m.ruleId()).isEqualTo("da-rule");
