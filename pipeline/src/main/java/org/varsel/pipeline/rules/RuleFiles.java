@@ -148,7 +148,7 @@ final class RuleFiles {
       String code = languageCodes.get(i);
       Optional<RuleLanguage> l = RuleLanguage.ofCode(code);
       if (l.isEmpty()) {
-        f.error("languages/" + i, "unknown language '" + code + "'; known: en, da, any");
+        f.error("languages/" + i, "unknown language '" + code + "'; known: " + RuleLanguage.knownCodes());
       } else if (languages.contains(l.get())) {
         f.error("languages/" + i, "language '" + code + "' is listed twice");
       } else {
@@ -156,7 +156,7 @@ final class RuleFiles {
       }
     }
     if (node.has("languages") && languageCodes.isEmpty()) {
-      f.error("languages", "languages must list at least one of en, da, any");
+      f.error("languages", "languages must list at least one of " + RuleLanguage.knownCodes());
     }
     String category = f.text("category");
     if (category != null && !CATEGORIES.contains(category)) {

@@ -2,14 +2,28 @@ package org.varsel.pipeline.rules;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.util.ULocale;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The languages a rule can be written for; {@link #ANY} uses language-neutral analysis. */
+/**
+ * The languages a rule can be written for; {@link #ANY} uses language-neutral analysis, and a script tag
+ * ({@code und-Mymr}) reaches every signal written in that script, whatever its language tag says.
+ */
 public enum RuleLanguage {
   EN("en", "text_en"),
   DA("da", "text_da"),
-  ANY("any", "text");
+  ANY("any", "text"),
+  ARABIC_SCRIPT("und-Arab", "text_arab"),
+  ETHIOPIC_SCRIPT("und-Ethi", "text_ethi"),
+  MYANMAR_SCRIPT("und-Mymr", "text_mymr"),
+  THAI_SCRIPT("und-Thai", "text_thai"),
+  KHMER_SCRIPT("und-Khmr", "text_khmr"),
+  LAO_SCRIPT("und-Laoo", "text_laoo"),
+  HAN_SCRIPT("und-Hani", "text_hani");
 
   private final String code;
   private final String field;
@@ -19,15 +33,25 @@ public enum RuleLanguage {
     this.field = field;
   }
 
-  /** The code used in rule files: {@code en}, {@code da} or {@code any}. */
+  /** The code used in rule files: {@code en}, {@code da}, {@code any} or a script tag such as {@code und-Mymr}. */
   @JsonValue
   public String code() {
     return code;
   }
 
+  /** Every code a rule file may use, for error messages. */
+  static String knownCodes() {
+    return Arrays.stream(values()).map(RuleLanguage::code).collect(Collectors.joining(", "));
+  }
+
   /** The Lucene field that holds a document analysed for this language. */
   String field() {
     return field;
+  }
+
+  /** English and Danish have a Snowball stemmer and the standard tokenizer; the others get ICU analysis. */
+  boolean hasStemmer() {
+    return this == EN || this == DA;
   }
 
   /** Parses a rule file's language code. */
@@ -47,19 +71,33 @@ public enum RuleLanguage {
 
   /**
    * The language-specific analysis for a document's language tag ({@code en}, {@code en-GB},
-   * {@code eng}, {@code English}, {@code da}, {@code dan}, {@code Danish}...): empty when the tag
-   * names another language.
+   * {@code eng}, {@code English}, {@code da}, {@code dan}, {@code Danish}...), or the script field for
+   * a tag that names a script ({@code und-Mymr}) or a language written in one ({@code my}, {@code ar},
+   * {@code am}); empty when the tag names another language.
    */
   static Optional<RuleLanguage> ofDocumentTag(String tag) {
     String t = tag.trim().toLowerCase(Locale.ROOT);
     int dash = t.indexOf('-') >= 0 ? t.indexOf('-') : t.indexOf('_');
-    if (dash > 0) {
-      t = t.substring(0, dash);
-    }
-    switch (t) {
+    String primary = dash > 0 ? t.substring(0, dash) : t;
+    switch (primary) {
       case "en": case "eng": case "english": return Optional.of(EN);
       case "da": case "dan": case "danish": case "dansk": return Optional.of(DA);
-      default: return Optional.empty();
+      default: return ofScript(tag.trim());
     }
+  }
+
+  private static Optional<RuleLanguage> ofScript(String tag) {
+    ULocale locale = ULocale.forLanguageTag(tag.replace('_', '-'));
+    String script = locale.getScript();
+    if (script.isEmpty()) {
+      int[] scripts = UScript.getCode(locale);
+      script = scripts == null || scripts.length == 0 ? "" : UScript.getShortName(scripts[0]);
+    }
+    for (RuleLanguage l : values()) {
+      if (l.code.startsWith("und-") && l.code.regionMatches(true, 4, script, 0, 4) && script.length() == 4) {
+        return Optional.of(l);
+      }
+    }
+    return Optional.empty();
   }
 }
