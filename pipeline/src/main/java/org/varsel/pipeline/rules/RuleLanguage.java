@@ -6,7 +6,9 @@ import com.ibm.icu.lang.UScript;
 import com.ibm.icu.util.ULocale;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,10 @@ public enum RuleLanguage {
   KHMER_SCRIPT("und-Khmr", "text_khmr"),
   LAO_SCRIPT("und-Laoo", "text_laoo"),
   HAN_SCRIPT("und-Hani", "text_hani");
+
+  /** Looking a tag's script up in ICU's locale data costs microseconds per signal; the answers are few. */
+  private static final int MAX_CACHED_TAGS = 1_024;
+  private static final Map<String, Optional<RuleLanguage>> SCRIPT_OF_TAG = new ConcurrentHashMap<>();
 
   private final String code;
   private final String field;
@@ -87,6 +93,19 @@ public enum RuleLanguage {
   }
 
   private static Optional<RuleLanguage> ofScript(String tag) {
+    Optional<RuleLanguage> known = SCRIPT_OF_TAG.get(tag);
+    if (known != null) {
+      return known;
+    }
+    Optional<RuleLanguage> script = scriptOf(tag);
+    // tags are few (a language per signal); the bound keeps garbage tags from growing the map
+    if (SCRIPT_OF_TAG.size() < MAX_CACHED_TAGS) {
+      SCRIPT_OF_TAG.put(tag, script);
+    }
+    return script;
+  }
+
+  private static Optional<RuleLanguage> scriptOf(String tag) {
     ULocale locale = ULocale.forLanguageTag(tag.replace('_', '-'));
     String script = locale.getScript();
     if (script.isEmpty()) {
