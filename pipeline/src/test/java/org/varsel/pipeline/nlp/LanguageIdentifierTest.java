@@ -28,6 +28,7 @@ class LanguageIdentifierTest {
       "ru | Правительство во вторник объявило о новых правилах для выборов.",
       "ar | أعلنت الحكومة يوم الثلاثاء عن قواعد جديدة للانتخابات المقبلة",
       "th | รัฐบาลประกาศกฎใหม่สำหรับการเลือกตั้งในวันอังคาร",
+      "he | הממשלה הודיעה ביום שלישי על כללים חדשים לבחירות.",
   })
   void detectsTheLanguageOfAnOrdinarySentence(String language, String text) {
     LanguageGuess guess = identifier.detect(text);
