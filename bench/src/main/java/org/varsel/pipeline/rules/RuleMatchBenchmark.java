@@ -72,9 +72,9 @@ public class RuleMatchBenchmark {
         Path.of(System.getProperty("varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
         2_000);
     Set<RuleLanguage> keep = pack.equals("no-da") ? EnumSet.of(RuleLanguage.EN, RuleLanguage.ANY) : RuleMatchLevers.all();
-    RulePack rulePack = RuleMatchLevers.pack(BundledRules.load().rules(), rules, texts, keep);
+    RulePack rulePack = RuleMatchLevers.pack(BundledRules.load(), rules, texts, keep);
     engine = RuleEngine.build(rulePack);
-    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer);
+    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, new Lexicons(rulePack.lexicons()));
     List<MonitorQuery> queries = new ArrayList<>();
     fieldsWithRules = new java.util.HashSet<>();
     for (Rule r : rulePack.rules()) {

@@ -29,9 +29,9 @@ final class RuleMatchLevers {
 
   private RuleMatchLevers() {}
 
-  static RulePack pack(List<Rule> bundled, int total, List<Doc> docs, Set<RuleLanguage> keep) {
+  static RulePack pack(RulePack bundled, int total, List<Doc> docs, Set<RuleLanguage> keep) {
     List<Rule> rules = new ArrayList<>();
-    for (Rule r : bundled) {
+    for (Rule r : bundled.rules()) {
       if (keep.containsAll(r.languages())) {
         rules.add(r);
       }
@@ -53,7 +53,7 @@ final class RuleMatchLevers {
           List.of("topic:bench"), 1 + i % 3, Tlp.GREEN, i % 10 == 9 ? RuleStatus.SHADOW : RuleStatus.ACTIVE, "bench",
           List.of(), null));
     }
-    return RulePack.of("bench", rules);
+    return RulePack.of("bench", rules, bundled.lexicons());
   }
 
   /** Posts of at most 280 characters: 55% English tagged, 20% Danish tagged, 25% untagged (half of each). */

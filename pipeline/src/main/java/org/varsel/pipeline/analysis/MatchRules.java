@@ -2,11 +2,8 @@ package org.varsel.pipeline.analysis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -19,10 +16,8 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.DeadLetter;
-import org.varsel.contract.Incident;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.rules.MatchResult;
-import org.varsel.pipeline.rules.Rule;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RuleHit;
 import org.varsel.pipeline.rules.RulePack;
@@ -70,16 +65,8 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
     if (version != checkedVersion) {
       catchUpWith(version, context.getBroadcastState(LIVE_PACK).get(PACK));
     }
-    String text = signal.signal().text();
-    if (text == null || text.isBlank()) {
-      out.collect(signal);
-      return;
-    }
-    Optional<String> language = Optional.ofNullable(signal.language()).filter(l -> !"und".equals(l));
-    MatchResult result = engine.match(text, language);
-    List<RuleMatch> matches = new ArrayList<>(result.hits().size());
+    MatchResult result = SignalMatcher.match(engine, signal);
     for (RuleHit hit : result.hits()) {
-      matches.add(toRuleMatch(hit));
       hitCounter.inc();
       hitsPerRule.computeIfAbsent(hit.ruleId(), id -> getRuntimeContext().getMetricGroup().addGroup("rule", id).counter("hits")).inc();
     }
@@ -88,7 +75,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
       context.output(SHADOW_HITS, new ShadowHit(signal.signal().id(), signal.signal().source(), signal.signal().observedAt(),
           hit.ruleId(), hit.packVersion(), hit.matchedTerms().stream().map(t -> t.text()).toList()));
     }
-    out.collect(matches.isEmpty() ? signal : signal.withRuleMatches(matches));
+    out.collect(SignalMatcher.withActiveHits(signal, result));
   }
 
   @Override
@@ -125,14 +112,6 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
     RuleEngine previous = engine;
     engine = next;
     previous.close();
-  }
-
-  private RuleMatch toRuleMatch(RuleHit hit) {
-    List<String> targetGroups = engine.rule(hit.ruleId()).map(Rule::targetGroups).orElse(List.of());
-    return new RuleMatch(hit.ruleId(), hit.title(), hit.severity(), hit.category(), new ArrayList<>(hit.tags()),
-        new ArrayList<>(targetGroups), hit.explanation(),
-        hit.matchedTerms().stream().map(t -> new Incident.MatchedTerm(t.text(), t.start(), t.end())).toList(),
-        hit.packVersion());
   }
 
   @Override

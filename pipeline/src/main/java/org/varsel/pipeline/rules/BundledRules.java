@@ -32,7 +32,8 @@ public final class BundledRules {
   public static RulePack fromDirectory(Path directory) {
     RuleCheck.Report report = RuleCheck.run(directory, PACK_NAME);
     return report.pack().orElseThrow(() -> new IllegalArgumentException(
-        "rules in " + directory + " fail their checks:\n" + report.summary()));
+        "rules in " + directory + " fail their checks:\n" + report.errors().stream().map(RuleProblem::toString)
+            .collect(java.util.stream.Collectors.joining("\n", "", "\n")) + report.summary()));
   }
 
   /** Build step: {@code BundledRules <rules dir> <output json>}; fails the build when any rule fails its checks. */

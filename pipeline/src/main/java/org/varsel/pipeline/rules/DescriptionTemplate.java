@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a rule's description for one hit. Only named placeholders are substituted, by plain
- * text replacement: {@code {matched}} (the matched words, quoted), {@code {target}} (the rule's
- * target groups), {@code {title}}, {@code {category}}, {@code {severity}}. Nothing is evaluated;
+ * text replacement: {@code {matched}} (the matched words, quoted), {@code {target}} (the groups
+ * the text names, else the rule's), {@code {title}}, {@code {category}}, {@code {severity}}. Nothing is evaluated;
  * the result is plain text that the desk must still escape.
  */
 final class DescriptionTemplate {
@@ -49,7 +49,8 @@ final class DescriptionTemplate {
     return problems;
   }
 
-  static String render(Rule rule, List<MatchedTerm> matched) {
+  /** The description with placeholders filled; {@code {target}} names {@code targets}, else "a group". */
+  static String render(Rule rule, List<MatchedTerm> matched, List<String> targets) {
     StringBuilder out = new StringBuilder(rule.description().length() + 64);
     String t = rule.description();
     int i = 0;
@@ -57,7 +58,7 @@ final class DescriptionTemplate {
       char c = t.charAt(i);
       int close = c == '{' ? t.indexOf('}', i) : -1;
       if (close > i) {
-        out.append(value(t.substring(i + 1, close), rule, matched));
+        out.append(value(t.substring(i + 1, close), rule, matched, targets));
         i = close + 1;
       } else {
         out.append(c);
@@ -67,10 +68,10 @@ final class DescriptionTemplate {
     return out.toString().trim();
   }
 
-  private static String value(String name, Rule rule, List<MatchedTerm> matched) {
+  private static String value(String name, Rule rule, List<MatchedTerm> matched, List<String> targets) {
     switch (name) {
       case "matched": return quoted(matched);
-      case "target": return rule.targetGroups().isEmpty() ? "a group" : String.join(" / ", rule.targetGroups());
+      case "target": return targets.isEmpty() ? "a group" : String.join(" / ", targets);
       case "title": return rule.title();
       case "category": return rule.category();
       case "severity": return Integer.toString(rule.severity());

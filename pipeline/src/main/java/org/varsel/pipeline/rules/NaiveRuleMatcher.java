@@ -23,7 +23,7 @@ public final class NaiveRuleMatcher {
 
   /** Compiles the pack's active and shadow rules. */
   public NaiveRuleMatcher(RulePack pack) {
-    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer);
+    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, new Lexicons(pack.lexicons()));
     for (Rule r : pack.rules()) {
       if (r.status() == RuleStatus.DISABLED) {
         continue;

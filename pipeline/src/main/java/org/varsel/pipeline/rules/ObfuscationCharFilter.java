@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * dropped; a run of three or more single glyphs joined by separators ({@code k.i.l.l}, {@code
  * k i l l}, {@code k-1-l-l}) is spliced into one word; inside a word that has at least one letter,
  * look-alike digits and symbols become letters ({@code k1ll} to {@code kill}, {@code h@te} to
- * {@code hate}) and, in words that mix scripts, Cyrillic homoglyphs become their Latin twins.
+ * {@code hate}) and, in words that mix scripts, Cyrillic and Greek homoglyphs become their Latin twins.
  * Pure numbers ({@code 2016}) and mentions ({@code @user}) are left alone.
  */
 final class ObfuscationCharFilter extends BaseCharFilter {
@@ -290,7 +290,7 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     }
   }
 
-  /** Most texts have no digit, symbol or Cyrillic letter to fold: one cheap scan spares the word walk. */
+  /** Most texts have no digit, symbol, Cyrillic or Greek letter to fold: one cheap scan spares the word walk. */
   private static boolean hasLookAlike(CharSequence s) {
     for (int i = 0; i < s.length(); i++) {
       if (lookAlike(s.charAt(i)) != 0) {
@@ -335,6 +335,31 @@ final class ObfuscationCharFilter extends BaseCharFilter {
       case '\u0422': return 'T';
       case '\u041D': return 'H';
       case '\u0412': return 'B';
+      // Greek homoglyphs of Latin letters
+      case '\u03B1': return 'a';
+      case '\u03BF': return 'o';
+      case '\u03B5': return 'e';
+      case '\u03B9': return 'i';
+      case '\u03BA': return 'k';
+      case '\u03BD': return 'v';
+      case '\u03C1': return 'p';
+      case '\u03C4': return 't';
+      case '\u03C5': return 'u';
+      case '\u03C7': return 'x';
+      case '\u0391': return 'A';
+      case '\u0392': return 'B';
+      case '\u0395': return 'E';
+      case '\u0396': return 'Z';
+      case '\u0397': return 'H';
+      case '\u0399': return 'I';
+      case '\u039A': return 'K';
+      case '\u039C': return 'M';
+      case '\u039D': return 'N';
+      case '\u039F': return 'O';
+      case '\u03A1': return 'P';
+      case '\u03A4': return 'T';
+      case '\u03A5': return 'Y';
+      case '\u03A7': return 'X';
       default: return 0;
     }
   }

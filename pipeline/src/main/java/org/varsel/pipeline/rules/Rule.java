@@ -1,6 +1,7 @@
 package org.varsel.pipeline.rules;
 
 import org.varsel.contract.Tlp;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
@@ -39,12 +40,21 @@ public record Rule(
     examples = examples == null ? new Examples(List.of(), List.of()) : examples;
   }
 
-  /** Texts the rule must match and texts it must not match; the build runs them all. */
+  /**
+   * Texts the rule must match, texts it must not match, and texts it must match as reported or counter-speech
+   * (severity lowered); the build runs them all.
+   */
   public record Examples(
-      List<String> match, @JsonProperty("no_match") List<String> noMatch) {
+      List<String> match, @JsonProperty("no_match") List<String> noMatch,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reported) {
     public Examples {
       match = match == null ? List.of() : List.copyOf(match);
       noMatch = noMatch == null ? List.of() : List.copyOf(noMatch);
+      reported = reported == null ? List.of() : List.copyOf(reported);
+    }
+
+    public Examples(List<String> match, List<String> noMatch) {
+      this(match, noMatch, List.of());
     }
   }
 }

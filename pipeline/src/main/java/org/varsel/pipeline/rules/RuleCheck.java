@@ -52,7 +52,10 @@ public final class RuleCheck {
     RuleFiles.Loaded loaded = RuleFiles.load(dir);
     List<RuleProblem> problems = new ArrayList<>(loaded.problems());
     Analyzer analyzer = RuleAnalyzer.perField();
-    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer);
+    List<Lexicon> lexiconList = loaded.lexicons().stream().map(LexiconFiles.SourcedLexicon::lexicon).toList();
+    Lexicons lexicons = new Lexicons(lexiconList);
+    int lexiconExamplesRun = LexiconCheck.run(loaded.lexicons(), lexicons, analyzer, problems);
+    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
     List<RuleFiles.SourcedRule> compiled = new ArrayList<>();
     for (RuleFiles.SourcedRule r : loaded.rules()) {
       RuleQueryCompiler.Compiled c = compiler.compile(r.rule().query(), r.rule().languages());
@@ -64,27 +67,42 @@ public final class RuleCheck {
         compiled.add(r);
       }
     }
-    int examplesRun = runExamples(compiled, problems);
+    int examplesRun = lexiconExamplesRun + runExamples(compiled, lexiconList, problems);
     problems.sort(Comparator.comparing((RuleProblem p) -> p.file().toString())
         .thenComparingInt(RuleProblem::line));
     boolean passed = problems.stream().noneMatch(RuleProblem::isError);
     Optional<RulePack> pack = passed
-        ? Optional.of(RulePack.of(packName, loaded.rules().stream().map(RuleFiles.SourcedRule::rule).toList()))
+        ? Optional.of(RulePack.of(packName, loaded.rules().stream().map(RuleFiles.SourcedRule::rule).toList(), lexiconList))
         : Optional.empty();
     return new Report(pack, problems, loaded.rules().size(), examplesRun);
   }
 
-  private static int runExamples(List<RuleFiles.SourcedRule> rules, List<RuleProblem> problems) {
-    RulePack candidates = RulePack.of("check", rules.stream().map(RuleFiles.SourcedRule::rule).toList());
+  private static int runExamples(List<RuleFiles.SourcedRule> rules, List<Lexicon> lexicons, List<RuleProblem> problems) {
+    RulePack candidates = RulePack.of("check", rules.stream().map(RuleFiles.SourcedRule::rule).toList(), lexicons);
     int run = 0;
     try (RuleEngine engine = RuleEngine.build(candidates, EnumSet.allOf(RuleStatus.class))) {
       for (RuleFiles.SourcedRule r : rules) {
         Rule rule = r.rule();
         List<String> match = rule.examples().match();
         for (int i = 0; i < match.size(); i++, run++) {
-          if (!matchesInAnyLanguage(engine, rule, match.get(i))) {
+          Optional<RuleHit> hit = hitInAnyLanguage(engine, rule, match.get(i));
+          if (hit.isEmpty()) {
             problems.add(RuleProblem.error(r.file(), r.line("examples/match/" + i),
                 "rule '" + rule.id() + "' must match example: " + abbreviate(match.get(i))));
+          } else if (hit.get().reportedSpeech()) {
+            problems.add(RuleProblem.error(r.file(), r.line("examples/match/" + i),
+                "rule '" + rule.id() + "' matches example only as reported or counter-speech (a counter-speech"
+                    + " lexicon entry is in it); move it to 'reported' or reword it: " + abbreviate(match.get(i))));
+          }
+        }
+        List<String> reported = rule.examples().reported();
+        for (int i = 0; i < reported.size(); i++, run++) {
+          Optional<RuleHit> hit = hitInAnyLanguage(engine, rule, reported.get(i));
+          if (hit.isEmpty() || !hit.get().reportedSpeech()) {
+            problems.add(RuleProblem.error(r.file(), r.line("examples/reported/" + i),
+                "rule '" + rule.id() + "' must match example as reported or counter-speech (it "
+                    + (hit.isEmpty() ? "did not match" : "matched without a counter-speech context") + "): "
+                    + abbreviate(reported.get(i))));
           }
         }
         List<String> noMatch = rule.examples().noMatch();
@@ -100,10 +118,6 @@ public final class RuleCheck {
       }
     }
     return run;
-  }
-
-  private static boolean matchesInAnyLanguage(RuleEngine engine, Rule rule, String text) {
-    return hitInAnyLanguage(engine, rule, text).isPresent();
   }
 
   /** Examples are run as signals tagged with each of the rule's languages in turn. */

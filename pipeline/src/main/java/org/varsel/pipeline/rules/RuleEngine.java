@@ -39,11 +39,14 @@ public final class RuleEngine implements AutoCloseable {
   /** The languages some evaluated rule is written for: no query reads the other fields. */
   private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
   private final Monitor monitor;
+  private final HitInterpreter interpreter;
 
   private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) throws IOException {
     this.pack = pack;
     Analyzer analyzer = RuleAnalyzer.perField();
-    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer);
+    Lexicons lexicons = new Lexicons(pack.lexicons());
+    interpreter = new HitInterpreter(pack, lexicons, analyzer);
+    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
     List<MonitorQuery> queries = new ArrayList<>();
     List<String> broken = new ArrayList<>();
     for (Rule rule : pack.rules()) {
@@ -139,9 +142,10 @@ public final class RuleEngine implements AutoCloseable {
     }
     List<RuleHit> hits = new ArrayList<>();
     List<RuleHit> shadowHits = new ArrayList<>();
+    HitInterpreter.Text interpreted = interpreter.of(text);
     for (PrecheckedHighlights.Spans m : matches.getMatches()) {
       Rule rule = rulesById.get(m.getQueryId());
-      RuleHit hit = hit(rule, text, m);
+      RuleHit hit = interpreted.hit(rule, matchedTerms(text, m.offsets), fields);
       (rule.status() == RuleStatus.ACTIVE ? hits : shadowHits).add(hit);
     }
     Comparator<RuleHit> order = Comparator.comparingInt(RuleHit::severity).reversed()
@@ -156,19 +160,22 @@ public final class RuleEngine implements AutoCloseable {
     return match(text, Optional.empty());
   }
 
+  /**
+   * The fields a signal with this language tag is analysed for: its language's and {@code any}; no tag, every
+   * field. Norwegian, Swedish and undetermined ({@code und}) text also gets the Danish field, because the language
+   * identifier takes short Danish texts for these often enough (10.5 % of Danish comments) that Danish rules would
+   * otherwise be skipped; Danish rules are written to need Danish words, so they rarely fire on the neighbours.
+   */
   static Set<RuleLanguage> fieldsFor(Optional<String> language) {
     if (language.isEmpty() || language.get().isBlank()) {
       return EnumSet.allOf(RuleLanguage.class);
     }
-    return RuleLanguage.ofDocumentTag(language.get())
-        .map(l -> EnumSet.of(l, RuleLanguage.ANY))
-        .orElse(EnumSet.of(RuleLanguage.ANY));
-  }
-
-  private RuleHit hit(Rule rule, String text, PrecheckedHighlights.Spans match) {
-    List<MatchedTerm> terms = matchedTerms(text, match.offsets);
-    return new RuleHit(rule.id(), rule.title(), pack.version(), rule.severity(), rule.category(),
-        rule.tags(), rule.tlp(), DescriptionTemplate.render(rule, terms), terms);
+    Set<RuleLanguage> fields = EnumSet.of(RuleLanguage.ANY);
+    RuleLanguage.ofDocumentTag(language.get()).ifPresent(fields::add);
+    if (RuleLanguage.isScandinavianFallback(language.get())) {
+      fields.add(RuleLanguage.DA);
+    }
+    return fields;
   }
 
   /** Distinct spans over all fields, in text order; the same words analysed twice give one span. */

@@ -51,17 +51,18 @@ final class RuleFiles {
     }
   }
 
-  /** The rules that parsed and the problems found in them. */
-  record Loaded(List<SourcedRule> rules, List<RuleProblem> problems) {}
+  /** The rules and lexicons that parsed and the problems found in them. */
+  record Loaded(List<SourcedRule> rules, List<LexiconFiles.SourcedLexicon> lexicons, List<RuleProblem> problems) {}
 
   private RuleFiles() {}
 
   static Loaded load(Path dir) {
     List<SourcedRule> rules = new ArrayList<>();
+    List<LexiconFiles.SourcedLexicon> lexicons = new ArrayList<>();
     List<RuleProblem> problems = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       problems.add(RuleProblem.error(dir, 0, "not a directory"));
-      return new Loaded(rules, problems);
+      return new Loaded(rules, lexicons, problems);
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
@@ -70,19 +71,21 @@ final class RuleFiles {
           .sorted().toList();
     } catch (IOException e) {
       problems.add(RuleProblem.error(dir, 0, "cannot list: " + e.getMessage()));
-      return new Loaded(rules, problems);
+      return new Loaded(rules, lexicons, problems);
     }
     if (files.isEmpty()) {
       problems.add(RuleProblem.error(dir, 0, "no rule files (*.yaml, *.yml)"));
     }
     for (Path file : files) {
-      readFile(file, rules, problems);
+      readFile(file, rules, lexicons, problems);
     }
     checkUniqueIds(rules, problems);
-    return new Loaded(rules, problems);
+    checkUniqueLexicons(lexicons, problems);
+    return new Loaded(rules, lexicons, problems);
   }
 
-  private static void readFile(Path file, List<SourcedRule> rules, List<RuleProblem> problems) {
+  private static void readFile(Path file, List<SourcedRule> rules, List<LexiconFiles.SourcedLexicon> lexicons,
+      List<RuleProblem> problems) {
     LocatedYaml yaml;
     try {
       yaml = LocatedYaml.read(file);
@@ -99,7 +102,9 @@ final class RuleFiles {
           "key '" + duplicate.substring(duplicate.lastIndexOf('/') + 1) + "' is given twice"));
     }
     JsonNode root = yaml.root;
-    if (root != null && root.isObject() && root.has("rules") && root.size() == 1
+    if (LexiconFiles.isLexicon(root)) {
+      LexiconFiles.read(file, yaml, lexicons, problems);
+    } else if (root != null && root.isObject() && root.has("rules") && root.size() == 1
         && root.get("rules").isArray()) {
       for (int i = 0; i < root.get("rules").size(); i++) {
         readRule(file, yaml, "/rules/" + i, rules, problems);
@@ -108,14 +113,15 @@ final class RuleFiles {
       readRule(file, yaml, "", rules, problems);
     } else {
       problems.add(RuleProblem.error(file, 1,
-          "a rule file holds either 'rules:' (a list of rules) or one rule (starting with 'id:')"));
+          "a rule file holds either 'rules:' (a list of rules), one rule (starting with 'id:')"
+              + " or one lexicon (starting with 'lexicon:')"));
     }
   }
 
   private static void readRule(Path file, LocatedYaml yaml, String pointer,
       List<SourcedRule> rules, List<RuleProblem> problems) {
     JsonNode node = yaml.root.at(pointer);
-    Fields f = new Fields(file, yaml, pointer, node, problems);
+    YamlFields f = new YamlFields(file, yaml, pointer, node, problems);
     if (!node.isObject()) {
       f.error("", "a rule must be a mapping of fields");
       return;
@@ -148,7 +154,7 @@ final class RuleFiles {
       String code = languageCodes.get(i);
       Optional<RuleLanguage> l = RuleLanguage.ofCode(code);
       if (l.isEmpty()) {
-        f.error("languages/" + i, "unknown language '" + code + "'; known: " + RuleLanguage.knownCodes());
+        f.error("languages/" + i, "unknown language '" + code + "'; known: " + RuleLanguage.codes());
       } else if (languages.contains(l.get())) {
         f.error("languages/" + i, "language '" + code + "' is listed twice");
       } else {
@@ -156,7 +162,7 @@ final class RuleFiles {
       }
     }
     if (node.has("languages") && languageCodes.isEmpty()) {
-      f.error("languages", "languages must list at least one of " + RuleLanguage.knownCodes());
+      f.error("languages", "languages must list at least one of " + RuleLanguage.codes());
     }
     String category = f.text("category");
     if (category != null && !CATEGORIES.contains(category)) {
@@ -185,7 +191,7 @@ final class RuleFiles {
     }
     String owner = f.text("owner");
     List<String> targetGroups = f.list("target_groups");
-    Rule.Examples examples = examples(f, node.get("examples"));
+    Rule.Examples examples = examples(f, node.get("examples"), MIN_EXAMPLES);
     if (problems.size() > before || id == null || query == null || tlp.isEmpty()
         || status.isEmpty()) {
       return;
@@ -195,7 +201,7 @@ final class RuleFiles {
     rules.add(new SourcedRule(rule, file, yaml, pointer));
   }
 
-  private static void checkTags(Fields f, String category, List<String> tags) {
+  private static void checkTags(YamlFields f, String category, List<String> tags) {
     boolean hallmark = false;
     boolean disarm = false;
     boolean tier = false;
@@ -245,7 +251,7 @@ final class RuleFiles {
     }
   }
 
-  private static Rule.Examples examples(Fields f, JsonNode node) {
+  static Rule.Examples examples(YamlFields f, JsonNode node, int minExamples) {
     if (node == null || node.isNull()) {
       return new Rule.Examples(List.of(), List.of());
     }
@@ -255,19 +261,20 @@ final class RuleFiles {
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!name.equals("match") && !name.equals("no_match")) {
-        f.error("examples/" + name, "unknown examples key '" + name + "'; use match and no_match");
+      if (!name.equals("match") && !name.equals("no_match") && !name.equals("reported")) {
+        f.error("examples/" + name, "unknown examples key '" + name + "'; use match, no_match and reported");
       }
     }
     List<String> match = f.list("examples/match");
     List<String> noMatch = f.list("examples/no_match");
-    if (match.size() < MIN_EXAMPLES) {
-      f.error("examples", "needs at least " + MIN_EXAMPLES + " 'match' examples, has " + match.size());
+    List<String> reported = f.list("examples/reported");
+    if (match.size() < minExamples) {
+      f.error("examples", "needs at least " + minExamples + " 'match' examples, has " + match.size());
     }
-    if (noMatch.size() < MIN_EXAMPLES) {
-      f.error("examples", "needs at least " + MIN_EXAMPLES + " 'no_match' examples, has " + noMatch.size());
+    if (noMatch.size() < minExamples) {
+      f.error("examples", "needs at least " + minExamples + " 'no_match' examples, has " + noMatch.size());
     }
-    return new Rule.Examples(match, noMatch);
+    return new Rule.Examples(match, noMatch, reported);
   }
 
   private static void checkUniqueIds(List<SourcedRule> rules, List<RuleProblem> problems) {
@@ -281,52 +288,19 @@ final class RuleFiles {
     }
   }
 
-  private static String sorted(Set<String> values) {
-    return String.join(", ", values.stream().sorted().toList());
+  private static void checkUniqueLexicons(List<LexiconFiles.SourcedLexicon> lexicons, List<RuleProblem> problems) {
+    Map<String, LexiconFiles.SourcedLexicon> first = new java.util.HashMap<>();
+    for (LexiconFiles.SourcedLexicon l : lexicons) {
+      String key = l.lexicon().name() + " (" + l.lexicon().language().code() + ")";
+      LexiconFiles.SourcedLexicon earlier = first.putIfAbsent(key, l);
+      if (earlier != null) {
+        problems.add(RuleProblem.error(l.file(), l.line("lexicon"), "duplicate lexicon " + key
+            + " (first at " + earlier.file() + ":" + earlier.line("lexicon") + ")"));
+      }
+    }
   }
 
-  /** Typed access to a rule's fields that reports a problem, at the right line, for a bad type. */
-  private record Fields(Path file, LocatedYaml yaml, String pointer, JsonNode node,
-      List<RuleProblem> problems) {
-
-    void error(String field, String message) {
-      problems.add(RuleProblem.error(file, yaml.line(field.isEmpty() ? pointer : pointer + "/" + field), message));
-    }
-
-    String text(String field) {
-      JsonNode v = node.get(field);
-      if (v == null || v.isNull()) {
-        return null;
-      }
-      if (!v.isValueNode() || v.asText().isBlank()) {
-        error(field, "'" + field + "' must be a non-empty text");
-        return null;
-      }
-      return v.asText().strip();
-    }
-
-    List<String> list(String path) {
-      JsonNode v = node.at("/" + path);
-      if (v.isMissingNode() || v.isNull()) {
-        return List.of();
-      }
-      if (v.isValueNode()) {
-        return List.of(v.asText());
-      }
-      List<String> out = new ArrayList<>();
-      if (!v.isArray()) {
-        error(path, "'" + path + "' must be a list");
-        return out;
-      }
-      for (int i = 0; i < v.size(); i++) {
-        JsonNode item = v.get(i);
-        if (!item.isValueNode() || item.asText().isBlank()) {
-          error(path + "/" + i, "items of '" + path + "' must be non-empty texts");
-        } else {
-          out.add(item.asText());
-        }
-      }
-      return out;
-    }
+  private static String sorted(Set<String> values) {
+    return String.join(", ", values.stream().sorted().toList());
   }
 }

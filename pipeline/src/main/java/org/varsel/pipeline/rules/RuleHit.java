@@ -3,7 +3,11 @@ package org.varsel.pipeline.rules;
 import org.varsel.contract.Tlp;
 import java.util.List;
 
-/** A rule that matched a signal, explained for the analyst and located for highlighting. */
+/**
+ * A rule that matched a signal, explained for the analyst and located for highlighting. {@code targetGroups} are the
+ * groups the text names (else the rule's); {@code reportedSpeech} marks a hit in a reporting or counter-speech
+ * context, whose severity is already lowered.
+ */
 public record RuleHit(
     String ruleId,
     String title,
@@ -13,10 +17,13 @@ public record RuleHit(
     List<String> tags,
     Tlp tlp,
     String explanation,
-    List<MatchedTerm> matchedTerms) {
+    List<MatchedTerm> matchedTerms,
+    List<String> targetGroups,
+    boolean reportedSpeech) {
 
   public RuleHit {
     tags = List.copyOf(tags);
     matchedTerms = List.copyOf(matchedTerms);
+    targetGroups = List.copyOf(targetGroups);
   }
 }

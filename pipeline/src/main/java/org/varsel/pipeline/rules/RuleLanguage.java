@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The languages a rule can be written for; {@link #ANY} uses language-neutral analysis, and a script tag
@@ -45,11 +44,6 @@ public enum RuleLanguage {
     return code;
   }
 
-  /** Every code a rule file may use, for error messages. */
-  static String knownCodes() {
-    return Arrays.stream(values()).map(RuleLanguage::code).collect(Collectors.joining(", "));
-  }
-
   /** The Lucene field that holds a document analysed for this language. */
   String field() {
     return field;
@@ -70,9 +64,38 @@ public enum RuleLanguage {
     return Optional.empty();
   }
 
+  /** The codes rule and lexicon files may use, for messages. */
+  static String codes() {
+    return String.join(", ", Arrays.stream(values()).map(RuleLanguage::code).toList());
+  }
+
   @JsonCreator
   static RuleLanguage fromJson(String code) {
     return ofCode(code).orElseThrow(() -> new IllegalArgumentException("unknown language: " + code));
+  }
+
+  /**
+   * True for tags of languages the identifier confuses with Danish, and for {@code und} (not {@code und-Mymr}): Danish rules run on them
+   * too ({@link RuleEngine#fieldsFor}).
+   */
+  static boolean isScandinavianFallback(String tag) {
+    switch (primarySubtag(tag)) {
+      case "nb": case "nn": case "no": case "nob": case "nno": case "nor": case "norwegian":
+      case "sv": case "swe": case "swedish":
+        return true;
+      case "und":
+        // und-Mymr, und-Arab: the language is unknown but the script is not, and it is not Danish's
+        String t = tag.trim();
+        return t.length() == 3 || t.regionMatches(true, 3, "-Latn", 0, 5);
+      default:
+        return false;
+    }
+  }
+
+  private static String primarySubtag(String tag) {
+    String t = tag.trim().toLowerCase(Locale.ROOT);
+    int dash = t.indexOf('-') >= 0 ? t.indexOf('-') : t.indexOf('_');
+    return dash > 0 ? t.substring(0, dash) : t;
   }
 
   /**
@@ -82,10 +105,7 @@ public enum RuleLanguage {
    * {@code am}); empty when the tag names another language.
    */
   static Optional<RuleLanguage> ofDocumentTag(String tag) {
-    String t = tag.trim().toLowerCase(Locale.ROOT);
-    int dash = t.indexOf('-') >= 0 ? t.indexOf('-') : t.indexOf('_');
-    String primary = dash > 0 ? t.substring(0, dash) : t;
-    switch (primary) {
+    switch (primarySubtag(tag)) {
       case "en": case "eng": case "english": return Optional.of(EN);
       case "da": case "dan": case "danish": case "dansk": return Optional.of(DA);
       default: return ofScript(tag.trim());

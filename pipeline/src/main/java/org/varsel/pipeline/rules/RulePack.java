@@ -16,11 +16,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An immutable, versioned set of rules: what the engine is built from and what travels over the
- * {@code varsel.rules} topic as JSON. The version is a hash of the rules' content, so the same
- * rules always carry the same version whatever files they came from.
+ * An immutable, versioned set of rules and the lexicons they reference: what the engine is built from and what
+ * travels over the {@code varsel.rules} topic as JSON. The version is a hash of the content, so the same rules
+ * always carry the same version whatever files they came from.
  */
-public record RulePack(String name, String version, List<Rule> rules) {
+public record RulePack(String name, String version, List<Rule> rules, List<Lexicon> lexicons) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -34,7 +34,8 @@ public record RulePack(String name, String version, List<Rule> rules) {
   public RulePack {
     Objects.requireNonNull(name, "name");
     rules = List.copyOf(rules);
-    String computed = contentHash(rules);
+    lexicons = lexicons == null ? List.of() : List.copyOf(lexicons);
+    String computed = contentHash(rules, lexicons);
     if (version == null) {
       version = computed;
     } else if (!version.equals(computed)) {
@@ -45,7 +46,12 @@ public record RulePack(String name, String version, List<Rule> rules) {
 
   /** A pack of these rules, versioned by their content. */
   public static RulePack of(String name, List<Rule> rules) {
-    return new RulePack(name, null, rules);
+    return new RulePack(name, null, rules, List.of());
+  }
+
+  /** A pack of these rules and lexicons, versioned by their content. */
+  public static RulePack of(String name, List<Rule> rules, List<Lexicon> lexicons) {
+    return new RulePack(name, null, rules, lexicons);
   }
 
   /** The rule with this id. */
@@ -79,10 +85,17 @@ public record RulePack(String name, String version, List<Rule> rules) {
     }
   }
 
-  private static String contentHash(List<Rule> rules) {
+  /** Without lexicons the hash is the one packs had before lexicons existed, so their versions stay. */
+  private static String contentHash(List<Rule> rules, List<Lexicon> lexicons) {
     List<Rule> byId = rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
     try {
-      byte[] canonical = JSON.writeValueAsString(byId).getBytes(StandardCharsets.UTF_8);
+      String json = JSON.writeValueAsString(byId);
+      if (!lexicons.isEmpty()) {
+        List<Lexicon> byName = lexicons.stream()
+            .sorted(Comparator.comparing(Lexicon::name).thenComparing(l -> l.language().code())).toList();
+        json += JSON.writeValueAsString(byName);
+      }
+      byte[] canonical = json.getBytes(StandardCharsets.UTF_8);
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
       return "sha256:" + HexFormat.of().formatHex(digest, 0, 8);
     } catch (JsonProcessingException e) {

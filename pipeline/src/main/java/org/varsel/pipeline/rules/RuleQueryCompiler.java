@@ -7,16 +7,18 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.SynonymQuery;
@@ -47,9 +49,15 @@ final class RuleQueryCompiler {
   }
 
   private final Analyzer analyzer;
+  private final Lexicons lexicons;
 
   RuleQueryCompiler(Analyzer analyzer) {
+    this(analyzer, Lexicons.NONE);
+  }
+
+  RuleQueryCompiler(Analyzer analyzer, Lexicons lexicons) {
     this.analyzer = analyzer;
+    this.lexicons = lexicons;
   }
 
   Compiled compile(String queryString, List<RuleLanguage> languages) {
@@ -63,11 +71,7 @@ final class RuleQueryCompiler {
     }
     List<Query> perLanguage = new ArrayList<>();
     for (RuleLanguage language : languages) {
-      QueryParser parser = new QueryParser(language.field(), analyzer);
-      parser.setDefaultOperator(QueryParser.Operator.AND);
-      parser.setAllowLeadingWildcard(true);
-      parser.setSplitOnWhitespace(true);
-      parser.setAutoGeneratePhraseQueries(true);
+      LexiconQueryParser parser = new LexiconQueryParser(language, analyzer, lexicons);
       Query q;
       try {
         q = parser.parse(queryString);
@@ -75,8 +79,18 @@ final class RuleQueryCompiler {
         errors.add("query does not parse: " + firstLine(e.getMessage()));
         continue;
       }
-      Check check = new Check(language.field());
+      if (!parser.errors.isEmpty()) {
+        errors.addAll(parser.errors);
+        continue;
+      }
+      Check check = new Check(language.field(), parser.expansions);
       check.walk(q);
+      int terms = countTerms(q);
+      if (terms > IndexSearcher.getMaxClauseCount()) {
+        // Lucene refuses such a query at match time, and the monitor would swallow that as "no match"
+        errors.add("query expands to " + terms + " terms with its lexicons; Lucene allows "
+            + IndexSearcher.getMaxClauseCount() + ": split the rule or reference fewer lexicons in it");
+      }
       if (check.clauses > MAX_CLAUSES) {
         errors.add("query has " + check.clauses + " clauses; at most " + MAX_CLAUSES + " allowed");
       }
@@ -100,6 +114,34 @@ final class RuleQueryCompiler {
     return new Compiled(query, List.of(), List.copyOf(warnings));
   }
 
+  /** Terms the query holds once lexicons are expanded: what Lucene counts against its clause limit. */
+  static int countTerms(Query q) {
+    int[] terms = {0};
+    q.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query query, Term... t) {
+        terms[0] += t.length;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query query, String field,
+          java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+        terms[0]++;
+      }
+
+      @Override
+      public void visitLeaf(Query query) {
+        terms[0]++;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return terms[0];
+  }
+
   private static String firstLine(String message) {
     if (message == null) {
       return "syntax error";
@@ -114,7 +156,7 @@ final class RuleQueryCompiler {
       return anchored(b.getQuery());
     }
     if (q instanceof TermQuery || q instanceof PhraseQuery || q instanceof MultiPhraseQuery
-        || q instanceof SynonymQuery) {
+        || q instanceof SynonymQuery || q instanceof IntervalQuery) {
       return true;
     }
     if (q instanceof BooleanQuery bq) {
@@ -136,15 +178,19 @@ final class RuleQueryCompiler {
 
   private static final class Check {
     private final String field;
+    private final Set<Query> lexiconExpansions;
     private final List<String> errors = new ArrayList<>();
     private int clauses;
 
-    Check(String field) {
+    Check(String field, Set<Query> lexiconExpansions) {
       this.field = field;
+      this.lexiconExpansions = lexiconExpansions;
     }
 
     void walk(Query q) {
-      if (q instanceof BoostQuery b) {
+      if (lexiconExpansions.contains(q)) {
+        clauses++; // built from checked lexicon forms: one reviewable clause however many forms it has
+      } else if (q instanceof BoostQuery b) {
         walk(b.getQuery());
       } else if (q instanceof BooleanQuery bq) {
         if (bq.clauses().isEmpty()) {

@@ -89,6 +89,18 @@ class ObfuscationFoldingTest {
   }
 
   @Test
+  void greekHomoglyphsInLatinWordsAreFoldedAndGreekWordsAreLeftAlone() {
+    try (RuleEngine e = RuleEngine.build(pack(active("r", "kill AND migrants")))) {
+      // U+03B9 Greek iota, U+039C Greek capital mu, U+03B1 Greek alpha inside Latin words
+      assertThat(e.match("k\u03B9ll the \u039Cigr\u03B1nts", Optional.of("en")).hits()).hasSize(1);
+    }
+    try (RuleEngine e = RuleEngine.build(pack(active("r", "\u03BA\u03B1\u03BB\u03B1", RuleLanguage.ANY)))) {
+      // an all-Greek word (kala) is Greek, not an obfuscated "kaia"
+      assertThat(e.match("\u03BA\u03B1\u03BB\u03B1").hits()).hasSize(1);
+    }
+  }
+
+  @Test
   void plainNumbersAndMentionsAreNotTurnedIntoWords() {
     try (RuleEngine e = RuleEngine.build(pack(active("r", "lol AND sea", RuleLanguage.ANY)))) {
       assertThat(e.match("101 5ea").hits()).isEmpty();

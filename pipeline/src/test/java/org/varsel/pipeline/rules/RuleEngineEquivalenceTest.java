@@ -43,7 +43,7 @@ class RuleEngineEquivalenceTest {
         r -> r.languages().equals(List.of(RuleLanguage.EN)),
         r -> r.languages().equals(List.of(RuleLanguage.DA)),
         r -> !r.languages().contains(RuleLanguage.EN))) {
-      RulePack pack = RulePack.of("subset", BUNDLED.rules().stream().filter(keep).toList());
+      RulePack pack = RulePack.of("subset", BUNDLED.rules().stream().filter(keep).toList(), BUNDLED.lexicons());
       Tally t = compare(pack, texts(BUNDLED, 150));
       assertThat(t.active + t.shadow).as("hits compared for %s", pack.rules().size()).isGreaterThan(20);
     }
@@ -63,7 +63,7 @@ class RuleEngineEquivalenceTest {
     List<String> texts = texts(BUNDLED, 150);
     List<Rule> rules = new ArrayList<>(BUNDLED.rules());
     rules.addAll(generated(texts, 1_000 - rules.size()).rules());
-    Tally t = compare(RulePack.of("bench-like", rules), texts);
+    Tally t = compare(RulePack.of("bench-like", rules, BUNDLED.lexicons()), texts);
     assertThat(t.active).isGreaterThan(500);
     assertThat(t.shadow).isGreaterThan(50);
   }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,14 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
   private final RulePack pack;
   private final Map<String, Rule> rulesById = new HashMap<>();
   private final Monitor monitor;
+  private final HitInterpreter interpreter;
 
   UnoptimisedRuleEngine(RulePack pack) {
     this.pack = pack;
     Analyzer analyzer = RuleAnalyzer.perField();
-    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer);
+    Lexicons lexicons = new Lexicons(pack.lexicons());
+    interpreter = new HitInterpreter(pack, lexicons, analyzer);
+    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
     List<MonitorQuery> queries = new ArrayList<>();
     for (Rule rule : pack.rules()) {
       if (rule.status() == RuleStatus.DISABLED) {
@@ -65,7 +69,8 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
       return MatchResult.NONE;
     }
     Document doc = new Document();
-    for (RuleLanguage l : unoptimisedFieldsFor(language)) {
+    List<RuleLanguage> fields = unoptimisedFieldsFor(language);
+    for (RuleLanguage l : fields) {
       doc.add(new TextField(l.field(), text, Field.Store.NO));
     }
     MatchingQueries<HighlightsMatch> matches;
@@ -76,11 +81,11 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
     }
     List<RuleHit> hits = new ArrayList<>();
     List<RuleHit> shadowHits = new ArrayList<>();
+    HitInterpreter.Text interpreted = interpreter.of(text);
     for (HighlightsMatch m : matches.getMatches()) {
       Rule rule = rulesById.get(m.getQueryId());
       List<MatchedTerm> terms = matchedTerms(text, m.getHits().values());
-      RuleHit hit = new RuleHit(rule.id(), rule.title(), pack.version(), rule.severity(), rule.category(),
-          rule.tags(), rule.tlp(), DescriptionTemplate.render(rule, terms), terms);
+      RuleHit hit = interpreted.hit(rule, terms, EnumSet.copyOf(fields));
       (rule.status() == RuleStatus.ACTIVE ? hits : shadowHits).add(hit);
     }
     Comparator<RuleHit> order = Comparator.comparingInt(RuleHit::severity).reversed()
@@ -90,14 +95,21 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
     return new MatchResult(hits, shadowHits);
   }
 
-  /** The fields before the change: all three without a tag, the tag's language and {@code any} with one. */
+  /**
+   * The fields before the change: all three without a tag, the tag's language and {@code any} with one. Semantics
+   * changed on purpose since (issue 16): Norwegian, Swedish and {@code und} tags also get the Danish field.
+   */
   private static List<RuleLanguage> unoptimisedFieldsFor(Optional<String> language) {
     if (language.isEmpty() || language.get().isBlank()) {
       return List.of(RuleLanguage.values());
     }
-    return RuleLanguage.ofDocumentTag(language.get())
-        .map(l -> List.of(l, RuleLanguage.ANY))
-        .orElse(List.of(RuleLanguage.ANY));
+    List<RuleLanguage> fields = new ArrayList<>();
+    RuleLanguage.ofDocumentTag(language.get()).ifPresent(fields::add);
+    if (RuleLanguage.isScandinavianFallback(language.get())) {
+      fields.add(RuleLanguage.DA);
+    }
+    fields.add(RuleLanguage.ANY);
+    return fields;
   }
 
   private static List<MatchedTerm> matchedTerms(String text, Collection<Set<HighlightsMatch.Hit>> perField) {

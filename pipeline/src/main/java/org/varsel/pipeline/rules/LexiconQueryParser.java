@@ -1,0 +1,112 @@
+package org.varsel.pipeline.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.intervals.IntervalQuery;
+import org.apache.lucene.queries.intervals.Intervals;
+import org.apache.lucene.queries.intervals.IntervalsSource;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The rule query parser: classic syntax, plus {@code @name} for "any word of lexicon name" and, inside a quoted
+ * proximity that holds a lexicon reference ({@code "@violent_action the @group"~3}), an ordered interval query:
+ * the parts in this order with at most N other words between them in all.
+ */
+final class LexiconQueryParser extends QueryParser {
+
+  /** {@code @group}, or several lexicons as one: {@code @group|slur}. */
+  static final Pattern REFERENCE = Pattern.compile("@[a-z][a-z0-9_]{1,39}(\\|[a-z][a-z0-9_]{1,39})*");
+
+  private final RuleLanguage language;
+  private final Lexicons lexicons;
+  /** The expansions of lexicon references: the checker counts each as one clause. */
+  final Set<Query> expansions = Collections.newSetFromMap(new IdentityHashMap<>());
+  final Set<String> errors = new LinkedHashSet<>();
+
+  LexiconQueryParser(RuleLanguage language, Analyzer analyzer, Lexicons lexicons) {
+    super(language.field(), analyzer);
+    this.language = language;
+    this.lexicons = lexicons;
+    setDefaultOperator(QueryParser.Operator.AND);
+    setAllowLeadingWildcard(true);
+    setSplitOnWhitespace(true);
+    setAutoGeneratePhraseQueries(true);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+    if (!quoted && queryText.startsWith("@")) {
+      Optional<Lexicons.Analysed> lexicon = lexicon(field, queryText);
+      if (lexicon.isEmpty()) {
+        return new TermQuery(new Term(field, queryText));
+      }
+      Query q = lexicon.get().disjunction(field);
+      expansions.add(q);
+      return q;
+    }
+    return super.getFieldQuery(field, queryText, quoted);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+    String[] parts = queryText.trim().split("\\s+");
+    if (Arrays.stream(parts).noneMatch(p -> p.startsWith("@"))) {
+      return super.getFieldQuery(field, queryText, slop);
+    }
+    List<IntervalsSource> sources = new ArrayList<>();
+    for (String part : parts) {
+      if (part.startsWith("@")) {
+        lexicon(field, part).ifPresent(l -> sources.add(l.intervals()));
+      } else {
+        List<String> words = Lexicons.analyse(getAnalyzer(), language, part).stream().map(Lexicons.Token::term).toList();
+        if (words.size() == 1) {
+          sources.add(Intervals.term(words.get(0)));
+        } else if (words.size() > 1) {
+          sources.add(Intervals.phrase(words.toArray(String[]::new)));
+        }
+      }
+    }
+    if (sources.isEmpty()) {
+      return new TermQuery(new Term(field, queryText));
+    }
+    IntervalsSource source = sources.size() == 1 ? sources.get(0)
+        : Intervals.maxgaps(slop, Intervals.ordered(sources.toArray(IntervalsSource[]::new)));
+
+    Query q = new IntervalQuery(field, source);
+    expansions.add(q);
+    return q;
+  }
+
+  private Optional<Lexicons.Analysed> lexicon(String field, String reference) {
+    if (!field.equals(language.field())) {
+      return Optional.empty(); // a field-qualified term: the checker refuses it
+    }
+    if (!REFERENCE.matcher(reference).matches()) {
+      errors.add("'" + reference + "' is not a lexicon reference: @ then names of 2-40 of a-z, 0-9, _ starting"
+          + " with a letter, joined by |");
+      return Optional.empty();
+    }
+    Optional<Lexicons.Analysed> union = Optional.empty();
+    for (String name : reference.substring(1).split("\\|")) {
+      Optional<Lexicons.Analysed> found = lexicons.find(name, language);
+      if (found.isEmpty()) {
+        errors.add("no lexicon '" + name + "' for language " + language.code());
+        return Optional.empty();
+      }
+      union = Optional.of(union.map(u -> u.and(found.get())).orElse(found.get()));
+    }
+    return union;
+  }
+}
