@@ -49,6 +49,8 @@ def kind_of(text):
 
 
 def capitalise(text):
+    """Upper-cases the first letter of the text and of every quoted sentence ("{grp_def} burde skydes")."""
+    text = re.sub(r'(^|\s)"(\w)', lambda m: m.group(1) + '"' + m.group(2).upper(), text)
     for i, ch in enumerate(text):
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1:]

@@ -92,6 +92,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-ira", description = "do not use the shared IRA troll tweets even when present")
   boolean noIra;
 
+  @Option(names = "--bursts", description = "instead of the throughput and latency phases: a bursty soak of this many"
+      + " bursts (a coordinated campaign of 12 accounts plus --burst-signals generated signals each), every burst"
+      + " followed by a pause of --burst-pause; reports per burst which campaign detectors fired and how soon (0: off)")
+  int bursts;
+
+  @Option(names = "--burst-pause", description = "seconds of silence after each burst; longer than"
+      + " pipeline.event-time.source-idleness (PT30S) so that every partition goes idle (default: ${DEFAULT-VALUE})")
+  int burstPause = 45;
+
+  @Option(names = "--burst-signals", description = "generated signals around each burst's campaign (default: ${DEFAULT-VALUE})")
+  int burstSignals = 2_000;
+
   /** What one parallelism measured. */
   record Result(int parallelism, long signals, double jobSeconds, double startupSeconds, long incidents,
       double cpuUsPerSignal, double brokerCpuUsPerSignal, double rate, int probes, int missing,
@@ -118,6 +130,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     List<Result> results = new ArrayList<>();
     try (LocalKafka kafka = LocalKafka.builder().maxHeap("1g").start()) {
+      if (bursts > 0) {
+        int p = parallelism.get(0);
+        PipelineSettings settings = settings(kafka, "bench-bursts-p" + p, p, false, rulesDir);
+        JobTopics.create(kafka, settings, p);
+        StreamExecutionEnvironment env = LocalPipelineEnvironment.create(p, work.resolve("chk-bursts"), stateBackend);
+        new BurstSoak(kafka, settings, workload, bursts, Duration.ofSeconds(burstPause), burstSignals)
+            .run(PipelineJob.start(env, settings), System.out);
+        return 0;
+      }
       if (warmup > 0) {
         warmUp(kafka, workload, rulesDir, work, parallelism.get(0));
       }
@@ -154,7 +175,7 @@ public final class BenchCommand implements Callable<Integer> {
   /** An unmeasured bounded run over {@code warmup} signals: the MiniCluster runs in this JVM, so its JIT work carries over. */
   private void warmUp(LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work, int p) throws Exception {
     PipelineSettings settings = settings(kafka, "bench-warmup", p, true, rulesDir);
-    createTopics(kafka, settings, p);
+    JobTopics.create(kafka, settings, p);
     progress("warm-up: %,d signals through the pipeline (not measured) ...", warmup);
     publish(kafka, workload, settings, warmup);
     double seconds = execute(settings, work.resolve("chk-warmup"));
@@ -178,14 +199,14 @@ public final class BenchCommand implements Callable<Integer> {
   private Result run(LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work, int p) throws Exception {
     // Throughput: an empty bounded run measures job start-up and the final checkpoint, then the backlog.
     PipelineSettings empty = settings(kafka, "bench-p" + p + "-empty", p, true, rulesDir);
-    createTopics(kafka, empty, p);
+    JobTopics.create(kafka, empty, p);
     progress("p=%d: job start-up (bounded job over an empty topic) ...", p);
     long startupCpu0 = processCpuNanos();
     double startup = execute(empty, work.resolve("chk-p" + p + "-empty"));
     long startupCpu = processCpuNanos() - startupCpu0;
 
     PipelineSettings backlog = settings(kafka, "bench-p" + p + "-tp", p, true, rulesDir);
-    createTopics(kafka, backlog, p);
+    JobTopics.create(kafka, backlog, p);
     progress("p=%d: publishing %,d signals ...", p, signals);
     publish(kafka, workload, backlog, signals);
     progress("p=%d: running the pipeline over the backlog ...", p);
@@ -209,7 +230,7 @@ public final class BenchCommand implements Callable<Integer> {
   private Result latency(LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work, int p, double r, Result tp)
       throws Exception {
     PipelineSettings settings = settings(kafka, "bench-p" + p + "-lat", p, false, rulesDir);
-    createTopics(kafka, settings, p);
+    JobTopics.create(kafka, settings, p);
     Path checkpoints = work.resolve("chk-p" + p + "-lat");
     StreamExecutionEnvironment env = LocalPipelineEnvironment.create(p, checkpoints, stateBackend);
     JobClient job = PipelineJob.start(env, settings);
@@ -293,18 +314,24 @@ public final class BenchCommand implements Callable<Integer> {
     return latencies.keySet().stream().filter(k -> k.startsWith("probe-")).count();
   }
 
-  /** Reads committed incidents as they come and times the first incident of each probe. */
-  private static void watch(LocalKafka kafka, String topic, Map<String, Long> sentAt, Map<String, Long> latency, AtomicBoolean stop) {
+  /** A read_committed consumer of the whole topic from its beginning, polled at short intervals: how the bench sees incidents. */
+  static KafkaConsumer<byte[], byte[]> committedFromStart(LocalKafka kafka, String topic) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-watch-" + UUID.randomUUID());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
+  }
+
+  /** Reads committed incidents as they come and times the first incident of each probe. */
+  private static void watch(LocalKafka kafka, String topic, Map<String, Long> sentAt, Map<String, Long> latency, AtomicBoolean stop) {
+    try (KafkaConsumer<byte[], byte[]> consumer = committedFromStart(kafka, topic)) {
       while (!stop.get()) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
           long seen = System.nanoTime();
@@ -343,6 +370,7 @@ public final class BenchCommand implements Callable<Integer> {
     values.put("pipeline.topics.incidents", prefix + ".incidents");
     values.put("pipeline.topics.rules", prefix + ".rules");
     values.put("pipeline.topics.shadow-hits", prefix + ".shadow-hits");
+    values.put("pipeline.topics.hotline", prefix + ".hotline");
     values.put("pipeline.kafka.group", prefix);
     values.put("pipeline.kafka.transactional-id-prefix", prefix);
     values.put("pipeline.parallelism", Integer.toString(p));
@@ -351,11 +379,6 @@ public final class BenchCommand implements Callable<Integer> {
     values.put("pipeline.checkpoint.interval", checkpointInterval);
     values.putAll(extraSettings);
     return PipelineSettings.from(values);
-  }
-
-  private static void createTopics(LocalKafka kafka, PipelineSettings s, int p) {
-    kafka.createTopics(p, s.rawTopic(), s.deadLetterTopic(), s.incidentTopic(), s.shadowHitTopic());
-    kafka.createTopics(1, s.rulesTopic());
   }
 
   /**

@@ -159,6 +159,27 @@ final class BenchWorkload {
     return bytes(s);
   }
 
+  /**
+   * One account's post of a coordinated burst: the burst's own sentence, link, hashtag and target group, so that
+   * co-similar text, co-link, hashtag push and surge each see a new campaign (docs/performance.md, bursty soak).
+   */
+  byte[] campaignPost(String burst, int account, Instant observedAt) {
+    ObjectNode s = Json.mapper().createObjectNode();
+    s.put("external_id", burst + "-" + account);
+    s.put("kind", "post");
+    s.put("observed_at", observedAt.toString());
+    s.put("platform", "x");
+    s.putObject("author").put("handle", burst + "_account_" + account);
+    s.put("text", "Officials in " + burst + " quietly moved the vote count to another building tonight #" + burst + "Count");
+    s.put("url", "https://news.example/" + burst);
+    s.put("language", "en");
+    s.put("tlp", "CLEAR");
+    ObjectNode labels = s.putObject("labels");
+    labels.putArray("target_groups").add(burst + "-voters");
+    labels.put("confidence", 30);
+    return bytes(s);
+  }
+
   private void labels(ObjectNode s, int confidence) {
     ObjectNode labels = s.putObject("labels");
     labels.put("category", CATEGORIES[random.nextInt(CATEGORIES.length)]);

@@ -3,6 +3,7 @@ package org.varsel.cli;
 import java.nio.file.Path;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -23,6 +24,19 @@ public final class LocalPipelineEnvironment {
   /** {@code stateBackend}: {@code hashmap} or {@code rocksdb} (incremental checkpoints). */
   public static StreamExecutionEnvironment create(int parallelism, Path checkpoints, String stateBackend) {
     return StreamExecutionEnvironment.createLocalEnvironment(parallelism, configuration(checkpoints, stateBackend));
+  }
+
+  /**
+   * Heap state, with Flink's REST API on loopback at {@code restPort}: what the demo's desk watches for the job's state
+   * and restarts (docs/operations.md, Pipeline status).
+   */
+  public static StreamExecutionEnvironment serving(int parallelism, Path checkpoints, int restPort) {
+    Configuration config = configuration(checkpoints, "hashmap");
+    config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    config.set(RestOptions.ADDRESS, "127.0.0.1");
+    config.set(RestOptions.BIND_PORT, Integer.toString(restPort));
+    config.set(RestOptions.PORT, restPort);
+    return StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
   }
 
   static Configuration configuration(Path checkpoints, String stateBackend) {

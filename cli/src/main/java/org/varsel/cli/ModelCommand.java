@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,6 +137,10 @@ public final class ModelCommand implements Runnable {
     @Option(names = "--no-report", description = "Print only; leave the report file as it is.")
     boolean noReport;
 
+    @Option(names = "--cases", description = "Also write every case's verdict (flagged, tier, language, category, "
+        + "rules) to this TSV file, to see which cases are missed.")
+    Path casesFile;
+
     @Option(names = "--propose-floors", description = "Also print a floors.yaml at today's rates less --margin "
         + "(contrasts: plus it), to copy the lines you mean to raise.")
     boolean proposeFloors;
@@ -180,6 +185,10 @@ public final class ModelCommand implements Runnable {
       if (!noReport) {
         SUITE_SECTION.writeInto(report, markdown);
         err.println("model evaluate: wrote section " + SUITE_SECTION.name() + " of " + report);
+      }
+      if (casesFile != null) {
+        Files.writeString(casesFile, evaluation.casesTsv(), StandardCharsets.UTF_8);
+        err.println("model evaluate: wrote every case's verdict to " + casesFile);
       }
       if (proposeFloors) {
         out.println();

@@ -78,9 +78,7 @@ public final class ReplayCommand implements Callable<Integer> {
     HeapWatch heap = HeapWatch.start();
     try (LocalKafka kafka = LocalKafka.builder().maxHeap("768m").start()) {
       PipelineSettings settings = settings(kafka);
-      kafka.createTopics(parallelism, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(), settings.shadowHitTopic(),
-          settings.hotlineTopic());
-      kafka.createTopics(1, settings.rulesTopic());
+      JobTopics.create(kafka, settings, parallelism);
 
       long began = System.nanoTime();
       long signals = publish(input, kafka, settings);

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,15 +25,17 @@ class ModelEvaluateCommandTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int evaluate(String floors) throws IOException {
+  private int evaluate(String floors, String... more) throws IOException {
     Files.writeString(dir.resolve("suite-en.tsv"), CASES);
     Files.writeString(dir.resolve("floors.yaml"), floors);
     Files.writeString(dir.resolve("report.md"), "# Report\n\nWritten by hand.\n");
     ModelCommand.Evaluate evaluate = new ModelCommand.Evaluate();
     evaluate.out = new PrintStream(out, true, StandardCharsets.UTF_8);
     evaluate.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-    return new CommandLine(evaluate).execute("--suite", dir.toString(), "--rules", Path.of("..", "rules").toString(),
-        "--report", dir.resolve("report.md").toString());
+    List<String> args = new ArrayList<>(List.of("--suite", dir.toString(), "--rules", Path.of("..", "rules").toString(),
+        "--report", dir.resolve("report.md").toString()));
+    args.addAll(List.of(more));
+    return new CommandLine(evaluate).execute(args.toArray(String[]::new));
   }
 
   private String err() {
@@ -40,13 +44,15 @@ class ModelEvaluateCommandTest {
 
   @Test
   void writesTheSuiteSectionIntoTheReportAndPassesWhenEveryFloorHolds() throws IOException {
-    int code = evaluate("threat_normative: {en: 0.0}\nneutral_group: {en: 1.0}\n");
+    int code = evaluate("threat_normative: {en: 0.0}\nneutral_group: {en: 1.0}\n", "--cases", dir.resolve("cases.tsv").toString());
 
     assertThat(code).isZero();
     assertThat(err()).contains("model evaluate: 2 cases judged in").contains("every functionality meets its floor");
     String report = Files.readString(dir.resolve("report.md"));
     assertThat(report).startsWith("# Report\n\nWritten by hand.\n\n<!-- begin functional-suite")
         .contains("| threat_normative | flag |").contains("| neutral_group | not |").endsWith("<!-- end functional-suite -->\n");
+    assertThat(Files.readAllLines(dir.resolve("cases.tsv"))).hasSize(3)
+        .anySatisfy(line -> assertThat(line).startsWith("en-neutral_group-01-jews\tdev\tnot\t").endsWith("\tMany Jews live in Copenhagen."));
   }
 
   @Test

@@ -1,11 +1,14 @@
 package org.varsel.contract;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,13 +86,53 @@ public final class SignalCodec {
     } catch (DateTimeParseException e) {
       return rejected("invalid signal: $.observed_at: '" + body.get("observed_at").asText() + "' is not an RFC 3339 timestamp with offset");
     }
-    if (observedAt.isBefore(EARLIEST)) {
-      return rejected("invalid signal: $.observed_at: " + observedAt + " is before " + EARLIEST);
-    }
-    if (receivedAt != null && observedAt.isAfter(receivedAt.plus(MAX_CLOCK_SKEW))) {
-      return rejected("invalid signal: $.observed_at: " + observedAt + " is in the future (received at " + receivedAt + ")");
+    Optional<String> implausible = implausibleTime(observedAt, receivedAt);
+    if (implausible.isPresent()) {
+      return rejected("invalid signal: $.observed_at: " + implausible.get());
     }
     return new ParseOutcome.Accepted(toSignal(body, source, observedAt));
+  }
+
+  /**
+   * The event time of a raw signal without validating the rest of it: its {@code observed_at} if that is a plausible
+   * instant, else empty. {@link #parse} accepts no signal with another time, so a source can stamp records with this
+   * before parsing (one cheap pass over the top level) and the watermark never runs ahead of what parsing accepts.
+   */
+  public static Optional<Instant> observedAt(byte[] bytes, Instant receivedAt) {
+    if (bytes == null || bytes.length > MAX_BYTES) {
+      return Optional.empty();
+    }
+    try (JsonParser parser = Json.mapper().getFactory().createParser(bytes)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("observed_at".equals(field)) {
+          if (value != JsonToken.VALUE_STRING) {
+            return Optional.empty();
+          }
+          Instant observedAt = OffsetDateTime.parse(parser.getText()).toInstant();
+          return implausibleTime(observedAt, receivedAt).isEmpty() ? Optional.of(observedAt) : Optional.empty();
+        }
+        parser.skipChildren();
+      }
+      return Optional.empty();
+    } catch (IOException | DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Why an observed time cannot be an event time (before 1990, or beyond the clock skew after receipt), if it cannot. */
+  private static Optional<String> implausibleTime(Instant observedAt, Instant receivedAt) {
+    if (observedAt.isBefore(EARLIEST)) {
+      return Optional.of(observedAt + " is before " + EARLIEST);
+    }
+    if (receivedAt != null && observedAt.isAfter(receivedAt.plus(MAX_CLOCK_SKEW))) {
+      return Optional.of(observedAt + " is in the future (received at " + receivedAt + ")");
+    }
+    return Optional.empty();
   }
 
   /** The signal as signal.v1 JSON plus its {@code id} and {@code source}, with the unknown fields it arrived with. */

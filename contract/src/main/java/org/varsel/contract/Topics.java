@@ -1,5 +1,7 @@
 package org.varsel.contract;
 
+import java.util.List;
+
 /** The Kafka topics that couple the deployables; nothing else does. */
 public final class Topics {
   public static final String SIGNALS_RAW = "varsel.signals.raw";
@@ -10,6 +12,14 @@ public final class Topics {
   public static final String FEEDBACK = "varsel.feedback";
   /** CSAM-labelled signals, URL and metadata only, for the national hotline (docs/child-safety.md). */
   public static final String HOTLINE = "varsel.hotline";
+
+  /**
+   * Every topic the pipeline job reads or writes, under its default name. The demo, {@code replay}, {@code bench} and the
+   * job's start-up check all go by this list (through {@code PipelineSettings.topics()}, which applies configured names).
+   */
+  public static final List<String> PIPELINE = List.of(SIGNALS_RAW, SIGNALS_DLQ, INCIDENTS, RULES, SHADOW_HITS, HOTLINE);
+  /** Every topic of the system: the pipeline's and the desk's feedback; deploy/k8s/kafka-topics.yaml declares exactly these. */
+  public static final List<String> ALL = List.of(SIGNALS_RAW, SIGNALS_DLQ, INCIDENTS, RULES, SHADOW_HITS, HOTLINE, FEEDBACK);
 
   private Topics() {}
 }

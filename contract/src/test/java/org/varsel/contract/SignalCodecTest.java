@@ -129,4 +129,23 @@ class SignalCodecTest {
     assertThat(signal.text()).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00");
     assertThat(signal.extensionsJson()).doesNotContain("\\u0000").contains("\uFFFD");
   }
+
+  @Test
+  void readsTheEventTimeOfARawSignalOnlyWhereParsingWouldAcceptIt() {
+    assertThat(SignalCodec.observedAt(EXAMPLE.getBytes(StandardCharsets.UTF_8), RECEIVED))
+        .contains(Instant.parse("2026-11-20T10:15:00Z"));
+    assertThat(observedAt("{\"labels\": {\"observed_at\": \"2026-11-20T10:00:00Z\"}, \"observed_at\": \"2026-11-20T11:00:00+01:00\"}"))
+        .as("nested fields are skipped; offsets are honoured").contains(Instant.parse("2026-11-20T10:00:00Z"));
+    assertThat(observedAt("{\"observed_at\": \"2026-11-20T13:00:01Z\"}")).as("beyond the clock skew").isEmpty();
+    assertThat(observedAt("{\"observed_at\": \"1989-12-31T23:59:59Z\"}")).as("before 1990").isEmpty();
+    assertThat(observedAt("{\"observed_at\": \"2026-11-20 10:00\"}")).as("no offset").isEmpty();
+    assertThat(observedAt("{\"observed_at\": 1763632800}")).as("a number").isEmpty();
+    assertThat(observedAt("[\"observed_at\"]")).as("not an object").isEmpty();
+    assertThat(observedAt("{\"observed_at\": \"2026-11-20T10:15:00Z\"")).as("truncated after the field").isPresent();
+    assertThat(observedAt("{\"text\": \"unterminated")).as("not JSON").isEmpty();
+  }
+
+  static java.util.Optional<Instant> observedAt(String json) {
+    return SignalCodec.observedAt(json.getBytes(StandardCharsets.UTF_8), RECEIVED);
+  }
 }

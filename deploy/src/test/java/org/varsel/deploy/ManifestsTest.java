@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.varsel.contract.Topics;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.PipelineSettings;
 
@@ -217,11 +218,13 @@ class ManifestsTest {
   void theDeskRunsOnItsConfigMapWithThePasswordFromASecretAndProbesHealthz() throws IOException {
     String file = configMap("varsel-desk-config").path("data").path("desk.properties").asText();
     Map<String, String> settings = properties(file);
-    assertThat(DeskConfig.KEYS).containsAll(settings.keySet());
+    Set<String> known = new HashSet<>(DeskConfig.KEYS);
+    known.addAll(PipelineWatchConfig.KEYS);
+    assertThat(known).containsAll(settings.keySet());
+    assertThat(PipelineWatchConfig.load(Optional.of(written(file)), Map.of()).flinkRestUrl()).as("the pipeline's REST service")
+        .isEqualTo("http://varsel-pipeline-rest:8081");
     assertThat(settings).as("no password in a ConfigMap").doesNotContainKey(DeskConfig.DB_PASSWORD);
-    Path written = Files.createTempFile("desk", ".properties");
-    Files.writeString(written, file);
-    DeskConfig config = DeskConfig.load(Optional.of(written), Map.of());
+    DeskConfig config = DeskConfig.load(Optional.of(written(file)), Map.of());
     assertThat(config.incidentTopic()).isEqualTo(Topics.INCIDENTS);
     assertThat(config.demoAnonymousRead()).isFalse();
 
@@ -231,7 +234,8 @@ class ManifestsTest {
     JsonNode password = find(container.path("env"), e -> e.path("name").asText().equals("VARSEL_DESK_DB_PASSWORD"));
     assertThat(password.at("/valueFrom/secretKeyRef/name").asText()).isNotBlank();
     assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(config.httpPort());
-    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/healthz");
+    assertThat(container.at("/readinessProbe/httpGet/path").asText()).as("the desk's own health: a stopped pipeline must not take intake away")
+        .isEqualTo("/healthz/desk");
     deployment.at("/spec/selector/matchLabels").fields().forEachRemaining(label ->
         assertThat(deployment.at("/spec/template/metadata/labels").path(label.getKey())).as("pods carry the selector's labels")
             .isEqualTo(label.getValue()));
@@ -242,12 +246,17 @@ class ManifestsTest {
 
   @Test
   void theKafkaTopicsAreExactlyTheContractTopicsAndTheRuleTopicIsCompacted() throws Exception {
-    Set<String> contract = new HashSet<>();
+    Set<String> constants = new HashSet<>();
     for (Field field : Topics.class.getFields()) {
-      contract.add((String) field.get(null));
+      if (field.getType() == String.class) {
+        constants.add((String) field.get(null));
+      }
     }
+    assertThat(Topics.ALL).as("every topic constant is in the list").containsExactlyInAnyOrderElementsOf(constants);
     List<JsonNode> topics = kind("KafkaTopic");
-    assertThat(topics.stream().map(t -> t.at("/metadata/name").asText()).toList()).containsExactlyInAnyOrderElementsOf(contract);
+    assertThat(topics.stream().map(t -> t.at("/metadata/name").asText()).toList()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+    assertThat(Topics.ALL).as("the job's topics (PipelineSettings.topics(): demo, replay, bench, start-up check) are declared")
+        .containsAll(PipelineSettings.defaultSettings().topics());
     for (JsonNode topic : topics) {
       int replicas = topic.at("/spec/replicas").asInt();
       int minInSync = Integer.parseInt(topic.at("/spec/config/min.insync.replicas").asText());
@@ -256,6 +265,12 @@ class ManifestsTest {
     JsonNode rules = topics.stream().filter(t -> t.at("/metadata/name").asText().equals(Topics.RULES)).findFirst().orElseThrow();
     assertThat(rules.at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
     assertThat(rules.at("/spec/partitions").asInt()).as("rule updates keep their order").isEqualTo(1);
+  }
+
+  private static Path written(String properties) throws IOException {
+    Path file = Files.createTempFile("desk", ".properties");
+    Files.writeString(file, properties);
+    return file;
   }
 
   private static int partitions(String topic) {

@@ -31,6 +31,7 @@ import org.varsel.local.FlinkRest;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.MixedSignalBatch;
 import org.varsel.pipeline.PipelineJob;
+import org.varsel.pipeline.PipelineSettings;
 import org.varsel.pipeline.TopicContents;
 
 /**
@@ -66,6 +67,7 @@ final class PipelineRun {
     settings.put("pipeline.topics.incidents", incidents);
     settings.put("pipeline.topics.rules", "rules-" + run);
     settings.put("pipeline.topics.shadow-hits", "shadow-hits-" + run);
+    settings.put("pipeline.topics.hotline", "hotline-" + run);
     settings.put("pipeline.kafka.transactional-id-prefix", "tx-" + run);
     settings.put("pipeline.checkpoint.interval", "PT1S");
     settings.put("pipeline.parallelism", "2");
@@ -77,8 +79,7 @@ final class PipelineRun {
     try (Writer writer = Files.newBufferedWriter(settingsFile)) {
       properties.store(writer, "one test deployment of the pipeline");
     }
-    kafka.createTopics(PARTITIONS, raw, deadLetters, incidents, "shadow-hits-" + run);
-    kafka.createTopics(1, "rules-" + run);
+    PipelineSettings.from(settings).topicPartitions(PARTITIONS).forEach((topic, count) -> kafka.createTopics(count, topic));
   }
 
   /** Topics and a settings file for a new deployment; nothing runs yet. */

@@ -31,6 +31,9 @@ import org.varsel.desk.retention.RetentionJob;
 import org.varsel.desk.ingest.ConsumerStatus;
 import org.varsel.desk.ingest.IncidentConsumer;
 import org.varsel.desk.ingest.RejectedMessages;
+import org.varsel.desk.pipeline.PipelineStatus;
+import org.varsel.desk.pipeline.PipelineWatch;
+import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
 import org.varsel.desk.triage.QueueStore;
@@ -54,6 +57,7 @@ public final class Desk implements AutoCloseable {
 
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
+  private Optional<PipelineWatch> pipeline = Optional.empty();
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
       FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline) {
@@ -87,9 +91,15 @@ public final class Desk implements AutoCloseable {
     return start(config, intakeConfig, RetentionConfig.defaults(), childSafety);
   }
 
-  /** The desk with every part's settings. */
+  /** {@link #start(DeskConfig, IntakeConfig, RetentionConfig, ChildSafetyConfig, PipelineWatchConfig)}, watching no pipeline. */
   public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
       ChildSafetyConfig childSafety) {
+    return start(config, intakeConfig, retentionConfig, childSafety, PipelineWatchConfig.unwatched());
+  }
+
+  /** The desk with every part's settings. */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
+      ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch) {
     LOG.info("desk starting with {} and {}", config, intakeConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
@@ -112,14 +122,16 @@ public final class Desk implements AutoCloseable {
       BriefService briefs = new BriefService(
           BriefSettings.load(config.briefsConfig().isEmpty() ? Optional.empty() : Optional.of(Path.of(config.briefsConfig()))),
           incidents, new BriefStore(database), new PostgresBriefAudit(database), Clock.systemUTC());
+      Optional<PipelineWatch> pipeline = PipelineWatch.start(pipelineWatch, config.kafkaBootstrap(), database);
+      pipeline.ifPresent(started::add);
       FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), Topics.FEEDBACK);
       started.add(feedback);
       feedback.start();
       AuditLog audit = new AuditLog(database);
       TriageWeb triage = new TriageWeb(new Sessions(database), new QueueStore(database),
-          new Triage(database, audit, feedback::nudge), audit, new Verdicts(database));
+          new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline));
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
-          new RejectedMessages(database), health(database, consumer), config.demoAnonymousRead(),
+          new RejectedMessages(database), health(database, consumer, pipeline), config.demoAnonymousRead(),
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
               new ChildSafetyRoutes(database, childSafety)));
       started.add(http);
@@ -129,6 +141,7 @@ public final class Desk implements AutoCloseable {
       }
       Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake, hotline);
       desk.retention = retention;
+      desk.pipeline = pipeline;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -142,7 +155,8 @@ public final class Desk implements AutoCloseable {
   public static void main(String[] args) throws InterruptedException {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
     Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()),
-        RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()));
+        RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()),
+        PipelineWatchConfig.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();
@@ -179,12 +193,18 @@ public final class Desk implements AutoCloseable {
     if (retention != null) {
       parts.add(1, retention);
     }
+    pipeline.ifPresent(watch -> parts.add(1, watch));
     closeAll(parts, null);
     LOG.info("desk stopped");
   }
 
-  private static HealthCheck health(Database database, IncidentConsumer consumer) {
+  private static HealthCheck health(Database database, IncidentConsumer consumer, Optional<PipelineWatch> pipeline) {
     return new HealthCheck() {
+      @Override
+      public PipelineStatus pipeline() {
+        return PipelineWatch.statusOf(pipeline);
+      }
+
       @Override
       public boolean databaseUp() {
         return database.isReachable();

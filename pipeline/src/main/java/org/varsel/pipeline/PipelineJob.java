@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.varsel.pipeline.io.KafkaEndpoints;
+import org.varsel.pipeline.io.RequiredTopics;
 import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.RulePack;
 
@@ -23,8 +24,9 @@ public final class PipelineJob {
     env.execute(JOB_NAME);
   }
 
-  /** Builds the Kafka-wired topology into {@code env}, ready to execute. */
+  /** Builds the Kafka-wired topology into {@code env}, ready to execute; fails naming any topic that does not exist. */
   public static void wire(StreamExecutionEnvironment env, PipelineSettings settings) {
+    RequiredTopics.check(settings);
     VarselPipeline.configure(env, settings);
     new VarselPipeline(
         new VarselPipeline.Sources(KafkaEndpoints.rawSignals(settings), KafkaEndpoints.rulePacks(settings)),

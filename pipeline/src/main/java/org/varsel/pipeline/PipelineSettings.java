@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,7 @@ public record PipelineSettings(
     Duration checkpointInterval,
     Duration outOfOrderness,
     Duration sourceIdleness,
+    Duration maxPartitionDrift,
     Duration dedupeMemory,
     int parallelism,
     boolean bounded,
@@ -60,6 +63,7 @@ public record PipelineSettings(
     d.put("pipeline.checkpoint.interval", "PT10S");
     d.put("pipeline.event-time.out-of-orderness", "PT5M");
     d.put("pipeline.event-time.source-idleness", "PT30S");
+    d.put("pipeline.event-time.max-partition-drift", "PT10M");
     d.put("pipeline.dedupe.memory", "P7D");
     d.put("pipeline.parallelism", "0");
     d.put("pipeline.bounded", "false");
@@ -140,6 +144,7 @@ public record PipelineSettings(
         duration(v, "pipeline.checkpoint.interval"),
         duration(v, "pipeline.event-time.out-of-orderness"),
         duration(v, "pipeline.event-time.source-idleness"),
+        duration(v, "pipeline.event-time.max-partition-drift"),
         duration(v, "pipeline.dedupe.memory"),
         integer(v, "pipeline.parallelism"),
         Boolean.parseBoolean(v.get("pipeline.bounded")),
@@ -180,10 +185,22 @@ public record PipelineSettings(
     }
   }
 
+  /** Every topic the job reads or writes, in the order of {@link Topics#PIPELINE}: what must exist before it starts. */
+  public List<String> topics() {
+    return List.of(rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic, hotlineTopic);
+  }
+
+  /** The partitions each of {@link #topics()} needs: the rule topic one (pack updates keep their order), the others {@code partitions}. */
+  public Map<String, Integer> topicPartitions(int partitions) {
+    Map<String, Integer> result = new LinkedHashMap<>();
+    topics().forEach(topic -> result.put(topic, topic.equals(rulesTopic) ? 1 : partitions));
+    return result;
+  }
+
   public PipelineSettings withKafkaBootstrap(String bootstrap) {
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
-        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, dedupeMemory, parallelism, bounded, correlation,
+        transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, maxPartitionDrift, dedupeMemory, parallelism, bounded, correlation,
         privacy, hotlineTopic);
   }
 

@@ -1,9 +1,6 @@
 package org.varsel.pipeline;
 
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -36,6 +33,7 @@ import org.varsel.pipeline.analysis.ShadowHit;
 import org.varsel.pipeline.incident.PartnerAssessments;
 import org.varsel.pipeline.ingest.FirstSeenOnly;
 import org.varsel.pipeline.ingest.ParseSignal;
+import org.varsel.pipeline.ingest.RawSignalEventTime;
 import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.privacy.PrivacySettings;
@@ -49,6 +47,10 @@ import org.varsel.pipeline.rules.RulePack;
 public final class VarselPipeline {
   private static final TypeInformation<KeyedSignal> KEYED_SIGNAL = TypeInformation.of(KeyedSignal.class);
   private static final TypeInformation<Incident> INCIDENT = TypeInformation.of(Incident.class);
+  private static final String RAW_SIGNALS_ALIGNMENT_GROUP = "raw-signals";
+  private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
+  /** How soon a quiet rule-pack input stops counting for the matching operator's watermark (it has none to give). */
+  private static final Duration RULE_PACKS_IDLE_AFTER = Duration.ofSeconds(1);
 
   /** Where the pipeline reads from. */
   public record Sources(Source<RawSignal, ?, ?> rawSignals, Source<RulePackUpdate, ?, ?> rulePacks) {}
@@ -88,11 +90,11 @@ public final class VarselPipeline {
 
   public void build(StreamExecutionEnvironment env) {
     DataStream<RawSignal> raw = env
-        .fromSource(sources.rawSignals(), WatermarkStrategy.noWatermarks(), "raw signals")
+        .fromSource(sources.rawSignals(), eventTime(), "raw signals")
         .uid("source-raw-signals");
 
     BroadcastStream<RulePackUpdate> rulePacks = env
-        .fromSource(sources.rulePacks(), rulePacksNeverHoldBackEventTime(), "rule packs")
+        .fromSource(sources.rulePacks(), rulePacksCarryNoEventTime(), "rule packs")
         .uid("source-rule-packs")
         .setParallelism(1)
         .broadcast(MatchRules.LIVE_PACK);
@@ -104,8 +106,6 @@ public final class VarselPipeline {
     DataStream<Signal> signals = parsed
         .map(new PseudonymiseAuthors(privacy()), TypeInformation.of(Signal.class))
         .uid("pseudonymise").name("pseudonymise authors (non-public accounts)")
-        .assignTimestampsAndWatermarks(eventTime())
-        .uid("event-time").name("event time (observed_at)")
         .keyBy(Signal::id, Types.STRING)
         .process(new FirstSeenOnly(settings.dedupeMemory()))
         .uid("dedupe").name("drop replays (by signal id)");
@@ -186,22 +186,24 @@ public final class VarselPipeline {
     return settings.privacy().withGeneratedKeyIfMissing();
   }
 
-  private WatermarkStrategy<Signal> eventTime() {
-    return WatermarkStrategy.<Signal>forBoundedOutOfOrderness(settings.outOfOrderness())
-        .withTimestampAssigner((signal, previous) -> signal.observedAt().toEpochMilli())
-        .withIdleness(settings.sourceIdleness());
+  /**
+   * Event time per Kafka partition, in the source (docs/incidents.md, Event time): each partition's watermark trails its
+   * newest observed_at by the out-of-orderness; a partition quiet for the idleness stops holding the others back and
+   * rejoins without moving time back; a partition ahead of the slowest by more than the allowed drift is paused.
+   */
+  private WatermarkStrategy<RawSignal> eventTime() {
+    return WatermarkStrategy.<RawSignal>forBoundedOutOfOrderness(settings.outOfOrderness())
+        .withTimestampAssigner(new RawSignalEventTime())
+        .withIdleness(settings.sourceIdleness())
+        .withWatermarkAlignment(RAW_SIGNALS_ALIGNMENT_GROUP, settings.maxPartitionDrift(), ALIGNMENT_UPDATE_INTERVAL);
   }
 
-  /** Rule packs carry no event time: their input must never be the minimum that holds signals' watermarks back. */
-  private static WatermarkStrategy<RulePackUpdate> rulePacksNeverHoldBackEventTime() {
-    return WatermarkStrategy.forGenerator(context -> new WatermarkGenerator<>() {
-      @Override
-      public void onEvent(RulePackUpdate update, long timestamp, WatermarkOutput output) {}
-
-      @Override
-      public void onPeriodicEmit(WatermarkOutput output) {
-        output.emitWatermark(new Watermark(Long.MAX_VALUE));
-      }
-    });
+  /**
+   * Rule packs carry no event time: their input emits no watermark and is idle once a pack has been read, so the
+   * matching operator's watermark is the signals' alone. (A watermark of its own, even "end of time", would become the
+   * matching operator's output as soon as the signals go idle: every detector would then see the end of time.)
+   */
+  private static WatermarkStrategy<RulePackUpdate> rulePacksCarryNoEventTime() {
+    return WatermarkStrategy.<RulePackUpdate>noWatermarks().withIdleness(RULE_PACKS_IDLE_AFTER);
   }
 }

@@ -117,7 +117,7 @@ class IncidentsEndToEndTest {
     Set<String> idVersions = new HashSet<>();
     for (ConsumerRecord<byte[], byte[]> record : TopicContents.committed(kafka.bootstrapServers(), settings.incidentTopic())) {
       JsonNode incident = Json.mapper().readTree(record.value());
-      assertThat(ContractSchemas.INCIDENT_V1.violations(incident)).isEmpty();
+      assertThat(ContractSchemas.INCIDENT_V1.violations(incident)).as("schema violations of %s", incident).isEmpty();
       String id = incident.get("id").asText();
       assertThat(idVersions.add(id + "#" + incident.get("version").asLong())).as("each version of %s once", id).isTrue();
       JsonNode before = latest.get(id);

@@ -49,8 +49,13 @@ public class PipelineEndToEndTest {
 
   /** @param bounded read the raw topic to its current end and stop, or run until cancelled */
   public static PipelineSettings isolatedRun(LocalKafka kafka, boolean bounded) {
+    return isolatedRun(kafka, bounded, Map.of());
+  }
+
+  /** @param overrides further settings of this run (e.g. a short source idleness) */
+  public static PipelineSettings isolatedRun(LocalKafka kafka, boolean bounded, Map<String, String> overrides) {
     String run = UUID.randomUUID().toString().substring(0, 8);
-    PipelineSettings settings = PipelineSettings.from(Map.ofEntries(
+    Map<String, String> values = new TreeMap<>(Map.ofEntries(
         Map.entry("pipeline.kafka.bootstrap", kafka.bootstrapServers()),
         Map.entry("pipeline.topics.raw", "raw-" + run),
         Map.entry("pipeline.topics.dlq", "dlq-" + run),
@@ -63,9 +68,9 @@ public class PipelineEndToEndTest {
         Map.entry("pipeline.checkpoint.interval", "PT1S"),
         Map.entry("pipeline.parallelism", "2"),
         Map.entry("pipeline.bounded", Boolean.toString(bounded))));
-    kafka.createTopics(2, settings.rawTopic(), settings.deadLetterTopic(), settings.incidentTopic(), settings.shadowHitTopic(),
-        settings.hotlineTopic());
-    kafka.createTopics(1, settings.rulesTopic());
+    values.putAll(overrides);
+    PipelineSettings settings = PipelineSettings.from(values);
+    settings.topicPartitions(2).forEach((topic, count) -> kafka.createTopics(count, topic));
     return settings;
   }
 

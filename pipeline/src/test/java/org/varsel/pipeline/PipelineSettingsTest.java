@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.varsel.contract.Topics;
 import org.varsel.pipeline.correlate.CorrelationSettings;
 
 class PipelineSettingsTest {
@@ -15,6 +16,14 @@ class PipelineSettingsTest {
   @Test
   void correlationDefaultsAreTheDocumentedOnes() {
     assertThat(PipelineSettings.defaultSettings().correlation()).isEqualTo(CorrelationSettings.defaults());
+  }
+
+  @Test
+  void theJobsTopicsAreTheContractsPipelineTopicsWithTheRuleTopicOnOnePartition() {
+    PipelineSettings defaults = PipelineSettings.defaultSettings();
+    assertThat(defaults.topics()).containsExactlyElementsOf(Topics.PIPELINE);
+    assertThat(defaults.topicPartitions(4)).containsEntry(Topics.RULES, 1).containsEntry(Topics.SHADOW_HITS, 4)
+        .containsOnlyKeys(Topics.PIPELINE);
   }
 
   @Test

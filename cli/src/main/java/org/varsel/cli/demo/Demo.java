@@ -1,6 +1,9 @@
 package org.varsel.cli.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -12,13 +15,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.varsel.cli.JobTopics;
 import org.varsel.cli.LocalPipelineEnvironment;
 import org.varsel.contract.Tlp;
 import org.varsel.contract.Topics;
 import org.varsel.desk.Desk;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.Role;
+import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.pipeline.PipelineWatchConfig;
+import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.LocalPostgres;
 import org.varsel.local.PostgresDatabase;
@@ -46,6 +54,7 @@ public final class Demo implements AutoCloseable {
   private final PrintStream progress;
   private LocalKafka kafka;
   private Desk desk;
+  private JobClient job;
   private DemoCredentials credentials;
   private int samplePublished;
   private Path credentialsFile;
@@ -72,8 +81,14 @@ public final class Demo implements AutoCloseable {
     progress.println("Starting Kafka broker (KRaft, its own JVM) ...");
     kafka = LocalKafka.builder().baseDirectory(runDirectory).start();
     running.push(kafka);
-    kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.RULES, Topics.FEEDBACK,
-        Topics.HOTLINE);
+    PipelineSettings settings = PipelineSettings.from(Map.of(
+        "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
+        "pipeline.checkpoint.interval", "PT2S",
+        // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
+        "pipeline.privacy.handle-key", org.varsel.pipeline.privacy.PrivacySettings.generateKey(),
+        "pipeline.parallelism", Integer.toString(options.parallelism())));
+    JobTopics.create(kafka, settings, 2);
+    kafka.createTopics(2, Topics.FEEDBACK);
     try (var admin = kafka.admin()) {
       TopicRetention.apply(admin, TopicRetention.CONFIG.keySet()); // as in the cluster (docs/privacy.md)
     }
@@ -97,8 +112,16 @@ public final class Demo implements AutoCloseable {
     }
 
     progress.println("Starting the desk ...");
+    int flinkRestPort = freePort();
+    PipelineWatchConfig watch = PipelineWatchConfig.fromMap(Map.of(
+        PipelineWatchConfig.FLINK_REST_URL, "http://127.0.0.1:" + flinkRestPort,
+        PipelineWatchConfig.JOB_NAME, PipelineJob.JOB_NAME,
+        PipelineWatchConfig.KAFKA_GROUP, settings.kafkaGroup(),
+        PipelineWatchConfig.RAW_TOPIC, settings.rawTopic(),
+        PipelineWatchConfig.POLL_INTERVAL, "PT2S"));
     desk = Desk.start(new DeskConfig(options.httpHost(), options.httpPort(), jdbcUrl, dbUser, dbPassword,
-        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, true));
+        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, true), IntakeConfig.defaults(), RetentionConfig.defaults(),
+        ChildSafetyConfig.defaults(), watch);
     running.push(desk);
     credentials = createCredentials(desk.credentials());
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");
@@ -106,22 +129,23 @@ public final class Demo implements AutoCloseable {
     progress.println("  Desk             " + deskUrl());
 
     progress.println("Starting the pipeline on a local Flink MiniCluster (parallelism " + options.parallelism() + ") ...");
-    PipelineSettings settings = PipelineSettings.from(Map.of(
-        "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
-        "pipeline.checkpoint.interval", "PT2S",
-        // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
-        "pipeline.privacy.handle-key", org.varsel.pipeline.privacy.PrivacySettings.generateKey(),
-        "pipeline.parallelism", Integer.toString(options.parallelism())));
-    StreamExecutionEnvironment env = LocalPipelineEnvironment.create(options.parallelism(), runDirectory.resolve("checkpoints"));
-    JobClient job = PipelineJob.start(env, settings);
+    StreamExecutionEnvironment env =
+        LocalPipelineEnvironment.serving(options.parallelism(), runDirectory.resolve("checkpoints"), flinkRestPort);
+    job = PipelineJob.start(env, settings);
     running.push(() -> job.cancel().get());
-    progress.println("  Pipeline         job " + job.getJobID());
+    progress.println("  Pipeline         job " + job.getJobID() + ", Flink REST API http://127.0.0.1:" + flinkRestPort);
 
     if (options.sample().isPresent()) {
       try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), Topics.SIGNALS_RAW)) {
         samplePublished = options.sample().get().publish(publisher, Instant.now());
       }
       progress.println("  Sample           " + samplePublished + " signals published to " + Topics.SIGNALS_RAW);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 
@@ -150,6 +174,11 @@ public final class Demo implements AutoCloseable {
   public String deskUrl() {
     String host = "0.0.0.0".equals(httpHost) || "::".equals(httpHost) ? "localhost" : httpHost;
     return "http://" + host + ":" + desk.port();
+  }
+
+  /** The pipeline job (a test stops it to see the desk's health turn red). */
+  public JobClient pipelineJob() {
+    return job;
   }
 
   public String kafkaBootstrap() {

@@ -95,22 +95,28 @@ public record DeskConfig(
    * overridden by {@code VARSEL_DESK_DB_PASSWORD}.
    */
   public static DeskConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
+    return fromMap(values(propertiesFile, environment, KEYS));
+  }
+
+  /** The properties file's key-value pairs (if given), then the environment's value of any of {@code keys}. */
+  public static Map<String, String> values(Optional<Path> propertiesFile, Map<String, String> environment, List<String> keys) {
     Map<String, String> values = new HashMap<>();
     propertiesFile.ifPresent(file -> values.putAll(readProperties(file)));
-    for (String key : KEYS) {
+    for (String key : keys) {
       String fromEnvironment = environment.get(environmentName(key));
       if (fromEnvironment != null) {
         values.put(key, fromEnvironment);
       }
     }
-    return fromMap(values);
+    return values;
   }
 
   /** The settings given by these keys, defaults for the rest; unknown {@code desk.*} keys are refused (typos). */
   public static DeskConfig fromMap(Map<String, String> values) {
     for (String key : values.keySet()) {
       if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)
-          && !org.varsel.desk.retention.RetentionConfig.owns(key) && !ChildSafetyConfig.owns(key)) {
+          && !org.varsel.desk.retention.RetentionConfig.owns(key) && !ChildSafetyConfig.owns(key)
+          && !org.varsel.desk.pipeline.PipelineWatchConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }

@@ -20,6 +20,7 @@ import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.ingest.ConsumerStatus;
+import org.varsel.desk.pipeline.PipelineStatus;
 import org.varsel.desk.ingest.RejectedMessages;
 
 /** The desk's HTTP server: routes, authentication, and problem+json for every error. */
@@ -84,6 +85,7 @@ public final class HttpApi implements AutoCloseable {
     });
     app.before("/api/*", this::authenticate);
     app.get("/healthz", this::healthz);
+    app.get("/healthz/desk", this::deskHealth);
     app.get(OPENAPI_PATH, HttpApi::openApi);
     app.get("/api/v1/rejected-messages", this::listRejected);
     groups.forEach(group -> group.addTo(app));
@@ -127,7 +129,29 @@ public final class HttpApi implements AutoCloseable {
     ctx.attribute(PRINCIPAL, principal.orElseThrow(() -> Problem.unauthorized("unknown or revoked token")));
   }
 
+  /**
+   * The whole system: the desk and the pipeline. Not 2xx when the database is down, or the pipeline job does not run
+   * or leaves a lag unworked ({@link PipelineStatus#problem}): a problem body then says why.
+   */
   private void healthz(Context ctx) {
+    ObjectNode body = deskHealthBody();
+    PipelineStatus pipeline = health.pipeline();
+    body.set("pipeline", pipeline.toJson());
+    Optional<String> problem = body.get("db").asText().equals("up") ? pipeline.problem() : Optional.of("the database is down");
+    if (problem.isPresent()) {
+      body.remove("status"); // the problem's own status (503) takes the member's place
+      throw new Problem(503, "Service unavailable", problem.get(), body);
+    }
+    ctx.contentType(JSON).result(body.toString());
+  }
+
+  /** The desk alone (database, incident consumer): its readiness, which a stopped pipeline must not take away. */
+  private void deskHealth(Context ctx) {
+    ObjectNode body = deskHealthBody();
+    ctx.status(body.get("db").asText().equals("up") ? 200 : 503).contentType(JSON).result(body.toString());
+  }
+
+  private ObjectNode deskHealthBody() {
     boolean databaseUp = health.databaseUp();
     ConsumerStatus consumer = health.consumer();
     ObjectNode body = Json.mapper().createObjectNode();
@@ -141,7 +165,7 @@ public final class HttpApi implements AutoCloseable {
       kafka.putNull("lag");
     }
     kafka.put("waiting_for_database", consumer.waitingForDatabase());
-    ctx.status(databaseUp ? 200 : 503).contentType(JSON).result(body.toString());
+    return body;
   }
 
   private static void openApi(Context ctx) throws IOException {

@@ -31,7 +31,7 @@ public final class IncidentStore {
         tlp = EXCLUDED.tlp, title = EXCLUDED.title, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
         updated_at = EXCLUDED.updated_at, signal_count = EXCLUDED.signal_count,
         account_count = EXCLUDED.account_count, sources = EXCLUDED.sources, platforms = EXCLUDED.platforms,
-        categories = EXCLUDED.categories, languages = EXCLUDED.languages, payload = EXCLUDED.payload
+        categories = EXCLUDED.categories, languages = EXCLUDED.languages, payload = EXCLUDED.payload, stored_at = now()
       WHERE incident.version < EXCLUDED.version
       """;
   /** The columns {@link #read} reads, in its order. */

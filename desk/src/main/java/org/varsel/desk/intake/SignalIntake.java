@@ -57,8 +57,12 @@ public final class SignalIntake implements AutoCloseable {
   private static final String EXISTING = """
       SELECT signal_id, fingerprint, published_at IS NOT NULL FROM signal_receipt WHERE signal_id = ANY(?)
       """;
-  private static final String MARK_PUBLISHED =
-      "UPDATE signal_receipt SET published_at = now() WHERE signal_id = ANY(?) AND published_at IS NULL";
+  // where the record landed tells later whether the pipeline has gone past it (SignalStatuses: analysed, not flagged)
+  private static final String MARK_PUBLISHED = """
+      UPDATE signal_receipt r SET published_at = now(), kafka_partition = a.kafka_partition, kafka_offset = a.kafka_offset
+      FROM unnest(?::text[], ?::int[], ?::bigint[]) AS a(signal_id, kafka_partition, kafka_offset)
+      WHERE r.signal_id = a.signal_id AND r.published_at IS NULL
+      """;
 
   private static final IntakeOutcome.Rejected CSAM_WITHOUT_URL = new IntakeOutcome.Rejected(IntakeOutcome.Reason.INVALID,
       "a signal labelled csam must give its url: Varsel keeps only where the material is, never its content "
@@ -240,11 +244,15 @@ public final class SignalIntake implements AutoCloseable {
     }
     long deadline = System.nanoTime() + publishTimeout.toNanos();
     List<String> acknowledged = new ArrayList<>();
+    List<Integer> partitions = new ArrayList<>();
+    List<Long> offsets = new ArrayList<>();
     for (Sent sent : pending) {
       Candidate candidate = sent.candidate();
       try {
-        sent.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        RecordMetadata landed = sent.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         acknowledged.add(candidate.signal().id());
+        partitions.add(landed.partition());
+        offsets.add(landed.offset());
         outcomes[candidate.index()] = new IntakeOutcome.Accepted(candidate.signal().id(), false);
       } catch (ExecutionException | TimeoutException e) {
         firstFailure = firstFailure == null ? e : firstFailure;
@@ -263,6 +271,8 @@ public final class SignalIntake implements AutoCloseable {
       database.inTransaction(connection -> {
         try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
           update.setArray(1, connection.createArrayOf("text", acknowledged.toArray()));
+          update.setArray(2, connection.createArrayOf("int4", partitions.toArray()));
+          update.setArray(3, connection.createArrayOf("int8", offsets.toArray()));
           return update.executeUpdate();
         }
       });

@@ -16,15 +16,19 @@ import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
 
 /**
- * What became of acknowledged signals: received, dead-lettered by the pipeline (with its reason), or part of
- * incidents (those whose evidence lists the signal; an incident keeps at most 50 evidence signals, so a signal of a
- * large incident may show as received only).
+ * What became of acknowledged signals: received, dead-lettered by the pipeline (with its reason), part of incidents
+ * (those whose evidence lists the signal; an incident keeps at most 50 evidence signals, so a signal of a large
+ * incident may show as analysed only), or analysed and not flagged: the pipeline's consumer group has committed an
+ * offset past the signal's record ({@code pipeline_progress}, kept by the desk's PipelineWatch), so the job has gone
+ * through it and any incident it made was committed with that checkpoint. A campaign signal can still join an incident
+ * later, when more accounts post the same.
  */
 public final class SignalStatuses {
   public static final int MAX_LIMIT = 500;
 
   private static final String SELECT = """
       SELECT r.signal_id, r.source, r.external_id, r.tlp, r.observed_at, r.received_at, r.seq, d.reason, d.failed_at,
+             r.kafka_offset < p.committed_offset AS analysed,
              ARRAY(SELECT i.id FROM incident i
                    WHERE i.sources @> ARRAY[r.source]
                      AND i.payload -> 'evidence' -> 'signals' @> jsonb_build_array(jsonb_build_object('signal_id', r.signal_id))
@@ -32,6 +36,7 @@ public final class SignalStatuses {
       FROM signal_receipt r
       LEFT JOIN LATERAL (SELECT reason, failed_at FROM signal_dead_letter dl WHERE dl.signal_id = r.signal_id
                          ORDER BY failed_at DESC LIMIT 1) d ON true
+      LEFT JOIN pipeline_progress p ON p.kafka_partition = r.kafka_partition
       WHERE r.published_at IS NOT NULL
       """;
 
@@ -105,7 +110,8 @@ public final class SignalStatuses {
       incidents.add((String) id);
     }
     String deadReason = rows.getString("reason");
-    node.put("status", deadReason != null ? "dead-lettered" : incidents.isEmpty() ? "received" : "in-incident");
+    node.put("status", deadReason != null ? "dead-lettered" : !incidents.isEmpty() ? "in-incident"
+        : rows.getBoolean("analysed") ? "analysed-not-flagged" : "received");
     if (deadReason != null) {
       ObjectNode dead = node.putObject("dead_letter");
       dead.put("reason", deadReason);

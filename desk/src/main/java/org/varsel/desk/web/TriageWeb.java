@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Json;
@@ -34,6 +35,7 @@ import org.varsel.desk.incident.IncidentPage;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
+import org.varsel.desk.pipeline.PipelineStatus;
 import org.varsel.desk.triage.AuditEvent;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.Comment;
@@ -72,8 +74,12 @@ public final class TriageWeb implements RouteGroup {
   private final AuditLog audit;
   private final Verdicts verdicts;
   private final Views views = new Views();
+  private final Supplier<PipelineStatus> pipeline;
 
-  public TriageWeb(Sessions sessions, QueueStore queue, Triage triage, AuditLog audit, Verdicts verdicts) {
+  /** @param pipeline the pipeline's status for the status block staff see on every page */
+  public TriageWeb(Sessions sessions, QueueStore queue, Triage triage, AuditLog audit, Verdicts verdicts,
+      Supplier<PipelineStatus> pipeline) {
+    this.pipeline = pipeline;
     this.sessions = sessions;
     this.queue = queue;
     this.triage = triage;
@@ -664,6 +670,9 @@ public final class TriageWeb implements RouteGroup {
       all.put("isLead", Set.of(LEADS).contains(session.role()));
       all.put("isPartner", session.role() == Role.PARTNER);
       all.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+      if (session.role() != Role.PARTNER) {
+        all.put("pipeline", pipeline.get().toView());
+      }
     }
     ctx.header("Content-Security-Policy", CSP)
         .header("X-Frame-Options", "DENY")

@@ -125,6 +125,19 @@ public final class SuiteEvaluation {
     return breaches;
   }
 
+  /** One line per case (id, split, expected, flagged, tier of the incident it opens alone, language, category, rules, text): to see what was missed. */
+  public String casesTsv() {
+    StringBuilder out = new StringBuilder("id\tsplit\texpected\tflagged\talone_tier\tdetected_language\tcategory\thateful\trules\ttext\n");
+    for (Judged j : judged) {
+      FunctionalCase c = j.functionalCase();
+      Verdict v = j.verdict();
+      out.append(String.join("\t", c.id(), c.split().label(), c.expected().label(), v.flagged() ? "yes" : "no",
+          v.aloneTier().map(Tier::label).orElse("-"), v.language(), v.category(), rate(v.hateful()),
+          v.ruleIds().isEmpty() ? "-" : String.join(",", v.ruleIds()), c.text())).append('\n');
+    }
+    return out.toString();
+  }
+
   /** A floors.yaml at today's rates less {@code margin} (to flag) or plus it (contrasts), in two decimals. */
   public String proposedFloors(double margin) {
     StringBuilder out = new StringBuilder();

@@ -39,7 +39,7 @@ class FlaggingPathTest {
 
   @Test
   void aRuleBelowTheSingleSignalSeverityFlagsWithoutOpeningAnIncident() {
-    Verdict verdict = judge(THREAT, rule("mild-rule", "migrants AND station", 2, "incitement", RuleStatus.ACTIVE));
+    Verdict verdict = judge(THREAT, rule("mild-rule", "migrants AND station", 2, "derogation", RuleStatus.ACTIVE));
 
     assertThat(verdict.flagged()).isTrue();
     assertThat(verdict.opensIncidentAlone()).as("hateful %.2f", verdict.hateful()).isEqualTo(verdict.hateful() >= 0.9);
