@@ -16,12 +16,14 @@ import org.varsel.pipeline.enrich.TextEnricher;
 import org.varsel.pipeline.nlp.LanguageIdentifier;
 import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.RuleEngine;
+import org.varsel.pipeline.rules.RuleHit;
 import org.varsel.pipeline.rules.RulePack;
 
 /**
  * The pipeline's flagging path for one text, without Flink: enrichment (language, classifier) as in
  * {@code EnrichSignal}, the rule engine as in {@code MatchRules}, and the single-signal incident criterion of
- * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or any active rule matches.
+ * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or any active rule matches other
+ * than as reported or counter-speech.
  * Not thread-safe (the enricher is not).
  */
 public final class FlaggingPath implements AutoCloseable {
@@ -53,7 +55,9 @@ public final class FlaggingPath implements AutoCloseable {
     Signal signal = new Signal(id, SOURCE, id, "post", OBSERVED_AT, null, null, null, text, null, Tlp.CLEAR, null, null);
     AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(text, Optional.empty()));
     AnalysedSignal analysed = SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched));
-    boolean flagged = Category.HATEFUL.label().equals(analysed.category()) || !analysed.ruleMatches().isEmpty();
+    // a hit the rule engine marks as reported or counter-speech reaches the analyst at a lower severity: not a flag
+    boolean flagged = Category.HATEFUL.label().equals(analysed.category()) || analysed.ruleMatches().stream()
+        .anyMatch(m -> !m.tags().contains(RuleHit.REPORTED_SPEECH_TAG));
     return new Verdict(analysed.language(), analysed.category(), analysed.scores().getOrDefault(Category.HATEFUL.label(), 0.0),
         analysed.ruleMatches().stream().map(m -> m.ruleId()).toList(), flagged,
         single.highSeverity(analysed).map(Incident::tier));

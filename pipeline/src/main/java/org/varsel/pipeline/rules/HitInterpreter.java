@@ -11,8 +11,9 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * Turns a rule and the words it matched into the hit an analyst reads: the groups the text names (from the lexicon
  * entries under the matched words, not the rule's whole list), and a lower severity when the text reports or
- * condemns what it quotes (a {@code counter-speech} lexicon entry anywhere in it), so that quoting a threat in order
- * to condemn it does not read as a threat.
+ * condemns what it quotes (a {@code counter-speech} lexicon entry anywhere in it, or every matched word inside
+ * quotation marks in a text that says more than the quote), so that quoting a threat in order to condemn it does not
+ * read as a threat.
  */
 final class HitInterpreter {
 
@@ -65,14 +66,19 @@ final class HitInterpreter {
       List<String> targets = groups.isEmpty() ? rule.targetGroups() : List.copyOf(groups);
       String explanation = DescriptionTemplate.render(rule, terms, targets);
       int severity = rule.severity();
-      boolean reported = !context.isEmpty();
+      boolean quoted = QUOTABLE.contains(rule.category()) && Quotations.quotesAll(text, terms);
+      boolean reported = !context.isEmpty() || quoted;
+      List<String> tags = rule.tags();
       if (reported) {
         severity = Math.max(1, severity - REPORTED_SPEECH_SEVERITY_DROP);
-        Lexicons.Occurrence first = context.get(0);
-        explanation += " Reported or counter-speech context (\"" + text.substring(first.start(), first.end())
-            + "\"): severity lowered from " + rule.severity() + " to " + severity + ".";
+        String why = context.isEmpty() ? "the matched words are quoted"
+            : "\"" + text.substring(context.get(0).start(), context.get(0).end()) + "\"";
+        explanation += " Reported or counter-speech context (" + why + "): severity lowered from " + rule.severity()
+            + " to " + severity + ".";
+        tags = new ArrayList<>(tags);
+        tags.add(RuleHit.REPORTED_SPEECH_TAG);
       }
-      return new RuleHit(rule.id(), rule.title(), pack.version(), severity, rule.category(), rule.tags(), rule.tlp(),
+      return new RuleHit(rule.id(), rule.title(), pack.version(), severity, rule.category(), tags, rule.tlp(),
           explanation, terms, targets, reported);
     }
 

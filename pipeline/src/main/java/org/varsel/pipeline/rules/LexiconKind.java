@@ -20,7 +20,9 @@ public enum LexiconKind {
   TIME("time"),
   PLACE("place"),
   WEAPON("weapon"),
-  COUNTER_SPEECH("counter-speech");
+  COUNTER_SPEECH("counter-speech"),
+  /** Negation words: an ordered proximity with lexicons never spans one ("should not be shot"). */
+  NEGATION("negation");
 
   private final String code;
 

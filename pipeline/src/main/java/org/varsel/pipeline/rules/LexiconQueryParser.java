@@ -22,7 +22,8 @@ import org.apache.lucene.search.TermQuery;
 /**
  * The rule query parser: classic syntax, plus {@code @name} for "any word of lexicon name" and, inside a quoted
  * proximity that holds a lexicon reference ({@code "@violent_action the @group"~3}), an ordered interval query:
- * the parts in this order with at most N other words between them in all.
+ * the parts in this order with at most N other words between them in all, and no word of the language's
+ * {@code negation} lexicon among them (unless the phrase itself writes one).
  */
 final class LexiconQueryParser extends QueryParser {
 
@@ -66,11 +67,13 @@ final class LexiconQueryParser extends QueryParser {
       return super.getFieldQuery(field, queryText, slop);
     }
     List<IntervalsSource> sources = new ArrayList<>();
+    boolean negationWritten = false;
     for (String part : parts) {
       if (part.startsWith("@")) {
         lexicon(field, part).ifPresent(l -> sources.add(l.intervals()));
       } else {
         List<String> words = Lexicons.analyse(getAnalyzer(), language, part).stream().map(Lexicons.Token::term).toList();
+        negationWritten |= words.stream().anyMatch(w -> lexicons.isNegation(language, w));
         if (words.size() == 1) {
           sources.add(Intervals.term(words.get(0)));
         } else if (words.size() > 1) {
@@ -83,6 +86,11 @@ final class LexiconQueryParser extends QueryParser {
     }
     IntervalsSource source = sources.size() == 1 ? sources.get(0)
         : Intervals.maxgaps(slop, Intervals.ordered(sources.toArray(IntervalsSource[]::new)));
+    if (sources.size() > 1 && !negationWritten) {
+      // "migrants should not be shot" is not "migrants should be shot"; a phrase that writes a negation wants it
+      IntervalsSource ordered = source;
+      source = lexicons.negations(language).map(n -> Intervals.notContaining(ordered, n)).orElse(ordered);
+    }
 
     Query q = new IntervalQuery(field, source);
     expansions.add(q);

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -86,6 +88,8 @@ final class Lexicons {
   /** Per language, analysed forms by their first token: for finding entries in a text. */
   private final Map<RuleLanguage, Map<String, List<Form>>> byFirstToken = new HashMap<>();
   private final Map<Lexicon.Entry, Lexicon> lexiconOf = new HashMap<>();
+  private final Map<RuleLanguage, IntervalsSource> negations = new HashMap<>();
+  private final Map<RuleLanguage, Set<String>> negationWords = new HashMap<>();
 
   Lexicons(List<Lexicon> lexicons) {
     this.lexicons = List.copyOf(lexicons);
@@ -105,11 +109,27 @@ final class Lexicons {
       analysed.putIfAbsent(new Key(lexicon.name(), lexicon.language()), new Analysed(forms));
       Map<String, List<Form>> index = byFirstToken.computeIfAbsent(lexicon.language(), l -> new HashMap<>());
       forms.forEach(f -> index.computeIfAbsent(f.tokens.get(0), t -> new ArrayList<>()).add(f));
+      if (lexicon.kind() == LexiconKind.NEGATION && !forms.isEmpty()) {
+        IntervalsSource these = new Analysed(forms).intervals();
+        negations.merge(lexicon.language(), these, (a, b) -> Intervals.or(false, a, b));
+        forms.forEach(f -> negationWords.computeIfAbsent(lexicon.language(), l -> new HashSet<>())
+            .addAll(f.tokens));
+      }
     }
   }
 
   List<Lexicon> all() {
     return lexicons;
+  }
+
+  /** True when the analysed word is (part of) a form of a {@code negation} lexicon of this language. */
+  boolean isNegation(RuleLanguage language, String word) {
+    return negationWords.getOrDefault(language, Set.of()).contains(word);
+  }
+
+  /** The forms of every {@code negation} lexicon of this language, as one interval source. */
+  Optional<IntervalsSource> negations(RuleLanguage language) {
+    return Optional.ofNullable(negations.get(language));
   }
 
   Optional<Analysed> find(String name, RuleLanguage language) {

@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
@@ -12,6 +13,7 @@ import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -21,6 +23,7 @@ import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
@@ -106,7 +109,8 @@ final class PrecheckedHighlights {
 
   /**
    * True only when the query certainly matches nothing in the reader: a required term, or a term of a required
-   * phrase, is not in the document, or none of the optional clauses of a query without required ones can match.
+   * phrase, is not in the document, or none of the optional clauses of a query without required ones can match, or
+   * an interval query (lexicon proximity) lacks every form of one of its lexicons.
    * Anything else (prefixes, wildcards, fuzzy terms, unknown query types) may match and is left to Lucene.
    */
   static boolean cannotMatch(Query q, IndexReader reader) throws IOException {
@@ -127,6 +131,11 @@ final class PrecheckedHighlights {
       }
       return false;
     }
+    if (q instanceof IntervalQuery) {
+      RequiredTerms required = new RequiredTerms(BooleanClause.Occur.MUST);
+      q.visit(required);
+      return !required.possible(reader);
+    }
     if (q instanceof BooleanQuery bq) {
       boolean required = false;
       int should = 0;
@@ -146,6 +155,50 @@ final class PrecheckedHighlights {
       return should > 0 && shouldPossible < neededShould;
     }
     return false;
+  }
+
+  /**
+   * The terms an interval query needs, as the query visits them: under a MUST node every term and child, under a
+   * SHOULD node (a lexicon's forms) any one. MUST_NOT parts (a negation the match must not span) are ignored.
+   */
+  private static final class RequiredTerms extends QueryVisitor {
+    private final BooleanClause.Occur occur;
+    private final List<Term> terms = new ArrayList<>();
+    private final List<RequiredTerms> children = new ArrayList<>();
+
+    RequiredTerms(BooleanClause.Occur occur) {
+      this.occur = occur;
+    }
+
+    @Override
+    public void consumeTerms(Query query, Term... ts) {
+      terms.addAll(Arrays.asList(ts));
+    }
+
+    @Override
+    public QueryVisitor getSubVisitor(BooleanClause.Occur sub, Query parent) {
+      if (sub == BooleanClause.Occur.MUST_NOT) {
+        return QueryVisitor.EMPTY_VISITOR;
+      }
+      RequiredTerms child = new RequiredTerms(sub == BooleanClause.Occur.SHOULD ? sub : BooleanClause.Occur.MUST);
+      children.add(child);
+      return child;
+    }
+
+    boolean possible(IndexReader reader) throws IOException {
+      boolean all = occur != BooleanClause.Occur.SHOULD;
+      for (Term t : terms) {
+        if (contains(reader, t) != all) {
+          return !all;
+        }
+      }
+      for (RequiredTerms c : children) {
+        if (c.possible(reader) != all) {
+          return !all;
+        }
+      }
+      return all || terms.isEmpty() && children.isEmpty();
+    }
   }
 
   private static boolean contains(IndexReader reader, Term term) throws IOException {

@@ -21,6 +21,9 @@ public record RuleHit(
     List<String> targetGroups,
     boolean reportedSpeech) {
 
+  /** Added to a reported hit's tags, so that the mark travels wherever the tags do (incidents, briefs). */
+  public static final String REPORTED_SPEECH_TAG = "context:reported-speech";
+
   public RuleHit {
     tags = List.copyOf(tags);
     matchedTerms = List.copyOf(matchedTerms);

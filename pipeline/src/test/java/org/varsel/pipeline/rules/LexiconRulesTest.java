@@ -24,7 +24,10 @@ class LexiconRulesTest {
       LexiconKind.DEHUMANISATION, "", "", List.of(new Lexicon.Entry("sygdom", List.of("sygdommen"), null)), null);
   private static final Lexicon CONTEXT_EN = new Lexicon("counter_speech", RuleLanguage.EN, LexiconKind.COUNTER_SPEECH,
       "", "", List.of(new Lexicon.Entry("convicted for", List.of("must never say"), null)), null);
-  private static final List<Lexicon> LEXICONS = List.of(GROUP_DA, GROUP_EN, VIOLENCE_EN, DEHUMANISING_DA, CONTEXT_EN);
+  private static final Lexicon NEGATION_EN = new Lexicon("negation", RuleLanguage.EN, LexiconKind.NEGATION, "", "",
+      List.of(new Lexicon.Entry("not", List.of("never"), null)), null);
+  private static final List<Lexicon> LEXICONS =
+      List.of(GROUP_DA, GROUP_EN, VIOLENCE_EN, DEHUMANISING_DA, CONTEXT_EN, NEGATION_EN);
 
   private static Rule rule(String id, String query, int severity, RuleLanguage... languages) {
     return new Rule(id, "Title of " + id, "Threatens {target} ({matched}).", query, List.of(languages), "incitement",
@@ -53,6 +56,18 @@ class LexiconRulesTest {
     assertThat(match(r, "we should wipe out all of the filthy asylum seekers", "en").hits()).hasSize(1);
     assertThat(match(r, "kill all the very many dangerous migrants", "en").hits()).as("gap of 3").isEmpty();
     assertThat(match(r, "migrants: all the kill", "en").hits()).as("out of order").isEmpty();
+  }
+
+  @Test
+  void anOrderedProximityDoesNotSpanANegationUnlessItWritesOne() {
+    Rule r = rule("en-normative", "\"@group should @violent_action\"~3", 5, RuleLanguage.EN);
+    assertThat(match(r, "migrants should all be killed", "en").hits()).hasSize(1);
+    assertThat(match(r, "migrants should not be killed", "en").hits()).isEmpty();
+    assertThat(match(r, "migrants should never be killed", "en").hits()).isEmpty();
+    assertThat(match(r, "not all migrants should be killed? yes they should", "en").hits())
+        .as("a negation outside the span").hasSize(1);
+    Rule written = rule("en-written", "\"@group are not @violent_action\"~2", 2, RuleLanguage.EN);
+    assertThat(match(written, "migrants are not killed here", "en").hits()).hasSize(1);
   }
 
   @Test
@@ -90,6 +105,22 @@ class LexiconRulesTest {
       assertThat(hit.severity()).as(quoted).isEqualTo(3);
       assertThat(hit.reportedSpeech()).isTrue();
       assertThat(hit.explanation()).contains("severity lowered from 5 to 3");
+    }
+  }
+
+  @Test
+  void aThreatQuotedInsideALongerTextIsReportedSpeechButAThreatThatIsOnlyAQuoteIsNot() {
+    Rule r = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
+    for (String quoted : List.of("Someone wrote \"kill all the migrants\" under my post, disgusting",
+        "A man shouted \u201Ckill all the migrants\u201D at the bus stop", "So he says 'kill all the migrants' and walks off")) {
+      RuleHit hit = match(r, quoted, "en").hits().get(0);
+      assertThat(hit.reportedSpeech()).as(quoted).isTrue();
+      assertThat(hit.tags()).contains(RuleHit.REPORTED_SPEECH_TAG);
+      assertThat(hit.explanation()).contains("the matched words are quoted");
+    }
+    for (String said : List.of("\"Kill all the migrants\"", "\"Kill all the migrants\" tonight!",
+        "Don't wait: kill all the migrants' kids too")) {
+      assertThat(match(r, said, "en").hits().get(0).reportedSpeech()).as(said).isFalse();
     }
   }
 
