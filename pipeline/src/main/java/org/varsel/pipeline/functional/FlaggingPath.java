@@ -11,6 +11,7 @@ import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.classify.Category;
 import org.varsel.pipeline.classify.HarmClassifier;
 import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.correlate.Severity;
 import org.varsel.pipeline.correlate.SingleSignals;
 import org.varsel.pipeline.enrich.TextEnricher;
 import org.varsel.pipeline.nlp.LanguageIdentifier;
@@ -22,8 +23,8 @@ import org.varsel.pipeline.rules.RulePack;
 /**
  * The pipeline's flagging path for one text, without Flink: enrichment (language, classifier) as in
  * {@code EnrichSignal}, the rule engine as in {@code MatchRules}, and the single-signal incident criterion of
- * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or any active rule matches other
- * than as reported or counter-speech.
+ * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or a threat, or any active rule matches
+ * other than as reported or counter-speech.
  * Not thread-safe (the enricher is not).
  */
 public final class FlaggingPath implements AutoCloseable {
@@ -56,9 +57,9 @@ public final class FlaggingPath implements AutoCloseable {
     AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(text, Optional.empty()));
     AnalysedSignal analysed = SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched));
     // a hit the rule engine marks as reported or counter-speech reaches the analyst at a lower severity: not a flag
-    boolean flagged = Category.HATEFUL.label().equals(analysed.category()) || analysed.ruleMatches().stream()
-        .anyMatch(m -> !m.tags().contains(RuleHit.REPORTED_SPEECH_TAG));
-    return new Verdict(analysed.language(), analysed.category(), analysed.scores().getOrDefault(Category.HATEFUL.label(), 0.0),
+    boolean flagged = Category.HATEFUL.label().equals(analysed.category()) || Category.THREAT.label().equals(analysed.category())
+        || analysed.ruleMatches().stream().anyMatch(m -> !m.tags().contains(RuleHit.REPORTED_SPEECH_TAG));
+    return new Verdict(analysed.language(), analysed.category(), Severity.harmScore(analysed.scores()),
         analysed.ruleMatches().stream().map(m -> m.ruleId()).toList(), flagged,
         single.highSeverity(analysed).map(Incident::tier));
   }
@@ -69,7 +70,7 @@ public final class FlaggingPath implements AutoCloseable {
 
   /** The single-signal criterion in words, for reports. */
   public String aloneCriterion() {
-    return String.format(Locale.ROOT, "a rule of severity ≥ %d or a hateful score ≥ %.2f",
+    return String.format(Locale.ROOT, "a rule of severity ≥ %d or a hateful + threat score ≥ %.2f",
         single.ruleSeverity(), single.hatefulScore());
   }
 
