@@ -84,7 +84,6 @@ class RuleHotReloadTest {
       Files.writeString(dir.resolve("pack.yaml"), NEW_RULES);
       RulePack bundled = BundledRules.load();
       RulePack trial = BundledRules.fromDirectory(dir);
-      // the bundled rules reference the bundled lexicons: the combined pack must carry them
       RulePack combined = RulePack.of("default", concat(bundled, trial), bundled.lexicons());
       rules.send(new ProducerRecord<>(settings.rulesTopic(), "default".getBytes(StandardCharsets.UTF_8), combined.toJson())).get();
 
