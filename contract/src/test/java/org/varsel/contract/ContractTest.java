@@ -39,6 +39,29 @@ class ContractTest {
   }
 
   @Test
+  void aCampaignWithItsFindingsAndARedirectToItValidateAndRoundTrip() throws Exception {
+    Incident finding = sampleIncident();
+    Incident.Finding listed = new Incident.Finding(finding.id(), finding.kind(), finding.title(), finding.firstSeen(),
+        finding.lastSeen(), finding.signalCount(), finding.accountCount(), finding.severity(), List.of("acct_a"), List.of("tag"),
+        List.of("https://e.org/a"), "https://e.org/a", finding.evidence().timeline(), finding.explanation(),
+        "shares 4 of 5 accounts (80 % ≥ 50 %) and #tag with hashtag-push inc-b; windows overlap");
+    Incident campaign = new Incident(Incident.SCHEMA, "inc-c", 3, IncidentKind.CAMPAIGN, "Campaign: #tag (9 accounts, 1 findings)",
+        finding.firstSeen(), finding.lastSeen(), finding.updatedAt(), finding.signalCount(), 9, finding.sources(), finding.platforms(),
+        finding.languages(), finding.categories(), finding.disarm(), finding.hashtags(), finding.urls(), finding.targetGroups(),
+        finding.ruleHits(), finding.classifier(), finding.evidence(), finding.severity(), finding.tier(), finding.tlp(),
+        "9 accounts pushed #tag", List.of(listed), null);
+    Incident redirect = finding.mergedInto(finding.version() + 1, "inc-c");
+
+    for (Incident update : List.of(campaign, redirect)) {
+      byte[] json = IncidentCodec.toJsonBytes(update);
+      assertThat(ContractSchemas.INCIDENT_V1.violations(Json.mapper().readTree(json))).isEmpty();
+      assertThat(IncidentCodec.fromJson(json)).isEqualTo(update);
+    }
+    assertThat(Json.mapper().readTree(IncidentCodec.toJsonBytes(redirect)).get("merged_into").asText()).isEqualTo("inc-c");
+    assertThat(Json.mapper().readTree(IncidentCodec.toJsonBytes(finding)).has("findings")).as("absent unless a campaign").isFalse();
+  }
+
+  @Test
   void incidentSchemaRejectsAnUpdateWithoutExplanation() throws Exception {
     JsonNode tree = Json.mapper().readTree(IncidentCodec.toJsonBytes(sampleIncident()));
     ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("explanation");

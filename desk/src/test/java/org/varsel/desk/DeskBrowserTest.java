@@ -64,7 +64,9 @@ class DeskBrowserTest {
   static void startDeskAndBrowser(LocalKafka kafka, PostgresDatabase database) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
         "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-    desk = Desk.start(DeskTestSupport.config(kafka, database));
+    // the fixtures are dated 2025-03: the retention purge (90 days) would empty the queue before the browser looks
+    desk = Desk.start(DeskTestSupport.config(kafka, database,
+        java.util.Map.of(org.varsel.desk.retention.RetentionConfig.ENABLED, "false")));
     base = "http://localhost:" + desk.port();
     desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "t");
     desk.credentials().createUser("ana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");
@@ -218,6 +220,56 @@ class DeskBrowserTest {
 
   @Test
   @Order(8)
+  void aCampaignShowsItsNetworkFindingsAndAccountsAndAnIncidentMergedIntoItRedirects() throws Exception {
+    String campaign = TestIncidents.newId();
+    String founder = TestIncidents.newId();
+    Incident pushed = TriageIncidents.campaign(founder, 1, "Hashtag push: #poisonedwater", "influence-operation", Tier.MEDIUM,
+        "#poisonedwater", "https://hoax.example/water");
+    desk.incidents().upsert(List.of(pushed));
+    desk.incidents().upsert(List.of(pushed.mergedInto(2, campaign), TriageIncidents.consolidated(campaign, founder)));
+
+    browser.get(base + "/?q=poisonedwater");
+    assertThat(rowIds()).as("the queue shows the campaign, not the incident merged into it").containsExactly(campaign);
+    browser.get(base + "/incidents/" + founder);
+    assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + campaign + "?from=" + founder);
+    assertThat(browser.findElement(By.id("redirected-from")).getText()).contains(founder).contains("merged into this campaign");
+    assertThat(browser.findElements(By.cssSelector("#network circle.subject"))).hasSize(3);
+    assertThat(browser.findElements(By.cssSelector("#network circle.node-account, #network circle.node-bridge"))).hasSize(9);
+    assertThat(browser.findElements(By.cssSelector("#network circle.node-bridge"))).as("acct_a and acct_b are in every finding").hasSize(2);
+    assertThat(browser.findElements(By.cssSelector("#network line.edge"))).hasSize(6 + 4 + 3);
+    assertThat(browser.findElements(By.cssSelector("#network line.edge-hashtag-push"))).hasSize(6);
+    assertThat(browser.findElements(By.cssSelector("#findings tr.finding"))).hasSize(3);
+    assertThat(browser.findElement(By.id("findings")).getText()).contains("shares 2 of 4 accounts").contains("first finding");
+    assertThat(browser.findElements(By.cssSelector("#findings .finding-timeline"))).hasSize(3);
+    assertThat(browser.findElement(By.cssSelector("#account-shares li")).getText()).contains("acct_a").contains("in 3 of 3 findings");
+    assertThat(browser.findElement(By.cssSelector("#merged-from a")).getAttribute("href")).endsWith("/incidents/" + founder + "?stay=1");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('campaign').scrollIntoView()");
+    screenshot("campaign-generated.png");
+
+    browser.findElement(By.cssSelector("#merged-from a")).click();
+    assertThat(browser.findElement(By.id("merged-into")).getText()).contains(campaign);
+    assertThat(browser.findElement(By.id("status")).getText()).as("the merged incident keeps its own triage state").isEqualTo("new");
+  }
+
+  /**
+   * With {@code -Dvarsel.campaign=<file>} (one incident.v1 campaign as JSON, e.g. from {@code ./varsel replay}), shows it
+   * and keeps a screenshot of its network: the README's picture of a real campaign.
+   */
+  @Test
+  @Order(9)
+  void aReplayedCampaignShowsItsNetwork() throws Exception {
+    String file = System.getProperty("varsel.campaign");
+    Assumptions.assumeTrue(file != null, "no -Dvarsel.campaign file given");
+    Incident replayed = org.varsel.contract.IncidentCodec.fromJson(Files.readAllBytes(Path.of(file)));
+    desk.incidents().upsert(List.of(replayed));
+    browser.get(base + "/incidents/" + replayed.id());
+    assertThat(browser.findElements(By.cssSelector("#network circle.subject"))).isNotEmpty();
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('campaign').scrollIntoView()");
+    screenshot("campaign.png");
+  }
+
+  @Test
+  @Order(10)
   void arabicEvidenceAndTitlesRenderRightToLeftBesideLeftToRightOnes() throws Exception {
     String arabic = "يجب طرد هؤلاء المهاجرين من المدينة، إنهم vermin";
     String id = TestIncidents.newId();

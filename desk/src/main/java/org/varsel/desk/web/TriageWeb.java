@@ -356,6 +356,12 @@ public final class TriageWeb implements RouteGroup {
         .orElseThrow(() -> new PageError(404, "No such incident.", session));
     QueuedIncident incident = entry.incident();
     ObjectNode json = incident.toJson();
+    String mergedInto = json.path("merged_into").asText("");
+    if (!mergedInto.isEmpty() && ctx.queryParam("stay") == null) {
+      // merged into a campaign: the campaign stands for it; its own page (history, verdicts, comments) stays reachable
+      ctx.redirect("/incidents/" + mergedInto + "?from=" + incident.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+      return;
+    }
     entry.statusReason().ifPresent(reason -> json.put("status_reason", reason));
     ObjectNode shown = forViewer(json, principal);
     boolean sensitive = Wellness.sensitive(shown);
@@ -375,6 +381,21 @@ public final class TriageWeb implements RouteGroup {
     model.put("timeline", TimelineChart.of(shown.path("evidence").path("timeline")));
     model.put("coordination", map(shown.path("evidence").path("coordination").isObject()
         ? (ObjectNode) shown.path("evidence").path("coordination") : Json.mapper().createObjectNode()));
+    JsonNode findings = shown.path("findings");
+    if (findings.isArray() && !findings.isEmpty()) {
+      model.put("network", CampaignNetwork.of(findings));
+      model.put("accountShares", CampaignNetwork.accountShares(findings));
+      List<Map<String, Object>> findingViews = new ArrayList<>();
+      for (JsonNode finding : findings) {
+        Map<String, Object> view = map((ObjectNode) finding);
+        view.put("chart", TimelineChart.of(finding.path("timeline")));
+        findingViews.add(view);
+      }
+      model.put("findings", findingViews);
+    }
+    model.put("mergedFrom", queue.mergedInto(incident.id(), visibility(principal)).stream()
+        .map(merged -> map(forViewer(merged.incident().toJson(), principal))).toList());
+    model.put("redirectedFrom", ctx.queryParam("from"));
     model.put("related", queue.related(incident, visibility(principal)).stream()
         .map(related -> map(forViewer(related.toJson(), principal))).toList());
     model.put("staff", staff);

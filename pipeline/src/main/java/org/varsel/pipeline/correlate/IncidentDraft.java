@@ -75,6 +75,9 @@ public class IncidentDraft {
   public int lastEmittedAccounts;
   public int lastEmittedSeverity;
   public Tier lastEmittedTier = Tier.LOW;
+  /** Bottom-k sketches of the distinct accounts and signals, for campaign consolidation ({@link FindingUpdate}). */
+  public long[] accountSketch = new long[0];
+  public long[] signalSketch = new long[0];
 
   public IncidentDraft() {}
 
@@ -131,6 +134,8 @@ public class IncidentDraft {
     lastSeen = Math.max(lastSeen, at);
     signalCount++;
     dirty = true;
+    accountSketch = DistinctSketch.add(accountSketch, analysed.accountKey());
+    signalSketch = DistinctSketch.add(signalSketch, signal.id());
     countAccount(accounts, analysed.accountKey(), signal.authorHandle().orElse(null));
     addIfNew(sources, signal.source(), Integer.MAX_VALUE);
     analysed.platforms().forEach(p -> addIfNew(platforms, p, MAX_VALUES));
@@ -256,6 +261,11 @@ public class IncidentDraft {
     return accountCount >= 2 * Math.max(1, lastEmittedAccounts)
         || now.tier().ordinal() < lastEmittedTier.ordinal()
         || now.score() >= lastEmittedSeverity + 10;
+  }
+
+  /** {@link #emit} with the draft's account and signal sketches, for campaign consolidation downstream. */
+  public FindingUpdate emitFinding(long at) {
+    return new FindingUpdate(emit(at), accountSketch.clone(), signalSketch.clone());
   }
 
   /** The next version of the incident, as of event time {@code at}; the draft is clean afterwards. */
