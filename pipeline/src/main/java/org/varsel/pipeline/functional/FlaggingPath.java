@@ -23,8 +23,8 @@ import org.varsel.pipeline.rules.RulePack;
 /**
  * The pipeline's flagging path for one text, without Flink: enrichment (language, classifier) as in
  * {@code EnrichSignal}, the rule engine as in {@code MatchRules}, and the single-signal incident criterion of
- * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or a threat, or any active rule matches
- * other than as reported or counter-speech.
+ * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or a threat, or any active rule
+ * matches other than as reported or counter-speech.
  * Not thread-safe (the enricher is not).
  */
 public final class FlaggingPath implements AutoCloseable {
