@@ -157,7 +157,7 @@ public final class CorrelationMemory {
     }
     Signal signal = new Signal(SignalIds.of("feed:bench", "b-" + n), "feed:bench", "b-" + n, "post", at, null, "x",
         new Author(account, null, null), text, "en", Tlp.GREEN, labels, null);
-    return new AnalysedSignal(signal, "en", 1.0, urls, List.of("x"), tags, List.of(), null, Map.of(), null, rules);
+    return new AnalysedSignal(signal, "en", 1.0, urls, List.of("x"), tags, List.of(), null, Map.of(), null, rules, null);
   }
 
   static String sentence(SplittableRandom random, int words) {

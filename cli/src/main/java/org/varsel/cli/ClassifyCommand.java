@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Read JSONL from stdin ({\"text\": ...} per line, other fields passed through) and write JSONL to "
         + "stdout with language, language_confidence, category, scores, urls, platforms, hashtags, mentions and "
-        + "model_version (plus author_handle when the line has an author). A bad line is reported on stderr with its "
+        + "model_version (plus author_handle when the line has an author, and encoding_converted and text_unicode when "
+        + "Zawgyi-encoded Burmese was converted to Unicode). A bad line is reported on stderr with its "
         + "line number and written out with an \"error\" field; it never stops the run.")
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -119,6 +120,11 @@ public final class ClassifyCommand implements Callable<Integer> {
     putAll(signal.putArray("platforms"), e.platforms());
     putAll(signal.putArray("hashtags"), e.hashtags());
     putAll(signal.putArray("mentions"), e.mentions());
+    if (e.encodingConverted() != null) {
+      // the input's text is kept as it came; the Unicode form is what was classified
+      signal.put("encoding_converted", e.encodingConverted());
+      signal.put("text_unicode", e.text());
+    }
     JsonNode author = signal.get(authorField);
     if (author != null && author.isTextual()) {
       Handles.canonical(author.asText()).ifPresent(h -> signal.put("author_handle", h));

@@ -297,6 +297,30 @@ class DeskBrowserTest {
     assertThat(desk.alerts().find(alerted).orElseThrow().acknowledgedBy()).contains("ana");
   }
 
+  @Test
+  @Order(11)
+  void arabicEvidenceAndTitlesRenderRightToLeftBesideLeftToRightOnes() throws Exception {
+    String arabic = "يجب طرد هؤلاء المهاجرين من المدينة، إنهم vermin";
+    String id = TestIncidents.newId();
+    desk.incidents().upsert(List.of(TriageIncidents.campaign(id, 1, "طرد المهاجرين: Rally call", "incitement",
+        Tier.HIGH, arabic, "https://e.org/ar")));
+    browser.get(base + "/incidents/" + id);
+
+    WebElement evidence = browser.findElement(By.cssSelector(".evidence[data-signal^=sig-a] .text"));
+    assertThat(evidence.getAttribute("textContent")).isEqualTo(arabic);
+    assertThat(evidence.getCssValue("direction")).isEqualTo("rtl");
+    assertThat(browser.findElement(By.id("title")).getCssValue("direction")).isEqualTo("rtl");
+    // the English evidence of the same incident stays left to right
+    assertThat(browser.findElement(By.cssSelector(".evidence[data-signal^=sig-f] .text")).getCssValue("direction"))
+        .isEqualTo("ltr");
+    // right-to-left text starts at the right edge of its box
+    long textRight = (Long) ((JavascriptExecutor) browser).executeScript(
+        "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+            + " return Math.round(arguments[0].getBoundingClientRect().right - r.getBoundingClientRect().right);", evidence);
+    assertThat(textRight).isBetween(0L, 2L);
+    screenshot("incident-arabic.png");
+  }
+
   private static void signIn(String username, String password) {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys(password);

@@ -70,6 +70,15 @@ public final class HostileIncidents {
         signal("g1", "feed:rss", url, "x", "@hater_1", "Kill all the " + HOSTILE, Tlp.GREEN, 0)));
   }
 
+  /** GREEN evidence in Arabic ("these migrants must be expelled from the city") beside an English post. */
+  public static Incident arabic(String id) {
+    return incident(id, Tlp.GREEN, "Shareable explanation", List.of(
+        signal("a1", "feed:rss", "https://x.com/ar_1/status/7007", "x", "@ar_1", ARABIC_TEXT, Tlp.GREEN, 0),
+        signal("a2", "feed:rss", "https://x.com/en_1/status/7008", "x", "@en_1", "Kill all of them", Tlp.GREEN, 60)));
+  }
+
+  public static final String ARABIC_TEXT = "يجب طرد هؤلاء المهاجرين من المدينة";
+
   private static Incident incident(String id, Tlp tlp, String explanation, List<Incident.EvidenceSignal> signals) {
     return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, "Title " + HOSTILE, T0,
         T0.plusSeconds(360), T0.plusSeconds(400), signals.size(), signals.size(),

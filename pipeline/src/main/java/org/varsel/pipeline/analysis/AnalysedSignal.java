@@ -15,6 +15,7 @@ import org.varsel.pipeline.extract.UrlCanonicaliser;
  *
  * @param urls canonical URLs from the signal's url field and its text
  * @param ruleMatches active rules only: shadow rules never reach correlation
+ * @param encodingConverted the legacy encoding the signal's text was converted from ({@code zawgyi}), null when none
  */
 public record AnalysedSignal(
     Signal signal,
@@ -27,18 +28,23 @@ public record AnalysedSignal(
     String category,
     Map<String, Double> scores,
     String modelVersion,
-    List<RuleMatch> ruleMatches) {
+    List<RuleMatch> ruleMatches,
+    String encodingConverted) {
 
   /** A signal before enrichment and matching: only what it arrived with. */
   public static AnalysedSignal of(Signal signal) {
     return new AnalysedSignal(signal, signal.language(), signal.language() == null ? 0.0 : 1.0,
         signal.url() == null ? List.of() : List.of(signal.url()),
         signal.platform() == null ? List.of() : List.of(signal.platform()),
-        List.of(), List.of(), null, Map.of(), null, List.of());
+        List.of(), List.of(), null, Map.of(), null, List.of(), null);
   }
 
-  /** A signal with what the text enricher found; the signal's own url leads its links, its platform wins. */
-  public static AnalysedSignal enriched(Signal signal, Enrichment enrichment) {
+  /**
+   * A signal with what the text enricher found; the signal's own url leads its links, its platform wins. A text the
+   * enricher converted to Unicode replaces the signal's, so that rules and correlation read what the enricher read.
+   */
+  public static AnalysedSignal enriched(Signal original, Enrichment enrichment) {
+    Signal signal = enrichment.encodingConverted() == null ? original : withText(original, enrichment.text());
     List<String> urls = new ArrayList<>();
     List<String> platforms = new ArrayList<>();
     signal.urlIfAny().flatMap(UrlCanonicaliser::canonicalise).ifPresent(url -> {
@@ -49,12 +55,17 @@ public record AnalysedSignal(
     enrichment.platforms().stream().filter(p -> !platforms.contains(p)).forEach(platforms::add);
     return new AnalysedSignal(signal, enrichment.language(), enrichment.languageConfidence(), urls, platforms,
         new ArrayList<>(enrichment.hashtags()), new ArrayList<>(enrichment.mentions()), enrichment.category(),
-        new HashMap<>(enrichment.scores()), enrichment.modelVersion(), List.of());
+        new HashMap<>(enrichment.scores()), enrichment.modelVersion(), List.of(), enrichment.encodingConverted());
+  }
+
+  private static Signal withText(Signal s, String text) {
+    return new Signal(s.id(), s.source(), s.externalId(), s.kind(), s.observedAt(), s.url(), s.platform(), s.author(),
+        text, s.language(), s.tlp(), s.labels(), s.extensionsJson());
   }
 
   public AnalysedSignal withRuleMatches(List<RuleMatch> matches) {
     return new AnalysedSignal(signal, language, languageConfidence, urls, platforms, hashtags, mentions, category, scores,
-        modelVersion, matches);
+        modelVersion, matches, encodingConverted);
   }
 
   /** Who posted it, as the key for counting distinct accounts: platform-qualified handle, or the source when unknown. */

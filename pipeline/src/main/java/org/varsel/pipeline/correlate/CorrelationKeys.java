@@ -95,6 +95,6 @@ public final class CorrelationKeys implements java.io.Serializable {
     Signal small = new Signal(s.id(), s.source(), s.externalId(), s.kind(), s.observedAt(), s.url(), s.platform(), s.author(),
         IncidentDraft.excerpt(s.text()), s.language(), s.tlp(), s.labels(), null);
     return new AnalysedSignal(small, a.language(), a.languageConfidence(), a.urls(), a.platforms(), a.hashtags(), a.mentions(),
-        a.category(), a.scores(), a.modelVersion(), a.ruleMatches());
+        a.category(), a.scores(), a.modelVersion(), a.ruleMatches(), a.encodingConverted());
   }
 }

@@ -6,15 +6,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.varsel.pipeline.nlp.DictionaryWords;
+import org.varsel.pipeline.nlp.ScriptFolding;
 
 /**
  * A post's text reduced to what near-duplicate detection compares: lower case, without URLs, mentions, a
- * leading retweet marker and punctuation, as the set of its word shingles.
+ * leading retweet marker and punctuation, as the set of its word shingles. Words come from every script: text
+ * written without spaces (Myanmar, Thai, Lao, Khmer, CJK) is split by ICU's dictionaries, and words outside the
+ * Latin script are ICU-normalised ({@link ScriptFolding}); Latin words are split and compared as before.
  */
 public record ShingledText(List<String> words, Set<String> shingles) {
   private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
   private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  /* marks belong to their word: Myanmar, Thai and Indic vowel signs are marks, and a split at them splits syllables */
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
   /** Shingles of {@code size} consecutive words; a text shorter than that is one shingle. */
   public static ShingledText of(String text, int size) {
@@ -38,7 +43,11 @@ public record ShingledText(List<String> words, Set<String> shingles) {
     List<String> words = new ArrayList<>(tokens.length);
     for (String token : tokens) {
       if (!token.isEmpty()) {
-        words.add(token);
+        DictionaryWords.split(ScriptFolding.fold(token), word -> {
+          if (!word.isEmpty()) {
+            words.add(word);
+          }
+        });
       }
     }
     // "RT @someone: text" is the retweeted text: the marker says nothing about the content.

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param category top label: {@code hateful}, {@code offensive} or {@code neutral}
  * @param scores probability of every label, in the order hateful, offensive, neutral
  * @param modelVersion version of the classifier model, {@code doccat-<hash>}
+ * @param text the text as analysed: the input, or its Unicode form when it was converted
+ * @param encodingConverted the legacy encoding the text was converted from ({@code zawgyi}), null when it was not
  */
 public record Enrichment(
     String language,
@@ -28,12 +30,15 @@ public record Enrichment(
     List<String> mentions,
     String category,
     Map<String, Double> scores,
-    String modelVersion) {
+    String modelVersion,
+    String text,
+    String encodingConverted) {
 
   public Enrichment {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(modelVersion, "modelVersion");
+    Objects.requireNonNull(text, "text");
     urls = List.copyOf(urls);
     platforms = List.copyOf(platforms);
     hashtags = List.copyOf(hashtags);

@@ -7,6 +7,7 @@ import org.varsel.pipeline.extract.EntityExtractor;
 import org.varsel.pipeline.extract.ExtractedEntities;
 import org.varsel.pipeline.nlp.LanguageGuess;
 import org.varsel.pipeline.nlp.LanguageIdentifier;
+import org.varsel.pipeline.nlp.ZawgyiConversion;
 
 /**
  * The pipeline's one entry point for text: language, canonical links and platforms, hashtags, mentions
@@ -21,6 +22,7 @@ public final class TextEnricher {
 
   private final LanguageIdentifier languages;
   private final HarmClassifier classifier;
+  private final ZawgyiConversion zawgyi = new ZawgyiConversion();
 
   /** An enricher over the bundled language detector and classifier model. */
   public TextEnricher() {
@@ -32,9 +34,14 @@ public final class TextEnricher {
     this.classifier = classifier;
   }
 
-  /** Enriches {@code text}; a present {@code languageHint} (BCP-47 or ISO 639) is trusted over detection. */
+  /**
+   * Enriches {@code text}; a present {@code languageHint} (BCP-47 or ISO 639) is trusted over detection. Zawgyi-encoded
+   * Burmese is converted to Unicode first, and every step reads the converted text.
+   */
   public Enrichment enrich(String text, Optional<String> languageHint) {
-    String t = text == null ? "" : text;
+    String original = text == null ? "" : text;
+    Optional<String> unicode = zawgyi.unicodeOf(original);
+    String t = unicode.orElse(original);
     LanguageGuess language = languages.identify(t, languageHint == null ? Optional.empty() : languageHint);
     ExtractedEntities entities = EntityExtractor.extract(t);
     Classification classification = classifier.classify(t);
@@ -47,7 +54,9 @@ public final class TextEnricher {
         entities.mentions(),
         classification.category().label(),
         classification.scores(),
-        classifier.modelVersion());
+        classifier.modelVersion(),
+        t,
+        unicode.isPresent() ? ZawgyiConversion.ZAWGYI : null);
   }
 
   public String modelVersion() {

@@ -3,7 +3,8 @@ package org.varsel.pipeline.nlp;
 import java.util.Objects;
 
 /**
- * A language as a BCP-47 primary tag ({@code en}, {@code da}, {@code und}) with a confidence in [0, 1].
+ * A language as a BCP-47 primary tag ({@code en}, {@code da}, {@code und}), or {@code und} with the script when only
+ * that is known ({@code und-Mymr}), with a confidence in [0, 1].
  *
  * <p>For detected languages the confidence is the margin over the runner-up, {@code 1 - second/top};
  * a trusted hint has confidence 1 and {@code und} has confidence 0.
@@ -20,7 +21,13 @@ public record LanguageGuess(String language, double confidence) {
     }
   }
 
+  /** An undetermined language in a known script: {@code und-Mymr}. */
+  public static LanguageGuess ofScript(String script) {
+    return new LanguageGuess(UNDETERMINED.language + "-" + script, 0.0);
+  }
+
+  /** Whether the language is known ({@code und} and {@code und-Mymr} are not). */
   public boolean isDetermined() {
-    return !language.equals(UNDETERMINED.language);
+    return !language.startsWith(UNDETERMINED.language);
   }
 }

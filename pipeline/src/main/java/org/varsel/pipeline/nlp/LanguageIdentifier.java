@@ -17,6 +17,11 @@ import opennlp.tools.ml.model.MaxentModel;
  * (Danish and Norwegian Bokmål, German and Low German, ...) do not count as the runner-up: the top
  * language must beat the best language outside its family. Detection runs on a bounded prefix without
  * URLs, mentions and hashtags, because its cost grows with length. Not thread-safe: one instance per thread.
+ *
+ * <p>What it does not know it says by script: a text in a script none of the model's languages is written in
+ * (Myanmar, Ethiopic, Khmer, Lao, ...) is {@code und-Mymr}, {@code und-Ethi}, ... without asking the model, and an
+ * undetermined text in another script than Latin is {@code und-Arab}, {@code und-Hani}, ..., so that rules written
+ * for the script still run.
  */
 public final class LanguageIdentifier {
 
@@ -35,6 +40,7 @@ public final class LanguageIdentifier {
   private final int[] familyOfTag;
   private final double[] tagScores;
   private final Set<String> grams = new HashSet<>();
+  private final DominantScript scripts = new DominantScript();
   private final int sampleChars;
   private final int minLetters;
   private final double minRatio;
@@ -82,6 +88,15 @@ public final class LanguageIdentifier {
       return LanguageGuess.UNDETERMINED;
     }
     DetectionSample sample = DetectionSample.of(text, sampleChars);
+    Optional<String> script = scripts.of(sample.text()).filter(s -> !s.equals("Latn"));
+    if (script.isPresent() && !DominantScript.detectorKnows(script.get())) {
+      return LanguageGuess.ofScript(script.get());
+    }
+    LanguageGuess guess = detectLanguage(sample);
+    return guess.isDetermined() ? guess : script.map(LanguageGuess::ofScript).orElse(guess);
+  }
+
+  private LanguageGuess detectLanguage(DetectionSample sample) {
     if (sample.letters() < minLetters) {
       return LanguageGuess.UNDETERMINED;
     }

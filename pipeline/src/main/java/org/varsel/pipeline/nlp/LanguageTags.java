@@ -45,6 +45,13 @@ public final class LanguageTags {
     for (String two : Locale.getISOLanguages()) {
       map.put(new Locale(two).getISO3Language(), two);
     }
+    // The JDK still answers the withdrawn codes iw, in, ji for Hebrew, Indonesian, Yiddish; BCP-47 wants he, id, yi.
+    map.put("heb", "he");
+    map.put("ind", "id");
+    map.put("yid", "yi");
+    map.put("iw", "he");
+    map.put("in", "id");
+    map.put("ji", "yi");
     // Individual languages the OpenNLP detector reports where ISO 639-1 only codes the macrolanguage,
     // plus ISO 639-2/B codes that clients still send.
     map.put("cmn", "zh");

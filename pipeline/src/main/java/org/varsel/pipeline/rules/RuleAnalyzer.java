@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
@@ -18,6 +19,9 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * The analysis shared by documents and rule queries for one language: obfuscation folding,
  * standard tokens, lower case, emphasis (three or more of a letter) collapsed, diacritic folding
  * and a stemmer (English, Danish, none for {@code any}), then every double letter collapsed.
+ * {@code any} and the script languages break words with ICU (dictionaries for Myanmar, Thai,
+ * Lao, Khmer and CJK, which are written without spaces) and fold words outside the Latin script
+ * with {@link ScriptFoldingFilter}.
  */
 final class RuleAnalyzer extends Analyzer {
 
@@ -27,7 +31,7 @@ final class RuleAnalyzer extends Analyzer {
     this.language = language;
   }
 
-  /** One analyzer for all rule fields: {@code text_en}, {@code text_da}, {@code text}. */
+  /** One analyzer for all rule fields: {@code text_en}, {@code text_da}, and {@code any}'s for {@code text} and the script fields. */
   static Analyzer perField() {
     return new PerFieldAnalyzerWrapper(
         new RuleAnalyzer(RuleLanguage.ANY),
@@ -43,8 +47,11 @@ final class RuleAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer tokenizer = new StandardTokenizer();
+    Tokenizer tokenizer = language.hasStemmer() ? new StandardTokenizer() : new ICUTokenizer();
     TokenStream ts = new LowerCaseFilter(tokenizer);
+    if (!language.hasStemmer()) {
+      ts = new ScriptFoldingFilter(ts);
+    }
     // accents and stretched letters (kíííllíng) are undone before stemming, so the stemmer sees
     // the suffix; Danish keeps æ, ø, å for its stemmer and folds them afterwards
     ts = new AccentFoldingFilter(ts, language == RuleLanguage.DA ? "æøå" : "");
@@ -66,6 +73,10 @@ final class RuleAnalyzer extends Analyzer {
   /** Wildcard and fuzzy terms are not stemmed, but get the same case and letter folding. */
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
-    return new RepeatedLetterFilter(new ASCIIFoldingFilter(new LowerCaseFilter(in)), 2);
+    TokenStream ts = new LowerCaseFilter(in);
+    if (!language.hasStemmer()) {
+      ts = new ScriptFoldingFilter(ts);
+    }
+    return new RepeatedLetterFilter(new ASCIIFoldingFilter(ts), 2);
   }
 }

@@ -168,7 +168,7 @@ final class RuleFiles {
       }
     }
     if (node.has("languages") && languageCodes.isEmpty()) {
-      f.error("languages", "languages must list at least one of en, da, any");
+      f.error("languages", "languages must list at least one of " + RuleLanguage.codes());
     }
     String category = f.text("category");
     if (category != null && !CATEGORIES.contains(category)) {

@@ -102,6 +102,6 @@ public final class Posts {
     Signal signal = new Signal(SignalIds.of(source, externalId), source, externalId, "post", at, null, "x",
         new Author(account, null, null), text, "en", tlp, labels, null);
     return new AnalysedSignal(signal, "en", 1.0, List.copyOf(urls), List.of("x"), List.copyOf(hashtags), List.of(),
-        category, scores, category == null ? null : "test-model", List.copyOf(SignalMatcher.readInContext(rules)));
+        category, scores, category == null ? null : "test-model", List.copyOf(SignalMatcher.readInContext(rules)), null);
   }
 }

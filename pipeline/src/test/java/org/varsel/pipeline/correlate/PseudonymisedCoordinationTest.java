@@ -20,7 +20,7 @@ class PseudonymisedCoordinationTest {
   static AnalysedSignal pseudonymised(Posts post) {
     AnalysedSignal a = post.analysed();
     return new AnalysedSignal(PSEUDONYMS.apply(a.signal()), a.language(), a.languageConfidence(), a.urls(), a.platforms(),
-        a.hashtags(), a.mentions(), a.category(), a.scores(), a.modelVersion(), a.ruleMatches());
+        a.hashtags(), a.mentions(), a.category(), a.scores(), a.modelVersion(), a.ruleMatches(), a.encodingConverted());
   }
 
   @Test

@@ -27,6 +27,8 @@ class LanguageIdentifierTest {
       "es | El gobierno anunció el martes nuevas reglas para las elecciones nacionales.",
       "ru | Правительство во вторник объявило о новых правилах для выборов.",
       "ar | أعلنت الحكومة يوم الثلاثاء عن قواعد جديدة للانتخابات المقبلة",
+      "th | รัฐบาลประกาศกฎใหม่สำหรับการเลือกตั้งในวันอังคาร",
+      "he | הממשלה הודיעה ביום שלישי על כללים חדשים לבחירות.",
   })
   void detectsTheLanguageOfAnOrdinarySentence(String language, String text) {
     LanguageGuess guess = identifier.detect(text);
@@ -38,6 +40,26 @@ class LanguageIdentifierTest {
   @ValueSource(strings = {"", "ok", "lol 😂😂", "hello", "@someone @other", "https://example.com/a/very/long/path", "12345 678 !!!"})
   void answersUndeterminedForShortOrLetterlessText(String text) {
     assertThat(identifier.detect(text)).isEqualTo(LanguageGuess.UNDETERMINED);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "und-Mymr | ကုလားတွေကို သတ်ပစ်ရမယ်",
+      "und-Ethi | መንግስት ማክሰኞ ለምርጫው አዲስ ደንቦችን አስታውቋል",
+      "und-Khmr | រដ្ឋាភិបាលបានប្រកាសច្បាប់ថ្មីសម្រាប់ការបោះឆ្នោត",
+      "und-Laoo | ລັດຖະບານໄດ້ປະກາດກົດລະບຽບໃໝ່ສໍາລັບການເລືອກຕັ້ງ",
+      "und-Arab | اقتلوهم",
+      "und-Hani | 消灭他们",
+  })
+  void tagsByScriptWhatTheModelCannotTellOrDoesNotCover(String tag, String text) {
+    LanguageGuess guess = identifier.identify(text, Optional.empty());
+    assertThat(guess).isEqualTo(new LanguageGuess(tag, 0.0));
+    assertThat(guess.isDetermined()).isFalse();
+  }
+
+  @Test
+  void aPartnersHintWinsOverTheScript() {
+    assertThat(identifier.identify("ကုလားတွေကို သတ်ပစ်ရမယ်", Optional.of("my"))).isEqualTo(new LanguageGuess("my", 1.0));
   }
 
   @Test

@@ -10,7 +10,8 @@ class LanguageTagsTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"en, en", "EN-gb, en", "da_DK, da", "dan, da", "eng, en", "deu, de", "ger, de", "cmn, zh",
-      "ekk, et", "pes, fa", "ast, ast", "nob, nb", " fr , fr"})
+      "ekk, et", "pes, fa", "ast, ast", "nob, nb", " fr , fr", "heb, he", "iw, he", "ind, id", "in, id", "yid, yi", "bur, my",
+      "amh, am", "mya, my", "ara, ar"})
   void reducesTagsToTheShortestPrimarySubtag(String tag, String primary) {
     assertThat(LanguageTags.primary(tag)).contains(primary);
   }

@@ -125,7 +125,7 @@ class RuleCheckTest {
 
     assertThat(errors()).containsExactly(
         file + ":4: unknown placeholder {victim}; known: {category}, {matched}, {severity}, {target}, {title}",
-        file + ":6: unknown language 'sv'; known: en, da, any",
+        file + ":6: unknown language 'sv'; known: en, da, any, und-Arab, und-Ethi, und-Mymr, und-Thai, und-Khmr, und-Laoo, und-Hani",
         file + ":8: DISARM technique id 'T49' must look like T0049 or T0049.001",
         file + ":11: tlp 'ORANGE' is not one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED",
         file + ":12: status 'live' is not one of active, shadow, disabled");

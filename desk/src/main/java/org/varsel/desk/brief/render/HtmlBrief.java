@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.text.Bidi;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,6 +79,7 @@ public final class HtmlBrief implements BriefRenderer {
     view.put("id", incident.id());
     view.put("version", incident.version());
     view.put("title", incident.title());
+    view.put("titleDir", direction(incident.title()));
     view.put("tlp", "TLP:" + incident.marking().label());
     view.put("seen", Wording.time(incident.firstSeen()) + " to " + Wording.time(incident.lastSeen()));
     view.put("summary", incident.summary());
@@ -107,10 +109,22 @@ public final class HtmlBrief implements BriefRenderer {
       row.put("source", item.source() + ", TLP:" + item.tlp().label());
       row.put("matched", String.join(", ", item.matchedTerms()));
       row.put("excerpt", Optional.ofNullable(item.excerpt()).orElse(""));
+      row.put("dir", direction(row.get("excerpt")));
       items.add(row);
     }
     view.put("items", items);
     return view;
+  }
+
+  /**
+   * {@code rtl} when the text's first strong letter is right-to-left (Arabic, Hebrew, ...), else {@code ltr}: what a
+   * browser does for {@code dir="auto"}, spelled out because the PDF renderer does not implement {@code auto}.
+   */
+  static String direction(String text) {
+    if (text == null || text.isEmpty()) {
+      return "ltr";
+    }
+    return new Bidi(text, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).baseIsLeftToRight() ? "ltr" : "rtl";
   }
 
   /** The URL as a link target, only when it is a plain http(s) URL. */

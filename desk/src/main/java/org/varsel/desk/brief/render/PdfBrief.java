@@ -1,5 +1,8 @@
 package org.varsel.desk.brief.render;
 
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,13 +13,15 @@ import java.util.List;
 import org.varsel.desk.brief.Brief;
 
 /**
- * A brief as PDF, rendered by openhtmltopdf from the same escaped XHTML as {@link HtmlBrief}. Uses the DejaVu fonts when
- * the machine has them (Debian: fonts-dejavu-core), so that text beyond Latin-1 prints; otherwise the PDF base fonts.
+ * A brief as PDF, rendered by openhtmltopdf from the same escaped XHTML as {@link HtmlBrief}. DejaVu Sans is bundled
+ * (resources/fonts, with its licence), so that text beyond Latin-1, Arabic included, prints on any machine; the bold
+ * and monospaced DejaVu faces are used when the machine has them (Debian: fonts-dejavu-core). Right-to-left text is
+ * split, reordered and shaped with ICU.
  */
 public final class PdfBrief implements BriefRenderer {
   private static final Path FONTS = Path.of("/usr/share/fonts/truetype/dejavu");
+  private static final String BUNDLED_SANS = "/fonts/DejaVuSans.ttf";
   private static final List<String[]> FACES = List.of(
-      new String[] {"DejaVuSans.ttf", "DejaVu Sans", "400"},
       new String[] {"DejaVuSans-Bold.ttf", "DejaVu Sans", "700"},
       new String[] {"DejaVuSansMono.ttf", "DejaVu Sans Mono", "400"});
 
@@ -28,11 +33,16 @@ public final class PdfBrief implements BriefRenderer {
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
+      builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+      builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+      builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
+      builder.useFont(() -> PdfBrief.class.getResourceAsStream(BUNDLED_SANS), "DejaVu Sans", 400,
+          BaseRendererBuilder.FontStyle.NORMAL, true);
       for (String[] face : FACES) {
         Path file = FONTS.resolve(face[0]);
         if (Files.isReadable(file)) {
           builder.useFont(file.toFile(), face[1], Integer.parseInt(face[2]),
-              com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+              BaseRendererBuilder.FontStyle.NORMAL, true);
         }
       }
       // The page is self-contained: nothing may be fetched while rendering, whatever the evidence says.
