@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -20,9 +21,14 @@ final class DeskTestSupport {
   private DeskTestSupport() {}
 
   static DeskConfig config(LocalKafka kafka, PostgresDatabase database) {
+    return config(kafka, database, Map.of());
+  }
+
+  /** The same, with more settings ({@code desk.briefs.config}, say). */
+  static DeskConfig config(LocalKafka kafka, PostgresDatabase database, Map<String, String> more) {
     kafka.createTopics(2, Topics.INCIDENTS);
     kafka.createTopics(1, Topics.FEEDBACK);
-    return DeskConfig.fromMap(Map.of(
+    Map<String, String> settings = new HashMap<>(Map.of(
         DeskConfig.HTTP_PORT, "0",
         DeskConfig.DB_URL, database.jdbcUrl(),
         DeskConfig.DB_USER, database.user(),
@@ -30,6 +36,8 @@ final class DeskTestSupport {
         DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
         // every test class reads the shared topic from the start with its own group
         DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID()));
+    settings.putAll(more);
+    return DeskConfig.fromMap(settings);
   }
 
   static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka, boolean transactional) {

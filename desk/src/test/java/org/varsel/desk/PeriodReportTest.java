@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +26,6 @@ import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
-import org.varsel.contract.Topics;
 import org.varsel.desk.DeskClient.Caller;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.config.DeskConfig;
@@ -58,14 +56,7 @@ class PeriodReportTest {
 
   @BeforeAll
   static void startDesk(LocalKafka kafka, PostgresDatabase database) throws Exception {
-    kafka.createTopics(2, Topics.INCIDENTS);
-    desk = Desk.start(DeskConfig.fromMap(Map.of(
-        DeskConfig.HTTP_PORT, "0",
-        DeskConfig.DB_URL, database.jdbcUrl(),
-        DeskConfig.DB_USER, database.user(),
-        DeskConfig.DB_PASSWORD, database.password(),
-        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
-        DeskConfig.KAFKA_GROUP, "period-report-test-" + UUID.randomUUID(),
+    desk = Desk.start(DeskTestSupport.config(kafka, database, Map.of(
         DeskConfig.BRIEFS_CONFIG, Path.of("src/test/resources/briefs-test.yaml").toAbsolutePath().toString())));
     client = new DeskClient(desk.port());
     desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "t");

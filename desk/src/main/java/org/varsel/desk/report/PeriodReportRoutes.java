@@ -2,7 +2,6 @@ package org.varsel.desk.report;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,7 +20,7 @@ import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.web.Sessions;
-import org.varsel.desk.web.TriageWeb;
+import org.varsel.desk.web.SignedInPage;
 import org.varsel.desk.web.Views;
 
 /**
@@ -33,18 +32,15 @@ public final class PeriodReportRoutes implements RouteGroup {
   public static final String PAGE_PATH = "/reports/period";
   public static final String API_PATH = "/api/v1/reports/period";
   private static final Role[] STAFF = {Role.ANALYST, Role.LEAD, Role.ADMIN};
-  // no script on the page: the charts are drawn by the server
-  private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private final PeriodReportStore store;
-  private final Sessions sessions;
+  private final SignedInPage pages;
   private final Clock clock;
   private final Views views = new Views();
 
   public PeriodReportRoutes(Database database, Clock clock) {
     this.store = new PeriodReportStore(database);
-    this.sessions = new Sessions(database);
+    this.pages = new SignedInPage(new Sessions(database));
     this.clock = clock;
   }
 
@@ -55,25 +51,12 @@ public final class PeriodReportRoutes implements RouteGroup {
   }
 
   private void page(Context ctx) throws SQLException {
-    String cookie = ctx.cookie(TriageWeb.COOKIE);
-    Optional<Sessions.Session> found = cookie == null ? Optional.empty() : sessions.find(cookie);
-    if (found.isEmpty()) {
-      ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    Optional<Sessions.Session> session = pages.session(ctx);
+    if (session.isEmpty()) {
       return;
     }
-    Sessions.Session session = found.get();
-    Map<String, Object> model = new HashMap<>();
-    model.put("user", session.username());
-    model.put("role", session.role().label());
-    model.put("csrf", session.csrfToken());
-    model.put("greyscale", session.greyscale());
-    model.put("isLead", session.role() == Role.LEAD || session.role() == Role.ADMIN);
-    model.put("isPartner", session.role() == Role.PARTNER);
-    model.put("here", ctx.path());
-    if (session.role() == Role.PARTNER) {
-      model.put("message", "Period reports are for the desk's staff.");
-      model.put("status", 403);
-      render(ctx.status(403), "error", model);
+    Map<String, Object> model = pages.model(ctx, session.get());
+    if (pages.refusedToPartner(ctx, session.get(), model, "Period reports")) {
       return;
     }
     PeriodReport report = store.report(period(ctx));
@@ -83,7 +66,7 @@ public final class PeriodReportRoutes implements RouteGroup {
     model.put("pdf", API_PATH + "?format=pdf&" + query);
     model.put("fromDay", day(report.period().from()));
     model.put("toDay", day(report.period().to()));
-    render(ctx, "period-report", model);
+    pages.render(ctx, "period-report", model);
   }
 
   private void download(Context ctx) throws SQLException, IOException {
@@ -126,10 +109,5 @@ public final class PeriodReportRoutes implements RouteGroup {
 
   private static String day(Instant instant) {
     return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
-  }
-
-  private void render(Context ctx, String template, Map<String, Object> model) {
-    ctx.header("Content-Security-Policy", CSP).header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
-        .html(views.render(template, model));
   }
 }
