@@ -85,23 +85,28 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printSummary(PrintStream out, Demo demo) {
-    DemoCredentials credentials = demo.credentials();
     out.println();
     out.println("Varsel is running.");
     out.println("  Analyst desk     " + demo.deskUrl() + "/   (sign in as the analyst, or the lead for the audit log)");
-    out.println("  Incidents API    " + demo.deskUrl() + "/api/v1/incidents   (anonymous read allowed in the demo)");
+    out.println("  Incidents API    " + demo.deskUrl() + "/api/v1/incidents   (a token is needed, as outside the demo)");
     out.println("  Health           " + demo.deskUrl() + "/healthz");
     out.println("  Kafka            " + demo.kafkaBootstrap());
-    out.println("  Credentials      " + demo.credentialsFile().toAbsolutePath());
-    for (DemoCredentials.Partner partner : credentials.partners()) {
-      out.println("    partner " + partner.id() + "     token " + partner.token());
+    if (demo.credentials().isPresent()) {
+      DemoCredentials credentials = demo.credentials().get();
+      out.println("  Credentials      " + demo.credentialsFile().toAbsolutePath());
+      for (DemoCredentials.Partner partner : credentials.partners()) {
+        out.println("    partner " + partner.id() + "     token " + partner.token());
+      }
+      for (DemoCredentials.Analyst user : List.of(credentials.analyst(), credentials.lead())) {
+        out.println("    " + String.format("%-16s", user.user()) + " password " + user.password() + "  token "
+            + user.token());
+      }
+      out.println();
+      out.println("Try:  curl -s -H 'Authorization: Bearer " + credentials.analyst().token() + "' " + demo.deskUrl()
+          + "/api/v1/incidents");
+      out.println("      curl -s -H 'Authorization: Bearer " + credentials.partners().get(0).token() + "' "
+          + demo.deskUrl() + "/api/v1/incidents");
     }
-    for (DemoCredentials.Analyst user : List.of(credentials.analyst(), credentials.lead())) {
-      out.println("    " + String.format("%-16s", user.user()) + " password " + user.password() + "  token " + user.token());
-    }
-    out.println();
-    out.println("Try:  curl -s " + demo.deskUrl() + "/api/v1/incidents");
-    out.println("      curl -s -H 'Authorization: Bearer " + credentials.partners().get(0).token() + "' " + demo.deskUrl() + "/api/v1/incidents");
     out.println("Incidents appear within seconds of each checkpoint (every 2 s). Press Ctrl-C to stop.");
   }
 }

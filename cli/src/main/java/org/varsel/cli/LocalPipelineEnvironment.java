@@ -3,8 +3,11 @@ package org.varsel.cli;
 import java.nio.file.Path;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -14,6 +17,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * from then on every checkpoint fails, so exactly-once output is never committed again.
  */
 public final class LocalPipelineEnvironment {
+  private static final String LOOPBACK = "127.0.0.1";
   private LocalPipelineEnvironment() {}
 
   /** Heap state, full snapshots: the local default. */
@@ -32,8 +36,6 @@ public final class LocalPipelineEnvironment {
    */
   public static StreamExecutionEnvironment serving(int parallelism, Path checkpoints, int restPort) {
     Configuration config = configuration(checkpoints, "hashmap");
-    config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    config.set(RestOptions.ADDRESS, "127.0.0.1");
     config.set(RestOptions.BIND_PORT, Integer.toString(restPort));
     config.set(RestOptions.PORT, restPort);
     return StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
@@ -41,6 +43,15 @@ public final class LocalPipelineEnvironment {
 
   static Configuration configuration(Path checkpoints, String stateBackend) {
     Configuration config = new Configuration();
+    // Nothing of the local cluster is reachable from the network: its REST API (no authentication) and blob server
+    // bind to loopback, and the REST API cannot cancel jobs.
+    config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+    config.set(RestOptions.ADDRESS, LOOPBACK);
+    config.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+    config.set(JobManagerOptions.ADDRESS, LOOPBACK);
+    config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+    config.set(TaskManagerOptions.HOST, LOOPBACK);
+    config.set(WebOptions.CANCEL_ENABLE, false);
     config.set(StateBackendOptions.STATE_BACKEND, stateBackend);
     config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(stateBackend));
     config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");

@@ -24,11 +24,11 @@ import org.varsel.pipeline.rules.BundledRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./varsel model}: trains and evaluates the hateful/offensive/neutral classifier. */
+/** {@code ./varsel model}: trains and evaluates the threat/hateful/offensive/neutral classifier. */
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,
-    description = "Train the hateful/offensive/neutral classifier and evaluate the flagging path on the functional suite.",
+    description = "Train the threat/hateful/offensive/neutral classifier and evaluate the flagging path on the functional suite.",
     subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class})
 public final class ModelCommand implements Runnable {
 
@@ -49,8 +49,9 @@ public final class ModelCommand implements Runnable {
       name = "train",
       mixinStandardHelpOptions = true,
       description = "Rebuild the classifier from the annotated data in the repository (Davidson, HateXplain train, "
-          + "DKHate), reproducibly (fixed seed, hash-based splits), evaluate it on the held-out splits of each source "
-          + "and write the report. Takes about 15 s on one core; progress goes to stderr.")
+          + "DKHate, the project's own synthetic threat templates), reproducibly (fixed seed, hash-based splits), "
+          + "evaluate it on the held-out splits of each source and write the report. Takes about 1-2 min on one core; "
+          + "progress goes to stderr.")
   static final class Train implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "${sys:varsel.home:-.}/data/training",
@@ -85,7 +86,7 @@ public final class ModelCommand implements Runnable {
       TrainingOptions defaults = TrainingOptions.defaults();
       TrainingOptions options = new TrainingOptions(seed, algorithm, iterations, cutoff, l2,
           defaults.davidsonHeldOut(), defaults.danishHeldOut(), defaults.davidsonOffensiveKept(),
-          defaults.danishOffensiveRepeats());
+          defaults.danishOffensiveRepeats(), defaults.syntheticRepeats());
       long start = System.nanoTime();
       System.err.println("model train: reading " + data);
       TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
@@ -98,7 +99,7 @@ public final class ModelCommand implements Runnable {
       System.err.printf("model train: wrote %s (%s, %d KiB) after %.0f s; evaluating%n",
           model, trained.version(), Files.size(model) / 1024, (System.nanoTime() - start) / 1e9);
       ModelEvaluation evaluation = ModelEvaluation.evaluate(new HarmClassifier(trained.model()), corpus);
-      String markdown = evaluation.toMarkdown(options, trained.trainingCounts());
+      String markdown = evaluation.toMarkdown(options, trained.trainingCounts(), ModelEvaluation.Baseline.read(data));
       HELD_OUT_SECTION.writeInto(report, markdown);
       System.err.println("model train: wrote " + report + " (section " + HELD_OUT_SECTION.name() + ")");
       System.out.print(markdown);
@@ -205,7 +206,7 @@ public final class ModelCommand implements Runnable {
       TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
       err.println("model evaluate: " + classifier.modelVersion() + " on the held-out posts of " + data
           + " (held-out slices as for the default seed)");
-      out.print(ModelEvaluation.evaluate(classifier, corpus).toMarkdown(null, null));
+      out.print(ModelEvaluation.evaluate(classifier, corpus).toMarkdown(null, null, ModelEvaluation.Baseline.read(data)));
       return 0;
     }
   }

@@ -1,23 +1,35 @@
 package org.varsel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.varsel.cli.demo.Demo;
 import org.varsel.cli.demo.DemoSample;
 import org.varsel.contract.Json;
+import org.varsel.local.PostgresDatabase;
 
-/** {@code ./varsel demo}: one call starts everything, incidents are served within 90 s, credentials are written. */
+/**
+ * {@code ./varsel demo}: one call starts everything, incidents are served within 90 s, credentials are written; and it
+ * is safe by default: no anonymous access, PostgreSQL with passwords and a non-superuser desk, loopback listeners.
+ */
 class DemoTest {
 
   @Test
@@ -29,14 +41,15 @@ class DemoTest {
         new PrintStream(progress, true, StandardCharsets.UTF_8))) {
       assertThat(progress.toString(StandardCharsets.UTF_8)).contains("Kafka", "PostgreSQL", "Desk", "Pipeline", "Sample");
       DeskApi api = new DeskApi(demo.deskUrl());
+      Path file = state.resolve("demo-credentials.json");
+      JsonNode credentials = Json.mapper().readTree(file.toFile());
+      String analystToken = credentials.get("analyst").get("token").asText();
 
-      JsonNode all = api.awaitJson("/api/v1/incidents?limit=100", Optional.empty(), Duration.ofSeconds(90),
+      JsonNode all = api.awaitJson("/api/v1/incidents?limit=100", Optional.of(analystToken), Duration.ofSeconds(90),
           page -> page.get("total").asInt() >= labelled);
       assertThat(all.get("items").findValuesAsText("kind")).contains("partner-assessment");
 
-      Path file = state.resolve("demo-credentials.json");
       assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-      JsonNode credentials = Json.mapper().readTree(file.toFile());
       assertThat(credentials.get("partners")).hasSize(2);
       assertThat(credentials.get("analyst").get("user").asText()).isEqualTo("analyst");
       assertThat(credentials.get("analyst").get("password").asText()).hasSizeGreaterThan(12);
@@ -46,9 +59,43 @@ class DemoTest {
       JsonNode partnerView = api.getJson("/api/v1/incidents?limit=100", Optional.of(ngoB));
       assertThat(partnerView.get("total").asInt()).isPositive().isLessThan(all.get("total").asInt());
       partnerView.get("items").forEach(item -> assertThat(item.get("sources").toString()).contains("partner:ngo-b"));
-      String analystToken = credentials.get("analyst").get("token").asText();
       assertThat(api.getJson("/api/v1/incidents?limit=1", Optional.of(analystToken)).get("total").asInt())
           .isEqualTo(all.get("total").asInt());
+    }
+  }
+
+  @Test
+  void theDemoIsSafeByDefault(@TempDir Path state) throws Exception {
+    try (Demo demo = Demo.start(new Demo.Options(state, "127.0.0.1", 0, Optional.empty(), "varsel", "", 1,
+        Optional.empty()), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+      DeskApi api = new DeskApi(demo.deskUrl());
+      for (String path : List.of("/api/v1/incidents", "/api/v1/incidents/inc-x", "/api/v1/audit",
+          "/api/v1/rules/precision", "/api/v1/rejected-messages", "/api/v1/child-safety/stats")) {
+        assertThat(api.get(path, Optional.empty()).statusCode()).as("anonymous GET " + path).isEqualTo(401);
+      }
+
+      PostgresDatabase database = demo.database().orElseThrow();
+      assertThat(database.user()).isEqualTo("varsel_desk");
+      try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+          ResultSet role = statement.executeQuery("SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles"
+              + " WHERE rolname = current_user")) {
+        assertThat(role.next()).isTrue();
+        assertThat(List.of(role.getBoolean(1), role.getBoolean(2), role.getBoolean(3))).containsOnly(false);
+      }
+      for (String user : List.of("postgres", "varsel_desk")) {
+        assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), user, "wrong").close())
+            .as("%s with a wrong password", user).isInstanceOf(SQLException.class).hasMessageContaining("password");
+      }
+
+      List<ListeningSockets.Socket> sockets = ListeningSockets.heldBy(
+          ListeningSockets.processesOfThisJvmAnd(state.toString()));
+      URI desk = URI.create(demo.deskUrl());
+      URI kafka = URI.create("kafka://" + demo.kafkaBootstrap());
+      URI postgres = URI.create(database.jdbcUrl().substring("jdbc:".length()));
+      assertThat(sockets).extracting(ListeningSockets.Socket::port)
+          .as("the check sees the desk, Kafka and PostgreSQL (else it proves nothing)")
+          .contains(desk.getPort(), kafka.getPort(), postgres.getPort());
+      assertThat(sockets).as("listening sockets on a non-loopback address").allMatch(ListeningSockets.Socket::isLoopback);
     }
   }
 }

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.varsel.cli.demo.Demo;
@@ -42,7 +45,7 @@ class PipelineHealthTest {
       assertThat(healthy.at("/pipeline/restarts_last_hour").asInt()).isZero();
       assertThat(healthy.at("/pipeline/lag_stalled").asBoolean()).isFalse();
 
-      DemoCredentials.Partner ngoA = demo.credentials().partners().get(0);
+      DemoCredentials.Partner ngoA = demo.credentials().orElseThrow().partners().get(0);
       String quiet = postSignal(demo, ngoA.token(), "quiet-1", "A market in the old town reopened this morning", "");
       String flagged = postSignal(demo, ngoA.token(), "flagged-1", "They are planning to attack the shelter tonight",
           ", \"labels\": {\"category\": \"incitement\", \"confidence\": 95}");
@@ -55,17 +58,19 @@ class PipelineHealthTest {
           .body());
       assertThat(Instant.parse(caughtUp.at("/pipeline/last_incident_update").asText())).isAfter(Instant.now().minus(TIMEOUT));
 
-      String analystPage = page(demo, demo.credentials().analyst());
+      String analystPage = page(demo, demo.credentials().orElseThrow().analyst());
       assertThat(analystPage).contains("id=\"pipeline-status\"", "pipeline-status ok", "job running",
           "received, not yet analysed: 0");
 
       demo.pipelineJob().cancel().get();
-      HttpResponse<String> down = awaitHealth(demo, 503, health -> true);
+      // 503 already while the job is "cancelling": wait for where cancelling ends
+      HttpResponse<String> down = awaitHealth(demo, 503,
+          health -> List.of("canceled", "unreachable").contains(health.at("/pipeline/job").asText()));
       assertThat(down.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
       JsonNode problem = Json.mapper().readTree(down.body());
       assertThat(problem.get("detail").asText()).startsWith("the pipeline job is ");
       assertThat(problem.at("/pipeline/job").asText()).isIn("canceled", "unreachable");
-      assertThat(page(demo, demo.credentials().analyst())).contains("pipeline-status down", "id=\"pipeline-problem\"");
+      assertThat(page(demo, demo.credentials().orElseThrow().analyst())).contains("pipeline-status down", "id=\"pipeline-problem\"");
       assertThat(api.get("/healthz/desk", Optional.empty()).statusCode()).as("the desk itself still serves").isEqualTo(200);
     }
   }
@@ -84,11 +89,18 @@ class PipelineHealthTest {
 
   /** The queue page as the signed-in user sees it. */
   private String page(Demo demo, DemoCredentials.Analyst user) throws Exception {
-    String form = "username=" + URLEncoder.encode(user.user(), StandardCharsets.UTF_8)
+    // the login form carries a CSRF token bound to a cookie: read the form first, as a browser does
+    HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(demo.deskUrl() + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String formCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    assertThat(token.find()).as("the login form's CSRF token").isTrue();
+    String body = "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
+        + "&username=" + URLEncoder.encode(user.user(), StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(user.password(), StandardCharsets.UTF_8);
     HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(demo.deskUrl() + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString());
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", formCookie)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     return http.send(HttpRequest.newBuilder(URI.create(demo.deskUrl() + "/")).header("Cookie", cookie).build(),
         HttpResponse.BodyHandlers.ofString()).body();

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -75,7 +73,7 @@ public final class SignalCodec {
     if (tree == null || !tree.isObject()) {
       return rejected("a signal must be a JSON object, got " + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase()));
     }
-    ObjectNode body = (ObjectNode) sanitized(tree);
+    ObjectNode body = (ObjectNode) StorableText.clean(tree);
     List<String> violations = ContractSchemas.SIGNAL_V1.violations(body);
     if (!violations.isEmpty()) {
       return rejected("invalid signal: " + String.join("; ", violations));
@@ -228,66 +226,6 @@ public final class SignalCodec {
     if (value != null) {
       node.put(field, value);
     }
-  }
-
-  /**
-   * Replaces NUL and unpaired surrogates (legal in JSON escapes) with U+FFFD: PostgreSQL's jsonb and UTF-8
-   * encoders refuse them, and one such character must not stall the desk.
-   */
-  private static JsonNode sanitized(JsonNode node) {
-    if (node.isTextual()) {
-      String value = node.textValue();
-      return needsSanitizing(value) ? TextNode.valueOf(sanitize(value)) : node;
-    }
-    if (node.isObject()) {
-      ObjectNode object = (ObjectNode) node;
-      ObjectNode copy = null;
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        JsonNode value = sanitized(field.getValue());
-        if (value != field.getValue() || needsSanitizing(field.getKey())) {
-          copy = copy == null ? object.deepCopy() : copy;
-          copy.remove(field.getKey());
-          copy.set(sanitize(field.getKey()), value);
-        }
-      }
-      return copy == null ? object : copy;
-    }
-    if (node.isArray()) {
-      ArrayNode array = (ArrayNode) node;
-      for (int i = 0; i < array.size(); i++) {
-        JsonNode value = sanitized(array.get(i));
-        if (value != array.get(i)) {
-          array.set(i, value);
-        }
-      }
-    }
-    return node;
-  }
-
-  private static boolean needsSanitizing(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == 0 || Character.isSurrogate(c)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String sanitize(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-        out.append(c).append(value.charAt(++i));
-      } else if (c == 0 || Character.isSurrogate(c)) {
-        out.append('\uFFFD');
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

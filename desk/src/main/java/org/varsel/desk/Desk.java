@@ -133,6 +133,7 @@ public final class Desk implements AutoCloseable {
           new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline));
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
           new RejectedMessages(database), health(database, consumer, pipeline), config.demoAnonymousRead(),
+          config.requestBodyTimeout(),
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
               new ChildSafetyRoutes(database, childSafety), new PeriodReportRoutes(database, Clock.systemUTC())));
       started.add(http);

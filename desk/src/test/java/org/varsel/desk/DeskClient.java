@@ -61,9 +61,25 @@ final class DeskClient {
         .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
   }
 
+  /**
+   * Posts the sign-in form as a browser does: first reads the form (its CSRF token and the cookie bound to it), then
+   * posts it with both.
+   */
+  HttpResponse<String> submitLogin(String username, String password) throws IOException, InterruptedException {
+    HttpResponse<String> form = get("/login", Caller.none());
+    String setCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+    Matcher csrf = CSRF.matcher(form.body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("no CSRF token on the login form");
+    }
+    Caller browser = new Caller(Optional.empty(), Optional.of(setCookie.substring(0, setCookie.indexOf(';'))),
+        Optional.empty());
+    return postForm("/login", browser, "_csrf", csrf.group(1), "username", username, "password", password);
+  }
+
   /** Signs in through the login form; the CSRF token is read off the queue page, as a browser would have it. */
   Caller login(String username, String password) throws IOException, InterruptedException {
-    HttpResponse<String> response = postForm("/login", Caller.none(), "username", username, "password", password);
+    HttpResponse<String> response = submitLogin(username, password);
     if (response.statusCode() != 303) {
       throw new IllegalStateException("login failed: " + response.statusCode());
     }

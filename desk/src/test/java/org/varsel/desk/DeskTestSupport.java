@@ -24,8 +24,8 @@ final class DeskTestSupport {
     return config(kafka, database, Map.of());
   }
 
-  /** The same, with more settings ({@code desk.briefs.config}, say). */
-  static DeskConfig config(LocalKafka kafka, PostgresDatabase database, Map<String, String> more) {
+  /** The test desk's settings with some keys of the test's own. */
+  static DeskConfig config(LocalKafka kafka, PostgresDatabase database, Map<String, String> own) {
     kafka.createTopics(2, Topics.INCIDENTS);
     kafka.createTopics(1, Topics.FEEDBACK);
     Map<String, String> settings = new HashMap<>(Map.of(
@@ -36,7 +36,7 @@ final class DeskTestSupport {
         DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
         // every test class reads the shared topic from the start with its own group
         DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID()));
-    settings.putAll(more);
+    settings.putAll(own);
     return DeskConfig.fromMap(settings);
   }
 

@@ -183,6 +183,15 @@ class HttpApiTest {
           URI.create("http://127.0.0.1:" + demo.port() + "/api/v1/rejected-messages")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(restricted.statusCode()).isEqualTo(401);
+      // the switch reads the incident list and incidents, nothing an analyst sees beyond them
+      for (String path : List.of("/api/v1/incidents/" + urgentIncident + "/comments",
+          "/api/v1/incidents/" + urgentIncident + "/history", "/api/v1/audit", "/api/v1/audit.csv",
+          "/api/v1/rules/precision", "/api/v1/training-data", "/api/v1/child-safety/stats",
+          "/api/v1/incidents/" + urgentIncident + "/brief?audience=platform:x")) {
+        HttpResponse<String> beyond = HTTP.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + demo.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(beyond.statusCode()).as("anonymous GET " + path).isEqualTo(401);
+      }
     }
   }
 

@@ -179,7 +179,7 @@ class TriageWorkflowTest {
     for (String line : jsonl.split("\n")) {
       lines.add(Json.mapper().readTree(line));
     }
-    assertThat(lines).allSatisfy(line -> assertThat(line.fieldNames()).toIterable().containsExactly("text", "label"));
+    assertThat(lines).allSatisfy(line -> assertThat(line.fieldNames()).toIterable().containsExactly("text", "label", "tlp"));
     assertThat(lines).anySatisfy(line -> assertThat(line.get("label").asText()).isEqualTo("neutral"));
     assertThat(lines).anySatisfy(line -> assertThat(line.get("label").asText()).isEqualTo("dehumanisation"));
     assertThat(client.get("/api/v1/training-data", analyst).statusCode()).isEqualTo(403);
@@ -256,13 +256,13 @@ class TriageWorkflowTest {
   @Test
   void aSessionNeedsItsCsrfTokenToChangeStateABearerTokenDoesNot() throws Exception {
     desk.credentials().createUser("sam", "session passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");
-    var login = client.postForm("/login", Caller.none(), "username", "sam", "password", "session passphrase");
+    var login = client.submitLogin("sam", "session passphrase");
     assertThat(login.statusCode()).isEqualTo(303);
     String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Secure").contains("Path=/");
-    assertThat(client.postForm("/login", Caller.none(), "username", "sam", "password", "wrong").statusCode())
+    assertThat(client.submitLogin("sam", "wrong").statusCode())
         .isEqualTo(401);
-    assertThat(client.postForm("/login", Caller.none(), "username", "nobody", "password", "x").statusCode())
+    assertThat(client.submitLogin("nobody", "x").statusCode())
         .isEqualTo(401);
 
     Caller session = client.login("sam", "session passphrase");

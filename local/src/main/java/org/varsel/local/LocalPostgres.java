@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -23,13 +25,17 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalPostgres.class);
     private static final String SUPERUSER = "postgres";
-    // initdb runs with trust authentication: the server never asks, any password works for any client library.
-    private static final String PASSWORD = "postgres";
+    // initdb runs with trust authentication: the server never asks, any password works for any client library,
+    // unless the builder asked for password authentication (the demo): then the superuser gets a random one.
+    private static final String TRUST_PASSWORD = "postgres";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final Path directory;
     private final boolean deleteOnClose;
     private final Duration startupTimeout;
+    private final boolean passwordAuthentication;
+    private String password = TRUST_PASSWORD;
     private int port;
     private EmbeddedPostgres server;
     private boolean closed;
@@ -41,6 +47,7 @@ public final class LocalPostgres implements AutoCloseable {
                 : builder.dataDirectory.toAbsolutePath();
         this.port = builder.port;
         this.startupTimeout = builder.startupTimeout;
+        this.passwordAuthentication = builder.passwordAuthentication;
     }
 
     public static Builder builder() {
@@ -70,13 +77,21 @@ public final class LocalPostgres implements AutoCloseable {
                 // Throw-away data: a clean stop still writes everything, only an OS crash would lose it.
                 builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
             }
+            if (passwordAuthentication) {
+                // loopback TCP only, and no Unix socket at all (initdb's default puts it in a world-writable /tmp)
+                builder.setServerConfig("listen_addresses", "localhost")
+                        .setServerConfig("unix_socket_directories", "");
+            }
             server = builder.start();
+            // Keep the port: clients configured before a stop must reach the server after the next start.
+            port = server.getPort();
+            if (passwordAuthentication && TRUST_PASSWORD.equals(password)) {
+                requirePasswords();
+            }
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("PostgreSQL did not start in " + directory + "; last lines of "
                     + logFile() + ":" + System.lineSeparator() + Directories.tail(logFile(), 30), e);
         }
-        // Keep the port: clients configured before a stop must reach the server after the next start.
-        port = server.getPort();
         LOG.info("PostgreSQL ready on port {} in {} ms (data in {})",
                 port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), directory);
         return this;
@@ -116,8 +131,59 @@ public final class LocalPostgres implements AutoCloseable {
         return SUPERUSER;
     }
 
-    public String password() {
-        return PASSWORD;
+    public synchronized String password() {
+        return password;
+    }
+
+    /**
+     * Gives the superuser a random password and makes every connection authenticate with SCRAM (pg_hba.conf),
+     * replacing initdb's trust authentication.
+     */
+    private void requirePasswords() throws IOException {
+        String random = randomSecret();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, TRUST_PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + random + "'");
+            Files.writeString(dataDirectory().resolve("pg_hba.conf"), """
+                    # written by LocalPostgres: passwords (SCRAM) for everyone, loopback only
+                    local all all scram-sha-256
+                    host  all all 127.0.0.1/32 scram-sha-256
+                    host  all all ::1/128 scram-sha-256
+                    """);
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("cannot switch PostgreSQL in " + directory + " to password authentication", e);
+        }
+        password = random;
+    }
+
+    /**
+     * Creates a database owned by a new role of its own (not a superuser, cannot create roles or databases) with a
+     * random password: what a service such as the desk should connect as.
+     */
+    public PostgresDatabase createDatabaseOwnedBy(String name, String role) {
+        if (!DATABASE_NAME.matcher(name).matches() || !DATABASE_NAME.matcher(role).matches()) {
+            throw new IllegalArgumentException("not plain lower-case PostgreSQL identifiers: " + name + ", " + role);
+        }
+        String rolePassword = randomSecret();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
+                    + rolePassword + "'");
+            statement.execute("CREATE DATABASE " + name + " OWNER " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + " owned by " + role, e);
+        }
+        return new PostgresDatabase(name, jdbcUrl(name), role, rolePassword);
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        // base64url has no quote: safe inside the SQL literal above
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The {@code postgres} maintenance database, which always exists. */
@@ -189,8 +255,18 @@ public final class LocalPostgres implements AutoCloseable {
         private Path dataDirectory;
         private int port;
         private Duration startupTimeout = Duration.ofSeconds(60);
+        private boolean passwordAuthentication;
 
         private Builder() {
+        }
+
+        /**
+         * Password (SCRAM) authentication for every connection, a random superuser password, listening on loopback
+         * TCP only, no Unix socket (the demo); default: initdb's trust authentication (tests).
+         */
+        public Builder passwordAuthentication() {
+            this.passwordAuthentication = true;
+            return this;
         }
 
         /** Where the temporary directory is created (default {@code java.io.tmpdir}); deleted on close. */

@@ -59,6 +59,7 @@ public final class Demo implements AutoCloseable {
   private int samplePublished;
   private Path credentialsFile;
   private String httpHost;
+  private PostgresDatabase database;
 
   private Demo(PrintStream progress) {
     this.progress = progress;
@@ -101,14 +102,15 @@ public final class Demo implements AutoCloseable {
       jdbcUrl = options.jdbcUrl().get();
       progress.println("  PostgreSQL       " + jdbcUrl + " (given)");
     } else {
-      progress.println("Starting PostgreSQL (embedded binaries) ...");
-      LocalPostgres postgres = LocalPostgres.builder().baseDirectory(runDirectory).start();
+      progress.println("Starting PostgreSQL (embedded binaries, password authentication, loopback only) ...");
+      LocalPostgres postgres = LocalPostgres.builder().baseDirectory(runDirectory).passwordAuthentication().start();
       running.push(postgres);
-      PostgresDatabase database = postgres.createDatabase("varsel");
+      // the desk connects as the owner of its database, not as the superuser
+      database = postgres.createDatabaseOwnedBy("varsel", "varsel_desk");
       jdbcUrl = database.jdbcUrl();
       dbUser = database.user();
       dbPassword = database.password();
-      progress.println("  PostgreSQL       " + jdbcUrl);
+      progress.println("  PostgreSQL       " + jdbcUrl + " (as " + dbUser + ")");
     }
 
     progress.println("Starting the desk ...");
@@ -120,12 +122,18 @@ public final class Demo implements AutoCloseable {
         PipelineWatchConfig.RAW_TOPIC, settings.rawTopic(),
         PipelineWatchConfig.POLL_INTERVAL, "PT2S"));
     desk = Desk.start(new DeskConfig(options.httpHost(), options.httpPort(), jdbcUrl, dbUser, dbPassword,
-        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, true), IntakeConfig.defaults(), RetentionConfig.defaults(),
+        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, false), IntakeConfig.defaults(), RetentionConfig.defaults(),
         ChildSafetyConfig.defaults(), watch);
     running.push(desk);
-    credentials = createCredentials(desk.credentials());
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");
-    credentials.writeTo(credentialsFile);
+    if (options.jdbcUrl().isPresent()) {
+      // an external database is somebody's real desk: the demo does not plant accounts with known passwords in it
+      progress.println("  Accounts         none created in the given database; add them with ./varsel user add"
+          + " and ./varsel partner add");
+    } else {
+      credentials = createCredentials(desk.credentials());
+      credentials.writeTo(credentialsFile);
+    }
     progress.println("  Desk             " + deskUrl());
 
     progress.println("Starting the pipeline on a local Flink MiniCluster (parallelism " + options.parallelism() + ") ...");
@@ -185,12 +193,18 @@ public final class Demo implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
-  public DemoCredentials credentials() {
-    return credentials;
+  /** The accounts the demo created; empty when it runs on a given database (--jdbc-url). */
+  public Optional<DemoCredentials> credentials() {
+    return Optional.ofNullable(credentials);
   }
 
   public Path credentialsFile() {
     return credentialsFile;
+  }
+
+  /** The embedded database and the desk's own role on it; empty with a given database (--jdbc-url). */
+  public Optional<PostgresDatabase> database() {
+    return Optional.ofNullable(database);
   }
 
   public int samplePublished() {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.varsel.contract.Incident;
 import org.varsel.contract.Incident.EvidenceSignal;
@@ -96,8 +97,10 @@ public final class BriefComposer {
     boolean summaryShared = policy.summary(incident.tlp(), incident.sources(), audience).allowed();
 
     List<Brief.Item> items = shared.stream().map(s -> item(s, audience, accounts)).toList();
-    List<String> categories = categories(incident, shared);
-    List<String> hallmarks = Stream.concat(incident.categories().stream(), shared.stream().map(EvidenceSignal::category))
+    // merged fields (categories, rule hits, DISARM, target groups) mix every source: only when the summary may go
+    List<String> categories = categories(incident, shared, summaryShared);
+    List<String> hallmarks = Stream.concat(summaryShared ? incident.categories().stream() : Stream.empty(),
+            shared.stream().map(EvidenceSignal::category))
         .filter(Objects::nonNull)
         .map(c -> c.startsWith("hallmark:") ? c.substring("hallmark:".length()) : c)
         .filter(HALLMARKS::contains).distinct().toList();
@@ -119,8 +122,8 @@ public final class BriefComposer {
         marking,
         categories,
         hallmarks,
-        incident.disarm(),
-        incident.targetGroups(),
+        summaryShared ? incident.disarm() : List.of(),
+        summaryShared ? incident.targetGroups() : List.of(),
         summaryShared ? incident.firstSeen() : items.stream().map(Brief.Item::observedAt).min(Instant::compareTo).orElseThrow(),
         summaryShared ? incident.lastSeen() : items.stream().map(Brief.Item::observedAt).max(Instant::compareTo).orElseThrow(),
         summaryShared ? Optional.of(text(incident.explanation(), audience, accounts)) : Optional.empty(),
@@ -162,10 +165,13 @@ public final class BriefComposer {
     return coordination;
   }
 
-  private static List<String> categories(Incident incident, List<EvidenceSignal> shared) {
-    Stream<String> fromRules = incident.ruleHits() == null ? Stream.empty()
-        : incident.ruleHits().stream().map(Incident.RuleHitSummary::category);
-    return Stream.of(incident.categories().stream(), fromRules, shared.stream().map(EvidenceSignal::category))
+  private static List<String> categories(Incident incident, List<EvidenceSignal> shared, boolean summaryShared) {
+    Set<String> sharedRules = shared.stream().filter(s -> s.ruleIds() != null).flatMap(s -> s.ruleIds().stream())
+        .collect(Collectors.toSet());
+    Stream<String> fromRules = incident.ruleHits() == null ? Stream.empty() : incident.ruleHits().stream()
+        .filter(hit -> summaryShared || sharedRules.contains(hit.ruleId())).map(Incident.RuleHitSummary::category);
+    Stream<String> merged = summaryShared ? incident.categories().stream() : Stream.empty();
+    return Stream.of(merged, fromRules, shared.stream().map(EvidenceSignal::category))
         .flatMap(s -> s)
         .filter(Objects::nonNull)
         .filter(c -> !c.startsWith("hallmark:") && !HALLMARKS.contains(c))

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.varsel.contract.Incident;
+import org.varsel.contract.SignalCodec;
 import org.varsel.contract.Json;
 import org.varsel.desk.brief.render.BriefRenderer;
 import org.varsel.desk.brief.render.HtmlBrief;
@@ -107,6 +108,9 @@ public final class BriefService {
     }
     if (respondedAt.isAfter(clock.instant().plusSeconds(300))) {
       throw BriefProblem.badRequest("responded_at is in the future");
+    }
+    if (respondedAt.isBefore(SignalCodec.EARLIEST)) {
+      throw BriefProblem.badRequest("responded_at is before " + SignalCodec.EARLIEST + ": a typo or an epoch zero");
     }
     return store.respond(briefId, url, action, respondedAt, recordedBy);
   }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import org.varsel.desk.intake.IntakeConfig;
  *
  * @param httpPort 0 picks a free port (tests, embedded use)
  * @param briefsConfig the brief settings file (YAML); empty: the settings bundled with the desk
+ * @param requestBodyTimeout how long a request body may pause before the desk answers 408
  */
 public record DeskConfig(
     String httpHost,
@@ -32,7 +35,8 @@ public record DeskConfig(
     String kafkaGroup,
     String incidentTopic,
     boolean demoAnonymousRead,
-    String briefsConfig) {
+    String briefsConfig,
+    Duration requestBodyTimeout) {
 
   public static final String HTTP_HOST = "desk.http.host";
   public static final String HTTP_PORT = "desk.http.port";
@@ -44,23 +48,25 @@ public record DeskConfig(
   public static final String INCIDENT_TOPIC = "desk.kafka.incident-topic";
   public static final String DEMO_ANONYMOUS_READ = "desk.demo.anonymous-read";
   public static final String BRIEFS_CONFIG = "desk.briefs.config";
+  public static final String REQUEST_BODY_TIMEOUT = "desk.http.request-body-timeout";
 
   /** Every key the desk reads, in documentation order. */
   public static final List<String> KEYS = List.of(
       HTTP_HOST, HTTP_PORT, DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP, KAFKA_GROUP, INCIDENT_TOPIC, DEMO_ANONYMOUS_READ,
-      BRIEFS_CONFIG);
+      BRIEFS_CONFIG, REQUEST_BODY_TIMEOUT);
 
-  private static final Map<String, String> DEFAULTS = Map.of(
-      HTTP_HOST, "127.0.0.1",
-      HTTP_PORT, "8080",
-      DB_URL, "jdbc:postgresql://localhost:5432/varsel",
-      DB_USER, "varsel",
-      DB_PASSWORD, "",
-      KAFKA_BOOTSTRAP, "localhost:9092",
-      KAFKA_GROUP, "varsel-desk",
-      INCIDENT_TOPIC, Topics.INCIDENTS,
-      DEMO_ANONYMOUS_READ, "false",
-      BRIEFS_CONFIG, "");
+  private static final Map<String, String> DEFAULTS = Map.ofEntries(
+      Map.entry(HTTP_HOST, "127.0.0.1"),
+      Map.entry(HTTP_PORT, "8080"),
+      Map.entry(DB_URL, "jdbc:postgresql://localhost:5432/varsel"),
+      Map.entry(DB_USER, "varsel"),
+      Map.entry(DB_PASSWORD, ""),
+      Map.entry(KAFKA_BOOTSTRAP, "localhost:9092"),
+      Map.entry(KAFKA_GROUP, "varsel-desk"),
+      Map.entry(INCIDENT_TOPIC, Topics.INCIDENTS),
+      Map.entry(DEMO_ANONYMOUS_READ, "false"),
+      Map.entry(BRIEFS_CONFIG, ""),
+      Map.entry(REQUEST_BODY_TIMEOUT, "PT30S"));
 
   public DeskConfig {
     requireText(httpHost, HTTP_HOST);
@@ -77,12 +83,16 @@ public record DeskConfig(
     requireText(kafkaGroup, KAFKA_GROUP);
     requireText(incidentTopic, INCIDENT_TOPIC);
     Objects.requireNonNull(briefsConfig, BRIEFS_CONFIG);
+    if (requestBodyTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+      throw new IllegalArgumentException(REQUEST_BODY_TIMEOUT + " must be at least PT0.1S, was " + requestBodyTimeout);
+    }
   }
 
   /** The settings without a brief settings file of their own (the bundled brief settings). */
   public DeskConfig(String httpHost, int httpPort, String dbUrl, String dbUser, String dbPassword,
       String kafkaBootstrap, String kafkaGroup, String incidentTopic, boolean demoAnonymousRead) {
-    this(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, "");
+    this(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, "",
+        Duration.ofSeconds(30));
   }
 
   /** The settings from the defaults alone. */
@@ -132,7 +142,8 @@ public record DeskConfig(
         merged.get(KAFKA_GROUP),
         merged.get(INCIDENT_TOPIC),
         parseBoolean(merged.get(DEMO_ANONYMOUS_READ), DEMO_ANONYMOUS_READ),
-        merged.get(BRIEFS_CONFIG));
+        merged.get(BRIEFS_CONFIG),
+        duration(merged.get(REQUEST_BODY_TIMEOUT), REQUEST_BODY_TIMEOUT));
   }
 
   /** The environment variable that overrides a key: upper case, with {@code .} and {@code -} as {@code _}. */
@@ -141,15 +152,18 @@ public record DeskConfig(
   }
 
   public DeskConfig withHttpPort(int port) {
-    return new DeskConfig(httpHost, port, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, briefsConfig);
+    return new DeskConfig(httpHost, port, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, briefsConfig,
+        requestBodyTimeout);
   }
 
   public DeskConfig withDemoAnonymousRead(boolean anonymousRead) {
-    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, anonymousRead, briefsConfig);
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, anonymousRead, briefsConfig,
+        requestBodyTimeout);
   }
 
   public DeskConfig withIncidentTopic(String topic) {
-    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, topic, demoAnonymousRead, briefsConfig);
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, topic, demoAnonymousRead, briefsConfig,
+        requestBodyTimeout);
   }
 
   @Override
@@ -157,7 +171,8 @@ public record DeskConfig(
     return "DeskConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
         + ", dbPassword=" + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", kafkaBootstrap=" + kafkaBootstrap
         + ", kafkaGroup=" + kafkaGroup + ", incidentTopic=" + incidentTopic + ", demoAnonymousRead=" + demoAnonymousRead
-        + ", briefsConfig=" + (briefsConfig.isEmpty() ? "(bundled)" : briefsConfig) + "]";
+        + ", briefsConfig=" + (briefsConfig.isEmpty() ? "(bundled)" : briefsConfig)
+        + ", requestBodyTimeout=" + requestBodyTimeout + "]";
   }
 
   /** The key-value pairs of a properties file. */
@@ -184,6 +199,14 @@ public record DeskConfig(
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " must be a number, was '" + value + "'", e);
+    }
+  }
+
+  private static Duration duration(String value, String key) {
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(key + " must be an ISO-8601 duration (PT30S), was '" + value + "'", e);
     }
   }
 

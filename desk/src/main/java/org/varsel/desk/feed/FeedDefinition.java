@@ -23,11 +23,12 @@ import org.varsel.contract.Tlp;
  * signals get. See {@code docs/intake.md} for the file's format.
  */
 public record FeedDefinition(String name, Optional<URI> rss, Optional<Path> folder, Duration every, Tlp tlp,
-    Optional<String> language) {
+    Optional<String> language, Set<String> allowPrivateHosts) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern LANGUAGE = Pattern.compile("([a-z]{2,3}(-[A-Za-z0-9]{2,8})*|und)");
-  private static final Set<String> FIELDS = Set.of("name", "rss", "folder", "every", "tlp", "language");
+  private static final Set<String> FIELDS = Set.of("name", "rss", "folder", "every", "tlp", "language",
+      "allow_private_hosts");
 
   /** The source its signals carry. */
   public String source() {
@@ -107,6 +108,12 @@ public record FeedDefinition(String name, Optional<URI> rss, Optional<Path> fold
     if (language.isPresent() && !LANGUAGE.matcher(language.get()).matches()) {
       throw new IllegalArgumentException(where + ".language: must be a BCP 47 tag such as da or en-GB");
     }
-    return new FeedDefinition(name, rss, folder, every, tlp, language);
+    Set<String> allowPrivateHosts = new HashSet<>();
+    JsonNode allowed = feed.path("allow_private_hosts");
+    if (!allowed.isMissingNode() && !allowed.isArray()) {
+      throw new IllegalArgumentException(where + ".allow_private_hosts: must be a list of host names");
+    }
+    allowed.forEach(host -> allowPrivateHosts.add(host.asText()));
+    return new FeedDefinition(name, rss, folder, every, tlp, language, Set.copyOf(allowPrivateHosts));
   }
 }

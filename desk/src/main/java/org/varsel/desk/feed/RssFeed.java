@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,17 +43,20 @@ public final class RssFeed implements Feed {
   private static final Logger LOG = LoggerFactory.getLogger(RssFeed.class);
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern SPACE = Pattern.compile("[ \\t\\x0B\\f\\r]+");
+  private static final int MAX_REDIRECTS = 5;
   private static final Pattern HTTP_URL = Pattern.compile("^[Hh][Tt][Tt][Pp][Ss]?://\\S+$");
 
   private final FeedDefinition definition;
   private final SignalIntake intake;
   private final HttpClient http;
+  private final FeedAddressGuard guard;
 
   public RssFeed(FeedDefinition definition, SignalIntake intake) {
     this.definition = definition;
     this.intake = intake;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.guard = new FeedAddressGuard(definition.allowPrivateHosts());
   }
 
   @Override
@@ -60,12 +66,7 @@ public final class RssFeed implements Feed {
 
   @Override
   public long poll() throws IOException, SQLException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(definition.rss().orElseThrow())
-        .timeout(Duration.ofSeconds(30))
-        .header("User-Agent", "varsel-desk (feed " + definition.name() + ")")
-        .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8")
-        .GET().build();
-    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = fetch(definition.rss().orElseThrow());
     SyndFeed feed;
     try (InputStream body = new CappedInputStream(response.body(), MAX_FEED_BYTES)) {
       if (response.statusCode() != 200) {
@@ -83,6 +84,31 @@ public final class RssFeed implements Feed {
       bodies.add(signal.toString().getBytes(StandardCharsets.UTF_8));
     }
     return FeedResults.log(definition, externalIds, intake.take(definition.source(), bodies), LOG);
+  }
+
+  /** GETs the feed, following redirects by hand so that every hop passes the address guard. */
+  private HttpResponse<InputStream> fetch(URI first) throws IOException, InterruptedException {
+    URI uri = first;
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      guard.check(uri);
+      HttpRequest request = HttpRequest.newBuilder(uri)
+          .timeout(Duration.ofSeconds(30))
+          .header("User-Agent", "varsel-desk (feed " + definition.name() + ")")
+          .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8")
+          .GET().build();
+      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      Optional<String> location = response.headers().firstValue("Location");
+      if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+        return response;
+      }
+      response.body().close();
+      try {
+        uri = uri.resolve(new URI(location.get()));
+      } catch (URISyntaxException e) {
+        throw new IOException("feed " + definition.name() + " redirected to a malformed URL", e);
+      }
+    }
+    throw new IOException("feed " + definition.name() + " redirected more than " + MAX_REDIRECTS + " times");
   }
 
   private ObjectNode toSignal(SyndFeed feed, SyndEntry entry) {

@@ -10,9 +10,13 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.Json;
@@ -31,6 +35,8 @@ public final class HttpApi implements AutoCloseable {
   private static final String JSON = "application/json";
   /** Bodies read with ctx.body(); the intake endpoints stream theirs with their own caps. */
   private static final long MAX_REQUEST_BYTES = 64 * 1024;
+  /** What {@code desk.demo.anonymous-read} opens: the incident list and single incidents, nothing else. */
+  private static final Pattern ANONYMOUS_READABLE = Pattern.compile("/api/v1/incidents(/inc-[a-z0-9-]{1,200})?");
   /** The OpenAPI description of every endpoint; public, like {@code /healthz}. */
   public static final String OPENAPI_PATH = "/api/openapi.json";
 
@@ -40,9 +46,10 @@ public final class HttpApi implements AutoCloseable {
   private final HealthCheck health;
   private final boolean anonymousRead;
   private final List<RouteGroup> groups;
+  private final Duration requestBodyTimeout;
 
   private HttpApi(Credentials credentials, RejectedMessages rejected, HealthCheck health, boolean anonymousRead,
-      List<RouteGroup> groups) {
+      Duration requestBodyTimeout, List<RouteGroup> groups) {
     this.credentials = credentials;
     this.rejected = rejected;
     this.health = health;
@@ -52,14 +59,17 @@ public final class HttpApi implements AutoCloseable {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.http.defaultContentType = JSON;
+      // a body that stalls (slow or truncated) fails its read after this, and the caller gets 408, not a held thread
+      config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(requestBodyTimeout.toMillis()));
     });
+    this.requestBodyTimeout = requestBodyTimeout;
     routes();
   }
 
   /** Starts serving on the host and port (0: a free port), with the route groups' routes. */
   public static HttpApi start(String host, int port, Credentials credentials, RejectedMessages rejected,
-      HealthCheck health, boolean anonymousRead, List<RouteGroup> groups) {
-    HttpApi api = new HttpApi(credentials, rejected, health, anonymousRead, groups);
+      HealthCheck health, boolean anonymousRead, Duration requestBodyTimeout, List<RouteGroup> groups) {
+    HttpApi api = new HttpApi(credentials, rejected, health, anonymousRead, requestBodyTimeout, groups);
     api.app.start(host, port);
     return api;
   }
@@ -94,8 +104,22 @@ public final class HttpApi implements AutoCloseable {
     app.exception(HttpResponseException.class, (e, ctx) ->
         new Problem(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage()).writeTo(ctx));
     app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-      new Problem(500, "Internal server error", "the desk could not answer; the error is in its log").writeTo(ctx);
+      if (causedBy(e, TimeoutException.class)) {
+        LOG.info("request {} {}: the body did not arrive in time", ctx.method(), ctx.path());
+        new Problem(408, "Request Timeout", "the request body did not arrive within " + requestBodyTimeout
+            + "; send it again").writeTo(ctx);
+      } else if (causedBy(e, EofException.class)) {
+        LOG.info("request {} {}: the body ended early", ctx.method(), ctx.path());
+        Problem.badRequest("the request body ended before its declared length").writeTo(ctx);
+      } else if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        // SQLSTATE class 22 (data exception): a value the database cannot take, e.g. U+0000 in a form field
+        LOG.info("request {} {}: the database refused a value: {}", ctx.method(), ctx.path(), sql.getMessage());
+        Problem.badRequest("the request holds a value the desk cannot store (a NUL character, or a number or text"
+            + " out of range)").writeTo(ctx);
+      } else {
+        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+        new Problem(500, "Internal server error", "the desk could not answer; the error is in its log").writeTo(ctx);
+      }
     });
     app.error(404, ctx -> {
       if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
@@ -110,7 +134,7 @@ public final class HttpApi implements AutoCloseable {
     }
     String header = ctx.header("Authorization");
     if (header == null) {
-      if (anonymousRead && ctx.method().name().equals("GET")) {
+      if (anonymousRead && ctx.method().name().equals("GET") && ANONYMOUS_READABLE.matcher(ctx.path()).matches()) {
         ctx.attribute(PRINCIPAL, Principal.anonymousReader());
         return;
       }
@@ -186,6 +210,15 @@ public final class HttpApi implements AutoCloseable {
       items.add(Json.mapper().valueToTree(rejection));
     }
     ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
+  }
+
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The caller, if one of these roles; 401 for no (or the anonymous) caller, 403 for another role. */

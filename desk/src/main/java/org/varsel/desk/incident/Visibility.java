@@ -20,6 +20,11 @@ public record Visibility(Optional<String> partnerId) {
 
   /** The source label the pipeline gives this partner's signals. */
   public Optional<String> requiredSource() {
-    return partnerId.map(id -> "partner:" + id);
+    return partnerId.map(Visibility::sourceOf);
+  }
+
+  /** The source label the pipeline gives partner {@code partnerId}'s signals. */
+  public static String sourceOf(String partnerId) {
+    return "partner:" + partnerId;
   }
 }

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,13 +24,19 @@ import org.varsel.contract.SignalCodec;
 /**
  * CSV (RFC 4180, UTF-8, a header row naming {@link #COLUMNS}), streamed a record at a time; each record becomes a
  * signal.v1 JSON object. Empty cells are absent fields; {@code disarm} and {@code target_groups} hold values separated
- * by {@code ;}. A broken record (unbalanced quotes, invalid UTF-8) ends the input: CSV cannot be resynchronised.
+ * by {@code ;}. Each record stands alone: one with too few or too many cells, or with bytes that are not UTF-8, is
+ * refused with its line number and the records around it are kept. A byte-order mark (as spreadsheets write it) is
+ * skipped. Only broken quoting ends the input: CSV cannot be resynchronised after it.
  */
 public final class CsvSignals implements SignalLines {
   /** The columns a header may name, in documentation order; {@code external_id} and {@code observed_at} are required. */
   public static final List<String> COLUMNS = List.of("external_id", "observed_at", "kind", "url", "platform",
       "author_handle", "author_id", "author_display_name", "text", "language", "tlp", "category", "disarm",
       "target_groups", "confidence");
+
+  private static final String BOM = "\uFEFF";
+  /** What an invalid byte decodes to; a record holding it is refused. */
+  private static final String NOT_UTF8 = "\uFFFD";
 
   private static final CsvFactory FACTORY = CsvFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(SignalCodec.MAX_BYTES).build())
@@ -52,8 +56,10 @@ public final class CsvSignals implements SignalLines {
    * @throws IllegalArgumentException when the header names an unknown column, a column twice, or lacks a required one
    */
   public static CsvSignals open(InputStream in) throws IOException {
+    // invalid bytes become U+FFFD and refuse their own record (see next), rather than end the whole upload
     InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .replaceWith(NOT_UTF8));
     CsvParser parser = (CsvParser) FACTORY.createParser(reader);
     parser.setSchema(CsvSchema.emptySchema());
     parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
@@ -64,7 +70,10 @@ public final class CsvSignals implements SignalLines {
     List<String> header = new ArrayList<>();
     List<String> row = csv.row(1);
     for (String name : row) {
-      header.add(name.trim().toLowerCase(Locale.ROOT));
+      header.add((header.isEmpty() && name.startsWith(BOM) ? name.substring(1) : name).trim().toLowerCase(Locale.ROOT));
+    }
+    if (header.stream().anyMatch(name -> name.contains(NOT_UTF8))) {
+      throw new IllegalArgumentException("CSV: the header row is not valid UTF-8");
     }
     Set<String> unknown = new LinkedHashSet<>(header);
     COLUMNS.forEach(unknown::remove);
@@ -95,9 +104,12 @@ public final class CsvSignals implements SignalLines {
     // the parser places a record's start on the line break before it
     line = parser.currentTokenLocation().getLineNr() + 1;
     List<String> cells = row(line);
-    if (cells.size() > header.size()) {
-      return Optional.of(Line.unreadable(line,
-          "CSV record has " + cells.size() + " cells; the header names " + header.size() + " columns"));
+    if (cells.size() != header.size()) {
+      return Optional.of(Line.unreadable(line, "CSV record on line " + line + " has " + cells.size() + " cells; the"
+          + " header names " + header.size() + " columns"));
+    }
+    if (cells.stream().anyMatch(cell -> cell.contains(NOT_UTF8))) {
+      return Optional.of(Line.unreadable(line, "CSV record on line " + line + " is not valid UTF-8"));
     }
     return Optional.of(Line.of(line, toSignal(cells)));
   }
@@ -157,8 +169,6 @@ public final class CsvSignals implements SignalLines {
       return parser.nextToken();
     } catch (CappedInputStream.TooLarge e) {
       throw new UnreadableInput(line, e.getMessage(), true);
-    } catch (CharConversionException | CharacterCodingException e) {
-      throw new UnreadableInput(line, "CSV is not valid UTF-8 (at or after line " + line + ")", false);
     } catch (IOException e) {
       if (e.getCause() instanceof CappedInputStream.TooLarge tooLarge) {
         throw new UnreadableInput(line, tooLarge.getMessage(), true);

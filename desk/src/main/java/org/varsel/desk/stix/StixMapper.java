@@ -91,7 +91,7 @@ public final class StixMapper {
   private static Object toSignal(JsonNode object, String id, String type, Context context) {
     Optional<Tlp> tlp;
     try {
-      tlp = context.tlp(object.path("object_marking_refs"));
+      tlp = context.tlp(object);
     } catch (IllegalArgumentException unknownMarking) {
       return new Skipped(id, type, unknownMarking.getMessage());
     }
@@ -194,11 +194,12 @@ public final class StixMapper {
   }
 
   /** What the bundle says about markings, techniques and observables, gathered in one pass. */
-  private record Context(Map<String, Tlp> tlpMarkings, Set<String> unknownTlpMarkings, Map<String, String> techniques,
-      Map<String, Set<String>> related, Map<String, String> urlObservables) {
+  private record Context(Map<String, Tlp> tlpMarkings, Set<String> unknownTlpMarkings, Set<String> otherMarkings,
+      Map<String, String> techniques, Map<String, Set<String>> related, Map<String, String> urlObservables) {
 
     static Context of(JsonNode objects) {
-      Context context = new Context(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+      Context context = new Context(new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashMap<>(), new HashMap<>(),
+          new HashMap<>());
       for (JsonNode object : objects) {
         String id = object.path("id").asText("");
         switch (object.path("type").asText("")) {
@@ -217,39 +218,87 @@ public final class StixMapper {
       return context;
     }
 
-    /** A marking-definition of the bundle: TLP by its name ({@code TLP:AMBER}) or its TLP 1.0 definition. */
+    /**
+     * A marking-definition of the bundle: TLP by its name ({@code TLP:AMBER}), its TLP 1.0 definition or its TLP 2.0
+     * extension ({@code "tlp_2_0": "amber+strict"}); when they disagree the most restrictive counts. Ids are compared
+     * in lower case (STIX ids are lower case; a partner's tool that upper-cases them must not lose the marking).
+     */
     private void addMarking(String id, JsonNode marking) {
+      List<String> levels = new ArrayList<>();
       String name = marking.path("name").asText("");
-      String level;
       if (name.regionMatches(true, 0, "TLP:", 0, 4)) {
-        level = name.substring(4);
-      } else if ("tlp".equals(marking.path("definition_type").asText())) {
-        level = marking.path("definition").path("tlp").asText("");
-      } else {
+        levels.add(name.substring(4));
+      }
+      if ("tlp".equals(marking.path("definition_type").asText())) {
+        levels.add(marking.path("definition").path("tlp").asText(""));
+      }
+      marking.path("extensions").forEach(extension -> {
+        if (extension.has("tlp_2_0")) {
+          levels.add(extension.path("tlp_2_0").asText(""));
+        }
+      });
+      String key = id.toLowerCase(Locale.ROOT);
+      if (levels.isEmpty()) {
+        otherMarkings.add(key);
         return;
       }
-      Optional<Tlp> tlp = Tlp.fromLabel(level.trim().equalsIgnoreCase("white") ? "CLEAR" : level);
-      if (tlp.isPresent()) {
-        tlpMarkings.put(id, tlp.get());
-      } else {
-        unknownTlpMarkings.add(id);
+      Optional<Tlp> most = Optional.empty();
+      for (String level : levels) {
+        Optional<Tlp> tlp = Tlp.fromLabel(level.trim().equalsIgnoreCase("white") ? "CLEAR" : level);
+        if (tlp.isEmpty()) {
+          unknownTlpMarkings.add(key);
+          return;
+        }
+        most = Optional.of(most.map(m -> m.mostRestrictive(tlp.get())).orElse(tlp.get()));
       }
+      tlpMarkings.merge(key, most.get(), Tlp::mostRestrictive);
     }
 
     /**
-     * The most restrictive TLP among the object's markings; empty when it has none. Markings that are not TLP
-     * (statements) are ignored; a TLP marking of an unknown level is an error.
+     * The most restrictive TLP among the object's markings, object-level and granular ({@code granular_markings}: a
+     * signal's text mixes the marked properties, so the strictest part marks all of it); empty when it has none.
+     * Markings that are not TLP (statements) are ignored. Fails closed: a reference that is not a list of ids, a TLP
+     * marking of an unknown level, or a reference to a marking neither standard nor defined in the bundle is an error.
      */
-    Optional<Tlp> tlp(JsonNode markingRefs) {
+    Optional<Tlp> tlp(JsonNode object) {
+      JsonNode refs = object.path("object_marking_refs");
+      if (!refs.isMissingNode() && !refs.isNull() && !refs.isArray()) {
+        throw new IllegalArgumentException("object_marking_refs: must be a list of marking-definition ids, not "
+            + refs.getNodeType().name().toLowerCase(Locale.ROOT));
+      }
+      List<JsonNode> all = new ArrayList<>();
+      refs.forEach(all::add);
+      JsonNode granular = object.path("granular_markings");
+      if (!granular.isMissingNode() && !granular.isNull() && !granular.isArray()) {
+        throw new IllegalArgumentException("granular_markings: must be a list of granular markings");
+      }
+      for (JsonNode marking : granular) {
+        if (marking.has("marking_ref")) {
+          all.add(marking.get("marking_ref"));
+        } else if (!marking.has("lang")) {
+          throw new IllegalArgumentException("granular_markings: a granular marking has a marking_ref or a lang");
+        }
+      }
       Optional<Tlp> most = Optional.empty();
-      for (JsonNode ref : markingRefs) {
-        String id = ref.asText();
-        Tlp tlp = STANDARD_TLP_MARKINGS.getOrDefault(id, tlpMarkings.get(id));
+      for (JsonNode ref : all) {
+        if (!ref.isTextual()) {
+          throw new IllegalArgumentException("object_marking_refs: a marking reference is a marking-definition id"
+              + " string, not " + ref.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        String id = ref.asText().trim().toLowerCase(Locale.ROOT);
+        Tlp tlp = STANDARD_TLP_MARKINGS.get(id);
+        Tlp defined = tlpMarkings.get(id);
+        tlp = tlp == null ? defined : defined == null ? tlp : tlp.mostRestrictive(defined);
         if (tlp == null && unknownTlpMarkings.contains(id)) {
           throw new IllegalArgumentException("object_marking_refs: " + id + " is a TLP marking of an unknown level");
         }
+        if (tlp == null && !otherMarkings.contains(id)) {
+          throw new IllegalArgumentException("object_marking_refs: " + id + " is neither a standard TLP marking nor"
+              + " a marking-definition in the bundle; include its marking-definition object");
+        }
         if (tlp != null) {
-          most = Optional.of(most.map(m -> m.mostRestrictive(tlp)).orElse(tlp));
+          Tlp found = tlp;
+          most = Optional.of(most.map(m -> m.mostRestrictive(found)).orElse(found));
         }
       }
       return most;

@@ -121,8 +121,12 @@ public final class QueueStore {
     }
   }
 
-  /** Other incidents that share a url, a hashtag or an account with this one, most urgent first. */
+  /** Other incidents that share a url, a hashtag or an account with this one, most urgent first; none for partners. */
   public List<QueuedIncident> related(QueuedIncident incident, Visibility visibility) throws SQLException {
+    if (visibility.requiredSource().isPresent()) {
+      // what links incidents (urls, hashtags, accounts) is merged from every source: staff only
+      return List.of();
+    }
     Set<String> urls = strings(incident.payload().path("urls"));
     Set<String> hashtags = strings(incident.payload().path("hashtags"));
     Set<String> accounts = strings(incident.payload().path("evidence").path("accounts"));
@@ -167,22 +171,34 @@ public final class QueueStore {
 
   private static Where where(QueueFilter filter, Visibility visibility) {
     Where where = new Where();
+    Optional<String> own = visibility.requiredSource();
     filter.status().ifPresent(s -> where.add("status = ?", s.label()));
     filter.kind().ifPresent(k -> where.add("kind = ?", k.label()));
     filter.tier().ifPresent(t -> where.add("tier = ?", t.label()));
-    filter.category().ifPresent(c -> where.add("categories @> ?", new TextArray(c)));
-    filter.platform().ifPresent(p -> where.add("platforms @> ?", new TextArray(p)));
-    filter.language().ifPresent(l -> where.add("languages @> ?", new TextArray(l)));
-    filter.partner().ifPresent(p -> where.add("sources @> ?", new TextArray("partner:" + p)));
+    filter.category().ifPresent(c -> where.seen(own, "categories @> ?", new TextArray(c), "@.category == $v", c));
+    filter.platform().ifPresent(p -> where.seen(own, "platforms @> ?", new TextArray(p), "@.platform == $v", p));
+    filter.language().ifPresent(l -> where.seen(own, "languages @> ?", new TextArray(l), "@.language == $v", l));
+    filter.partner().map(Visibility::sourceOf)
+        .ifPresent(p -> where.seen(own, "sources @> ?", new TextArray(p), "@.source == $v", p));
     filter.rule().ifPresent(r -> {
       ObjectNode hit = Json.mapper().createObjectNode().put("rule_id", r);
-      where.add("(payload -> 'rule_hits') @> ?::jsonb", Json.mapper().createArrayNode().add(hit).toString());
+      where.seen(own, "(payload -> 'rule_hits') @> ?::jsonb", Json.mapper().createArrayNode().add(hit).toString(),
+          "@.rule_ids[*] == $v", r);
     });
     filter.assignee().ifPresent(a -> where.add("assignee = ?", a));
     filter.from().ifPresent(t -> where.add("last_seen >= ?", t.atOffset(ZoneOffset.UTC)));
     filter.to().ifPresent(t -> where.add("first_seen < ?", t.atOffset(ZoneOffset.UTC)));
-    filter.text().ifPresent(q -> where.add("search @@ websearch_to_tsquery('simple', ?)", q));
-    visibility.requiredSource().ifPresent(source -> where.add("sources @> ?", new TextArray(source)));
+    filter.text().ifPresent(q -> {
+      if (own.isEmpty()) {
+        where.add("search @@ websearch_to_tsquery('simple', ?)", q);
+      } else {
+        // a partner searches what its view shows: the whole incident only when it is all its own, else its own text
+        where.add("(CASE WHEN sources <@ ? THEN search ELSE to_tsvector('simple', coalesce(jsonb_path_query_array("
+            + "payload, '$.evidence.signals[*] ? (@.source == $s).text', jsonb_build_object('s', ?::text))::text, ''))"
+            + " END) @@ websearch_to_tsquery('simple', ?)", new TextArray(own.get()), own.get(), q);
+      }
+    });
+    own.ifPresent(source -> where.add("sources @> ?", new TextArray(source)));
     return where;
   }
 
@@ -198,10 +214,25 @@ public final class QueueStore {
     private final List<Object> parameters = new ArrayList<>();
     private String sql = "";
 
-    void add(String condition, Object parameter) {
+    void add(String condition, Object... values) {
       conditions.add(condition);
-      parameters.add(parameter);
+      parameters.addAll(List.of(values));
       sql = " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /**
+     * A filter on a merged column for staff; for a partner ({@code own} is its source) the same filter over the
+     * incident as a whole only when all of it is the partner's own, else over the partner's own evidence signals, so
+     * that a filter never answers with what another source contributed.
+     */
+    void seen(Optional<String> own, String merged, Object value, String evidencePredicate, String evidenceValue) {
+      if (own.isEmpty()) {
+        add(merged, value);
+        return;
+      }
+      add("((sources <@ ? AND " + merged + ") OR jsonb_path_exists(payload, '$.evidence.signals[*] ? "
+          + "(@.source == $s && " + evidencePredicate + ")', jsonb_build_object('s', ?::text, 'v', ?::text)))",
+          new TextArray(own.get()), value, own.get(), evidenceValue);
     }
 
     int bind(Connection connection, PreparedStatement statement) throws SQLException {

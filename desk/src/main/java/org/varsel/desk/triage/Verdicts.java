@@ -10,16 +10,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.varsel.contract.Json;
+import org.varsel.contract.Tlp;
 import org.varsel.desk.db.Database;
 
 /** What the analysts' verdicts say about detection: each rule's precision, and labelled text for the classifier. */
 public final class Verdicts {
   /** The label a dismissed incident's signals get in the training export. */
   public static final String NEUTRAL = "neutral";
+  /** Markings whose text may leave the desk as training data: RED and AMBER+STRICT never do. */
+  private static final Set<Tlp> EXPORTABLE = EnumSet.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER);
 
   // The latest verdict per incident counts: a reopened and re-decided incident is not counted twice.
   private static final String LATEST = """
@@ -80,8 +85,9 @@ public final class Verdicts {
   }
 
   /**
-   * Writes labelled evidence signals as JSONL {@code {"text", "label"}}: a confirmed incident's signals carry their
-   * own category (or the incident's first), a dismissed incident's signals are {@value #NEUTRAL}. Returns the count.
+   * Writes labelled evidence signals as JSONL {@code {"text", "label", "tlp"}}: a confirmed incident's signals carry
+   * their own category (or the incident's first), a dismissed incident's signals are {@value #NEUTRAL}. Signals marked
+   * TLP:RED or TLP:AMBER+STRICT are left out; every line carries its signal's marking. Returns the count.
    */
   public long writeTrainingData(Writer out) throws SQLException {
     try (Connection connection = database.dataSource().getConnection()) {
@@ -111,7 +117,9 @@ public final class Verdicts {
     long written = 0;
     for (JsonNode signal : incident.path("evidence").path("signals")) {
       String text = signal.path("text").asText("");
-      if (text.isBlank()) {
+      // an unknown marking counts as RED: the export fails closed
+      Tlp tlp = Tlp.fromLabel(signal.path("tlp").asText()).orElse(Tlp.RED);
+      if (text.isBlank() || !EXPORTABLE.contains(tlp)) {
         continue;
       }
       String label = "dismissed".equals(verdict) ? NEUTRAL
@@ -119,6 +127,7 @@ public final class Verdicts {
       ObjectNode line = Json.mapper().createObjectNode();
       line.put("text", text);
       line.put("label", label);
+      line.put("tlp", tlp.label());
       out.write(line.toString());
       out.write('\n');
       written++;

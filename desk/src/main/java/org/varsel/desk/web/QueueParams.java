@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.varsel.contract.StorableText;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
 import org.varsel.desk.http.Problem;
@@ -104,6 +105,6 @@ record QueueParams(QueueFilter filter, QueueStore.Order order, int limit, int of
     if (value.length() > 500) {
       throw Problem.badRequest(name + " must be at most 500 characters");
     }
-    return Optional.of(value.strip());
+    return Optional.of(StorableText.clean(value.strip()));
   }
 }

@@ -131,7 +131,8 @@ public final class Sessions {
     });
   }
 
-  private static String random() {
+  /** A fresh random token (256 bits, base64url): session cookies, CSRF tokens. */
+  static String random() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

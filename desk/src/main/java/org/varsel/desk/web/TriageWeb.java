@@ -1,5 +1,6 @@
 package org.varsel.desk.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Json;
+import org.varsel.contract.StorableText;
 import org.varsel.contract.Tier;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
@@ -56,6 +60,7 @@ public final class TriageWeb implements RouteGroup {
   public static final String COOKIE = "varsel_session";
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String CSRF_FIELD = "_csrf";
+  private static final String LOGIN_COOKIE = "varsel_login";
   private static final String JSON = "application/json";
   private static final Pattern INCIDENT_ID = Pattern.compile("inc-[a-z0-9-]{1,200}");
   private static final Pattern SAFE_BACK = Pattern.compile("/[A-Za-z0-9/?&=%._~+:@,;!*()'-]*");
@@ -74,6 +79,7 @@ public final class TriageWeb implements RouteGroup {
   private final AuditLog audit;
   private final Verdicts verdicts;
   private final Views views = new Views();
+  private final LoginThrottle throttle = new LoginThrottle();
   private final Supplier<PipelineStatus> pipeline;
 
   /** @param pipeline the pipeline's status for the status block staff see on every page */
@@ -110,7 +116,7 @@ public final class TriageWeb implements RouteGroup {
         Map.of("message", e.getMessage(), "status", e.status), e.session));
 
     app.get("/static/{file}", this::staticFile);
-    app.get("/login", ctx -> page(ctx, "login", Map.of(), null));
+    app.get("/login", ctx -> loginPage(ctx, 200, Map.of()));
     app.post("/login", this::login);
     app.post("/logout", this::logout);
     app.get("/", this::queuePage);
@@ -260,15 +266,38 @@ public final class TriageWeb implements RouteGroup {
 
   // ---------------------------------------------------------------- pages
 
+  /** The sign-in form with a fresh CSRF token, bound to the browser by a short-lived cookie (double submit). */
+  private void loginPage(Context ctx, int status, Map<String, Object> model) {
+    String token = Sessions.random();
+    ctx.header("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/login; Max-Age=3600; HttpOnly; Secure; "
+        + "SameSite=Strict");
+    Map<String, Object> withToken = new HashMap<>(model);
+    withToken.put("csrf", token);
+    page(ctx.status(status), "login", withToken, null);
+  }
+
   private void login(Context ctx) throws SQLException {
     String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    String formToken = ctx.formParam(CSRF_FIELD);
+    if (formToken == null || !sameToken(ctx.cookie(LOGIN_COOKIE), formToken)) {
+      loginPage(ctx, 403, Map.of("error", "This sign-in form has expired or did not come from the desk; sign in again.",
+          "username", username));
+      return;
+    }
+    OptionalLong wait = throttle.attempt(username, ctx.ip());
+    if (wait.isPresent()) {
+      ctx.header("Retry-After", Long.toString(wait.getAsLong()));
+      loginPage(ctx, 429, Map.of("error", "Too many sign-in attempts. Try again in " + wait.getAsLong()
+          + " seconds.", "username", username));
+      return;
+    }
     Optional<Sessions.Started> started = username.length() > 63 ? Optional.empty()
         : sessions.login(username, password.toCharArray());
     if (started.isEmpty()) {
       audit.record(username.isEmpty() ? "(none)" : username.substring(0, Math.min(63, username.length())),
           "login-failed", Optional.empty(), Optional.empty(), Optional.empty());
-      page(ctx.status(401), "login", Map.of("error", "Wrong username or password.", "username", username), null);
+      loginPage(ctx, 401, Map.of("error", "Wrong username or password.", "username", username));
       return;
     }
     audit.record(username, "login", Optional.empty(), Optional.empty(), Optional.empty());
@@ -294,8 +323,9 @@ public final class TriageWeb implements RouteGroup {
     IncidentPage page = queue.list(params.filter(), params.order(), params.limit(), params.offset(), visibility);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (QueuedIncident incident : page.items()) {
-      Map<String, Object> row = map(forViewer(incident.toJson(), principal));
-      row.put("sensitive", Wellness.sensitive(incident.payload()));
+      ObjectNode shown = forViewer(incident.toJson(), principal);
+      Map<String, Object> row = map(shown);
+      row.put("sensitive", Wellness.sensitive(shown));
       rows.add(row);
     }
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -587,9 +617,12 @@ public final class TriageWeb implements RouteGroup {
       if (body == null || !body.isObject()) {
         throw Problem.badRequest("the body must be a JSON object");
       }
-      return body;
-    } catch (IOException e) {
+      return StorableText.clean(body);
+    } catch (JsonProcessingException e) {
       throw Problem.badRequest("the body is not JSON");
+    } catch (IOException e) {
+      // the body could not be read (it stalled or ended early): HttpApi answers that, not "not JSON"
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -176,6 +176,10 @@ class BriefApiTest {
     assertThat(post("/api/v1/briefs/" + id + "/responses", analyst,
         "{\"url\":\"" + GREEN_ONLY_URL + "\",\"action\":\"removed\",\"responded_at\":\"2999-01-01\"}").statusCode())
         .isEqualTo(400);
+    HttpResponse<byte[]> ancient = post("/api/v1/briefs/" + id + "/responses", analyst,
+        "{\"url\":\"" + GREEN_ONLY_URL + "\",\"action\":\"removed\",\"responded_at\":\"1900-01-01\"}");
+    assertThat(ancient.statusCode()).isEqualTo(400);
+    assertThat(new String(ancient.body(), StandardCharsets.UTF_8)).contains("before 1990");
 
     JsonNode record = Json.mapper().readTree(get("/api/v1/briefs/" + id, analyst).body());
     assertThat(record.get("responses")).hasSize(2);

@@ -61,6 +61,7 @@ class FeedsTest {
             every: PT0.2S
             tlp: CLEAR
             language: en
+            allow_private_hosts: [127.0.0.1]
         """.formatted(server.getAddress().getPort()));
     try (Desk desk = start(kafka, database, feeds)) {
       await(Duration.ofSeconds(30), "the feed's two items are on the raw topic",

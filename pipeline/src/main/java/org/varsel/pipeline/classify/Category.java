@@ -4,6 +4,8 @@ import java.util.Optional;
 
 /** What a text is, for the purposes of incitement monitoring; the model's outcome labels. */
 public enum Category {
+  /** Threatens or calls for violence against people (a group or a person), or glorifies it. */
+  THREAT("threat"),
   /** Attacks or dehumanises people for who they are (ethnicity, religion, gender, sexuality, ...). */
   HATEFUL("hateful"),
   /** Insulting, profane or abusive, without targeting a protected group. */

@@ -17,18 +17,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.doccat.NGramFeatureGenerator;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.varsel.pipeline.nlp.TextNormaliser;
 
-/** Trains the hateful/offensive/neutral categoriser reproducibly: same data and options, same model. */
+/** Trains the threat/hateful/offensive/neutral categoriser reproducibly: same data and options, same model. */
 public final class ModelTrainer {
 
   private ModelTrainer() {}
@@ -46,8 +44,7 @@ public final class ModelTrainer {
       if (tokens.length == 0) {
         continue;
       }
-      int repeats = post.source().equals(TrainingCorpus.DKHATE) && post.category() == Category.OFFENSIVE
-          ? options.danishOffensiveRepeats() : 1;
+      int repeats = repeats(post, options);
       for (int r = 0; r < repeats; r++) {
         samples.add(new DocumentSample(post.category().label(), tokens));
       }
@@ -77,19 +74,35 @@ public final class ModelTrainer {
     return new TrainedModel(versioned, version, counts);
   }
 
-  /** {@code doccat-} and 12 hex digits of a SHA-256 over the data files, the options and the normaliser. */
+  /**
+   * {@code doccat-} and 12 hex digits of a SHA-256 over the data files, the options, the normaliser, the features
+   * and the lexicon they read.
+   */
   public static String version(Path dataDir, TrainingOptions options) throws IOException {
     MessageDigest digest = sha256();
-    digest.update(("normaliser=" + TextNormaliser.VERSION + ";features=unigram+bigram;" + options).getBytes(StandardCharsets.UTF_8));
-    byte[] buffer = new byte[1 << 16];
+    digest.update(("normaliser=" + TextNormaliser.VERSION + ";features=" + HarmFeatures.VERSION + ";" + options)
+        .getBytes(StandardCharsets.UTF_8));
     for (String file : TrainingCorpus.FILES) {
-      try (InputStream in = new DigestInputStream(Files.newInputStream(dataDir.resolve(file)), digest)) {
-        while (in.read(buffer) >= 0) {
-          // reading feeds the digest
-        }
+      digest(Files.newInputStream(dataDir.resolve(file)), digest);
+    }
+    digest(HarmLexicon.class.getResourceAsStream(HarmLexicon.RESOURCE), digest);
+    return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+  }
+
+  private static void digest(InputStream source, MessageDigest digest) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = new DigestInputStream(source, digest)) {
+      while (in.read(buffer) >= 0) {
+        // reading feeds the digest
       }
     }
-    return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+  }
+
+  private static int repeats(LabelledPost post, TrainingOptions options) {
+    if (post.source().equals(TrainingCorpus.DKHATE) && post.category() == Category.OFFENSIVE) {
+      return options.danishOffensiveRepeats();
+    }
+    return post.source().equals(TrainingCorpus.SYNTHETIC) ? options.syntheticRepeats() : 1;
   }
 
   private static boolean keep(LabelledPost post, TrainingOptions options) {
@@ -99,8 +112,8 @@ public final class ModelTrainer {
     return true;
   }
 
-  private static FeatureGenerator[] featureGenerators() throws IOException {
-    return new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator()};
+  private static FeatureGenerator[] featureGenerators() {
+    return new FeatureGenerator[] {new HarmFeatures()};
   }
 
   private static MessageDigest sha256() {

@@ -15,21 +15,25 @@ import java.util.Map;
 
 /**
  * The annotated posts copied into {@code data/training} (see the NOTICE there), read into one label set:
- * Davidson (hate → hateful, offensive, neither → neutral), HateXplain (hatespeech, offensive, normal) and
- * DKHate (OFF → offensive, NOT → neutral). Held out for evaluation: the HateXplain validation split, and
- * deterministic slices of Davidson and DKHate chosen by a seeded hash of each post's id.
+ * Davidson (hate → hateful, offensive, neither → neutral), HateXplain (hatespeech, offensive, normal),
+ * DKHate (OFF → offensive, NOT → neutral) and the project's own {@link SyntheticPosts} (threat, hateful,
+ * offensive, neutral). Held out for evaluation: the HateXplain validation split, deterministic slices of
+ * Davidson and DKHate chosen by a seeded hash of each post's id, and a quarter of the synthetic templates.
  */
 public final class TrainingCorpus {
 
   public static final String DAVIDSON = "davidson";
   public static final String HATEXPLAIN = "hatexplain";
   public static final String DKHATE = "dkhate";
+  public static final String SYNTHETIC = "synthetic";
 
   /** The files read, relative to the data directory; their bytes go into the model version. */
   public static final List<String> FILES = List.of(
       "davidson/labeled_data.csv",
       "hatexplain/hatexplain_train_val.tsv",
-      "dkhate/oe20da_data_offenseval-da-training-v1.tsv");
+      "dkhate/oe20da_data_offenseval-da-training-v1.tsv",
+      "varsel-synthetic/templates.tsv",
+      "varsel-synthetic/slots.tsv");
 
   private final List<LabelledPost> posts;
   private final int skipped;
@@ -40,7 +44,7 @@ public final class TrainingCorpus {
   }
 
   /**
-   * Reads the three sources under {@code dataDir}, holding out {@code davidsonHeldOut} of Davidson and
+   * Reads the four sources under {@code dataDir}, holding out {@code davidsonHeldOut} of Davidson and
    * {@code danishHeldOut} of DKHate by a hash of {@code seed} and the post id.
    */
   public static TrainingCorpus read(Path dataDir, long seed, double davidsonHeldOut, double danishHeldOut)
@@ -49,6 +53,7 @@ public final class TrainingCorpus {
     int skipped = readDavidson(dataDir.resolve(FILES.get(0)), seed, davidsonHeldOut, posts);
     skipped += readHateXplain(dataDir.resolve(FILES.get(1)), posts);
     skipped += readDkHate(dataDir.resolve(FILES.get(2)), seed, danishHeldOut, posts);
+    skipped += SyntheticPosts.read(dataDir.resolve(FILES.get(3)), dataDir.resolve(FILES.get(4)), seed, posts);
     return new TrainingCorpus(posts, skipped);
   }
 

@@ -12,6 +12,7 @@ package org.varsel.pipeline.classify;
  * @param danishHeldOut fraction of DKHate held out for evaluation
  * @param davidsonOffensiveKept fraction of Davidson's offensive tweets trained on (77% of Davidson is offensive)
  * @param danishOffensiveRepeats how often each Danish offensive comment is repeated (13% of DKHate is OFF)
+ * @param syntheticRepeats how often each post expanded from the project's own templates is repeated (they are few)
  */
 public record TrainingOptions(
     long seed,
@@ -22,7 +23,8 @@ public record TrainingOptions(
     double davidsonHeldOut,
     double danishHeldOut,
     double davidsonOffensiveKept,
-    int danishOffensiveRepeats) {
+    int danishOffensiveRepeats,
+    int syntheticRepeats) {
 
   public static final long DEFAULT_SEED = 20_240_604L;
 
@@ -30,7 +32,7 @@ public record TrainingOptions(
     if (!algorithm.equals("MAXENT") && !algorithm.equals("MAXENT_QN")) {
       throw new IllegalArgumentException("algorithm must be MAXENT or MAXENT_QN: " + algorithm);
     }
-    if (iterations < 1 || cutoff < 0 || l2Cost < 0 || danishOffensiveRepeats < 1) {
+    if (iterations < 1 || cutoff < 0 || l2Cost < 0 || danishOffensiveRepeats < 1 || syntheticRepeats < 1) {
       throw new IllegalArgumentException("need iterations >= 1, cutoff >= 0, l2Cost >= 0, repeats >= 1");
     }
     for (double f : new double[] {davidsonHeldOut, danishHeldOut, davidsonOffensiveKept}) {
@@ -42,6 +44,6 @@ public record TrainingOptions(
 
   /** The options the committed model was trained with. */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(DEFAULT_SEED, "MAXENT_QN", 150, 2, 1.0, 0.1, 0.2, 0.3, 3);
+    return new TrainingOptions(DEFAULT_SEED, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2);
   }
 }

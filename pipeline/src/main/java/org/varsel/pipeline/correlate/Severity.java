@@ -10,7 +10,7 @@ import org.varsel.pipeline.analysis.RuleMatch;
 /**
  * An incident's severity (0-100) and tier, with the arithmetic that produced them (docs/incidents.md):
  * <pre>
- * content      = max(20 × highest rule severity, 100 × hateful score, 50 × offensive score, partner confidence)
+ * content      = max(20 × highest rule severity, 100 × (hateful + threat score), 50 × offensive score, partner confidence)
  * coordination = campaigns only: min(60, 30 + 10 × log2(accounts / threshold))
  * severity     = min(100, max(content, coordination) + 10 if a campaign spreads content ≥ 40)
  * tier         = threat-to-life if a severity-5 rule tagged threat-to-life (or of category threat, or of a child-*
@@ -81,9 +81,16 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
   }
 
   static int classifierScore(Map<String, Double> scores) {
-    double hateful = scores.getOrDefault("hateful", 0.0);
     double offensive = scores.getOrDefault("offensive", 0.0);
-    return (int) Math.round(Math.max(100 * hateful, 50 * offensive));
+    return (int) Math.round(Math.max(100 * harmScore(scores), 50 * offensive));
+  }
+
+  /**
+   * The classifier's probability that a text attacks people: hateful plus threat, because the model splits that mass
+   * between the two (a threat against a group is also hateful), and either alone would understate a threat.
+   */
+  public static double harmScore(Map<String, Double> scores) {
+    return Math.min(1.0, scores.getOrDefault("hateful", 0.0) + scores.getOrDefault("threat", 0.0));
   }
 
   /** One signal's content score, by the same formula (used to rank evidence). */

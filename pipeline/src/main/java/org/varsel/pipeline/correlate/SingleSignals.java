@@ -14,7 +14,7 @@ import org.varsel.pipeline.incident.IncidentIds;
 
 /**
  * Detectors that need one signal only: a high-severity signal (a rule of severity ≥ {@code rule-severity}, or a
- * hateful score ≥ {@code hateful-score}) and a partner's assessment with confidence ≥ {@code min-confidence}. Each
+ * classifier hateful + threat score ≥ {@code hateful-score}) and a partner's assessment with confidence ≥ {@code min-confidence}. Each
  * such signal is its own incident, version 1 (its id is derived from the signal id, so a replay names it the same).
  */
 public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMinConfidence) implements java.io.Serializable {
@@ -34,14 +34,15 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
         }
       }
     }
-    Double hateful = analysed.scores().get("hateful");
-    if (hateful != null && hateful >= hatefulScore) {
-      triggers.add(String.format(Locale.ROOT, "classifier hateful score %.2f (≥ %.2f)", hateful, hatefulScore));
+    double harm = Severity.harmScore(analysed.scores());
+    if (harm >= hatefulScore) {
+      String score = analysed.scores().containsKey("threat") ? "hateful + threat" : "hateful";
+      triggers.add(String.format(Locale.ROOT, "classifier %s score %.2f (≥ %.2f)", score, harm, hatefulScore));
     }
     if (triggers.isEmpty()) {
       return Optional.empty();
     }
-    String subject = gravest != null ? gravest.title() : "hateful text";
+    String subject = gravest != null ? gravest.title() : "threat".equals(analysed.category()) ? "threatening text" : "hateful text";
     IncidentDraft draft = single(IncidentKind.HIGH_SEVERITY, analysed, subject);
     draft.coordination.put("trigger", String.join("; ", triggers));
     return Optional.of(draft.emit(analysed.signal().observedAt().toEpochMilli()));

@@ -10,7 +10,7 @@ import org.varsel.pipeline.nlp.LanguageIdentifier;
 
 /**
  * The pipeline's one entry point for text: language, canonical links and platforms, hashtags, mentions
- * and the hateful/offensive/neutral classification with its model version.
+ * and the threat/hateful/offensive/neutral classification with its model version.
  *
  * <p>Construct one per operator instance (in {@code open()}): the models are read once per JVM and
  * shared, so construction is cheap after the first. An instance is not thread-safe; confine it to one

@@ -11,6 +11,7 @@ import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.classify.Category;
 import org.varsel.pipeline.classify.HarmClassifier;
 import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.correlate.Severity;
 import org.varsel.pipeline.correlate.SingleSignals;
 import org.varsel.pipeline.enrich.TextEnricher;
 import org.varsel.pipeline.nlp.LanguageIdentifier;
@@ -21,7 +22,7 @@ import org.varsel.pipeline.rules.RulePack;
 /**
  * The pipeline's flagging path for one text, without Flink: enrichment (language, classifier) as in
  * {@code EnrichSignal}, the rule engine as in {@code MatchRules}, and the single-signal incident criterion of
- * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or any active rule matches.
+ * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or a threat, or any active rule matches.
  * Not thread-safe (the enricher is not).
  */
 public final class FlaggingPath implements AutoCloseable {
@@ -53,8 +54,9 @@ public final class FlaggingPath implements AutoCloseable {
     Signal signal = new Signal(id, SOURCE, id, "post", OBSERVED_AT, null, null, null, text, null, Tlp.CLEAR, null, null);
     AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(text, Optional.empty()));
     AnalysedSignal analysed = SignalMatcher.withActiveHits(rules, enriched, SignalMatcher.match(rules, enriched));
-    boolean flagged = Category.HATEFUL.label().equals(analysed.category()) || !analysed.ruleMatches().isEmpty();
-    return new Verdict(analysed.language(), analysed.category(), analysed.scores().getOrDefault(Category.HATEFUL.label(), 0.0),
+    boolean flagged = Category.HATEFUL.label().equals(analysed.category()) || Category.THREAT.label().equals(analysed.category())
+        || !analysed.ruleMatches().isEmpty();
+    return new Verdict(analysed.language(), analysed.category(), Severity.harmScore(analysed.scores()),
         analysed.ruleMatches().stream().map(m -> m.ruleId()).toList(), flagged,
         single.highSeverity(analysed).map(Incident::tier));
   }
@@ -65,7 +67,7 @@ public final class FlaggingPath implements AutoCloseable {
 
   /** The single-signal criterion in words, for reports. */
   public String aloneCriterion() {
-    return String.format(Locale.ROOT, "a rule of severity ≥ %d or a hateful score ≥ %.2f",
+    return String.format(Locale.ROOT, "a rule of severity ≥ %d or a hateful + threat score ≥ %.2f",
         single.ruleSeverity(), single.hatefulScore());
   }
 

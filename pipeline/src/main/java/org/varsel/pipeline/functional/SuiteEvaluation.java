@@ -169,7 +169,7 @@ public final class SuiteEvaluation {
     }
     out.append("); do not edit by hand. Classifier `").append(modelVersion).append("`, rule pack `").append(rulePackVersion)
         .append("`.\n\n");
-    out.append("*Flagged*: the classifier's category is hateful, or an active rule matched. *Opens alone*: the signal opens "
+    out.append("*Flagged*: the classifier's category is hateful or threat, or an active rule matched. *Opens alone*: the signal opens "
         + "an incident by itself (`SingleSignals.highSeverity`: ").append(aloneCriterion).append("). *dev*: templates with "
         + "odd numbers (tune on these); *test*: even numbers (report only). For contrasts (`not`) lower is better.\n\n");
     out.append("Language identification (no hint given, as for a feed without one):");

@@ -9,8 +9,9 @@ import org.varsel.contract.Tier;
  *
  * @param language the detected language ({@code und} when undetermined)
  * @param category the classifier's top category
+ * @param hateful the classifier's hateful + threat score
  * @param ruleIds the active rules that matched
- * @param flagged the classifier said hateful, or a rule matched
+ * @param flagged the classifier said hateful or threat, or a rule matched
  * @param aloneTier the tier of the incident this one signal opens by itself, empty when it opens none
  */
 public record Verdict(String language, String category, double hateful, List<String> ruleIds, boolean flagged,

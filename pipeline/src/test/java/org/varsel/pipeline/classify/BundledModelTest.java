@@ -38,6 +38,26 @@ class BundledModelTest {
   }
 
   @Test
+  void doesNotRegressOnTheDavidsonHeldOutSlice() {
+    ConfusionMatrix m = evaluation.matrix("davidson-heldout");
+    assertThat(m.total()).isEqualTo(2_492);
+    assertThat(m.macroF1()).isGreaterThanOrEqualTo(0.68);
+  }
+
+  @Test
+  void findsDanishOffensiveCommentsWellAboveTheOldModel() {
+    assertThat(evaluation.matrix("dkhate-heldout-off-not").f1("OFF")).isGreaterThan(0.33);
+  }
+
+  @Test
+  void recognisesThreatsPhrasedUnlikeAnyTrainingTemplate() {
+    ConfusionMatrix m = evaluation.matrix("synthetic-heldout");
+    assertThat(m.support("threat")).isGreaterThan(100);
+    assertThat(m.recall("threat")).isGreaterThan(0.3);
+    assertThat(m.precision("threat")).isGreaterThan(0.7);
+  }
+
+  @Test
   void carriesAVersionDerivedFromItsDataAndOptions() throws IOException {
     assertThat(classifier.modelVersion()).matches("doccat-[0-9a-f]{12}");
     assertThat(classifier.modelVersion()).isEqualTo(ModelTrainer.version(DATA, TrainingOptions.defaults()));
@@ -46,9 +66,11 @@ class BundledModelTest {
   @Test
   void scoresEveryCategoryAsAProbability() {
     Classification c = classifier.classify("<user> you are a disgusting piece of trash");
-    assertThat(c.hateful() + c.offensive() + c.neutral()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
-    assertThat(c.scores()).containsOnlyKeys("hateful", "offensive", "neutral");
-    assertThat(c.score(c.category())).isEqualTo(Math.max(c.hateful(), Math.max(c.offensive(), c.neutral())));
+    assertThat(c.threat() + c.hateful() + c.offensive() + c.neutral()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(c.scores()).containsOnlyKeys("threat", "hateful", "offensive", "neutral");
+    assertThat(c.category()).isEqualTo(c.threat() + c.hateful() >= HarmClassifier.HARM_THRESHOLD
+        ? (c.threat() >= c.hateful() ? Category.THREAT : Category.HATEFUL)
+        : (c.offensive() > c.neutral() ? Category.OFFENSIVE : Category.NEUTRAL));
   }
 
   @Test

@@ -17,7 +17,7 @@ class ModelTrainerTest {
   @Test
   void trainingTwiceOnTheSameDataGivesTheSameVersionAndTheSameScores() throws IOException {
     writeTinyCorpus();
-    TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1);
+    TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1);
     TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), 0.0, 0.0);
 
     TrainedModel first = ModelTrainer.train(corpus, data, options, line -> {});
@@ -29,6 +29,8 @@ class ModelTrainerTest {
         .isEqualTo(new HarmClassifier(second.model()).classify(probe));
     assertThat(new HarmClassifier(first.model()).classify("have a lovely day friends").category())
         .isEqualTo(Category.NEUTRAL);
+    assertThat(new HarmClassifier(first.model()).classify("tonight we kill them all with knives").category())
+        .isEqualTo(Category.THREAT);
   }
 
   @Test
@@ -36,7 +38,7 @@ class ModelTrainerTest {
     writeTinyCorpus();
     TrainingOptions options = TrainingOptions.defaults();
     String before = ModelTrainer.version(data, options);
-    assertThat(ModelTrainer.version(data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 1.0, 0.1, 0.2, 0.3, 3)))
+    assertThat(ModelTrainer.version(data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2)))
         .isNotEqualTo(before);
     Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)), "id\ttweet\tsubtask_a\n1\tnoget andet\tNOT\n");
     assertThat(ModelTrainer.version(data, options)).isNotEqualTo(before);
@@ -60,6 +62,7 @@ class ModelTrainerTest {
     Files.createDirectories(data.resolve("davidson"));
     Files.createDirectories(data.resolve("hatexplain"));
     Files.createDirectories(data.resolve("dkhate"));
+    Files.createDirectories(data.resolve("varsel-synthetic"));
     List<String> davidson = new ArrayList<>(List.of(",count,hate_speech,offensive_language,neither,class,tweet"));
     List<String> hatexplain = new ArrayList<>(List.of("split\tpost_id\tsource\tlabel\ttargets\ttext"));
     for (int k = 0; k < 30; k++) {
@@ -74,5 +77,11 @@ class ModelTrainerTest {
     Files.write(data.resolve(TrainingCorpus.FILES.get(1)), hatexplain);
     Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)),
         "id\ttweet\tsubtask_a\n1\tdu er en idiot\tOFF\n2\tdejligt vejr i dag\tNOT\n3    [deleted]   NOT\n");
+    Files.writeString(data.resolve(TrainingCorpus.FILES.get(3)), "# id\tlabel\tlang\ttemplate\n"
+        + "t1\tthreat\ten\tgrab the {weapon} and kill them all tonight\n"
+        + "t2\tthreat\ten\tbring {weapon} tonight, we kill every one of them\n"
+        + "t3\tthreat\ten\ttonight we kill them with {weapon}\n"
+        + "t4\tthreat\ten\tkill them all, bring the {weapon}\n");
+    Files.writeString(data.resolve(TrainingCorpus.FILES.get(4)), "en\tweapon\tguns\nen\tweapon\tknives\nen\tweapon\trifles\n");
   }
 }

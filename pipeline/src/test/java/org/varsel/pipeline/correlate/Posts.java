@@ -91,6 +91,12 @@ final class Posts {
     return this;
   }
 
+  Posts threatening(double threat, double hateful) {
+    this.category = "threat";
+    this.scores = Map.of("threat", threat, "hateful", hateful, "offensive", 0.0, "neutral", 1 - threat - hateful);
+    return this;
+  }
+
   AnalysedSignal analysed() {
     Signal signal = new Signal(SignalIds.of(source, externalId), source, externalId, "post", at, null, "x",
         new Author(account, null, null), text, "en", tlp, labels, null);

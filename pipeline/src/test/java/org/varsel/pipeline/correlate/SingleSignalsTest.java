@@ -36,6 +36,15 @@ class SingleSignalsTest {
   }
 
   @Test
+  void aThreatIsScoredByItsHatefulAndThreatScoresTogether() {
+    Incident incident = DETECTOR.highSeverity(post(1).threatening(0.70, 0.25).analysed()).orElseThrow();
+    assertThat(incident.explanation()).contains("classifier hateful + threat score 0.95 (≥ 0.90)");
+    assertThat(incident.severity()).isEqualTo(95);
+    assertThat(incident.categories()).contains("threat");
+    assertThat(DETECTOR.highSeverity(post(2).threatening(0.60, 0.20).analysed())).isEmpty();
+  }
+
+  @Test
   void aSeverityFiveRuleTaggedThreatToLifePutsTheIncidentInTheThreatToLifeTier() {
     Incident incident = DETECTOR.highSeverity(post(1).rule("tvec-1", 5, "terrorist-content", "tcap:threat-to-life").analysed()).orElseThrow();
     assertThat(incident.tier()).isEqualTo(Tier.THREAT_TO_LIFE);

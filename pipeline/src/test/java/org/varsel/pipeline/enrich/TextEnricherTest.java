@@ -30,8 +30,8 @@ class TextEnricherTest {
     assertThat(e.platforms()).containsExactly("youtube");
     assertThat(e.hashtags()).containsExactly("election");
     assertThat(e.mentions()).containsExactly("newsdesk");
-    assertThat(e.category()).isIn("hateful", "offensive", "neutral");
-    assertThat(e.scores()).containsOnlyKeys("hateful", "offensive", "neutral");
+    assertThat(e.category()).isIn("threat", "hateful", "offensive", "neutral");
+    assertThat(e.scores()).containsOnlyKeys("threat", "hateful", "offensive", "neutral");
     assertThat(e.modelVersion()).isEqualTo(enricher.modelVersion()).startsWith("doccat-");
   }
 
@@ -80,7 +80,7 @@ class TextEnricherTest {
       }
       for (String garbage : new String[] {asUtf8, asLatin1, new String(chars)}) {
         Enrichment e = enricher.enrich(garbage, Optional.empty());
-        assertThat(e.category()).isIn("hateful", "offensive", "neutral");
+        assertThat(e.category()).isIn("threat", "hateful", "offensive", "neutral");
         assertThat(e.languageConfidence()).isBetween(0.0, 1.0);
       }
     }

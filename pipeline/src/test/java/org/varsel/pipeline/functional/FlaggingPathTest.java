@@ -50,6 +50,6 @@ class FlaggingPathTest {
     Verdict verdict = judge(THREAT, rule("trial-rule", "kill AND migrants", 5, "threat", RuleStatus.SHADOW));
 
     assertThat(verdict.ruleIds()).isEmpty();
-    assertThat(verdict.flagged()).isEqualTo("hateful".equals(verdict.category()));
+    assertThat(verdict.flagged()).isEqualTo("hateful".equals(verdict.category()) || "threat".equals(verdict.category()));
   }
 }

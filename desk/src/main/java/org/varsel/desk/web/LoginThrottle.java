@@ -1,0 +1,31 @@
+package org.varsel.desk.web;
+
+import java.util.Locale;
+import java.util.OptionalLong;
+import org.varsel.desk.intake.RateLimiter;
+
+/**
+ * Sign-in attempts limited per username and per client address (token buckets), so that guessing a password is slow
+ * whether one account is attacked from many addresses or many accounts from one. In memory: per desk process.
+ */
+public final class LoginThrottle {
+  /** Attempts one username may make at once, and then per minute. */
+  public static final int PER_USER_BURST = 10;
+  public static final int PER_USER_PER_MINUTE = 5;
+  /** Attempts one address may make at once (an office behind one NAT), and then per minute. */
+  public static final int PER_ADDRESS_BURST = 30;
+  public static final int PER_ADDRESS_PER_MINUTE = 20;
+
+  private final RateLimiter perUser = new RateLimiter(PER_USER_PER_MINUTE, PER_USER_BURST);
+  private final RateLimiter perAddress = new RateLimiter(PER_ADDRESS_PER_MINUTE, PER_ADDRESS_BURST);
+
+  /** Takes one attempt; empty if allowed, else the whole seconds to wait (for Retry-After). */
+  OptionalLong attempt(String username, String address) {
+    OptionalLong user = perUser.acquire(username.toLowerCase(Locale.ROOT));
+    OptionalLong fromAddress = perAddress.acquire(address);
+    if (user.isEmpty()) {
+      return fromAddress;
+    }
+    return fromAddress.isEmpty() ? user : OptionalLong.of(Math.max(user.getAsLong(), fromAddress.getAsLong()));
+  }
+}

@@ -1,0 +1,93 @@
+package org.varsel.pipeline.classify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * English and Danish words for violence, weapons, dehumanisation, groups, time, place, calls to act, othering
+ * pronouns and counter-speech ({@code /classify/harm-lexicon.tsv}); a term ending in {@code *} matches as a prefix,
+ * which covers Danish inflection ("kakerlak*": kakerlakker, kakerlakkerne).
+ */
+final class HarmLexicon {
+
+  /** The lexicon resource; its bytes are part of the model version. */
+  static final String RESOURCE = "/classify/harm-lexicon.tsv";
+  private static final int PREFIX_KEY = 4;
+  private static final HarmLexicon BUNDLED = load();
+
+  private final Map<String, Integer> exact;
+  /** Prefix terms keyed by their first four letters, so a token costs one map look-up. */
+  private final Map<String, List<Prefix>> prefixes;
+
+  private record Prefix(String prefix, int classes) {}
+
+  private HarmLexicon(Map<String, Integer> exact, Map<String, List<Prefix>> prefixes) {
+    this.exact = exact;
+    this.prefixes = prefixes;
+  }
+
+  static HarmLexicon bundled() {
+    return BUNDLED;
+  }
+
+  /** The {@link WordClass#bit() bits} of every class {@code token} (lower case, folded) belongs to; 0 for none. */
+  int classes(String token) {
+    int classes = exact.getOrDefault(token, 0);
+    if (token.length() >= PREFIX_KEY) {
+      List<Prefix> candidates = prefixes.get(token.substring(0, PREFIX_KEY));
+      if (candidates != null) {
+        for (Prefix p : candidates) {
+          if (token.startsWith(p.prefix())) {
+            classes |= p.classes();
+          }
+        }
+      }
+    }
+    return classes;
+  }
+
+  private static HarmLexicon load() {
+    Map<String, Integer> exact = new HashMap<>();
+    Map<String, List<Prefix>> prefixes = new HashMap<>();
+    try (InputStream in = HarmLexicon.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing classifier lexicon " + RESOURCE);
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      int lineNumber = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lineNumber++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        if (f.length != 2) {
+          throw new IllegalStateException(RESOURCE + ":" + lineNumber + ": expected class<TAB>term");
+        }
+        int bit = WordClass.valueOf(f[0].toUpperCase(Locale.ROOT)).bit();
+        String term = f[1].strip();
+        if (term.endsWith("*")) {
+          String prefix = term.substring(0, term.length() - 1);
+          if (prefix.length() < PREFIX_KEY) {
+            throw new IllegalStateException(RESOURCE + ":" + lineNumber + ": a prefix needs " + PREFIX_KEY + " letters");
+          }
+          prefixes.computeIfAbsent(prefix.substring(0, PREFIX_KEY), k -> new ArrayList<>()).add(new Prefix(prefix, bit));
+        } else {
+          exact.merge(term, bit, (a, b) -> a | b);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new HarmLexicon(Map.copyOf(exact), Map.copyOf(prefixes));
+  }
+}
