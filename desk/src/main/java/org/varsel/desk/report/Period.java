@@ -26,7 +26,9 @@ public record Period(Instant from, Instant to) {
 
   /** {@code from}/{@code to} as YYYY-MM-DD (UTC midnight; {@code to} is exclusive) or ISO-8601 instants; default: the last 30 days. */
   static Period parse(Optional<String> from, Optional<String> to, Clock clock) {
-    Instant end = to.map(value -> instant(value, "to")).orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    // rounded up to the next second: what happened in this very second belongs to the report
+    Instant end = to.map(value -> instant(value, "to"))
+        .orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     Instant start = from.map(value -> instant(value, "from")).orElse(end.minus(DEFAULT));
     return new Period(start, end);
   }

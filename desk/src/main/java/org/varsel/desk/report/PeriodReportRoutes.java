@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.varsel.desk.auth.Role;
@@ -100,7 +101,7 @@ public final class PeriodReportRoutes implements RouteGroup {
     view.put("bucket", report.period().bucket());
     List<Map<String, Object>> dimensions = new ArrayList<>();
     report.charts().forEach((dimension, charts) -> dimensions.add(Map.of(
-        "label", dimension.label(), "id", dimension.name().toLowerCase().replace('_', '-'), "charts", charts)));
+        "label", dimension.label(), "id", dimension.name().toLowerCase(Locale.ROOT).replace('_', '-'), "charts", charts)));
     view.put("dimensions", dimensions);
     view.put("top", report.top());
     view.put("notices", report.notices().view());
