@@ -150,7 +150,7 @@ public final class CorrelationMemory {
     }
     if (kind >= 97) {
       rules.add(new RuleMatch("r-" + (kind - 96), "rule " + kind, 2 + random.nextInt(4), kind == 99 ? "incitement" : "dehumanisation",
-          List.of(), List.of("group-" + random.nextInt(5)), "matched", List.of(), "bench-1"));
+          List.of(), List.of("group-" + random.nextInt(5)), "matched", List.of(), "bench-1", false));
     }
     if (random.nextInt(1000) == 0) {
       labels = new Labels("harassment", List.of(), List.of(), 50 + random.nextInt(50));

@@ -102,7 +102,7 @@ public final class QueueBench {
           sentence(random), first, first.plusSeconds(600), first.plusSeconds(600), 5, 3,
           List.of(source, "feed:rss"), List.of(platform), List.of(LANGUAGES[random.nextInt(4)]), List.of(category),
           List.of("T0049"), List.of("#" + WORDS[random.nextInt(WORDS.length)]),
-          List.of("https://e.org/" + random.nextInt(20_000)), List.of(),
+          List.of("https://e.org/" + random.nextInt(20_000)), List.of(), List.of(), List.of(),
           List.of(new Incident.RuleHitSummary(rule, "Rule " + rule, 3, category, "pack-1", 1)),
           new Incident.ClassifierSummary("doccat-1", Map.of("hateful", 0.5)),
           new Incident.Evidence(List.of(signal), List.of(author), List.of(new Incident.TimelineBucket(first, 5)),

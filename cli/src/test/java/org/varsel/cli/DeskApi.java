@@ -25,6 +25,13 @@ final class DeskApi {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> post(String path, String token, String contentType, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   JsonNode getJson(String path, Optional<String> token) throws Exception {
     HttpResponse<String> response = get(path, token);
     if (response.statusCode() != 200) {

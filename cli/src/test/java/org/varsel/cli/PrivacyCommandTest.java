@@ -42,7 +42,7 @@ class PrivacyCommandTest {
     try (Database db = Database.open(database.jdbcUrl(), database.user(), database.password())) {
       new IncidentStore(db).upsert(List.of(new Incident(Incident.SCHEMA, "inc-1", 1, IncidentKind.HIGH_SEVERITY, "t", at, at,
           at, 1, 1, List.of("feed:t"), List.of("x"), List.of("en"), List.of(), List.of(), List.of(), List.of(), List.of(),
-          List.of(), null, new Incident.Evidence(List.of(post), List.of("x:" + pseudonym), List.of(), Map.of()), 80,
+          List.of(), List.of(), List.of(), null, new Incident.Evidence(List.of(post), List.of("x:" + pseudonym), List.of(), Map.of()), 80,
           Tier.HIGH, Tlp.GREEN, "grave")));
     }
 

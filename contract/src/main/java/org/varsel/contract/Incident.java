@@ -6,7 +6,12 @@ import java.util.Map;
 
 /**
  * One versioned update of an incident (schema incident.v1): a campaign or a single grave signal, with the
- * evidence and the explanation an analyst needs. Lists are never null.
+ * evidence and the explanation an analyst needs. Lists are never null, except {@code findings} (campaigns only);
+ * {@code mergedInto} is set on the last version of an incident that was merged into a campaign.
+ *
+ * @param hallmarks Dangerous Speech hallmarks of the rules that matched ({@code hallmark:} tags, without the prefix)
+ * @param tcap TCAP tags of the rules that matched ({@code tcap:} tags without the prefix: a terrorist-content tier,
+ *     and the {@code time}, {@code place} or {@code means} a threat names)
  */
 public record Incident(
     String schema,
@@ -27,15 +32,71 @@ public record Incident(
     List<String> hashtags,
     List<String> urls,
     List<String> targetGroups,
+    List<String> hallmarks,
+    List<String> tcap,
     List<RuleHitSummary> ruleHits,
     ClassifierSummary classifier,
     Evidence evidence,
     int severity,
     Tier tier,
     Tlp tlp,
-    String explanation) {
+    String explanation,
+    List<Finding> findings,
+    String mergedInto) {
 
   public static final String SCHEMA = "incident.v1";
+
+  /** Updates written before hallmarks and TCAP tags travelled have neither: read them as empty. */
+  public Incident {
+    hallmarks = hallmarks == null ? List.of() : hallmarks;
+    tcap = tcap == null ? List.of() : tcap;
+  }
+
+  /** An incident that is not (yet) part of a campaign: no findings, not merged into another. */
+  public Incident(String schema, String id, long version, IncidentKind kind, String title, Instant firstSeen, Instant lastSeen,
+      Instant updatedAt, int signalCount, int accountCount, List<String> sources, List<String> platforms, List<String> languages,
+      List<String> categories, List<String> disarm, List<String> hashtags, List<String> urls, List<String> targetGroups,
+      List<String> hallmarks, List<String> tcap, List<RuleHitSummary> ruleHits, ClassifierSummary classifier,
+      Evidence evidence, int severity, Tier tier, Tlp tlp, String explanation) {
+    this(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms, languages,
+        categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity, tier, tlp,
+        explanation, null, null);
+  }
+
+  /** The same update as version {@code next}, pointing to the campaign it was merged into (a redirect for consumers). */
+  public Incident mergedInto(long next, String campaignId) {
+    return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
+        languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
+        tier, tlp, explanation, findings, campaignId);
+  }
+
+  /** The same update under another version number (a campaign numbers the versions of the id it emits). */
+  public Incident withVersion(long next) {
+    return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
+        languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
+        tier, tlp, explanation, findings, mergedInto);
+  }
+
+  /**
+   * One detector finding within a campaign: what the detector saw (kind, subject, window, counts, its own explanation),
+   * a sample of its accounts and content (for the network picture), its volume over time, and why it joined the campaign.
+   */
+  public record Finding(
+      String incidentId,
+      IncidentKind kind,
+      String title,
+      Instant firstSeen,
+      Instant lastSeen,
+      int signalCount,
+      int accountCount,
+      int severity,
+      List<String> accounts,
+      List<String> hashtags,
+      List<String> urls,
+      String subject,
+      List<TimelineBucket> timeline,
+      String explanation,
+      String joinedBecause) {}
 
   /** How many times one rule matched within the incident. */
   public record RuleHitSummary(String ruleId, String title, Integer severity, String category, String packVersion, int count) {}

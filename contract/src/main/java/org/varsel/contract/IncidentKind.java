@@ -2,14 +2,16 @@ package org.varsel.contract;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Which detector opened an incident. */
+/** Which detector opened an incident, or {@code campaign} when several detectors' findings were consolidated. */
 public enum IncidentKind {
   PARTNER_ASSESSMENT("partner-assessment"),
   HIGH_SEVERITY("high-severity"),
   CO_SIMILAR_TEXT("co-similar-text"),
   CO_LINK("co-link"),
   HASHTAG_PUSH("hashtag-push"),
-  SURGE("surge");
+  SURGE("surge"),
+  /** Several findings of the detectors above consolidated into one campaign (its findings are listed). */
+  CAMPAIGN("campaign");
 
   private final String label;
 

@@ -16,7 +16,7 @@ class ContractTest {
     Instant t = Instant.parse("2026-11-20T10:15:00Z");
     return new Incident(Incident.SCHEMA, "inc-abc123", 3, IncidentKind.CO_LINK, "Same link by 5 accounts", t, t.plusSeconds(60), t.plusSeconds(65),
         5, 5, List.of("partner:ngo-a"), List.of("x"), List.of("en"), List.of("disinformation"), List.of("T0049"), List.of("#tag"),
-        List.of("https://example.org/a"), List.of("migrants"),
+        List.of("https://example.org/a"), List.of("migrants"), List.of("dehumanisation", "threat"), List.of("threat-to-life", "place"),
         List.of(new Incident.RuleHitSummary("r-1", "Rule one", 4, "incitement", "pack-1", 2)),
         new Incident.ClassifierSummary("doccat-1", Map.of("hateful", 0.8)),
         new Incident.Evidence(
@@ -36,6 +36,30 @@ class ContractTest {
     assertThat(tree.get("kind").asText()).isEqualTo("co-link");
     assertThat(tree.get("tlp").asText()).isEqualTo("AMBER");
     assertThat(IncidentCodec.fromJson(json)).isEqualTo(incident);
+  }
+
+  @Test
+  void aCampaignWithItsFindingsAndARedirectToItValidateAndRoundTrip() throws Exception {
+    Incident finding = sampleIncident();
+    Incident.Finding listed = new Incident.Finding(finding.id(), finding.kind(), finding.title(), finding.firstSeen(),
+        finding.lastSeen(), finding.signalCount(), finding.accountCount(), finding.severity(), List.of("acct_a"), List.of("tag"),
+        List.of("https://e.org/a"), "https://e.org/a", finding.evidence().timeline(), finding.explanation(),
+        "shares 4 of 5 accounts (80 % ≥ 50 %) and #tag with hashtag-push inc-b; windows overlap");
+    Incident campaign = new Incident(Incident.SCHEMA, "inc-c", 3, IncidentKind.CAMPAIGN, "Campaign: #tag (9 accounts, 1 findings)",
+        finding.firstSeen(), finding.lastSeen(), finding.updatedAt(), finding.signalCount(), 9, finding.sources(), finding.platforms(),
+        finding.languages(), finding.categories(), finding.disarm(), finding.hashtags(), finding.urls(), finding.targetGroups(),
+        finding.hallmarks(), finding.tcap(),
+        finding.ruleHits(), finding.classifier(), finding.evidence(), finding.severity(), finding.tier(), finding.tlp(),
+        "9 accounts pushed #tag", List.of(listed), null);
+    Incident redirect = finding.mergedInto(finding.version() + 1, "inc-c");
+
+    for (Incident update : List.of(campaign, redirect)) {
+      byte[] json = IncidentCodec.toJsonBytes(update);
+      assertThat(ContractSchemas.INCIDENT_V1.violations(Json.mapper().readTree(json))).isEmpty();
+      assertThat(IncidentCodec.fromJson(json)).isEqualTo(update);
+    }
+    assertThat(Json.mapper().readTree(IncidentCodec.toJsonBytes(redirect)).get("merged_into").asText()).isEqualTo("inc-c");
+    assertThat(Json.mapper().readTree(IncidentCodec.toJsonBytes(finding)).has("findings")).as("absent unless a campaign").isFalse();
   }
 
   @Test

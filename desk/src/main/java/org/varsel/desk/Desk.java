@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.Topics;
+import org.varsel.desk.alert.AlertConfig;
+import org.varsel.desk.alert.AlertRoutes;
+import org.varsel.desk.alert.AlertWebhook;
+import org.varsel.desk.alert.Alerts;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.brief.BriefService;
 import org.varsel.desk.brief.http.BriefRoutes;
@@ -55,14 +59,17 @@ public final class Desk implements AutoCloseable {
   private final HttpApi http;
   private final Intake intake;
   private final HotlineConsumer hotline;
+  private final Alerts alerts;
 
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
+  private Optional<AlertWebhook> alertWebhook = Optional.empty();
   private Optional<PipelineWatch> pipeline = Optional.empty();
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
-      FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline) {
+      FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline, Alerts alerts) {
     this.database = database;
+    this.alerts = alerts;
     this.hotline = hotline;
     this.intake = intake;
     this.credentials = credentials;
@@ -98,10 +105,16 @@ public final class Desk implements AutoCloseable {
     return start(config, intakeConfig, retentionConfig, childSafety, PipelineWatchConfig.unwatched());
   }
 
-  /** The desk with every part's settings. */
+  /** The desk with every part's settings but alerts, which show on the banner only (no webhook). */
   public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
       ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch) {
-    LOG.info("desk starting with {} and {}", config, intakeConfig);
+    return start(config, intakeConfig, retentionConfig, childSafety, pipelineWatch, AlertConfig.defaults());
+  }
+
+  /** The desk with every part's settings. */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
+      ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch, AlertConfig alertConfig) {
+    LOG.info("desk starting with {}, {} and {}", config, intakeConfig, alertConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
@@ -129,21 +142,27 @@ public final class Desk implements AutoCloseable {
       started.add(feedback);
       feedback.start();
       AuditLog audit = new AuditLog(database);
+      Alerts alerts = new Alerts(database, audit);
+      Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
+      webhook.ifPresent(started::add);
       TriageWeb triage = new TriageWeb(new Sessions(database), new QueueStore(database),
-          new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline));
+          new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline),
+          alerts);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
           new RejectedMessages(database), health(database, consumer, pipeline), config.demoAnonymousRead(),
           config.requestBodyTimeout(),
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
-              new ChildSafetyRoutes(database, childSafety), new PeriodReportRoutes(database, Clock.systemUTC())));
+              new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
+              new PeriodReportRoutes(database, Clock.systemUTC())));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
             + "token. For demos on a private machine only; never in production. !!!", config.httpHost(), http.port());
       }
-      Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake, hotline);
+      Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake, hotline, alerts);
       desk.retention = retention;
       desk.pipeline = pipeline;
+      desk.alertWebhook = webhook;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -158,7 +177,7 @@ public final class Desk implements AutoCloseable {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
     Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()),
         RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()),
-        PipelineWatchConfig.load(file, System.getenv()));
+        PipelineWatchConfig.load(file, System.getenv()), AlertConfig.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();
@@ -181,6 +200,11 @@ public final class Desk implements AutoCloseable {
     return incidents;
   }
 
+  /** The threat-to-life alerts (banner, acknowledgements, webhook deliveries). */
+  public Alerts alerts() {
+    return alerts;
+  }
+
   public Intake intake() {
     return intake;
   }
@@ -196,6 +220,7 @@ public final class Desk implements AutoCloseable {
       parts.add(1, retention);
     }
     pipeline.ifPresent(watch -> parts.add(1, watch));
+    alertWebhook.ifPresent(webhook -> parts.add(1, webhook));
     closeAll(parts, null);
     LOG.info("desk stopped");
   }

@@ -38,6 +38,7 @@ class AuthorizationMatrixTest {
   private static final Map<String, Caller> SESSION = new LinkedHashMap<>();
   private static String visible;
   private static String hidden;
+  private static String alerted;
 
   @BeforeAll
   static void startDesk(LocalKafka kafka, PostgresDatabase database) throws Exception {
@@ -54,6 +55,9 @@ class AuthorizationMatrixTest {
       SESSION.put(role.label(), client.login(name, name + " passphrase"));
     }
     visible = fresh();
+    alerted = TestIncidents.newId();
+    desk.incidents().upsert(List.of(TestIncidents.incident(alerted, 1, List.of("partner:ngo-a"), Tier.THREAT_TO_LIFE,
+        100, TriageIncidents.START)));
     hidden = TestIncidents.newId();
     desk.incidents().upsert(List.of(TestIncidents.incident(hidden, 1, List.of("feed:rss"))));
   }
@@ -86,6 +90,8 @@ class AuthorizationMatrixTest {
         api("GET", () -> "/api/v1/hotline/export", null, 401, 403, 200, 200, 403),
         api("GET", () -> "/api/v1/child-safety/stats", null, 401, 200, 200, 200, 403),
         api("GET", () -> "/api/v1/reports/period", null, 401, 200, 200, 200, 403),
+        api("GET", () -> "/api/v1/alerts", null, 401, 200, 200, 200, 403),
+        api("GET", () -> "/api/v1/alerts/" + alerted, null, 401, 200, 200, 200, 403),
         page("GET", () -> "/", 303, 200, 200, 200, 200),
         page("GET", () -> "/incidents/" + visible, 303, 200, 200, 200, 200),
         page("GET", () -> "/incidents/" + hidden, 303, 200, 200, 200, 404),
@@ -96,7 +102,8 @@ class AuthorizationMatrixTest {
         page("POST", () -> "/incidents/" + fresh() + "/status", 303, 303, 303, 303, 403),
         page("POST", () -> "/incidents/" + fresh() + "/assign", 303, 303, 303, 303, 403),
         page("POST", () -> "/incidents/" + fresh() + "/comments", 303, 303, 303, 303, 403),
-        page("POST", () -> "/incidents/bulk", 303, 303, 303, 303, 403));
+        page("POST", () -> "/incidents/bulk", 303, 303, 303, 303, 403),
+        page("POST", () -> "/alerts/" + alerted + "/acknowledge", 303, 303, 303, 303, 403));
 
     List<String> mismatches = new ArrayList<>();
     StringBuilder matrix = new StringBuilder(String.format("%-58s", "endpoint"));

@@ -64,7 +64,9 @@ class DeskBrowserTest {
   static void startDeskAndBrowser(LocalKafka kafka, PostgresDatabase database) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
         "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-    desk = Desk.start(DeskTestSupport.config(kafka, database));
+    // the fixtures are dated 2025-03: the retention purge (90 days) would empty the queue before the browser looks
+    desk = Desk.start(DeskTestSupport.config(kafka, database,
+        java.util.Map.of(org.varsel.desk.retention.RetentionConfig.ENABLED, "false")));
     base = "http://localhost:" + desk.port();
     desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "t");
     desk.credentials().createUser("ana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");
@@ -217,13 +219,15 @@ class DeskBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(11)
   void theReportsMenuOpensThePeriodReportWithItsCharts() throws Exception {
-    seedThreeWeeks();
+    java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(21);
+    seedThreeWeeks(start);
     clickAndLoad(By.linkText("Reports"));
     assertThat(browser.getCurrentUrl()).contains("/reports/period");
-    ((JavascriptExecutor) browser).executeScript("document.querySelector('input[name=from]').value = '2025-02-08';"
-        + "document.querySelector('input[name=to]').value = '2025-03-08';");
+    ((JavascriptExecutor) browser).executeScript("document.querySelector('input[name=from]').value = arguments[0];"
+        + "document.querySelector('input[name=to]').value = arguments[1];", start.toString(),
+        start.plusDays(22).toString());
     clickAndLoad(By.id("period-show"));
     assertThat(browser.findElement(By.id("report-tlp")).getText()).isEqualTo("TLP:AMBER");
     for (String dimension : List.of("category", "platform", "language", "target-group", "tier")) {
@@ -231,14 +235,17 @@ class DeskBrowserTest {
           .isNotEmpty();
     }
     assertThat(browser.findElements(By.cssSelector("#trend-category svg.trend-chart rect.bar"))).hasSizeGreaterThan(20);
-    assertThat(browser.findElement(By.id("top-incidents")).getText()).contains("Threat to bomb the Nørrebro");
+    assertThat(browser.findElement(By.id("top-incidents")).getText()).contains("Spread");
     assertThat(browser.findElement(By.id("report-pdf")).getAttribute("href")).contains("/api/v1/reports/period?format=pdf");
     assertNoScriptRan();
     screenshot("period-report.png");
   }
 
-  /** Demo-like incidents spread over three weeks, so that the report's trends have a shape. */
-  private static void seedThreeWeeks() throws Exception {
+  /**
+   * Demo-like incidents spread over the three weeks from {@code start}, so that the report's trends have a shape;
+   * recent, as the desk's retention purge may take old incidents mid-class.
+   */
+  private static void seedThreeWeeks(java.time.LocalDate start) throws Exception {
     String[] categories = {"incitement", "influence-operation", "dehumanisation", "threat", "dangerous-speech"};
     Tier[] tiers = {Tier.MEDIUM, Tier.LOW, Tier.HIGH, Tier.MEDIUM, Tier.CRISIS};
     List<Incident> incidents = new ArrayList<>();
@@ -247,16 +254,95 @@ class DeskBrowserTest {
         int k = (day + n) % categories.length;
         Incident c = TriageIncidents.campaign(TestIncidents.newId(), 1, "Spread " + categories[k] + " day " + day,
             categories[k], tiers[k], "they must go", "https://e.org/spread/" + day + "/" + n);
-        java.time.Instant seen = java.time.Instant.parse("2025-02-08T09:00:00Z").plus(Duration.ofDays(day))
+        java.time.Instant seen = start.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).plus(Duration.ofDays(day))
             .plus(Duration.ofHours(n));
         incidents.add(new Incident(c.schema(), c.id(), c.version(), c.kind(), c.title(), seen, seen.plusSeconds(900),
             seen.plusSeconds(900), c.signalCount(), c.accountCount(), c.sources(),
             n % 2 == 0 ? List.of("x") : List.of("telegram", "facebook"), n % 3 == 0 ? List.of("da") : List.of("en", "ar"),
             c.categories(), c.disarm(), c.hashtags(), c.urls(), k % 2 == 0 ? List.of("migrants") : List.of("muslims", "officials"),
-            c.ruleHits(), c.classifier(), c.evidence(), c.severity(), c.tier(), c.tlp(), c.explanation()));
+            c.hallmarks(), c.tcap(), c.ruleHits(), c.classifier(), c.evidence(), c.severity(), c.tier(), c.tlp(), c.explanation()));
       }
     }
     desk.incidents().upsert(incidents);
+  }
+
+  @Test
+  @Order(8)
+  void aCampaignShowsItsNetworkFindingsAndAccountsAndAnIncidentMergedIntoItRedirects() throws Exception {
+    String campaign = TestIncidents.newId();
+    String founder = TestIncidents.newId();
+    Incident pushed = TriageIncidents.campaign(founder, 1, "Hashtag push: #poisonedwater", "influence-operation", Tier.MEDIUM,
+        "#poisonedwater", "https://hoax.example/water");
+    desk.incidents().upsert(List.of(pushed));
+    desk.incidents().upsert(List.of(pushed.mergedInto(2, campaign), TriageIncidents.consolidated(campaign, founder)));
+
+    browser.get(base + "/?q=poisonedwater");
+    assertThat(rowIds()).as("the queue shows the campaign, not the incident merged into it").containsExactly(campaign);
+    browser.get(base + "/incidents/" + founder);
+    assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + campaign + "?from=" + founder);
+    assertThat(browser.findElement(By.id("redirected-from")).getText()).contains(founder).contains("merged into this campaign");
+    assertThat(browser.findElements(By.cssSelector("#network circle.subject"))).hasSize(3);
+    assertThat(browser.findElements(By.cssSelector("#network circle.node-account, #network circle.node-bridge"))).hasSize(9);
+    assertThat(browser.findElements(By.cssSelector("#network circle.node-bridge"))).as("acct_a and acct_b are in every finding").hasSize(2);
+    assertThat(browser.findElements(By.cssSelector("#network line.edge"))).hasSize(6 + 4 + 3);
+    assertThat(browser.findElements(By.cssSelector("#network line.edge-hashtag-push"))).hasSize(6);
+    assertThat(browser.findElements(By.cssSelector("#findings tr.finding"))).hasSize(3);
+    assertThat(browser.findElement(By.id("findings")).getText()).contains("shares 2 of 4 accounts").contains("first finding");
+    assertThat(browser.findElements(By.cssSelector("#findings .finding-timeline"))).hasSize(3);
+    assertThat(browser.findElement(By.cssSelector("#account-shares li")).getText()).contains("acct_a").contains("in 3 of 3 findings");
+    assertThat(browser.findElement(By.cssSelector("#merged-from a")).getAttribute("href")).endsWith("/incidents/" + founder + "?stay=1");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('campaign').scrollIntoView()");
+    screenshot("campaign-generated.png");
+
+    browser.findElement(By.cssSelector("#merged-from a")).click();
+    assertThat(browser.findElement(By.id("merged-into")).getText()).contains(campaign);
+    assertThat(browser.findElement(By.id("status")).getText()).as("the merged incident keeps its own triage state").isEqualTo("new");
+  }
+
+  /**
+   * With {@code -Dvarsel.campaign=<file>} (one incident.v1 campaign as JSON, e.g. from {@code ./varsel replay}), shows it
+   * and keeps a screenshot of its network: the README's picture of a real campaign.
+   */
+  @Test
+  @Order(9)
+  void aReplayedCampaignShowsItsNetwork() throws Exception {
+    String file = System.getProperty("varsel.campaign");
+    Assumptions.assumeTrue(file != null, "no -Dvarsel.campaign file given");
+    Incident replayed = org.varsel.contract.IncidentCodec.fromJson(Files.readAllBytes(Path.of(file)));
+    desk.incidents().upsert(List.of(replayed));
+    browser.get(base + "/incidents/" + replayed.id());
+    assertThat(browser.findElements(By.cssSelector("#network circle.subject"))).isNotEmpty();
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('campaign').scrollIntoView()");
+    screenshot("campaign.png");
+  }
+
+  @Test
+  @Order(10)
+  void aThreatToLifeAlertIsABannerOnEveryPageUntilAnAnalystAcknowledgesIt() throws Exception {
+    // a fresh incident: the seeded ones are old enough for the desk's retention purge to take them mid-class
+    String alerted = TestIncidents.newId();
+    desk.incidents().upsert(List.of(TestIncidents.incident(alerted, 1, List.of("partner:ngo-a"), Tier.THREAT_TO_LIFE,
+        100, java.time.Instant.now())));
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/login");
+    signIn("ana", "analyst passphrase");
+    By acknowledge = By.cssSelector("#alert-banner button.acknowledge[data-incident='" + alerted + "']");
+    for (String page : List.of("/", "/rules", "/incidents/" + alerted)) {
+      browser.get(base + page);
+      WebElement banner = browser.findElement(By.id("alert-banner"));
+      assertThat(banner.getText()).contains("Threat to life", "Same link pushed by many accounts v1");
+      assertThat(banner.findElements(By.cssSelector("a[href='/incidents/" + alerted + "']"))).hasSize(1);
+      assertThat(browser.findElements(acknowledge)).hasSize(1);
+    }
+    screenshot("alert-banner.png");
+    clickAndLoad(acknowledge);
+    assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + alerted);
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    assertThat(browser.findElements(acknowledge)).isEmpty();
+    browser.get(base + "/");
+    assertThat(browser.findElements(acknowledge)).isEmpty();
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    assertThat(desk.alerts().find(alerted).orElseThrow().acknowledgedBy()).contains("ana");
   }
 
   private static void signIn(String username, String password) {

@@ -313,7 +313,7 @@ class PartnerViewPropertyTest {
     return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, title.toString(), START,
         START.plusSeconds(60L * size), START.plusSeconds(60L * size), size, accounts.size(), List.copyOf(sources),
         List.copyOf(platforms), List.of("en"), List.copyOf(categories), List.copyOf(disarm), List.copyOf(hashtags),
-        List.copyOf(urls), List.copyOf(groups), hits, new Incident.ClassifierSummary("doccat-test", maxScores),
+        List.copyOf(urls), List.copyOf(groups), List.of(), List.of(), hits, new Incident.ClassifierSummary("doccat-test", maxScores),
         new Incident.Evidence(signals, accounts, List.of(new Incident.TimelineBucket(START, size)), coordination),
         60, Tier.HIGH, marking, explanation.append(" posted alike.").toString());
   }

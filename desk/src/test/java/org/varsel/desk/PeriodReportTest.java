@@ -158,7 +158,7 @@ class PeriodReportTest {
         Map.of());
     return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, title, seen, seen.plusSeconds(600),
         seen.plusSeconds(600), 4, 2, List.of("feed:rss"), List.of("x"), List.of(language), List.of(category), List.of(),
-        List.of(), List.of(url), List.of(targetGroup), List.of(),
+        List.of(), List.of(url), List.of(targetGroup), List.of(), List.of(), List.of(),
         new Incident.ClassifierSummary("doccat-test", Map.of()),
         new Incident.Evidence(List.of(signal), List.of("acct"), List.of(), Map.of()),
         50, tier, Tlp.AMBER, "Test incident for the period report.");

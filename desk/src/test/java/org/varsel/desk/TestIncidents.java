@@ -27,7 +27,7 @@ final class TestIncidents {
     return new Incident(Incident.SCHEMA, id, version, IncidentKind.CO_LINK, "Same link pushed by many accounts v" + version,
         FIRST_SEEN, lastSeen, lastSeen, (int) version + 1, 3, sources, List.of("x"), List.of("da"),
         List.of("dehumanisation"), List.of("T0049"), List.of("#tag"), List.of("https://example.org/a"), List.of(),
-        List.of(), null, new Incident.Evidence(List.of(), List.of("acct1"), List.of(), Map.of()), severity, tier,
+        List.of(), List.of(), List.of(), null, new Incident.Evidence(List.of(), List.of("acct1"), List.of(), Map.of()), severity, tier,
         Tlp.AMBER, "five accounts shared one link within a minute");
   }
 }

@@ -33,12 +33,46 @@ final class TriageIncidents {
         START.plusSeconds(1200 + version), START.plusSeconds(1300 + version), 13, 3,
         List.of("partner:ngo-a", "partner:ngo-b", "feed:rss"), List.of("x", "telegram"), List.of("en", "da"),
         List.of(category), List.of("T0049"), List.of("#gohome"), List.of(url), List.of("migrants"),
+        List.of("dehumanisation"), List.of(),
         List.of(new Incident.RuleHitSummary("r-vermin", "Vermin metaphor", 4, category, "pack-1", 2)),
         new Incident.ClassifierSummary("doccat-2025-03", Map.of("hateful", 0.91, "offensive", 0.4)),
         new Incident.Evidence(signals, List.of("acct_a", "acct_b", "acct_f"), timeline,
             Map.of("similarity", "0.93 across 3 accounts", "window", "PT20M")),
         version > 1 ? 85 : 75, tier, Tlp.AMBER,
         "Three accounts posted near-identical text calling a group vermin within 20 minutes.");
+  }
+
+  /**
+   * A campaign of three findings (a hashtag push, a co-link, a co-similar cluster) over nine accounts, acct_a and
+   * acct_b in every finding; {@code founderId} is the hashtag push, merged into it.
+   */
+  static Incident consolidated(String id, String founderId) {
+    Incident base = campaign(id, 3, "Campaign: #poisonedwater (9 accounts, 3 findings)", "influence-operation", Tier.HIGH,
+        "the water in springfield is poisoned", "https://hoax.example/water");
+    List<Incident.Finding> findings = List.of(
+        finding(founderId, IncidentKind.HASHTAG_PUSH, "#poisonedwater",
+            List.of("acct_a", "acct_b", "acct_c", "acct_d", "acct_e", "acct_f"), null),
+        finding("inc-link" + id.substring(4), IncidentKind.CO_LINK, "https://hoax.example/water",
+            List.of("acct_a", "acct_b", "acct_g", "acct_h"),
+            "shares 2 of 4 accounts (50 % ≥ 50 %) and #poisonedwater with hashtag-push " + founderId + "; windows overlap"),
+        finding("inc-text" + id.substring(4), IncidentKind.CO_SIMILAR_TEXT, "the water in springfield is poisoned share it",
+            List.of("acct_a", "acct_b", "acct_i"),
+            "shares 2 of 3 accounts (67 % ≥ 50 %) and near-identical text with co-link inc-link" + id.substring(4)
+                + "; windows overlap"));
+    return new Incident(base.schema(), id, base.version(), IncidentKind.CAMPAIGN, base.title(), base.firstSeen(), base.lastSeen(),
+        base.updatedAt(), 31, 9, base.sources(), base.platforms(), base.languages(), base.categories(), base.disarm(),
+        List.of("poisonedwater"), List.of("https://hoax.example/water"), base.targetGroups(), base.hallmarks(), base.tcap(),
+        base.ruleHits(), base.classifier(),
+        base.evidence(), base.severity(), base.tier(), base.tlp(),
+        "9 accounts, 31 posts within 20 min: 6 accounts pushed #poisonedwater; 4 shared 1 link; 3 posted near-identical text.",
+        findings, null);
+  }
+
+  private static Incident.Finding finding(String id, IncidentKind kind, String subject, List<String> accounts, String because) {
+    return new Incident.Finding(id, kind, kind.label() + ": " + subject, START, START.plusSeconds(1200), accounts.size() * 2,
+        accounts.size(), 60, accounts, List.of("poisonedwater"), List.of("https://hoax.example/water"), subject,
+        List.of(new Incident.TimelineBucket(START, accounts.size()), new Incident.TimelineBucket(START.plusSeconds(600), accounts.size())),
+        "what the detector saw", because);
   }
 
   private static Incident.EvidenceSignal signal(String id, String source, String author, String text,

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.varsel.contract.Topics;
+import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.correlate.CorrelationSettings;
 import org.varsel.pipeline.privacy.PrivacySettings;
 
@@ -42,7 +43,9 @@ public record PipelineSettings(
     boolean bounded,
     CorrelationSettings correlation,
     PrivacySettings privacy,
-    String hotlineTopic) {
+    String hotlineTopic,
+    CampaignSettings campaigns,
+    boolean perRecordWatermarks) {
 
   /** Keys and their defaults, in the order docs/configuration.md lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -87,6 +90,10 @@ public record PipelineSettings(
     d.put("pipeline.incidents.idle-timeout", "PT1H");
     d.put("pipeline.incidents.update-interval", "PT5M");
     d.put("pipeline.incidents.state-ttl", "P2D");
+    d.put("pipeline.campaigns.min-containment", "0.5");
+    d.put("pipeline.campaigns.max-gap", "PT1H");
+    d.put("pipeline.campaigns.max-span", "P1D");
+    d.put("pipeline.event-time.watermarks", "periodic");
     d.put(PrivacySettings.HANDLE_KEY, "");
     d.put(PrivacySettings.PUBLIC_ACCOUNTS, "");
     return Map.copyOf(d);
@@ -150,7 +157,19 @@ public record PipelineSettings(
         Boolean.parseBoolean(v.get("pipeline.bounded")),
         correlation(v),
         PrivacySettings.of(v.get(PrivacySettings.HANDLE_KEY), v.get(PrivacySettings.PUBLIC_ACCOUNTS)),
-        v.get("pipeline.topics.hotline"));
+        v.get("pipeline.topics.hotline"),
+        new CampaignSettings(decimal(v, "pipeline.campaigns.min-containment"), duration(v, "pipeline.campaigns.max-gap"),
+            duration(v, "pipeline.campaigns.max-span"), integer(v, "pipeline.co-similar.shingle-words")),
+        perRecordWatermarks(v.get("pipeline.event-time.watermarks")));
+  }
+
+  /** {@code per-record}: a watermark after every signal, so that a replay decides the same at every step (docs/incidents.md). */
+  private static boolean perRecordWatermarks(String value) {
+    return switch (value.trim()) {
+      case "periodic" -> false;
+      case "per-record" -> true;
+      default -> throw new IllegalArgumentException("pipeline.event-time.watermarks=" + value + " is neither periodic nor per-record");
+    };
   }
 
   private static CorrelationSettings correlation(Map<String, String> v) {
@@ -201,7 +220,7 @@ public record PipelineSettings(
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
         transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, maxPartitionDrift, dedupeMemory, parallelism, bounded, correlation,
-        privacy, hotlineTopic);
+        privacy, hotlineTopic, campaigns, perRecordWatermarks);
   }
 
   private static Duration duration(Map<String, String> values, String key) {

@@ -23,8 +23,11 @@ import org.varsel.pipeline.correlate.CoordinatedAccounts;
 import org.varsel.pipeline.correlate.CoordinationState;
 import org.varsel.pipeline.correlate.CorrelationKeys;
 import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.correlate.KeyedSignal;
 import org.varsel.pipeline.correlate.SingleSignals;
+import org.varsel.pipeline.campaign.Campaigns;
+import org.varsel.pipeline.incident.CampaignFunction;
 import org.varsel.pipeline.incident.DetectorFunction;
 import org.varsel.pipeline.incident.HighSeveritySignals;
 import org.varsel.pipeline.analysis.EnrichSignal;
@@ -32,6 +35,7 @@ import org.varsel.pipeline.analysis.MatchRules;
 import org.varsel.pipeline.analysis.ShadowHit;
 import org.varsel.pipeline.incident.PartnerAssessments;
 import org.varsel.pipeline.ingest.FirstSeenOnly;
+import org.varsel.pipeline.ingest.WatermarkAfterEveryRecord;
 import org.varsel.pipeline.ingest.ParseSignal;
 import org.varsel.pipeline.ingest.RawSignalEventTime;
 import org.varsel.pipeline.io.RawSignal;
@@ -47,6 +51,7 @@ import org.varsel.pipeline.rules.RulePack;
 public final class VarselPipeline {
   private static final TypeInformation<KeyedSignal> KEYED_SIGNAL = TypeInformation.of(KeyedSignal.class);
   private static final TypeInformation<Incident> INCIDENT = TypeInformation.of(Incident.class);
+  private static final TypeInformation<FindingUpdate> FINDING = TypeInformation.of(FindingUpdate.class);
   private static final String RAW_SIGNALS_ALIGNMENT_GROUP = "raw-signals";
   private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
   /** How soon a quiet rule-pack input stops counting for the matching operator's watermark (it has none to give). */
@@ -131,36 +136,45 @@ public final class VarselPipeline {
         .flatMap(new HighSeveritySignals(single))
         .uid("high-severity").name("high-severity signals → incidents");
 
-    DataStream<Incident> coSimilarText = analysed
+    DataStream<FindingUpdate> coSimilarText = analysed
         .<KeyedSignal>flatMap((signal, out) -> keys.coSimilarText(signal).ifPresent(out::collect), KEYED_SIGNAL)
         .uid("co-similar-text-keys").name("co-similar text: MinHash content key")
         .keyBy(KeyedSignal::key, Types.STRING)
-        .process(new DetectorFunction<>(CoordinatedAccounts.coSimilarText(correlation), CoordinationState.class, ttl), INCIDENT)
+        .process(new DetectorFunction<>(CoordinatedAccounts.coSimilarText(correlation), CoordinationState.class, ttl), FINDING)
         .uid("co-similar-text-v2").name("co-similar text → incidents");
 
-    DataStream<Incident> coLink = analysed
+    DataStream<FindingUpdate> coLink = analysed
         .<KeyedSignal>flatMap((signal, out) -> keys.coLink(signal).forEach(out::collect), KEYED_SIGNAL)
         .uid("co-link-keys").name("co-link: canonical URL")
         .keyBy(KeyedSignal::key, Types.STRING)
-        .process(new DetectorFunction<>(CoordinatedAccounts.coLink(correlation), CoordinationState.class, ttl), INCIDENT)
+        .process(new DetectorFunction<>(CoordinatedAccounts.coLink(correlation), CoordinationState.class, ttl), FINDING)
         .uid("co-link-v2").name("co-link → incidents");
 
-    DataStream<Incident> hashtagPush = analysed
+    DataStream<FindingUpdate> hashtagPush = analysed
         .<KeyedSignal>flatMap((signal, out) -> keys.hashtags(signal).forEach(out::collect), KEYED_SIGNAL)
         .uid("hashtag-push-keys").name("hashtag push: hashtag")
         .keyBy(KeyedSignal::key, Types.STRING)
-        .process(new DetectorFunction<>(BaselineBursts.hashtagPush(correlation), BurstState.class, ttl), INCIDENT)
+        .process(new DetectorFunction<>(BaselineBursts.hashtagPush(correlation), BurstState.class, ttl), FINDING)
         .uid("hashtag-push-v2").name("hashtag push → incidents");
 
-    DataStream<Incident> surge = analysed
+    DataStream<FindingUpdate> surge = analysed
         .<KeyedSignal>flatMap((signal, out) -> keys.surge(signal).forEach(out::collect), KEYED_SIGNAL)
         .uid("surge-keys").name("surge: category / target group")
         .keyBy(KeyedSignal::key, Types.STRING)
-        .process(new DetectorFunction<>(BaselineBursts.surge(correlation), BurstState.class, ttl), INCIDENT)
+        .process(new DetectorFunction<>(BaselineBursts.surge(correlation), BurstState.class, ttl), FINDING)
         .uid("surge-v2").name("surge → incidents");
 
+    // One campaign, one incident: the detectors' findings are consolidated before the queue; high-severity signals
+    // reach it at once on their own and are also listed in the campaign their account is in (docs/incidents.md).
+    DataStream<Incident> campaigns = coSimilarText
+        .union(coLink, hashtagPush, surge, highSeverity.map(FindingUpdate::ofSingleSignal, FINDING)
+            .uid("high-severity-findings").name("high-severity signals → findings"))
+        .keyBy(finding -> CampaignFunction.KEY, Types.STRING)
+        .process(new CampaignFunction(new Campaigns(settings.campaigns()), ttl), INCIDENT)
+        .uid("campaigns").name("findings → campaigns (one incident per campaign)");
+
     partnerAssessments
-        .union(highSeverity, coSimilarText, coLink, hashtagPush, surge)
+        .union(highSeverity, campaigns)
         .sinkTo(sinks.incidents())
         .uid("sink-incidents").name("incidents → " + settings.incidentTopic());
 
@@ -189,10 +203,15 @@ public final class VarselPipeline {
   /**
    * Event time per Kafka partition, in the source (docs/incidents.md, Event time): each partition's watermark trails its
    * newest observed_at by the out-of-orderness; a partition quiet for the idleness stops holding the others back and
-   * rejoins without moving time back; a partition ahead of the slowest by more than the allowed drift is paused.
+   * rejoins without moving time back; a partition ahead of the slowest by more than the allowed drift is paused. With
+   * {@code pipeline.event-time.watermarks=per-record} (replays) the watermark moves after every signal, not every 200 ms.
    */
   private WatermarkStrategy<RawSignal> eventTime() {
-    return WatermarkStrategy.<RawSignal>forBoundedOutOfOrderness(settings.outOfOrderness())
+    Duration bound = settings.outOfOrderness();
+    WatermarkStrategy<RawSignal> strategy = settings.perRecordWatermarks()
+        ? WatermarkStrategy.forGenerator(context -> new WatermarkAfterEveryRecord<>(bound))
+        : WatermarkStrategy.forBoundedOutOfOrderness(bound);
+    return strategy
         .withTimestampAssigner(new RawSignalEventTime())
         .withIdleness(settings.sourceIdleness())
         .withWatermarkAlignment(RAW_SIGNALS_ALIGNMENT_GROUP, settings.maxPartitionDrift(), ALIGNMENT_UPDATE_INTERVAL);

@@ -172,10 +172,11 @@ class IncidentsEndToEndTest {
     String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL).get();
 
     Map<String, JsonNode> beforeRestart = latestIncidents(kafka, settings);
-    // the co-similar campaign (6 accounts) opened before the stop; co-link (2 of 6), surge (9 of 12) and the hashtag
-    // push (7 of 12) were still waiting for accounts: their state must survive the savepoint
+    // the co-similar campaign (6 accounts) opened before the stop, but its finding may still wait in the campaign
+    // consolidation until the watermark passes it; co-link (2 of 6), surge (9 of 12) and the hashtag push (7 of 12)
+    // were still waiting for accounts: all of that state must survive the savepoint
     assertThat(beforeRestart.values()).extracting(i -> i.get("kind").asText())
-        .contains("co-similar-text").doesNotContain("co-link", "surge", "hashtag-push");
+        .doesNotContain("co-link", "surge", "hashtag-push");
 
     publish(kafka, settings, raws.stream().filter(r -> r.half() == 2).toList());
     Configuration resume = new Configuration();

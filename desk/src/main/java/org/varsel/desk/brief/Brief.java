@@ -60,6 +60,7 @@ public record Brief(
       Tlp marking,
       List<String> categories,
       List<String> hallmarks,
+      List<String> tcap,
       List<String> disarm,
       List<String> targetGroups,
       Instant firstSeen,
@@ -72,6 +73,7 @@ public record Brief(
     public Incident {
       categories = List.copyOf(categories);
       hallmarks = List.copyOf(hallmarks);
+      tcap = List.copyOf(tcap);
       disarm = List.copyOf(disarm);
       targetGroups = List.copyOf(targetGroups);
       coordination = Map.copyOf(coordination);

@@ -97,13 +97,16 @@ public final class BriefComposer {
     boolean summaryShared = policy.summary(incident.tlp(), incident.sources(), audience).allowed();
 
     List<Brief.Item> items = shared.stream().map(s -> item(s, audience, accounts)).toList();
-    // merged fields (categories, rule hits, DISARM, target groups) mix every source: only when the summary may go
+    // merged fields (categories, rule hits, DISARM, target groups, hallmarks, TCAP tags) mix every source: only when
+    // the summary may go; then the hallmarks a partner gave as a category
     List<String> categories = categories(incident, shared, summaryShared);
-    List<String> hallmarks = Stream.concat(summaryShared ? incident.categories().stream() : Stream.empty(),
-            shared.stream().map(EvidenceSignal::category))
-        .filter(Objects::nonNull)
-        .map(c -> c.startsWith("hallmark:") ? c.substring("hallmark:".length()) : c)
-        .filter(HALLMARKS::contains).distinct().toList();
+    List<String> hallmarks = Stream.concat(summaryShared ? incident.hallmarks().stream() : Stream.empty(),
+        Stream.concat(summaryShared ? incident.categories().stream() : Stream.empty(),
+                shared.stream().map(EvidenceSignal::category))
+            .filter(Objects::nonNull)
+            .map(c -> c.startsWith("hallmark:") ? c.substring("hallmark:".length()) : c)
+            .filter(HALLMARKS::contains))
+        .distinct().toList();
     List<Brief.Ground> grounds = grounds(track, audience, categories, items);
     Tlp marking = shared.stream().map(EvidenceSignal::tlp).reduce(Tlp.CLEAR, Tlp::mostRestrictive);
     if (summaryShared) {
@@ -122,6 +125,7 @@ public final class BriefComposer {
         marking,
         categories,
         hallmarks,
+        summaryShared ? incident.tcap() : List.of(),
         summaryShared ? incident.disarm() : List.of(),
         summaryShared ? incident.targetGroups() : List.of(),
         summaryShared ? incident.firstSeen() : items.stream().map(Brief.Item::observedAt).min(Instant::compareTo).orElseThrow(),

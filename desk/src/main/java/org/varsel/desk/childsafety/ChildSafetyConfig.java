@@ -2,7 +2,6 @@ package org.varsel.desk.childsafety;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,24 +54,11 @@ public record ChildSafetyConfig(String hotlineTopic, Set<Role> exportRoles, List
 
   /** The properties file (if given), then the environment ({@code VARSEL_DESK_HOTLINE_TOPIC}, ...). */
   public static ChildSafetyConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    Map<String, String> values = new HashMap<>();
-    propertiesFile.ifPresent(file -> values.putAll(DeskConfig.readProperties(file)));
-    for (String key : KEYS) {
-      String fromEnvironment = environment.get(DeskConfig.environmentName(key));
-      if (fromEnvironment != null) {
-        values.put(key, fromEnvironment);
-      }
-    }
-    return fromMap(values);
+    return fromMap(DeskConfig.values(propertiesFile, environment, KEYS));
   }
 
   public static ChildSafetyConfig fromMap(Map<String, String> values) {
-    Map<String, String> merged = new HashMap<>(DEFAULTS);
-    values.forEach((key, value) -> {
-      if (owns(key)) {
-        merged.put(key, value.trim());
-      }
-    });
+    Map<String, String> merged = DeskConfig.overDefaults(DEFAULTS, values, KEYS);
     Set<Role> roles = new LinkedHashSet<>();
     for (String label : list(merged.get(EXPORT_ROLES))) {
       roles.add(Role.fromLabel(label).orElseThrow(() ->

@@ -108,6 +108,18 @@ public record DeskConfig(
     return fromMap(values(propertiesFile, environment, KEYS));
   }
 
+  /** A part's own keys among {@code values}, trimmed, over its defaults. */
+  public static Map<String, String> overDefaults(Map<String, String> defaults, Map<String, String> values,
+      List<String> keys) {
+    Map<String, String> merged = new HashMap<>(defaults);
+    values.forEach((key, value) -> {
+      if (keys.contains(key)) {
+        merged.put(key, value.trim());
+      }
+    });
+    return merged;
+  }
+
   /** The properties file's key-value pairs (if given), then the environment's value of any of {@code keys}. */
   public static Map<String, String> values(Optional<Path> propertiesFile, Map<String, String> environment, List<String> keys) {
     Map<String, String> values = new HashMap<>();
@@ -126,7 +138,7 @@ public record DeskConfig(
     for (String key : values.keySet()) {
       if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)
           && !org.varsel.desk.retention.RetentionConfig.owns(key) && !ChildSafetyConfig.owns(key)
-          && !org.varsel.desk.pipeline.PipelineWatchConfig.owns(key)) {
+          && !org.varsel.desk.pipeline.PipelineWatchConfig.owns(key) && !org.varsel.desk.alert.AlertConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }

@@ -24,14 +24,15 @@ public final class IncidentStore {
   // Only a newer version replaces a row, and never the analyst-owned columns (status, assignee, status_changed_at).
   private static final String UPSERT = """
       INSERT INTO incident (id, version, kind, tier, severity, tlp, title, first_seen, last_seen, updated_at,
-                            signal_count, account_count, sources, platforms, categories, languages, payload)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                            signal_count, account_count, sources, platforms, categories, languages, payload, merged_into)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
       ON CONFLICT (id) DO UPDATE SET
         version = EXCLUDED.version, kind = EXCLUDED.kind, tier = EXCLUDED.tier, severity = EXCLUDED.severity,
         tlp = EXCLUDED.tlp, title = EXCLUDED.title, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
         updated_at = EXCLUDED.updated_at, signal_count = EXCLUDED.signal_count,
         account_count = EXCLUDED.account_count, sources = EXCLUDED.sources, platforms = EXCLUDED.platforms,
-        categories = EXCLUDED.categories, languages = EXCLUDED.languages, payload = EXCLUDED.payload, stored_at = now()
+        categories = EXCLUDED.categories, languages = EXCLUDED.languages, payload = EXCLUDED.payload, stored_at = now(),
+        merged_into = EXCLUDED.merged_into
       WHERE incident.version < EXCLUDED.version
       """;
   /** The columns {@link #read} reads, in its order. */
@@ -99,6 +100,7 @@ public final class IncidentStore {
     statement.setArray(15, textArray(connection, incident.categories()));
     statement.setArray(16, textArray(connection, incident.languages()));
     statement.setString(17, new String(IncidentCodec.toJsonBytes(incident), StandardCharsets.UTF_8));
+    statement.setString(18, incident.mergedInto());
   }
 
   /** The incident in the current row of a query that selected {@link #COLUMNS} first. */

@@ -29,7 +29,7 @@ public final class PeriodReportStore {
   private static final int TOP = 10;
   private static final String TOP_INCIDENTS = """
       SELECT id, coalesce(title, ''), kind, tier, tlp, severity, signal_count, account_count, categories, platforms, first_seen
-      FROM incident WHERE first_seen >= ? AND first_seen < ?
+      FROM incident WHERE first_seen >= ? AND first_seen < ? AND merged_into IS NULL
       ORDER BY tier_rank, severity DESC, signal_count DESC, id LIMIT ?
       """;
   private static final String NOTICED_INCIDENTS = "SELECT id, categories, payload::text FROM incident WHERE id = ANY(?)";
@@ -53,7 +53,9 @@ public final class PeriodReportStore {
   private List<Trend> trends(Period period, Dimension dimension) throws SQLException {
     String sql = "SELECT d.value, date_trunc('" + period.bucket() + "', i.first_seen AT TIME ZONE 'UTC')::date, "
         + "count(DISTINCT i.id) FROM incident i CROSS JOIN LATERAL " + dimension.valuesSql() + " AS d(value) "
-        + "WHERE i.first_seen >= ? AND i.first_seen < ? AND NOT (d.value = ANY(?)) GROUP BY 1, 2";
+        + "WHERE i.first_seen >= ? AND i.first_seen < ? AND i.merged_into IS NULL AND NOT (d.value = ANY(?)) "
+        // an incident merged into a campaign is counted once, as the campaign
+        + "GROUP BY 1, 2";
     Map<String, Map<LocalDate, Long>> byValue = new TreeMap<>();
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement query = connection.prepareStatement(sql)) {

@@ -57,7 +57,7 @@ public final class QueueStore {
 
   public IncidentPage list(QueueFilter filter, Order order, int limit, int offset,
       Visibility visibility) throws SQLException {
-    Where where = where(filter, visibility);
+    Where where = where(filter, visibility).notMerged();
     try (Connection connection = database.dataSource().getConnection()) {
       List<QueuedIncident> items = new ArrayList<>();
       // Order and skip over narrow rows first, then fetch the page's payloads: the payloads of skipped or
@@ -86,7 +86,7 @@ public final class QueueStore {
 
   /** How many incidents match the filter in each status (the filter's own status is ignored). */
   public Map<IncidentStatus, Long> countsByStatus(QueueFilter filter, Visibility visibility) throws SQLException {
-    Where where = where(filter.anyStatus(), visibility);
+    Where where = where(filter.anyStatus(), visibility).notMerged();
     Map<IncidentStatus, Long> counts = new EnumMap<>(IncidentStatus.class);
     for (IncidentStatus status : IncidentStatus.values()) {
       counts.put(status, 0L);
@@ -118,6 +118,24 @@ public final class QueueStore {
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? Optional.of(read(rows)) : Optional.empty();
       }
+    }
+  }
+
+  /** The incidents the pipeline merged into this campaign (they keep their history, verdicts and comments), oldest first. */
+  public List<Entry> mergedInto(String campaignId, Visibility visibility) throws SQLException {
+    Where where = where(QueueFilter.none(), visibility);
+    where.add("merged_into = ?", campaignId);
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident" + where.sql
+            + " ORDER BY first_seen, id")) {
+      where.bind(connection, select);
+      List<Entry> merged = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          merged.add(read(rows));
+        }
+      }
+      return merged;
     }
   }
 
@@ -218,6 +236,12 @@ public final class QueueStore {
       conditions.add(condition);
       parameters.addAll(List.of(values));
       sql = " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** The queue leaves out incidents merged into a campaign: the campaign stands for them. */
+    Where notMerged() {
+      add("merged_into IS NULL");
+      return this;
     }
 
     /**

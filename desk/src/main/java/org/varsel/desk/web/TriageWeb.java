@@ -26,10 +26,13 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Json;
 import org.varsel.contract.StorableText;
 import org.varsel.contract.Tier;
+import org.varsel.desk.alert.Alerts;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.http.HttpApi;
@@ -57,6 +60,7 @@ import org.varsel.desk.triage.Workflow;
  * ({@code X-CSRF-Token} header, or the {@code _csrf} form field on pages). Bearer-token calls are exempt.
  */
 public final class TriageWeb implements RouteGroup {
+  private static final Logger LOG = LoggerFactory.getLogger(TriageWeb.class);
   public static final String COOKIE = "varsel_session";
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String CSRF_FIELD = "_csrf";
@@ -78,14 +82,19 @@ public final class TriageWeb implements RouteGroup {
   private final Triage triage;
   private final AuditLog audit;
   private final Verdicts verdicts;
+  private final Alerts alerts;
   private final Views views = new Views();
   private final LoginThrottle throttle = new LoginThrottle();
   private final Supplier<PipelineStatus> pipeline;
 
-  /** @param pipeline the pipeline's status for the status block staff see on every page */
+  /**
+   * @param pipeline the pipeline's status for the status block staff see on every page
+   * @param alerts the threat-to-life alerts for the banner staff see on every page until one acknowledges them
+   */
   public TriageWeb(Sessions sessions, QueueStore queue, Triage triage, AuditLog audit, Verdicts verdicts,
-      Supplier<PipelineStatus> pipeline) {
+      Supplier<PipelineStatus> pipeline, Alerts alerts) {
     this.pipeline = pipeline;
+    this.alerts = alerts;
     this.sessions = sessions;
     this.queue = queue;
     this.triage = triage;
@@ -128,6 +137,7 @@ public final class TriageWeb implements RouteGroup {
     app.get("/audit", this::auditPage);
     app.get("/rules", this::rulesPage);
     app.post("/prefs/greyscale", this::greyscaleForm);
+    app.post("/alerts/{id}/acknowledge", this::acknowledgeAlertForm);
 
     app.get("/api/v1/incidents", this::listIncidents);
     app.post("/api/v1/incidents/bulk", this::bulkApi);
@@ -356,6 +366,12 @@ public final class TriageWeb implements RouteGroup {
         .orElseThrow(() -> new PageError(404, "No such incident.", session));
     QueuedIncident incident = entry.incident();
     ObjectNode json = incident.toJson();
+    String mergedInto = json.path("merged_into").asText("");
+    if (!mergedInto.isEmpty() && ctx.queryParam("stay") == null) {
+      // merged into a campaign: the campaign stands for it; its own page (history, verdicts, comments) stays reachable
+      ctx.redirect("/incidents/" + mergedInto + "?from=" + incident.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+      return;
+    }
     entry.statusReason().ifPresent(reason -> json.put("status_reason", reason));
     ObjectNode shown = forViewer(json, principal);
     boolean sensitive = Wellness.sensitive(shown);
@@ -375,6 +391,21 @@ public final class TriageWeb implements RouteGroup {
     model.put("timeline", TimelineChart.of(shown.path("evidence").path("timeline")));
     model.put("coordination", map(shown.path("evidence").path("coordination").isObject()
         ? (ObjectNode) shown.path("evidence").path("coordination") : Json.mapper().createObjectNode()));
+    JsonNode findings = shown.path("findings");
+    if (findings.isArray() && !findings.isEmpty()) {
+      model.put("network", CampaignNetwork.of(findings));
+      model.put("accountShares", CampaignNetwork.accountShares(findings));
+      List<Map<String, Object>> findingViews = new ArrayList<>();
+      for (JsonNode finding : findings) {
+        Map<String, Object> view = map((ObjectNode) finding);
+        view.put("chart", TimelineChart.of(finding.path("timeline")));
+        findingViews.add(view);
+      }
+      model.put("findings", findingViews);
+    }
+    model.put("mergedFrom", queue.mergedInto(incident.id(), visibility(principal)).stream()
+        .map(merged -> map(forViewer(merged.incident().toJson(), principal))).toList());
+    model.put("redirectedFrom", ctx.queryParam("from"));
     model.put("related", queue.related(incident, visibility(principal)).stream()
         .map(related -> map(forViewer(related.toJson(), principal))).toList());
     model.put("staff", staff);
@@ -429,6 +460,29 @@ public final class TriageWeb implements RouteGroup {
     audit.record(session.username(), "preference", Optional.empty(), Optional.of(Json.mapper().createObjectNode()
         .put("greyscale", session.greyscale())), Optional.of(Json.mapper().createObjectNode().put("greyscale", on)));
     ctx.redirect(back(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private void acknowledgeAlertForm(Context ctx) throws SQLException {
+    Sessions.Session session = staffForm(ctx);
+    String id = ctx.pathParam("id");
+    if (INCIDENT_ID.matcher(id).matches()) {
+      alerts.acknowledge(id, session.username());
+    }
+    ctx.redirect(back(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /** The threat-to-life alerts no analyst has acknowledged: the banner on every page until one does. */
+  private List<Map<String, Object>> openAlerts() {
+    try {
+      return alerts.unacknowledged().stream().map(alert -> Map.<String, Object>of(
+          "id", alert.incidentId(), "title", alert.title() == null ? alert.incidentId() : alert.title(),
+          "severity", alert.severity(), "raisedAt", alert.raisedAt().toString())).toList();
+    } catch (SQLException e) {
+      // the banner must not hide a threat: say it could not look rather than show nothing
+      LOG.warn("cannot read threat-to-life alerts for the banner: {}", e.toString());
+      return List.of(Map.of("id", "", "title", "Threat-to-life alerts could not be read; check the queue",
+          "severity", 0, "raisedAt", ""));
+    }
   }
 
   private void auditPage(Context ctx) throws SQLException {
@@ -705,6 +759,7 @@ public final class TriageWeb implements RouteGroup {
       all.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
       if (session.role() != Role.PARTNER) {
         all.put("pipeline", pipeline.get().toView());
+        all.put("alerts", openAlerts());
       }
     }
     ctx.header("Content-Security-Policy", CSP)

@@ -189,7 +189,7 @@ class BriefExportsTest {
     influence = new org.varsel.contract.Incident(influence.schema(), influence.id(), 1, influence.kind(),
         influence.title(), influence.firstSeen(), influence.lastSeen(), influence.updatedAt(), 1, 1, influence.sources(),
         influence.platforms(), influence.languages(), List.of("influence-operation"), influence.disarm(),
-        influence.hashtags(), influence.urls(), influence.targetGroups(), List.of(), null,
+        influence.hashtags(), influence.urls(), influence.targetGroups(), List.of(), List.of(), List.of(), null,
         new org.varsel.contract.Incident.Evidence(influence.evidence().signals().stream().map(s ->
             new org.varsel.contract.Incident.EvidenceSignal(s.signalId(), s.source(), s.externalId(), s.observedAt(),
                 s.url(), s.platform(), s.author(), s.text(), s.language(), s.tlp(), null, List.of(), List.of(),

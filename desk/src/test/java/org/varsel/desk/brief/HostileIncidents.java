@@ -76,6 +76,7 @@ public final class HostileIncidents {
         List.of("partner:ngo-a", "partner:ngo-b", "feed:rss"), List.of("x"), List.of("en"),
         List.of("incitement", "dehumanisation"), List.of("T0049", "T0085.001"), List.of("#tag"),
         signals.stream().map(Incident.EvidenceSignal::url).toList(), List.of("migrants <script>"),
+        List.of("dehumanisation"), List.of("place"),
         List.of(new Incident.RuleHitSummary("inc-en-call-to-kill-group", "Call to kill", 5, "incitement", "1", 2)),
         null,
         new Incident.Evidence(signals, signals.stream().map(Incident.EvidenceSignal::author).toList(), List.of(),

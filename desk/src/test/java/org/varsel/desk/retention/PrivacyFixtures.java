@@ -30,7 +30,7 @@ public final class PrivacyFixtures {
     return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, "Ballots counted twice: " + id,
         lastSeen.minusSeconds(3600), lastSeen, lastSeen, signals.size(), accounts.size(), List.of("partner:ngo-a"),
         List.of("x"), List.of("en"), List.of("disinformation"), List.of(), List.of(), List.of(), List.of(), List.of(),
-        null, new Incident.Evidence(signals, accounts, List.of(), Map.of()), 40, Tier.MEDIUM, Tlp.GREEN,
+        List.of(), List.of(), null, new Incident.Evidence(signals, accounts, List.of(), Map.of()), 40, Tier.MEDIUM, Tlp.GREEN,
         signals.size() + " accounts posted near-duplicate text");
   }
 

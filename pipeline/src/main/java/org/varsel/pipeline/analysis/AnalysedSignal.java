@@ -59,10 +59,14 @@ public record AnalysedSignal(
 
   /** Who posted it, as the key for counting distinct accounts: platform-qualified handle, or the source when unknown. */
   public String accountKey() {
-    String handle = signal.authorHandle().orElse(null);
+    return accountKey(signal.platform(), signal.authorHandle().orElse(null), signal.source(), signal.externalId());
+  }
+
+  /** {@link #accountKey()} from a signal's parts (as an incident's evidence carries them). */
+  public static String accountKey(String platform, String handle, String source, String externalId) {
     if (handle == null) {
-      return signal.source() + "/" + signal.externalId();
+      return source + "/" + externalId;
     }
-    return (signal.platform() == null ? "" : signal.platform() + ":") + handle.toLowerCase(java.util.Locale.ROOT);
+    return (platform == null ? "" : platform + ":") + handle.toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -6,6 +6,9 @@ import org.varsel.contract.Incident;
 /**
  * One active rule that matched a signal, with the terms it matched (for highlighting) and the pack version
  * that held it. {@code explanation} is the rule's description rendered for this hit.
+ *
+ * @param reportedSpeech the text quotes, reports or condemns what this rule matched rather than meaning it (a
+ *     {@code context} rule matched the same text): it counts at most severity 3 and sets no tier (correlate.HarmReading)
  */
 public record RuleMatch(
     String ruleId,
@@ -16,4 +19,11 @@ public record RuleMatch(
     List<String> targetGroups,
     String explanation,
     List<Incident.MatchedTerm> terms,
-    String packVersion) {}
+    String packVersion,
+    boolean reportedSpeech) {
+
+  /** The same match, read as quoted, reported or condemned rather than meant. */
+  public RuleMatch quoted() {
+    return new RuleMatch(ruleId, title, severity, category, tags, targetGroups, explanation, terms, packVersion, true);
+  }
+}

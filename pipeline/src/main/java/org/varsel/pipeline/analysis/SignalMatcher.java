@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.varsel.contract.Incident;
+import org.varsel.pipeline.correlate.HarmReading;
 import org.varsel.pipeline.rules.MatchResult;
 import org.varsel.pipeline.rules.Rule;
 import org.varsel.pipeline.rules.RuleEngine;
@@ -33,7 +34,18 @@ public final class SignalMatcher {
     for (RuleHit hit : result.hits()) {
       matches.add(toRuleMatch(engine, hit));
     }
-    return signal.withRuleMatches(matches);
+    return signal.withRuleMatches(readInContext(matches));
+  }
+
+  /**
+   * When a {@code context} rule (counter-speech, reported speech) matched, the text's other hits are quoted, not
+   * meant: marked so, they cannot raise an incident's tier (docs/incidents.md, "Severity and tier").
+   */
+  public static List<RuleMatch> readInContext(List<RuleMatch> matches) {
+    if (matches.stream().noneMatch(HarmReading::isContext)) {
+      return matches;
+    }
+    return matches.stream().map(m -> HarmReading.isContext(m) ? m : m.quoted()).toList();
   }
 
   private static RuleMatch toRuleMatch(RuleEngine engine, RuleHit hit) {
@@ -41,6 +53,6 @@ public final class SignalMatcher {
     return new RuleMatch(hit.ruleId(), hit.title(), hit.severity(), hit.category(), new ArrayList<>(hit.tags()),
         new ArrayList<>(targetGroups), hit.explanation(),
         hit.matchedTerms().stream().map(t -> new Incident.MatchedTerm(t.text(), t.start(), t.end())).toList(),
-        hit.packVersion());
+        hit.packVersion(), false);
   }
 }

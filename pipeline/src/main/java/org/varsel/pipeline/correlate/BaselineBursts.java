@@ -242,6 +242,6 @@ public final class BaselineBursts implements Detector<BurstState> {
     state.openBuckets.forEach(open -> open.waiting = 0);
     state.incident = incident;
     state.incidentBucket = bucket;
-    updates.emit(incident.emit(now));
+    updates.emit(incident.emitFinding(now));
   }
 }

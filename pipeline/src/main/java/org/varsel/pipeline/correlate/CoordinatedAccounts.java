@@ -243,7 +243,7 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     WaitingMarks.clear(cluster);
     cluster.appended = 0;
     cluster.incident = incident;
-    updates.emit(incident.emit(now));
+    updates.emit(incident.emitFinding(now));
     wake(cluster, incident.lastSeen + idle, updates);
   }
 

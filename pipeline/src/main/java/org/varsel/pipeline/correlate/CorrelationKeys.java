@@ -52,10 +52,13 @@ public final class CorrelationKeys implements java.io.Serializable {
     return keyed(tags, analysed);
   }
 
-  /** Surge keys: the categories and target groups of its rule matches, its classifier category (unless neutral) and partner labels. */
+  /** Surge keys: the categories and target groups of its rule matches (context rules aside), its classifier category (unless neutral) and partner labels. */
   public List<KeyedSignal> surge(AnalysedSignal analysed) {
     Set<String> keys = new LinkedHashSet<>();
     for (RuleMatch match : analysed.ruleMatches()) {
+      if (HarmReading.isContext(match)) {
+        continue; // counter-speech surging is not a harm surging
+      }
       if (match.category() != null) {
         keys.add("category:" + match.category());
       }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.varsel.contract.Incident;
 
 /**
  * Runs a detector in memory the way its Flink operator does, for tests and benchmarks: state per key, a watermark
@@ -16,14 +15,14 @@ import org.varsel.contract.Incident;
 public final class DetectorReplay<S> {
   private final Detector<S> detector;
   private final long outOfOrderness;
-  private final Consumer<Incident> sink;
+  private final Consumer<FindingUpdate> sink;
   private final Map<String, MemoryKeyState<S>> states = new HashMap<>();
   private final TreeMap<Long, LinkedHashSet<String>> timers = new TreeMap<>();
   private long maxSeen = Long.MIN_VALUE;
   private long watermark = Long.MIN_VALUE;
   private long firing = Long.MIN_VALUE;
 
-  public DetectorReplay(Detector<S> detector, Duration outOfOrderness, Consumer<Incident> sink) {
+  public DetectorReplay(Detector<S> detector, Duration outOfOrderness, Consumer<FindingUpdate> sink) {
     this.detector = detector;
     this.outOfOrderness = outOfOrderness.toMillis();
     this.sink = sink;
@@ -81,8 +80,8 @@ public final class DetectorReplay<S> {
   private Updates updates(String key) {
     return new Updates() {
       @Override
-      public void emit(Incident incident) {
-        sink.accept(incident);
+      public void emit(FindingUpdate update) {
+        sink.accept(update);
       }
 
       @Override

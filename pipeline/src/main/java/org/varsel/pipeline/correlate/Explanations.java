@@ -24,6 +24,7 @@ public final class Explanations {
       case SURGE -> "Surge: " + draft.subject.replace(':', ' ') + " (" + draft.accountCount + " accounts)";
       case HIGH_SEVERITY -> "High-severity signal: " + draft.subject;
       case PARTNER_ASSESSMENT -> "Partner assessment: " + draft.subject + " (" + c.getOrDefault("partner", "?") + ")";
+      case CAMPAIGN -> throw new IllegalStateException("a campaign is built from its findings (campaign.CampaignIncident), not from a draft");
     };
   }
 
@@ -80,7 +81,8 @@ public final class Explanations {
         + (hit.category() == null ? "" : ", " + hit.category()) + ") ×" + hit.count();
   }
 
-  static String shorten(String text, int max) {
+  /** {@code text} on one line, cut at {@code max} characters with an ellipsis. */
+  public static String shorten(String text, int max) {
     if (text == null) {
       return "";
     }

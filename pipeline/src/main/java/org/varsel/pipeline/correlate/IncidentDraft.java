@@ -63,6 +63,16 @@ public class IncidentDraft {
   public int maxPartnerConfidence;
   public boolean threatToLife;
   public boolean crisis;
+  /** A threat or dehumanisation matched: the tier is at least high whatever the score. */
+  public boolean atLeastHigh;
+  /** Why the rules set the tier they did ({@link HarmReading#why}), for the explanation; null when they set none. */
+  public String tierReason;
+  /** Why a signal's rules were discounted as counter-speech or reported speech; null when none was. */
+  public String contextNote;
+  /** Dangerous Speech hallmarks ({@code hallmark:} tags) of the rules that matched. */
+  public List<String> hallmarks = new ArrayList<>();
+  /** TCAP tags ({@code tcap:}: tier, and the time, place or means a threat names) of the rules that matched. */
+  public List<String> tcap = new ArrayList<>();
   public List<Incident.EvidenceSignal> evidence = new ArrayList<>();
   public List<Integer> evidenceScores = new ArrayList<>();
   public Map<Long, Integer> timeline = new TreeMap<>();
@@ -75,6 +85,9 @@ public class IncidentDraft {
   public int lastEmittedAccounts;
   public int lastEmittedSeverity;
   public Tier lastEmittedTier = Tier.LOW;
+  /** Bottom-k sketches of the distinct accounts and signals, for campaign consolidation ({@link FindingUpdate}). */
+  public long[] accountSketch = new long[0];
+  public long[] signalSketch = new long[0];
 
   public IncidentDraft() {}
 
@@ -131,6 +144,8 @@ public class IncidentDraft {
     lastSeen = Math.max(lastSeen, at);
     signalCount++;
     dirty = true;
+    accountSketch = DistinctSketch.add(accountSketch, analysed.accountKey());
+    signalSketch = DistinctSketch.add(signalSketch, signal.id());
     countAccount(accounts, analysed.accountKey(), signal.authorHandle().orElse(null));
     addIfNew(sources, signal.source(), Integer.MAX_VALUE);
     analysed.platforms().forEach(p -> addIfNew(platforms, p, MAX_VALUES));
@@ -145,16 +160,18 @@ public class IncidentDraft {
       modelVersion = analysed.modelVersion();
     }
     analysed.scores().forEach((label, score) -> maxScores.merge(label, score, Math::max));
+    HarmReading harm = HarmReading.of(analysed.ruleMatches());
     for (RuleMatch match : analysed.ruleMatches()) {
       addRuleMatch(match);
     }
+    addHarm(harm);
     signal.labelsIfAny().filter(l -> l.category() != null).ifPresent(this::addPartnerLabels);
     timeline.merge(Math.floorDiv(at, timelineBucketMillis) * timelineBucketMillis, 1, Integer::sum);
     while (timeline.size() > MAX_TIMELINE_BUCKETS) {
       // Restored state holds a HashMap: find the oldest bucket rather than assume a sorted map.
       timeline.remove(timeline.keySet().stream().min(Long::compare).orElseThrow());
     }
-    addEvidence(analysed);
+    addEvidence(analysed, harm);
   }
 
   private void countAccount(AccountSet accounts, String account, String handle) {
@@ -176,7 +193,9 @@ public class IncidentDraft {
     ruleHits.merge(match.ruleId(),
         new Incident.RuleHitSummary(match.ruleId(), match.title(), match.severity(), match.category(), match.packVersion(), 1),
         (a, b) -> new Incident.RuleHitSummary(a.ruleId(), a.title(), a.severity(), a.category(), a.packVersion(), a.count() + 1));
-    maxRuleSeverity = Math.max(maxRuleSeverity, match.severity());
+    if (HarmReading.isContext(match)) {
+      return; // a stance, not a harm: listed among the hits, counted nowhere else
+    }
     addIfNew(categories, match.category(), MAX_VALUES);
     match.targetGroups().forEach(g -> addIfNew(targetGroups, g, MAX_VALUES));
     for (String tag : match.tags()) {
@@ -184,12 +203,29 @@ public class IncidentDraft {
         addIfNew(disarm, tag.substring("disarm:".length()), MAX_VALUES);
       }
     }
-    if (Severity.isThreatToLife(match)) {
-      threatToLife = true;
-    }
     if (Severity.isCrisis(match)) {
       crisis = true;
     }
+  }
+
+  private void addHarm(HarmReading harm) {
+    maxRuleSeverity = Math.max(maxRuleSeverity, harm.effectiveRuleSeverity());
+    harm.hallmarks().forEach(h -> addIfNew(hallmarks, h, MAX_VALUES));
+    harm.tcap().forEach(t -> addIfNew(tcap, t, MAX_VALUES));
+    if (harm.floor().isEmpty()) {
+      if (!harm.why().isEmpty() && contextNote == null) {
+        contextNote = harm.why();
+      }
+      return;
+    }
+    // the first reason for the gravest floor is the one the explanation gives
+    if (harm.floor().get() == Tier.THREAT_TO_LIFE && !threatToLife) {
+      threatToLife = true;
+      tierReason = harm.why();
+    } else if (!threatToLife && !atLeastHigh) {
+      tierReason = harm.why();
+    }
+    atLeastHigh = true;
   }
 
   private void addPartnerLabels(Labels labels) {
@@ -202,8 +238,8 @@ public class IncidentDraft {
   }
 
   /** Keeps the most telling signals: the highest content score first, then the earliest. */
-  private void addEvidence(AnalysedSignal analysed) {
-    int score = Severity.contentScore(analysed);
+  private void addEvidence(AnalysedSignal analysed, HarmReading harm) {
+    int score = Severity.contentScore(analysed, harm);
     long at = analysed.signal().observedAt().toEpochMilli();
     int position = 0;
     while (position < evidence.size() && (evidenceScores.get(position) > score
@@ -258,6 +294,11 @@ public class IncidentDraft {
         || now.score() >= lastEmittedSeverity + 10;
   }
 
+  /** {@link #emit} with the draft's account and signal sketches, for campaign consolidation downstream. */
+  public FindingUpdate emitFinding(long at) {
+    return new FindingUpdate(emit(at), accountSketch.clone(), signalSketch.clone());
+  }
+
   /** The next version of the incident, as of event time {@code at}; the draft is clean afterwards. */
   public Incident emit(long at) {
     Severity severity = Severity.of(this);
@@ -293,6 +334,8 @@ public class IncidentDraft {
         List.copyOf(hashtags),
         List.copyOf(urls),
         List.copyOf(targetGroups),
+        List.copyOf(hallmarks),
+        List.copyOf(tcap),
         hits,
         modelVersion == null && maxScores.isEmpty() ? null : new Incident.ClassifierSummary(modelVersion, new TreeMap<>(maxScores)),
         new Incident.Evidence(List.copyOf(evidence), List.copyOf(sampleAccounts), buckets, evidenceOfCoordination),

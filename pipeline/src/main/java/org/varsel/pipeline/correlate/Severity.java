@@ -13,9 +13,11 @@ import org.varsel.pipeline.analysis.RuleMatch;
  * content      = max(20 × highest rule severity, 100 × (hateful + threat score), 50 × offensive score, partner confidence)
  * coordination = campaigns only: min(60, 30 + 10 × log2(accounts / threshold))
  * severity     = min(100, max(content, coordination) + 10 if a campaign spreads content ≥ 40)
- * tier         = threat-to-life if a severity-5 rule tagged threat-to-life (or of category threat, or of a child-*
- *                category: docs/child-safety.md) matched,
- *                crisis if a rule tagged crisis matched, else high ≥ 70, medium ≥ 40, low
+ * tier         = threat-to-life if a threat or call to violence names a time, place or means, or a severity-5 rule
+ *                tagged threat-to-life (or of category threat, or of a child-* category: docs/child-safety.md) matched,
+ *                crisis if a rule tagged crisis matched, else high ≥ 70, medium ≥ 40, low; a threat or
+ *                dehumanisation makes it at least high. A signal that reads as counter-speech or reported speech
+ *                sets no tier and its rules count at most severity 3 ({@link HarmReading}).
  * </pre>
  */
 public record Severity(int score, Tier tier, int content, int coordination, String why) {
@@ -30,7 +32,7 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
     int coordination = campaign ? coordinationScore(draft.accountCount, draft.threshold) : 0;
     int bonus = campaign && content >= 40 ? SPREAD_BONUS : 0;
     int score = Math.min(100, Math.max(content, coordination) + bonus);
-    Tier tier = tier(score, draft.threatToLife, draft.crisis);
+    Tier tier = tier(score, draft.threatToLife, draft.crisis, draft.atLeastHigh);
     StringBuilder why = new StringBuilder("Severity ").append(score).append(" = ");
     if (campaign) {
       why.append("max(content ").append(content).append(", coordination ").append(coordination).append(')');
@@ -51,20 +53,29 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
     }
     why.append(". Tier ").append(tier.label());
     if (draft.threatToLife) {
-      why.append(": a severity-5 rule about a threat to life matched");
+      why.append(": ").append(draft.tierReason);
     } else if (draft.crisis) {
       why.append(": a crisis rule matched");
+    } else if (draft.atLeastHigh && score < 70) {
+      why.append(": ").append(draft.tierReason);
     } else {
       why.append(" (high ≥ 70, medium ≥ 40)");
+    }
+    if (draft.contextNote != null) {
+      why.append("; ").append(draft.contextNote);
     }
     return new Severity(score, tier, content, coordination, why.append('.').toString());
   }
 
-  static Tier tier(int score, boolean threatToLife, boolean crisis) {
+  static Tier tier(int score, boolean threatToLife, boolean crisis, boolean atLeastHigh) {
     if (threatToLife) {
       return Tier.THREAT_TO_LIFE;
     }
-    return crisis ? Tier.CRISIS : Tier.forSeverity(score);
+    if (crisis) {
+      return Tier.CRISIS;
+    }
+    Tier byScore = Tier.forSeverity(score);
+    return atLeastHigh && byScore.ordinal() > Tier.HIGH.ordinal() ? Tier.HIGH : byScore;
   }
 
   static boolean isCampaign(IncidentKind kind) {
@@ -94,11 +105,8 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
   }
 
   /** One signal's content score, by the same formula (used to rank evidence). */
-  static int contentScore(AnalysedSignal analysed) {
-    int rules = 0;
-    for (RuleMatch match : analysed.ruleMatches()) {
-      rules = Math.max(rules, 20 * match.severity());
-    }
+  static int contentScore(AnalysedSignal analysed, HarmReading harm) {
+    int rules = 20 * harm.effectiveRuleSeverity();
     int partner = analysed.signal().labelsIfAny().map(Labels::confidence).orElse(0);
     return Math.max(rules, Math.max(classifierScore(analysed.scores()), partner));
   }

@@ -13,8 +13,10 @@ import org.varsel.pipeline.analysis.RuleMatch;
 import org.varsel.pipeline.incident.IncidentIds;
 
 /**
- * Detectors that need one signal only: a high-severity signal (a rule of severity ≥ {@code rule-severity}, or a
- * classifier hateful + threat score ≥ {@code hateful-score}) and a partner's assessment with confidence ≥ {@code min-confidence}. Each
+ * Detectors that need one signal only: a high-severity signal (a rule of severity ≥ {@code rule-severity}, an
+ * explicit threat or call to violence, dehumanisation, or a classifier hateful + threat score ≥ {@code hateful-score};
+ * a rule the text only quotes, reports or condemns counts at most severity 3 and opens nothing by itself:
+ * {@link HarmReading}) and a partner's assessment with confidence ≥ {@code min-confidence}. Each
  * such signal is its own incident, version 1 (its id is derived from the signal id, so a replay names it the same).
  */
 public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMinConfidence) implements java.io.Serializable {
@@ -27,9 +29,17 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
     List<String> triggers = new ArrayList<>();
     RuleMatch gravest = null;
     for (RuleMatch match : analysed.ruleMatches()) {
-      if (match.severity() >= ruleSeverity) {
-        triggers.add("rule " + match.ruleId() + " \"" + match.title() + "\" has severity " + match.severity() + " (≥ " + ruleSeverity + ")");
-        if (gravest == null || match.severity() > gravest.severity()) {
+      if (HarmReading.isContext(match)) {
+        continue;
+      }
+      int severity = HarmReading.severityOf(match);
+      boolean threat = !match.reportedSpeech() && HarmReading.isThreat(match);
+      boolean dehumanising = !match.reportedSpeech() && HarmReading.isDehumanising(match);
+      if (severity >= ruleSeverity || threat || dehumanising) {
+        triggers.add("rule " + match.ruleId() + " \"" + match.title() + "\" " + (severity >= ruleSeverity
+            ? "has severity " + severity + " (≥ " + ruleSeverity + ")"
+            : threat ? "is a threat or call to violence" : "dehumanises a group"));
+        if (gravest == null || severity > HarmReading.severityOf(gravest)) {
           gravest = match;
         }
       }

@@ -8,7 +8,7 @@ record UpdatePolicy(long intervalMillis) implements java.io.Serializable {
 
   void afterJoin(IncidentDraft draft, long now, Updates updates) {
     if (draft.changedSignificantly()) {
-      updates.emit(draft.emit(now));
+      updates.emit(draft.emitFinding(now));
     } else {
       wakeForUpdate(draft, updates);
     }
@@ -22,7 +22,7 @@ record UpdatePolicy(long intervalMillis) implements java.io.Serializable {
       return;
     }
     if (time >= draft.lastEmittedAt + intervalMillis) {
-      updates.emit(draft.emit(time));
+      updates.emit(draft.emitFinding(time));
     } else {
       wakeForUpdate(draft, updates);
     }
@@ -42,7 +42,7 @@ record UpdatePolicy(long intervalMillis) implements java.io.Serializable {
 
   void close(IncidentDraft draft, long time, Updates updates) {
     if (draft.dirty) {
-      updates.emit(draft.emit(time));
+      updates.emit(draft.emitFinding(time));
     }
   }
 }

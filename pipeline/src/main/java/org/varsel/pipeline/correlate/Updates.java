@@ -1,10 +1,8 @@
 package org.varsel.pipeline.correlate;
 
-import org.varsel.contract.Incident;
-
-/** What a detector asks of its runtime: send an incident update, be called again once event time reaches a moment. */
+/** What a detector asks of its runtime: send an incident update (with its sketches), be called again once event time reaches a moment. */
 public interface Updates {
-  void emit(Incident incident);
+  void emit(FindingUpdate update);
 
   void wakeAt(long eventTime);
 }

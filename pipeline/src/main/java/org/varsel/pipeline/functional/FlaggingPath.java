@@ -7,10 +7,12 @@ import org.varsel.contract.Incident;
 import org.varsel.contract.Signal;
 import org.varsel.contract.Tlp;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.RuleMatch;
 import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.classify.Category;
 import org.varsel.pipeline.classify.HarmClassifier;
 import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.correlate.HarmReading;
 import org.varsel.pipeline.correlate.Severity;
 import org.varsel.pipeline.correlate.SingleSignals;
 import org.varsel.pipeline.enrich.TextEnricher;
@@ -22,7 +24,8 @@ import org.varsel.pipeline.rules.RulePack;
 /**
  * The pipeline's flagging path for one text, without Flink: enrichment (language, classifier) as in
  * {@code EnrichSignal}, the rule engine as in {@code MatchRules}, and the single-signal incident criterion of
- * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or a threat, or any active rule matches.
+ * {@link SingleSignals}. A text is flagged when the classifier calls it hateful or a threat, or an active rule matches
+ * what the text means (not a counter-speech or reported-speech context rule, nor a hit such a rule marks as quoted).
  * Not thread-safe (the enricher is not).
  */
 public final class FlaggingPath implements AutoCloseable {
@@ -55,10 +58,15 @@ public final class FlaggingPath implements AutoCloseable {
     AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(text, Optional.empty()));
     AnalysedSignal analysed = SignalMatcher.withActiveHits(rules, enriched, SignalMatcher.match(rules, enriched));
     boolean flagged = Category.HATEFUL.label().equals(analysed.category()) || Category.THREAT.label().equals(analysed.category())
-        || !analysed.ruleMatches().isEmpty();
+        || analysed.ruleMatches().stream().anyMatch(FlaggingPath::meant);
     return new Verdict(analysed.language(), analysed.category(), Severity.harmScore(analysed.scores()),
         analysed.ruleMatches().stream().map(m -> m.ruleId()).toList(), flagged,
         single.highSeverity(analysed).map(Incident::tier));
+  }
+
+  /** A rule hit that flags: not a context rule, and not a hit the text only quotes, reports or condemns. */
+  private static boolean meant(RuleMatch match) {
+    return !HarmReading.isContext(match) && !match.reportedSpeech();
   }
 
   public String modelVersion() {

@@ -8,8 +8,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -17,8 +15,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.varsel.contract.Incident;
 import org.varsel.pipeline.correlate.Detector;
+import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.correlate.KeyState;
 import org.varsel.pipeline.correlate.KeyedSignal;
 import org.varsel.pipeline.correlate.Updates;
@@ -31,7 +29,7 @@ import org.varsel.pipeline.correlate.Waiting;
  * a rewrite of everything the key holds. Event-time timers are its wake-ups. The detector clears its own state when a
  * key goes quiet; the TTL is a safety net against a forgotten key.
  */
-public final class DetectorFunction<H> extends KeyedProcessFunction<String, KeyedSignal, Incident> {
+public final class DetectorFunction<H> extends KeyedProcessFunction<String, KeyedSignal, FindingUpdate> {
   private static final char SEPARATOR = '\u0000';
 
   private final Detector<H> detector;
@@ -48,34 +46,26 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
   @Override
   public void open(OpenContext openContext) {
     state = new FlinkKeyState(
-        getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)))),
-        getRuntimeContext().getMapState(withTtl(new MapStateDescriptor<>("detector-members", Types.STRING, Types.BOOLEAN))),
-        getRuntimeContext().getListState(withTtl(new ListStateDescriptor<>("detector-waiting", TypeInformation.of(Waiting.class)))));
-  }
-
-  private <D extends StateDescriptor<?, ?>> D withTtl(D descriptor) {
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
-        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-        .build());
-    return descriptor;
+        getRuntimeContext().getState(KeyedAccess.expiring(new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)), stateTtl)),
+        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("detector-members", Types.STRING, Types.BOOLEAN), stateTtl)),
+        getRuntimeContext().getListState(KeyedAccess.expiring(new ListStateDescriptor<>("detector-waiting", TypeInformation.of(Waiting.class)), stateTtl)));
   }
 
   @Override
-  public void processElement(KeyedSignal input, Context context, Collector<Incident> out) {
+  public void processElement(KeyedSignal input, Context context, Collector<FindingUpdate> out) {
     detector.onSignal(state, input, context.timerService().currentWatermark(), updates(context.timerService(), out));
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext context, Collector<Incident> out) {
+  public void onTimer(long timestamp, OnTimerContext context, Collector<FindingUpdate> out) {
     detector.onTimer(state, context.getCurrentKey(), timestamp, updates(context.timerService(), out));
   }
 
-  private static Updates updates(TimerService timers, Collector<Incident> out) {
+  private static Updates updates(TimerService timers, Collector<FindingUpdate> out) {
     return new Updates() {
       @Override
-      public void emit(Incident incident) {
-        out.collect(incident);
+      public void emit(FindingUpdate update) {
+        out.collect(update);
       }
 
       @Override
@@ -99,18 +89,18 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
 
     @Override
     public H head() {
-      return call(head::value);
+      return KeyedAccess.call(head::value);
     }
 
     @Override
     public void setHead(H value) {
-      run(() -> head.update(value));
+      KeyedAccess.run(() -> head.update(value));
     }
 
     @Override
     public boolean addMember(String set, String member) {
       String entry = set + SEPARATOR + member;
-      return call(() -> {
+      return KeyedAccess.call(() -> {
         if (members.contains(entry)) {
           return false;
         }
@@ -121,13 +111,13 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
 
     @Override
     public boolean hasMember(String set, String member) {
-      return call(() -> members.contains(set + SEPARATOR + member));
+      return KeyedAccess.call(() -> members.contains(set + SEPARATOR + member));
     }
 
     @Override
     public void dropMembers(String set) {
       String prefix = set + SEPARATOR;
-      run(() -> {
+      KeyedAccess.run(() -> {
         List<String> drop = new ArrayList<>();
         for (String entry : members.keys()) {
           if (entry.startsWith(prefix)) {
@@ -142,12 +132,12 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
 
     @Override
     public void addWaiting(Waiting signal) {
-      run(() -> waiting.add(signal));
+      KeyedAccess.run(() -> waiting.add(signal));
     }
 
     @Override
     public List<Waiting> waiting() {
-      return call(() -> {
+      return KeyedAccess.call(() -> {
         List<Waiting> all = new ArrayList<>();
         Iterable<Waiting> stored = waiting.get();
         if (stored != null) {
@@ -159,7 +149,7 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
 
     @Override
     public void setWaiting(List<Waiting> signals) {
-      run(() -> waiting.update(signals));
+      KeyedAccess.run(() -> waiting.update(signals));
     }
 
     @Override
@@ -168,31 +158,5 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
       members.clear();
       waiting.clear();
     }
-  }
-
-  private interface StateCall<T> {
-    T call() throws Exception;
-  }
-
-  private interface StateRun {
-    void run() throws Exception;
-  }
-
-  /** Flink's state accessors throw checked exceptions; a failure there fails the task (and it restarts from a checkpoint). */
-  private static <T> T call(StateCall<T> access) {
-    try {
-      return access.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("keyed state access failed", e);
-    }
-  }
-
-  private static void run(StateRun access) {
-    call(() -> {
-      access.run();
-      return null;
-    });
   }
 }

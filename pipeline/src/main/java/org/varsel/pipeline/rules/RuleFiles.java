@@ -27,12 +27,18 @@ final class RuleFiles {
   static final Set<String> CATEGORIES =
       Set.of("dangerous-speech", "incitement", "influence-operation", "terrorist-content",
           // harms to children (docs/child-safety.md)
-          "child-self-harm", "child-dangerous-challenge", "child-grooming", "child-sextortion", "child-bullying");
+          "child-self-harm", "child-dangerous-challenge", "child-grooming", "child-sextortion", "child-bullying",
+          // a text's stance (counter-speech, reported speech): lowers what its other rules count (docs/incidents.md)
+          "context");
   static final Set<String> HALLMARKS = Set.of(
       "dehumanisation", "accusation-in-a-mirror", "threat-to-group-integrity",
-      "attack-against-women-and-girls", "questioning-in-group-loyalty");
+      "attack-against-women-and-girls", "questioning-in-group-loyalty",
+      // an explicit threat or call to violence: not one of the Dangerous Speech Project's five, the harm they lead to
+      "threat");
   static final Set<String> TERRORIST_CONTENT_TIERS =
       Set.of("threat-to-life", "crisis", "designated-group", "promotional");
+  /** What a threat names ({@code tcap:time}, ...), which puts it in the threat-to-life tier (docs/incidents.md). */
+  static final Set<String> THREAT_CIRCUMSTANCES = Set.of("time", "place", "means");
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,79}");
   private static final Pattern DISARM_TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
@@ -219,10 +225,10 @@ final class RuleFiles {
           }
           break;
         case "tcap":
-          tier = true;
-          if (!TERRORIST_CONTENT_TIERS.contains(value)) {
-            f.error(at, "unknown terrorist-content tier '" + value + "'; known: "
-                + sorted(TERRORIST_CONTENT_TIERS));
+          tier |= TERRORIST_CONTENT_TIERS.contains(value);
+          if (!TERRORIST_CONTENT_TIERS.contains(value) && !THREAT_CIRCUMSTANCES.contains(value)) {
+            f.error(at, "unknown tcap: tag '" + value + "'; known tiers: " + sorted(TERRORIST_CONTENT_TIERS)
+                + ", and what a threat names: " + sorted(THREAT_CIRCUMSTANCES));
           }
           break;
         case "topic":

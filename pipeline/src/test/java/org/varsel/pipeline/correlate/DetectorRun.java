@@ -14,7 +14,7 @@ final class DetectorRun<S> {
   private final DetectorReplay<S> replay;
 
   DetectorRun(Detector<S> detector, Duration outOfOrderness) {
-    replay = new DetectorReplay<>(detector, outOfOrderness, emitted::add);
+    replay = new DetectorReplay<>(detector, outOfOrderness, update -> emitted.add(update.incident()));
     states = replay.states();
   }
 

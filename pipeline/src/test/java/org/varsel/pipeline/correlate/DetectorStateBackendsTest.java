@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -27,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.incident.DetectorFunction;
+import org.varsel.pipeline.ingest.WatermarkAfterEveryRecord;
 
 /**
  * The detectors' Flink operator keeps each key's state in a value, a map and a list state. On the heap backend and
@@ -56,7 +54,7 @@ class DetectorStateBackendsTest {
     stream.forEach(s -> inputs.addAll(keys.apply(s)));
 
     List<Incident> expected = new ArrayList<>();
-    DetectorReplay<H> replay = new DetectorReplay<>(detector, OUT_OF_ORDERNESS, expected::add);
+    DetectorReplay<H> replay = new DetectorReplay<>(detector, OUT_OF_ORDERNESS, update -> expected.add(update.incident()));
     inputs.forEach(replay::feed);
     replay.finish();
     assertThat(replay.states()).as(name + ": every key's state is cleared at the end of input").isEmpty();
@@ -78,7 +76,8 @@ class DetectorStateBackendsTest {
         .fromData(inputs, TypeInformation.of(KeyedSignal.class))
         .assignTimestampsAndWatermarks(watermarkAfterEverySignal())
         .keyBy(KeyedSignal::key, Types.STRING)
-        .process(new DetectorFunction<>(detector, head, SETTINGS.stateTtl()), TypeInformation.of(Incident.class))
+        .process(new DetectorFunction<>(detector, head, SETTINGS.stateTtl()), TypeInformation.of(FindingUpdate.class))
+        .map(FindingUpdate::incident, TypeInformation.of(Incident.class))
         .executeAndCollect()) {
       incidents.forEachRemaining(out::add);
     }
@@ -87,19 +86,8 @@ class DetectorStateBackendsTest {
 
   /** The replay's watermark: the highest event time seen less the out-of-orderness, after every signal. */
   private static WatermarkStrategy<KeyedSignal> watermarkAfterEverySignal() {
-    long bound = OUT_OF_ORDERNESS.toMillis();
-    return WatermarkStrategy.<KeyedSignal>forGenerator(context -> new WatermarkGenerator<>() {
-      private long maxSeen = Long.MIN_VALUE + bound + 1;
-
-      @Override
-      public void onEvent(KeyedSignal signal, long timestamp, WatermarkOutput output) {
-        maxSeen = Math.max(maxSeen, timestamp);
-        output.emitWatermark(new Watermark(maxSeen - bound - 1));
-      }
-
-      @Override
-      public void onPeriodicEmit(WatermarkOutput output) {}
-    }).withTimestampAssigner((signal, previous) -> signal.at());
+    return WatermarkStrategy.<KeyedSignal>forGenerator(context -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
+        .withTimestampAssigner((signal, previous) -> signal.at());
   }
 
   /** The last version of every incident. */

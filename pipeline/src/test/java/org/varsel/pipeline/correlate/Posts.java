@@ -11,10 +11,11 @@ import org.varsel.contract.Signal;
 import org.varsel.contract.SignalIds;
 import org.varsel.contract.Tlp;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.analysis.RuleMatch;
 
 /** Analysed posts for detector tests, built fluently: {@code Posts.post(1).by("a").at(minutes(3)).text("...")}. */
-final class Posts {
+public final class Posts {
   static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
   private String externalId;
@@ -30,27 +31,27 @@ final class Posts {
   private Map<String, Double> scores = Map.of();
   private String category;
 
-  static Posts post(Object id) {
+  public static Posts post(Object id) {
     Posts p = new Posts();
     p.externalId = "p-" + id;
     return p;
   }
 
-  static Instant minutes(double m) {
+  public static Instant minutes(double m) {
     return T0.plus(Duration.ofMillis(Math.round(m * 60_000)));
   }
 
-  Posts by(String account) {
+  public Posts by(String account) {
     this.account = account;
     return this;
   }
 
-  Posts at(Instant at) {
+  public Posts at(Instant at) {
     this.at = at;
     return this;
   }
 
-  Posts text(String text) {
+  public Posts text(String text) {
     this.text = text;
     return this;
   }
@@ -65,12 +66,12 @@ final class Posts {
     return this;
   }
 
-  Posts url(String url) {
+  public Posts url(String url) {
     urls.add(url);
     return this;
   }
 
-  Posts hashtag(String tag) {
+  public Posts hashtag(String tag) {
     hashtags.add(tag);
     return this;
   }
@@ -80,8 +81,8 @@ final class Posts {
     return this;
   }
 
-  Posts rule(String id, int severity, String category, String... tags) {
-    rules.add(new RuleMatch(id, "rule " + id, severity, category, List.of(tags), List.of(), id + " matched", List.of(), "test-pack-1"));
+  public Posts rule(String id, int severity, String category, String... tags) {
+    rules.add(new RuleMatch(id, "rule " + id, severity, category, List.of(tags), List.of(), id + " matched", List.of(), "test-pack-1", false));
     return this;
   }
 
@@ -97,10 +98,10 @@ final class Posts {
     return this;
   }
 
-  AnalysedSignal analysed() {
+  public AnalysedSignal analysed() {
     Signal signal = new Signal(SignalIds.of(source, externalId), source, externalId, "post", at, null, "x",
         new Author(account, null, null), text, "en", tlp, labels, null);
     return new AnalysedSignal(signal, "en", 1.0, List.copyOf(urls), List.of("x"), List.copyOf(hashtags), List.of(),
-        category, scores, category == null ? null : "test-model", List.copyOf(rules));
+        category, scores, category == null ? null : "test-model", List.copyOf(SignalMatcher.readInContext(rules)));
   }
 }

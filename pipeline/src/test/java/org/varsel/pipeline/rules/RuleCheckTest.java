@@ -132,6 +132,18 @@ class RuleCheckTest {
   }
 
   @Test
+  void aTcapTagIsATierOrWhatAThreatNamesAndATerroristContentRuleStillNeedsATier() throws IOException {
+    Path file = write("pack.yaml", "rules:\n" + GOOD_RULE
+        .replace("category: dangerous-speech", "category: terrorist-content")
+        .replace("[hallmark:dehumanisation]", "[hallmark:threat, tcap:place, tcap:weather]"));
+
+    assertThat(errors()).containsExactly(
+        file + ":8: unknown tcap: tag 'weather'; known tiers: crisis, designated-group, promotional, threat-to-life, "
+            + "and what a threat names: means, place, time",
+        file + ":8: a terrorist-content rule needs a tcap: tier tag");
+  }
+
+  @Test
   void unknownAndMissingFieldsAreReported() throws IOException {
     Path file = write("pack.yaml", "rules:\n" + GOOD_RULE
         .replace("severity: 4", "serverity: 4"));

@@ -84,6 +84,7 @@ public final class HtmlBrief implements BriefRenderer {
     view.put("threatToLife", incident.tier() == Tier.THREAT_TO_LIFE ? Wording.threatToLife() : "");
     view.put("categories", Wording.joined(incident.categories()));
     view.put("hallmarks", Wording.joined(incident.hallmarks()));
+    view.put("tcap", Wording.joined(incident.tcap()));
     view.put("disarm", Wording.joined(incident.disarm()));
     view.put("tier", incident.tier().label() + ", severity " + incident.severity() + "/100");
     view.put("targetGroups", Wording.joined(incident.targetGroups()));

@@ -53,6 +53,7 @@ public final class JsonBrief implements BriefRenderer {
     node.put("tlp", incident.marking().label());
     strings(node, "categories", incident.categories());
     strings(node, "dangerous_speech_hallmarks", incident.hallmarks());
+    strings(node, "tcap", incident.tcap());
     strings(node, "disarm", incident.disarm());
     strings(node, "target_groups", incident.targetGroups());
     node.put("first_seen", time(incident.firstSeen()));

@@ -53,6 +53,7 @@ public final class MarkdownBrief implements BriefRenderer {
     md.append("### Why it matters\n\n");
     md.append("- Categories: ").append(escape(Wording.joined(incident.categories()))).append('\n');
     md.append("- Dangerous Speech hallmarks: ").append(escape(Wording.joined(incident.hallmarks()))).append('\n');
+    md.append("- TCAP: ").append(escape(Wording.joined(incident.tcap()))).append('\n');
     md.append("- DISARM techniques: ").append(escape(Wording.joined(incident.disarm()))).append('\n');
     md.append("- Tier: ").append(escape(incident.tier().label())).append(", severity ").append(incident.severity())
         .append("/100\n");

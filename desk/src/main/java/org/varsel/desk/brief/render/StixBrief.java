@@ -106,6 +106,7 @@ public final class StixBrief implements BriefRenderer {
       labels.add("tier:" + incident.tier().label());
       incident.categories().forEach(c -> labels.add("category:" + c));
       incident.hallmarks().forEach(h -> labels.add("hallmark:" + h));
+      incident.tcap().forEach(t -> labels.add("tcap:" + t));
       incident.targetGroups().forEach(t -> labels.add("target-group:" + t));
       strings(report, "labels", labels);
       ArrayNode references = report.putArray("external_references");

@@ -1,0 +1,184 @@
+package org.varsel.pipeline.campaign;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.varsel.contract.Incident;
+import org.varsel.contract.IncidentKind;
+import org.varsel.contract.Tlp;
+import org.varsel.pipeline.correlate.DistinctSketch;
+
+/**
+ * A campaign as the queue's unit ({@code incident.v1}): one finding alone is emitted as it is; two or more become one
+ * incident of kind {@code campaign} with totals (distinct accounts and signals from the findings' sketches), the top
+ * hashtags and links (by how many findings carry them), every finding as evidence, and an explanation that reads like an
+ * analyst's summary.
+ */
+final class CampaignIncident {
+  private static final int MAX_VALUES = 50;
+  private static final int MAX_EVIDENCE_SIGNALS = 10;
+  private static final int MAX_ACCOUNTS = 100;
+  private static final int MAX_TIMELINE_BUCKETS = 144;
+  private static final int FINDING_VALUES = 10;
+  /** Findings listed per campaign (the schema's cap); the totals and the summary count them all. */
+  private static final int LISTED_FINDINGS = 100;
+
+  private CampaignIncident() {}
+
+  static Incident of(Campaign campaign, List<CampaignMember> members, long version) {
+    if (members.size() == 1) {
+      return members.get(0).incident.withVersion(version);
+    }
+    List<CampaignMember> ordered = new ArrayList<>(members);
+    ordered.sort(Comparator.comparingInt((CampaignMember m) -> m.incident.accountCount()).reversed()
+        .thenComparing(m -> m.incident.id()));
+    List<Incident> findings = ordered.stream().map(m -> m.incident).toList();
+    long[] accounts = new long[0];
+    long[] signals = new long[0];
+    for (CampaignMember member : ordered) {
+      accounts = DistinctSketch.union(accounts, member.accounts);
+      signals = DistinctSketch.union(signals, member.signals);
+    }
+    int accountCount = Math.max(DistinctSketch.size(accounts), findings.stream().mapToInt(Incident::accountCount).max().orElse(0));
+    int signalCount = Math.max(DistinctSketch.size(signals), findings.stream().mapToInt(Incident::signalCount).max().orElse(1));
+    Incident gravest = findings.stream()
+        .min(Comparator.comparing((Incident i) -> i.tier().ordinal()).thenComparing(Comparator.comparingInt(Incident::severity).reversed())
+            .thenComparing(Incident::id))
+        .orElseThrow();
+    Tlp tlp = findings.stream().map(Incident::tlp).reduce(Tlp.CLEAR, Tlp::mostRestrictive);
+    List<String> hashtags = ranked(findings, Incident::hashtags);
+    List<String> urls = ranked(findings, Incident::urls);
+    Instant first = findings.stream().map(Incident::firstSeen).min(Comparator.naturalOrder()).orElseThrow();
+    Instant last = findings.stream().map(Incident::lastSeen).max(Comparator.naturalOrder()).orElseThrow();
+    Instant updated = findings.stream().map(Incident::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
+    return new Incident(
+        Incident.SCHEMA,
+        campaign.id,
+        version,
+        IncidentKind.CAMPAIGN,
+        CampaignSummary.title(findings, accountCount, hashtags, urls),
+        first,
+        last,
+        updated,
+        signalCount,
+        accountCount,
+        union(findings, Incident::sources, Integer.MAX_VALUE),
+        union(findings, Incident::platforms, MAX_VALUES),
+        union(findings, Incident::languages, MAX_VALUES),
+        union(findings, Incident::categories, MAX_VALUES),
+        union(findings, Incident::disarm, MAX_VALUES),
+        hashtags,
+        urls,
+        union(findings, Incident::targetGroups, MAX_VALUES),
+        union(findings, Incident::hallmarks, MAX_VALUES),
+        union(findings, Incident::tcap, MAX_VALUES),
+        ruleHits(findings),
+        classifier(findings),
+        new Incident.Evidence(evidenceSignals(findings), union(findings, i -> i.evidence().accounts(), MAX_ACCOUNTS),
+            timeline(findings), coordination(findings, accountCount, signalCount)),
+        gravest.severity(),
+        gravest.tier(),
+        tlp,
+        CampaignSummary.explain(findings, accountCount, signalCount, gravest, ordered),
+        ordered.stream().limit(LISTED_FINDINGS).map(CampaignIncident::finding).toList(),
+        null);
+  }
+
+  private static Incident.Finding finding(CampaignMember member) {
+    Incident i = member.incident;
+    return new Incident.Finding(i.id(), i.kind(), i.title(), i.firstSeen(), i.lastSeen(), i.signalCount(), i.accountCount(),
+        i.severity(), i.evidence().accounts(), cap(i.hashtags()), cap(i.urls()), CampaignSummary.subject(i),
+        i.evidence().timeline(), i.explanation(), member.joinedBecause);
+  }
+
+  private static List<String> cap(List<String> values) {
+    return values.size() <= FINDING_VALUES ? values : List.copyOf(values.subList(0, FINDING_VALUES));
+  }
+
+  /** Values by how many findings carry them (then first seen), the top {@value #MAX_VALUES}. */
+  private static List<String> ranked(List<Incident> findings, Function<Incident, List<String>> values) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    findings.forEach(f -> values.apply(f).forEach(v -> counts.merge(v, 1, Integer::sum)));
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(MAX_VALUES)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static List<String> union(List<Incident> findings, Function<Incident, List<String>> values, int cap) {
+    List<String> all = new ArrayList<>();
+    for (Incident finding : findings) {
+      for (String value : values.apply(finding)) {
+        if (all.size() < cap && !all.contains(value)) {
+          all.add(value);
+        }
+      }
+    }
+    return all;
+  }
+
+  private static List<Incident.RuleHitSummary> ruleHits(List<Incident> findings) {
+    Map<String, Incident.RuleHitSummary> hits = new TreeMap<>();
+    findings.forEach(f -> f.ruleHits().forEach(h -> hits.merge(h.ruleId(), h, (a, b) ->
+        new Incident.RuleHitSummary(a.ruleId(), a.title(), a.severity(), a.category(), a.packVersion(), a.count() + b.count()))));
+    List<Incident.RuleHitSummary> sorted = new ArrayList<>(hits.values());
+    sorted.sort(Comparator.comparing(Incident.RuleHitSummary::count).reversed().thenComparing(Incident.RuleHitSummary::ruleId));
+    return sorted;
+  }
+
+  private static Incident.ClassifierSummary classifier(List<Incident> findings) {
+    String model = null;
+    Map<String, Double> max = new TreeMap<>();
+    for (Incident finding : findings) {
+      if (finding.classifier() != null) {
+        model = finding.classifier().modelVersion() == null ? model : finding.classifier().modelVersion();
+        finding.classifier().maxScores().forEach((label, score) -> max.merge(label, score, Math::max));
+      }
+    }
+    return model == null && max.isEmpty() ? null : new Incident.ClassifierSummary(model, max);
+  }
+
+  /** The findings' evidence, gravest finding first, each signal once. */
+  private static List<Incident.EvidenceSignal> evidenceSignals(List<Incident> findings) {
+    Map<String, Incident.EvidenceSignal> signals = new LinkedHashMap<>();
+    findings.stream().sorted(Comparator.comparingInt(Incident::severity).reversed().thenComparing(Incident::id))
+        .forEach(f -> f.evidence().signals().forEach(s -> {
+          if (signals.size() < MAX_EVIDENCE_SIGNALS) {
+            signals.putIfAbsent(s.signalId(), s);
+          }
+        }));
+    return List.copyOf(signals.values());
+  }
+
+  /** Posts per bucket across the findings (a post in two findings counts in both: the chart shows activity). */
+  private static List<Incident.TimelineBucket> timeline(List<Incident> findings) {
+    TreeMap<Instant, Integer> buckets = new TreeMap<>();
+    findings.forEach(f -> f.evidence().timeline().forEach(b -> buckets.merge(b.start(), b.count(), Integer::sum)));
+    while (buckets.size() > MAX_TIMELINE_BUCKETS) {
+      buckets.pollFirstEntry();
+    }
+    List<Incident.TimelineBucket> timeline = new ArrayList<>();
+    buckets.forEach((start, count) -> timeline.add(new Incident.TimelineBucket(start, count)));
+    return timeline;
+  }
+
+  private static Map<String, String> coordination(List<Incident> findings, int accounts, int signals) {
+    Map<String, String> facts = new TreeMap<>();
+    facts.put("findings", Integer.toString(findings.size()));
+    Map<String, Integer> kinds = new TreeMap<>();
+    findings.forEach(f -> kinds.merge(f.kind().label(), 1, Integer::sum));
+    facts.put("finding_kinds", kinds.toString());
+    facts.put("observed_accounts", Integer.toString(accounts) + (accounts >= DistinctSketch.K ? " (estimated)" : ""));
+    facts.put("observed_signals", Integer.toString(signals) + (signals >= DistinctSketch.K ? " (estimated)" : ""));
+    facts.put("span", Duration.between(findings.stream().map(Incident::firstSeen).min(Comparator.naturalOrder()).orElseThrow(),
+        findings.stream().map(Incident::lastSeen).max(Comparator.naturalOrder()).orElseThrow()).toString());
+    return facts;
+  }
+}

@@ -1,0 +1,87 @@
+package org.varsel.pipeline.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.varsel.pipeline.correlate.Posts.minutes;
+import static org.varsel.pipeline.correlate.Posts.post;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.varsel.contract.Incident;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.correlate.FindingUpdate;
+import org.varsel.pipeline.incident.CampaignFunction;
+import org.varsel.pipeline.ingest.WatermarkAfterEveryRecord;
+
+/** {@link CampaignFunction} on the heap backend and on RocksDB makes exactly the campaigns the in-memory replay makes. */
+class CampaignStateBackendsTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void consolidatesOnTheBackendAsTheReplayDoes(String backend) throws Exception {
+    List<FindingUpdate> findings = CampaignsTest.detect(stream());
+    CampaignReplay replay = CampaignsTest.consolidate(findings);
+    assertThat(replay.queue()).as("the stream makes campaigns, merges and lone findings")
+        .extracting(Incident::kind).extracting(k -> k.label()).contains("campaign", "co-link");
+    assertThat(replay.latest().values()).anyMatch(i -> i.mergedInto() != null);
+
+    assertThat(latest(runOnFlink(backend, findings))).isEqualTo(latest(replay.emitted));
+  }
+
+  /** Three campaigns that meet late (a merge), an unrelated link, all within two hours. */
+  private static List<AnalysedSignal> stream() {
+    List<AnalysedSignal> stream = new ArrayList<>();
+    int id = 0;
+    for (int i = 0; i < 10; i++) {
+      stream.add(post(id++).by("a" + i).at(minutes(10 + i)).text("the dam will break tonight they know it").url("https://a.example/dam").analysed());
+      stream.add(post(id++).by("b" + i).at(minutes(12 + i)).text("evacuate now the officials are hiding it").url("https://b.example/evacuate").analysed());
+      stream.add(post(id++).by("u" + i).at(minutes(15 + i)).text("lovely sunset").url("https://u.example/sunset").analysed());
+    }
+    for (int i = 0; i < 12; i++) {
+      String account = i % 2 == 0 ? "a" + i / 2 : "b" + i / 2;
+      stream.add(post(id++).by(account).at(minutes(40 + i)).text("share #dambreak").hashtag("dambreak").url("https://a.example/dam")
+          .url("https://b.example/evacuate").analysed());
+    }
+    return stream;
+  }
+
+  private static List<Incident> runOnFlink(String backend, List<FindingUpdate> findings) throws Exception {
+    Configuration config = new Configuration();
+    config.set(StateBackendOptions.STATE_BACKEND, backend);
+    config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
+    config.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
+    env.enableCheckpointing(100);
+    List<Incident> out = new ArrayList<>();
+    try (CloseableIterator<Incident> incidents = env
+        .fromData(findings, TypeInformation.of(FindingUpdate.class))
+        .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(c -> new WatermarkAfterEveryRecord<>(CampaignsTest.OUT_OF_ORDERNESS))
+            .withTimestampAssigner((f, previous) -> f.incident().updatedAt().toEpochMilli()))
+        .keyBy(f -> CampaignFunction.KEY, Types.STRING)
+        .process(new CampaignFunction(new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl()),
+            TypeInformation.of(Incident.class))
+        .executeAndCollect()) {
+      incidents.forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  /** The last version of every id, as the desk would keep it. */
+  private static Map<String, Incident> latest(List<Incident> emitted) {
+    Map<String, Incident> latest = new TreeMap<>();
+    emitted.forEach(i -> latest.merge(i.id(), i, (a, b) -> b.version() > a.version() ? b : a));
+    return latest;
+  }
+}
