@@ -30,6 +30,7 @@ import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.intake.Intake;
 import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.report.PeriodReportRoutes;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.desk.retention.RetentionJob;
 import org.varsel.desk.ingest.ConsumerStatus;
@@ -151,7 +152,8 @@ public final class Desk implements AutoCloseable {
           new RejectedMessages(database), health(database, consumer, pipeline), config.demoAnonymousRead(),
           config.requestBodyTimeout(),
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
-              new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts)));
+              new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
+              new PeriodReportRoutes(database, Clock.systemUTC())));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "

@@ -219,6 +219,54 @@ class DeskBrowserTest {
   }
 
   @Test
+  @Order(12)
+  void theReportsMenuOpensThePeriodReportWithItsCharts() throws Exception {
+    java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(21);
+    seedThreeWeeks(start);
+    clickAndLoad(By.linkText("Reports"));
+    assertThat(browser.getCurrentUrl()).contains("/reports/period");
+    ((JavascriptExecutor) browser).executeScript("document.querySelector('input[name=from]').value = arguments[0];"
+        + "document.querySelector('input[name=to]').value = arguments[1];", start.toString(),
+        start.plusDays(22).toString());
+    clickAndLoad(By.id("period-show"));
+    assertThat(browser.findElement(By.id("report-tlp")).getText()).isEqualTo("TLP:AMBER");
+    for (String dimension : List.of("category", "platform", "language", "target-group", "tier")) {
+      assertThat(browser.findElements(By.cssSelector("#trend-" + dimension + " svg.trend-chart"))).as(dimension)
+          .isNotEmpty();
+    }
+    assertThat(browser.findElements(By.cssSelector("#trend-category svg.trend-chart rect.bar"))).hasSizeGreaterThan(20);
+    assertThat(browser.findElement(By.id("top-incidents")).getText()).contains("Spread");
+    assertThat(browser.findElement(By.id("report-pdf")).getAttribute("href")).contains("/api/v1/reports/period?format=pdf");
+    assertNoScriptRan();
+    screenshot("period-report.png");
+  }
+
+  /**
+   * Demo-like incidents spread over the three weeks from {@code start}, so that the report's trends have a shape;
+   * recent, as the desk's retention purge may take old incidents mid-class.
+   */
+  private static void seedThreeWeeks(java.time.LocalDate start) throws Exception {
+    String[] categories = {"incitement", "influence-operation", "dehumanisation", "threat", "dangerous-speech"};
+    Tier[] tiers = {Tier.MEDIUM, Tier.LOW, Tier.HIGH, Tier.MEDIUM, Tier.CRISIS};
+    List<Incident> incidents = new ArrayList<>();
+    for (int day = 0; day < 21; day++) {
+      for (int n = 0; n <= (day * 7 + 3) % 4; n++) {
+        int k = (day + n) % categories.length;
+        Incident c = TriageIncidents.campaign(TestIncidents.newId(), 1, "Spread " + categories[k] + " day " + day,
+            categories[k], tiers[k], "they must go", "https://e.org/spread/" + day + "/" + n);
+        java.time.Instant seen = start.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).plus(Duration.ofDays(day))
+            .plus(Duration.ofHours(n));
+        incidents.add(new Incident(c.schema(), c.id(), c.version(), c.kind(), c.title(), seen, seen.plusSeconds(900),
+            seen.plusSeconds(900), c.signalCount(), c.accountCount(), c.sources(),
+            n % 2 == 0 ? List.of("x") : List.of("telegram", "facebook"), n % 3 == 0 ? List.of("da") : List.of("en", "ar"),
+            c.categories(), c.disarm(), c.hashtags(), c.urls(), k % 2 == 0 ? List.of("migrants") : List.of("muslims", "officials"),
+            c.hallmarks(), c.tcap(), c.ruleHits(), c.classifier(), c.evidence(), c.severity(), c.tier(), c.tlp(), c.explanation()));
+      }
+    }
+    desk.incidents().upsert(incidents);
+  }
+
+  @Test
   @Order(8)
   void aCampaignShowsItsNetworkFindingsAndAccountsAndAnIncidentMergedIntoItRedirects() throws Exception {
     String campaign = TestIncidents.newId();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +26,7 @@ import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.web.Sessions;
-import org.varsel.desk.web.TriageWeb;
-import org.varsel.desk.web.Views;
+import org.varsel.desk.web.SignedInPage;
 
 /**
  * {@code GET /api/v1/hotline/export}: the hotline reports (URL and metadata of CSAM-labelled signals) as CSV for the
@@ -63,18 +61,15 @@ public final class ChildSafetyRoutes implements RouteGroup {
       """;
 
   public static final String PAGE_PATH = "/child-safety";
-  private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private final Database database;
   private final ChildSafetyConfig config;
-  private final Sessions sessions;
-  private final Views views = new Views();
+  private final SignedInPage pages;
 
   public ChildSafetyRoutes(Database database, ChildSafetyConfig config) {
     this.database = database;
     this.config = config;
-    this.sessions = new Sessions(database);
+    this.pages = new SignedInPage(new Sessions(database));
   }
 
   @Override
@@ -86,25 +81,13 @@ public final class ChildSafetyRoutes implements RouteGroup {
 
   /** The statistics as a page for signed-in staff: weeks down, platforms across, one table per harm category. */
   private void page(Context ctx) throws SQLException {
-    String cookie = ctx.cookie(TriageWeb.COOKIE);
-    Optional<Sessions.Session> session = cookie == null ? Optional.empty() : sessions.find(cookie);
+    Optional<Sessions.Session> session = pages.session(ctx);
     if (session.isEmpty()) {
-      ctx.redirect("/login", HttpStatus.SEE_OTHER);
       return;
     }
-    Map<String, Object> model = new HashMap<>();
     Sessions.Session s = session.get();
-    model.put("user", s.username());
-    model.put("role", s.role().label());
-    model.put("csrf", s.csrfToken());
-    model.put("greyscale", s.greyscale());
-    model.put("isLead", s.role() == Role.LEAD || s.role() == Role.ADMIN);
-    model.put("isPartner", s.role() == Role.PARTNER);
-    model.put("here", ctx.path());
-    if (s.role() == Role.PARTNER) {
-      model.put("message", "Child-safety statistics are for the desk's staff.");
-      model.put("status", 403);
-      render(ctx.status(403), "error", model);
+    Map<String, Object> model = pages.model(ctx, s);
+    if (pages.refusedToPartner(ctx, s, model, "Child-safety statistics")) {
       return;
     }
     int weeks = weeks(ctx.queryParam("weeks"));
@@ -129,12 +112,7 @@ public final class ChildSafetyRoutes implements RouteGroup {
     model.put("categories", categories);
     model.put("csv", STATS_PATH + "?format=csv&weeks=" + weeks);
     model.put("canExport", config.exportRoles().contains(s.role()));
-    render(ctx, "child-safety", model);
-  }
-
-  private void render(Context ctx, String template, Map<String, Object> model) {
-    ctx.header("Content-Security-Policy", CSP).header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
-        .html(views.render(template, model));
+    pages.render(ctx, "child-safety", model);
   }
 
   /** {@code since} (RFC 3339, default: everything), {@code all=true} to include reports exported before. */

@@ -29,31 +29,36 @@ public final class PdfBrief implements BriefRenderer {
 
   @Override
   public byte[] render(Brief brief) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
-      builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
-      builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
-      builder.useFont(() -> PdfBrief.class.getResourceAsStream(BUNDLED_SANS), "DejaVu Sans", 400,
-          BaseRendererBuilder.FontStyle.NORMAL, true);
-      for (String[] face : FACES) {
-        Path file = FONTS.resolve(face[0]);
-        if (Files.isReadable(file)) {
-          builder.useFont(file.toFile(), face[1], Integer.parseInt(face[2]),
-              BaseRendererBuilder.FontStyle.NORMAL, true);
-        }
-      }
-      // The page is self-contained: nothing may be fetched while rendering, whatever the evidence says.
-      builder.useUriResolver((base, uri) -> null);
-      builder.withHtmlContent(html.html(brief), null);
-      builder.withProducer("Varsel desk");
-      builder.toStream(out);
-      builder.run();
+      return pdf(html.html(brief));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render brief " + brief.id() + " as PDF", e);
     }
+  }
+
+  /** Any self-contained XHTML page as PDF, with the same fonts as a brief (the desk's period report uses it too). */
+  public static byte[] pdf(String xhtml) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PdfRendererBuilder builder = new PdfRendererBuilder();
+    builder.useFastMode();
+    builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+    builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+    builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
+    builder.useFont(() -> PdfBrief.class.getResourceAsStream(BUNDLED_SANS), "DejaVu Sans", 400,
+        BaseRendererBuilder.FontStyle.NORMAL, true);
+    for (String[] face : FACES) {
+      Path file = FONTS.resolve(face[0]);
+      if (Files.isReadable(file)) {
+        builder.useFont(file.toFile(), face[1], Integer.parseInt(face[2]),
+            BaseRendererBuilder.FontStyle.NORMAL, true);
+      }
+    }
+    // The page is self-contained: nothing may be fetched while rendering, whatever the evidence says.
+    builder.useUriResolver((base, uri) -> null);
+    builder.withHtmlContent(xhtml, null);
+    builder.withProducer("Varsel desk");
+    builder.toStream(out);
+    builder.run();
     return out.toByteArray();
   }
 }

@@ -107,6 +107,17 @@ public record TransparencyReport(Instant from, Instant to, List<Row> rows) {
 
   /** An HTML page with the same table. */
   public byte[] html() {
+    StringWriter out = new StringWriter();
+    try {
+      TEMPLATE.evaluate(out, Map.of("from", from.toString(), "to", to.toString(), "rows", view()), Locale.ROOT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The rows as a template model (the period report shows them too). */
+  public List<Map<String, Object>> view() {
     List<Map<String, Object>> view = new ArrayList<>();
     for (Row row : rows) {
       Map<String, Object> r = new LinkedHashMap<>();
@@ -122,13 +133,7 @@ public record TransparencyReport(Instant from, Instant to, List<Row> rows) {
       r.put("median", row.medianHoursToAction().map(TransparencyReport::hours).orElse("-"));
       view.add(r);
     }
-    StringWriter out = new StringWriter();
-    try {
-      TEMPLATE.evaluate(out, Map.of("from", from.toString(), "to", to.toString(), "rows", view), Locale.ROOT);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return view;
   }
 
   private static String hours(double hours) {
@@ -136,7 +141,7 @@ public record TransparencyReport(Instant from, Instant to, List<Row> rows) {
   }
 
   /** Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet never reads a cell as a formula. */
-  static String cell(String value) {
+  public static String cell(String value) {
     String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     return safe.matches("[A-Za-z0-9 ._:()'/-]*") ? safe : "\"" + safe.replace("\"", "\"\"") + "\"";
   }
