@@ -170,7 +170,7 @@ public final class VarselPipeline {
         .union(coLink, hashtagPush, surge, highSeverity.map(FindingUpdate::ofSingleSignal, FINDING)
             .uid("high-severity-findings").name("high-severity signals → findings"))
         .keyBy(finding -> CampaignFunction.KEY, Types.STRING)
-        .process(new CampaignFunction(new Campaigns(settings.campaigns()), ttl), INCIDENT)
+        .process(new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()), INCIDENT)
         .uid("campaigns").name("findings → campaigns (one incident per campaign)");
 
     partnerAssessments
@@ -193,6 +193,14 @@ public final class VarselPipeline {
         .union(analysed.getSideOutput(MatchRules.REFUSED_PACKS))
         .sinkTo(sinks.deadLetters())
         .uid("sink-dead-letters").name("dead letters → " + settings.deadLetterTopic());
+  }
+
+  /**
+   * How long a finding may wait for the watermark before consolidation takes it anyway: live, the source idleness (a
+   * quiet spell moves no watermark); with per-record watermarks (replays) no limit, so replays stay deterministic.
+   */
+  private Duration campaignHold() {
+    return settings.perRecordWatermarks() ? Duration.ZERO : settings.sourceIdleness();
   }
 
   /** The configured handle key; without one (tests, replays) a key of this run only, chosen here once for all tasks. */

@@ -146,19 +146,38 @@ class RealTimeDetectionTest {
         + " within " + DETECTION_TIMEOUT.toSeconds() + " s; expected " + CAMPAIGN_KINDS);
   }
 
-  /** Incident ids by detector kind whose campaign is this wave (surge: by its key, the wave's target group). */
+  /**
+   * Incident ids by detector kind whose campaign is this wave (surge: by its key, the wave's target group); a detector's
+   * finding counts alone or inside the campaign that consolidated it (a campaign merged away counts in the survivor).
+   */
   static Map<String, Set<String>> detections(Map<String, JsonNode> incidents, String wave) {
     Map<String, Set<String>> byKind = new TreeMap<>();
     for (JsonNode incident : incidents.values()) {
-      String kind = incident.get("kind").asText();
-      boolean ofWave = "surge".equals(kind)
-          ? incident.at("/evidence/coordination/surge_key").asText().equals("target:" + wave + "-residents")
-          : incident.toString().contains(wave);
-      if (ofWave) {
-        byKind.computeIfAbsent(kind, k -> new TreeSet<>()).add(incident.get("id").asText());
+      if (incident.hasNonNull("merged_into")) {
+        continue;
+      }
+      if ("campaign".equals(incident.get("kind").asText())) {
+        for (JsonNode finding : incident.path("findings")) {
+          countIfOfWave(byKind, finding.get("kind").asText(), finding.get("incident_id").asText(),
+              finding.path("subject").asText(), finding.toString(), wave);
+        }
+      } else {
+        countIfOfWave(byKind, incident.get("kind").asText(), incident.get("id").asText(),
+            incident.at("/evidence/coordination/surge_key").asText(), incident.toString(), wave);
       }
     }
     return byKind;
+  }
+
+  private static void countIfOfWave(Map<String, Set<String>> byKind, String kind, String id, String surgeKey,
+      String json, String wave) {
+    // a campaign's finding names its surge key with a space ("target x-residents"), the surge incident with a colon
+    boolean ofWave = "surge".equals(kind)
+        ? surgeKey.replace(':', ' ').equals("target " + wave + "-residents")
+        : json.contains(wave);
+    if (ofWave) {
+      byKind.computeIfAbsent(kind, k -> new TreeSet<>()).add(id);
+    }
   }
 
   private static void sleep(Duration duration) {

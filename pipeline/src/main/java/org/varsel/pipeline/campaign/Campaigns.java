@@ -39,6 +39,20 @@ public final class Campaigns implements java.io.Serializable {
 
   /** Event time reached {@code time}: consolidates the updates due, emits what changed, forgets campaigns long over. */
   public void onTimer(CampaignState state, long time, CampaignOutput out) {
+    release(state, time, out);
+    forgetCampaignsOver(state, time);
+  }
+
+  /**
+   * Event time stood still while updates waited (a quiet spell: idle sources move no watermark): consolidates every
+   * held update now, so a live campaign reaches the queue without waiting for the next signal. A finding older than
+   * one already consolidated joins as a late finding does.
+   */
+  public void onHoldExpired(CampaignState state, CampaignOutput out) {
+    release(state, Long.MAX_VALUE, out);
+  }
+
+  private void release(CampaignState state, long time, CampaignOutput out) {
     TreeSet<String> changed = new TreeSet<>();
     for (FindingUpdate update : state.takePending(time)) {
       consolidate(state, update, changed, out);
@@ -50,7 +64,6 @@ public final class Campaigns implements java.io.Serializable {
       state.putCampaign(campaign);
       out.wakeAt(campaign.lastSeen + settings.retentionMillis());
     }
-    forgetCampaignsOver(state, time);
   }
 
   private void consolidate(CampaignState state, FindingUpdate update, TreeSet<String> changed, CampaignOutput out) {

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -31,11 +32,22 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
   private final Campaigns campaigns;
   private final Duration stateTtl;
+  private final Duration maxHold;
   private transient FlinkCampaignState state;
 
+  /** Updates wait for the watermark only (replays: deterministic campaigns). */
   public CampaignFunction(Campaigns campaigns, Duration stateTtl) {
+    this(campaigns, stateTtl, Duration.ZERO);
+  }
+
+  /**
+   * Updates wait for the watermark, but never longer than {@code maxHold} of processing time (live: a quiet spell
+   * moves no watermark, and the watermark trails by the out-of-orderness); zero waits for the watermark only.
+   */
+  public CampaignFunction(Campaigns campaigns, Duration stateTtl, Duration maxHold) {
     this.campaigns = campaigns;
     this.stateTtl = stateTtl;
+    this.maxHold = maxHold;
   }
 
   @Override
@@ -48,12 +60,22 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
   @Override
   public void processElement(FindingUpdate update, Context context, Collector<Incident> out) {
-    campaigns.onFinding(state, update, context.timerService().currentWatermark(), output(context.timerService(), out));
+    TimerService timers = context.timerService();
+    campaigns.onFinding(state, update, timers.currentWatermark(), output(timers, out));
+    if (!maxHold.isZero()) {
+      // one timer a second at most: the release takes everything held
+      long second = (timers.currentProcessingTime() + maxHold.toMillis()) / 1_000 * 1_000 + 1_000;
+      timers.registerProcessingTimeTimer(second);
+    }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<Incident> out) {
-    campaigns.onTimer(state, timestamp, output(context.timerService(), out));
+    if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      campaigns.onHoldExpired(state, output(context.timerService(), out));
+    } else {
+      campaigns.onTimer(state, timestamp, output(context.timerService(), out));
+    }
   }
 
   private static CampaignOutput output(TimerService timers, Collector<Incident> out) {
