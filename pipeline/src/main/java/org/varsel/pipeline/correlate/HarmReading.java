@@ -69,13 +69,14 @@ public record HarmReading(
       lifeRule = lifeRule == null && Severity.isThreatToLife(match) ? match : lifeRule;
     }
     named.sort((a, b) -> CIRCUMSTANCES.indexOf(a) - CIRCUMSTANCES.indexOf(b));
-    if (lifeRule != null) {
-      return new HarmReading(severity, Optional.of(Tier.THREAT_TO_LIFE),
-          "a severity-5 rule about a threat to life matched (" + lifeRule.ruleId() + ")", hallmarks, tcap);
-    }
+    // what the threat names says more than a rule's own tier tag (same tier either way)
     if (threat != null && !named.isEmpty()) {
       return new HarmReading(severity, Optional.of(Tier.THREAT_TO_LIFE),
           "a threat or call to violence (" + threat.ruleId() + ") names a " + String.join(", a ", named), hallmarks, tcap);
+    }
+    if (lifeRule != null) {
+      return new HarmReading(severity, Optional.of(Tier.THREAT_TO_LIFE),
+          "a severity-5 rule about a threat to life matched (" + lifeRule.ruleId() + ")", hallmarks, tcap);
     }
     if (threat != null) {
       return new HarmReading(severity, Optional.of(Tier.HIGH),
