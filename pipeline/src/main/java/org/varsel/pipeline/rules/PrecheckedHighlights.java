@@ -33,6 +33,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.WeakIdentityMap;
 
 /**
  * The monitor's candidate matcher: what {@link HighlightsMatch#MATCHER} does, minus the work for candidates that
@@ -60,6 +61,13 @@ final class PrecheckedHighlights {
     searcher.setQueryCache(null);
     return new Matcher(searcher);
   };
+
+  /**
+   * What each lexicon rule's interval query needs, found once: visiting a query of ~150 lexicon forms for each
+   * candidate cost more than the look-ups. Keyed by the query instance the monitor holds for the rule, weakly, so
+   * the queries of a replaced pack go with its monitor.
+   */
+  private static final WeakIdentityMap<Query, RequiredTerms> REQUIRED_TERMS = WeakIdentityMap.newConcurrentHashMap();
 
   private PrecheckedHighlights() {}
 
@@ -143,8 +151,11 @@ final class PrecheckedHighlights {
       return false;
     }
     if (q instanceof IntervalQuery) {
-      RequiredTerms required = new RequiredTerms(BooleanClause.Occur.MUST);
-      q.visit(required);
+      RequiredTerms required = REQUIRED_TERMS.get(q);
+      if (required == null) {
+        required = RequiredTerms.of(q); // two threads may both find it: the same value, put twice
+        REQUIRED_TERMS.put(q, required);
+      }
       return !required.possible(document);
     }
     if (q instanceof BooleanQuery bq) {
@@ -179,6 +190,12 @@ final class PrecheckedHighlights {
 
     RequiredTerms(BooleanClause.Occur occur) {
       this.occur = occur;
+    }
+
+    static RequiredTerms of(Query q) {
+      RequiredTerms required = new RequiredTerms(BooleanClause.Occur.MUST);
+      q.visit(required);
+      return required;
     }
 
     @Override
