@@ -3,12 +3,17 @@ package org.varsel.pipeline.rules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatcherFactory;
@@ -27,6 +32,8 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.WeakIdentityMap;
 
 /**
  * The monitor's candidate matcher: what {@link HighlightsMatch#MATCHER} does, minus the work for candidates that
@@ -55,9 +62,18 @@ final class PrecheckedHighlights {
     return new Matcher(searcher);
   };
 
+  /**
+   * What each lexicon rule's interval query needs, found once: visiting a query of ~150 lexicon forms for each
+   * candidate cost more than the look-ups. Keyed by the query instance the monitor holds for the rule, weakly, so
+   * the queries of a replaced pack go with its monitor.
+   */
+  private static final WeakIdentityMap<Query, RequiredTerms> REQUIRED_TERMS = WeakIdentityMap.newConcurrentHashMap();
+
   private PrecheckedHighlights() {}
 
   private static final class Matcher extends CandidateMatcher<Spans> {
+    /** Read at the first candidate: a text without candidates never needs them. */
+    private DocumentTerms documentTerms;
 
     Matcher(IndexSearcher searcher) {
       super(searcher);
@@ -66,7 +82,10 @@ final class PrecheckedHighlights {
     @Override
     protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
       IndexReader reader = searcher.getIndexReader();
-      if (cannotMatch(matchQuery, reader)) {
+      if (documentTerms == null) {
+        documentTerms = new DocumentTerms(reader);
+      }
+      if (cannotMatch(matchQuery, documentTerms)) {
         return;
       }
       Weight w = searcher.createWeight(searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
@@ -113,28 +132,31 @@ final class PrecheckedHighlights {
    * an interval query (lexicon proximity) lacks every form of one of its lexicons.
    * Anything else (prefixes, wildcards, fuzzy terms, unknown query types) may match and is left to Lucene.
    */
-  static boolean cannotMatch(Query q, IndexReader reader) throws IOException {
+  static boolean cannotMatch(Query q, DocumentTerms document) {
     if (q instanceof BoostQuery b) {
-      return cannotMatch(b.getQuery(), reader);
+      return cannotMatch(b.getQuery(), document);
     }
     if (q instanceof ConstantScoreQuery c) {
-      return cannotMatch(c.getQuery(), reader);
+      return cannotMatch(c.getQuery(), document);
     }
     if (q instanceof TermQuery t) {
-      return !contains(reader, t.getTerm());
+      return !document.contains(t.getTerm());
     }
     if (q instanceof PhraseQuery p) {
       for (Term t : p.getTerms()) {
-        if (!contains(reader, t)) {
+        if (!document.contains(t)) {
           return true;
         }
       }
       return false;
     }
     if (q instanceof IntervalQuery) {
-      RequiredTerms required = new RequiredTerms(BooleanClause.Occur.MUST);
-      q.visit(required);
-      return !required.possible(reader);
+      RequiredTerms required = REQUIRED_TERMS.get(q);
+      if (required == null) {
+        required = RequiredTerms.of(q); // two threads may both find it: the same value, put twice
+        REQUIRED_TERMS.put(q, required);
+      }
+      return !required.possible(document);
     }
     if (q instanceof BooleanQuery bq) {
       boolean required = false;
@@ -143,12 +165,12 @@ final class PrecheckedHighlights {
       for (BooleanClause c : bq.clauses()) {
         if (c.isRequired()) {
           required = true;
-          if (cannotMatch(c.getQuery(), reader)) {
+          if (cannotMatch(c.getQuery(), document)) {
             return true;
           }
         } else if (c.getOccur() == BooleanClause.Occur.SHOULD) {
           should++;
-          shouldPossible += cannotMatch(c.getQuery(), reader) ? 0 : 1;
+          shouldPossible += cannotMatch(c.getQuery(), document) ? 0 : 1;
         }
       }
       int neededShould = required ? bq.getMinimumNumberShouldMatch() : Math.max(1, bq.getMinimumNumberShouldMatch());
@@ -170,6 +192,12 @@ final class PrecheckedHighlights {
       this.occur = occur;
     }
 
+    static RequiredTerms of(Query q) {
+      RequiredTerms required = new RequiredTerms(BooleanClause.Occur.MUST);
+      q.visit(required);
+      return required;
+    }
+
     @Override
     public void consumeTerms(Query query, Term... ts) {
       terms.addAll(Arrays.asList(ts));
@@ -185,15 +213,15 @@ final class PrecheckedHighlights {
       return child;
     }
 
-    boolean possible(IndexReader reader) throws IOException {
+    boolean possible(DocumentTerms document) {
       boolean all = occur != BooleanClause.Occur.SHOULD;
       for (Term t : terms) {
-        if (contains(reader, t) != all) {
+        if (document.contains(t) != all) {
           return !all;
         }
       }
       for (RequiredTerms c : children) {
-        if (c.possible(reader) != all) {
+        if (c.possible(document) != all) {
           return !all;
         }
       }
@@ -201,13 +229,33 @@ final class PrecheckedHighlights {
     }
   }
 
-  private static boolean contains(IndexReader reader, Term term) throws IOException {
-    for (LeafReaderContext ctx : reader.leaves()) {
-      Terms terms = ctx.reader().terms(term.field());
-      if (terms != null && terms.iterator().seekExact(term.bytes())) {
-        return true;
+  /**
+   * The document's terms per field, read once. A lexicon rule's check looks up every form of its lexicons (up to
+   * ~150 words); seeking each in the index (a new terms enum per look-up) made the check most of a library rule's
+   * cost, for the ~95 % of its candidates it then drops.
+   */
+  static final class DocumentTerms {
+    private final Map<String, Set<BytesRef>> byField = new HashMap<>();
+
+    DocumentTerms(IndexReader reader) throws IOException {
+      for (LeafReaderContext ctx : reader.leaves()) {
+        for (FieldInfo field : ctx.reader().getFieldInfos()) {
+          Terms terms = ctx.reader().terms(field.name);
+          if (terms == null) {
+            continue;
+          }
+          Set<BytesRef> these = byField.computeIfAbsent(field.name, f -> new HashSet<>());
+          TermsEnum e = terms.iterator();
+          for (BytesRef term = e.next(); term != null; term = e.next()) {
+            these.add(BytesRef.deepCopyOf(term));
+          }
+        }
       }
     }
-    return false;
+
+    boolean contains(Term term) {
+      Set<BytesRef> terms = byField.get(term.field());
+      return terms != null && terms.contains(term.bytes());
+    }
   }
 }
