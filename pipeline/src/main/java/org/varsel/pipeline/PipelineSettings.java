@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import org.varsel.contract.Topics;
 import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.correlate.EarlyWarningSettings;
 import org.varsel.pipeline.privacy.PrivacySettings;
 
 /**
@@ -45,7 +47,11 @@ public record PipelineSettings(
     PrivacySettings privacy,
     String hotlineTopic,
     CampaignSettings campaigns,
-    boolean perRecordWatermarks) {
+    boolean perRecordWatermarks,
+    EarlyWarningSettings earlyWarning) {
+
+  /** A list of ISO-8601 durations, each read like any other duration setting. */
+  private static final String EARLY_WARNING_PERIODS = "pipeline.early-warning.periods";
 
   /** Keys and their defaults, in the order docs/configuration.md lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -94,6 +100,11 @@ public record PipelineSettings(
     d.put("pipeline.campaigns.max-gap", "PT1H");
     d.put("pipeline.campaigns.max-span", "P1D");
     d.put("pipeline.event-time.watermarks", "periodic");
+    d.put(EARLY_WARNING_PERIODS, "P1D,P7D");
+    d.put("pipeline.early-warning.baseline-periods", "8");
+    d.put("pipeline.early-warning.sigmas", "2");
+    d.put("pipeline.early-warning.sustained-periods", "3");
+    d.put("pipeline.early-warning.min-count", "5");
     d.put(PrivacySettings.HANDLE_KEY, "");
     d.put(PrivacySettings.PUBLIC_ACCOUNTS, "");
     return Map.copyOf(d);
@@ -160,7 +171,20 @@ public record PipelineSettings(
         v.get("pipeline.topics.hotline"),
         new CampaignSettings(decimal(v, "pipeline.campaigns.min-containment"), duration(v, "pipeline.campaigns.max-gap"),
             duration(v, "pipeline.campaigns.max-span"), integer(v, "pipeline.co-similar.shingle-words")),
-        perRecordWatermarks(v.get("pipeline.event-time.watermarks")));
+        perRecordWatermarks(v.get("pipeline.event-time.watermarks")),
+        earlyWarning(v));
+  }
+
+  private static EarlyWarningSettings earlyWarning(Map<String, String> v) {
+    List<Duration> periods = new ArrayList<>();
+    for (String period : v.get(EARLY_WARNING_PERIODS).split(",")) {
+      if (!period.isBlank()) {
+        periods.add(duration(Map.of(EARLY_WARNING_PERIODS, period.trim()), EARLY_WARNING_PERIODS));
+      }
+    }
+    return new EarlyWarningSettings(periods, integer(v, "pipeline.early-warning.baseline-periods"),
+        decimal(v, "pipeline.early-warning.sigmas"), integer(v, "pipeline.early-warning.sustained-periods"),
+        integer(v, "pipeline.early-warning.min-count"));
   }
 
   /** {@code per-record}: a watermark after every signal, so that a replay decides the same at every step (docs/incidents.md). */
@@ -220,7 +244,7 @@ public record PipelineSettings(
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
         transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, maxPartitionDrift, dedupeMemory, parallelism, bounded, correlation,
-        privacy, hotlineTopic, campaigns, perRecordWatermarks);
+        privacy, hotlineTopic, campaigns, perRecordWatermarks, earlyWarning);
   }
 
   private static Duration duration(Map<String, String> values, String key) {
