@@ -246,29 +246,19 @@ class DeskBrowserTest {
   void anEarlyWarningShowsItsTrendAgainstTheBaselineOnItsPageAndInThePeriodReport() throws Exception {
     java.time.Instant firstWeek = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(16)
         .with(java.time.DayOfWeek.MONDAY).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    int[] counts = {9, 11, 10, 12, 8, 10, 11, 9, 10, 10, 12, 14, 17, 19, 22, 24};
-    List<Incident.TrendPoint> series = new ArrayList<>();
-    for (int w = 0; w < counts.length; w++) {
-      // the baseline holds still while the rise lasts: 19, 22 and 24 are the raised weeks
-      series.add(new Incident.TrendPoint(firstWeek.plus(Duration.ofDays(7L * w)), counts[w], 10.2, 17.5));
-    }
     String id = TestIncidents.newId();
-    Incident c = TriageIncidents.campaign(id, 1, "Early warning: threats and dehumanisation against migrants in north rising for 3 weeks",
-        "threat", Tier.HIGH, "they must be driven out", "https://e.org/ew");
-    java.time.Instant riseStarted = series.get(13).start();
-    Incident warning = new Incident(c.schema(), c.id(), c.version(), org.varsel.contract.IncidentKind.EARLY_WARNING, c.title(),
-        riseStarted, riseStarted.plus(Duration.ofDays(20)), riseStarted.plus(Duration.ofDays(21)), 63, 60, c.sources(), c.platforms(),
-        c.languages(), c.categories(), c.disarm(), c.hashtags(), c.urls(), List.of("migrants"), c.hallmarks(), c.tcap(), c.ruleHits(),
-        c.classifier(), c.evidence(), c.severity(), c.tier(), c.tlp(), c.explanation())
-        .withTrend(new Incident.Trend("migrants", "north", "P7D", 3, "mean and spread of the previous periods", series));
+    Incident warning = TestIncidents.earlyWarning(id,
+        "Early warning: threats and dehumanisation against migrants in north rising for 3 weeks", firstWeek);
+    int weeks = warning.trend().series().size();
+    java.time.Instant riseStarted = warning.firstSeen();
     desk.incidents().upsert(List.of(warning));
 
     browser.get(base + "/incidents/" + id);
     WebElement chart = browser.findElement(By.cssSelector("#early-warning svg.early-warning-chart"));
-    assertThat(chart.findElements(By.cssSelector("rect.bar"))).hasSize(counts.length);
+    assertThat(chart.findElements(By.cssSelector("rect.bar"))).hasSize(weeks);
     assertThat(chart.findElements(By.cssSelector("rect.bar.raised"))).hasSize(3);
-    assertThat(chart.findElement(By.cssSelector("polyline.baseline")).getAttribute("points").split(" ")).hasSize(counts.length);
-    assertThat(chart.findElement(By.cssSelector("polyline.threshold")).getAttribute("points").split(" ")).hasSize(counts.length);
+    assertThat(chart.findElement(By.cssSelector("polyline.baseline")).getAttribute("points").split(" ")).hasSize(weeks);
+    assertThat(chart.findElement(By.cssSelector("polyline.threshold")).getAttribute("points").split(" ")).hasSize(weeks);
     assertThat(browser.findElement(By.cssSelector("#early-warning figcaption")).getText()).isEqualTo("migrants in north, per week");
     // the raised bars stand above the dashed threshold line: taller than the bars of the weeks before
     double raisedHeight = chart.findElements(By.cssSelector("rect.bar.raised")).get(0).getRect().getHeight();
