@@ -92,7 +92,8 @@ public final class CorrelationKeys implements java.io.Serializable {
       }
     }
     Labels labels = analysed.signal().labels();
-    if (labels != null && EARLY_WARNING_LABELS.contains(labels.category())) {
+    // Set.of(...).contains(null) throws: a label may name target groups without a category
+    if (labels != null && labels.category() != null && EARLY_WARNING_LABELS.contains(labels.category())) {
       labels.targetGroups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
     }
     if (groups.isEmpty()) {

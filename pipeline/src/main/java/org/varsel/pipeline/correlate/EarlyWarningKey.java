@@ -6,6 +6,12 @@ import java.util.Optional;
 public record EarlyWarningKey(String targetGroup, Optional<String> region) {
   private static final char REGION = '@';
 
+  /** A group named with an {@code @} (a handle, say) keeps it as a space, so that the key splits back the same. */
+  public EarlyWarningKey {
+    targetGroup = targetGroup.replace(REGION, ' ');
+    region = region.map(r -> r.replace(REGION, ' '));
+  }
+
   public String key() {
     return region.map(r -> targetGroup + REGION + r).orElse(targetGroup);
   }

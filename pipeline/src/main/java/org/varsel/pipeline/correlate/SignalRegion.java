@@ -27,7 +27,7 @@ final class SignalRegion {
       if (!named.isTextual() || named.asText().isBlank()) {
         return Optional.empty();
       }
-      String region = named.asText().strip().toLowerCase(Locale.ROOT).replace('@', ' ');
+      String region = named.asText().strip().toLowerCase(Locale.ROOT);
       return Optional.of(region.length() > MAX_CHARS ? region.substring(0, MAX_CHARS) : region);
     } catch (IOException e) {
       return Optional.empty(); // extensions were valid JSON at parse time; unreadable here means no region, not a failure

@@ -131,11 +131,15 @@ class EarlyWarningsTest {
   }
 
   @Test
-  void counterSpeechAndUntargetedRulesCountForNoGroup() {
+  void onlyThreatsAndDehumanisationNamingAGroupCount() {
     assertThat(KEYS.earlyWarning(post(1).ruleAgainst("threat-expel", "threat", List.of()).analysed())).isEmpty();
     assertThat(KEYS.earlyWarning(post(2).ruleAgainst("insult", "harassment", List.of("migrants")).analysed())).isEmpty();
     assertThat(KEYS.earlyWarning(post(3).ruleAgainst("vermin", "hate", List.of("Migrants"), "hallmark:dehumanisation").analysed()))
         .extracting(KeyedSignal::key).containsExactly("migrants");
+    assertThat(KEYS.earlyWarning(post(4).labelled(null, 30, "residents").analysed())).isEmpty();
+    assertThat(KEYS.earlyWarning(post(5).labelled("harassment", 30, "residents").analysed())).isEmpty();
+    assertThat(KEYS.earlyWarning(post(6).labelled("threat", 30, "Residents").analysed()))
+        .extracting(KeyedSignal::key).containsExactly("residents");
   }
 
   /** Knuth's method: fine for a mean of 10. */
