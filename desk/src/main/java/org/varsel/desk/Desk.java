@@ -41,6 +41,7 @@ import org.varsel.desk.pipeline.PipelineWatch;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
+import org.varsel.desk.triage.RulePrecisionConsumer;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
@@ -64,6 +65,7 @@ public final class Desk implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
   private Optional<AlertWebhook> alertWebhook = Optional.empty();
+  private RulePrecisionConsumer rulePrecision;
   private Optional<PipelineWatch> pipeline = Optional.empty();
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
@@ -141,6 +143,10 @@ public final class Desk implements AutoCloseable {
       FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), Topics.FEEDBACK);
       started.add(feedback);
       feedback.start();
+      RulePrecisionConsumer rulePrecision = new RulePrecisionConsumer(config.kafkaBootstrap(),
+          config.kafkaGroup() + "-rule-precision", Topics.RULE_PRECISION, database);
+      started.add(rulePrecision);
+      rulePrecision.start();
       AuditLog audit = new AuditLog(database);
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
@@ -163,6 +169,7 @@ public final class Desk implements AutoCloseable {
       desk.retention = retention;
       desk.pipeline = pipeline;
       desk.alertWebhook = webhook;
+      desk.rulePrecision = rulePrecision;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -221,6 +228,9 @@ public final class Desk implements AutoCloseable {
     }
     pipeline.ifPresent(watch -> parts.add(1, watch));
     alertWebhook.ifPresent(webhook -> parts.add(1, webhook));
+    if (rulePrecision != null) {
+      parts.add(1, rulePrecision);
+    }
     closeAll(parts, null);
     LOG.info("desk stopped");
   }
