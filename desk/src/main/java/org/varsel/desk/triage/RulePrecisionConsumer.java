@@ -53,8 +53,9 @@ public final class RulePrecisionConsumer implements AutoCloseable {
       }
       update = Json.mapper().treeToValue(json, RulePrecisionUpdate.class);
     } catch (Exception unreadable) {
-      LOG.warn("rule precision: skipping an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(),
-          record.offset(), unreadable.getMessage());
+      // only the exception's class: a message may quote the record
+      LOG.warn("rule precision: skipping an unreadable record at {}-{}@{} ({})", record.topic(), record.partition(),
+          record.offset(), unreadable.getClass().getSimpleName());
       return false;
     }
     upsert.setString(1, update.ruleId());
