@@ -30,7 +30,10 @@ public record PrecisionEstimate(long confirmed, long dismissed, double lower, do
     double denominator = 1 + z2 / n;
     double centre = (p + z2 / (2.0 * n)) / denominator;
     double half = Z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-    return new PrecisionEstimate(confirmed, dismissed, Math.max(0.0, centre - half), Math.min(1.0, centre + half));
+    // at p = 0 or 1 the bound is exactly 0 or 1; floating point would leave 1e-16 off and the estimate outside
+    double lower = confirmed == 0 ? 0.0 : Math.max(0.0, centre - half);
+    double upper = dismissed == 0 ? 1.0 : Math.min(1.0, centre + half);
+    return new PrecisionEstimate(confirmed, dismissed, lower, upper);
   }
 
   public long decided() {
