@@ -69,11 +69,11 @@ public final class KafkaEndpoints {
   }
 
   public static KafkaSink<RulePrecisionUpdate> rulePrecision(PipelineSettings settings) {
-    return transactional(settings, new RulePrecisionSerializer(settings.rulePrecisionTopic()), "rule-precision");
+    return transactional(settings, new KeyedJsonSerializer<>(settings.rulePrecisionTopic(), RulePrecisionUpdate::ruleId), "rule-precision");
   }
 
   public static KafkaSink<ShadowHit> shadowHits(PipelineSettings settings) {
-    return transactional(settings, new ShadowHitSerializer(settings.shadowHitTopic()), "shadow-hits");
+    return transactional(settings, new KeyedJsonSerializer<>(settings.shadowHitTopic(), ShadowHit::ruleId), "shadow-hits");
   }
 
   public static KafkaSink<Incident> incidents(PipelineSettings settings) {
