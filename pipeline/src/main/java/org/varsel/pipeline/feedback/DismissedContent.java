@@ -15,9 +15,10 @@ import org.varsel.pipeline.correlate.MinHash;
 
 /**
  * Dismissed near-duplicates do not alert again: every incident's evidence texts are sketched as the co-similar text
- * detector sketches a signal (MinHash content key and signature, {@link CorrelationKeys#sketch}); when an analyst dismisses an incident its sketches are remembered, and a
- * later incident with a text of the same content key and a similarity of at least the co-similar threshold is marked
- * {@code suppressed_by} the dismissed one. A confirmation of the dismissed incident lifts it. Threat-to-life incidents
+ * detector sketches a signal (MinHash content key and signature, {@link CorrelationKeys#sketch}); when an analyst
+ * dismisses an incident its sketches are remembered, and a later incident each of whose texts has the content key of a
+ * dismissed text and a similarity of at least the co-similar threshold with it is marked {@code suppressed_by} the
+ * (first) dismissed one. A confirmation of the dismissed incident lifts it. Threat-to-life incidents
  * are never suppressed: a false alarm costs an analyst a minute, a missed threat costs more.
  */
 public final class DismissedContent implements java.io.Serializable {
@@ -56,18 +57,21 @@ public final class DismissedContent implements java.io.Serializable {
     if (sketches.length > 0) {
       memory.rememberSketches(incident.id(), sketches);
     }
-    if (incident.tier() == Tier.THREAT_TO_LIFE) {
+    if (incident.tier() == Tier.THREAT_TO_LIFE || sketches.length == 0) {
       return incident;
     }
+    // every text must repeat dismissed content: a campaign that also spreads something new is not a repeat
+    Optional<Dismissal> first = Optional.empty();
     for (ContentSketch sketch : sketches) {
       Optional<Dismissal> dismissal = memory.dismissalOf(sketch.key())
           .filter(d -> !d.incidentId().equals(incident.id()))
           .filter(d -> minHash.similarity(d.signature(), sketch.signature()) >= threshold);
-      if (dismissal.isPresent()) {
-        return incident.withSuppressedBy(dismissal.get().incidentId());
+      if (dismissal.isEmpty()) {
+        return incident;
       }
+      first = first.or(() -> dismissal);
     }
-    return incident;
+    return incident.withSuppressedBy(first.orElseThrow().incidentId());
   }
 
   public void onFeedback(Memory memory, Feedback feedback) {

@@ -3,6 +3,7 @@ package org.varsel.pipeline.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,16 @@ class DismissedContentTest {
   }
 
   @Test
+  void anIncidentThatAlsoCarriesNewContentIsNotARepeat() {
+    RULE.onIncident(memory, incident("inc-a", Tier.HIGH, VERMIN));
+    RULE.onFeedback(memory, verdict("inc-a", "dismissed"));
+    assertThat(RULE.onIncident(memory, incident("inc-b", Tier.HIGH, VERMIN,
+        "Those refugees are a plague on the whole region and the council just watches")).suppressedBy()).isNull();
+    assertThat(RULE.onIncident(memory, incident("inc-c", Tier.HIGH, VERMIN, "kill them")).suppressedBy())
+        .as("a text too short to compare does not count").isEqualTo("inc-a");
+  }
+
+  @Test
   void aThreatToLifeIsNeverSuppressed() {
     RULE.onIncident(memory, incident("inc-a", Tier.HIGH, VERMIN));
     RULE.onFeedback(memory, verdict("inc-a", "dismissed"));
@@ -94,12 +105,15 @@ class DismissedContentTest {
         List.of(), "ana", Instant.now());
   }
 
-  private static Incident incident(String id, Tier tier, String text) {
+  private static Incident incident(String id, Tier tier, String... texts) {
     Instant at = Instant.parse("2026-12-04T20:00:00Z");
-    Incident.EvidenceSignal signal = new Incident.EvidenceSignal("sig-" + id, "partner:ngo-a", "x-" + id, at, null, "x", "@a",
-        text, "en", Tlp.AMBER, "dangerous-speech", List.of("r-vermin"), List.of(), Map.of());
+    List<Incident.EvidenceSignal> signals = new ArrayList<>();
+    for (String text : texts) {
+      signals.add(new Incident.EvidenceSignal("sig-" + id + "-" + signals.size(), "partner:ngo-a", "x-" + id, at, null, "x", "@a",
+          text, "en", Tlp.AMBER, "dangerous-speech", List.of("r-vermin"), List.of(), Map.of()));
+    }
     return new Incident(Incident.SCHEMA, id, 1, IncidentKind.HIGH_SEVERITY, "t", at, at, at, 1, 1, List.of("partner:ngo-a"),
         List.of("x"), List.of("en"), List.of("dangerous-speech"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), null, new Incident.Evidence(List.of(signal), List.of(), List.of(), Map.of()), 80, tier, Tlp.AMBER, "why");
+        List.of(), null, new Incident.Evidence(signals, List.of(), List.of(), Map.of()), 80, tier, Tlp.AMBER, "why");
   }
 }
