@@ -83,11 +83,15 @@ class BriefForHumansTest {
     byte[] pdf = new PdfBrief().render(brief(long_, Track.DSA));
     try (PDDocument document = PDDocument.load(new ByteArrayInputStream(pdf))) {
       assertThat(document.getNumberOfPages()).isGreaterThan(2);
-      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+      int pages = document.getNumberOfPages();
+      for (int page = 1; page <= pages; page++) {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setStartPage(page);
         stripper.setEndPage(page);
-        assertThat(stripper.getText(document)).as("page %d", page).contains("TLP:GREEN");
+        // the items say "TLP:GREEN" too: the marking must be in the page's own header and footer
+        String text = stripper.getText(document);
+        assertThat(text).as("page %d", page).startsWith("brf-00000000-0000-4000-8000-000000000002 TLP:GREEN")
+            .contains("TLP:GREEN \u00b7 page " + page + " of " + pages);
       }
     }
   }
