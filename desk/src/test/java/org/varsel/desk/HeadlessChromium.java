@@ -63,8 +63,14 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Clicks something that loads a new page and waits until the new page is there. */
   void clickAndLoad(By target) {
+    WebElement element = browser.findElement(target);
+    loadAfter(element::click);
+  }
+
+  /** Does what loads a new page and waits until the new page is there. */
+  void loadAfter(Runnable action) {
     WebElement old = browser.findElement(By.tagName("html"));
-    browser.findElement(target).click();
+    action.run();
     // the old page is gone once its root element is: ChromeDriver reports a stale element, or (mid-way through
     // navigation) a node that "does not belong to the document"
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
