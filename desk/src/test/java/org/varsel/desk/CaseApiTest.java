@@ -165,6 +165,26 @@ class CaseApiTest {
   }
 
   @Test
+  void theRecheckRunsOnItsScheduleThroughTheOncePerClusterSeam() throws Exception {
+    String up = TestIncidents.newId();
+    desk.incidents().upsert(List.of(HostileIncidents.green(up, upUrl + "/scheduled")));
+    String caseId = markSent(brief(up));
+    CaseStore store = new CaseStore(database);
+    AtomicInteger runs = new AtomicInteger();
+    try (UrlRecheck scheduled = UrlRecheck.start(store, new CaseConfig(Duration.ofSeconds(1), Set.of("127.0.0.1")),
+        (name, work) -> {
+          assertThat(name).isEqualTo("case-url-recheck");
+          runs.incrementAndGet();
+          work.run();
+        })) {
+      Eventually.await(Duration.ofSeconds(60), "a scheduled re-check of " + caseId,
+          () -> !store.latestChecks(caseId).isEmpty());
+    }
+    assertThat(runs.get()).isPositive();
+    assertThat(store.latestChecks(caseId).get(0).httpStatus()).hasValue(200);
+  }
+
+  @Test
   void theRecheckIntervalIsAConfigKeyAndABadOneIsRefused() {
     assertThat(CaseConfig.fromMap(Map.of(CaseConfig.RECHECK_INTERVAL, "PT30M")).recheckInterval())
         .isEqualTo(Duration.ofMinutes(30));

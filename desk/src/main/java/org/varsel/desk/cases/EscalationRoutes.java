@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,6 +49,8 @@ public final class EscalationRoutes implements RouteGroup {
   private static final Pattern CASE_ID = Pattern.compile("case-[0-9a-f-]{36}");
   private static final Pattern BRIEF_ID = Pattern.compile("brf-[0-9a-f-]{36}");
   private static final int MAX_CASES = 500;
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+      .withZone(ZoneOffset.UTC);
 
   private final BriefService briefs;
   private final BriefStore briefStore;
@@ -175,7 +178,7 @@ public final class EscalationRoutes implements RouteGroup {
       view.put("outcome", event.outcome().map(ResponseAction::label).orElse(""));
       view.put("briefId", event.briefId().orElse(""));
       view.put("note", event.note().orElse(""));
-      view.put("happenedAt", event.happenedAt().toString());
+      view.put("happenedAt", WHEN.format(event.happenedAt()));
       view.put("recordedBy", event.recordedBy());
       history.add(view);
     }
@@ -186,7 +189,7 @@ public final class EscalationRoutes implements RouteGroup {
     for (CaseStore.ReportedUrl url : cases.store().urls(shown.id())) {
       UrlCheck check = checks.get(url.url());
       urls.add(Map.of("url", url.url(), "check", check == null ? "not checked yet" : check.summary(),
-          "checkedAt", check == null ? "" : check.checkedAt().toString()));
+          "checkedAt", check == null ? "" : WHEN.format(check.checkedAt())));
     }
     model.put("urls", urls);
     model.put("nextStatuses", shown.status().next().stream().map(CaseStatus::label).sorted().toList());
@@ -335,8 +338,8 @@ public final class EscalationRoutes implements RouteGroup {
     view.put("platform", c.platform());
     view.put("status", c.status().label());
     view.put("outcome", c.outcome().map(ResponseAction::label).orElse(""));
-    view.put("openedAt", c.openedAt().toString());
-    view.put("updatedAt", c.updatedAt().toString());
+    view.put("openedAt", WHEN.format(c.openedAt()));
+    view.put("updatedAt", WHEN.format(c.updatedAt()));
     return view;
   }
 
