@@ -164,7 +164,7 @@ public final class EscalationRoutes implements RouteGroup {
       return;
     }
     Map<String, Object> model = page.get().model();
-    Optional<NoticeCase> found = caseId(ctx).flatMap(this::findCase);
+    Optional<NoticeCase> found = findCase(ctx);
     if (found.isEmpty()) {
       error(ctx, model, BriefProblem.notFound("No such case."));
       return;
@@ -238,7 +238,7 @@ public final class EscalationRoutes implements RouteGroup {
 
   private void caseApi(Context ctx) throws SQLException {
     HttpApi.requireRole(ctx, STAFF);
-    NoticeCase found = caseId(ctx).flatMap(this::findCase).orElseThrow(() -> BriefProblem.notFound("no such case"));
+    NoticeCase found = findCase(ctx).orElseThrow(() -> BriefProblem.notFound("no such case"));
     ObjectNode body = caseJson(found, true);
     ArrayNode history = body.putArray("history");
     for (CaseEvent event : cases.store().events(found.id())) {
@@ -301,12 +301,9 @@ public final class EscalationRoutes implements RouteGroup {
     return found;
   }
 
-  private Optional<NoticeCase> findCase(String id) {
-    try {
-      return cases.store().find(id);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read case " + id, e);
-    }
+  private Optional<NoticeCase> findCase(Context ctx) throws SQLException {
+    Optional<String> id = caseId(ctx);
+    return id.isEmpty() ? Optional.empty() : cases.store().find(id.get());
   }
 
   private static Optional<String> caseId(Context ctx) {
