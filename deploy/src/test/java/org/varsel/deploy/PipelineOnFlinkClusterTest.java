@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.varsel.local.KafkaBrokerExtension;
+import org.varsel.local.KafkaBrokers;
 import org.varsel.local.LocalFlinkCluster;
 import org.varsel.local.LocalKafka;
+import org.varsel.local.LocalKafkaCluster;
 import org.varsel.pipeline.MixedSignalBatch;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
@@ -125,6 +127,33 @@ class PipelineOnFlinkClusterTest {
   }
 
   @Test
+  void losesNothingAndDuplicatesNothingWhenOneOfThreeBrokersIsKilledMidStream() throws Exception {
+    try (LocalKafkaCluster kafka = LocalKafkaCluster.start()) {
+      run = PipelineRun.prepare(kafka, flink.rest(), files);
+      run.start(jarId, Optional.empty());
+      MixedSignalBatch batch = new MixedSignalBatch();
+      CountDownLatch halfWay = new CountDownLatch(1);
+      CompletableFuture<Void> streaming = stream(kafka, batch, halfWay);
+
+      halfWay.await(60, TimeUnit.SECONDS);
+      run.awaitCommitted("committed incident updates", run::committedIncidents, 1);
+      // The broker that leads the incident topic's first partition: the sinks' writes are cut off in mid-transaction.
+      LocalKafka leader = kafka.broker(run.leaderOfIncidentsPartitionZero());
+      leader.kill();
+
+      streaming.get(90, TimeUnit.SECONDS);
+      run.awaitCommitted("committed incident updates", run::committedPartnerAssessments, MixedSignalBatch.VALID);
+      run.awaitCommitted("committed dead letters", run::committedDeadLetters, MixedSignalBatch.MALFORMED);
+      run.awaitCaughtUp();
+
+      assertThat(leader.isRunning()).as("the killed broker stayed down").isFalse();
+      run.assertExactlyOnce(batch, 1);
+      run.cancel();
+      run = null;
+    }
+  }
+
+  @Test
   void keepsItsStateAcrossStopWithSavepointAndANewSubmissionSoAReplayIsStillDropped(LocalKafka kafka) throws Exception {
     run = PipelineRun.prepare(kafka, flink.rest(), files);
     String first = run.start(jarId, Optional.empty());
@@ -155,7 +184,7 @@ class PipelineOnFlinkClusterTest {
     run.assertExactlyOnce(batch, 2);
   }
 
-  private CompletableFuture<Void> stream(LocalKafka kafka, MixedSignalBatch batch, CountDownLatch halfWay) {
+  private CompletableFuture<Void> stream(KafkaBrokers kafka, MixedSignalBatch batch, CountDownLatch halfWay) {
     String topic = run.raw;
     return CompletableFuture.runAsync(() -> {
       try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), topic)) {

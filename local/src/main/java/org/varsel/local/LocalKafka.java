@@ -10,32 +10,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A real single-node Kafka broker (KRaft, combined broker and controller) running in its own JVM. */
-public final class LocalKafka implements AutoCloseable {
+/**
+ * A real Kafka broker (KRaft, combined broker and controller) running in its own JVM: on its own, or one node of a
+ * {@link LocalKafkaCluster}.
+ */
+public final class LocalKafka implements KafkaBrokers, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
     private static final String HOST = "127.0.0.1";
@@ -53,7 +50,9 @@ public final class LocalKafka implements AutoCloseable {
     private final String maxHeap;
     private final Duration startupTimeout;
     private final Map<String, String> extraProperties;
+    private final String clusterId;
     private Process process;
+    private long launchedAt;
     private boolean closed;
 
     private LocalKafka(Builder builder) {
@@ -66,6 +65,7 @@ public final class LocalKafka implements AutoCloseable {
         this.maxHeap = builder.maxHeap;
         this.startupTimeout = builder.startupTimeout;
         this.extraProperties = Map.copyOf(builder.extraProperties);
+        this.clusterId = builder.clusterId;
     }
 
     public static Builder builder() {
@@ -74,28 +74,41 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Starts the broker (formatting its storage on first start) and waits until it answers; a no-op if running. */
     public synchronized LocalKafka start() {
-        if (closed) {
-            throw new IllegalStateException("broker at " + directory + " is closed");
-        }
         if (isRunning()) {
             return this;
         }
-        long began = System.nanoTime();
+        launch();
+        awaitLaunched();
+        return this;
+    }
+
+    /**
+     * Formats the storage on first start and starts the broker's JVM without waiting for it: the nodes of a quorum
+     * answer only once a majority of them runs.
+     */
+    synchronized void launch() {
+        if (closed) {
+            throw new IllegalStateException("broker at " + directory + " is closed");
+        }
+        launchedAt = System.nanoTime();
         try {
             Files.createDirectories(directory);
             writeConfiguration();
             if (!Files.exists(logDirectory().resolve("meta.properties"))) {
                 formatStorage();
             }
-            process = launch();
+            process = startProcess();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Kafka in " + directory, e);
         }
         LIVE_BROKERS.add(process);
+    }
+
+    /** Waits until the broker {@link #launch() launched} last answers. */
+    synchronized void awaitLaunched() {
         awaitReady();
         LOG.info("Kafka broker ready at {} in {} ms (data in {})",
-                bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), directory);
-        return this;
+                bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedAt), directory);
     }
 
     /** Stops the broker with SIGTERM (a clean shutdown) and waits for it to exit. */
@@ -133,7 +146,7 @@ public final class LocalKafka implements AutoCloseable {
         return process != null && process.isAlive() ? java.util.Optional.of(process.toHandle()) : java.util.Optional.empty();
     }
 
-    /** The value for the clients' {@code bootstrap.servers}; stable across restarts. */
+    @Override
     public String bootstrapServers() {
         return HOST + ":" + port;
     }
@@ -149,37 +162,6 @@ public final class LocalKafka implements AutoCloseable {
     /** The broker's stdout, stderr and log4j output, appended across restarts. */
     public Path logFile() {
         return directory.resolve("broker.log");
-    }
-
-    /** A new admin client for this broker; the caller closes it. */
-    public Admin admin() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-        return Admin.create(properties);
-    }
-
-    /** Creates the topics with replication factor 1; topics that already exist are left as they are. */
-    public void createTopics(int partitions, String... names) {
-        List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList();
-        try (Admin admin = admin()) {
-            for (Map.Entry<String, KafkaFuture<Void>> created :
-                    admin.createTopics(topics).values().entrySet()) {
-                try {
-                    created.getValue().get(60, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + created.getKey(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics " + Arrays.toString(names), e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out creating topics " + Arrays.toString(names), e);
-        }
     }
 
     /** Stops the broker and, unless it was given a persistent data directory, deletes its data. */
@@ -252,7 +234,7 @@ public final class LocalKafka implements AutoCloseable {
 
     private void formatStorage() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", serverProperties().toString()};
+        String[] args = {"format", "-t", clusterId, "-c", serverProperties().toString()};
         int exitCode;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             // In-process: the tool is a pure function of its arguments and a second JVM costs seconds.
@@ -267,7 +249,7 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    private Process launch() throws IOException {
+    private Process startProcess() throws IOException {
         List<String> command = ChildJvm.command(
                 directory.resolve("classpath.args"),
                 System.getProperty("java.class.path"),
@@ -397,8 +379,15 @@ public final class LocalKafka implements AutoCloseable {
         private String maxHeap = "512m";
         private Duration startupTimeout = Duration.ofSeconds(90);
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
+        private String clusterId = Uuid.randomUuid().toString();
 
         private Builder() {
+        }
+
+        /** The KRaft cluster id its storage is formatted with: the same for every node of a quorum. */
+        Builder clusterId(String clusterId) {
+            this.clusterId = Objects.requireNonNull(clusterId);
+            return this;
         }
 
         /** Where the temporary data directory is created (default {@code java.io.tmpdir}); deleted on close. */

@@ -1,0 +1,56 @@
+package org.varsel.local;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Kafka brokers a test or the demo talks to: one {@link LocalKafka} or a {@link LocalKafkaCluster}. */
+public interface KafkaBrokers {
+
+    /** The value for the clients' {@code bootstrap.servers}; stable across restarts. */
+    String bootstrapServers();
+
+    /** A new admin client for these brokers; the caller closes it. */
+    default Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        return Admin.create(properties);
+    }
+
+    /**
+     * Creates the topics with the brokers' default replication factor (1 on one broker, 3 on a cluster); topics that
+     * already exist are left as they are.
+     */
+    default void createTopics(int partitions, String... names) {
+        List<NewTopic> topics = Arrays.stream(names)
+                .map(name -> new NewTopic(name, Optional.of(partitions), Optional.empty())).toList();
+        try (Admin admin = admin()) {
+            for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    created.getValue().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + created.getKey(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics " + Arrays.toString(names), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out creating topics " + Arrays.toString(names), e);
+        }
+    }
+}
