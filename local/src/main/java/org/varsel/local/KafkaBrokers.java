@@ -1,6 +1,7 @@
 package org.varsel.local;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.varsel.contract.KafkaAccess;
+import org.varsel.contract.KafkaLogin;
 
 /** Kafka brokers a test or the demo talks to: one {@link LocalKafka} or a {@link LocalKafkaCluster}. */
 public interface KafkaBrokers {
@@ -20,13 +24,30 @@ public interface KafkaBrokers {
     /** The value for the clients' {@code bootstrap.servers}; stable across restarts. */
     String bootstrapServers();
 
-    /** A new admin client for these brokers; the caller closes it. */
+    /** How an administrator logs in: the super user on brokers that take SCRAM logins. */
+    default KafkaLogin adminLogin() {
+        return KafkaLogin.none();
+    }
+
+    /** A new admin client for these brokers, logged in as {@link #adminLogin()}; the caller closes it. */
     default Admin admin() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties properties = adminLogin().clientProperties(bootstrapServers());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         return Admin.create(properties);
+    }
+
+    /** Creates the ACLs that allow each principal what its {@link KafkaAccess} says (and nothing else is allowed). */
+    default void grant(Collection<KafkaAccess> accesses) {
+        List<AclBinding> bindings = accesses.stream().flatMap(access -> KafkaAcls.bindings(access).stream()).toList();
+        try (Admin admin = admin()) {
+            admin.createAcls(bindings).all().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating ACLs", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the ACLs of " + accesses.stream().map(KafkaAccess::user).toList(), e);
+        }
     }
 
     /**

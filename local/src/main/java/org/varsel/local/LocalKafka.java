@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
+import org.varsel.contract.KafkaLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ public final class LocalKafka implements KafkaBrokers, AutoCloseable {
     private final Duration startupTimeout;
     private final Map<String, String> extraProperties;
     private final String clusterId;
+    private final KafkaLogin superUser;
+    private final List<KafkaLogin> scramUsers;
     private Process process;
     private long launchedAt;
     private boolean closed;
@@ -66,6 +69,8 @@ public final class LocalKafka implements KafkaBrokers, AutoCloseable {
         this.startupTimeout = builder.startupTimeout;
         this.extraProperties = Map.copyOf(builder.extraProperties);
         this.clusterId = builder.clusterId;
+        this.superUser = builder.superUser;
+        this.scramUsers = List.copyOf(builder.scramUsers);
     }
 
     public static Builder builder() {
@@ -151,6 +156,12 @@ public final class LocalKafka implements KafkaBrokers, AutoCloseable {
         return HOST + ":" + port;
     }
 
+    /** The super user when the broker takes SCRAM logins; {@link KafkaLogin#none()} otherwise. */
+    @Override
+    public KafkaLogin adminLogin() {
+        return superUser;
+    }
+
     public int port() {
         return port;
     }
@@ -224,27 +235,66 @@ public final class LocalKafka implements KafkaBrokers, AutoCloseable {
         config.put("log.cleaner.dedupe.buffer.size", "16777216");
         config.put("num.io.threads", "4");
         config.put("num.network.threads", "2");
+        if (superUser.authenticates()) {
+            config.putAll(scramConfiguration());
+        }
         config.putAll(extraProperties);
         String text = config.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n", "", "\n"));
-        Files.writeString(serverProperties(), text);
+        // It holds the super user's password when SCRAM is on.
+        Directories.writeOwnerOnly(serverProperties(), text);
         Files.writeString(directory.resolve("log4j2.xml"), BROKER_LOG4J2);
+    }
+
+    /**
+     * Clients log in with SCRAM-SHA-512 on the client listener, which brokers also use between themselves as the super
+     * user; the controller listener takes PLAIN (SCRAM credentials live in the metadata the controllers serve, so they
+     * cannot guard it). The StandardAuthorizer refuses whatever no ACL allows.
+     */
+    private Map<String, String> scramConfiguration() {
+        String scram = "SCRAM-SHA-512";
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("listeners", "CLIENT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        config.put("advertised.listeners", "CLIENT://" + HOST + ":" + port);
+        config.put("inter.broker.listener.name", "CLIENT");
+        config.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT");
+        config.put("sasl.enabled.mechanisms", scram);
+        config.put("sasl.mechanism.inter.broker.protocol", scram);
+        config.put("listener.name.client.scram-sha-512.sasl.jaas.config",
+                KafkaLogin.scram(superUser.username(), superUser.password()).securityProperties().get("sasl.jaas.config"));
+        config.put("sasl.mechanism.controller.protocol", "PLAIN");
+        config.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        String plain = new KafkaLogin("SASL_PLAINTEXT", "PLAIN", superUser.username(), superUser.password())
+                .securityProperties().get("sasl.jaas.config");
+        config.put("listener.name.controller.plain.sasl.jaas.config", plain.substring(0, plain.length() - 1)
+                + " user_" + superUser.username() + "=\"" + superUser.password() + "\";");
+        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        config.put("super.users", "User:" + superUser.username());
+        config.put("allow.everyone.if.no.acl.found", "false");
+        return config;
     }
 
     private void formatStorage() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String[] args = {"format", "-t", clusterId, "-c", serverProperties().toString()};
+        List<String> command = new java.util.ArrayList<>(List.of("format", "-t", clusterId, "-c", serverProperties().toString()));
+        if (superUser.authenticates()) {
+            for (KafkaLogin user : scramUsers) {
+                command.add("--add-scram");
+                command.add("SCRAM-SHA-512=[name=" + user.username() + ",password=" + user.password() + "]");
+            }
+        }
+        String[] args = command.toArray(String[]::new);
         int exitCode;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             // In-process: the tool is a pure function of its arguments and a second JVM costs seconds.
             exitCode = StorageTool.execute(args, out);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("kafka-storage " + String.join(" ", args) + " failed: "
+            throw new IllegalStateException("kafka-storage format of " + directory + " failed: "
                     + output.toString(StandardCharsets.UTF_8), e);
         }
         if (exitCode != 0) {
-            throw new IllegalStateException("kafka-storage " + String.join(" ", args) + " exited with " + exitCode
+            throw new IllegalStateException("kafka-storage format of " + directory + " exited with " + exitCode
                     + ": " + output.toString(StandardCharsets.UTF_8));
         }
     }
@@ -380,8 +430,31 @@ public final class LocalKafka implements KafkaBrokers, AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(90);
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
         private String clusterId = Uuid.randomUuid().toString();
+        private KafkaLogin superUser = KafkaLogin.none();
+        private final List<KafkaLogin> scramUsers = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Clients must log in with SCRAM-SHA-512 as one of {@code users} (created when the storage is formatted); only
+         * {@code superUser} (one of them) may do what no ACL allows. See {@link KafkaBrokers#grant}.
+         */
+        public Builder scram(KafkaLogin superUser, Collection<KafkaLogin> users) {
+            for (KafkaLogin user : users) {
+                // kafka-storage reads name=...,password=... between brackets: other characters would cut it short
+                if (!user.username().matches("[A-Za-z0-9._-]+") || !user.password().matches("[A-Za-z0-9_-]{16,}")) {
+                    throw new IllegalArgumentException("SCRAM user " + user.username()
+                            + " needs a name of letters, digits, . _ - and a password of 16 or more of letters, digits, _ -");
+                }
+            }
+            if (!users.contains(superUser)) {
+                throw new IllegalArgumentException("the super user " + superUser.username() + " is not among the SCRAM users");
+            }
+            this.superUser = superUser;
+            this.scramUsers.clear();
+            this.scramUsers.addAll(users);
+            return this;
         }
 
         /** The KRaft cluster id its storage is formatted with: the same for every node of a quorum. */
