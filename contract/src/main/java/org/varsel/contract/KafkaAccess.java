@@ -28,6 +28,8 @@ public record KafkaAccess(
   public static final String INTAKE = "varsel-intake";
   /** The Flink job: raw signals and rule packs in, incidents and the rest out, in transactions. */
   public static final String PIPELINE = "varsel-pipeline";
+  /** Rule authors' tools ({@code varsel rules push}, {@code rules backtest --from-topic}): rule packs out, raw signals in. */
+  public static final String RULES = "varsel-rules";
   /** The desk: incidents, dead letters and the hotline track in, analysts' feedback out; watches the pipeline's lag. */
   public static final String DESK = "varsel-desk";
 
@@ -41,7 +43,7 @@ public record KafkaAccess(
   }
 
   /**
-   * The three principals under the default topic names, consumer groups ({@code varsel-pipeline}, {@code varsel-desk})
+   * The four principals under the default topic names, consumer groups ({@code varsel-pipeline}, {@code varsel-desk})
    * and transactional-id prefix ({@code varsel-pipeline}).
    */
   public static List<KafkaAccess> standard() {
@@ -51,6 +53,7 @@ public record KafkaAccess(
             List.of(Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.SHADOW_HITS, Topics.HOTLINE), List.of(),
             List.of("varsel-pipeline"), List.of(), List.of("varsel-pipeline")),
         new KafkaAccess(DESK, List.of(Topics.INCIDENTS, Topics.SIGNALS_DLQ, Topics.HOTLINE), List.of(Topics.FEEDBACK),
-            List.of(Topics.SIGNALS_RAW), List.of("varsel-desk"), List.of("varsel-pipeline"), List.of()));
+            List.of(Topics.SIGNALS_RAW), List.of("varsel-desk"), List.of("varsel-pipeline"), List.of()),
+        new KafkaAccess(RULES, List.of(Topics.SIGNALS_RAW), List.of(Topics.RULES), List.of(), List.of(), List.of(), List.of()));
   }
 }

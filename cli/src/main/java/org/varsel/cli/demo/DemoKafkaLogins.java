@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.varsel.cli.KafkaLoginOptions;
 import org.varsel.contract.KafkaAccess;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.desk.config.DeskConfig;
@@ -15,17 +16,17 @@ import org.varsel.pipeline.PipelineSettings;
 
 /**
  * The demo broker's SCRAM principals, with passwords generated at every start: a super user for creating topics and
- * ACLs, and one principal each for intake, the pipeline and the desk ({@link KafkaAccess#standard()}).
+ * ACLs, and one principal each for intake, the pipeline, the desk and the rule tools ({@link KafkaAccess#standard()}).
  */
-public record DemoKafkaLogins(KafkaLogin admin, KafkaLogin intake, KafkaLogin pipeline, KafkaLogin desk) {
+public record DemoKafkaLogins(KafkaLogin admin, KafkaLogin intake, KafkaLogin pipeline, KafkaLogin desk, KafkaLogin rules) {
 
   public static DemoKafkaLogins generate() {
     return new DemoKafkaLogins(login("varsel-admin"), login(KafkaAccess.INTAKE), login(KafkaAccess.PIPELINE),
-        login(KafkaAccess.DESK));
+        login(KafkaAccess.DESK), login(KafkaAccess.RULES));
   }
 
   public List<KafkaLogin> all() {
-    return List.of(admin, intake, pipeline, desk);
+    return List.of(admin, intake, pipeline, desk, rules);
   }
 
   /** The pipeline's login keys ({@code pipeline.kafka.security-protocol}, ...). */
@@ -42,6 +43,7 @@ public record DemoKafkaLogins(KafkaLogin admin, KafkaLogin intake, KafkaLogin pi
     keys.putAll(settings(DeskConfig.KAFKA_LOGIN_PREFIX, desk));
     keys.put(DeskConfig.INTAKE_KAFKA_USERNAME, intake.username());
     keys.put(DeskConfig.INTAKE_KAFKA_PASSWORD, intake.password());
+    keys.putAll(settings(KafkaLoginOptions.PREFIX, rules)); // varsel rules push --kafka-config <this file>
     // the super user creates topics and ACLs; no part of the system logs in as it
     keys.put("demo.kafka.admin.sasl-username", admin.username());
     keys.put("demo.kafka.admin.sasl-password", admin.password());
