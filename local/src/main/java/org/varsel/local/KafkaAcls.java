@@ -20,34 +20,28 @@ public final class KafkaAcls {
     public static List<AclBinding> bindings(KafkaAccess access) {
         String principal = "User:" + access.user();
         List<AclBinding> bindings = new ArrayList<>();
-        for (String topic : access.reads()) {
-            bindings.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
-        }
-        for (String topic : access.writes()) {
-            bindings.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
-        }
-        for (String topic : access.describes()) {
-            bindings.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
-        }
-        for (String group : access.groupPrefixes()) {
-            bindings.add(allow(principal, ResourceType.GROUP, group, PatternType.PREFIXED, AclOperation.READ));
-        }
-        for (String group : access.describedGroups()) {
-            bindings.add(allow(principal, ResourceType.GROUP, group, PatternType.LITERAL, AclOperation.DESCRIBE));
-        }
-        for (String prefix : access.transactionalIdPrefixes()) {
-            bindings.add(allow(principal, ResourceType.TRANSACTIONAL_ID, prefix, PatternType.PREFIXED, AclOperation.WRITE));
-            bindings.add(allow(principal, ResourceType.TRANSACTIONAL_ID, prefix, PatternType.PREFIXED, AclOperation.DESCRIBE));
-        }
+        allow(bindings, principal, ResourceType.TOPIC, access.reads(), PatternType.LITERAL, AclOperation.READ);
+        allow(bindings, principal, ResourceType.TOPIC, access.writes(), PatternType.LITERAL, AclOperation.WRITE);
+        allow(bindings, principal, ResourceType.TOPIC, access.describes(), PatternType.LITERAL, AclOperation.DESCRIBE);
+        allow(bindings, principal, ResourceType.GROUP, access.groupPrefixes(), PatternType.PREFIXED, AclOperation.READ);
+        allow(bindings, principal, ResourceType.GROUP, access.describedGroups(), PatternType.LITERAL, AclOperation.DESCRIBE);
+        allow(bindings, principal, ResourceType.TRANSACTIONAL_ID, access.transactionalIdPrefixes(), PatternType.PREFIXED,
+                AclOperation.WRITE);
+        allow(bindings, principal, ResourceType.TRANSACTIONAL_ID, access.transactionalIdPrefixes(), PatternType.PREFIXED,
+                AclOperation.DESCRIBE);
         if (!access.writes().isEmpty()) {
             // idempotent producers (acks=all, the default) ask for the producer id on the cluster resource
-            bindings.add(allow(principal, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.IDEMPOTENT_WRITE));
+            allow(bindings, principal, ResourceType.CLUSTER, List.of("kafka-cluster"), PatternType.LITERAL,
+                    AclOperation.IDEMPOTENT_WRITE);
         }
         return bindings;
     }
 
-    private static AclBinding allow(String principal, ResourceType type, String name, PatternType pattern, AclOperation operation) {
-        return new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
+    private static void allow(List<AclBinding> bindings, String principal, ResourceType type, List<String> names,
+            PatternType pattern, AclOperation operation) {
+        for (String name : names) {
+            bindings.add(new AclBinding(new ResourcePattern(type, name, pattern),
+                    new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+        }
     }
 }
