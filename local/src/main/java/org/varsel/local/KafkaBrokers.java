@@ -67,6 +67,17 @@ public interface KafkaBrokers {
                     }
                 }
             }
+            // The controller answers once the topic is in its log; the broker a client asks next may learn of it a
+            // moment later (longer on a loaded machine): wait until it lists every one.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(Arrays.asList(names))) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("topics created but not listed");
+                }
+                Thread.sleep(50);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics after creating " + Arrays.toString(names), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + Arrays.toString(names), e);

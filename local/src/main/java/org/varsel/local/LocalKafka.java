@@ -25,9 +25,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
-import org.varsel.contract.KafkaLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.KafkaLogin;
 
 /**
  * A real Kafka broker (KRaft, combined broker and controller) running in its own JVM: on its own, or one node of a

@@ -37,8 +37,8 @@ import org.varsel.pipeline.PipelineSettings;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**
- * The whole system on one machine: a Kafka broker (SCRAM logins, one principal per part, ACLs), PostgreSQL (or a given server), the desk, and the pipeline on a
- * local Flink MiniCluster, with demo partners and an analyst. {@link #close()} stops everything, newest first.
+ * The whole system on one machine: a Kafka broker (SCRAM logins, one principal per part, ACLs), PostgreSQL (or a
+ * given server), the desk, and the pipeline on a local Flink MiniCluster, with demo partners and an analyst. {@link #close()} stops everything, newest first.
  */
 public final class Demo implements AutoCloseable {
   /** Where the demo runs and what it starts with. {@code jdbcUrl} empty: an embedded PostgreSQL. */
@@ -133,8 +133,8 @@ public final class Demo implements AutoCloseable {
         PipelineWatchConfig.RAW_TOPIC, settings.rawTopic(),
         PipelineWatchConfig.POLL_INTERVAL, "PT2S"));
     desk = Desk.start(new DeskConfig(options.httpHost(), options.httpPort(), jdbcUrl, dbUser, dbPassword,
-        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, false).withKafkaLogins(kafkaLogins.desk(), kafkaLogins.intake()),
-        IntakeConfig.defaults(), RetentionConfig.defaults(),
+        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, false)
+        .withKafkaLogins(kafkaLogins.desk(), kafkaLogins.intake()), IntakeConfig.defaults(), RetentionConfig.defaults(),
         ChildSafetyConfig.defaults(), watch);
     running.push(desk);
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");
