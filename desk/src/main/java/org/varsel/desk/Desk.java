@@ -157,7 +157,7 @@ public final class Desk implements AutoCloseable {
       FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), config.kafkaLogin(), Topics.FEEDBACK);
       started.add(feedback);
       feedback.start();
-      RulePrecisionConsumer rulePrecision = new RulePrecisionConsumer(config.kafkaBootstrap(),
+      RulePrecisionConsumer rulePrecision = new RulePrecisionConsumer(config.kafkaBootstrap(), config.kafkaLogin(),
           config.kafkaGroup() + "-rule-precision", Topics.RULE_PRECISION, database);
       started.add(rulePrecision);
       rulePrecision.start();

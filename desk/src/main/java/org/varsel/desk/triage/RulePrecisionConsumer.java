@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.ContractSchemas;
 import org.varsel.contract.Json;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.db.TopicIntoTable;
@@ -32,8 +33,8 @@ public final class RulePrecisionConsumer implements AutoCloseable {
 
   private final TopicIntoTable consumer;
 
-  public RulePrecisionConsumer(String bootstrapServers, String groupId, String topic, Database database) {
-    this.consumer = new TopicIntoTable("rule-precision", bootstrapServers, groupId, groupId, topic, database, UPSERT,
+  public RulePrecisionConsumer(String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
+    this.consumer = new TopicIntoTable("rule-precision", bootstrapServers, login, groupId, groupId, topic, database, UPSERT,
         RulePrecisionConsumer::bind);
   }
 

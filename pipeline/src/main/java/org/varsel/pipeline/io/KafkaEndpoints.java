@@ -55,7 +55,7 @@ public final class KafkaEndpoints {
    */
   public static KafkaSource<FeedbackRecord> feedback(PipelineSettings settings) {
     KafkaSourceBuilder<FeedbackRecord> builder = KafkaSource.<FeedbackRecord>builder()
-        .setBootstrapServers(settings.kafkaBootstrap())
+        .setProperties(settings.kafkaClientProperties())
         .setTopics(settings.feedbackTopic())
         .setGroupId(settings.kafkaGroup() + "-feedback")
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
