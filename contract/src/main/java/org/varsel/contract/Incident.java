@@ -11,6 +11,8 @@ import java.util.Map;
  * on early warnings only.
  *
  * @param hallmarks Dangerous Speech hallmarks of the rules that matched ({@code hallmark:} tags, without the prefix)
+ * @param suppressedBy the dismissed incident this one is a near-duplicate of (same content within the suppression
+ *     TTL): the desk files it below the queue instead of alerting again; null when it stands on its own
  * @param tcap TCAP tags of the rules that matched ({@code tcap:} tags without the prefix: a terrorist-content tier,
  *     and the {@code time}, {@code place} or {@code means} a threat names)
  */
@@ -44,6 +46,7 @@ public record Incident(
     String explanation,
     List<Finding> findings,
     String mergedInto,
+    String suppressedBy,
     Trend trend) {
 
   public static final String SCHEMA = "incident.v1";
@@ -65,7 +68,7 @@ public record Incident(
         explanation, null, null);
   }
 
-  /** An update without a trend (every kind but early warnings). */
+  /** An update as written before suppression travelled: not suppressed. */
   public Incident(String schema, String id, long version, IncidentKind kind, String title, Instant firstSeen, Instant lastSeen,
       Instant updatedAt, int signalCount, int accountCount, List<String> sources, List<String> platforms, List<String> languages,
       List<String> categories, List<String> disarm, List<String> hashtags, List<String> urls, List<String> targetGroups,
@@ -76,25 +79,44 @@ public record Incident(
         explanation, findings, mergedInto, null);
   }
 
+  /** An update without a trend (every kind but early warnings). */
+  public Incident(String schema, String id, long version, IncidentKind kind, String title, Instant firstSeen, Instant lastSeen,
+      Instant updatedAt, int signalCount, int accountCount, List<String> sources, List<String> platforms, List<String> languages,
+      List<String> categories, List<String> disarm, List<String> hashtags, List<String> urls, List<String> targetGroups,
+      List<String> hallmarks, List<String> tcap, List<RuleHitSummary> ruleHits, ClassifierSummary classifier,
+      Evidence evidence, int severity, Tier tier, Tlp tlp, String explanation, List<Finding> findings, String mergedInto,
+      String suppressedBy) {
+    this(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms, languages,
+        categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity, tier, tlp,
+        explanation, findings, mergedInto, suppressedBy, null);
+  }
+
   /** The same update with the trend an early warning shows. */
   public Incident withTrend(Trend shown) {
     return new Incident(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
         languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, mergedInto, shown);
+        tier, tlp, explanation, findings, mergedInto, suppressedBy, shown);
   }
 
   /** The same update as version {@code next}, pointing to the campaign it was merged into (a redirect for consumers). */
   public Incident mergedInto(long next, String campaignId) {
     return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
         languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, campaignId, trend);
+        tier, tlp, explanation, findings, campaignId, suppressedBy, trend);
   }
 
   /** The same update under another version number (a campaign numbers the versions of the id it emits). */
   public Incident withVersion(long next) {
     return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
         languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, mergedInto, trend);
+        tier, tlp, explanation, findings, mergedInto, suppressedBy, trend);
+  }
+
+  /** The same update marked as a near-duplicate of the dismissed incident {@code dismissedId}. */
+  public Incident withSuppressedBy(String dismissedId) {
+    return new Incident(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
+        languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
+        tier, tlp, explanation, findings, mergedInto, dismissedId, trend);
   }
 
   /**

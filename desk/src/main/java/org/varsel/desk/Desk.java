@@ -20,6 +20,11 @@ import org.varsel.desk.brief.http.BriefRoutes;
 import org.varsel.desk.brief.BriefSettings;
 import org.varsel.desk.brief.store.BriefStore;
 import org.varsel.desk.brief.store.PostgresBriefAudit;
+import org.varsel.desk.cases.CaseConfig;
+import org.varsel.desk.cases.Cases;
+import org.varsel.desk.cases.EscalationRoutes;
+import org.varsel.desk.cases.OncePerCluster;
+import org.varsel.desk.cases.UrlRecheck;
 import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.childsafety.ChildSafetyRoutes;
 import org.varsel.desk.childsafety.HotlineConsumer;
@@ -41,6 +46,7 @@ import org.varsel.desk.pipeline.PipelineWatch;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
+import org.varsel.desk.triage.RulePrecisionConsumer;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
@@ -64,7 +70,9 @@ public final class Desk implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
   private Optional<AlertWebhook> alertWebhook = Optional.empty();
+  private RulePrecisionConsumer rulePrecision;
   private Optional<PipelineWatch> pipeline = Optional.empty();
+  private UrlRecheck recheck;
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
       FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline, Alerts alerts) {
@@ -111,9 +119,15 @@ public final class Desk implements AutoCloseable {
     return start(config, intakeConfig, retentionConfig, childSafety, pipelineWatch, AlertConfig.defaults());
   }
 
-  /** The desk with every part's settings. */
+  /** The desk with every part's settings but the cases', which re-check reported URLs every six hours. */
   public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
       ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch, AlertConfig alertConfig) {
+    return start(config, intakeConfig, retentionConfig, childSafety, pipelineWatch, alertConfig, CaseConfig.defaults());
+  }
+
+  /** The desk with every part's settings. */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
+      ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch, AlertConfig alertConfig, CaseConfig caseConfig) {
     LOG.info("desk starting with {}, {} and {}", config, intakeConfig, alertConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
@@ -124,24 +138,34 @@ public final class Desk implements AutoCloseable {
       Credentials credentials = new Credentials(database);
       IncidentStore incidents = new IncidentStore(database);
       IncidentConsumer consumer =
-          new IncidentConsumer(config.kafkaBootstrap(), config.kafkaGroup(), config.incidentTopic(), database, incidents);
+          new IncidentConsumer(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup(), config.incidentTopic(), database, incidents);
       started.add(consumer);
       consumer.start();
-      Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.kafkaGroup(), database);
+      Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.intakeKafkaLogin(), config.kafkaLogin(),
+          config.kafkaGroup(), database);
       started.add(intake);
       HotlineConsumer hotline =
-          new HotlineConsumer(config.kafkaBootstrap(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
+          new HotlineConsumer(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
       started.add(hotline);
       hotline.start();
+      BriefStore briefStore = new BriefStore(database);
       BriefService briefs = new BriefService(
           BriefSettings.load(config.briefsConfig().isEmpty() ? Optional.empty() : Optional.of(Path.of(config.briefsConfig()))),
-          incidents, new BriefStore(database), new PostgresBriefAudit(database), Clock.systemUTC());
-      Optional<PipelineWatch> pipeline = PipelineWatch.start(pipelineWatch, config.kafkaBootstrap(), database);
+          incidents, briefStore, new PostgresBriefAudit(database), Clock.systemUTC());
+      Optional<PipelineWatch> pipeline = PipelineWatch.start(pipelineWatch, config.kafkaBootstrap(), config.kafkaLogin(), database);
       pipeline.ifPresent(started::add);
-      FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), Topics.FEEDBACK);
+      FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), config.kafkaLogin(), Topics.FEEDBACK);
       started.add(feedback);
       feedback.start();
+      RulePrecisionConsumer rulePrecision = new RulePrecisionConsumer(config.kafkaBootstrap(), config.kafkaLogin(),
+          config.kafkaGroup() + "-rule-precision", Topics.RULE_PRECISION, database);
+      started.add(rulePrecision);
+      rulePrecision.start();
       AuditLog audit = new AuditLog(database);
+      Cases cases = new Cases(database, audit, Clock.systemUTC());
+      // THIS_REPLICA until the replicas work's advisory-lock helper is on main: swap it in here
+      UrlRecheck recheck = UrlRecheck.start(cases.store(), caseConfig, OncePerCluster.THIS_REPLICA);
+      started.add(recheck);
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
@@ -153,7 +177,8 @@ public final class Desk implements AutoCloseable {
           config.requestBodyTimeout(),
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
               new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
-              new PeriodReportRoutes(database, Clock.systemUTC())));
+              new PeriodReportRoutes(database, Clock.systemUTC()),
+              new EscalationRoutes(briefs, briefStore, incidents, cases, new Sessions(database))));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
@@ -163,6 +188,8 @@ public final class Desk implements AutoCloseable {
       desk.retention = retention;
       desk.pipeline = pipeline;
       desk.alertWebhook = webhook;
+      desk.rulePrecision = rulePrecision;
+      desk.recheck = recheck;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -177,7 +204,8 @@ public final class Desk implements AutoCloseable {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
     Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()),
         RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()),
-        PipelineWatchConfig.load(file, System.getenv()), AlertConfig.load(file, System.getenv()));
+        PipelineWatchConfig.load(file, System.getenv()), AlertConfig.load(file, System.getenv()),
+        CaseConfig.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();
@@ -221,6 +249,12 @@ public final class Desk implements AutoCloseable {
     }
     pipeline.ifPresent(watch -> parts.add(1, watch));
     alertWebhook.ifPresent(webhook -> parts.add(1, webhook));
+    if (rulePrecision != null) {
+      parts.add(1, rulePrecision);
+    }
+    if (recheck != null) {
+      parts.add(1, recheck);
+    }
     closeAll(parts, null);
     LOG.info("desk stopped");
   }

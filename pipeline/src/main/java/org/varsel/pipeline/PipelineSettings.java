@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Topics;
 import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.correlate.CorrelationSettings;
 import org.varsel.pipeline.correlate.EarlyWarningSettings;
+import org.varsel.pipeline.feedback.FeedbackSettings;
 import org.varsel.pipeline.privacy.PrivacySettings;
 
 /**
@@ -48,7 +50,14 @@ public record PipelineSettings(
     String hotlineTopic,
     CampaignSettings campaigns,
     boolean perRecordWatermarks,
+    KafkaLogin kafkaLogin,
+    String feedbackTopic,
+    String rulePrecisionTopic,
+    FeedbackSettings feedback,
     EarlyWarningSettings earlyWarning) {
+
+  /** Where the job's Kafka login keys live: {@code pipeline.kafka.security-protocol}, {@code ...sasl-username}, .... */
+  public static final String KAFKA_LOGIN_PREFIX = "pipeline.kafka.";
 
   /** A list of ISO-8601 durations, each read like any other duration setting. */
   private static final String EARLY_WARNING_PERIODS = "pipeline.early-warning.periods";
@@ -66,6 +75,13 @@ public record PipelineSettings(
     d.put("pipeline.topics.rules", Topics.RULES);
     d.put("pipeline.topics.shadow-hits", Topics.SHADOW_HITS);
     d.put("pipeline.topics.hotline", Topics.HOTLINE);
+    d.put("pipeline.topics.feedback", Topics.FEEDBACK);
+    d.put("pipeline.topics.rule-precision", Topics.RULE_PRECISION);
+    d.put("pipeline.feedback.precision-floor", "0.5");
+    d.put("pipeline.feedback.min-verdicts", "10");
+    d.put("pipeline.feedback.suppression-ttl", "P30D");
+    d.put("pipeline.feedback.state-ttl", "P90D");
+    d.put("pipeline.feedback.report-interval", "PT1M");
     d.put("pipeline.rules.dir", "");
     d.put("pipeline.kafka.transactional-id-prefix", "varsel-pipeline");
     d.put("pipeline.kafka.transaction-timeout", "PT15M");
@@ -107,6 +123,7 @@ public record PipelineSettings(
     d.put("pipeline.early-warning.min-count", "5");
     d.put(PrivacySettings.HANDLE_KEY, "");
     d.put(PrivacySettings.PUBLIC_ACCOUNTS, "");
+    d.putAll(KafkaLogin.defaults(KAFKA_LOGIN_PREFIX));
     return Map.copyOf(d);
   }
 
@@ -172,6 +189,12 @@ public record PipelineSettings(
         new CampaignSettings(decimal(v, "pipeline.campaigns.min-containment"), duration(v, "pipeline.campaigns.max-gap"),
             duration(v, "pipeline.campaigns.max-span"), integer(v, "pipeline.co-similar.shingle-words")),
         perRecordWatermarks(v.get("pipeline.event-time.watermarks")),
+        KafkaLogin.fromSettings(v, KAFKA_LOGIN_PREFIX),
+        v.get("pipeline.topics.feedback"),
+        v.get("pipeline.topics.rule-precision"),
+        new FeedbackSettings(decimal(v, "pipeline.feedback.precision-floor"), integer(v, "pipeline.feedback.min-verdicts"),
+            duration(v, "pipeline.feedback.suppression-ttl"), duration(v, "pipeline.feedback.state-ttl"),
+            duration(v, "pipeline.feedback.report-interval")),
         earlyWarning(v));
   }
 
@@ -230,7 +253,7 @@ public record PipelineSettings(
 
   /** Every topic the job reads or writes, in the order of {@link Topics#PIPELINE}: what must exist before it starts. */
   public List<String> topics() {
-    return List.of(rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic, hotlineTopic);
+    return List.of(rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic, hotlineTopic, feedbackTopic, rulePrecisionTopic);
   }
 
   /** The partitions each of {@link #topics()} needs: the rule topic one (pack updates keep their order), the others {@code partitions}. */
@@ -240,11 +263,16 @@ public record PipelineSettings(
     return result;
   }
 
+  /** {@code bootstrap.servers} and the job's login, for a Kafka client of the job. */
+  public Properties kafkaClientProperties() {
+    return kafkaLogin.clientProperties(kafkaBootstrap);
+  }
+
   public PipelineSettings withKafkaBootstrap(String bootstrap) {
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
         transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, maxPartitionDrift, dedupeMemory, parallelism, bounded, correlation,
-        privacy, hotlineTopic, campaigns, perRecordWatermarks, earlyWarning);
+        privacy, hotlineTopic, campaigns, perRecordWatermarks, kafkaLogin, feedbackTopic, rulePrecisionTopic, feedback, earlyWarning);
   }
 
   private static Duration duration(Map<String, String> values, String key) {
