@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import opennlp.tools.doccat.DoccatModel;
 import org.varsel.pipeline.classify.HarmClassifier;
+import org.varsel.pipeline.classify.KnownWords;
 import org.varsel.pipeline.classify.ModelEvaluation;
 import org.varsel.pipeline.classify.ModelTrainer;
 import org.varsel.pipeline.classify.TrainedModel;
@@ -66,6 +67,12 @@ public final class ModelCommand implements Runnable {
         description = "Where to write the evaluation report (Markdown). Default: ${DEFAULT-VALUE}")
     Path report;
 
+    @Option(names = "--known-words",
+        defaultValue = "${sys:varsel.home:-.}/pipeline/src/main/resources/classify/known-words.txt",
+        description = "The words real training posts use, which obfuscation repair leaves alone; rewritten when the "
+            + "data changed (then rebuild and run again). Default: ${DEFAULT-VALUE}")
+    Path knownWords;
+
     @Option(names = "--seed", description = "Seed of the held-out slices and down-sampling. Default: ${DEFAULT-VALUE}")
     long seed = TrainingOptions.defaults().seed();
 
@@ -91,6 +98,14 @@ public final class ModelCommand implements Runnable {
       System.err.println("model train: reading " + data);
       TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
       System.err.println("model train: " + corpus.posts().size() + " posts, " + corpus.skipped() + " rows skipped");
+      String known = KnownWords.text(KnownWords.from(corpus));
+      if (!Files.exists(knownWords) || !Files.readString(knownWords, StandardCharsets.UTF_8).equals(known)) {
+        // the features read the list from the classpath: training now would use the old one
+        Files.writeString(knownWords, known, StandardCharsets.UTF_8);
+        System.err.println("model train: the training data gives another known-word list; wrote " + knownWords
+            + ". Rebuild and run ./varsel model train again.");
+        return 3;
+      }
       TrainedModel trained = ModelTrainer.train(corpus, data, options, line -> System.err.println("model train: " + line));
       Files.createDirectories(model.toAbsolutePath().getParent());
       try (OutputStream out = Files.newOutputStream(model)) {
