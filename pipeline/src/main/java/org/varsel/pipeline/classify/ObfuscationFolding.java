@@ -25,11 +25,23 @@ public final class ObfuscationFolding {
   private static final int MAX_REPAIRED = 30;
   /** Shortest run of words to split ("beshot"). */
   private static final int MIN_RUN_TOGETHER = 5;
-  /** An inflection after a lexicon stem ("muslim*" + "erne"), at most this long. */
+  /**
+   * The English and Danish inflections a repaired stem may carry ("msulim" + "erne"); any other ending is more likely
+   * another word that happens to start alike ("best" + "emme" is not "beast").
+   */
+  private static final Set<String> INFLECTIONS = Set.of("", "e", "s", "er", "es", "en", "et", "ne", "ed", "ede", "ene",
+      "ere", "erne", "ing", "ers", "ings");
   private static final int MAX_INFLECTION = 4;
-  /** Letters of a run-together token that may belong to no known word, as a share of the token. */
-  private static final double MAX_UNKNOWN_SHARE = 0.25;
-  private static final int UNKNOWN_LETTER_COST = 2;
+  /** At most this many words run together: more is a long word cut into syllables ("in teg rat ion en"). */
+  private static final int MAX_RUN_TOGETHER = 3;
+  /** The target word of a run-together token is this long: "or gas me" is "orgasme", not gas. */
+  private static final int MIN_SPLIT_TARGET = 4;
+  /**
+   * Danish prefixes that make one word with a verb or noun ("tilhænger" is a supporter, "forbrænding" combustion):
+   * a split that starts with one of them and goes on with the target word is that word, not words run together.
+   */
+  private static final Set<String> WORD_PREFIXES = Set.of("til", "for", "af", "op", "ud", "ind", "over", "under", "om",
+      "sam", "mis", "an");
   /** The other words of a run-together token are common ones ("will", "the", "skal"), not "as" + "tic". */
   private static final int COMMON_POSTS = 50;
   private static final int TARGETS = WordClass.VIOLENCE.bit() | WordClass.WEAPON.bit() | WordClass.DEHUMANISE.bit()
@@ -102,11 +114,17 @@ public final class ObfuscationFolding {
       if (stem == null) {
         stem = swapped(head, k, stems);
       }
-      if (stem != null) {
+      if (stem != null && inflects(stem, token.substring(k))) {
         return stem + token.substring(k);
       }
     }
     return null;
+  }
+
+  /** True when {@code ending} inflects {@code stem}, also after a doubled last letter ("polak" + "ker"). */
+  private static boolean inflects(String stem, String ending) {
+    return INFLECTIONS.contains(ending)
+        || ending.length() > 1 && ending.charAt(0) == stem.charAt(stem.length() - 1) && INFLECTIONS.contains(ending.substring(1));
   }
 
   /** {@code s} with letters i and i + 1 swapped (1 ≤ i, i + 1 < end) if that is in {@code words}, else null. */
@@ -137,8 +155,9 @@ public final class ObfuscationFolding {
   }
 
   /**
-   * Splits {@code token} into common words and at least one target word: of such splits the cheapest by
-   * {@link #pieceCost}, then the one with fewest pieces; none when more than a quarter of the letters belong to no common word.
+   * Splits {@code token} into two or three words, each a common word or a lexicon word and at least one a target word
+   * of four letters or more; of such splits the one with the fewest letters in lexicon-stem endings, then the fewest
+   * words ("will kill every", "vil dræbe alle", not "vil dræbealle").
    */
   private List<String> split(String token) {
     if (!hasHead(token)) {
@@ -150,16 +169,22 @@ public final class ObfuscationFolding {
     int[][] pieces = new int[2][n + 1];
     int[][] from = new int[2][n + 1];
     int[][] fromTarget = new int[2][n + 1];
-    Arrays.fill(cost[0], Integer.MAX_VALUE / 2);
-    Arrays.fill(cost[1], Integer.MAX_VALUE / 2);
+    Arrays.fill(cost[0], Integer.MAX_VALUE);
+    Arrays.fill(cost[1], Integer.MAX_VALUE);
     cost[0][0] = 0;
-    for (int j = 1; j <= n; j++) {
-      for (int i = 0; i < j; i++) {
+    for (int j = 2; j <= n; j++) {
+      for (int i = 0; i + 2 <= j; i++) {
+        if (cost[0][i] == Integer.MAX_VALUE && cost[1][i] == Integer.MAX_VALUE) {
+          continue;
+        }
         String piece = token.substring(i, j);
         int c = pieceCost(piece);
-        boolean target = piece.length() >= MIN_REPAIRED && (lexicon.classes(piece) & TARGETS) != 0;
+        if (c < 0) {
+          continue;
+        }
+        boolean target = piece.length() >= MIN_SPLIT_TARGET && (lexicon.classes(piece) & TARGETS) != 0;
         for (int t = 0; t < 2; t++) {
-          if (cost[t][i] >= Integer.MAX_VALUE / 2) {
+          if (cost[t][i] == Integer.MAX_VALUE) {
             continue;
           }
           int to = target ? 1 : t;
@@ -173,7 +198,7 @@ public final class ObfuscationFolding {
         }
       }
     }
-    if (pieces[1][n] < 2 || cost[1][n] > MAX_UNKNOWN_SHARE * UNKNOWN_LETTER_COST * n) {
+    if (cost[1][n] == Integer.MAX_VALUE || pieces[1][n] < 2 || pieces[1][n] > MAX_RUN_TOGETHER) {
       return List.of();
     }
     List<String> words = new ArrayList<>(pieces[1][n]);
@@ -183,23 +208,21 @@ public final class ObfuscationFolding {
       t = fromTarget[t][j];
       j = i;
     }
-    return words;
+    boolean prefixed = WORD_PREFIXES.contains(words.get(0)) && (lexicon.classes(words.get(1)) & TARGETS) != 0;
+    return prefixed ? List.of() : words;
   }
 
   /**
-   * What a piece of a run-together token costs: nothing for a known or lexicon word, a letter for each letter of an
-   * ending after a lexicon stem (so "dræbe" + "alle" beats "dræbealle"), two for each letter of a run of three or more
-   * that belongs to no word, and too much for a shorter run: "skillet" is not "s" + "kill" + "et".
+   * What a piece of a run-together token costs: nothing for a common or lexicon word, a point for each letter of an
+   * inflection after a lexicon stem (so "dræbe" + "alle" beats "dræbealle"); -1 for anything else, which cannot be a
+   * piece.
    */
   private int pieceCost(String piece) {
-    if (piece.length() >= 2 && known.getOrDefault(piece, 0) >= COMMON_POSTS || lexicon.isExact(piece)) {
+    if (known.getOrDefault(piece, 0) >= COMMON_POSTS || lexicon.isExact(piece)) {
       return 0;
     }
     int stem = lexicon.longestPrefix(piece);
-    if (stem > 0) {
-      return piece.length() - stem;
-    }
-    return piece.length() >= MIN_REPAIRED ? UNKNOWN_LETTER_COST * piece.length() : Integer.MAX_VALUE / 4;
+    return stem > 0 && inflects(piece.substring(0, stem), piece.substring(stem)) ? piece.length() - stem : -1;
   }
 
   private boolean hasHead(String token) {
