@@ -11,7 +11,7 @@ import opennlp.tools.doccat.FeatureGenerator;
 /**
  * The classifier's features over {@link org.varsel.pipeline.nlp.TextNormaliser normalised} tokens, in one pass:
  * words and word bigrams after {@link ObfuscationFolding folding and repair} (look-alikes, swapped or dropped letters,
- * words run together), character 4-grams of longer words (a misspelt or
+ * words run together), the {@link CompoundWords parts} of compounds, character 4-grams of longer words (a misspelt or
  * inflected word still shares most of them), letters spaced out ("k i l l") joined back, and which
  * {@link HarmLexicon} classes the post contains and combines — a violent word near a group word, a call to act with
  * a time or place — which generalise to threats phrased unlike any training post. OpenNLP instantiates it by class
@@ -48,6 +48,7 @@ public final class HarmFeatures implements FeatureGenerator {
 
   private final HarmLexicon lexicon = HarmLexicon.bundled();
   private final ObfuscationFolding folding = ObfuscationFolding.bundled();
+  private final CompoundWords compounds = CompoundWords.bundled();
 
   @Override
   public Collection<String> extractFeatures(String[] normalised, Map<String, Object> extraInformation) {
@@ -85,6 +86,12 @@ public final class HarmFeatures implements FeatureGenerator {
         addCharGrams(word, features);
       }
       int classes = lexicon.classes(word);
+      if (word.length() >= CompoundWords.MIN_WORD) {
+        for (String part : compounds.parts(word)) {
+          features.add("w=" + part);
+          classes |= lexicon.classes(part);
+        }
+      }
       documentClasses |= classes;
       nearPairs |= near(classes, i, lastSeen);
     }
