@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import opennlp.tools.doccat.DoccatModel;
 import org.varsel.pipeline.classify.HarmClassifier;
+import org.varsel.pipeline.classify.KnownWords;
 import org.varsel.pipeline.classify.ModelEvaluation;
 import org.varsel.pipeline.classify.ModelTrainer;
 import org.varsel.pipeline.classify.TrainedModel;
@@ -82,6 +83,12 @@ public final class ModelCommand implements Runnable {
         description = "Where to write the evaluation report (Markdown). Default: ${DEFAULT-VALUE}")
     Path report;
 
+    @Option(names = "--known-words",
+        defaultValue = "${sys:varsel.home:-.}/pipeline/src/main/resources/classify/known-words.txt",
+        description = "The words real training posts use, which obfuscation repair leaves alone; rewritten when the "
+            + "data changed (then rebuild and run again). Default: ${DEFAULT-VALUE}")
+    Path knownWords;
+
     @Option(names = "--seed", description = "Seed of the held-out slices and down-sampling. Default: ${DEFAULT-VALUE}")
     long seed = TrainingOptions.defaults().seed();
 
@@ -128,6 +135,9 @@ public final class ModelCommand implements Runnable {
       }
       TrainingOptions options = options();
       TrainingCorpus corpus = corpus(options);
+      if (!knownWordsCurrent(corpus)) {
+        return 3;
+      }
       TrainedModel trained = trainAndWrite(corpus, options);
       writeHeldOutReport(ModelEvaluation.evaluate(new HarmClassifier(trained.model()), corpus), options, trained);
       return 0;
@@ -198,6 +208,21 @@ public final class ModelCommand implements Runnable {
       TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
       err.println("model train: " + corpus.posts().size() + " posts, " + corpus.skipped() + " rows skipped");
       return corpus;
+    }
+
+    /**
+     * Whether the bundled known-word list is the one the public training data gives; if not, writes it and says to
+     * rebuild: the features read the list from the classpath, so training now would use the old one.
+     */
+    private boolean knownWordsCurrent(TrainingCorpus corpus) throws IOException {
+      String known = KnownWords.text(KnownWords.from(corpus));
+      if (Files.exists(knownWords) && Files.readString(knownWords, StandardCharsets.UTF_8).equals(known)) {
+        return true;
+      }
+      Files.writeString(knownWords, known, StandardCharsets.UTF_8);
+      err.println("model train: the training data gives another known-word list; wrote " + knownWords
+          + ". Rebuild and run ./varsel model train again.");
+      return false;
     }
 
     private TrainedModel trainAndWrite(TrainingCorpus corpus, TrainingOptions options) throws IOException {

@@ -76,9 +76,12 @@ class IncidentsEndToEndTest {
       raws.add(new Raw(T0.plusSeconds(300L * i), "feed:x", "link-" + i,
           signal("link-" + i, T0.plusSeconds(300L * i), "linker" + i, "look " + i, "https://news.example/fabricated-story", null)));
     }
-    for (int i = 0; i < 12; i++) { // surge: 12 accounts labelled dehumanisation, confidence too low for an incident each
+    // surge: 12 accounts labelled dehumanisation, confidence too low for an incident each; the texts are plainly
+    // neutral so that the partner label alone makes the surge ("with its own words entirely" was a near tie between
+    // neutral and offensive for the classifier, and a retrained model tipped it into a second, offensive surge)
+    for (int i = 0; i < 12; i++) {
       raws.add(new Raw(T0.plusSeconds(40L * i), "partner:ngo-a", "surge-" + i,
-          signal("surge-" + i, T0.plusSeconds(40L * i), "angry" + i, "post number " + i + " with its own words entirely", null,
+          signal("surge-" + i, T0.plusSeconds(40L * i), "angry" + i, "post number " + i + " about the bus timetable and the weather", null,
               "{\"category\": \"dehumanisation\", \"confidence\": 40}")));
     }
     for (int i = 0; i < 5; i++) { // partner assessments: 3 confident, 2 not

@@ -59,6 +59,7 @@ public class RuleMatchBenchmark {
   int rules;
 
   private final Analyzer analyzer = RuleAnalyzer.perField();
+  private final Analyzer documents = RuleAnalyzer.forDocuments();
   private RuleEngine engine;
   private Monitor monitor;
   private Set<String> fieldsWithRules;
@@ -81,7 +82,7 @@ public class RuleMatchBenchmark {
       queries.add(new MonitorQuery(r.id(), compiler.compile(r.query(), r.languages()).query()));
       r.languages().forEach(l -> fieldsWithRules.add(l.field()));
     }
-    monitor = new Monitor(analyzer, new TermFilteredPresearcher());
+    monitor = new Monitor(documents, new TermFilteredPresearcher());
     monitor.register(queries);
     docs = texts.toArray(RuleMatchLevers.Doc[]::new);
     long hits = 0;
@@ -163,7 +164,7 @@ public class RuleMatchBenchmark {
     RuleMatchLevers.Doc d = nextDoc();
     MemoryIndex index = new MemoryIndex(true, true);
     for (RuleLanguage l : RuleEngine.fieldsFor(d.language())) {
-      index.addField(l.field(), d.text(), analyzer);
+      index.addField(l.field(), d.text(), documents);
     }
     index.freeze();
     return index;

@@ -10,7 +10,8 @@ import opennlp.tools.doccat.FeatureGenerator;
 
 /**
  * The classifier's features over {@link org.varsel.pipeline.nlp.TextNormaliser normalised} tokens, in one pass:
- * words and word bigrams after {@link ObfuscationFolding folding}, character 4-grams of longer words (a misspelt or
+ * words and word bigrams after {@link ObfuscationFolding folding and repair} (look-alikes, swapped or dropped letters,
+ * words run together), the {@link CompoundWords parts} of compounds, character 4-grams of longer words (a misspelt or
  * inflected word still shares most of them), letters spaced out ("k i l l") joined back, and which
  * {@link HarmLexicon} classes the post contains and combines — a violent word near a group word, a call to act with
  * a time or place — which generalise to threats phrased unlike any training post. OpenNLP instantiates it by class
@@ -19,7 +20,7 @@ import opennlp.tools.doccat.FeatureGenerator;
 public final class HarmFeatures implements FeatureGenerator {
 
   /** Part of the model version: bump when the features change. */
-  public static final String VERSION = "harm-features-1";
+  public static final String VERSION = "harm-features-2";
   static final int CHAR_GRAM = 4;
   /** Words this long or longer also give character n-grams; shorter ones are covered by the word itself. */
   static final int CHAR_GRAM_MIN_WORD = 5;
@@ -46,9 +47,12 @@ public final class HarmFeatures implements FeatureGenerator {
   }
 
   private final HarmLexicon lexicon = HarmLexicon.bundled();
+  private final ObfuscationFolding folding = ObfuscationFolding.bundled();
+  private final CompoundWords compounds = CompoundWords.bundled();
 
   @Override
-  public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
+  public Collection<String> extractFeatures(String[] normalised, Map<String, Object> extraInformation) {
+    String[] tokens = plainWords(normalised);
     List<String> features = new ArrayList<>(tokens.length * 5);
     int[] lastSeen = new int[WordClass.values().length];
     Arrays.fill(lastSeen, Integer.MIN_VALUE / 2);
@@ -57,7 +61,7 @@ public final class HarmFeatures implements FeatureGenerator {
     String previous = null;
     StringBuilder spaced = new StringBuilder();
     for (int i = 0; i <= tokens.length; i++) {
-      String word = i < tokens.length ? ObfuscationFolding.fold(tokens[i]) : "";
+      String word = i < tokens.length ? tokens[i] : "";
       if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
         spaced.append(word);
       } else {
@@ -82,6 +86,12 @@ public final class HarmFeatures implements FeatureGenerator {
         addCharGrams(word, features);
       }
       int classes = lexicon.classes(word);
+      if (word.length() >= CompoundWords.MIN_WORD) {
+        for (String part : compounds.parts(word)) {
+          features.add("w=" + part);
+          classes |= lexicon.classes(part);
+        }
+      }
       documentClasses |= classes;
       nearPairs |= near(classes, i, lastSeen);
     }
@@ -104,6 +114,26 @@ public final class HarmFeatures implements FeatureGenerator {
       }
     }
     return features;
+  }
+
+  /** The tokens folded, and repaired where an evader swapped, dropped or ran letters together. */
+  private String[] plainWords(String[] tokens) {
+    List<String> words = null;
+    for (int i = 0; i < tokens.length; i++) {
+      String word = ObfuscationFolding.fold(tokens[i]);
+      List<String> repaired = folding.repair(word);
+      if (words == null && (word != tokens[i] || !repaired.isEmpty())) {
+        words = new ArrayList<>(Arrays.asList(tokens).subList(0, i));
+      }
+      if (words != null) {
+        if (repaired.isEmpty()) {
+          words.add(word);
+        } else {
+          words.addAll(repaired);
+        }
+      }
+    }
+    return words == null ? tokens : words.toArray(String[]::new);
   }
 
   /** Records where {@code classes} were seen and returns the bits of the near pairs this token completes. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * English and Danish words for violence, weapons, dehumanisation, groups, time, place, calls to act, othering
@@ -53,6 +54,39 @@ final class HarmLexicon {
       }
     }
     return classes;
+  }
+
+  /** True when {@code token} is a whole-word term (not only a prefix match). */
+  boolean isExact(String token) {
+    return exact.containsKey(token);
+  }
+
+  /** The length of the longest prefix term {@code token} starts with ("dræb" of "dræbealle"), or 0. */
+  int longestPrefix(String token) {
+    int longest = 0;
+    List<Prefix> candidates = token.length() >= PREFIX_KEY ? prefixes.get(token.substring(0, PREFIX_KEY)) : null;
+    if (candidates != null) {
+      for (Prefix p : candidates) {
+        if (token.startsWith(p.prefix())) {
+          longest = Math.max(longest, p.prefix().length());
+        }
+      }
+    }
+    return longest;
+  }
+
+  /** Passes every term of one of {@code classes} to {@code each}, with whether it is a prefix ("dræb" of "dræb*"). */
+  void terms(int classes, BiConsumer<String, Boolean> each) {
+    exact.forEach((term, c) -> {
+      if ((c & classes) != 0) {
+        each.accept(term, false);
+      }
+    });
+    prefixes.values().forEach(list -> list.forEach(p -> {
+      if ((p.classes() & classes) != 0) {
+        each.accept(p.prefix(), true);
+      }
+    }));
   }
 
   private static HarmLexicon load() {

@@ -77,7 +77,7 @@ public final class ModelTrainer {
 
   /**
    * {@code doccat-} and 12 hex digits of a SHA-256 over the data files, the options, the normaliser, the features
-   * and the lexicon they read.
+   * and the lexicon and known words they read.
    */
   public static String version(Path dataDir, TrainingOptions options) throws IOException {
     MessageDigest digest = sha256();
@@ -87,6 +87,7 @@ public final class ModelTrainer {
       digest(Files.newInputStream(dataDir.resolve(file)), digest);
     }
     digest(HarmLexicon.class.getResourceAsStream(HarmLexicon.RESOURCE), digest);
+    digest(KnownWords.class.getResourceAsStream(KnownWords.RESOURCE), digest);
     return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
   }
 

@@ -19,6 +19,7 @@ public final class NaiveRuleMatcher {
   private record Compiled(String id, Query query) {}
 
   private final Analyzer analyzer = RuleAnalyzer.perField();
+  private final Analyzer documents = RuleAnalyzer.forDocuments();
   private final List<Compiled> rules = new ArrayList<>();
 
   /** Compiles the pack's active and shadow rules. */
@@ -44,7 +45,7 @@ public final class NaiveRuleMatcher {
     }
     MemoryIndex index = new MemoryIndex(false, false);
     for (RuleLanguage l : RuleEngine.fieldsFor(language)) {
-      index.addField(l.field(), text, analyzer);
+      index.addField(l.field(), text, documents);
     }
     for (Compiled r : rules) {
       if (index.search(r.query()) > 0) {

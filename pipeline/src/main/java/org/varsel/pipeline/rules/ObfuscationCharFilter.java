@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
+import org.varsel.pipeline.classify.ObfuscationFolding;
 
 /**
  * Undoes common evasions before tokenising, keeping offsets into the original text.
@@ -12,7 +13,9 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * dropped; a run of three or more single glyphs joined by separators ({@code k.i.l.l}, {@code
  * k i l l}, {@code k-1-l-l}) is spliced into one word; inside a word that has at least one letter,
  * look-alike digits and symbols become letters ({@code k1ll} to {@code kill}, {@code h@te} to
- * {@code hate}) and, in words that mix scripts, Cyrillic and Greek homoglyphs become their Latin twins.
+ * {@code hate}) and, in words that mix scripts, Cyrillic and Greek homoglyphs become their Latin twins (the
+ * look-alike table the classifier folds with, {@link ObfuscationFolding#lookAlike}). Swapped, dropped and run-together
+ * letters are repaired per token, after tokenising, by {@link ObfuscationRepairFilter}.
  * Pure numbers ({@code 2016}) and mentions ({@code @user}) are left alone.
  */
 final class ObfuscationCharFilter extends BaseCharFilter {
@@ -300,67 +303,7 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     return false;
   }
 
-  /** The letter a look-alike stands for, or 0. */
-  static char lookAlike(char c) {
-    switch (c) {
-      case '0': return 'o';
-      case '1': return 'i';
-      case '3': return 'e';
-      case '4': return 'a';
-      case '5': return 's';
-      case '7': return 't';
-      case '8': return 'b';
-      case '@': return 'a';
-      case '$': return 's';
-      case '!': return 'i';
-      case '|': return 'l';
-      // Cyrillic homoglyphs of Latin letters
-      case '\u0430': return 'a';
-      case '\u0435': return 'e';
-      case '\u043E': return 'o';
-      case '\u0440': return 'p';
-      case '\u0441': return 'c';
-      case '\u0445': return 'x';
-      case '\u0443': return 'y';
-      case '\u0456': return 'i';
-      case '\u0455': return 's';
-      case '\u0410': return 'A';
-      case '\u0415': return 'E';
-      case '\u041E': return 'O';
-      case '\u0420': return 'P';
-      case '\u0421': return 'C';
-      case '\u0425': return 'X';
-      case '\u041A': return 'K';
-      case '\u041C': return 'M';
-      case '\u0422': return 'T';
-      case '\u041D': return 'H';
-      case '\u0412': return 'B';
-      // Greek homoglyphs of Latin letters
-      case '\u03B1': return 'a';
-      case '\u03BF': return 'o';
-      case '\u03B5': return 'e';
-      case '\u03B9': return 'i';
-      case '\u03BA': return 'k';
-      case '\u03BD': return 'v';
-      case '\u03C1': return 'p';
-      case '\u03C4': return 't';
-      case '\u03C5': return 'u';
-      case '\u03C7': return 'x';
-      case '\u0391': return 'A';
-      case '\u0392': return 'B';
-      case '\u0395': return 'E';
-      case '\u0396': return 'Z';
-      case '\u0397': return 'H';
-      case '\u0399': return 'I';
-      case '\u039A': return 'K';
-      case '\u039C': return 'M';
-      case '\u039D': return 'N';
-      case '\u039F': return 'O';
-      case '\u03A1': return 'P';
-      case '\u03A4': return 'T';
-      case '\u03A5': return 'Y';
-      case '\u03A7': return 'X';
-      default: return 0;
-    }
+  private static char lookAlike(char c) {
+    return ObfuscationFolding.lookAlike(c);
   }
 }

@@ -17,7 +17,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * The analysis shared by documents and rule queries for one language: obfuscation folding,
- * standard tokens, lower case, emphasis (three or more of a letter) collapsed, diacritic folding
+ * standard tokens, lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
  * and a stemmer (English, Danish, none for {@code any}), then every double letter collapsed.
  * {@code any} and the script languages break words with ICU (dictionaries for Myanmar, Thai,
  * Lao, Khmer and CJK, which are written without spaces) and fold words outside the Latin script
@@ -26,18 +26,32 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 final class RuleAnalyzer extends Analyzer {
 
   private final RuleLanguage language;
+  private final boolean repairs;
 
-  RuleAnalyzer(RuleLanguage language) {
+  RuleAnalyzer(RuleLanguage language, boolean repairs) {
     this.language = language;
+    this.repairs = repairs;
   }
 
-  /** One analyzer for all rule fields: {@code text_en}, {@code text_da}, and {@code any}'s for {@code text} and the script fields. */
+  /**
+   * One analyzer for the rules and lexicon forms of all rule fields: {@code text_en}, {@code text_da}, and
+   * {@code any}'s for {@code text} and the script fields. A rule's words mean what the analyst wrote: no repair.
+   */
   static Analyzer perField() {
+    return perField(false);
+  }
+
+  /** The same for the documents matched against the rules, which also get their obfuscated words repaired. */
+  static Analyzer forDocuments() {
+    return perField(true);
+  }
+
+  private static Analyzer perField(boolean repairs) {
     return new PerFieldAnalyzerWrapper(
-        new RuleAnalyzer(RuleLanguage.ANY),
+        new RuleAnalyzer(RuleLanguage.ANY, repairs),
         Map.of(
-            RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN),
-            RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA)));
+            RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs),
+            RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA, repairs)));
   }
 
   @Override
@@ -51,6 +65,9 @@ final class RuleAnalyzer extends Analyzer {
     TokenStream ts = new LowerCaseFilter(tokenizer);
     if (!language.hasStemmer()) {
       ts = new ScriptFoldingFilter(ts);
+    }
+    if (repairs) {
+      ts = new ObfuscationRepairFilter(ts);
     }
     // accents and stretched letters (kíííllíng) are undone before stemming, so the stemmer sees
     // the suffix; Danish keeps æ, ø, å for its stemmer and folds them afterwards

@@ -45,7 +45,7 @@ public final class RuleEngine implements AutoCloseable {
     this.pack = pack;
     Analyzer analyzer = RuleAnalyzer.perField();
     Lexicons lexicons = new Lexicons(pack.lexicons());
-    interpreter = new HitInterpreter(pack, lexicons, analyzer);
+    interpreter = new HitInterpreter(pack, lexicons, RuleAnalyzer.forDocuments());
     RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
     List<MonitorQuery> queries = new ArrayList<>();
     List<String> broken = new ArrayList<>();
@@ -71,7 +71,7 @@ public final class RuleEngine implements AutoCloseable {
     Presearcher presearcher = queries.size() >= MULTIPASS_FROM_RULES
         ? new MultipassTermFilteredPresearcher(2)
         : new TermFilteredPresearcher();
-    monitor = new Monitor(analyzer, presearcher);
+    monitor = new Monitor(RuleAnalyzer.forDocuments(), presearcher);
     try {
       monitor.register(queries);
     } catch (IOException | RuntimeException e) {

@@ -17,19 +17,20 @@ class HarmFeaturesTest {
 
   @Test
   void foldsLeetAndLookAlikeLettersBackToTheWord() {
-    assertThat(ObfuscationFolding.fold("k1ll")).isEqualTo("kill");
-    assertThat(ObfuscationFolding.fold("v3rm1n")).isEqualTo("vermin");
-    assertThat(ObfuscationFolding.fold("\u043ail\u0430")).isEqualTo("kila");
     assertThat(of("k1ll them")).contains("w=kill", "l=violence", "l=violence~they");
   }
 
   @Test
-  void leavesNumbersPlainWordsAndWhollyForeignScriptsAlone() {
-    String plain = "migrants";
-    assertThat(ObfuscationFolding.fold(plain)).isSameAs(plain);
-    assertThat(ObfuscationFolding.fold("2024")).isEqualTo("2024");
-    assertThat(ObfuscationFolding.fold("\u043a\u0442\u043e")).isEqualTo("\u043a\u0442\u043e");
-    assertThat(ObfuscationFolding.fold("dræb")).isEqualTo("dræb");
+  void seesThroughSwappedDroppedAndRunTogetherLetters() {
+    assertThat(of("I will klil every one of the Jwes")).contains("w=kill", "w=jews", "l=violence~group");
+    assertThat(of("I willkillevery one of the refugees")).contains("b=will kill", "w=every", "l=violence~group");
+    assertThat(of("Jeg vil drbe alle de muslimer")).contains("w=dræbe", "l=violence~group");
+  }
+
+  @Test
+  void leavesPlainWordsAsTheyAre() {
+    String[] tokens = TextNormaliser.tokens("the neighbours are quiet migrants");
+    assertThat(features.extractFeatures(tokens, Map.of())).contains("w=neighbours", "w=migrants");
   }
 
   @Test

@@ -79,6 +79,32 @@ class ObfuscationFoldingTest {
   }
 
   @Test
+  void swappedDroppedAndRunTogetherLettersMatchTheWordAndHighlightWhatWasWritten() {
+    try (RuleEngine e = RuleEngine.build(pack(
+        active("en", "kill AND migrants"), active("da", "dræbe AND muslimer", RuleLanguage.DA)))) {
+      assertThat(e.match("I will klil every one of the mgirants", Optional.of("en")).hits()).singleElement()
+          .satisfies(h -> assertThat(h.matchedTerms()).extracting(MatchedTerm::text).containsExactly("klil", "mgirants"));
+      assertThat(e.match("I willkillevery one of the migrants", Optional.of("en")).hits()).singleElement()
+          .satisfies(h -> assertThat(h.matchedTerms()).extracting(MatchedTerm::text)
+              .containsExactly("willkillevery", "migrants"));
+      assertThat(e.match("Jeg vil drbe alle de msulimer", Optional.of("da")).hits()).hasSize(1);
+      assertThat(e.match("Jeg vildræbealle de muslimer", Optional.of("da")).hits()).hasSize(1);
+      // the words as written still match, and a word real posts use is never corrected ("skillet" is no "kill")
+      assertThat(e.match("kill the migrants", Optional.of("en")).hits()).hasSize(1);
+      assertThat(e.match("a skillet for the migrants", Optional.of("en")).hits()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRuleMeansTheWordsTheAnalystWroteNotTheirRepairs() {
+    // "klil" in a rule is not repaired into "kill": only documents are
+    try (RuleEngine e = RuleEngine.build(pack(active("r", "klil AND migrants")))) {
+      assertThat(e.match("kill the migrants", Optional.of("en")).hits()).isEmpty();
+      assertThat(e.match("klil the migrants", Optional.of("en")).hits()).hasSize(1);
+    }
+  }
+
+  @Test
   void invisibleCharactersAndMixedScriptHomoglyphsAreFolded() {
     try (RuleEngine e = RuleEngine.build(pack(active("r", "kill AND migrants")))) {
       // U+200B zero-width space; U+0430 Cyrillic a inside a Latin word

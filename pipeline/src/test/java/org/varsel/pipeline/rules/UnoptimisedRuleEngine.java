@@ -40,7 +40,7 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
     this.pack = pack;
     Analyzer analyzer = RuleAnalyzer.perField();
     Lexicons lexicons = new Lexicons(pack.lexicons());
-    interpreter = new HitInterpreter(pack, lexicons, analyzer);
+    interpreter = new HitInterpreter(pack, lexicons, RuleAnalyzer.forDocuments());
     RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
     List<MonitorQuery> queries = new ArrayList<>();
     for (Rule rule : pack.rules()) {
@@ -55,7 +55,7 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
       queries.add(new MonitorQuery(rule.id(), compiled.query()));
     }
     try {
-      monitor = new Monitor(analyzer, queries.size() >= RuleEngine.MULTIPASS_FROM_RULES
+      monitor = new Monitor(RuleAnalyzer.forDocuments(), queries.size() >= RuleEngine.MULTIPASS_FROM_RULES
           ? new MultipassTermFilteredPresearcher(2)
           : new TermFilteredPresearcher());
       monitor.register(queries);

@@ -1,0 +1,44 @@
+package org.varsel.pipeline.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ObfuscationFoldingTest {
+
+  private final ObfuscationFolding folding = ObfuscationFolding.bundled();
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(delimiter = '|', value = {
+      "klil|kill", "kll|kill", "soht|shot", "sht|shot", "jwes|jews", "rmoa|roma", "msulims|muslims",
+      "mgrants|migrants", "wmoen|women", "dærbe|dræbe", "drbe|dræbe", "sykdes|skydes", "msulimerne|muslimerne",
+      "idnvandrerne|indvandrerne", "flgtningene|flygtningene", "kvnderne|kvinderne", "plakker|polakker"})
+  void restoresAWordWithSwappedOrDroppedLetters(String obfuscated, String word) {
+    assertThat(folding.repair(obfuscated)).containsExactly(word);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "willkillevery|will kill every", "beshot|be shot", "thejews|the jews", "skalskydes|skal skydes",
+      "vildræbealle|vil dræbe alle", "desorteer|de sorte er", "themigrants|the migrants"})
+  void splitsWordsRunTogetherAroundAViolentOrGroupWord(String runTogether, String words) {
+    assertThat(folding.repair(runTogether)).isEqualTo(List.of(words.split(" ")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hot", "bob", "hag", "form", "people", "killer", "skillet", "bombastic", "tilhænger", "bestemme", "aroma", "brown",
+      "shit", "hello", "kilo", "kilde", "bestemme", "orgasme", "integrationen", "thegaypeople", "k1ll", "2024", "x", "kill"})
+  void leavesKnownWordsAndWordsThatAreNoObfuscatedTargetAlone(String token) {
+    assertThat(folding.repair(token)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(delimiter = '|', value = {"k1ll|kill", "v3rm1n|vermin", "\u043ail\u0430|kila", "2024|2024",
+      "\u043a\u0442\u043e|\u043a\u0442\u043e", "dræb|dræb"})
+  void foldsLookAlikesOnlyInsideLatinWords(String token, String folded) {
+    assertThat(ObfuscationFolding.fold(token)).isEqualTo(folded);
+  }
+}
