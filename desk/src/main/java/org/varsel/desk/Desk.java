@@ -44,6 +44,7 @@ import org.varsel.desk.triage.FeedbackPublisher;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
+import org.varsel.desk.web.LoginThrottle;
 import org.varsel.desk.web.Sessions;
 import org.varsel.desk.web.TriageWeb;
 
@@ -145,7 +146,7 @@ public final class Desk implements AutoCloseable {
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
-      TriageWeb triage = new TriageWeb(new Sessions(database), new QueueStore(database),
+      TriageWeb triage = new TriageWeb(new Sessions(database), new LoginThrottle(database), new QueueStore(database),
           new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline),
           alerts);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
