@@ -70,7 +70,7 @@ class PartnerViewPropertyTest {
 
   /** One signal and every token it put into the incident (its text, url, author, hashtag, groups, title words...). */
   private record Contribution(String source, Tlp tlp, String platform, String textToken, String category,
-      String rule, Set<String> tokens, List<String> searched) {}
+      String rule, int severity, Set<String> tokens, List<String> searched) {}
 
   @BeforeAll
   static void storeRandomIncidents(LocalKafka kafka, PostgresDatabase database) throws Exception {
@@ -227,6 +227,26 @@ class PartnerViewPropertyTest {
         .reduce(Tlp::mostRestrictive).orElseThrow();
     assertThat(view.get("tlp").asText()).as("marking of %s's view of %s", own, id).isEqualTo(expected.label());
     assertThat(view.get("sources")).extracting(JsonNode::asText).containsExactly(own);
+    // the urgency the pipeline computed over every signal: shown only when every signal is the partner's own
+    if (incidents.get(id).stream().allMatch(c -> c.source().equals(own))) {
+      int highest = incidents.get(id).stream().mapToInt(Contribution::severity).max().orElseThrow();
+      assertThat(view.path("severity").asInt()).as("severity of %s's view of %s", own, id).isEqualTo(highest);
+      assertThat(view.path("tier").asText()).isEqualTo(Tier.forSeverity(highest).label());
+    } else {
+      assertThat(view.has("severity") || view.has("tier")).as("urgency in %s's view of %s", own, id).isFalse();
+    }
+  }
+
+  @Test
+  void aPartnersTierFilterMatchesOnlyTheTierItsViewShows() throws Exception {
+    for (Map.Entry<String, Caller> partner : partners.entrySet()) {
+      for (Tier tier : Tier.values()) {
+        for (String id : ids("/api/v1/incidents?limit=500&tier=" + tier.label(), partner.getValue())) {
+          assertThat(json(client.get("/api/v1/incidents/" + id, partner.getValue())).path("tier").asText())
+              .as("%s filtering by %s", partner.getKey(), tier.label()).isEqualTo(tier.label());
+        }
+      }
+    }
   }
 
   private static boolean contributedBy(String id, String source, Predicate<Contribution> what) {
@@ -259,6 +279,9 @@ class PartnerViewPropertyTest {
     Set<String> hashtags = new LinkedHashSet<>();
     Set<String> groups = new LinkedHashSet<>();
     Set<String> disarm = new LinkedHashSet<>();
+    Set<String> hallmarks = new LinkedHashSet<>();
+    Set<String> tcaps = new LinkedHashSet<>();
+    int highest = 0;
     Set<String> categories = new LinkedHashSet<>();
     Set<String> platforms = new LinkedHashSet<>();
     Set<String> sources = new LinkedHashSet<>();
@@ -284,13 +307,16 @@ class PartnerViewPropertyTest {
       String rule = "r-" + token.get();
       String group = token.get();
       String technique = token.get();
+      String hallmark = token.get();
+      String tcap = token.get();
+      int severity = 5 + random.nextInt(95);
       String titleWord = token.get();
       String coordinationKey = token.get();
       String text = textToken + " says " + url + " #" + hashtag + (random.nextInt(3) == 0 ? " confirm" : "");
       double score = random.nextDouble();
       Set<String> tokens = new LinkedHashSet<>(tokens(String.join(" ", text, post, author, category, rule, group,
-          technique, titleWord, coordinationKey)));
-      contributions.add(new Contribution(source, tlp, platform, textToken, category, rule, tokens,
+          technique, hallmark, tcap, titleWord, coordinationKey)));
+      contributions.add(new Contribution(source, tlp, platform, textToken, category, rule, severity, tokens,
           List.of(textToken, hashtag, titleWord, group, category)));
       signals.add(new Incident.EvidenceSignal("sig-" + id + "-" + j, source, "ext-" + j, START.plusSeconds(60L * j),
           post, platform, author, text, "en", tlp, category, List.of(rule), List.of(), Map.of("hateful", score)));
@@ -298,10 +324,13 @@ class PartnerViewPropertyTest {
       hashtags.add(hashtag);
       groups.add(group);
       disarm.add(technique);
+      hallmarks.add(hallmark);
+      tcaps.add(tcap);
       categories.add(category);
       platforms.add(platform);
       sources.add(source);
-      hits.add(new Incident.RuleHitSummary(rule, "Rule " + rule, 3, category, "pack-1", 1));
+      hits.add(new Incident.RuleHitSummary(rule, "Rule " + rule, severity, category, "pack-1", 1));
+      highest = Math.max(highest, severity);
       coordination.put(coordinationKey, "seen");
       maxScores.merge("hateful", score, Math::max);
       title.append(' ').append(titleWord);
@@ -313,8 +342,9 @@ class PartnerViewPropertyTest {
     return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, title.toString(), START,
         START.plusSeconds(60L * size), START.plusSeconds(60L * size), size, accounts.size(), List.copyOf(sources),
         List.copyOf(platforms), List.of("en"), List.copyOf(categories), List.copyOf(disarm), List.copyOf(hashtags),
-        List.copyOf(urls), List.copyOf(groups), List.of(), List.of(), hits, new Incident.ClassifierSummary("doccat-test", maxScores),
+        List.copyOf(urls), List.copyOf(groups), List.copyOf(hallmarks), List.copyOf(tcaps), hits,
+        new Incident.ClassifierSummary("doccat-test", maxScores),
         new Incident.Evidence(signals, accounts, List.of(new Incident.TimelineBucket(START, size)), coordination),
-        60, Tier.HIGH, marking, explanation.append(" posted alike.").toString());
+        highest, Tier.forSeverity(highest), marking, explanation.append(" posted alike.").toString());
   }
 }
