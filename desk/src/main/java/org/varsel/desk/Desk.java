@@ -31,6 +31,7 @@ import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.intake.Intake;
 import org.varsel.desk.intake.IntakeConfig;
 import org.varsel.desk.report.PeriodReportRoutes;
+import org.varsel.desk.privacy.ErasureRecheck;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.desk.retention.RetentionJob;
 import org.varsel.desk.ingest.ConsumerStatus;
@@ -120,7 +121,10 @@ public final class Desk implements AutoCloseable {
     try {
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
       started.add(database);
-      RetentionJob retention = RetentionJob.start(database, retentionConfig, Clock.systemUTC());
+      ErasureRecheck erasures = new ErasureRecheck(database, config.kafkaBootstrap(), List.of(intakeConfig.rawTopic(),
+          intakeConfig.deadLetterTopic(), config.incidentTopic(), Topics.SHADOW_HITS, childSafety.hotlineTopic()),
+          retentionConfig.pipelineState());
+      RetentionJob retention = RetentionJob.start(database, retentionConfig, erasures, Clock.systemUTC());
       started.add(retention);
       Credentials credentials = new Credentials(database);
       IncidentStore incidents = new IncidentStore(database);
