@@ -26,7 +26,8 @@ public final class RateLimiter {
     this.perSecond = perMinute / 60.0;
     // numbers from the configuration, not from callers: safe to write into the statement
     String refilled = String.format(Locale.ROOT,
-        "least(%d, b.tokens + greatest(0, extract(epoch FROM EXCLUDED.updated_at - b.updated_at)) * %f)", burst, perSecond);
+        "least(%d, b.tokens + greatest(0, extract(epoch FROM EXCLUDED.updated_at - b.updated_at)) * %s)", burst,
+        Double.toString(perSecond));
     this.upsert = String.format(Locale.ROOT, """
         INSERT INTO rate_limit_bucket AS b (limiter, caller, tokens, granted, updated_at)
         VALUES (?, ?, %d - 1, true, clock_timestamp())

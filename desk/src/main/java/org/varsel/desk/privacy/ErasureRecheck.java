@@ -46,7 +46,7 @@ public final class ErasureRecheck {
   public int run(Instant now) throws SQLException {
     List<ErasureRegister.Open> open;
     try (Connection connection = database.dataSource().getConnection()) {
-      open = ErasureRegister.open(connection);
+      open = ErasureRegister.openRequests(connection);
     }
     if (open.isEmpty()) {
       return 0;

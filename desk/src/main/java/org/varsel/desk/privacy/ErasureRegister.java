@@ -85,7 +85,8 @@ public final class ErasureRegister {
     return id;
   }
 
-  static List<Open> open(Connection connection) throws SQLException {
+  /** The open requests, oldest first. */
+  static List<Open> openRequests(Connection connection) throws SQLException {
     List<Open> open = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement("SELECT id, subject_kind, subjects, requested_at"
         + " FROM erasure_request WHERE status = 'open' ORDER BY id");
