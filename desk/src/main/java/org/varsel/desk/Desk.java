@@ -23,12 +23,12 @@ import org.varsel.desk.brief.store.PostgresBriefAudit;
 import org.varsel.desk.cases.CaseConfig;
 import org.varsel.desk.cases.Cases;
 import org.varsel.desk.cases.EscalationRoutes;
-import org.varsel.desk.cases.OncePerCluster;
 import org.varsel.desk.cases.UrlRecheck;
 import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.childsafety.ChildSafetyRoutes;
 import org.varsel.desk.childsafety.HotlineConsumer;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HealthCheck;
 import org.varsel.desk.http.HttpApi;
@@ -161,8 +161,9 @@ public final class Desk implements AutoCloseable {
       feedback.start();
       AuditLog audit = new AuditLog(database);
       Cases cases = new Cases(database, audit, Clock.systemUTC());
-      // THIS_REPLICA until the replicas work's advisory-lock helper is on main: swap it in here
-      UrlRecheck recheck = UrlRecheck.start(cases.store(), caseConfig, OncePerCluster.THIS_REPLICA);
+      ClusterSingleton singleton = new ClusterSingleton(database);
+      UrlRecheck recheck = UrlRecheck.start(cases.store(), caseConfig,
+          (job, work) -> singleton.runQuietly(job, caseConfig.recheckInterval(), work));
       started.add(recheck);
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scheduled work that runs on one desk replica at a time and at most once per period across every replica on the
@@ -28,6 +30,8 @@ public final class ClusterSingleton {
    * run that is stamped a moment late must not make that replica skip its next turn.
    */
   private static final double EARLY = 0.95;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterSingleton.class);
 
   private final Database database;
   private final String replica;
@@ -77,6 +81,24 @@ public final class ClusterSingleton {
         }
         throw e;
       }
+    }
+  }
+
+  /**
+   * {@link #runIfDue} for work that reports its own failures: one that still escapes is logged, and the job is due again
+   * at the next replica's tick.
+   */
+  public void runQuietly(String job, Duration period, Runnable work) {
+    try {
+      runIfDue(job, period, () -> {
+        work.run();
+        return null;
+      });
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.warn("{} failed, next try in {}: {}", job, period, e.toString());
     }
   }
 
