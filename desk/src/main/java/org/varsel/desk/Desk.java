@@ -133,7 +133,7 @@ public final class Desk implements AutoCloseable {
     try {
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
       started.add(database);
-      ErasureRecheck erasures = new ErasureRecheck(database, config.kafkaBootstrap(), List.of(intakeConfig.rawTopic(),
+      ErasureRecheck erasures = new ErasureRecheck(database, config.kafkaBootstrap(), config.kafkaLogin(), List.of(intakeConfig.rawTopic(),
           intakeConfig.deadLetterTopic(), config.incidentTopic(), Topics.SHADOW_HITS, childSafety.hotlineTopic()),
           retentionConfig.pipelineState());
       RetentionJob retention = RetentionJob.start(database, retentionConfig, erasures, Clock.systemUTC());
@@ -141,22 +141,23 @@ public final class Desk implements AutoCloseable {
       Credentials credentials = new Credentials(database);
       IncidentStore incidents = new IncidentStore(database);
       IncidentConsumer consumer =
-          new IncidentConsumer(config.kafkaBootstrap(), config.kafkaGroup(), config.incidentTopic(), database, incidents);
+          new IncidentConsumer(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup(), config.incidentTopic(), database, incidents);
       started.add(consumer);
       consumer.start();
-      Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.kafkaGroup(), database);
+      Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.intakeKafkaLogin(), config.kafkaLogin(),
+          config.kafkaGroup(), database);
       started.add(intake);
       HotlineConsumer hotline =
-          new HotlineConsumer(config.kafkaBootstrap(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
+          new HotlineConsumer(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
       started.add(hotline);
       hotline.start();
       BriefStore briefStore = new BriefStore(database);
       BriefService briefs = new BriefService(
           BriefSettings.load(config.briefsConfig().isEmpty() ? Optional.empty() : Optional.of(Path.of(config.briefsConfig()))),
           incidents, briefStore, new PostgresBriefAudit(database), Clock.systemUTC());
-      Optional<PipelineWatch> pipeline = PipelineWatch.start(pipelineWatch, config.kafkaBootstrap(), database);
+      Optional<PipelineWatch> pipeline = PipelineWatch.start(pipelineWatch, config.kafkaBootstrap(), config.kafkaLogin(), database);
       pipeline.ifPresent(started::add);
-      FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), Topics.FEEDBACK);
+      FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), config.kafkaLogin(), Topics.FEEDBACK);
       started.add(feedback);
       feedback.start();
       AuditLog audit = new AuditLog(database);

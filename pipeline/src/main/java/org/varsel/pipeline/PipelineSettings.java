@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Topics;
 import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.correlate.CorrelationSettings;
@@ -45,7 +46,11 @@ public record PipelineSettings(
     PrivacySettings privacy,
     String hotlineTopic,
     CampaignSettings campaigns,
-    boolean perRecordWatermarks) {
+    boolean perRecordWatermarks,
+    KafkaLogin kafkaLogin) {
+
+  /** Where the job's Kafka login keys live: {@code pipeline.kafka.security-protocol}, {@code ...sasl-username}, .... */
+  public static final String KAFKA_LOGIN_PREFIX = "pipeline.kafka.";
 
   /** Keys and their defaults, in the order docs/configuration.md lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -96,6 +101,7 @@ public record PipelineSettings(
     d.put("pipeline.event-time.watermarks", "periodic");
     d.put(PrivacySettings.HANDLE_KEY, "");
     d.put(PrivacySettings.PUBLIC_ACCOUNTS, "");
+    d.putAll(KafkaLogin.defaults(KAFKA_LOGIN_PREFIX));
     return Map.copyOf(d);
   }
 
@@ -160,7 +166,8 @@ public record PipelineSettings(
         v.get("pipeline.topics.hotline"),
         new CampaignSettings(decimal(v, "pipeline.campaigns.min-containment"), duration(v, "pipeline.campaigns.max-gap"),
             duration(v, "pipeline.campaigns.max-span"), integer(v, "pipeline.co-similar.shingle-words")),
-        perRecordWatermarks(v.get("pipeline.event-time.watermarks")));
+        perRecordWatermarks(v.get("pipeline.event-time.watermarks")),
+        KafkaLogin.fromSettings(v, KAFKA_LOGIN_PREFIX));
   }
 
   /** {@code per-record}: a watermark after every signal, so that a replay decides the same at every step (docs/incidents.md). */
@@ -216,11 +223,16 @@ public record PipelineSettings(
     return result;
   }
 
+  /** {@code bootstrap.servers} and the job's login, for a Kafka client of the job. */
+  public Properties kafkaClientProperties() {
+    return kafkaLogin.clientProperties(kafkaBootstrap);
+  }
+
   public PipelineSettings withKafkaBootstrap(String bootstrap) {
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
         transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, maxPartitionDrift, dedupeMemory, parallelism, bounded, correlation,
-        privacy, hotlineTopic, campaigns, perRecordWatermarks);
+        privacy, hotlineTopic, campaigns, perRecordWatermarks, kafkaLogin);
   }
 
   private static Duration duration(Map<String, String> values, String key) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.desk.db.Database;
 
 /**
@@ -27,6 +28,7 @@ public final class ErasureRecheck {
   private final Database database;
   private final Erasure erasure;
   private final String kafkaBootstrap;
+  private final KafkaLogin kafkaLogin;
   private final List<String> topics;
   private final Duration pipelineState;
 
@@ -34,10 +36,12 @@ public final class ErasureRecheck {
    * @param topics the topics that can hold a person's data (raw signals, dead letters, incidents, shadow hits, hotline)
    * @param pipelineState how long the pipeline's state can keep a person's posts ({@code pipeline.incidents.state-ttl})
    */
-  public ErasureRecheck(Database database, String kafkaBootstrap, List<String> topics, Duration pipelineState) {
+  public ErasureRecheck(Database database, String kafkaBootstrap, KafkaLogin kafkaLogin, List<String> topics,
+      Duration pipelineState) {
     this.database = database;
     this.erasure = new Erasure(database);
     this.kafkaBootstrap = kafkaBootstrap;
+    this.kafkaLogin = kafkaLogin;
     this.topics = List.copyOf(topics);
     this.pipelineState = pipelineState;
   }
@@ -53,7 +57,7 @@ public final class ErasureRecheck {
     }
     Optional<Map<String, TopicBounds.Bound>> bounds;
     try {
-      bounds = Optional.of(TopicBounds.read(kafkaBootstrap, topics));
+      bounds = Optional.of(TopicBounds.read(kafkaBootstrap, kafkaLogin, topics));
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -88,8 +92,9 @@ public final class ErasureRecheck {
       }
       TopicBounds.Bound bound = bounds.get().get(topic);
       if (bound == null) {
-        ErasureRegister.record(connection, request.id(), KAFKA + topic, "expired", Optional.empty(),
-            "no such topic on the broker");
+        // fail closed: a topic the desk's principal may not describe looks absent too
+        ErasureRegister.record(connection, request.id(), KAFKA + topic, "pending", Optional.empty(),
+            "the broker does not show this topic to the desk (absent, or no Describe right): its retention is unknown");
       } else if (bound.atMost().isEmpty()) {
         ErasureRegister.record(connection, request.id(), KAFKA + topic, "unbounded", Optional.empty(), bound.detail());
       } else {

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.varsel.contract.KafkaLogin;
 
 /**
  * How long each Kafka topic can keep a record, read from the broker: a record leaves with its whole segment, which
@@ -29,9 +30,8 @@ final class TopicBounds {
   record Bound(Optional<Duration> atMost, String detail) {}
 
   /** The bounds of those {@code topics} that exist on the broker. */
-  static Map<String, Bound> read(String bootstrap, Collection<String> topics) throws Exception {
-    Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+  static Map<String, Bound> read(String bootstrap, KafkaLogin login, Collection<String> topics) throws Exception {
+    Properties properties = login.clientProperties(bootstrap);
     properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "desk-erasure-recheck");
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(TIMEOUT.toMillis()));
     properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(TIMEOUT.toMillis()));

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
+import org.varsel.contract.KafkaLogin;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStore;
@@ -31,7 +32,7 @@ import org.varsel.local.PostgresExtension;
 /**
  * The register of erasure requests against a real PostgreSQL and broker: a request is recorded with its stores, the
  * re-check erases what came back, dates each topic by the retention the broker reports, keeps a request open while a
- * topic keeps data without a bound, and closes it (forgetting whom it was about) once every store is past its time.
+ * topic keeps data without a bound or is not shown to the desk, and closes it (forgetting whom it was about) once every store is past its time.
  */
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class ErasureRegisterTest {
@@ -68,7 +69,7 @@ class ErasureRegisterTest {
 
       // the pipeline's state still held the account's post: a new incident shows it after the erasure
       incidents.upsert(List.of(incident("inc-later", at, List.of(evidence("sig-2", PSEUDONYM, "they lied again")))));
-      ErasureRecheck recheck = new ErasureRecheck(database, kafka.bootstrapServers(), List.of(bounded, compacted, missing), STATE);
+      ErasureRecheck recheck = new ErasureRecheck(database, kafka.bootstrapServers(), KafkaLogin.none(), List.of(bounded, compacted, missing), STATE);
       assertThat(recheck.run(Instant.now())).isZero();
       assertThat(incidents.find("inc-later", Visibility.all()).orElseThrow().payload().toString()).doesNotContain(PSEUDONYM);
 
@@ -77,7 +78,7 @@ class ErasureRegisterTest {
       assertThat(statuses(request)).containsEntry(ErasureRegister.PIPELINE_STATE, "expires")
           .containsEntry(ErasureRecheck.KAFKA + bounded, "expires")
           .containsEntry(ErasureRecheck.KAFKA + compacted, "unbounded")
-          .containsEntry(ErasureRecheck.KAFKA + missing, "expired");
+          .containsEntry(ErasureRecheck.KAFKA + missing, "pending");
       assertThat(store(request, ErasureRecheck.KAFKA + bounded).dueAt())
           .contains(requested.plus(STATE).plus(Duration.ofMinutes(70)));
       assertThat(store(request, ErasureRecheck.KAFKA + compacted).detail().orElseThrow()).contains("cleanup.policy=compact");
@@ -87,6 +88,8 @@ class ErasureRegisterTest {
       assertThat(register.requests().get(0).status()).isEqualTo("open");
 
       try (Admin admin = kafka.admin()) {
+        admin.createTopics(List.of(new NewTopic(missing, 1, (short) 1).configs(Map.of("retention.ms", "3600000"))))
+            .all().get(60, TimeUnit.SECONDS);
         admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, compacted), List.of(
             new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact,delete"), AlterConfigOp.OpType.SET),
             new AlterConfigOp(new ConfigEntry("retention.ms", "86400000"), AlterConfigOp.OpType.SET))))

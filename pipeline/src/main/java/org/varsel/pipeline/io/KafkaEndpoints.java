@@ -20,7 +20,7 @@ public final class KafkaEndpoints {
 
   public static KafkaSource<RawSignal> rawSignals(PipelineSettings settings) {
     KafkaSourceBuilder<RawSignal> builder = KafkaSource.<RawSignal>builder()
-        .setBootstrapServers(settings.kafkaBootstrap())
+        .setProperties(settings.kafkaClientProperties())
         .setTopics(settings.rawTopic())
         .setGroupId(settings.kafkaGroup())
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
@@ -36,7 +36,7 @@ public final class KafkaEndpoints {
   /** Rule packs from the start of the (compacted) rules topic, so the newest pack is applied on every start. */
   public static KafkaSource<RulePackUpdate> rulePacks(PipelineSettings settings) {
     KafkaSourceBuilder<RulePackUpdate> builder = KafkaSource.<RulePackUpdate>builder()
-        .setBootstrapServers(settings.kafkaBootstrap())
+        .setProperties(settings.kafkaClientProperties())
         .setTopics(settings.rulesTopic())
         .setGroupId(settings.kafkaGroup() + "-rules")
         .setStartingOffsets(OffsetsInitializer.earliest())
@@ -66,7 +66,7 @@ public final class KafkaEndpoints {
   }
 
   private static <T> KafkaSink<T> transactional(PipelineSettings settings, KafkaRecordSerializationSchema<T> serializer, String name) {
-    Properties producer = new Properties();
+    Properties producer = settings.kafkaClientProperties();
     // Flink asks for a 1 h transaction timeout by default; brokers cap it at 15 min unless told otherwise.
     producer.setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()));
     producer.setProperty("compression.type", "lz4");
