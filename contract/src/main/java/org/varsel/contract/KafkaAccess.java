@@ -49,10 +49,11 @@ public record KafkaAccess(
   public static List<KafkaAccess> standard() {
     return List.of(
         new KafkaAccess(INTAKE, List.of(), List.of(Topics.SIGNALS_RAW), List.of(), List.of(), List.of(), List.of()),
-        new KafkaAccess(PIPELINE, List.of(Topics.SIGNALS_RAW, Topics.RULES),
-            List.of(Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.SHADOW_HITS, Topics.HOTLINE), List.of(),
+        new KafkaAccess(PIPELINE, List.of(Topics.SIGNALS_RAW, Topics.RULES, Topics.FEEDBACK),
+            List.of(Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.SHADOW_HITS, Topics.HOTLINE, Topics.RULE_PRECISION), List.of(),
             List.of("varsel-pipeline"), List.of(), List.of("varsel-pipeline")),
-        new KafkaAccess(DESK, List.of(Topics.INCIDENTS, Topics.SIGNALS_DLQ, Topics.HOTLINE), List.of(Topics.FEEDBACK),
+        new KafkaAccess(DESK, List.of(Topics.INCIDENTS, Topics.SIGNALS_DLQ, Topics.HOTLINE, Topics.RULE_PRECISION),
+            List.of(Topics.FEEDBACK),
             List.of(Topics.SIGNALS_RAW), List.of("varsel-desk"), List.of("varsel-pipeline"), List.of()),
         new KafkaAccess(RULES, List.of(Topics.SIGNALS_RAW), List.of(Topics.RULES), List.of(), List.of(), List.of(), List.of()));
   }

@@ -68,6 +68,8 @@ final class PipelineRun {
     settings.put("pipeline.topics.rules", "rules-" + run);
     settings.put("pipeline.topics.shadow-hits", "shadow-hits-" + run);
     settings.put("pipeline.topics.hotline", "hotline-" + run);
+    settings.put("pipeline.topics.feedback", "feedback-" + run);
+    settings.put("pipeline.topics.rule-precision", "rule-precision-" + run);
     settings.put("pipeline.kafka.transactional-id-prefix", "tx-" + run);
     settings.put("pipeline.checkpoint.interval", "PT1S");
     settings.put("pipeline.parallelism", "2");

@@ -47,6 +47,7 @@ import org.varsel.desk.pipeline.PipelineWatch;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
+import org.varsel.desk.triage.RulePrecisionConsumer;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
@@ -71,6 +72,7 @@ public final class Desk implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
   private Optional<AlertWebhook> alertWebhook = Optional.empty();
+  private RulePrecisionConsumer rulePrecision;
   private Optional<PipelineWatch> pipeline = Optional.empty();
   private UrlRecheck recheck;
 
@@ -160,6 +162,10 @@ public final class Desk implements AutoCloseable {
       FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), config.kafkaLogin(), Topics.FEEDBACK);
       started.add(feedback);
       feedback.start();
+      RulePrecisionConsumer rulePrecision = new RulePrecisionConsumer(config.kafkaBootstrap(), config.kafkaLogin(),
+          config.kafkaGroup() + "-rule-precision", Topics.RULE_PRECISION, database);
+      started.add(rulePrecision);
+      rulePrecision.start();
       AuditLog audit = new AuditLog(database);
       Cases cases = new Cases(database, audit, Clock.systemUTC());
       ClusterSingleton singleton = new ClusterSingleton(database);
@@ -188,6 +194,7 @@ public final class Desk implements AutoCloseable {
       desk.retention = retention;
       desk.pipeline = pipeline;
       desk.alertWebhook = webhook;
+      desk.rulePrecision = rulePrecision;
       desk.recheck = recheck;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
@@ -248,6 +255,9 @@ public final class Desk implements AutoCloseable {
     }
     pipeline.ifPresent(watch -> parts.add(1, watch));
     alertWebhook.ifPresent(webhook -> parts.add(1, webhook));
+    if (rulePrecision != null) {
+      parts.add(1, rulePrecision);
+    }
     if (recheck != null) {
       parts.add(1, recheck);
     }

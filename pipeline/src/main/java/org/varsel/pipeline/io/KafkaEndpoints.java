@@ -10,6 +10,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
+import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.PipelineSettings;
 import org.varsel.pipeline.analysis.ShadowHit;
@@ -48,8 +49,31 @@ public final class KafkaEndpoints {
     return builder.build();
   }
 
+  /**
+   * The desk's verdicts, from the committed offsets (the start on a first run; the topic keeps 90 days), read_committed;
+   * in a bounded run, up to the end offsets of its start, like the signals.
+   */
+  public static KafkaSource<FeedbackRecord> feedback(PipelineSettings settings) {
+    KafkaSourceBuilder<FeedbackRecord> builder = KafkaSource.<FeedbackRecord>builder()
+        .setProperties(settings.kafkaClientProperties())
+        .setTopics(settings.feedbackTopic())
+        .setGroupId(settings.kafkaGroup() + "-feedback")
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new FeedbackRecordDeserializer())
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true");
+    if (settings.bounded()) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  public static KafkaSink<RulePrecisionUpdate> rulePrecision(PipelineSettings settings) {
+    return transactional(settings, new KeyedJsonSerializer<>(settings.rulePrecisionTopic(), RulePrecisionUpdate::ruleId), "rule-precision");
+  }
+
   public static KafkaSink<ShadowHit> shadowHits(PipelineSettings settings) {
-    return transactional(settings, new ShadowHitSerializer(settings.shadowHitTopic()), "shadow-hits");
+    return transactional(settings, new KeyedJsonSerializer<>(settings.shadowHitTopic(), ShadowHit::ruleId), "shadow-hits");
   }
 
   public static KafkaSink<Incident> incidents(PipelineSettings settings) {
