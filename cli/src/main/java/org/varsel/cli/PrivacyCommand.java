@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.privacy.Erasure;
+import org.varsel.desk.privacy.ErasureRegister;
 import org.varsel.pipeline.privacy.HandlePseudonyms;
 import org.varsel.pipeline.privacy.PrivacySettings;
 import picocli.CommandLine.ArgGroup;
@@ -17,12 +18,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./varsel privacy erase}: data subjects' requests against what the desk stores (docs/privacy.md). */
+/**
+ * {@code ./varsel privacy erase} and {@code privacy requests}: data subjects' requests against what the desk stores
+ * (docs/privacy.md).
+ */
 @Command(
     name = "privacy",
     mixinStandardHelpOptions = true,
-    description = "Data protection: erase a person's data from the desk's database (docs/privacy.md).",
-    subcommands = {PrivacyCommand.Erase.class})
+    description = "Data protection: erase a person's data from the desk's database, list the register of erasure"
+        + " requests (docs/privacy.md).",
+    subcommands = {PrivacyCommand.Erase.class, PrivacyCommand.Requests.class})
 public final class PrivacyCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,8 +40,9 @@ public final class PrivacyCommand implements Runnable {
       description = {
           "Removes an account's posts (by its handle and the pseudonym the pipeline gave it) or one signal from",
           "every incident's evidence, with their receipts and dead letters; other mentions become [erased].",
-          "Prints what changed and records it in the audit log (counts only). Kafka topics are not rewritten:",
-          "they age out by their retention (docs/privacy.md)."})
+          "Prints what changed, records it in the audit log (counts only) and in the register of erasure requests.",
+          "Kafka topics are not rewritten: they age out by their retention; the desk erases again what the",
+          "pipeline or a rebuild brings back until every store is past its retention (docs/privacy.md)."})
   static final class Erase implements Callable<Integer> {
     @Mixin DeskDatabaseOptions database;
 
@@ -85,6 +91,8 @@ public final class PrivacyCommand implements Runnable {
         report.changes().forEach((what, count) -> System.out.println("  " + what + ": " + count));
         System.out.println("  incidents changed: " + (report.incidents().isEmpty() ? "none" : String.join(", ", report.incidents())));
         System.out.println("recorded in the audit log as " + Erasure.ACTION + " by " + who);
+        System.out.println("registered as erasure request " + report.request()
+            + ": the desk works it until every store is done (./varsel privacy requests)");
       }
       return 0;
     }
@@ -94,6 +102,32 @@ public final class PrivacyCommand implements Runnable {
         return Optional.of(Files.readString(keyFile.get(), StandardCharsets.UTF_8).trim()).filter(k -> !k.isEmpty());
       }
       return Optional.ofNullable(System.getenv(keyVariable)).map(String::trim).filter(k -> !k.isEmpty());
+    }
+  }
+
+  @Command(name = "requests", mixinStandardHelpOptions = true,
+      description = {"Lists the register of erasure requests, newest first: who asked, when, and per store (the desk,",
+          "the pipeline's state, each Kafka topic) its status and the time by which its retention removes the data."})
+  static final class Requests implements Callable<Integer> {
+    @Mixin DeskDatabaseOptions database;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Database db = database.open(System.getenv())) {
+        List<ErasureRegister.Request> requests = new ErasureRegister(db).requests();
+        if (requests.isEmpty()) {
+          System.out.println("no erasure requests");
+        }
+        for (ErasureRegister.Request request : requests) {
+          System.out.println("request " + request.id() + " (" + request.kind() + ") by " + request.requestedBy() + " at "
+              + request.requestedAt() + ": " + request.status());
+          for (ErasureRegister.Store store : request.stores()) {
+            System.out.println("  " + store.store() + ": " + store.status() + store.dueAt().map(at -> " by " + at).orElse("")
+                + store.detail().map(detail -> " (" + detail + ")").orElse(""));
+          }
+        }
+      }
+      return 0;
     }
   }
 }

@@ -51,7 +51,7 @@ class PrivacyCommandTest {
 
     assertThat(run.code()).as(run.out()).isZero();
     assertThat(run.out()).contains("erased handle alice_k and its pseudonym", "evidence_signals: 1", "inc-1",
-        "privacy.erase").doesNotContain(key);
+        "privacy.erase", "registered as erasure request 1").doesNotContain(key);
     try (Connection c = database.connect();
         PreparedStatement s = c.prepareStatement("SELECT count(*) FROM incident WHERE payload::text LIKE ?")) {
       s.setString(1, "%" + pseudonym + "%");
@@ -60,6 +60,11 @@ class PrivacyCommandTest {
         assertThat(rows.getLong(1)).isZero();
       }
     }
+    Run requests = run("privacy", "requests", "--jdbc-url", database.jdbcUrl(), "--db-user", database.user(),
+        "--db-password-env", "NO_SUCH_VAR");
+    assertThat(requests.code()).as(requests.out()).isZero();
+    assertThat(requests.out()).contains("request 1 (handle) by dpo", ": open", "desk: erased", "pipeline-state: pending")
+        .doesNotContainIgnoringCase("alice_k").doesNotContain(pseudonym);
     assertThat(run("privacy", "erase", "--handle", "a", "--signal", "b", "--jdbc-url", "x").code())
         .as("one subject at a time").isNotZero();
   }

@@ -23,12 +23,12 @@ import org.varsel.desk.brief.store.PostgresBriefAudit;
 import org.varsel.desk.cases.CaseConfig;
 import org.varsel.desk.cases.Cases;
 import org.varsel.desk.cases.EscalationRoutes;
-import org.varsel.desk.cases.OncePerCluster;
 import org.varsel.desk.cases.UrlRecheck;
 import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.childsafety.ChildSafetyRoutes;
 import org.varsel.desk.childsafety.HotlineConsumer;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HealthCheck;
 import org.varsel.desk.http.HttpApi;
@@ -36,6 +36,7 @@ import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.intake.Intake;
 import org.varsel.desk.intake.IntakeConfig;
 import org.varsel.desk.report.PeriodReportRoutes;
+import org.varsel.desk.privacy.ErasureRecheck;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.desk.retention.RetentionJob;
 import org.varsel.desk.ingest.ConsumerStatus;
@@ -50,6 +51,7 @@ import org.varsel.desk.triage.RulePrecisionConsumer;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
+import org.varsel.desk.web.LoginThrottle;
 import org.varsel.desk.web.Sessions;
 import org.varsel.desk.web.TriageWeb;
 
@@ -133,7 +135,10 @@ public final class Desk implements AutoCloseable {
     try {
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
       started.add(database);
-      RetentionJob retention = RetentionJob.start(database, retentionConfig, Clock.systemUTC());
+      ErasureRecheck erasures = new ErasureRecheck(database, config.kafkaBootstrap(), config.kafkaLogin(), List.of(intakeConfig.rawTopic(),
+          intakeConfig.deadLetterTopic(), config.incidentTopic(), Topics.SHADOW_HITS, childSafety.hotlineTopic()),
+          retentionConfig.pipelineState());
+      RetentionJob retention = RetentionJob.start(database, retentionConfig, erasures, Clock.systemUTC());
       started.add(retention);
       Credentials credentials = new Credentials(database);
       IncidentStore incidents = new IncidentStore(database);
@@ -163,13 +168,14 @@ public final class Desk implements AutoCloseable {
       rulePrecision.start();
       AuditLog audit = new AuditLog(database);
       Cases cases = new Cases(database, audit, Clock.systemUTC());
-      // THIS_REPLICA until the replicas work's advisory-lock helper is on main: swap it in here
-      UrlRecheck recheck = UrlRecheck.start(cases.store(), caseConfig, OncePerCluster.THIS_REPLICA);
+      ClusterSingleton singleton = new ClusterSingleton(database);
+      UrlRecheck recheck = UrlRecheck.start(cases.store(), caseConfig,
+          (job, work) -> singleton.runQuietly(job, caseConfig.recheckInterval(), work));
       started.add(recheck);
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
-      TriageWeb triage = new TriageWeb(new Sessions(database), new QueueStore(database),
+      TriageWeb triage = new TriageWeb(new Sessions(database), new LoginThrottle(database), new QueueStore(database),
           new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline),
           alerts);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,

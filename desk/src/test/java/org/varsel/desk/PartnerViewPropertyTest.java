@@ -37,9 +37,12 @@ import org.varsel.desk.brief.BriefRefused;
 import org.varsel.desk.brief.BriefSettings;
 import org.varsel.desk.brief.HostileIncidents;
 import org.varsel.desk.brief.TlpPolicy;
+import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.brief.Track;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStore;
+import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -70,11 +73,13 @@ class PartnerViewPropertyTest {
 
   /** One signal and every token it put into the incident (its text, url, author, hashtag, groups, title words...). */
   private record Contribution(String source, Tlp tlp, String platform, String textToken, String category,
-      String rule, Set<String> tokens, List<String> searched) {}
+      String rule, int severity, Set<String> tokens, List<String> searched) {}
 
   @BeforeAll
   static void storeRandomIncidents(LocalKafka kafka, PostgresDatabase database) throws Exception {
-    desk = Desk.start(DeskTestSupport.config(kafka, database));
+    // the incidents are a month old: a retention purge a minute into the run would strip their evidence mid-test
+    desk = Desk.start(DeskTestSupport.config(kafka, database), IntakeConfig.defaults(),
+        RetentionConfig.fromMap(Map.of(RetentionConfig.ENABLED, "false")), ChildSafetyConfig.defaults());
     client = new DeskClient(desk.port());
     lead = Caller.bearer(desk.credentials()
         .createUser("prop-lead", "lead passphrase".toCharArray(), Role.LEAD, Optional.empty(), "t").token());
@@ -120,8 +125,17 @@ class PartnerViewPropertyTest {
       }
       JsonNode listed = json(client.get("/api/v1/incidents?limit=500", partner.getValue()));
       assertThat(listed.get("items")).isNotEmpty();
+      Instant previous = Instant.MAX;
       for (JsonNode item : listed.get("items")) {
         assertOnlyOwn(own, item, item.get("id").asText());
+        // by its own newest signal: an order by urgency would rank by what other sources' signals made of the incident
+        Instant newestOwn = Instant.MIN;
+        for (JsonNode signal : item.path("evidence").path("signals")) {
+          Instant observed = Instant.parse(signal.get("observed_at").asText());
+          newestOwn = observed.isAfter(newestOwn) ? observed : newestOwn;
+        }
+        assertThat(newestOwn).as("%s's queue order", own).isBeforeOrEqualTo(previous);
+        previous = newestOwn;
       }
     }
   }
@@ -140,7 +154,8 @@ class PartnerViewPropertyTest {
                 assertThat(contributedBy(id, own, c -> c.tokens().contains(token))).isTrue());
           }
           if (signal.source().equals(own)) {
-            assertThat(ids("/api/v1/incidents?limit=500&q=" + signal.textToken(), caller)).contains(incident.getKey());
+            assertThat(ids("/api/v1/incidents?limit=500&q=" + signal.textToken(), caller))
+                .as("%s searching its own %s", own, signal.textToken()).contains(incident.getKey());
           }
           assertThat(ids("/api/v1/incidents?limit=500&category=" + signal.category(), caller)).allSatisfy(id ->
               assertThat(contributedBy(id, own, c -> c.category().equals(signal.category()))).isTrue());
@@ -227,6 +242,26 @@ class PartnerViewPropertyTest {
         .reduce(Tlp::mostRestrictive).orElseThrow();
     assertThat(view.get("tlp").asText()).as("marking of %s's view of %s", own, id).isEqualTo(expected.label());
     assertThat(view.get("sources")).extracting(JsonNode::asText).containsExactly(own);
+    // the urgency the pipeline computed over every signal: shown only when every signal is the partner's own
+    if (incidents.get(id).stream().allMatch(c -> c.source().equals(own))) {
+      int highest = incidents.get(id).stream().mapToInt(Contribution::severity).max().orElseThrow();
+      assertThat(view.path("severity").asInt()).as("severity of %s's view of %s", own, id).isEqualTo(highest);
+      assertThat(view.path("tier").asText()).isEqualTo(Tier.forSeverity(highest).label());
+    } else {
+      assertThat(view.has("severity") || view.has("tier")).as("urgency in %s's view of %s", own, id).isFalse();
+    }
+  }
+
+  @Test
+  void aPartnersTierFilterMatchesOnlyTheTierItsViewShows() throws Exception {
+    for (Map.Entry<String, Caller> partner : partners.entrySet()) {
+      for (Tier tier : Tier.values()) {
+        for (String id : ids("/api/v1/incidents?limit=500&tier=" + tier.label(), partner.getValue())) {
+          assertThat(json(client.get("/api/v1/incidents/" + id, partner.getValue())).path("tier").asText())
+              .as("%s filtering by %s", partner.getKey(), tier.label()).isEqualTo(tier.label());
+        }
+      }
+    }
   }
 
   private static boolean contributedBy(String id, String source, Predicate<Contribution> what) {
@@ -259,6 +294,9 @@ class PartnerViewPropertyTest {
     Set<String> hashtags = new LinkedHashSet<>();
     Set<String> groups = new LinkedHashSet<>();
     Set<String> disarm = new LinkedHashSet<>();
+    Set<String> hallmarks = new LinkedHashSet<>();
+    Set<String> tcaps = new LinkedHashSet<>();
+    int highest = 0;
     Set<String> categories = new LinkedHashSet<>();
     Set<String> platforms = new LinkedHashSet<>();
     Set<String> sources = new LinkedHashSet<>();
@@ -284,13 +322,16 @@ class PartnerViewPropertyTest {
       String rule = "r-" + token.get();
       String group = token.get();
       String technique = token.get();
+      String hallmark = token.get();
+      String tcap = token.get();
+      int severity = 5 + random.nextInt(95);
       String titleWord = token.get();
       String coordinationKey = token.get();
       String text = textToken + " says " + url + " #" + hashtag + (random.nextInt(3) == 0 ? " confirm" : "");
       double score = random.nextDouble();
       Set<String> tokens = new LinkedHashSet<>(tokens(String.join(" ", text, post, author, category, rule, group,
-          technique, titleWord, coordinationKey)));
-      contributions.add(new Contribution(source, tlp, platform, textToken, category, rule, tokens,
+          technique, hallmark, tcap, titleWord, coordinationKey)));
+      contributions.add(new Contribution(source, tlp, platform, textToken, category, rule, severity, tokens,
           List.of(textToken, hashtag, titleWord, group, category)));
       signals.add(new Incident.EvidenceSignal("sig-" + id + "-" + j, source, "ext-" + j, START.plusSeconds(60L * j),
           post, platform, author, text, "en", tlp, category, List.of(rule), List.of(), Map.of("hateful", score)));
@@ -298,10 +339,13 @@ class PartnerViewPropertyTest {
       hashtags.add(hashtag);
       groups.add(group);
       disarm.add(technique);
+      hallmarks.add(hallmark);
+      tcaps.add(tcap);
       categories.add(category);
       platforms.add(platform);
       sources.add(source);
-      hits.add(new Incident.RuleHitSummary(rule, "Rule " + rule, 3, category, "pack-1", 1));
+      hits.add(new Incident.RuleHitSummary(rule, "Rule " + rule, severity, category, "pack-1", 1));
+      highest = Math.max(highest, severity);
       coordination.put(coordinationKey, "seen");
       maxScores.merge("hateful", score, Math::max);
       title.append(' ').append(titleWord);
@@ -313,8 +357,9 @@ class PartnerViewPropertyTest {
     return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, title.toString(), START,
         START.plusSeconds(60L * size), START.plusSeconds(60L * size), size, accounts.size(), List.copyOf(sources),
         List.copyOf(platforms), List.of("en"), List.copyOf(categories), List.copyOf(disarm), List.copyOf(hashtags),
-        List.copyOf(urls), List.copyOf(groups), List.of(), List.of(), hits, new Incident.ClassifierSummary("doccat-test", maxScores),
+        List.copyOf(urls), List.copyOf(groups), List.copyOf(hallmarks), List.copyOf(tcaps), hits,
+        new Incident.ClassifierSummary("doccat-test", maxScores),
         new Incident.Evidence(signals, accounts, List.of(new Incident.TimelineBucket(START, size)), coordination),
-        60, Tier.HIGH, marking, explanation.append(" posted alike.").toString());
+        highest, Tier.forSeverity(highest), marking, explanation.append(" posted alike.").toString());
   }
 }

@@ -1,13 +1,10 @@
 package org.varsel.desk.cases;
 
 /**
- * Runs a named piece of scheduled work so that, with several desk replicas, one of them does it. {@link #THIS_REPLICA}
- * runs it here unconditionally: the desk's wiring swaps in the advisory-lock helper of the replicas work once it is on
- * main, and nothing else changes.
+ * Runs a named piece of scheduled work so that, with several desk replicas, one of them does it: the desk wires in
+ * {@code db.ClusterSingleton} (an advisory lock per job, once per re-check interval); tests wire their own.
  */
 @FunctionalInterface
 public interface OncePerCluster {
-  OncePerCluster THIS_REPLICA = (name, work) -> work.run();
-
   void run(String name, Runnable work);
 }

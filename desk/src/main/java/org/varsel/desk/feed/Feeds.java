@@ -10,22 +10,28 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.intake.SignalIntake;
 
-/** Polls every configured feed on one thread ({@code desk-feeds}), each at its own interval; a failure waits for the next poll. */
+/**
+ * Polls every configured feed on one thread ({@code desk-feeds}), each at its own interval and once per interval
+ * across desk replicas ({@link ClusterSingleton}); a failure waits for the next poll.
+ */
 public final class Feeds implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Feeds.class);
 
   private final Map<String, Feed> feeds;
   private final ScheduledExecutorService scheduler;
+  private final ClusterSingleton singleton;
 
-  private Feeds(Map<String, Feed> feeds, ScheduledExecutorService scheduler) {
+  private Feeds(Map<String, Feed> feeds, ScheduledExecutorService scheduler, ClusterSingleton singleton) {
     this.feeds = feeds;
     this.scheduler = scheduler;
+    this.singleton = singleton;
   }
 
   /** Reads the feeds file (if any) and starts polling; fails at once on a bad file. */
-  public static Feeds start(Optional<Path> feedsFile, SignalIntake intake) {
+  public static Feeds start(Optional<Path> feedsFile, SignalIntake intake, ClusterSingleton singleton) {
     Map<String, Feed> feeds = new LinkedHashMap<>();
     List<FeedDefinition> definitions = feedsFile.map(FeedDefinition::readFile).orElse(List.of());
     for (FeedDefinition definition : definitions) {
@@ -33,14 +39,14 @@ public final class Feeds implements AutoCloseable {
           : new DropFolder(definition, intake));
     }
     if (feeds.isEmpty()) {
-      return new Feeds(feeds, null);
+      return new Feeds(feeds, null, singleton);
     }
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "desk-feeds");
       thread.setDaemon(true);
       return thread;
     });
-    Feeds running = new Feeds(feeds, scheduler);
+    Feeds running = new Feeds(feeds, scheduler, singleton);
     for (Feed feed : feeds.values()) {
       scheduler.scheduleWithFixedDelay(() -> running.pollQuietly(feed), 0, feed.definition().every().toMillis(),
           TimeUnit.MILLISECONDS);
@@ -56,7 +62,7 @@ public final class Feeds implements AutoCloseable {
 
   private void pollQuietly(Feed feed) {
     try {
-      feed.poll();
+      singleton.runIfDue("feed:" + feed.definition().name(), feed.definition().every(), feed::poll);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {

@@ -3,6 +3,7 @@ package org.varsel.desk.intake;
 import java.util.ArrayList;
 import java.util.List;
 import org.varsel.contract.KafkaLogin;
+import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.feed.Feeds;
 import org.varsel.desk.http.HttpApi;
@@ -36,8 +37,9 @@ public final class Intake implements AutoCloseable {
           new DeadLetterConsumer(kafkaBootstrap, deskLogin, kafkaGroup + "-dead-letters", config.deadLetterTopic(), database);
       started.add(deadLetters);
       deadLetters.start();
-      Feeds feeds = Feeds.start(config.feedsFile(), signals);
-      return new Intake(signals, deadLetters, feeds, new IntakeApi(signals, new SignalStatuses(database), config));
+      Feeds feeds = Feeds.start(config.feedsFile(), signals, new ClusterSingleton(database));
+      return new Intake(signals, deadLetters, feeds, new IntakeApi(signals, new SignalStatuses(database),
+          new RateLimiter(database, "intake", config.requestsPerMinute(), config.burst()), config));
     } catch (RuntimeException e) {
       for (int i = started.size() - 1; i >= 0; i--) {
         try {

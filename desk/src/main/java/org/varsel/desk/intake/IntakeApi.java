@@ -51,12 +51,12 @@ public final class IntakeApi implements RouteGroup {
   private final RateLimiter limiter;
   private final IntakeConfig config;
 
-  public IntakeApi(SignalIntake intake, SignalStatuses statuses, IntakeConfig config) {
+  public IntakeApi(SignalIntake intake, SignalStatuses statuses, RateLimiter limiter, IntakeConfig config) {
     this.intake = intake;
     this.bulk = new BulkIntake(intake);
     this.stix = new StixIntake(intake);
     this.statuses = statuses;
-    this.limiter = new RateLimiter(config.requestsPerMinute(), config.burst());
+    this.limiter = limiter;
     this.config = config;
   }
 
@@ -87,7 +87,7 @@ public final class IntakeApi implements RouteGroup {
     }
   }
 
-  private void postBulk(Context ctx) throws IOException {
+  private void postBulk(Context ctx) throws IOException, SQLException {
     String source = sender(ctx);
     String type = mediaType(ctx, BULK_TYPES);
     checkLength(ctx, config.maxBulkBytes());
@@ -208,7 +208,7 @@ public final class IntakeApi implements RouteGroup {
   }
 
   /** The sending partner's source, after its rate limit; only partners (their tokens or their users) send. */
-  private String sender(Context ctx) {
+  private String sender(Context ctx) throws SQLException {
     Principal principal = HttpApi.requireRole(ctx, Role.PARTNER);
     String partnerId = principal.partnerId().orElseThrow();
     OptionalLong wait = limiter.acquire(partnerId);

@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Json;
+import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
 
 /**
@@ -55,9 +56,11 @@ public final class PipelineWatch implements AutoCloseable {
       WHERE r.kafka_partition IS NOT NULL AND r.kafka_offset >= coalesce(p.committed_offset, 0)
       """;
   private static final String LAST_INCIDENT_UPDATE = "SELECT max(stored_at) FROM incident";
+  private static final String SAVE_JOB = "pipeline-progress";
 
   private final PipelineWatchConfig config;
   private final Database database;
+  private final ClusterSingleton singleton;
   private final Clock clock;
   private final Admin admin;
   private final HttpClient http;
@@ -69,6 +72,7 @@ public final class PipelineWatch implements AutoCloseable {
   private PipelineWatch(PipelineWatchConfig config, String kafkaBootstrap, KafkaLogin login, Database database, Clock clock) {
     this.config = config;
     this.database = database;
+    this.singleton = new ClusterSingleton(database);
     this.clock = clock;
     this.lastProgress = clock.instant();
     Properties properties = login.clientProperties(kafkaBootstrap);
@@ -217,24 +221,29 @@ public final class PipelineWatch implements AutoCloseable {
     return result;
   }
 
-  /** Saves the committed offsets and counts the acknowledged signals at or past them; empty if either is unknown. */
+  /**
+   * Saves the committed offsets (one replica per poll interval: {@link ClusterSingleton}) and counts the acknowledged
+   * signals at or past the saved ones; empty if either is unknown.
+   */
   private OptionalLong notYetAnalysed(Progress progress) {
     if (progress.committed().isEmpty()) {
       return OptionalLong.empty();
     }
     try {
-      return OptionalLong.of(database.inTransaction(connection -> {
+      singleton.runIfDue(SAVE_JOB, config.pollInterval(), () -> database.inTransaction(connection -> {
         try (PreparedStatement save = connection.prepareStatement(SAVE_PROGRESS)) {
           save.setArray(1, connection.createArrayOf("int4", progress.committed().keySet().toArray()));
           save.setArray(2, connection.createArrayOf("int8", progress.committed().values().toArray()));
-          save.executeUpdate();
-        }
-        try (PreparedStatement count = connection.prepareStatement(NOT_YET_ANALYSED); ResultSet rows = count.executeQuery()) {
-          rows.next();
-          return rows.getLong(1);
+          return save.executeUpdate();
         }
       }));
-    } catch (SQLException e) {
+      try (Connection connection = database.dataSource().getConnection();
+          PreparedStatement count = connection.prepareStatement(NOT_YET_ANALYSED);
+          ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return OptionalLong.of(rows.getLong(1));
+      }
+    } catch (Exception e) {
       LOG.warn("pipeline watch: cannot save the pipeline's progress: {}", e.toString());
       return OptionalLong.empty();
     }

@@ -51,14 +51,33 @@ public final class Erasure {
     this.audit = new AuditLog(database);
   }
 
-  /** What an erasure changed, per table. */
-  public record Report(Map<String, Integer> changes, List<String> incidents) {}
+  /** What an erasure changed, per table, and its number in the register of erasure requests. */
+  public record Report(Map<String, Integer> changes, List<String> incidents, long request) {}
 
   /**
    * Erases an account: {@code identifiers} are its clear handle and its pseudonym(s) ({@code anon-…}); matching is
    * case-insensitive, a leading {@code @} ignored.
    */
   public Report eraseHandle(Set<String> identifiers, String actor) throws SQLException {
+    Set<String> terms = terms(identifiers);
+    return database.inTransaction(connection -> {
+      Report erased = eraseHandle(connection, terms, actor);
+      return new Report(erased.changes(), erased.incidents(),
+          ErasureRegister.open(connection, actor, "handle", terms, erased.changes()));
+    });
+  }
+
+  /**
+   * Erases the subjects of an open request again (the register's re-check): what a store brought back since — an
+   * incident version the pipeline emitted from its state, a rebuild from the incidents topic — goes too.
+   */
+  Report eraseAgain(Connection connection, ErasureRegister.Open request) throws SQLException {
+    return request.kind().equals("handle")
+        ? eraseHandle(connection, terms(request.subjects()), ErasureRegister.ACTOR)
+        : eraseSignal(connection, request.subjects().iterator().next(), ErasureRegister.ACTOR);
+  }
+
+  private static Set<String> terms(Set<String> identifiers) {
     Set<String> terms = new LinkedHashSet<>();
     for (String identifier : identifiers) {
       String t = identifier.trim();
@@ -74,88 +93,99 @@ public final class Erasure {
     if (terms.isEmpty()) {
       throw new IllegalArgumentException("nothing to erase");
     }
+    return terms;
+  }
+
+  private Report eraseHandle(Connection connection, Set<String> terms, String actor) throws SQLException {
     Pattern mention = Pattern.compile(
         terms.stream().map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElseThrow(),
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    return database.inTransaction(connection -> {
-      Map<String, Integer> changes = new LinkedHashMap<>();
-      List<String> incidents = new ArrayList<>();
-      Set<String> removedSignals = new LinkedHashSet<>();
-      int evidence = 0;
-      for (Map.Entry<String, String[]> row : select(connection,
-          "SELECT id, payload::text, title FROM incident WHERE payload::text ~* ? OR title ~* ?", mention).entrySet()) {
-        ObjectNode payload = (ObjectNode) parse(row.getValue()[0]);
-        evidence += removeEvidence(payload, signal -> matchesAccount(signal.path("author").asText(null), terms),
-            removedSignals);
-        JsonNode accounts = payload.path("evidence").path("accounts");
-        if (accounts.isArray()) {
-          for (Iterator<JsonNode> it = accounts.iterator(); it.hasNext(); ) {
-            String account = it.next().asText();
-            if (matchesAccount(account.contains(":") ? account.substring(account.indexOf(':') + 1) : account, terms)) {
-              it.remove();
-            }
+    Map<String, Integer> changes = new LinkedHashMap<>();
+    List<String> incidents = new ArrayList<>();
+    Set<String> removedSignals = new LinkedHashSet<>();
+    int evidence = 0;
+    for (Map.Entry<String, String[]> row : select(connection,
+        "SELECT id, payload::text, title FROM incident WHERE payload::text ~* ? OR title ~* ?", mention).entrySet()) {
+      ObjectNode payload = (ObjectNode) parse(row.getValue()[0]);
+      evidence += removeEvidence(payload, signal -> matchesAccount(signal.path("author").asText(null), terms),
+          removedSignals);
+      JsonNode accounts = payload.path("evidence").path("accounts");
+      if (accounts.isArray()) {
+        for (Iterator<JsonNode> it = accounts.iterator(); it.hasNext(); ) {
+          String account = it.next().asText();
+          if (matchesAccount(account.contains(":") ? account.substring(account.indexOf(':') + 1) : account, terms)) {
+            it.remove();
           }
         }
-        JsonNode scrubbed = scrub(payload, mention);
-        String title = row.getValue()[1] == null ? null : mention.matcher(row.getValue()[1]).replaceAll(ERASED);
-        try (PreparedStatement update = connection.prepareStatement(
-            "UPDATE incident SET payload = ?::jsonb, title = ? WHERE id = ?")) {
-          update.setString(1, scrubbed.toString());
-          update.setString(2, title);
-          update.setString(3, row.getKey());
-          update.executeUpdate();
-        }
-        incidents.add(row.getKey());
       }
-      changes.put("incidents", incidents.size());
-      changes.put("evidence_signals", evidence);
-      changes.put("receipts", deleteReceipts(connection, removedSignals));
-      changes.put("comments", rewriteText(connection, "incident_comment", "id", "body", mention));
-      changes.put("dead_letters", deleteDeadLetters(connection, removedSignals));
-      changes.put("rejected_messages", deleteRejected(connection, terms));
-      changes.put("audit_events", rewriteAudit(connection, mention));
-      record(connection, actor, "handle", changes);
-      return new Report(changes, incidents);
-    });
+      JsonNode scrubbed = scrub(payload, mention);
+      String title = row.getValue()[1] == null ? null : mention.matcher(row.getValue()[1]).replaceAll(ERASED);
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE incident SET payload = ?::jsonb, title = ? WHERE id = ?")) {
+        update.setString(1, scrubbed.toString());
+        update.setString(2, title);
+        update.setString(3, row.getKey());
+        update.executeUpdate();
+      }
+      incidents.add(row.getKey());
+    }
+    changes.put("incidents", incidents.size());
+    changes.put("evidence_signals", evidence);
+    changes.put("receipts", deleteReceipts(connection, removedSignals));
+    changes.put("comments", rewriteText(connection, "incident_comment", "id", "body", mention));
+    changes.put("dead_letters", deleteDeadLetters(connection, removedSignals));
+    changes.put("rejected_messages", deleteRejected(connection, terms));
+    changes.put("audit_events", rewriteAudit(connection, mention));
+    record(connection, actor, "handle", changes);
+    return new Report(changes, incidents, 0);
   }
 
   /** Erases one signal by its id (as the desk shows it: {@code signal_id} of the evidence, or the intake receipt). */
   public Report eraseSignal(String signalId, String actor) throws SQLException {
     return database.inTransaction(connection -> {
-      Map<String, Integer> changes = new LinkedHashMap<>();
-      List<String> incidents = new ArrayList<>();
-      Set<String> removed = new LinkedHashSet<>();
-      int evidence = 0;
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT id, payload::text FROM incident WHERE payload -> 'evidence' -> 'signals' @> "
-              + "jsonb_build_array(jsonb_build_object('signal_id', ?::text))")) {
-        select.setString(1, signalId);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            ObjectNode payload = (ObjectNode) parse(rows.getString(2));
-            evidence += removeEvidence(payload, signal -> signalId.equals(signal.path("signal_id").asText()), removed);
-            try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE incident SET payload = ?::jsonb WHERE id = ?")) {
-              update.setString(1, payload.toString());
-              update.setString(2, rows.getString(1));
-              update.executeUpdate();
-            }
-            incidents.add(rows.getString(1));
+      Report erased = eraseSignal(connection, signalId, actor);
+      return new Report(erased.changes(), erased.incidents(),
+          ErasureRegister.open(connection, actor, "signal", Set.of(signalId), erased.changes()));
+    });
+  }
+
+  private Report eraseSignal(Connection connection, String signalId, String actor) throws SQLException {
+    Map<String, Integer> changes = new LinkedHashMap<>();
+    List<String> incidents = new ArrayList<>();
+    Set<String> removed = new LinkedHashSet<>();
+    int evidence = 0;
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT id, payload::text FROM incident WHERE payload -> 'evidence' -> 'signals' @> "
+            + "jsonb_build_array(jsonb_build_object('signal_id', ?::text))")) {
+      select.setString(1, signalId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ObjectNode payload = (ObjectNode) parse(rows.getString(2));
+          evidence += removeEvidence(payload, signal -> signalId.equals(signal.path("signal_id").asText()), removed);
+          try (PreparedStatement update = connection.prepareStatement(
+              "UPDATE incident SET payload = ?::jsonb WHERE id = ?")) {
+            update.setString(1, payload.toString());
+            update.setString(2, rows.getString(1));
+            update.executeUpdate();
           }
+          incidents.add(rows.getString(1));
         }
       }
-      removed.add(signalId);
-      changes.put("incidents", incidents.size());
-      changes.put("evidence_signals", evidence);
-      changes.put("receipts", deleteReceipts(connection, removed));
-      changes.put("dead_letters", deleteDeadLetters(connection, removed));
-      record(connection, actor, "signal", changes);
-      return new Report(changes, incidents);
-    });
+    }
+    removed.add(signalId);
+    changes.put("incidents", incidents.size());
+    changes.put("evidence_signals", evidence);
+    changes.put("receipts", deleteReceipts(connection, removed));
+    changes.put("dead_letters", deleteDeadLetters(connection, removed));
+    record(connection, actor, "signal", changes);
+    return new Report(changes, incidents, 0);
   }
 
   private void record(Connection connection, String actor, String kind, Map<String, Integer> changes)
       throws SQLException {
+    if (actor.equals(ErasureRegister.ACTOR) && changes.values().stream().allMatch(count -> count == 0)) {
+      return; // a re-check that found nothing come back is no event
+    }
     ObjectNode after = Json.mapper().createObjectNode();
     after.put("subject", kind);
     changes.forEach(after::put);

@@ -19,10 +19,12 @@ import org.varsel.desk.config.DeskConfig;
  * @param receipts intake receipts of signals (unless a kept incident shows the signal)
  * @param deadLetters dead letters and rejected incident messages
  * @param audit audit events (unless they belong to a kept incident)
+ * @param pipelineState how long the pipeline's state can keep a person's posts (its {@code pipeline.incidents.state-ttl}):
+ *     the erasure register counts that store done this long after a request
  */
 public record RetentionConfig(
     boolean enabled, Duration interval, Duration evidence, Duration incidents, Duration confirmedIncidents,
-    Duration receipts, Duration deadLetters, Duration audit) {
+    Duration receipts, Duration deadLetters, Duration audit, Duration pipelineState) {
   public static final String PREFIX = "desk.retention.";
   public static final String ENABLED = PREFIX + "enabled";
   public static final String INTERVAL = PREFIX + "interval";
@@ -32,9 +34,10 @@ public record RetentionConfig(
   public static final String RECEIPTS = PREFIX + "receipts";
   public static final String DEAD_LETTERS = PREFIX + "dead-letters";
   public static final String AUDIT = PREFIX + "audit";
+  public static final String PIPELINE_STATE = PREFIX + "pipeline-state";
 
   public static final List<String> KEYS =
-      List.of(ENABLED, INTERVAL, EVIDENCE, INCIDENTS, CONFIRMED_INCIDENTS, RECEIPTS, DEAD_LETTERS, AUDIT);
+      List.of(ENABLED, INTERVAL, EVIDENCE, INCIDENTS, CONFIRMED_INCIDENTS, RECEIPTS, DEAD_LETTERS, AUDIT, PIPELINE_STATE);
 
   private static final Map<String, String> DEFAULTS = defaultValues();
 
@@ -48,11 +51,13 @@ public record RetentionConfig(
     d.put(RECEIPTS, "P30D");
     d.put(DEAD_LETTERS, "P30D");
     d.put(AUDIT, "P1095D");
+    d.put(PIPELINE_STATE, "P2D");
     return d;
   }
 
   public RetentionConfig {
-    for (Duration d : List.of(interval, evidence, incidents, confirmedIncidents, receipts, deadLetters, audit)) {
+    for (Duration d : List.of(interval, evidence, incidents, confirmedIncidents, receipts, deadLetters, audit,
+        pipelineState)) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("desk.retention.* periods must be positive");
       }
@@ -106,7 +111,7 @@ public record RetentionConfig(
     }
     return new RetentionConfig(Boolean.parseBoolean(enabled), duration(v, INTERVAL), duration(v, EVIDENCE),
         duration(v, INCIDENTS), duration(v, CONFIRMED_INCIDENTS), duration(v, RECEIPTS), duration(v, DEAD_LETTERS),
-        duration(v, AUDIT));
+        duration(v, AUDIT), duration(v, PIPELINE_STATE));
   }
 
   private static Duration duration(Map<String, String> values, String key) {

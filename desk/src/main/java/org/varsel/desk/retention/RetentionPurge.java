@@ -26,6 +26,7 @@ import org.varsel.desk.triage.AuditLog;
 public final class RetentionPurge {
   public static final String ACTOR = "system:retention";
   public static final String ACTION = "retention.purge";
+  private static final Duration IDLE_RATE_LIMIT_BUCKET = Duration.ofDays(1);
 
   /** Condition on an incident row {@code i}: it belongs to a confirmed or escalated case. */
   static final String KEPT = "(i.status IN ('confirmed', 'escalated')"
@@ -68,6 +69,9 @@ public final class RetentionPurge {
       counts.put("dead_letters", update(connection, "DELETE FROM signal_dead_letter WHERE stored_at < ?", deadLetters)
           + update(connection, "DELETE FROM rejected_message WHERE received_at < ?", deadLetters));
       counts.put("expired_sessions", update(connection, "DELETE FROM app_session WHERE expires_at < ?", Timestamp.from(now)));
+      // a day idle refills any bucket the desk configures: the row is the same as a new one
+      counts.put("rate_limit_buckets", update(connection, "DELETE FROM rate_limit_bucket WHERE updated_at < ?",
+          cutoff(now, IDLE_RATE_LIMIT_BUCKET)));
       try (Statement allow = connection.createStatement()) {
         allow.execute("SET LOCAL varsel.audit_change = 'retention'");
       }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Feedback;
 import org.varsel.contract.Json;
+import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
 
 /**
@@ -36,7 +37,10 @@ public final class FeedbackPublisher implements AutoCloseable {
   private static final Duration IDLE_WAIT = Duration.ofSeconds(2);
   private static final int BATCH = 200;
 
+  private static final String JOB = "feedback-publisher";
+
   private final Database database;
+  private final ClusterSingleton singleton;
   private final String topic;
   private final Producer<String, byte[]> producer;
   private final Thread thread;
@@ -46,6 +50,7 @@ public final class FeedbackPublisher implements AutoCloseable {
 
   public FeedbackPublisher(Database database, String bootstrapServers, KafkaLogin login, String topic) {
     this.database = database;
+    this.singleton = new ClusterSingleton(database);
     this.topic = topic;
     Properties properties = login.clientProperties(bootstrapServers);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -92,8 +97,15 @@ public final class FeedbackPublisher implements AutoCloseable {
     }
   }
 
-  /** Sends up to one batch of unpublished verdicts and marks them published; returns how many. */
+  /**
+   * Sends up to one batch of unpublished verdicts and marks them published; returns how many. One replica at a time,
+   * so two desks never send the same batch.
+   */
   int publishPending() throws Exception {
+    return singleton.runIfDue(JOB, Duration.ZERO, this::publishBatch).orElse(0);
+  }
+
+  private int publishBatch() throws Exception {
     List<Pending> pending = new ArrayList<>();
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement select = connection.prepareStatement("SELECT id, event_id, incident_id, incident_version, "

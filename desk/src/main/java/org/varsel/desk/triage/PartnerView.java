@@ -22,7 +22,8 @@ import org.varsel.desk.incident.Visibility;
  * <p>When the incident holds signals of other sources, every field the pipeline merged from all signals (urls,
  * hashtags, target groups, categories, the marking, the title, ...) is recomputed from the partner's own evidence
  * signals: a RED signal of partner A must not surface in partner B's view through a merged list. Fields that cannot be
- * attributed to a signal (target groups, DISARM techniques, the timeline) are left empty: closed, not guessed. An
+ * attributed to a signal (target groups, DISARM techniques, hallmarks, TCAP tags, the timeline) are left empty, and the
+ * incident's tier and severity, which the pipeline computed over every signal, are left out: closed, not guessed. An
  * early warning is always recomputed so, and its trend left out: it counts signals beyond the examples it lists.
  */
 public final class PartnerView {
@@ -83,6 +84,11 @@ public final class PartnerView {
     view.set("categories", array(categories));
     view.putArray("target_groups");
     view.putArray("disarm");
+    view.putArray("hallmarks");
+    view.putArray("tcap");
+    // another source's threat to life would raise them: a partner's queue and filters treat them as unknown
+    view.remove("tier");
+    view.remove("severity");
     view.set("urls", array(occurring(view.path("urls"), own, "")));
     view.set("hashtags", array(occurring(view.path("hashtags"), own, "#")));
     view.set("rule_hits", ownRuleHits(view.path("rule_hits"), own));

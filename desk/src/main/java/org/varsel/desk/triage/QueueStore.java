@@ -38,6 +38,10 @@ public final class QueueStore {
     this.database = database;
   }
 
+  private static final String PARTNER_ORDER = "(SELECT max((s ->> 'observed_at')::timestamptz)"
+      + " FROM jsonb_array_elements(incident.payload -> 'evidence' -> 'signals') s WHERE s ->> 'source' = ?)"
+      + " DESC NULLS LAST, id";
+
   /** How the queue is sorted; ties are broken by id so pages do not overlap. */
   public enum Order {
     /**
@@ -66,11 +70,18 @@ public final class QueueStore {
       // Order and skip over narrow rows first, then fetch the page's payloads: the payloads of skipped or
       // unsorted rows are never read (docs/desk.md, Queue performance, has the measurements).
       try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident JOIN "
-          + "(SELECT id AS page_id FROM incident" + where.sql + " ORDER BY " + orderSql(order) + " LIMIT ? OFFSET ?)"
-          + " page ON page.page_id = incident.id ORDER BY " + orderSql(order))) {
+          + "(SELECT id AS page_id FROM incident" + where.sql + " ORDER BY " + orderSql(order, visibility) + " LIMIT ? OFFSET ?)"
+          + " page ON page.page_id = incident.id ORDER BY " + orderSql(order, visibility))) {
         int next = where.bind(connection, select);
-        select.setInt(next, limit);
-        select.setInt(next + 1, offset);
+        Optional<String> own = visibility.requiredSource();
+        if (own.isPresent()) {
+          select.setString(next++, own.get());
+        }
+        select.setInt(next++, limit);
+        select.setInt(next++, offset);
+        if (own.isPresent()) {
+          select.setString(next, own.get());
+        }
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             items.add(read(rows).incident());
@@ -157,7 +168,7 @@ public final class QueueStore {
     Where where = where(QueueFilter.none(), visibility);
     String sql = "SELECT " + COLUMNS + " FROM incident" + (where.sql.isEmpty() ? " WHERE " : where.sql + " AND ")
         + "id <> ? AND ((payload -> 'urls') ??| ? OR (payload -> 'hashtags') ??| ? "
-        + "OR (payload -> 'evidence' -> 'accounts') ??| ?) ORDER BY " + orderSql(Order.QUEUE)
+        + "OR (payload -> 'evidence' -> 'accounts') ??| ?) ORDER BY " + Order.QUEUE.sql
         + " LIMIT " + RELATED_LIMIT;
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
@@ -176,8 +187,12 @@ public final class QueueStore {
     }
   }
 
-  private static String orderSql(Order order) {
-    return order.sql;
+  /**
+   * A partner's queue is by its own newest signal (bound to the partner's source): the urgency order would rank by
+   * tiers and severities its views leave out, and an incident's own times may come from other sources' signals.
+   */
+  private static String orderSql(Order order, Visibility visibility) {
+    return visibility.requiredSource().isPresent() ? PARTNER_ORDER : order.sql;
   }
 
   private static Set<String> strings(JsonNode array) {
@@ -195,7 +210,14 @@ public final class QueueStore {
     Optional<String> own = visibility.requiredSource();
     filter.status().ifPresent(s -> where.add("status = ?", s.label()));
     filter.kind().ifPresent(k -> where.add("kind = ?", k.label()));
-    filter.tier().ifPresent(t -> where.add("tier = ?", t.label()));
+    filter.tier().ifPresent(t -> {
+      if (own.isEmpty()) {
+        where.add("tier = ?", t.label());
+      } else {
+        // a partner's view of an incident with other sources' signals has no tier (PartnerView): nothing to match
+        where.add("tier = ? AND sources <@ ?", t.label(), new TextArray(own.get()));
+      }
+    });
     filter.category().ifPresent(c -> where.seen(own, "categories @> ?", new TextArray(c), "@.category == $v", c));
     filter.platform().ifPresent(p -> where.seen(own, "platforms @> ?", new TextArray(p), "@.platform == $v", p));
     filter.language().ifPresent(l -> where.seen(own, "languages @> ?", new TextArray(l), "@.language == $v", l));

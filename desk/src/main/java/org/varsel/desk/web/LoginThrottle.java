@@ -1,12 +1,15 @@
 package org.varsel.desk.web;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.OptionalLong;
+import org.varsel.desk.db.Database;
 import org.varsel.desk.intake.RateLimiter;
 
 /**
  * Sign-in attempts limited per username and per client address (token buckets), so that guessing a password is slow
- * whether one account is attacked from many addresses or many accounts from one. In memory: per desk process.
+ * whether one account is attacked from many addresses or many accounts from one. The buckets are in the database: the
+ * limits hold across desk replicas.
  */
 public final class LoginThrottle {
   /** Attempts one username may make at once, and then per minute. */
@@ -16,11 +19,16 @@ public final class LoginThrottle {
   public static final int PER_ADDRESS_BURST = 30;
   public static final int PER_ADDRESS_PER_MINUTE = 20;
 
-  private final RateLimiter perUser = new RateLimiter(PER_USER_PER_MINUTE, PER_USER_BURST);
-  private final RateLimiter perAddress = new RateLimiter(PER_ADDRESS_PER_MINUTE, PER_ADDRESS_BURST);
+  private final RateLimiter perUser;
+  private final RateLimiter perAddress;
+
+  public LoginThrottle(Database database) {
+    this.perUser = new RateLimiter(database, "login-user", PER_USER_PER_MINUTE, PER_USER_BURST);
+    this.perAddress = new RateLimiter(database, "login-address", PER_ADDRESS_PER_MINUTE, PER_ADDRESS_BURST);
+  }
 
   /** Takes one attempt; empty if allowed, else the whole seconds to wait (for Retry-After). */
-  OptionalLong attempt(String username, String address) {
+  OptionalLong attempt(String username, String address) throws SQLException {
     OptionalLong user = perUser.acquire(username.toLowerCase(Locale.ROOT));
     OptionalLong fromAddress = perAddress.acquire(address);
     if (user.isEmpty()) {

@@ -84,15 +84,16 @@ public final class TriageWeb implements RouteGroup {
   private final Verdicts verdicts;
   private final Alerts alerts;
   private final Views views = new Views();
-  private final LoginThrottle throttle = new LoginThrottle();
+  private final LoginThrottle throttle;
   private final Supplier<PipelineStatus> pipeline;
 
   /**
    * @param pipeline the pipeline's status for the status block staff see on every page
    * @param alerts the threat-to-life alerts for the banner staff see on every page until one acknowledges them
    */
-  public TriageWeb(Sessions sessions, QueueStore queue, Triage triage, AuditLog audit, Verdicts verdicts,
-      Supplier<PipelineStatus> pipeline, Alerts alerts) {
+  public TriageWeb(Sessions sessions, LoginThrottle throttle, QueueStore queue, Triage triage, AuditLog audit,
+      Verdicts verdicts, Supplier<PipelineStatus> pipeline, Alerts alerts) {
+    this.throttle = throttle;
     this.pipeline = pipeline;
     this.alerts = alerts;
     this.sessions = sessions;

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.varsel.desk.config.DeskConfig;
 
@@ -30,19 +28,5 @@ class IntakeConfigTest {
   void aMistypedIntakeKeyIsRefused() {
     assertThatThrownBy(() -> IntakeConfig.fromMap(Map.of("desk.intake.rate-limt.burst", "10")))
         .hasMessageContaining("unknown intake setting");
-  }
-
-  @Test
-  void theRateLimiterAllowsABurstThenOneRequestPerRefillAndSaysHowLongToWait() {
-    AtomicLong now = new AtomicLong();
-    RateLimiter limiter = new RateLimiter(60, 2, now::get);
-    assertThat(limiter.acquire("a")).isEmpty();
-    assertThat(limiter.acquire("a")).isEmpty();
-    OptionalLong wait = limiter.acquire("a");
-    assertThat(wait).hasValue(1);
-    assertThat(limiter.acquire("b")).isEmpty();
-    now.addAndGet(Duration.ofSeconds(1).toNanos());
-    assertThat(limiter.acquire("a")).isEmpty();
-    assertThat(limiter.acquire("a")).isPresent();
   }
 }

@@ -100,7 +100,10 @@ class ErasureTest {
     assertThat(count(db, "SELECT count(*) FROM incident WHERE id = 'inc-s' AND payload::text LIKE '%sig-stays%'")).isEqualTo(1);
   }
 
-  /** Every row of every table in the schema (as text) that contains the string, case-insensitively. */
+  /**
+   * Every row of every table in the schema (as text) that contains the string, case-insensitively; but the register of
+   * erasure requests, which keeps whom to erase until every store is done (ErasureRegisterTest).
+   */
   static List<String> rowsMentioning(String needle) throws SQLException {
     List<String> hits = new ArrayList<>();
     try (Connection connection = db.connect()) {
@@ -111,6 +114,7 @@ class ErasureTest {
           tables.add(rows.getString(1));
         }
       }
+      tables.remove("erasure_request");
       for (String table : tables) {
         try (ResultSet rows = connection.createStatement().executeQuery(
             "SELECT t::text FROM \"" + table + "\" t")) {
