@@ -11,6 +11,8 @@ import java.util.List;
  * @param reads topics it consumes
  * @param writes topics it produces to
  * @param describes topics it only looks at (offsets, partitions)
+ * @param configReads topics whose configuration it reads (retention and clean-up policy: when a person's records are
+ *     gone, for the erasure register)
  * @param groupPrefixes consumer groups it joins and commits in, by prefix
  * @param describedGroups consumer groups of others whose committed offsets it reads
  * @param transactionalIdPrefixes transactional ids of its exactly-once producers, by prefix
@@ -20,6 +22,7 @@ public record KafkaAccess(
     List<String> reads,
     List<String> writes,
     List<String> describes,
+    List<String> configReads,
     List<String> groupPrefixes,
     List<String> describedGroups,
     List<String> transactionalIdPrefixes) {
@@ -37,6 +40,7 @@ public record KafkaAccess(
     reads = List.copyOf(reads);
     writes = List.copyOf(writes);
     describes = List.copyOf(describes);
+    configReads = List.copyOf(configReads);
     groupPrefixes = List.copyOf(groupPrefixes);
     describedGroups = List.copyOf(describedGroups);
     transactionalIdPrefixes = List.copyOf(transactionalIdPrefixes);
@@ -48,13 +52,17 @@ public record KafkaAccess(
    */
   public static List<KafkaAccess> standard() {
     return List.of(
-        new KafkaAccess(INTAKE, List.of(), List.of(Topics.SIGNALS_RAW), List.of(), List.of(), List.of(), List.of()),
+        new KafkaAccess(INTAKE, List.of(), List.of(Topics.SIGNALS_RAW), List.of(), List.of(), List.of(), List.of(),
+            List.of()),
         new KafkaAccess(PIPELINE, List.of(Topics.SIGNALS_RAW, Topics.RULES, Topics.FEEDBACK),
             List.of(Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.SHADOW_HITS, Topics.HOTLINE, Topics.RULE_PRECISION), List.of(),
-            List.of("varsel-pipeline"), List.of(), List.of("varsel-pipeline")),
+            List.of(), List.of("varsel-pipeline"), List.of(), List.of("varsel-pipeline")),
         new KafkaAccess(DESK, List.of(Topics.INCIDENTS, Topics.SIGNALS_DLQ, Topics.HOTLINE, Topics.RULE_PRECISION),
             List.of(Topics.FEEDBACK),
-            List.of(Topics.SIGNALS_RAW), List.of("varsel-desk"), List.of("varsel-pipeline"), List.of()),
-        new KafkaAccess(RULES, List.of(Topics.SIGNALS_RAW), List.of(Topics.RULES), List.of(), List.of(), List.of(), List.of()));
+            List.of(Topics.SIGNALS_RAW, Topics.SHADOW_HITS),
+            List.of(Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS, Topics.SHADOW_HITS, Topics.HOTLINE),
+            List.of("varsel-desk"), List.of("varsel-pipeline"), List.of()),
+        new KafkaAccess(RULES, List.of(Topics.SIGNALS_RAW), List.of(Topics.RULES), List.of(), List.of(), List.of(), List.of(),
+            List.of()));
   }
 }

@@ -23,6 +23,8 @@ public final class KafkaAcls {
         allow(bindings, principal, ResourceType.TOPIC, access.reads(), PatternType.LITERAL, AclOperation.READ);
         allow(bindings, principal, ResourceType.TOPIC, access.writes(), PatternType.LITERAL, AclOperation.WRITE);
         allow(bindings, principal, ResourceType.TOPIC, access.describes(), PatternType.LITERAL, AclOperation.DESCRIBE);
+        allow(bindings, principal, ResourceType.TOPIC, access.configReads(), PatternType.LITERAL,
+                AclOperation.DESCRIBE_CONFIGS);
         allow(bindings, principal, ResourceType.GROUP, access.groupPrefixes(), PatternType.PREFIXED, AclOperation.READ);
         allow(bindings, principal, ResourceType.GROUP, access.describedGroups(), PatternType.LITERAL, AclOperation.DESCRIBE);
         allow(bindings, principal, ResourceType.TRANSACTIONAL_ID, access.transactionalIdPrefixes(), PatternType.PREFIXED,
