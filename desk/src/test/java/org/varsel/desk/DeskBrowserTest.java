@@ -289,7 +289,11 @@ class DeskBrowserTest {
     assertThat(browser.findElements(By.cssSelector("#findings tr.finding"))).hasSize(3);
     assertThat(browser.findElement(By.id("findings")).getText()).contains("shares 2 of 4 accounts").contains("first finding");
     assertThat(browser.findElements(By.cssSelector("#findings .finding-timeline"))).hasSize(3);
-    assertThat(browser.findElement(By.cssSelector("#account-shares li")).getText()).contains("acct_a").contains("in 3 of 3 findings");
+    List<WebElement> shares = browser.findElements(By.cssSelector("#account-shares li"));
+    assertThat(shares.get(0).getText()).as("the busiest account first, with its share of the campaign's 31 posts")
+        .contains("acct_a", "at least 9 posts (29 % of the campaign's posts)", "in 3 of 3 findings");
+    assertThat(shares.get(1).getText()).contains("acct_b", "at least 6 posts (19 %", "in 3 of 3 findings");
+    assertThat(shares).extracting(WebElement::getText).anySatisfy(text -> assertThat(text).startsWith("acct_i in 1 of 3 findings"));
     assertThat(browser.findElement(By.cssSelector("#merged-from a")).getAttribute("href")).endsWith("/incidents/" + founder + "?stay=1");
     ((JavascriptExecutor) browser).executeScript("document.getElementById('campaign').scrollIntoView()");
     screenshot("campaign-generated.png");

@@ -88,11 +88,12 @@ public final class HostileIncidents {
     List<Incident.Finding> findings = List.of(
         new Incident.Finding("inc-push-" + id, IncidentKind.HASHTAG_PUSH, "Hashtag push: #poisonedwater", T0,
             T0.plusSeconds(3000), 120, 14, 60, List.of("@acct_a", "@acct_b", "@acct_c"), List.of("poisonedwater"),
-            List.of(), "#poisonedwater", List.of(), FINDING_EXPLANATION, null),
+            List.of(), "#poisonedwater", List.of(), FINDING_EXPLANATION, null, Map.of()),
         new Incident.Finding("inc-link-" + id, IncidentKind.CO_LINK, "Same link shared by 9 accounts", T0.plusSeconds(600),
             T0.plusSeconds(2400), 12, 9, 50, List.of("@acct_a", "@acct_d"), List.of("poisonedwater"),
             List.of("https://hoax.example/water"), "https://hoax.example/water", List.of(), "Co-link: 9 accounts shared it",
-            "shares 8 of 9 accounts (89 % ≥ 50 %) and #poisonedwater with hashtag-push inc-push-" + id + "; windows overlap"));
+            "shares 8 of 9 accounts (89 % ≥ 50 %) and #poisonedwater with hashtag-push inc-push-" + id + "; windows overlap",
+            Map.of()));
     Map<String, String> coordination = new java.util.TreeMap<>(base.evidence().coordination());
     coordination.put("findings", "5");
     return new Incident(base.schema(), id, 2, IncidentKind.CAMPAIGN, "Campaign: #poisonedwater (17 accounts, 5 findings)",
