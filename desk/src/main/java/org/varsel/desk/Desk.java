@@ -20,6 +20,11 @@ import org.varsel.desk.brief.http.BriefRoutes;
 import org.varsel.desk.brief.BriefSettings;
 import org.varsel.desk.brief.store.BriefStore;
 import org.varsel.desk.brief.store.PostgresBriefAudit;
+import org.varsel.desk.cases.CaseConfig;
+import org.varsel.desk.cases.Cases;
+import org.varsel.desk.cases.EscalationRoutes;
+import org.varsel.desk.cases.OncePerCluster;
+import org.varsel.desk.cases.UrlRecheck;
 import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.childsafety.ChildSafetyRoutes;
 import org.varsel.desk.childsafety.HotlineConsumer;
@@ -65,6 +70,7 @@ public final class Desk implements AutoCloseable {
   private RetentionJob retention;
   private Optional<AlertWebhook> alertWebhook = Optional.empty();
   private Optional<PipelineWatch> pipeline = Optional.empty();
+  private UrlRecheck recheck;
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
       FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline, Alerts alerts) {
@@ -111,9 +117,15 @@ public final class Desk implements AutoCloseable {
     return start(config, intakeConfig, retentionConfig, childSafety, pipelineWatch, AlertConfig.defaults());
   }
 
-  /** The desk with every part's settings. */
+  /** The desk with every part's settings but the cases', which re-check reported URLs every six hours. */
   public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
       ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch, AlertConfig alertConfig) {
+    return start(config, intakeConfig, retentionConfig, childSafety, pipelineWatch, alertConfig, CaseConfig.defaults());
+  }
+
+  /** The desk with every part's settings. */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
+      ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch, AlertConfig alertConfig, CaseConfig caseConfig) {
     LOG.info("desk starting with {}, {} and {}", config, intakeConfig, alertConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
@@ -133,15 +145,20 @@ public final class Desk implements AutoCloseable {
           new HotlineConsumer(config.kafkaBootstrap(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
       started.add(hotline);
       hotline.start();
+      BriefStore briefStore = new BriefStore(database);
       BriefService briefs = new BriefService(
           BriefSettings.load(config.briefsConfig().isEmpty() ? Optional.empty() : Optional.of(Path.of(config.briefsConfig()))),
-          incidents, new BriefStore(database), new PostgresBriefAudit(database), Clock.systemUTC());
+          incidents, briefStore, new PostgresBriefAudit(database), Clock.systemUTC());
       Optional<PipelineWatch> pipeline = PipelineWatch.start(pipelineWatch, config.kafkaBootstrap(), database);
       pipeline.ifPresent(started::add);
       FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), Topics.FEEDBACK);
       started.add(feedback);
       feedback.start();
       AuditLog audit = new AuditLog(database);
+      Cases cases = new Cases(database, audit, Clock.systemUTC());
+      // THIS_REPLICA until the replicas work's advisory-lock helper is on main: swap it in here
+      UrlRecheck recheck = UrlRecheck.start(cases.store(), caseConfig, OncePerCluster.THIS_REPLICA);
+      started.add(recheck);
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
@@ -153,7 +170,8 @@ public final class Desk implements AutoCloseable {
           config.requestBodyTimeout(),
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
               new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
-              new PeriodReportRoutes(database, Clock.systemUTC())));
+              new PeriodReportRoutes(database, Clock.systemUTC()),
+              new EscalationRoutes(briefs, briefStore, incidents, cases, new Sessions(database))));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
@@ -163,6 +181,7 @@ public final class Desk implements AutoCloseable {
       desk.retention = retention;
       desk.pipeline = pipeline;
       desk.alertWebhook = webhook;
+      desk.recheck = recheck;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -177,7 +196,8 @@ public final class Desk implements AutoCloseable {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
     Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()),
         RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()),
-        PipelineWatchConfig.load(file, System.getenv()), AlertConfig.load(file, System.getenv()));
+        PipelineWatchConfig.load(file, System.getenv()), AlertConfig.load(file, System.getenv()),
+        CaseConfig.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();
@@ -221,6 +241,9 @@ public final class Desk implements AutoCloseable {
     }
     pipeline.ifPresent(watch -> parts.add(1, watch));
     alertWebhook.ifPresent(webhook -> parts.add(1, webhook));
+    if (recheck != null) {
+      parts.add(1, recheck);
+    }
     closeAll(parts, null);
     LOG.info("desk stopped");
   }

@@ -31,6 +31,8 @@ import org.varsel.local.PostgresExtension;
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class AuthorizationMatrixTest {
   private static final List<String> CALLERS = List.of("none", "analyst", "lead", "admin", "partner");
+  private static final String NO_BRIEF = "brf-00000000-0000-4000-8000-000000000000";
+  private static final String NO_CASE = "case-00000000-0000-4000-8000-000000000000";
 
   private static Desk desk;
   private static DeskClient client;
@@ -92,6 +94,10 @@ class AuthorizationMatrixTest {
         api("GET", () -> "/api/v1/reports/period", null, 401, 200, 200, 200, 403),
         api("GET", () -> "/api/v1/alerts", null, 401, 200, 200, 200, 403),
         api("GET", () -> "/api/v1/alerts/" + alerted, null, 401, 200, 200, 200, 403),
+        api("POST", () -> "/api/v1/briefs/" + NO_BRIEF + "/sent", "{}", 401, 404, 404, 404, 403),
+        api("GET", () -> "/api/v1/cases", null, 401, 200, 200, 200, 200),
+        api("GET", () -> "/api/v1/cases/" + NO_CASE, null, 401, 404, 404, 404, 403),
+        api("POST", () -> "/api/v1/cases/" + NO_CASE + "/events", "{}", 401, 400, 400, 400, 403),
         page("GET", () -> "/", 303, 200, 200, 200, 200),
         page("GET", () -> "/incidents/" + visible, 303, 200, 200, 200, 200),
         page("GET", () -> "/incidents/" + hidden, 303, 200, 200, 200, 404),
@@ -99,6 +105,11 @@ class AuthorizationMatrixTest {
         page("GET", () -> "/rules", 303, 200, 200, 200, 403),
         page("GET", () -> "/child-safety", 303, 200, 200, 200, 403),
         page("GET", () -> "/reports/period", 303, 200, 200, 200, 403),
+        page("GET", () -> "/incidents/" + visible + "/brief", 303, 200, 200, 200, 403),
+        page("GET", () -> "/cases", 303, 200, 200, 200, 200),
+        page("GET", () -> "/cases/" + NO_CASE, 303, 404, 404, 404, 403),
+        page("POST", () -> "/incidents/" + fresh() + "/brief/sent", 303, 400, 400, 400, 403),
+        page("POST", () -> "/cases/" + NO_CASE + "/responses", 303, 400, 400, 400, 403),
         page("POST", () -> "/incidents/" + fresh() + "/status", 303, 303, 303, 303, 403),
         page("POST", () -> "/incidents/" + fresh() + "/assign", 303, 303, 303, 303, 403),
         page("POST", () -> "/incidents/" + fresh() + "/comments", 303, 303, 303, 303, 403),
@@ -159,7 +170,7 @@ class AuthorizationMatrixTest {
     String label() {
       try {
         String example = path.next();
-        return example.replaceAll("inc-[a-z0-9-]+", "{id}");
+        return example.replaceAll("(inc|brf|case)-[a-z0-9-]+", "{id}");
       } catch (Exception e) {
         return "?";
       }

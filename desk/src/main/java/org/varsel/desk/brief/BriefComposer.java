@@ -112,6 +112,10 @@ public final class BriefComposer {
     if (summaryShared) {
       marking = marking.mostRestrictive(incident.tlp());
     }
+    List<String> targetGroups = summaryShared ? incident.targetGroups() : List.of();
+    List<String> tcap = summaryShared ? incident.tcap() : List.of();
+    String summary = PlainSummary.of(new PlainSummary.Facts(items, categories, targetGroups,
+        ruleTitles(incident, shared, summaryShared), tcap, incident.tier()));
     return new Brief.Incident(
         incident.id(),
         incident.version(),
@@ -119,15 +123,15 @@ public final class BriefComposer {
         summaryShared && incident.title() != null
             ? text(incident.title(), audience, accounts)
             : "Incident " + incident.id() + " (" + incident.kind().label() + ")",
-        summary(incident, items, summaryShared),
+        summary,
         incident.tier(),
         incident.severity(),
         marking,
         categories,
         hallmarks,
-        summaryShared ? incident.tcap() : List.of(),
+        tcap,
         summaryShared ? incident.disarm() : List.of(),
-        summaryShared ? incident.targetGroups() : List.of(),
+        targetGroups,
         summaryShared ? incident.firstSeen() : items.stream().map(Brief.Item::observedAt).min(Instant::compareTo).orElseThrow(),
         summaryShared ? incident.lastSeen() : items.stream().map(Brief.Item::observedAt).max(Instant::compareTo).orElseThrow(),
         summaryShared ? Optional.of(text(incident.explanation(), audience, accounts)) : Optional.empty(),
@@ -203,18 +207,36 @@ public final class BriefComposer {
     return coordination;
   }
 
+  /**
+   * The incident's categories of harm, from the merged labels (when the summary may go), the rules that matched in the
+   * cited evidence and the cited signals; classifier labels become categories ("hateful" is hate) or drop out
+   * ("offensive", "neutral"), and hallmarks are listed as hallmarks.
+   */
   private static List<String> categories(Incident incident, List<EvidenceSignal> shared, boolean summaryShared) {
-    Set<String> sharedRules = shared.stream().filter(s -> s.ruleIds() != null).flatMap(s -> s.ruleIds().stream())
-        .collect(Collectors.toSet());
-    Stream<String> fromRules = incident.ruleHits() == null ? Stream.empty() : incident.ruleHits().stream()
-        .filter(hit -> summaryShared || sharedRules.contains(hit.ruleId())).map(Incident.RuleHitSummary::category);
+    Stream<String> fromRules = citedRuleHits(incident, shared, summaryShared).map(Incident.RuleHitSummary::category);
     Stream<String> merged = summaryShared ? incident.categories().stream() : Stream.empty();
     return Stream.of(merged, fromRules, shared.stream().map(EvidenceSignal::category))
         .flatMap(s -> s)
         .filter(Objects::nonNull)
         .filter(c -> !c.startsWith("hallmark:") && !HALLMARKS.contains(c))
+        .map(CategoryNames::category)
+        .flatMap(Optional::stream)
         .distinct()
         .toList();
+  }
+
+  private static List<String> ruleTitles(Incident incident, List<EvidenceSignal> shared, boolean summaryShared) {
+    return citedRuleHits(incident, shared, summaryShared).map(Incident.RuleHitSummary::title).filter(Objects::nonNull)
+        .map(BriefText::clean).distinct().toList();
+  }
+
+  /** The rule hits of the whole incident when its summary may go, else only of the rules that matched what is cited. */
+  private static Stream<Incident.RuleHitSummary> citedRuleHits(Incident incident, List<EvidenceSignal> shared,
+      boolean summaryShared) {
+    Set<String> sharedRules = shared.stream().filter(s -> s.ruleIds() != null).flatMap(s -> s.ruleIds().stream())
+        .collect(Collectors.toSet());
+    return incident.ruleHits() == null ? Stream.empty() : incident.ruleHits().stream()
+        .filter(hit -> summaryShared || sharedRules.contains(hit.ruleId()));
   }
 
   private List<Brief.Ground> grounds(Track track, Audience audience, List<String> categories, List<Brief.Item> items) {
@@ -250,14 +272,5 @@ public final class BriefComposer {
           "the platform's terms of service (no specific policy is configured for " + platforms + ")", Optional.empty()));
     }
     return grounds;
-  }
-
-  private static String summary(Incident incident, List<Brief.Item> items, boolean summaryShared) {
-    long accounts = items.stream().map(Brief.Item::account).filter(Objects::nonNull).distinct().count();
-    String counts = summaryShared
-        ? incident.signalCount() + " signals from " + incident.accountCount() + " accounts"
-        : items.size() + " items from " + accounts + " accounts";
-    return counts + "; detected as " + incident.kind().label() + "; tier " + incident.tier().label() + ", severity "
-        + incident.severity() + "/100; " + items.size() + " item" + (items.size() == 1 ? "" : "s") + " cited below.";
   }
 }

@@ -17,6 +17,10 @@ public final class BriefProblem extends RuntimeException {
     return new BriefProblem(404, detail);
   }
 
+  public static BriefProblem conflict(String detail) {
+    return new BriefProblem(409, detail);
+  }
+
   public static BriefProblem unprocessable(String detail) {
     return new BriefProblem(422, detail);
   }

@@ -138,7 +138,8 @@ public record DeskConfig(
     for (String key : values.keySet()) {
       if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)
           && !org.varsel.desk.retention.RetentionConfig.owns(key) && !ChildSafetyConfig.owns(key)
-          && !org.varsel.desk.pipeline.PipelineWatchConfig.owns(key) && !org.varsel.desk.alert.AlertConfig.owns(key)) {
+          && !org.varsel.desk.pipeline.PipelineWatchConfig.owns(key) && !org.varsel.desk.alert.AlertConfig.owns(key)
+          && !org.varsel.desk.cases.CaseConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }

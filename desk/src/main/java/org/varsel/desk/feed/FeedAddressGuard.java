@@ -10,19 +10,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Keeps the feed poller off the desk's own network (SSRF): a feed URL, and every redirect it leads to, must resolve
- * to public addresses only; loopback, link-local (cloud metadata at 169.254.169.254), private, unique-local, CGNAT,
- * multicast and unspecified addresses are refused unless the feed names the host in {@code allow_private_hosts}.
+ * Keeps the desk's fetches (the feed poller, the cases' URL re-check) off its own network (SSRF): a URL, and every
+ * redirect it leads to, must resolve to public addresses only; loopback, link-local (cloud metadata at
+ * 169.254.169.254), private, unique-local, CGNAT, multicast and unspecified addresses are refused unless the host is
+ * allowed by name (a feed's {@code allow_private_hosts}, {@code desk.cases.recheck-allow-private-hosts}).
  */
-final class FeedAddressGuard {
+public final class FeedAddressGuard {
   private final Set<String> allowedHosts;
 
-  FeedAddressGuard(Set<String> allowedHosts) {
+  public FeedAddressGuard(Set<String> allowedHosts) {
     this.allowedHosts = Set.copyOf(allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
   }
 
   /** @throws IOException naming the host and address when the URL may not be fetched */
-  void check(URI uri) throws IOException {
+  public void check(URI uri) throws IOException {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IOException("refused to fetch " + uri + ": only http and https");

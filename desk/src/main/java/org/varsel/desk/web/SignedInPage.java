@@ -57,6 +57,17 @@ public final class SignedInPage {
     return true;
   }
 
+  /** True, after answering 403 with the error page, when a form did not carry the session's CSRF token. */
+  public boolean refusedForgedForm(Context ctx, Sessions.Session session, Map<String, Object> model) {
+    if (TriageWeb.sameToken(ctx.formParam(TriageWeb.CSRF_FIELD), session.csrfToken())) {
+      return false;
+    }
+    model.put("message", "This form has expired or did not come from the desk; reload the page and retry.");
+    model.put("status", 403);
+    render(ctx.status(403), "error", model);
+    return true;
+  }
+
   public void render(Context ctx, String template, Map<String, Object> model) {
     ctx.header("Content-Security-Policy", CSP).header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
         .html(views.render(template, model));

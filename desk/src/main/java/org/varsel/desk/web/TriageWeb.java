@@ -554,7 +554,7 @@ public final class TriageWeb implements RouteGroup {
     return SAFE_BACK.matcher(back).matches() && !back.startsWith("//") ? back : "/";
   }
 
-  private static boolean sameToken(String given, String expected) {
+  static boolean sameToken(String given, String expected) {
     return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
         expected.getBytes(StandardCharsets.UTF_8));
   }

@@ -160,6 +160,7 @@ class BriefApiTest {
         analyst);
     String id = brief.headers().firstValue("X-Brief-Id").orElseThrow();
     String today = LocalDate.now(ZoneOffset.UTC).toString();
+    assertThat(post("/api/v1/briefs/" + id + "/sent", analyst, "{}").statusCode()).isEqualTo(201);
     assertThat(post("/api/v1/briefs/" + id + "/responses", analyst,
         "{\"url\":\"" + GREEN_ONLY_URL + "\",\"action\":\"received\",\"responded_at\":\"" + today + "\"}").statusCode())
         .isEqualTo(201);
@@ -190,9 +191,9 @@ class BriefApiTest {
     HttpResponse<byte[]> csv = get("/api/v1/reports/transparency?" + period + "&format=csv", lead);
     assertThat(csv.statusCode()).isEqualTo(200);
     String table = new String(csv.body(), StandardCharsets.UTF_8);
-    assertThat(table).startsWith("from,to,platform,category,notices,items,removed,restricted,no_action,awaiting,"
-        + "median_hours_to_action\r\n");
-    assertThat(table).containsPattern(",x,incitement,\\d+,\\d+,[1-9]\\d*,\\d+,\\d+,\\d+,0\\.0\r\n");
+    assertThat(table).startsWith("from,to,platform,category,notices,items,removed,restricted,labelled,no_action,"
+        + "awaiting,median_hours_to_action\r\n");
+    assertThat(table).containsPattern(",x,incitement,\\d+,\\d+,[1-9]\\d*,\\d+,\\d+,\\d+,\\d+,0\\.0\r\n");
     HttpResponse<byte[]> html = get("/api/v1/reports/transparency?" + period, analyst);
     assertThat(html.statusCode()).isEqualTo(200);
     for (String report : List.of(table, new String(html.body(), StandardCharsets.UTF_8))) {

@@ -61,7 +61,7 @@ public final class BriefRoutes {
   }
 
   /** The desk answers {@link HttpResponseException} as problem+json; a {@link BriefProblem} becomes one. */
-  private static Handler problems(Handler handler) {
+  public static Handler problems(Handler handler) {
     return ctx -> {
       try {
         handler.handle(ctx);
@@ -202,11 +202,12 @@ public final class BriefRoutes {
   }
 
   /** A date (midnight UTC) or an instant. */
-  static Instant instant(String value, String name) {
+  /** A date (midnight UTC) or an instant, else a 400 naming the parameter. */
+  public static Instant instant(String value, String name) {
     try {
       return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new HttpResponseException(400, name + " must be YYYY-MM-DD or an ISO-8601 instant such as 2025-03-01T12:00:00Z");
+      throw BriefProblem.badRequest(name + " must be YYYY-MM-DD or an ISO-8601 instant such as 2025-03-01T12:00:00Z");
     }
   }
 

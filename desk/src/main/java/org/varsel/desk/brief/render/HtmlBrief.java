@@ -84,17 +84,16 @@ public final class HtmlBrief implements BriefRenderer {
     view.put("seen", Wording.time(incident.firstSeen()) + " to " + Wording.time(incident.lastSeen()));
     view.put("summary", incident.summary());
     view.put("threatToLife", incident.tier() == Tier.THREAT_TO_LIFE ? Wording.threatToLife() : "");
-    view.put("categories", Wording.joined(incident.categories()));
+    view.put("categories", Wording.categories(incident.categories()));
     view.put("hallmarks", Wording.joined(incident.hallmarks()));
     view.put("tcap", Wording.joined(incident.tcap()));
     view.put("disarm", Wording.joined(incident.disarm()));
     view.put("tier", incident.tier().label() + ", severity " + incident.severity() + "/100");
     view.put("targetGroups", Wording.joined(incident.targetGroups()));
-    view.put("explanation", incident.explanation().orElse(""));
     view.put("coordination", incident.coordination());
     List<Map<String, String>> grounds = new ArrayList<>();
     for (Brief.Ground ground : incident.grounds()) {
-      grounds.add(Map.of("category", ground.category(), "text", ground.text(),
+      grounds.add(Map.of("line", Wording.ground(ground),
           "url", ground.url().orElse(""), "href", ground.url().flatMap(HtmlBrief::href).orElse("")));
     }
     view.put("grounds", grounds);

@@ -16,12 +16,13 @@ public final class JsonBrief implements BriefRenderer {
   public byte[] render(Brief brief) {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("schema", SCHEMA);
+    // the marking heads the document, as on every page of the PDF
+    root.put("tlp", brief.marking().label());
     root.put("id", brief.id());
     root.put("created_at", brief.createdAt().toString());
     root.put("track", brief.track().label());
     root.put("title", Wording.title(brief));
     root.put("audience", brief.audience().label());
-    root.put("tlp", brief.marking().label());
     ObjectNode notifier = root.putObject("notifier");
     notifier.put("name", brief.notifier().name());
     notifier.put("email", brief.notifier().email());

@@ -11,12 +11,19 @@ import org.varsel.desk.brief.Brief;
  * (URLs, accounts) are code spans and excerpts are fenced code blocks, each fence longer than any backtick run inside.
  */
 public final class MarkdownBrief implements BriefRenderer {
-  private static final Pattern PUNCTUATION = Pattern.compile("[!-/:-@\\[-`{-~]");
+  /**
+   * The characters that can start Markdown or HTML anywhere in a line (emphasis, code, links, images, autolinks,
+   * entities, tables, strikethrough); ':' '/' '.' and the like are left alone, so a URL in prose reads as typed.
+   */
+  private static final Pattern INLINE = Pattern.compile("[\\\\`*_\\[\\]<>&|~]");
+  /** What makes a block of a line's start (heading, quote, list item, rule, setext underline): its punctuation. */
+  private static final Pattern LINE_START = Pattern.compile("^(\\s*(?:\\d{1,9}(?=[.)]))?)([-+=>#.)])");
   private static final Pattern BACKTICKS = Pattern.compile("`+");
 
   @Override
   public byte[] render(Brief brief) {
     StringBuilder md = new StringBuilder();
+    md.append("**").append(escape("TLP:" + brief.marking().label())).append("**\n\n");
     md.append("# ").append(escape(Wording.title(brief))).append("\n\n");
     md.append("**").append(escape(Wording.tlpRule(brief.marking()))).append("**\n\n");
     md.append("- Brief: ").append(code(brief.id())).append('\n');
@@ -46,12 +53,12 @@ public final class MarkdownBrief implements BriefRenderer {
     md.append("- Marking: ").append(escape("TLP:" + incident.marking().label())).append('\n');
     md.append("- Seen: ").append(escape(Wording.time(incident.firstSeen()) + " to " + Wording.time(incident.lastSeen())))
         .append("\n\n");
-    md.append(escape(incident.summary())).append("\n\n");
+    md.append("### Why it is reported\n\n").append(escape(incident.summary())).append("\n\n");
     if (incident.tier() == Tier.THREAT_TO_LIFE) {
       md.append("**").append(escape(Wording.threatToLife())).append("**\n\n");
     }
-    md.append("### Why it matters\n\n");
-    md.append("- Categories: ").append(escape(Wording.joined(incident.categories()))).append('\n');
+    md.append("### Labels\n\n");
+    md.append("- Categories: ").append(escape(Wording.categories(incident.categories()))).append('\n');
     md.append("- Dangerous Speech hallmarks: ").append(escape(Wording.joined(incident.hallmarks()))).append('\n');
     md.append("- TCAP: ").append(escape(Wording.joined(incident.tcap()))).append('\n');
     md.append("- DISARM techniques: ").append(escape(Wording.joined(incident.disarm()))).append('\n');
@@ -60,12 +67,11 @@ public final class MarkdownBrief implements BriefRenderer {
     md.append("- Target groups: ").append(escape(Wording.joined(incident.targetGroups()))).append("\n\n");
     md.append("### ").append(escape(Wording.groundsHeading(brief.track()))).append("\n\n");
     for (Brief.Ground ground : incident.grounds()) {
-      md.append("- ").append(escape(ground.category() + ": " + ground.text()));
+      md.append("- ").append(escape(Wording.ground(ground)));
       ground.url().ifPresent(url -> md.append(' ').append(code(url)));
       md.append('\n');
     }
     md.append('\n');
-    incident.explanation().ifPresent(why -> md.append("Why the desk flagged it: ").append(escape(why)).append("\n\n"));
     if (!incident.coordination().isEmpty()) {
       md.append("### Coordination evidence\n\n");
       incident.coordination().forEach((key, value) ->
@@ -112,13 +118,18 @@ public final class MarkdownBrief implements BriefRenderer {
     }
   }
 
-  /** Prose: every ASCII punctuation character backslash-escaped, line breaks as spaces. */
+  /**
+   * Prose: line breaks as spaces, then every character that could start inline Markdown or HTML backslash-escaped,
+   * and a line start that could open a block escaped too. URLs stay readable: {@code https://x.com/a} is not touched.
+   */
   static String escape(String text) {
     if (text == null) {
       return "";
     }
     String oneLine = text.replaceAll("\\s+", " ").trim();
-    return PUNCTUATION.matcher(oneLine).replaceAll(m -> Matcher.quoteReplacement("\\" + m.group()));
+    String inline = INLINE.matcher(oneLine).replaceAll(m -> Matcher.quoteReplacement("\\" + m.group()));
+    Matcher start = LINE_START.matcher(inline);
+    return start.find() ? start.group(1) + "\\" + inline.substring(start.start(2)) : inline;
   }
 
   /** An identifier shown exactly: a code span whose fence is longer than any backtick run inside it. */

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.brief.Brief;
+import org.varsel.desk.brief.CategoryNames;
 import org.varsel.desk.brief.Track;
 
 /** The sentences and formats every human-readable brief shares, so Markdown, HTML and PDF say the same. */
@@ -53,6 +54,16 @@ final class Wording {
   static String protectionNote() {
     return "This brief carries only what its recipient may receive under TLP 2.0. Personal data of victims and of "
         + "the partners' staff is redacted; the reported accounts are not.";
+  }
+
+  /** Categories as people read them: "Incitement to violence or crime, Hate speech". */
+  static String categories(List<String> categories) {
+    return joined(categories.stream().map(CategoryNames::name).toList());
+  }
+
+  /** A ground's line: the category's name, then the provision or policy. */
+  static String ground(Brief.Ground ground) {
+    return CategoryNames.name(ground.category()) + ": " + ground.text();
   }
 
   static String joined(List<String> values) {

@@ -43,7 +43,7 @@ public record TransparencyReport(Instant from, Instant to, List<Row> rows) {
 
   /** One platform and category (or {@link #ALL} categories). */
   public record Row(String platform, String category, int notices, int items, int removed, int restricted,
-      int noAction, int awaiting, Optional<Double> medianHoursToAction) {}
+      int labelled, int noAction, int awaiting, Optional<Double> medianHoursToAction) {}
 
   public static TransparencyReport of(Instant from, Instant to, List<NoticedUrl> noticed) {
     Map<String, Item> items = new LinkedHashMap<>();
@@ -75,7 +75,7 @@ public record TransparencyReport(Instant from, Instant to, List<Row> rows) {
     List<Double> hours = items.stream().map(Item::hoursToAction).flatMap(Optional::stream).sorted().toList();
     return new Row(platform, category, notices.size(), items.size(),
         count(items, ResponseAction.REMOVED), count(items, ResponseAction.RESTRICTED),
-        count(items, ResponseAction.NO_ACTION), (int) items.stream().filter(i -> i.decision.isEmpty()).count(),
+        count(items, ResponseAction.LABELLED), count(items, ResponseAction.NO_ACTION), (int) items.stream().filter(i -> i.decision.isEmpty()).count(),
         median(hours));
   }
 
@@ -94,11 +94,12 @@ public record TransparencyReport(Instant from, Instant to, List<Row> rows) {
   /** CSV (RFC 4180), one row per platform and category. */
   public byte[] csv() {
     StringBuilder csv = new StringBuilder(
-        "from,to,platform,category,notices,items,removed,restricted,no_action,awaiting,median_hours_to_action\r\n");
+        "from,to,platform,category,notices,items,removed,restricted,labelled,no_action,awaiting,median_hours_to_action\r\n");
     for (Row row : rows) {
       csv.append(String.join(",", cell(from.toString()), cell(to.toString()), cell(row.platform()),
           cell(row.category()), String.valueOf(row.notices()), String.valueOf(row.items()),
-          String.valueOf(row.removed()), String.valueOf(row.restricted()), String.valueOf(row.noAction()),
+          String.valueOf(row.removed()), String.valueOf(row.restricted()), String.valueOf(row.labelled()),
+          String.valueOf(row.noAction()),
           String.valueOf(row.awaiting()), row.medianHoursToAction().map(TransparencyReport::hours).orElse("")))
           .append("\r\n");
     }
@@ -128,6 +129,7 @@ public record TransparencyReport(Instant from, Instant to, List<Row> rows) {
       r.put("items", row.items());
       r.put("removed", row.removed());
       r.put("restricted", row.restricted());
+      r.put("labelled", row.labelled());
       r.put("noAction", row.noAction());
       r.put("awaiting", row.awaiting());
       r.put("median", row.medianHoursToAction().map(TransparencyReport::hours).orElse("-"));

@@ -56,6 +56,19 @@ public final class BriefStore {
     }
   }
 
+  /** The ids of the active partners, the audiences a brief may go to besides platforms. */
+  public List<String> activePartners() throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement("SELECT id FROM partner WHERE active ORDER BY id");
+        ResultSet rows = query.executeQuery()) {
+      List<String> ids = new ArrayList<>();
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+      return ids;
+    }
+  }
+
   public Optional<IssuedBriefRecord> find(String briefId) throws SQLException {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement query = connection.prepareStatement("""
@@ -130,7 +143,8 @@ public final class BriefStore {
 
   /**
    * One reported URL of one notice to a platform in [from, to): when it was sent, the latest answer, and when the
-   * platform first decided (removed, restricted or no action).
+   * platform first decided (removed, restricted, labelled or no action). A notice is a brief an analyst marked sent;
+   * a brief only produced or downloaded is none.
    */
   public record NoticedUrl(
       String briefId, String platform, List<String> incidentIds, Track track, List<String> categories,
@@ -139,14 +153,17 @@ public final class BriefStore {
   public List<NoticedUrl> noticedUrls(Instant from, Instant to) throws SQLException {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement query = connection.prepareStatement("""
-            SELECT b.id, b.platform, b.incident_ids, b.track, b.categories, b.created_at, u.url,
+            SELECT b.id, b.platform, b.incident_ids, b.track, b.categories, sent.happened_at, u.url,
                    (SELECT r.action FROM brief_response r WHERE r.brief_id = b.id AND r.url = u.url
                     ORDER BY r.responded_at DESC, r.id DESC LIMIT 1),
                    (SELECT min(r.responded_at) FROM brief_response r WHERE r.brief_id = b.id AND r.url = u.url
                     AND r.action <> 'received')
-            FROM brief b CROSS JOIN LATERAL unnest(b.urls) AS u(url)
-            WHERE b.platform IS NOT NULL AND b.created_at >= ? AND b.created_at < ?
-            ORDER BY b.created_at, b.id
+            FROM brief b
+            JOIN LATERAL (SELECT min(e.happened_at) AS happened_at FROM case_event e
+                          WHERE e.brief_id = b.id AND e.status = 'sent') sent ON sent.happened_at IS NOT NULL
+            CROSS JOIN LATERAL unnest(b.urls) AS u(url)
+            WHERE b.platform IS NOT NULL AND sent.happened_at >= ? AND sent.happened_at < ?
+            ORDER BY sent.happened_at, b.id
             """)) {
       query.setObject(1, from.atOffset(ZoneOffset.UTC));
       query.setObject(2, to.atOffset(ZoneOffset.UTC));

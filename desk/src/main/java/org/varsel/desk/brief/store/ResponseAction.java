@@ -8,6 +8,7 @@ public enum ResponseAction {
   RECEIVED("received"),
   REMOVED("removed"),
   RESTRICTED("restricted"),
+  LABELLED("labelled"),
   NO_ACTION("no-action");
 
   private final String label;
