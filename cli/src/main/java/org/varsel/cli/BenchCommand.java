@@ -371,6 +371,8 @@ public final class BenchCommand implements Callable<Integer> {
     values.put("pipeline.topics.rules", prefix + ".rules");
     values.put("pipeline.topics.shadow-hits", prefix + ".shadow-hits");
     values.put("pipeline.topics.hotline", prefix + ".hotline");
+    values.put("pipeline.topics.feedback", prefix + ".feedback");
+    values.put("pipeline.topics.rule-precision", prefix + ".rule-precision");
     values.put("pipeline.kafka.group", prefix);
     values.put("pipeline.kafka.transactional-id-prefix", prefix);
     values.put("pipeline.parallelism", Integer.toString(p));

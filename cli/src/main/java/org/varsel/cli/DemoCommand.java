@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  Analyst desk     " + demo.deskUrl() + "/   (sign in as the analyst, or the lead for the audit log)");
     out.println("  Incidents API    " + demo.deskUrl() + "/api/v1/incidents   (a token is needed, as outside the demo)");
     out.println("  Health           " + demo.deskUrl() + "/healthz");
-    out.println("  Kafka            " + demo.kafkaBootstrap());
+    out.println("  Kafka            " + demo.kafkaBootstrap() + "   (SASL/SCRAM; logins in " + demo.kafkaLoginsFile().toAbsolutePath() + ")");
     if (demo.credentials().isPresent()) {
       DemoCredentials credentials = demo.credentials().get();
       out.println("  Credentials      " + demo.credentialsFile().toAbsolutePath());

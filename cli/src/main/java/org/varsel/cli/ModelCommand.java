@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +18,13 @@ import org.varsel.pipeline.classify.ModelTrainer;
 import org.varsel.pipeline.classify.TrainedModel;
 import org.varsel.pipeline.classify.TrainingCorpus;
 import org.varsel.pipeline.classify.TrainingOptions;
-import org.varsel.pipeline.functional.FlaggingPath;
+import org.varsel.pipeline.classify.VerdictPosts;
+import org.varsel.contract.Tlp;
+import org.varsel.desk.db.Database;
+import org.varsel.desk.triage.Verdicts;
 import org.varsel.pipeline.functional.FunctionalSuite;
 import org.varsel.pipeline.functional.SuiteEvaluation;
 import org.varsel.pipeline.functional.SuiteFloors;
-import org.varsel.pipeline.rules.BundledRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,8 +55,20 @@ public final class ModelCommand implements Runnable {
       description = "Rebuild the classifier from the annotated data in the repository (Davidson, HateXplain train, "
           + "DKHate, the project's own synthetic threat templates), reproducibly (fixed seed, hash-based splits), "
           + "evaluate it on the held-out splits of each source and write the report. Takes about 1-2 min on one core; "
-          + "progress goes to stderr.")
+          + "progress goes to stderr.",
+      footer = {"",
+          "With --with-verdicts FILE (the desk's GET /api/v1/training-data export) or --verdicts-from-desk (the same, read "
+              + "from the desk's database): the analysts' verdicts join the training data (confirmed: the signal's category; "
+              + "dismissed: neutral), 20 % of them held out to measure the model against the analysts. Only verdicts marked "
+              + "at most --verdicts-max-tlp are used (default GREEN; RED and AMBER+STRICT never, and the export never holds "
+              + "them). The model then holds partners' text, so --model and --report must be named (not the bundled model "
+              + "or docs/model-evaluation.md, which are published with the code). Prints the model before (the file at "
+              + "--model, else the bundled one) and after on the held-out sets and the functional suite (--suite, --rules)."})
   static final class Train implements Callable<Integer> {
+    /** The slice of the verdicts measured, never trained on. */
+    static final double VERDICTS_HELD_OUT = 0.2;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", defaultValue = "${sys:varsel.home:-.}/data/training",
         description = "Directory with the copied training data. Default: ${DEFAULT-VALUE}")
@@ -81,29 +97,130 @@ public final class ModelCommand implements Runnable {
     @Option(names = "--l2", description = "L2 regularisation (MAXENT_QN). Default: ${DEFAULT-VALUE}")
     double l2 = TrainingOptions.defaults().l2Cost();
 
+    @Option(names = "--with-verdicts", paramLabel = "FILE",
+        description = "JSONL of analysts' verdicts as the desk exports them (GET /api/v1/training-data): {text, label, tlp} per line.")
+    Path verdicts;
+
+    @Option(names = "--verdicts-from-desk", description = "Read the verdicts from the desk's database (--config or --jdbc-url).")
+    boolean verdictsFromDesk;
+
+    @picocli.CommandLine.Mixin DeskDatabaseOptions desk;
+
+    @Option(names = "--verdicts-max-tlp", defaultValue = "GREEN",
+        description = "Highest marking of a verdict to train on: CLEAR, GREEN or AMBER. Default: ${DEFAULT-VALUE}")
+    String verdictsMaxTlp;
+
+    @Option(names = "--suite", defaultValue = "${sys:varsel.home:-.}/data/functional",
+        description = "With verdicts: the functional suite measured before and after. Default: ${DEFAULT-VALUE}")
+    Path suite;
+
+    @Option(names = "--rules", defaultValue = "${sys:varsel.home:-.}/rules",
+        description = "With verdicts: the rules of the flagging path the suite runs through. Default: ${DEFAULT-VALUE}")
+    Path rules;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     @Override
     public Integer call() throws IOException {
+      if (verdicts != null || verdictsFromDesk) {
+        return trainWithVerdicts();
+      }
+      TrainingOptions options = options();
+      TrainingCorpus corpus = corpus(options);
+      TrainedModel trained = trainAndWrite(corpus, options);
+      writeHeldOutReport(ModelEvaluation.evaluate(new HarmClassifier(trained.model()), corpus), options, trained);
+      return 0;
+    }
+
+    private int trainWithVerdicts() throws IOException {
+      picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+      if (!parsed.hasMatchedOption("--model") || !parsed.hasMatchedOption("--report")) {
+        err.println("model train: a model trained on verdicts holds partners' text: name where it goes with --model and "
+            + "--report (the bundled model and docs/model-evaluation.md are published with the code)");
+        return 2;
+      }
+      Tlp ceiling;
+      FunctionalSuite cases;
+      try {
+        ceiling = VerdictPosts.ceiling(Tlp.fromLabel(verdictsMaxTlp)
+            .orElseThrow(() -> new IllegalArgumentException("--verdicts-max-tlp " + verdictsMaxTlp + " is not a TLP marking")));
+        cases = FunctionalSuite.read(suite);
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        err.println("model train: " + e.getMessage());
+        return 2;
+      }
+      TrainingOptions options = options();
+      Path file = verdicts != null ? verdicts : exportFromDesk();
+      VerdictPosts.Read read = VerdictPosts.read(file, ceiling, options.seed(), VERDICTS_HELD_OUT);
+      read.problems().forEach(problem -> err.println("model train: " + file + ": " + problem));
+      err.println("model train: " + read.summary(ceiling));
+      if (read.posts().isEmpty()) {
+        err.println("model train: no verdict to train on in " + file);
+        return 1;
+      }
+      TrainingCorpus corpus = corpus(options).withVerdicts(read);
+      HarmClassifier previous = Files.exists(model) ? new HarmClassifier(new DoccatModel(model)) : HarmClassifier.bundled();
+      err.println("model train: measuring the model before, " + previous.modelVersion());
+      ModelComparison before = ModelComparison.measure(previous, corpus, cases, rules, this::progress);
+      TrainedModel trained = trainAndWrite(corpus, options);
+      HarmClassifier next = new HarmClassifier(trained.model());
+      ModelComparison after = ModelComparison.measure(next, corpus, cases, rules, this::progress);
+      writeHeldOutReport(after.heldOut(), options, trained);
+      out.println();
+      out.print(ModelComparison.toMarkdown(before, after));
+      return 0;
+    }
+
+    /** The desk's export, the same rule as {@code GET /api/v1/training-data}, into a temporary file. */
+    private Path exportFromDesk() throws IOException {
+      Path file = Files.createTempFile("varsel-verdicts", ".jsonl");
+      file.toFile().deleteOnExit();
+      try (Database database = desk.open(System.getenv());
+          Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        long lines = new Verdicts(database).writeTrainingData(writer);
+        err.println("model train: " + lines + " labelled signals from the desk's verdicts");
+      } catch (SQLException e) {
+        throw new IOException("cannot read the desk's verdicts: " + e.getMessage(), e);
+      }
+      return file;
+    }
+
+    private TrainingOptions options() {
       TrainingOptions defaults = TrainingOptions.defaults();
-      TrainingOptions options = new TrainingOptions(seed, algorithm, iterations, cutoff, l2,
+      return new TrainingOptions(seed, algorithm, iterations, cutoff, l2,
           defaults.davidsonHeldOut(), defaults.danishHeldOut(), defaults.davidsonOffensiveKept(),
           defaults.danishOffensiveRepeats(), defaults.syntheticRepeats());
-      long start = System.nanoTime();
-      System.err.println("model train: reading " + data);
+    }
+
+    private TrainingCorpus corpus(TrainingOptions options) throws IOException {
+      err.println("model train: reading " + data);
       TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
-      System.err.println("model train: " + corpus.posts().size() + " posts, " + corpus.skipped() + " rows skipped");
-      TrainedModel trained = ModelTrainer.train(corpus, data, options, line -> System.err.println("model train: " + line));
+      err.println("model train: " + corpus.posts().size() + " posts, " + corpus.skipped() + " rows skipped");
+      return corpus;
+    }
+
+    private TrainedModel trainAndWrite(TrainingCorpus corpus, TrainingOptions options) throws IOException {
+      long start = System.nanoTime();
+      TrainedModel trained = ModelTrainer.train(corpus, data, options, this::progress);
       Files.createDirectories(model.toAbsolutePath().getParent());
-      try (OutputStream out = Files.newOutputStream(model)) {
-        trained.model().serialize(out);
+      try (OutputStream file = Files.newOutputStream(model)) {
+        trained.model().serialize(file);
       }
-      System.err.printf("model train: wrote %s (%s, %d KiB) after %.0f s; evaluating%n",
+      err.printf("model train: wrote %s (%s, %d KiB) after %.0f s; evaluating%n",
           model, trained.version(), Files.size(model) / 1024, (System.nanoTime() - start) / 1e9);
-      ModelEvaluation evaluation = ModelEvaluation.evaluate(new HarmClassifier(trained.model()), corpus);
+      return trained;
+    }
+
+    private void writeHeldOutReport(ModelEvaluation evaluation, TrainingOptions options, TrainedModel trained) throws IOException {
       String markdown = evaluation.toMarkdown(options, trained.trainingCounts(), ModelEvaluation.Baseline.read(data));
       HELD_OUT_SECTION.writeInto(report, markdown);
-      System.err.println("model train: wrote " + report + " (section " + HELD_OUT_SECTION.name() + ")");
-      System.out.print(markdown);
-      return 0;
+      err.println("model train: wrote " + report + " (section " + HELD_OUT_SECTION.name() + ")");
+      out.print(markdown);
+    }
+
+    private void progress(String line) {
+      err.println("model train: " + line);
     }
   }
 
@@ -177,10 +294,7 @@ public final class ModelCommand implements Runnable {
       }
       err.println("model evaluate: " + cases.cases().size() + " cases from " + suite + ", classifier "
           + classifier.modelVersion() + ", rules from " + rules);
-      SuiteEvaluation evaluation;
-      try (FlaggingPath path = FlaggingPath.of(classifier, BundledRules.fromDirectory(rules))) {
-        evaluation = SuiteEvaluation.run(cases, path, line -> err.println("model evaluate: " + line));
-      }
+      SuiteEvaluation evaluation = ModelComparison.judge(cases, classifier, rules, line -> err.println("model evaluate: " + line));
       String markdown = evaluation.toMarkdown();
       out.print(markdown);
       if (!noReport) {

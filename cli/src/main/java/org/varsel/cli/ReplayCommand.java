@@ -135,6 +135,8 @@ public final class ReplayCommand implements Callable<Integer> {
     values.put("pipeline.topics.incidents", run + ".incidents");
     values.put("pipeline.topics.rules", run + ".rules");
     values.put("pipeline.topics.shadow-hits", run + ".shadow-hits");
+    values.put("pipeline.topics.feedback", run + ".feedback");
+    values.put("pipeline.topics.rule-precision", run + ".rule-precision");
     values.put("pipeline.kafka.group", run);
     values.put("pipeline.kafka.transactional-id-prefix", run);
     values.put("pipeline.parallelism", Integer.toString(parallelism));

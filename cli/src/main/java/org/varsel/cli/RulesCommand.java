@@ -226,6 +226,8 @@ public final class RulesCommand implements Runnable {
         description = "Kafka bootstrap servers, with --from-topic (default: ${DEFAULT-VALUE}).")
     String bootstrap;
 
+    @picocli.CommandLine.Mixin KafkaLoginOptions kafka = new KafkaLoginOptions();
+
     @Option(names = "--live", defaultValue = "rules", description = "Live rule directory to compare with (default: ${DEFAULT-VALUE}).")
     Path live;
 
@@ -305,8 +307,7 @@ public final class RulesCommand implements Runnable {
 
     /** Every record the topic holds now (read_committed), from the beginning to the end offsets taken at the start. */
     private void forEachSignalOnTopic(BiConsumer<String, Optional<String>> each) {
-      Properties config = new Properties();
-      config.put("bootstrap.servers", bootstrap);
+      Properties config = kafka.login().clientProperties(bootstrap);
       config.put("isolation.level", "read_committed");
       config.put("enable.auto.commit", "false");
       try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -430,6 +431,8 @@ public final class RulesCommand implements Runnable {
     @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, HOST:PORT.")
     String bootstrap;
 
+    @picocli.CommandLine.Mixin KafkaLoginOptions kafka = new KafkaLoginOptions();
+
     @Option(names = "--topic", defaultValue = "varsel.rules", description = "Topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
@@ -445,8 +448,7 @@ public final class RulesCommand implements Runnable {
         out.println("push refused: the rule pack does not pass its checks");
         return 1;
       }
-      Properties props = new Properties();
-      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      Properties props = kafka.login().clientProperties(bootstrap);
       props.put(ProducerConfig.ACKS_CONFIG, "all");
       props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");

@@ -19,11 +19,19 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.varsel.cli.demo.Demo;
 import org.varsel.cli.demo.DemoSample;
 import org.varsel.contract.Json;
+import org.varsel.contract.KafkaLogin;
+import org.varsel.contract.Topics;
 import org.varsel.local.PostgresDatabase;
 
 /**
@@ -96,6 +104,31 @@ class DemoTest {
           .as("the check sees the desk, Kafka and PostgreSQL (else it proves nothing)")
           .contains(desk.getPort(), kafka.getPort(), postgres.getPort());
       assertThat(sockets).as("listening sockets on a non-loopback address").allMatch(ListeningSockets.Socket::isLoopback);
+
+      assertTheBrokerTakesEachPrincipalForItsPartOnly(demo);
+    }
+  }
+
+  /** SASL/SCRAM with ACLs: no anonymous client, and intake cannot forge incidents for the desk to store. */
+  private static void assertTheBrokerTakesEachPrincipalForItsPartOnly(Demo demo) throws Exception {
+    assertThat(Files.getPosixFilePermissions(demo.kafkaLoginsFile())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.readString(demo.kafkaLoginsFile())).contains(demo.kafkaLogins().pipeline().password());
+    assertThatThrownBy(() -> send(demo, KafkaLogin.none(), Topics.SIGNALS_RAW))
+        .as("an unauthenticated client").hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+    assertThatThrownBy(() -> send(demo, demo.kafkaLogins().intake(), Topics.INCIDENTS))
+        .as("intake writing an incident").hasRootCauseInstanceOf(TopicAuthorizationException.class);
+    assertThatThrownBy(() -> send(demo, demo.kafkaLogins().desk(), Topics.SIGNALS_RAW))
+        .as("the desk writing a raw signal").hasRootCauseInstanceOf(TopicAuthorizationException.class);
+  }
+
+  private static void send(Demo demo, KafkaLogin login, String topic) throws Exception {
+    Properties properties = login.clientProperties(demo.kafkaBootstrap());
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, "{\"forged\":true}".getBytes(StandardCharsets.UTF_8))).get();
     }
   }
 }

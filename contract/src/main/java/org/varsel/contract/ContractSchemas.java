@@ -16,7 +16,8 @@ public enum ContractSchemas {
   SIGNAL_V1("signal.v1.json"),
   INCIDENT_V1("incident.v1.json"),
   DEAD_LETTER_V1("dead-letter.v1.json"),
-  FEEDBACK_V1("feedback.v1.json");
+  FEEDBACK_V1("feedback.v1.json"),
+  RULE_PRECISION_V1("rule-precision.v1.json");
 
   private final String file;
   private volatile JsonSchema schema;

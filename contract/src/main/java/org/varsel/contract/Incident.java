@@ -10,6 +10,8 @@ import java.util.Map;
  * {@code mergedInto} is set on the last version of an incident that was merged into a campaign.
  *
  * @param hallmarks Dangerous Speech hallmarks of the rules that matched ({@code hallmark:} tags, without the prefix)
+ * @param suppressedBy the dismissed incident this one is a near-duplicate of (same content within the suppression
+ *     TTL): the desk files it below the queue instead of alerting again; null when it stands on its own
  * @param tcap TCAP tags of the rules that matched ({@code tcap:} tags without the prefix: a terrorist-content tier,
  *     and the {@code time}, {@code place} or {@code means} a threat names)
  */
@@ -42,7 +44,8 @@ public record Incident(
     Tlp tlp,
     String explanation,
     List<Finding> findings,
-    String mergedInto) {
+    String mergedInto,
+    String suppressedBy) {
 
   public static final String SCHEMA = "incident.v1";
 
@@ -63,18 +66,36 @@ public record Incident(
         explanation, null, null);
   }
 
+  /** An update as written before suppression travelled: not suppressed. */
+  public Incident(String schema, String id, long version, IncidentKind kind, String title, Instant firstSeen, Instant lastSeen,
+      Instant updatedAt, int signalCount, int accountCount, List<String> sources, List<String> platforms, List<String> languages,
+      List<String> categories, List<String> disarm, List<String> hashtags, List<String> urls, List<String> targetGroups,
+      List<String> hallmarks, List<String> tcap, List<RuleHitSummary> ruleHits, ClassifierSummary classifier,
+      Evidence evidence, int severity, Tier tier, Tlp tlp, String explanation, List<Finding> findings, String mergedInto) {
+    this(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms, languages,
+        categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity, tier, tlp,
+        explanation, findings, mergedInto, null);
+  }
+
   /** The same update as version {@code next}, pointing to the campaign it was merged into (a redirect for consumers). */
   public Incident mergedInto(long next, String campaignId) {
     return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
         languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, campaignId);
+        tier, tlp, explanation, findings, campaignId, suppressedBy);
   }
 
   /** The same update under another version number (a campaign numbers the versions of the id it emits). */
   public Incident withVersion(long next) {
     return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
         languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, mergedInto);
+        tier, tlp, explanation, findings, mergedInto, suppressedBy);
+  }
+
+  /** The same update marked as a near-duplicate of the dismissed incident {@code dismissedId}. */
+  public Incident withSuppressedBy(String dismissedId) {
+    return new Incident(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
+        languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
+        tier, tlp, explanation, findings, mergedInto, dismissedId);
   }
 
   /**

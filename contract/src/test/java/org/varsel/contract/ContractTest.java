@@ -64,6 +64,18 @@ class ContractTest {
   }
 
   @Test
+  void aSuppressedNearDuplicateNamesTheDismissedIncidentValidatesAndKeepsTheMarkAcrossVersions() throws Exception {
+    Incident suppressed = sampleIncident().withSuppressedBy("inc-dismissed-1");
+    byte[] json = IncidentCodec.toJsonBytes(suppressed);
+    assertThat(ContractSchemas.INCIDENT_V1.violations(Json.mapper().readTree(json))).isEmpty();
+    assertThat(Json.mapper().readTree(json).get("suppressed_by").asText()).isEqualTo("inc-dismissed-1");
+    assertThat(IncidentCodec.fromJson(json)).isEqualTo(suppressed);
+    assertThat(suppressed.withVersion(9).suppressedBy()).isEqualTo("inc-dismissed-1");
+    assertThat(Json.mapper().readTree(IncidentCodec.toJsonBytes(sampleIncident())).has("suppressed_by")).as("absent unless suppressed")
+        .isFalse();
+  }
+
+  @Test
   void incidentSchemaRejectsAnUpdateWithoutExplanation() throws Exception {
     JsonNode tree = Json.mapper().readTree(IncidentCodec.toJsonBytes(sampleIncident()));
     ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("explanation");

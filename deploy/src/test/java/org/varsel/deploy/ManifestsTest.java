@@ -34,9 +34,13 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.FallbackKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.common.acl.AclBinding;
+import org.varsel.contract.KafkaAccess;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Topics;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
+import org.varsel.local.KafkaAcls;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.PipelineSettings;
 
@@ -53,6 +57,10 @@ class ManifestsTest {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private static final Map<Path, List<JsonNode>> MANIFESTS = new HashMap<>();
+  /** The desk's Kafka passwords as its Deployment gives them: environment variables from Secrets. */
+  private static final Map<String, String> KAFKA_PASSWORDS_FROM_SECRETS = Map.of(
+      DeskConfig.environmentName(DeskConfig.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD), "from-a-secret",
+      DeskConfig.environmentName(DeskConfig.INTAKE_KAFKA_PASSWORD), "from-another-secret");
 
   @BeforeAll
   static void readEveryYamlFileUnderDeploy() throws IOException {
@@ -84,7 +92,8 @@ class ManifestsTest {
     Map<String, JsonSchema> byKind = Map.of(
         "FlinkDeployment", schema("flinkdeployment.schema.json"),
         "Deployment", schema("deployment.schema.json"),
-        "KafkaTopic", schema("kafkatopic.schema.json"));
+        "KafkaTopic", schema("kafkatopic.schema.json"),
+        "KafkaUser", schema("kafkauser.schema.json"));
     JsonSchema object = schema("kubernetes-object.schema.json");
     Set<String> kinds = new TreeSet<>();
     MANIFESTS.forEach((file, documents) -> {
@@ -98,7 +107,7 @@ class ManifestsTest {
             assertThat(violations(schema, document)).as("%s: %s %s", file, kind, document.at("/metadata/name")).isEmpty());
       }
     });
-    assertThat(kinds).contains("FlinkDeployment", "Deployment", "Service", "ConfigMap", "KafkaTopic", "Kustomization");
+    assertThat(kinds).contains("FlinkDeployment", "Deployment", "Service", "ConfigMap", "KafkaTopic", "KafkaUser", "Kustomization");
   }
 
   @Test
@@ -198,7 +207,9 @@ class ManifestsTest {
   void thePipelineSettingsFileIsValidAndNamesTheContractTopics() throws IOException {
     Map<String, String> settings = properties(configMap("varsel-pipeline-config").path("data").path("pipeline.properties").asText());
     assertThat(PipelineSettings.DEFAULTS.keySet()).as("every key documented and known").containsAll(settings.keySet());
-    PipelineSettings parsed = PipelineSettings.from(settings);
+    Map<String, String> withPassword = new HashMap<>(settings);
+    withPassword.put(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
+    PipelineSettings parsed = PipelineSettings.from(withPassword);
     assertThat(parsed.rawTopic()).isEqualTo(Topics.SIGNALS_RAW);
     assertThat(parsed.deadLetterTopic()).isEqualTo(Topics.SIGNALS_DLQ);
     assertThat(parsed.incidentTopic()).isEqualTo(Topics.INCIDENTS);
@@ -224,7 +235,7 @@ class ManifestsTest {
     assertThat(PipelineWatchConfig.load(Optional.of(written(file)), Map.of()).flinkRestUrl()).as("the pipeline's REST service")
         .isEqualTo("http://varsel-pipeline-rest:8081");
     assertThat(settings).as("no password in a ConfigMap").doesNotContainKey(DeskConfig.DB_PASSWORD);
-    DeskConfig config = DeskConfig.load(Optional.of(written(file)), Map.of());
+    DeskConfig config = DeskConfig.load(Optional.of(written(file)), KAFKA_PASSWORDS_FROM_SECRETS);
     assertThat(config.incidentTopic()).isEqualTo(Topics.INCIDENTS);
     assertThat(config.demoAnonymousRead()).isFalse();
 
@@ -265,6 +276,64 @@ class ManifestsTest {
     JsonNode rules = topics.stream().filter(t -> t.at("/metadata/name").asText().equals(Topics.RULES)).findFirst().orElseThrow();
     assertThat(rules.at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
     assertThat(rules.at("/spec/partitions").asInt()).as("rule updates keep their order").isEqualTo(1);
+  }
+
+  @Test
+  void eachKafkaUserHasExactlyTheAclsOfItsPartAndTheClientsLogInAsItWithPasswordsFromSecrets() throws IOException {
+    Map<String, Set<String>> declared = new HashMap<>();
+    for (JsonNode user : kind("KafkaUser")) {
+      assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+      Set<String> acls = new TreeSet<>();
+      for (JsonNode acl : user.at("/spec/authorization/acls")) {
+        assertThat(acl.path("type").asText("allow")).as("allow rules only: no ACL, no access").isEqualTo("allow");
+        JsonNode resource = acl.path("resource");
+        for (JsonNode operation : acl.path("operations")) {
+          acls.add(String.join(" ", resource.path("type").asText().toUpperCase(java.util.Locale.ROOT)
+                  .replace("TRANSACTIONALID", "TRANSACTIONAL_ID"),
+              resource.path("name").asText("kafka-cluster"),
+              resource.path("patternType").asText("literal").replace("prefix", "prefixed").toUpperCase(java.util.Locale.ROOT),
+              operation.asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT)));
+        }
+      }
+      declared.put(user.at("/metadata/name").asText(), acls);
+    }
+    Map<String, Set<String>> expected = new HashMap<>();
+    for (KafkaAccess access : KafkaAccess.standard()) {
+      Set<String> acls = new TreeSet<>();
+      for (AclBinding binding : KafkaAcls.bindings(access)) {
+        acls.add(binding.pattern().resourceType() + " " + binding.pattern().name() + " " + binding.pattern().patternType()
+            + " " + binding.entry().operation());
+      }
+      expected.put(access.user(), acls);
+    }
+    assertThat(declared).as("deploy/k8s/kafka-users.yaml against KafkaAccess.standard()").isEqualTo(expected);
+
+    DeskConfig desk = DeskConfig.load(Optional.of(written(configMap("varsel-desk-config").path("data").path("desk.properties").asText())),
+        KAFKA_PASSWORDS_FROM_SECRETS);
+    assertThat(desk.kafkaLogin().username()).isEqualTo(KafkaAccess.DESK);
+    assertThat(desk.intakeKafkaLogin().username()).isEqualTo(KafkaAccess.INTAKE);
+    assertThat(desk.kafkaLogin().securityProtocol()).as("SCRAM over TLS in production").isEqualTo("SASL_SSL");
+    JsonNode deskEnv = kind("Deployment").get(0).at("/spec/template/spec/containers/0/env");
+    assertThat(secretOf(deskEnv, "VARSEL_DESK_KAFKA_SASL_PASSWORD")).isEqualTo(KafkaAccess.DESK);
+    assertThat(secretOf(deskEnv, "VARSEL_DESK_KAFKA_INTAKE_SASL_PASSWORD")).isEqualTo(KafkaAccess.INTAKE);
+
+    Map<String, String> pipelineFile = properties(configMap("varsel-pipeline-config").path("data").path("pipeline.properties").asText());
+    Map<String, String> pipelineKeys = new HashMap<>(pipelineFile);
+    pipelineKeys.put(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
+    PipelineSettings pipeline = PipelineSettings.from(pipelineKeys);
+    assertThat(pipeline.kafkaLogin().username()).isEqualTo(KafkaAccess.PIPELINE);
+    assertThat(pipeline.kafkaLogin().securityProtocol()).isEqualTo("SASL_SSL");
+    assertThat(pipelineFile).as("no password in a ConfigMap")
+        .doesNotContainKey(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD);
+    assertThat(pipeline.kafkaGroup()).as("the group its ACL allows").startsWith("varsel-pipeline");
+    assertThat(pipeline.transactionalIdPrefix()).as("the transactional ids its ACL allows").startsWith("varsel-pipeline");
+    JsonNode pipelineEnv = flinkDeployment().at("/spec/podTemplate/spec/containers/0/env");
+    assertThat(secretOf(pipelineEnv, PipelineSettings.environmentVariable(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD)))
+        .isEqualTo(KafkaAccess.PIPELINE);
+  }
+
+  private static String secretOf(JsonNode env, String variable) {
+    return find(env, e -> e.path("name").asText().equals(variable)).at("/valueFrom/secretKeyRef/name").asText();
   }
 
   private static Path written(String properties) throws IOException {

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.varsel.local.KafkaBrokerExtension;
+import org.varsel.local.KafkaBrokers;
 import org.varsel.local.LocalFlinkCluster;
 import org.varsel.local.LocalKafka;
+import org.varsel.local.LocalKafkaCluster;
 import org.varsel.pipeline.MixedSignalBatch;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
@@ -83,22 +85,8 @@ class PipelineOnFlinkClusterTest {
 
   @Test
   void recoversFromTheLastCheckpointWhenATaskManagerIsKilledMidStream(LocalKafka kafka) throws Exception {
-    run = PipelineRun.prepare(kafka, flink.rest(), files);
-    String job = run.start(jarId, Optional.empty());
-    MixedSignalBatch batch = new MixedSignalBatch();
-    CountDownLatch halfWay = new CountDownLatch(1);
-    CompletableFuture<Void> streaming = stream(kafka, batch, halfWay);
+    String job = streamThroughAFault(kafka, () -> flink.killTaskManager(flink.taskManagerIds().get(0)));
 
-    halfWay.await(60, TimeUnit.SECONDS);
-    run.awaitCommitted("committed incident updates", run::committedIncidents, 1);
-    flink.killTaskManager(flink.taskManagerIds().get(0));
-
-    streaming.get(60, TimeUnit.SECONDS);
-    run.awaitCommitted("committed incident updates", run::committedPartnerAssessments, MixedSignalBatch.VALID);
-    run.awaitCommitted("committed dead letters", run::committedDeadLetters, MixedSignalBatch.MALFORMED);
-    run.awaitCaughtUp();
-
-    run.assertExactlyOnce(batch, 1);
     run.await("the job counts its restart after losing a TaskManager", () -> flink.rest().restarts(job) >= 1);
     JsonNode restored = flink.rest().checkpoints(job).path("latest").path("restored");
     assertThat(restored.path("is_savepoint").asBoolean(true)).as("restored from a checkpoint: %s", restored).isFalse();
@@ -106,22 +94,18 @@ class PipelineOnFlinkClusterTest {
 
   @Test
   void losesNothingAndDuplicatesNothingWhenTheKafkaBrokerRestartsMidStream(LocalKafka kafka) throws Exception {
-    run = PipelineRun.prepare(kafka, flink.rest(), files);
-    run.start(jarId, Optional.empty());
-    MixedSignalBatch batch = new MixedSignalBatch();
-    CountDownLatch halfWay = new CountDownLatch(1);
-    CompletableFuture<Void> streaming = stream(kafka, batch, halfWay);
+    streamThroughAFault(kafka, kafka::restart);
+  }
 
-    halfWay.await(60, TimeUnit.SECONDS);
-    run.awaitCommitted("committed incident updates", run::committedIncidents, 1);
-    kafka.restart();
-
-    streaming.get(90, TimeUnit.SECONDS);
-    run.awaitCommitted("committed incident updates", run::committedPartnerAssessments, MixedSignalBatch.VALID);
-    run.awaitCommitted("committed dead letters", run::committedDeadLetters, MixedSignalBatch.MALFORMED);
-    run.awaitCaughtUp();
-
-    run.assertExactlyOnce(batch, 1);
+  @Test
+  void losesNothingAndDuplicatesNothingWhenOneOfThreeBrokersIsKilledMidStream() throws Exception {
+    try (LocalKafkaCluster kafka = LocalKafkaCluster.start()) {
+      // The broker that leads the incident topic's first partition, killed and left down: the sinks' writes are cut
+      // off in mid-transaction and the two others carry on (replication factor 3, min.insync.replicas 2).
+      streamThroughAFault(kafka, () -> kafka.broker(run.leaderOfIncidentsPartitionZero()).kill());
+      run.cancel();
+      run = null;
+    }
   }
 
   @Test
@@ -155,7 +139,35 @@ class PipelineOnFlinkClusterTest {
     run.assertExactlyOnce(batch, 2);
   }
 
-  private CompletableFuture<Void> stream(LocalKafka kafka, MixedSignalBatch batch, CountDownLatch halfWay) {
+  /** What a test does to the cluster half-way through the batch. */
+  private interface Fault {
+    void inject() throws Exception;
+  }
+
+  /**
+   * Runs the job on {@code kafka}, streams the mixed batch, injects the fault half-way (once incidents are committed)
+   * and checks that the committed output holds the batch exactly once; returns the job's id.
+   */
+  private String streamThroughAFault(KafkaBrokers kafka, Fault fault) throws Exception {
+    run = PipelineRun.prepare(kafka, flink.rest(), files);
+    String job = run.start(jarId, Optional.empty());
+    MixedSignalBatch batch = new MixedSignalBatch();
+    CountDownLatch halfWay = new CountDownLatch(1);
+    CompletableFuture<Void> streaming = stream(kafka, batch, halfWay);
+
+    halfWay.await(60, TimeUnit.SECONDS);
+    run.awaitCommitted("committed incident updates", run::committedIncidents, 1);
+    fault.inject();
+
+    streaming.get(90, TimeUnit.SECONDS);
+    run.awaitCommitted("committed incident updates", run::committedPartnerAssessments, MixedSignalBatch.VALID);
+    run.awaitCommitted("committed dead letters", run::committedDeadLetters, MixedSignalBatch.MALFORMED);
+    run.awaitCaughtUp();
+    run.assertExactlyOnce(batch, 1);
+    return job;
+  }
+
+  private CompletableFuture<Void> stream(KafkaBrokers kafka, MixedSignalBatch batch, CountDownLatch halfWay) {
     String topic = run.raw;
     return CompletableFuture.runAsync(() -> {
       try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), topic)) {

@@ -28,7 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Json;
 import org.varsel.local.FlinkRest;
-import org.varsel.local.LocalKafka;
+import org.varsel.local.KafkaBrokers;
 import org.varsel.pipeline.MixedSignalBatch;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.PipelineSettings;
@@ -47,11 +47,11 @@ final class PipelineRun {
   final String incidents;
   final String group;
   final Path settingsFile;
-  private final LocalKafka kafka;
+  private final KafkaBrokers kafka;
   private final FlinkRest flink;
   private String jobId;
 
-  private PipelineRun(LocalKafka kafka, FlinkRest flink, Path directory) throws IOException {
+  private PipelineRun(KafkaBrokers kafka, FlinkRest flink, Path directory) throws IOException {
     this.kafka = kafka;
     this.flink = flink;
     String run = UUID.randomUUID().toString().substring(0, 8);
@@ -68,6 +68,8 @@ final class PipelineRun {
     settings.put("pipeline.topics.rules", "rules-" + run);
     settings.put("pipeline.topics.shadow-hits", "shadow-hits-" + run);
     settings.put("pipeline.topics.hotline", "hotline-" + run);
+    settings.put("pipeline.topics.feedback", "feedback-" + run);
+    settings.put("pipeline.topics.rule-precision", "rule-precision-" + run);
     settings.put("pipeline.kafka.transactional-id-prefix", "tx-" + run);
     settings.put("pipeline.checkpoint.interval", "PT1S");
     settings.put("pipeline.parallelism", "2");
@@ -83,7 +85,7 @@ final class PipelineRun {
   }
 
   /** Topics and a settings file for a new deployment; nothing runs yet. */
-  static PipelineRun prepare(LocalKafka kafka, FlinkRest flink, Path directory) throws IOException {
+  static PipelineRun prepare(KafkaBrokers kafka, FlinkRest flink, Path directory) throws IOException {
     return new PipelineRun(kafka, flink, directory);
   }
 
@@ -101,6 +103,14 @@ final class PipelineRun {
   void cancel() {
     if (jobId != null) {
       flink.cancel(jobId, TIMEOUT);
+    }
+  }
+
+  /** The node id of the broker that leads partition 0 of the incident topic. */
+  int leaderOfIncidentsPartitionZero() throws Exception {
+    try (Admin admin = kafka.admin()) {
+      return admin.describeTopics(List.of(incidents)).allTopicNames().get(30, TimeUnit.SECONDS)
+          .get(incidents).partitions().get(0).leader().id();
     }
   }
 

@@ -46,6 +46,7 @@ import org.varsel.desk.pipeline.PipelineWatch;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
+import org.varsel.desk.triage.RulePrecisionConsumer;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
@@ -69,6 +70,7 @@ public final class Desk implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
   private Optional<AlertWebhook> alertWebhook = Optional.empty();
+  private RulePrecisionConsumer rulePrecision;
   private Optional<PipelineWatch> pipeline = Optional.empty();
   private UrlRecheck recheck;
 
@@ -136,24 +138,29 @@ public final class Desk implements AutoCloseable {
       Credentials credentials = new Credentials(database);
       IncidentStore incidents = new IncidentStore(database);
       IncidentConsumer consumer =
-          new IncidentConsumer(config.kafkaBootstrap(), config.kafkaGroup(), config.incidentTopic(), database, incidents);
+          new IncidentConsumer(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup(), config.incidentTopic(), database, incidents);
       started.add(consumer);
       consumer.start();
-      Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.kafkaGroup(), database);
+      Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.intakeKafkaLogin(), config.kafkaLogin(),
+          config.kafkaGroup(), database);
       started.add(intake);
       HotlineConsumer hotline =
-          new HotlineConsumer(config.kafkaBootstrap(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
+          new HotlineConsumer(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
       started.add(hotline);
       hotline.start();
       BriefStore briefStore = new BriefStore(database);
       BriefService briefs = new BriefService(
           BriefSettings.load(config.briefsConfig().isEmpty() ? Optional.empty() : Optional.of(Path.of(config.briefsConfig()))),
           incidents, briefStore, new PostgresBriefAudit(database), Clock.systemUTC());
-      Optional<PipelineWatch> pipeline = PipelineWatch.start(pipelineWatch, config.kafkaBootstrap(), database);
+      Optional<PipelineWatch> pipeline = PipelineWatch.start(pipelineWatch, config.kafkaBootstrap(), config.kafkaLogin(), database);
       pipeline.ifPresent(started::add);
-      FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), Topics.FEEDBACK);
+      FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), config.kafkaLogin(), Topics.FEEDBACK);
       started.add(feedback);
       feedback.start();
+      RulePrecisionConsumer rulePrecision = new RulePrecisionConsumer(config.kafkaBootstrap(), config.kafkaLogin(),
+          config.kafkaGroup() + "-rule-precision", Topics.RULE_PRECISION, database);
+      started.add(rulePrecision);
+      rulePrecision.start();
       AuditLog audit = new AuditLog(database);
       Cases cases = new Cases(database, audit, Clock.systemUTC());
       // THIS_REPLICA until the replicas work's advisory-lock helper is on main: swap it in here
@@ -181,6 +188,7 @@ public final class Desk implements AutoCloseable {
       desk.retention = retention;
       desk.pipeline = pipeline;
       desk.alertWebhook = webhook;
+      desk.rulePrecision = rulePrecision;
       desk.recheck = recheck;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
@@ -241,6 +249,9 @@ public final class Desk implements AutoCloseable {
     }
     pipeline.ifPresent(watch -> parts.add(1, watch));
     alertWebhook.ifPresent(webhook -> parts.add(1, webhook));
+    if (rulePrecision != null) {
+      parts.add(1, rulePrecision);
+    }
     if (recheck != null) {
       parts.add(1, recheck);
     }

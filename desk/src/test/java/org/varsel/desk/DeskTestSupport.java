@@ -28,6 +28,7 @@ final class DeskTestSupport {
   static DeskConfig config(LocalKafka kafka, PostgresDatabase database, Map<String, String> own) {
     kafka.createTopics(2, Topics.INCIDENTS);
     kafka.createTopics(1, Topics.FEEDBACK);
+    kafka.createTopics(1, Topics.RULE_PRECISION);
     Map<String, String> settings = new HashMap<>(Map.of(
         DeskConfig.HTTP_PORT, "0",
         DeskConfig.DB_URL, database.jdbcUrl(),

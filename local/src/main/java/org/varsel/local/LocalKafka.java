@@ -10,32 +10,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.KafkaLogin;
 
-/** A real single-node Kafka broker (KRaft, combined broker and controller) running in its own JVM. */
-public final class LocalKafka implements AutoCloseable {
+/**
+ * A real Kafka broker (KRaft, combined broker and controller) running in its own JVM: on its own, or one node of a
+ * {@link LocalKafkaCluster}.
+ */
+public final class LocalKafka implements KafkaBrokers, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
     private static final String HOST = "127.0.0.1";
@@ -53,7 +51,11 @@ public final class LocalKafka implements AutoCloseable {
     private final String maxHeap;
     private final Duration startupTimeout;
     private final Map<String, String> extraProperties;
+    private final String clusterId;
+    private final KafkaLogin superUser;
+    private final List<KafkaLogin> scramUsers;
     private Process process;
+    private long launchedAt;
     private boolean closed;
 
     private LocalKafka(Builder builder) {
@@ -66,6 +68,9 @@ public final class LocalKafka implements AutoCloseable {
         this.maxHeap = builder.maxHeap;
         this.startupTimeout = builder.startupTimeout;
         this.extraProperties = Map.copyOf(builder.extraProperties);
+        this.clusterId = builder.clusterId;
+        this.superUser = builder.superUser;
+        this.scramUsers = List.copyOf(builder.scramUsers);
     }
 
     public static Builder builder() {
@@ -74,28 +79,41 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Starts the broker (formatting its storage on first start) and waits until it answers; a no-op if running. */
     public synchronized LocalKafka start() {
-        if (closed) {
-            throw new IllegalStateException("broker at " + directory + " is closed");
-        }
         if (isRunning()) {
             return this;
         }
-        long began = System.nanoTime();
+        launch();
+        awaitLaunched();
+        return this;
+    }
+
+    /**
+     * Formats the storage on first start and starts the broker's JVM without waiting for it: the nodes of a quorum
+     * answer only once a majority of them runs.
+     */
+    synchronized void launch() {
+        if (closed) {
+            throw new IllegalStateException("broker at " + directory + " is closed");
+        }
+        launchedAt = System.nanoTime();
         try {
             Files.createDirectories(directory);
             writeConfiguration();
             if (!Files.exists(logDirectory().resolve("meta.properties"))) {
                 formatStorage();
             }
-            process = launch();
+            process = startProcess();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Kafka in " + directory, e);
         }
         LIVE_BROKERS.add(process);
+    }
+
+    /** Waits until the broker {@link #launch() launched} last answers. */
+    synchronized void awaitLaunched() {
         awaitReady();
         LOG.info("Kafka broker ready at {} in {} ms (data in {})",
-                bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), directory);
-        return this;
+                bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedAt), directory);
     }
 
     /** Stops the broker with SIGTERM (a clean shutdown) and waits for it to exit. */
@@ -133,9 +151,15 @@ public final class LocalKafka implements AutoCloseable {
         return process != null && process.isAlive() ? java.util.Optional.of(process.toHandle()) : java.util.Optional.empty();
     }
 
-    /** The value for the clients' {@code bootstrap.servers}; stable across restarts. */
+    @Override
     public String bootstrapServers() {
         return HOST + ":" + port;
+    }
+
+    /** The super user when the broker takes SCRAM logins; {@link KafkaLogin#none()} otherwise. */
+    @Override
+    public KafkaLogin adminLogin() {
+        return superUser;
     }
 
     public int port() {
@@ -149,37 +173,6 @@ public final class LocalKafka implements AutoCloseable {
     /** The broker's stdout, stderr and log4j output, appended across restarts. */
     public Path logFile() {
         return directory.resolve("broker.log");
-    }
-
-    /** A new admin client for this broker; the caller closes it. */
-    public Admin admin() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-        return Admin.create(properties);
-    }
-
-    /** Creates the topics with replication factor 1; topics that already exist are left as they are. */
-    public void createTopics(int partitions, String... names) {
-        List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList();
-        try (Admin admin = admin()) {
-            for (Map.Entry<String, KafkaFuture<Void>> created :
-                    admin.createTopics(topics).values().entrySet()) {
-                try {
-                    created.getValue().get(60, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + created.getKey(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics " + Arrays.toString(names), e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out creating topics " + Arrays.toString(names), e);
-        }
     }
 
     /** Stops the broker and, unless it was given a persistent data directory, deletes its data. */
@@ -242,32 +235,71 @@ public final class LocalKafka implements AutoCloseable {
         config.put("log.cleaner.dedupe.buffer.size", "16777216");
         config.put("num.io.threads", "4");
         config.put("num.network.threads", "2");
+        if (superUser.authenticates()) {
+            config.putAll(scramConfiguration());
+        }
         config.putAll(extraProperties);
         String text = config.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n", "", "\n"));
-        Files.writeString(serverProperties(), text);
+        // It holds the super user's password when SCRAM is on.
+        Directories.writeOwnerOnly(serverProperties(), text);
         Files.writeString(directory.resolve("log4j2.xml"), BROKER_LOG4J2);
+    }
+
+    /**
+     * Clients log in with SCRAM-SHA-512 on the client listener, which brokers also use between themselves as the super
+     * user; the controller listener takes PLAIN (SCRAM credentials live in the metadata the controllers serve, so they
+     * cannot guard it). The StandardAuthorizer refuses whatever no ACL allows.
+     */
+    private Map<String, String> scramConfiguration() {
+        String scram = "SCRAM-SHA-512";
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("listeners", "CLIENT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        config.put("advertised.listeners", "CLIENT://" + HOST + ":" + port);
+        config.put("inter.broker.listener.name", "CLIENT");
+        config.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT");
+        config.put("sasl.enabled.mechanisms", scram);
+        config.put("sasl.mechanism.inter.broker.protocol", scram);
+        config.put("listener.name.client.scram-sha-512.sasl.jaas.config",
+                KafkaLogin.scram(superUser.username(), superUser.password()).securityProperties().get("sasl.jaas.config"));
+        config.put("sasl.mechanism.controller.protocol", "PLAIN");
+        config.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        String plain = new KafkaLogin("SASL_PLAINTEXT", "PLAIN", superUser.username(), superUser.password())
+                .securityProperties().get("sasl.jaas.config");
+        config.put("listener.name.controller.plain.sasl.jaas.config", plain.substring(0, plain.length() - 1)
+                + " user_" + superUser.username() + "=\"" + superUser.password() + "\";");
+        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        config.put("super.users", "User:" + superUser.username());
+        config.put("allow.everyone.if.no.acl.found", "false");
+        return config;
     }
 
     private void formatStorage() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", serverProperties().toString()};
+        List<String> command = new java.util.ArrayList<>(List.of("format", "-t", clusterId, "-c", serverProperties().toString()));
+        if (superUser.authenticates()) {
+            for (KafkaLogin user : scramUsers) {
+                command.add("--add-scram");
+                command.add("SCRAM-SHA-512=[name=" + user.username() + ",password=" + user.password() + "]");
+            }
+        }
+        String[] args = command.toArray(String[]::new);
         int exitCode;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             // In-process: the tool is a pure function of its arguments and a second JVM costs seconds.
             exitCode = StorageTool.execute(args, out);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("kafka-storage " + String.join(" ", args) + " failed: "
+            throw new IllegalStateException("kafka-storage format of " + directory + " failed: "
                     + output.toString(StandardCharsets.UTF_8), e);
         }
         if (exitCode != 0) {
-            throw new IllegalStateException("kafka-storage " + String.join(" ", args) + " exited with " + exitCode
+            throw new IllegalStateException("kafka-storage format of " + directory + " exited with " + exitCode
                     + ": " + output.toString(StandardCharsets.UTF_8));
         }
     }
 
-    private Process launch() throws IOException {
+    private Process startProcess() throws IOException {
         List<String> command = ChildJvm.command(
                 directory.resolve("classpath.args"),
                 System.getProperty("java.class.path"),
@@ -397,8 +429,38 @@ public final class LocalKafka implements AutoCloseable {
         private String maxHeap = "512m";
         private Duration startupTimeout = Duration.ofSeconds(90);
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
+        private String clusterId = Uuid.randomUuid().toString();
+        private KafkaLogin superUser = KafkaLogin.none();
+        private final List<KafkaLogin> scramUsers = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Clients must log in with SCRAM-SHA-512 as one of {@code users} (created when the storage is formatted); only
+         * {@code superUser} (one of them) may do what no ACL allows. See {@link KafkaBrokers#grant}.
+         */
+        public Builder scram(KafkaLogin superUser, Collection<KafkaLogin> users) {
+            for (KafkaLogin user : users) {
+                // kafka-storage reads name=...,password=... between brackets: other characters would cut it short
+                if (!user.username().matches("[A-Za-z0-9._-]+") || !user.password().matches("[A-Za-z0-9_-]{16,}")) {
+                    throw new IllegalArgumentException("SCRAM user " + user.username()
+                            + " needs a name of letters, digits, . _ - and a password of 16 or more of letters, digits, _ -");
+                }
+            }
+            if (!users.contains(superUser)) {
+                throw new IllegalArgumentException("the super user " + superUser.username() + " is not among the SCRAM users");
+            }
+            this.superUser = superUser;
+            this.scramUsers.clear();
+            this.scramUsers.addAll(users);
+            return this;
+        }
+
+        /** The KRaft cluster id its storage is formatted with: the same for every node of a quorum. */
+        Builder clusterId(String clusterId) {
+            this.clusterId = Objects.requireNonNull(clusterId);
+            return this;
         }
 
         /** Where the temporary data directory is created (default {@code java.io.tmpdir}); deleted on close. */

@@ -39,7 +39,14 @@ final class KafkaClients {
 
     /** Reads the topic from the start until {@code expected} values arrived or the timeout passed. */
     static List<String> readFromStart(LocalKafka kafka, String topic, String isolation, int expected, Duration timeout) {
+        return readFromStart(kafka, topic, isolation, expected, timeout, Map.of());
+    }
+
+    /** Reads as {@link #readFromStart(LocalKafka, String, String, int, Duration)} with these client settings on top. */
+    static List<String> readFromStart(LocalKafka kafka, String topic, String isolation, int expected, Duration timeout,
+            Map<String, String> overrides) {
         Properties properties = new Properties();
+        properties.putAll(overrides);
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

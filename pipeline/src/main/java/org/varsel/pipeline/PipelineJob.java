@@ -29,9 +29,9 @@ public final class PipelineJob {
     RequiredTopics.check(settings);
     VarselPipeline.configure(env, settings);
     new VarselPipeline(
-        new VarselPipeline.Sources(KafkaEndpoints.rawSignals(settings), KafkaEndpoints.rulePacks(settings)),
+        new VarselPipeline.Sources(KafkaEndpoints.rawSignals(settings), KafkaEndpoints.rulePacks(settings), KafkaEndpoints.feedback(settings)),
         new VarselPipeline.Sinks(KafkaEndpoints.incidents(settings), KafkaEndpoints.deadLetters(settings),
-            KafkaEndpoints.shadowHits(settings), KafkaEndpoints.hotline(settings)),
+            KafkaEndpoints.shadowHits(settings), KafkaEndpoints.hotline(settings), KafkaEndpoints.rulePrecision(settings)),
         initialRules(settings),
         settings).build(env);
   }

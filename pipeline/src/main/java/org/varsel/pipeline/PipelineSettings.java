@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Topics;
 import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.feedback.FeedbackSettings;
 import org.varsel.pipeline.privacy.PrivacySettings;
 
 /**
@@ -45,7 +47,14 @@ public record PipelineSettings(
     PrivacySettings privacy,
     String hotlineTopic,
     CampaignSettings campaigns,
-    boolean perRecordWatermarks) {
+    boolean perRecordWatermarks,
+    KafkaLogin kafkaLogin,
+    String feedbackTopic,
+    String rulePrecisionTopic,
+    FeedbackSettings feedback) {
+
+  /** Where the job's Kafka login keys live: {@code pipeline.kafka.security-protocol}, {@code ...sasl-username}, .... */
+  public static final String KAFKA_LOGIN_PREFIX = "pipeline.kafka.";
 
   /** Keys and their defaults, in the order docs/configuration.md lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -60,6 +69,13 @@ public record PipelineSettings(
     d.put("pipeline.topics.rules", Topics.RULES);
     d.put("pipeline.topics.shadow-hits", Topics.SHADOW_HITS);
     d.put("pipeline.topics.hotline", Topics.HOTLINE);
+    d.put("pipeline.topics.feedback", Topics.FEEDBACK);
+    d.put("pipeline.topics.rule-precision", Topics.RULE_PRECISION);
+    d.put("pipeline.feedback.precision-floor", "0.5");
+    d.put("pipeline.feedback.min-verdicts", "10");
+    d.put("pipeline.feedback.suppression-ttl", "P30D");
+    d.put("pipeline.feedback.state-ttl", "P90D");
+    d.put("pipeline.feedback.report-interval", "PT1M");
     d.put("pipeline.rules.dir", "");
     d.put("pipeline.kafka.transactional-id-prefix", "varsel-pipeline");
     d.put("pipeline.kafka.transaction-timeout", "PT15M");
@@ -96,6 +112,7 @@ public record PipelineSettings(
     d.put("pipeline.event-time.watermarks", "periodic");
     d.put(PrivacySettings.HANDLE_KEY, "");
     d.put(PrivacySettings.PUBLIC_ACCOUNTS, "");
+    d.putAll(KafkaLogin.defaults(KAFKA_LOGIN_PREFIX));
     return Map.copyOf(d);
   }
 
@@ -160,7 +177,13 @@ public record PipelineSettings(
         v.get("pipeline.topics.hotline"),
         new CampaignSettings(decimal(v, "pipeline.campaigns.min-containment"), duration(v, "pipeline.campaigns.max-gap"),
             duration(v, "pipeline.campaigns.max-span"), integer(v, "pipeline.co-similar.shingle-words")),
-        perRecordWatermarks(v.get("pipeline.event-time.watermarks")));
+        perRecordWatermarks(v.get("pipeline.event-time.watermarks")),
+        KafkaLogin.fromSettings(v, KAFKA_LOGIN_PREFIX),
+        v.get("pipeline.topics.feedback"),
+        v.get("pipeline.topics.rule-precision"),
+        new FeedbackSettings(decimal(v, "pipeline.feedback.precision-floor"), integer(v, "pipeline.feedback.min-verdicts"),
+            duration(v, "pipeline.feedback.suppression-ttl"), duration(v, "pipeline.feedback.state-ttl"),
+            duration(v, "pipeline.feedback.report-interval")));
   }
 
   /** {@code per-record}: a watermark after every signal, so that a replay decides the same at every step (docs/incidents.md). */
@@ -206,7 +229,7 @@ public record PipelineSettings(
 
   /** Every topic the job reads or writes, in the order of {@link Topics#PIPELINE}: what must exist before it starts. */
   public List<String> topics() {
-    return List.of(rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic, hotlineTopic);
+    return List.of(rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic, hotlineTopic, feedbackTopic, rulePrecisionTopic);
   }
 
   /** The partitions each of {@link #topics()} needs: the rule topic one (pack updates keep their order), the others {@code partitions}. */
@@ -216,11 +239,16 @@ public record PipelineSettings(
     return result;
   }
 
+  /** {@code bootstrap.servers} and the job's login, for a Kafka client of the job. */
+  public Properties kafkaClientProperties() {
+    return kafkaLogin.clientProperties(kafkaBootstrap);
+  }
+
   public PipelineSettings withKafkaBootstrap(String bootstrap) {
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
         transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, maxPartitionDrift, dedupeMemory, parallelism, bounded, correlation,
-        privacy, hotlineTopic, campaigns, perRecordWatermarks);
+        privacy, hotlineTopic, campaigns, perRecordWatermarks, kafkaLogin, feedbackTopic, rulePrecisionTopic, feedback);
   }
 
   private static Duration duration(Map<String, String> values, String key) {

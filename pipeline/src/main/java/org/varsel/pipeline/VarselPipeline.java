@@ -1,6 +1,7 @@
 package org.varsel.pipeline;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -13,7 +14,10 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 import org.varsel.contract.DeadLetter;
+import org.varsel.contract.Feedback;
+import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Incident;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
@@ -34,6 +38,14 @@ import org.varsel.pipeline.analysis.EnrichSignal;
 import org.varsel.pipeline.analysis.MatchRules;
 import org.varsel.pipeline.analysis.ShadowHit;
 import org.varsel.pipeline.incident.PartnerAssessments;
+import org.varsel.pipeline.incident.RulePrecisionFunction;
+import org.varsel.pipeline.incident.SuppressDismissedDuplicates;
+import org.varsel.pipeline.feedback.DismissedContent;
+import org.varsel.pipeline.feedback.FeedbackSettings;
+import org.varsel.pipeline.feedback.RuleSighting;
+import org.varsel.pipeline.feedback.RuleVerdict;
+import org.varsel.pipeline.ingest.ParseFeedback;
+import org.varsel.pipeline.io.FeedbackRecord;
 import org.varsel.pipeline.ingest.FirstSeenOnly;
 import org.varsel.pipeline.ingest.WatermarkAfterEveryRecord;
 import org.varsel.pipeline.ingest.ParseSignal;
@@ -54,20 +66,32 @@ public final class VarselPipeline {
   private static final TypeInformation<FindingUpdate> FINDING = TypeInformation.of(FindingUpdate.class);
   private static final String RAW_SIGNALS_ALIGNMENT_GROUP = "raw-signals";
   private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
-  /** How soon a quiet rule-pack input stops counting for the matching operator's watermark (it has none to give). */
-  private static final Duration RULE_PACKS_IDLE_AFTER = Duration.ofSeconds(1);
+  /** How soon a quiet control input (rule packs, verdicts) stops counting for its operator's watermark (it has none to give). */
+  private static final Duration CONTROL_INPUT_IDLE_AFTER = Duration.ofSeconds(1);
 
-  /** Where the pipeline reads from. */
-  public record Sources(Source<RawSignal, ?, ?> rawSignals, Source<RulePackUpdate, ?, ?> rulePacks) {}
+  /** Where the pipeline reads from; without {@code feedback} the loop stays open (no suppression, no rule precision). */
+  public record Sources(Source<RawSignal, ?, ?> rawSignals, Source<RulePackUpdate, ?, ?> rulePacks,
+      Source<FeedbackRecord, ?, ?> feedback) {
+    public Sources(Source<RawSignal, ?, ?> rawSignals, Source<RulePackUpdate, ?, ?> rulePacks) {
+      this(rawSignals, rulePacks, null);
+    }
+  }
 
   /** Where the pipeline writes to. */
   public record Sinks(Sink<Incident> incidents, Sink<DeadLetter> deadLetters, Sink<ShadowHit> shadowHits,
-      Sink<Signal> hotline) {
+      Sink<Signal> hotline, Sink<RulePrecisionUpdate> rulePrecision) {
     /** Without a hotline sink: CSAM-labelled signals are then dropped after stripping (they never reach incidents). */
     public Sinks(Sink<Incident> incidents, Sink<DeadLetter> deadLetters, Sink<ShadowHit> shadowHits) {
-      this(incidents, deadLetters, shadowHits, null);
+      this(incidents, deadLetters, shadowHits, null, null);
+    }
+
+    public Sinks(Sink<Incident> incidents, Sink<DeadLetter> deadLetters, Sink<ShadowHit> shadowHits, Sink<Signal> hotline) {
+      this(incidents, deadLetters, shadowHits, hotline, null);
     }
   }
+
+  /** The incidents on their way out, after the desk's verdicts had their say, and the verdicts that could not be read. */
+  private record ClosedLoop(DataStream<Incident> incidents, List<DataStream<DeadLetter>> deadLetters) {}
 
   private final Sources sources;
   private final Sinks sinks;
@@ -99,7 +123,7 @@ public final class VarselPipeline {
         .uid("source-raw-signals");
 
     BroadcastStream<RulePackUpdate> rulePacks = env
-        .fromSource(sources.rulePacks(), rulePacksCarryNoEventTime(), "rule packs")
+        .fromSource(sources.rulePacks(), carriesNoEventTime(), "rule packs")
         .uid("source-rule-packs")
         .setParallelism(1)
         .broadcast(MatchRules.LIVE_PACK);
@@ -173,8 +197,9 @@ public final class VarselPipeline {
         .process(new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()), INCIDENT)
         .uid("campaigns").name("findings → campaigns (one incident per campaign)");
 
-    partnerAssessments
-        .union(highSeverity, campaigns)
+    ClosedLoop loop = closeFeedbackLoop(env, analysed, partnerAssessments.union(highSeverity, campaigns));
+
+    loop.incidents()
         .sinkTo(sinks.incidents())
         .uid("sink-incidents").name("incidents → " + settings.incidentTopic());
 
@@ -189,10 +214,59 @@ public final class VarselPipeline {
           .uid("sink-hotline").name("csam: url + metadata → " + settings.hotlineTopic());
     }
 
-    parsed.getSideOutput(ParseSignal.DEAD_LETTERS)
-        .union(analysed.getSideOutput(MatchRules.REFUSED_PACKS))
+    DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParseSignal.DEAD_LETTERS)
+        .union(analysed.getSideOutput(MatchRules.REFUSED_PACKS));
+    for (DataStream<DeadLetter> more : loop.deadLetters()) {
+      deadLetters = deadLetters.union(more);
+    }
+    deadLetters
         .sinkTo(sinks.deadLetters())
         .uid("sink-dead-letters").name("dead letters → " + settings.deadLetterTopic());
+  }
+
+  /**
+   * The desk's verdicts ({@code varsel.feedback}) act on detection (docs/rules.md, "Feedback from the desk"): per rule,
+   * verdicts and hits give a precision interval and, below the floor, a shadow proposal ({@code varsel.rules.precision});
+   * a new incident whose content matches a dismissed incident's is marked {@code suppressed_by} it.
+   */
+  private ClosedLoop closeFeedbackLoop(StreamExecutionEnvironment env, SingleOutputStreamOperator<AnalysedSignal> analysed,
+      DataStream<Incident> incidents) {
+    if (sources.feedback() == null) {
+      return new ClosedLoop(incidents, List.of());
+    }
+    FeedbackSettings feedback = settings.feedback();
+    SingleOutputStreamOperator<Feedback> verdicts = env
+        .fromSource(sources.feedback(), carriesNoEventTime(), "verdicts")
+        .uid("source-feedback")
+        .process(new ParseFeedback(), TypeInformation.of(Feedback.class))
+        .uid("parse-feedback").name("parse verdicts (feedback.v1)");
+
+    DataStream<Incident> judged = incidents
+        .connect(verdicts)
+        .keyBy(incident -> SuppressDismissedDuplicates.KEY, verdict -> SuppressDismissedDuplicates.KEY, Types.STRING)
+        .process(new SuppressDismissedDuplicates(new DismissedContent(settings.correlation()), feedback.suppressionTtl()), INCIDENT)
+        .uid("suppress-dismissed").name("dismissed near-duplicates → suppressed_by");
+
+    if (sinks.rulePrecision() != null) {
+      DataStream<RuleSighting> sightings = analysed
+          .<RuleSighting>flatMap((signal, out) -> signal.ruleMatches().forEach(m -> out.collect(new RuleSighting(m.ruleId(), false))),
+              TypeInformation.of(RuleSighting.class))
+          .uid("rule-sightings").name("rule hits → sightings")
+          .union(analysed.getSideOutput(MatchRules.SHADOW_HITS)
+              .map(hit -> new RuleSighting(hit.ruleId(), true), TypeInformation.of(RuleSighting.class))
+              .uid("shadow-rule-sightings").name("shadow hits → sightings"));
+      sightings
+          .connect(verdicts.flatMap((Feedback verdict, Collector<RuleVerdict> out) -> RuleVerdict.perRule(verdict).forEach(out::collect),
+                  TypeInformation.of(RuleVerdict.class))
+              .uid("rule-verdicts").name("verdicts → one per rule"))
+          .keyBy(RuleSighting::ruleId, RuleVerdict::ruleId, Types.STRING)
+          .process(new RulePrecisionFunction(feedback.policy(), feedback.stateTtl(), feedback.reportInterval()),
+              TypeInformation.of(RulePrecisionUpdate.class))
+          .uid("rule-precision").name("rule precision + shadow proposals")
+          .sinkTo(sinks.rulePrecision())
+          .uid("sink-rule-precision").name("rule precision → " + settings.rulePrecisionTopic());
+    }
+    return new ClosedLoop(judged, List.of(verdicts.getSideOutput(ParseFeedback.DEAD_LETTERS)));
   }
 
   /**
@@ -231,11 +305,11 @@ public final class VarselPipeline {
   }
 
   /**
-   * Rule packs carry no event time: their input emits no watermark and is idle once a pack has been read, so the
+   * Rule packs (and verdicts) carry no event time: their input emits no watermark and is idle once read, so the
    * matching operator's watermark is the signals' alone. (A watermark of its own, even "end of time", would become the
    * matching operator's output as soon as the signals go idle: every detector would then see the end of time.)
    */
-  private static WatermarkStrategy<RulePackUpdate> rulePacksCarryNoEventTime() {
-    return WatermarkStrategy.<RulePackUpdate>noWatermarks().withIdleness(RULE_PACKS_IDLE_AFTER);
+  private static <T> WatermarkStrategy<T> carriesNoEventTime() {
+    return WatermarkStrategy.<T>noWatermarks().withIdleness(CONTROL_INPUT_IDLE_AFTER);
   }
 }

@@ -63,6 +63,8 @@ public class PipelineEndToEndTest {
         Map.entry("pipeline.topics.rules", "rules-" + run),
         Map.entry("pipeline.topics.shadow-hits", "shadow-hits-" + run),
         Map.entry("pipeline.topics.hotline", "hotline-" + run),
+        Map.entry("pipeline.topics.feedback", "feedback-" + run),
+        Map.entry("pipeline.topics.rule-precision", "rule-precision-" + run),
         Map.entry("pipeline.kafka.group", "pipeline-" + run),
         Map.entry("pipeline.kafka.transactional-id-prefix", "tx-" + run),
         Map.entry("pipeline.checkpoint.interval", "PT1S"),

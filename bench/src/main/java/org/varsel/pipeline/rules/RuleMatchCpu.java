@@ -10,7 +10,8 @@ import java.util.List;
  * Thread CPU time per text of {@link RuleEngine#match} over the {@code RuleMatchBenchmark} workload, per round of
  * 2,000 texts, with active hits as a check that two builds compared found the same. On a loaded shared machine JMH
  * throughput swings too much for a 2x question; the matching thread's own CPU time does not count waiting for a core.
- * Run: {@code bench/run org.varsel.pipeline.rules.RuleMatchCpu [rounds]}.
+ * Run: {@code bench/run org.varsel.pipeline.rules.RuleMatchCpu [rounds]}; {@code -Dvarsel.rules=DIR} matches with a rules
+ * directory instead of the bundled pack (to compare two rule libraries on one build).
  */
 public final class RuleMatchCpu {
 
@@ -22,7 +23,9 @@ public final class RuleMatchCpu {
         Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
         Path.of(System.getProperty("varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
         2_000);
-    RulePack pack = RuleMatchLevers.pack(BundledRules.load(), 1_000, texts, RuleMatchLevers.all());
+    String rules = System.getProperty("varsel.rules");
+    RulePack library = rules == null ? BundledRules.load() : BundledRules.fromDirectory(Path.of(rules));
+    RulePack pack = RuleMatchLevers.pack(library, 1_000, texts, RuleMatchLevers.all());
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     try (RuleEngine engine = RuleEngine.build(pack)) {
       for (int round = 0; round < rounds; round++) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.varsel.cli.JobTopics;
 import org.varsel.cli.LocalPipelineEnvironment;
+import org.varsel.contract.KafkaAccess;
 import org.varsel.contract.Tlp;
 import org.varsel.contract.Topics;
 import org.varsel.desk.Desk;
@@ -35,8 +37,8 @@ import org.varsel.pipeline.PipelineSettings;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**
- * The whole system on one machine: a Kafka broker, PostgreSQL (or a given server), the desk, and the pipeline on a
- * local Flink MiniCluster, with demo partners and an analyst. {@link #close()} stops everything, newest first.
+ * The whole system on one machine: a Kafka broker (SCRAM logins, one principal per part, ACLs), PostgreSQL (or a
+ * given server), the desk, and the pipeline on a local Flink MiniCluster, with demo partners and an analyst. {@link #close()} stops everything, newest first.
  */
 public final class Demo implements AutoCloseable {
   /** Where the demo runs and what it starts with. {@code jdbcUrl} empty: an embedded PostgreSQL. */
@@ -53,6 +55,8 @@ public final class Demo implements AutoCloseable {
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final PrintStream progress;
   private LocalKafka kafka;
+  private DemoKafkaLogins kafkaLogins;
+  private Path kafkaLoginsFile;
   private Desk desk;
   private JobClient job;
   private DemoCredentials credentials;
@@ -79,21 +83,28 @@ public final class Demo implements AutoCloseable {
   private void startAll(Options options) throws Exception {
     Path runDirectory = options.stateDirectory().resolve("demo");
     httpHost = options.httpHost();
-    progress.println("Starting Kafka broker (KRaft, its own JVM) ...");
-    kafka = LocalKafka.builder().baseDirectory(runDirectory).start();
+    progress.println("Starting Kafka broker (KRaft, its own JVM, SASL/SCRAM logins and ACLs, loopback only) ...");
+    kafkaLogins = DemoKafkaLogins.generate();
+    kafkaLoginsFile = options.stateDirectory().resolve("demo-kafka-logins.properties");
+    kafkaLogins.writeTo(kafkaLoginsFile);
+    kafka = LocalKafka.builder().baseDirectory(runDirectory).scram(kafkaLogins.admin(), kafkaLogins.all()).start();
     running.push(kafka);
-    PipelineSettings settings = PipelineSettings.from(Map.of(
+    Map<String, String> pipelineKeys = new HashMap<>(kafkaLogins.pipelineSettings());
+    pipelineKeys.putAll(Map.of(
         "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
         "pipeline.checkpoint.interval", "PT2S",
         // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
         "pipeline.privacy.handle-key", org.varsel.pipeline.privacy.PrivacySettings.generateKey(),
         "pipeline.parallelism", Integer.toString(options.parallelism())));
+    PipelineSettings settings = PipelineSettings.from(pipelineKeys);
     JobTopics.create(kafka, settings, 2);
     kafka.createTopics(2, Topics.FEEDBACK);
+    // each principal may do its part and nothing else (docs/operations.md)
+    kafka.grant(KafkaAccess.standard());
     try (var admin = kafka.admin()) {
       TopicRetention.apply(admin, TopicRetention.CONFIG.keySet()); // as in the cluster (docs/privacy.md)
     }
-    progress.println("  Kafka            " + kafka.bootstrapServers());
+    progress.println("  Kafka            " + kafka.bootstrapServers() + " (logins in " + kafkaLoginsFile + ")");
 
     String jdbcUrl;
     String dbUser = options.dbUser();
@@ -122,7 +133,8 @@ public final class Demo implements AutoCloseable {
         PipelineWatchConfig.RAW_TOPIC, settings.rawTopic(),
         PipelineWatchConfig.POLL_INTERVAL, "PT2S"));
     desk = Desk.start(new DeskConfig(options.httpHost(), options.httpPort(), jdbcUrl, dbUser, dbPassword,
-        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, false), IntakeConfig.defaults(), RetentionConfig.defaults(),
+        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, false)
+        .withKafkaLogins(kafkaLogins.desk(), kafkaLogins.intake()), IntakeConfig.defaults(), RetentionConfig.defaults(),
         ChildSafetyConfig.defaults(), watch);
     running.push(desk);
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");
@@ -144,7 +156,7 @@ public final class Demo implements AutoCloseable {
     progress.println("  Pipeline         job " + job.getJobID() + ", Flink REST API http://127.0.0.1:" + flinkRestPort);
 
     if (options.sample().isPresent()) {
-      try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), Topics.SIGNALS_RAW)) {
+      try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), kafkaLogins.intake(), Topics.SIGNALS_RAW)) {
         samplePublished = options.sample().get().publish(publisher, Instant.now());
       }
       progress.println("  Sample           " + samplePublished + " signals published to " + Topics.SIGNALS_RAW);
@@ -191,6 +203,16 @@ public final class Demo implements AutoCloseable {
 
   public String kafkaBootstrap() {
     return kafka.bootstrapServers();
+  }
+
+  /** The broker's SCRAM logins, generated at this start. */
+  public DemoKafkaLogins kafkaLogins() {
+    return kafkaLogins;
+  }
+
+  /** Where the broker's logins are written (owner-only). */
+  public Path kafkaLoginsFile() {
+    return kafkaLoginsFile;
   }
 
   /** The accounts the demo created; empty when it runs on a given database (--jdbc-url). */

@@ -1,11 +1,10 @@
 package org.varsel.cli.demo;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.varsel.contract.Json;
+import org.varsel.local.Directories;
 
 /** What the demo created to log in with; written to {@code .varsel/demo-credentials.json} (owner-only). */
 public record DemoCredentials(List<Partner> partners, Analyst analyst, Analyst lead) {
@@ -16,10 +15,7 @@ public record DemoCredentials(List<Partner> partners, Analyst analyst, Analyst l
   public record Analyst(String user, String password, String token) {}
 
   public void writeTo(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+    Directories.writeOwnerOnly(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this));
   }
 
   @Override

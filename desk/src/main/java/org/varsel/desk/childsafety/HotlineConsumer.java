@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.db.TopicIntoTable;
@@ -31,8 +32,8 @@ public final class HotlineConsumer implements AutoCloseable {
 
   private final TopicIntoTable consumer;
 
-  public HotlineConsumer(String bootstrapServers, String groupId, String topic, Database database) {
-    this.consumer = new TopicIntoTable("hotline", bootstrapServers, groupId, groupId, topic, database, INSERT,
+  public HotlineConsumer(String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
+    this.consumer = new TopicIntoTable("hotline", bootstrapServers, login, groupId, groupId, topic, database, INSERT,
         HotlineConsumer::bind);
   }
 

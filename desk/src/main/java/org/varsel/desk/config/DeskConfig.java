@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Topics;
 import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.intake.IntakeConfig;
@@ -24,6 +25,8 @@ import org.varsel.desk.intake.IntakeConfig;
  * @param httpPort 0 picks a free port (tests, embedded use)
  * @param briefsConfig the brief settings file (YAML); empty: the settings bundled with the desk
  * @param requestBodyTimeout how long a request body may pause before the desk answers 408
+ * @param kafkaLogin how the desk logs in to Kafka (desk.kafka.security-protocol, ...)
+ * @param intakeKafkaLogin how intake logs in to write raw signals: its own principal, or the desk's if none is given
  */
 public record DeskConfig(
     String httpHost,
@@ -36,7 +39,9 @@ public record DeskConfig(
     String incidentTopic,
     boolean demoAnonymousRead,
     String briefsConfig,
-    Duration requestBodyTimeout) {
+    Duration requestBodyTimeout,
+    KafkaLogin kafkaLogin,
+    KafkaLogin intakeKafkaLogin) {
 
   public static final String HTTP_HOST = "desk.http.host";
   public static final String HTTP_PORT = "desk.http.port";
@@ -49,11 +54,16 @@ public record DeskConfig(
   public static final String DEMO_ANONYMOUS_READ = "desk.demo.anonymous-read";
   public static final String BRIEFS_CONFIG = "desk.briefs.config";
   public static final String REQUEST_BODY_TIMEOUT = "desk.http.request-body-timeout";
+  public static final String KAFKA_LOGIN_PREFIX = "desk.kafka.";
+  public static final String INTAKE_KAFKA_USERNAME = "desk.kafka.intake-sasl-username";
+  public static final String INTAKE_KAFKA_PASSWORD = "desk.kafka.intake-sasl-password";
+  private static final List<String> KAFKA_LOGIN_KEYS = KafkaLogin.KEY_SUFFIXES.stream().map(k -> KAFKA_LOGIN_PREFIX + k).toList();
 
   /** Every key the desk reads, in documentation order. */
   public static final List<String> KEYS = List.of(
       HTTP_HOST, HTTP_PORT, DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP, KAFKA_GROUP, INCIDENT_TOPIC, DEMO_ANONYMOUS_READ,
-      BRIEFS_CONFIG, REQUEST_BODY_TIMEOUT);
+      BRIEFS_CONFIG, REQUEST_BODY_TIMEOUT, KAFKA_LOGIN_KEYS.get(0), KAFKA_LOGIN_KEYS.get(1), KAFKA_LOGIN_KEYS.get(2),
+      KAFKA_LOGIN_KEYS.get(3), INTAKE_KAFKA_USERNAME, INTAKE_KAFKA_PASSWORD);
 
   private static final Map<String, String> DEFAULTS = Map.ofEntries(
       Map.entry(HTTP_HOST, "127.0.0.1"),
@@ -66,7 +76,9 @@ public record DeskConfig(
       Map.entry(INCIDENT_TOPIC, Topics.INCIDENTS),
       Map.entry(DEMO_ANONYMOUS_READ, "false"),
       Map.entry(BRIEFS_CONFIG, ""),
-      Map.entry(REQUEST_BODY_TIMEOUT, "PT30S"));
+      Map.entry(REQUEST_BODY_TIMEOUT, "PT30S"),
+      Map.entry(INTAKE_KAFKA_USERNAME, ""),
+      Map.entry(INTAKE_KAFKA_PASSWORD, ""));
 
   public DeskConfig {
     requireText(httpHost, HTTP_HOST);
@@ -92,7 +104,7 @@ public record DeskConfig(
   public DeskConfig(String httpHost, int httpPort, String dbUrl, String dbUser, String dbPassword,
       String kafkaBootstrap, String kafkaGroup, String incidentTopic, boolean demoAnonymousRead) {
     this(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, "",
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), KafkaLogin.none(), KafkaLogin.none());
   }
 
   /** The settings from the defaults alone. */
@@ -156,7 +168,23 @@ public record DeskConfig(
         merged.get(INCIDENT_TOPIC),
         parseBoolean(merged.get(DEMO_ANONYMOUS_READ), DEMO_ANONYMOUS_READ),
         merged.get(BRIEFS_CONFIG),
-        duration(merged.get(REQUEST_BODY_TIMEOUT), REQUEST_BODY_TIMEOUT));
+        duration(merged.get(REQUEST_BODY_TIMEOUT), REQUEST_BODY_TIMEOUT),
+        KafkaLogin.fromSettings(merged, KAFKA_LOGIN_PREFIX),
+        intakeLogin(merged));
+  }
+
+  /** Intake's own principal, with the desk's protocol and mechanism; the desk's login when none is given. */
+  private static KafkaLogin intakeLogin(Map<String, String> merged) {
+    KafkaLogin desk = KafkaLogin.fromSettings(merged, KAFKA_LOGIN_PREFIX);
+    String user = merged.get(INTAKE_KAFKA_USERNAME);
+    return user.isEmpty() ? desk
+        : new KafkaLogin(desk.securityProtocol(), desk.saslMechanism(), user, merged.get(INTAKE_KAFKA_PASSWORD));
+  }
+
+  /** The same settings with these Kafka logins (the demo's generated principals). */
+  public DeskConfig withKafkaLogins(KafkaLogin desk, KafkaLogin intake) {
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, briefsConfig,
+        requestBodyTimeout, desk, intake);
   }
 
   /** The environment variable that overrides a key: upper case, with {@code .} and {@code -} as {@code _}. */
@@ -166,17 +194,17 @@ public record DeskConfig(
 
   public DeskConfig withHttpPort(int port) {
     return new DeskConfig(httpHost, port, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, briefsConfig,
-        requestBodyTimeout);
+        requestBodyTimeout, kafkaLogin, intakeKafkaLogin);
   }
 
   public DeskConfig withDemoAnonymousRead(boolean anonymousRead) {
     return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, anonymousRead, briefsConfig,
-        requestBodyTimeout);
+        requestBodyTimeout, kafkaLogin, intakeKafkaLogin);
   }
 
   public DeskConfig withIncidentTopic(String topic) {
     return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, topic, demoAnonymousRead, briefsConfig,
-        requestBodyTimeout);
+        requestBodyTimeout, kafkaLogin, intakeKafkaLogin);
   }
 
   @Override
@@ -185,7 +213,7 @@ public record DeskConfig(
         + ", dbPassword=" + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", kafkaBootstrap=" + kafkaBootstrap
         + ", kafkaGroup=" + kafkaGroup + ", incidentTopic=" + incidentTopic + ", demoAnonymousRead=" + demoAnonymousRead
         + ", briefsConfig=" + (briefsConfig.isEmpty() ? "(bundled)" : briefsConfig)
-        + ", requestBodyTimeout=" + requestBodyTimeout + "]";
+        + ", requestBodyTimeout=" + requestBodyTimeout + ", kafkaLogin=" + kafkaLogin + ", intakeKafkaLogin=" + intakeKafkaLogin + "]";
   }
 
   /** The key-value pairs of a properties file. */

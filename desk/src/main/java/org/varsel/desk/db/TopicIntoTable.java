@@ -18,6 +18,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.KafkaLogin;
 
 /**
  * Copies the committed records of one topic into one table, a row per record, on its own thread: each poll is
@@ -43,10 +44,9 @@ public final class TopicIntoTable implements AutoCloseable {
   private volatile boolean running;
 
   /** @param name what the logs and the thread call this consumer, e.g. "dead-letter" */
-  public TopicIntoTable(String name, String bootstrapServers, String groupId, String clientId, String topic,
+  public TopicIntoTable(String name, String bootstrapServers, KafkaLogin login, String groupId, String clientId, String topic,
       Database database, String insertSql, RowBinder binder) {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties properties = login.clientProperties(bootstrapServers);
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Incident;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStore;
@@ -59,8 +60,8 @@ public final class IncidentConsumer implements AutoCloseable {
   private Instant outageBegan;
   private int failedAttempts;
 
-  public IncidentConsumer(String bootstrapServers, String groupId, String topic, Database database, IncidentStore store) {
-    this.consumer = new KafkaConsumer<>(properties(bootstrapServers, groupId));
+  public IncidentConsumer(String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database, IncidentStore store) {
+    this.consumer = new KafkaConsumer<>(properties(bootstrapServers, login, groupId));
     this.database = database;
     this.store = store;
     this.topic = topic;
@@ -68,9 +69,8 @@ public final class IncidentConsumer implements AutoCloseable {
   }
 
   /** The consumer settings: committed records only, offsets committed by hand after the store. */
-  static Properties properties(String bootstrapServers, String groupId) {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  static Properties properties(String bootstrapServers, KafkaLogin login, String groupId) {
+    Properties properties = login.clientProperties(bootstrapServers);
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     properties.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-incidents");
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

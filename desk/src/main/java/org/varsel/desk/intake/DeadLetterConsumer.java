@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Json;
 import org.varsel.contract.SignalIds;
 import org.varsel.desk.db.Database;
@@ -26,8 +27,8 @@ public final class DeadLetterConsumer implements AutoCloseable {
 
   private final TopicIntoTable consumer;
 
-  public DeadLetterConsumer(String bootstrapServers, String groupId, String topic, Database database) {
-    this.consumer = new TopicIntoTable("dead-letter", bootstrapServers, groupId, groupId + "-dead-letters", topic,
+  public DeadLetterConsumer(String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
+    this.consumer = new TopicIntoTable("dead-letter", bootstrapServers, login, groupId, groupId + "-dead-letters", topic,
         database, INSERT, DeadLetterConsumer::bind);
   }
 

@@ -2,6 +2,7 @@ package org.varsel.desk.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.feed.Feeds;
 import org.varsel.desk.http.HttpApi;
@@ -21,14 +22,18 @@ public final class Intake implements AutoCloseable {
     this.api = api;
   }
 
-  /** Starts producing to the raw topic, consuming dead letters (group {@code <group>-dead-letters}) and the feeds. */
-  public static Intake start(IntakeConfig config, String kafkaBootstrap, String kafkaGroup, Database database) {
+  /**
+   * Starts producing to the raw topic as {@code intakeLogin}, consuming dead letters (group
+   * {@code <group>-dead-letters}) as {@code deskLogin}, and the feeds.
+   */
+  public static Intake start(IntakeConfig config, String kafkaBootstrap, KafkaLogin intakeLogin, KafkaLogin deskLogin,
+      String kafkaGroup, Database database) {
     List<AutoCloseable> started = new ArrayList<>();
     try {
-      SignalIntake signals = new SignalIntake(database, kafkaBootstrap, config.rawTopic(), config.publishTimeout());
+      SignalIntake signals = new SignalIntake(database, kafkaBootstrap, intakeLogin, config.rawTopic(), config.publishTimeout());
       started.add(signals);
       DeadLetterConsumer deadLetters =
-          new DeadLetterConsumer(kafkaBootstrap, kafkaGroup + "-dead-letters", config.deadLetterTopic(), database);
+          new DeadLetterConsumer(kafkaBootstrap, deskLogin, kafkaGroup + "-dead-letters", config.deadLetterTopic(), database);
       started.add(deadLetters);
       deadLetters.start();
       Feeds feeds = Feeds.start(config.feedsFile(), signals);

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Csam;
 import org.varsel.contract.ParseOutcome;
 import org.varsel.contract.RawSignalHeaders;
@@ -77,18 +78,17 @@ public final class SignalIntake implements AutoCloseable {
   private final String topic;
   private final Duration publishTimeout;
 
-  public SignalIntake(Database database, String bootstrapServers, String topic, Duration publishTimeout) {
+  public SignalIntake(Database database, String bootstrapServers, KafkaLogin login, String topic, Duration publishTimeout) {
     this.database = database;
     this.topic = topic;
     this.publishTimeout = publishTimeout;
-    this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, publishTimeout),
+    this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, login, publishTimeout),
         new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  static Properties producerProperties(String bootstrapServers, Duration publishTimeout) {
+  static Properties producerProperties(String bootstrapServers, KafkaLogin login, Duration publishTimeout) {
     long timeoutMs = publishTimeout.toMillis();
-    Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties properties = login.clientProperties(bootstrapServers);
     properties.put(ProducerConfig.CLIENT_ID_CONFIG, "desk-intake");
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
 
@@ -65,13 +66,12 @@ public final class PipelineWatch implements AutoCloseable {
   private long committedBefore = -1;
   private Instant lastProgress;
 
-  private PipelineWatch(PipelineWatchConfig config, String kafkaBootstrap, Database database, Clock clock) {
+  private PipelineWatch(PipelineWatchConfig config, String kafkaBootstrap, KafkaLogin login, Database database, Clock clock) {
     this.config = config;
     this.database = database;
     this.clock = clock;
     this.lastProgress = clock.instant();
-    Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+    Properties properties = login.clientProperties(kafkaBootstrap);
     properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "desk-pipeline-watch");
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(REQUEST_TIMEOUT.toMillis()));
     properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(REQUEST_TIMEOUT.toMillis()));
@@ -86,11 +86,12 @@ public final class PipelineWatch implements AutoCloseable {
   }
 
   /** Starts looking at once and then every poll interval; a desk that watches no pipeline gets a watch that never looks. */
-  public static Optional<PipelineWatch> start(PipelineWatchConfig config, String kafkaBootstrap, Database database) {
+  public static Optional<PipelineWatch> start(PipelineWatchConfig config, String kafkaBootstrap, KafkaLogin login,
+      Database database) {
     if (!config.watched()) {
       return Optional.empty();
     }
-    PipelineWatch watch = new PipelineWatch(config, kafkaBootstrap, database, Clock.systemUTC());
+    PipelineWatch watch = new PipelineWatch(config, kafkaBootstrap, login, database, Clock.systemUTC());
     watch.timer.scheduleWithFixedDelay(watch::look, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     return Optional.of(watch);
   }

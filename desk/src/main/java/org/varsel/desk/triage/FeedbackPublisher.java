@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Feedback;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
@@ -43,11 +44,10 @@ public final class FeedbackPublisher implements AutoCloseable {
   private volatile boolean running = true;
   private boolean nudged;
 
-  public FeedbackPublisher(Database database, String bootstrapServers, String topic) {
+  public FeedbackPublisher(Database database, String bootstrapServers, KafkaLogin login, String topic) {
     this.database = database;
     this.topic = topic;
-    Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties properties = login.clientProperties(bootstrapServers);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");

@@ -40,8 +40,11 @@ public final class QueueStore {
 
   /** How the queue is sorted; ties are broken by id so pages do not overlap. */
   public enum Order {
-    /** Most urgent first: tier (threat to life first), then severity, then the latest activity. */
-    QUEUE("tier_rank, severity DESC, last_seen DESC, id"),
+    /**
+     * Most urgent first: tier (threat to life first), then severity, then the latest activity; near-duplicates of a
+     * dismissed incident ({@code suppressed_by}) after all others.
+     */
+    QUEUE("(payload ->> 'suppressed_by') IS NOT NULL, tier_rank, severity DESC, last_seen DESC, id"),
     /** Latest activity first. */
     NEWEST("last_seen DESC, id");
 

@@ -9,13 +9,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.varsel.contract.Json;
+import org.varsel.contract.PrecisionEstimate;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.db.Database;
 
@@ -38,48 +41,102 @@ public final class Verdicts {
     this.database = database;
   }
 
-  /** How often a rule's incidents were confirmed: precision = confirmed / (confirmed + dismissed). */
-  public record RulePrecision(String ruleId, long confirmed, long dismissed) {
-    public OptionalDouble precision() {
-      long decided = confirmed + dismissed;
-      return decided == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) confirmed / decided);
+  /**
+   * A rule's precision from the desk's verdicts (the latest per incident), with its 95 % Wilson interval, and what the
+   * pipeline last said of it (hits, shadow hits, a shadow proposal; {@code varsel.rules.precision}), when it has.
+   */
+  public record RulePrecision(String ruleId, PrecisionEstimate estimate, Optional<PipelineWord> pipeline) {
+    public long confirmed() {
+      return estimate.confirmed();
     }
 
-    /** For display: a percentage with no decimals, or a dash. */
+    public long dismissed() {
+      return estimate.dismissed();
+    }
+
+    public long decided() {
+      return estimate.decided();
+    }
+
+    /** For display: "33 % (6-79 %)" with the interval, or a dash before the first verdict. */
     public String precisionText() {
-      OptionalDouble precision = precision();
-      return precision.isPresent() ? Math.round(precision.getAsDouble() * 100) + " %" : "–";
+      OptionalDouble precision = estimate.precision();
+      return precision.isEmpty() ? "–" : "%d %% (%d–%d %%)".formatted(Math.round(precision.getAsDouble() * 100),
+          Math.round(estimate.lower() * 100), Math.round(estimate.upper() * 100));
+    }
+
+    public String hitsText() {
+      return pipeline.map(p -> Long.toString(p.hits())).orElse("–");
+    }
+
+    public String shadowHitsText() {
+      return pipeline.map(p -> Long.toString(p.shadowHits())).orElse("–");
+    }
+
+    public boolean proposedForShadow() {
+      return pipeline.flatMap(PipelineWord::proposal).isPresent();
+    }
+
+    public String proposalReason() {
+      return pipeline.flatMap(PipelineWord::reason).orElse("");
     }
 
     public ObjectNode toJson() {
       ObjectNode json = Json.mapper().createObjectNode();
       json.put("rule_id", ruleId);
-      json.put("confirmed", confirmed);
-      json.put("dismissed", dismissed);
-      OptionalDouble precision = precision();
+      json.put("confirmed", confirmed());
+      json.put("dismissed", dismissed());
+      json.put("decided", decided());
+      OptionalDouble precision = estimate.precision();
       if (precision.isPresent()) {
         json.put("precision", precision.getAsDouble());
       } else {
         json.putNull("precision");
       }
+      json.put("precision_lower", estimate.lower());
+      json.put("precision_upper", estimate.upper());
+      pipeline.ifPresent(word -> {
+        json.put("hits", word.hits());
+        json.put("shadow_hits", word.shadowHits());
+        json.put("proposal", word.proposal().orElse(null));
+        json.put("reason", word.reason().orElse(null));
+        json.put("pipeline_updated_at", word.updatedAt().toString());
+      });
       return json;
     }
   }
 
-  /** Every rule that matched in a decided incident, least precise first (the ones to fix). */
+  /** What the pipeline last published of a rule. */
+  public record PipelineWord(long hits, long shadowHits, Optional<String> proposal, Optional<String> reason, Instant updatedAt) {}
+
+  /**
+   * Every rule with a verdict or a word from the pipeline: proposed for shadow mode first, then by the upper bound of
+   * their precision interval (the surely imprecise before the merely unlucky), then the most decided.
+   */
   public List<RulePrecision> rulePrecision() throws SQLException {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement select = connection.prepareStatement("""
-            SELECT rule_id, count(*) FILTER (WHERE verdict = 'confirmed'), count(*) FILTER (WHERE verdict = 'dismissed')
-            FROM (%s) latest, unnest(latest.rule_ids) AS rule_id
-            GROUP BY rule_id
-            ORDER BY count(*) FILTER (WHERE verdict = 'confirmed')::float / count(*), rule_id
+            WITH decided AS (
+              SELECT rule_id, count(*) FILTER (WHERE verdict = 'confirmed') AS confirmed,
+                     count(*) FILTER (WHERE verdict = 'dismissed') AS dismissed
+              FROM (%s) latest, unnest(latest.rule_ids) AS rule_id
+              GROUP BY rule_id)
+            SELECT coalesce(d.rule_id, p.rule_id), coalesce(d.confirmed, 0), coalesce(d.dismissed, 0),
+                   p.hits, p.shadow_hits, p.proposal, p.reason, p.updated_at
+            FROM decided d FULL JOIN rule_precision p ON p.rule_id = d.rule_id
             """.formatted(LATEST));
         ResultSet rows = select.executeQuery()) {
       List<RulePrecision> rules = new ArrayList<>();
       while (rows.next()) {
-        rules.add(new RulePrecision(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+        Optional<PipelineWord> pipeline = rows.getTimestamp(8) == null ? Optional.empty()
+            : Optional.of(new PipelineWord(rows.getLong(4), rows.getLong(5), Optional.ofNullable(rows.getString(6)),
+                Optional.ofNullable(rows.getString(7)), rows.getTimestamp(8).toInstant()));
+        rules.add(new RulePrecision(rows.getString(1), PrecisionEstimate.of(rows.getLong(2), rows.getLong(3)), pipeline));
       }
+      rules.sort(Comparator.comparing((RulePrecision r) -> !r.proposedForShadow())
+          .thenComparingDouble(r -> r.estimate().upper())
+          .thenComparing(Comparator.comparingLong(RulePrecision::decided).reversed())
+          .thenComparing(RulePrecision::ruleId));
       return rules;
     }
   }

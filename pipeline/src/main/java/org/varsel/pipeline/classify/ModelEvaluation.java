@@ -48,6 +48,11 @@ public final class ModelEvaluation {
     results.add(new HeldOutResult("synthetic-heldout",
         "The project's own templates (threats, dehumanisation, abuse, contrasts; en + da), held-out templates only",
         fourWay(classifier, corpus.heldOut(TrainingCorpus.SYNTHETIC))));
+    List<LabelledPost> verdicts = corpus.heldOut(TrainingCorpus.VERDICTS);
+    if (!verdicts.isEmpty()) {
+      results.add(new HeldOutResult("verdicts-heldout", "Analysts' verdicts from the desk (model train --with-verdicts), held-out slice",
+          fourWay(classifier, verdicts)));
+    }
     List<Calibration> calibrations = List.of(
         new Calibration("hatexplain-val: P(threat) + P(hateful) against gold hateful",
             "HateXplain validation; a threat counts as hateful there",

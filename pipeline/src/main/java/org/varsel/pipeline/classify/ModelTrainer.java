@@ -65,7 +65,8 @@ public final class ModelTrainer {
     DoccatFactory factory = new DoccatFactory(featureGenerators());
     DoccatModel trained = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params, factory);
 
-    String version = version(dataDir, options);
+    List<LabelledPost> verdicts = corpus.posts().stream().filter(p -> p.source().equals(TrainingCorpus.VERDICTS)).toList();
+    String version = verdicts.isEmpty() ? version(dataDir, options) : versionWithVerdicts(dataDir, options, verdicts);
     DoccatModel versioned = new DoccatModel("mul", trained.getMaxentModel(),
         Map.of(HarmClassifier.VERSION_PROPERTY, version,
             HarmClassifier.NORMALISER_PROPERTY, String.valueOf(TextNormaliser.VERSION),
@@ -86,6 +87,16 @@ public final class ModelTrainer {
       digest(Files.newInputStream(dataDir.resolve(file)), digest);
     }
     digest(HarmLexicon.class.getResourceAsStream(HarmLexicon.RESOURCE), digest);
+    return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+  }
+
+  /** {@link #version} with the verdict posts (text, class, held out or not) in the digest: other verdicts, another model. */
+  static String versionWithVerdicts(Path dataDir, TrainingOptions options, List<LabelledPost> verdicts) throws IOException {
+    MessageDigest digest = sha256();
+    digest.update(version(dataDir, options).getBytes(StandardCharsets.UTF_8));
+    for (LabelledPost post : verdicts) {
+      digest.update((post.category().label() + '\t' + post.heldOut() + '\t' + post.text() + '\n').getBytes(StandardCharsets.UTF_8));
+    }
     return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
   }
 

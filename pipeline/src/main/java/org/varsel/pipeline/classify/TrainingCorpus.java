@@ -26,6 +26,8 @@ public final class TrainingCorpus {
   public static final String HATEXPLAIN = "hatexplain";
   public static final String DKHATE = "dkhate";
   public static final String SYNTHETIC = "synthetic";
+  /** Analysts' verdicts from the desk ({@code model train --with-verdicts}; {@link VerdictPosts}). */
+  public static final String VERDICTS = "verdicts";
 
   /** The files read, relative to the data directory; their bytes go into the model version. */
   public static final List<String> FILES = List.of(
@@ -55,6 +57,13 @@ public final class TrainingCorpus {
     skipped += readDkHate(dataDir.resolve(FILES.get(2)), seed, danishHeldOut, posts);
     skipped += SyntheticPosts.read(dataDir.resolve(FILES.get(3)), dataDir.resolve(FILES.get(4)), seed, posts);
     return new TrainingCorpus(posts, skipped);
+  }
+
+  /** This corpus and the verdict posts: their held-out slice is measured, the rest trained on. */
+  public TrainingCorpus withVerdicts(VerdictPosts.Read verdicts) {
+    List<LabelledPost> all = new ArrayList<>(posts);
+    all.addAll(verdicts.posts());
+    return new TrainingCorpus(all, skipped);
   }
 
   public List<LabelledPost> posts() {

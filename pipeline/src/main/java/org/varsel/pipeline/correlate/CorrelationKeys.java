@@ -29,12 +29,17 @@ public final class CorrelationKeys implements java.io.Serializable {
 
   /** Co-similar text: the content key of its MinHash, unless the text is too short to say anything about coordination. */
   public Optional<KeyedSignal> coSimilarText(AnalysedSignal analysed) {
-    ShingledText text = ShingledText.of(analysed.signal().text(), shingleWords);
-    if (text.words().size() < minWords) {
+    return sketch(analysed.signal().text()).map(sketch -> new KeyedSignal(sketch.key(), compact(analysed), sketch.signature()));
+  }
+
+  /** The content key and MinHash signature co-similar text groups by; empty for a text too short to compare. */
+  public Optional<ContentSketch> sketch(String text) {
+    ShingledText shingled = ShingledText.of(text == null ? "" : text, shingleWords);
+    if (shingled.words().size() < minWords) {
       return Optional.empty();
     }
-    long[] signature = minHash.signature(text.shingles());
-    return Optional.of(new KeyedSignal(MinHash.contentKey(signature), compact(analysed), signature));
+    long[] signature = minHash.signature(shingled.shingles());
+    return Optional.of(new ContentSketch(MinHash.contentKey(signature), signature));
   }
 
   public List<KeyedSignal> coLink(AnalysedSignal analysed) {

@@ -10,6 +10,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
+import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.PipelineSettings;
 import org.varsel.pipeline.analysis.ShadowHit;
@@ -20,7 +21,7 @@ public final class KafkaEndpoints {
 
   public static KafkaSource<RawSignal> rawSignals(PipelineSettings settings) {
     KafkaSourceBuilder<RawSignal> builder = KafkaSource.<RawSignal>builder()
-        .setBootstrapServers(settings.kafkaBootstrap())
+        .setProperties(settings.kafkaClientProperties())
         .setTopics(settings.rawTopic())
         .setGroupId(settings.kafkaGroup())
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
@@ -36,7 +37,7 @@ public final class KafkaEndpoints {
   /** Rule packs from the start of the (compacted) rules topic, so the newest pack is applied on every start. */
   public static KafkaSource<RulePackUpdate> rulePacks(PipelineSettings settings) {
     KafkaSourceBuilder<RulePackUpdate> builder = KafkaSource.<RulePackUpdate>builder()
-        .setBootstrapServers(settings.kafkaBootstrap())
+        .setProperties(settings.kafkaClientProperties())
         .setTopics(settings.rulesTopic())
         .setGroupId(settings.kafkaGroup() + "-rules")
         .setStartingOffsets(OffsetsInitializer.earliest())
@@ -48,8 +49,31 @@ public final class KafkaEndpoints {
     return builder.build();
   }
 
+  /**
+   * The desk's verdicts, from the committed offsets (the start on a first run; the topic keeps 90 days), read_committed;
+   * in a bounded run, up to the end offsets of its start, like the signals.
+   */
+  public static KafkaSource<FeedbackRecord> feedback(PipelineSettings settings) {
+    KafkaSourceBuilder<FeedbackRecord> builder = KafkaSource.<FeedbackRecord>builder()
+        .setProperties(settings.kafkaClientProperties())
+        .setTopics(settings.feedbackTopic())
+        .setGroupId(settings.kafkaGroup() + "-feedback")
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new FeedbackRecordDeserializer())
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true");
+    if (settings.bounded()) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  public static KafkaSink<RulePrecisionUpdate> rulePrecision(PipelineSettings settings) {
+    return transactional(settings, new KeyedJsonSerializer<>(settings.rulePrecisionTopic(), RulePrecisionUpdate::ruleId), "rule-precision");
+  }
+
   public static KafkaSink<ShadowHit> shadowHits(PipelineSettings settings) {
-    return transactional(settings, new ShadowHitSerializer(settings.shadowHitTopic()), "shadow-hits");
+    return transactional(settings, new KeyedJsonSerializer<>(settings.shadowHitTopic(), ShadowHit::ruleId), "shadow-hits");
   }
 
   public static KafkaSink<Incident> incidents(PipelineSettings settings) {
@@ -66,7 +90,7 @@ public final class KafkaEndpoints {
   }
 
   private static <T> KafkaSink<T> transactional(PipelineSettings settings, KafkaRecordSerializationSchema<T> serializer, String name) {
-    Properties producer = new Properties();
+    Properties producer = settings.kafkaClientProperties();
     // Flink asks for a 1 h transaction timeout by default; brokers cap it at 15 min unless told otherwise.
     producer.setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()));
     producer.setProperty("compression.type", "lz4");

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.varsel.contract.Csam;
+import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.ParseOutcome;
 import org.varsel.contract.RawSignalHeaders;
 import org.varsel.contract.SignalCodec;
@@ -22,9 +23,13 @@ public final class RawSignalPublisher implements AutoCloseable {
   private final String topic;
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
+  /** A publisher for a broker that takes no login (a test's or a replay's own). */
   public RawSignalPublisher(String bootstrap, String topic) {
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    this(bootstrap, KafkaLogin.none(), topic);
+  }
+
+  public RawSignalPublisher(String bootstrap, KafkaLogin login, String topic) {
+    Properties config = login.clientProperties(bootstrap);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     config.put(ProducerConfig.LINGER_MS_CONFIG, "5");

@@ -25,8 +25,7 @@ public final class RequiredTopics {
 
   /** Throws naming every missing topic, after giving topics created a moment ago a few seconds to show up. */
   public static void check(PipelineSettings settings) {
-    Properties config = new Properties();
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+    Properties config = settings.kafkaClientProperties();
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
     List<String> missing;
     long deadline = System.nanoTime() + SETTLE.toNanos();

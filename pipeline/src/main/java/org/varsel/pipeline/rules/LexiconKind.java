@@ -20,6 +20,8 @@ public enum LexiconKind {
   TIME("time"),
   PLACE("place"),
   WEAPON("weapon"),
+  /** Words that praise: hero, legend, martyr; with an attack word they glorify the attack. */
+  PRAISE("praise"),
   COUNTER_SPEECH("counter-speech"),
   /** Negation words: an ordered proximity with lexicons never spans one ("should not be shot"). */
   NEGATION("negation");

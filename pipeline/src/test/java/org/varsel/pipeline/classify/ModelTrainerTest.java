@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,29 +57,6 @@ class ModelTrainerTest {
   }
 
   private void writeTinyCorpus() throws IOException {
-    Files.createDirectories(data.resolve("davidson"));
-    Files.createDirectories(data.resolve("hatexplain"));
-    Files.createDirectories(data.resolve("dkhate"));
-    Files.createDirectories(data.resolve("varsel-synthetic"));
-    List<String> davidson = new ArrayList<>(List.of(",count,hate_speech,offensive_language,neither,class,tweet"));
-    List<String> hatexplain = new ArrayList<>(List.of("split\tpost_id\tsource\tlabel\ttargets\ttext"));
-    for (int k = 0; k < 30; k++) {
-      davidson.add(k + ",3,3,0,0,0,\"you are vermin \"\"go back\"\" " + k + "\"");
-      davidson.add((100 + k) + ",3,0,3,0,1,you stupid bitch " + k);
-      davidson.add((200 + k) + ",3,0,0,3,2,\"have a lovely day\nfriends " + k + "\"");
-      hatexplain.add("train\th" + k + "\ttwitter\thatespeech\t\tthose vermin should all go back");
-      hatexplain.add("train\to" + k + "\ttwitter\toffensive\t\tshut up you stupid idiot");
-      hatexplain.add("train\tn" + k + "\ttwitter\tnormal\t\twhat a lovely day with friends");
-    }
-    Files.write(data.resolve(TrainingCorpus.FILES.get(0)), davidson);
-    Files.write(data.resolve(TrainingCorpus.FILES.get(1)), hatexplain);
-    Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)),
-        "id\ttweet\tsubtask_a\n1\tdu er en idiot\tOFF\n2\tdejligt vejr i dag\tNOT\n3    [deleted]   NOT\n");
-    Files.writeString(data.resolve(TrainingCorpus.FILES.get(3)), "# id\tlabel\tlang\ttemplate\n"
-        + "t1\tthreat\ten\tgrab the {weapon} and kill them all tonight\n"
-        + "t2\tthreat\ten\tbring {weapon} tonight, we kill every one of them\n"
-        + "t3\tthreat\ten\ttonight we kill them with {weapon}\n"
-        + "t4\tthreat\ten\tkill them all, bring the {weapon}\n");
-    Files.writeString(data.resolve(TrainingCorpus.FILES.get(4)), "en\tweapon\tguns\nen\tweapon\tknives\nen\tweapon\trifles\n");
+    TinyTrainingData.writeTo(data);
   }
 }

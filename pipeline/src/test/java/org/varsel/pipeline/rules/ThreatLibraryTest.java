@@ -1,0 +1,91 @@
+package org.varsel.pipeline.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The repository's rule library on threats and glorification written as people write them, in wordings no rule example
+ * or functional-suite template uses: what a hit must be, and what must stay unflagged or read as reported.
+ */
+class ThreatLibraryTest {
+
+  private static RuleEngine engine;
+
+  @BeforeAll
+  static void build() {
+    engine = RuleEngine.build(BundledRules.fromDirectory(Path.of("..", "rules")));
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  private static List<String> meant(String text, String language) {
+    return engine.match(text, Optional.of(language)).hits().stream()
+        .filter(h -> !h.reportedSpeech() && !"context".equals(h.category())).map(RuleHit::ruleId).toList();
+  }
+
+  private static int severity(String text, String language) {
+    return engine.match(text, Optional.of(language)).hits().stream().filter(h -> !h.reportedSpeech())
+        .mapToInt(RuleHit::severity).max().orElse(0);
+  }
+
+  @Test
+  void flagsADanishThreatWhoseParticleVerbIsSplitByItsObject() {
+    assertThat(meant("Jeg slår hver eneste af de romaer ihjel", "da")).contains("dsl-da-trussel-i-foerste-person");
+    assertThat(meant("Vi stikker de jøder ned", "da")).contains("dsl-da-trussel-i-foerste-person");
+  }
+
+  @Test
+  void flagsAConditionalThreatWithTheVerbBeforeTheSubjectInDanish() {
+    assertThat(meant("Kommer der flere somaliere på min vej, så skyder jeg dem", "da"))
+        .contains("dsl-da-betinget-trussel");
+  }
+
+  @Test
+  void flagsFirstPersonAndConditionalThreatsAgainstAGroupInEnglish() {
+    assertThat(severity("me and my brothers will hunt down those muslims", "en")).isEqualTo(5);
+    assertThat(meant("if those refugees come back to our street we're gonna burn their cars", "en"))
+        .contains("dsl-en-conditional-threat-group");
+  }
+
+  @Test
+  void flagsWishesOfDeathInBothLanguages() {
+    assertThat(meant("I hope every single jew dies screaming", "en")).contains("dsl-en-death-wish");
+    assertThat(meant("Gid alle de flygtninge drukner i Middelhavet", "da")).contains("dsl-da-doedsoenske");
+  }
+
+  @Test
+  void flagsGlorificationOfAnAttackByPraiseAndAnAttackWord() {
+    assertThat(meant("Tarrant is a saint, someone finish the job", "en")).contains("dsl-en-glorification");
+    assertThat(meant("Skytten fra moskeen er en sand helt", "da")).contains("dsl-da-forherligelse");
+  }
+
+  @Test
+  void flagsThreatsToPoliticiansAndJournalistsNamedByTheirRole() {
+    assertThat(meant("every one of those journalists deserves a bullet", "en"))
+        .contains("dsl-en-threat-to-public-figure");
+    assertThat(meant("Borgmesteren burde hænges for landsforræderi", "da"))
+        .contains("dsl-da-trussel-mod-offentlig-person");
+  }
+
+  @Test
+  void readsANewsReportOfAThreatAsReportedNotAsAThreat() {
+    assertThat(meant("Police arrested a man who threatened to shoot muslims at the station", "en")).isEmpty();
+    assertThat(meant("Politiet anholdt en mand, der truede med at skyde muslimer på stationen", "da")).isEmpty();
+  }
+
+  @Test
+  void leavesPraiseWithoutAnAttackAndAttacksWithoutPraiseUnflagged() {
+    assertThat(meant("My grandmother is a legend and a saint", "en")).isEmpty();
+    assertThat(meant("The gunman who attacked the mosque was sentenced to life today", "en")).isEmpty();
+    assertThat(meant("Det var helt fint i går, vi legede hele dagen", "da")).isEmpty();
+  }
+}
