@@ -172,7 +172,8 @@ class IncidentsEndToEndTest {
   @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aReplayFinishesWithTheSameIncidentsWhenItsSourceStallsLongerThanTheIdleness(LocalKafka kafka) throws Exception {
     PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, true, Map.of(
-        "pipeline.event-time.watermarks", "per-record", "pipeline.event-time.source-idleness", "PT0.001S"));
+        "pipeline.event-time.watermarks", "per-record", "pipeline.event-time.source-idleness", "PT0.001S",
+        "pipeline.parallelism", "1")); // as `varsel replay` runs
     publish(kafka, settings, campaigns());
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
