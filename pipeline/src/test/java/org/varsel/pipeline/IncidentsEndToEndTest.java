@@ -173,7 +173,7 @@ class IncidentsEndToEndTest {
   void aReplayFinishesWithTheSameIncidentsWhenItsSourceStallsLongerThanTheIdleness(LocalKafka kafka) throws Exception {
     PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, true, Map.of(
         "pipeline.event-time.watermarks", "per-record", "pipeline.event-time.source-idleness", "PT0.001S",
-        "pipeline.parallelism", "1")); // as `varsel replay` runs
+        "pipeline.parallelism", "1"), 1); // as `varsel replay` runs: one partition, parallelism 1
     publish(kafka, settings, campaigns());
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
