@@ -19,7 +19,9 @@ import org.varsel.pipeline.nlp.LanguageIdentifier;
 /**
  * How often language detection is right, undetermined or wrong on texts of known language: HateXplain
  * validation (English) and DKHate (Danish) from {@code data/training}, and, when {@code ../shared} has it,
- * every 40th English IRA tweet (not part of the project; skipped with a note when absent).
+ * every 40th English IRA tweet (not part of the project; skipped with a note when absent). Per language, the IRA
+ * tweets that Twitter labelled with another language the model knows are compared with that label (at the
+ * default ratio): Twitter's label is itself a machine guess, so this is agreement, not accuracy.
  * Run: {@code bench/run org.varsel.bench.LanguageAgreement [min-ratio ...]}.
  */
 public final class LanguageAgreement {
@@ -43,8 +45,9 @@ public final class LanguageAgreement {
     }
     sets.put("da dkhate", danish);
     Path ira = Path.of("../shared/datasets/ira-troll-tweets/ira_trolls_2016-09_to_2016-11_sorted.csv");
+    Map<String, List<String>> iraByLanguage = new TreeMap<>();
     if (Files.exists(ira)) {
-      sets.put("en ira-tweets", readIra(ira));
+      sets.put("en ira-tweets", readIra(ira, iraByLanguage));
     } else {
       System.out.println("note: " + ira + " is absent; IRA tweets skipped");
     }
@@ -54,29 +57,52 @@ public final class LanguageAgreement {
       LanguageIdentifier identifier = new LanguageIdentifier(
           LanguageIdentifier.DEFAULT_SAMPLE_CHARS, LanguageIdentifier.DEFAULT_MIN_LETTERS, ratio);
       for (Map.Entry<String, List<String>> set : sets.entrySet()) {
-        String expected = set.getKey().substring(0, 2);
-        int right = 0;
-        int undetermined = 0;
-        Map<String, Integer> wrong = new TreeMap<>();
-        for (String text : set.getValue()) {
-          LanguageGuess guess = identifier.detect(text);
-          if (guess.language().equals(expected)) {
-            right++;
-          } else if (!guess.isDetermined()) {
-            undetermined++;
-          } else {
-            wrong.merge(guess.language(), 1, Integer::sum);
-          }
-        }
-        int n = set.getValue().size();
-        int wrongCount = wrong.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf(Locale.ROOT, "min-ratio %.2f  %-18s n=%5d  right %.3f  und %.3f  wrong %.3f  %s%n", ratio,
-            set.getKey(), n, right / (double) n, undetermined / (double) n, wrongCount / (double) n, wrong);
+        report(identifier, String.format(Locale.ROOT, "min-ratio %.2f  %s", ratio, set.getKey()), set.getKey().substring(0, 2),
+            set.getValue());
+      }
+    }
+    LanguageIdentifier atDefault = new LanguageIdentifier();
+    for (Map.Entry<String, List<String>> language : iraByLanguage.entrySet()) {
+      if (language.getValue().size() >= MIN_TWEETS_PER_LANGUAGE) {
+        report(atDefault, "ira-tweets labelled " + language.getKey(), language.getKey(), language.getValue());
       }
     }
   }
 
-  private static List<String> readIra(Path file) throws IOException {
+  /** Tweets per language below this are too few to say anything. */
+  private static final int MIN_TWEETS_PER_LANGUAGE = 30;
+
+  /** Twitter's language names in the IRA file, for the languages the model knows. */
+  private static final Map<String, String> TWITTER_LANGUAGES = Map.ofEntries(
+      Map.entry("French", "fr"), Map.entry("Italian", "it"), Map.entry("Spanish", "es"), Map.entry("Vietnamese", "vi"),
+      Map.entry("Norwegian", "nb"), Map.entry("German", "de"), Map.entry("Romanian", "ro"), Map.entry("Farsi (Persian)", "fa"),
+      Map.entry("Dutch", "nl"), Map.entry("Estonian", "et"), Map.entry("Arabic", "ar"), Map.entry("Albanian", "sq"),
+      Map.entry("Portuguese", "pt"), Map.entry("Icelandic", "is"), Map.entry("Croatian", "hr"), Map.entry("Uzbek", "uz"),
+      Map.entry("Japanese", "ja"), Map.entry("Catalan", "ca"), Map.entry("Swedish", "sv"), Map.entry("Polish", "pl"),
+      Map.entry("Lithuanian", "lt"), Map.entry("Latvian", "lv"));
+
+  private static void report(LanguageIdentifier identifier, String name, String expected, List<String> texts) {
+    int right = 0;
+    int undetermined = 0;
+    Map<String, Integer> wrong = new TreeMap<>();
+    for (String text : texts) {
+      LanguageGuess guess = identifier.detect(text);
+      if (guess.language().equals(expected)) {
+        right++;
+      } else if (!guess.isDetermined()) {
+        undetermined++;
+      } else {
+        wrong.merge(guess.language(), 1, Integer::sum);
+      }
+    }
+    int n = texts.size();
+    int wrongCount = wrong.values().stream().mapToInt(Integer::intValue).sum();
+    System.out.printf(Locale.ROOT, "%-34s n=%5d  right %.3f  und %.3f  other %.3f  %s%n", name, n, right / (double) n,
+        undetermined / (double) n, wrongCount / (double) n, wrong);
+  }
+
+  /** Every 40th English tweet; every tweet Twitter labelled with another language the model knows goes into {@code others}. */
+  private static List<String> readIra(Path file, Map<String, List<String>> others) throws IOException {
     CsvMapper mapper = new CsvMapper();
     mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     List<String> texts = new ArrayList<>();
@@ -87,6 +113,10 @@ public final class LanguageAgreement {
         Map<String, String> row = rows.next();
         if ("English".equals(row.get("language")) && k++ % 40 == 0) {
           texts.add(row.get("content"));
+        }
+        String other = TWITTER_LANGUAGES.get(row.get("language"));
+        if (other != null) {
+          others.computeIfAbsent(other, l -> new ArrayList<>()).add(row.get("content"));
         }
       }
     }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One versioned update of an incident (schema incident.v1): a campaign or a single grave signal, with the
  * evidence and the explanation an analyst needs. Lists are never null, except {@code findings} (campaigns only);
- * {@code mergedInto} is set on the last version of an incident that was merged into a campaign.
+ * {@code mergedInto} is set on the last version of an incident that was merged into a campaign; {@code trend} is set
+ * on early warnings only.
  *
  * @param hallmarks Dangerous Speech hallmarks of the rules that matched ({@code hallmark:} tags, without the prefix)
  * @param suppressedBy the dismissed incident this one is a near-duplicate of (same content within the suppression
@@ -45,7 +46,8 @@ public record Incident(
     String explanation,
     List<Finding> findings,
     String mergedInto,
-    String suppressedBy) {
+    String suppressedBy,
+    Trend trend) {
 
   public static final String SCHEMA = "incident.v1";
 
@@ -77,25 +79,44 @@ public record Incident(
         explanation, findings, mergedInto, null);
   }
 
+  /** An update without a trend (every kind but early warnings). */
+  public Incident(String schema, String id, long version, IncidentKind kind, String title, Instant firstSeen, Instant lastSeen,
+      Instant updatedAt, int signalCount, int accountCount, List<String> sources, List<String> platforms, List<String> languages,
+      List<String> categories, List<String> disarm, List<String> hashtags, List<String> urls, List<String> targetGroups,
+      List<String> hallmarks, List<String> tcap, List<RuleHitSummary> ruleHits, ClassifierSummary classifier,
+      Evidence evidence, int severity, Tier tier, Tlp tlp, String explanation, List<Finding> findings, String mergedInto,
+      String suppressedBy) {
+    this(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms, languages,
+        categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity, tier, tlp,
+        explanation, findings, mergedInto, suppressedBy, null);
+  }
+
+  /** The same update with the trend an early warning shows. */
+  public Incident withTrend(Trend shown) {
+    return new Incident(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
+        languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
+        tier, tlp, explanation, findings, mergedInto, suppressedBy, shown);
+  }
+
   /** The same update as version {@code next}, pointing to the campaign it was merged into (a redirect for consumers). */
   public Incident mergedInto(long next, String campaignId) {
     return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
         languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, campaignId, suppressedBy);
+        tier, tlp, explanation, findings, campaignId, suppressedBy, trend);
   }
 
   /** The same update under another version number (a campaign numbers the versions of the id it emits). */
   public Incident withVersion(long next) {
     return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
         languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, mergedInto, suppressedBy);
+        tier, tlp, explanation, findings, mergedInto, suppressedBy, trend);
   }
 
   /** The same update marked as a near-duplicate of the dismissed incident {@code dismissedId}. */
   public Incident withSuppressedBy(String dismissedId) {
     return new Incident(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
         languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, mergedInto, dismissedId);
+        tier, tlp, explanation, findings, mergedInto, dismissedId, trend);
   }
 
   /**
@@ -174,4 +195,26 @@ public record Incident(
 
   /** Signals per time bucket, for the timeline chart. */
   public record TimelineBucket(Instant start, int count) {}
+
+  /**
+   * An early warning's trend: the threatening and dehumanising signals against one target group (in one region, when
+   * the signals name it) per period, each against the baseline of the periods before the rise.
+   *
+   * @param region the country or region the signals name, or null for all of them
+   * @param period {@code P1D} or {@code P7D}
+   * @param sustainedPeriods how many periods in a row above the baseline opened the warning
+   * @param method how baseline and threshold are computed, in words
+   */
+  public record Trend(String targetGroup, String region, String period, int sustainedPeriods, String method, List<TrendPoint> series) {
+    public Trend {
+      series = series == null ? List.of() : List.copyOf(series);
+    }
+  }
+
+  /** One period of a trend: its count, the baseline mean and the threshold a count had to reach to count as raised. */
+  public record TrendPoint(Instant start, int count, double baseline, double threshold) {
+    public boolean raised() {
+      return count >= threshold;
+    }
+  }
 }

@@ -10,6 +10,8 @@ public enum IncidentKind {
   CO_LINK("co-link"),
   HASHTAG_PUSH("hashtag-push"),
   SURGE("surge"),
+  /** Threatening or dehumanising signals against one target group rising for several periods (its trend is attached). */
+  EARLY_WARNING("early-warning"),
   /** Several findings of the detectors above consolidated into one campaign (its findings are listed). */
   CAMPAIGN("campaign");
 

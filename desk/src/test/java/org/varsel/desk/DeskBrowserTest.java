@@ -222,6 +222,40 @@ class DeskBrowserTest {
     screenshot("period-report.png");
   }
 
+  @Test
+  @Order(13)
+  void anEarlyWarningShowsItsTrendAgainstTheBaselineOnItsPageAndInThePeriodReport() throws Exception {
+    java.time.Instant firstWeek = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(16)
+        .with(java.time.DayOfWeek.MONDAY).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    String id = TestIncidents.newId();
+    Incident warning = TestIncidents.earlyWarning(id,
+        "Early warning: threats and dehumanisation against migrants in north rising for 3 weeks", firstWeek);
+    int weeks = warning.trend().series().size();
+    java.time.Instant riseStarted = warning.firstSeen();
+    desk.incidents().upsert(List.of(warning));
+
+    browser.get(base + "/incidents/" + id);
+    WebElement chart = browser.findElement(By.cssSelector("#early-warning svg.early-warning-chart"));
+    assertThat(chart.findElements(By.cssSelector("rect.bar"))).hasSize(weeks);
+    assertThat(chart.findElements(By.cssSelector("rect.bar.raised"))).hasSize(3);
+    assertThat(chart.findElement(By.cssSelector("polyline.baseline")).getAttribute("points").split(" ")).hasSize(weeks);
+    assertThat(chart.findElement(By.cssSelector("polyline.threshold")).getAttribute("points").split(" ")).hasSize(weeks);
+    assertThat(browser.findElement(By.cssSelector("#early-warning figcaption")).getText()).isEqualTo("migrants in north, per week");
+    // the raised bars stand above the dashed threshold line: taller than the bars of the weeks before
+    double raisedHeight = chart.findElements(By.cssSelector("rect.bar.raised")).get(0).getRect().getHeight();
+    double baselineHeight = chart.findElements(By.cssSelector("rect.bar")).get(0).getRect().getHeight();
+    assertThat(raisedHeight).isGreaterThan(1.5 * baselineHeight);
+    assertNoScriptRan();
+    screenshot("incident-early-warning.png");
+
+    java.time.LocalDate from = java.time.LocalDate.ofInstant(riseStarted, java.time.ZoneOffset.UTC);
+    browser.get(base + "/reports/period?from=" + from + "&to=" + from.plusDays(28));
+    WebElement section = browser.findElement(By.id("early-warnings"));
+    assertThat(section.getText()).contains("against migrants in north");
+    assertThat(section.findElements(By.cssSelector("svg.early-warning-chart rect.bar.raised"))).hasSize(3);
+    screenshot("period-report-early-warning.png");
+  }
+
   /**
    * Demo-like incidents spread over the three weeks from {@code start}, so that the report's trends have a shape;
    * recent, as the desk's retention purge may take old incidents mid-class.

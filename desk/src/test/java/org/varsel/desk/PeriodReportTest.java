@@ -46,6 +46,7 @@ class PeriodReportTest {
   private static final String DISINFORMATION = TestIncidents.newId();
   private static final String INCITEMENT = TestIncidents.newId();
   private static final String OLD = TestIncidents.newId();
+  private static final String EARLY_WARNING = TestIncidents.newId();
 
   private static Desk desk;
   private static DeskClient client;
@@ -72,7 +73,11 @@ class PeriodReportTest {
         incident(INCITEMENT, "Call to march on the asylum centre", "incitement", "incitement", "da", "migrants",
             Tier.HIGH, SEEN, "https://x.com/caller/status/2"),
         incident(OLD, "Last year's rumour", "incitement", "incitement", "da", "migrants", Tier.LOW,
-            SEEN.minus(400, ChronoUnit.DAYS), "https://x.com/old/status/3")));
+            SEEN.minus(400, ChronoUnit.DAYS), "https://x.com/old/status/3"),
+        // its rise began weeks before the report's day and is still on
+        TestIncidents.earlyWarning(EARLY_WARNING, "Early warning: threats against migrants rising for 3 weeks",
+            LocalDate.ofInstant(SEEN, ZoneOffset.UTC).minusWeeks(15).with(java.time.DayOfWeek.MONDAY).atStartOfDay(ZoneOffset.UTC)
+                .toInstant())));
     try (Connection connection = database.connect(); PreparedStatement escalate = connection.prepareStatement(
         "UPDATE incident SET status = 'escalated' WHERE id = ANY (?)")) {
       escalate.setArray(1, connection.createArrayOf("text", new Object[] {DISINFORMATION, INCITEMENT}));
@@ -113,6 +118,8 @@ class PeriodReportTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     String page = response.body();
+    assertThat(page).contains("id=\"early-warnings\"", "<svg class=\"early-warning-chart\"",
+        "Early warning: threats against migrants rising for 3 weeks");
     assertThat(page).contains("id=\"report-tlp\">TLP:AMBER<", "<svg class=\"trend-chart\"", "id=\"trend-target-group\"",
         "Call to march on the asylum centre", "href=\"/reports/period\"");
     assertThat(page).doesNotContain("Last year");
@@ -136,7 +143,8 @@ class PeriodReportTest {
       text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
     }
     assertThat(text).contains("TLP:AMBER", "By target group", "migrants", "Fabricated ministry letter",
-        "influence-operation");
+        "influence-operation", "Early warnings per target group", "Early warning: threats against migrants rising for 3 weeks",
+        "migrants in north, per week", "19* 22* 24*");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Topics;
 import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.correlate.EarlyWarningSettings;
 import org.varsel.pipeline.feedback.FeedbackSettings;
 import org.varsel.pipeline.privacy.PrivacySettings;
 
@@ -51,10 +53,14 @@ public record PipelineSettings(
     KafkaLogin kafkaLogin,
     String feedbackTopic,
     String rulePrecisionTopic,
-    FeedbackSettings feedback) {
+    FeedbackSettings feedback,
+    EarlyWarningSettings earlyWarning) {
 
   /** Where the job's Kafka login keys live: {@code pipeline.kafka.security-protocol}, {@code ...sasl-username}, .... */
   public static final String KAFKA_LOGIN_PREFIX = "pipeline.kafka.";
+
+  /** A list of ISO-8601 durations, each read like any other duration setting. */
+  private static final String EARLY_WARNING_PERIODS = "pipeline.early-warning.periods";
 
   /** Keys and their defaults, in the order docs/configuration.md lists them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -110,6 +116,11 @@ public record PipelineSettings(
     d.put("pipeline.campaigns.max-gap", "PT1H");
     d.put("pipeline.campaigns.max-span", "P1D");
     d.put("pipeline.event-time.watermarks", "periodic");
+    d.put(EARLY_WARNING_PERIODS, "P1D,P7D");
+    d.put("pipeline.early-warning.baseline-periods", "8");
+    d.put("pipeline.early-warning.sigmas", "2");
+    d.put("pipeline.early-warning.sustained-periods", "3");
+    d.put("pipeline.early-warning.min-count", "5");
     d.put(PrivacySettings.HANDLE_KEY, "");
     d.put(PrivacySettings.PUBLIC_ACCOUNTS, "");
     d.putAll(KafkaLogin.defaults(KAFKA_LOGIN_PREFIX));
@@ -183,7 +194,20 @@ public record PipelineSettings(
         v.get("pipeline.topics.rule-precision"),
         new FeedbackSettings(decimal(v, "pipeline.feedback.precision-floor"), integer(v, "pipeline.feedback.min-verdicts"),
             duration(v, "pipeline.feedback.suppression-ttl"), duration(v, "pipeline.feedback.state-ttl"),
-            duration(v, "pipeline.feedback.report-interval")));
+            duration(v, "pipeline.feedback.report-interval")),
+        earlyWarning(v));
+  }
+
+  private static EarlyWarningSettings earlyWarning(Map<String, String> v) {
+    List<Duration> periods = new ArrayList<>();
+    for (String period : v.get(EARLY_WARNING_PERIODS).split(",")) {
+      if (!period.isBlank()) {
+        periods.add(duration(Map.of(EARLY_WARNING_PERIODS, period.trim()), EARLY_WARNING_PERIODS));
+      }
+    }
+    return new EarlyWarningSettings(periods, integer(v, "pipeline.early-warning.baseline-periods"),
+        decimal(v, "pipeline.early-warning.sigmas"), integer(v, "pipeline.early-warning.sustained-periods"),
+        integer(v, "pipeline.early-warning.min-count"));
   }
 
   /** {@code per-record}: a watermark after every signal, so that a replay decides the same at every step (docs/incidents.md). */
@@ -248,7 +272,7 @@ public record PipelineSettings(
     return new PipelineSettings(bootstrap, kafkaGroup, rawTopic, deadLetterTopic, incidentTopic, rulesTopic, shadowHitTopic,
         rulesDirectory, transactionalIdPrefix,
         transactionTimeout, checkpointInterval, outOfOrderness, sourceIdleness, maxPartitionDrift, dedupeMemory, parallelism, bounded, correlation,
-        privacy, hotlineTopic, campaigns, perRecordWatermarks, kafkaLogin, feedbackTopic, rulePrecisionTopic, feedback);
+        privacy, hotlineTopic, campaigns, perRecordWatermarks, kafkaLogin, feedbackTopic, rulePrecisionTopic, feedback, earlyWarning);
   }
 
   private static Duration duration(Map<String, String> values, String key) {

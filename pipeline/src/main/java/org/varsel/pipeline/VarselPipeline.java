@@ -1,6 +1,7 @@
 package org.varsel.pipeline;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -27,6 +28,9 @@ import org.varsel.pipeline.correlate.CoordinatedAccounts;
 import org.varsel.pipeline.correlate.CoordinationState;
 import org.varsel.pipeline.correlate.CorrelationKeys;
 import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.correlate.EarlyWarningSettings;
+import org.varsel.pipeline.correlate.EarlyWarnings;
+import org.varsel.pipeline.correlate.TrendState;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.correlate.KeyedSignal;
 import org.varsel.pipeline.correlate.SingleSignals;
@@ -188,6 +192,10 @@ public final class VarselPipeline {
         .process(new DetectorFunction<>(BaselineBursts.surge(correlation), BurstState.class, ttl), FINDING)
         .uid("surge-v2").name("surge → incidents");
 
+    // Early warning: threats and dehumanisation per target group (and region) per day and per week, each period length
+    // its own operator with its own state; its incidents stand alone (a trend, not a coordinated campaign).
+    DataStream<Incident> earlyWarnings = earlyWarnings(analysed, keys);
+
     // One campaign, one incident: the detectors' findings are consolidated before the queue; high-severity signals
     // reach it at once on their own and are also listed in the campaign their account is in (docs/incidents.md).
     DataStream<Incident> campaigns = coSimilarText
@@ -199,7 +207,9 @@ public final class VarselPipeline {
 
     ClosedLoop loop = closeFeedbackLoop(env, analysed, partnerAssessments.union(highSeverity, campaigns));
 
+    // Early warnings join after suppression: a rising trend is no repeat of a dismissed incident's text
     loop.incidents()
+        .union(earlyWarnings)
         .sinkTo(sinks.incidents())
         .uid("sink-incidents").name("incidents → " + settings.incidentTopic());
 
@@ -222,6 +232,26 @@ public final class VarselPipeline {
     deadLetters
         .sinkTo(sinks.deadLetters())
         .uid("sink-dead-letters").name("dead letters → " + settings.deadLetterTopic());
+  }
+
+  /** One early-warning operator per configured period (uid {@code early-warning-p1d}, {@code early-warning-p7d}). */
+  private DataStream<Incident> earlyWarnings(DataStream<AnalysedSignal> analysed, CorrelationKeys keys) {
+    EarlyWarningSettings warning = settings.earlyWarning();
+    DataStream<KeyedSignal> keyed = analysed
+        .<KeyedSignal>flatMap((signal, out) -> keys.earlyWarning(signal).forEach(out::collect), KEYED_SIGNAL)
+        .uid("early-warning-keys").name("early warning: target group / region");
+    DataStream<Incident> warnings = null;
+    for (Duration period : warning.periods()) {
+      String label = EarlyWarningSettings.label(period).toLowerCase(Locale.ROOT);
+      DataStream<Incident> perPeriod = keyed
+          .keyBy(KeyedSignal::key, Types.STRING)
+          .process(new DetectorFunction<>(new EarlyWarnings(warning, period), TrendState.class, warning.stateTtl(period)), FINDING)
+          .uid("early-warning-" + label).name("early warning per " + EarlyWarningSettings.label(period) + " → incidents")
+          .map(FindingUpdate::incident, INCIDENT)
+          .uid("early-warning-" + label + "-incidents").name("early warning per " + EarlyWarningSettings.label(period) + ": incidents");
+      warnings = warnings == null ? perPeriod : warnings.union(perPeriod);
+    }
+    return warnings == null ? keyed.flatMap((signal, out) -> { }, INCIDENT).uid("early-warning-off").name("early warning: off") : warnings;
   }
 
   /**

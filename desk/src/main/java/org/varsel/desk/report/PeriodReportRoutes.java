@@ -35,12 +35,14 @@ public final class PeriodReportRoutes implements RouteGroup {
   private static final Role[] STAFF = {Role.ANALYST, Role.LEAD, Role.ADMIN};
 
   private final PeriodReportStore store;
+  private final Database database;
   private final SignedInPage pages;
   private final Clock clock;
   private final Views views = new Views();
 
   public PeriodReportRoutes(Database database, Clock clock) {
     this.store = new PeriodReportStore(database);
+    this.database = database;
     this.pages = new SignedInPage(new Sessions(database));
     this.clock = clock;
   }
@@ -61,7 +63,7 @@ public final class PeriodReportRoutes implements RouteGroup {
       return;
     }
     PeriodReport report = store.report(period(ctx));
-    model.putAll(view(report));
+    model.putAll(view(report, EarlyWarningSection.read(database, report.period())));
     String query = "from=" + report.period().from() + "&to=" + report.period().to();
     model.put("csv", API_PATH + "?format=csv&" + query);
     model.put("pdf", API_PATH + "?format=pdf&" + query);
@@ -77,13 +79,15 @@ public final class PeriodReportRoutes implements RouteGroup {
       throw Problem.badRequest("format must be csv or pdf");
     }
     PeriodReport report = store.report(period(ctx));
+    EarlyWarningSection earlyWarnings = EarlyWarningSection.read(database, report.period());
+    Map<String, Object> view = view(report, earlyWarnings);
     String name = "varsel-period-" + day(report.period().from()) + "-" + day(report.period().to()) + "." + format;
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-        .header("X-Report-TLP", report.marking().label());
+        .header("X-Report-TLP", view.get("tlp").toString());
     if (format.equals("csv")) {
       ctx.contentType("text/csv; charset=utf-8").result(report.csv());
     } else {
-      ctx.contentType("application/pdf").result(PdfBrief.pdf(views.render("period-report-pdf", view(report))));
+      ctx.contentType("application/pdf").result(PdfBrief.pdf(views.render("period-report-pdf", view)));
     }
   }
 
@@ -92,10 +96,11 @@ public final class PeriodReportRoutes implements RouteGroup {
         Optional.ofNullable(ctx.queryParam("to")).filter(s -> !s.isBlank()), clock);
   }
 
-  /** What both the page and the PDF show. */
-  private static Map<String, Object> view(PeriodReport report) {
+  /** What both the page and the PDF show; the early warnings' titles raise the marking as the top incidents' do. */
+  private static Map<String, Object> view(PeriodReport report, EarlyWarningSection earlyWarnings) {
     Map<String, Object> view = new HashMap<>();
-    view.put("tlp", report.marking().label());
+    view.put("tlp", report.marking().mostRestrictive(earlyWarnings.marking()).label());
+    view.put("earlyWarnings", earlyWarnings.warnings());
     view.put("from", report.period().from().toString());
     view.put("to", report.period().to().toString());
     view.put("bucket", report.period().bucket());

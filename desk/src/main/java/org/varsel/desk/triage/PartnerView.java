@@ -22,7 +22,8 @@ import org.varsel.desk.incident.Visibility;
  * <p>When the incident holds signals of other sources, every field the pipeline merged from all signals (urls,
  * hashtags, target groups, categories, the marking, the title, ...) is recomputed from the partner's own evidence
  * signals: a RED signal of partner A must not surface in partner B's view through a merged list. Fields that cannot be
- * attributed to a signal (target groups, DISARM techniques, the timeline) are left empty: closed, not guessed.
+ * attributed to a signal (target groups, DISARM techniques, the timeline) are left empty: closed, not guessed. An
+ * early warning is always recomputed so, and its trend left out: it counts signals beyond the examples it lists.
  */
 public final class PartnerView {
   private static final String NEUTRAL = "neutral";
@@ -35,8 +36,11 @@ public final class PartnerView {
     ObjectNode view = incident.deepCopy();
     view.remove("assignee");
     view.remove("status_reason");
-    boolean onlyOwn = StreamSupport.stream(incident.path("sources").spliterator(), false)
-        .allMatch(s -> source.equals(s.asText()));
+    // An early warning counts every source's signals of a rise but lists only a few examples (and their sources): its
+    // trend and counts are never the partner's alone, whatever the listed sources say.
+    view.remove("trend");
+    boolean onlyOwn = !"early-warning".equals(incident.path("kind").asText())
+        && StreamSupport.stream(incident.path("sources").spliterator(), false).allMatch(s -> source.equals(s.asText()));
     // which other partners reported is theirs to tell, not ours
     view.putArray("sources").add(source);
     List<JsonNode> own = new ArrayList<>();

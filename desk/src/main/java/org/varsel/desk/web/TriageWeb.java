@@ -389,6 +389,9 @@ public final class TriageWeb implements RouteGroup {
     model.put("signals", signals);
     model.put("sensitive", sensitive);
     model.put("timeline", TimelineChart.of(shown.path("evidence").path("timeline")));
+    if (shown.path("trend").isObject()) {
+      model.put("trend", EarlyWarningChart.of(shown.path("trend")));
+    }
     model.put("coordination", map(shown.path("evidence").path("coordination").isObject()
         ? (ObjectNode) shown.path("evidence").path("coordination") : Json.mapper().createObjectNode()));
     JsonNode findings = shown.path("findings");

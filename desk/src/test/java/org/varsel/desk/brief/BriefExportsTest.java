@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -137,6 +138,39 @@ class BriefExportsTest {
     // PDFBox reads the shaped glyphs back as letters in reading order, except that it gives the two letters of the
     // lam-alef ligature (لا in هؤلاء) in visual order: that ligature is only there because the text was shaped
     assertThat(text).contains(ARABIC_TEXT.replace("هؤلاء", "هؤالء")).contains("Kill all of them");
+  }
+
+  @Test
+  void amharicAndBurmeseEvidenceIsPrintedWithEmbeddedEthiopicAndMyanmarGlyphsNotBoxes() throws Exception {
+    byte[] pdf = new PdfBrief().render(brief(HostileIncidents.ethiopicAndMyanmar("inc-ethiopic-myanmar"), Track.TOS,
+        Audience.platform("x", Tlp.GREEN)));
+    java.nio.file.Files.write(java.nio.file.Path.of("target/sample-brief-ethiopic-myanmar.pdf"), pdf);
+
+    Map<String, org.apache.pdfbox.pdmodel.font.PDFont> fonts = embeddedFonts(pdf);
+    // a subset font is named ABCDEF+Family: the evidence pulled glyphs from the bundled Noto faces
+    assertThat(fonts.keySet()).anyMatch(name -> name.contains("NotoSansEthiopic")).anyMatch(name -> name.contains("NotoSansMyanmar"));
+    String text = pdfText(pdf);
+    assertThat(text).contains(HostileIncidents.AMHARIC_TEXT).contains("Kill all of them");
+    for (int codePoint : HostileIncidents.BURMESE_TEXT.replace(" ", "").codePoints().toArray()) {
+      assertThat(text).as("Burmese %s printed", Character.getName(codePoint)).contains(Character.toString(codePoint));
+    }
+    for (org.apache.pdfbox.pdmodel.font.PDFont font : fonts.values()) {
+      assertThat(font.isEmbedded()).as("%s embedded", font.getName()).isTrue();
+    }
+  }
+
+  /** Every font the PDF's pages use, by name. */
+  private static Map<String, org.apache.pdfbox.pdmodel.font.PDFont> embeddedFonts(byte[] pdf) throws IOException {
+    Map<String, org.apache.pdfbox.pdmodel.font.PDFont> fonts = new java.util.TreeMap<>();
+    try (PDDocument document = PDDocument.load(new ByteArrayInputStream(pdf))) {
+      for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+        for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+          org.apache.pdfbox.pdmodel.font.PDFont font = page.getResources().getFont(name);
+          fonts.put(font.getName(), font);
+        }
+      }
+    }
+    return fonts;
   }
 
   @Test

@@ -106,6 +106,19 @@ public final class HostileIncidents {
 
   public static final String ARABIC_TEXT = "يجب طرد هؤلاء المهاجرين من المدينة";
 
+  /** Evidence in Amharic (Ethiopic script) and Burmese (Myanmar script), beside English. */
+  public static Incident ethiopicAndMyanmar(String id) {
+    return incident(id, Tlp.GREEN, "Shareable explanation", List.of(
+        signal("am1", "feed:rss", "https://x.com/am_1/status/7101", "x", "@am_1", AMHARIC_TEXT, Tlp.GREEN, 0),
+        signal("my1", "feed:rss", "https://x.com/my_1/status/7102", "x", "@my_1", BURMESE_TEXT, Tlp.GREEN, 30),
+        signal("en1", "feed:rss", "https://x.com/en_2/status/7103", "x", "@en_2", "Kill all of them", Tlp.GREEN, 60)));
+  }
+
+  /** "These people must be driven out of the town" (written for the project). */
+  public static final String AMHARIC_TEXT = "እነዚህ ሰዎች ከከተማው መባረር አለባቸው";
+  /** "They must all be driven out" (written for the project). */
+  public static final String BURMESE_TEXT = "သူတို့အားလုံးကို မောင်းထုတ်ရမယ်";
+
   private static Incident incident(String id, Tlp tlp, String explanation, List<Incident.EvidenceSignal> signals) {
     return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, "Title " + HOSTILE, T0,
         T0.plusSeconds(360), T0.plusSeconds(400), signals.size(), signals.size(),

@@ -17,6 +17,9 @@ import org.varsel.pipeline.analysis.RuleMatch;
  * unnamed extensions dropped, because detectors keep it as evidence.
  */
 public final class CorrelationKeys implements java.io.Serializable {
+  /** Partner label categories that count as threatening or dehumanising for early warning. */
+  private static final Set<String> EARLY_WARNING_LABELS = Set.of("threat", "incitement", "dehumanisation");
+
   private final int shingleWords;
   private final int minWords;
   private final MinHash minHash;
@@ -78,6 +81,34 @@ public final class CorrelationKeys implements java.io.Serializable {
         keys.add("category:" + labels.category());
       }
       labels.targetGroups().forEach(g -> keys.add("target:" + g.toLowerCase(Locale.ROOT)));
+    }
+    return keyed(keys, analysed);
+  }
+
+  /**
+   * Early-warning keys: each target group a threat or dehumanisation names (a rule's, or a partner's label of that
+   * category), alone and, when the signal names a region, in that region.
+   */
+  public List<KeyedSignal> earlyWarning(AnalysedSignal analysed) {
+    Set<String> groups = new LinkedHashSet<>();
+    for (RuleMatch match : analysed.ruleMatches()) {
+      if (!HarmReading.isContext(match) && (HarmReading.isThreat(match) || HarmReading.isDehumanising(match))) {
+        match.targetGroups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
+      }
+    }
+    Labels labels = analysed.signal().labels();
+    // Set.of(...).contains(null) throws: a label may name target groups without a category
+    if (labels != null && labels.category() != null && EARLY_WARNING_LABELS.contains(labels.category())) {
+      labels.targetGroups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
+    }
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    Optional<String> region = SignalRegion.of(analysed.signal());
+    Set<String> keys = new LinkedHashSet<>();
+    for (String group : groups) {
+      keys.add(new EarlyWarningKey(group, Optional.empty()).key());
+      region.ifPresent(r -> keys.add(new EarlyWarningKey(group, region).key()));
     }
     return keyed(keys, analysed);
   }

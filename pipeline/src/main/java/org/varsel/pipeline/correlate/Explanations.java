@@ -23,6 +23,9 @@ public final class Explanations {
       case HASHTAG_PUSH -> "Hashtag push: #" + draft.subject + " by " + draft.accountCount + " accounts";
       case SURGE -> "Surge: " + draft.subject.replace(':', ' ') + " (" + draft.accountCount + " accounts)";
       case HIGH_SEVERITY -> "High-severity signal: " + draft.subject;
+      case EARLY_WARNING -> "Early warning: threats and dehumanisation against " + c.get("target_group")
+          + (c.containsKey("region") ? " in " + c.get("region") : "") + " rising for " + c.get("raised_periods") + " "
+          + periodWord(c.get("period")) + "s";
       case PARTNER_ASSESSMENT -> "Partner assessment: " + draft.subject + " (" + c.getOrDefault("partner", "?") + ")";
       case CAMPAIGN -> throw new IllegalStateException("a campaign is built from its findings (campaign.CampaignIncident), not from a draft");
     };
@@ -53,6 +56,16 @@ public final class Explanations {
           .append(c.get("bucket_threshold")).append("). Since then ").append(accounts).append(" accounts, ").append(draft.signalCount)
           .append(" signals").append(span).append('.');
       case HIGH_SEVERITY -> why.append("Single high-severity signal: ").append(c.get("trigger")).append('.');
+      case EARLY_WARNING -> why.append("Early warning: threatening and dehumanising signals against ").append(c.get("target_group"))
+          .append(c.containsKey("region") ? " in " + c.get("region") : "").append(" were above their baseline for ")
+          .append(c.get("raised_periods")).append(' ').append(periodWord(c.get("period"))).append("s in a row since ")
+          .append(c.get("rise_started")).append(" (").append(draft.signalCount).append(" signals). Baseline: mean ")
+          .append(c.get("baseline_mean")).append(" and spread ").append(c.get("baseline_spread")).append(" per ")
+          .append(periodWord(c.get("period"))).append(" over the previous ").append(c.get("baseline_periods"))
+          .append("; a period counts as raised at max(").append(c.get("min_count")).append(", mean + ").append(c.get("sigmas"))
+          .append(" × spread) = ").append(c.get("period_threshold")).append(", and ").append(c.get("sustained_periods"))
+          .append(" raised periods in a row open a warning (a single spike does not). Examples from ").append(accounts)
+          .append(" accounts.");
       case PARTNER_ASSESSMENT -> why.append(c.get("partner")).append(" assessed this as ").append(draft.subject)
           .append(c.containsKey("confidence") ? " with confidence " + c.get("confidence") + "/100" : "")
           .append(draft.disarm.isEmpty() ? "" : "; DISARM techniques " + String.join(", ", draft.disarm))
@@ -74,6 +87,10 @@ public final class Explanations {
       why.append(" Highest partner confidence: ").append(draft.maxPartnerConfidence).append('.');
     }
     return why.append(' ').append(severity.why()).toString();
+  }
+
+  private static String periodWord(String period) {
+    return "P7D".equals(period) ? "week" : "day";
   }
 
   private static String describe(Incident.RuleHitSummary hit) {

@@ -48,6 +48,17 @@ class DetectorStateBackendsTest {
     check(backend, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void earlyWarningFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
+    List<Posts> posts = EarlyWarningsTest.weeks("migrants", EarlyWarningsTest.concat(EarlyWarningsTest.BASELINE_WEEKS, List.of(60, 11)));
+    posts.addAll(EarlyWarningsTest.weeks("journalists", EarlyWarningsTest.concat(EarlyWarningsTest.BASELINE_WEEKS, List.of(15, 19, 24, 30))));
+    posts.forEach(p -> p.region("north"));
+    List<AnalysedSignal> stream = posts.stream().map(Posts::analysed).sorted(Comparator.comparing(a -> a.signal().observedAt())).toList();
+    EarlyWarningSettings settings = EarlyWarningSettings.defaults();
+    check(backend, "early warning", new EarlyWarnings(settings, EarlyWarningSettings.WEEK), TrendState.class, stream, KEYS::earlyWarning);
+  }
+
   private static <H> void check(String backend, String name, Detector<H> detector, Class<H> head, List<AnalysedSignal> stream,
       Function<AnalysedSignal, List<KeyedSignal>> keys) throws Exception {
     List<KeyedSignal> inputs = new ArrayList<>();
@@ -105,7 +116,7 @@ class DetectorStateBackendsTest {
         .sorted(Comparator.comparing(Incident::id))
         .map(i -> i.id() + " " + i.kind() + " signals=" + i.signalCount() + " accounts=" + i.accountCount()
             + " first=" + i.firstSeen() + " last=" + i.lastSeen()
-            + " evidence=" + i.evidence().signals().stream().map(Incident.EvidenceSignal::signalId).toList())
+            + " evidence=" + i.evidence().signals().stream().map(Incident.EvidenceSignal::signalId).toList() + " trend=" + i.trend())
         .toList();
   }
 

@@ -30,6 +30,7 @@ public final class Posts {
   private final List<RuleMatch> rules = new ArrayList<>();
   private Map<String, Double> scores = Map.of();
   private String category;
+  private String extensionsJson;
 
   public static Posts post(Object id) {
     Posts p = new Posts();
@@ -86,6 +87,18 @@ public final class Posts {
     return this;
   }
 
+  /** A rule match that names the groups it is against. */
+  public Posts ruleAgainst(String id, String category, List<String> targetGroups, String... tags) {
+    rules.add(new RuleMatch(id, "rule " + id, 3, category, List.of(tags), targetGroups, id + " matched", List.of(), "test-pack-1", false));
+    return this;
+  }
+
+  /** The partner's own {@code region} field, which signal.v1 keeps among the extensions. */
+  public Posts region(String region) {
+    this.extensionsJson = "{\"region\":\"" + region + "\"}";
+    return this;
+  }
+
   Posts classified(String category, double hateful) {
     this.category = category;
     this.scores = Map.of("hateful", hateful, "offensive", 0.0, "neutral", 1 - hateful);
@@ -100,7 +113,7 @@ public final class Posts {
 
   public AnalysedSignal analysed() {
     Signal signal = new Signal(SignalIds.of(source, externalId), source, externalId, "post", at, null, "x",
-        new Author(account, null, null), text, "en", tlp, labels, null);
+        new Author(account, null, null), text, "en", tlp, labels, extensionsJson);
     return new AnalysedSignal(signal, "en", 1.0, List.copyOf(urls), List.of("x"), List.copyOf(hashtags), List.of(),
         category, scores, category == null ? null : "test-model", List.copyOf(SignalMatcher.readInContext(rules)), null);
   }

@@ -14,13 +14,22 @@ import org.varsel.desk.brief.Brief;
 
 /**
  * A brief as PDF, rendered by openhtmltopdf from the same escaped XHTML as {@link HtmlBrief}. DejaVu Sans is bundled
- * (resources/fonts, with its licence), so that text beyond Latin-1, Arabic included, prints on any machine; the bold
+ * (resources/fonts, with its licence), so that text beyond Latin-1, Arabic included, prints on any machine, and so are
+ * Noto Sans Ethiopic and Myanmar for the scripts DejaVu lacks; the bold
  * and monospaced DejaVu faces are used when the machine has them (Debian: fonts-dejavu-core). Right-to-left text is
  * split, reordered and shaped with ICU.
  */
 public final class PdfBrief implements BriefRenderer {
   private static final Path FONTS = Path.of("/usr/share/fonts/truetype/dejavu");
   private static final String BUNDLED_SANS = "/fonts/DejaVuSans.ttf";
+  /**
+   * Scripts DejaVu lacks, bundled (resources/fonts, NotoSans-LICENSE.txt: SIL OFL): Amharic, Tigrinya (Ethiopic) and
+   * Burmese (Myanmar) evidence would print as boxes. The pages name them after DejaVu in every font-family list, and
+   * the renderer takes each character from the first family that has it.
+   */
+  private static final List<String[]> BUNDLED_SCRIPTS = List.of(
+      new String[] {"/fonts/NotoSansEthiopic-Regular.ttf", "Noto Sans Ethiopic"},
+      new String[] {"/fonts/NotoSansMyanmar-Regular.ttf", "Noto Sans Myanmar"});
   private static final List<String[]> FACES = List.of(
       new String[] {"DejaVuSans-Bold.ttf", "DejaVu Sans", "700"},
       new String[] {"DejaVuSansMono.ttf", "DejaVu Sans Mono", "400"});
@@ -46,6 +55,9 @@ public final class PdfBrief implements BriefRenderer {
     builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
     builder.useFont(() -> PdfBrief.class.getResourceAsStream(BUNDLED_SANS), "DejaVu Sans", 400,
         BaseRendererBuilder.FontStyle.NORMAL, true);
+    for (String[] script : BUNDLED_SCRIPTS) {
+      builder.useFont(() -> PdfBrief.class.getResourceAsStream(script[0]), script[1], 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+    }
     for (String[] face : FACES) {
       Path file = FONTS.resolve(face[0]);
       if (Files.isReadable(file)) {
@@ -55,7 +67,7 @@ public final class PdfBrief implements BriefRenderer {
     }
     // The page is self-contained: nothing may be fetched while rendering, whatever the evidence says.
     builder.useUriResolver((base, uri) -> null);
-    builder.withHtmlContent(xhtml, null);
+    builder.withHtmlContent(MyanmarVisualOrder.of(xhtml), null);
     builder.withProducer("Varsel desk");
     builder.toStream(out);
     builder.run();
