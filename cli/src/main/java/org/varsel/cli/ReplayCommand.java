@@ -62,6 +62,14 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--limit", description = "replay only the first N records (default: all)")
   long limit;
 
+  @Option(names = "--from", paramLabel = "INSTANT", description = "replay only signals observed at or after this time"
+      + " (e.g. 2016-09-12T00:00:00Z; default: from the start)")
+  Instant from = Instant.MIN;
+
+  @Option(names = "--until", paramLabel = "INSTANT", description = "replay only signals observed before this time"
+      + " (default: to the end)")
+  Instant until = Instant.MAX;
+
   @Option(names = "--parallelism", description = "Flink parallelism (default: ${DEFAULT-VALUE}: with one partition and a"
       + " watermark after every signal, the same file gives the same incidents and ids every time)")
   int parallelism = 1;
@@ -73,6 +81,10 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (!Files.isReadable(file)) {
       System.err.println("replay: cannot read " + file);
+      return 2;
+    }
+    if (!from.isBefore(until)) {
+      System.err.println("replay: --from (" + from + ") must be before --until (" + until + ")");
       return 2;
     }
     ReplayInput input = new ReplayInput(file, format == null ? ReplayInput.guess(file) : format);
@@ -145,7 +157,7 @@ public final class ReplayCommand implements Callable<Integer> {
           progress("  %,d published", sent.get());
         }
       };
-      input.read(limit, sink);
+      input.read(limit, new ReplayInput.Window(from, until), sink);
     }
     progress("  %,d published", sent.get());
     return sent.get();

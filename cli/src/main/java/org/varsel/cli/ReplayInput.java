@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +40,29 @@ final class ReplayInput {
   /** One record to publish: its Kafka key and its body. */
   record Record(String key, byte[] body) {}
 
+  /**
+   * The stretch of event time to replay, [from, until): a slice of a large file (one story's day) without copying it.
+   * A record whose {@code observed_at} cannot be read is always replayed, so that it is dead-lettered with its reason.
+   */
+  record Window(Instant from, Instant until) {
+    static final Window ALL = new Window(Instant.MIN, Instant.MAX);
+
+    Window {
+      if (!from.isBefore(until)) {
+        throw new IllegalArgumentException("the replay window must end after it starts: " + from + " .. " + until);
+      }
+    }
+
+    boolean contains(String observedAt) {
+      try {
+        Instant at = Instant.parse(observedAt);
+        return !at.isBefore(from) && at.isBefore(until);
+      } catch (RuntimeException unreadable) {
+        return true;
+      }
+    }
+  }
+
   enum Format { JSONL, IRA_CSV }
 
   private final Path file;
@@ -59,17 +83,22 @@ final class ReplayInput {
 
   /** Reads up to {@code limit} records (0: all) and hands each to {@code sink}; returns how many. */
   long read(long limit, Consumer<Record> sink) throws IOException {
-    return format == Format.IRA_CSV ? readIra(limit, sink) : readJsonl(limit, sink);
+    return read(limit, Window.ALL, sink);
   }
 
-  private long readJsonl(long limit, Consumer<Record> sink) throws IOException {
+  /** Reads up to {@code limit} records (0: all) observed within {@code window} and hands each to {@code sink}. */
+  long read(long limit, Window window, Consumer<Record> sink) throws IOException {
+    return format == Format.IRA_CSV ? readIra(limit, window, sink) : readJsonl(limit, window, sink);
+  }
+
+  private long readJsonl(long limit, Window window, Consumer<Record> sink) throws IOException {
     long n = 0;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       long lineNumber = 0;
       while ((line = reader.readLine()) != null && (limit == 0 || n < limit)) {
         lineNumber++;
-        if (line.isBlank()) {
+        if (line.isBlank() || !window.equals(Window.ALL) && !window.contains(observedAt(line))) {
           continue;
         }
         sink.accept(new Record(source() + "/" + lineNumber, line.getBytes(StandardCharsets.UTF_8)));
@@ -79,22 +108,36 @@ final class ReplayInput {
     return n;
   }
 
-  private long readIra(long limit, Consumer<Record> sink) throws IOException {
+  private long readIra(long limit, Window window, Consumer<Record> sink) throws IOException {
     CsvMapper csv = new CsvMapper();
     csv.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
     long n = 0;
+    long sent = 0;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
          MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
              .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
-      while (rows.hasNext() && (limit == 0 || n < limit)) {
+      while (rows.hasNext() && (limit == 0 || sent < limit)) {
         Map<String, String> row = rows.next();
+        // the row number stays the external id in a window too: a slice's signals keep their ids of the whole file
         n++;
-        sink.accept(new Record(source() + "/" + n, iraSignal(row, n)));
+        if (window.contains(publishDate(row.get("publish_date")))) {
+          sink.accept(new Record(source() + "/" + n, iraSignal(row, n)));
+          sent++;
+        }
       }
     } catch (RuntimeException e) {
       throw new IOException("cannot read " + file + " as the IRA CSV layout (after " + n + " rows): " + e.getMessage(), e);
     }
-    return n;
+    return sent;
+  }
+
+  /** A JSONL line's {@code observed_at}, or empty when the line is not an object with one (it is dead-lettered). */
+  private static String observedAt(String line) {
+    try {
+      return Json.mapper().readTree(line).path("observed_at").asText("");
+    } catch (IOException unreadable) {
+      return "";
+    }
   }
 
   /** One IRA row as a signal.v1 body; the row number is its external id (the file has no tweet ids). */

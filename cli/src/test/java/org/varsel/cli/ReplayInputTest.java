@@ -1,6 +1,7 @@
 package org.varsel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -48,5 +49,31 @@ class ReplayInputTest {
     List<ReplayInput.Record> records = new ArrayList<>();
     assertThat(new ReplayInput(jsonl, ReplayInput.guess(jsonl)).read(2, records::add)).isEqualTo(2);
     assertThat(records).extracting(ReplayInput.Record::key).containsExactly("file:signals.jsonl/1", "file:signals.jsonl/3");
+  }
+
+  @Test
+  void aWindowReplaysOnlyItsStretchOfEventTimeAndKeepsTheWholeFilesRowNumbersAsIds(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("ira.csv");
+    Files.writeString(csv, """
+        publish_date,author,author_id,account_category,account_type,language,region,post_type,retweet,following,followers,updates,harvested_date,content
+        2016-09-11 23:59:00,a,a,RightTroll,Right,English,United States,,0,1,1,1,2016-09-11 23:59:00,before
+        2016-09-12 00:00:00,b,b,RightTroll,Right,English,United States,,0,1,1,1,2016-09-12 00:00:00,first in
+        not a date,c,c,RightTroll,Right,English,United States,,0,1,1,1,,unreadable time: replayed to be dead-lettered
+        2016-09-12 23:59:00,d,d,RightTroll,Right,English,United States,,0,1,1,1,2016-09-12 23:59:00,last in
+        2016-09-13 00:00:00,e,e,RightTroll,Right,English,United States,,0,1,1,1,2016-09-13 00:00:00,after
+        """, StandardCharsets.UTF_8);
+    ReplayInput.Window day = new ReplayInput.Window(java.time.Instant.parse("2016-09-12T00:00:00Z"),
+        java.time.Instant.parse("2016-09-13T00:00:00Z"));
+    List<ReplayInput.Record> records = new ArrayList<>();
+    assertThat(new ReplayInput(csv, ReplayInput.Format.IRA_CSV).read(0, day, records::add)).isEqualTo(3);
+    assertThat(records).extracting(ReplayInput.Record::key)
+        .containsExactly("file:ira.csv/2", "file:ira.csv/3", "file:ira.csv/4");
+
+    Path jsonl = dir.resolve("signals.jsonl");
+    Files.writeString(jsonl, "{\"observed_at\":\"2016-09-11T12:00:00Z\"}\n{\"observed_at\":\"2016-09-12T12:00:00Z\"}\nnot json\n");
+    List<ReplayInput.Record> lines = new ArrayList<>();
+    new ReplayInput(jsonl, ReplayInput.Format.JSONL).read(0, day, lines::add);
+    assertThat(lines).extracting(ReplayInput.Record::key).containsExactly("file:signals.jsonl/2", "file:signals.jsonl/3");
+    assertThatThrownBy(() -> new ReplayInput.Window(day.until(), day.from())).isInstanceOf(IllegalArgumentException.class);
   }
 }

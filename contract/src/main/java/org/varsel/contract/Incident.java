@@ -138,7 +138,14 @@ public record Incident(
       String subject,
       List<TimelineBucket> timeline,
       String explanation,
-      String joinedBecause) {}
+      String joinedBecause,
+      Map<String, Integer> accountPosts) {
+
+    /** Findings written before posts per account travelled have none: read them as empty. */
+    public Finding {
+      accountPosts = accountPosts == null ? Map.of() : accountPosts;
+    }
+  }
 
   /** How many times one rule matched within the incident. */
   public record RuleHitSummary(String ruleId, String title, Integer severity, String category, String packVersion, int count) {}
@@ -146,9 +153,25 @@ public record Incident(
   /** The classifier's highest score per label across the incident's signals. */
   public record ClassifierSummary(String modelVersion, Map<String, Double> maxScores) {}
 
-  /** Capped evidence: a few signals, sample accounts, a timeline, and the detector's own evidence. */
+  /**
+   * Capped evidence: a few signals, sample accounts, a timeline, and the detector's own evidence.
+   *
+   * @param accountPosts posts per sample account (for a campaign: the most an account posted in one of its findings,
+   *     a lower bound of its posts in the campaign); empty in updates written before it travelled
+   */
   public record Evidence(
-      List<EvidenceSignal> signals, List<String> accounts, List<TimelineBucket> timeline, Map<String, String> coordination) {}
+      List<EvidenceSignal> signals, List<String> accounts, List<TimelineBucket> timeline, Map<String, String> coordination,
+      Map<String, Integer> accountPosts) {
+
+    public Evidence {
+      accountPosts = accountPosts == null ? Map.of() : accountPosts;
+    }
+
+    /** Evidence without posts per account (single signals, tests). */
+    public Evidence(List<EvidenceSignal> signals, List<String> accounts, List<TimelineBucket> timeline, Map<String, String> coordination) {
+      this(signals, accounts, timeline, coordination, Map.of());
+    }
+  }
 
   /** One signal shown as evidence, its text capped. */
   public record EvidenceSignal(

@@ -44,13 +44,14 @@ class ContractTest {
     Incident.Finding listed = new Incident.Finding(finding.id(), finding.kind(), finding.title(), finding.firstSeen(),
         finding.lastSeen(), finding.signalCount(), finding.accountCount(), finding.severity(), List.of("acct_a"), List.of("tag"),
         List.of("https://e.org/a"), "https://e.org/a", finding.evidence().timeline(), finding.explanation(),
-        "shares 4 of 5 accounts (80 % ≥ 50 %) and #tag with hashtag-push inc-b; windows overlap");
+        "shares 4 of 5 accounts (80 % ≥ 50 %) and #tag with hashtag-push inc-b; windows overlap", Map.of("acct_a", 3));
     Incident campaign = new Incident(Incident.SCHEMA, "inc-c", 3, IncidentKind.CAMPAIGN, "Campaign: #tag (9 accounts, 1 findings)",
         finding.firstSeen(), finding.lastSeen(), finding.updatedAt(), finding.signalCount(), 9, finding.sources(), finding.platforms(),
         finding.languages(), finding.categories(), finding.disarm(), finding.hashtags(), finding.urls(), finding.targetGroups(),
         finding.hallmarks(), finding.tcap(),
-        finding.ruleHits(), finding.classifier(), finding.evidence(), finding.severity(), finding.tier(), finding.tlp(),
-        "9 accounts pushed #tag", List.of(listed), null);
+        finding.ruleHits(), finding.classifier(), new Incident.Evidence(finding.evidence().signals(), List.of("acct_a"),
+            finding.evidence().timeline(), finding.evidence().coordination(), Map.of("acct_a", 3)),
+        finding.severity(), finding.tier(), finding.tlp(), "9 accounts pushed #tag", List.of(listed), null);
     Incident redirect = finding.mergedInto(finding.version() + 1, "inc-c");
 
     for (Incident update : List.of(campaign, redirect)) {

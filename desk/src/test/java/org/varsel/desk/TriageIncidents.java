@@ -63,7 +63,9 @@ final class TriageIncidents {
         base.updatedAt(), 31, 9, base.sources(), base.platforms(), base.languages(), base.categories(), base.disarm(),
         List.of("poisonedwater"), List.of("https://hoax.example/water"), base.targetGroups(), base.hallmarks(), base.tcap(),
         base.ruleHits(), base.classifier(),
-        base.evidence(), base.severity(), base.tier(), base.tlp(),
+        new Incident.Evidence(base.evidence().signals(), List.of("acct_a", "acct_b", "acct_c", "acct_g"), base.evidence().timeline(),
+            base.evidence().coordination(), Map.of("acct_a", 9, "acct_b", 6, "acct_c", 2, "acct_g", 2)),
+        base.severity(), base.tier(), base.tlp(),
         "9 accounts, 31 posts within 20 min: 6 accounts pushed #poisonedwater; 4 shared 1 link; 3 posted near-identical text.",
         findings, null);
   }
@@ -72,7 +74,8 @@ final class TriageIncidents {
     return new Incident.Finding(id, kind, kind.label() + ": " + subject, START, START.plusSeconds(1200), accounts.size() * 2,
         accounts.size(), 60, accounts, List.of("poisonedwater"), List.of("https://hoax.example/water"), subject,
         List.of(new Incident.TimelineBucket(START, accounts.size()), new Incident.TimelineBucket(START.plusSeconds(600), accounts.size())),
-        "what the detector saw", because);
+        "what the detector saw", because,
+        accounts.stream().collect(java.util.stream.Collectors.toMap(a -> a, a -> 2)));
   }
 
   private static Incident.EvidenceSignal signal(String id, String source, String author, String text,

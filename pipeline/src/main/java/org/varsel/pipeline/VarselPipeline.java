@@ -315,15 +315,20 @@ public final class VarselPipeline {
   /**
    * Event time per Kafka partition, in the source (docs/incidents.md, Event time): each partition's watermark trails its
    * newest observed_at by the out-of-orderness; a partition quiet for the idleness stops holding the others back and
-   * rejoins without moving time back; a partition ahead of the slowest by more than the allowed drift is paused. With
-   * {@code pipeline.event-time.watermarks=per-record} (replays) the watermark moves after every signal, not every 200 ms.
+   * rejoins without moving time back; a partition ahead of the slowest by more than the allowed drift is paused.
+   *
+   * <p>With {@code pipeline.event-time.watermarks=per-record} (replays) the watermark moves after every signal, and
+   * nothing else moves it: idleness and alignment run on wall-clock time, and a replay's event time must come from the
+   * file alone. On a loaded machine the IRA replay's source, starved for longer than the idleness, went idle and
+   * alignment then held it paused for good: the replay hung (IncidentsEndToEndTest).
    */
   private WatermarkStrategy<RawSignal> eventTime() {
     Duration bound = settings.outOfOrderness();
-    WatermarkStrategy<RawSignal> strategy = settings.perRecordWatermarks()
-        ? WatermarkStrategy.forGenerator(context -> new WatermarkAfterEveryRecord<>(bound))
-        : WatermarkStrategy.forBoundedOutOfOrderness(bound);
-    return strategy
+    if (settings.perRecordWatermarks()) {
+      return WatermarkStrategy.<RawSignal>forGenerator(context -> new WatermarkAfterEveryRecord<>(bound))
+          .withTimestampAssigner(new RawSignalEventTime());
+    }
+    return WatermarkStrategy.<RawSignal>forBoundedOutOfOrderness(bound)
         .withTimestampAssigner(new RawSignalEventTime())
         .withIdleness(settings.sourceIdleness())
         .withWatermarkAlignment(RAW_SIGNALS_ALIGNMENT_GROUP, settings.maxPartitionDrift(), ALIGNMENT_UPDATE_INTERVAL);

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.varsel.contract.ContractSchemas;
 import org.varsel.contract.Json;
@@ -159,6 +161,27 @@ class IncidentsEndToEndTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     PipelineJob.wire(env, settings);
     env.execute("incidents end-to-end");
+
+    assertExpectedIncidents(latestIncidents(kafka, settings));
+  }
+
+  /**
+   * A replay's event time comes from the file alone: with per-record watermarks neither source idleness nor watermark
+   * alignment (both run on wall-clock time) may act. On a loaded machine the IRA replay's source, starved for longer than
+   * the idleness, went idle, and alignment then held it paused for good (the replay hung, every task waiting); here an
+   * idleness of 1 ms makes every gap between two records such a stall.
+   */
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aReplayFinishesWithTheSameIncidentsWhenItsSourceStallsLongerThanTheIdleness(LocalKafka kafka) throws Exception {
+    PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, true, Map.of(
+        "pipeline.event-time.watermarks", "per-record", "pipeline.event-time.source-idleness", "PT0.001S",
+        "pipeline.parallelism", "1"), 1); // as `varsel replay` runs: one partition, parallelism 1
+    publish(kafka, settings, campaigns());
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    PipelineJob.wire(env, settings);
+    env.execute("replay with a stalling source");
 
     assertExpectedIncidents(latestIncidents(kafka, settings));
   }

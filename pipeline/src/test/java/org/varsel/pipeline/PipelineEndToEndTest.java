@@ -54,6 +54,11 @@ public class PipelineEndToEndTest {
 
   /** @param overrides further settings of this run (e.g. a short source idleness) */
   public static PipelineSettings isolatedRun(LocalKafka kafka, boolean bounded, Map<String, String> overrides) {
+    return isolatedRun(kafka, bounded, overrides, 2);
+  }
+
+  /** @param partitions of each topic (a replay's raw topic has one, so that the file's order is the stream's) */
+  public static PipelineSettings isolatedRun(LocalKafka kafka, boolean bounded, Map<String, String> overrides, int partitions) {
     String run = UUID.randomUUID().toString().substring(0, 8);
     Map<String, String> values = new TreeMap<>(Map.ofEntries(
         Map.entry("pipeline.kafka.bootstrap", kafka.bootstrapServers()),
@@ -72,7 +77,7 @@ public class PipelineEndToEndTest {
         Map.entry("pipeline.bounded", Boolean.toString(bounded))));
     values.putAll(overrides);
     PipelineSettings settings = PipelineSettings.from(values);
-    settings.topicPartitions(2).forEach((topic, count) -> kafka.createTopics(count, topic));
+    settings.topicPartitions(partitions).forEach((topic, count) -> kafka.createTopics(count, topic));
     return settings;
   }
 

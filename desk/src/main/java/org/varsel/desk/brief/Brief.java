@@ -1,6 +1,8 @@
 package org.varsel.desk.brief;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +70,8 @@ public record Brief(
       Optional<String> explanation,
       Map<String, String> coordination,
       List<Item> items,
-      List<Ground> grounds) {
+      List<Ground> grounds,
+      Optional<Campaign> campaign) {
 
     public Incident {
       categories = List.copyOf(categories);
@@ -79,6 +82,34 @@ public record Brief(
       coordination = Map.copyOf(coordination);
       items = List.copyOf(items);
       grounds = List.copyOf(grounds);
+    }
+  }
+
+  /**
+   * What a campaign incident consolidated: its totals and the detector findings that are its evidence. It mixes every
+   * source of the campaign, so a brief carries it only when the incident's summary may go to the audience.
+   *
+   * @param findingCount every finding the campaign holds; {@code findings} lists the largest ones the incident carries
+   */
+  public record Campaign(int accounts, int signals, Instant firstSeen, Instant lastSeen, int findingCount,
+      Map<String, Integer> findingsByKind, List<String> hashtags, List<String> urls, List<Finding> findings) {
+    public Campaign {
+      findingsByKind = Collections.unmodifiableMap(new LinkedHashMap<>(findingsByKind));
+      hashtags = List.copyOf(hashtags);
+      urls = List.copyOf(urls);
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /**
+   * One detector finding of a campaign: what it saw, who (a sample of its accounts), when, and why it joined.
+   *
+   * @param joinedBecause the consolidation criterion in numbers; empty for the finding that founded the campaign
+   */
+  public record Finding(String incidentId, String kind, String subject, Instant firstSeen, Instant lastSeen, int signals,
+      int accounts, List<String> sampleAccounts, String explanation, Optional<String> joinedBecause) {
+    public Finding {
+      sampleAccounts = List.copyOf(sampleAccounts);
     }
   }
 

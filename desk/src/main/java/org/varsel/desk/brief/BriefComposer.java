@@ -137,7 +137,41 @@ public final class BriefComposer {
         summaryShared ? Optional.of(text(incident.explanation(), audience, accounts)) : Optional.empty(),
         summaryShared ? coordination(incident, audience, accounts) : Map.of(),
         items,
-        grounds);
+        grounds,
+        summaryShared ? campaign(incident, audience, accounts) : Optional.empty());
+  }
+
+  /**
+   * A campaign's totals and findings, redacted like its explanation. Findings mix the campaign's sources, so the caller
+   * asks only when the incident's summary may go to the audience.
+   */
+  private Optional<Brief.Campaign> campaign(Incident incident, Audience audience, List<String> accounts) {
+    if (incident.findings() == null || incident.findings().isEmpty()) {
+      return Optional.empty();
+    }
+    List<Brief.Finding> findings = incident.findings().stream().map(f -> new Brief.Finding(
+        f.incidentId(), f.kind().label(), text(f.subject() == null ? f.title() : f.subject(), audience, accounts),
+        f.firstSeen(), f.lastSeen(), f.signalCount(), f.accountCount(),
+        f.accounts() == null ? List.of() : f.accounts().stream().map(BriefText::clean).toList(),
+        text(f.explanation(), audience, accounts), Optional.ofNullable(text(f.joinedBecause(), audience, accounts))))
+        .toList();
+    Map<String, Integer> byKind = new LinkedHashMap<>();
+    findings.forEach(f -> byKind.merge(f.kind(), 1, Integer::sum));
+    return Optional.of(new Brief.Campaign(incident.accountCount(), incident.signalCount(), incident.firstSeen(),
+        incident.lastSeen(), Math.max(findings.size(), findingCount(incident)), byKind,
+        incident.hashtags().stream().map(h -> text(h, audience, accounts)).toList(),
+        incident.urls().stream().map(BriefText::clean).toList(), findings));
+  }
+
+  /** All the campaign's findings, also those its incident does not list ({@code evidence.coordination.findings}). */
+  private static int findingCount(Incident incident) {
+    String count = incident.evidence() == null || incident.evidence().coordination() == null ? null
+        : incident.evidence().coordination().get("findings");
+    try {
+      return count == null ? 0 : Integer.parseInt(count.trim());
+    } catch (NumberFormatException notACount) {
+      return 0;
+    }
   }
 
   /** A notice to one platform cites only the content on that platform. */

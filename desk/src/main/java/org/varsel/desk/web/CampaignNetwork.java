@@ -96,17 +96,28 @@ public record CampaignNetwork(int width, int height, List<Node> subjects, List<N
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 
-  /** An account and in how many of the campaign's findings it appears (findings list sample accounts, not every post). */
-  public record AccountShare(String account, int findings, int percent) {}
+  /**
+   * An account of the campaign: at least how many of its posts (the most it posted in one finding; 0 when unknown) and
+   * what share of the campaign's posts that is, and in how many of the findings it appears.
+   */
+  public record AccountShare(String account, int posts, int postPercent, int findings) {}
 
-  /** The campaign's sample accounts, those in the most findings first. */
-  public static List<AccountShare> accountShares(JsonNode findings) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    findings.forEach(f -> f.path("accounts").forEach(a -> counts.merge(a.asText(), 1, Integer::sum)));
-    int total = Math.max(1, findings.size());
-    return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .map(e -> new AccountShare(e.getKey(), e.getValue(), Math.round(100f * e.getValue() / total)))
+  /**
+   * The campaign's accounts (its findings' sample accounts and those it counts posts of), the busiest first, then those
+   * in the most findings. {@code accountPosts} is the campaign's {@code evidence.account_posts}.
+   */
+  public static List<AccountShare> accountShares(JsonNode findings, JsonNode accountPosts, int campaignPosts) {
+    Map<String, Integer> inFindings = new LinkedHashMap<>();
+    findings.forEach(f -> f.path("accounts").forEach(a -> inFindings.merge(a.asText(), 1, Integer::sum)));
+    accountPosts.fieldNames().forEachRemaining(a -> inFindings.putIfAbsent(a, 0));
+    return inFindings.entrySet().stream()
+        .map(e -> {
+          int posts = accountPosts.path(e.getKey()).asInt(0);
+          return new AccountShare(e.getKey(), posts, Math.round(100f * posts / Math.max(1, campaignPosts)), e.getValue());
+        })
+        .sorted(Comparator.comparingInt(AccountShare::posts).reversed()
+            .thenComparing(Comparator.comparingInt(AccountShare::findings).reversed())
+            .thenComparing(AccountShare::account))
         .toList();
   }
 

@@ -398,7 +398,8 @@ public final class TriageWeb implements RouteGroup {
     JsonNode findings = shown.path("findings");
     if (findings.isArray() && !findings.isEmpty()) {
       model.put("network", CampaignNetwork.of(findings));
-      model.put("accountShares", CampaignNetwork.accountShares(findings));
+      model.put("accountShares", CampaignNetwork.accountShares(findings, shown.path("evidence").path("account_posts"),
+          shown.path("signal_count").asInt()));
       List<Map<String, Object>> findingViews = new ArrayList<>();
       for (JsonNode finding : findings) {
         Map<String, Object> view = map((ObjectNode) finding);

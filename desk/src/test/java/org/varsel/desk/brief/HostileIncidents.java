@@ -77,6 +77,33 @@ public final class HostileIncidents {
         signal("a2", "feed:rss", "https://x.com/en_1/status/7008", "x", "@en_1", "Kill all of them", Tlp.GREEN, 60)));
   }
 
+  public static final String FINDING_EXPLANATION = "Hashtag push: 14 accounts pushed #poisonedwater " + HOSTILE + " " + VICTIM;
+
+  /**
+   * A campaign of two findings (a hashtag push it grew from, a co-link that joined) whose evidence and explanation
+   * are at {@code tlp}; the mixed incident's evidence at every marking otherwise.
+   */
+  public static Incident campaign(String id, Tlp tlp) {
+    Incident base = tlp == Tlp.GREEN ? green(id, GREEN_URL) : mixed(id);
+    List<Incident.Finding> findings = List.of(
+        new Incident.Finding("inc-push-" + id, IncidentKind.HASHTAG_PUSH, "Hashtag push: #poisonedwater", T0,
+            T0.plusSeconds(3000), 120, 14, 60, List.of("@acct_a", "@acct_b", "@acct_c"), List.of("poisonedwater"),
+            List.of(), "#poisonedwater", List.of(), FINDING_EXPLANATION, null, Map.of()),
+        new Incident.Finding("inc-link-" + id, IncidentKind.CO_LINK, "Same link shared by 9 accounts", T0.plusSeconds(600),
+            T0.plusSeconds(2400), 12, 9, 50, List.of("@acct_a", "@acct_d"), List.of("poisonedwater"),
+            List.of("https://hoax.example/water"), "https://hoax.example/water", List.of(), "Co-link: 9 accounts shared it",
+            "shares 8 of 9 accounts (89 % ≥ 50 %) and #poisonedwater with hashtag-push inc-push-" + id + "; windows overlap",
+            Map.of()));
+    Map<String, String> coordination = new java.util.TreeMap<>(base.evidence().coordination());
+    coordination.put("findings", "5");
+    return new Incident(base.schema(), id, 2, IncidentKind.CAMPAIGN, "Campaign: #poisonedwater (17 accounts, 5 findings)",
+        T0, T0.plusSeconds(3000), T0.plusSeconds(3100), 130, 17, base.sources(), base.platforms(), base.languages(),
+        base.categories(), base.disarm(), List.of("poisonedwater"), List.of("https://hoax.example/water"),
+        base.targetGroups(), base.hallmarks(), base.tcap(), base.ruleHits(), base.classifier(),
+        new Incident.Evidence(base.evidence().signals(), base.evidence().accounts(), List.of(), coordination),
+        base.severity(), base.tier(), tlp, base.explanation(), findings, null);
+  }
+
   public static final String ARABIC_TEXT = "يجب طرد هؤلاء المهاجرين من المدينة";
 
   /** Evidence in Amharic (Ethiopic script) and Burmese (Myanmar script), beside English. */

@@ -46,6 +46,7 @@ final class StixSchemas {
       String path = switch (type) {
         case "marking-definition" -> "common/marking-definition.json";
         case "url", "user-account" -> "observables/" + type + ".json";
+        case "relationship" -> "sros/relationship.json";
         default -> "sdos/" + type + ".json";
       };
       problems.addAll(validate(path, object, object.get("id").asText()));

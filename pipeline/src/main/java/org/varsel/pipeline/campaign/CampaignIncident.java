@@ -81,7 +81,7 @@ final class CampaignIncident {
         ruleHits(findings),
         classifier(findings),
         new Incident.Evidence(evidenceSignals(findings), union(findings, i -> i.evidence().accounts(), MAX_ACCOUNTS),
-            timeline(findings), coordination(findings, accountCount, signalCount)),
+            timeline(findings), coordination(findings, accountCount, signalCount), accountPosts(findings)),
         gravest.severity(),
         gravest.tier(),
         tlp,
@@ -94,7 +94,22 @@ final class CampaignIncident {
     Incident i = member.incident;
     return new Incident.Finding(i.id(), i.kind(), i.title(), i.firstSeen(), i.lastSeen(), i.signalCount(), i.accountCount(),
         i.severity(), i.evidence().accounts(), cap(i.hashtags()), cap(i.urls()), CampaignSummary.subject(i),
-        i.evidence().timeline(), i.explanation(), member.joinedBecause);
+        i.evidence().timeline(), i.explanation(), member.joinedBecause, i.evidence().accountPosts());
+  }
+
+  /**
+   * Per account the most it posted in one finding: a lower bound of its posts in the campaign (a post is in several
+   * findings, and findings count only their sample accounts), the {@value #MAX_ACCOUNTS} busiest.
+   */
+  private static Map<String, Integer> accountPosts(List<Incident> findings) {
+    Map<String, Integer> most = new LinkedHashMap<>();
+    findings.forEach(f -> f.evidence().accountPosts().forEach((account, posts) -> most.merge(account, posts, Math::max)));
+    Map<String, Integer> busiest = new LinkedHashMap<>();
+    most.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(MAX_ACCOUNTS)
+        .forEach(e -> busiest.put(e.getKey(), e.getValue()));
+    return busiest;
   }
 
   private static List<String> cap(List<String> values) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,8 @@ public class IncidentDraft {
   public int accountCount;
   public boolean accountsSaturated;
   public List<String> sampleAccounts = new ArrayList<>();
+  /** Posts of each sample account, by its index in {@link #sampleAccounts} (state from before it holds fewer). */
+  public List<Integer> samplePosts = new ArrayList<>();
   public List<String> sources = new ArrayList<>();
   public List<String> platforms = new ArrayList<>();
   public List<String> languages = new ArrayList<>();
@@ -146,7 +149,9 @@ public class IncidentDraft {
     dirty = true;
     accountSketch = DistinctSketch.add(accountSketch, analysed.accountKey());
     signalSketch = DistinctSketch.add(signalSketch, signal.id());
-    countAccount(accounts, analysed.accountKey(), signal.authorHandle().orElse(null));
+    String handle = signal.authorHandle().orElse(null);
+    countAccount(accounts, analysed.accountKey(), handle);
+    countPost(handle == null ? analysed.accountKey() : handle);
     addIfNew(sources, signal.source(), Integer.MAX_VALUE);
     analysed.platforms().forEach(p -> addIfNew(platforms, p, MAX_VALUES));
     addIfNew(languages, analysed.language(), MAX_VALUES);
@@ -187,6 +192,29 @@ public class IncidentDraft {
     }
     accountCount++;
     addIfNew(sampleAccounts, handle == null ? account : handle, MAX_SAMPLE_ACCOUNTS);
+  }
+
+  /** One more post of a sample account: what the desk shows as the account's share of the incident's posts. */
+  private void countPost(String sampleName) {
+    int index = sampleAccounts.indexOf(sampleName);
+    if (index < 0) {
+      return;
+    }
+    while (samplePosts.size() <= index) {
+      samplePosts.add(0);
+    }
+    samplePosts.set(index, samplePosts.get(index) + 1);
+  }
+
+  /** Posts per sample account, in sample order; an account whose posts were not counted yet is left out. */
+  private Map<String, Integer> accountPosts() {
+    Map<String, Integer> posts = new LinkedHashMap<>();
+    for (int i = 0; i < Math.min(sampleAccounts.size(), samplePosts.size()); i++) {
+      if (samplePosts.get(i) > 0) {
+        posts.put(sampleAccounts.get(i), samplePosts.get(i));
+      }
+    }
+    return posts;
   }
 
   private void addRuleMatch(RuleMatch match) {
@@ -338,7 +366,7 @@ public class IncidentDraft {
         List.copyOf(tcap),
         hits,
         modelVersion == null && maxScores.isEmpty() ? null : new Incident.ClassifierSummary(modelVersion, new TreeMap<>(maxScores)),
-        new Incident.Evidence(List.copyOf(evidence), List.copyOf(sampleAccounts), buckets, evidenceOfCoordination),
+        new Incident.Evidence(List.copyOf(evidence), List.copyOf(sampleAccounts), buckets, evidenceOfCoordination, accountPosts()),
         severity.score(),
         severity.tier(),
         tlp,

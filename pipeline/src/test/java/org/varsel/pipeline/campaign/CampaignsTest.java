@@ -44,6 +44,10 @@ class CampaignsTest {
       stream.add(next("a" + i, 10 + i).text(HOAX + " #poisonedwater https://hoax.example/water").url("https://hoax.example/water")
           .hashtag("poisonedwater").analysed());
     }
+    for (int again = 0; again < 2; again++) {
+      stream.add(next("a0", 23 + again).text(HOAX + " #poisonedwater https://hoax.example/water").url("https://hoax.example/water")
+          .hashtag("poisonedwater").analysed());
+    }
     // group B: 8 of A's accounts and 2 more spread a second link with the same hashtag half an hour later
     for (int i = 4; i < 14; i++) {
       stream.add(next("a" + i, 45 + i).text("they are hiding it, see for yourself #poisonedwater").url("https://other.example/cover-up")
@@ -65,6 +69,9 @@ class CampaignsTest {
         .allSatisfy(f -> assertThat(f.joinedBecause()).contains("accounts").containsAnyOf("#poisonedwater", "https://", "near-identical"));
     assertThat(campaign.explanation()).contains("14 accounts").contains("pushed #poisonedwater").contains("shared 2 links");
     assertThat(campaign.hashtags()).first().isEqualTo("poisonedwater");
+    // per account the most it posted in one finding: a0 posted the hoax three times, a4 once in each of five findings
+    assertThat(campaign.evidence().accountPosts()).hasSize(14).containsEntry("a0", 3).containsEntry("a4", 1);
+    assertThat(campaign.evidence().accountPosts().keySet()).first().isEqualTo("a0");
     replay.latest().values().stream().filter(i -> i.mergedInto() != null)
         .forEach(merged -> assertThat(merged.mergedInto()).isEqualTo(campaign.id()));
     replay.emitted.forEach(update -> assertThat(ContractSchemas.INCIDENT_V1.violations(Json.mapper().valueToTree(update))).isEmpty());

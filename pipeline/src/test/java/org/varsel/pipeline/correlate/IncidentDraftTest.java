@@ -45,6 +45,19 @@ class IncidentDraftTest {
   }
 
   @Test
+  void eachSampleAccountsPostsAreCountedForItsShareOfTheIncident() {
+    IncidentDraft draft = IncidentDraft.open(IncidentKind.CO_LINK, "inc-test", "u", 5, 600_000);
+    String[] authors = {"busy", "busy", "busy", "quiet", "busy", "other", "quiet"};
+    for (int i = 0; i < authors.length; i++) {
+      draft.add(post(i).by(authors[i]).at(minutes(i)).analysed());
+    }
+    Incident incident = draft.emit(minutes(7).toEpochMilli());
+    assertThat(incident.evidence().accountPosts()).containsExactly(
+        java.util.Map.entry("busy", 4), java.util.Map.entry("quiet", 2), java.util.Map.entry("other", 1));
+    assertThat(ContractSchemas.INCIDENT_V1.violations(Json.mapper().valueToTree(incident))).isEmpty();
+  }
+
+  @Test
   void accountsBeyondTheTrackedCapMakeTheCountALowerBound() {
     IncidentDraft draft = IncidentDraft.open(IncidentKind.CO_LINK, "inc-test", "u", 5, 600_000);
     for (int i = 0; i < IncidentDraft.MAX_TRACKED_ACCOUNTS + 10; i++) {

@@ -112,7 +112,24 @@ public final class HtmlBrief implements BriefRenderer {
       items.add(row);
     }
     view.put("items", items);
+    view.put("campaign", incident.campaign().map(HtmlBrief::campaign).orElse(Map.of()));
     return view;
+  }
+
+  private static Map<String, Object> campaign(Brief.Campaign campaign) {
+    List<Map<String, String>> findings = new ArrayList<>();
+    for (Brief.Finding finding : campaign.findings()) {
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put("heading", Wording.findingHeading(finding));
+      row.put("dir", direction(row.get("heading")));
+      row.put("incident", finding.incidentId());
+      row.put("counts", Wording.findingCounts(finding));
+      row.put("accounts", String.join(", ", finding.sampleAccounts()));
+      row.put("explanation", Optional.ofNullable(finding.explanation()).orElse(""));
+      row.put("joined", Wording.joinedBecause(finding));
+      findings.add(row);
+    }
+    return Map.of("heading", Wording.campaignHeading(), "totals", Wording.campaignTotals(campaign), "findings", findings);
   }
 
   /**

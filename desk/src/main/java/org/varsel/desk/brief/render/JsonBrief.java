@@ -69,6 +69,7 @@ public final class JsonBrief implements BriefRenderer {
       g.put("text", ground.text());
       ground.url().ifPresent(url -> g.put("url", url));
     }
+    incident.campaign().ifPresent(campaign -> node.set("campaign", campaign(campaign)));
     ArrayNode items = node.putArray("items");
     for (Brief.Item item : incident.items()) {
       ObjectNode i = items.addObject();
@@ -80,6 +81,34 @@ public final class JsonBrief implements BriefRenderer {
       i.put("tlp", item.tlp().label());
       i.put("source", item.source());
       strings(i, "matched_terms", item.matchedTerms());
+    }
+    return node;
+  }
+
+  private static ObjectNode campaign(Brief.Campaign campaign) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("accounts", campaign.accounts());
+    node.put("signals", campaign.signals());
+    node.put("first_seen", time(campaign.firstSeen()));
+    node.put("last_seen", time(campaign.lastSeen()));
+    node.put("findings_total", campaign.findingCount());
+    ObjectNode byKind = node.putObject("findings_by_kind");
+    campaign.findingsByKind().forEach(byKind::put);
+    strings(node, "hashtags", campaign.hashtags());
+    strings(node, "urls", campaign.urls());
+    ArrayNode findings = node.putArray("findings");
+    for (Brief.Finding finding : campaign.findings()) {
+      ObjectNode f = findings.addObject();
+      f.put("incident_id", finding.incidentId());
+      f.put("kind", finding.kind());
+      f.put("subject", finding.subject());
+      f.put("first_seen", time(finding.firstSeen()));
+      f.put("last_seen", time(finding.lastSeen()));
+      f.put("signals", finding.signals());
+      f.put("accounts", finding.accounts());
+      strings(f, "sample_accounts", finding.sampleAccounts());
+      f.put("explanation", finding.explanation());
+      finding.joinedBecause().ifPresent(why -> f.put("joined_because", why));
     }
     return node;
   }

@@ -78,6 +78,7 @@ public final class MarkdownBrief implements BriefRenderer {
           md.append("- ").append(escape(key)).append(": ").append(escape(value)).append('\n'));
       md.append('\n');
     }
+    incident.campaign().ifPresent(campaign -> campaign(md, campaign));
     md.append("### Content\n\n");
     int n = 1;
     for (Brief.Item item : incident.items()) {
@@ -95,6 +96,25 @@ public final class MarkdownBrief implements BriefRenderer {
         md.append('\n').append(fenced(item.excerpt()));
       }
       md.append('\n');
+    }
+  }
+
+  private static void campaign(StringBuilder md, Brief.Campaign campaign) {
+    md.append("### ").append(escape(Wording.campaignHeading())).append("\n\n");
+    md.append(escape(Wording.campaignTotals(campaign))).append("\n\n");
+    int n = 1;
+    for (Brief.Finding finding : campaign.findings()) {
+      md.append("#### Finding ").append(n++).append(": ").append(escape(Wording.findingHeading(finding))).append("\n\n");
+      md.append("- Detector incident: ").append(code(finding.incidentId())).append('\n');
+      md.append("- ").append(escape(Wording.findingCounts(finding))).append('\n');
+      if (!finding.sampleAccounts().isEmpty()) {
+        md.append("- Accounts (sample): ")
+            .append(String.join(", ", finding.sampleAccounts().stream().map(MarkdownBrief::code).toList())).append('\n');
+      }
+      if (finding.explanation() != null) {
+        md.append("- What the detector saw: ").append(escape(finding.explanation())).append('\n');
+      }
+      md.append("- ").append(escape(Wording.joinedBecause(finding))).append("\n\n");
     }
   }
 

@@ -90,6 +90,7 @@ public final class StixBrief implements BriefRenderer {
         put(objects, note);
         refs.add(note.get("id").asText());
       });
+      incident.campaign().ifPresent(campaign -> refs.addAll(campaign(objects, refs, incident, campaign, identityId, created)));
       markings.add(incident.marking());
       ObjectNode report = sdo("report", id("report", VARSEL_NAMESPACE, brief.id() + ":" + incident.id()), created,
           incident.marking());
@@ -141,6 +142,50 @@ public final class StixBrief implements BriefRenderer {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write brief " + brief.id() + " as STIX", e);
     }
+  }
+
+  /**
+   * A campaign incident as a STIX {@code campaign} (its id stable across exports: it names the campaign, not the
+   * brief), a {@code note} per finding referring to it, and an {@code indicates} relationship from each cited URL's
+   * indicator. All carry the incident's marking: the findings mix every source of the campaign.
+   */
+  private static List<String> campaign(Map<String, ObjectNode> objects, List<String> refs, Brief.Incident incident,
+      Brief.Campaign campaign, String identityId, String created) {
+    ObjectNode node = sdo("campaign", id("campaign", VARSEL_NAMESPACE, "campaign:" + incident.id()), created,
+        incident.marking());
+    node.put("created_by_ref", identityId);
+    node.put("name", incident.title());
+    node.put("description", Wording.campaignTotals(campaign) + incident.explanation().map(why -> "\n" + why).orElse(""));
+    node.put("first_seen", time(campaign.firstSeen(), created));
+    node.put("last_seen", time(campaign.lastSeen(), created));
+    put(objects, node);
+    String campaignId = node.get("id").asText();
+    List<String> added = new ArrayList<>(List.of(campaignId));
+    for (Brief.Finding finding : campaign.findings()) {
+      ObjectNode note = sdo("note", id("note", VARSEL_NAMESPACE, campaignId + ":finding:" + finding.incidentId()), created,
+          incident.marking());
+      note.put("created_by_ref", identityId);
+      note.put("abstract", "Finding: " + Wording.findingHeading(finding));
+      note.put("content", String.join("\n", Wording.findingCounts(finding),
+          "Detector incident: " + finding.incidentId(),
+          "Accounts (sample): " + Wording.joined(finding.sampleAccounts()),
+          "What the detector saw: " + (finding.explanation() == null ? "" : finding.explanation()),
+          Wording.joinedBecause(finding)));
+      strings(note, "object_refs", List.of(campaignId));
+      put(objects, note);
+      added.add(note.get("id").asText());
+    }
+    for (String indicator : refs.stream().filter(r -> r.startsWith("indicator--")).distinct().toList()) {
+      ObjectNode relationship = sdo("relationship", id("relationship", VARSEL_NAMESPACE, indicator + ":indicates:" + campaignId),
+          created, incident.marking());
+      relationship.put("created_by_ref", identityId);
+      relationship.put("relationship_type", "indicates");
+      relationship.put("source_ref", indicator);
+      relationship.put("target_ref", campaignId);
+      put(objects, relationship);
+      added.add(relationship.get("id").asText());
+    }
+    return added;
   }
 
   /** The observables, observed-data, excerpt note and URL indicator of one item; returns the observed-data id. */

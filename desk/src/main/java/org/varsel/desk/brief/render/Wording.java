@@ -73,4 +73,45 @@ final class Wording {
   static String threatToLife() {
     return "Tier threat-to-life: the content may involve a threat to the life or safety of persons (DSA Art. 18).";
   }
+
+  static String campaignHeading() {
+    return "Campaign: the detector findings it consolidates";
+  }
+
+  /** A campaign's totals in one sentence: accounts, posts, window, findings by kind, what they pushed. */
+  static String campaignTotals(Brief.Campaign campaign) {
+    StringBuilder totals = new StringBuilder();
+    totals.append(campaign.accounts()).append(" accounts, ").append(campaign.signals()).append(" posts, ")
+        .append(time(campaign.firstSeen())).append(" to ").append(time(campaign.lastSeen())).append("; ")
+        .append(campaign.findingCount()).append(" detector findings (");
+    totals.append(String.join(", ", campaign.findingsByKind().entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey()).toList()));
+    if (campaign.findings().size() < campaign.findingCount()) {
+      totals.append("; the ").append(campaign.findings().size()).append(" largest listed below");
+    }
+    totals.append(")");
+    if (!campaign.hashtags().isEmpty()) {
+      totals.append("; hashtags: ").append(String.join(", ", campaign.hashtags().stream().map(h -> "#" + h).toList()));
+    }
+    if (!campaign.urls().isEmpty()) {
+      totals.append("; links: ").append(campaign.urls().size());
+    }
+    return totals.append('.').toString();
+  }
+
+  /** One finding's heading: its kind and what it is about. */
+  static String findingHeading(Brief.Finding finding) {
+    return finding.kind() + ": " + (finding.subject() == null ? finding.incidentId() : finding.subject());
+  }
+
+  /** One finding's counts and window. */
+  static String findingCounts(Brief.Finding finding) {
+    return finding.accounts() + " accounts, " + finding.signals() + " posts, " + time(finding.firstSeen()) + " to "
+        + time(finding.lastSeen());
+  }
+
+  static String joinedBecause(Brief.Finding finding) {
+    return finding.joinedBecause().map(why -> "Joined the campaign because it " + why + ".")
+        .orElse("The finding the campaign grew from.");
+  }
 }
