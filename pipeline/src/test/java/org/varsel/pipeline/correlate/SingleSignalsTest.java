@@ -36,6 +36,17 @@ class SingleSignalsTest {
   }
 
   @Test
+  void aSlurAloneIsReadWithTheRestOfTheStreamNotQueuedOnItsOwn() {
+    // the library's slur rules (severity 2) carry the dehumanisation hallmark for trends and surges; on its own a slur
+    // opened an incident per post: 737 of the IRA replay's 1,059 single-signal incidents (docs/incidents.md)
+    assertThat(DETECTOR.highSeverity(post(1).rule("slur-1", 2, "dangerous-speech", "hallmark:dehumanisation").analysed()))
+        .isEmpty();
+    Incident dehumanised = DETECTOR.highSeverity(
+        post(2).rule("they-are-vermin", 3, "dangerous-speech", "hallmark:dehumanisation").analysed()).orElseThrow();
+    assertThat(dehumanised.explanation()).contains("dehumanises a group");
+  }
+
+  @Test
   void aThreatIsScoredByItsHatefulAndThreatScoresTogether() {
     Incident incident = DETECTOR.highSeverity(post(1).threatening(0.70, 0.25).analysed()).orElseThrow();
     assertThat(incident.explanation()).contains("classifier hateful + threat score 0.95 (≥ 0.90)");
