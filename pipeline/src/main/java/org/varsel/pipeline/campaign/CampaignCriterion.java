@@ -38,6 +38,46 @@ record CampaignCriterion(CampaignSettings settings) implements java.io.Serializa
         member.incident.kind().label(), member.incident.id(), gap <= 0 ? "windows overlap" : "windows " + minutes(gap) + " apart"));
   }
 
+  /**
+   * Why {@code finding} joins the campaign of {@code members} though no one of them shares enough of its accounts: a
+   * hashtag game or a hoax is played by overlapping subsets of one pool of accounts, so a later text cluster shares
+   * 2-3 accounts with each earlier finding but most with all of them together. Content and time are still compared
+   * finding by finding; only the accounts are compared with the campaign's union.
+   */
+  Optional<String> joinsCampaign(CampaignMember finding, List<CampaignMember> members) {
+    CampaignMember near = null;
+    List<String> shared = List.of();
+    long[] union = new long[0];
+    long nearGap = 0;
+    for (CampaignMember member : members) {
+      union = DistinctSketch.union(union, member.accounts);
+      long gap = Math.max(finding.firstSeen(), member.firstSeen()) - Math.min(finding.lastSeen(), member.lastSeen());
+      if (near == null && gap <= settings.maxGap().toMillis()) {
+        List<String> content = sharedContent(finding, member);
+        if (!content.isEmpty()) {
+          near = member;
+          shared = content;
+          nearGap = gap;
+        }
+      }
+    }
+    if (near == null) {
+      return Optional.empty();
+    }
+    int a = finding.incident.accountCount();
+    int campaignAccounts = Math.max(DistinctSketch.size(union), 1);
+    int common = DistinctSketch.overlap(finding.accounts, a, union, campaignAccounts);
+    int smaller = Math.max(1, Math.min(a, campaignAccounts));
+    double containment = (double) common / smaller;
+    if (common == 0 || containment < settings.minContainment()) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT,
+        "shares %d of %d accounts (%.0f %% ≥ %.0f %%) with the campaign's %d and %s with %s %s; %s",
+        common, smaller, 100 * containment, 100 * settings.minContainment(), campaignAccounts, String.join(", ", shared),
+        near.incident.kind().label(), near.incident.id(), nearGap <= 0 ? "windows overlap" : "windows " + minutes(nearGap) + " apart"));
+  }
+
   /** Content defining one of the two that the other also carries (at most three, for the explanation). */
   private static List<String> sharedContent(CampaignMember x, CampaignMember y) {
     List<String> shared = new ArrayList<>();

@@ -145,14 +145,23 @@ public final class Campaigns implements java.io.Serializable {
           || campaign.spanWith(finding) > settings.maxSpan().toMillis() || campaign.findings.size() >= MAX_FINDINGS) {
         continue;
       }
+      List<CampaignMember> others = new ArrayList<>();
+      Optional<String> because = Optional.empty();
       for (String memberId : campaign.findings) {
         CampaignMember member = state.member(memberId);
-        Optional<String> because = member == null || memberId.equals(finding.incident.id()) ? Optional.empty() : criterion.joins(finding, member);
+        if (member == null || memberId.equals(finding.incident.id())) {
+          continue;
+        }
+        others.add(member);
+        because = criterion.joins(finding, member);
         if (because.isPresent()) {
-          meetings.add(new Meeting(campaign, because.get()));
           break;
         }
       }
+      if (because.isEmpty() && others.size() > 1) {
+        because = criterion.joinsCampaign(finding, others);
+      }
+      because.ifPresent(reason -> meetings.add(new Meeting(campaign, reason)));
     }
     return meetings;
   }

@@ -106,6 +106,34 @@ class CampaignsTest {
   }
 
   @Test
+  void aGamePlayedByOverlappingSubsetsOfOnePoolIsOneCampaign() {
+    // as the IRA's #IfIHadABodyDouble game: a push by part of a pool, then text clusters by other, overlapping parts
+    List<AnalysedSignal> stream = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      stream.add(next("p" + i, 10 + i / 2).text("my take number " + i + " on it #bodydouble").hashtag("bodydouble").analysed());
+    }
+    for (int i = 6; i < 16; i++) { // shares 6 of 10 accounts with the push
+      stream.add(next("p" + i, 20 + 2 * (i - 6)).text("if i had a body double she would do my taxes #bodydouble")
+          .hashtag("bodydouble").analysed());
+    }
+    for (int i = 10; i < 20; i++) { // 2 of 10 with the push, 6 of 10 with the first cluster (other text), 6 with both
+      stream.add(next("p" + i, 45 + 2 * (i - 10)).text("my body double would go to the gym for me every day #bodydouble")
+          .hashtag("bodydouble").analysed());
+    }
+    List<FindingUpdate> findings = detect(stream);
+    CampaignReplay replay = consolidate(findings);
+
+    assertThat(kinds(findings)).contains(IncidentKind.HASHTAG_PUSH, IncidentKind.CO_SIMILAR_TEXT);
+    List<Incident> queue = replay.queue();
+    assertThat(queue).singleElement().satisfies(campaign -> {
+      assertThat(campaign.kind()).isEqualTo(IncidentKind.CAMPAIGN);
+      assertThat(campaign.accountCount()).isEqualTo(20);
+      assertThat(campaign.findings()).filteredOn(f -> f.joinedBecause() != null && f.joinedBecause().contains("the campaign's"))
+          .isNotEmpty();
+    });
+  }
+
+  @Test
   void aLateFindingJoinsItsCampaign() {
     List<AnalysedSignal> stream = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
