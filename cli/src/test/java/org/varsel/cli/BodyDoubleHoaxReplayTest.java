@@ -62,6 +62,10 @@ class BodyDoubleHoaxReplayTest {
     System.out.printf("#%s: %d detector findings, %d incidents in the queue; its campaign: %d accounts, %d posts, %d findings%n",
         GAME, findings, incidents, campaign.accountCount(), campaign.signalCount(), campaign.findings().size());
     assertThat(incidents).isLessThanOrEqualTo(findings * 3 / 5);
+    // and the whole game is that one campaign: no other finding about it waits in the queue on its own (a
+    // high-severity post keeps its own incident by design and is listed in the campaign as well)
+    assertThat(queue).filteredOn(i -> i.hashtags().contains(GAME) && i.kind() != IncidentKind.HIGH_SEVERITY)
+        .as("incidents about #%s besides high-severity posts", GAME).containsExactly(campaign);
 
     // 12 Sep: the hoax's "get a doppelganger" text, posted inside the #ToFeelBetterI game, is a finding of its campaign
     assertThat(queue).filteredOn(i -> i.kind() == IncidentKind.CAMPAIGN && i.hashtags().contains("tofeelbetteri"))
