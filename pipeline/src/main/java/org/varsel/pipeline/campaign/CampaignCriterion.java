@@ -17,7 +17,7 @@ record CampaignCriterion(CampaignSettings settings) implements java.io.Serializa
 
   /** Why {@code finding} joins {@code member}'s campaign, or empty when it does not. */
   Optional<String> joins(CampaignMember finding, CampaignMember member) {
-    long gap = Math.max(finding.firstSeen(), member.firstSeen()) - Math.min(finding.lastSeen(), member.lastSeen());
+    long gap = gap(finding, member);
     if (gap > settings.maxGap().toMillis()) {
       return Optional.empty();
     }
@@ -25,17 +25,8 @@ record CampaignCriterion(CampaignSettings settings) implements java.io.Serializa
     if (shared.isEmpty()) {
       return Optional.empty();
     }
-    int a = finding.incident.accountCount();
-    int b = member.incident.accountCount();
-    int common = DistinctSketch.overlap(finding.accounts, a, member.accounts, b);
-    int smaller = Math.max(1, Math.min(a, b));
-    double containment = (double) common / smaller;
-    if (common == 0 || containment < settings.minContainment()) {
-      return Optional.empty();
-    }
-    return Optional.of(String.format(Locale.ROOT, "shares %d of %d accounts (%.0f %% ≥ %.0f %%) and %s with %s %s; %s",
-        common, smaller, 100 * containment, 100 * settings.minContainment(), String.join(", ", shared),
-        member.incident.kind().label(), member.incident.id(), gap <= 0 ? "windows overlap" : "windows " + minutes(gap) + " apart"));
+    return sharedAccounts(finding, member.accounts, member.incident.accountCount())
+        .map(accounts -> accounts + " and " + sharedWith(shared, member, gap));
   }
 
   /**
@@ -48,34 +39,43 @@ record CampaignCriterion(CampaignSettings settings) implements java.io.Serializa
     CampaignMember near = null;
     List<String> shared = List.of();
     long[] union = new long[0];
-    long nearGap = 0;
     for (CampaignMember member : members) {
       union = DistinctSketch.union(union, member.accounts);
-      long gap = Math.max(finding.firstSeen(), member.firstSeen()) - Math.min(finding.lastSeen(), member.lastSeen());
-      if (near == null && gap <= settings.maxGap().toMillis()) {
-        List<String> content = sharedContent(finding, member);
-        if (!content.isEmpty()) {
-          near = member;
-          shared = content;
-          nearGap = gap;
-        }
+      if (near == null && gap(finding, member) <= settings.maxGap().toMillis()) {
+        shared = sharedContent(finding, member);
+        near = shared.isEmpty() ? null : member;
       }
     }
     if (near == null) {
       return Optional.empty();
     }
-    int a = finding.incident.accountCount();
     int campaignAccounts = Math.max(DistinctSketch.size(union), 1);
-    int common = DistinctSketch.overlap(finding.accounts, a, union, campaignAccounts);
-    int smaller = Math.max(1, Math.min(a, campaignAccounts));
+    String content = sharedWith(shared, near, gap(finding, near));
+    return sharedAccounts(finding, union, campaignAccounts)
+        .map(accounts -> accounts + " with the campaign's " + campaignAccounts + " and " + content);
+  }
+
+  /** How many of the smaller of {@code finding}'s and the other set's accounts both hold, when it is enough. */
+  private Optional<String> sharedAccounts(CampaignMember finding, long[] accounts, int size) {
+    int a = finding.incident.accountCount();
+    int common = DistinctSketch.overlap(finding.accounts, a, accounts, size);
+    int smaller = Math.max(1, Math.min(a, size));
     double containment = (double) common / smaller;
     if (common == 0 || containment < settings.minContainment()) {
       return Optional.empty();
     }
-    return Optional.of(String.format(Locale.ROOT,
-        "shares %d of %d accounts (%.0f %% ≥ %.0f %%) with the campaign's %d and %s with %s %s; %s",
-        common, smaller, 100 * containment, 100 * settings.minContainment(), campaignAccounts, String.join(", ", shared),
-        near.incident.kind().label(), near.incident.id(), nearGap <= 0 ? "windows overlap" : "windows " + minutes(nearGap) + " apart"));
+    return Optional.of(String.format(Locale.ROOT, "shares %d of %d accounts (%.0f %% ≥ %.0f %%)", common, smaller,
+        100 * containment, 100 * settings.minContainment()));
+  }
+
+  private static String sharedWith(List<String> shared, CampaignMember member, long gap) {
+    return String.join(", ", shared) + " with " + member.incident.kind().label() + " " + member.incident.id() + "; "
+        + (gap <= 0 ? "windows overlap" : "windows " + minutes(gap) + " apart");
+  }
+
+  /** The time between two findings' windows; zero or less when they overlap. */
+  private static long gap(CampaignMember x, CampaignMember y) {
+    return Math.max(x.firstSeen(), y.firstSeen()) - Math.min(x.lastSeen(), y.lastSeen());
   }
 
   /** Content defining one of the two that the other also carries (at most three, for the explanation). */
