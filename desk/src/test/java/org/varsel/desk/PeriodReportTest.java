@@ -130,6 +130,16 @@ class PeriodReportTest {
   }
 
   @Test
+  void theTransparencyReportCountsEachReportedUrlUnderItsOwnIncidentsCategoryAsThePeriodReportDoes() throws Exception {
+    HttpResponse<String> response = client.get("/api/v1/reports/transparency?format=csv&from=" + DAY + "T00:00:00Z&to="
+        + Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS), analyst);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains(",x,(all),1,2,", ",x,influence-operation,1,1,", ",x,incitement,1,1,");
+    assertThat(response.body()).doesNotContain("neutral");
+  }
+
+  @Test
   void thePdfCarriesTheTlpMarkingTheTrendsAndTheTopIncidents() throws Exception {
     HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + desk.port() + "/api/v1/reports/period?format=pdf&from=" + DAY))

@@ -16,7 +16,8 @@ public final class CategoryNames {
   public static final List<String> CLASSIFIER_LABELS = List.of("threat", "hateful", "offensive", "neutral");
 
   private static final Map<String, String> CLASSIFIER_CATEGORY = Map.of("hateful", "hate");
-  private static final List<String> NOT_HARMS = List.of("offensive", "neutral", "context");
+  /** Labels that say no harm was found: never a category of a notice or of a report's trend. */
+  public static final List<String> NOT_HARMS = List.of("offensive", "neutral", "context");
   private static final Map<String, String> NAMES = Map.ofEntries(
       Map.entry("incitement", "Incitement to violence or crime"),
       Map.entry("threat", "Threat of violence"),
