@@ -42,6 +42,10 @@ import org.varsel.desk.retention.RetentionJob;
 import org.varsel.desk.ingest.ConsumerStatus;
 import org.varsel.desk.ingest.IncidentConsumer;
 import org.varsel.desk.ingest.RejectedMessages;
+import org.varsel.desk.notify.InboxRoutes;
+import org.varsel.desk.notify.MailConfig;
+import org.varsel.desk.notify.MailDelivery;
+import org.varsel.desk.notify.Notifications;
 import org.varsel.desk.pipeline.PipelineStatus;
 import org.varsel.desk.pipeline.PipelineWatch;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
@@ -72,6 +76,7 @@ public final class Desk implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private RetentionJob retention;
   private Optional<AlertWebhook> alertWebhook = Optional.empty();
+  private Optional<MailDelivery> mail = Optional.empty();
   private RulePrecisionConsumer rulePrecision;
   private Optional<PipelineWatch> pipeline = Optional.empty();
   private UrlRecheck recheck;
@@ -127,10 +132,17 @@ public final class Desk implements AutoCloseable {
     return start(config, intakeConfig, retentionConfig, childSafety, pipelineWatch, alertConfig, CaseConfig.defaults());
   }
 
-  /** The desk with every part's settings. */
+  /** The desk with every part's settings but mail, which is off (notifications in the desk's inbox only). */
   public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
       ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch, AlertConfig alertConfig, CaseConfig caseConfig) {
-    LOG.info("desk starting with {}, {} and {}", config, intakeConfig, alertConfig);
+    return start(config, intakeConfig, retentionConfig, childSafety, pipelineWatch, alertConfig, caseConfig, MailConfig.off());
+  }
+
+  /** The desk with every part's settings. */
+  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
+      ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch, AlertConfig alertConfig, CaseConfig caseConfig,
+      MailConfig mailConfig) {
+    LOG.info("desk starting with {}, {}, {} and {}", config, intakeConfig, alertConfig, mailConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
@@ -175,6 +187,9 @@ public final class Desk implements AutoCloseable {
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
+      Notifications notifications = new Notifications(database);
+      Optional<MailDelivery> mail = MailDelivery.start(mailConfig, notifications, Clock.systemUTC());
+      mail.ifPresent(started::add);
       TriageWeb triage = new TriageWeb(new Sessions(database), new LoginThrottle(database), new QueueStore(database),
           new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline),
           alerts);
@@ -184,6 +199,7 @@ public final class Desk implements AutoCloseable {
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
               new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
               new PeriodReportRoutes(database, Clock.systemUTC()),
+              new InboxRoutes(database, notifications, mailConfig.host().isPresent()),
               new EscalationRoutes(briefs, briefStore, incidents, cases, new Sessions(database))));
       started.add(http);
       if (config.demoAnonymousRead()) {
@@ -194,6 +210,7 @@ public final class Desk implements AutoCloseable {
       desk.retention = retention;
       desk.pipeline = pipeline;
       desk.alertWebhook = webhook;
+      desk.mail = mail;
       desk.rulePrecision = rulePrecision;
       desk.recheck = recheck;
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
@@ -211,7 +228,7 @@ public final class Desk implements AutoCloseable {
     Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()),
         RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()),
         PipelineWatchConfig.load(file, System.getenv()), AlertConfig.load(file, System.getenv()),
-        CaseConfig.load(file, System.getenv()));
+        CaseConfig.load(file, System.getenv()), MailConfig.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();
@@ -255,6 +272,7 @@ public final class Desk implements AutoCloseable {
     }
     pipeline.ifPresent(watch -> parts.add(1, watch));
     alertWebhook.ifPresent(webhook -> parts.add(1, webhook));
+    mail.ifPresent(delivery -> parts.add(1, delivery));
     if (rulePrecision != null) {
       parts.add(1, rulePrecision);
     }

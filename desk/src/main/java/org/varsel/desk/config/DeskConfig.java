@@ -151,7 +151,7 @@ public record DeskConfig(
       if (key.startsWith("desk.") && !KEYS.contains(key) && !IntakeConfig.owns(key)
           && !org.varsel.desk.retention.RetentionConfig.owns(key) && !ChildSafetyConfig.owns(key)
           && !org.varsel.desk.pipeline.PipelineWatchConfig.owns(key) && !org.varsel.desk.alert.AlertConfig.owns(key)
-          && !org.varsel.desk.cases.CaseConfig.owns(key)) {
+          && !org.varsel.desk.cases.CaseConfig.owns(key) && !org.varsel.desk.notify.MailConfig.owns(key)) {
         throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
       }
     }
@@ -235,7 +235,8 @@ public record DeskConfig(
     }
   }
 
-  private static int parseInt(String value, String key) {
+  /** {@code value} as a whole number; the error names {@code key}. */
+  public static int parseInt(String value, String key) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
@@ -243,7 +244,8 @@ public record DeskConfig(
     }
   }
 
-  private static Duration duration(String value, String key) {
+  /** {@code value} as an ISO-8601 duration; the error names {@code key}. */
+  public static Duration duration(String value, String key) {
     try {
       return Duration.parse(value);
     } catch (DateTimeParseException e) {

@@ -419,7 +419,7 @@ public final class TriageWeb implements RouteGroup {
       model.put("history", history(incident.id()));
       model.put("nextStatuses", Workflow.next(incident.status(), principal.role()).stream()
           .map(next -> Map.of("status", next.label(), "label", actionLabel(incident.status(), next))).toList());
-      model.put("users", principal.role() == Role.ANALYST ? List.of(principal.name()) : triage.assignableUsers());
+      model.put("users", triage.assignableUsers());
     }
     page(ctx, "incident", model, session);
   }
@@ -759,6 +759,7 @@ public final class TriageWeb implements RouteGroup {
       all.put("role", session.role().label());
       all.put("csrf", session.csrfToken());
       all.put("greyscale", session.greyscale());
+      all.put("unread", session.unread());
       all.put("isLead", Set.of(LEADS).contains(session.role()));
       all.put("isPartner", session.role() == Role.PARTNER);
       all.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
