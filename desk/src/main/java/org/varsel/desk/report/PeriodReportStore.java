@@ -17,23 +17,26 @@ import org.varsel.contract.Tlp;
 import org.varsel.desk.brief.CategoryNames;
 import org.varsel.desk.brief.report.TransparencyReport;
 import org.varsel.desk.brief.store.BriefStore;
+import org.varsel.desk.cases.CaseStore;
 import org.varsel.desk.db.Database;
 
-/** Reads a {@link PeriodReport} from the desk's incidents and the briefs sent to platforms. */
+/** Reads a {@link PeriodReport} from the desk's incidents, the briefs sent to platforms and the cases opened with them. */
 public final class PeriodReportStore {
   private static final int TOP = 10;
   private static final String TOP_INCIDENTS = """
       SELECT id, coalesce(title, ''), kind, tier, tlp, severity, signal_count, account_count, categories, platforms, first_seen
-      FROM incident WHERE first_seen >= ? AND first_seen < ? AND merged_into IS NULL
+      FROM incident WHERE first_seen >= ? AND first_seen < ? AND merged_into IS NULL AND (? OR kind = 'campaign')
       ORDER BY tier_rank, severity DESC, signal_count DESC, id LIMIT ?
       """;
   
   private final Database database;
   private final BriefStore briefs;
+  private final CaseStore cases;
 
   public PeriodReportStore(Database database) {
     this.database = database;
     this.briefs = new BriefStore(database);
+    this.cases = new CaseStore(database);
   }
 
   public PeriodReport report(Period period) throws SQLException {
@@ -41,8 +44,9 @@ public final class PeriodReportStore {
     for (Dimension dimension : Dimension.values()) {
       trends.addAll(trends(period, dimension));
     }
-    return new PeriodReport(period, trends, top(period),
-        TransparencyReport.of(period.from(), period.to(), briefs.noticedUrls(period.from(), period.to())));
+    return new PeriodReport(period, trends, top(period, false), top(period, true),
+        TransparencyReport.of(period.from(), period.to(), briefs.noticedUrls(period.from(), period.to())),
+        cases.openedIn(period.from(), period.to()));
   }
 
   private List<Trend> trends(Period period, Dimension dimension) throws SQLException {
@@ -70,13 +74,15 @@ public final class PeriodReportStore {
     return trends;
   }
 
-  private List<TopIncident> top(Period period) throws SQLException {
+  /** The most urgent incidents first seen in the period, or only the campaigns. */
+  private List<TopIncident> top(Period period, boolean campaignsOnly) throws SQLException {
     List<TopIncident> top = new ArrayList<>();
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement query = connection.prepareStatement(TOP_INCIDENTS)) {
       query.setObject(1, period.from().atOffset(ZoneOffset.UTC));
       query.setObject(2, period.to().atOffset(ZoneOffset.UTC));
-      query.setInt(3, TOP);
+      query.setBoolean(3, !campaignsOnly);
+      query.setInt(4, TOP);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           top.add(new TopIncident(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
