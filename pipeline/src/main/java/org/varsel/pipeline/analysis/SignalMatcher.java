@@ -9,7 +9,7 @@ import org.varsel.pipeline.rules.MatchResult;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RuleHit;
 
-/** Matches one analysed signal against a rule engine as the pipeline does: the Flink-free core of {@link MatchRules}. */
+/** Matches one analysed signal against a rule engine as the pipeline does: the Flink-free core of {@link org.varsel.pipeline.operators.MatchRules}. */
 public final class SignalMatcher {
 
   private SignalMatcher() {}
