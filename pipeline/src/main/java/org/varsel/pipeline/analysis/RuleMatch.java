@@ -22,6 +22,14 @@ public record RuleMatch(
     String packVersion,
     boolean reportedSpeech) {
 
+  /** The category of rules that mark a text's stance (counter-speech, reported speech), not a harm. */
+  public static final String CONTEXT_CATEGORY = "context";
+
+  /** A rule that marks a text's stance (counter-speech, reported speech): never a harm, never a surge key. */
+  public boolean isContext() {
+    return CONTEXT_CATEGORY.equals(category);
+  }
+
   /** The same match, read as quoted, reported or condemned rather than meant. */
   public RuleMatch quoted() {
     return new RuleMatch(ruleId, title, severity, category, tags, targetGroups, explanation, terms, packVersion, true);

@@ -64,7 +64,7 @@ public final class CorrelationKeys implements java.io.Serializable {
   public List<KeyedSignal> surge(AnalysedSignal analysed) {
     Set<String> keys = new LinkedHashSet<>();
     for (RuleMatch match : analysed.ruleMatches()) {
-      if (HarmReading.isContext(match)) {
+      if (match.isContext()) {
         continue; // counter-speech surging is not a harm surging
       }
       if (match.category() != null) {
@@ -92,7 +92,7 @@ public final class CorrelationKeys implements java.io.Serializable {
   public List<KeyedSignal> earlyWarning(AnalysedSignal analysed) {
     Set<String> groups = new LinkedHashSet<>();
     for (RuleMatch match : analysed.ruleMatches()) {
-      if (!HarmReading.isContext(match) && (HarmReading.isThreat(match) || HarmReading.isDehumanising(match))) {
+      if (!match.isContext() && (HarmReading.isThreat(match) || HarmReading.isDehumanising(match))) {
         match.targetGroups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
       }
     }

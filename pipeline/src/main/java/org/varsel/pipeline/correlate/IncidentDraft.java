@@ -221,7 +221,7 @@ public class IncidentDraft {
     ruleHits.merge(match.ruleId(),
         new Incident.RuleHitSummary(match.ruleId(), match.title(), match.severity(), match.category(), match.packVersion(), 1),
         (a, b) -> new Incident.RuleHitSummary(a.ruleId(), a.title(), a.severity(), a.category(), a.packVersion(), a.count() + 1));
-    if (HarmReading.isContext(match)) {
+    if (match.isContext()) {
       return; // a stance, not a harm: listed among the hits, counted nowhere else
     }
     addIfNew(categories, match.category(), MAX_VALUES);

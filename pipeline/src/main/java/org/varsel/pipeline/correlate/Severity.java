@@ -111,15 +111,6 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
     return Math.max(rules, Math.max(classifierScore(analysed.scores()), partner));
   }
 
-  static boolean isThreatToLife(RuleMatch match) {
-    if (match.severity() < 5) {
-      return false;
-    }
-    // a severity-5 child-safety rule (self-harm encouragement, sextortion threat): a child's life may be at stake
-    return "threat".equals(match.category()) || match.category() != null && match.category().startsWith("child-")
-        || match.tags().stream().anyMatch(t -> t.endsWith("threat-to-life"));
-  }
-
   static boolean isCrisis(RuleMatch match) {
     return "crisis".equals(match.category()) || match.tags().stream().anyMatch(t -> t.endsWith(":crisis") || t.equals("crisis"));
   }

@@ -32,7 +32,7 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
     List<String> triggers = new ArrayList<>();
     RuleMatch gravest = null;
     for (RuleMatch match : analysed.ruleMatches()) {
-      if (HarmReading.isContext(match)) {
+      if (match.isContext()) {
         continue;
       }
       int severity = HarmReading.severityOf(match);
