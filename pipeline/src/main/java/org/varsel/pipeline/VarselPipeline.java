@@ -40,7 +40,7 @@ import org.varsel.pipeline.operators.DetectorFunction;
 import org.varsel.pipeline.operators.HighSeveritySignals;
 import org.varsel.pipeline.operators.EnrichSignal;
 import org.varsel.pipeline.operators.MatchRules;
-import org.varsel.pipeline.analysis.ShadowHit;
+import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.operators.PartnerAssessments;
 import org.varsel.pipeline.operators.RulePrecisionFunction;
 import org.varsel.pipeline.operators.SuppressDismissedDuplicates;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.SignalIds;
-import org.varsel.pipeline.incident.IncidentIds;
+import org.varsel.pipeline.correlate.IncidentIds;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**

@@ -8,7 +8,7 @@ import org.varsel.contract.Incident;
  * that held it. {@code explanation} is the rule's description rendered for this hit.
  *
  * @param reportedSpeech the text quotes, reports or condemns what this rule matched rather than meaning it (a
- *     {@code context} rule matched the same text): it counts at most severity 3 and sets no tier (correlate.HarmReading)
+ *     {@code context} rule matched the same text): it counts at most severity 3 and sets no tier (harm.HarmReading)
  */
 public record RuleMatch(
     String ruleId,

@@ -10,6 +10,7 @@ import org.varsel.contract.Labels;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.harm.HarmReading;
 
 /**
  * What each detector groups a signal by. A signal can carry several keys (two URLs, three hashtags, a category and

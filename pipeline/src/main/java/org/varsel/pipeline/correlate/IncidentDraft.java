@@ -17,6 +17,7 @@ import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.harm.HarmReading;
 
 /**
  * An open incident as it accumulates signals: counts, distinct accounts, capped evidence and what severity needs.

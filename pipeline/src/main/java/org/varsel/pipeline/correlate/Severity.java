@@ -6,6 +6,7 @@ import org.varsel.contract.Labels;
 import org.varsel.contract.Tier;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.harm.HarmReading;
 
 /**
  * An incident's severity (0-100) and tier, with the arithmetic that produced them (docs/incidents.md):

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.DeadLetter;
 import org.varsel.pipeline.analysis.AnalysedSignal;
-import org.varsel.pipeline.analysis.ShadowHit;
+import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.rules.MatchResult;

@@ -9,6 +9,7 @@ import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.harm.HarmReading;
 
 /** Severity and tier follow the harm: a threat opens an incident, what it names makes it a threat to life. */
 class TierFollowsHarmTest {

@@ -1,4 +1,4 @@
-package org.varsel.pipeline.correlate;
+package org.varsel.pipeline.harm;
 
 import java.util.ArrayList;
 import java.util.List;
