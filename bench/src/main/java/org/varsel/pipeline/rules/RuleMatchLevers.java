@@ -22,14 +22,14 @@ import org.varsel.contract.Tlp;
  * tagged {@code en}, DKHate comments tagged {@code da}, and a share of both without a tag (so every field is
  * analysed), as in the pipeline where ~30% of signals carry no language.
  */
-final class RuleMatchLevers {
+public final class RuleMatchLevers {
 
   /** A text and the language tag {@code MatchRules} would pass. */
-  record Doc(String text, Optional<String> language) {}
+  public record Doc(String text, Optional<String> language) {}
 
   private RuleMatchLevers() {}
 
-  static RulePack pack(RulePack bundled, int total, List<Doc> docs, Set<RuleLanguage> keep) {
+  public static RulePack pack(RulePack bundled, int total, List<Doc> docs, Set<RuleLanguage> keep) {
     List<Rule> rules = new ArrayList<>();
     for (Rule r : bundled.rules()) {
       if (keep.containsAll(r.languages())) {
@@ -57,7 +57,7 @@ final class RuleMatchLevers {
   }
 
   /** Posts of at most 280 characters: 55% English tagged, 20% Danish tagged, 25% untagged (half of each). */
-  static List<Doc> docs(Path hatexplain, Path dkhate, int count) throws IOException {
+  public static List<Doc> docs(Path hatexplain, Path dkhate, int count) throws IOException {
     List<String> english = column(hatexplain, 5, count);
     List<String> danish = column(dkhate, 1, count);
     List<Doc> docs = new ArrayList<>();
@@ -115,7 +115,7 @@ final class RuleMatchLevers {
     return words[lo + random.nextInt(Math.max(1, hi - lo))];
   }
 
-  static Set<RuleLanguage> all() {
+  public static Set<RuleLanguage> all() {
     return EnumSet.allOf(RuleLanguage.class);
   }
 }
