@@ -1,4 +1,4 @@
-package org.varsel.pipeline.rules;
+package org.varsel.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.varsel.contract.Tlp;
+import org.varsel.pipeline.rules.Rule;
+import org.varsel.pipeline.rules.RuleLanguage;
+import org.varsel.pipeline.rules.RulePack;
+import org.varsel.pipeline.rules.RuleStatus;
 
 /**
  * The workload of {@code RuleMatchBenchmark}: the bundled rules topped up to {@code total} with generated
