@@ -36,7 +36,7 @@ import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.PipelineSettings;
 import org.varsel.pipeline.TopicContents;
-import org.varsel.pipeline.incident.IncidentIds;
+import org.varsel.pipeline.correlate.IncidentIds;
 
 /**
  * The loop closed, with the real broker, job and desk: an analyst dismisses an incident in the desk; the desk's

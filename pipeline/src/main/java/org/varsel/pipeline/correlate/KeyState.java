@@ -11,7 +11,7 @@ import java.util.List;
  *   <li>signals <b>waiting</b> for an incident, appended one at a time and read back only when an incident opens or a
  *   group of them is dropped.</li>
  * </ul>
- * {@link org.varsel.pipeline.incident.DetectorFunction} keeps it in Flink keyed state; {@link DetectorReplay} in memory.
+ * {@link org.varsel.pipeline.operators.DetectorFunction} keeps it in Flink keyed state; {@link DetectorReplay} in memory.
  */
 public interface KeyState<H> {
   /** The head, or null when this key has no state. */
