@@ -50,7 +50,7 @@ import org.varsel.local.PostgresExtension;
 import org.varsel.pipeline.TopicContents;
 import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * CSAM is never content (docs/child-safety.md): a signal labelled csam with distinctive marker text goes through the

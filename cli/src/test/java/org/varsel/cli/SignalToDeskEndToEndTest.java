@@ -22,7 +22,7 @@ import org.varsel.local.PostgresExtension;
 import org.varsel.pipeline.MixedSignalBatch;
 import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.TopicContents;
 import org.varsel.pipeline.io.RawSignalPublisher;
 

@@ -38,11 +38,13 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.varsel.contract.KafkaAccess;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Topics;
+import org.varsel.contract.settings.Settings;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.local.KafkaAcls;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * No cluster exists here, so the build checks the manifests instead: every YAML under deploy/ parses, the objects
@@ -206,9 +208,9 @@ class ManifestsTest {
   @Test
   void thePipelineSettingsFileIsValidAndNamesTheContractTopics() throws IOException {
     Map<String, String> settings = properties(configMap("varsel-pipeline-config").path("data").path("pipeline.properties").asText());
-    assertThat(PipelineSettings.DEFAULTS.keySet()).as("every key documented and known").containsAll(settings.keySet());
+    assertThat(PipelineKeys.DEFAULTS.keySet()).as("every key documented and known").containsAll(settings.keySet());
     Map<String, String> withPassword = new HashMap<>(settings);
-    withPassword.put(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
+    withPassword.put(PipelineKeys.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
     PipelineSettings parsed = PipelineSettings.from(withPassword);
     assertThat(parsed.rawTopic()).isEqualTo(Topics.SIGNALS_RAW);
     assertThat(parsed.deadLetterTopic()).isEqualTo(Topics.SIGNALS_DLQ);
@@ -319,16 +321,16 @@ class ManifestsTest {
 
     Map<String, String> pipelineFile = properties(configMap("varsel-pipeline-config").path("data").path("pipeline.properties").asText());
     Map<String, String> pipelineKeys = new HashMap<>(pipelineFile);
-    pipelineKeys.put(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
+    pipelineKeys.put(PipelineKeys.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
     PipelineSettings pipeline = PipelineSettings.from(pipelineKeys);
     assertThat(pipeline.kafkaLogin().username()).isEqualTo(KafkaAccess.PIPELINE);
     assertThat(pipeline.kafkaLogin().securityProtocol()).isEqualTo("SASL_SSL");
     assertThat(pipelineFile).as("no password in a ConfigMap")
-        .doesNotContainKey(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD);
+        .doesNotContainKey(PipelineKeys.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD);
     assertThat(pipeline.kafkaGroup()).as("the group its ACL allows").startsWith("varsel-pipeline");
     assertThat(pipeline.transactionalIdPrefix()).as("the transactional ids its ACL allows").startsWith("varsel-pipeline");
     JsonNode pipelineEnv = flinkDeployment().at("/spec/podTemplate/spec/containers/0/env");
-    assertThat(secretOf(pipelineEnv, PipelineSettings.environmentVariable(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD)))
+    assertThat(secretOf(pipelineEnv, Settings.environmentVariable(PipelineKeys.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD)))
         .isEqualTo(KafkaAccess.PIPELINE);
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.varsel.contract.Json;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * Weeks of partner-labelled threats through the real job on a MiniCluster and a real broker: a slow rise against one

@@ -33,7 +33,9 @@ import org.varsel.local.LocalKafka;
 import org.varsel.local.LocalPostgres;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.privacy.PrivacySettings;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**
@@ -91,11 +93,11 @@ public final class Demo implements AutoCloseable {
     running.push(kafka);
     Map<String, String> pipelineKeys = new HashMap<>(kafkaLogins.pipelineSettings());
     pipelineKeys.putAll(Map.of(
-        "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
-        "pipeline.checkpoint.interval", "PT2S",
+        PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
+        PipelineKeys.CHECKPOINT_INTERVAL, "PT2S",
         // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
-        "pipeline.privacy.handle-key", org.varsel.pipeline.privacy.PrivacySettings.generateKey(),
-        "pipeline.parallelism", Integer.toString(options.parallelism())));
+        PrivacySettings.HANDLE_KEY, PrivacySettings.generateKey(),
+        PipelineKeys.PARALLELISM, Integer.toString(options.parallelism())));
     PipelineSettings settings = PipelineSettings.from(pipelineKeys);
     JobTopics.create(kafka, settings, 2);
     kafka.createTopics(2, Topics.FEEDBACK);

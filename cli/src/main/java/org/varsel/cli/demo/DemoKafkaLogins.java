@@ -12,7 +12,7 @@ import org.varsel.contract.KafkaAccess;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.local.Directories;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineKeys;
 
 /**
  * The demo broker's SCRAM principals, with passwords generated at every start: a super user for creating topics and
@@ -31,7 +31,7 @@ public record DemoKafkaLogins(KafkaLogin admin, KafkaLogin intake, KafkaLogin pi
 
   /** The pipeline's login keys ({@code pipeline.kafka.security-protocol}, ...). */
   public Map<String, String> pipelineSettings() {
-    return settings(PipelineSettings.KAFKA_LOGIN_PREFIX, pipeline);
+    return settings(PipelineKeys.KAFKA_LOGIN_PREFIX, pipeline);
   }
 
   /**
