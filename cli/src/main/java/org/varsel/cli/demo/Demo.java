@@ -24,11 +24,9 @@ import org.varsel.contract.Topics;
 import org.varsel.desk.Desk;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.config.DeskConfig;
-import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
-import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.LocalPostgres;
 import org.varsel.local.PostgresDatabase;
@@ -128,16 +126,21 @@ public final class Demo implements AutoCloseable {
 
     progress.println("Starting the desk ...");
     int flinkRestPort = freePort();
-    PipelineWatchConfig watch = PipelineWatchConfig.fromMap(Map.of(
+    Map<String, String> deskKeys = new HashMap<>(kafkaLogins.deskSettings());
+    deskKeys.putAll(Map.of(
+        DeskConfig.HTTP_HOST, options.httpHost(),
+        DeskConfig.HTTP_PORT, Integer.toString(options.httpPort()),
+        DeskConfig.DB_URL, jdbcUrl,
+        DeskConfig.DB_USER, dbUser,
+        DeskConfig.DB_PASSWORD, dbPassword,
+        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
+    deskKeys.putAll(Map.of(
         PipelineWatchConfig.FLINK_REST_URL, "http://127.0.0.1:" + flinkRestPort,
         PipelineWatchConfig.JOB_NAME, PipelineJob.JOB_NAME,
         PipelineWatchConfig.KAFKA_GROUP, settings.kafkaGroup(),
         PipelineWatchConfig.RAW_TOPIC, settings.rawTopic(),
         PipelineWatchConfig.POLL_INTERVAL, "PT2S"));
-    desk = Desk.start(new DeskConfig(options.httpHost(), options.httpPort(), jdbcUrl, dbUser, dbPassword,
-        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, false)
-        .withKafkaLogins(kafkaLogins.desk(), kafkaLogins.intake()), IntakeConfig.defaults(), RetentionConfig.defaults(),
-        ChildSafetyConfig.defaults(), watch);
+    desk = Desk.start(DeskSettings.fromMap(deskKeys));
     running.push(desk);
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");
     if (options.jdbcUrl().isPresent()) {

@@ -34,15 +34,21 @@ public record DemoKafkaLogins(KafkaLogin admin, KafkaLogin intake, KafkaLogin pi
     return settings(PipelineKeys.KAFKA_LOGIN_PREFIX, pipeline);
   }
 
+  /** The desk's and intake's login keys ({@code desk.kafka.security-protocol}, ...). */
+  public Map<String, String> deskSettings() {
+    Map<String, String> keys = new LinkedHashMap<>(settings(DeskConfig.KAFKA_LOGIN_PREFIX, desk));
+    keys.put(DeskConfig.INTAKE_KAFKA_USERNAME, intake.username());
+    keys.put(DeskConfig.INTAKE_KAFKA_PASSWORD, intake.password());
+    return keys;
+  }
+
   /**
    * Writes the logins as the settings keys that take them, owner-only: a client of the demo broker (a desk or a job
    * started by hand) can be given this file.
    */
   public void writeTo(Path file) {
     Map<String, String> keys = new LinkedHashMap<>(pipelineSettings());
-    keys.putAll(settings(DeskConfig.KAFKA_LOGIN_PREFIX, desk));
-    keys.put(DeskConfig.INTAKE_KAFKA_USERNAME, intake.username());
-    keys.put(DeskConfig.INTAKE_KAFKA_PASSWORD, intake.password());
+    keys.putAll(deskSettings());
     keys.putAll(settings(KafkaLoginOptions.PREFIX, rules)); // varsel rules push --kafka-config <this file>
     // the super user creates topics and ACLs; no part of the system logs in as it
     keys.put("demo.kafka.admin.sasl-username", admin.username());
