@@ -21,16 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.DeskClient.Caller;
-import org.varsel.desk.alert.AlertConfig;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.auth.UserAdmin;
-import org.varsel.desk.cases.CaseConfig;
-import org.varsel.desk.childsafety.ChildSafetyConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.intake.IntakeConfig;
 import org.varsel.desk.notify.MailConfig;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
-import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -75,11 +70,10 @@ class NotificationTest {
 
   /** A desk that mails through the SMTP server on {@code smtpPort} (no TLS: it is in this JVM), retrying quickly. */
   static Desk startDesk(LocalKafka kafka, PostgresDatabase database, int smtpPort, String firstBackoff) {
-    MailConfig mail = MailConfig.fromMap(Map.of(MailConfig.HOST, "127.0.0.1", MailConfig.PORT, Integer.toString(smtpPort),
-        MailConfig.SECURITY, "none", MailConfig.FROM, "varsel-desk@ministry.example",
-        MailConfig.DESK_URL, "https://desk.ministry.example/", MailConfig.FIRST_BACKOFF, firstBackoff));
-    return Desk.start(DeskTestSupport.config(kafka, database), IntakeConfig.defaults(), RetentionConfig.defaults(),
-        ChildSafetyConfig.defaults(), PipelineWatchConfig.unwatched(), AlertConfig.defaults(), CaseConfig.defaults(), mail);
+    return Desk.start(DeskTestSupport.config(kafka, database, Map.of(MailConfig.HOST, "127.0.0.1",
+        MailConfig.PORT, Integer.toString(smtpPort), MailConfig.SECURITY, "none", MailConfig.FROM,
+        "varsel-desk@ministry.example", MailConfig.DESK_URL, "https://desk.ministry.example/", MailConfig.FIRST_BACKOFF,
+        firstBackoff)));
   }
 
   @AfterAll
@@ -155,19 +149,20 @@ class NotificationTest {
 
   @Test
   void mailIsOffByDefaultAndItsSettingsAreSafe() {
-    MailConfig off = MailConfig.off();
-    assertThat(off.host()).isEmpty();
-    MailConfig starttls = MailConfig.fromMap(Map.of(MailConfig.HOST, "smtp.ministry.example", MailConfig.USER, "desk",
+    assertThat(DeskSettings.defaults().mail().host()).isEmpty();
+    MailConfig starttls = mail(Map.of(MailConfig.HOST, "smtp.ministry.example", MailConfig.USER, "desk",
         MailConfig.PASSWORD, "s3cret", MailConfig.FROM, "desk@ministry.example"));
     assertThat(starttls.port()).isEqualTo(587);
     assertThat(starttls.toString()).doesNotContain("s3cret");
-    assertThat(org.varsel.desk.config.DeskConfig.fromMap(Map.of(MailConfig.HOST, "smtp.ministry.example"))).isNotNull();
-    assertThat(catchThrowable(() -> MailConfig.fromMap(Map.of(MailConfig.HOST, "smtp.ministry.example"))).getMessage())
+    assertThat(catchThrowable(() -> mail(Map.of(MailConfig.HOST, "smtp.ministry.example"))).getMessage())
         .contains(MailConfig.FROM);
-    assertThat(catchThrowable(() -> MailConfig.fromMap(Map.of(MailConfig.SECURITY, "ssl3")))
-        .getMessage()).contains("starttls, tls or none");
-    assertThat(catchThrowable(() -> MailConfig.fromMap(Map.of(MailConfig.USER, "desk")))
-        .getMessage()).contains("go together");
+    assertThat(catchThrowable(() -> mail(Map.of(MailConfig.SECURITY, "ssl3"))).getMessage())
+        .contains("starttls, tls or none");
+    assertThat(catchThrowable(() -> mail(Map.of(MailConfig.USER, "desk"))).getMessage()).contains("go together");
+  }
+
+  private static MailConfig mail(Map<String, String> values) {
+    return DeskSettings.fromMap(values).mail();
   }
 
   private static MimeMessage[] awaitMail(int count) throws Exception {

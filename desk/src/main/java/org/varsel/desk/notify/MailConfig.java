@@ -2,7 +2,6 @@ package org.varsel.desk.notify;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.varsel.desk.config.DeskConfig;
+import org.varsel.contract.settings.Settings;
 
 /**
  * Notification e-mail through any SMTP server (docs/configuration.md, docs/desk.md "Notifications"); off unless a host
@@ -36,12 +35,11 @@ public record MailConfig(Optional<String> host, int port, Security security, Opt
   public static final String MAX_ATTEMPTS = "desk.mail.max-attempts";
   public static final String FIRST_BACKOFF = "desk.mail.first-backoff";
   public static final String MAX_AGE = "desk.mail.max-age";
-  public static final List<String> KEYS =
-      List.of(HOST, PORT, SECURITY, USER, PASSWORD, FROM, DESK_URL, MAX_ATTEMPTS, FIRST_BACKOFF, MAX_AGE);
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  private static final Map<String, String> DEFAULTS = Map.of(HOST, "", PORT, "587", SECURITY, "starttls", USER, "",
+  /** Every mail key and its default: mail is off until {@link #HOST} is set. */
+  public static final Map<String, String> DEFAULTS = Map.of(HOST, "", PORT, "587", SECURITY, "starttls", USER, "",
       PASSWORD, "", FROM, "", DESK_URL, "", MAX_ATTEMPTS, "10", FIRST_BACKOFF, "PT30S", MAX_AGE, "PT24H");
 
   /** STARTTLS (required, port 587), TLS from the first byte (port 465), or none (a relay on the same host only). */
@@ -75,27 +73,12 @@ public record MailConfig(Optional<String> host, int port, Security security, Opt
     }
   }
 
-  public static boolean owns(String key) {
-    return KEYS.contains(key);
-  }
-
-  /** Mail off: notifications stay in the desk's inbox. */
-  public static MailConfig off() {
-    return fromMap(Map.of());
-  }
-
-  /** The properties file (if given), then the environment ({@code VARSEL_DESK_MAIL_PASSWORD}, ...). */
-  public static MailConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    return fromMap(DeskConfig.values(propertiesFile, environment, KEYS));
-  }
-
-  public static MailConfig fromMap(Map<String, String> values) {
-    Map<String, String> merged = DeskConfig.overDefaults(DEFAULTS, values, KEYS);
-    return new MailConfig(present(merged.get(HOST)), DeskConfig.parseInt(merged.get(PORT), PORT),
-        Security.parse(merged.get(SECURITY)), present(merged.get(USER)), present(merged.get(PASSWORD)),
-        merged.get(FROM), present(merged.get(DESK_URL)).map(MailConfig::uri), DeskConfig.parseInt(merged.get(MAX_ATTEMPTS), MAX_ATTEMPTS),
-        DeskConfig.duration(merged.get(FIRST_BACKOFF), FIRST_BACKOFF),
-        DeskConfig.duration(merged.get(MAX_AGE), MAX_AGE));
+  /** The mail keys among the desk's settings. */
+  public static MailConfig from(Settings settings) {
+    return new MailConfig(settings.optional(HOST), settings.integer(PORT), Security.parse(settings.text(SECURITY)),
+        settings.optional(USER), settings.optional(PASSWORD), settings.text(FROM),
+        settings.optional(DESK_URL).map(MailConfig::uri), settings.integer(MAX_ATTEMPTS), settings.duration(FIRST_BACKOFF),
+        settings.duration(MAX_AGE));
   }
 
   /** The wait after {@code attempt} failed attempts: doubling from {@link #firstBackoff}, at most an hour. */
@@ -134,10 +117,6 @@ public record MailConfig(Optional<String> host, int port, Security security, Opt
         + (password.isPresent() ? "(set)" : "(none)") + ", from=" + from + ", deskUrl="
         + deskUrl.map(URI::toString).orElse("(none)") + ", maxAttempts=" + maxAttempts + ", firstBackoff=" + firstBackoff
         + ", maxAge=" + maxAge + "]";
-  }
-
-  private static Optional<String> present(String value) {
-    return value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
   private static URI uri(String value) {
