@@ -14,10 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.varsel.desk.db.OutboxDrain;
 
 /**
  * E-mails pending notifications through the configured SMTP server on its own thread, so triage never waits for a mail
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailDelivery implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
-  private static final Duration POLL = Duration.ofMillis(500);
   /** Longer than one attempt can take (three SMTP timeouts), so a replica that dies mid-send leaves the e-mail due again. */
   private static final Duration LEASE = Duration.ofMinutes(2);
   private static final int BATCH = 20;
@@ -39,8 +38,7 @@ public final class MailDelivery implements AutoCloseable {
   private final Notifications notifications;
   private final Clock clock;
   private final Session session;
-  private final Thread thread;
-  private volatile boolean running;
+  private OutboxDrain drain;
 
   private MailDelivery(MailConfig config, Notifications notifications, Clock clock) {
     this.config = config;
@@ -52,8 +50,6 @@ public final class MailDelivery implements AutoCloseable {
         return new PasswordAuthentication(config.user().orElseThrow(), config.password().orElseThrow());
       }
     });
-    this.thread = new Thread(this::run, "desk-notification-mail");
-    this.thread.setDaemon(true);
   }
 
   /** Starts sending when an SMTP host is configured; none: notifications stay in the desk's inbox. */
@@ -63,40 +59,15 @@ public final class MailDelivery implements AutoCloseable {
       return Optional.empty();
     }
     MailDelivery delivery = new MailDelivery(config, notifications, clock);
-    delivery.running = true;
-    delivery.thread.start();
+    delivery.drain = OutboxDrain.start("desk-notification-mail", () -> notifications.claimDueMail(BATCH, LEASE),
+        delivery::deliver);
     return Optional.of(delivery);
   }
 
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(Duration.ofSeconds(30).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void run() {
-    while (running) {
-      try {
-        List<Notifications.DueMail> due = notifications.claimDueMail(BATCH, LEASE);
-        for (Notifications.DueMail mail : due) {
-          deliver(mail);
-        }
-        if (due.isEmpty()) {
-          Thread.sleep(POLL.toMillis());
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (SQLException | RuntimeException e) {
-        // the database is away: the leased e-mails come due again when the lease ends
-        LOG.warn("notification mail: cannot read or record the outbox, retrying shortly: {}", e.toString());
-        pause();
-      }
-    }
+    // long enough for one attempt to end: three SMTP timeouts
+    drain.close(Duration.ofSeconds(30));
   }
 
   private void deliver(Notifications.DueMail due) throws SQLException {
@@ -150,13 +121,5 @@ public final class MailDelivery implements AutoCloseable {
         + "Open it in the desk: " + config.deskUrl().map(url -> url + path).orElse(path) + "\n\n"
         + "This e-mail carries no content of the incident; read it in the desk. Your inbox there lists every "
         + "notification (/inbox).\n";
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(Duration.ofSeconds(1).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
