@@ -31,7 +31,7 @@ import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.settings.PipelineKeys;
 import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.TopicContents;
-import org.varsel.pipeline.incident.IncidentIds;
+import org.varsel.pipeline.correlate.IncidentIds;
 
 /**
  * The loop closed, with the real broker, job and desk: an analyst dismisses an incident in the desk; the desk's

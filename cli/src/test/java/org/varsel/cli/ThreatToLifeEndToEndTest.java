@@ -35,7 +35,7 @@ import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.TopicContents;
-import org.varsel.pipeline.incident.IncidentIds;
+import org.varsel.pipeline.correlate.IncidentIds;
 
 /**
  * A single explicit threat that names a place and a time, posted through the desk's intake API, goes through the

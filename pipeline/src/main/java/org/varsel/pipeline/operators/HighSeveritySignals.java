@@ -1,4 +1,4 @@
-package org.varsel.pipeline.incident;
+package org.varsel.pipeline.operators;
 
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;

@@ -1,4 +1,4 @@
-package org.varsel.pipeline.ingest;
+package org.varsel.pipeline.operators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

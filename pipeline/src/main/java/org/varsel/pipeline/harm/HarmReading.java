@@ -1,4 +1,4 @@
-package org.varsel.pipeline.correlate;
+package org.varsel.pipeline.harm;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +24,6 @@ public record HarmReading(
     List<String> hallmarks,
     List<String> tcap) {
 
-  /** The category of rules that mark a text's stance (counter-speech, reported speech), not a harm. */
-  public static final String CONTEXT_CATEGORY = "context";
   /** What a rule counts at most when the text quotes, reports or condemns what it matched instead of meaning it. */
   static final int SEVERITY_IN_CONTEXT = 3;
   static final List<String> CIRCUMSTANCES = List.of("time", "place", "means");
@@ -46,7 +44,7 @@ public record HarmReading(
     RuleMatch quoted = null;
     int severity = 0;
     for (RuleMatch match : matches) {
-      if (isContext(match)) {
+      if (match.isContext()) {
         continue;
       }
       severity = Math.max(severity, severityOf(match));
@@ -57,7 +55,7 @@ public record HarmReading(
           addIfNew(tcap, tag.substring("tcap:".length()));
         }
       }
-      boolean grave = isThreat(match) || isDehumanising(match) || Severity.isThreatToLife(match);
+      boolean grave = isThreat(match) || isDehumanising(match) || isThreatToLife(match);
       if (match.reportedSpeech()) {
         quoted = quoted == null && grave ? match : quoted;
         continue;
@@ -66,7 +64,7 @@ public record HarmReading(
           .filter(CIRCUMSTANCES::contains).forEach(c -> addIfNew(named, c));
       threat = threat == null && isThreat(match) ? match : threat;
       dehumanising = dehumanising == null && isDehumanising(match) ? match : dehumanising;
-      lifeRule = lifeRule == null && Severity.isThreatToLife(match) ? match : lifeRule;
+      lifeRule = lifeRule == null && isThreatToLife(match) ? match : lifeRule;
     }
     named.sort((a, b) -> CIRCUMSTANCES.indexOf(a) - CIRCUMSTANCES.indexOf(b));
     // what the threat names says more than a rule's own tier tag (same tier either way)
@@ -97,19 +95,24 @@ public record HarmReading(
     return match.reportedSpeech() ? Math.min(match.severity(), SEVERITY_IN_CONTEXT) : match.severity();
   }
 
-  /** A rule that marks a text's stance (counter-speech, reported speech): never a harm, never a surge key. */
-  public static boolean isContext(RuleMatch match) {
-    return CONTEXT_CATEGORY.equals(match.category());
-  }
-
   /** An explicit threat or call to violence: an incitement (or threat) rule, or one tagged {@code hallmark:threat}. */
-  static boolean isThreat(RuleMatch match) {
+  public static boolean isThreat(RuleMatch match) {
     return "incitement".equals(match.category()) || "threat".equals(match.category())
         || match.tags().contains("hallmark:threat");
   }
 
-  static boolean isDehumanising(RuleMatch match) {
+  public static boolean isDehumanising(RuleMatch match) {
     return match.tags().contains("hallmark:dehumanisation");
+  }
+
+  /** A severity-5 rule about a threat to life: of category threat or child-*, or tagged threat-to-life. */
+  public static boolean isThreatToLife(RuleMatch match) {
+    if (match.severity() < 5) {
+      return false;
+    }
+    // a severity-5 child-safety rule (self-harm encouragement, sextortion threat): a child's life may be at stake
+    return "threat".equals(match.category()) || match.category() != null && match.category().startsWith("child-")
+        || match.tags().stream().anyMatch(t -> t.endsWith("threat-to-life"));
   }
 
   private static void addIfNew(List<String> values, String value) {

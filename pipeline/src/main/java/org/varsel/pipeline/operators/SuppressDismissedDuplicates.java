@@ -1,4 +1,4 @@
-package org.varsel.pipeline.incident;
+package org.varsel.pipeline.operators;
 
 import java.time.Duration;
 import java.util.Optional;

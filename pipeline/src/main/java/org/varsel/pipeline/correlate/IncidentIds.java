@@ -1,4 +1,4 @@
-package org.varsel.pipeline.incident;
+package org.varsel.pipeline.correlate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

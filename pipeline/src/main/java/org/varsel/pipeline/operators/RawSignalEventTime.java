@@ -1,4 +1,4 @@
-package org.varsel.pipeline.ingest;
+package org.varsel.pipeline.operators;
 
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;

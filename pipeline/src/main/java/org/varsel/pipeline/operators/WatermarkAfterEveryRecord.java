@@ -1,4 +1,4 @@
-package org.varsel.pipeline.ingest;
+package org.varsel.pipeline.operators;
 
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.Watermark;

@@ -1,4 +1,4 @@
-package org.varsel.pipeline.analysis;
+package org.varsel.pipeline.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import org.varsel.contract.ParseOutcome;
 import org.varsel.contract.Signal;
 import org.varsel.contract.SignalCodec;
 import org.varsel.contract.Tlp;
+import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.rules.MatchedTerm;
 import org.varsel.pipeline.rules.Rule;
 import org.varsel.pipeline.rules.RuleEngine;

@@ -1,4 +1,4 @@
-package org.varsel.pipeline.analysis;
+package org.varsel.pipeline.operators;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,6 +16,9 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.DeadLetter;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.io.ShadowHit;
+import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.rules.MatchResult;
 import org.varsel.pipeline.rules.RuleEngine;

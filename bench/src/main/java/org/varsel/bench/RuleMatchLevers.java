@@ -1,4 +1,4 @@
-package org.varsel.pipeline.rules;
+package org.varsel.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.varsel.contract.Tlp;
+import org.varsel.pipeline.rules.Rule;
+import org.varsel.pipeline.rules.RuleLanguage;
+import org.varsel.pipeline.rules.RulePack;
+import org.varsel.pipeline.rules.RuleStatus;
 
 /**
  * The workload of {@code RuleMatchBenchmark}: the bundled rules topped up to {@code total} with generated
@@ -22,14 +26,14 @@ import org.varsel.contract.Tlp;
  * tagged {@code en}, DKHate comments tagged {@code da}, and a share of both without a tag (so every field is
  * analysed), as in the pipeline where ~30% of signals carry no language.
  */
-final class RuleMatchLevers {
+public final class RuleMatchLevers {
 
   /** A text and the language tag {@code MatchRules} would pass. */
-  record Doc(String text, Optional<String> language) {}
+  public record Doc(String text, Optional<String> language) {}
 
   private RuleMatchLevers() {}
 
-  static RulePack pack(RulePack bundled, int total, List<Doc> docs, Set<RuleLanguage> keep) {
+  public static RulePack pack(RulePack bundled, int total, List<Doc> docs, Set<RuleLanguage> keep) {
     List<Rule> rules = new ArrayList<>();
     for (Rule r : bundled.rules()) {
       if (keep.containsAll(r.languages())) {
@@ -57,7 +61,7 @@ final class RuleMatchLevers {
   }
 
   /** Posts of at most 280 characters: 55% English tagged, 20% Danish tagged, 25% untagged (half of each). */
-  static List<Doc> docs(Path hatexplain, Path dkhate, int count) throws IOException {
+  public static List<Doc> docs(Path hatexplain, Path dkhate, int count) throws IOException {
     List<String> english = column(hatexplain, 5, count);
     List<String> danish = column(dkhate, 1, count);
     List<Doc> docs = new ArrayList<>();
@@ -115,7 +119,7 @@ final class RuleMatchLevers {
     return words[lo + random.nextInt(Math.max(1, hi - lo))];
   }
 
-  static Set<RuleLanguage> all() {
+  public static Set<RuleLanguage> all() {
     return EnumSet.allOf(RuleLanguage.class);
   }
 }

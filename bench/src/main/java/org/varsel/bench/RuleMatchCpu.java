@@ -1,16 +1,19 @@
-package org.varsel.pipeline.rules;
+package org.varsel.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
+import org.varsel.pipeline.rules.BundledRules;
+import org.varsel.pipeline.rules.RuleEngine;
+import org.varsel.pipeline.rules.RulePack;
 
 /**
  * Thread CPU time per text of {@link RuleEngine#match} over the {@code RuleMatchBenchmark} workload, per round of
  * 2,000 texts, with active hits as a check that two builds compared found the same. On a loaded shared machine JMH
  * throughput swings too much for a 2x question; the matching thread's own CPU time does not count waiting for a core.
- * Run: {@code bench/run org.varsel.pipeline.rules.RuleMatchCpu [rounds]}; {@code -Dvarsel.rules=DIR} matches with a rules
+ * Run: {@code bench/run org.varsel.bench.RuleMatchCpu [rounds]}; {@code -Dvarsel.rules=DIR} matches with a rules
  * directory instead of the bundled pack (to compare two rule libraries on one build).
  */
 public final class RuleMatchCpu {

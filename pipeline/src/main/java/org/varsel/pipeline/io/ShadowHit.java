@@ -1,4 +1,4 @@
-package org.varsel.pipeline.analysis;
+package org.varsel.pipeline.io;
 
 import java.time.Instant;
 import java.util.List;
