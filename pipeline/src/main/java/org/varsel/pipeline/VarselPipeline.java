@@ -59,6 +59,7 @@ import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.privacy.PrivacySettings;
 import org.varsel.pipeline.operators.PseudonymiseAuthors;
 import org.varsel.pipeline.rules.RulePack;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * The whole Varsel topology, top to bottom. Sources and sinks come in through the constructor: the job wires

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.Json;
 import org.varsel.pipeline.io.RawSignal;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * Weeks of partner-labelled threats through the whole topology on a MiniCluster, fed from a collection (no broker: the

@@ -34,6 +34,7 @@ import org.varsel.contract.Json;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.io.RawSignalPublisher;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /** Campaigns written for the project, through the real job ({@link PipelineJob#wire}) on a MiniCluster and a real broker. */
 class IncidentsEndToEndTest {

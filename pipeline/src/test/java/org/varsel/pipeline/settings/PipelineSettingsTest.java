@@ -1,4 +1,4 @@
-package org.varsel.pipeline;
+package org.varsel.pipeline.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +29,7 @@ class PipelineSettingsTest {
   @Test
   void everyKeyIsDocumentedInConfigurationMd() throws Exception {
     String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
-    for (Map.Entry<String, String> key : PipelineSettings.DEFAULTS.entrySet()) {
+    for (Map.Entry<String, String> key : PipelineKeys.DEFAULTS.entrySet()) {
       String documentedDefault = key.getValue().isEmpty() ? "*(empty)*" : "`" + key.getValue() + "`";
       assertThat(doc).as("docs/configuration.md documents %s with its default", key.getKey())
           .contains("| `" + key.getKey() + "` | " + documentedDefault + " |");
@@ -46,5 +46,22 @@ class PipelineSettingsTest {
         .hasMessageContaining("pipeline.co-similar.jaccard");
     assertThatThrownBy(() -> PipelineSettings.from(Map.of("pipeline.surge.factor", "lots")))
         .hasMessageContaining("pipeline.surge.factor=lots is not a number");
+  }
+
+  @Test
+  void aMisspelledKeyIsRefusedNamingTheKeyItMostLikelyMeant() {
+    assertThatThrownBy(() -> PipelineSettings.from(Map.of("pipeline.topics.rwa", "x")))
+        .hasMessage("unknown pipeline setting: pipeline.topics.rwa (did you mean pipeline.topics.raw?)");
+    assertThatThrownBy(() -> PipelineSettings.load(java.util.Optional.empty(), Map.of("VARSEL_PIPELINE_BOUNDED", "yes")))
+        .hasMessage("pipeline.bounded=yes must be true or false");
+  }
+
+  @Test
+  void anIsolatedRunHasTopicsGroupAndTransactionalIdsOfItsOwn() {
+    PipelineSettings run = PipelineSettings.from(PipelineKeys.isolatedRun("run-1"));
+    assertThat(run.topics()).allMatch(topic -> topic.startsWith("run-1.")).doesNotHaveDuplicates()
+        .hasSameSizeAs(Topics.PIPELINE);
+    assertThat(run.kafkaGroup()).isEqualTo("run-1");
+    assertThat(run.transactionalIdPrefix()).isEqualTo("run-1");
   }
 }
