@@ -152,17 +152,13 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** The bundled rule files plus a generated file, so that {@code rules} rules are live (checked as any rules dir). */
-  private Path rulesDirectory(Path home, Path work, BenchWorkload workload) throws IOException {
+  Path rulesDirectory(Path home, Path work, BenchWorkload workload) throws IOException {
     Path dir = Files.createDirectories(work.resolve("rules"));
     RulePack bundled = BundledRules.load();
     Path source = home.resolve("rules");
     int generated = Math.max(0, rules - bundled.rules().size());
     if (Files.isDirectory(source)) {
-      try (Stream<Path> files = Files.list(source)) {
-        for (Path f : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList()) {
-          Files.copy(f, dir.resolve(f.getFileName()));
-        }
-      }
+      copyRuleFiles(source, dir);
     } else {
       progress("no rules/ directory under %s: generated rules only", home);
       generated = rules;
@@ -171,6 +167,18 @@ public final class BenchCommand implements Callable<Integer> {
     RulePack pack = BundledRules.fromDirectory(dir);
     progress("rules: %d (%d bundled + %d generated) in %s", pack.rules().size(), pack.rules().size() - generated, generated, dir);
     return dir;
+  }
+
+  /** Every rule and lexicon file under {@code source} into {@code target}, sub-folders kept (rules name lexicons in {@code lexicons/}). */
+  static void copyRuleFiles(Path source, Path target) throws IOException {
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.filter(Files::isRegularFile)
+          .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList()) {
+        Path copy = target.resolve(source.relativize(f).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(f, copy);
+      }
+    }
   }
 
   /** An unmeasured bounded run over {@code warmup} signals: the MiniCluster runs in this JVM, so its JIT work carries over. */
