@@ -15,6 +15,7 @@ import org.varsel.desk.alert.AlertRoutes;
 import org.varsel.desk.alert.AlertWebhook;
 import org.varsel.desk.alert.Alerts;
 import org.varsel.desk.auth.Credentials;
+import org.varsel.desk.auth.Sessions;
 import org.varsel.desk.brief.BriefService;
 import org.varsel.desk.brief.http.BriefRoutes;
 import org.varsel.desk.brief.BriefSettings;
@@ -32,6 +33,7 @@ import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HealthCheck;
 import org.varsel.desk.http.HttpApi;
+import org.varsel.desk.http.SignedInPage;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.intake.Intake;
 import org.varsel.desk.intake.IntakeConfig;
@@ -51,9 +53,14 @@ import org.varsel.desk.triage.RulePrecisionConsumer;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
+import org.varsel.desk.triage.http.AuditApi;
+import org.varsel.desk.triage.http.IncidentApi;
+import org.varsel.desk.web.AnalystPages;
+import org.varsel.desk.web.AuditPages;
+import org.varsel.desk.web.IncidentPages;
 import org.varsel.desk.web.LoginThrottle;
-import org.varsel.desk.web.Sessions;
-import org.varsel.desk.web.TriageWeb;
+import org.varsel.desk.web.QueuePages;
+import org.varsel.desk.web.SignInRoutes;
 
 /** A running desk: migrated database, incident consumer and HTTP API. Embedded via {@link #start}, or {@link #main}. */
 public final class Desk implements AutoCloseable {
@@ -175,16 +182,21 @@ public final class Desk implements AutoCloseable {
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
-      TriageWeb triage = new TriageWeb(new Sessions(database), new LoginThrottle(database), new QueueStore(database),
-          new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline),
-          alerts);
+      Sessions sessions = new Sessions(database);
+      QueueStore queue = new QueueStore(database);
+      Triage triage = new Triage(database, audit, feedback::nudge);
+      Verdicts verdicts = new Verdicts(database);
+      AnalystPages pages = new AnalystPages(new SignedInPage(sessions), () -> PipelineWatch.statusOf(pipeline), alerts);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
           new RejectedMessages(database), health(database, consumer, pipeline), config.demoAnonymousRead(),
           config.requestBodyTimeout(),
-          List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
+          List.of(new SignInRoutes(sessions, new LoginThrottle(database), audit, pages),
+              new QueuePages(queue, triage, pages), new IncidentPages(queue, triage, audit, alerts, pages),
+              new AuditPages(audit, verdicts, pages), new IncidentApi(queue, triage, audit),
+              new AuditApi(audit, verdicts), intake.endpoints(), new BriefRoutes(briefs),
               new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
               new PeriodReportRoutes(database, Clock.systemUTC()),
-              new EscalationRoutes(briefs, briefStore, incidents, cases, new Sessions(database))));
+              new EscalationRoutes(briefs, briefStore, incidents, cases, sessions)));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "

@@ -1,4 +1,4 @@
-package org.varsel.desk.web;
+package org.varsel.desk.http;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;

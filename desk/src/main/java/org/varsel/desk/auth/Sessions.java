@@ -1,4 +1,4 @@
-package org.varsel.desk.web;
+package org.varsel.desk.auth;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -10,10 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
-import org.varsel.desk.auth.ApiTokens;
-import org.varsel.desk.auth.PasswordHasher;
-import org.varsel.desk.auth.Principal;
-import org.varsel.desk.auth.Role;
 import org.varsel.desk.db.Database;
 
 /**
@@ -132,7 +128,7 @@ public final class Sessions {
   }
 
   /** A fresh random token (256 bits, base64url): session cookies, CSRF tokens. */
-  static String random() {
+  public static String random() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
