@@ -32,6 +32,10 @@ import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
 import org.varsel.desk.http.Problem;
+import org.varsel.desk.brief.model.Brief;
+import org.varsel.desk.brief.model.BriefFormat;
+import org.varsel.desk.brief.model.Track;
+import org.varsel.desk.brief.model.Audience;
 
 /** Produces briefs: finds the incidents and the audience, composes, renders, hashes and records each one. */
 public final class BriefService {

@@ -13,7 +13,7 @@ import org.varsel.desk.brief.store.BriefStore;
 import org.varsel.desk.brief.store.IssuedBriefRecord;
 import org.varsel.desk.brief.store.ResponseAction;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.http.Problem;
 
 /**

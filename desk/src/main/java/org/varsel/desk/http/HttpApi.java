@@ -23,9 +23,9 @@ import org.varsel.contract.Json;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.ingest.ConsumerStatus;
+import org.varsel.desk.kafka.ConsumerStatus;
 import org.varsel.desk.pipeline.PipelineStatus;
-import org.varsel.desk.ingest.RejectedMessages;
+import org.varsel.desk.incident.RejectedMessages;
 
 /** The desk's HTTP server: routes, authentication, and problem+json for every error. */
 public final class HttpApi implements AutoCloseable {

@@ -9,22 +9,12 @@ import org.varsel.desk.auth.Role;
 import org.varsel.desk.auth.Sessions;
 import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.http.SignedInPage;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.triage.Verdicts;
-import org.varsel.desk.triage.http.AuditApi;
+import org.varsel.desk.audit.AuditApi;
 
 /** The pages leads review the desk on: the audit log and the rules' precision from the analysts' verdicts. */
-public final class AuditPages implements RouteGroup {
-  private final AuditLog audit;
-  private final Verdicts verdicts;
-  private final AnalystPages pages;
-
-  public AuditPages(AuditLog audit, Verdicts verdicts, AnalystPages pages) {
-    this.audit = audit;
-    this.verdicts = verdicts;
-    this.pages = pages;
-  }
-
+public record AuditPages(AuditLog audit, Verdicts verdicts, AnalystPages pages) implements RouteGroup {
   @Override
   public void addTo(Javalin app) {
     app.get("/audit", this::auditPage);

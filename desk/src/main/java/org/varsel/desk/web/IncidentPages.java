@@ -21,8 +21,8 @@ import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
-import org.varsel.desk.triage.AuditEvent;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditEvent;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.triage.PartnerView;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Revision;
@@ -33,21 +33,8 @@ import org.varsel.desk.triage.Workflow;
  * An incident's page (evidence, charts, campaign network, history, comments) and the forms on it that change its
  * status, assignee and comments; and the acknowledgement of a threat-to-life alert from the banner.
  */
-public final class IncidentPages implements RouteGroup {
-  private final QueueStore queue;
-  private final Triage triage;
-  private final AuditLog audit;
-  private final Alerts alerts;
-  private final AnalystPages pages;
-
-  public IncidentPages(QueueStore queue, Triage triage, AuditLog audit, Alerts alerts, AnalystPages pages) {
-    this.queue = queue;
-    this.triage = triage;
-    this.audit = audit;
-    this.alerts = alerts;
-    this.pages = pages;
-  }
-
+public record IncidentPages(QueueStore queue, Triage triage, AuditLog audit, Alerts alerts, AnalystPages pages)
+    implements RouteGroup {
   @Override
   public void addTo(Javalin app) {
     app.get("/incidents/{id}", this::incidentPage);

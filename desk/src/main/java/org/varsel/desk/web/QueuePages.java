@@ -30,18 +30,8 @@ import org.varsel.desk.triage.http.IncidentApi;
 import org.varsel.desk.triage.http.QueueParams;
 
 /** The queue page: filters, counts by status, paging, and the bulk actions on the incidents ticked there. */
-public final class QueuePages implements RouteGroup {
+public record QueuePages(QueueStore queue, Triage triage, AnalystPages pages) implements RouteGroup {
   private static final int QUEUE_PAGE = 50;
-
-  private final QueueStore queue;
-  private final Triage triage;
-  private final AnalystPages pages;
-
-  public QueuePages(QueueStore queue, Triage triage, AnalystPages pages) {
-    this.queue = queue;
-    this.triage = triage;
-    this.pages = pages;
-  }
 
   @Override
   public void addTo(Javalin app) {

@@ -16,30 +16,19 @@ import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.http.SignedInPage;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 
 /**
  * Signing in and out of the desk in a browser, the page preferences, the pages' static files; and the browser session
  * as a way to sign API calls: a state-changing call with a session needs its CSRF token ({@code X-CSRF-Token} header,
  * or the {@code _csrf} form field on pages). Bearer-token calls are exempt.
  */
-public final class SignInRoutes implements RouteGroup {
+public record SignInRoutes(Sessions sessions, LoginThrottle throttle, AuditLog audit, AnalystPages pages)
+    implements RouteGroup {
   private static final String LOGIN_COOKIE = "varsel_login";
   private static final Map<String, String> STATIC = Map.of(
       "desk.css", "text/css; charset=utf-8",
       "desk.js", "text/javascript; charset=utf-8");
-
-  private final Sessions sessions;
-  private final LoginThrottle throttle;
-  private final AuditLog audit;
-  private final AnalystPages pages;
-
-  public SignInRoutes(Sessions sessions, LoginThrottle throttle, AuditLog audit, AnalystPages pages) {
-    this.sessions = sessions;
-    this.throttle = throttle;
-    this.audit = audit;
-    this.pages = pages;
-  }
 
   /** A browser session signs in API calls too; then a state-changing call must carry the session's CSRF token. */
   @Override

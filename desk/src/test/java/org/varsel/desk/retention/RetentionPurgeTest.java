@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.Visibility;
-import org.varsel.desk.triage.AuditEvent;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditEvent;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.local.PostgresExtension;
 

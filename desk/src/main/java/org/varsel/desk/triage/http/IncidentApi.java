@@ -21,25 +21,15 @@ import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.incident.IncidentPage;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.Visibility;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.triage.Comment;
 import org.varsel.desk.triage.PartnerView;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 
 /** The triage API: the queue, an incident, its status, assignee, comments and history, and bulk actions. */
-public final class IncidentApi implements RouteGroup {
+public record IncidentApi(QueueStore queue, Triage triage, AuditLog audit) implements RouteGroup {
   static final Role[] STAFF = {Role.ANALYST, Role.LEAD, Role.ADMIN};
-
-  private final QueueStore queue;
-  private final Triage triage;
-  private final AuditLog audit;
-
-  public IncidentApi(QueueStore queue, Triage triage, AuditLog audit) {
-    this.queue = queue;
-    this.triage = triage;
-    this.audit = audit;
-  }
 
   @Override
   public void addTo(Javalin app) {
