@@ -34,6 +34,7 @@ import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.local.PostgresExtension;
+import org.varsel.desk.brief.model.Brief;
 
 /** The brief endpoints against a whole desk: real PostgreSQL, real broker, every export path. */
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
