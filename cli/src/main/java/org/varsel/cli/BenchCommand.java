@@ -32,7 +32,8 @@ import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.IncidentKind;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.io.RawSignalPublisher;
 import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.RulePack;
@@ -374,22 +375,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   private PipelineSettings settings(LocalKafka kafka, String run, int p, boolean bounded, Path rulesDir) {
     String prefix = run + "-" + UUID.randomUUID().toString().substring(0, 6);
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("pipeline.kafka.bootstrap", kafka.bootstrapServers());
-    values.put("pipeline.topics.raw", prefix + ".raw");
-    values.put("pipeline.topics.dlq", prefix + ".dlq");
-    values.put("pipeline.topics.incidents", prefix + ".incidents");
-    values.put("pipeline.topics.rules", prefix + ".rules");
-    values.put("pipeline.topics.shadow-hits", prefix + ".shadow-hits");
-    values.put("pipeline.topics.hotline", prefix + ".hotline");
-    values.put("pipeline.topics.feedback", prefix + ".feedback");
-    values.put("pipeline.topics.rule-precision", prefix + ".rule-precision");
-    values.put("pipeline.kafka.group", prefix);
-    values.put("pipeline.kafka.transactional-id-prefix", prefix);
-    values.put("pipeline.parallelism", Integer.toString(p));
-    values.put("pipeline.bounded", Boolean.toString(bounded));
-    values.put("pipeline.rules.dir", rulesDir.toString());
-    values.put("pipeline.checkpoint.interval", checkpointInterval);
+    Map<String, String> values = new LinkedHashMap<>(PipelineKeys.isolatedRun(prefix));
+    values.put(PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+    values.put(PipelineKeys.PARALLELISM, Integer.toString(p));
+    values.put(PipelineKeys.BOUNDED, Boolean.toString(bounded));
+    values.put(PipelineKeys.RULES_DIR, rulesDir.toString());
+    values.put(PipelineKeys.CHECKPOINT_INTERVAL, checkpointInterval);
     values.putAll(extraSettings);
     return PipelineSettings.from(values);
   }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Objects;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.analysis.AnalysedSignal;
-import org.varsel.pipeline.incident.IncidentIds;
 
 /**
  * A key used by far more accounts than usual: hashtag push (key = hashtag) and surge (key = {@code category:x} or

@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.CoordinationState.Cluster;
-import org.varsel.pipeline.incident.IncidentIds;
 
 /**
  * Many accounts posting the same thing: co-similar text (key = content key of the MinHash, membership checked with

@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.analysis.AnalysedSignal;
-import org.varsel.pipeline.incident.IncidentIds;
 
 /**
  * Early warning per target group (key: a target group, or a target group in a region): threatening and dehumanising

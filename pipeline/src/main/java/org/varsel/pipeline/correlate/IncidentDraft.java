@@ -17,6 +17,7 @@ import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.harm.HarmReading;
 
 /**
  * An open incident as it accumulates signals: counts, distinct accounts, capped evidence and what severity needs.
@@ -226,7 +227,7 @@ public class IncidentDraft {
     ruleHits.merge(match.ruleId(),
         new Incident.RuleHitSummary(match.ruleId(), match.title(), match.severity(), match.category(), match.packVersion(), 1),
         (a, b) -> new Incident.RuleHitSummary(a.ruleId(), a.title(), a.severity(), a.category(), a.packVersion(), a.count() + 1));
-    if (HarmReading.isContext(match)) {
+    if (match.isContext()) {
       return; // a stance, not a harm: listed among the hits, counted nowhere else
     }
     addIfNew(categories, match.category(), MAX_VALUES);

@@ -14,7 +14,7 @@ import org.varsel.contract.Incident;
  *   <li>an open incident's <b>evidence</b> signals, read only when a signal enters them and when the incident is
  *   emitted.</li>
  * </ul>
- * {@link org.varsel.pipeline.incident.DetectorFunction} keeps it in Flink keyed state; {@link DetectorReplay} in memory.
+ * {@link org.varsel.pipeline.operators.DetectorFunction} keeps it in Flink keyed state; {@link DetectorReplay} in memory.
  */
 public interface KeyState<H> {
   /** The head, or null when this key has no state. */
