@@ -20,7 +20,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.varsel.pipeline.VarselPipeline;
-import org.varsel.pipeline.PipelineSettings;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.BaselineBursts;
 import org.varsel.pipeline.correlate.BurstState;
@@ -31,7 +30,8 @@ import org.varsel.pipeline.correlate.CorrelationSettings;
 import org.varsel.pipeline.correlate.Detector;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.correlate.KeyedSignal;
-import org.varsel.pipeline.incident.DetectorFunction;
+import org.varsel.pipeline.operators.DetectorFunction;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * CPU per signal of the four correlation detectors alone, as Flink operators on a state backend with 1 s checkpoints:
