@@ -345,7 +345,7 @@ class DeskBrowserTest {
   /** What the link {@code link} answers to the browser's session cookie, checked for its content type. */
   private static String download(By link, String contentType) throws Exception {
     String href = browser.findElement(link).getAttribute("href");
-    org.openqa.selenium.Cookie session = browser.manage().getCookieNamed(org.varsel.desk.web.TriageWeb.COOKIE);
+    org.openqa.selenium.Cookie session = browser.manage().getCookieNamed(org.varsel.desk.http.SignedInPage.COOKIE);
     java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
             .header("Cookie", session.getName() + "=" + session.getValue()).build(),

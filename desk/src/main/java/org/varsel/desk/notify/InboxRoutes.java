@@ -13,12 +13,12 @@ import java.util.Optional;
 import org.varsel.contract.Json;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
+import org.varsel.desk.auth.Sessions;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.http.RouteGroup;
-import org.varsel.desk.web.Sessions;
-import org.varsel.desk.web.SignedInPage;
+import org.varsel.desk.http.SignedInPage;
 
 /**
  * Each staff user's inbox: the page {@code /inbox} (mark one or all read), and {@code GET /api/v1/notifications} with
