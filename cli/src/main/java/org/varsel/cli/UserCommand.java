@@ -194,6 +194,9 @@ public final class UserCommand implements Runnable {
         desk.audit(database, "user-email", username);
         desk.out.println(address.map(a -> "notifications for " + username + " are e-mailed to " + a)
             .orElse("notifications for " + username + " stay in the desk's inbox"));
+      } catch (IllegalArgumentException refused) {
+        desk.out.println(refused.getMessage());
+        return 2;
       }
       return 0;
     }

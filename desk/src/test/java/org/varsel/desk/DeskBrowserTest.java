@@ -462,6 +462,26 @@ class DeskBrowserTest {
     screenshot("incident-arabic.png");
   }
 
+  @Test
+  @Order(14)
+  void theInboxListsTheThreatToLifeIncidentAndMarkingAllReadClearsTheMenusCount() throws Exception {
+    browser.get(base + "/");
+    WebElement count = browser.findElement(By.id("unread-count"));
+    int unread = Integer.parseInt(count.getText());
+    assertThat(unread).as("the seeded threat-to-life incident").isPositive();
+    clickAndLoad(By.id("inbox-link"));
+    WebElement inbox = browser.findElement(By.id("inbox"));
+    assertThat(inbox.findElements(By.cssSelector("tbody tr.unread"))).hasSize(unread);
+    assertThat(inbox.getText()).contains("Threat-to-life incident", "Threat to bomb the Nørrebro community centre");
+    clickAndLoad(By.id("mark-all-read"));
+    assertThat(browser.getCurrentUrl()).endsWith("/inbox");
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    assertThat(browser.findElements(By.id("unread-count"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#inbox tbody tr.unread"))).isEmpty();
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    assertNoScriptRan();
+  }
+
   private static void signIn(String username, String password) {
     chromium.signIn(base, username, password);
   }
