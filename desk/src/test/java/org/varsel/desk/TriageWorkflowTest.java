@@ -288,6 +288,8 @@ class TriageWorkflowTest {
     assertThat(client.postForm("/prefs/greyscale", session, "_csrf", session.csrf().orElseThrow(), "greyscale",
         "off", "back", "/?q=partner:ngo-a&tier=high").headers().firstValue("Location"))
         .hasValue("/?q=partner:ngo-a&tier=high");
+    assertThat(json(client.get("/api/v1/audit?action=preference", lead)).get("items"))
+        .as("a display preference is not an action on anyone's data").isEmpty();
 
     client.postForm("/logout", session, "_csrf", session.csrf().orElseThrow());
     assertThat(client.get("/api/v1/incidents/" + id, session).statusCode()).isEqualTo(401);
