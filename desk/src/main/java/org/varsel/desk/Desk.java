@@ -46,6 +46,7 @@ import org.varsel.desk.pipeline.PipelineStatus;
 import org.varsel.desk.pipeline.PipelineWatch;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.triage.HandleSearch;
 import org.varsel.desk.triage.FeedbackPublisher;
 import org.varsel.desk.triage.RulePrecisionConsumer;
 import org.varsel.desk.triage.QueueStore;
@@ -175,7 +176,11 @@ public final class Desk implements AutoCloseable {
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
-      TriageWeb triage = new TriageWeb(new Sessions(database), new LoginThrottle(database), new QueueStore(database),
+      HandleSearch handles = HandleSearch.withKey(config.handleKey());
+      if (!handles.pseudonymises()) {
+        LOG.warn("{} is empty: the queue finds public accounts by handle, not pseudonymised ones", DeskConfig.HANDLE_KEY);
+      }
+      TriageWeb triage = new TriageWeb(new Sessions(database), new LoginThrottle(database), new QueueStore(database, handles),
           new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline),
           alerts);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,

@@ -27,6 +27,7 @@ import org.varsel.contract.ContractSchemas;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.Json;
+import org.varsel.contract.Pseudonyms;
 import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.contract.Topics;
@@ -35,6 +36,7 @@ import org.varsel.desk.auth.Role;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
+import org.varsel.desk.triage.HandleSearch;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
@@ -45,6 +47,8 @@ import org.varsel.local.PostgresExtension;
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class TriageWorkflowTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** The pipeline's privacy key, which the desk is given to search by handle. */
+  private static final String HANDLE_KEY = "k".repeat(40);
 
   private static Desk desk;
   private static DeskClient client;
@@ -59,7 +63,7 @@ class TriageWorkflowTest {
   static void startDesk(LocalKafka broker, PostgresDatabase db) throws Exception {
     kafka = broker;
     database = db;
-    desk = Desk.start(DeskTestSupport.config(kafka, database));
+    desk = Desk.start(DeskTestSupport.config(kafka, database).withHandleKey(HANDLE_KEY));
     client = new DeskClient(desk.port());
     producer = DeskTestSupport.producer(kafka, false);
     analyst = Caller.bearer(desk.credentials()
@@ -238,6 +242,58 @@ class TriageWorkflowTest {
   }
 
   @Test
+  void searchFindsEnglishAndDanishWordFormsNotJustTheWordAsTyped() throws Exception {
+    String needle = "quokkastem" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+    String english = newId();
+    String danish = newId();
+    publish(TriageIncidents.campaign(english, 1, "Rally " + needle, "incitement", Tier.HIGH,
+        "the migrants are attacking our towns", "https://e.org/" + english));
+    publish(TriageIncidents.campaign(danish, 1, "Demo " + needle, "incitement", Tier.HIGH,
+        "migranterne angreb byen igen", "https://e.org/" + danish));
+    awaitVersion(english, 1);
+    awaitVersion(danish, 1);
+
+    assertThat(ids("/api/v1/incidents?q=" + needle + "+migrant")).containsExactlyInAnyOrder(english, danish);
+    assertThat(ids("/api/v1/incidents?q=" + needle + "+attacked")).containsExactly(english);
+    assertThat(ids("/api/v1/incidents?q=" + needle + "+migranter")).contains(danish);
+    assertThat(ids("/api/v1/incidents?q=" + needle + "+-migrant")).isEmpty();
+  }
+
+  @Test
+  void filtersIgnoreCaseAndTakeThePartnerAsTheDeskPrintsIt() throws Exception {
+    String needle = "quokkacase" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+    String match = newId();
+    publish(TriageIncidents.campaign(match, 1, "Rally " + needle, "incitement", Tier.HIGH, "burn the vermin",
+        "https://e.org/" + needle));
+    awaitVersion(match, 1);
+
+    assertThat(ids("/api/v1/incidents?q=" + needle + "&platform=Telegram&language=DA&category=Incitement"))
+        .containsExactly(match);
+    assertThat(ids("/api/v1/incidents?q=" + needle + "&partner=partner:ngo-b")).containsExactly(match);
+    assertThat(ids("/api/v1/incidents?q=" + needle + "+partner:ngo-a+platform:TELEGRAM")).containsExactly(match);
+    assertThat(ids("/api/v1/incidents?q=" + needle + "+partner:ngo-nobody")).isEmpty();
+  }
+
+  @Test
+  void aHandleIsFoundByPseudonymisingItAsThePipelineDid() throws Exception {
+    String handle = "@Hater_" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+    String posted = newId();
+    String other = newId();
+    publish(TriageIncidents.campaign(posted, 1, "posted", "incitement", Tier.HIGH, "burn the vermin",
+        "https://e.org/" + posted, new Pseudonyms(HANDLE_KEY).handle(handle)));
+    publish(TriageIncidents.campaign(other, 1, "other", "incitement", Tier.HIGH, "burn the vermin",
+        "https://e.org/" + other, new Pseudonyms("another key of forty characters, not ours").handle(handle)));
+    awaitVersion(posted, 1);
+    awaitVersion(other, 1);
+
+    String lowerCase = handle.substring(1).toLowerCase(java.util.Locale.ROOT);
+    assertThat(ids("/api/v1/incidents?limit=500&handle=" + handle)).contains(posted).doesNotContain(other);
+    assertThat(ids("/api/v1/incidents?limit=500&handle=" + lowerCase)).contains(posted).doesNotContain(other);
+    assertThat(ids("/api/v1/incidents?limit=500&q=" + handle)).contains(posted).doesNotContain(other);
+    assertThat(ids("/api/v1/incidents?limit=500&q=handle:" + lowerCase)).contains(posted);
+  }
+
+  @Test
   void relatedIncidentsShareAUrlOrAnAccount() throws Exception {
     String url = "https://e.org/shared-" + UUID.randomUUID();
     String first = newId();
@@ -248,7 +304,7 @@ class TriageWorkflowTest {
     awaitVersion(first, 1);
     QueuedIncident incident = desk.incidents().find(first, Visibility.all()).orElseThrow();
     try (Database handle = Database.open(database.jdbcUrl(), database.user(), database.password())) {
-      assertThat(new QueueStore(handle).related(incident, Visibility.all()))
+      assertThat(new QueueStore(handle, HandleSearch.withKey("")).related(incident, Visibility.all()))
           .extracting(QueuedIncident::id).contains(second).doesNotContain(first);
     }
   }

@@ -90,11 +90,12 @@ public final class Demo implements AutoCloseable {
     kafka = LocalKafka.builder().baseDirectory(runDirectory).scram(kafkaLogins.admin(), kafkaLogins.all()).start();
     running.push(kafka);
     Map<String, String> pipelineKeys = new HashMap<>(kafkaLogins.pipelineSettings());
+    // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md); the desk searches handles with it
+    String handleKey = org.varsel.pipeline.privacy.PrivacySettings.generateKey();
     pipelineKeys.putAll(Map.of(
         "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
         "pipeline.checkpoint.interval", "PT2S",
-        // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
-        "pipeline.privacy.handle-key", org.varsel.pipeline.privacy.PrivacySettings.generateKey(),
+        "pipeline.privacy.handle-key", handleKey,
         "pipeline.parallelism", Integer.toString(options.parallelism())));
     PipelineSettings settings = PipelineSettings.from(pipelineKeys);
     JobTopics.create(kafka, settings, 2);
@@ -134,7 +135,7 @@ public final class Demo implements AutoCloseable {
         PipelineWatchConfig.POLL_INTERVAL, "PT2S"));
     desk = Desk.start(new DeskConfig(options.httpHost(), options.httpPort(), jdbcUrl, dbUser, dbPassword,
         kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, false)
-        .withKafkaLogins(kafkaLogins.desk(), kafkaLogins.intake()), IntakeConfig.defaults(), RetentionConfig.defaults(),
+        .withKafkaLogins(kafkaLogins.desk(), kafkaLogins.intake()).withHandleKey(handleKey), IntakeConfig.defaults(), RetentionConfig.defaults(),
         ChildSafetyConfig.defaults(), watch);
     running.push(desk);
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");

@@ -27,6 +27,8 @@ import org.varsel.desk.intake.IntakeConfig;
  * @param requestBodyTimeout how long a request body may pause before the desk answers 408
  * @param kafkaLogin how the desk logs in to Kafka (desk.kafka.security-protocol, ...)
  * @param intakeKafkaLogin how intake logs in to write raw signals: its own principal, or the desk's if none is given
+ * @param handleKey the pipeline's {@code pipeline.privacy.handle-key}, so that a handle an analyst searches for is
+ *     pseudonymised as the pipeline did; empty: the queue finds public (clear) handles only. Never shown
  */
 public record DeskConfig(
     String httpHost,
@@ -41,7 +43,8 @@ public record DeskConfig(
     String briefsConfig,
     Duration requestBodyTimeout,
     KafkaLogin kafkaLogin,
-    KafkaLogin intakeKafkaLogin) {
+    KafkaLogin intakeKafkaLogin,
+    String handleKey) {
 
   public static final String HTTP_HOST = "desk.http.host";
   public static final String HTTP_PORT = "desk.http.port";
@@ -57,13 +60,14 @@ public record DeskConfig(
   public static final String KAFKA_LOGIN_PREFIX = "desk.kafka.";
   public static final String INTAKE_KAFKA_USERNAME = "desk.kafka.intake-sasl-username";
   public static final String INTAKE_KAFKA_PASSWORD = "desk.kafka.intake-sasl-password";
+  public static final String HANDLE_KEY = "desk.privacy.handle-key";
   private static final List<String> KAFKA_LOGIN_KEYS = KafkaLogin.KEY_SUFFIXES.stream().map(k -> KAFKA_LOGIN_PREFIX + k).toList();
 
   /** Every key the desk reads, in documentation order. */
   public static final List<String> KEYS = List.of(
       HTTP_HOST, HTTP_PORT, DB_URL, DB_USER, DB_PASSWORD, KAFKA_BOOTSTRAP, KAFKA_GROUP, INCIDENT_TOPIC, DEMO_ANONYMOUS_READ,
       BRIEFS_CONFIG, REQUEST_BODY_TIMEOUT, KAFKA_LOGIN_KEYS.get(0), KAFKA_LOGIN_KEYS.get(1), KAFKA_LOGIN_KEYS.get(2),
-      KAFKA_LOGIN_KEYS.get(3), INTAKE_KAFKA_USERNAME, INTAKE_KAFKA_PASSWORD);
+      KAFKA_LOGIN_KEYS.get(3), INTAKE_KAFKA_USERNAME, INTAKE_KAFKA_PASSWORD, HANDLE_KEY);
 
   private static final Map<String, String> DEFAULTS = Map.ofEntries(
       Map.entry(HTTP_HOST, "127.0.0.1"),
@@ -78,7 +82,8 @@ public record DeskConfig(
       Map.entry(BRIEFS_CONFIG, ""),
       Map.entry(REQUEST_BODY_TIMEOUT, "PT30S"),
       Map.entry(INTAKE_KAFKA_USERNAME, ""),
-      Map.entry(INTAKE_KAFKA_PASSWORD, ""));
+      Map.entry(INTAKE_KAFKA_PASSWORD, ""),
+      Map.entry(HANDLE_KEY, ""));
 
   public DeskConfig {
     requireText(httpHost, HTTP_HOST);
@@ -95,6 +100,7 @@ public record DeskConfig(
     requireText(kafkaGroup, KAFKA_GROUP);
     requireText(incidentTopic, INCIDENT_TOPIC);
     Objects.requireNonNull(briefsConfig, BRIEFS_CONFIG);
+    Objects.requireNonNull(handleKey, HANDLE_KEY);
     if (requestBodyTimeout.compareTo(Duration.ofMillis(100)) < 0) {
       throw new IllegalArgumentException(REQUEST_BODY_TIMEOUT + " must be at least PT0.1S, was " + requestBodyTimeout);
     }
@@ -104,7 +110,7 @@ public record DeskConfig(
   public DeskConfig(String httpHost, int httpPort, String dbUrl, String dbUser, String dbPassword,
       String kafkaBootstrap, String kafkaGroup, String incidentTopic, boolean demoAnonymousRead) {
     this(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, "",
-        Duration.ofSeconds(30), KafkaLogin.none(), KafkaLogin.none());
+        Duration.ofSeconds(30), KafkaLogin.none(), KafkaLogin.none(), "");
   }
 
   /** The settings from the defaults alone. */
@@ -170,7 +176,8 @@ public record DeskConfig(
         merged.get(BRIEFS_CONFIG),
         duration(merged.get(REQUEST_BODY_TIMEOUT), REQUEST_BODY_TIMEOUT),
         KafkaLogin.fromSettings(merged, KAFKA_LOGIN_PREFIX),
-        intakeLogin(merged));
+        intakeLogin(merged),
+        merged.get(HANDLE_KEY));
   }
 
   /** Intake's own principal, with the desk's protocol and mechanism; the desk's login when none is given. */
@@ -184,7 +191,7 @@ public record DeskConfig(
   /** The same settings with these Kafka logins (the demo's generated principals). */
   public DeskConfig withKafkaLogins(KafkaLogin desk, KafkaLogin intake) {
     return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, briefsConfig,
-        requestBodyTimeout, desk, intake);
+        requestBodyTimeout, desk, intake, handleKey);
   }
 
   /** The environment variable that overrides a key: upper case, with {@code .} and {@code -} as {@code _}. */
@@ -194,17 +201,23 @@ public record DeskConfig(
 
   public DeskConfig withHttpPort(int port) {
     return new DeskConfig(httpHost, port, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, briefsConfig,
-        requestBodyTimeout, kafkaLogin, intakeKafkaLogin);
+        requestBodyTimeout, kafkaLogin, intakeKafkaLogin, handleKey);
   }
 
   public DeskConfig withDemoAnonymousRead(boolean anonymousRead) {
     return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, anonymousRead, briefsConfig,
-        requestBodyTimeout, kafkaLogin, intakeKafkaLogin);
+        requestBodyTimeout, kafkaLogin, intakeKafkaLogin, handleKey);
+  }
+
+  /** The same settings with the pipeline's handle key (the demo's key of this run). */
+  public DeskConfig withHandleKey(String key) {
+    return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, incidentTopic, demoAnonymousRead, briefsConfig,
+        requestBodyTimeout, kafkaLogin, intakeKafkaLogin, key);
   }
 
   public DeskConfig withIncidentTopic(String topic) {
     return new DeskConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, kafkaBootstrap, kafkaGroup, topic, demoAnonymousRead, briefsConfig,
-        requestBodyTimeout, kafkaLogin, intakeKafkaLogin);
+        requestBodyTimeout, kafkaLogin, intakeKafkaLogin, handleKey);
   }
 
   @Override
@@ -213,7 +226,8 @@ public record DeskConfig(
         + ", dbPassword=" + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", kafkaBootstrap=" + kafkaBootstrap
         + ", kafkaGroup=" + kafkaGroup + ", incidentTopic=" + incidentTopic + ", demoAnonymousRead=" + demoAnonymousRead
         + ", briefsConfig=" + (briefsConfig.isEmpty() ? "(bundled)" : briefsConfig)
-        + ", requestBodyTimeout=" + requestBodyTimeout + ", kafkaLogin=" + kafkaLogin + ", intakeKafkaLogin=" + intakeKafkaLogin + "]";
+        + ", requestBodyTimeout=" + requestBodyTimeout + ", kafkaLogin=" + kafkaLogin + ", intakeKafkaLogin=" + intakeKafkaLogin
+        + ", handleKey=" + (handleKey.isEmpty() ? "(empty)" : "(set)") + "]";
   }
 
   /** The key-value pairs of a properties file. */

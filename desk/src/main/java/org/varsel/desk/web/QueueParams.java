@@ -15,6 +15,7 @@ import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.incident.IncidentStatus;
+import org.varsel.desk.incident.Visibility;
 import org.varsel.desk.triage.QueueFilter;
 import org.varsel.desk.triage.QueueStore;
 
@@ -22,25 +23,39 @@ import org.varsel.desk.triage.QueueStore;
 record QueueParams(QueueFilter filter, QueueStore.Order order, int limit, int offset) {
   static final int MAX_OFFSET = 1_000_000;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}:#@._+-]{1,200}");
+  private static final String PARTNER_PREFIX = Visibility.sourceOf("");
 
   static QueueParams from(Context ctx, int defaultLimit) {
+    SearchBox search = SearchBox.parse(text(ctx, "q"));
     QueueFilter filter = new QueueFilter(
         enumParam(ctx, "status", IncidentStatus.values(), IncidentStatus::label),
         enumParam(ctx, "kind", IncidentKind.values(), IncidentKind::label),
         enumParam(ctx, "tier", Tier.values(), Tier::label),
-        word(ctx, "category"),
-        word(ctx, "platform"),
-        word(ctx, "language"),
-        word(ctx, "partner"),
-        word(ctx, "rule"),
+        search.filter("category", word(ctx, "category")).map(QueueParams::lowerCase),
+        search.filter("platform", word(ctx, "platform")).map(QueueParams::lowerCase),
+        search.filter("language", word(ctx, "language")).map(QueueParams::lowerCase),
+        search.filter("partner", word(ctx, "partner")).map(QueueParams::partnerId),
+        search.filter("rule", word(ctx, "rule")),
         word(ctx, "assignee"),
         time(ctx, "from", false),
         time(ctx, "to", true),
-        text(ctx, "q"));
+        search.words(),
+        search.filter("handle", word(ctx, "handle")));
     QueueStore.Order order = enumParam(ctx, "order", QueueStore.Order.values(),
         o -> o.name().toLowerCase(Locale.ROOT)).orElse(QueueStore.Order.QUEUE);
     return new QueueParams(filter, order, intParam(ctx, "limit", defaultLimit, 1, QueueStore.MAX_LIMIT),
         intParam(ctx, "offset", 0, 0, MAX_OFFSET));
+  }
+
+  /** Platforms, languages, categories and partner ids are names, not text: {@code TikTok} is {@code tiktok}. */
+  private static String lowerCase(String value) {
+    return value.toLowerCase(Locale.ROOT);
+  }
+
+  /** A partner as the desk prints it ({@code partner:ngo-a}) or as its id ({@code ngo-a}). */
+  private static String partnerId(String value) {
+    String id = lowerCase(value);
+    return id.startsWith(PARTNER_PREFIX) ? id.substring(PARTNER_PREFIX.length()) : id;
   }
 
   static int intParam(Context ctx, String name, int fallback, int min, int max) {
