@@ -177,8 +177,8 @@ class DeskBrowserTest {
     clickAndLoad(By.id("to-dismissed"));
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("dismissed");
     assertThat(browser.findElement(By.id("status-reason")).getText()).contains("counter-speech");
-    assertThat(browser.findElement(By.id("history")).getText()).contains("status").contains("assign")
-        .contains("comment").contains("version 1");
+    assertThat(browser.findElement(By.id("history")).getText()).contains("ana moved it from new to triaging")
+        .contains("assigned it to ana").contains("commented").contains("stored version 1");
     assertThat(browser.findElements(By.id("to-triaging"))).as("an analyst cannot reopen").isEmpty();
   }
 

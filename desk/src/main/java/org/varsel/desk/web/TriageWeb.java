@@ -48,7 +48,6 @@ import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.Comment;
 import org.varsel.desk.triage.PartnerView;
 import org.varsel.desk.triage.QueueStore;
-import org.varsel.desk.triage.Revision;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.TriageException;
 import org.varsel.desk.triage.Verdicts;
@@ -416,7 +415,7 @@ public final class TriageWeb implements RouteGroup {
     model.put("staff", staff);
     if (staff) {
       model.put("comments", triage.comments(incident.id()));
-      model.put("history", history(incident.id()));
+      model.put("history", IncidentHistory.inWords(triage.revisions(incident.id()), audit.forIncident(incident.id())));
       model.put("nextStatuses", Workflow.next(incident.status(), principal.role()).stream()
           .map(next -> Map.of("status", next.label(), "label", actionLabel(incident.status(), next))).toList());
       model.put("users", principal.role() == Role.ANALYST ? List.of(principal.name()) : triage.assignableUsers());
@@ -610,29 +609,6 @@ public final class TriageWeb implements RouteGroup {
     return audit.list(new AuditLog.Query(QueueParams.word(ctx, "actor"), QueueParams.word(ctx, "action"),
         QueueParams.word(ctx, "incident"), QueueParams.time(ctx, "from", false), QueueParams.time(ctx, "to", true),
         beforeId, QueueParams.intParam(ctx, "limit", defaultLimit, 1, AuditLog.MAX_PAGE)));
-  }
-
-  private List<Map<String, Object>> history(String incidentId) throws SQLException {
-    List<Map<String, Object>> history = new ArrayList<>();
-    for (Revision revision : triage.revisions(incidentId)) {
-      Map<String, Object> item = new HashMap<>();
-      item.put("at", revision.storedAt().toString());
-      item.put("who", "pipeline");
-      item.put("what", "version " + revision.version());
-      item.put("detail", "tier " + revision.tier() + ", severity " + revision.severity() + ", "
-          + revision.signalCount() + " signals");
-      history.add(item);
-    }
-    for (AuditEvent event : audit.forIncident(incidentId)) {
-      Map<String, Object> item = new HashMap<>();
-      item.put("at", event.at().toString());
-      item.put("who", event.actor());
-      item.put("what", event.action());
-      item.put("detail", (event.before().isPresent() ? event.beforeText() + " → " : "") + event.afterText());
-      history.add(item);
-    }
-    history.sort((a, b) -> ((String) a.get("at")).compareTo((String) b.get("at")));
-    return history;
   }
 
   /** What the button that moves an incident to this status says. */
