@@ -45,6 +45,14 @@ class DeskConfigTest {
   }
 
   @Test
+  void theHandleKeyComesFromTheEnvironmentAndIsNeverShown() {
+    DeskConfig config = DeskConfig.load(java.util.Optional.empty(),
+        Map.of("VARSEL_DESK_PRIVACY_HANDLE_KEY", "pipeline-secret-of-forty-characters-xx"));
+    assertThat(config.handleKey()).isEqualTo("pipeline-secret-of-forty-characters-xx");
+    assertThat(config.toString()).doesNotContain("pipeline-secret").contains("handleKey=(set)");
+  }
+
+  @Test
   void refusesMisspelledKeysAndBadValues() {
     assertThatThrownBy(() -> DeskConfig.fromMap(Map.of("desk.http.prot", "1")))
         .hasMessageContaining("unknown desk setting: desk.http.prot");
