@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.varsel.contract.Tier;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.intake.IntakeConfig;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
@@ -44,8 +43,7 @@ class IncidentPageBrowserTest {
     chromium = HeadlessChromium.start();
     browser = chromium.browser();
     // the fixtures are dated 2025-03: without this the retention purge could take them before the browser looks
-    desk = Desk.start(DeskTestSupport.config(kafka, database), IntakeConfig.defaults(),
-        RetentionConfig.fromMap(Map.of(RetentionConfig.ENABLED, "false")));
+    desk = Desk.start(DeskTestSupport.config(kafka, database, Map.of(RetentionConfig.ENABLED, "false")));
     base = "http://localhost:" + desk.port();
     desk.credentials().createUser("ana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");
     chromium.signIn(base, "ana", "analyst passphrase");

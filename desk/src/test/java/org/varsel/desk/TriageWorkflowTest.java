@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -33,6 +34,7 @@ import org.varsel.contract.Tlp;
 import org.varsel.contract.Topics;
 import org.varsel.desk.DeskClient.Caller;
 import org.varsel.desk.auth.Role;
+import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
@@ -63,7 +65,7 @@ class TriageWorkflowTest {
   static void startDesk(LocalKafka broker, PostgresDatabase db) throws Exception {
     kafka = broker;
     database = db;
-    desk = Desk.start(DeskTestSupport.config(kafka, database).withHandleKey(HANDLE_KEY));
+    desk = Desk.start(DeskTestSupport.config(kafka, database, Map.of(DeskConfig.HANDLE_KEY, HANDLE_KEY)));
     client = new DeskClient(desk.port());
     producer = DeskTestSupport.producer(kafka, false);
     analyst = Caller.bearer(desk.credentials()
