@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -408,17 +407,11 @@ class DeskBrowserTest {
   }
 
   private static void assertNoScriptRan() {
-    try {
-      String text = browser.switchTo().alert().getText();
-      throw new AssertionError("a script ran and opened an alert: " + text);
-    } catch (NoAlertPresentException expected) {
-      // nothing ran
-    }
+    chromium.assertNoScriptRan();
   }
 
   private static String filterOf(WebElement element) {
-    return (String) ((JavascriptExecutor) browser)
-        .executeScript("return getComputedStyle(arguments[0]).filter;", element);
+    return chromium.filterOf(element);
   }
 
   private static void screenshot(String name) throws Exception {

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -50,13 +48,8 @@ class IncidentPageBrowserTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (desk != null) {
-      desk.close();
-    }
+  static void stop() throws Exception {
+    HeadlessChromium.stop(chromium, desk);
   }
 
   @Test
@@ -81,21 +74,21 @@ class IncidentPageBrowserTest {
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
     assertThat(browser.findElement(By.cssSelector("#urls code")).getText()).isEqualTo(HOSTILE_URL);
     assertThat(browser.findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
-    assertNoScriptRan();
+    chromium.assertNoScriptRan();
   }
 
   @Test
   void oneClickShowsEveryBlurredItemAndASecondBlursThemAgain() throws Exception {
     browser.get(base + "/incidents/" + incident("Blurred evidence", WEB_URL));
     List<WebElement> blurred = browser.findElements(By.cssSelector(".evidence.sensitive"));
-    assertThat(blurred).hasSize(3).allSatisfy(e -> assertThat(filterOf(e.findElement(By.cssSelector(".text"))))
+    assertThat(blurred).hasSize(3).allSatisfy(e -> assertThat(chromium.filterOf(e.findElement(By.cssSelector(".text"))))
         .contains("blur"));
 
     WebElement showAll = browser.findElement(By.id("reveal-all"));
     showAll.click();
     assertThat(blurred).allSatisfy(e -> {
       assertThat(e.getAttribute("class")).contains("revealed");
-      assertThat(filterOf(e.findElement(By.cssSelector(".text")))).isEqualTo("none");
+      assertThat(chromium.filterOf(e.findElement(By.cssSelector(".text")))).isEqualTo("none");
       assertThat(e.findElement(By.cssSelector("button.reveal")).getText()).isEqualTo("Hide");
     });
     assertThat(showAll.getText()).isEqualTo("Blur all");
@@ -131,19 +124,5 @@ class IncidentPageBrowserTest {
     desk.incidents().upsert(List.of(TriageIncidents.campaign(id, 1, title, "incitement", Tier.HIGH,
         "they are vermin and must go", url)));
     return id;
-  }
-
-  private static String filterOf(WebElement element) {
-    return (String) ((JavascriptExecutor) browser).executeScript("return getComputedStyle(arguments[0]).filter;",
-        element);
-  }
-
-  private static void assertNoScriptRan() {
-    try {
-      String text = browser.switchTo().alert().getText();
-      throw new AssertionError("a script ran and opened an alert: " + text);
-    } catch (NoAlertPresentException expected) {
-      // nothing ran
-    }
   }
 }

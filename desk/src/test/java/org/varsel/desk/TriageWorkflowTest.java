@@ -245,48 +245,34 @@ class TriageWorkflowTest {
 
   @Test
   void searchFindsEnglishAndDanishWordFormsNotJustTheWordAsTyped() throws Exception {
-    String needle = "quokkastem" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
-    String english = newId();
-    String danish = newId();
-    publish(TriageIncidents.campaign(english, 1, "Rally " + needle, "incitement", Tier.HIGH,
-        "the migrants are attacking our towns", "https://e.org/" + english));
-    publish(TriageIncidents.campaign(danish, 1, "Demo " + needle, "incitement", Tier.HIGH,
-        "migranterne angreb byen igen", "https://e.org/" + danish));
-    awaitVersion(english, 1);
-    awaitVersion(danish, 1);
+    String needle = needle("quokkastem");
+    String english = stored("Rally " + needle, "the migrants are attacking our towns", "acct_a");
+    String danish = stored("Demo " + needle, "migranterne angreb byen igen", "acct_a");
 
-    assertThat(ids("/api/v1/incidents?q=" + needle + "+migrant")).containsExactlyInAnyOrder(english, danish);
-    assertThat(ids("/api/v1/incidents?q=" + needle + "+attacked")).containsExactly(english);
-    assertThat(ids("/api/v1/incidents?q=" + needle + "+migranter")).contains(danish);
-    assertThat(ids("/api/v1/incidents?q=" + needle + "+-migrant")).isEmpty();
+    assertThat(withNeedle(needle, "+migrant")).containsExactlyInAnyOrder(english, danish);
+    assertThat(withNeedle(needle, "+attacked")).containsExactly(english);
+    assertThat(withNeedle(needle, "+migranter")).contains(danish);
+    assertThat(withNeedle(needle, "+-migrant")).isEmpty();
   }
 
   @Test
   void filtersIgnoreCaseAndTakeThePartnerAsTheDeskPrintsIt() throws Exception {
-    String needle = "quokkacase" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
-    String match = newId();
-    publish(TriageIncidents.campaign(match, 1, "Rally " + needle, "incitement", Tier.HIGH, "burn the vermin",
-        "https://e.org/" + needle));
-    awaitVersion(match, 1);
+    String needle = needle("quokkacase");
+    String match = stored("Rally " + needle, "burn the vermin", "acct_a");
 
-    assertThat(ids("/api/v1/incidents?q=" + needle + "&platform=Telegram&language=DA&category=Incitement"))
+    assertThat(withNeedle(needle, "&platform=Telegram&language=DA&category=Incitement"))
         .containsExactly(match);
-    assertThat(ids("/api/v1/incidents?q=" + needle + "&partner=partner:ngo-b")).containsExactly(match);
-    assertThat(ids("/api/v1/incidents?q=" + needle + "+partner:ngo-a+platform:TELEGRAM")).containsExactly(match);
-    assertThat(ids("/api/v1/incidents?q=" + needle + "+partner:ngo-nobody")).isEmpty();
+    assertThat(withNeedle(needle, "&partner=partner:ngo-b")).containsExactly(match);
+    assertThat(withNeedle(needle, "+partner:ngo-a+platform:TELEGRAM")).containsExactly(match);
+    assertThat(withNeedle(needle, "+partner:ngo-nobody")).isEmpty();
   }
 
   @Test
   void aHandleIsFoundByPseudonymisingItAsThePipelineDid() throws Exception {
-    String handle = "@Hater_" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
-    String posted = newId();
-    String other = newId();
-    publish(TriageIncidents.campaign(posted, 1, "posted", "incitement", Tier.HIGH, "burn the vermin",
-        "https://e.org/" + posted, new Pseudonyms(HANDLE_KEY).handle(handle)));
-    publish(TriageIncidents.campaign(other, 1, "other", "incitement", Tier.HIGH, "burn the vermin",
-        "https://e.org/" + other, new Pseudonyms("another key of forty characters, not ours").handle(handle)));
-    awaitVersion(posted, 1);
-    awaitVersion(other, 1);
+    String handle = needle("@Hater_");
+    String posted = stored("posted", "burn the vermin", new Pseudonyms(HANDLE_KEY).handle(handle));
+    String other = stored("other", "burn the vermin",
+        new Pseudonyms("another key of forty characters, not ours").handle(handle));
 
     String lowerCase = handle.substring(1).toLowerCase(java.util.Locale.ROOT);
     assertThat(ids("/api/v1/incidents?limit=500&handle=" + handle)).contains(posted).doesNotContain(other);
@@ -397,6 +383,24 @@ class TriageWorkflowTest {
     List<String> ids = new ArrayList<>();
     json(client.get(path, analyst)).get("items").forEach(item -> ids.add(item.get("id").asText()));
     return ids;
+  }
+
+  /** The queue's answer to a search for the needle and more ({@code +word}, {@code &filter=…}). */
+  private static List<String> withNeedle(String needle, String more) throws Exception {
+    return ids("/api/v1/incidents?q=" + needle + more);
+  }
+
+  /** A word no other test's incident holds. */
+  private static String needle(String prefix) {
+    return prefix + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+  }
+
+  /** A stored incitement incident whose ngo-a signal {@code account} posted. */
+  private static String stored(String title, String text, String account) throws Exception {
+    String id = newId();
+    publish(TriageIncidents.campaign(id, 1, title, "incitement", Tier.HIGH, text, "https://e.org/" + id, account));
+    awaitVersion(id, 1);
+    return id;
   }
 
   private static String stored(String title) throws Exception {
