@@ -127,14 +127,10 @@ public final class Demo implements AutoCloseable {
 
     progress.println("Starting the desk ...");
     int flinkRestPort = freePort();
-    Map<String, String> deskKeys = new HashMap<>(kafkaLogins.deskSettings());
-    deskKeys.putAll(Map.of(
-        DeskConfig.HTTP_HOST, options.httpHost(),
-        DeskConfig.HTTP_PORT, Integer.toString(options.httpPort()),
-        DeskConfig.DB_URL, jdbcUrl,
-        DeskConfig.DB_USER, dbUser,
-        DeskConfig.DB_PASSWORD, dbPassword,
-        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
+    Map<String, String> deskKeys = DeskSettings.embedded(jdbcUrl, dbUser, dbPassword, kafka.bootstrapServers());
+    deskKeys.putAll(kafkaLogins.deskSettings());
+    deskKeys.put(DeskConfig.HTTP_HOST, options.httpHost());
+    deskKeys.put(DeskConfig.HTTP_PORT, Integer.toString(options.httpPort()));
     deskKeys.putAll(Map.of(
         PipelineWatchConfig.FLINK_REST_URL, "http://127.0.0.1:" + flinkRestPort,
         PipelineWatchConfig.JOB_NAME, PipelineJob.JOB_NAME,

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.varsel.desk.triage.AuditEvent;
+import org.varsel.desk.audit.AuditEvent;
 import org.varsel.desk.triage.Revision;
 
 /**

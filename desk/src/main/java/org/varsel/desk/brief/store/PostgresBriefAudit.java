@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 
 /**
  * {@link BriefAudit} into the {@code brief} table and, in the same transaction, the audit log: one
