@@ -90,11 +90,12 @@ public final class Demo implements AutoCloseable {
     kafka = LocalKafka.builder().baseDirectory(runDirectory).scram(kafkaLogins.admin(), kafkaLogins.all()).start();
     running.push(kafka);
     Map<String, String> pipelineKeys = new HashMap<>(kafkaLogins.pipelineSettings());
+    // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md); the desk searches handles with it
+    String handleKey = PrivacySettings.generateKey();
     pipelineKeys.putAll(Map.of(
         PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
         PipelineKeys.CHECKPOINT_INTERVAL, "PT2S",
-        // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
-        PrivacySettings.HANDLE_KEY, PrivacySettings.generateKey(),
+        PrivacySettings.HANDLE_KEY, handleKey,
         PipelineKeys.PARALLELISM, Integer.toString(options.parallelism())));
     PipelineSettings settings = PipelineSettings.from(pipelineKeys);
     JobTopics.create(kafka, settings, 2);
@@ -136,6 +137,7 @@ public final class Demo implements AutoCloseable {
         PipelineWatchConfig.KAFKA_GROUP, settings.kafkaGroup(),
         PipelineWatchConfig.RAW_TOPIC, settings.rawTopic(),
         PipelineWatchConfig.POLL_INTERVAL, "PT2S"));
+    deskKeys.put(DeskConfig.HANDLE_KEY, handleKey);
     desk = Desk.start(DeskSettings.fromMap(deskKeys));
     running.push(desk);
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");

@@ -154,6 +154,29 @@ class BriefApiTest {
   }
 
   @Test
+  void everyBriefDownloadIsInTheAuditLogWithWhoFormatAudienceAndTlp() throws Exception {
+    HttpResponse<byte[]> response = get("/api/v1/incidents/" + GREEN + "/brief?track=tos&audience=platform:x"
+        + "&format=md", analyst);
+    assertThat(response.statusCode()).isEqualTo(200);
+    String id = response.headers().firstValue("X-Brief-Id").orElseThrow();
+
+    HttpResponse<byte[]> log = get("/api/v1/audit?action=brief.exported&incident=" + GREEN, lead);
+    assertThat(log.statusCode()).isEqualTo(200);
+    JsonNode exported = null;
+    for (JsonNode event : Json.mapper().readTree(log.body()).get("items")) {
+      if (event.path("after").path("brief_id").asText().equals(id)) {
+        exported = event;
+      }
+    }
+    assertThat(exported).as("audit event of brief " + id).isNotNull();
+    assertThat(exported.get("actor").asText()).isEqualTo("anna");
+    assertThat(exported.get("incident_id").asText()).isEqualTo(GREEN);
+    JsonNode after = exported.get("after");
+    assertThat(List.of(after.get("format").asText(), after.get("track").asText(), after.get("audience").asText(),
+        after.get("tlp").asText())).containsExactly("md", "tos", "platform:x", "GREEN");
+  }
+
+  @Test
   void platformResponsesAreRecordedPerUrlAndFeedTheTransparencyReport() throws Exception {
     HttpResponse<byte[]> brief = get("/api/v1/incidents/" + GREEN + "/brief?track=dsa&audience=platform:x&format=json",
         analyst);
