@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.varsel.contract.Topics;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 
@@ -20,25 +20,21 @@ import org.varsel.local.PostgresDatabase;
 final class DeskTestSupport {
   private DeskTestSupport() {}
 
-  static DeskConfig config(LocalKafka kafka, PostgresDatabase database) {
+  static DeskSettings config(LocalKafka kafka, PostgresDatabase database) {
     return config(kafka, database, Map.of());
   }
 
-  /** The test desk's settings with some keys of the test's own. */
-  static DeskConfig config(LocalKafka kafka, PostgresDatabase database, Map<String, String> own) {
+  /** The test desk's settings with some keys of the test's own (of any part: intake, retention, alerts, ...). */
+  static DeskSettings config(LocalKafka kafka, PostgresDatabase database, Map<String, String> own) {
     kafka.createTopics(2, Topics.INCIDENTS);
     kafka.createTopics(1, Topics.FEEDBACK);
     kafka.createTopics(1, Topics.RULE_PRECISION);
-    Map<String, String> settings = new HashMap<>(Map.of(
-        DeskConfig.HTTP_PORT, "0",
-        DeskConfig.DB_URL, database.jdbcUrl(),
-        DeskConfig.DB_USER, database.user(),
-        DeskConfig.DB_PASSWORD, database.password(),
-        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
-        // every test class reads the shared topic from the start with its own group
-        DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID()));
+    Map<String, String> settings =
+        DeskSettings.embedded(database.jdbcUrl(), database.user(), database.password(), kafka.bootstrapServers());
+    // every test class reads the shared topic from the start with its own group
+    settings.put(DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID());
     settings.putAll(own);
-    return DeskConfig.fromMap(settings);
+    return DeskSettings.fromMap(settings);
   }
 
   static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka, boolean transactional) {

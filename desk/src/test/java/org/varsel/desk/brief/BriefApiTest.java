@@ -29,10 +29,12 @@ import org.varsel.contract.Topics;
 import org.varsel.desk.Desk;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.local.PostgresExtension;
+import org.varsel.desk.brief.model.Brief;
 
 /** The brief endpoints against a whole desk: real PostgreSQL, real broker, every export path. */
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
@@ -58,14 +60,11 @@ class BriefApiTest {
   static void startDesk(LocalKafka kafka, PostgresDatabase database) throws Exception {
     db = database;
     kafka.createTopics(2, Topics.INCIDENTS);
-    desk = Desk.start(DeskConfig.fromMap(Map.of(
-        DeskConfig.HTTP_PORT, "0",
-        DeskConfig.DB_URL, database.jdbcUrl(),
-        DeskConfig.DB_USER, database.user(),
-        DeskConfig.DB_PASSWORD, database.password(),
-        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
-        DeskConfig.KAFKA_GROUP, "brief-test-" + UUID.randomUUID(),
-        DeskConfig.BRIEFS_CONFIG, SETTINGS.toAbsolutePath().toString())));
+    Map<String, String> keys =
+        DeskSettings.embedded(database.jdbcUrl(), database.user(), database.password(), kafka.bootstrapServers());
+    keys.put(DeskConfig.KAFKA_GROUP, "brief-test-" + UUID.randomUUID());
+    keys.put(DeskConfig.BRIEFS_CONFIG, SETTINGS.toAbsolutePath().toString());
+    desk = Desk.start(DeskSettings.fromMap(keys));
     analyst = desk.credentials().createUser("anna", "a long passphrase".toCharArray(), Role.ANALYST, Optional.empty(),
         "test").token();
     lead = desk.credentials().createUser("lars", "another passphrase".toCharArray(), Role.LEAD, Optional.empty(),
