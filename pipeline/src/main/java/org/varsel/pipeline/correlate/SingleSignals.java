@@ -67,7 +67,7 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
   }
 
   private static boolean quotesOrCondemns(AnalysedSignal analysed) {
-    return analysed.ruleMatches().stream().anyMatch(match -> HarmReading.isContext(match) || match.reportedSpeech());
+    return analysed.ruleMatches().stream().anyMatch(match -> match.isContext() || match.reportedSpeech());
   }
 
   public Optional<Incident> partnerAssessment(AnalysedSignal analysed) {
