@@ -81,6 +81,35 @@ public final class IncidentStore {
     }
   }
 
+  /** The escalated incidents seen on a platform, most urgent first. */
+  public List<String> escalatedOn(String platform, int limit) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement("""
+            SELECT id FROM incident WHERE status = 'escalated' AND platforms @> ?
+            ORDER BY tier_rank, severity DESC, last_seen DESC, id LIMIT ?
+            """)) {
+      query.setArray(1, connection.createArrayOf("text", new Object[] {platform}));
+      query.setInt(2, limit);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  /** When the desk last stored an incident update; empty before the first. */
+  public Optional<Instant> lastStored() throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement("SELECT max(stored_at) FROM incident");
+        ResultSet rows = query.executeQuery()) {
+      rows.next();
+      return Optional.ofNullable(rows.getTimestamp(1)).map(Timestamp::toInstant);
+    }
+  }
+
   private static void bind(Connection connection, PreparedStatement statement, Incident incident)
       throws SQLException {
     statement.setString(1, incident.id());
