@@ -56,6 +56,7 @@ import org.varsel.desk.audit.AuditApi;
 import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
 import org.varsel.desk.triage.RulePrecisionConsumer;
+import org.varsel.desk.triage.HandleSearch;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
@@ -149,7 +150,11 @@ public final class Desk implements AutoCloseable {
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
       Sessions sessions = new Sessions(database);
-      QueueStore queue = new QueueStore(database);
+      HandleSearch handles = HandleSearch.withKey(config.handleKey());
+      if (!handles.pseudonymises()) {
+        LOG.warn("{} is empty: the queue finds public accounts by handle, not pseudonymised ones", DeskConfig.HANDLE_KEY);
+      }
+      QueueStore queue = new QueueStore(database, handles);
       Triage triage = new Triage(database, audit, feedback::nudge);
       Verdicts verdicts = new Verdicts(database);
       AnalystPages pages = new AnalystPages(new SignedInPage(sessions), () -> PipelineWatch.statusOf(pipeline), alerts);

@@ -22,6 +22,7 @@ public final class Views {
         .defaultEscapingStrategy("html")
         .strictVariables(false)
         .newLineTrimming(false)
+        .extension(new WebLinks())
         .build();
   }
 

@@ -21,11 +21,9 @@ import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
-import org.varsel.desk.audit.AuditEvent;
 import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.triage.PartnerView;
 import org.varsel.desk.triage.QueueStore;
-import org.varsel.desk.triage.Revision;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Workflow;
 
@@ -100,7 +98,7 @@ public record IncidentPages(QueueStore queue, Triage triage, AuditLog audit, Ale
     model.put("staff", staff);
     if (staff) {
       model.put("comments", triage.comments(incident.id()));
-      model.put("history", history(incident.id()));
+      model.put("history", IncidentHistory.inWords(triage.revisions(incident.id()), audit.forIncident(incident.id())));
       model.put("nextStatuses", Workflow.next(incident.status(), principal.role()).stream()
           .map(next -> Map.of("status", next.label(), "label", actionLabel(incident.status(), next))).toList());
       model.put("users", principal.role() == Role.ANALYST ? List.of(principal.name()) : triage.assignableUsers());
@@ -139,30 +137,6 @@ public record IncidentPages(QueueStore queue, Triage triage, AuditLog audit, Ale
       alerts.acknowledge(id, session.username());
     }
     ctx.redirect(AnalystPages.back(ctx), HttpStatus.SEE_OTHER);
-  }
-
-  /** The pipeline's versions and the analysts' actions, oldest first. */
-  private List<Map<String, Object>> history(String incidentId) throws SQLException {
-    List<Map<String, Object>> history = new ArrayList<>();
-    for (Revision revision : triage.revisions(incidentId)) {
-      Map<String, Object> item = new HashMap<>();
-      item.put("at", revision.storedAt().toString());
-      item.put("who", "pipeline");
-      item.put("what", "version " + revision.version());
-      item.put("detail", "tier " + revision.tier() + ", severity " + revision.severity() + ", "
-          + revision.signalCount() + " signals");
-      history.add(item);
-    }
-    for (AuditEvent event : audit.forIncident(incidentId)) {
-      Map<String, Object> item = new HashMap<>();
-      item.put("at", event.at().toString());
-      item.put("who", event.actor());
-      item.put("what", event.action());
-      item.put("detail", (event.before().isPresent() ? event.beforeText() + " → " : "") + event.afterText());
-      history.add(item);
-    }
-    history.sort((a, b) -> ((String) a.get("at")).compareTo((String) b.get("at")));
-    return history;
   }
 
   /** What the button that moves an incident to this status says. */

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.varsel.contract.Json;
 import org.varsel.desk.auth.Sessions;
 import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.Problem;
@@ -107,9 +106,8 @@ public record SignInRoutes(Sessions sessions, LoginThrottle throttle, AuditLog a
   private void greyscaleForm(Context ctx) throws SQLException {
     Sessions.Session session = pages.form(ctx);
     boolean on = "on".equals(ctx.formParam("greyscale"));
+    // not audited: a display preference changes nobody's data, and one row per toggle buried the actions the log is for
     sessions.setGreyscale(session.username(), on);
-    audit.record(session.username(), "preference", Optional.empty(), Optional.of(Json.mapper().createObjectNode()
-        .put("greyscale", session.greyscale())), Optional.of(Json.mapper().createObjectNode().put("greyscale", on)));
     ctx.redirect(AnalystPages.back(ctx), HttpStatus.SEE_OTHER);
   }
 
