@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./varsel user}: the desk's people: add them, set passwords, issue tokens, list them. */
+/** {@code ./varsel user}: the desk's people: add them, set passwords, issue tokens, set e-mail addresses, list them. */
 @Command(
     name = "user",
     mixinStandardHelpOptions = true,
@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
         UserCommand.Add.class,
         UserCommand.Password.class,
         UserCommand.Token.class,
+        UserCommand.Email.class,
         UserCommand.List.class,
         CommandLine.HelpCommand.class,
     })
@@ -159,6 +160,43 @@ public final class UserCommand implements Runnable {
         }
         desk.audit(database, "user-token", username);
         desk.out.println("API token for " + username + " (shown once): " + token.get().token());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "email", mixinStandardHelpOptions = true,
+      description = "Set where a staff user's notifications (threat-to-life incidents, assignments) are e-mailed, or "
+          + "--clear it (inbox only). Mail goes out only when the desk has desk.mail.host (docs/configuration.md).")
+  static final class Email implements Callable<Integer> {
+    @Mixin DeskDatabase desk;
+
+    @Parameters(index = "0", description = "Username")
+    String username;
+
+    @Parameters(index = "1", arity = "0..1", description = "E-mail address (leave out with --clear)")
+    Optional<String> address;
+
+    @Option(names = "--clear", description = "Remove the address: notifications stay in the desk's inbox.")
+    boolean clear;
+
+    @Override
+    public Integer call() throws Exception {
+      if (clear == address.isPresent()) {
+        desk.out.println("give an e-mail address or --clear, not both or neither");
+        return 2;
+      }
+      try (Database database = desk.open()) {
+        if (!new UserAdmin(database).setEmail(username, address.map(String::strip))) {
+          desk.out.println("no such staff user: " + username + " (partners get no notifications)");
+          return 1;
+        }
+        desk.audit(database, "user-email", username);
+        desk.out.println(address.map(a -> "notifications for " + username + " are e-mailed to " + a)
+            .orElse("notifications for " + username + " stay in the desk's inbox"));
+      } catch (IllegalArgumentException refused) {
+        desk.out.println(refused.getMessage());
+        return 2;
       }
       return 0;
     }

@@ -46,6 +46,29 @@ class UserCommandTest {
     }
   }
 
+  @Test
+  void setsAndClearsWhereAStaffUsersNotificationsAreEmailedButNeverAPartners(PostgresDatabase db) throws Exception {
+    Map<String, String> environment = Map.of(
+        "VARSEL_DESK_DB_URL", db.jdbcUrl(), "VARSEL_DESK_DB_USER", db.user(), "VARSEL_DESK_DB_PASSWORD", db.password(),
+        "FIRST", "a first long passphrase");
+    assertThat(run(new UserCommand.Add(), environment, "eve", "--role", "analyst", "--password-env", "FIRST")).isZero();
+
+    assertThat(run(new UserCommand.Email(), environment, "eve", "eve@desk.example")).isZero();
+    assertThat(out()).contains("notifications for eve are e-mailed to eve@desk.example");
+    try (Database database = Database.open(db.jdbcUrl(), db.user(), db.password())) {
+      assertThat(new org.varsel.desk.notify.Notifications(database).email("eve")).contains("eve@desk.example");
+    }
+    out.reset();
+    assertThat(run(new UserCommand.Email(), environment, "eve", "not an address")).isEqualTo(2);
+    assertThat(out()).contains("not an e-mail address");
+    assertThat(run(new UserCommand.Email(), environment, "eve")).as("neither an address nor --clear").isEqualTo(2);
+    assertThat(run(new UserCommand.Email(), environment, "nobody", "x@desk.example")).isEqualTo(1);
+    assertThat(run(new UserCommand.Email(), environment, "eve", "--clear")).isZero();
+    try (Database database = Database.open(db.jdbcUrl(), db.user(), db.password())) {
+      assertThat(new org.varsel.desk.notify.Notifications(database).email("eve")).isEmpty();
+    }
+  }
+
   private int run(Object command, Map<String, String> environment, String... args) {
     CommandLine line = new CommandLine(command);
     line.setErr(new java.io.PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));

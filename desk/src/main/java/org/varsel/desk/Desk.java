@@ -50,6 +50,9 @@ import org.varsel.desk.retention.RetentionJob;
 import org.varsel.desk.kafka.ConsumerStatus;
 import org.varsel.desk.incident.IncidentConsumer;
 import org.varsel.desk.incident.RejectedMessages;
+import org.varsel.desk.notify.InboxRoutes;
+import org.varsel.desk.notify.MailDelivery;
+import org.varsel.desk.notify.Notifications;
 import org.varsel.desk.pipeline.PipelineStatus;
 import org.varsel.desk.pipeline.PipelineWatch;
 import org.varsel.desk.audit.AuditApi;
@@ -149,6 +152,8 @@ public final class Desk implements AutoCloseable {
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
+      Notifications notifications = new Notifications(database);
+      MailDelivery.start(settings.mail(), notifications, Clock.systemUTC()).ifPresent(started::add);
       Sessions sessions = new Sessions(database);
       HandleSearch handles = HandleSearch.withKey(config.handleKey());
       if (!handles.pseudonymises()) {
@@ -170,6 +175,7 @@ public final class Desk implements AutoCloseable {
               new BriefRoutes(briefs),
               new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
               new PeriodReportRoutes(database, Clock.systemUTC()),
+              new InboxRoutes(database, notifications, settings.mail().host().isPresent()),
               new EscalationRoutes(briefs, briefStore, incidents, cases, sessions)));
       started.add(http);
       if (config.demoAnonymousRead()) {

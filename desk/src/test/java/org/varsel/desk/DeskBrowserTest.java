@@ -54,8 +54,10 @@ class DeskBrowserTest {
     chromium = HeadlessChromium.start();
     browser = chromium.browser();
     // the fixtures are dated 2025-03: the retention purge (90 days) would empty the queue before the browser looks
-    desk = Desk.start(DeskTestSupport.config(kafka, database,
-        java.util.Map.of(org.varsel.desk.retention.RetentionConfig.ENABLED, "false")));
+    // the test briefs settings let platform x receive TLP:AMBER: the period report's notices are briefs sent to x
+    desk = Desk.start(DeskTestSupport.config(kafka, database, java.util.Map.of(
+        org.varsel.desk.retention.RetentionConfig.ENABLED, "false", org.varsel.desk.config.DeskConfig.BRIEFS_CONFIG,
+        Path.of("src/test/resources/briefs-test.yaml").toAbsolutePath().toString())));
     base = "http://localhost:" + desk.port();
     desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "t");
     desk.credentials().createUser("ana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");
@@ -199,7 +201,7 @@ class DeskBrowserTest {
   @Order(12)
   void theReportsMenuOpensThePeriodReportWithItsCharts() throws Exception {
     java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(21);
-    seedThreeWeeks(start);
+    sendNotices(seedThreeWeeks(start));
     clickAndLoad(By.linkText("Reports"));
     assertThat(browser.getCurrentUrl()).contains("/reports/period");
     ((JavascriptExecutor) browser).executeScript("document.querySelector('input[name=from]').value = arguments[0];"
@@ -213,9 +215,21 @@ class DeskBrowserTest {
     }
     assertThat(browser.findElements(By.cssSelector("#trend-category svg.trend-chart rect.bar"))).hasSizeGreaterThan(20);
     assertThat(browser.findElement(By.id("top-incidents")).getText()).contains("Spread");
-    assertThat(browser.findElement(By.id("report-pdf")).getAttribute("href")).contains("/api/v1/reports/period?format=pdf");
+    assertThat(browser.findElement(By.id("top-campaigns")).getText()).contains("Campaign: spread");
+    // one bar for x: removed, restricted, labelled, no action and awaiting
+    assertThat(browser.findElements(By.cssSelector("#outcome-chart rect.outcome"))).hasSize(5);
+    assertThat(outcomeCount("removed")).as("two of six notices' URLs removed, one restricted").isEqualTo(2 * outcomeCount("restricted"));
+    assertThat(browser.findElement(By.id("cases")).getText()).contains("x 6");
+    assertThat(browser.findElement(By.id("notices")).getText()).contains("(all)");
+    // the downloads answer the browser's own session, as a click on the links would
+    String csv = download(By.id("report-csv"), "text/csv");
+    assertThat(csv).startsWith("from,to,dimension,value,bucket,bucket_start,incidents\r\n").contains(",category,threat,day,");
+    assertThat(download(By.id("report-pdf"), "application/pdf")).startsWith("%PDF-");
+    assertThat(download(By.id("notices-csv"), "text/csv")).contains(",x,(all),");
     assertNoScriptRan();
     screenshot("period-report.png");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('campaigns-heading').scrollIntoView()");
+    screenshot("period-report-outcomes.png");
   }
 
   @Test
@@ -256,7 +270,7 @@ class DeskBrowserTest {
    * Demo-like incidents spread over the three weeks from {@code start}, so that the report's trends have a shape;
    * recent, as the desk's retention purge may take old incidents mid-class.
    */
-  private static void seedThreeWeeks(java.time.LocalDate start) throws Exception {
+  private static List<Incident> seedThreeWeeks(java.time.LocalDate start) throws Exception {
     String[] categories = {"incitement", "influence-operation", "dehumanisation", "threat", "dangerous-speech"};
     Tier[] tiers = {Tier.MEDIUM, Tier.LOW, Tier.HIGH, Tier.MEDIUM, Tier.CRISIS};
     List<Incident> incidents = new ArrayList<>();
@@ -267,14 +281,77 @@ class DeskBrowserTest {
             categories[k], tiers[k], "they must go", "https://e.org/spread/" + day + "/" + n);
         java.time.Instant seen = start.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).plus(Duration.ofDays(day))
             .plus(Duration.ofHours(n));
-        incidents.add(new Incident(c.schema(), c.id(), c.version(), c.kind(), c.title(), seen, seen.plusSeconds(900),
+        boolean campaign = day % 5 == 0 && n == 0;
+        incidents.add(new Incident(c.schema(), c.id(), c.version(),
+            campaign ? org.varsel.contract.IncidentKind.CAMPAIGN : c.kind(),
+            campaign ? "Campaign: spread " + categories[k] + " day " + day : c.title(), seen, seen.plusSeconds(900),
             seen.plusSeconds(900), c.signalCount(), c.accountCount(), c.sources(),
             n % 2 == 0 ? List.of("x") : List.of("telegram", "facebook"), n % 3 == 0 ? List.of("da") : List.of("en", "ar"),
             c.categories(), c.disarm(), c.hashtags(), c.urls(), k % 2 == 0 ? List.of("migrants") : List.of("muslims", "officials"),
-            c.hallmarks(), c.tcap(), c.ruleHits(), c.classifier(), c.evidence(), c.severity(), c.tier(), c.tlp(), c.explanation()));
+            c.hallmarks(), c.tcap(), c.ruleHits(), c.classifier(), postedAt(c.evidence(), day + "-" + n), c.severity(), c.tier(),
+            c.tlp(), c.explanation()));
       }
     }
     desk.incidents().upsert(incidents);
+    return incidents;
+  }
+
+  /** The evidence with post URLs of its own, so that the notices about different incidents report different URLs. */
+  private static Incident.Evidence postedAt(Incident.Evidence evidence, String post) {
+    return new Incident.Evidence(evidence.signals().stream().map(s -> new Incident.EvidenceSignal(s.signalId(), s.source(),
+        s.externalId(), s.observedAt(), "https://x.com/" + s.author() + "/status/" + post, s.platform(), s.author(), s.text(),
+        s.language(), s.tlp(), s.category(), s.ruleIds(), s.matchedTerms(), s.scores())).toList(), evidence.accounts(),
+        evidence.timeline(), evidence.coordination(), evidence.accountPosts());
+  }
+
+  /**
+   * Notices sent to x about six of the seeded incidents and what x did with five of them:
+   * the report's notices, outcomes and cases.
+   */
+  private static void sendNotices(List<Incident> seeded) throws Exception {
+    DeskClient client = new DeskClient(desk.port());
+    DeskClient.Caller lead = DeskClient.Caller.bearer(desk.credentials().createUser("rhea", "lead passphrase".toCharArray(),
+        Role.LEAD, Optional.empty(), "t").token());
+    String[] outcomes = {"removed", "restricted", "labelled", "no-action", "removed", ""};
+    for (int i = 0; i < outcomes.length; i++) {
+      Incident incident = seeded.get(i * 3);
+      for (String status : List.of("triaging", "confirmed", "escalated")) {
+        assertThat(client.post("/api/v1/incidents/" + incident.id() + "/status", lead, "{\"status\": \"" + status + "\"}")
+            .statusCode()).isEqualTo(200);
+      }
+      java.net.http.HttpResponse<String> brief = client.get("/api/v1/incidents/" + incident.id()
+          + "/brief?track=tos&audience=platform:x&format=json", lead);
+      assertThat(brief.statusCode()).as(brief.body()).isEqualTo(200);
+      java.net.http.HttpResponse<String> sent = client.post("/api/v1/briefs/"
+          + brief.headers().firstValue("X-Brief-Id").orElseThrow() + "/sent", lead, "{}");
+      assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+      if (!outcomes[i].isEmpty()) {
+        String caseId = DeskClient.json(sent).get("cases").get(0).get("id").asText();
+        assertThat(client.post("/api/v1/cases/" + caseId + "/events", lead, "{\"status\": \"actioned\", \"outcome\": \""
+            + outcomes[i] + "\", \"happened_at\": \"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + "\"}").statusCode()).isEqualTo(201);
+      }
+    }
+  }
+
+  /** How many reported URLs the outcome chart's bar for x counts as {@code outcome} (its tooltip: "x: 3 removed"). */
+  private static int outcomeCount(String outcome) {
+    String tooltip = browser.findElement(By.cssSelector("#outcome-chart rect.outcome." + outcome + " title"))
+        .getAttribute("textContent");
+    return Integer.parseInt(tooltip.replaceAll("^x: (\\d+) .*$", "$1"));
+  }
+
+  /** What the link {@code link} answers to the browser's session cookie, checked for its content type. */
+  private static String download(By link, String contentType) throws Exception {
+    String href = browser.findElement(link).getAttribute("href");
+    org.openqa.selenium.Cookie session = browser.manage().getCookieNamed(org.varsel.desk.http.SignedInPage.COOKIE);
+    java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+            .header("Cookie", session.getName() + "=" + session.getValue()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).as(href).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(contentType));
+    return new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   @Test
@@ -382,6 +459,26 @@ class DeskBrowserTest {
             + " return Math.round(arguments[0].getBoundingClientRect().right - r.getBoundingClientRect().right);", evidence);
     assertThat(textRight).isBetween(0L, 2L);
     screenshot("incident-arabic.png");
+  }
+
+  @Test
+  @Order(14)
+  void theInboxListsTheThreatToLifeIncidentAndMarkingAllReadClearsTheMenusCount() throws Exception {
+    browser.get(base + "/");
+    WebElement count = browser.findElement(By.id("unread-count"));
+    int unread = Integer.parseInt(count.getText());
+    assertThat(unread).as("the seeded threat-to-life incident").isPositive();
+    clickAndLoad(By.id("inbox-link"));
+    WebElement inbox = browser.findElement(By.id("inbox"));
+    assertThat(inbox.findElements(By.cssSelector("tbody tr.unread"))).hasSize(unread);
+    assertThat(inbox.getText()).contains("Threat-to-life incident", "Threat to bomb the Nørrebro community centre");
+    clickAndLoad(By.id("mark-all-read"));
+    assertThat(browser.getCurrentUrl()).endsWith("/inbox");
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    assertThat(browser.findElements(By.id("unread-count"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#inbox tbody tr.unread"))).isEmpty();
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    assertNoScriptRan();
   }
 
   private static void signIn(String username, String password) {

@@ -47,6 +47,7 @@ class PeriodReportTest {
   private static final String INCITEMENT = TestIncidents.newId();
   private static final String OLD = TestIncidents.newId();
   private static final String EARLY_WARNING = TestIncidents.newId();
+  private static final String CAMPAIGN = TestIncidents.newId();
 
   private static Desk desk;
   private static DeskClient client;
@@ -72,6 +73,8 @@ class PeriodReportTest {
             Tier.MEDIUM, SEEN, "https://x.com/forger/status/1"),
         incident(INCITEMENT, "Call to march on the asylum centre", "incitement", "incitement", "da", "migrants",
             Tier.HIGH, SEEN, "https://x.com/caller/status/2"),
+        incident(CAMPAIGN, IncidentKind.CAMPAIGN, "Forged-letter network on five accounts", "influence-operation",
+            "neutral", "en", "officials", Tier.CRISIS, SEEN.minus(1, ChronoUnit.DAYS), "https://x.com/forger/status/9"),
         incident(OLD, "Last year's rumour", "incitement", "incitement", "da", "migrants", Tier.LOW,
             SEEN.minus(400, ChronoUnit.DAYS), "https://x.com/old/status/3"),
         // its rise began weeks before the report's day and is still on
@@ -86,8 +89,12 @@ class PeriodReportTest {
     HttpResponse<String> brief = client.get("/api/v1/briefs/platform/x?track=tos&format=json", analyst);
     assertThat(brief.statusCode()).isEqualTo(200);
     // a brief counts as a notice once it is marked sent, not when it is downloaded
-    assertThat(client.post("/api/v1/briefs/" + brief.headers().firstValue("X-Brief-Id").orElseThrow() + "/sent",
-        analyst, "{}").statusCode()).isEqualTo(201);
+    HttpResponse<String> sent = client.post("/api/v1/briefs/" + brief.headers().firstValue("X-Brief-Id").orElseThrow()
+        + "/sent", analyst, "{}");
+    assertThat(sent.statusCode()).isEqualTo(201);
+    String firstCase = DeskClient.json(sent).get("cases").get(0).get("id").asText();
+    assertThat(client.post("/api/v1/cases/" + firstCase + "/events", analyst, "{\"status\":\"actioned\",\"outcome\":"
+        + "\"removed\",\"happened_at\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}").statusCode()).isEqualTo(201);
   }
 
   @AfterAll
@@ -130,6 +137,32 @@ class PeriodReportTest {
   }
 
   @Test
+  void theTransparencyReportCountsEachReportedUrlUnderItsOwnIncidentsCategoryAsThePeriodReportDoes() throws Exception {
+    HttpResponse<String> response = client.get("/api/v1/reports/transparency?format=csv&from=" + DAY + "T00:00:00Z&to="
+        + Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS), analyst);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains(",x,(all),1,2,", ",x,influence-operation,1,1,", ",x,incitement,1,1,");
+    assertThat(response.body()).doesNotContain("neutral");
+  }
+
+  @Test
+  void thePageListsTheTopCampaignsDrawsWhatThePlatformsDidAndCountsTheCasesByStatusAndOutcome() throws Exception {
+    String page = client.get("/reports/period", analystSession).body();
+
+    assertThat(page).contains("id=\"top-campaigns\"", "Forged-letter network on five accounts");
+    assertThat(page.substring(page.indexOf("id=\"top-campaigns\""), page.indexOf("id=\"notices-heading\"")))
+        .doesNotContain("Call to march");
+    // two URLs reported to x: one removed, one awaiting an answer
+    assertThat(page).contains("<svg id=\"outcome-chart\"", "class=\"outcome removed\"><title>x: 1 removed</title>",
+        "class=\"outcome awaiting\"><title>x: 1 awaiting</title>", "x: 2 URLs");
+    // opened 2, sent 1, acknowledged 0, actioned 1, appealed 0, closed 0, removed 1
+    assertThat(page).contains("<tr><td>x</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td>"
+        + "<td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td>");
+    assertThat(page).contains("id=\"notices-csv\"").contains("/api/v1/reports/transparency?format=csv&amp;from=");
+  }
+
+  @Test
   void thePdfCarriesTheTlpMarkingTheTrendsAndTheTopIncidents() throws Exception {
     HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + desk.port() + "/api/v1/reports/period?format=pdf&from=" + DAY))
@@ -144,7 +177,8 @@ class PeriodReportTest {
     }
     assertThat(text).contains("TLP:AMBER", "By target group", "migrants", "Fabricated ministry letter",
         "influence-operation", "Early warnings per target group", "Early warning: threats against migrants rising for 3 weeks",
-        "migrants in north, per week", "19* 22* 24*");
+        "migrants in north, per week", "19* 22* 24*", "Top campaigns",
+        "What the platforms did with the reported URLs", "Cases with platforms");
   }
 
   @Test
@@ -162,13 +196,18 @@ class PeriodReportTest {
     assertThat(client.get("/api/v1/reports/period?format=xlsx", analyst).statusCode()).isEqualTo(400);
   }
 
-  /** An incident on platform x whose one evidence signal the classifier labelled {@code signalCategory}. */
   private static Incident incident(String id, String title, String category, String signalCategory, String language,
       String targetGroup, Tier tier, Instant seen, String url) {
+    return incident(id, IncidentKind.CO_SIMILAR_TEXT, title, category, signalCategory, language, targetGroup, tier, seen, url);
+  }
+
+  /** An incident on platform x whose one evidence signal the classifier labelled {@code signalCategory}. */
+  private static Incident incident(String id, IncidentKind kind, String title, String category, String signalCategory,
+      String language, String targetGroup, Tier tier, Instant seen, String url) {
     Incident.EvidenceSignal signal = new Incident.EvidenceSignal("sig-" + id, "feed:rss", "ext-" + id, seen, url, "x",
         "acct_" + id.substring(4, 10), title + " (evidence)", language, Tlp.AMBER, signalCategory, List.of(), List.of(),
         Map.of());
-    return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, title, seen, seen.plusSeconds(600),
+    return new Incident(Incident.SCHEMA, id, 1, kind, title, seen, seen.plusSeconds(600),
         seen.plusSeconds(600), 4, 2, List.of("feed:rss"), List.of("x"), List.of(language), List.of(category), List.of(),
         List.of(), List.of(url), List.of(targetGroup), List.of(), List.of(), List.of(),
         new Incident.ClassifierSummary("doccat-test", Map.of()),

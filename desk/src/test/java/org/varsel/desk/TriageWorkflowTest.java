@@ -138,12 +138,18 @@ class TriageWorkflowTest {
   }
 
   @Test
-  void analystsAssignOnlyThemselvesLeadsAssignAnyone() throws Exception {
+  void analystsAndLeadsAssignAnyColleagueWithAnAuditEntryButNeverAPartner() throws Exception {
     String id = stored("assign");
     assertThat(client.post("/api/v1/incidents/" + id + "/assign", analyst, "{\"assignee\": \"lee\"}").statusCode())
-        .isEqualTo(403);
+        .isEqualTo(200);
+    assertThat(json(client.get("/api/v1/incidents/" + id, analyst)).get("assignee").asText()).isEqualTo("lee");
+    JsonNode handed = json(client.get("/api/v1/audit?incident=" + id + "&action=assign", lead)).get("items").get(0);
+    assertThat(handed.get("actor").asText()).isEqualTo("ana");
+    assertThat(handed.get("after").get("assignee").asText()).isEqualTo("lee");
     assertThat(client.post("/api/v1/incidents/" + id + "/assign", lead, "{\"assignee\": \"ana\"}").statusCode())
         .isEqualTo(200);
+    assertThat(client.post("/api/v1/incidents/" + id + "/assign", analyst, "{\"assignee\": \"ngo-a\"}").statusCode())
+        .as("a partner is no assignee").isEqualTo(400);
     assertThat(client.post("/api/v1/incidents/" + id + "/assign", lead, "{\"assignee\": \"nobody-here\"}")
         .statusCode()).isEqualTo(400);
     assertThat(client.post("/api/v1/incidents/" + id + "/assign", analyst, "{\"assignee\": null}").statusCode())

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.Json;
+import org.varsel.desk.db.OutboxDrain;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
@@ -27,7 +28,6 @@ import org.varsel.desk.incident.Visibility;
 public final class AlertWebhook implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertWebhook.class);
   static final String SCHEMA = "varsel.alert.v1";
-  private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   /** Longer than one attempt can take, so a replica that dies mid-attempt leaves the alert due again soon. */
   private static final Duration LEASE = Duration.ofMinutes(1);
@@ -40,16 +40,13 @@ public final class AlertWebhook implements AutoCloseable {
   // never follows a redirect: only the operator's URL is called
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-  private final Thread thread;
-  private volatile boolean running;
+  private OutboxDrain drain;
 
   private AlertWebhook(URI url, AlertConfig config, Alerts alerts, IncidentStore incidents) {
     this.url = url;
     this.config = config;
     this.alerts = alerts;
     this.incidents = incidents;
-    this.thread = new Thread(this::run, "desk-alert-webhook");
-    this.thread.setDaemon(true);
   }
 
   /** Starts delivering when a webhook is configured; none: alerts stay on the banner only. */
@@ -59,40 +56,13 @@ public final class AlertWebhook implements AutoCloseable {
       return Optional.empty();
     }
     AlertWebhook webhook = new AlertWebhook(config.webhookUrl().get(), config, alerts, incidents);
-    webhook.running = true;
-    webhook.thread.start();
+    webhook.drain = OutboxDrain.start("desk-alert-webhook", () -> alerts.claimDue(BATCH, LEASE), webhook::deliver);
     return Optional.of(webhook);
   }
 
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(Duration.ofSeconds(15).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void run() {
-    while (running) {
-      try {
-        List<Alerts.Due> due = alerts.claimDue(BATCH, LEASE);
-        for (Alerts.Due alert : due) {
-          deliver(alert);
-        }
-        if (due.isEmpty()) {
-          Thread.sleep(POLL.toMillis());
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (SQLException | RuntimeException e) {
-        // the database is away or refused: the leased alerts come due again; try again shortly
-        LOG.warn("alert webhook: cannot read or record alerts, retrying shortly: {}", e.toString());
-        pause();
-      }
-    }
+    drain.close();
   }
 
   private void deliver(Alerts.Due due) throws SQLException, InterruptedException {
@@ -144,13 +114,5 @@ public final class AlertWebhook implements AutoCloseable {
       }
     }
     return body;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(Duration.ofSeconds(1).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -28,8 +28,9 @@ public final class Sessions {
     this.database = database;
   }
 
-  /** A signed-in user: who, what they may do, their CSRF token and preferences. */
-  public record Session(String username, Role role, Optional<String> partnerId, String csrfToken, boolean greyscale) {
+  /** A signed-in user: who, what they may do, their CSRF token, preferences and unread notifications (the menu's count). */
+  public record Session(String username, Role role, Optional<String> partnerId, String csrfToken, boolean greyscale,
+      long unread) {
     public Principal principal() {
       return Principal.user(username, role, partnerId);
     }
@@ -63,7 +64,8 @@ public final class Sessions {
     }
     String cookie = random();
     String csrf = random();
-    Session session = new Session(username, role, Optional.ofNullable(partnerId), csrf, greyscale);
+    // the login answers with a redirect: the next page reads the unread count
+    Session session = new Session(username, role, Optional.ofNullable(partnerId), csrf, greyscale, 0);
     database.inTransaction(connection -> {
       try (PreparedStatement purge = connection.prepareStatement("DELETE FROM app_session WHERE expires_at < now()");
           PreparedStatement insert = connection.prepareStatement(
@@ -87,7 +89,8 @@ public final class Sessions {
     }
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement select = connection.prepareStatement("""
-            SELECT u.username, u.role, u.partner_id, s.csrf_token, u.greyscale
+            SELECT u.username, u.role, u.partner_id, s.csrf_token, u.greyscale,
+                   (SELECT count(*) FROM notification n WHERE n.username = u.username AND n.read_at IS NULL)
             FROM app_session s JOIN app_user u ON u.username = s.username
             WHERE s.id_hash = ? AND s.expires_at > now()
             """)) {
@@ -101,7 +104,7 @@ public final class Sessions {
           return Optional.empty();
         }
         return Optional.of(new Session(rows.getString(1), role.get(), Optional.ofNullable(rows.getString(3)),
-            rows.getString(4), rows.getBoolean(5)));
+            rows.getString(4), rows.getBoolean(5), rows.getLong(6)));
       }
     }
   }

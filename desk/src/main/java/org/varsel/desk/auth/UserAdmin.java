@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.varsel.desk.db.Database;
 
 /** Administration of people's accounts (the {@code ./varsel user} command): passwords, tokens, the list. */
 public final class UserAdmin {
+  /** As the database's check on {@code app_user.email} (V16): one @, no spaces, brackets or separators. */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+");
   private final Database database;
 
   public UserAdmin(Database database) {
@@ -38,6 +41,23 @@ public final class UserAdmin {
         return true;
       }
     });
+  }
+
+  /**
+   * Sets where a staff user's notifications are e-mailed (empty: nowhere); false if there is no such staff user.
+   * An address that is not one is refused with the reason.
+   */
+  public boolean setEmail(String username, Optional<String> email) throws SQLException {
+    if (email.isPresent() && (email.get().length() > 254 || !EMAIL.matcher(email.get()).matches())) {
+      throw new IllegalArgumentException("not an e-mail address: " + email.get());
+    }
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement update = connection.prepareStatement(
+            "UPDATE app_user SET email = ? WHERE username = ? AND role <> 'partner'")) {
+      update.setString(1, email.orElse(null));
+      update.setString(2, username);
+      return update.executeUpdate() == 1;
+    }
   }
 
   /** Issues another API token for the user; the token is shown this once. */

@@ -172,6 +172,35 @@ public final class CaseStore {
   }
 
   /** A case's history in the order the desk recorded it (an answer dated by day alone may predate the sending hour). */
+  /** The cases opened with one platform in a period: where they stand now and what the platform did. */
+  public record PlatformCases(String platform, int opened, int sent, int acknowledged, int actioned, int appealed,
+      int closed, int removed, int restricted, int labelled, int noAction) {}
+
+  /** Per platform, the cases opened in [from, to), by their status and outcome now. */
+  public List<PlatformCases> openedIn(Instant from, Instant to) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement("""
+            SELECT platform, count(*),
+                   count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status = 'acknowledged'),
+                   count(*) FILTER (WHERE status = 'actioned'), count(*) FILTER (WHERE status = 'appealed'),
+                   count(*) FILTER (WHERE status = 'closed'),
+                   count(*) FILTER (WHERE outcome = 'removed'), count(*) FILTER (WHERE outcome = 'restricted'),
+                   count(*) FILTER (WHERE outcome = 'labelled'), count(*) FILTER (WHERE outcome = 'no-action')
+            FROM notice_case WHERE opened_at >= ? AND opened_at < ? GROUP BY platform ORDER BY platform
+            """)) {
+      query.setObject(1, from.atOffset(ZoneOffset.UTC));
+      query.setObject(2, to.atOffset(ZoneOffset.UTC));
+      List<PlatformCases> cases = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          cases.add(new PlatformCases(rows.getString(1), rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getInt(5),
+              rows.getInt(6), rows.getInt(7), rows.getInt(8), rows.getInt(9), rows.getInt(10), rows.getInt(11)));
+        }
+      }
+      return cases;
+    }
+  }
+
   public List<CaseEvent> events(String caseId) throws SQLException {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement query = connection.prepareStatement("""

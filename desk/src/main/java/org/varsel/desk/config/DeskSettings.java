@@ -9,6 +9,7 @@ import org.varsel.desk.alert.AlertConfig;
 import org.varsel.desk.cases.CaseConfig;
 import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.notify.MailConfig;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.retention.RetentionConfig;
 
@@ -24,7 +25,8 @@ public record DeskSettings(
     ChildSafetyConfig childSafety,
     PipelineWatchConfig pipelineWatch,
     AlertConfig alert,
-    CaseConfig cases) {
+    CaseConfig cases,
+    MailConfig mail) {
 
   public static final String NAMESPACE = "desk";
 
@@ -39,6 +41,7 @@ public record DeskSettings(
     all.putAll(PipelineWatchConfig.DEFAULTS);
     all.putAll(AlertConfig.DEFAULTS);
     all.putAll(CaseConfig.DEFAULTS);
+    all.putAll(MailConfig.DEFAULTS);
     return Map.copyOf(all);
   }
 
@@ -78,7 +81,7 @@ public record DeskSettings(
   private static DeskSettings from(Settings settings) {
     return new DeskSettings(DeskConfig.from(settings), IntakeConfig.from(settings), RetentionConfig.from(settings),
         ChildSafetyConfig.from(settings), PipelineWatchConfig.from(settings), AlertConfig.from(settings),
-        CaseConfig.from(settings));
+        CaseConfig.from(settings), MailConfig.from(settings));
   }
 
   /** The brief settings file, if one is given instead of the bundled settings. */

@@ -57,6 +57,7 @@ public final class SignedInPage {
     model.put("role", session.role().label());
     model.put("csrf", session.csrfToken());
     model.put("greyscale", session.greyscale());
+    model.put("unread", session.unread());
     model.put("isLead", isLead(session.role()));
     model.put("isPartner", session.role() == Role.PARTNER);
     model.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));

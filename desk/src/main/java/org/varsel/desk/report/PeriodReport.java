@@ -6,18 +6,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.varsel.contract.Tlp;
+import java.util.stream.Stream;
 import org.varsel.desk.brief.report.TransparencyReport;
+import org.varsel.desk.cases.CaseStore.PlatformCases;
 
-/** What happened in a period: incident trends per dimension, the top incidents, and the notices sent to platforms. */
-public record PeriodReport(Period period, List<Trend> trends, List<TopIncident> top, TransparencyReport notices) {
+/**
+ * What happened in a period: incident trends per dimension, the top incidents and campaigns, the notices sent to
+ * platforms with what the platforms did, and the cases opened with them.
+ */
+public record PeriodReport(Period period, List<Trend> trends, List<TopIncident> top, List<TopIncident> campaigns,
+    TransparencyReport notices, List<PlatformCases> cases) {
   public PeriodReport {
     trends = List.copyOf(trends);
     top = List.copyOf(top);
+    campaigns = List.copyOf(campaigns);
+    cases = List.copyOf(cases);
   }
 
-  /** Counts alone are TLP:GREEN; the titles of the incidents listed raise the marking to theirs. */
+  /** Counts alone are TLP:GREEN; the titles of the incidents and campaigns listed raise the marking to theirs. */
   public Tlp marking() {
-    return top.stream().map(TopIncident::tlp).reduce(Tlp.GREEN, Tlp::mostRestrictive);
+    return Stream.concat(top.stream(), campaigns.stream()).map(TopIncident::tlp).reduce(Tlp.GREEN, Tlp::mostRestrictive);
+  }
+
+  /** The platforms' outcomes of the reported URLs as stacked bars. */
+  public OutcomeChart outcomes() {
+    return OutcomeChart.of(notices);
   }
 
   /** The trends in long form, one row per dimension, value and bucket (RFC 4180, formula-safe cells). */

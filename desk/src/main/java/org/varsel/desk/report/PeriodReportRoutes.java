@@ -67,6 +67,8 @@ public final class PeriodReportRoutes implements RouteGroup {
     String query = "from=" + report.period().from() + "&to=" + report.period().to();
     model.put("csv", API_PATH + "?format=csv&" + query);
     model.put("pdf", API_PATH + "?format=pdf&" + query);
+    model.put("svg", true);
+    model.put("noticesCsv", "/api/v1/reports/transparency?format=csv&" + query);
     model.put("fromDay", day(report.period().from()));
     model.put("toDay", day(report.period().to()));
     pages.render(ctx, "period-report", model);
@@ -109,7 +111,12 @@ public final class PeriodReportRoutes implements RouteGroup {
         "label", dimension.label(), "id", dimension.name().toLowerCase(Locale.ROOT).replace('_', '-'), "charts", charts)));
     view.put("dimensions", dimensions);
     view.put("top", report.top());
+    view.put("campaigns", report.campaigns());
     view.put("notices", report.notices().view());
+    view.put("outcomes", report.outcomes());
+    view.put("cases", report.cases());
+    // the PDF renderer draws no SVG: the PDF shows the outcomes as bars in a table
+    view.put("svg", false);
     return view;
   }
 

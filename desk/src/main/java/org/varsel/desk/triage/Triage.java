@@ -18,6 +18,7 @@ import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStatus;
+import org.varsel.desk.notify.Notifications;
 import org.varsel.desk.triage.TriageException.Kind;
 import org.varsel.desk.audit.AuditLog;
 
@@ -95,8 +96,8 @@ public final class Triage {
   }
 
   /**
-   * Assigns the incident to a user (empty: unassigns). Analysts may take an incident or give it up; leads and admins
-   * assign anyone.
+   * Assigns the incident to a desk user (empty: unassigns): analysts, leads and admins hand incidents to any colleague.
+   * Audited; the assignee is notified (inbox, and e-mail when configured) unless they took it themselves.
    */
   public State assign(Principal who, String incidentId, Optional<String> assignee)
       throws SQLException, TriageException {
@@ -104,13 +105,6 @@ public final class Triage {
     Optional<String> target = assignee.map(String::strip).filter(a -> !a.isEmpty());
     return inTransaction(connection -> {
       Locked locked = lock(connection, incidentId);
-      if (who.role() == Role.ANALYST) {
-        boolean self = target.map(who.name()::equals).orElse(true)
-            && locked.state.assignee().map(who.name()::equals).orElse(true);
-        if (!self) {
-          throw new TriageException(Kind.FORBIDDEN, "an analyst may assign only themselves; ask a lead");
-        }
-      }
       if (target.isPresent()) {
         requireAssignable(connection, target.get());
       }
@@ -122,6 +116,9 @@ public final class Triage {
       State next = new State(locked.state.status(), target, locked.state.reason());
       audit.record(connection, AuditLog.actor(who), "assign", Optional.of(incidentId), Optional.of(locked.state.toJson()),
           Optional.of(next.toJson()));
+      if (target.isPresent() && !target.equals(locked.state.assignee())) {
+        Notifications.assigned(connection, target.get(), incidentId, AuditLog.actor(who));
+      }
       return next;
     });
   }

@@ -101,7 +101,7 @@ public record IncidentPages(QueueStore queue, Triage triage, AuditLog audit, Ale
       model.put("history", IncidentHistory.inWords(triage.revisions(incident.id()), audit.forIncident(incident.id())));
       model.put("nextStatuses", Workflow.next(incident.status(), principal.role()).stream()
           .map(next -> Map.of("status", next.label(), "label", actionLabel(incident.status(), next))).toList());
-      model.put("users", principal.role() == Role.ANALYST ? List.of(principal.name()) : triage.assignableUsers());
+      model.put("users", triage.assignableUsers());
     }
     pages.render(ctx, "incident", model, session);
   }

@@ -17,7 +17,8 @@ public final class CategoryNames {
   public static final List<String> CLASSIFIER_LABELS = List.of("threat", "hateful", "offensive", "neutral");
 
   private static final Map<String, String> CLASSIFIER_CATEGORY = Map.of("hateful", "hate");
-  private static final List<String> NOT_HARMS = List.of("offensive", "neutral", "context");
+  /** Labels that say no harm was found: never a category of a notice or of a report's trend. */
+  public static final List<String> NOT_HARMS = List.of("offensive", "neutral", "context");
   /** In the order a partner reads them (intake lists them when a category is malformed). */
   private static final Map<String, String> NAMES = new LinkedHashMap<>();
 

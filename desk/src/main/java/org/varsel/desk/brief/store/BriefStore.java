@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.brief.model.BriefFormat;
+import org.varsel.desk.brief.model.CategoryNames;
 import org.varsel.desk.brief.model.Track;
 import org.varsel.desk.db.Database;
 
@@ -125,7 +126,9 @@ public final class BriefStore {
   /**
    * One reported URL of one notice to a platform in [from, to): when it was sent, the latest answer, and when the
    * platform first decided (removed, restricted, labelled or no action). A notice is a brief an analyst marked sent;
-   * a brief only produced or downloaded is none.
+   * a brief only produced or downloaded is none. A brief about several incidents names the categories of all of them,
+   * so a URL takes the categories of the incidents whose evidence holds it (a disinformation URL sent together with an
+   * incitement incident is disinformation), as harms ({@link CategoryNames#category}: never "neutral").
    */
   public record NoticedUrl(
       String briefId, String platform, List<String> incidentIds, Track track, List<String> categories,
@@ -134,7 +137,10 @@ public final class BriefStore {
   public List<NoticedUrl> noticedUrls(Instant from, Instant to) throws SQLException {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement query = connection.prepareStatement("""
-            SELECT b.id, b.platform, b.incident_ids, b.track, b.categories, sent.happened_at, u.url,
+            SELECT b.id, b.platform, b.incident_ids, b.track,
+                   coalesce((SELECT array_agg(DISTINCT c) FROM incident i CROSS JOIN LATERAL unnest(i.categories) AS c
+                             WHERE i.id = ANY(b.incident_ids) AND strpos(i.payload::text, u.url) > 0), b.categories),
+                   sent.happened_at, u.url,
                    (SELECT r.action FROM brief_response r WHERE r.brief_id = b.id AND r.url = u.url
                     ORDER BY r.responded_at DESC, r.id DESC LIMIT 1),
                    (SELECT min(r.responded_at) FROM brief_response r WHERE r.brief_id = b.id AND r.url = u.url
@@ -153,13 +159,17 @@ public final class BriefStore {
         while (rows.next()) {
           noticed.add(new NoticedUrl(rows.getString(1), rows.getString(2), strings(rows.getArray(3)),
               Track.fromLabel(rows.getString(4)).orElseThrow(() -> new SQLException("unknown brief track")),
-              strings(rows.getArray(5)), rows.getObject(6, OffsetDateTime.class).toInstant(), rows.getString(7),
+              harms(strings(rows.getArray(5))), rows.getObject(6, OffsetDateTime.class).toInstant(), rows.getString(7),
               Optional.ofNullable(rows.getString(8)).flatMap(ResponseAction::fromLabel),
               Optional.ofNullable(rows.getObject(9, OffsetDateTime.class)).map(OffsetDateTime::toInstant)));
         }
       }
       return noticed;
     }
+  }
+
+  private static List<String> harms(List<String> labels) {
+    return labels.stream().map(CategoryNames::category).flatMap(Optional::stream).distinct().sorted().toList();
   }
 
   private static List<String> strings(Array array) throws SQLException {
