@@ -30,6 +30,7 @@ import org.varsel.desk.childsafety.HotlineConsumer;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.http.DeskMetrics;
 import org.varsel.desk.http.HealthCheck;
 import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.incident.IncidentStore;
@@ -75,6 +76,7 @@ public final class Desk implements AutoCloseable {
   private RulePrecisionConsumer rulePrecision;
   private Optional<PipelineWatch> pipeline = Optional.empty();
   private UrlRecheck recheck;
+  private DeskMetrics metrics;
 
   private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
       FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline, Alerts alerts) {
@@ -133,8 +135,11 @@ public final class Desk implements AutoCloseable {
     LOG.info("desk starting with {}, {} and {}", config, intakeConfig, alertConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
+      DeskMetrics metrics = new DeskMetrics();
+      started.add(metrics);
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
       started.add(database);
+      database.measure(metrics.registry());
       ErasureRecheck erasures = new ErasureRecheck(database, config.kafkaBootstrap(), config.kafkaLogin(), List.of(intakeConfig.rawTopic(),
           intakeConfig.deadLetterTopic(), config.incidentTopic(), Topics.SHADOW_HITS, childSafety.hotlineTopic()),
           retentionConfig.pipelineState());
@@ -147,7 +152,7 @@ public final class Desk implements AutoCloseable {
       started.add(consumer);
       consumer.start();
       Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.intakeKafkaLogin(), config.kafkaLogin(),
-          config.kafkaGroup(), database);
+          config.kafkaGroup(), database, metrics.registry());
       started.add(intake);
       HotlineConsumer hotline =
           new HotlineConsumer(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
@@ -180,7 +185,7 @@ public final class Desk implements AutoCloseable {
           alerts);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
           new RejectedMessages(database), health(database, consumer, pipeline), config.demoAnonymousRead(),
-          config.requestBodyTimeout(),
+          config.requestBodyTimeout(), metrics,
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
               new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
               new PeriodReportRoutes(database, Clock.systemUTC()),
@@ -191,6 +196,7 @@ public final class Desk implements AutoCloseable {
             + "token. For demos on a private machine only; never in production. !!!", config.httpHost(), http.port());
       }
       Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake, hotline, alerts);
+      desk.metrics = metrics;
       desk.retention = retention;
       desk.pipeline = pipeline;
       desk.alertWebhook = webhook;
@@ -261,6 +267,7 @@ public final class Desk implements AutoCloseable {
     if (recheck != null) {
       parts.add(1, recheck);
     }
+    parts.add(0, metrics); // last: parts still count while they stop
     closeAll(parts, null);
     LOG.info("desk stopped");
   }

@@ -1,5 +1,6 @@
 package org.varsel.desk.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.varsel.contract.KafkaLogin;
@@ -25,13 +26,14 @@ public final class Intake implements AutoCloseable {
 
   /**
    * Starts producing to the raw topic as {@code intakeLogin}, consuming dead letters (group
-   * {@code <group>-dead-letters}) as {@code deskLogin}, and the feeds.
+   * {@code <group>-dead-letters}) as {@code deskLogin}, and the feeds; counts what it takes in {@code metrics}.
    */
   public static Intake start(IntakeConfig config, String kafkaBootstrap, KafkaLogin intakeLogin, KafkaLogin deskLogin,
-      String kafkaGroup, Database database) {
+      String kafkaGroup, Database database, MeterRegistry metrics) {
     List<AutoCloseable> started = new ArrayList<>();
     try {
-      SignalIntake signals = new SignalIntake(database, kafkaBootstrap, intakeLogin, config.rawTopic(), config.publishTimeout());
+      SignalIntake signals = new SignalIntake(database, kafkaBootstrap, intakeLogin, config.rawTopic(), config.publishTimeout(),
+          metrics);
       started.add(signals);
       DeadLetterConsumer deadLetters =
           new DeadLetterConsumer(kafkaBootstrap, deskLogin, kafkaGroup + "-dead-letters", config.deadLetterTopic(), database);
