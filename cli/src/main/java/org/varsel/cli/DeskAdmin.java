@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 import picocli.CommandLine.Mixin;
 
 /**
