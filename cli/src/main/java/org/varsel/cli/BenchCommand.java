@@ -1,5 +1,12 @@
 package org.varsel.cli;
 
+import static org.varsel.cli.BenchMeasures.brokerCpuNanos;
+import static org.varsel.cli.BenchMeasures.heapAfterLastGc;
+import static org.varsel.cli.BenchMeasures.lastCheckpointBytes;
+import static org.varsel.cli.BenchMeasures.machine;
+import static org.varsel.cli.BenchMeasures.percentile;
+import static org.varsel.cli.BenchMeasures.processCpuNanos;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -27,6 +34,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.varsel.cli.local.JobTopics;
+import org.varsel.cli.local.LocalPipelineEnvironment;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.IncidentKind;
@@ -383,92 +392,6 @@ public final class BenchCommand implements Callable<Integer> {
     values.put(PipelineKeys.CHECKPOINT_INTERVAL, checkpointInterval);
     values.putAll(extraSettings);
     return PipelineSettings.from(values);
-  }
-
-  /**
-   * Heap in use right after the most recent collection (young or full), without forcing one: what the live data
-   * plus survivors take. A soak's heap is flat when this stays level.
-   */
-  static long heapAfterLastGc() {
-    long latestEnd = -1;
-    long used = 0;
-    for (java.lang.management.GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-      if (bean instanceof com.sun.management.GarbageCollectorMXBean gc && gc.getLastGcInfo() != null
-          && gc.getLastGcInfo().getEndTime() > latestEnd) {
-        latestEnd = gc.getLastGcInfo().getEndTime();
-        used = gc.getLastGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-            .filter(pool -> !pool.getKey().contains("Metaspace") && !pool.getKey().contains("Code")
-                && !pool.getKey().contains("Compressed"))
-            .mapToLong(pool -> pool.getValue().getUsed()).sum();
-      }
-    }
-    return used;
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  private static long brokerCpuNanos(LocalKafka kafka) {
-    return kafka.processHandle().flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
-  }
-
-  /** Bytes of the newest completed checkpoint ({@code chk-N} with its {@code _metadata}) under the job's directory. */
-  static long lastCheckpointBytes(Path root) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      try {
-        return checkpointBytes(root);
-      } catch (IOException | java.io.UncheckedIOException e) {
-        // Flink removed a subsumed checkpoint while it was being measured: look again.
-      }
-    }
-    return -1;
-  }
-
-  private static long checkpointBytes(Path root) throws IOException {
-    if (!Files.isDirectory(root)) {
-      return 0;
-    }
-    Optional<Path> newest;
-    try (Stream<Path> walk = Files.walk(root)) {
-      newest = walk.filter(d -> d.getFileName().toString().startsWith("chk-") && Files.exists(d.resolve("_metadata")))
-          .max(Comparator.comparingLong(d -> Long.parseLong(d.getFileName().toString().substring(4))));
-    }
-    if (newest.isEmpty()) {
-      return 0;
-    }
-    long bytes = 0;
-    try (Stream<Path> files = Files.walk(newest.get())) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        bytes += Files.size(f);
-      }
-    }
-    // Keyed state above the inline threshold lives in the job's shared/ directory; count it too.
-    Path shared = newest.get().getParent().resolve("shared");
-    if (Files.isDirectory(shared)) {
-      try (Stream<Path> files = Files.walk(shared)) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          bytes += Files.size(f);
-        }
-      }
-    }
-    return bytes;
-  }
-
-  static double percentile(List<Long> sorted, double q) {
-    if (sorted.isEmpty()) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(q * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-  }
-
-  static String machine() {
-    Runtime rt = Runtime.getRuntime();
-    long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-    return String.format(Locale.ROOT, "machine: %d cores, %.1f GB RAM, JVM %s %s (max heap %d MB), %s %s",
-        rt.availableProcessors(), physical / 1e9, System.getProperty("java.vm.name"), System.getProperty("java.version"),
-        rt.maxMemory() >> 20, System.getProperty("os.name"), System.getProperty("os.arch"));
   }
 
   private void print(PrintStream out, BenchWorkload workload, List<Result> results) {

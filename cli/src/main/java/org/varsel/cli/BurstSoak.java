@@ -128,7 +128,7 @@ final class BurstSoak {
   }
 
   private void print(PrintStream out, List<Burst> seen) {
-    out.println("varsel bench --bursts: " + BenchCommand.machine());
+    out.println("varsel bench --bursts: " + BenchMeasures.machine());
     out.printf(Locale.ROOT, "  %d bursts of %,d signals (one 12-account campaign each), %d s of silence after each; idleness %s;"
         + " parallelism %d%n", bursts, backgroundSignals + ACCOUNTS, pause.toSeconds(), settings.sourceIdleness(), settings.parallelism());
     out.printf(Locale.ROOT, "%-8s %9s %18s %18s %18s %18s %9s%n", "burst", "signals", "co-similar-text", "co-link", "hashtag-push",

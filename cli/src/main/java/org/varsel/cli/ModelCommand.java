@@ -35,19 +35,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Train the threat/hateful/offensive/neutral classifier and evaluate the flagging path on the functional suite.",
     subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class})
-public final class ModelCommand implements Runnable {
+public final class ModelCommand extends CommandGroup {
 
   /** The part of docs/model-evaluation.md that {@code model train} writes. */
   static final ReportSection HELD_OUT_SECTION = new ReportSection("held-out");
   /** The part of docs/model-evaluation.md that {@code model evaluate} writes. */
   static final ReportSection SUITE_SECTION = new ReportSection("functional-suite");
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
 
   /** {@code ./varsel model train}. */
   @Command(

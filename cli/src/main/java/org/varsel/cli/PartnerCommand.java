@@ -2,13 +2,11 @@ package org.varsel.cli;
 
 import java.io.PrintStream;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.auth.IssuedToken;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.partner.PartnerRegistry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,22 +17,15 @@ import picocli.CommandLine.Parameters;
     description = {
         "Manages the partner organisations that send signals, and their API tokens, in the desk's database.",
         "A new token is printed once; the database keeps only its SHA-256. Tokens are named by their id",
-        "(the first 12 hex digits of that hash), as `partner list` shows."},
+        "(the first 12 hex digits of that hash), as `partner list` shows. Every change is recorded in the desk's",
+        "audit log as cli:<operating-system user>."},
     subcommands = {PartnerCommand.Add.class, PartnerCommand.Token.class, PartnerCommand.Revoke.class,
         PartnerCommand.ListPartners.class})
-public final class PartnerCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
+public final class PartnerCommand extends CommandGroup {
 
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Registers a partner and prints its first API token (once).")
-  static final class Add implements Callable<Integer> {
-    @Mixin DeskDatabaseOptions database;
-
+  static final class Add extends DeskAccountCommand {
     @Parameters(index = "0", description = "Partner id: lower case letters, digits and '-'; its signals' source is partner:<id>.")
     String id;
 
@@ -49,21 +40,19 @@ public final class PartnerCommand implements Runnable {
     String allowedTlp;
 
     @Override
-    public Integer call() throws Exception {
+    int call(Database db) throws Exception {
       Tlp tlp = Tlp.fromLabel(allowedTlp)
           .orElseThrow(() -> new IllegalArgumentException("--allowed-tlp: unknown TLP " + allowedTlp));
-      try (Database db = database.open(System.getenv())) {
-        printToken(System.out, new PartnerRegistry(db).add(id, name, contact, tlp), "partner " + id + " added");
-      }
+      IssuedToken issued = new PartnerRegistry(db).add(id, name, contact, tlp);
+      desk.audit(db, "partner-add", DeskAdmin.details("partner", id).put("allowed_tlp", tlp.label()));
+      printToken(desk.out, issued, "partner " + id + " added");
       return 0;
     }
   }
 
   @Command(name = "token", mixinStandardHelpOptions = true,
       description = "Issues another API token for a partner (to rotate: issue, switch, revoke the old one).")
-  static final class Token implements Callable<Integer> {
-    @Mixin DeskDatabaseOptions database;
-
+  static final class Token extends DeskAccountCommand {
     @Parameters(index = "0", description = "Partner id.")
     String id;
 
@@ -71,19 +60,17 @@ public final class PartnerCommand implements Runnable {
     String label;
 
     @Override
-    public Integer call() throws Exception {
-      try (Database db = database.open(System.getenv())) {
-        printToken(System.out, new PartnerRegistry(db).issueToken(id, label), "new token for partner " + id);
-      }
+    int call(Database db) throws Exception {
+      IssuedToken issued = new PartnerRegistry(db).issueToken(id, label);
+      desk.audit(db, "partner-token", DeskAdmin.details("partner", id).put("label", label));
+      printToken(desk.out, issued, "new token for partner " + id);
       return 0;
     }
   }
 
   @Command(name = "revoke", mixinStandardHelpOptions = true,
       description = "Revokes a partner's token by its id (see `partner list`), or all its tokens with --all.")
-  static final class Revoke implements Callable<Integer> {
-    @Mixin DeskDatabaseOptions database;
-
+  static final class Revoke extends DeskAccountCommand {
     @Parameters(index = "0", description = "Partner id.")
     String id;
 
@@ -99,29 +86,32 @@ public final class PartnerCommand implements Runnable {
         System.err.println("give exactly one of --token-id and --all");
         return 2;
       }
-      try (Database db = database.open(System.getenv())) {
-        int revoked = new PartnerRegistry(db).revoke(id, tokenId.orElse(""));
-        System.out.println(revoked + " token(s) of partner " + id + " revoked");
-        return revoked > 0 ? 0 : 1;
+      return super.call();
+    }
+
+    @Override
+    int call(Database db) throws Exception {
+      int revoked = new PartnerRegistry(db).revoke(id, tokenId.orElse(""));
+      if (revoked > 0) {
+        desk.audit(db, "partner-revoke",
+            DeskAdmin.details("partner", id).put("token_id", tokenId.orElse("all")).put("revoked", revoked));
       }
+      desk.out.println(revoked + " token(s) of partner " + id + " revoked");
+      return revoked > 0 ? 0 : 1;
     }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists partners and their tokens (ids only).")
-  static final class ListPartners implements Callable<Integer> {
-    @Mixin DeskDatabaseOptions database;
-
+  static final class ListPartners extends DeskAccountCommand {
     @Override
-    public Integer call() throws Exception {
-      PrintStream out = System.out;
-      try (Database db = database.open(System.getenv())) {
-        for (PartnerRegistry.Partner partner : new PartnerRegistry(db).list()) {
-          out.printf("%s  %s  allowed-tlp=%s  %s%s%n", partner.id(), partner.name(), partner.allowedTlp().label(),
-              partner.active() ? "active" : "inactive", partner.contact().map(c -> "  contact=" + c).orElse(""));
-          for (PartnerRegistry.Token token : partner.tokens()) {
-            out.printf("    token %s  %-20s created %s%s%n", token.id(), token.label().isEmpty() ? "-" : token.label(),
-                token.createdAt(), token.revokedAt().map(r -> "  REVOKED " + r).orElse(""));
-          }
+    int call(Database db) throws Exception {
+      PrintStream out = desk.out;
+      for (PartnerRegistry.Partner partner : new PartnerRegistry(db).list()) {
+        out.printf("%s  %s  allowed-tlp=%s  %s%s%n", partner.id(), partner.name(), partner.allowedTlp().label(),
+            partner.active() ? "active" : "inactive", partner.contact().map(c -> "  contact=" + c).orElse(""));
+        for (PartnerRegistry.Token token : partner.tokens()) {
+          out.printf("    token %s  %-20s created %s%s%n", token.id(), token.label().isEmpty() ? "-" : token.label(),
+              token.createdAt(), token.revokedAt().map(r -> "  REVOKED " + r).orElse(""));
         }
       }
       return 0;

@@ -28,13 +28,7 @@ import picocli.CommandLine.Option;
     description = "Data protection: erase a person's data from the desk's database, list the register of erasure"
         + " requests (docs/privacy.md).",
     subcommands = {PrivacyCommand.Erase.class, PrivacyCommand.Requests.class})
-public final class PrivacyCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
+public final class PrivacyCommand extends CommandGroup {
 
   @Command(name = "erase", mixinStandardHelpOptions = true,
       description = {
@@ -69,7 +63,7 @@ public final class PrivacyCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      String who = actor.orElse("cli:" + System.getProperty("user.name", "unknown"));
+      String who = actor.orElseGet(DeskAdmin::actor);
       try (Database db = database.open(System.getenv())) {
         Erasure erasure = new Erasure(db);
         Erasure.Report report;

@@ -1,45 +1,26 @@
 package org.varsel.cli;
 
-import java.time.Duration;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import picocli.CommandLine.ArgGroup;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.varsel.cli.local.KafkaLoginOptions;
 import org.varsel.pipeline.rules.MatchResult;
 import org.varsel.pipeline.rules.MatchedTerm;
 import org.varsel.pipeline.rules.RuleCheck;
@@ -47,10 +28,10 @@ import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RuleHit;
 import org.varsel.pipeline.rules.RulePack;
 import org.varsel.pipeline.rules.RuleProblem;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code ./varsel rules}: check, try, backtest and publish analyst rule packs. */
 @Command(
@@ -60,20 +41,13 @@ import picocli.CommandLine.Parameters;
     subcommands = {
         RulesCommand.Check.class,
         RulesCommand.Match.class,
-        RulesCommand.Backtest.class,
+        RulesBacktest.class,
         RulesCommand.Push.class,
         CommandLine.HelpCommand.class,
     })
-public final class RulesCommand implements Runnable {
+public final class RulesCommand extends CommandGroup {
 
   static final ObjectMapper JSON = new ObjectMapper();
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
 
   /** Checks a directory and prints its problems; the pack when it passed. */
   static Optional<RulePack> checked(Path dir, String name, PrintStream out, boolean quietWhenOk) {
@@ -89,18 +63,23 @@ public final class RulesCommand implements Runnable {
     return report.pack();
   }
 
+  /** The rule directory {@code check} and {@code push} work on: their one parameter. */
+  static final class RuleDirectory {
+    @Parameters(index = "0", arity = "0..1", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
+    Path dir;
+  }
+
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = {"Parse and validate every rule file, refuse dangerous queries and run every example.",
           "Prints file:line: reason for each problem; exits 1 when there is any error."})
   static final class Check implements java.util.concurrent.Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
-    Path dir;
+    @picocli.CommandLine.Mixin RuleDirectory rules;
 
     PrintStream out = System.out;
 
     @Override
     public Integer call() {
-      RuleCheck.Report report = RuleCheck.run(dir);
+      RuleCheck.Report report = RuleCheck.run(rules.dir);
       report.problems().forEach(out::println);
       report.pack().ifPresent(p -> out.println("pack " + p.name() + " " + p.version()));
       out.println(report.summary());
@@ -128,54 +107,30 @@ public final class RulesCommand implements Runnable {
       if (pack.isEmpty()) {
         return 2;
       }
-      int bad = 0;
+      long[] bad = {0};
       try (RuleEngine engine = RuleEngine.build(pack.get());
           BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-          number++;
-          if (line.isBlank()) {
-            continue;
-          }
-          ObjectNode signal;
-          try {
-            JsonNode node = JSON.readTree(line);
-            if (node == null || !node.isObject()) {
-              throw new IllegalArgumentException("not a JSON object");
-            }
-            signal = (ObjectNode) node;
-          } catch (IOException | IllegalArgumentException e) {
-            bad++;
-            String reason = "line " + number + ": not a JSON object: " + firstLine(e.getMessage());
+        SignalTextLines.read(reader, line -> {
+          if (line.problem().isPresent()) {
+            bad[0]++;
+            String reason = "line " + line.number() + ": " + line.problem().get();
             err.println(reason);
-            ObjectNode kept = JSON.createObjectNode();
-            kept.put("error", reason);
-            kept.put("input", line);
-            out.println(JSON.writeValueAsString(kept));
-            continue;
+            ObjectNode kept = line.object().orElseGet(() -> JSON.createObjectNode().put("input", line.input()));
+            out.println(JSON.writeValueAsString(kept.put("error", reason)));
+            return true;
           }
-          JsonNode text = signal.get("text");
-          if (text == null || !text.isTextual()) {
-            bad++;
-            String reason = "line " + number + ": field \"text\" (a string) is missing";
-            err.println(reason);
-            signal.put("error", reason);
-            out.println(JSON.writeValueAsString(signal));
-            continue;
-          }
-          Optional<String> language = Optional.ofNullable(signal.get("language"))
-              .filter(JsonNode::isTextual).map(JsonNode::asText);
-          MatchResult result = engine.match(text.asText(), language);
+          ObjectNode signal = line.object().orElseThrow();
+          MatchResult result = engine.match(line.text(), line.language());
           signal.set("hits", hitsJson(result.hits()));
           if (shadow) {
             signal.set("shadow_hits", hitsJson(result.shadowHits()));
           }
           out.println(JSON.writeValueAsString(signal));
-        }
+          return true;
+        });
       }
       out.flush();
-      return bad == 0 ? 0 : 1;
+      return bad[0] == 0 ? 0 : 1;
     }
   }
 
@@ -203,230 +158,11 @@ public final class RulesCommand implements Runnable {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  @Command(name = "backtest", mixinStandardHelpOptions = true,
-      description = {"Run candidate rules over stored signals and report hits per rule, samples and overlap with the live rules.",
-          "Input: JSONL ({\"text\", \"language\"}) or CSV with a header naming a content/text column (e.g. the IRA tweets file)."})
-  static final class Backtest implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--rules", required = true, description = "Candidate rule directory.")
-    Path rules;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Stored stored;
-
-    /** Where the stored signals come from: a file, or everything a topic holds now. */
-    static final class Stored {
-      @Option(names = "--input", description = "Signals: *.jsonl / *.json (JSON lines) or *.csv.")
-      Path input;
-
-      @Option(names = "--from-topic", description = "Read every signal a Kafka topic holds now (e.g. varsel.signals.raw), then stop.")
-      String topic;
-    }
-
-    @Option(names = "--bootstrap", defaultValue = "localhost:9092",
-        description = "Kafka bootstrap servers, with --from-topic (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
-
-    @picocli.CommandLine.Mixin KafkaLoginOptions kafka = new KafkaLoginOptions();
-
-    @Option(names = "--live", defaultValue = "rules", description = "Live rule directory to compare with (default: ${DEFAULT-VALUE}).")
-    Path live;
-
-    @Option(names = "--samples", defaultValue = "2", description = "Sample hits shown per rule (default: ${DEFAULT-VALUE}).")
-    int samples;
-
-    @Option(names = "--limit", defaultValue = "0", description = "Stop after this many signals (0: all).")
-    long limit;
-
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-
-    @Override
-    public Integer call() throws IOException {
-      Optional<RulePack> candidates = checked(rules, null, err, true);
-      Optional<RulePack> livePack = checked(live, null, err, true);
-      if (candidates.isEmpty() || livePack.isEmpty()) {
-        return 2;
-      }
-      Path input = stored.input;
-      if (input != null && !Files.isRegularFile(input)) {
-        err.println(input + ": no such file");
-        return 2;
-      }
-      Map<String, Stats> stats = new LinkedHashMap<>();
-      candidates.get().rules().forEach(r -> stats.put(r.id(), new Stats(r.status().code())));
-      long[] counts = new long[4]; // signals, candidate-hit, live-hit, both
-      long started = System.nanoTime();
-      long[] lastProgress = {started};
-      try (RuleEngine candidate = RuleEngine.build(candidates.get());
-          RuleEngine liveEngine = RuleEngine.build(livePack.get())) {
-        forEachSignal((text, language) -> {
-          if (limit > 0 && counts[0] >= limit) {
-            return;
-          }
-          counts[0]++;
-          MatchResult c = candidate.match(text, language);
-          MatchResult l = liveEngine.match(text, language);
-          Set<String> liveIds = new HashSet<>();
-          l.hits().forEach(h -> liveIds.add(h.ruleId()));
-          l.shadowHits().forEach(h -> liveIds.add(h.ruleId()));
-          boolean candidateHit = !c.isEmpty();
-          counts[1] += candidateHit ? 1 : 0;
-          counts[2] += liveIds.isEmpty() ? 0 : 1;
-          counts[3] += candidateHit && !liveIds.isEmpty() ? 1 : 0;
-          List<RuleHit> all = new ArrayList<>(c.hits());
-          all.addAll(c.shadowHits());
-          for (RuleHit h : all) {
-            stats.get(h.ruleId()).add(text, h, liveIds, samples);
-          }
-          long now = System.nanoTime();
-          if (now - lastProgress[0] > TimeUnit.SECONDS.toNanos(2)) {
-            lastProgress[0] = now;
-            err.printf("backtest: %,d signals, %,.0f/s%n", counts[0], counts[0] / ((now - started) / 1e9));
-          }
-        });
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      out.printf("Backtest of %s (%s) over %s: %,d signals in %.1f s (%,.0f/s); live: %s (%s)%n%n",
-          rules, candidates.get().version(), input != null ? input : "topic " + stored.topic, counts[0], seconds, counts[0] / Math.max(seconds, 1e-9),
-          live, livePack.get().version());
-      out.printf("%-44s %-8s %8s %9s %10s  %s%n", "rule", "status", "hits", "per 10k", "also live", "most overlapping live rule");
-      for (Map.Entry<String, Stats> e : stats.entrySet()) {
-        Stats s = e.getValue();
-        String top = s.overlap.entrySet().stream().max(Map.Entry.comparingByValue())
-            .map(o -> o.getKey() + " (" + o.getValue() + ")").orElse("-");
-        out.printf("%-44s %-8s %8d %9.2f %10d  %s%n", e.getKey(), s.status, s.hits,
-            counts[0] == 0 ? 0.0 : s.hits * 10_000.0 / counts[0], s.alsoLive, top);
-        for (String sample : s.samples) {
-          out.println("    e.g. " + sample);
-        }
-      }
-      out.printf("%nsignals hit: candidates %,d, live %,d, both %,d; candidates only %,d; live only %,d%n",
-          counts[1], counts[2], counts[3], counts[1] - counts[3], counts[2] - counts[3]);
-      return 0;
-    }
-
-    /** Every record the topic holds now (read_committed), from the beginning to the end offsets taken at the start. */
-    private void forEachSignalOnTopic(BiConsumer<String, Optional<String>> each) {
-      Properties config = kafka.login().clientProperties(bootstrap);
-      config.put("isolation.level", "read_committed");
-      config.put("enable.auto.commit", "false");
-      try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-        List<TopicPartition> partitions = consumer.partitionsFor(stored.topic, Duration.ofSeconds(30)).stream()
-            .map(p -> new TopicPartition(stored.topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-            if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-              continue;
-            }
-            try {
-              JsonNode n = record.value() == null ? null : JSON.readTree(record.value());
-              JsonNode text = n == null ? null : n.get("text");
-              if (text == null || !text.isTextual()) {
-                throw new IllegalArgumentException("no \"text\" string");
-              }
-              each.accept(text.asText(), Optional.ofNullable(n.get("language")).filter(JsonNode::isTextual).map(JsonNode::asText));
-            } catch (IOException | IllegalArgumentException e) {
-              err.println(stored.topic + "/" + record.partition() + "@" + record.offset() + ": skipped: " + firstLine(e.getMessage()));
-            }
-          }
-        }
-      }
-    }
-
-    private void forEachSignal(BiConsumer<String, Optional<String>> each) throws IOException {
-      if (stored.topic != null) {
-        forEachSignalOnTopic(each);
-        return;
-      }
-      Path input = stored.input;
-      String name = input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-      if (name.endsWith(".csv")) {
-        CsvMapper csv = new CsvMapper();
-        csv.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-        try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
-            .with(CsvSchema.emptySchema().withHeader()).readValues(input.toFile())) {
-          long row = 1;
-          while (rows.hasNextValue()) {
-            row++;
-            Map<String, String> r;
-            try {
-              r = rows.nextValue();
-            } catch (RuntimeException | IOException e) {
-              err.println(input + ": row " + row + ": skipped: " + firstLine(e.getMessage()));
-              continue;
-            }
-            String text = r.getOrDefault("content", r.get("text"));
-            if (text != null) {
-              each.accept(text, Optional.ofNullable(r.get("language")));
-            }
-            if (limit > 0 && row > limit + 1) {
-              break;
-            }
-          }
-        }
-        return;
-      }
-      try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-        String line;
-        long number = 0;
-        while ((line = reader.readLine()) != null) {
-          number++;
-          if (line.isBlank()) {
-            continue;
-          }
-          try {
-            JsonNode n = JSON.readTree(line);
-            JsonNode text = n == null ? null : n.get("text");
-            if (text == null || !text.isTextual()) {
-              throw new IllegalArgumentException("no \"text\" string");
-            }
-            each.accept(text.asText(), Optional.ofNullable(n.get("language")).filter(JsonNode::isTextual).map(JsonNode::asText));
-          } catch (IOException | IllegalArgumentException e) {
-            err.println(input + ":" + number + ": skipped: " + firstLine(e.getMessage()));
-          }
-          if (limit > 0 && number >= limit) {
-            break;
-          }
-        }
-      }
-    }
-  }
-
-  /** Per candidate rule: hits, hits also flagged live, which live rules overlap, sample texts. */
-  private static final class Stats {
-    final String status;
-    long hits;
-    long alsoLive;
-    final Map<String, Long> overlap = new HashMap<>();
-    final List<String> samples = new ArrayList<>();
-
-    Stats(String status) {
-      this.status = status;
-    }
-
-    void add(String text, RuleHit hit, Set<String> liveIds, int maxSamples) {
-      hits++;
-      if (!liveIds.isEmpty()) {
-        alsoLive++;
-      }
-      liveIds.forEach(id -> overlap.merge(id, 1L, Long::sum));
-      if (samples.size() < maxSamples) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        samples.add("\"" + (flat.length() > 140 ? flat.substring(0, 140) + "..." : flat) + "\" "
-            + hit.matchedTerms().stream().map(MatchedTerm::text).distinct().toList());
-      }
-    }
-  }
-
   @Command(name = "push", mixinStandardHelpOptions = true,
       description = {"Check a rule pack and publish it as JSON to the rules topic (key: pack name).",
           "Refuses (exit 1) when the check fails."})
   static final class Push implements java.util.concurrent.Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE}).")
-    Path dir;
+    @picocli.CommandLine.Mixin RuleDirectory rules;
 
     @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, HOST:PORT.")
     String bootstrap;
@@ -443,7 +179,7 @@ public final class RulesCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Optional<RulePack> pack = checked(dir, name, out, true);
+      Optional<RulePack> pack = checked(rules.dir, name, out, true);
       if (pack.isEmpty()) {
         out.println("push refused: the rule pack does not pass its checks");
         return 1;

@@ -1,19 +1,15 @@
 package org.varsel.cli;
 
 import java.io.Console;
-import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.varsel.contract.Json;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.IssuedToken;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.auth.UserAdmin;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.audit.AuditLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,37 +30,22 @@ import picocli.CommandLine.Parameters;
         UserCommand.List.class,
         CommandLine.HelpCommand.class,
     })
-public final class UserCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+public final class UserCommand extends CommandGroup {
 
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
-
-  /** Where the desk's database is: the desk's configuration file and environment. */
-  static final class DeskDatabase {
-    @Mixin DeskDatabaseOptions where;
-
+  /** A user's new password: from an environment variable, or asked twice on the terminal. */
+  static final class NewPassword {
     @Option(names = "--password-env", description = "Read the user's new password from this environment variable "
         + "instead of asking on the terminal.")
-    Optional<String> passwordVariable;
+    Optional<String> variable;
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec command;
 
-    Map<String, String> environment = System.getenv();
-    PrintStream out = System.out;
-
-    Database open() {
-      return where.open(environment);
-    }
-
-    char[] password(String username) {
-      if (passwordVariable.isPresent()) {
-        String value = environment.get(passwordVariable.get());
+    char[] read(String username, Map<String, String> environment) {
+      if (variable.isPresent()) {
+        String value = environment.get(variable.get());
         if (value == null || value.length() < 12) {
           throw new CommandLine.ParameterException(command.commandLine(),
-              passwordVariable.get() + " must hold a password of at least 12 characters");
+              variable.get() + " must hold a password of at least 12 characters");
         }
         return value.toCharArray();
       }
@@ -80,17 +61,12 @@ public final class UserCommand implements Runnable {
       }
       return first;
     }
-
-    void audit(Database database, String action, String username) throws Exception {
-      new AuditLog(database).record("cli:" + System.getProperty("user.name", "unknown"), action, Optional.empty(),
-          Optional.empty(), Optional.of(Json.mapper().createObjectNode().put("user", username)));
-    }
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Add a user with a password and print their first API token (shown once).")
-  static final class Add implements Callable<Integer> {
-    @Mixin DeskDatabase desk;
+  static final class Add extends DeskAccountCommand {
+    @Mixin NewPassword newPassword;
 
     @Parameters(index = "0", description = "Username: lower-case letters, digits, . _ -")
     String username;
@@ -102,48 +78,42 @@ public final class UserCommand implements Runnable {
     Optional<String> partner;
 
     @Override
-    public Integer call() throws Exception {
+    int call(Database database) throws Exception {
       Role parsed = Role.fromLabel(role.toLowerCase(Locale.ROOT)).orElseThrow(() -> new CommandLine.ParameterException(
-          desk.command.commandLine(), "--role must be analyst, lead, admin or partner"));
-      char[] password = desk.password(username);
-      try (Database database = desk.open()) {
-        IssuedToken token = new Credentials(database).createUser(username, password, parsed, partner, "cli");
-        desk.audit(database, "user-add", username);
-        desk.out.println("added " + username + " (" + parsed.label() + ")");
-        desk.out.println("API token (shown once): " + token.token());
-      }
+          newPassword.command.commandLine(), "--role must be analyst, lead, admin or partner"));
+      char[] password = newPassword.read(username, desk.environment);
+      IssuedToken token = new Credentials(database).createUser(username, password, parsed, partner, "cli");
+      desk.audit(database, "user-add", DeskAdmin.details("user", username));
+      desk.out.println("added " + username + " (" + parsed.label() + ")");
+      desk.out.println("API token (shown once): " + token.token());
       return 0;
     }
   }
 
   @Command(name = "password", mixinStandardHelpOptions = true,
       description = "Set a user's password; ends their browser sessions.")
-  static final class Password implements Callable<Integer> {
-    @Mixin DeskDatabase desk;
+  static final class Password extends DeskAccountCommand {
+    @Mixin NewPassword newPassword;
 
     @Parameters(index = "0", description = "Username")
     String username;
 
     @Override
-    public Integer call() throws Exception {
-      char[] password = desk.password(username);
-      try (Database database = desk.open()) {
-        if (!new UserAdmin(database).setPassword(username, password)) {
-          desk.out.println("no such user: " + username);
-          return 1;
-        }
-        desk.audit(database, "user-password", username);
-        desk.out.println("password set for " + username + "; their sessions ended");
+    int call(Database database) throws Exception {
+      char[] password = newPassword.read(username, desk.environment);
+      if (!new UserAdmin(database).setPassword(username, password)) {
+        desk.out.println("no such user: " + username);
+        return 1;
       }
+      desk.audit(database, "user-password", DeskAdmin.details("user", username));
+      desk.out.println("password set for " + username + "; their sessions ended");
       return 0;
     }
   }
 
   @Command(name = "token", mixinStandardHelpOptions = true,
       description = "Issue another API token for a user (shown once).")
-  static final class Token implements Callable<Integer> {
-    @Mixin DeskDatabase desk;
-
+  static final class Token extends DeskAccountCommand {
     @Parameters(index = "0", description = "Username")
     String username;
 
@@ -151,16 +121,14 @@ public final class UserCommand implements Runnable {
     String label;
 
     @Override
-    public Integer call() throws Exception {
-      try (Database database = desk.open()) {
-        Optional<IssuedToken> token = new UserAdmin(database).issueToken(username, label);
-        if (token.isEmpty()) {
-          desk.out.println("no such user: " + username);
-          return 1;
-        }
-        desk.audit(database, "user-token", username);
-        desk.out.println("API token for " + username + " (shown once): " + token.get().token());
+    int call(Database database) throws Exception {
+      Optional<IssuedToken> token = new UserAdmin(database).issueToken(username, label);
+      if (token.isEmpty()) {
+        desk.out.println("no such user: " + username);
+        return 1;
       }
+      desk.audit(database, "user-token", DeskAdmin.details("user", username));
+      desk.out.println("API token for " + username + " (shown once): " + token.get().token());
       return 0;
     }
   }
@@ -203,17 +171,13 @@ public final class UserCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users, their roles and live tokens.")
-  static final class List implements Callable<Integer> {
-    @Mixin DeskDatabase desk;
-
+  static final class List extends DeskAccountCommand {
     @Override
-    public Integer call() throws Exception {
-      try (Database database = desk.open()) {
-        desk.out.printf("%-24s %-8s %-16s %-6s %s%n", "username", "role", "partner", "tokens", "created");
-        for (UserAdmin.Account account : new UserAdmin(database).list()) {
-          desk.out.printf("%-24s %-8s %-16s %-6d %s%n", account.username(), account.role().label(),
-              account.partnerId().orElse("-"), account.liveTokens(), account.createdAt());
-        }
+    int call(Database database) throws Exception {
+      desk.out.printf("%-24s %-8s %-16s %-6s %s%n", "username", "role", "partner", "tokens", "created");
+      for (UserAdmin.Account account : new UserAdmin(database).list()) {
+        desk.out.printf("%-24s %-8s %-16s %-6d %s%n", account.username(), account.role().label(),
+            account.partnerId().orElse("-"), account.liveTokens(), account.createdAt());
       }
       return 0;
     }

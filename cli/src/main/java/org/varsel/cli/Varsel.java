@@ -21,14 +21,7 @@ import picocli.CommandLine.Command;
         UserCommand.class,
         PrivacyCommand.class,
     })
-public final class Varsel implements Runnable {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
+public final class Varsel extends CommandGroup {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Varsel()).execute(args));

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.audit.AuditEvent;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.local.PostgresExtension;
 import picocli.CommandLine;
@@ -48,6 +50,31 @@ class PartnerCommandTest {
       assertThat(credentials.authenticate(first)).isEmpty();
     }
     assertThat(run(concat(new String[] {"partner", "add", "Bad Id", "--name", "x"}, connection)).code()).isNotZero();
+  }
+
+  @Test
+  void everyChangeToAPartnerOrItsTokensIsRecordedInTheAuditLogWithoutTheTokens(PostgresDatabase database) throws Exception {
+    String[] connection = {"--jdbc-url", database.jdbcUrl(), "--db-user", database.user(), "--db-password-env", "NO_SUCH_VAR"};
+    String first = run(concat(new String[] {"partner", "add", "ngo-audit", "--name", "NGO Audit"}, connection)).out();
+    String second = run(concat(new String[] {"partner", "token", "ngo-audit", "--label", "feed-reader"}, connection)).out();
+    assertThat(run(concat(new String[] {"partner", "revoke", "ngo-audit", "--all"}, connection)).code()).isZero();
+    run(concat(new String[] {"partner", "list"}, connection));
+
+    try (Database db = Database.open(database.jdbcUrl(), database.user(), database.password())) {
+      // the other test's partner shares this database: only this partner's events
+      List<AuditEvent> events = new AuditLog(db).list(AuditLog.Query.latest(100)).stream()
+          .filter(event -> event.afterText().contains("\"ngo-audit\"")).toList();
+      String actor = "cli:" + System.getProperty("user.name", "unknown");
+      assertThat(events).extracting(AuditEvent::action)
+          .containsExactly("partner-revoke", "partner-token", "partner-add");
+      assertThat(events).allSatisfy(event -> {
+        assertThat(event.actor()).isEqualTo(actor);
+        assertThat(event.after()).hasValueSatisfying(after -> assertThat(after.get("partner").asText()).isEqualTo("ngo-audit"));
+        assertThat(event.afterText()).doesNotContain("vsl_");
+      });
+      assertThat(events.get(0).after().orElseThrow().get("revoked").asInt()).isEqualTo(2);
+    }
+    assertThat(first + second).contains("vsl_");
   }
 
   private record Run(int code, String out) {}

@@ -50,7 +50,7 @@ class RulesCommandKafkaTest {
           "partner:a", Instant.now());
       publisher.publish("c", "not json".getBytes(StandardCharsets.UTF_8), "partner:a", Instant.now());
     }
-    RulesCommand.Backtest backtest = new RulesCommand.Backtest();
+    RulesBacktest backtest = new RulesBacktest();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     backtest.out = new PrintStream(out, true, StandardCharsets.UTF_8);

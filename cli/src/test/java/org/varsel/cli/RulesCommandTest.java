@@ -104,7 +104,7 @@ class RulesCommandTest {
         + "2016-09-01 00:03:00,other,English,\"Just a normal tweet\"\n");
 
     for (Path input : List.of(jsonl, csv)) {
-      RulesCommand.Backtest backtest = new RulesCommand.Backtest();
+      RulesBacktest backtest = new RulesBacktest();
       backtest.out = print(out);
       backtest.err = print(err);
       int code = new CommandLine(backtest).execute("--rules", REPO_RULES.toString(),

@@ -72,8 +72,9 @@ class UserCommandTest {
   private int run(Object command, Map<String, String> environment, String... args) {
     CommandLine line = new CommandLine(command);
     line.setErr(new java.io.PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
-    UserCommand.DeskDatabase desk = line.getCommandSpec().mixins().values().stream().findFirst()
-        .map(mixin -> (UserCommand.DeskDatabase) mixin.userObject()).orElseThrow();
+    DeskAdmin desk = line.getCommandSpec().mixins().values().stream()
+        .map(mixin -> mixin.userObject()).filter(DeskAdmin.class::isInstance).map(DeskAdmin.class::cast)
+        .findFirst().orElseThrow();
     desk.environment = environment;
     desk.out = new PrintStream(out, true, StandardCharsets.UTF_8);
     return line.execute(args);

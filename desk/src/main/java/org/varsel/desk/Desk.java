@@ -32,6 +32,7 @@ import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.http.DeskMetrics;
 import org.varsel.desk.http.HealthCheck;
 import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.RateLimiter;
@@ -104,8 +105,11 @@ public final class Desk implements AutoCloseable {
     LOG.info("desk starting with {}, {} and {}", config, intakeConfig, alertConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
+      DeskMetrics metrics = new DeskMetrics();
+      started.add(metrics);
       Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
       started.add(database);
+      database.measure(metrics.registry());
       ErasureRecheck erasures = new ErasureRecheck(database, config.kafkaBootstrap(), config.kafkaLogin(), List.of(intakeConfig.rawTopic(),
           intakeConfig.deadLetterTopic(), config.incidentTopic(), Topics.SHADOW_HITS, childSafety.hotlineTopic()),
           retentionConfig.pipelineState());
@@ -118,7 +122,7 @@ public final class Desk implements AutoCloseable {
       started.add(consumer);
       consumer.start();
       SignalIntake signals = new SignalIntake(database, config.kafkaBootstrap(), config.intakeKafkaLogin(),
-          intakeConfig.rawTopic(), intakeConfig.publishTimeout());
+          intakeConfig.rawTopic(), intakeConfig.publishTimeout(), metrics.registry());
       started.add(signals);
       DeadLetterConsumer deadLetters = new DeadLetterConsumer(config.kafkaBootstrap(), config.kafkaLogin(),
           config.kafkaGroup() + "-dead-letters", intakeConfig.deadLetterTopic(), database);
@@ -165,7 +169,7 @@ public final class Desk implements AutoCloseable {
       AnalystPages pages = new AnalystPages(new SignedInPage(sessions), () -> PipelineWatch.statusOf(pipeline), alerts);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
           new RejectedMessages(database), health(database, consumer, pipeline), config.demoAnonymousRead(),
-          config.requestBodyTimeout(),
+          config.requestBodyTimeout(), metrics,
           List.of(new SignInRoutes(sessions, new LoginThrottle(database), audit, pages),
               new QueuePages(queue, triage, pages), new IncidentPages(queue, triage, audit, alerts, pages),
               new AuditPages(audit, verdicts, pages), new IncidentApi(queue, triage, audit),

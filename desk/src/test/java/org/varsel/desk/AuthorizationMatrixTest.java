@@ -73,6 +73,7 @@ class AuthorizationMatrixTest {
   void everyEndpointAnswersEveryRoleAsTheMatrixSays() throws Exception {
     List<Row> rows = List.of(
         api("GET", () -> "/healthz", null, 200, 200, 200, 200, 200),
+        api("GET", () -> "/metrics", null, 401, 403, 200, 200, 403),
         api("GET", () -> "/api/v1/incidents", null, 401, 200, 200, 200, 200),
         api("GET", () -> "/api/v1/incidents/" + visible, null, 401, 200, 200, 200, 200),
         api("GET", () -> "/api/v1/incidents/" + hidden, null, 401, 200, 200, 200, 404),

@@ -14,14 +14,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A real PostgreSQL server (zonky embedded binaries) that can be stopped and started again keeping its data. */
-public final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres extends LocalServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalPostgres.class);
     private static final String SUPERUSER = "postgres";
@@ -31,20 +30,14 @@ public final class LocalPostgres implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private final Path directory;
-    private final boolean deleteOnClose;
     private final Duration startupTimeout;
     private final boolean passwordAuthentication;
     private String password = TRUST_PASSWORD;
     private int port;
     private EmbeddedPostgres server;
-    private boolean closed;
 
     private LocalPostgres(Builder builder) {
-        this.deleteOnClose = builder.dataDirectory == null;
-        this.directory = deleteOnClose
-                ? Directories.createTemp(builder.baseDirectory, "varsel-postgres-")
-                : builder.dataDirectory.toAbsolutePath();
+        super(builder, "varsel-postgres-");
         this.port = builder.port;
         this.startupTimeout = builder.startupTimeout;
         this.passwordAuthentication = builder.passwordAuthentication;
@@ -55,10 +48,9 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** Starts the server (running initdb on first start only); a no-op if it is running. */
+    @Override
     public synchronized LocalPostgres start() {
-        if (closed) {
-            throw new IllegalStateException("PostgreSQL at " + directory + " is closed");
-        }
+        requireOpen("PostgreSQL");
         if (server != null) {
             return this;
         }
@@ -98,6 +90,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** Stops the server (pg_ctl stop, fast mode); the data stays for the next {@link #start()}. */
+    @Override
     public synchronized void stop() {
         if (server == null) {
             return;
@@ -222,19 +215,6 @@ public final class LocalPostgres implements AutoCloseable {
         return directory.resolve("postgres.log");
     }
 
-    /** Stops the server and, unless it was given a persistent data directory, deletes its data. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        stop();
-        closed = true;
-        if (deleteOnClose) {
-            Directories.deleteRecursively(directory);
-        }
-    }
-
     @Override
     public String toString() {
         return "LocalPostgres[port " + port + ", " + directory + (isRunning() ? ", running]" : ", stopped]");
@@ -250,14 +230,11 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** Settings for a {@link LocalPostgres}; every setting has a default that suits a test. */
-    public static final class Builder {
-        private Path baseDirectory = Directories.defaultBase();
-        private Path dataDirectory;
-        private int port;
-        private Duration startupTimeout = Duration.ofSeconds(60);
+    public static final class Builder extends LocalServer.Settings<Builder, LocalPostgres> {
         private boolean passwordAuthentication;
 
         private Builder() {
+            super(Duration.ofSeconds(60));
         }
 
         /**
@@ -269,42 +246,14 @@ public final class LocalPostgres implements AutoCloseable {
             return this;
         }
 
-        /** Where the temporary directory is created (default {@code java.io.tmpdir}); deleted on close. */
-        public Builder baseDirectory(Path baseDirectory) {
-            this.baseDirectory = baseDirectory.toAbsolutePath();
+        @Override
+        Builder self() {
             return this;
         }
 
-        /** A persistent directory (for the demo): reused across runs, kept on close. */
-        public Builder dataDirectory(Path dataDirectory) {
-            this.dataDirectory = Objects.requireNonNull(dataDirectory);
-            return this;
-        }
-
-        /** The server port (default: a free one, kept for later restarts). */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder startupTimeout(Duration startupTimeout) {
-            this.startupTimeout = Objects.requireNonNull(startupTimeout);
-            return this;
-        }
-
+        @Override
         public LocalPostgres build() {
             return new LocalPostgres(this);
-        }
-
-        /** Builds the server and starts it. */
-        public LocalPostgres start() {
-            LocalPostgres postgres = build();
-            try {
-                return postgres.start();
-            } catch (RuntimeException e) {
-                postgres.close();
-                throw e;
-            }
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.varsel.cli.KafkaLoginOptions;
+import org.varsel.cli.local.KafkaLoginOptions;
 import org.varsel.contract.KafkaAccess;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.desk.config.DeskConfig;

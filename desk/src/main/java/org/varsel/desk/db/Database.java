@@ -2,6 +2,7 @@ package org.varsel.desk.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -40,6 +41,11 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return pool;
+  }
+
+  /** Has the pool report its connections (active, idle, pending) and wait times in {@code registry}. */
+  public void measure(MeterRegistry registry) {
+    pool.setMetricRegistry(registry);
   }
 
   /** Runs the work in one transaction: committed if it returns, rolled back if it throws. */

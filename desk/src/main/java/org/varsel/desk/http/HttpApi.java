@@ -47,10 +47,12 @@ public final class HttpApi implements AutoCloseable {
   private final boolean anonymousRead;
   private final List<RouteGroup> groups;
   private final Duration requestBodyTimeout;
+  private final DeskMetrics metrics;
 
   private HttpApi(Credentials credentials, RejectedMessages rejected, HealthCheck health, boolean anonymousRead,
-      Duration requestBodyTimeout, List<RouteGroup> groups) {
+      Duration requestBodyTimeout, DeskMetrics metrics, List<RouteGroup> groups) {
     this.credentials = credentials;
+    this.metrics = metrics;
     this.rejected = rejected;
     this.health = health;
     this.anonymousRead = anonymousRead;
@@ -66,10 +68,11 @@ public final class HttpApi implements AutoCloseable {
     routes();
   }
 
-  /** Starts serving on the host and port (0: a free port), with the route groups' routes. */
+  /** Starts serving on the host and port (0: a free port), with the route groups' routes, timing every request. */
   public static HttpApi start(String host, int port, Credentials credentials, RejectedMessages rejected,
-      HealthCheck health, boolean anonymousRead, Duration requestBodyTimeout, List<RouteGroup> groups) {
-    HttpApi api = new HttpApi(credentials, rejected, health, anonymousRead, requestBodyTimeout, groups);
+      HealthCheck health, boolean anonymousRead, Duration requestBodyTimeout, DeskMetrics metrics,
+      List<RouteGroup> groups) {
+    HttpApi api = new HttpApi(credentials, rejected, health, anonymousRead, requestBodyTimeout, metrics, groups);
     api.app.start(host, port);
     return api;
   }
@@ -84,6 +87,9 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private void routes() {
+    metrics.watch(health);
+    app.before(metrics::requestStarted);
+    app.after(metrics::requestEnded);
     app.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("Cache-Control", "no-store");
@@ -96,6 +102,11 @@ public final class HttpApi implements AutoCloseable {
     app.before("/api/*", this::authenticate);
     app.get("/healthz", this::healthz);
     app.get("/healthz/desk", this::deskHealth);
+    app.before(DeskMetrics.PATH, this::authenticate);
+    app.get(DeskMetrics.PATH, ctx -> {
+      requireRole(ctx, Role.LEAD, Role.ADMIN);
+      ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    });
     app.get(OPENAPI_PATH, HttpApi::openApi);
     app.get("/api/v1/rejected-messages", this::listRejected);
     groups.forEach(group -> group.addTo(app));

@@ -1,5 +1,7 @@
 package org.varsel.desk.intake;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -77,9 +80,12 @@ public final class SignalIntake implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
   private final Duration publishTimeout;
+  private final MeterRegistry metrics;
 
-  public SignalIntake(Database database, String bootstrapServers, KafkaLogin login, String topic, Duration publishTimeout) {
+  public SignalIntake(Database database, String bootstrapServers, KafkaLogin login, String topic, Duration publishTimeout,
+      MeterRegistry metrics) {
     this.database = database;
+    this.metrics = metrics;
     this.topic = topic;
     this.publishTimeout = publishTimeout;
     this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, login, publishTimeout),
@@ -144,7 +150,26 @@ public final class SignalIntake implements AutoCloseable {
           : firstOutcome instanceof IntakeOutcome.Accepted ? new IntakeOutcome.Accepted(repeat.signal().id(), true)
           : firstOutcome;
     }
+    count(outcomes);
     return List.of(outcomes);
+  }
+
+  /** Each outcome once, by what became of it and, for a rejection, why: what /metrics shows of intake. */
+  private void count(IntakeOutcome[] outcomes) {
+    for (IntakeOutcome outcome : outcomes) {
+      String name;
+      String reason = "";
+      if (outcome instanceof IntakeOutcome.Accepted accepted) {
+        name = accepted.duplicate() ? "duplicate" : "accepted";
+      } else if (outcome instanceof IntakeOutcome.Rejected rejected) {
+        name = "rejected";
+        reason = rejected.kind().name().toLowerCase(Locale.ROOT);
+      } else {
+        name = "unavailable";
+      }
+      Counter.builder("varsel.intake.signals").description("Signals intake took, by outcome (and reason, if rejected)")
+          .tag("outcome", name).tag("reason", reason).register(metrics).increment();
+    }
   }
 
   private static ParseOutcome parse(byte[] body, String source, Instant receivedAt) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class CampaignBriefTest {
     assertThat(html.split("class=\"finding\"", -1)).hasSize(3);
     assertThat(html).contains("The finding the campaign grew from.", "Finding 2: co-link: https://hoax.example/water");
 
-    try (PDDocument pdf = PDDocument.load(new ByteArrayInputStream(new PdfBrief().render(brief)))) {
+    try (PDDocument pdf = Loader.loadPDF(new PdfBrief().render(brief))) {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       assertThat(text).contains("Campaign: the detector findings it consolidates", "Finding 1: hashtag-push: #poisonedwater",
           "Joined the campaign because it shares 8 of 9 accounts");

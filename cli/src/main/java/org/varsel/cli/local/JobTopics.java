@@ -1,4 +1,4 @@
-package org.varsel.cli;
+package org.varsel.cli.local;
 
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.settings.PipelineSettings;

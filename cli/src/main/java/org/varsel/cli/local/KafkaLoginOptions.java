@@ -1,4 +1,4 @@
-package org.varsel.cli;
+package org.varsel.cli.local;
 
 import java.nio.file.Path;
 import java.util.HashMap;
