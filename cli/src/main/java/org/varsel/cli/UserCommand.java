@@ -136,9 +136,7 @@ public final class UserCommand extends CommandGroup {
   @Command(name = "email", mixinStandardHelpOptions = true,
       description = "Set where a staff user's notifications (threat-to-life incidents, assignments) are e-mailed, or "
           + "--clear it (inbox only). Mail goes out only when the desk has desk.mail.host (docs/configuration.md).")
-  static final class Email implements Callable<Integer> {
-    @Mixin DeskDatabase desk;
-
+  static final class Email extends DeskAccountCommand {
     @Parameters(index = "0", description = "Username")
     String username;
 
@@ -149,23 +147,23 @@ public final class UserCommand extends CommandGroup {
     boolean clear;
 
     @Override
-    public Integer call() throws Exception {
+    int call(Database database) throws Exception {
       if (clear == address.isPresent()) {
         desk.out.println("give an e-mail address or --clear, not both or neither");
         return 2;
       }
-      try (Database database = desk.open()) {
+      try {
         if (!new UserAdmin(database).setEmail(username, address.map(String::strip))) {
           desk.out.println("no such staff user: " + username + " (partners get no notifications)");
           return 1;
         }
-        desk.audit(database, "user-email", username);
-        desk.out.println(address.map(a -> "notifications for " + username + " are e-mailed to " + a)
-            .orElse("notifications for " + username + " stay in the desk's inbox"));
       } catch (IllegalArgumentException refused) {
         desk.out.println(refused.getMessage());
         return 2;
       }
+      desk.audit(database, "user-email", DeskAdmin.details("user", username));
+      desk.out.println(address.map(a -> "notifications for " + username + " are e-mailed to " + a)
+          .orElse("notifications for " + username + " stay in the desk's inbox"));
       return 0;
     }
   }
