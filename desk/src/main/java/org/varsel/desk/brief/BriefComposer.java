@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.varsel.contract.CategoryNames;
 import org.varsel.contract.Incident;
 import org.varsel.contract.Incident.EvidenceSignal;
 import org.varsel.contract.Tlp;

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.varsel.contract.CategoryNames;
 import org.varsel.contract.Tier;
 
 /**

@@ -348,7 +348,7 @@ public class IncidentDraft {
         id,
         version,
         kind,
-        Explanations.title(this),
+        IncidentTitle.of(this),
         Instant.ofEpochMilli(firstSeen),
         Instant.ofEpochMilli(lastSeen),
         Instant.ofEpochMilli(Math.max(at, lastSeen)),

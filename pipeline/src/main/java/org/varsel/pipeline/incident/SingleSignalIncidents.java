@@ -7,18 +7,18 @@ import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.SingleSignals;
 
 /**
- * A partner's confident assessment reaches the queue: a signal labelled with a harm category and a confidence at
- * or above the threshold becomes its own incident. Less confident labels still count towards surges.
+ * A signal that needs no others to reach the queue (a grave post, a partner's confident assessment) becomes one
+ * incident with every reason that applies to it.
  */
-public final class PartnerAssessments implements FlatMapFunction<AnalysedSignal, Incident> {
+public final class SingleSignalIncidents implements FlatMapFunction<AnalysedSignal, Incident> {
   private final SingleSignals detector;
 
-  public PartnerAssessments(SingleSignals detector) {
+  public SingleSignalIncidents(SingleSignals detector) {
     this.detector = detector;
   }
 
   @Override
   public void flatMap(AnalysedSignal analysed, Collector<Incident> out) {
-    detector.partnerAssessment(analysed).ifPresent(out::collect);
+    detector.incident(analysed).ifPresent(out::collect);
   }
 }

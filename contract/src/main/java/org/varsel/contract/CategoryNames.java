@@ -1,4 +1,4 @@
-package org.varsel.desk.brief;
+package org.varsel.contract;
 
 import java.util.List;
 import java.util.Locale;
