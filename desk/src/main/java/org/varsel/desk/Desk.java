@@ -47,7 +47,10 @@ import org.varsel.desk.pipeline.PipelineWatch;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
+import org.varsel.desk.triage.QueueChanges;
+import org.varsel.desk.triage.QueueRoutes;
 import org.varsel.desk.triage.RulePrecisionConsumer;
+import org.varsel.desk.triage.SavedSearches;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
@@ -184,6 +187,7 @@ public final class Desk implements AutoCloseable {
           List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
               new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
               new PeriodReportRoutes(database, Clock.systemUTC()),
+              new QueueRoutes(new QueueChanges(audit, incidents), new SavedSearches(database)),
               new EscalationRoutes(briefs, briefStore, incidents, cases, new Sessions(database))));
       started.add(http);
       if (config.demoAnonymousRead()) {

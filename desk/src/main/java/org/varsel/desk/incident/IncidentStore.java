@@ -81,6 +81,17 @@ public final class IncidentStore {
     }
   }
 
+  /** When the pipeline's newest update was stored, in microseconds since the epoch (0 when none): the queue's poll. */
+  public long lastStoredMicros() throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT coalesce((extract(epoch FROM max(stored_at)) * 1000000)::bigint, 0) FROM incident");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
   private static void bind(Connection connection, PreparedStatement statement, Incident incident)
       throws SQLException {
     statement.setString(1, incident.id());

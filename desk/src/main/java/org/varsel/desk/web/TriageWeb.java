@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,8 +72,7 @@ public final class TriageWeb implements RouteGroup {
   private static final Role[] STAFF = {Role.ANALYST, Role.LEAD, Role.ADMIN};
   private static final Role[] LEADS = {Role.LEAD, Role.ADMIN};
   private static final int QUEUE_PAGE = 50;
-  private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  private static final String CSP = SignedInPage.CSP;
   private static final Map<String, String> STATIC = Map.of(
       "desk.css", "text/css; charset=utf-8",
       "desk.js", "text/javascript; charset=utf-8");
@@ -333,10 +333,13 @@ public final class TriageWeb implements RouteGroup {
     Visibility visibility = visibility(principal);
     IncidentPage page = queue.list(params.filter(), params.order(), params.limit(), params.offset(), visibility);
     List<Map<String, Object>> rows = new ArrayList<>();
+    Instant now = Instant.now();
     for (QueuedIncident incident : page.items()) {
       ObjectNode shown = forViewer(incident.toJson(), principal);
       Map<String, Object> row = map(shown);
       row.put("sensitive", Wellness.sensitive(shown));
+      row.put("age", RelativeTime.ago(shown.path("first_seen").asText(""), now).orElse(""));
+      row.put("activity", RelativeTime.ago(shown.path("last_seen").asText(""), now).orElse(""));
       rows.add(row);
     }
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -451,10 +454,17 @@ public final class TriageWeb implements RouteGroup {
   private void bulkForm(Context ctx) throws SQLException {
     Sessions.Session session = staffForm(ctx);
     String action = Optional.ofNullable(ctx.formParam("action")).orElse("");
-    formAct(session, () -> triage.bulk(session.principal(), ctx.formParams("ids"), action.equals("assign-me")
-        ? bulkAction("assign", "", Optional.empty(), Optional.of(session.username()))
-        : bulkAction("status", action, Optional.ofNullable(ctx.formParam("reason")), Optional.empty())));
-    ctx.redirect(back(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
+    List<Triage.BulkOutcome> outcomes = formAct(session, () -> triage.bulk(session.principal(), ctx.formParams("ids"),
+        action.equals("assign-me")
+            ? bulkAction("assign", "", Optional.empty(), Optional.of(session.username()))
+            : bulkAction("status", action, Optional.ofNullable(ctx.formParam("reason")), Optional.empty())));
+    // every incident's outcome, refusals with their reason: a bulk action that did nothing must say so
+    Map<String, Object> model = new HashMap<>();
+    model.put("results", outcomes.stream().map(o -> Map.of("id", o.incidentId(), "error", o.error().orElse(""))).toList());
+    model.put("done", outcomes.stream().filter(o -> o.error().isEmpty()).count());
+    model.put("action", action);
+    model.put("back", back(ctx));
+    page(ctx, "bulk-results", model, session);
   }
 
   private void greyscaleForm(Context ctx) throws SQLException {
@@ -786,9 +796,9 @@ public final class TriageWeb implements RouteGroup {
     }
   }
 
-  private void formAct(Sessions.Session session, Action<?> action) throws SQLException {
+  private <T> T formAct(Sessions.Session session, Action<T> action) throws SQLException {
     try {
-      action.run();
+      return action.run();
     } catch (TriageException refused) {
       int status = switch (refused.kind()) {
         case NOT_FOUND -> 404;

@@ -24,7 +24,7 @@ public final class IncidentTitle {
   static String of(IncidentDraft draft) {
     Map<String, String> c = draft.coordination;
     String accounts = draft.accountCount + (draft.accountsSaturated ? "+" : "") + " accounts";
-    return switch (draft.kind) {
+    String title = switch (draft.kind) {
       case HIGH_SEVERITY, PARTNER_ASSESSMENT -> harm(draft.subject) + against(draft)
           + quoted(": ", draft.evidence.isEmpty() ? null : draft.evidence.get(0).text());
       case CO_SIMILAR_TEXT -> about(draft) + "same text from " + accounts + quoted(": ", draft.subject);
@@ -36,6 +36,7 @@ public final class IncidentTitle {
           + Explanations.periodWord(c.get("period")) + "s";
       case CAMPAIGN -> throw new IllegalStateException("a campaign is built from its findings (campaign.CampaignIncident), not from a draft");
     };
+    return title.substring(0, 1).toUpperCase(Locale.ROOT) + title.substring(1);
   }
 
   /** {@code text} without handles and links, on one line, cut at a word boundary near {@code max} characters. */
