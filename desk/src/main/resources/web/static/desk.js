@@ -321,17 +321,6 @@ function initSavedSearches() {
 
 // ---- the incident page --------------------------------------------------------------------------------------------
 
-function describe(event) {
-  var after = event.after || {};
-  if (event.action === 'status') {
-    return 'changed its status to ' + after.status + (after.reason ? ' (reason: "' + after.reason + '")' : '');
-  }
-  if (event.action === 'assign') {
-    return after.assignee ? 'assigned it to ' + after.assignee : 'unassigned it';
-  }
-  return event.action;
-}
-
 // Someone else changed the incident while this page was open: say who changed what, stop the stale buttons, offer reload.
 function initStaleWarning() {
   var page = document.getElementById('incident');
@@ -358,9 +347,8 @@ function initStaleWarning() {
           ? api('GET', '/api/v1/incidents/' + encodeURIComponent(id) + '/history').then(function (history) {
             var events = (history.ok && history.body.events) || [];
             var last = events.filter(function (e) { return e.action === 'status' || e.action === 'assign'; }).pop();
-            return last ? (last.actor === me() ? 'You (in another tab or window)' : last.actor) + ' ' + describe(last)
-                + ' at ' + new Date(last.at).toLocaleString() + '.'
-                : 'Someone changed its status to ' + now.status + '.';
+            return last ? last.summary + (last.actor === me() ? ' (you, in another tab or window).' : '.')
+                : 'Someone changed the status to ' + now.status + '.';
           })
           : Promise.resolve('The pipeline updated this incident to version ' + now.version + '.');
       found.then(function (text) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -139,9 +140,16 @@ class QueueBrowserTest {
       WebElement w = d.findElement(By.id("stale-warning"));
       return w.isDisplayed() ? w : null;
     });
-    assertThat(warning.getText()).contains("bob changed its status to dismissed (reason: \"quoted in a news report\")",
+    assertThat(warning.getText()).contains("bob changed the status to dismissed (reason: \"quoted in a news report\")",
         "as it was when you opened it");
     assertThat(browser.findElements(By.cssSelector("#triage button"))).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+    // without script (or before the page noticed) the refused form says the same instead of a bare 403
+    Caller session = client.login("ana", "analyst passphrase");
+    var refused = client.postForm("/incidents/" + id + "/status", session, "_csrf", session.csrf().orElseThrow(),
+        "status", "confirmed");
+    assertThat(refused.statusCode()).isIn(403, 409);
+    assertThat(refused.body()).contains("Meanwhile bob changed the status to dismissed (reason: &quot;quoted in a news report&quot;)",
+        "reload the incident");
     chromium.clickAndLoad(By.id("stale-reload"));
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("dismissed");
   }
@@ -166,7 +174,7 @@ class QueueBrowserTest {
     awaitStatus(ids.get(0), "assignee", "ana");
     keys("c");
     awaitStatus(ids.get(0), "status", "confirmed");
-    assertThat(browser.findElement(By.cssSelector("#queue tr[data-id='" + ids.get(0) + "']")).getText()).contains("confirmed", "ana");
+    assertThat(rowText(ids.get(0))).contains("confirmed", "ana");
 
     keys("j");
     assertThat(selected()).isEqualTo(ids.get(1));
@@ -193,9 +201,9 @@ class QueueBrowserTest {
   void theQueueShowsTlpPlatformAndAgeSavesSearchesAndRefreshesItselfWhenAColleagueActs() throws Exception {
     List<String> ids = seed("tiktok", "Surge of threats against journalists");
     browser.get(base + "/?status=new&platform=tiktok");
-    WebElement row = browser.findElement(By.cssSelector("#queue tr[data-id='" + ids.get(0) + "']"));
-    assertThat(row.getText()).contains("TLP:AMBER", "tiktok", "3 h ago");
-    assertThat(row.findElement(By.cssSelector("time.age")).getAttribute("title")).isEqualTo("first seen " + SEEN);
+    assertThat(rowText(ids.get(0))).contains("TLP:AMBER", "tiktok", "3 h ago");
+    assertThat(browser.findElement(By.cssSelector("#queue tr[data-id='" + ids.get(0) + "'] time.age")).getAttribute("title"))
+        .isEqualTo("first seen " + SEEN);
 
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("saved-searches")).isDisplayed());
     browser.findElement(By.id("saved-search-name")).sendKeys("new on TikTok");
@@ -211,8 +219,7 @@ class QueueBrowserTest {
     // a colleague assigns the incident to himself: the open queue shows it without a reload
     ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
     client.post("/api/v1/incidents/" + ids.get(0) + "/assign", bob, "{\"assignee\": \"bob\"}");
-    new WebDriverWait(browser, POLLED).until(d ->
-        d.findElement(By.cssSelector("#queue tr[data-id='" + ids.get(0) + "']")).getText().contains("bob"));
+    new WebDriverWait(browser, POLLED).until(d -> rowText(ids.get(0)).contains("bob"));
     assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;")).isEqualTo(true);
     assertThat(browser.findElement(By.id("queue-live")).getText()).contains("1 change by colleagues");
   }
@@ -249,12 +256,18 @@ class QueueBrowserTest {
     Eventually.await(Duration.ofSeconds(20), id + " has " + field + " " + value,
         () -> DeskClient.json(client.get("/api/v1/incidents/" + id, bob)).path(field).asText().equals(value));
     // the row is redrawn in place after the call
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
-        d.findElement(By.cssSelector("#queue tr[data-id='" + id + "']")).getText().contains(value));
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> rowText(id).contains(value));
+  }
+
+  /** A queue row's text; the page redraws its rows in place when the queue changes, so a row read may go stale. */
+  private static String rowText(String id) {
+    return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.cssSelector("#queue tr[data-id='" + id + "']")).getText());
   }
 
   private static String selected() {
-    return browser.findElement(By.cssSelector("#queue tr.kbd-selected")).getAttribute("data-id");
+    return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.cssSelector("#queue tr.kbd-selected")).getAttribute("data-id"));
   }
 
   private static void keys(String keys) {

@@ -20,7 +20,20 @@ public record AuditEvent(
     incidentId.ifPresent(i -> json.put("incident_id", i));
     before.ifPresent(b -> json.set("before", b));
     after.ifPresent(a -> json.set("after", a));
+    json.put("summary", summary());
     return json;
+  }
+
+  /** A triage step in words for a colleague: "bob changed the status to dismissed (reason: "satire") at ...". */
+  public String summary() {
+    JsonNode state = after.orElse(Json.mapper().createObjectNode());
+    String what = switch (action) {
+      case "status" -> "changed the status to " + state.path("status").asText()
+          + (state.path("reason").isTextual() ? " (reason: \"" + state.path("reason").asText() + "\")" : "");
+      case "assign" -> state.path("assignee").isTextual() ? "assigned it to " + state.path("assignee").asText() : "unassigned it";
+      default -> action;
+    };
+    return actor + " " + what + " at " + at;
   }
 
   /** The before state as compact JSON, or empty text. */

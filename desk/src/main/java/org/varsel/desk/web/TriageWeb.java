@@ -432,7 +432,7 @@ public final class TriageWeb implements RouteGroup {
     String id = incidentId(ctx);
     IncidentStatus to = IncidentStatus.fromLabel(Optional.ofNullable(ctx.formParam("status")).orElse(""))
         .orElseThrow(() -> new PageError(400, "Unknown status.", session));
-    formAct(session, () -> triage.changeStatus(session.principal(), id, to,
+    actOnOpenPage(session, id, () -> triage.changeStatus(session.principal(), id, to,
         Optional.ofNullable(ctx.formParam("reason"))));
     ctx.redirect("/incidents/" + id, io.javalin.http.HttpStatus.SEE_OTHER);
   }
@@ -440,7 +440,7 @@ public final class TriageWeb implements RouteGroup {
   private void assignForm(Context ctx) throws SQLException {
     Sessions.Session session = staffForm(ctx);
     String id = incidentId(ctx);
-    formAct(session, () -> triage.assign(session.principal(), id, Optional.ofNullable(ctx.formParam("assignee"))));
+    actOnOpenPage(session, id, () -> triage.assign(session.principal(), id, Optional.ofNullable(ctx.formParam("assignee"))));
     ctx.redirect("/incidents/" + id, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
@@ -809,6 +809,25 @@ public final class TriageWeb implements RouteGroup {
       throw new PageError(status, refused.getMessage(), session);
     } catch (Problem bad) {
       throw new PageError(bad.status(), bad.getMessage(), session);
+    }
+  }
+
+  /**
+   * A triage form sent from an incident page: when the step is refused because a colleague changed the incident
+   * since the page was drawn, the answer says who changed what (a bare 403 after a colleague's dismissal told nothing).
+   */
+  private void actOnOpenPage(Sessions.Session session, String id, Action<?> action) throws SQLException {
+    try {
+      formAct(session, action);
+    } catch (PageError refused) {
+      Optional<AuditEvent> colleagues = audit.forIncident(id).stream()
+          .filter(e -> !e.actor().equals(session.username()) && (e.action().equals("status") || e.action().equals("assign")))
+          .reduce((earlier, later) -> later);
+      if (refused.status != 403 && refused.status != 409 || colleagues.isEmpty()) {
+        throw refused;
+      }
+      throw new PageError(refused.status, refused.getMessage() + ". Meanwhile " + colleagues.get().summary()
+          + ": reload the incident to see it as it is now.", session);
     }
   }
 
