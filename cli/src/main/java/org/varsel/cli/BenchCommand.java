@@ -32,7 +32,8 @@ import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.IncidentKind;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.io.RawSignalPublisher;
 import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.RulePack;
@@ -151,17 +152,13 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** The bundled rule files plus a generated file, so that {@code rules} rules are live (checked as any rules dir). */
-  private Path rulesDirectory(Path home, Path work, BenchWorkload workload) throws IOException {
+  Path rulesDirectory(Path home, Path work, BenchWorkload workload) throws IOException {
     Path dir = Files.createDirectories(work.resolve("rules"));
     RulePack bundled = BundledRules.load();
     Path source = home.resolve("rules");
     int generated = Math.max(0, rules - bundled.rules().size());
     if (Files.isDirectory(source)) {
-      try (Stream<Path> files = Files.list(source)) {
-        for (Path f : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList()) {
-          Files.copy(f, dir.resolve(f.getFileName()));
-        }
-      }
+      copyRuleFiles(source, dir);
     } else {
       progress("no rules/ directory under %s: generated rules only", home);
       generated = rules;
@@ -170,6 +167,18 @@ public final class BenchCommand implements Callable<Integer> {
     RulePack pack = BundledRules.fromDirectory(dir);
     progress("rules: %d (%d bundled + %d generated) in %s", pack.rules().size(), pack.rules().size() - generated, generated, dir);
     return dir;
+  }
+
+  /** Every rule and lexicon file under {@code source} into {@code target}, sub-folders kept (rules name lexicons in {@code lexicons/}). */
+  static void copyRuleFiles(Path source, Path target) throws IOException {
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.filter(Files::isRegularFile)
+          .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList()) {
+        Path copy = target.resolve(source.relativize(f).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(f, copy);
+      }
+    }
   }
 
   /** An unmeasured bounded run over {@code warmup} signals: the MiniCluster runs in this JVM, so its JIT work carries over. */
@@ -363,22 +372,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   private PipelineSettings settings(LocalKafka kafka, String run, int p, boolean bounded, Path rulesDir) {
     String prefix = run + "-" + UUID.randomUUID().toString().substring(0, 6);
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("pipeline.kafka.bootstrap", kafka.bootstrapServers());
-    values.put("pipeline.topics.raw", prefix + ".raw");
-    values.put("pipeline.topics.dlq", prefix + ".dlq");
-    values.put("pipeline.topics.incidents", prefix + ".incidents");
-    values.put("pipeline.topics.rules", prefix + ".rules");
-    values.put("pipeline.topics.shadow-hits", prefix + ".shadow-hits");
-    values.put("pipeline.topics.hotline", prefix + ".hotline");
-    values.put("pipeline.topics.feedback", prefix + ".feedback");
-    values.put("pipeline.topics.rule-precision", prefix + ".rule-precision");
-    values.put("pipeline.kafka.group", prefix);
-    values.put("pipeline.kafka.transactional-id-prefix", prefix);
-    values.put("pipeline.parallelism", Integer.toString(p));
-    values.put("pipeline.bounded", Boolean.toString(bounded));
-    values.put("pipeline.rules.dir", rulesDir.toString());
-    values.put("pipeline.checkpoint.interval", checkpointInterval);
+    Map<String, String> values = new LinkedHashMap<>(PipelineKeys.isolatedRun(prefix));
+    values.put(PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+    values.put(PipelineKeys.PARALLELISM, Integer.toString(p));
+    values.put(PipelineKeys.BOUNDED, Boolean.toString(bounded));
+    values.put(PipelineKeys.RULES_DIR, rulesDir.toString());
+    values.put(PipelineKeys.CHECKPOINT_INTERVAL, checkpointInterval);
     values.putAll(extraSettings);
     return PipelineSettings.from(values);
   }

@@ -19,7 +19,7 @@ import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.IncidentKind;
 import org.varsel.local.LocalKafka;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.db.Database;
 import picocli.CommandLine.Option;
 
@@ -27,7 +28,7 @@ final class DeskDatabaseOptions {
   String passwordVariable;
 
   Database open(Map<String, String> environment) {
-    DeskConfig desk = DeskConfig.load(config, environment);
+    DeskConfig desk = DeskSettings.load(config, environment).desk();
     return Database.open(jdbcUrl.orElse(desk.dbUrl()), user.orElse(desk.dbUser()),
         Optional.ofNullable(environment.get(passwordVariable)).orElse(desk.dbPassword()));
   }

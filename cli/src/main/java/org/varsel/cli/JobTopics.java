@@ -1,7 +1,7 @@
 package org.varsel.cli;
 
 import org.varsel.local.LocalKafka;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /** Creates on a local broker every topic the pipeline job reads or writes ({@link PipelineSettings#topics()}). */
 public final class JobTopics {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.varsel.contract.KafkaLogin;
-import org.varsel.desk.config.DeskConfig;
+import org.varsel.contract.settings.Settings;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,8 +28,8 @@ public final class KafkaLoginOptions {
     if (file == null) {
       return KafkaLogin.none();
     }
-    Map<String, String> values = new HashMap<>(DeskConfig.readProperties(file));
-    String password = environment.get(DeskConfig.environmentName(PREFIX + KafkaLogin.SASL_PASSWORD));
+    Map<String, String> values = new HashMap<>(Settings.readProperties(file));
+    String password = environment.get(Settings.environmentVariable(PREFIX + KafkaLogin.SASL_PASSWORD));
     if (password != null) {
       values.put(PREFIX + KafkaLogin.SASL_PASSWORD, password);
     }

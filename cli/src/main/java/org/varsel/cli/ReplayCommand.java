@@ -30,7 +30,9 @@ import org.varsel.contract.Json;
 import org.varsel.local.Directories;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.contract.settings.Settings;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.io.RawSignalPublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,27 +124,14 @@ public final class ReplayCommand implements Callable<Integer> {
   private PipelineSettings settings(LocalKafka kafka) throws java.io.IOException {
     Map<String, String> values = new LinkedHashMap<>();
     if (settingsFile != null) {
-      Properties properties = new Properties();
-      try (var reader = Files.newBufferedReader(settingsFile)) {
-        properties.load(reader);
-      }
-      properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+      values.putAll(Settings.readProperties(settingsFile));
     }
-    String run = "replay-" + UUID.randomUUID().toString().substring(0, 8);
-    values.put("pipeline.kafka.bootstrap", kafka.bootstrapServers());
-    values.put("pipeline.topics.raw", run + ".raw");
-    values.put("pipeline.topics.dlq", run + ".dlq");
-    values.put("pipeline.topics.incidents", run + ".incidents");
-    values.put("pipeline.topics.rules", run + ".rules");
-    values.put("pipeline.topics.shadow-hits", run + ".shadow-hits");
-    values.put("pipeline.topics.feedback", run + ".feedback");
-    values.put("pipeline.topics.rule-precision", run + ".rule-precision");
-    values.put("pipeline.kafka.group", run);
-    values.put("pipeline.kafka.transactional-id-prefix", run);
-    values.put("pipeline.parallelism", Integer.toString(parallelism));
-    values.put("pipeline.bounded", "true");
+    values.putAll(PipelineKeys.isolatedRun("replay-" + UUID.randomUUID().toString().substring(0, 8)));
+    values.put(PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+    values.put(PipelineKeys.PARALLELISM, Integer.toString(parallelism));
+    values.put(PipelineKeys.BOUNDED, "true");
     // a watermark after every signal: what each operator has seen when event time moves depends on the file alone
-    values.putIfAbsent("pipeline.event-time.watermarks", "per-record");
+    values.putIfAbsent(PipelineKeys.WATERMARKS, "per-record");
     return PipelineSettings.from(values);
   }
 

@@ -21,7 +21,6 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -40,9 +39,6 @@ import org.varsel.contract.RawSignalHeaders;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.Desk;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.childsafety.ChildSafetyConfig;
-import org.varsel.desk.config.DeskConfig;
-import org.varsel.desk.intake.IntakeConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -50,7 +46,7 @@ import org.varsel.local.PostgresExtension;
 import org.varsel.pipeline.TopicContents;
 import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * CSAM is never content (docs/child-safety.md): a signal labelled csam with distinctive marker text goes through the
@@ -75,14 +71,9 @@ class CsamNeverStoredEndToEndTest {
   @Test
   void aCsamSignalLeavesOnlyItsUrlAndMetadataAnywhere(LocalKafka kafka, PostgresDatabase db) throws Exception {
     PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka);
-    DeskConfig deskConfig = new DeskConfig("127.0.0.1", 0, db.jdbcUrl(), db.user(), db.password(), kafka.bootstrapServers(),
-        "desk-" + settings.kafkaGroup(), settings.incidentTopic(), false);
-    IntakeConfig intakeConfig = IntakeConfig.fromMap(Map.of(
-        IntakeConfig.RAW_TOPIC, settings.rawTopic(), IntakeConfig.DLQ_TOPIC, settings.deadLetterTopic()));
-    ChildSafetyConfig childSafety = ChildSafetyConfig.defaults().withHotlineTopic(settings.hotlineTopic());
     Instant observed = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
-    try (Desk desk = Desk.start(deskConfig, intakeConfig, childSafety)) {
+    try (Desk desk = Desk.start(RunDesk.settings(kafka, db, settings))) {
       String partner = desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.RED, "test").token();
       String analyst = desk.credentials().createUser("ana", "a long passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "test").token();
       String lead = desk.credentials().createUser("lea", "a long passphrase".toCharArray(), Role.LEAD, Optional.empty(), "test").token();

@@ -21,22 +21,17 @@ import org.varsel.contract.SignalIds;
 import org.varsel.contract.Tlp;
 import org.varsel.contract.Topics;
 import org.varsel.desk.Desk;
-import org.varsel.desk.alert.AlertConfig;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.childsafety.ChildSafetyConfig;
-import org.varsel.desk.config.DeskConfig;
-import org.varsel.desk.intake.IntakeConfig;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
-import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.local.PostgresExtension;
 import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.TopicContents;
-import org.varsel.pipeline.incident.IncidentIds;
+import org.varsel.pipeline.correlate.IncidentIds;
 
 /**
  * The loop closed, with the real broker, job and desk: an analyst dismisses an incident in the desk; the desk's
@@ -59,21 +54,16 @@ class FeedbackLoopEndToEndTest {
       throws Exception {
     // the desk publishes to and reads the system's feedback and rule-precision topics; one verdict suffices here
     PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, false, Map.of(
-        "pipeline.topics.feedback", Topics.FEEDBACK,
-        "pipeline.topics.rule-precision", Topics.RULE_PRECISION,
-        "pipeline.feedback.min-verdicts", "1",
-        "pipeline.feedback.precision-floor", "0.9",
-        "pipeline.feedback.report-interval", "PT1S",
-        "pipeline.event-time.source-idleness", "PT2S"));
-    DeskConfig deskConfig = new DeskConfig("127.0.0.1", 0, db.jdbcUrl(), db.user(), db.password(), kafka.bootstrapServers(),
-        "desk-" + settings.kafkaGroup(), settings.incidentTopic(), false);
-    IntakeConfig intake = IntakeConfig.fromMap(Map.of(
-        IntakeConfig.RAW_TOPIC, settings.rawTopic(), IntakeConfig.DLQ_TOPIC, settings.deadLetterTopic()));
+        PipelineKeys.FEEDBACK_TOPIC, Topics.FEEDBACK,
+        PipelineKeys.RULE_PRECISION_TOPIC, Topics.RULE_PRECISION,
+        PipelineKeys.FEEDBACK_MIN_VERDICTS, "1",
+        PipelineKeys.FEEDBACK_PRECISION_FLOOR, "0.9",
+        PipelineKeys.FEEDBACK_REPORT_INTERVAL, "PT1S",
+        PipelineKeys.SOURCE_IDLENESS, "PT2S"));
     Instant observed = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
 
     JobClient job = PipelineJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), settings);
-    try (Desk desk = Desk.start(deskConfig, intake, RetentionConfig.defaults(), ChildSafetyConfig.defaults(),
-        PipelineWatchConfig.unwatched(), AlertConfig.defaults())) {
+    try (Desk desk = Desk.start(RunDesk.settings(kafka, db, settings))) {
       String partner = desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "test").token();
       String analyst = desk.credentials().createUser("ana", "a long passphrase".toCharArray(), Role.ANALYST,
           Optional.empty(), "test").token();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.Desk;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.config.DeskConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -22,7 +21,7 @@ import org.varsel.local.PostgresExtension;
 import org.varsel.pipeline.MixedSignalBatch;
 import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.TopicContents;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
@@ -47,9 +46,7 @@ class SignalToDeskEndToEndTest {
 
     assertThat(TopicContents.committed(kafka.bootstrapServers(), settings.deadLetterTopic())).hasSize(MixedSignalBatch.MALFORMED);
 
-    DeskConfig config = new DeskConfig("127.0.0.1", 0, db.jdbcUrl(), db.user(), db.password(), kafka.bootstrapServers(),
-        "desk-" + settings.kafkaGroup(), settings.incidentTopic(), false);
-    try (Desk desk = Desk.start(config)) {
+    try (Desk desk = Desk.start(RunDesk.settings(kafka, db, settings))) {
       String analyst = desk.credentials().createUser("ana", "a long passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "test").token();
       String ngoB = desk.credentials().createPartner("ngo-b", "NGO B", Optional.empty(), Tlp.AMBER, "test").token();
       DeskApi api = new DeskApi("http://127.0.0.1:" + desk.port());

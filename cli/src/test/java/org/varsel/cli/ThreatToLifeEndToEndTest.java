@@ -26,11 +26,6 @@ import org.varsel.contract.Tlp;
 import org.varsel.desk.Desk;
 import org.varsel.desk.alert.AlertConfig;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.childsafety.ChildSafetyConfig;
-import org.varsel.desk.config.DeskConfig;
-import org.varsel.desk.intake.IntakeConfig;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
-import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -38,9 +33,9 @@ import org.varsel.local.PostgresExtension;
 import org.varsel.local.WebhookReceiver;
 import org.varsel.pipeline.PipelineEndToEndTest;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.TopicContents;
-import org.varsel.pipeline.incident.IncidentIds;
+import org.varsel.pipeline.correlate.IncidentIds;
 
 /**
  * A single explicit threat that names a place and a time, posted through the desk's intake API, goes through the
@@ -61,15 +56,11 @@ class ThreatToLifeEndToEndTest {
   void anExplicitThreatWithAPlaceAndATimeIsAThreatToLifeWithAnAlertAndItsCounterSpeechQuoteIsNot(LocalKafka kafka,
       PostgresDatabase db) throws Exception {
     PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka);
-    DeskConfig deskConfig = new DeskConfig("127.0.0.1", 0, db.jdbcUrl(), db.user(), db.password(), kafka.bootstrapServers(),
-        "desk-" + settings.kafkaGroup(), settings.incidentTopic(), false);
-    IntakeConfig intake = IntakeConfig.fromMap(Map.of(
-        IntakeConfig.RAW_TOPIC, settings.rawTopic(), IntakeConfig.DLQ_TOPIC, settings.deadLetterTopic()));
     Instant observed = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
 
     try (WebhookReceiver receiver = WebhookReceiver.start();
-        Desk desk = Desk.start(deskConfig, intake, RetentionConfig.defaults(), ChildSafetyConfig.defaults(),
-            PipelineWatchConfig.unwatched(), AlertConfig.defaults().withWebhook(receiver.url("/hooks/varsel"), "a shared secret"))) {
+        Desk desk = Desk.start(RunDesk.settings(kafka, db, settings, Map.of(
+            AlertConfig.WEBHOOK_URL, receiver.url("/hooks/varsel").toString(), AlertConfig.SECRET, "a shared secret")))) {
       String partner = desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "test").token();
       String analyst = desk.credentials().createUser("ana", "a long passphrase".toCharArray(), Role.ANALYST,
           Optional.empty(), "test").token();

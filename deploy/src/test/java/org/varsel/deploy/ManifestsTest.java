@@ -38,11 +38,13 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.varsel.contract.KafkaAccess;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Topics;
+import org.varsel.contract.settings.Settings;
 import org.varsel.desk.config.DeskConfig;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.local.KafkaAcls;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * No cluster exists here, so the build checks the manifests instead: every YAML under deploy/ parses, the objects
@@ -59,8 +61,8 @@ class ManifestsTest {
   private static final Map<Path, List<JsonNode>> MANIFESTS = new HashMap<>();
   /** The desk's Kafka passwords as its Deployment gives them: environment variables from Secrets. */
   private static final Map<String, String> KAFKA_PASSWORDS_FROM_SECRETS = Map.of(
-      DeskConfig.environmentName(DeskConfig.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD), "from-a-secret",
-      DeskConfig.environmentName(DeskConfig.INTAKE_KAFKA_PASSWORD), "from-another-secret");
+      Settings.environmentVariable(DeskConfig.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD), "from-a-secret",
+      Settings.environmentVariable(DeskConfig.INTAKE_KAFKA_PASSWORD), "from-another-secret");
 
   @BeforeAll
   static void readEveryYamlFileUnderDeploy() throws IOException {
@@ -206,9 +208,9 @@ class ManifestsTest {
   @Test
   void thePipelineSettingsFileIsValidAndNamesTheContractTopics() throws IOException {
     Map<String, String> settings = properties(configMap("varsel-pipeline-config").path("data").path("pipeline.properties").asText());
-    assertThat(PipelineSettings.DEFAULTS.keySet()).as("every key documented and known").containsAll(settings.keySet());
+    assertThat(PipelineKeys.DEFAULTS.keySet()).as("every key documented and known").containsAll(settings.keySet());
     Map<String, String> withPassword = new HashMap<>(settings);
-    withPassword.put(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
+    withPassword.put(PipelineKeys.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
     PipelineSettings parsed = PipelineSettings.from(withPassword);
     assertThat(parsed.rawTopic()).isEqualTo(Topics.SIGNALS_RAW);
     assertThat(parsed.deadLetterTopic()).isEqualTo(Topics.SIGNALS_DLQ);
@@ -229,13 +231,12 @@ class ManifestsTest {
   void theDeskRunsOnItsConfigMapWithThePasswordFromASecretAndProbesHealthz() throws IOException {
     String file = configMap("varsel-desk-config").path("data").path("desk.properties").asText();
     Map<String, String> settings = properties(file);
-    Set<String> known = new HashSet<>(DeskConfig.KEYS);
-    known.addAll(PipelineWatchConfig.KEYS);
-    assertThat(known).containsAll(settings.keySet());
-    assertThat(PipelineWatchConfig.load(Optional.of(written(file)), Map.of()).flinkRestUrl()).as("the pipeline's REST service")
+    assertThat(DeskSettings.DEFAULTS.keySet()).containsAll(settings.keySet());
+    assertThat(DeskSettings.load(Optional.of(written(file)), KAFKA_PASSWORDS_FROM_SECRETS).pipelineWatch().flinkRestUrl())
+        .as("the pipeline's REST service")
         .isEqualTo("http://varsel-pipeline-rest:8081");
     assertThat(settings).as("no password in a ConfigMap").doesNotContainKey(DeskConfig.DB_PASSWORD);
-    DeskConfig config = DeskConfig.load(Optional.of(written(file)), KAFKA_PASSWORDS_FROM_SECRETS);
+    DeskConfig config = DeskSettings.load(Optional.of(written(file)), KAFKA_PASSWORDS_FROM_SECRETS).desk();
     assertThat(config.incidentTopic()).isEqualTo(Topics.INCIDENTS);
     assertThat(config.demoAnonymousRead()).isFalse();
 
@@ -308,8 +309,8 @@ class ManifestsTest {
     }
     assertThat(declared).as("deploy/k8s/kafka-users.yaml against KafkaAccess.standard()").isEqualTo(expected);
 
-    DeskConfig desk = DeskConfig.load(Optional.of(written(configMap("varsel-desk-config").path("data").path("desk.properties").asText())),
-        KAFKA_PASSWORDS_FROM_SECRETS);
+    DeskConfig desk = DeskSettings.load(Optional.of(written(configMap("varsel-desk-config").path("data").path("desk.properties").asText())),
+        KAFKA_PASSWORDS_FROM_SECRETS).desk();
     assertThat(desk.kafkaLogin().username()).isEqualTo(KafkaAccess.DESK);
     assertThat(desk.intakeKafkaLogin().username()).isEqualTo(KafkaAccess.INTAKE);
     assertThat(desk.kafkaLogin().securityProtocol()).as("SCRAM over TLS in production").isEqualTo("SASL_SSL");
@@ -319,16 +320,16 @@ class ManifestsTest {
 
     Map<String, String> pipelineFile = properties(configMap("varsel-pipeline-config").path("data").path("pipeline.properties").asText());
     Map<String, String> pipelineKeys = new HashMap<>(pipelineFile);
-    pipelineKeys.put(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
+    pipelineKeys.put(PipelineKeys.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD, "from-a-secret");
     PipelineSettings pipeline = PipelineSettings.from(pipelineKeys);
     assertThat(pipeline.kafkaLogin().username()).isEqualTo(KafkaAccess.PIPELINE);
     assertThat(pipeline.kafkaLogin().securityProtocol()).isEqualTo("SASL_SSL");
     assertThat(pipelineFile).as("no password in a ConfigMap")
-        .doesNotContainKey(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD);
+        .doesNotContainKey(PipelineKeys.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD);
     assertThat(pipeline.kafkaGroup()).as("the group its ACL allows").startsWith("varsel-pipeline");
     assertThat(pipeline.transactionalIdPrefix()).as("the transactional ids its ACL allows").startsWith("varsel-pipeline");
     JsonNode pipelineEnv = flinkDeployment().at("/spec/podTemplate/spec/containers/0/env");
-    assertThat(secretOf(pipelineEnv, PipelineSettings.environmentVariable(PipelineSettings.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD)))
+    assertThat(secretOf(pipelineEnv, Settings.environmentVariable(PipelineKeys.KAFKA_LOGIN_PREFIX + KafkaLogin.SASL_PASSWORD)))
         .isEqualTo(KafkaAccess.PIPELINE);
   }
 

@@ -28,6 +28,7 @@ import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.childsafety.ChildSafetyRoutes;
 import org.varsel.desk.childsafety.HotlineConsumer;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HealthCheck;
@@ -44,7 +45,6 @@ import org.varsel.desk.ingest.IncidentConsumer;
 import org.varsel.desk.ingest.RejectedMessages;
 import org.varsel.desk.pipeline.PipelineStatus;
 import org.varsel.desk.pipeline.PipelineWatch;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.desk.triage.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
 import org.varsel.desk.triage.QueueChanges;
@@ -93,46 +93,13 @@ public final class Desk implements AutoCloseable {
   }
 
   /** Migrates the database, starts consuming {@code varsel.incidents} and serving HTTP; fails if any part cannot. */
-  public static Desk start(DeskConfig config) {
-    return start(config, IntakeConfig.defaults());
-  }
-
-  /** {@link #start(DeskConfig)} with these intake settings (topics, limits, feeds). */
-  public static Desk start(DeskConfig config, IntakeConfig intakeConfig) {
-    return start(config, intakeConfig, RetentionConfig.defaults(), ChildSafetyConfig.defaults());
-  }
-
-  /** {@link #start(DeskConfig, IntakeConfig)} with these retention periods (docs/privacy.md). */
-  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig) {
-    return start(config, intakeConfig, retentionConfig, ChildSafetyConfig.defaults());
-  }
-
-  /** {@link #start(DeskConfig, IntakeConfig)} with these child-safety settings (hotline topic, export roles, platforms). */
-  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, ChildSafetyConfig childSafety) {
-    return start(config, intakeConfig, RetentionConfig.defaults(), childSafety);
-  }
-
-  /** {@link #start(DeskConfig, IntakeConfig, RetentionConfig, ChildSafetyConfig, PipelineWatchConfig)}, watching no pipeline. */
-  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
-      ChildSafetyConfig childSafety) {
-    return start(config, intakeConfig, retentionConfig, childSafety, PipelineWatchConfig.unwatched());
-  }
-
-  /** The desk with every part's settings but alerts, which show on the banner only (no webhook). */
-  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
-      ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch) {
-    return start(config, intakeConfig, retentionConfig, childSafety, pipelineWatch, AlertConfig.defaults());
-  }
-
-  /** The desk with every part's settings but the cases', which re-check reported URLs every six hours. */
-  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
-      ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch, AlertConfig alertConfig) {
-    return start(config, intakeConfig, retentionConfig, childSafety, pipelineWatch, alertConfig, CaseConfig.defaults());
-  }
-
-  /** The desk with every part's settings. */
-  public static Desk start(DeskConfig config, IntakeConfig intakeConfig, RetentionConfig retentionConfig,
-      ChildSafetyConfig childSafety, PipelineWatchConfig pipelineWatch, AlertConfig alertConfig, CaseConfig caseConfig) {
+  public static Desk start(DeskSettings settings) {
+    DeskConfig config = settings.desk();
+    IntakeConfig intakeConfig = settings.intake();
+    RetentionConfig retentionConfig = settings.retention();
+    ChildSafetyConfig childSafety = settings.childSafety();
+    AlertConfig alertConfig = settings.alert();
+    CaseConfig caseConfig = settings.cases();
     LOG.info("desk starting with {}, {} and {}", config, intakeConfig, alertConfig);
     List<AutoCloseable> started = new ArrayList<>();
     try {
@@ -158,9 +125,9 @@ public final class Desk implements AutoCloseable {
       hotline.start();
       BriefStore briefStore = new BriefStore(database);
       BriefService briefs = new BriefService(
-          BriefSettings.load(config.briefsConfig().isEmpty() ? Optional.empty() : Optional.of(Path.of(config.briefsConfig()))),
+          BriefSettings.load(settings.briefsFile()),
           incidents, briefStore, new PostgresBriefAudit(database), Clock.systemUTC());
-      Optional<PipelineWatch> pipeline = PipelineWatch.start(pipelineWatch, config.kafkaBootstrap(), config.kafkaLogin(), database);
+      Optional<PipelineWatch> pipeline = PipelineWatch.start(settings.pipelineWatch(), config.kafkaBootstrap(), config.kafkaLogin(), database);
       pipeline.ifPresent(started::add);
       FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), config.kafkaLogin(), Topics.FEEDBACK);
       started.add(feedback);
@@ -212,10 +179,7 @@ public final class Desk implements AutoCloseable {
    * environment ({@code VARSEL_DESK_*}). */
   public static void main(String[] args) throws InterruptedException {
     Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
-    Desk desk = start(DeskConfig.load(file, System.getenv()), IntakeConfig.load(file, System.getenv()),
-        RetentionConfig.load(file, System.getenv()), ChildSafetyConfig.load(file, System.getenv()),
-        PipelineWatchConfig.load(file, System.getenv()), AlertConfig.load(file, System.getenv()),
-        CaseConfig.load(file, System.getenv()));
+    Desk desk = start(DeskSettings.load(file, System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       desk.close();

@@ -27,6 +27,7 @@ import org.varsel.desk.cases.CaseConfig;
 import org.varsel.desk.cases.CaseStore;
 import org.varsel.desk.cases.UrlCheck;
 import org.varsel.desk.cases.UrlRecheck;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.db.Database;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
@@ -186,10 +187,10 @@ class CaseApiTest {
 
   @Test
   void theRecheckIntervalIsAConfigKeyAndABadOneIsRefused() {
-    assertThat(CaseConfig.fromMap(Map.of(CaseConfig.RECHECK_INTERVAL, "PT30M")).recheckInterval())
+    assertThat(DeskSettings.fromMap(Map.of(CaseConfig.RECHECK_INTERVAL, "PT30M")).cases().recheckInterval())
         .isEqualTo(Duration.ofMinutes(30));
-    assertThat(CaseConfig.defaults().recheckInterval()).isEqualTo(Duration.ofHours(6));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CaseConfig.fromMap(Map.of(CaseConfig.RECHECK_INTERVAL,
+    assertThat(DeskSettings.defaults().cases().recheckInterval()).isEqualTo(Duration.ofHours(6));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeskSettings.fromMap(Map.of(CaseConfig.RECHECK_INTERVAL,
         "hourly"))).hasMessageContaining(CaseConfig.RECHECK_INTERVAL);
   }
 

@@ -55,11 +55,8 @@ class DeskBrowserTest {
     chromium = HeadlessChromium.start();
     browser = chromium.browser();
     // the fixtures are dated 2025-03: the retention purge (90 days) would empty the queue before the browser looks
-    // (given in the desk's own settings the key was ignored: DeskConfig leaves retention keys to RetentionConfig, and
-    // under load the purge a minute after start emptied the queue before the third test looked)
-    desk = Desk.start(DeskTestSupport.config(kafka, database), org.varsel.desk.intake.IntakeConfig.defaults(),
-        org.varsel.desk.retention.RetentionConfig.fromMap(
-            java.util.Map.of(org.varsel.desk.retention.RetentionConfig.ENABLED, "false")));
+    desk = Desk.start(DeskTestSupport.config(kafka, database,
+        java.util.Map.of(org.varsel.desk.retention.RetentionConfig.ENABLED, "false")));
     base = "http://localhost:" + desk.port();
     desk.credentials().createPartner("ngo-a", "NGO A", Optional.empty(), Tlp.AMBER, "t");
     desk.credentials().createUser("ana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");

@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.varsel.desk.DeskClient.Caller;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.childsafety.ChildSafetyConfig;
-import org.varsel.desk.config.DeskConfig;
-import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.desk.retention.RetentionPurge;
 import org.varsel.desk.web.LoginThrottle;
@@ -35,10 +33,9 @@ class DeskReplicasTest {
   @Test
   void twoReplicasShareSessionsAndSignInLimitsAndRunTheRetentionPurgeOncePerIntervalUntilOneStops(LocalKafka kafka,
       PostgresDatabase database) throws Exception {
-    DeskConfig config = DeskTestSupport.config(kafka, database);
-    RetentionConfig retention = RetentionConfig.fromMap(Map.of(RetentionConfig.INTERVAL, PURGE_EVERY.toString()));
-    Desk a = Desk.start(config, IntakeConfig.defaults(), retention, ChildSafetyConfig.defaults());
-    try (Desk b = Desk.start(config, IntakeConfig.defaults(), retention, ChildSafetyConfig.defaults())) {
+    DeskSettings settings = DeskTestSupport.config(kafka, database, Map.of(RetentionConfig.INTERVAL, PURGE_EVERY.toString()));
+    Desk a = Desk.start(settings);
+    try (Desk b = Desk.start(settings)) {
       Instant bothRunning = Instant.now();
       DeskClient viaA = new DeskClient(a.port());
       DeskClient viaB = new DeskClient(b.port());

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.varsel.contract.Topics;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.config.DeskSettings;
+import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 
@@ -20,12 +22,12 @@ import org.varsel.local.PostgresDatabase;
 final class DeskTestSupport {
   private DeskTestSupport() {}
 
-  static DeskConfig config(LocalKafka kafka, PostgresDatabase database) {
+  static DeskSettings config(LocalKafka kafka, PostgresDatabase database) {
     return config(kafka, database, Map.of());
   }
 
-  /** The test desk's settings with some keys of the test's own. */
-  static DeskConfig config(LocalKafka kafka, PostgresDatabase database, Map<String, String> own) {
+  /** The test desk's settings with some keys of the test's own (of any part: intake, retention, alerts, ...). */
+  static DeskSettings config(LocalKafka kafka, PostgresDatabase database, Map<String, String> own) {
     kafka.createTopics(2, Topics.INCIDENTS);
     kafka.createTopics(1, Topics.FEEDBACK);
     kafka.createTopics(1, Topics.RULE_PRECISION);
@@ -36,9 +38,11 @@ final class DeskTestSupport {
         DeskConfig.DB_PASSWORD, database.password(),
         DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
         // every test class reads the shared topic from the start with its own group
-        DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID()));
+        DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID(),
+        // these desks have no pipeline of their own to watch
+        PipelineWatchConfig.FLINK_REST_URL, ""));
     settings.putAll(own);
-    return DeskConfig.fromMap(settings);
+    return DeskSettings.fromMap(settings);
   }
 
   static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka, boolean transactional) {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.auth.IssuedToken;
 import org.varsel.desk.auth.Role;
+import org.varsel.desk.config.DeskConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -168,7 +170,7 @@ class HttpApiTest {
   @Test
   void theDemoSwitchLetsAnonymousCallersReadButNothingElse(LocalKafka kafka, PostgresDatabase database)
       throws Exception {
-    try (Desk demo = Desk.start(DeskTestSupport.config(kafka, database).withDemoAnonymousRead(true))) {
+    try (Desk demo = Desk.start(DeskTestSupport.config(kafka, database, Map.of(DeskConfig.DEMO_ANONYMOUS_READ, "true")))) {
       HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + demo.port() + "/api/v1/incidents")).build(),
           HttpResponse.BodyHandlers.ofString());

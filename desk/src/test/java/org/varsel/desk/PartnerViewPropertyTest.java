@@ -37,11 +37,9 @@ import org.varsel.desk.brief.BriefRefused;
 import org.varsel.desk.brief.BriefSettings;
 import org.varsel.desk.brief.HostileIncidents;
 import org.varsel.desk.brief.TlpPolicy;
-import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.brief.Track;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStore;
-import org.varsel.desk.intake.IntakeConfig;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
@@ -78,8 +76,7 @@ class PartnerViewPropertyTest {
   @BeforeAll
   static void storeRandomIncidents(LocalKafka kafka, PostgresDatabase database) throws Exception {
     // the incidents are a month old: a retention purge a minute into the run would strip their evidence mid-test
-    desk = Desk.start(DeskTestSupport.config(kafka, database), IntakeConfig.defaults(),
-        RetentionConfig.fromMap(Map.of(RetentionConfig.ENABLED, "false")), ChildSafetyConfig.defaults());
+    desk = Desk.start(DeskTestSupport.config(kafka, database, Map.of(RetentionConfig.ENABLED, "false")));
     client = new DeskClient(desk.port());
     lead = Caller.bearer(desk.credentials()
         .createUser("prop-lead", "lead passphrase".toCharArray(), Role.LEAD, Optional.empty(), "t").token());

@@ -8,6 +8,7 @@ import org.varsel.pipeline.io.KafkaEndpoints;
 import org.varsel.pipeline.io.RequiredTopics;
 import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.RulePack;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /** Runs the pipeline against Kafka: {@code PipelineJob [settings.properties]}; environment variables override the file. */
 public final class PipelineJob {

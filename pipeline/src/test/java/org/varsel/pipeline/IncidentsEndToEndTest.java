@@ -34,6 +34,7 @@ import org.varsel.contract.Json;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.io.RawSignalPublisher;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /** Campaigns written for the project, through the real job ({@link PipelineJob#wire}) on a MiniCluster and a real broker. */
 class IncidentsEndToEndTest {
@@ -118,10 +119,16 @@ class IncidentsEndToEndTest {
 
   /** The latest version of every incident on the topic; checks every update against the schema and version order. */
   static Map<String, JsonNode> latestIncidents(LocalKafka kafka, PipelineSettings settings) throws Exception {
+    return latestIncidents(TopicContents.committed(kafka.bootstrapServers(), settings.incidentTopic()).stream()
+        .map(ConsumerRecord::value).toList());
+  }
+
+  /** The latest version of every incident update in {@code updates} (incident.v1 JSON, in the order written); checked likewise. */
+  static Map<String, JsonNode> latestIncidents(List<byte[]> updates) throws Exception {
     Map<String, JsonNode> latest = new HashMap<>();
     Set<String> idVersions = new HashSet<>();
-    for (ConsumerRecord<byte[], byte[]> record : TopicContents.committed(kafka.bootstrapServers(), settings.incidentTopic())) {
-      JsonNode incident = Json.mapper().readTree(record.value());
+    for (byte[] update : updates) {
+      JsonNode incident = Json.mapper().readTree(update);
       assertThat(ContractSchemas.INCIDENT_V1.violations(incident)).as("schema violations of %s", incident).isEmpty();
       String id = incident.get("id").asText();
       assertThat(idVersions.add(id + "#" + incident.get("version").asLong())).as("each version of %s once", id).isTrue();

@@ -2,26 +2,31 @@ package org.varsel.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.SignalIds;
-import org.varsel.pipeline.incident.IncidentIds;
+import org.varsel.pipeline.correlate.IncidentIds;
+import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**
  * 1,000 raw signals from three partners as a test fixture: 950 valid and labelled with confidence ≥ 80 (each must
  * become exactly one partner-assessment incident; together they are one surge, {@link #EXPECTED_SURGE}), 50 malformed
  * in ten different ways (each must become a dead letter with its reason), plus 20
- * replays of valid signals that must not count twice.
+ * replays of valid signals that must not count twice. Published to a broker or read as records (no broker).
  */
 public final class MixedSignalBatch {
   public static final int VALID = 950;
   public static final int MALFORMED = 50;
+  /** Valid signals the batch sends twice (a partner's retry). */
+  public static final int REPLAYS = 20;
   /**
    * The one surge the batch also is: 950 signals labelled incitement by 97 accounts within 16 minutes, opened in the
    * 10:00 bucket. Every valid signal has a partner confidence of 80 or more, so each is also its own incident.
@@ -44,27 +49,44 @@ public final class MixedSignalBatch {
 
   /** Publishes the batch as a stream: {@code afterEach} hears how many records were sent so far (to pace them). */
   public void publishTo(RawSignalPublisher publisher, IntConsumer afterEach) throws Exception {
+    send((key, body, source) -> publisher.publish(key, body, source, RECEIVED), afterEach);
+    publisher.flush();
+  }
+
+  /** The batch as the raw records a Kafka source would read from one partition of {@code topic}, in publishing order. */
+  public List<RawSignal> records(String topic) throws Exception {
+    List<RawSignal> records = new ArrayList<>();
+    send((key, body, source) -> records.add(new RawSignal(body, source, RECEIVED, topic, 0, records.size())), sent -> {});
+    return records;
+  }
+
+  /** Where the batch goes, one record at a time. */
+  @FunctionalInterface
+  private interface Sender {
+    void send(String key, byte[] body, String source) throws Exception;
+  }
+
+  private void send(Sender sender, IntConsumer afterEach) throws Exception {
     int malformedSent = 0;
     int sent = 0;
     for (int i = 0; i < VALID + MALFORMED; i++) {
       if (i % 20 == 7) {
         Malformed bad = malformed(malformedSent % 10, i);
-        publisher.publish("bad-" + i, bad.body(), bad.source(), RECEIVED);
+        sender.send("bad-" + i, bad.body(), bad.source());
         malformedByBase64.put(Base64.getEncoder().encodeToString(bad.body()), bad);
         malformedSent++;
       } else {
         String source = PARTNERS[i % PARTNERS.length];
         byte[] body = valid(i).getBytes(StandardCharsets.UTF_8);
-        publisher.publish(source + "/s-" + i, body, source, RECEIVED);
+        sender.send(source + "/s-" + i, body, source);
         expectedIncidentIds.add(IncidentIds.of(IncidentKind.PARTNER_ASSESSMENT, SignalIds.of(source, "s-" + i)));
         if (i % 50 == 0) { // a partner's retry of the same signal
-          publisher.publish(source + "/s-" + i, body, source, RECEIVED);
+          sender.send(source + "/s-" + i, body, source);
           afterEach.accept(++sent);
         }
       }
       afterEach.accept(++sent);
     }
-    publisher.flush();
     if (malformedSent != MALFORMED || expectedIncidentIds.size() != VALID) {
       throw new IllegalStateException("fixture is off: " + malformedSent + " malformed, " + expectedIncidentIds.size() + " valid");
     }

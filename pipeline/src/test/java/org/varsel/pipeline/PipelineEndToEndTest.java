@@ -25,6 +25,8 @@ import org.varsel.contract.Json;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.io.RawSignalPublisher;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 public class PipelineEndToEndTest {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -59,22 +61,11 @@ public class PipelineEndToEndTest {
 
   /** @param partitions of each topic (a replay's raw topic has one, so that the file's order is the stream's) */
   public static PipelineSettings isolatedRun(LocalKafka kafka, boolean bounded, Map<String, String> overrides, int partitions) {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    Map<String, String> values = new TreeMap<>(Map.ofEntries(
-        Map.entry("pipeline.kafka.bootstrap", kafka.bootstrapServers()),
-        Map.entry("pipeline.topics.raw", "raw-" + run),
-        Map.entry("pipeline.topics.dlq", "dlq-" + run),
-        Map.entry("pipeline.topics.incidents", "incidents-" + run),
-        Map.entry("pipeline.topics.rules", "rules-" + run),
-        Map.entry("pipeline.topics.shadow-hits", "shadow-hits-" + run),
-        Map.entry("pipeline.topics.hotline", "hotline-" + run),
-        Map.entry("pipeline.topics.feedback", "feedback-" + run),
-        Map.entry("pipeline.topics.rule-precision", "rule-precision-" + run),
-        Map.entry("pipeline.kafka.group", "pipeline-" + run),
-        Map.entry("pipeline.kafka.transactional-id-prefix", "tx-" + run),
-        Map.entry("pipeline.checkpoint.interval", "PT1S"),
-        Map.entry("pipeline.parallelism", "2"),
-        Map.entry("pipeline.bounded", Boolean.toString(bounded))));
+    Map<String, String> values = new TreeMap<>(PipelineKeys.isolatedRun("test-" + UUID.randomUUID().toString().substring(0, 8)));
+    values.put(PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+    values.put(PipelineKeys.CHECKPOINT_INTERVAL, "PT1S");
+    values.put(PipelineKeys.PARALLELISM, "2");
+    values.put(PipelineKeys.BOUNDED, Boolean.toString(bounded));
     values.putAll(overrides);
     PipelineSettings settings = PipelineSettings.from(values);
     settings.topicPartitions(partitions).forEach((topic, count) -> kafka.createTopics(count, topic));

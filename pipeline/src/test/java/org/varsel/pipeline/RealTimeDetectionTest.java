@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.io.RawSignalPublisher;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * The job as a live system: unbounded, in wall-clock event time, with quiet spells longer than the source idleness

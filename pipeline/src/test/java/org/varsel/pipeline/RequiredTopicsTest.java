@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class RequiredTopicsTest {
@@ -17,13 +19,13 @@ class RequiredTopicsTest {
     PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, false);
     String missing = "shadow-hits-never-created-" + UUID.randomUUID().toString().substring(0, 8);
     PipelineSettings withoutShadowHits = PipelineSettings.from(Map.of(
-        "pipeline.kafka.bootstrap", settings.kafkaBootstrap(),
-        "pipeline.topics.raw", settings.rawTopic(),
-        "pipeline.topics.dlq", settings.deadLetterTopic(),
-        "pipeline.topics.incidents", settings.incidentTopic(),
-        "pipeline.topics.rules", settings.rulesTopic(),
-        "pipeline.topics.hotline", settings.hotlineTopic(),
-        "pipeline.topics.shadow-hits", missing));
+        PipelineKeys.KAFKA_BOOTSTRAP, settings.kafkaBootstrap(),
+        PipelineKeys.RAW_TOPIC, settings.rawTopic(),
+        PipelineKeys.DLQ_TOPIC, settings.deadLetterTopic(),
+        PipelineKeys.INCIDENT_TOPIC, settings.incidentTopic(),
+        PipelineKeys.RULES_TOPIC, settings.rulesTopic(),
+        PipelineKeys.HOTLINE_TOPIC, settings.hotlineTopic(),
+        PipelineKeys.SHADOW_HIT_TOPIC, missing));
 
     assertThatThrownBy(() -> PipelineJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), withoutShadowHits))
         .isInstanceOf(IllegalStateException.class)

@@ -27,6 +27,7 @@ import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.io.RawSignalPublisher;
 import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.RulePack;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /** A running job takes a new rule pack from varsel.rules without a restart; shadow rules never reach incidents. */
 class RuleHotReloadTest {

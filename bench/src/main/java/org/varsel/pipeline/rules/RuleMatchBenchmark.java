@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.varsel.bench.RuleMatchLevers;
 
 /**
  * Documents per second through rule matching at 1,000 rules, one thread, for the levers listed in

@@ -24,16 +24,16 @@ import org.varsel.contract.Topics;
 import org.varsel.desk.Desk;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.config.DeskConfig;
-import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
-import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.LocalPostgres;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.privacy.PrivacySettings;
+import org.varsel.pipeline.settings.PipelineKeys;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.io.RawSignalPublisher;
 
 /**
@@ -91,11 +91,11 @@ public final class Demo implements AutoCloseable {
     running.push(kafka);
     Map<String, String> pipelineKeys = new HashMap<>(kafkaLogins.pipelineSettings());
     pipelineKeys.putAll(Map.of(
-        "pipeline.kafka.bootstrap", kafka.bootstrapServers(),
-        "pipeline.checkpoint.interval", "PT2S",
+        PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
+        PipelineKeys.CHECKPOINT_INTERVAL, "PT2S",
         // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
-        "pipeline.privacy.handle-key", org.varsel.pipeline.privacy.PrivacySettings.generateKey(),
-        "pipeline.parallelism", Integer.toString(options.parallelism())));
+        PrivacySettings.HANDLE_KEY, PrivacySettings.generateKey(),
+        PipelineKeys.PARALLELISM, Integer.toString(options.parallelism())));
     PipelineSettings settings = PipelineSettings.from(pipelineKeys);
     JobTopics.create(kafka, settings, 2);
     kafka.createTopics(2, Topics.FEEDBACK);
@@ -126,16 +126,21 @@ public final class Demo implements AutoCloseable {
 
     progress.println("Starting the desk ...");
     int flinkRestPort = freePort();
-    PipelineWatchConfig watch = PipelineWatchConfig.fromMap(Map.of(
+    Map<String, String> deskKeys = new HashMap<>(kafkaLogins.deskSettings());
+    deskKeys.putAll(Map.of(
+        DeskConfig.HTTP_HOST, options.httpHost(),
+        DeskConfig.HTTP_PORT, Integer.toString(options.httpPort()),
+        DeskConfig.DB_URL, jdbcUrl,
+        DeskConfig.DB_USER, dbUser,
+        DeskConfig.DB_PASSWORD, dbPassword,
+        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
+    deskKeys.putAll(Map.of(
         PipelineWatchConfig.FLINK_REST_URL, "http://127.0.0.1:" + flinkRestPort,
         PipelineWatchConfig.JOB_NAME, PipelineJob.JOB_NAME,
         PipelineWatchConfig.KAFKA_GROUP, settings.kafkaGroup(),
         PipelineWatchConfig.RAW_TOPIC, settings.rawTopic(),
         PipelineWatchConfig.POLL_INTERVAL, "PT2S"));
-    desk = Desk.start(new DeskConfig(options.httpHost(), options.httpPort(), jdbcUrl, dbUser, dbPassword,
-        kafka.bootstrapServers(), "varsel-desk", Topics.INCIDENTS, false)
-        .withKafkaLogins(kafkaLogins.desk(), kafkaLogins.intake()), IntakeConfig.defaults(), RetentionConfig.defaults(),
-        ChildSafetyConfig.defaults(), watch);
+    desk = Desk.start(DeskSettings.fromMap(deskKeys));
     running.push(desk);
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");
     if (options.jdbcUrl().isPresent()) {

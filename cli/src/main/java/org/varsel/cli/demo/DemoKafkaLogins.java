@@ -12,7 +12,7 @@ import org.varsel.contract.KafkaAccess;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.local.Directories;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineKeys;
 
 /**
  * The demo broker's SCRAM principals, with passwords generated at every start: a super user for creating topics and
@@ -31,7 +31,15 @@ public record DemoKafkaLogins(KafkaLogin admin, KafkaLogin intake, KafkaLogin pi
 
   /** The pipeline's login keys ({@code pipeline.kafka.security-protocol}, ...). */
   public Map<String, String> pipelineSettings() {
-    return settings(PipelineSettings.KAFKA_LOGIN_PREFIX, pipeline);
+    return settings(PipelineKeys.KAFKA_LOGIN_PREFIX, pipeline);
+  }
+
+  /** The desk's and intake's login keys ({@code desk.kafka.security-protocol}, ...). */
+  public Map<String, String> deskSettings() {
+    Map<String, String> keys = new LinkedHashMap<>(settings(DeskConfig.KAFKA_LOGIN_PREFIX, desk));
+    keys.put(DeskConfig.INTAKE_KAFKA_USERNAME, intake.username());
+    keys.put(DeskConfig.INTAKE_KAFKA_PASSWORD, intake.password());
+    return keys;
   }
 
   /**
@@ -40,9 +48,7 @@ public record DemoKafkaLogins(KafkaLogin admin, KafkaLogin intake, KafkaLogin pi
    */
   public void writeTo(Path file) {
     Map<String, String> keys = new LinkedHashMap<>(pipelineSettings());
-    keys.putAll(settings(DeskConfig.KAFKA_LOGIN_PREFIX, desk));
-    keys.put(DeskConfig.INTAKE_KAFKA_USERNAME, intake.username());
-    keys.put(DeskConfig.INTAKE_KAFKA_PASSWORD, intake.password());
+    keys.putAll(deskSettings());
     keys.putAll(settings(KafkaLoginOptions.PREFIX, rules)); // varsel rules push --kafka-config <this file>
     // the super user creates topics and ACLs; no part of the system logs in as it
     keys.put("demo.kafka.admin.sasl-username", admin.username());

@@ -2,15 +2,12 @@ package org.varsel.desk.alert;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.varsel.desk.config.DeskConfig;
+import org.varsel.contract.settings.Settings;
 
 /**
  * Where threat-to-life alerts go besides the desk's banner (docs/configuration.md, docs/desk.md "Alerts").
@@ -28,11 +25,11 @@ public record AlertConfig(Optional<URI> webhookUrl, String secretHeader, Optiona
   public static final String SECRET = "desk.alert.secret";
   public static final String MAX_ATTEMPTS = "desk.alert.max-attempts";
   public static final String FIRST_BACKOFF = "desk.alert.first-backoff";
-  public static final List<String> KEYS = List.of(WEBHOOK_URL, SECRET_HEADER, SECRET, MAX_ATTEMPTS, FIRST_BACKOFF);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-  private static final Map<String, String> DEFAULTS = Map.of(
+  /** Every alert key and its default. */
+  public static final Map<String, String> DEFAULTS = Map.of(
       WEBHOOK_URL, "",
       SECRET_HEADER, "X-Varsel-Alert-Secret",
       SECRET, "",
@@ -52,31 +49,10 @@ public record AlertConfig(Optional<URI> webhookUrl, String secretHeader, Optiona
     }
   }
 
-  public static boolean owns(String key) {
-    return KEYS.contains(key);
-  }
-
-  /** No webhook: threat-to-life alerts show as the desk's banner only. */
-  public static AlertConfig defaults() {
-    return fromMap(Map.of());
-  }
-
-  /** The properties file (if given), then the environment ({@code VARSEL_DESK_ALERT_WEBHOOK_URL}, ...). */
-  public static AlertConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    return fromMap(DeskConfig.values(propertiesFile, environment, KEYS));
-  }
-
-  public static AlertConfig fromMap(Map<String, String> values) {
-    Map<String, String> merged = DeskConfig.overDefaults(DEFAULTS, values, KEYS);
-    String url = merged.get(WEBHOOK_URL);
-    String secret = merged.get(SECRET);
-    return new AlertConfig(url.isEmpty() ? Optional.empty() : Optional.of(uri(url)), merged.get(SECRET_HEADER),
-        secret.isEmpty() ? Optional.empty() : Optional.of(secret), integer(merged.get(MAX_ATTEMPTS)),
-        duration(merged.get(FIRST_BACKOFF)));
-  }
-
-  public AlertConfig withWebhook(URI url, String secretValue) {
-    return new AlertConfig(Optional.of(url), secretHeader, Optional.of(secretValue), maxAttempts, firstBackoff);
+  /** The alert keys among the desk's settings. */
+  public static AlertConfig from(Settings settings) {
+    return new AlertConfig(settings.optional(WEBHOOK_URL).map(AlertConfig::uri), settings.text(SECRET_HEADER),
+        settings.optional(SECRET), settings.integer(MAX_ATTEMPTS), settings.duration(FIRST_BACKOFF));
   }
 
   /** The wait before attempt {@code attempt + 1} after {@code attempt} failed ones. */
@@ -113,22 +89,6 @@ public record AlertConfig(Optional<URI> webhookUrl, String secretHeader, Optiona
       return new URI(value);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(WEBHOOK_URL + " is not a URL: " + e.getMessage());
-    }
-  }
-
-  private static int integer(String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(MAX_ATTEMPTS + " must be a whole number, not '" + value + "'");
-    }
-  }
-
-  private static Duration duration(String value) {
-    try {
-      return Duration.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(FIRST_BACKOFF + " must be an ISO-8601 duration such as PT2S, not '" + value + "'");
     }
   }
 }

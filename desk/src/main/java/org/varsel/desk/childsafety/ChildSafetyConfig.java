@@ -1,16 +1,13 @@
 package org.varsel.desk.childsafety;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.varsel.contract.Topics;
+import org.varsel.contract.settings.Settings;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.config.DeskConfig;
 
 /**
  * Child-safety settings of the desk (docs/configuration.md, docs/child-safety.md).
@@ -23,9 +20,8 @@ public record ChildSafetyConfig(String hotlineTopic, Set<Role> exportRoles, List
   public static final String HOTLINE_TOPIC = "desk.hotline.topic";
   public static final String EXPORT_ROLES = "desk.hotline.export-roles";
   public static final String PLATFORMS = "desk.child-safety.platforms";
-  public static final List<String> KEYS = List.of(HOTLINE_TOPIC, EXPORT_ROLES, PLATFORMS);
-
-  private static final Map<String, String> DEFAULTS = Map.of(
+  /** Every child-safety key and its default. */
+  public static final Map<String, String> DEFAULTS = Map.of(
       HOTLINE_TOPIC, Topics.HOTLINE,
       EXPORT_ROLES, "lead,admin",
       PLATFORMS, "tiktok,youtube,instagram,snapchat,roblox,discord");
@@ -44,41 +40,17 @@ public record ChildSafetyConfig(String hotlineTopic, Set<Role> exportRoles, List
     platforms = List.copyOf(platforms);
   }
 
-  public static boolean owns(String key) {
-    return KEYS.contains(key);
-  }
-
-  public static ChildSafetyConfig defaults() {
-    return fromMap(Map.of());
-  }
-
-  /** The properties file (if given), then the environment ({@code VARSEL_DESK_HOTLINE_TOPIC}, ...). */
-  public static ChildSafetyConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    return fromMap(DeskConfig.values(propertiesFile, environment, KEYS));
-  }
-
-  public static ChildSafetyConfig fromMap(Map<String, String> values) {
-    Map<String, String> merged = DeskConfig.overDefaults(DEFAULTS, values, KEYS);
+  /** The child-safety keys among the desk's settings. */
+  public static ChildSafetyConfig from(Settings settings) {
     Set<Role> roles = new LinkedHashSet<>();
-    for (String label : list(merged.get(EXPORT_ROLES))) {
+    for (String label : lowerCase(settings.list(EXPORT_ROLES))) {
       roles.add(Role.fromLabel(label).orElseThrow(() ->
           new IllegalArgumentException(EXPORT_ROLES + ": unknown role '" + label + "'")));
     }
-    return new ChildSafetyConfig(merged.get(HOTLINE_TOPIC), roles, list(merged.get(PLATFORMS)));
+    return new ChildSafetyConfig(settings.text(HOTLINE_TOPIC), roles, lowerCase(settings.list(PLATFORMS)));
   }
 
-  public ChildSafetyConfig withHotlineTopic(String topic) {
-    return new ChildSafetyConfig(topic, exportRoles, platforms);
-  }
-
-  private static List<String> list(String value) {
-    List<String> out = new ArrayList<>();
-    for (String part : value.split(",")) {
-      String item = part.trim().toLowerCase(Locale.ROOT);
-      if (!item.isEmpty() && !out.contains(item)) {
-        out.add(item);
-      }
-    }
-    return out;
+  private static List<String> lowerCase(List<String> items) {
+    return items.stream().map(item -> item.toLowerCase(Locale.ROOT)).distinct().toList();
   }
 }

@@ -1,14 +1,9 @@
 package org.varsel.desk.pipeline;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.varsel.contract.Topics;
-import org.varsel.desk.config.DeskConfig;
+import org.varsel.contract.settings.Settings;
 
 /**
  * Where the desk looks to tell how the pipeline is doing (docs/configuration.md).
@@ -26,9 +21,9 @@ public record PipelineWatchConfig(String flinkRestUrl, String jobName, String ka
   public static final String RAW_TOPIC = "desk.pipeline.raw-topic";
   public static final String LAG_STALL = "desk.pipeline.lag-stall";
   public static final String POLL_INTERVAL = "desk.pipeline.poll-interval";
-  public static final List<String> KEYS = List.of(FLINK_REST_URL, JOB_NAME, KAFKA_GROUP, RAW_TOPIC, LAG_STALL, POLL_INTERVAL);
-
-  private static final Map<String, String> DEFAULTS = Map.of(
+  /** Every key of the pipeline watch and its default: the pipeline's REST API on this machine (loopback), its default
+   * group and raw topic. */
+  public static final Map<String, String> DEFAULTS = Map.of(
       FLINK_REST_URL, "http://127.0.0.1:8081",
       JOB_NAME, "varsel-pipeline",
       KAFKA_GROUP, "varsel-pipeline",
@@ -42,41 +37,13 @@ public record PipelineWatchConfig(String flinkRestUrl, String jobName, String ka
     }
   }
 
-  public static boolean owns(String key) {
-    return KEYS.contains(key);
-  }
-
-  /** The defaults: the pipeline's REST API on this machine (loopback), its default group and raw topic. */
-  public static PipelineWatchConfig defaults() {
-    return fromMap(Map.of());
-  }
-
-  /** A desk that watches no pipeline: what embedded desks without a pipeline of their own use. */
-  public static PipelineWatchConfig unwatched() {
-    return fromMap(Map.of(FLINK_REST_URL, ""));
-  }
-
-  /** The properties file (if given), then the environment ({@code VARSEL_DESK_PIPELINE_FLINK_REST_URL}, ...). */
-  public static PipelineWatchConfig load(Optional<Path> propertiesFile, Map<String, String> environment) {
-    return fromMap(DeskConfig.values(propertiesFile, environment, KEYS));
-  }
-
-  public static PipelineWatchConfig fromMap(Map<String, String> values) {
-    Map<String, String> merged = new HashMap<>(DEFAULTS);
-    KEYS.stream().filter(values::containsKey).forEach(key -> merged.put(key, values.get(key).trim()));
-    return new PipelineWatchConfig(merged.get(FLINK_REST_URL).replaceAll("/+$", ""), merged.get(JOB_NAME),
-        merged.get(KAFKA_GROUP), merged.get(RAW_TOPIC), duration(merged, LAG_STALL), duration(merged, POLL_INTERVAL));
+  /** The pipeline-watch keys among the desk's settings. */
+  public static PipelineWatchConfig from(Settings settings) {
+    return new PipelineWatchConfig(settings.text(FLINK_REST_URL).replaceAll("/+$", ""), settings.text(JOB_NAME),
+        settings.text(KAFKA_GROUP), settings.text(RAW_TOPIC), settings.duration(LAG_STALL), settings.duration(POLL_INTERVAL));
   }
 
   public boolean watched() {
     return !flinkRestUrl.isEmpty();
-  }
-
-  private static Duration duration(Map<String, String> values, String key) {
-    try {
-      return Duration.parse(values.get(key));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(key + "=" + values.get(key) + " is not an ISO-8601 duration such as PT2M");
-    }
   }
 }

@@ -1,14 +1,10 @@
 package org.varsel.desk.retention;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.varsel.desk.config.DeskConfig;
+import org.varsel.contract.settings.Settings;
 
 /**
  * How long the desk keeps each class of data ({@code desk.retention.*}; docs/privacy.md has the reasons).
@@ -36,10 +32,8 @@ public record RetentionConfig(
   public static final String AUDIT = PREFIX + "audit";
   public static final String PIPELINE_STATE = PREFIX + "pipeline-state";
 
-  public static final List<String> KEYS =
-      List.of(ENABLED, INTERVAL, EVIDENCE, INCIDENTS, CONFIRMED_INCIDENTS, RECEIPTS, DEAD_LETTERS, AUDIT, PIPELINE_STATE);
-
-  private static final Map<String, String> DEFAULTS = defaultValues();
+  /** Every retention key and its default. */
+  public static final Map<String, String> DEFAULTS = defaultValues();
 
   private static Map<String, String> defaultValues() {
     Map<String, String> d = new LinkedHashMap<>();
@@ -52,7 +46,7 @@ public record RetentionConfig(
     d.put(DEAD_LETTERS, "P30D");
     d.put(AUDIT, "P1095D");
     d.put(PIPELINE_STATE, "P2D");
-    return d;
+    return Map.copyOf(d);
   }
 
   public RetentionConfig {
@@ -70,55 +64,10 @@ public record RetentionConfig(
     }
   }
 
-  public static boolean owns(String key) {
-    return key.startsWith(PREFIX);
-  }
-
-  public static RetentionConfig defaults() {
-    return fromMap(Map.of());
-  }
-
-  /** The properties file (if any), then the environment ({@code VARSEL_DESK_RETENTION_*}). */
-  public static RetentionConfig load(Optional<Path> file, Map<String, String> environment) {
-    Map<String, String> values = new HashMap<>();
-    file.ifPresent(f -> DeskConfig.readProperties(f).forEach((k, v) -> {
-      if (owns(k)) {
-        values.put(k, v);
-      }
-    }));
-    for (String key : KEYS) {
-      String fromEnvironment = environment.get(DeskConfig.environmentName(key));
-      if (fromEnvironment != null) {
-        values.put(key, fromEnvironment);
-      }
-    }
-    return fromMap(values);
-  }
-
-  public static RetentionConfig fromMap(Map<String, String> values) {
-    Map<String, String> v = new HashMap<>(DEFAULTS);
-    values.forEach((key, value) -> {
-      if (owns(key)) {
-        if (!KEYS.contains(key)) {
-          throw new IllegalArgumentException("unknown desk setting: " + key + " (known: " + KEYS + ")");
-        }
-        v.put(key, value.trim());
-      }
-    });
-    String enabled = v.get(ENABLED);
-    if (!enabled.equals("true") && !enabled.equals("false")) {
-      throw new IllegalArgumentException(ENABLED + " must be true or false, was '" + enabled + "'");
-    }
-    return new RetentionConfig(Boolean.parseBoolean(enabled), duration(v, INTERVAL), duration(v, EVIDENCE),
-        duration(v, INCIDENTS), duration(v, CONFIRMED_INCIDENTS), duration(v, RECEIPTS), duration(v, DEAD_LETTERS),
-        duration(v, AUDIT), duration(v, PIPELINE_STATE));
-  }
-
-  private static Duration duration(Map<String, String> values, String key) {
-    try {
-      return Duration.parse(values.get(key));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(key + "=" + values.get(key) + " is not an ISO-8601 duration such as P30D", e);
-    }
+  /** The retention keys among the desk's settings. */
+  public static RetentionConfig from(Settings settings) {
+    return new RetentionConfig(settings.flag(ENABLED), settings.duration(INTERVAL), settings.duration(EVIDENCE),
+        settings.duration(INCIDENTS), settings.duration(CONFIRMED_INCIDENTS), settings.duration(RECEIPTS),
+        settings.duration(DEAD_LETTERS), settings.duration(AUDIT), settings.duration(PIPELINE_STATE));
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +19,9 @@ import org.varsel.contract.Json;
 import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.Desk;
-import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.config.DeskConfig;
-import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.pipeline.PipelineWatchConfig;
-import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -41,8 +40,8 @@ class AlertWebhookTest {
   void aThreatToLifeIncidentIsPostedOnceRetriedAfterFailuresAndEveryAttemptIsRecorded(LocalKafka kafka,
       PostgresDatabase database) throws Exception {
     try (WebhookReceiver receiver = WebhookReceiver.answering(List.of(500, 503));
-        Desk desk = start(kafka, database, AlertConfig.fromMap(Map.of(AlertConfig.FIRST_BACKOFF, "PT0.2S"))
-            .withWebhook(receiver.url("/alert"), "s3cret"))) {
+        Desk desk = start(kafka, database, Map.of(AlertConfig.FIRST_BACKOFF, "PT0.2S",
+            AlertConfig.WEBHOOK_URL, receiver.url("/alert").toString(), AlertConfig.SECRET, "s3cret"))) {
       desk.incidents().upsert(List.of(incident("inc-ttl-1", 1, Tier.THREAT_TO_LIFE), incident("inc-high-1", 1, Tier.HIGH)));
 
       List<WebhookReceiver.Received> calls = List.of(receiver.next(Duration.ofSeconds(30)),
@@ -84,8 +83,8 @@ class AlertWebhookTest {
   void aWebhookThatNeverAnswersWellEndsFailedAfterItsAttemptsAndTheIncidentIsStoredRegardless(LocalKafka kafka,
       PostgresDatabase database) throws Exception {
     try (WebhookReceiver receiver = WebhookReceiver.answering(List.of(500, 500, 500, 500));
-        Desk desk = start(kafka, database, AlertConfig.fromMap(Map.of(AlertConfig.FIRST_BACKOFF, "PT0.1S",
-            AlertConfig.MAX_ATTEMPTS, "2")).withWebhook(receiver.url("/alert"), "s3cret"))) {
+        Desk desk = start(kafka, database, Map.of(AlertConfig.FIRST_BACKOFF, "PT0.1S",
+            AlertConfig.MAX_ATTEMPTS, "2", AlertConfig.WEBHOOK_URL, receiver.url("/alert").toString(), AlertConfig.SECRET, "s3cret"))) {
       desk.incidents().upsert(List.of(incident("inc-ttl-2", 1, Tier.THREAT_TO_LIFE)));
       Alert alert = awaitDelivery(desk, "inc-ttl-2", "failed");
       assertThat(alert.attempts()).isEqualTo(2);
@@ -97,27 +96,32 @@ class AlertWebhookTest {
 
   @Test
   void onlyAnHttpUrlWithoutCredentialsIsAcceptedAsTheWebhook() {
-    assertThatThrownBy(() -> AlertConfig.fromMap(Map.of(AlertConfig.WEBHOOK_URL, "file:///etc/passwd")))
+    assertThatThrownBy(() -> alerts(Map.of(AlertConfig.WEBHOOK_URL, "file:///etc/passwd")))
         .hasMessageContaining("must be an http or https URL");
-    assertThatThrownBy(() -> AlertConfig.fromMap(Map.of(AlertConfig.WEBHOOK_URL, "https://user:pw@hooks.example.org/x")))
+    assertThatThrownBy(() -> alerts(Map.of(AlertConfig.WEBHOOK_URL, "https://user:pw@hooks.example.org/x")))
         .hasMessageContaining("no user, password or fragment");
-    assertThatThrownBy(() -> AlertConfig.fromMap(Map.of(AlertConfig.SECRET_HEADER, "X-Bad: header")))
+    assertThatThrownBy(() -> alerts(Map.of(AlertConfig.SECRET_HEADER, "X-Bad: header")))
         .hasMessageContaining("must be a header name");
-    AlertConfig config = AlertConfig.fromMap(Map.of(AlertConfig.WEBHOOK_URL, "https://hooks.example.org/varsel",
+    AlertConfig config = alerts(Map.of(AlertConfig.WEBHOOK_URL, "https://hooks.example.org/varsel",
         AlertConfig.SECRET, "s3cret"));
     assertThat(config.webhookUrl()).contains(URI.create("https://hooks.example.org/varsel"));
     assertThat(config.toString()).doesNotContain("s3cret");
     assertThat(config.backoffAfter(1)).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.backoffAfter(3)).isEqualTo(Duration.ofSeconds(8));
     assertThat(config.backoffAfter(40)).isEqualTo(AlertConfig.MAX_BACKOFF);
-    assertThat(DeskConfig.fromMap(Map.of(AlertConfig.WEBHOOK_URL, "https://hooks.example.org/varsel"))).isNotNull();
   }
 
-  private static Desk start(LocalKafka kafka, PostgresDatabase database, AlertConfig alerts) {
-    DeskConfig config = new DeskConfig("127.0.0.1", 0, database.jdbcUrl(), database.user(), database.password(),
-        kafka.bootstrapServers(), "desk-alert-" + System.nanoTime(), "varsel.incidents.alert-" + System.nanoTime(), false);
-    return Desk.start(config, IntakeConfig.defaults(), RetentionConfig.defaults(), ChildSafetyConfig.defaults(),
-        PipelineWatchConfig.unwatched(), alerts);
+  private static AlertConfig alerts(Map<String, String> keys) {
+    return DeskSettings.fromMap(keys).alert();
+  }
+
+  private static Desk start(LocalKafka kafka, PostgresDatabase database, Map<String, String> alertKeys) {
+    Map<String, String> keys = new HashMap<>(alertKeys);
+    keys.putAll(Map.of(DeskConfig.HTTP_PORT, "0", DeskConfig.DB_URL, database.jdbcUrl(), DeskConfig.DB_USER, database.user(),
+        DeskConfig.DB_PASSWORD, database.password(), DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
+        DeskConfig.KAFKA_GROUP, "desk-alert-" + System.nanoTime(), DeskConfig.INCIDENT_TOPIC, "varsel.incidents.alert-" + System.nanoTime(),
+        PipelineWatchConfig.FLINK_REST_URL, ""));
+    return Desk.start(DeskSettings.fromMap(keys));
   }
 
   private static Alert awaitDelivery(Desk desk, String incidentId, String state) throws Exception {

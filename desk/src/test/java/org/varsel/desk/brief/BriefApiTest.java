@@ -29,6 +29,8 @@ import org.varsel.contract.Topics;
 import org.varsel.desk.Desk;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.config.DeskSettings;
+import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -58,7 +60,8 @@ class BriefApiTest {
   static void startDesk(LocalKafka kafka, PostgresDatabase database) throws Exception {
     db = database;
     kafka.createTopics(2, Topics.INCIDENTS);
-    desk = Desk.start(DeskConfig.fromMap(Map.of(
+    desk = Desk.start(DeskSettings.fromMap(Map.of(
+        PipelineWatchConfig.FLINK_REST_URL, "",
         DeskConfig.HTTP_PORT, "0",
         DeskConfig.DB_URL, database.jdbcUrl(),
         DeskConfig.DB_USER, database.user(),

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.config.DeskConfig;
+import org.varsel.desk.config.DeskSettings;
 
 class ChildSafetyConfigTest {
   @Test
   void defaultsAreTheHotlineTopicLeadsAndAdminsAndTheChildrensPlatforms() {
-    ChildSafetyConfig config = ChildSafetyConfig.defaults();
+    ChildSafetyConfig config = DeskSettings.defaults().childSafety();
     assertThat(config.hotlineTopic()).isEqualTo("varsel.hotline");
     assertThat(config.exportRoles()).containsExactlyInAnyOrder(Role.LEAD, Role.ADMIN);
     assertThat(config.platforms()).containsExactly("tiktok", "youtube", "instagram", "snapchat", "roblox", "discord");
@@ -22,20 +22,22 @@ class ChildSafetyConfigTest {
 
   @Test
   void theEnvironmentOverridesAndTheDeskAcceptsTheKeys() {
-    ChildSafetyConfig config = ChildSafetyConfig.load(Optional.empty(), Map.of(
-        "VARSEL_DESK_HOTLINE_EXPORT_ROLES", "admin", "VARSEL_DESK_CHILD_SAFETY_PLATFORMS", " Roblox, discord,roblox "));
+    ChildSafetyConfig config = DeskSettings.load(Optional.empty(), Map.of(
+        "VARSEL_DESK_HOTLINE_EXPORT_ROLES", "admin", "VARSEL_DESK_CHILD_SAFETY_PLATFORMS", " Roblox, discord,roblox "))
+        .childSafety();
     assertThat(config.exportRoles()).isEqualTo(Set.of(Role.ADMIN));
     assertThat(config.platforms()).isEqualTo(List.of("roblox", "discord"));
-    DeskConfig.fromMap(Map.of(ChildSafetyConfig.HOTLINE_TOPIC, "t", ChildSafetyConfig.PLATFORMS, "tiktok"));
+    assertThat(DeskSettings.fromMap(Map.of(ChildSafetyConfig.HOTLINE_TOPIC, "t", ChildSafetyConfig.PLATFORMS, "tiktok"))
+        .childSafety().hotlineTopic()).isEqualTo("t");
   }
 
   @Test
   void partnersMayNeverExportAndUnknownRolesAreRefused() {
-    assertThatThrownBy(() -> ChildSafetyConfig.fromMap(Map.of(ChildSafetyConfig.EXPORT_ROLES, "lead,partner")))
+    assertThatThrownBy(() -> DeskSettings.fromMap(Map.of(ChildSafetyConfig.EXPORT_ROLES, "lead,partner")))
         .hasMessageContaining("never partner");
-    assertThatThrownBy(() -> ChildSafetyConfig.fromMap(Map.of(ChildSafetyConfig.EXPORT_ROLES, "boss")))
+    assertThatThrownBy(() -> DeskSettings.fromMap(Map.of(ChildSafetyConfig.EXPORT_ROLES, "boss")))
         .hasMessageContaining("unknown role");
-    assertThatThrownBy(() -> ChildSafetyConfig.fromMap(Map.of(ChildSafetyConfig.PLATFORMS, " , ")))
+    assertThatThrownBy(() -> DeskSettings.fromMap(Map.of(ChildSafetyConfig.PLATFORMS, " , ")))
         .hasMessageContaining("at least one platform");
   }
 

@@ -14,13 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.varsel.contract.Json;
 import org.varsel.desk.Desk;
-import org.varsel.desk.config.DeskConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -117,7 +117,6 @@ class FeedsTest {
   }
 
   private static Desk start(LocalKafka kafka, PostgresDatabase database, Path feeds) {
-    DeskConfig config = IntakeTestSupport.config(kafka, database);
-    return Desk.start(config, IntakeConfig.defaults().withFeedsFile(feeds));
+    return Desk.start(IntakeTestSupport.config(kafka, database, Map.of(IntakeConfig.FEEDS_FILE, feeds.toString())));
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -33,9 +34,9 @@ class IntakeFuzzTest {
   @Test
   void tenThousandMutatedSignalsAreEachAcceptedOrRejectedWithAReasonAndNeverA5xx(LocalKafka kafka,
       PostgresDatabase database) throws Exception {
-    IntakeConfig unlimited = IntakeConfig.defaults().withRateLimit(1_000_000, 1_000_000);
     TreeMap<Integer, Integer> statuses = new TreeMap<>();
-    try (Desk desk = Desk.start(IntakeTestSupport.config(kafka, database), unlimited)) {
+    try (Desk desk = Desk.start(IntakeTestSupport.config(kafka, database,
+        Map.of(IntakeConfig.REQUESTS_PER_MINUTE, "1000000", IntakeConfig.BURST, "1000000")))) {
       String token = desk.credentials().createPartner("fuzz-ngo", "Fuzz", Optional.empty(), Tlp.GREEN, "t").token();
       Random random = new Random(SEED);
       List<String> seeds = seeds();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.Visibility;
@@ -71,7 +72,7 @@ class RetentionPurgeTest {
     auditEvent(db, null, RECENT, "{\"login\": true}");
     long auditBefore = count(db, "SELECT count(*) FROM audit_event");
 
-    Map<String, Integer> counts = new RetentionPurge(database, RetentionConfig.defaults()).run(NOW);
+    Map<String, Integer> counts = new RetentionPurge(database, DeskSettings.defaults().retention()).run(NOW);
 
     assertThat(counts).containsEntry("incidents", 1).containsEntry("confirmed_incidents", 0)
         .containsEntry("evidence_stripped", 1).containsEntry("receipts", 1).containsEntry("dead_letters", 1)
@@ -102,7 +103,7 @@ class RetentionPurgeTest {
     assertThat(count(db, "SELECT count(*) FROM audit_event")).isEqualTo(auditBefore - 1 + 1);
 
     // a second run finds nothing due and still leaves its record
-    assertThat(new RetentionPurge(database, RetentionConfig.defaults()).run(NOW).values()).containsOnly(0);
+    assertThat(new RetentionPurge(database, DeskSettings.defaults().retention()).run(NOW).values()).containsOnly(0);
     assertThat(count(db, "SELECT count(*) FROM audit_event WHERE action = ?", RetentionPurge.ACTION)).isEqualTo(2);
 
     // outside a purge the audit log is still append-only
@@ -111,12 +112,12 @@ class RetentionPurgeTest {
 
   @Test
   void configurationIsCheckedAndOverridable() {
-    RetentionConfig config = RetentionConfig.fromMap(Map.of(RetentionConfig.INCIDENTS, "P60D", "desk.http.port", "0"));
+    RetentionConfig config = DeskSettings.fromMap(Map.of(RetentionConfig.INCIDENTS, "P60D", "desk.http.port", "0")).retention();
     assertThat(config.incidents()).isEqualTo(Duration.ofDays(60));
     assertThat(config.confirmedIncidents()).isEqualTo(Duration.ofDays(730));
-    assertThatThrownBy(() -> RetentionConfig.fromMap(Map.of("desk.retention.incident", "P1D")))
-        .hasMessageContaining("unknown desk setting");
-    assertThatThrownBy(() -> RetentionConfig.fromMap(Map.of(RetentionConfig.EVIDENCE, "P200D")))
+    assertThatThrownBy(() -> DeskSettings.fromMap(Map.of("desk.retention.incident", "P1D")))
+        .hasMessageContaining("unknown desk setting: desk.retention.incident (did you mean desk.retention.incidents?)");
+    assertThatThrownBy(() -> DeskSettings.fromMap(Map.of(RetentionConfig.EVIDENCE, "P200D")))
         .hasMessageContaining(RetentionConfig.EVIDENCE);
   }
 }

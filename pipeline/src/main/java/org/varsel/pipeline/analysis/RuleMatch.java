@@ -8,7 +8,7 @@ import org.varsel.contract.Incident;
  * that held it. {@code explanation} is the rule's description rendered for this hit.
  *
  * @param reportedSpeech the text quotes, reports or condemns what this rule matched rather than meaning it (a
- *     {@code context} rule matched the same text): it counts at most severity 3 and sets no tier (correlate.HarmReading)
+ *     {@code context} rule matched the same text): it counts at most severity 3 and sets no tier (harm.HarmReading)
  */
 public record RuleMatch(
     String ruleId,
@@ -21,6 +21,14 @@ public record RuleMatch(
     List<Incident.MatchedTerm> terms,
     String packVersion,
     boolean reportedSpeech) {
+
+  /** The category of rules that mark a text's stance (counter-speech, reported speech), not a harm. */
+  public static final String CONTEXT_CATEGORY = "context";
+
+  /** A rule that marks a text's stance (counter-speech, reported speech): never a harm, never a surge key. */
+  public boolean isContext() {
+    return CONTEXT_CATEGORY.equals(category);
+  }
 
   /** The same match, read as quoted, reported or condemned rather than meant. */
   public RuleMatch quoted() {

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.varsel.contract.Incident;
-import org.varsel.pipeline.correlate.HarmReading;
 import org.varsel.pipeline.rules.MatchResult;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RuleHit;
 
-/** Matches one analysed signal against a rule engine as the pipeline does: the Flink-free core of {@link MatchRules}. */
+/** Matches one analysed signal against a rule engine as the pipeline does: the Flink-free core of {@link org.varsel.pipeline.operators.MatchRules}. */
 public final class SignalMatcher {
 
   private SignalMatcher() {}
@@ -41,10 +40,10 @@ public final class SignalMatcher {
    * meant: marked so, they cannot raise an incident's tier (docs/incidents.md, "Severity and tier").
    */
   public static List<RuleMatch> readInContext(List<RuleMatch> matches) {
-    if (matches.stream().noneMatch(HarmReading::isContext)) {
+    if (matches.stream().noneMatch(RuleMatch::isContext)) {
       return matches;
     }
-    return matches.stream().map(m -> HarmReading.isContext(m) ? m : m.quoted()).toList();
+    return matches.stream().map(m -> m.isContext() ? m : m.quoted()).toList();
   }
 
   /** The hit's target groups are those the text names (the rule's own list only when it names none). */

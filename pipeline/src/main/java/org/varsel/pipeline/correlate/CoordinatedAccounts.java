@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.CoordinationState.Cluster;
-import org.varsel.pipeline.incident.IncidentIds;
 
 /**
  * Many accounts posting the same thing: co-similar text (key = content key of the MinHash, membership checked with
@@ -71,8 +70,9 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     }
     long now = Math.max(input.at(), watermark);
     if (cluster.incident != null) {
-      cluster.incident.add(input.signal(), state.accounts(incidentAccounts(cluster)));
-      policy.afterJoin(cluster.incident, now, updates);
+      IncidentDraft.Aside aside = state.aside(incidentAccounts(cluster));
+      cluster.incident.add(input.signal(), aside);
+      policy.afterJoin(cluster.incident, aside, now, updates);
       wake(cluster, cluster.incident.lastSeen + idle, updates);
       save(state, current, waiting);
       return;
@@ -118,11 +118,11 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
           wake(cluster, WaitingMarks.latest(cluster) + window + 1, updates);
         }
       } else if (time >= incident.lastSeen + idle) {
-        policy.close(incident, Math.min(time, incident.lastSeen + idle), updates);
+        policy.close(incident, state.aside(incidentAccounts(cluster)), Math.min(time, incident.lastSeen + idle), updates);
         state.dropMembers(incidentAccounts(cluster));
         current.clusters.remove(cluster);
       } else {
-        policy.onTimer(incident, time, updates);
+        policy.onTimer(incident, state.aside(incidentAccounts(cluster)), time, updates);
         wake(cluster, incident.lastSeen + idle, updates);
       }
     }
@@ -238,12 +238,12 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     if (kind == IncidentKind.CO_SIMILAR_TEXT) {
       incident.coordination.put("content_key", key);
     }
-    IncidentDraft.AccountSet accounts = state.accounts(incidentAccounts(cluster));
-    signals.forEach(signal -> incident.add(signal, accounts));
+    IncidentDraft.Aside aside = state.aside(incidentAccounts(cluster));
+    signals.forEach(signal -> incident.add(signal, aside));
     WaitingMarks.clear(cluster);
     cluster.appended = 0;
     cluster.incident = incident;
-    updates.emit(incident.emitFinding(now));
+    updates.emit(incident.emitFinding(now, aside));
     wake(cluster, incident.lastSeen + idle, updates);
   }
 

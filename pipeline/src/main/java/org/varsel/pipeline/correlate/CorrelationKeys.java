@@ -10,6 +10,7 @@ import org.varsel.contract.Labels;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.harm.HarmReading;
 
 /**
  * What each detector groups a signal by. A signal can carry several keys (two URLs, three hashtags, a category and
@@ -64,7 +65,7 @@ public final class CorrelationKeys implements java.io.Serializable {
   public List<KeyedSignal> surge(AnalysedSignal analysed) {
     Set<String> keys = new LinkedHashSet<>();
     for (RuleMatch match : analysed.ruleMatches()) {
-      if (HarmReading.isContext(match)) {
+      if (match.isContext()) {
         continue; // counter-speech surging is not a harm surging
       }
       if (match.category() != null) {
@@ -92,7 +93,7 @@ public final class CorrelationKeys implements java.io.Serializable {
   public List<KeyedSignal> earlyWarning(AnalysedSignal analysed) {
     Set<String> groups = new LinkedHashSet<>();
     for (RuleMatch match : analysed.ruleMatches()) {
-      if (!HarmReading.isContext(match) && (HarmReading.isThreat(match) || HarmReading.isDehumanising(match))) {
+      if (!match.isContext() && (HarmReading.isThreat(match) || HarmReading.isDehumanising(match))) {
         match.targetGroups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
       }
     }

@@ -6,6 +6,7 @@ import org.varsel.contract.Labels;
 import org.varsel.contract.Tier;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.harm.HarmReading;
 
 /**
  * An incident's severity (0-100) and tier, with the arithmetic that produced them (docs/incidents.md):
@@ -109,15 +110,6 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
     int rules = 20 * harm.effectiveRuleSeverity();
     int partner = analysed.signal().labelsIfAny().map(Labels::confidence).orElse(0);
     return Math.max(rules, Math.max(classifierScore(analysed.scores()), partner));
-  }
-
-  static boolean isThreatToLife(RuleMatch match) {
-    if (match.severity() < 5) {
-      return false;
-    }
-    // a severity-5 child-safety rule (self-harm encouragement, sextortion threat): a child's life may be at stake
-    return "threat".equals(match.category()) || match.category() != null && match.category().startsWith("child-")
-        || match.tags().stream().anyMatch(t -> t.endsWith("threat-to-life"));
   }
 
   static boolean isCrisis(RuleMatch match) {

@@ -10,7 +10,7 @@ import org.varsel.contract.Labels;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
-import org.varsel.pipeline.incident.IncidentIds;
+import org.varsel.pipeline.harm.HarmReading;
 
 /**
  * Detectors that need one signal only: a high-severity signal (a rule of severity ≥ {@code rule-severity}, an
@@ -53,7 +53,7 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
     List<String> triggers = new ArrayList<>();
     RuleMatch gravest = null;
     for (RuleMatch match : analysed.ruleMatches()) {
-      if (HarmReading.isContext(match)) {
+      if (match.isContext()) {
         continue;
       }
       int severity = HarmReading.severityOf(match);

@@ -12,7 +12,6 @@ import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.classify.Category;
 import org.varsel.pipeline.classify.HarmClassifier;
 import org.varsel.pipeline.correlate.CorrelationSettings;
-import org.varsel.pipeline.correlate.HarmReading;
 import org.varsel.pipeline.correlate.Severity;
 import org.varsel.pipeline.correlate.SingleSignals;
 import org.varsel.pipeline.enrich.TextEnricher;
@@ -68,7 +67,7 @@ public final class FlaggingPath implements AutoCloseable {
 
   /** A rule hit that flags: not a context rule, and not a hit the text only quotes, reports or condemns. */
   private static boolean meant(RuleMatch match) {
-    return !HarmReading.isContext(match) && !match.reportedSpeech();
+    return !match.isContext() && !match.reportedSpeech();
   }
 
   public String modelVersion() {

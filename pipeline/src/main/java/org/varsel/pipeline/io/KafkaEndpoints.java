@@ -12,8 +12,7 @@ import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
 import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Signal;
-import org.varsel.pipeline.PipelineSettings;
-import org.varsel.pipeline.analysis.ShadowHit;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /** The pipeline's real Kafka source and sinks, built from settings. Both sinks write in transactions (exactly once). */
 public final class KafkaEndpoints {

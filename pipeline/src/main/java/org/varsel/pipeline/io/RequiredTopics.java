@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * The start-up check that every topic the job reads or writes exists. Brokers do not create topics for the job (and

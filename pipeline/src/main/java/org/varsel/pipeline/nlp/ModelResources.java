@@ -12,10 +12,6 @@ public final class ModelResources {
 
   /** OpenNLP's 103-language detector (opennlp-models-langdetect 1.3.0). */
   public static final String LANGUAGE_DETECTOR = "/langdetect-183.bin";
-  /** English sentence model trained on UD English-EWT (opennlp-models-sentdetect-en 1.3.0). */
-  public static final String ENGLISH_SENTENCES = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
-  /** English token model trained on UD English-EWT (opennlp-models-tokenizer-en 1.3.0). */
-  public static final String ENGLISH_TOKENS = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
 
   /** Reads a model from a stream; the models' constructors throw IOException. */
   @FunctionalInterface

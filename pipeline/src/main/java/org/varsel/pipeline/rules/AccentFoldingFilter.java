@@ -1,7 +1,5 @@
 package org.varsel.pipeline.rules;
 
-import java.io.IOException;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -10,9 +8,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * Folds accented letters to ASCII except those a language's stemmer needs ({@code æøå} for
  * Danish), so {@code muslimér} stems like {@code muslimer}.
  */
-final class AccentFoldingFilter extends TokenFilter {
+final class AccentFoldingFilter extends TermRewritingFilter {
 
-  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final String keep;
   private char[] folded = new char[64];
 
@@ -22,10 +19,7 @@ final class AccentFoldingFilter extends TokenFilter {
   }
 
   @Override
-  public boolean incrementToken() throws IOException {
-    if (!input.incrementToken()) {
-      return false;
-    }
+  void rewrite(CharTermAttribute term) {
     char[] buf = term.buffer();
     int len = term.length();
     boolean ascii = true;
@@ -33,7 +27,7 @@ final class AccentFoldingFilter extends TokenFilter {
       ascii = buf[i] < 128;
     }
     if (ascii) {
-      return true;
+      return;
     }
     if (folded.length < len * 4) {
       folded = new char[len * 4];
@@ -48,6 +42,5 @@ final class AccentFoldingFilter extends TokenFilter {
       }
     }
     term.copyBuffer(folded, 0, out);
-    return true;
   }
 }

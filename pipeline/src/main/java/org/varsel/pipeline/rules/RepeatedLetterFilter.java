@@ -1,7 +1,5 @@
 package org.varsel.pipeline.rules;
 
-import java.io.IOException;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -10,9 +8,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * {@code kiiiill} and {@code kill} both become {@code kil}. Applied to documents and rules alike,
  * so stretched words still match.
  */
-final class RepeatedLetterFilter extends TokenFilter {
+final class RepeatedLetterFilter extends TermRewritingFilter {
 
-  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final int minRun;
 
   RepeatedLetterFilter(TokenStream in, int minRun) {
@@ -21,10 +18,7 @@ final class RepeatedLetterFilter extends TokenFilter {
   }
 
   @Override
-  public boolean incrementToken() throws IOException {
-    if (!input.incrementToken()) {
-      return false;
-    }
+  void rewrite(CharTermAttribute term) {
     char[] buf = term.buffer();
     int len = term.length();
     int out = 0;
@@ -41,6 +35,5 @@ final class RepeatedLetterFilter extends TokenFilter {
       i += run;
     }
     term.setLength(out);
-    return true;
   }
 }

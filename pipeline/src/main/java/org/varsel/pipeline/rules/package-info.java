@@ -1,8 +1,67 @@
 /**
- * Analyst-written detection rules: rule packs and the lexicons their queries reference ({@code @group}), read from
- * YAML and checked before they go live ({@link org.varsel.pipeline.rules.RuleCheck}), and a Lucene Monitor based
- * matcher ({@link org.varsel.pipeline.rules.RuleEngine}) that explains every hit, names the groups the text names,
- * marks reported and counter-speech, and points at the words that made it. Free of Flink, so the CLI, the
- * benchmarks and the Flink operators share it. Format and semantics: docs/rules.md.
+ * <h2>Detection rules</h2>
+ *
+ * Analyst-written rules as data: rule packs and the lexicons their queries name, read from YAML, checked before they
+ * go live, and matched against each signal's text by a Lucene Monitor that explains every hit. Free of Flink, so the
+ * CLI ({@code ./varsel rules}), the benchmarks and the pipeline's matching operator share it. The file format and the
+ * query language are in docs/rules.md.
+ *
+ * <p>To use, load a pack ({@link org.varsel.pipeline.rules.BundledRules#load()} for the pack built into this jar, or
+ * {@link org.varsel.pipeline.rules.BundledRules#fromDirectory(java.nio.file.Path)} for a rules folder), build an engine
+ * from it with {@link org.varsel.pipeline.rules.RuleEngine#build(org.varsel.pipeline.rules.RulePack)}, and match texts with {@link
+ * org.varsel.pipeline.rules.RuleEngine#match(String, java.util.Optional)}:
+ *
+ * <pre>{@code
+ * try (RuleEngine engine = RuleEngine.build(BundledRules.load())) {
+ *   MatchResult result = engine.match("Kill all the migrants at the border", Optional.of("en"));
+ *   result.hits();        // active rules: they reach correlation and incidents
+ *   result.shadowHits();  // shadow rules: counted and kept to judge the rule, never flagged
+ * }
+ * }</pre>
+ *
+ * <h3>Lifecycle of a rule</h3>
+ *
+ * <ul>
+ *   <li><b>Written</b> as YAML in {@code rules/}, each rule with a query, languages, category, tags, severity, TLP,
+ *       status ({@link org.varsel.pipeline.rules.RuleStatus}: active, shadow, disabled), an owner and {@code match} /
+ *       {@code no_match} examples; lexicons ({@link org.varsel.pipeline.rules.Lexicon}) hold the word lists a query
+ *       names as {@code @group}.
+ *   <li><b>Checked</b> by {@link org.varsel.pipeline.rules.RuleCheck}: every rule parses and compiles, every example
+ *       passes, every lexicon is sound; each problem is a {@link org.varsel.pipeline.rules.RuleProblem} at
+ *       {@code file:line}. The build runs the check on {@code rules/} and bundles the pack
+ *       ({@link org.varsel.pipeline.rules.BundledRules}); a failing rule fails the build.
+ *   <li><b>Packed</b> as a {@link org.varsel.pipeline.rules.RulePack}, whose version is a hash of its content (not of
+ *       its file layout), so every hit names the exact pack that produced it.
+ *   <li><b>Live</b>: the job starts with the bundled pack; {@code ./varsel rules push} publishes a pack to
+ *       {@code varsel.rules}, and the matching operator ({@link org.varsel.pipeline.operators.MatchRules}) takes it
+ *       over without a restart, or refuses it (dead letter) and keeps the live one.
+ *   <li><b>Judged</b>: analysts' verdicts give each rule a precision interval ({@link org.varsel.pipeline.feedback});
+ *       a rule below the floor is proposed for shadow status.
+ * </ul>
+ *
+ * <h3>Queries and analysis</h3>
+ *
+ * A rule's query is Lucene query syntax over one field per {@link org.varsel.pipeline.rules.RuleLanguage}; the
+ * compiler (package-private {@code RuleQueryCompiler}, {@code LexiconQueryParser}) expands {@code @group} lexicon
+ * references and reports errors and warnings instead of throwing. Rules and documents share one analysis
+ * ({@code RuleAnalyzer}): per-language stemming, accent and repeated-letter folding, script folding, and the repair of
+ * obfuscated spellings ({@code ObfuscationCharFilter}, {@code ObfuscationRepairFilter}), so that "k1ll" and "kiiill"
+ * match what "kill" matches.
+ *
+ * <h3>Matching and explanation</h3>
+ *
+ * {@link org.varsel.pipeline.rules.RuleEngine} registers the compiled queries with a Lucene {@code Monitor}; its
+ * presearcher runs only the rules whose terms occur in the text ({@code TermFilteredPresearcher}, multipass from 5,000
+ * rules), and a cheap precheck ({@code PrecheckedHighlights}) skips highlighting for candidates that lack a required
+ * word. Each hit ({@link org.varsel.pipeline.rules.RuleHit}) carries the rule's description rendered for this text,
+ * the target groups the text names, the matched spans ({@link org.varsel.pipeline.rules.MatchedTerm}, UTF-16 offsets)
+ * and whether the text only quotes or condemns what it matched ({@code Quotations}, {@code context} rules). The engine
+ * is not serialisable: an operator builds it in {@code open()}.
+ *
+ * <h3>Proven, not assumed</h3>
+ *
+ * An optimisation of the engine must return what the frozen unoptimised engine returns ({@code
+ * RuleEngineEquivalenceTest}); the presearcher must agree with running every query ({@code PresearcherAgreementTest},
+ * against the test code's {@code NaiveRuleMatcher}); speed is measured in {@code bench/} (docs/performance.md).
  */
 package org.varsel.pipeline.rules;

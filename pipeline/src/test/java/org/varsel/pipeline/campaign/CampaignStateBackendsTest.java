@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.FindingUpdate;
-import org.varsel.pipeline.incident.CampaignFunction;
-import org.varsel.pipeline.ingest.WatermarkAfterEveryRecord;
+import org.varsel.pipeline.operators.CampaignFunction;
+import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
 
 /** {@link CampaignFunction} on the heap backend and on RocksDB makes exactly the campaigns the in-memory replay makes. */
 class CampaignStateBackendsTest {

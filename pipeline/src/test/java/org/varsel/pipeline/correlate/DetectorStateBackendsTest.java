@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.analysis.AnalysedSignal;
-import org.varsel.pipeline.incident.DetectorFunction;
-import org.varsel.pipeline.ingest.WatermarkAfterEveryRecord;
+import org.varsel.pipeline.operators.DetectorFunction;
+import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
 
 /**
  * The detectors' Flink operator keeps each key's state in a value, a map and a list state. On the heap backend and

@@ -9,6 +9,7 @@ import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.harm.HarmReading;
 
 /** Severity and tier follow the harm: a threat opens an incident, what it names makes it a threat to life. */
 class TierFollowsHarmTest {
@@ -62,7 +63,7 @@ class TierFollowsHarmTest {
   void counterSpeechQuotingACallToViolenceOpensNoIncidentAndCannotRaiseACampaignsTier() {
     Posts quoting = post(1)
         .rule("call-at-place", 5, "incitement", "hallmark:threat", "tcap:place")
-        .rule("condemns", 1, HarmReading.CONTEXT_CATEGORY, "topic:counter-speech");
+        .rule("condemns", 1, RuleMatch.CONTEXT_CATEGORY, "topic:counter-speech");
     assertThat(DETECTOR.highSeverity(quoting.analysed())).isEmpty();
 
     IncidentDraft campaign = IncidentDraft.open(IncidentKind.CO_SIMILAR_TEXT, "inc-c", "text", 5, 600_000);
@@ -94,7 +95,7 @@ class TierFollowsHarmTest {
   @Test
   void aContextRuleIsNoSurgeKey() {
     CorrelationKeys keys = new CorrelationKeys(CorrelationSettings.defaults());
-    assertThat(keys.surge(post(1).rule("condemns", 1, HarmReading.CONTEXT_CATEGORY, "topic:counter-speech")
+    assertThat(keys.surge(post(1).rule("condemns", 1, RuleMatch.CONTEXT_CATEGORY, "topic:counter-speech")
         .rule("kill", 5, "incitement").analysed()))
         .extracting(KeyedSignal::key).containsExactly("category:incitement");
   }

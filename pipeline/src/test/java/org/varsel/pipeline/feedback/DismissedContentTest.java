@@ -15,7 +15,7 @@ import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 import org.varsel.pipeline.correlate.ContentSketch;
 
 class DismissedContentTest {

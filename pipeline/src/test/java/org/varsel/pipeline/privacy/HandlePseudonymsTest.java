@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.varsel.contract.Author;
 import org.varsel.contract.Signal;
 import org.varsel.contract.Tlp;
-import org.varsel.pipeline.PipelineSettings;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 class HandlePseudonymsTest {
   static final String KEY = "k".repeat(40);

@@ -4,21 +4,21 @@ import org.varsel.contract.Tlp;
 import java.util.List;
 
 /** Small rules for tests, without the examples the checker asks of real rule files. */
-final class TestRules {
+public final class TestRules {
 
   private TestRules() {}
 
-  static Rule rule(String id, String query, RuleStatus status, RuleLanguage... languages) {
+  public static Rule rule(String id, String query, RuleStatus status, RuleLanguage... languages) {
     return new Rule(id, "Title of " + id, "Matched {matched} about {target}.", query,
         languages.length == 0 ? List.of(RuleLanguage.EN) : List.of(languages), "incitement",
         List.of("topic:test"), 4, Tlp.AMBER, status, "test-desk", List.of("migrants"), null);
   }
 
-  static Rule active(String id, String query, RuleLanguage... languages) {
+  public static Rule active(String id, String query, RuleLanguage... languages) {
     return rule(id, query, RuleStatus.ACTIVE, languages);
   }
 
-  static RulePack pack(Rule... rules) {
+  public static RulePack pack(Rule... rules) {
     return RulePack.of("test", List.of(rules));
   }
 }

@@ -1,0 +1,46 @@
+package org.varsel.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
+import org.varsel.pipeline.rules.BundledRules;
+import org.varsel.pipeline.rules.RuleEngine;
+import org.varsel.pipeline.rules.RulePack;
+
+/**
+ * Thread CPU time per text of {@link RuleEngine#match} over the {@code RuleMatchBenchmark} workload, per round of
+ * 2,000 texts, with active hits as a check that two builds compared found the same. On a loaded shared machine JMH
+ * throughput swings too much for a 2x question; the matching thread's own CPU time does not count waiting for a core.
+ * Run: {@code bench/run org.varsel.bench.RuleMatchCpu [rounds]}; {@code -Dvarsel.rules=DIR} matches with a rules
+ * directory instead of the bundled pack (to compare two rule libraries on one build).
+ */
+public final class RuleMatchCpu {
+
+  private RuleMatchCpu() {}
+
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+    List<RuleMatchLevers.Doc> texts = RuleMatchLevers.docs(
+        Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
+        Path.of(System.getProperty("varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
+        2_000);
+    String rules = System.getProperty("varsel.rules");
+    RulePack library = rules == null ? BundledRules.load() : BundledRules.fromDirectory(Path.of(rules));
+    RulePack pack = RuleMatchLevers.pack(library, 1_000, texts, RuleMatchLevers.all());
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    try (RuleEngine engine = RuleEngine.build(pack)) {
+      for (int round = 0; round < rounds; round++) {
+        long hits = 0;
+        long start = cpu.getCurrentThreadCpuTime();
+        for (RuleMatchLevers.Doc d : texts) {
+          hits += engine.match(d.text(), d.language()).hits().size();
+        }
+        long micros = (cpu.getCurrentThreadCpuTime() - start) / 1_000;
+        System.out.printf("round %2d: %6.1f CPU-us a text, %d active hits%n", round,
+            (double) micros / texts.size(), hits);
+      }
+    }
+  }
+}

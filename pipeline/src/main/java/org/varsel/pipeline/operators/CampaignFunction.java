@@ -1,0 +1,162 @@
+package org.varsel.pipeline.operators;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.varsel.contract.Incident;
+import org.varsel.pipeline.campaign.Campaign;
+import org.varsel.pipeline.campaign.CampaignMember;
+import org.varsel.pipeline.campaign.CampaignOutput;
+import org.varsel.pipeline.campaign.CampaignState;
+import org.varsel.pipeline.campaign.Campaigns;
+import org.varsel.pipeline.correlate.FindingUpdate;
+
+/**
+ * Runs {@link Campaigns} as a keyed operator over one key (findings are few: a few per thousand signals), its
+ * {@link CampaignState} in three map states, one entry per pending update, finding and campaign, so that RocksDB reads
+ * and writes what a finding touches, not every campaign. Event-time timers release pending updates in order and forget
+ * campaigns that are over; the TTL is a safety net.
+ */
+public final class CampaignFunction extends KeyedProcessFunction<String, FindingUpdate, Incident> {
+  /** The one key every finding is consolidated under. */
+  public static final String KEY = "campaigns";
+
+  private final Campaigns campaigns;
+  private final Duration stateTtl;
+  private final Duration maxHold;
+  private transient FlinkCampaignState state;
+
+  /** Updates wait for the watermark only (replays: deterministic campaigns). */
+  public CampaignFunction(Campaigns campaigns, Duration stateTtl) {
+    this(campaigns, stateTtl, Duration.ZERO);
+  }
+
+  /**
+   * Updates wait for the watermark, but never longer than {@code maxHold} of processing time (live: a quiet spell
+   * moves no watermark, and the watermark trails by the out-of-orderness); zero waits for the watermark only.
+   */
+  public CampaignFunction(Campaigns campaigns, Duration stateTtl, Duration maxHold) {
+    this.campaigns = campaigns;
+    this.stateTtl = stateTtl;
+    this.maxHold = maxHold;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    state = new FlinkCampaignState(
+        getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(new MapStateDescriptor<>("campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)), stateTtl)),
+        getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(new MapStateDescriptor<>("campaign-members", Types.STRING, TypeInformation.of(CampaignMember.class)), stateTtl)),
+        getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)), stateTtl)));
+  }
+
+  @Override
+  public void processElement(FindingUpdate update, Context context, Collector<Incident> out) {
+    TimerService timers = context.timerService();
+    campaigns.onFinding(state, update, timers.currentWatermark(), output(timers, out));
+    if (!maxHold.isZero()) {
+      // one timer a second at most: the release takes everything held
+      long second = (timers.currentProcessingTime() + maxHold.toMillis()) / 1_000 * 1_000 + 1_000;
+      timers.registerProcessingTimeTimer(second);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext context, Collector<Incident> out) {
+    if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      campaigns.onHoldExpired(state, output(context.timerService(), out));
+    } else {
+      campaigns.onTimer(state, timestamp, output(context.timerService(), out));
+    }
+  }
+
+  private static CampaignOutput output(TimerService timers, Collector<Incident> out) {
+    return new CampaignOutput() {
+      @Override
+      public void emit(Incident incident) {
+        out.collect(incident);
+      }
+
+      @Override
+      public void wakeAt(long eventTime) {
+        timers.registerEventTimeTimer(eventTime);
+      }
+    };
+  }
+
+  /** The consolidation's state in Flink keyed state (one key). */
+  private record FlinkCampaignState(MapState<String, FindingUpdate> pending, MapState<String, CampaignMember> members,
+      MapState<String, Campaign> campaigns) implements CampaignState {
+
+    @Override
+    public void addPending(long at, FindingUpdate update) {
+      KeyedAccess.run(() -> pending.put(CampaignState.pendingKey(at, update), update));
+    }
+
+    @Override
+    public List<FindingUpdate> takePending(long time) {
+      return KeyedAccess.call(() -> {
+        List<String> due = new ArrayList<>();
+        for (String key : pending.keys()) {
+          if (CampaignState.pendingTime(key) <= time) {
+            due.add(key);
+          }
+        }
+        due.sort(null);
+        List<FindingUpdate> updates = new ArrayList<>();
+        for (String key : due) {
+          updates.add(pending.get(key));
+          pending.remove(key);
+        }
+        return updates;
+      });
+    }
+
+    @Override
+    public CampaignMember member(String incidentId) {
+      return KeyedAccess.call(() -> members.get(incidentId));
+    }
+
+    @Override
+    public void putMember(CampaignMember member) {
+      KeyedAccess.run(() -> members.put(member.incident.id(), member));
+    }
+
+    @Override
+    public void removeMember(String incidentId) {
+      KeyedAccess.run(() -> members.remove(incidentId));
+    }
+
+    @Override
+    public Campaign campaign(String id) {
+      return KeyedAccess.call(() -> campaigns.get(id));
+    }
+
+    @Override
+    public void putCampaign(Campaign campaign) {
+      KeyedAccess.run(() -> campaigns.put(campaign.id, campaign));
+    }
+
+    @Override
+    public void removeCampaign(String id) {
+      KeyedAccess.run(() -> campaigns.remove(id));
+    }
+
+    @Override
+    public List<String> campaignIds() {
+      return KeyedAccess.call(() -> {
+        List<String> ids = new ArrayList<>();
+        campaigns.keys().forEach(ids::add);
+        return ids;
+      });
+    }
+  }
+}
