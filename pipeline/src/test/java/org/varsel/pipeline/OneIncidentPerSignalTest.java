@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.IncidentsEndToEndTest.Raw;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /** Detectors that agree on one signal open one incident carrying every reason (the real job, MiniCluster, broker). */
 class OneIncidentPerSignalTest {

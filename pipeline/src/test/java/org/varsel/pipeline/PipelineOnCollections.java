@@ -13,6 +13,7 @@ import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.rules.RulePack;
+import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * The whole topology ({@link VarselPipeline#build}, as {@link PipelineJob} wires it) on the test's MiniCluster, its

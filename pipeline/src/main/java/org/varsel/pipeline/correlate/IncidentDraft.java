@@ -385,6 +385,7 @@ public class IncidentDraft {
     lastEmittedAccounts = accountCount;
     lastEmittedSeverity = severity.score();
     lastEmittedTier = severity.tier();
+    List<Incident.EvidenceSignal> evidence = List.copyOf(aside.evidence());
     Map<String, String> evidenceOfCoordination = new TreeMap<>(coordination);
     evidenceOfCoordination.put("observed_accounts", Integer.toString(accountCount) + (accountsSaturated ? "+" : ""));
     evidenceOfCoordination.put("observed_signals", Integer.toString(signalCount));
@@ -397,7 +398,7 @@ public class IncidentDraft {
         id,
         version,
         kind,
-        IncidentTitle.of(this),
+        IncidentTitle.of(this, evidence),
         Instant.ofEpochMilli(firstSeen),
         Instant.ofEpochMilli(lastSeen),
         Instant.ofEpochMilli(Math.max(at, lastSeen)),
@@ -415,7 +416,7 @@ public class IncidentDraft {
         List.copyOf(tcap),
         hits,
         modelVersion == null && maxScores.isEmpty() ? null : new Incident.ClassifierSummary(modelVersion, new TreeMap<>(maxScores)),
-        new Incident.Evidence(List.copyOf(aside.evidence()), List.copyOf(sampleAccounts), buckets, evidenceOfCoordination, accountPosts()),
+        new Incident.Evidence(evidence, List.copyOf(sampleAccounts), buckets, evidenceOfCoordination, accountPosts()),
         severity.score(),
         severity.tier(),
         tlp,

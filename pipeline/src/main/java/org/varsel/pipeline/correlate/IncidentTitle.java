@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.varsel.contract.CategoryNames;
+import org.varsel.contract.Incident;
 
 /**
  * What an incident is about, in one line for the queue: the harm in words, whom it targets, a short excerpt without
@@ -21,12 +22,13 @@ public final class IncidentTitle {
 
   private IncidentTitle() {}
 
-  static String of(IncidentDraft draft) {
+  /** The title of the draft's next version; {@code evidence} are its evidence signals, best first. */
+  static String of(IncidentDraft draft, List<Incident.EvidenceSignal> evidence) {
     Map<String, String> c = draft.coordination;
     String accounts = draft.accountCount + (draft.accountsSaturated ? "+" : "") + " accounts";
     String title = switch (draft.kind) {
       case HIGH_SEVERITY, PARTNER_ASSESSMENT -> harm(draft.subject) + against(draft)
-          + quoted(": ", draft.evidence.isEmpty() ? null : draft.evidence.get(0).text());
+          + quoted(": ", evidence.isEmpty() ? null : evidence.get(0).text());
       case CO_SIMILAR_TEXT -> about(draft) + "same text from " + accounts + quoted(": ", draft.subject);
       case CO_LINK -> about(draft) + "one link shared by " + accounts + ": " + Explanations.shorten(draft.subject, 100);
       case HASHTAG_PUSH -> about(draft) + "#" + draft.subject + " pushed by " + accounts;

@@ -3,6 +3,7 @@ package org.varsel.pipeline.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.varsel.pipeline.correlate.Posts.post;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.varsel.contract.Incident;
 
@@ -36,9 +37,9 @@ class IncidentTitleTest {
     for (int i = 0; i < 12; i++) {
       draft.add(post(i).by("acct" + i).rule("r-" + i, 2, "disinformation").hashtag("StopTheCount").analysed());
     }
-    assertThat(IncidentTitle.of(draft)).isEqualTo("Disinformation: #StopTheCount pushed by 12 accounts");
+    assertThat(IncidentTitle.of(draft, List.of())).isEqualTo("Disinformation: #StopTheCount pushed by 12 accounts");
     IncidentDraft surge = IncidentDraft.open(org.varsel.contract.IncidentKind.SURGE, "inc-2", "target:roma", 5, 60_000);
     surge.add(post(99).analysed());
-    assertThat(IncidentTitle.of(surge)).isEqualTo("Surge of harm against roma (1 accounts)");
+    assertThat(IncidentTitle.of(surge, List.of())).isEqualTo("Surge of harm against roma (1 accounts)");
   }
 }
