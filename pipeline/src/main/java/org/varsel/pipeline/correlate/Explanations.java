@@ -8,8 +8,9 @@ import java.util.TreeMap;
 import org.varsel.contract.Incident;
 
 /**
- * Explanations for the analyst (titles are {@link IncidentTitle}'s): which detector flagged the incident, its thresholds against what was
- * observed, which rules matched, which classifier scores and partner assessments counted, and the severity arithmetic.
+ * Explanations for the analyst (titles are {@link IncidentTitle}'s): which detector flagged the incident, its
+ * thresholds against what was observed, which rules matched, which classifier scores and partner assessments counted,
+ * and the severity arithmetic.
  * The detector's facts come from the draft's coordination evidence, so the explanation and the evidence agree.
  */
 public final class Explanations {
