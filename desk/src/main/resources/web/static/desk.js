@@ -1,5 +1,5 @@
 // Varsel desk: the little that needs script. Every action also works without it (forms post to the desk); script adds
-// revealing blurred evidence, confirmations, keyboard triage, the queue's auto-refresh and the stale-page warning.
+// revealing blurred evidence (one item or all), confirmations, keyboard triage, the queue's auto-refresh and the stale-page warning.
 'use strict';
 
 var POLL_MS = 10000;
@@ -46,12 +46,23 @@ function problem(answer) {
   return (answer.body && (answer.body.detail || answer.body.title)) || ('the desk answered ' + answer.status);
 }
 
+function showEvidence(evidence, shown) {
+  evidence.classList.toggle('revealed', shown);
+  var button = evidence.querySelector('button.reveal');
+  if (button) { button.textContent = shown ? 'Hide' : 'Show'; }
+}
+
 document.addEventListener('click', function (event) {
   var target = event.target;
   if (target.classList.contains('reveal')) {
     var evidence = target.closest('.evidence');
-    var revealed = evidence.classList.toggle('revealed');
-    target.textContent = revealed ? 'Hide' : 'Show';
+    showEvidence(evidence, !evidence.classList.contains('revealed'));
+  }
+  if (target.id === 'reveal-all') {
+    // one click for every blurred item on the page; a second click blurs them again
+    var shown = target.textContent === 'Show all';
+    document.querySelectorAll('.evidence.sensitive').forEach(function (evidence) { showEvidence(evidence, shown); });
+    target.textContent = shown ? 'Blur all' : 'Show all';
   }
   if (target.id === 'select-all') {
     document.querySelectorAll('input[name="ids"]').forEach(function (box) { box.checked = target.checked; });
@@ -321,6 +332,16 @@ function initSavedSearches() {
 
 // ---- the incident page --------------------------------------------------------------------------------------------
 
+// A person's triage step in the words of the page's history (web.IncidentHistory).
+function describe(event) {
+  var before = event.before || {};
+  var after = event.after || {};
+  var what = event.action === 'status' ? 'moved it from ' + before.status + ' to ' + after.status
+      + (after.reason ? ' because “' + after.reason + '”' : '')
+      : after.assignee ? 'assigned it to ' + after.assignee : 'unassigned it';
+  return event.actor + ' ' + what + ' at ' + new Date(event.at).toLocaleString();
+}
+
 // Someone else changed the incident while this page was open: say who changed what, stop the stale buttons, offer reload.
 function initStaleWarning() {
   var page = document.getElementById('incident');
@@ -347,8 +368,8 @@ function initStaleWarning() {
           ? api('GET', '/api/v1/incidents/' + encodeURIComponent(id) + '/history').then(function (history) {
             var events = (history.ok && history.body.events) || [];
             var last = events.filter(function (e) { return e.action === 'status' || e.action === 'assign'; }).pop();
-            return last ? last.summary + (last.actor === me() ? ' (you, in another tab or window).' : '.')
-                : 'Someone changed the status to ' + now.status + '.';
+            return last ? describe(last) + (last.actor === me() ? ' (you, in another tab or window).' : '.')
+                : 'Someone moved it to ' + now.status + '.';
           })
           : Promise.resolve('The pipeline updated this incident to version ' + now.version + '.');
       found.then(function (text) {

@@ -21,10 +21,8 @@ import org.varsel.contract.Json;
 import org.varsel.contract.Tlp;
 import org.varsel.contract.Topics;
 import org.varsel.desk.Desk;
-import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.intake.IntakeConfig;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.LocalPostgres;
 import org.varsel.local.PostgresDatabase;
@@ -48,11 +46,11 @@ public final class IntakeBench {
     try (LocalKafka kafka = LocalKafka.builder().start(); LocalPostgres postgres = LocalPostgres.builder().start()) {
       kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS);
       PostgresDatabase database = postgres.createDatabase("intake_bench");
-      DeskSettings settings = DeskSettings.fromMap(Map.of(DeskConfig.HTTP_PORT, "0", DeskConfig.DB_URL, database.jdbcUrl(),
-          DeskConfig.DB_USER, database.user(), DeskConfig.DB_PASSWORD, database.password(),
-          DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(), PipelineWatchConfig.FLINK_REST_URL, "",
-          IntakeConfig.REQUESTS_PER_MINUTE, "100000000", IntakeConfig.BURST, "100000000"));
-      try (Desk desk = Desk.start(settings)) {
+      Map<String, String> keys =
+          DeskSettings.embedded(database.jdbcUrl(), database.user(), database.password(), kafka.bootstrapServers());
+      keys.put(IntakeConfig.REQUESTS_PER_MINUTE, "100000000");
+      keys.put(IntakeConfig.BURST, "100000000");
+      try (Desk desk = Desk.start(DeskSettings.fromMap(keys))) {
         String token = desk.credentials().createPartner("bench", "Bench", Optional.empty(), Tlp.GREEN, "b").token();
         int port = desk.port();
         System.out.println("warming up ...");

@@ -16,7 +16,8 @@ import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
+import org.varsel.desk.triage.HandleSearch;
 import org.varsel.desk.triage.QueueChanges;
 import org.varsel.desk.triage.QueueFilter;
 import org.varsel.desk.triage.QueueStore;
@@ -51,7 +52,7 @@ public final class QueueBench {
           statement.execute("VACUUM ANALYZE incident");
           statement.execute("UPDATE incident SET status = 'triaging' WHERE id LIKE 'inc-bench-1%'");
         }
-        QueueStore queue = new QueueStore(database);
+        QueueStore queue = new QueueStore(database, HandleSearch.withKey("queue-bench-key-of-at-least-32-characters"));
         QueueFilter none = QueueFilter.none();
         Visibility all = Visibility.all();
         time("first page, queue order", () -> queue.list(none, QueueStore.Order.QUEUE, 50, 0, all));
@@ -61,15 +62,23 @@ public final class QueueBench {
             QueueStore.Order.QUEUE, 50, 0, all));
         QueueFilter category = new QueueFilter(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.of("threat"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         time("category = threat", () -> queue.list(category, QueueStore.Order.QUEUE, 50, 0, all));
         time("full text: common word (vermin)", () -> queue.list(text("vermin"), QueueStore.Order.QUEUE, 50, 0,
             all));
         time("full text: rare word", () -> queue.list(text("needle42"), QueueStore.Order.QUEUE, 50, 0, all));
         time("rule = r-17", () -> queue.list(new QueueFilter(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("r-17"),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), QueueStore.Order.QUEUE, 50,
-            0, all));
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+            QueueStore.Order.QUEUE, 50, 0, all));
+        time("platform = TikTok (any case)", () -> queue.list(new QueueFilter(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.of("tiktok"), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+            QueueStore.Order.QUEUE, 50, 0, all));
+        time("handle @someone (pseudonymised)", () -> queue.list(new QueueFilter(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("@someone")),
+            QueueStore.Order.QUEUE, 50, 0, all));
         time("partner ngo-3 (partner's own view)", () -> queue.list(none, QueueStore.Order.QUEUE, 50, 0,
             Visibility.partner("ngo-3")));
         time("counts per status", () -> queue.countsByStatus(none, all));
@@ -89,7 +98,7 @@ public final class QueueBench {
   private static QueueFilter text(String q) {
     return new QueueFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.of(q));
+        Optional.of(q), Optional.empty());
   }
 
   private static void fill(Database database, int n) throws Exception {

@@ -221,7 +221,10 @@ public final class BenchCommand implements Callable<Integer> {
     progress("p=%d: running the pipeline over the backlog ...", p);
     long cpu0 = processCpuNanos();
     long broker0 = brokerCpuNanos(kafka);
-    double seconds = execute(backlog, work.resolve("chk-p" + p + "-tp"));
+    double seconds;
+    try (BacklogProgress shown = new BacklogProgress(kafka, backlog.kafkaGroup(), "p=" + p, signals, Duration.ofSeconds(10))) {
+      seconds = execute(backlog, work.resolve("chk-p" + p + "-tp"));
+    }
     // Start-up (rule checks, engine builds, task deployment) is measured on the empty run and taken out.
     double cpuUs = Math.max(0, processCpuNanos() - cpu0 - startupCpu) / 1e3 / signals;
     double brokerUs = (brokerCpuNanos(kafka) - broker0) / 1e3 / signals;

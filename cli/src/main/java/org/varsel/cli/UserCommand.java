@@ -13,7 +13,7 @@ import org.varsel.desk.auth.IssuedToken;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.auth.UserAdmin;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

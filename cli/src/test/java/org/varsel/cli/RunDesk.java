@@ -1,12 +1,10 @@
 package org.varsel.cli;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.childsafety.ChildSafetyConfig;
 import org.varsel.desk.intake.IntakeConfig;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.pipeline.settings.PipelineSettings;
@@ -21,19 +19,13 @@ final class RunDesk {
 
   /** @param own further keys of the test (any part of the desk: alerts, ...) */
   static DeskSettings settings(LocalKafka kafka, PostgresDatabase db, PipelineSettings run, Map<String, String> own) {
-    Map<String, String> keys = new HashMap<>(Map.of(
-        DeskConfig.HTTP_PORT, "0",
-        DeskConfig.DB_URL, db.jdbcUrl(),
-        DeskConfig.DB_USER, db.user(),
-        DeskConfig.DB_PASSWORD, db.password(),
-        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
+    Map<String, String> keys = DeskSettings.embedded(db.jdbcUrl(), db.user(), db.password(), kafka.bootstrapServers());
+    keys.putAll(Map.of(
         DeskConfig.KAFKA_GROUP, "desk-" + run.kafkaGroup(),
         DeskConfig.INCIDENT_TOPIC, run.incidentTopic(),
         IntakeConfig.RAW_TOPIC, run.rawTopic(),
         IntakeConfig.DLQ_TOPIC, run.deadLetterTopic(),
         ChildSafetyConfig.HOTLINE_TOPIC, run.hotlineTopic()));
-    // the test runs the job itself, on no Flink cluster the desk could watch
-    keys.put(PipelineWatchConfig.FLINK_REST_URL, "");
     keys.putAll(own);
     return DeskSettings.fromMap(keys);
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.web.Sessions;
+import org.varsel.desk.auth.Sessions;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.local.PostgresExtension;
 import picocli.CommandLine;

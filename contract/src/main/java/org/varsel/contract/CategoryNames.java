@@ -1,5 +1,6 @@
 package org.varsel.contract;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,21 +18,30 @@ public final class CategoryNames {
 
   private static final Map<String, String> CLASSIFIER_CATEGORY = Map.of("hateful", "hate");
   private static final List<String> NOT_HARMS = List.of("offensive", "neutral", "context");
-  private static final Map<String, String> NAMES = Map.ofEntries(
-      Map.entry("incitement", "Incitement to violence or crime"),
-      Map.entry("threat", "Threat of violence"),
-      Map.entry("hate", "Hate speech"),
-      Map.entry("dangerous-speech", "Dangerous speech against a group"),
-      Map.entry("terrorist-content", "Terrorist content"),
-      Map.entry("influence-operation", "Influence operation (coordinated inauthentic behaviour)"),
-      Map.entry("disinformation", "Disinformation"),
-      Map.entry("child-grooming", "Grooming of a child"),
-      Map.entry("child-sextortion", "Sexual extortion of a child"),
-      Map.entry("child-self-harm", "Encouraging a child's self-harm"),
-      Map.entry("child-bullying", "Bullying of a child"),
-      Map.entry("child-dangerous-challenge", "Dangerous challenge aimed at children"));
+  /** In the order a partner reads them (intake lists them when a category is malformed). */
+  private static final Map<String, String> NAMES = new LinkedHashMap<>();
+
+  static {
+    NAMES.put("incitement", "Incitement to violence or crime");
+    NAMES.put("threat", "Threat of violence");
+    NAMES.put("hate", "Hate speech");
+    NAMES.put("dangerous-speech", "Dangerous speech against a group");
+    NAMES.put("terrorist-content", "Terrorist content");
+    NAMES.put("influence-operation", "Influence operation (coordinated inauthentic behaviour)");
+    NAMES.put("disinformation", "Disinformation");
+    NAMES.put("child-grooming", "Grooming of a child");
+    NAMES.put("child-sextortion", "Sexual extortion of a child");
+    NAMES.put("child-self-harm", "Encouraging a child's self-harm");
+    NAMES.put("child-bullying", "Bullying of a child");
+    NAMES.put("child-dangerous-challenge", "Dangerous challenge aimed at children");
+  }
 
   private CategoryNames() {}
+
+  /** The categories detection and briefs know, for people choosing one. */
+  public static List<String> known() {
+    return List.copyOf(NAMES.keySet());
+  }
 
   /** The category a label stands for; empty for labels that are no harm (offensive, neutral, context). */
   public static Optional<String> category(String label) {

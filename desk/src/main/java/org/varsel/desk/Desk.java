@@ -15,6 +15,7 @@ import org.varsel.desk.alert.AlertRoutes;
 import org.varsel.desk.alert.AlertWebhook;
 import org.varsel.desk.alert.Alerts;
 import org.varsel.desk.auth.Credentials;
+import org.varsel.desk.auth.Sessions;
 import org.varsel.desk.brief.BriefService;
 import org.varsel.desk.brief.http.BriefRoutes;
 import org.varsel.desk.brief.BriefSettings;
@@ -33,63 +34,63 @@ import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HealthCheck;
 import org.varsel.desk.http.HttpApi;
+import org.varsel.desk.http.RateLimiter;
+import org.varsel.desk.http.SignedInPage;
 import org.varsel.desk.incident.IncidentStore;
-import org.varsel.desk.intake.Intake;
+import org.varsel.desk.intake.DeadLetterConsumer;
 import org.varsel.desk.intake.IntakeConfig;
+import org.varsel.desk.intake.SignalIntake;
+import org.varsel.desk.intake.SignalStatuses;
+import org.varsel.desk.intake.feed.Feeds;
+import org.varsel.desk.intake.http.IntakeApi;
 import org.varsel.desk.report.PeriodReportRoutes;
 import org.varsel.desk.privacy.ErasureRecheck;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.desk.retention.RetentionJob;
-import org.varsel.desk.ingest.ConsumerStatus;
-import org.varsel.desk.ingest.IncidentConsumer;
-import org.varsel.desk.ingest.RejectedMessages;
+import org.varsel.desk.kafka.ConsumerStatus;
+import org.varsel.desk.incident.IncidentConsumer;
+import org.varsel.desk.incident.RejectedMessages;
 import org.varsel.desk.pipeline.PipelineStatus;
 import org.varsel.desk.pipeline.PipelineWatch;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditApi;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
 import org.varsel.desk.triage.QueueChanges;
 import org.varsel.desk.triage.QueueRoutes;
 import org.varsel.desk.triage.RulePrecisionConsumer;
+import org.varsel.desk.triage.HandleSearch;
 import org.varsel.desk.triage.SavedSearches;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
+import org.varsel.desk.triage.http.VerdictApi;
+import org.varsel.desk.triage.http.IncidentApi;
+import org.varsel.desk.web.AnalystPages;
+import org.varsel.desk.web.AuditPages;
+import org.varsel.desk.web.IncidentPages;
 import org.varsel.desk.web.LoginThrottle;
-import org.varsel.desk.web.Sessions;
-import org.varsel.desk.web.TriageWeb;
+import org.varsel.desk.web.QueuePages;
+import org.varsel.desk.web.SignInRoutes;
 
 /** A running desk: migrated database, incident consumer and HTTP API. Embedded via {@link #start}, or {@link #main}. */
 public final class Desk implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Desk.class);
 
-  private final Database database;
+  private final List<AutoCloseable> parts;
   private final Credentials credentials;
   private final IncidentStore incidents;
-  private final IncidentConsumer consumer;
-  private final FeedbackPublisher feedback;
   private final HttpApi http;
-  private final Intake intake;
-  private final HotlineConsumer hotline;
   private final Alerts alerts;
-
   private final AtomicBoolean closed = new AtomicBoolean();
-  private RetentionJob retention;
-  private Optional<AlertWebhook> alertWebhook = Optional.empty();
-  private RulePrecisionConsumer rulePrecision;
-  private Optional<PipelineWatch> pipeline = Optional.empty();
-  private UrlRecheck recheck;
 
-  private Desk(Database database, Credentials credentials, IncidentStore incidents, IncidentConsumer consumer,
-      FeedbackPublisher feedback, HttpApi http, Intake intake, HotlineConsumer hotline, Alerts alerts) {
-    this.database = database;
-    this.alerts = alerts;
-    this.hotline = hotline;
-    this.intake = intake;
+  /** @param parts what the desk started, in order: closed in reverse */
+  private Desk(List<AutoCloseable> parts, Credentials credentials, IncidentStore incidents, HttpApi http,
+      Alerts alerts) {
+    this.parts = List.copyOf(parts);
     this.credentials = credentials;
     this.incidents = incidents;
-    this.consumer = consumer;
-    this.feedback = feedback;
     this.http = http;
+    this.alerts = alerts;
   }
 
   /** Migrates the database, starts consuming {@code varsel.incidents} and serving HTTP; fails if any part cannot. */
@@ -116,9 +117,14 @@ public final class Desk implements AutoCloseable {
           new IncidentConsumer(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup(), config.incidentTopic(), database, incidents);
       started.add(consumer);
       consumer.start();
-      Intake intake = Intake.start(intakeConfig, config.kafkaBootstrap(), config.intakeKafkaLogin(), config.kafkaLogin(),
-          config.kafkaGroup(), database);
-      started.add(intake);
+      SignalIntake signals = new SignalIntake(database, config.kafkaBootstrap(), config.intakeKafkaLogin(),
+          intakeConfig.rawTopic(), intakeConfig.publishTimeout());
+      started.add(signals);
+      DeadLetterConsumer deadLetters = new DeadLetterConsumer(config.kafkaBootstrap(), config.kafkaLogin(),
+          config.kafkaGroup() + "-dead-letters", intakeConfig.deadLetterTopic(), database);
+      started.add(deadLetters);
+      deadLetters.start();
+      started.add(Feeds.start(intakeConfig.feedsFile(), signals, new ClusterSingleton(database)));
       HotlineConsumer hotline =
           new HotlineConsumer(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup() + "-hotline", childSafety.hotlineTopic(), database);
       started.add(hotline);
@@ -145,28 +151,35 @@ public final class Desk implements AutoCloseable {
       Alerts alerts = new Alerts(database, audit);
       Optional<AlertWebhook> webhook = AlertWebhook.start(alertConfig, alerts, incidents);
       webhook.ifPresent(started::add);
-      TriageWeb triage = new TriageWeb(new Sessions(database), new LoginThrottle(database), new QueueStore(database),
-          new Triage(database, audit, feedback::nudge), audit, new Verdicts(database), () -> PipelineWatch.statusOf(pipeline),
-          alerts);
+      Sessions sessions = new Sessions(database);
+      HandleSearch handles = HandleSearch.withKey(config.handleKey());
+      if (!handles.pseudonymises()) {
+        LOG.warn("{} is empty: the queue finds public accounts by handle, not pseudonymised ones", DeskConfig.HANDLE_KEY);
+      }
+      QueueStore queue = new QueueStore(database, handles);
+      Triage triage = new Triage(database, audit, feedback::nudge);
+      Verdicts verdicts = new Verdicts(database);
+      AnalystPages pages = new AnalystPages(new SignedInPage(sessions), () -> PipelineWatch.statusOf(pipeline), alerts);
       HttpApi http = HttpApi.start(config.httpHost(), config.httpPort(), credentials,
           new RejectedMessages(database), health(database, consumer, pipeline), config.demoAnonymousRead(),
           config.requestBodyTimeout(),
-          List.of(triage, intake.endpoints(), app -> BriefRoutes.register(app, briefs, HttpApi::requireRole),
+          List.of(new SignInRoutes(sessions, new LoginThrottle(database), audit, pages),
+              new QueuePages(queue, triage, pages), new IncidentPages(queue, triage, audit, alerts, pages),
+              new AuditPages(audit, verdicts, pages), new IncidentApi(queue, triage, audit),
+              new AuditApi(audit), new VerdictApi(verdicts, audit),
+              new IntakeApi(signals, new SignalStatuses(database),
+                  new RateLimiter(database, "intake", intakeConfig.requestsPerMinute(), intakeConfig.burst()), intakeConfig),
+              new BriefRoutes(briefs),
               new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
               new PeriodReportRoutes(database, Clock.systemUTC()),
               new QueueRoutes(new QueueChanges(audit, incidents), new SavedSearches(database)),
-              new EscalationRoutes(briefs, briefStore, incidents, cases, new Sessions(database))));
+              new EscalationRoutes(briefs, briefStore, incidents, cases, sessions)));
       started.add(http);
       if (config.demoAnonymousRead()) {
         LOG.warn("!!! desk.demo.anonymous-read=true: ANYONE who can reach {}:{} may read every incident without a "
             + "token. For demos on a private machine only; never in production. !!!", config.httpHost(), http.port());
       }
-      Desk desk = new Desk(database, credentials, incidents, consumer, feedback, http, intake, hotline, alerts);
-      desk.retention = retention;
-      desk.pipeline = pipeline;
-      desk.alertWebhook = webhook;
-      desk.rulePrecision = rulePrecision;
-      desk.recheck = recheck;
+      Desk desk = new Desk(started, credentials, incidents, http, alerts);
       LOG.info("desk ready on http://{}:{}", config.httpHost(), desk.port());
       return desk;
     } catch (RuntimeException e) {
@@ -207,27 +220,14 @@ public final class Desk implements AutoCloseable {
     return alerts;
   }
 
-  public Intake intake() {
-    return intake;
-  }
-
-  /** Stops HTTP, then intake (feeds, producer), then the consumer (its uncommitted records are read again next start), then the database pool. */
+  /**
+   * Stops what the desk started in reverse order: HTTP first, then the jobs and consumers, intake (feeds, dead letters,
+   * producer), the incident consumer (its uncommitted records are read again next start), last the database pool.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
-    }
-    List<AutoCloseable> parts = new ArrayList<>(List.of(database, consumer, hotline, intake, feedback, http));
-    if (retention != null) {
-      parts.add(1, retention);
-    }
-    pipeline.ifPresent(watch -> parts.add(1, watch));
-    alertWebhook.ifPresent(webhook -> parts.add(1, webhook));
-    if (rulePrecision != null) {
-      parts.add(1, rulePrecision);
-    }
-    if (recheck != null) {
-      parts.add(1, recheck);
     }
     closeAll(parts, null);
     LOG.info("desk stopped");

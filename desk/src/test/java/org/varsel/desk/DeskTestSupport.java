@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.varsel.contract.Topics;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.config.DeskSettings;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 
@@ -31,16 +29,10 @@ final class DeskTestSupport {
     kafka.createTopics(2, Topics.INCIDENTS);
     kafka.createTopics(1, Topics.FEEDBACK);
     kafka.createTopics(1, Topics.RULE_PRECISION);
-    Map<String, String> settings = new HashMap<>(Map.of(
-        DeskConfig.HTTP_PORT, "0",
-        DeskConfig.DB_URL, database.jdbcUrl(),
-        DeskConfig.DB_USER, database.user(),
-        DeskConfig.DB_PASSWORD, database.password(),
-        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
-        // every test class reads the shared topic from the start with its own group
-        DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID(),
-        // these desks have no pipeline of their own to watch
-        PipelineWatchConfig.FLINK_REST_URL, ""));
+    Map<String, String> settings =
+        DeskSettings.embedded(database.jdbcUrl(), database.user(), database.password(), kafka.bootstrapServers());
+    // every test class reads the shared topic from the start with its own group
+    settings.put(DeskConfig.KAFKA_GROUP, "desk-test-" + UUID.randomUUID());
     settings.putAll(own);
     return DeskSettings.fromMap(settings);
   }

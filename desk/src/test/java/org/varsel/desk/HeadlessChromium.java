@@ -7,6 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -88,6 +90,32 @@ final class HeadlessChromium implements AutoCloseable {
     Files.createDirectories(directory);
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Fails when a script opened an alert: hostile text that became markup and ran. */
+  void assertNoScriptRan() {
+    try {
+      String text = browser.switchTo().alert().getText();
+      throw new AssertionError("a script ran and opened an alert: " + text);
+    } catch (NoAlertPresentException expected) {
+      // nothing ran
+    }
+  }
+
+  /** The element's computed CSS {@code filter} (blurred evidence says {@code blur(…)}). */
+  String filterOf(WebElement element) {
+    return (String) ((JavascriptExecutor) browser).executeScript("return getComputedStyle(arguments[0]).filter;",
+        element);
+  }
+
+  /** Stops the browser and the desk a browser test started, whichever of them started. */
+  static void stop(HeadlessChromium chromium, AutoCloseable desk) throws Exception {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (desk != null) {
+      desk.close();
+    }
   }
 
   @Override

@@ -140,7 +140,7 @@ class QueueBrowserTest {
       WebElement w = d.findElement(By.id("stale-warning"));
       return w.isDisplayed() ? w : null;
     });
-    assertThat(warning.getText()).contains("bob changed the status to dismissed (reason: \"quoted in a news report\")",
+    assertThat(warning.getText()).contains("bob moved it from triaging to dismissed because “quoted in a news report”",
         "as it was when you opened it");
     assertThat(browser.findElements(By.cssSelector("#triage button"))).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
     // without script (or before the page noticed) the refused form says the same instead of a bare 403
@@ -148,7 +148,7 @@ class QueueBrowserTest {
     var refused = client.postForm("/incidents/" + id + "/status", session, "_csrf", session.csrf().orElseThrow(),
         "status", "confirmed");
     assertThat(refused.statusCode()).isIn(403, 409);
-    assertThat(refused.body()).contains("Meanwhile bob changed the status to dismissed (reason: &quot;quoted in a news report&quot;)",
+    assertThat(refused.body()).contains("Meanwhile bob moved it from triaging to dismissed because “quoted in a news report”",
         "reload the incident");
     chromium.clickAndLoad(By.id("stale-reload"));
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("dismissed");

@@ -19,10 +19,16 @@ final class TriageIncidents {
   /** A campaign: one signal from partner ngo-a, one from ngo-b, one from a feed; rule r-vermin matched "vermin". */
   static Incident campaign(String id, long version, String title, String category, Tier tier, String signalText,
       String url) {
+    return campaign(id, version, title, category, tier, signalText, url, "acct_a");
+  }
+
+  /** {@link #campaign} whose ngo-a signal was posted by {@code account} (a pseudonym, as the pipeline stores it). */
+  static Incident campaign(String id, long version, String title, String category, Tier tier, String signalText,
+      String url, String account) {
     int at = signalText.indexOf("vermin");
     List<Incident.MatchedTerm> terms = at < 0 ? List.of() : List.of(new Incident.MatchedTerm("vermin", at, at + 6));
     List<Incident.EvidenceSignal> signals = new ArrayList<>();
-    signals.add(signal("sig-a-" + id, "partner:ngo-a", "acct_a", signalText, category, terms));
+    signals.add(signal("sig-a-" + id, "partner:ngo-a", account, signalText, category, terms));
     signals.add(signal("sig-b-" + id, "partner:ngo-b", "acct_b", "ngo-b only: they are vermin", category,
         List.of(new Incident.MatchedTerm("vermin", 21, 27))));
     signals.add(signal("sig-f-" + id, "feed:rss", "acct_f", "feed text about the rally", category, List.of()));
@@ -36,7 +42,7 @@ final class TriageIncidents {
         List.of("dehumanisation"), List.of(),
         List.of(new Incident.RuleHitSummary("r-vermin", "Vermin metaphor", 4, category, "pack-1", 2)),
         new Incident.ClassifierSummary("doccat-2025-03", Map.of("hateful", 0.91, "offensive", 0.4)),
-        new Incident.Evidence(signals, List.of("acct_a", "acct_b", "acct_f"), timeline,
+        new Incident.Evidence(signals, List.of(account, "acct_b", "acct_f"), timeline,
             Map.of("similarity", "0.93 across 3 accounts", "window", "PT20M")),
         version > 1 ? 85 : 75, tier, Tlp.AMBER,
         "Three accounts posted near-identical text calling a group vermin within 20 minutes.");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -27,14 +28,17 @@ import org.varsel.contract.ContractSchemas;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.Json;
+import org.varsel.contract.Pseudonyms;
 import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.contract.Topics;
 import org.varsel.desk.DeskClient.Caller;
 import org.varsel.desk.auth.Role;
+import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
+import org.varsel.desk.triage.HandleSearch;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
@@ -45,6 +49,8 @@ import org.varsel.local.PostgresExtension;
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class TriageWorkflowTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** The pipeline's privacy key, which the desk is given to search by handle. */
+  private static final String HANDLE_KEY = "k".repeat(40);
 
   private static Desk desk;
   private static DeskClient client;
@@ -59,7 +65,7 @@ class TriageWorkflowTest {
   static void startDesk(LocalKafka broker, PostgresDatabase db) throws Exception {
     kafka = broker;
     database = db;
-    desk = Desk.start(DeskTestSupport.config(kafka, database));
+    desk = Desk.start(DeskTestSupport.config(kafka, database, Map.of(DeskConfig.HANDLE_KEY, HANDLE_KEY)));
     client = new DeskClient(desk.port());
     producer = DeskTestSupport.producer(kafka, false);
     analyst = Caller.bearer(desk.credentials()
@@ -238,6 +244,44 @@ class TriageWorkflowTest {
   }
 
   @Test
+  void searchFindsEnglishAndDanishWordFormsNotJustTheWordAsTyped() throws Exception {
+    String needle = needle("quokkastem");
+    String english = stored("Rally " + needle, "the migrants are attacking our towns", "acct_a");
+    String danish = stored("Demo " + needle, "migranterne angreb byen igen", "acct_a");
+
+    assertThat(withNeedle(needle, "+migrant")).containsExactlyInAnyOrder(english, danish);
+    assertThat(withNeedle(needle, "+attacked")).containsExactly(english);
+    assertThat(withNeedle(needle, "+migranter")).contains(danish);
+    assertThat(withNeedle(needle, "+-migrant")).isEmpty();
+  }
+
+  @Test
+  void filtersIgnoreCaseAndTakeThePartnerAsTheDeskPrintsIt() throws Exception {
+    String needle = needle("quokkacase");
+    String match = stored("Rally " + needle, "burn the vermin", "acct_a");
+
+    assertThat(withNeedle(needle, "&platform=Telegram&language=DA&category=Incitement"))
+        .containsExactly(match);
+    assertThat(withNeedle(needle, "&partner=partner:ngo-b")).containsExactly(match);
+    assertThat(withNeedle(needle, "+partner:ngo-a+platform:TELEGRAM")).containsExactly(match);
+    assertThat(withNeedle(needle, "+partner:ngo-nobody")).isEmpty();
+  }
+
+  @Test
+  void aHandleIsFoundByPseudonymisingItAsThePipelineDid() throws Exception {
+    String handle = needle("@Hater_");
+    String posted = stored("posted", "burn the vermin", new Pseudonyms(HANDLE_KEY).handle(handle));
+    String other = stored("other", "burn the vermin",
+        new Pseudonyms("another key of forty characters, not ours").handle(handle));
+
+    String lowerCase = handle.substring(1).toLowerCase(java.util.Locale.ROOT);
+    assertThat(ids("/api/v1/incidents?limit=500&handle=" + handle)).contains(posted).doesNotContain(other);
+    assertThat(ids("/api/v1/incidents?limit=500&handle=" + lowerCase)).contains(posted).doesNotContain(other);
+    assertThat(ids("/api/v1/incidents?limit=500&q=" + handle)).contains(posted).doesNotContain(other);
+    assertThat(ids("/api/v1/incidents?limit=500&q=handle:" + lowerCase)).contains(posted);
+  }
+
+  @Test
   void relatedIncidentsShareAUrlOrAnAccount() throws Exception {
     String url = "https://e.org/shared-" + UUID.randomUUID();
     String first = newId();
@@ -248,7 +292,7 @@ class TriageWorkflowTest {
     awaitVersion(first, 1);
     QueuedIncident incident = desk.incidents().find(first, Visibility.all()).orElseThrow();
     try (Database handle = Database.open(database.jdbcUrl(), database.user(), database.password())) {
-      assertThat(new QueueStore(handle).related(incident, Visibility.all()))
+      assertThat(new QueueStore(handle, HandleSearch.withKey("")).related(incident, Visibility.all()))
           .extracting(QueuedIncident::id).contains(second).doesNotContain(first);
     }
   }
@@ -288,6 +332,8 @@ class TriageWorkflowTest {
     assertThat(client.postForm("/prefs/greyscale", session, "_csrf", session.csrf().orElseThrow(), "greyscale",
         "off", "back", "/?q=partner:ngo-a&tier=high").headers().firstValue("Location"))
         .hasValue("/?q=partner:ngo-a&tier=high");
+    assertThat(json(client.get("/api/v1/audit?action=preference", lead)).get("items"))
+        .as("a display preference is not an action on anyone's data").isEmpty();
 
     client.postForm("/logout", session, "_csrf", session.csrf().orElseThrow());
     assertThat(client.get("/api/v1/incidents/" + id, session).statusCode()).isEqualTo(401);
@@ -337,6 +383,24 @@ class TriageWorkflowTest {
     List<String> ids = new ArrayList<>();
     json(client.get(path, analyst)).get("items").forEach(item -> ids.add(item.get("id").asText()));
     return ids;
+  }
+
+  /** The queue's answer to a search for the needle and more ({@code +word}, {@code &filter=…}). */
+  private static List<String> withNeedle(String needle, String more) throws Exception {
+    return ids("/api/v1/incidents?q=" + needle + more);
+  }
+
+  /** A word no other test's incident holds. */
+  private static String needle(String prefix) {
+    return prefix + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+  }
+
+  /** A stored incitement incident whose ngo-a signal {@code account} posted. */
+  private static String stored(String title, String text, String account) throws Exception {
+    String id = newId();
+    publish(TriageIncidents.campaign(id, 1, title, "incitement", Tier.HIGH, text, "https://e.org/" + id, account));
+    awaitVersion(id, 1);
+    return id;
   }
 
   private static String stored(String title) throws Exception {

@@ -90,11 +90,12 @@ public final class Demo implements AutoCloseable {
     kafka = LocalKafka.builder().baseDirectory(runDirectory).scram(kafkaLogins.admin(), kafkaLogins.all()).start();
     running.push(kafka);
     Map<String, String> pipelineKeys = new HashMap<>(kafkaLogins.pipelineSettings());
+    // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md); the desk searches handles with it
+    String handleKey = PrivacySettings.generateKey();
     pipelineKeys.putAll(Map.of(
         PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
         PipelineKeys.CHECKPOINT_INTERVAL, "PT2S",
-        // a key of this demo run only: pseudonyms are stable while it runs (docs/privacy.md)
-        PrivacySettings.HANDLE_KEY, PrivacySettings.generateKey(),
+        PrivacySettings.HANDLE_KEY, handleKey,
         PipelineKeys.PARALLELISM, Integer.toString(options.parallelism())));
     PipelineSettings settings = PipelineSettings.from(pipelineKeys);
     JobTopics.create(kafka, settings, 2);
@@ -126,20 +127,17 @@ public final class Demo implements AutoCloseable {
 
     progress.println("Starting the desk ...");
     int flinkRestPort = freePort();
-    Map<String, String> deskKeys = new HashMap<>(kafkaLogins.deskSettings());
-    deskKeys.putAll(Map.of(
-        DeskConfig.HTTP_HOST, options.httpHost(),
-        DeskConfig.HTTP_PORT, Integer.toString(options.httpPort()),
-        DeskConfig.DB_URL, jdbcUrl,
-        DeskConfig.DB_USER, dbUser,
-        DeskConfig.DB_PASSWORD, dbPassword,
-        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
+    Map<String, String> deskKeys = DeskSettings.embedded(jdbcUrl, dbUser, dbPassword, kafka.bootstrapServers());
+    deskKeys.putAll(kafkaLogins.deskSettings());
+    deskKeys.put(DeskConfig.HTTP_HOST, options.httpHost());
+    deskKeys.put(DeskConfig.HTTP_PORT, Integer.toString(options.httpPort()));
     deskKeys.putAll(Map.of(
         PipelineWatchConfig.FLINK_REST_URL, "http://127.0.0.1:" + flinkRestPort,
         PipelineWatchConfig.JOB_NAME, PipelineJob.JOB_NAME,
         PipelineWatchConfig.KAFKA_GROUP, settings.kafkaGroup(),
         PipelineWatchConfig.RAW_TOPIC, settings.rawTopic(),
         PipelineWatchConfig.POLL_INTERVAL, "PT2S"));
+    deskKeys.put(DeskConfig.HANDLE_KEY, handleKey);
     desk = Desk.start(DeskSettings.fromMap(deskKeys));
     running.push(desk);
     credentialsFile = options.stateDirectory().resolve("demo-credentials.json");

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The one settings reader of every component: its keys' values from a properties file (optional), then the
@@ -23,6 +24,7 @@ import java.util.Properties;
  * Values are trimmed; typed getters say which key holds a bad value and what it should look like.
  */
 public final class Settings {
+  private static final String DURATION = "is not an ISO-8601 duration such as PT30S or P7D";
   private final Map<String, String> values;
 
   private Settings(Map<String, String> values) {
@@ -101,39 +103,27 @@ public final class Settings {
   }
 
   public int integer(String key) {
-    try {
-      return Integer.parseInt(text(key));
-    } catch (NumberFormatException e) {
-      throw invalid(key, "is not a whole number");
-    }
+    return parsed(key, text(key), Integer::parseInt, "is not a whole number");
   }
 
   public long number(String key) {
-    try {
-      return Long.parseLong(text(key));
-    } catch (NumberFormatException e) {
-      throw invalid(key, "is not a whole number");
-    }
+    return parsed(key, text(key), Long::parseLong, "is not a whole number");
   }
 
   public double decimal(String key) {
-    try {
-      return Double.parseDouble(text(key));
-    } catch (NumberFormatException e) {
-      throw invalid(key, "is not a number");
-    }
+    return parsed(key, text(key), Double::parseDouble, "is not a number");
   }
 
   public boolean flag(String key) {
     return switch (text(key).toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw invalid(key, "must be true or false");
+      default -> throw new IllegalArgumentException(key + "=" + text(key) + " must be true or false");
     };
   }
 
   public Duration duration(String key) {
-    return duration(key, text(key));
+    return parsed(key, text(key), Duration::parse, DURATION);
   }
 
   /** The comma-separated items, trimmed, without empty ones. */
@@ -149,19 +139,15 @@ public final class Settings {
 
   /** A comma-separated list of ISO-8601 durations. */
   public List<Duration> durations(String key) {
-    return list(key).stream().map(item -> duration(key, item)).toList();
+    return list(key).stream().map(item -> parsed(key, item, Duration::parse, DURATION)).toList();
   }
 
-  private Duration duration(String key, String value) {
+  private static <T> T parsed(String key, String value, Function<String, T> parser, String problem) {
     try {
-      return Duration.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(key + "=" + value + " is not an ISO-8601 duration such as PT30S or P7D");
+      return parser.apply(value);
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new IllegalArgumentException(key + "=" + value + " " + problem);
     }
-  }
-
-  private IllegalArgumentException invalid(String key, String problem) {
-    return new IllegalArgumentException(key + "=" + values.get(key) + " " + problem);
   }
 
   /** The known key fewest single-character edits away: what a typo most likely meant. */

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 
 /**
  * The threat-to-life alerts the database raised (deploy/postgres/migrations/V9__alerts.sql): the unacknowledged

@@ -31,6 +31,11 @@ import org.varsel.desk.brief.store.ResponseAction;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
+import org.varsel.desk.http.Problem;
+import org.varsel.desk.brief.model.Brief;
+import org.varsel.desk.brief.model.BriefFormat;
+import org.varsel.desk.brief.model.Track;
+import org.varsel.desk.brief.model.Audience;
 
 /** Produces briefs: finds the incidents and the audience, composes, renders, hashes and records each one. */
 public final class BriefService {
@@ -67,10 +72,10 @@ public final class BriefService {
   /** A brief about one incident. Without an audience, the incident's platform if it has exactly one. */
   public IssuedBrief forIncident(String incidentId, BriefFormat format, Track track, Optional<String> audienceLabel,
       String createdBy) throws SQLException {
-    Incident incident = incident(incidentId).orElseThrow(() -> BriefProblem.notFound("no such incident"));
+    Incident incident = incident(incidentId).orElseThrow(() -> Problem.notFound("no such incident"));
     String label = audienceLabel.orElseGet(() -> {
       if (incident.platforms().size() != 1) {
-        throw BriefProblem.badRequest("say who the brief is for: audience=platform:<name> or partner:<id>");
+        throw Problem.badRequest("say who the brief is for: audience=platform:<name> or partner:<id>");
       }
       return "platform:" + incident.platforms().get(0);
     });
@@ -86,7 +91,7 @@ public final class BriefService {
       incident(id).ifPresent(escalated::add);
     }
     if (escalated.isEmpty()) {
-      throw BriefProblem.notFound("no escalated incidents on " + platform);
+      throw Problem.notFound("no escalated incidents on " + platform);
     }
     return issue(escalated, format, track, audience, createdBy);
   }
@@ -102,15 +107,15 @@ public final class BriefService {
   /** Records the platform's answer about one of the brief's URLs. */
   public PlatformResponse respond(String briefId, String url, ResponseAction action, Instant respondedAt,
       String recordedBy) throws SQLException {
-    IssuedBriefRecord brief = store.find(briefId).orElseThrow(() -> BriefProblem.notFound("no such brief"));
+    IssuedBriefRecord brief = store.find(briefId).orElseThrow(() -> Problem.notFound("no such brief"));
     if (!brief.urls().contains(url)) {
-      throw BriefProblem.unprocessable("url is not one that brief " + briefId + " reported");
+      throw Problem.unprocessable("url is not one that brief " + briefId + " reported");
     }
     if (respondedAt.isAfter(clock.instant().plusSeconds(300))) {
-      throw BriefProblem.badRequest("responded_at is in the future");
+      throw Problem.badRequest("responded_at is in the future");
     }
     if (respondedAt.isBefore(SignalCodec.EARLIEST)) {
-      throw BriefProblem.badRequest("responded_at is before " + SignalCodec.EARLIEST + ": a typo or an epoch zero");
+      throw Problem.badRequest("responded_at is before " + SignalCodec.EARLIEST + ": a typo or an epoch zero");
     }
     return store.respond(briefId, url, action, respondedAt, recordedBy);
   }
@@ -127,7 +132,7 @@ public final class BriefService {
     try {
       outcome = composer.compose(new BriefComposer.Request(id, now, track, audience, covered));
     } catch (BriefRefused refused) {
-      throw BriefProblem.unprocessable("the desk will not brief " + audience.label() + ": " + refused.getMessage());
+      throw Problem.unprocessable("the desk will not brief " + audience.label() + ": " + refused.getMessage());
     }
     Brief brief = outcome.brief();
     byte[] bytes = renderers.get(format).render(brief);
@@ -139,13 +144,13 @@ public final class BriefService {
   }
 
   private Audience audience(String label) throws SQLException {
-    Audience.Reference reference = Audience.parse(label).orElseThrow(() -> BriefProblem.badRequest(
+    Audience.Reference reference = Audience.parse(label).orElseThrow(() -> Problem.badRequest(
         "audience must be platform:<name> or partner:<id> (lower case), was " + label));
     if (reference.kind() == Audience.Kind.PLATFORM) {
       return Audience.platform(reference.name(), settings.platformCeiling(reference.name()));
     }
     return Audience.partner(reference.name(), store.partnerCeiling(reference.name())
-        .orElseThrow(() -> BriefProblem.badRequest("no active partner " + reference.name())));
+        .orElseThrow(() -> Problem.badRequest("no active partner " + reference.name())));
   }
 
   private Optional<Incident> incident(String id) throws SQLException {

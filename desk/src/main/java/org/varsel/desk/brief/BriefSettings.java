@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.varsel.contract.Tlp;
+import org.varsel.desk.brief.model.Notifier;
+import org.varsel.desk.brief.model.Track;
 
 /**
  * The brief settings file (YAML; {@code desk.briefs.config}, else the bundled {@code briefs/briefs.yaml}): who notifies,
@@ -81,9 +83,6 @@ public record BriefSettings(
       throw new IllegalArgumentException("brief settings: " + String.join("; ", problems));
     }
   }
-
-  /** Who sends the notices (DSA Art. 16(2)(c)). */
-  public record Notifier(String name, String email, String organisation) {}
 
   /** A platform's own rule: the name it gives it and where it is published. */
   public record Policy(String name, String url) {}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.varsel.contract.Tlp;
+import org.varsel.desk.brief.model.Audience;
 
 /**
  * What of an incident an audience may receive under TLP 2.0. Pure: the same markings, source and audience always give

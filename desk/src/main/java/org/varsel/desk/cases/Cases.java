@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import org.varsel.contract.Json;
 import org.varsel.contract.SignalCodec;
-import org.varsel.desk.brief.BriefProblem;
 import org.varsel.desk.brief.store.BriefStore;
 import org.varsel.desk.brief.store.IssuedBriefRecord;
 import org.varsel.desk.brief.store.ResponseAction;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
+import org.varsel.desk.http.Problem;
 
 /**
  * Opens and moves cases: a brief marked sent opens (or joins) the case of its incident and platform; each answer of
@@ -46,13 +46,13 @@ public final class Cases {
    * joins) the case of each incident it covers with that platform; a brief is sent once. Returns the cases.
    */
   public List<NoticeCase> markSent(String briefId, String by) throws SQLException {
-    IssuedBriefRecord brief = briefs.find(briefId).orElseThrow(() -> BriefProblem.notFound("no such brief"));
-    String platform = brief.platform().orElseThrow(() -> BriefProblem.unprocessable(
+    IssuedBriefRecord brief = briefs.find(briefId).orElseThrow(() -> Problem.notFound("no such brief"));
+    String platform = brief.platform().orElseThrow(() -> Problem.unprocessable(
         "brief " + briefId + " is for " + brief.audience() + ": only notices to a platform are sent as cases"));
     Instant now = clock.instant();
     return database.inTransaction(connection -> {
       if (store.wasSent(connection, briefId)) {
-        throw BriefProblem.conflict("brief " + briefId + " was already marked sent");
+        throw Problem.conflict("brief " + briefId + " was already marked sent");
       }
       List<NoticeCase> opened = new ArrayList<>();
       for (String incidentId : brief.incidentIds()) {
@@ -75,28 +75,28 @@ public final class Cases {
   public NoticeCase record(String caseId, CaseStatus status, Optional<ResponseAction> outcome, Instant happenedAt,
       Optional<String> note, String by) throws SQLException {
     if ((status == CaseStatus.ACTIONED) != outcome.isPresent()) {
-      throw BriefProblem.badRequest(status == CaseStatus.ACTIONED
+      throw Problem.badRequest(status == CaseStatus.ACTIONED
           ? "say what the platform did: outcome removed, restricted, labelled or no-action"
           : "an outcome goes only with status actioned");
     }
     if (outcome.filter(o -> !o.isDecision()).isPresent()) {
-      throw BriefProblem.badRequest("outcome must be removed, restricted, labelled or no-action");
+      throw Problem.badRequest("outcome must be removed, restricted, labelled or no-action");
     }
     if (happenedAt.isAfter(clock.instant().plusSeconds(300))) {
-      throw BriefProblem.badRequest("the answer's date is in the future");
+      throw Problem.badRequest("the answer's date is in the future");
     }
     if (happenedAt.isBefore(SignalCodec.EARLIEST)) {
-      throw BriefProblem.badRequest("the answer's date is before " + SignalCodec.EARLIEST + ": a typo or an epoch zero");
+      throw Problem.badRequest("the answer's date is before " + SignalCodec.EARLIEST + ": a typo or an epoch zero");
     }
     Optional<String> cleanNote = note.map(String::strip).filter(n -> !n.isEmpty());
     if (cleanNote.filter(n -> n.length() > MAX_NOTE).isPresent()) {
-      throw BriefProblem.badRequest("a note is at most " + MAX_NOTE + " characters");
+      throw Problem.badRequest("a note is at most " + MAX_NOTE + " characters");
     }
     return database.inTransaction(connection -> {
       NoticeCase current = store.findForUpdate(connection, caseId)
-          .orElseThrow(() -> BriefProblem.notFound("no such case"));
+          .orElseThrow(() -> Problem.notFound("no such case"));
       if (!current.status().next().contains(status)) {
-        throw BriefProblem.conflict("a case that is " + current.status().label() + " cannot become " + status.label()
+        throw Problem.conflict("a case that is " + current.status().label() + " cannot become " + status.label()
             + (current.status().next().isEmpty() ? "; send a new notice to reopen it"
                 : "; it can become " + current.status().next().stream().map(CaseStatus::label).sorted().toList()));
       }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -23,20 +22,21 @@ import java.util.regex.Pattern;
 import org.varsel.contract.Json;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.brief.BriefFormat;
-import org.varsel.desk.brief.BriefProblem;
+import org.varsel.desk.brief.model.BriefFormat;
 import org.varsel.desk.brief.BriefService;
-import org.varsel.desk.brief.Track;
-import org.varsel.desk.brief.http.BriefRoutes;
+import org.varsel.desk.brief.model.Track;
 import org.varsel.desk.brief.store.BriefStore;
 import org.varsel.desk.brief.store.ResponseAction;
 import org.varsel.desk.http.HttpApi;
+import org.varsel.desk.http.JsonBody;
+import org.varsel.desk.http.Problem;
+import org.varsel.desk.http.RequestParams;
 import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
-import org.varsel.desk.web.Sessions;
-import org.varsel.desk.web.SignedInPage;
+import org.varsel.desk.auth.Sessions;
+import org.varsel.desk.http.SignedInPage;
 
 /**
  * Escalation in the desk: the brief dialog of an incident (track, audience, preview, downloads, "mark as sent"), the
@@ -45,7 +45,6 @@ import org.varsel.desk.web.SignedInPage;
  */
 public final class EscalationRoutes implements RouteGroup {
   private static final Role[] STAFF = {Role.ANALYST, Role.LEAD, Role.ADMIN};
-  private static final Pattern INCIDENT_ID = Pattern.compile("inc-[a-z0-9-]{1,200}");
   private static final Pattern CASE_ID = Pattern.compile("case-[0-9a-f-]{36}");
   private static final Pattern BRIEF_ID = Pattern.compile("brf-[0-9a-f-]{36}");
   private static final int MAX_CASES = 500;
@@ -75,10 +74,10 @@ public final class EscalationRoutes implements RouteGroup {
     app.get("/cases/{id}", this::casePage);
     app.post("/cases/{id}/responses", this::responseForm);
 
-    app.post("/api/v1/briefs/{id}/sent", BriefRoutes.problems(this::sentApi));
-    app.get("/api/v1/cases", BriefRoutes.problems(this::casesApi));
-    app.get("/api/v1/cases/{id}", BriefRoutes.problems(this::caseApi));
-    app.post("/api/v1/cases/{id}/events", BriefRoutes.problems(this::eventApi));
+    app.post("/api/v1/briefs/{id}/sent", this::sentApi);
+    app.get("/api/v1/cases", this::casesApi);
+    app.get("/api/v1/cases/{id}", this::caseApi);
+    app.post("/api/v1/cases/{id}/events", this::eventApi);
   }
 
   // ---------------------------------------------------------------- pages
@@ -120,8 +119,8 @@ public final class EscalationRoutes implements RouteGroup {
               "href", "/api/v1/incidents/" + incident.id() + "/brief?" + query + "&format=" + format.label()));
         }
         model.put("downloads", downloads);
-      } catch (BriefProblem refused) {
-        model.put("refused", refused.getMessage());
+      } catch (Problem refused) {
+        model.put("refused", refused.detail());
       }
     }
     pages.render(ctx, "brief-dialog", model);
@@ -135,11 +134,11 @@ public final class EscalationRoutes implements RouteGroup {
     String briefId = Optional.ofNullable(ctx.formParam("brief_id")).orElse("");
     try {
       if (!BRIEF_ID.matcher(briefId).matches()) {
-        throw BriefProblem.badRequest("no brief to mark sent: preview one first");
+        throw Problem.badRequest("no brief to mark sent: preview one first");
       }
       List<NoticeCase> opened = cases.markSent(briefId, page.get().session().username());
       ctx.redirect("/cases/" + opened.get(0).id(), HttpStatus.SEE_OTHER);
-    } catch (BriefProblem refused) {
+    } catch (Problem refused) {
       error(ctx, page.get().model(), refused);
     }
   }
@@ -166,7 +165,7 @@ public final class EscalationRoutes implements RouteGroup {
     Map<String, Object> model = page.get().model();
     Optional<NoticeCase> found = findCase(ctx);
     if (found.isEmpty()) {
-      error(ctx, model, BriefProblem.notFound("No such case."));
+      error(ctx, model, Problem.notFound("No such case."));
       return;
     }
     NoticeCase shown = found.get();
@@ -205,12 +204,12 @@ public final class EscalationRoutes implements RouteGroup {
       return;
     }
     try {
-      String caseId = caseId(ctx).orElseThrow(() -> BriefProblem.notFound("No such case."));
+      String caseId = caseId(ctx).orElseThrow(() -> Problem.notFound("No such case."));
       cases.record(caseId, status(ctx.formParam("status")), outcome(ctx.formParam("outcome")),
-          BriefRoutes.instant(Optional.ofNullable(ctx.formParam("answered_on")).orElse(""), "answered on"),
+          RequestParams.instant(Optional.ofNullable(ctx.formParam("answered_on")).orElse(""), "answered on"),
           Optional.ofNullable(ctx.formParam("note")), page.get().session().username());
       ctx.redirect("/cases/" + caseId, HttpStatus.SEE_OTHER);
-    } catch (BriefProblem refused) {
+    } catch (Problem refused) {
       error(ctx, page.get().model(), refused);
     }
   }
@@ -238,7 +237,7 @@ public final class EscalationRoutes implements RouteGroup {
 
   private void caseApi(Context ctx) throws SQLException {
     HttpApi.requireRole(ctx, STAFF);
-    NoticeCase found = findCase(ctx).orElseThrow(() -> BriefProblem.notFound("no such case"));
+    NoticeCase found = findCase(ctx).orElseThrow(() -> Problem.notFound("no such case"));
     ObjectNode body = caseJson(found, true);
     ArrayNode history = body.putArray("history");
     for (CaseEvent event : cases.store().events(found.id())) {
@@ -260,18 +259,10 @@ public final class EscalationRoutes implements RouteGroup {
 
   private void eventApi(Context ctx) throws SQLException {
     Principal by = HttpApi.requireRole(ctx, STAFF);
-    String caseId = caseId(ctx).orElseThrow(() -> BriefProblem.notFound("no such case"));
-    JsonNode body;
-    try {
-      body = Json.mapper().readTree(ctx.bodyAsBytes());
-    } catch (IOException e) {
-      throw BriefProblem.badRequest("the body must be JSON: {\"status\", \"outcome\", \"happened_at\", \"note\"}");
-    }
-    if (body == null || !body.isObject()) {
-      throw BriefProblem.badRequest("the body must be a JSON object");
-    }
+    String caseId = caseId(ctx).orElseThrow(() -> Problem.notFound("no such case"));
+    JsonNode body = JsonBody.object(ctx);
     NoticeCase moved = cases.record(caseId, status(body.path("status").asText("")),
-        outcome(body.path("outcome").asText(null)), BriefRoutes.instant(body.path("happened_at").asText(""), "happened_at"),
+        outcome(body.path("outcome").asText(null)), RequestParams.instant(body.path("happened_at").asText(""), "happened_at"),
         Optional.ofNullable(body.path("note").asText(null)), by.name());
     ctx.status(201).contentType("application/json").result(caseJson(moved, true).toString());
   }
@@ -293,10 +284,10 @@ public final class EscalationRoutes implements RouteGroup {
 
   private Optional<QueuedIncident> incident(Context ctx, Map<String, Object> model) throws SQLException {
     String id = ctx.pathParam("id");
-    Optional<QueuedIncident> found = INCIDENT_ID.matcher(id).matches() ? incidents.find(id, Visibility.all())
+    Optional<QueuedIncident> found = RequestParams.INCIDENT_ID.matcher(id).matches() ? incidents.find(id, Visibility.all())
         : Optional.empty();
     if (found.isEmpty()) {
-      error(ctx, model, BriefProblem.notFound("No such incident."));
+      error(ctx, model, Problem.notFound("No such incident."));
     }
     return found;
   }
@@ -311,8 +302,8 @@ public final class EscalationRoutes implements RouteGroup {
     return CASE_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
   }
 
-  private void error(Context ctx, Map<String, Object> model, BriefProblem problem) {
-    model.put("message", problem.getMessage());
+  private void error(Context ctx, Map<String, Object> model, Problem problem) {
+    model.put("message", problem.detail());
     model.put("status", problem.status());
     pages.render(ctx.status(problem.status()), "error", model);
   }
@@ -354,7 +345,7 @@ public final class EscalationRoutes implements RouteGroup {
 
   private static CaseStatus status(String label) {
     return CaseStatus.fromLabel(label == null ? "" : label).filter(s -> s != CaseStatus.SENT)
-        .orElseThrow(() -> BriefProblem.badRequest("status must be one of acknowledged, actioned, appealed, closed "
+        .orElseThrow(() -> Problem.badRequest("status must be one of acknowledged, actioned, appealed, closed "
             + "(a case is sent by marking a brief sent)"));
   }
 
@@ -363,7 +354,7 @@ public final class EscalationRoutes implements RouteGroup {
       return Optional.empty();
     }
     return Optional.of(ResponseAction.fromLabel(label).filter(ResponseAction::isDecision).orElseThrow(() ->
-        BriefProblem.badRequest("outcome must be removed, restricted, labelled or no-action")));
+        Problem.badRequest("outcome must be removed, restricted, labelled or no-action")));
   }
 
 }

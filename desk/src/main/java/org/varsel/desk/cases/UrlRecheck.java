@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.varsel.desk.feed.FeedAddressGuard;
+import org.varsel.desk.intake.feed.FeedAddressGuard;
 
 /**
  * Looks again, on a schedule, at every URL an open case reported and records the HTTP status it answers with (404 or

@@ -24,9 +24,10 @@ import org.varsel.desk.auth.Role;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.Problem;
+import org.varsel.desk.http.RequestParams;
 import org.varsel.desk.http.RouteGroup;
-import org.varsel.desk.web.Sessions;
-import org.varsel.desk.web.SignedInPage;
+import org.varsel.desk.auth.Sessions;
+import org.varsel.desk.http.SignedInPage;
 
 /**
  * {@code GET /api/v1/hotline/export}: the hotline reports (URL and metadata of CSAM-labelled signals) as CSV for the
@@ -90,7 +91,7 @@ public final class ChildSafetyRoutes implements RouteGroup {
     if (pages.refusedToPartner(ctx, s, model, "Child-safety statistics")) {
       return;
     }
-    int weeks = weeks(ctx.queryParam("weeks"));
+    int weeks = weeks(ctx);
     // category → week → platform → count
     Map<String, Map<String, Map<String, Long>>> tables = new TreeMap<>();
     for (Row row : query(weeks)) {
@@ -158,7 +159,7 @@ public final class ChildSafetyRoutes implements RouteGroup {
   /** {@code weeks} (1-104, default 12) back from now; {@code format=csv} for CSV. */
   private void stats(Context ctx) throws SQLException {
     HttpApi.requireRole(ctx, Role.ANALYST, Role.LEAD, Role.ADMIN);
-    int weeks = weeks(ctx.queryParam("weeks"));
+    int weeks = weeks(ctx);
     Instant from = from(weeks);
     List<Row> rows = query(weeks);
     if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
@@ -207,19 +208,9 @@ public final class ChildSafetyRoutes implements RouteGroup {
 
   private record Row(String week, String weekStart, String category, String platform, long incidents) {}
 
-  private static int weeks(String value) {
-    if (value == null || value.isBlank()) {
-      return 12;
-    }
-    try {
-      int weeks = Integer.parseInt(value.trim());
-      if (weeks >= 1 && weeks <= 104) {
-        return weeks;
-      }
-    } catch (NumberFormatException ignored) {
-      // below
-    }
-    throw Problem.badRequest("weeks must be a whole number from 1 to 104");
+  /** {@code weeks} back from now: 1-104, 12 by default. */
+  private static int weeks(Context ctx) {
+    return RequestParams.intParam(ctx, "weeks", 12, 1, 104);
   }
 
   private static Instant instant(String value, Instant fallback, String name) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.db.TopicIntoTable;
+import org.varsel.desk.kafka.TopicIntoTable;
 
 /**
  * Reads {@code varsel.hotline} (CSAM-labelled signals, already stripped by intake and pipeline) into

@@ -17,6 +17,8 @@ import org.varsel.contract.settings.Settings;
  * @param requestBodyTimeout how long a request body may pause before the desk answers 408
  * @param kafkaLogin how the desk logs in to Kafka (desk.kafka.security-protocol, ...)
  * @param intakeKafkaLogin how intake logs in to write raw signals: its own principal, or the desk's if none is given
+ * @param handleKey the pipeline's {@code pipeline.privacy.handle-key}, so that a handle an analyst searches for is
+ *     pseudonymised as the pipeline did; empty: the queue finds public (clear) handles only. Never shown
  */
 public record DeskConfig(
     String httpHost,
@@ -31,7 +33,8 @@ public record DeskConfig(
     String briefsConfig,
     Duration requestBodyTimeout,
     KafkaLogin kafkaLogin,
-    KafkaLogin intakeKafkaLogin) {
+    KafkaLogin intakeKafkaLogin,
+    String handleKey) {
 
   public static final String HTTP_HOST = "desk.http.host";
   public static final String HTTP_PORT = "desk.http.port";
@@ -47,6 +50,7 @@ public record DeskConfig(
   public static final String KAFKA_LOGIN_PREFIX = "desk.kafka.";
   public static final String INTAKE_KAFKA_USERNAME = "desk.kafka.intake-sasl-username";
   public static final String INTAKE_KAFKA_PASSWORD = "desk.kafka.intake-sasl-password";
+  public static final String HANDLE_KEY = "desk.privacy.handle-key";
   /** Every key of the desk's own (server, database, Kafka) and its default. */
   public static final Map<String, String> DEFAULTS = defaults(Map.ofEntries(
       Map.entry(HTTP_HOST, "127.0.0.1"),
@@ -61,7 +65,8 @@ public record DeskConfig(
       Map.entry(BRIEFS_CONFIG, ""),
       Map.entry(REQUEST_BODY_TIMEOUT, "PT30S"),
       Map.entry(INTAKE_KAFKA_USERNAME, ""),
-      Map.entry(INTAKE_KAFKA_PASSWORD, "")));
+      Map.entry(INTAKE_KAFKA_PASSWORD, ""),
+      Map.entry(HANDLE_KEY, "")));
 
   private static Map<String, String> defaults(Map<String, String> own) {
     Map<String, String> all = new HashMap<>(own);
@@ -84,6 +89,7 @@ public record DeskConfig(
     requireText(kafkaGroup, KAFKA_GROUP);
     requireText(incidentTopic, INCIDENT_TOPIC);
     Objects.requireNonNull(briefsConfig, BRIEFS_CONFIG);
+    Objects.requireNonNull(handleKey, HANDLE_KEY);
     if (requestBodyTimeout.compareTo(Duration.ofMillis(100)) < 0) {
       throw new IllegalArgumentException(REQUEST_BODY_TIMEOUT + " must be at least PT0.1S, was " + requestBodyTimeout);
     }
@@ -104,7 +110,8 @@ public record DeskConfig(
         settings.text(BRIEFS_CONFIG),
         settings.duration(REQUEST_BODY_TIMEOUT),
         KafkaLogin.fromSettings(settings.values(), KAFKA_LOGIN_PREFIX),
-        intakeLogin(settings));
+        intakeLogin(settings),
+        settings.text(HANDLE_KEY));
   }
 
   /** Intake's own principal, with the desk's protocol and mechanism; the desk's login when none is given. */
@@ -121,7 +128,8 @@ public record DeskConfig(
         + ", dbPassword=" + (dbPassword.isEmpty() ? "(empty)" : "(set)") + ", kafkaBootstrap=" + kafkaBootstrap
         + ", kafkaGroup=" + kafkaGroup + ", incidentTopic=" + incidentTopic + ", demoAnonymousRead=" + demoAnonymousRead
         + ", briefsConfig=" + (briefsConfig.isEmpty() ? "(bundled)" : briefsConfig)
-        + ", requestBodyTimeout=" + requestBodyTimeout + ", kafkaLogin=" + kafkaLogin + ", intakeKafkaLogin=" + intakeKafkaLogin + "]";
+        + ", requestBodyTimeout=" + requestBodyTimeout + ", kafkaLogin=" + kafkaLogin + ", intakeKafkaLogin=" + intakeKafkaLogin
+        + ", handleKey=" + (handleKey.isEmpty() ? "(empty)" : "(set)") + "]";
   }
 
   private static void requireText(String value, String key) {

@@ -55,6 +55,21 @@ public record DeskSettings(
     return from(Settings.of(NAMESPACE, DEFAULTS, values));
   }
 
+  /**
+   * The keys of a desk embedded in another program (tests, benchmarks): a free port, this database and broker, and
+   * no pipeline to watch. Add the program's own keys and read them with {@link #fromMap}.
+   */
+  public static Map<String, String> embedded(String dbUrl, String dbUser, String dbPassword, String kafkaBootstrap) {
+    Map<String, String> keys = new HashMap<>();
+    keys.put(DeskConfig.HTTP_PORT, "0");
+    keys.put(DeskConfig.DB_URL, dbUrl);
+    keys.put(DeskConfig.DB_USER, dbUser);
+    keys.put(DeskConfig.DB_PASSWORD, dbPassword);
+    keys.put(DeskConfig.KAFKA_BOOTSTRAP, kafkaBootstrap);
+    keys.put(PipelineWatchConfig.FLINK_REST_URL, "");
+    return keys;
+  }
+
   /** The settings from the defaults alone. */
   public static DeskSettings defaults() {
     return fromMap(Map.of());

@@ -1,6 +1,6 @@
 package org.varsel.desk.http;
 
-import org.varsel.desk.ingest.ConsumerStatus;
+import org.varsel.desk.kafka.ConsumerStatus;
 import org.varsel.desk.pipeline.PipelineStatus;
 
 /** What {@code /healthz} reports: whether the database answers, how the incident consumer and the pipeline are doing. */

@@ -23,9 +23,9 @@ import org.varsel.contract.Json;
 import org.varsel.desk.auth.Credentials;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
-import org.varsel.desk.ingest.ConsumerStatus;
+import org.varsel.desk.kafka.ConsumerStatus;
 import org.varsel.desk.pipeline.PipelineStatus;
-import org.varsel.desk.ingest.RejectedMessages;
+import org.varsel.desk.incident.RejectedMessages;
 
 /** The desk's HTTP server: routes, authentication, and problem+json for every error. */
 public final class HttpApi implements AutoCloseable {
@@ -206,7 +206,7 @@ public final class HttpApi implements AutoCloseable {
     requireRole(ctx, Role.LEAD, Role.ADMIN);
     ObjectNode body = Json.mapper().createObjectNode();
     ArrayNode items = body.putArray("items");
-    for (RejectedMessages.Rejection rejection : rejected.latest(intParam(ctx, "limit", 50, 1, 500))) {
+    for (RejectedMessages.Rejection rejection : rejected.latest(RequestParams.intParam(ctx, "limit", 50, 1, 500))) {
       items.add(Json.mapper().valueToTree(rejection));
     }
     ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
@@ -234,21 +234,5 @@ public final class HttpApi implements AutoCloseable {
       throw Problem.forbidden("role " + principal.role().label() + " may not do this");
     }
     return principal;
-  }
-
-  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw Problem.badRequest(name + " must be a whole number from " + min + " to " + max);
   }
 }

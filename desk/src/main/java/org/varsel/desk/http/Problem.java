@@ -2,6 +2,7 @@ package org.varsel.desk.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import org.varsel.contract.Json;
 
 /** An RFC 9457 problem detail: what the client gets instead of a stack trace. Thrown to end a request. */
@@ -46,12 +47,35 @@ public final class Problem extends RuntimeException {
     return new Problem(409, "Conflict", detail);
   }
 
+  public static Problem unprocessable(String detail) {
+    return new Problem(422, "Unprocessable content", detail);
+  }
+
+  /** The problem for a status, with the same title the named factories give it. */
+  public static Problem of(int status, String detail) {
+    return switch (status) {
+      case 400 -> badRequest(detail);
+      case 401 -> unauthorized(detail);
+      case 403 -> forbidden(detail);
+      case 404 -> notFound(detail);
+      case 409 -> conflict(detail);
+      case 422 -> unprocessable(detail);
+      case 503 -> unavailable(detail);
+      default -> new Problem(status, HttpStatus.forStatus(status).getMessage(), detail);
+    };
+  }
+
   public static Problem unavailable(String detail) {
     return new Problem(503, "Service unavailable", detail);
   }
 
   public int status() {
     return status;
+  }
+
+  /** What went wrong, without the title: for a page that shows it to a person. */
+  public String detail() {
+    return detail;
   }
 
   public void writeTo(Context ctx) {

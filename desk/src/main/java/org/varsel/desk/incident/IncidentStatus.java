@@ -1,6 +1,7 @@
 package org.varsel.desk.incident;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +16,11 @@ public enum IncidentStatus {
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every status's label, in workflow order. */
+  public static List<String> labels() {
+    return Arrays.stream(values()).map(IncidentStatus::label).toList();
   }
 
   public static Optional<IncidentStatus> fromLabel(String label) {

@@ -1,2 +1,7 @@
-/** The incident queue in PostgreSQL: idempotent upserts of pipeline updates and the queries analysts and partners read. */
+/**
+ * The incident queue in PostgreSQL: the consumer that takes incident updates from {@code varsel.incidents} (decoded,
+ * idempotent upserts; whatever cannot be taken kept in {@code rejected_message} with its reason and bytes), the store,
+ * and the queries analysts and partners read. "Incident" means here what it means in the pipeline: the versioned
+ * record on {@code varsel.incidents}.
+ */
 package org.varsel.desk.incident;

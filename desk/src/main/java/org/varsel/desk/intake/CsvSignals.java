@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,8 +24,9 @@ import org.varsel.contract.SignalCodec;
 
 /**
  * CSV (RFC 4180, UTF-8, a header row naming {@link #COLUMNS}), streamed a record at a time; each record becomes a
- * signal.v1 JSON object. Empty cells are absent fields; {@code disarm} and {@code target_groups} hold values separated
- * by {@code ;}. Each record stands alone: one with too few or too many cells, or with bytes that are not UTF-8, is
+ * signal.v1 JSON object. The column separator is {@code ,} or {@code ;} (what Danish spreadsheets write), whichever
+ * the header line holds more of. Empty cells are absent fields; {@code disarm} and {@code target_groups} hold values
+ * separated by {@code ;}. Each record stands alone: one with too few or too many cells, or with bytes that are not UTF-8, is
  * refused with its line number and the records around it are kept. A byte-order mark (as spreadsheets write it) is
  * skipped. Only broken quoting ends the input: CSV cannot be resynchronised after it.
  */
@@ -35,6 +37,11 @@ public final class CsvSignals implements SignalLines {
       "target_groups", "confidence");
 
   private static final String BOM = "\uFEFF";
+  /** How far the separator is looked for: a header naming every column is a few hundred characters. */
+  private static final int HEADER_SNIFF_CHARS = 8192;
+  /** What to do when the header still cannot be read; said with every header error. */
+  static final String HOW_TO_SAVE = "save the sheet as CSV (UTF-8) with , or ; between the columns and a first row"
+      + " naming them, e.g. external_id,observed_at,text";
   /** What an invalid byte decodes to; a record holding it is refused. */
   private static final String NOT_UTF8 = "\uFFFD";
 
@@ -60,8 +67,10 @@ public final class CsvSignals implements SignalLines {
     InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
         .replaceWith(NOT_UTF8));
-    CsvParser parser = (CsvParser) FACTORY.createParser(reader);
-    parser.setSchema(CsvSchema.emptySchema());
+    BufferedReader buffered = new BufferedReader(reader, HEADER_SNIFF_CHARS);
+    char separator = separator(buffered);
+    CsvParser parser = (CsvParser) FACTORY.createParser(buffered);
+    parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
     parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
     CsvSignals csv = new CsvSignals(parser, List.of());
     if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -78,17 +87,45 @@ public final class CsvSignals implements SignalLines {
     Set<String> unknown = new LinkedHashSet<>(header);
     COLUMNS.forEach(unknown::remove);
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("CSV: unknown column(s) " + unknown + "; known: " + COLUMNS);
+      throw new IllegalArgumentException("CSV: unknown column(s) " + unknown + "; known: " + COLUMNS + "; "
+          + HOW_TO_SAVE);
     }
     if (new LinkedHashSet<>(header).size() != header.size()) {
       throw new IllegalArgumentException("CSV: a column is named twice in the header " + header);
     }
     for (String required : List.of("external_id", "observed_at")) {
       if (!header.contains(required)) {
-        throw new IllegalArgumentException("CSV: the header lacks the required column " + required);
+        throw new IllegalArgumentException("CSV: the header lacks the required column " + required + "; "
+            + HOW_TO_SAVE);
       }
     }
     return new CsvSignals(parser, List.copyOf(header));
+  }
+
+  /**
+   * The separator the header line uses: {@code ;} when it holds more semicolons than commas outside quotes, else
+   * {@code ,}. Column names hold neither, so the header alone decides.
+   */
+  private static char separator(BufferedReader in) throws IOException {
+    in.mark(HEADER_SNIFF_CHARS);
+    int commas = 0;
+    int semicolons = 0;
+    boolean quoted = false;
+    for (int i = 0, c; i < HEADER_SNIFF_CHARS && (c = in.read()) >= 0; i++) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '\n' || c == '\r')) {
+        if (commas + semicolons > 0) {
+          break;
+        }
+      } else if (!quoted && c == ',') {
+        commas++;
+      } else if (!quoted && c == ';') {
+        semicolons++;
+      }
+    }
+    in.reset();
+    return semicolons > commas ? ';' : ',';
   }
 
   @Override

@@ -12,7 +12,7 @@ import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Json;
 import org.varsel.contract.SignalIds;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.db.TopicIntoTable;
+import org.varsel.desk.kafka.TopicIntoTable;
 
 /**
  * Reads the pipeline's dead letters ({@code varsel.signals.dlq}, dead-letter.v1) into {@code signal_dead_letter},

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.varsel.contract.CategoryNames;
 
 /** What intake made of one signal: accepted (new or a replay), rejected with a reason, or not taken for now. */
 public sealed interface IntakeOutcome {
@@ -17,7 +18,7 @@ public sealed interface IntakeOutcome {
       errors = List.copyOf(errors);
     }
 
-    /** A rejection from the contract's codec, with the fields its reason names. */
+    /** A rejection from the contract's codec, with the fields its reason names (in words where it says a regex). */
     public static Rejected fromCodec(String reason) {
       if (reason.startsWith(INVALID_PREFIX)) {
         List<FieldError> errors = new ArrayList<>();
@@ -25,20 +26,31 @@ public sealed interface IntakeOutcome {
           int colon = violation.indexOf(": ");
           String location = colon < 0 ? "" : violation.substring(0, colon);
           if (colon >= 0 && (location.isEmpty() || location.startsWith("/") || location.startsWith("$"))) {
-            String message = violation.substring(colon + 2);
-            errors.add(new FieldError(field(location, message), message));
+            String field = field(location, violation.substring(colon + 2));
+            errors.add(new FieldError(field, inWords(field, violation.substring(colon + 2))));
           } else {
             errors.add(new FieldError("$", violation));
           }
         }
-        return new Rejected(Reason.INVALID, reason, errors);
+        return new Rejected(Reason.INVALID, INVALID_PREFIX + String.join("; ",
+            errors.stream().map(error -> error.field() + ": " + error.reason()).toList()), errors);
       }
       Reason kind = reason.startsWith("too large") ? Reason.TOO_LARGE : Reason.UNREADABLE;
       return new Rejected(kind, reason, List.of(new FieldError("$", reason)));
     }
 
     private static final String INVALID_PREFIX = "invalid signal: ";
+    private static final String CATEGORY = "$.labels.category";
+    /** The category's schema pattern, for a partner: the categories detection knows, and what else is allowed. */
+    static final String CATEGORY_RULE = "the category must be one of " + String.join(", ", CategoryNames.known())
+        + " (or a category of your own: 2 to 64 characters, lower-case letters a-z, digits, - and _, starting with a"
+        + " letter)";
     private static final Pattern REQUIRED = Pattern.compile("required property '([^']+)' not found");
+
+    /** A schema message a partner can act on: the category's pattern becomes the list of categories. */
+    private static String inWords(String field, String message) {
+      return field.equals(CATEGORY) && message.contains("pattern") ? CATEGORY_RULE : message;
+    }
 
     /**
      * The field as a JSONPath ({@code $.author.handle}) from the codec's JSON Pointer ({@code /author/handle}); a

@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 
 /**
  * Removes a person's data from the desk's database, in one transaction, and audits that it happened (with counts,

@@ -20,9 +20,9 @@ import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.http.RouteGroup;
-import org.varsel.desk.web.Sessions;
-import org.varsel.desk.web.SignedInPage;
-import org.varsel.desk.web.Views;
+import org.varsel.desk.auth.Sessions;
+import org.varsel.desk.http.SignedInPage;
+import org.varsel.desk.http.Views;
 
 /**
  * The period report for the desk's staff (analysts, leads, admins; partners get 403): the page {@code /reports/period}

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditLog;
 
 /**
  * One purge run: removes what outlived its period (see {@link RetentionConfig}), in one transaction, and records

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.varsel.contract.Json;
 import org.varsel.contract.Tlp;
+import org.varsel.desk.auth.Principal;
+import org.varsel.desk.auth.Role;
 import org.varsel.desk.incident.Visibility;
 
 /**
@@ -30,6 +32,13 @@ public final class PartnerView {
   private static final String NEUTRAL = "neutral";
 
   private PartnerView() {}
+
+  /** The incident as this caller may see it: a partner's view for a partner, else the incident itself. */
+  public static ObjectNode forViewer(ObjectNode incident, Principal viewer) {
+    return viewer.role() == Role.PARTNER && viewer.partnerId().isPresent()
+        ? of(incident, viewer.partnerId().get())
+        : incident;
+  }
 
   /** A copy of the incident JSON cut down to what partner {@code partnerId} contributed. */
   public static ObjectNode of(ObjectNode incident, String partnerId) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.varsel.desk.audit.AuditEvent;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.incident.IncidentStore;
 
 /**

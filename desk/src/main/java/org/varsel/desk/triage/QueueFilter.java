@@ -14,7 +14,9 @@ import org.varsel.desk.incident.IncidentStatus;
  * @param rule a rule id that matched in the incident
  * @param from incidents active at or after this time ({@code last_seen})
  * @param to incidents that began before this time ({@code first_seen})
- * @param text full-text search over title, explanation and evidence text (web-search syntax: quotes, or, -)
+ * @param text full-text search over title, explanation and evidence text (web-search syntax: quotes, or, -),
+ *     stemmed in English and Danish
+ * @param handle an account handle as the analyst knows it ({@code @someone}): matched clear and pseudonymised
  */
 public record QueueFilter(
     Optional<IncidentStatus> status,
@@ -28,7 +30,8 @@ public record QueueFilter(
     Optional<String> assignee,
     Optional<Instant> from,
     Optional<Instant> to,
-    Optional<String> text) {
+    Optional<String> text,
+    Optional<String> handle) {
 
   public QueueFilter {
     Objects.requireNonNull(status);
@@ -43,22 +46,23 @@ public record QueueFilter(
     Objects.requireNonNull(from);
     Objects.requireNonNull(to);
     Objects.requireNonNull(text);
+    Objects.requireNonNull(handle);
   }
 
   public static QueueFilter none() {
     Optional<String> no = Optional.empty();
     return new QueueFilter(Optional.empty(), Optional.empty(), Optional.empty(), no, no, no, no, no, no,
-        Optional.empty(), Optional.empty(), no);
+        Optional.empty(), Optional.empty(), no, no);
   }
 
   /** The same filter for every status (the status counts use it). */
   public QueueFilter anyStatus() {
     return new QueueFilter(Optional.empty(), kind, tier, category, platform, language, partner, rule, assignee, from,
-        to, text);
+        to, text, handle);
   }
 
   public QueueFilter withStatus(IncidentStatus newStatus) {
     return new QueueFilter(Optional.of(newStatus), kind, tier, category, platform, language, partner, rule, assignee,
-        from, to, text);
+        from, to, text, handle);
   }
 }

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 import org.varsel.contract.Json;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.http.HttpApi;
+import org.varsel.desk.http.JsonBody;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.http.RouteGroup;
 
@@ -63,14 +63,9 @@ public final class QueueRoutes implements RouteGroup {
 
   private void save(Context ctx) throws SQLException {
     Principal person = person(ctx);
-    JsonNode body;
-    try {
-      body = Json.mapper().readTree(ctx.bodyAsBytes());
-    } catch (IOException e) {
-      throw Problem.badRequest("the body must be JSON: {\"name\", \"query\"}");
-    }
-    String name = body == null ? "" : body.path("name").asText("").strip();
-    String query = body == null ? "" : body.path("query").asText("").replaceFirst("^\\?", "");
+    JsonNode body = JsonBody.object(ctx);
+    String name = JsonBody.text(body, "name").orElse("").strip();
+    String query = JsonBody.text(body, "query").orElse("").replaceFirst("^\\?", "");
     if (!NAME.matcher(name).matches()) {
       throw Problem.badRequest("name: 1-80 letters, digits, spaces or punctuation");
     }

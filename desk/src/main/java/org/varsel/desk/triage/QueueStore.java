@@ -33,9 +33,12 @@ public final class QueueStore {
   public static final int DEFAULT_LIMIT = 50;
 
   private final Database database;
+  private final HandleSearch handles;
 
-  public QueueStore(Database database) {
+  /** {@code handles}: how a handle an analyst searches for is matched (pseudonymised under the pipeline's key). */
+  public QueueStore(Database database, HandleSearch handles) {
     this.database = database;
+    this.handles = handles;
   }
 
   private static final String PARTNER_ORDER = "(SELECT max((s ->> 'observed_at')::timestamptz)"
@@ -205,7 +208,7 @@ public final class QueueStore {
     return values;
   }
 
-  private static Where where(QueueFilter filter, Visibility visibility) {
+  private Where where(QueueFilter filter, Visibility visibility) {
     Where where = new Where();
     Optional<String> own = visibility.requiredSource();
     filter.status().ifPresent(s -> where.add("status = ?", s.label()));
@@ -218,27 +221,33 @@ public final class QueueStore {
         where.add("tier = ? AND sources <@ ?", t.label(), new TextArray(own.get()));
       }
     });
-    filter.category().ifPresent(c -> where.seen(own, "categories @> ?", new TextArray(c), "@.category == $v", c));
-    filter.platform().ifPresent(p -> where.seen(own, "platforms @> ?", new TextArray(p), "@.platform == $v", p));
-    filter.language().ifPresent(l -> where.seen(own, "languages @> ?", new TextArray(l), "@.language == $v", l));
+    filter.category().ifPresent(c -> where.seen(own, "categories @> ?", new TextArray(c), "s ->> 'category' = ?", c));
+    filter.platform().ifPresent(p -> where.seen(own, "varsel_lower(platforms) @> ?", new TextArray(p),
+        "lower(s ->> 'platform') = ?", p));
+    filter.language().ifPresent(l -> where.seen(own, "varsel_lower(languages) @> ?", new TextArray(l),
+        "lower(s ->> 'language') = ?", l));
     filter.partner().map(Visibility::sourceOf)
-        .ifPresent(p -> where.seen(own, "sources @> ?", new TextArray(p), "@.source == $v", p));
+        .ifPresent(p -> where.seen(own, "sources @> ?", new TextArray(p), "s ->> 'source' = ?", p));
     filter.rule().ifPresent(r -> {
       ObjectNode hit = Json.mapper().createObjectNode().put("rule_id", r);
       where.seen(own, "(payload -> 'rule_hits') @> ?::jsonb", Json.mapper().createArrayNode().add(hit).toString(),
-          "@.rule_ids[*] == $v", r);
+          "(s -> 'rule_ids') @> to_jsonb(?::text)", r);
     });
+    filter.handle().map(handles::identifiers).ifPresent(ids -> where.seen(own,
+        "(payload -> 'evidence' -> 'accounts') ??| ?", new TextArrays(ids), "s ->> 'author' = ANY (?)", new TextArrays(ids)));
     filter.assignee().ifPresent(a -> where.add("assignee = ?", a));
     filter.from().ifPresent(t -> where.add("last_seen >= ?", t.atOffset(ZoneOffset.UTC)));
     filter.to().ifPresent(t -> where.add("first_seen < ?", t.atOffset(ZoneOffset.UTC)));
-    filter.text().ifPresent(q -> {
+    filter.text().map(SearchQuery::parse).ifPresent(q -> {
       if (own.isEmpty()) {
-        where.add("search @@ websearch_to_tsquery('simple', ?)", q);
+        where.add("search @@ " + q.sql(), q.terms().toArray());
       } else {
         // a partner searches what its view shows: the whole incident only when it is all its own, else its own text
-        where.add("(CASE WHEN sources <@ ? THEN search ELSE to_tsvector('simple', coalesce(jsonb_path_query_array("
+        List<Object> parameters = new ArrayList<>(List.of(new TextArray(own.get()), own.get()));
+        parameters.addAll(q.terms());
+        where.add("(CASE WHEN sources <@ ? THEN search ELSE varsel_search_vector(coalesce(jsonb_path_query_array("
             + "payload, '$.evidence.signals[*] ? (@.source == $s).text', jsonb_build_object('s', ?::text))::text, ''))"
-            + " END) @@ websearch_to_tsquery('simple', ?)", new TextArray(own.get()), own.get(), q);
+            + " END) @@ " + q.sql(), parameters.toArray());
       }
     });
     own.ifPresent(source -> where.add("sources @> ?", new TextArray(source)));
@@ -250,6 +259,8 @@ public final class QueueStore {
   }
 
   private record TextArray(String value) {}
+
+  private record TextArrays(Set<String> values) {}
 
   /** Conditions and their parameters, bound in order. */
   private static final class Where {
@@ -271,16 +282,17 @@ public final class QueueStore {
 
     /**
      * A filter on a merged column for staff; for a partner ({@code own} is its source) the same filter over the
-     * incident as a whole only when all of it is the partner's own, else over the partner's own evidence signals, so
-     * that a filter never answers with what another source contributed.
+     * incident as a whole only when all of it is the partner's own, else over the partner's own evidence signals
+     * ({@code evidencePredicate} on an evidence signal {@code s}), so that a filter never answers with what another
+     * source contributed.
      */
-    void seen(Optional<String> own, String merged, Object value, String evidencePredicate, String evidenceValue) {
+    void seen(Optional<String> own, String merged, Object value, String evidencePredicate, Object evidenceValue) {
       if (own.isEmpty()) {
         add(merged, value);
         return;
       }
-      add("((sources <@ ? AND " + merged + ") OR jsonb_path_exists(payload, '$.evidence.signals[*] ? "
-          + "(@.source == $s && " + evidencePredicate + ")', jsonb_build_object('s', ?::text, 'v', ?::text)))",
+      add("((sources <@ ? AND " + merged + ") OR EXISTS (SELECT 1 FROM jsonb_array_elements(payload -> 'evidence' -> "
+          + "'signals') s WHERE s ->> 'source' = ? AND " + evidencePredicate + "))",
           new TextArray(own.get()), value, own.get(), evidenceValue);
     }
 
@@ -289,6 +301,8 @@ public final class QueueStore {
       for (Object parameter : parameters) {
         if (parameter instanceof TextArray array) {
           statement.setArray(index++, connection.createArrayOf("text", new Object[] {array.value()}));
+        } else if (parameter instanceof TextArrays arrays) {
+          statement.setArray(index++, connection.createArrayOf("text", arrays.values().toArray()));
         } else {
           statement.setObject(index++, parameter);
         }

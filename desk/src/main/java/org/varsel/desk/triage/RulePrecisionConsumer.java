@@ -13,7 +13,7 @@ import org.varsel.contract.Json;
 import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.db.TopicIntoTable;
+import org.varsel.desk.kafka.TopicIntoTable;
 
 /**
  * Reads the pipeline's per-rule precision and shadow proposals ({@code varsel.rules.precision}, rule-precision.v1) into

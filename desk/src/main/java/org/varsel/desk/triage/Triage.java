@@ -19,6 +19,7 @@ import org.varsel.desk.auth.Role;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.triage.TriageException.Kind;
+import org.varsel.desk.audit.AuditLog;
 
 /**
  * What analysts do to incidents: change status (enforcing the {@link Workflow}), assign, comment. Each action is
@@ -79,7 +80,7 @@ public final class Triage {
         update.executeUpdate();
       }
       State next = new State(to, locked.state.assignee(), why);
-      audit.record(connection, actor(who), "status", Optional.of(incidentId), Optional.of(locked.state.toJson()),
+      audit.record(connection, AuditLog.actor(who), "status", Optional.of(incidentId), Optional.of(locked.state.toJson()),
           Optional.of(next.toJson()));
       if (Workflow.isVerdict(to)) {
         insertVerdict(connection, who, incidentId, locked, to, why);
@@ -119,7 +120,7 @@ public final class Triage {
         update.executeUpdate();
       }
       State next = new State(locked.state.status(), target, locked.state.reason());
-      audit.record(connection, actor(who), "assign", Optional.of(incidentId), Optional.of(locked.state.toJson()),
+      audit.record(connection, AuditLog.actor(who), "assign", Optional.of(incidentId), Optional.of(locked.state.toJson()),
           Optional.of(next.toJson()));
       return next;
     });
@@ -136,16 +137,16 @@ public final class Triage {
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO incident_comment (incident_id, author, body) VALUES (?, ?, ?) RETURNING id, created_at")) {
         insert.setString(1, incidentId);
-        insert.setString(2, actor(who));
+        insert.setString(2, AuditLog.actor(who));
         insert.setString(3, text);
         try (ResultSet rows = insert.executeQuery()) {
           rows.next();
-          Comment comment = new Comment(rows.getLong(1), incidentId, actor(who), text,
+          Comment comment = new Comment(rows.getLong(1), incidentId, AuditLog.actor(who), text,
               rows.getTimestamp(2).toInstant());
           ObjectNode after = Json.mapper().createObjectNode();
           after.put("comment_id", comment.id());
           after.put("body", text);
-          audit.record(connection, actor(who), "comment", Optional.of(incidentId), Optional.empty(),
+          audit.record(connection, AuditLog.actor(who), "comment", Optional.of(incidentId), Optional.empty(),
               Optional.of(after));
           return comment;
         }
@@ -229,11 +230,6 @@ public final class Triage {
     void apply(Triage triage, Principal who, String incidentId) throws SQLException, TriageException;
   }
 
-  /** The name an action is recorded under: the username, or {@code partner:<id>} for a partner's token. */
-  public static String actor(Principal who) {
-    return who.kind() == Principal.Kind.PARTNER ? "partner:" + who.name() : who.name();
-  }
-
   private static void requireTriager(Principal who) throws TriageException {
     if (who.isAnonymous() || who.role() == Role.PARTNER) {
       throw new TriageException(Kind.FORBIDDEN, "only analysts, leads and admins triage incidents");
@@ -294,7 +290,7 @@ public final class Triage {
       insert.setArray(6, connection.createArrayOf("text", ruleIds.toArray()));
       insert.setString(7, model.isTextual() ? model.asText() : null);
       insert.setArray(8, connection.createArrayOf("text", categories.toArray()));
-      insert.setString(9, actor(who));
+      insert.setString(9, AuditLog.actor(who));
       insert.executeUpdate();
     }
   }

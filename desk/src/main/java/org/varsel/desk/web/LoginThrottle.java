@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.intake.RateLimiter;
+import org.varsel.desk.http.RateLimiter;
 
 /**
  * Sign-in attempts limited per username and per client address (token buckets), so that guessing a password is slow

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.varsel.contract.Tlp;
 import org.varsel.desk.Desk;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.config.DeskSettings;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
@@ -116,11 +114,11 @@ class AlertWebhookTest {
   }
 
   private static Desk start(LocalKafka kafka, PostgresDatabase database, Map<String, String> alertKeys) {
-    Map<String, String> keys = new HashMap<>(alertKeys);
-    keys.putAll(Map.of(DeskConfig.HTTP_PORT, "0", DeskConfig.DB_URL, database.jdbcUrl(), DeskConfig.DB_USER, database.user(),
-        DeskConfig.DB_PASSWORD, database.password(), DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
-        DeskConfig.KAFKA_GROUP, "desk-alert-" + System.nanoTime(), DeskConfig.INCIDENT_TOPIC, "varsel.incidents.alert-" + System.nanoTime(),
-        PipelineWatchConfig.FLINK_REST_URL, ""));
+    Map<String, String> keys =
+        DeskSettings.embedded(database.jdbcUrl(), database.user(), database.password(), kafka.bootstrapServers());
+    keys.put(DeskConfig.KAFKA_GROUP, "desk-alert-" + System.nanoTime());
+    keys.put(DeskConfig.INCIDENT_TOPIC, "varsel.incidents.alert-" + System.nanoTime());
+    keys.putAll(alertKeys);
     return Desk.start(DeskSettings.fromMap(keys));
   }
 

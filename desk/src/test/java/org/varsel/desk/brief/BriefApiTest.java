@@ -30,11 +30,11 @@ import org.varsel.desk.Desk;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.config.DeskSettings;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.local.PostgresExtension;
+import org.varsel.desk.brief.model.Brief;
 
 /** The brief endpoints against a whole desk: real PostgreSQL, real broker, every export path. */
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
@@ -60,15 +60,11 @@ class BriefApiTest {
   static void startDesk(LocalKafka kafka, PostgresDatabase database) throws Exception {
     db = database;
     kafka.createTopics(2, Topics.INCIDENTS);
-    desk = Desk.start(DeskSettings.fromMap(Map.of(
-        PipelineWatchConfig.FLINK_REST_URL, "",
-        DeskConfig.HTTP_PORT, "0",
-        DeskConfig.DB_URL, database.jdbcUrl(),
-        DeskConfig.DB_USER, database.user(),
-        DeskConfig.DB_PASSWORD, database.password(),
-        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
-        DeskConfig.KAFKA_GROUP, "brief-test-" + UUID.randomUUID(),
-        DeskConfig.BRIEFS_CONFIG, SETTINGS.toAbsolutePath().toString())));
+    Map<String, String> keys =
+        DeskSettings.embedded(database.jdbcUrl(), database.user(), database.password(), kafka.bootstrapServers());
+    keys.put(DeskConfig.KAFKA_GROUP, "brief-test-" + UUID.randomUUID());
+    keys.put(DeskConfig.BRIEFS_CONFIG, SETTINGS.toAbsolutePath().toString());
+    desk = Desk.start(DeskSettings.fromMap(keys));
     analyst = desk.credentials().createUser("anna", "a long passphrase".toCharArray(), Role.ANALYST, Optional.empty(),
         "test").token();
     lead = desk.credentials().createUser("lars", "another passphrase".toCharArray(), Role.LEAD, Optional.empty(),
@@ -155,6 +151,29 @@ class BriefApiTest {
       }
     }
     assertThat(BriefExportsTest.pdfText(response.body())).contains(GREEN_ONLY_URL);
+  }
+
+  @Test
+  void everyBriefDownloadIsInTheAuditLogWithWhoFormatAudienceAndTlp() throws Exception {
+    HttpResponse<byte[]> response = get("/api/v1/incidents/" + GREEN + "/brief?track=tos&audience=platform:x"
+        + "&format=md", analyst);
+    assertThat(response.statusCode()).isEqualTo(200);
+    String id = response.headers().firstValue("X-Brief-Id").orElseThrow();
+
+    HttpResponse<byte[]> log = get("/api/v1/audit?action=brief.exported&incident=" + GREEN, lead);
+    assertThat(log.statusCode()).isEqualTo(200);
+    JsonNode exported = null;
+    for (JsonNode event : Json.mapper().readTree(log.body()).get("items")) {
+      if (event.path("after").path("brief_id").asText().equals(id)) {
+        exported = event;
+      }
+    }
+    assertThat(exported).as("audit event of brief " + id).isNotNull();
+    assertThat(exported.get("actor").asText()).isEqualTo("anna");
+    assertThat(exported.get("incident_id").asText()).isEqualTo(GREEN);
+    JsonNode after = exported.get("after");
+    assertThat(List.of(after.get("format").asText(), after.get("track").asText(), after.get("audience").asText(),
+        after.get("tlp").asText())).containsExactly("md", "tos", "platform:x", "GREEN");
   }
 
   @Test

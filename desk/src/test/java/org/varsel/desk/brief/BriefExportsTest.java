@@ -34,6 +34,9 @@ import org.varsel.desk.brief.render.StixBrief;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.varsel.desk.brief.model.Brief;
+import org.varsel.desk.brief.model.Track;
+import org.varsel.desk.brief.model.Audience;
 
 /** Every format renders hostile incidents safely, and carries what TLP allows and nothing else. */
 class BriefExportsTest {

@@ -17,6 +17,9 @@ import org.varsel.contract.Incident;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.brief.render.MarkdownBrief;
 import org.varsel.desk.brief.render.PdfBrief;
+import org.varsel.desk.brief.model.Brief;
+import org.varsel.desk.brief.model.Track;
+import org.varsel.desk.brief.model.Audience;
 
 /**
  * What a platform's reviewer reads: why the content is reported in plain words with the evidence, categories by their

@@ -21,6 +21,9 @@ import org.varsel.desk.brief.render.MarkdownBrief;
 import org.varsel.desk.brief.render.PdfBrief;
 import org.varsel.desk.brief.render.StixBrief;
 import org.w3c.dom.Document;
+import org.varsel.desk.brief.model.Brief;
+import org.varsel.desk.brief.model.Track;
+import org.varsel.desk.brief.model.Audience;
 
 /** A brief of a campaign incident lists its findings and totals in every format, and only when TLP lets them go. */
 class CampaignBriefTest {

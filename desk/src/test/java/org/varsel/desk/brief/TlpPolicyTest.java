@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.varsel.contract.Tlp;
+import org.varsel.desk.brief.model.Audience;
 
 class TlpPolicyTest {
   private static final TlpPolicy POLICY = new TlpPolicy(Map.of("ngo-a", Set.of("platform:x")));

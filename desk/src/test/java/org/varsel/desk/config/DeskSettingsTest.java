@@ -53,6 +53,14 @@ class DeskSettingsTest {
   }
 
   @Test
+  void theHandleKeyComesFromTheEnvironmentAndIsNeverShown() {
+    DeskConfig config = DeskSettings.load(java.util.Optional.empty(),
+        Map.of("VARSEL_DESK_PRIVACY_HANDLE_KEY", "pipeline-secret-of-forty-characters-xx")).desk();
+    assertThat(config.handleKey()).isEqualTo("pipeline-secret-of-forty-characters-xx");
+    assertThat(config.toString()).doesNotContain("pipeline-secret").contains("handleKey=(set)");
+  }
+
+  @Test
   void refusesMisspelledKeysNamingTheKeyMeantAndBadValues() {
     assertThatThrownBy(() -> DeskSettings.fromMap(Map.of("desk.http.prot", "1")))
         .hasMessage("unknown desk setting: desk.http.prot (did you mean desk.http.port?)");

@@ -121,6 +121,25 @@ class BulkAndStixIntakeTest {
   }
 
   @Test
+  void aSemicolonSheetIsTakenAndAMalformedCategoryIsRefusedWithTheCategoriesToChooseFrom() throws Exception {
+    String now = Instant.now().minusSeconds(60).toString();
+    String csv = "external_id;observed_at;text;category\r\n"
+        + "semi-1;" + now + ";\"hello, world\";incitement\r\n"
+        + "semi-2;" + now + ";text;Hate Speech\r\n";
+
+    HttpResponse<String> response = post(port, "/api/v1/signals/bulk", token, "text/csv", csv);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Map<Long, JsonNode> byLine = byLine(json(response).get("results"));
+    assertThat(byLine.get(2L).get("status").asText()).as(response.body()).isEqualTo("accepted");
+    JsonNode category = byLine.get(3L).get("errors").get(0);
+    assertThat(category.get("field").asText()).isEqualTo("$.labels.category");
+    assertThat(category.get("reason").asText()).contains("incitement, threat, hate, dangerous-speech")
+        .doesNotContain("regex").doesNotContain("[a-z]");
+    assertThat(byLine.get(3L).get("reason").asText()).doesNotContain("regex");
+  }
+
+  @Test
   void aCsvHeaderWithAnUnknownColumnIsRefusedBeforeAnyLine() throws Exception {
     HttpResponse<String> response = post(port, "/api/v1/signals/bulk", token, "text/csv",
         "external_id,observed_at,txet\nx,2025-01-01T00:00:00Z,hello\n");

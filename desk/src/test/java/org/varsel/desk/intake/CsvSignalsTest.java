@@ -1,6 +1,7 @@
 package org.varsel.desk.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,6 +40,28 @@ class CsvSignalsTest {
     body.write(0xC3); // a lead byte without its continuation
     body.writeBytes(bytes(" byte\nc," + NOW + ",good again\n"));
     assertThat(read(body.toByteArray())).containsExactly("2 ok", "3 CSV record on line 3 is not valid UTF-8", "4 ok");
+  }
+
+  @Test
+  void aSemicolonSeparatedSheetAsDanishSpreadsheetsExportItIsReadByItsHeader() throws IOException {
+    CsvSignals signals = CsvSignals.open(new ByteArrayInputStream(bytes("\uFEFFexternal_id;observed_at;text;target_groups\r\n"
+        + "a;" + NOW + ";\"migrants, go home\";\"migrants;muslims\"\r\n")));
+    String signal = new String(signals.next().orElseThrow().body(), StandardCharsets.UTF_8);
+    assertThat(signal).contains("\"text\":\"migrants, go home\"")
+        .contains("\"target_groups\":[\"migrants\",\"muslims\"]");
+    assertThat(signals.next()).isEmpty();
+  }
+
+  @Test
+  void aCommaSeparatedSheetWhoseTextsHoldSemicolonsStaysCommaSeparated() throws IOException {
+    assertThat(read(bytes(HEADER + "a," + NOW + ",\"one; two; three\"\n"))).containsExactly("2 ok");
+  }
+
+  @Test
+  void aHeaderThatCannotBeReadSaysHowToSaveTheSheet() {
+    assertThatThrownBy(() -> CsvSignals.open(new ByteArrayInputStream(bytes("external_id\tobserved_at\ta\t" + NOW + "\n"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("save the sheet as CSV (UTF-8) with , or ; between the columns");
   }
 
   private static List<String> read(byte[] csv) throws IOException {

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,7 +22,6 @@ import org.varsel.contract.Json;
 import org.varsel.contract.Topics;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.config.DeskSettings;
-import org.varsel.desk.pipeline.PipelineWatchConfig;
 import org.varsel.local.LocalKafka;
 import org.varsel.local.PostgresDatabase;
 
@@ -40,14 +38,9 @@ final class IntakeTestSupport {
   /** The intake test desk's settings with some keys of the test's own. */
   static DeskSettings config(LocalKafka kafka, PostgresDatabase database, Map<String, String> own) {
     kafka.createTopics(2, Topics.SIGNALS_RAW, Topics.SIGNALS_DLQ, Topics.INCIDENTS);
-    Map<String, String> keys = new HashMap<>(Map.of(
-        DeskConfig.HTTP_PORT, "0",
-        DeskConfig.DB_URL, database.jdbcUrl(),
-        DeskConfig.DB_USER, database.user(),
-        DeskConfig.DB_PASSWORD, database.password(),
-        DeskConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
-        DeskConfig.KAFKA_GROUP, "intake-test-" + UUID.randomUUID(),
-        PipelineWatchConfig.FLINK_REST_URL, ""));
+    Map<String, String> keys =
+        DeskSettings.embedded(database.jdbcUrl(), database.user(), database.password(), kafka.bootstrapServers());
+    keys.put(DeskConfig.KAFKA_GROUP, "intake-test-" + UUID.randomUUID());
     keys.putAll(own);
     return DeskSettings.fromMap(keys);
   }

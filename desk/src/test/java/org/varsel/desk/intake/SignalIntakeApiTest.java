@@ -184,6 +184,20 @@ class SignalIntakeApiTest {
   }
 
   @Test
+  void aMalformedCategoryIsRefusedWithTheCategoriesToChooseFromNotARegex() throws Exception {
+    HttpResponse<String> response = post(port, "/api/v1/signals", ngoB, JSON, ("{\"external_id\":\"cat-1\","
+        + "\"observed_at\":\"" + Instant.now().minusSeconds(60) + "\",\"text\":\"t\",\"labels\":{\"category\":"
+        + "\"Hate Speech\"}}").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    JsonNode problem = json(response);
+    assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("$.labels.category");
+    assertThat(problem.get("errors").get(0).get("reason").asText())
+        .contains("incitement, threat, hate, dangerous-speech, terrorist-content").doesNotContain("regex");
+    assertThat(problem.get("detail").asText()).contains("disinformation").doesNotContain("^[a-z]");
+  }
+
+  @Test
   void anotherMediaTypeIs415() throws Exception {
     HttpResponse<String> response = post(port, "/api/v1/signals", ngoA, "text/plain", signal("media-1"));
     assertThat(response.statusCode()).isEqualTo(415);

@@ -23,8 +23,8 @@ import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.Visibility;
-import org.varsel.desk.triage.AuditEvent;
-import org.varsel.desk.triage.AuditLog;
+import org.varsel.desk.audit.AuditEvent;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.local.PostgresDatabase;
 import org.varsel.local.PostgresExtension;
 

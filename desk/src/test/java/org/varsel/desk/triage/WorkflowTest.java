@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.varsel.contract.Json;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.incident.IncidentStatus;
+import org.varsel.desk.audit.AuditLog;
+import org.varsel.desk.audit.AuditEvent;
 
 class WorkflowTest {
 

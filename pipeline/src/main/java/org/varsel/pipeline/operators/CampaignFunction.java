@@ -2,7 +2,9 @@ package org.varsel.pipeline.operators;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -25,10 +27,22 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * {@link CampaignState} in three map states, one entry per pending update, finding and campaign, so that RocksDB reads
  * and writes what a finding touches, not every campaign. Event-time timers release pending updates in order and forget
  * campaigns that are over; the TTL is a safety net.
+ *
+ * <p>Every new finding is compared with the findings of every campaign near it in time, so on RocksDB it read (and
+ * deserialised whole incidents of) most of the state for each finding: 60 % of the pipeline's CPU in the bench
+ * (docs/performance.md). The findings and campaigns this operator last read or wrote are therefore kept deserialised
+ * in a bounded cache in front of the map states. This operator is the only writer of its state and every write goes
+ * through to the backend at once, so the cache never holds what a checkpoint lacks; after a restore it starts empty.
+ * It is emptied every {@link #CACHE_LIFETIME} of processing time, so an entry the TTL expired (the privacy bound of
+ * {@code pipeline.incidents.state-ttl}) is not served from memory for longer than that.
  */
 public final class CampaignFunction extends KeyedProcessFunction<String, FindingUpdate, Incident> {
   /** The one key every finding is consolidated under. */
   public static final String KEY = "campaigns";
+
+  /** Findings and campaigns kept deserialised (each an incident of a few KB): a few thousand campaigns' worth. */
+  static final int CACHED_ENTRIES = 4_096;
+  static final Duration CACHE_LIFETIME = Duration.ofMinutes(1);
 
   private final Campaigns campaigns;
   private final Duration stateTtl;
@@ -61,6 +75,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
   @Override
   public void processElement(FindingUpdate update, Context context, Collector<Incident> out) {
     TimerService timers = context.timerService();
+    state.expireCache(timers.currentProcessingTime());
     campaigns.onFinding(state, update, timers.currentWatermark(), output(timers, out));
     if (!maxHold.isZero()) {
       // one timer a second at most: the release takes everything held
@@ -71,6 +86,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<Incident> out) {
+    state.expireCache(context.timerService().currentProcessingTime());
     if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
       campaigns.onHoldExpired(state, output(context.timerService(), out));
     } else {
@@ -92,9 +108,42 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
     };
   }
 
-  /** The consolidation's state in Flink keyed state (one key). */
-  private record FlinkCampaignState(MapState<String, FindingUpdate> pending, MapState<String, CampaignMember> members,
-      MapState<String, Campaign> campaigns) implements CampaignState {
+  /**
+   * The consolidation's state in Flink keyed state, with a write-through cache of findings and campaigns. The cache is
+   * not scoped by key: the operator has one key ({@link #KEY}). Objects are shared with the cache as the heap backend
+   * shares them with its map, so the consolidation behaves as it does on the heap backend.
+   */
+  private static final class FlinkCampaignState implements CampaignState {
+    private final MapState<String, FindingUpdate> pending;
+    private final MapState<String, CampaignMember> members;
+    private final MapState<String, Campaign> campaigns;
+    private final Map<String, CampaignMember> cachedMembers = lru();
+    private final Map<String, Campaign> cachedCampaigns = lru();
+    private long cachedSince = Long.MIN_VALUE;
+
+    FlinkCampaignState(MapState<String, FindingUpdate> pending, MapState<String, CampaignMember> members,
+        MapState<String, Campaign> campaigns) {
+      this.pending = pending;
+      this.members = members;
+      this.campaigns = campaigns;
+    }
+
+    void expireCache(long now) {
+      if (cachedSince == Long.MIN_VALUE || now - cachedSince >= CACHE_LIFETIME.toMillis()) {
+        cachedMembers.clear();
+        cachedCampaigns.clear();
+        cachedSince = now;
+      }
+    }
+
+    private static <V> Map<String, V> lru() {
+      return new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+          return size() > CACHED_ENTRIES;
+        }
+      };
+    }
 
     @Override
     public void addPending(long at, FindingUpdate update) {
@@ -122,32 +171,47 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
     @Override
     public CampaignMember member(String incidentId) {
-      return KeyedAccess.call(() -> members.get(incidentId));
+      return cached(cachedMembers, incidentId, members);
     }
 
     @Override
     public void putMember(CampaignMember member) {
       KeyedAccess.run(() -> members.put(member.incident.id(), member));
+      cachedMembers.put(member.incident.id(), member);
     }
 
     @Override
     public void removeMember(String incidentId) {
       KeyedAccess.run(() -> members.remove(incidentId));
+      cachedMembers.remove(incidentId);
     }
 
     @Override
     public Campaign campaign(String id) {
-      return KeyedAccess.call(() -> campaigns.get(id));
+      return cached(cachedCampaigns, id, campaigns);
     }
 
     @Override
     public void putCampaign(Campaign campaign) {
       KeyedAccess.run(() -> campaigns.put(campaign.id, campaign));
+      cachedCampaigns.put(campaign.id, campaign);
     }
 
     @Override
     public void removeCampaign(String id) {
       KeyedAccess.run(() -> campaigns.remove(id));
+      cachedCampaigns.remove(id);
+    }
+
+    private static <V> V cached(Map<String, V> cache, String id, MapState<String, V> state) {
+      V value = cache.get(id);
+      if (value == null) {
+        value = KeyedAccess.call(() -> state.get(id));
+        if (value != null) {
+          cache.put(id, value);
+        }
+      }
+      return value;
     }
 
     @Override

@@ -1,12 +1,8 @@
 package org.varsel.pipeline.privacy;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.varsel.contract.Author;
+import org.varsel.contract.Pseudonyms;
 import org.varsel.contract.Signal;
 
 /**
@@ -14,15 +10,15 @@ import org.varsel.contract.Signal;
  * {@code anon-<24 hex>} (HMAC-SHA256 of the normalised handle), {@code id} likewise, the display name is dropped.
  * The same handle always gives the same pseudonym under one key, so coordination detectors still count distinct
  * accounts; without the key the handle cannot be recomputed from the pseudonym (nor checked by guessing).
- * Not thread-safe (one {@link Mac}); each operator instance has its own.
+ * The hashing is the contract's {@link Pseudonyms}, which the desk uses to search by handle. Not thread-safe (one
+ * {@code Mac}); each operator instance has its own.
  */
 public final class HandlePseudonyms implements Serializable {
   private static final long serialVersionUID = 1L;
-  public static final String PREFIX = "anon-";
-  private static final int HEX_CHARS = 24;
+  public static final String PREFIX = Pseudonyms.PREFIX;
 
   private final PrivacySettings settings;
-  private transient Mac mac;
+  private transient Pseudonyms pseudonyms;
 
   public HandlePseudonyms(PrivacySettings settings) {
     if (!settings.hasKey()) {
@@ -33,16 +29,16 @@ public final class HandlePseudonyms implements Serializable {
 
   /** The pseudonym of a handle (normalised first: {@code @Alice} and {@code alice} are one account). */
   public String handle(String handle) {
-    return PREFIX + hmac("handle\u0000" + PrivacySettings.normalise(handle));
+    return pseudonyms().handle(handle);
   }
 
   /** The pseudonym of a platform's account id. */
   public String accountId(String id) {
-    return PREFIX + hmac("id\u0000" + id.trim());
+    return pseudonyms().accountId(id);
   }
 
   public static boolean isPseudonym(String handle) {
-    return handle != null && handle.startsWith(PREFIX) && handle.length() == PREFIX.length() + HEX_CHARS;
+    return Pseudonyms.isPseudonym(handle);
   }
 
   public boolean isPublic(String platform, String handle) {
@@ -73,17 +69,11 @@ public final class HandlePseudonyms implements Serializable {
         signal.extensionsJson());
   }
 
-  private String hmac(String value) {
-    try {
-      if (mac == null) {
-        mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(settings.handleKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      }
-      byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+  private Pseudonyms pseudonyms() {
+    if (pseudonyms == null) {
+      pseudonyms = new Pseudonyms(settings.handleKey());
     }
+    return pseudonyms;
   }
 
   @Override

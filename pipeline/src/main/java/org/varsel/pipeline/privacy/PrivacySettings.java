@@ -5,8 +5,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
+import org.varsel.contract.Pseudonyms;
 
 /**
  * How the pipeline pseudonymises authors.
@@ -40,12 +40,7 @@ public record PrivacySettings(String handleKey, Set<String> publicAccounts) impl
 
   /** Lower case, trimmed, without a leading {@code @} (also after a {@code platform:} prefix). */
   public static String normalise(String handle) {
-    String s = handle.trim().toLowerCase(Locale.ROOT);
-    int colon = s.indexOf(':');
-    if (colon > 0 && colon + 1 < s.length() && s.charAt(colon + 1) == '@') {
-      s = s.substring(0, colon + 1) + s.substring(colon + 2);
-    }
-    return s.startsWith("@") ? s.substring(1) : s;
+    return Pseudonyms.normalise(handle);
   }
 
   public boolean hasKey() {

@@ -1,6 +1,6 @@
 package org.varsel.desk.brief.render;
 
-import org.varsel.desk.brief.Brief;
+import org.varsel.desk.brief.model.Brief;
 
 /** Writes a composed brief in one format. */
 @FunctionalInterface

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.varsel.contract.Tier;
-import org.varsel.desk.brief.Brief;
+import org.varsel.desk.brief.model.Brief;
 
 /**
  * A brief as an XHTML page (also the source of the PDF). The Pebble template escapes every value; only http(s) URLs

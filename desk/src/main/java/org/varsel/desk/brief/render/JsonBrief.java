@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import org.varsel.contract.Json;
-import org.varsel.desk.brief.Brief;
+import org.varsel.desk.brief.model.Brief;
 
 /** A brief as JSON for a platform's intake tooling; the shape is documented in {@code docs/briefs.md}. */
 public final class JsonBrief implements BriefRenderer {

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.varsel.contract.Tier;
-import org.varsel.desk.brief.Brief;
+import org.varsel.desk.brief.model.Brief;
 
 /**
  * A brief as CommonMark. Nothing from an incident is ever Markdown syntax: prose is backslash-escaped, identifiers

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.varsel.desk.brief.Brief;
+import org.varsel.desk.brief.model.Brief;
 
 /**
  * A brief as PDF, rendered by openhtmltopdf from the same escaped XHTML as {@link HtmlBrief}. DejaVu Sans is bundled

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.varsel.contract.Json;
 import org.varsel.contract.Tlp;
-import org.varsel.desk.brief.Brief;
+import org.varsel.desk.brief.model.Brief;
 
 /**
  * A brief as a STIX 2.1 bundle: per incident a {@code report} that refers to {@code observed-data} (with {@code url}
@@ -119,7 +119,7 @@ public final class StixBrief implements BriefRenderer {
       incidentReference.put("external_id", incident.id());
       for (Brief.Ground ground : incident.grounds()) {
         ObjectNode g = references.addObject();
-        g.put("source_name", brief.track() == org.varsel.desk.brief.Track.DSA ? "legal-provision" : "platform-policy");
+        g.put("source_name", brief.track() == org.varsel.desk.brief.model.Track.DSA ? "legal-provision" : "platform-policy");
         g.put("description", ground.category() + ": " + ground.text());
         ground.url().flatMap(HtmlBrief::href).ifPresent(url -> g.put("url", url));
       }

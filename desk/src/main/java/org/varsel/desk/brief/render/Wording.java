@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.varsel.contract.Tlp;
-import org.varsel.desk.brief.Brief;
+import org.varsel.desk.brief.model.Brief;
 import org.varsel.contract.CategoryNames;
-import org.varsel.desk.brief.Track;
+import org.varsel.desk.brief.model.Track;
 
 /** The sentences and formats every human-readable brief shares, so Markdown, HTML and PDF say the same. */
 final class Wording {

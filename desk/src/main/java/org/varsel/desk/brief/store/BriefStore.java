@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.varsel.contract.Tlp;
-import org.varsel.desk.brief.BriefFormat;
-import org.varsel.desk.brief.Track;
+import org.varsel.desk.brief.model.BriefFormat;
+import org.varsel.desk.brief.model.Track;
 import org.varsel.desk.db.Database;
 
 /** Reads the briefs the desk produced, records the platforms' responses, and finds what a brief needs to know. */

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.varsel.contract.Tlp;
-import org.varsel.desk.brief.BriefFormat;
-import org.varsel.desk.brief.Track;
+import org.varsel.desk.brief.model.BriefFormat;
+import org.varsel.desk.brief.model.Track;
 
 /** Who sent what to whom: one produced brief, as the {@code brief} table keeps it. */
 public record IssuedBriefRecord(

@@ -4,20 +4,43 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.audit.AuditLog;
 
-/** {@link BriefAudit} into the {@code brief} table. */
+/**
+ * {@link BriefAudit} into the {@code brief} table and, in the same transaction, the audit log: one
+ * {@value #EXPORTED} event per incident the brief covers (who, format, track, audience, TLP), so the log a lead reads
+ * answers who took what out of the desk.
+ */
 public final class PostgresBriefAudit implements BriefAudit {
+  public static final String EXPORTED = "brief.exported";
+
   private final Database database;
+  private final AuditLog audit;
 
   public PostgresBriefAudit(Database database) {
     this.database = database;
+    this.audit = new AuditLog(database);
   }
 
   @Override
   public void issued(IssuedBriefRecord brief) throws SQLException {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement insert = connection.prepareStatement("""
+    database.inTransaction(connection -> {
+      insert(connection, brief);
+      for (String incidentId : brief.incidentIds()) {
+        audit.record(connection, brief.createdBy(), EXPORTED, Optional.of(incidentId), Optional.empty(),
+            Optional.of(Json.mapper().createObjectNode().put("brief_id", brief.id())
+                .put("format", brief.format().label()).put("track", brief.track().label())
+                .put("audience", brief.audience()).put("tlp", brief.tlp().label()).put("sha256", brief.sha256())));
+      }
+      return null;
+    });
+  }
+
+  private static void insert(Connection connection, IssuedBriefRecord brief) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("""
             INSERT INTO brief (id, incident_ids, sha256, format, track, audience, platform, tlp, categories, urls,
                                size_bytes, created_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
