@@ -245,6 +245,10 @@ class ManifestsTest {
     assertThat(container.path("image").asText()).isEqualTo("ghcr.io/varsel/varsel-desk:" + PROJECT_VERSION);
     JsonNode password = find(container.path("env"), e -> e.path("name").asText().equals("VARSEL_DESK_DB_PASSWORD"));
     assertThat(password.at("/valueFrom/secretKeyRef/name").asText()).isNotBlank();
+    JsonNode handleKey = find(container.path("env"), e -> e.path("name").asText()
+        .equals(Settings.environmentVariable(DeskConfig.HANDLE_KEY)));
+    assertThat(handleKey.at("/valueFrom/secretKeyRef/name").asText()).as("the pipeline's handle key, to search by handle")
+        .isEqualTo("varsel-pipeline-privacy");
     assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(config.httpPort());
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).as("the desk's own health: a stopped pipeline must not take intake away")
         .isEqualTo("/healthz/desk");

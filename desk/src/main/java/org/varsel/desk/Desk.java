@@ -133,7 +133,8 @@ public final class Desk implements AutoCloseable {
       BriefService briefs = new BriefService(
           BriefSettings.load(settings.briefsFile()),
           incidents, briefStore, new PostgresBriefAudit(database), Clock.systemUTC());
-      Optional<PipelineWatch> pipeline = PipelineWatch.start(settings.pipelineWatch(), config.kafkaBootstrap(), config.kafkaLogin(), database);
+      Optional<PipelineWatch> pipeline = PipelineWatch.start(settings.pipelineWatch(), config.kafkaBootstrap(), config.kafkaLogin(),
+          database, incidents);
       pipeline.ifPresent(started::add);
       FeedbackPublisher feedback = new FeedbackPublisher(database, config.kafkaBootstrap(), config.kafkaLogin(), Topics.FEEDBACK);
       started.add(feedback);

@@ -87,7 +87,7 @@ public final class BriefService {
       throws SQLException {
     Audience audience = audience("platform:" + platform);
     List<Incident> escalated = new ArrayList<>();
-    for (String id : store.escalatedOn(platform, MAX_PLATFORM_INCIDENTS)) {
+    for (String id : incidents.escalatedOn(platform, MAX_PLATFORM_INCIDENTS)) {
       incident(id).ifPresent(escalated::add);
     }
     if (escalated.isEmpty()) {

@@ -23,6 +23,7 @@ import org.varsel.contract.Json;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.HttpApi;
+import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.http.Problem;
 import org.varsel.desk.http.RequestParams;
 import org.varsel.desk.http.RouteGroup;
@@ -49,26 +50,17 @@ public final class ChildSafetyRoutes implements RouteGroup {
       """;
   private static final String MARK_EXPORTED =
       "UPDATE hotline_report SET exported_at = now() WHERE signal_id = ANY(?) AND exported_at IS NULL";
-  private static final String STATS = """
-      SELECT to_char(date_trunc('week', i.first_seen AT TIME ZONE 'UTC'), 'IYYY-"W"IW') AS week,
-             date_trunc('week', i.first_seen AT TIME ZONE 'UTC')::date AS week_start,
-             c.category, lower(p.platform) AS platform, count(DISTINCT i.id) AS incidents
-      FROM incident i
-      CROSS JOIN LATERAL unnest(i.categories) AS c(category)
-      CROSS JOIN LATERAL unnest(i.platforms) AS p(platform)
-      WHERE c.category LIKE 'child-%' AND lower(p.platform) = ANY(?) AND i.first_seen >= ?
-      GROUP BY 1, 2, 3, 4
-      ORDER BY 2, 3, 4
-      """;
 
   public static final String PAGE_PATH = "/child-safety";
 
   private final Database database;
+  private final IncidentStore incidents;
   private final ChildSafetyConfig config;
   private final SignedInPage pages;
 
   public ChildSafetyRoutes(Database database, ChildSafetyConfig config) {
     this.database = database;
+    this.incidents = new IncidentStore(database);
     this.config = config;
     this.pages = new SignedInPage(new Sessions(database));
   }
@@ -94,7 +86,7 @@ public final class ChildSafetyRoutes implements RouteGroup {
     int weeks = weeks(ctx);
     // category → week → platform → count
     Map<String, Map<String, Map<String, Long>>> tables = new TreeMap<>();
-    for (Row row : query(weeks)) {
+    for (IncidentStore.WeeklyCount row : query(weeks)) {
       tables.computeIfAbsent(row.category(), c -> new TreeMap<>(Comparator.reverseOrder()))
           .computeIfAbsent(row.week(), w -> new HashMap<>()).put(row.platform(), row.incidents());
     }
@@ -161,10 +153,10 @@ public final class ChildSafetyRoutes implements RouteGroup {
     HttpApi.requireRole(ctx, Role.ANALYST, Role.LEAD, Role.ADMIN);
     int weeks = weeks(ctx);
     Instant from = from(weeks);
-    List<Row> rows = query(weeks);
+    List<IncidentStore.WeeklyCount> rows = query(weeks);
     if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
       StringBuilder csv = new StringBuilder("week,week_start,category,platform,incidents\r\n");
-      for (Row row : rows) {
+      for (IncidentStore.WeeklyCount row : rows) {
         csv.append(csvRow(List.of(row.week(), row.weekStart(), row.category(), row.platform(), Long.toString(row.incidents()))));
       }
       ctx.header("Content-Disposition", "attachment; filename=\"varsel-child-safety-stats.csv\"")
@@ -177,7 +169,7 @@ public final class ChildSafetyRoutes implements RouteGroup {
     ArrayNode platforms = body.putArray("platforms");
     config.platforms().forEach(platforms::add);
     ArrayNode items = body.putArray("rows");
-    for (Row row : rows) {
+    for (IncidentStore.WeeklyCount row : rows) {
       items.addObject().put("week", row.week()).put("week_start", row.weekStart()).put("category", row.category())
           .put("platform", row.platform()).put("incidents", row.incidents());
     }
@@ -189,24 +181,9 @@ public final class ChildSafetyRoutes implements RouteGroup {
   }
 
   /** Child-safety incidents of the last {@code weeks} weeks by ISO week, category and configured platform. */
-  private List<Row> query(int weeks) throws SQLException {
-    Instant from = from(weeks);
-    return database.inTransaction(connection -> {
-      List<Row> out = new ArrayList<>();
-      try (PreparedStatement query = connection.prepareStatement(STATS)) {
-        query.setArray(1, connection.createArrayOf("text", config.platforms().toArray()));
-        query.setObject(2, from.atOffset(ZoneOffset.UTC));
-        try (ResultSet r = query.executeQuery()) {
-          while (r.next()) {
-            out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)));
-          }
-        }
-      }
-      return out;
-    });
+  private List<IncidentStore.WeeklyCount> query(int weeks) throws SQLException {
+    return incidents.childSafetyByWeek(config.platforms(), from(weeks));
   }
-
-  private record Row(String week, String weekStart, String category, String platform, long incidents) {}
 
   /** {@code weeks} back from now: 1-104, 12 by default. */
   private static int weeks(Context ctx) {

@@ -38,6 +38,18 @@ public final class IncidentStore {
   /** The columns {@link #read} reads, in its order. */
   public static final String COLUMNS = "id, version, status, assignee, received_at, status_changed_at, payload::text";
 
+  private static final String CHILD_SAFETY_BY_WEEK = """
+      SELECT to_char(date_trunc('week', i.first_seen AT TIME ZONE 'UTC'), 'IYYY-"W"IW') AS week,
+             date_trunc('week', i.first_seen AT TIME ZONE 'UTC')::date AS week_start,
+             c.category, lower(p.platform) AS platform, count(DISTINCT i.id) AS incidents
+      FROM incident i
+      CROSS JOIN LATERAL unnest(i.categories) AS c(category)
+      CROSS JOIN LATERAL unnest(i.platforms) AS p(platform)
+      WHERE c.category LIKE 'child-%' AND lower(p.platform) = ANY(?) AND i.first_seen >= ?
+      GROUP BY 1, 2, 3, 4
+      ORDER BY 2, 3, 4
+      """;
+
   private final Database database;
 
   public IncidentStore(Database database) {
@@ -81,14 +93,52 @@ public final class IncidentStore {
     }
   }
 
-  /** When the pipeline's newest update was stored, in microseconds since the epoch (0 when none): the queue's poll. */
-  public long lastStoredMicros() throws SQLException {
+  /** The escalated incidents seen on a platform, most urgent first. */
+  public List<String> escalatedOn(String platform, int limit) throws SQLException {
     try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT coalesce((extract(epoch FROM max(stored_at)) * 1000000)::bigint, 0) FROM incident");
-        ResultSet row = select.executeQuery()) {
-      row.next();
-      return row.getLong(1);
+        PreparedStatement query = connection.prepareStatement("""
+            SELECT id FROM incident WHERE status = 'escalated' AND platforms @> ?
+            ORDER BY tier_rank, severity DESC, last_seen DESC, id LIMIT ?
+            """)) {
+      query.setArray(1, connection.createArrayOf("text", new Object[] {platform}));
+      query.setInt(2, limit);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  /** How many incidents of a harm category a platform saw in one ISO week. */
+  public record WeeklyCount(String week, String weekStart, String category, String platform, long incidents) {}
+
+  /** Child-safety incidents first seen since {@code from}, by ISO week, category and platform (of these only). */
+  public List<WeeklyCount> childSafetyByWeek(List<String> platforms, Instant from) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement(CHILD_SAFETY_BY_WEEK)) {
+      query.setArray(1, connection.createArrayOf("text", platforms.toArray()));
+      query.setObject(2, utc(from));
+      List<WeeklyCount> counts = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          counts.add(new WeeklyCount(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+              rows.getLong(5)));
+        }
+      }
+      return counts;
+    }
+  }
+
+  /** When the desk last stored an incident update; empty before the first. */
+  public Optional<Instant> lastStored() throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement("SELECT max(stored_at) FROM incident");
+        ResultSet rows = query.executeQuery()) {
+      rows.next();
+      return Optional.ofNullable(rows.getTimestamp(1)).map(Timestamp::toInstant);
     }
   }
 

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +33,7 @@ import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.incident.IncidentStore;
 
 /**
  * Looks at the pipeline every poll interval: the job's state and recent failures from Flink's REST API, the raw
@@ -55,11 +55,11 @@ public final class PipelineWatch implements AutoCloseable {
       SELECT count(*) FROM signal_receipt r LEFT JOIN pipeline_progress p ON p.kafka_partition = r.kafka_partition
       WHERE r.kafka_partition IS NOT NULL AND r.kafka_offset >= coalesce(p.committed_offset, 0)
       """;
-  private static final String LAST_INCIDENT_UPDATE = "SELECT max(stored_at) FROM incident";
   private static final String SAVE_JOB = "pipeline-progress";
 
   private final PipelineWatchConfig config;
   private final Database database;
+  private final IncidentStore incidents;
   private final ClusterSingleton singleton;
   private final Clock clock;
   private final Admin admin;
@@ -69,9 +69,11 @@ public final class PipelineWatch implements AutoCloseable {
   private long committedBefore = -1;
   private Instant lastProgress;
 
-  private PipelineWatch(PipelineWatchConfig config, String kafkaBootstrap, KafkaLogin login, Database database, Clock clock) {
+  private PipelineWatch(PipelineWatchConfig config, String kafkaBootstrap, KafkaLogin login, Database database,
+      IncidentStore incidents, Clock clock) {
     this.config = config;
     this.database = database;
+    this.incidents = incidents;
     this.singleton = new ClusterSingleton(database);
     this.clock = clock;
     this.lastProgress = clock.instant();
@@ -91,11 +93,11 @@ public final class PipelineWatch implements AutoCloseable {
 
   /** Starts looking at once and then every poll interval; a desk that watches no pipeline gets a watch that never looks. */
   public static Optional<PipelineWatch> start(PipelineWatchConfig config, String kafkaBootstrap, KafkaLogin login,
-      Database database) {
+      Database database, IncidentStore incidents) {
     if (!config.watched()) {
       return Optional.empty();
     }
-    PipelineWatch watch = new PipelineWatch(config, kafkaBootstrap, login, database, Clock.systemUTC());
+    PipelineWatch watch = new PipelineWatch(config, kafkaBootstrap, login, database, incidents, Clock.systemUTC());
     watch.timer.scheduleWithFixedDelay(watch::look, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     return Optional.of(watch);
   }
@@ -250,11 +252,8 @@ public final class PipelineWatch implements AutoCloseable {
   }
 
   private Optional<Instant> lastIncidentUpdate() {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement query = connection.prepareStatement(LAST_INCIDENT_UPDATE);
-        ResultSet rows = query.executeQuery()) {
-      rows.next();
-      return Optional.ofNullable(rows.getTimestamp(1)).map(Timestamp::toInstant);
+    try {
+      return incidents.lastStored();
     } catch (SQLException e) {
       return Optional.empty();
     }

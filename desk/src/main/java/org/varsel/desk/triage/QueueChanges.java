@@ -42,7 +42,8 @@ public final class QueueChanges {
   public record Answer(Stamp now, boolean changed, List<AuditEvent> events) {}
 
   public Answer since(Optional<Stamp> since) throws SQLException {
-    Stamp now = new Stamp(audit.latestIncidentEventId(), incidents.lastStoredMicros());
+    long storedMicros = incidents.lastStored().map(at -> at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000).orElse(0L);
+    Stamp now = new Stamp(audit.latestIncidentEventId(), storedMicros);
     if (since.isEmpty()) {
       return new Answer(now, false, List.of());
     }

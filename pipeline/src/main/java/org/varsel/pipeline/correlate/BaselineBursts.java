@@ -72,9 +72,8 @@ public final class BaselineBursts implements Detector<BurstState> {
       // Signals of buckets before the burst (a partition far behind the others) are its baseline, not the burst;
       // signals of buckets after the next one to be judged (a partition far ahead) wait until the burst reaches them.
       if (bucket >= current.incidentBucket && bucket <= joinable(current)) {
-        IncidentDraft.Aside aside = state.aside(INCIDENT_ACCOUNTS);
-        current.incident.add(input.signal(), aside);
-        policy.afterJoin(current.incident, aside, now, updates);
+        current.incident.add(input.signal(), state.accounts(INCIDENT_ACCOUNTS));
+        policy.afterJoin(current.incident, now, updates);
       } else if (bucket > joinable(current)) {
         keepWaiting(state, open, input.signal());
       }
@@ -118,7 +117,7 @@ public final class BaselineBursts implements Detector<BurstState> {
     WaitingSignals waiting = new WaitingSignals(state);
     closeBucketsBefore(state, current, Math.floorDiv(time, bucketMillis), key, waiting, updates);
     if (current.incident != null) {
-      policy.onTimer(current.incident, state.aside(INCIDENT_ACCOUNTS), time, updates);
+      policy.onTimer(current.incident, time, updates);
       updates.wakeAt((Math.floorDiv(time, bucketMillis) + 1) * bucketMillis);
     } else if (current.openBuckets.isEmpty()) {
       if (current.baseline < FORGET_BELOW) {
@@ -172,7 +171,7 @@ public final class BaselineBursts implements Detector<BurstState> {
         continue;
       }
       if (state.incident != null && bucket >= state.incidentBucket) {
-        IncidentDraft.Aside accounts = keyState.aside(INCIDENT_ACCOUNTS);
+        IncidentDraft.AccountSet accounts = keyState.accounts(INCIDENT_ACCOUNTS);
         waiting.take(group -> group == bucket).forEach(signal -> state.incident.add(signal, accounts));
         open.waiting = 0;
       } else if (state.incident == null) {
@@ -215,7 +214,7 @@ public final class BaselineBursts implements Detector<BurstState> {
   }
 
   private void closeIncident(KeyState<BurstState> keyState, BurstState state, long at, Updates updates) {
-    policy.close(state.incident, keyState.aside(INCIDENT_ACCOUNTS), Math.max(at, state.incident.lastSeen), updates);
+    policy.close(state.incident, Math.max(at, state.incident.lastSeen), updates);
     state.incident = null;
     keyState.dropMembers(INCIDENT_ACCOUNTS);
   }
@@ -235,13 +234,13 @@ public final class BaselineBursts implements Detector<BurstState> {
     incident.coordination.put("bucket_threshold", Integer.toString(threshold));
     // The burst takes the waiting signals of its bucket and later ones; an earlier bucket, not yet closed, is not part
     // of it: its waiting signals are dropped.
-    IncidentDraft.Aside accounts = keyState.aside(INCIDENT_ACCOUNTS);
+    IncidentDraft.AccountSet accounts = keyState.accounts(INCIDENT_ACCOUNTS);
     List<AnalysedSignal> burst = waiting.take(group -> group >= bucket);
     waiting.drop(group -> true);
     burst.forEach(signal -> incident.add(signal, accounts));
     state.openBuckets.forEach(open -> open.waiting = 0);
     state.incident = incident;
     state.incidentBucket = bucket;
-    updates.emit(incident.emitFinding(now, accounts));
+    updates.emit(incident.emitFinding(now));
   }
 }

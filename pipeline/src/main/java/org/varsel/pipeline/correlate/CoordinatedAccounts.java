@@ -70,9 +70,8 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     }
     long now = Math.max(input.at(), watermark);
     if (cluster.incident != null) {
-      IncidentDraft.Aside aside = state.aside(incidentAccounts(cluster));
-      cluster.incident.add(input.signal(), aside);
-      policy.afterJoin(cluster.incident, aside, now, updates);
+      cluster.incident.add(input.signal(), state.accounts(incidentAccounts(cluster)));
+      policy.afterJoin(cluster.incident, now, updates);
       wake(cluster, cluster.incident.lastSeen + idle, updates);
       save(state, current, waiting);
       return;
@@ -118,11 +117,11 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
           wake(cluster, WaitingMarks.latest(cluster) + window + 1, updates);
         }
       } else if (time >= incident.lastSeen + idle) {
-        policy.close(incident, state.aside(incidentAccounts(cluster)), Math.min(time, incident.lastSeen + idle), updates);
+        policy.close(incident, Math.min(time, incident.lastSeen + idle), updates);
         state.dropMembers(incidentAccounts(cluster));
         current.clusters.remove(cluster);
       } else {
-        policy.onTimer(incident, state.aside(incidentAccounts(cluster)), time, updates);
+        policy.onTimer(incident, time, updates);
         wake(cluster, incident.lastSeen + idle, updates);
       }
     }
@@ -238,12 +237,12 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     if (kind == IncidentKind.CO_SIMILAR_TEXT) {
       incident.coordination.put("content_key", key);
     }
-    IncidentDraft.Aside aside = state.aside(incidentAccounts(cluster));
-    signals.forEach(signal -> incident.add(signal, aside));
+    IncidentDraft.AccountSet accounts = state.accounts(incidentAccounts(cluster));
+    signals.forEach(signal -> incident.add(signal, accounts));
     WaitingMarks.clear(cluster);
     cluster.appended = 0;
     cluster.incident = incident;
-    updates.emit(incident.emitFinding(now, aside));
+    updates.emit(incident.emitFinding(now));
     wake(cluster, incident.lastSeen + idle, updates);
   }
 

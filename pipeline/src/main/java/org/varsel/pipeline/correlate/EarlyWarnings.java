@@ -132,17 +132,17 @@ public final class EarlyWarnings implements Detector<TrendState> {
       state.run.add(count);
       state.runSignals += count;
       if (state.incident != null) {
-        IncidentDraft.Aside aside = keyState.aside(INCIDENT_ACCOUNTS);
-        waiting.take(group -> group == index).forEach(signal -> state.incident.add(signal, aside));
+        IncidentDraft.AccountSet accounts = keyState.accounts(INCIDENT_ACCOUNTS);
+        waiting.take(group -> group == index).forEach(signal -> state.incident.add(signal, accounts));
         state.incident.signalCount = state.runSignals;
-        emit(state, aside, now, updates);
+        emit(state, now, updates);
       } else if (state.run.size() >= settings.sustainedPeriods()) {
         open(keyState, state, key, index, waiting, now, updates);
       }
       return;
     }
     if (state.incident != null) {
-      emit(state, keyState.aside(INCIDENT_ACCOUNTS), now, updates); // the last update shows the period that ended it
+      emit(state, now, updates); // the last update shows the period that ended it
       state.incident = null;
       keyState.dropMembers(INCIDENT_ACCOUNTS);
     }
@@ -176,16 +176,16 @@ public final class EarlyWarnings implements Detector<TrendState> {
     draft.coordination.put("sigmas", Double.toString(settings.sigmas()));
     draft.coordination.put("sustained_periods", Integer.toString(settings.sustainedPeriods()));
     draft.coordination.put("min_count", Integer.toString(settings.minCount()));
-    IncidentDraft.Aside aside = keyState.aside(INCIDENT_ACCOUNTS);
-    waiting.take(group -> group >= first && group <= index).forEach(signal -> draft.add(signal, aside));
+    IncidentDraft.AccountSet accounts = keyState.accounts(INCIDENT_ACCOUNTS);
+    waiting.take(group -> group >= first && group <= index).forEach(signal -> draft.add(signal, accounts));
     waiting.drop(group -> group < first);
     draft.signalCount = state.runSignals;
     state.incident = draft;
-    emit(state, aside, now, updates);
+    emit(state, now, updates);
   }
 
-  private void emit(TrendState state, IncidentDraft.Aside aside, long now, Updates updates) {
-    FindingUpdate update = state.incident.emitFinding(Math.max(now, state.incident.lastSeen), aside);
+  private void emit(TrendState state, long now, Updates updates) {
+    FindingUpdate update = state.incident.emitFinding(Math.max(now, state.incident.lastSeen));
     updates.emit(new FindingUpdate(update.incident().withTrend(trend(state)), update.accounts(), update.signals()));
   }
 

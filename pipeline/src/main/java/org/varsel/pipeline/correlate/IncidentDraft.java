@@ -22,10 +22,7 @@ import org.varsel.pipeline.harm.HarmReading;
 /**
  * An open incident as it accumulates signals: counts, distinct accounts, capped evidence and what severity needs.
  * Mutable on purpose (it is keyed state, updated once per signal); a Flink POJO (public fields, no-arg constructor)
- * whose every field has a Flink serializer. {@link #emit} turns it into the next {@code incident.v1} version. Its
- * distinct accounts and its evidence signals are kept {@linkplain Aside aside}: the draft itself holds only what every
- * signal needs (the evidence's ranks), so that a backend that (de)serialises it per signal moves a few hundred bytes,
- * not ten excerpts of up to 500 characters.
+ * whose every field has a Flink serializer. {@link #emit} turns it into the next {@code incident.v1} version.
  */
 public class IncidentDraft {
   /** Evidence signals per incident (the schema allows 50). */
@@ -80,10 +77,8 @@ public class IncidentDraft {
   public List<String> hallmarks = new ArrayList<>();
   /** TCAP tags ({@code tcap:}: tier, and the time, place or means a threat names) of the rules that matched. */
   public List<String> tcap = new ArrayList<>();
-  /** Content score of each evidence signal, best first: a new signal reads the evidence only when it outranks one. */
+  public List<Incident.EvidenceSignal> evidence = new ArrayList<>();
   public List<Integer> evidenceScores = new ArrayList<>();
-  /** Observed-at (epoch ms) of each evidence signal, in evidence order: the tie-break of the ranking. */
-  public List<Long> evidenceTimes = new ArrayList<>();
   public Map<Long, Integer> timeline = new TreeMap<>();
   public Tlp tlp = Tlp.CLEAR;
   public Map<String, String> coordination = new TreeMap<>();
@@ -113,40 +108,40 @@ public class IncidentDraft {
   }
 
   /**
-   * What one incident keeps outside its draft, read only when needed: its distinct accounts, one entry per account,
-   * and its evidence signals, read when a signal outranks one of them and at emission (a detector's {@link KeyState}
-   * member set and evidence of the same name).
+   * The distinct accounts of one incident. They are kept outside the draft, one entry per account (a detector's
+   * {@link KeyState} member set), so that a draft read and written for every signal stays small.
    */
-  public interface Aside {
+  public interface AccountSet {
     /** True when {@code account} was not in the set and is now. */
     boolean addIfNew(String account);
 
     boolean contains(String account);
-
-    /** The evidence signals, best first (empty when none were kept). */
-    List<Incident.EvidenceSignal> evidence();
-
-    /** Replaces the evidence signals. */
-    void keepEvidence(List<Incident.EvidenceSignal> evidence);
   }
 
-  /** What a draft that lives within one call keeps aside (single-signal incidents, tests): never part of keyed state. */
-  private transient LocalAside local;
+  /** Accounts of a draft that lives within one call (single-signal incidents, tests): never part of keyed state. */
+  private transient Set<String> localAccounts;
 
-  private Aside local() {
-    if (local == null) {
-      local = new LocalAside();
-    }
-    return local;
-  }
-
-  /** Folds one signal in, keeping its account and evidence with this draft (for drafts that are not keyed state). */
+  /** Folds one signal in, counting its account in a set of this draft's own (for drafts that are not keyed state). */
   public void add(AnalysedSignal analysed) {
-    add(analysed, local());
+    if (localAccounts == null) {
+      localAccounts = new HashSet<>();
+    }
+    Set<String> local = localAccounts;
+    add(analysed, new AccountSet() {
+      @Override
+      public boolean addIfNew(String account) {
+        return local.add(account);
+      }
+
+      @Override
+      public boolean contains(String account) {
+        return local.contains(account);
+      }
+    });
   }
 
   /** Folds one signal in; the draft becomes dirty (it has something not yet emitted). */
-  public void add(AnalysedSignal analysed, Aside aside) {
+  public void add(AnalysedSignal analysed, AccountSet accounts) {
     Signal signal = analysed.signal();
     long at = signal.observedAt().toEpochMilli();
     firstSeen = Math.min(firstSeen, at);
@@ -156,7 +151,7 @@ public class IncidentDraft {
     accountSketch = DistinctSketch.add(accountSketch, analysed.accountKey());
     signalSketch = DistinctSketch.add(signalSketch, signal.id());
     String handle = signal.authorHandle().orElse(null);
-    countAccount(aside, analysed.accountKey(), handle);
+    countAccount(accounts, analysed.accountKey(), handle);
     countPost(handle == null ? analysed.accountKey() : handle);
     addIfNew(sources, signal.source(), Integer.MAX_VALUE);
     analysed.platforms().forEach(p -> addIfNew(platforms, p, MAX_VALUES));
@@ -182,10 +177,10 @@ public class IncidentDraft {
       // Restored state holds a HashMap: find the oldest bucket rather than assume a sorted map.
       timeline.remove(timeline.keySet().stream().min(Long::compare).orElseThrow());
     }
-    addEvidence(analysed, harm, aside);
+    addEvidence(analysed, harm);
   }
 
-  private void countAccount(Aside accounts, String account, String handle) {
+  private void countAccount(AccountSet accounts, String account, String handle) {
     if (accountCount >= MAX_TRACKED_ACCOUNTS) {
       // Past the cap a new account is not remembered any more: the count stays a lower bound.
       if (!accounts.contains(account)) {
@@ -271,36 +266,24 @@ public class IncidentDraft {
     }
   }
 
-  /**
-   * Keeps the most telling signals: the highest content score first, then the earliest. The ranks are in the draft, so
-   * the evidence aside is read and written only for a signal that enters it.
-   */
-  private void addEvidence(AnalysedSignal analysed, HarmReading harm, Aside aside) {
-    if (evidenceTimes.size() != evidenceScores.size()) {
-      evidenceScores.clear(); // a draft restored from before the evidence moved aside: its evidence starts afresh
-    }
+  /** Keeps the most telling signals: the highest content score first, then the earliest. */
+  private void addEvidence(AnalysedSignal analysed, HarmReading harm) {
     int score = Severity.contentScore(analysed, harm);
     long at = analysed.signal().observedAt().toEpochMilli();
     int position = 0;
-    while (position < evidenceScores.size() && (evidenceScores.get(position) > score
-        || (evidenceScores.get(position) == score && evidenceTimes.get(position) <= at))) {
+    while (position < evidence.size() && (evidenceScores.get(position) > score
+        || (evidenceScores.get(position) == score && evidence.get(position).observedAt().toEpochMilli() <= at))) {
       position++;
     }
     if (position >= MAX_EVIDENCE_SIGNALS) {
       return;
     }
-    List<Incident.EvidenceSignal> evidence = new ArrayList<>(aside.evidence());
     evidence.add(position, evidenceSignal(analysed));
     evidenceScores.add(position, score);
-    evidenceTimes.add(position, at);
     if (evidence.size() > MAX_EVIDENCE_SIGNALS) {
       evidence.remove(MAX_EVIDENCE_SIGNALS);
-    }
-    if (evidenceScores.size() > MAX_EVIDENCE_SIGNALS) {
       evidenceScores.remove(MAX_EVIDENCE_SIGNALS);
-      evidenceTimes.remove(MAX_EVIDENCE_SIGNALS);
     }
-    aside.keepEvidence(evidence);
   }
 
   static Incident.EvidenceSignal evidenceSignal(AnalysedSignal analysed) {
@@ -326,32 +309,6 @@ public class IncidentDraft {
     return text.substring(0, EXCERPT_CHARS) + "…";
   }
 
-  /** The accounts and evidence of a draft that is not keyed state, in plain collections. */
-  private static final class LocalAside implements Aside {
-    private final Set<String> accounts = new HashSet<>();
-    private List<Incident.EvidenceSignal> evidence = List.of();
-
-    @Override
-    public boolean addIfNew(String account) {
-      return accounts.add(account);
-    }
-
-    @Override
-    public boolean contains(String account) {
-      return accounts.contains(account);
-    }
-
-    @Override
-    public List<Incident.EvidenceSignal> evidence() {
-      return evidence;
-    }
-
-    @Override
-    public void keepEvidence(List<Incident.EvidenceSignal> kept) {
-      evidence = kept;
-    }
-  }
-
   private static void addIfNew(List<String> values, String value, int cap) {
     if (value != null && values.size() < cap && !values.contains(value)) {
       values.add(value);
@@ -367,17 +324,12 @@ public class IncidentDraft {
   }
 
   /** {@link #emit} with the draft's account and signal sketches, for campaign consolidation downstream. */
-  public FindingUpdate emitFinding(long at, Aside aside) {
-    return new FindingUpdate(emit(at, aside), accountSketch.clone(), signalSketch.clone());
+  public FindingUpdate emitFinding(long at) {
+    return new FindingUpdate(emit(at), accountSketch.clone(), signalSketch.clone());
   }
 
-  /** {@link #emit} of a draft that keeps its accounts and evidence itself ({@link #add(AnalysedSignal)}). */
+  /** The next version of the incident, as of event time {@code at}; the draft is clean afterwards. */
   public Incident emit(long at) {
-    return emit(at, local());
-  }
-
-  /** The next version of the incident, as of event time {@code at}, its evidence from {@code aside}; clean afterwards. */
-  public Incident emit(long at, Aside aside) {
     Severity severity = Severity.of(this);
     version++;
     dirty = false;
@@ -385,7 +337,7 @@ public class IncidentDraft {
     lastEmittedAccounts = accountCount;
     lastEmittedSeverity = severity.score();
     lastEmittedTier = severity.tier();
-    List<Incident.EvidenceSignal> evidence = List.copyOf(aside.evidence());
+    List<Incident.EvidenceSignal> kept = List.copyOf(evidence);
     Map<String, String> evidenceOfCoordination = new TreeMap<>(coordination);
     evidenceOfCoordination.put("observed_accounts", Integer.toString(accountCount) + (accountsSaturated ? "+" : ""));
     evidenceOfCoordination.put("observed_signals", Integer.toString(signalCount));
@@ -398,7 +350,7 @@ public class IncidentDraft {
         id,
         version,
         kind,
-        IncidentTitle.of(this, evidence),
+        IncidentTitle.of(this, kept),
         Instant.ofEpochMilli(firstSeen),
         Instant.ofEpochMilli(lastSeen),
         Instant.ofEpochMilli(Math.max(at, lastSeen)),
@@ -416,7 +368,7 @@ public class IncidentDraft {
         List.copyOf(tcap),
         hits,
         modelVersion == null && maxScores.isEmpty() ? null : new Incident.ClassifierSummary(modelVersion, new TreeMap<>(maxScores)),
-        new Incident.Evidence(evidence, List.copyOf(sampleAccounts), buckets, evidenceOfCoordination, accountPosts()),
+        new Incident.Evidence(kept, List.copyOf(sampleAccounts), buckets, evidenceOfCoordination, accountPosts()),
         severity.score(),
         severity.tier(),
         tlp,

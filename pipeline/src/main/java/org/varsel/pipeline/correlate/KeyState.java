@@ -1,7 +1,6 @@
 package org.varsel.pipeline.correlate;
 
 import java.util.List;
-import org.varsel.contract.Incident;
 
 /**
  * A detector's state for one key, split by how it is used, so that a backend that (de)serialises a value on every
@@ -10,9 +9,7 @@ import org.varsel.contract.Incident;
  *   <li>a small <b>head</b> ({@code H}), read and written for every signal: counts, timers, open incidents;</li>
  *   <li><b>member sets</b> (the distinct accounts of a bucket or an incident), tested and added one member at a time;</li>
  *   <li>signals <b>waiting</b> for an incident, appended one at a time and read back only when an incident opens or a
- *   group of them is dropped;</li>
- *   <li>an open incident's <b>evidence</b> signals, read only when a signal enters them and when the incident is
- *   emitted.</li>
+ *   group of them is dropped.</li>
  * </ul>
  * {@link org.varsel.pipeline.operators.DetectorFunction} keeps it in Flink keyed state; {@link DetectorReplay} in memory.
  */
@@ -29,14 +26,8 @@ public interface KeyState<H> {
   /** Whether the named set holds {@code member}. */
   boolean hasMember(String set, String member);
 
-  /** Forgets the named set: its members and the evidence kept under its name. */
+  /** Forgets the named set. */
   void dropMembers(String set);
-
-  /** The evidence kept under the name {@code set}, best first; empty when there is none. */
-  List<Incident.EvidenceSignal> evidence(String set);
-
-  /** Replaces the evidence kept under the name {@code set}. */
-  void setEvidence(String set, List<Incident.EvidenceSignal> evidence);
 
   /** Appends a waiting signal. */
   void addWaiting(Waiting waiting);
@@ -47,12 +38,12 @@ public interface KeyState<H> {
   /** Replaces the waiting signals (after some were taken into an incident or dropped). */
   void setWaiting(List<Waiting> waiting);
 
-  /** Forgets everything this key has: head, member sets, evidence and waiting signals. */
+  /** Forgets everything this key has: head, member sets and waiting signals. */
   void clear();
 
-  /** The member set and evidence named {@code set}, as what an incident draft keeps aside. */
-  default IncidentDraft.Aside aside(String set) {
-    return new IncidentDraft.Aside() {
+  /** The member set named {@code set}, as the account set of an incident draft. */
+  default IncidentDraft.AccountSet accounts(String set) {
+    return new IncidentDraft.AccountSet() {
       @Override
       public boolean addIfNew(String account) {
         return addMember(set, account);
@@ -61,16 +52,6 @@ public interface KeyState<H> {
       @Override
       public boolean contains(String account) {
         return hasMember(set, account);
-      }
-
-      @Override
-      public List<Incident.EvidenceSignal> evidence() {
-        return KeyState.this.evidence(set);
-      }
-
-      @Override
-      public void keepEvidence(List<Incident.EvidenceSignal> evidence) {
-        setEvidence(set, evidence);
       }
     };
   }

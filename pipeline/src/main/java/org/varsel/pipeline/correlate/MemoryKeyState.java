@@ -6,13 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.varsel.contract.Incident;
 
 /** A key's detector state in plain collections: for {@link DetectorReplay}, tests and benchmarks. */
 public final class MemoryKeyState<H> implements KeyState<H> {
   private H head;
   private final Map<String, Set<String>> members = new HashMap<>();
-  private final Map<String, List<Incident.EvidenceSignal>> evidence = new HashMap<>();
   private List<Waiting> waiting = new ArrayList<>();
 
   @Override
@@ -39,17 +37,6 @@ public final class MemoryKeyState<H> implements KeyState<H> {
   @Override
   public void dropMembers(String set) {
     members.remove(set);
-    evidence.remove(set);
-  }
-
-  @Override
-  public List<Incident.EvidenceSignal> evidence(String set) {
-    return evidence.getOrDefault(set, List.of());
-  }
-
-  @Override
-  public void setEvidence(String set, List<Incident.EvidenceSignal> signals) {
-    evidence.put(set, List.copyOf(signals));
   }
 
   @Override
@@ -71,13 +58,12 @@ public final class MemoryKeyState<H> implements KeyState<H> {
   public void clear() {
     head = null;
     members.clear();
-    evidence.clear();
     waiting = new ArrayList<>();
   }
 
   /** Whether nothing at all is kept: a detector that cleared its head must not leave sets or signals behind. */
   public boolean isEmpty() {
-    return head == null && members.values().stream().allMatch(Set::isEmpty) && evidence.isEmpty() && waiting.isEmpty();
+    return head == null && members.values().stream().allMatch(Set::isEmpty) && waiting.isEmpty();
   }
 
   /** The member sets, by name (read only). */

@@ -72,7 +72,9 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
       }
     }
     double harm = Severity.harmScore(analysed.scores());
-    if (harm >= hatefulScore) {
+    // the classifier reads words, not stance: a post that quotes or condemns a threat scores like the threat, so where
+    // the rules say the text reports or rejects what it cites, the score alone opens nothing (rules still may)
+    if (harm >= hatefulScore && !quotesOrCondemns(analysed)) {
       String score = analysed.scores().containsKey("threat") ? "hateful + threat" : "hateful";
       triggers.add(String.format(Locale.ROOT, "classifier %s score %.2f (≥ %.2f)", score, harm, hatefulScore));
     }
@@ -84,6 +86,10 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
     IncidentDraft draft = single(IncidentKind.HIGH_SEVERITY, analysed, subject);
     draft.coordination.put("trigger", String.join("; ", triggers));
     return Optional.of(draft);
+  }
+
+  private static boolean quotesOrCondemns(AnalysedSignal analysed) {
+    return analysed.ruleMatches().stream().anyMatch(match -> match.isContext() || match.reportedSpeech());
   }
 
   private Optional<Labels> confidentAssessment(AnalysedSignal analysed) {

@@ -6,15 +6,15 @@ package org.varsel.pipeline.correlate;
  */
 record UpdatePolicy(long intervalMillis) implements java.io.Serializable {
 
-  void afterJoin(IncidentDraft draft, IncidentDraft.Aside aside, long now, Updates updates) {
+  void afterJoin(IncidentDraft draft, long now, Updates updates) {
     if (draft.changedSignificantly()) {
-      updates.emit(draft.emitFinding(now, aside));
+      updates.emit(draft.emitFinding(now));
     } else {
       wakeForUpdate(draft, updates);
     }
   }
 
-  void onTimer(IncidentDraft draft, IncidentDraft.Aside aside, long time, Updates updates) {
+  void onTimer(IncidentDraft draft, long time, Updates updates) {
     if (time >= draft.updateWakeAt) {
       draft.updateWakeAt = 0; // fired: a later join may ask for the same moment again only if it is still ahead
     }
@@ -22,7 +22,7 @@ record UpdatePolicy(long intervalMillis) implements java.io.Serializable {
       return;
     }
     if (time >= draft.lastEmittedAt + intervalMillis) {
-      updates.emit(draft.emitFinding(time, aside));
+      updates.emit(draft.emitFinding(time));
     } else {
       wakeForUpdate(draft, updates);
     }
@@ -40,9 +40,9 @@ record UpdatePolicy(long intervalMillis) implements java.io.Serializable {
     }
   }
 
-  void close(IncidentDraft draft, IncidentDraft.Aside aside, long time, Updates updates) {
+  void close(IncidentDraft draft, long time, Updates updates) {
     if (draft.dirty) {
-      updates.emit(draft.emitFinding(time, aside));
+      updates.emit(draft.emitFinding(time));
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.varsel.pipeline.correlate;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.varsel.pipeline.correlate.CoordinationState.Cluster;
 
@@ -13,12 +12,7 @@ final class WaitingMarks {
 
   /** A 64-bit FNV-1a hash of an account key: distinct accounts among a few hundred never collide in practice. */
   static long accountHash(String accountKey) {
-    long hash = 0xcbf29ce484222325L;
-    for (byte b : accountKey.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xff;
-      hash *= 0x100000001b3L;
-    }
-    return hash;
+    return MinHash.fnv1a(accountKey);
   }
 
   static void append(Cluster cluster, long at, long account) {

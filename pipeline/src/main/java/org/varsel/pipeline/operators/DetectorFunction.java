@@ -15,7 +15,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.varsel.contract.Incident;
 import org.varsel.pipeline.correlate.Detector;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.correlate.KeyState;
@@ -24,16 +23,14 @@ import org.varsel.pipeline.correlate.Updates;
 import org.varsel.pipeline.correlate.Waiting;
 
 /**
- * Runs a Flink-free {@link Detector} as a keyed operator, its {@link KeyState} in four Flink states per key: the head
- * in a value state, the member sets in one map state (entry {@code set + NUL + member}), open incidents' evidence in a
- * map state by set name, the waiting signals in a list state. On RocksDB a signal then costs a read and write of the
- * small head, a look-up per account and an append, never a rewrite of everything the key holds. Event-time timers are its wake-ups. The detector clears its own state when a
+ * Runs a Flink-free {@link Detector} as a keyed operator, its {@link KeyState} in three Flink states per key: the head
+ * in a value state, the member sets in one map state (entry {@code set + NUL + member}), the waiting signals in a list
+ * state. On RocksDB a signal then costs a read and write of the small head, a look-up per account and an append, never
+ * a rewrite of everything the key holds. Event-time timers are its wake-ups. The detector clears its own state when a
  * key goes quiet; the TTL is a safety net against a forgotten key.
  */
 public final class DetectorFunction<H> extends KeyedProcessFunction<String, KeyedSignal, FindingUpdate> {
   private static final char SEPARATOR = '\u0000';
-  private static final TypeInformation<List<Incident.EvidenceSignal>> EVIDENCE =
-      Types.LIST(TypeInformation.of(Incident.EvidenceSignal.class));
 
   private final Detector<H> detector;
   private final Class<H> headType;
@@ -51,7 +48,6 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
     state = new FlinkKeyState(
         getRuntimeContext().getState(KeyedAccess.expiring(new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)), stateTtl)),
         getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("detector-members", Types.STRING, Types.BOOLEAN), stateTtl)),
-        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("detector-evidence", Types.STRING, EVIDENCE), stateTtl)),
         getRuntimeContext().getListState(KeyedAccess.expiring(new ListStateDescriptor<>("detector-waiting", TypeInformation.of(Waiting.class)), stateTtl)));
   }
 
@@ -83,14 +79,11 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
   private final class FlinkKeyState implements KeyState<H> {
     private final ValueState<H> head;
     private final MapState<String, Boolean> members;
-    private final MapState<String, List<Incident.EvidenceSignal>> evidence;
     private final ListState<Waiting> waiting;
 
-    FlinkKeyState(ValueState<H> head, MapState<String, Boolean> members, MapState<String, List<Incident.EvidenceSignal>> evidence,
-        ListState<Waiting> waiting) {
+    FlinkKeyState(ValueState<H> head, MapState<String, Boolean> members, ListState<Waiting> waiting) {
       this.head = head;
       this.members = members;
-      this.evidence = evidence;
       this.waiting = waiting;
     }
 
@@ -134,21 +127,7 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
         for (String entry : drop) {
           members.remove(entry);
         }
-        evidence.remove(set);
       });
-    }
-
-    @Override
-    public List<Incident.EvidenceSignal> evidence(String set) {
-      return KeyedAccess.call(() -> {
-        List<Incident.EvidenceSignal> kept = evidence.get(set);
-        return kept == null ? List.of() : kept;
-      });
-    }
-
-    @Override
-    public void setEvidence(String set, List<Incident.EvidenceSignal> signals) {
-      KeyedAccess.run(() -> evidence.put(set, signals));
     }
 
     @Override
@@ -177,7 +156,6 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
     public void clear() {
       head.clear();
       members.clear();
-      evidence.clear();
       waiting.clear();
     }
   }

@@ -31,65 +31,6 @@ class IncidentDraftTest {
     return draft;
   }
 
-  /** Counts how often the draft reads and writes the evidence it keeps aside. */
-  private static final class CountingAside implements IncidentDraft.Aside {
-    private final IncidentDraft.Aside kept = new MemoryKeyState<>().aside("i");
-    int evidenceReads;
-    int evidenceWrites;
-
-    @Override
-    public boolean addIfNew(String account) {
-      return kept.addIfNew(account);
-    }
-
-    @Override
-    public boolean contains(String account) {
-      return kept.contains(account);
-    }
-
-    @Override
-    public java.util.List<Incident.EvidenceSignal> evidence() {
-      evidenceReads++;
-      return kept.evidence();
-    }
-
-    @Override
-    public void keepEvidence(java.util.List<Incident.EvidenceSignal> evidence) {
-      evidenceWrites++;
-      kept.keepEvidence(evidence);
-    }
-  }
-
-  @Test
-  void aSignalTouchesTheEvidenceKeptAsideOnlyWhenItEntersItAndTheDraftCarriesNoExcerpt() throws Exception {
-    IncidentDraft draft = IncidentDraft.open(IncidentKind.SURGE, "inc-test", "category:hateful", 5, 600_000);
-    CountingAside aside = new CountingAside();
-    String longText = "word ".repeat(60);
-    for (int i = 0; i < 10; i++) {
-      draft.add(post(i).by("acct" + i).at(minutes(i)).text(longText + i).analysed(), aside);
-    }
-    assertThat(aside.evidenceReads).as("the first ten all enter the evidence").isEqualTo(10);
-    for (int i = 10; i < 200; i++) {
-      draft.add(post(i).by("acct" + i).at(minutes(i)).text(longText + i).analysed(), aside);
-    }
-    assertThat(aside.evidenceReads).as("later signals of the same score rank below the tenth").isEqualTo(10);
-    draft.add(post("grave").by("acct-grave").at(minutes(300)).text("grave " + longText).rule("threat", 5, "threat").analysed(), aside);
-    assertThat(aside.evidenceReads).as("a signal that outranks the tenth enters").isEqualTo(11);
-    assertThat(aside.evidenceWrites).isEqualTo(11);
-
-    Incident incident = draft.emit(minutes(301).toEpochMilli(), aside);
-    assertThat(incident.evidence().signals()).hasSize(IncidentDraft.MAX_EVIDENCE_SIGNALS);
-    assertThat(incident.evidence().signals().get(0).externalId()).isEqualTo("p-grave");
-    assertThat(incident.evidence().signals().subList(1, 10)).extracting(Incident.EvidenceSignal::text)
-        .as("then the earliest, as before").containsExactly(java.util.stream.IntStream.range(0, 9).mapToObj(i -> longText + i).toArray(String[]::new));
-
-    SerializerConfigImpl config = new SerializerConfigImpl();
-    config.setGenericTypes(false);
-    DataOutputSerializer head = new DataOutputSerializer(1024);
-    TypeInformation.of(IncidentDraft.class).createSerializer(config).serialize(draft, head);
-    assertThat(new String(head.getCopyOfBuffer(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("word word");
-  }
-
   @Test
   void everyUpdateValidatesAgainstIncidentV1AndEvidenceStaysCapped() {
     IncidentDraft draft = campaignOf(3_000);
@@ -183,18 +124,14 @@ class IncidentDraftTest {
     cluster.subject = "s";
     cluster.waitingTimes = new long[] {5, 6};
     cluster.waitingAccounts = new long[] {7, 8};
-    IncidentDraft.Aside aside = new MemoryKeyState<>().aside("i");
-    cluster.incident = IncidentDraft.open(IncidentKind.CO_LINK, "inc-test", "https://x.example/a", 5, 600_000);
-    for (int i = 0; i < 12; i++) {
-      cluster.incident.add(post(i).by("acct" + i).at(minutes(i)).url("https://x.example/a").analysed(), aside);
-    }
+    cluster.incident = campaignOf(12);
     state.clusters.add(cluster);
     TypeSerializer<CoordinationState> serializer = TypeInformation.of(CoordinationState.class).createSerializer(config);
     DataOutputSerializer out = new DataOutputSerializer(1024);
     serializer.serialize(state, out);
     CoordinationState copy = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-    Incident before = state.clusters.get(0).incident.emit(7, aside);
-    Incident after = copy.clusters.get(0).incident.emit(7, aside);
+    Incident before = state.clusters.get(0).incident.emit(7);
+    Incident after = copy.clusters.get(0).incident.emit(7);
     assertThat(after).isEqualTo(before);
     assertThat(copy.clusters.get(0).waitingTimes).containsExactly(5, 6);
     assertThat(copy.clusters.get(0).waitingAccounts).containsExactly(7, 8);

@@ -88,6 +88,12 @@ public final class Posts {
   }
 
   /** A rule match that names the groups it is against. */
+  /** A rule match the text only quotes, reports or condemns. */
+  public Posts reportedRule(String id, int severity, String category, String... tags) {
+    rules.add(new RuleMatch(id, "rule " + id, severity, category, List.of(tags), List.of(), id + " matched", List.of(), "test-pack-1", true));
+    return this;
+  }
+
   public Posts ruleAgainst(String id, String category, List<String> targetGroups, String... tags) {
     rules.add(new RuleMatch(id, "rule " + id, 3, category, List.of(tags), targetGroups, id + " matched", List.of(), "test-pack-1", false));
     return this;

@@ -56,6 +56,15 @@ class SingleSignalsTest {
   }
 
   @Test
+  void aPostThatQuotesOrCondemnsAThreatOpensNothingOnTheClassifierScoreAlone() {
+    // "Someone told my friend all migrants deserve a bullet. This is what hate looks like." scores as a threat
+    assertThat(DETECTOR.highSeverity(post(1).threatening(0.80, 0.15).reportedRule("normative-1", 5, "incitement").analysed()))
+        .isEmpty();
+    assertThat(DETECTOR.highSeverity(post(2).threatening(0.80, 0.15).rule("counter-1", 1, "context").analysed())).isEmpty();
+    assertThat(DETECTOR.highSeverity(post(3).threatening(0.80, 0.15).analysed())).isPresent();
+  }
+
+  @Test
   void aSeverityFiveRuleTaggedThreatToLifePutsTheIncidentInTheThreatToLifeTier() {
     Incident incident = DETECTOR.highSeverity(post(1).rule("tvec-1", 5, "terrorist-content", "tcap:threat-to-life").analysed()).orElseThrow();
     assertThat(incident.tier()).isEqualTo(Tier.THREAT_TO_LIFE);

@@ -25,25 +25,6 @@ public final class BriefStore {
     this.database = database;
   }
 
-  /** The escalated incidents seen on a platform, most urgent first. */
-  public List<String> escalatedOn(String platform, int limit) throws SQLException {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement query = connection.prepareStatement("""
-            SELECT id FROM incident WHERE status = 'escalated' AND platforms @> ?
-            ORDER BY tier_rank, severity DESC, last_seen DESC, id LIMIT ?
-            """)) {
-      query.setArray(1, connection.createArrayOf("text", new Object[] {platform}));
-      query.setInt(2, limit);
-      List<String> ids = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          ids.add(rows.getString(1));
-        }
-      }
-      return ids;
-    }
-  }
-
   /** The highest marking an active partner may receive, if the partner exists and is active. */
   public Optional<Tlp> partnerCeiling(String partnerId) throws SQLException {
     try (Connection connection = database.dataSource().getConnection();
