@@ -70,8 +70,7 @@ public final class CorrelationMemory {
       keys.coLink(signal).forEach(coLink::feed);
       keys.hashtags(signal).forEach(hashtags::feed);
       keys.surge(signal).forEach(surge::feed);
-      single.highSeverity(signal).ifPresent(i -> incidents[0]++);
-      single.partnerAssessment(signal).ifPresent(i -> incidents[0]++);
+      single.incident(signal).ifPresent(i -> incidents[0]++);
       if ((n + 1) % 250_000 == 0) {
         System.err.printf("  %,d signals, %,d incident updates so far; keys with state: co-similar %,d, co-link %,d, hashtag %,d, surge %,d%n",
             n + 1, incidents[0], coSimilar.states().size(), coLink.states().size(), hashtags.states().size(), surge.states().size());

@@ -13,9 +13,12 @@ import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStatus;
+import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
+import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.triage.HandleSearch;
+import org.varsel.desk.triage.QueueChanges;
 import org.varsel.desk.triage.QueueFilter;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.local.LocalPostgres;
@@ -81,6 +84,13 @@ public final class QueueBench {
         time("counts per status", () -> queue.countsByStatus(none, all));
         QueuedIncident one = queue.find("inc-bench-12345", all).orElseThrow().incident();
         time("related incidents", () -> queue.related(one, all));
+        QueueChanges changes = new QueueChanges(new AuditLog(database), new IncidentStore(database));
+        Optional<QueueChanges.Stamp> since = Optional.of(new QueueChanges.Stamp(0, 0));
+        time("changes since (auto-refresh poll)", () -> changes.since(since));
+        try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
+          statement.execute("DROP INDEX incident_stored_at"); // what the poll would cost without V14's index
+        }
+        time("changes since, without V14's index", () -> changes.since(since));
       }
     }
   }
@@ -118,11 +128,11 @@ public final class QueueBench {
               Map.of()),
           random.nextInt(101), tier, Tlp.AMBER, "Bench incident: " + sentence(random)));
       if (batch.size() == 1_000) {
-        new org.varsel.desk.incident.IncidentStore(database).upsert(batch);
+        new IncidentStore(database).upsert(batch);
         batch.clear();
       }
     }
-    new org.varsel.desk.incident.IncidentStore(database).upsert(batch);
+    new IncidentStore(database).upsert(batch);
   }
 
   private static String sentence(Random random) {

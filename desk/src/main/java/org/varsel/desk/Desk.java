@@ -59,8 +59,11 @@ import org.varsel.desk.pipeline.PipelineWatch;
 import org.varsel.desk.audit.AuditApi;
 import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.triage.FeedbackPublisher;
+import org.varsel.desk.triage.QueueChanges;
+import org.varsel.desk.triage.QueueRoutes;
 import org.varsel.desk.triage.RulePrecisionConsumer;
 import org.varsel.desk.triage.HandleSearch;
+import org.varsel.desk.triage.SavedSearches;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Verdicts;
@@ -180,6 +183,7 @@ public final class Desk implements AutoCloseable {
               new ChildSafetyRoutes(database, childSafety), new AlertRoutes(alerts),
               new PeriodReportRoutes(database, Clock.systemUTC()),
               new InboxRoutes(database, notifications, settings.mail().host().isPresent()),
+              new QueueRoutes(new QueueChanges(audit, incidents), new SavedSearches(database)),
               new EscalationRoutes(briefs, briefStore, incidents, cases, sessions)));
       started.add(http);
       if (config.demoAnonymousRead()) {

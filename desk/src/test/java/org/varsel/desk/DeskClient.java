@@ -50,6 +50,12 @@ final class DeskClient {
     return send(request.build());
   }
 
+  HttpResponse<String> delete(String path, Caller caller) throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path, caller).DELETE();
+    caller.csrf().ifPresent(csrf -> request.header("X-CSRF-Token", csrf));
+    return send(request.build());
+  }
+
   HttpResponse<String> postForm(String path, Caller caller, String... namesAndValues)
       throws IOException, InterruptedException {
     StringBuilder form = new StringBuilder();

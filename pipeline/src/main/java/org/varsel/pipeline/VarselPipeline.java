@@ -20,6 +20,7 @@ import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Feedback;
 import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Incident;
+import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.BaselineBursts;
@@ -37,11 +38,10 @@ import org.varsel.pipeline.correlate.SingleSignals;
 import org.varsel.pipeline.campaign.Campaigns;
 import org.varsel.pipeline.operators.CampaignFunction;
 import org.varsel.pipeline.operators.DetectorFunction;
-import org.varsel.pipeline.operators.HighSeveritySignals;
 import org.varsel.pipeline.operators.EnrichSignal;
 import org.varsel.pipeline.operators.MatchRules;
 import org.varsel.pipeline.io.ShadowHit;
-import org.varsel.pipeline.operators.PartnerAssessments;
+import org.varsel.pipeline.operators.SingleSignalIncidents;
 import org.varsel.pipeline.operators.RulePrecisionFunction;
 import org.varsel.pipeline.operators.SuppressDismissedDuplicates;
 import org.varsel.pipeline.feedback.DismissedContent;
@@ -157,13 +157,10 @@ public final class VarselPipeline {
     Duration ttl = correlation.stateTtl();
     // Detector uids end in -v2 since their state became head + member sets + waiting list (docs/operations.md, Upgrading)
 
-    DataStream<Incident> partnerAssessments = analysed
-        .flatMap(new PartnerAssessments(single))
-        .uid("partner-assessments").name("partner assessments → incidents");
-
-    DataStream<Incident> highSeverity = analysed
-        .flatMap(new HighSeveritySignals(single))
-        .uid("high-severity").name("high-severity signals → incidents");
+    // One incident per signal: a grave post a partner also assessed carries both reasons (it opened two before)
+    DataStream<Incident> singleSignals = analysed
+        .flatMap(new SingleSignalIncidents(single))
+        .uid("single-signals").name("high-severity signals, partner assessments → incidents");
 
     DataStream<FindingUpdate> coSimilarText = analysed
         .<KeyedSignal>flatMap((signal, out) -> keys.coSimilarText(signal).ifPresent(out::collect), KEYED_SIGNAL)
@@ -200,13 +197,18 @@ public final class VarselPipeline {
     // One campaign, one incident: the detectors' findings are consolidated before the queue; high-severity signals
     // reach it at once on their own and are also listed in the campaign their account is in (docs/incidents.md).
     DataStream<Incident> campaigns = coSimilarText
-        .union(coLink, hashtagPush, surge, highSeverity.map(FindingUpdate::ofSingleSignal, FINDING)
+        .union(coLink, hashtagPush, surge, singleSignals
+            .<FindingUpdate>flatMap((incident, out) -> {
+              if (incident.kind() == IncidentKind.HIGH_SEVERITY) {
+                out.collect(FindingUpdate.ofSingleSignal(incident));
+              }
+            }, FINDING)
             .uid("high-severity-findings").name("high-severity signals → findings"))
         .keyBy(finding -> CampaignFunction.KEY, Types.STRING)
         .process(new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()), INCIDENT)
         .uid("campaigns").name("findings → campaigns (one incident per campaign)");
 
-    ClosedLoop loop = closeFeedbackLoop(env, analysed, partnerAssessments.union(highSeverity, campaigns));
+    ClosedLoop loop = closeFeedbackLoop(env, analysed, singleSignals.union(campaigns));
 
     // Early warnings join after suppression: a rising trend is no repeat of a dismissed incident's text
     loop.incidents()

@@ -77,7 +77,7 @@ class RuleHotReloadTest {
     try (RawSignalPublisher signals = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic());
         KafkaProducer<byte[], byte[]> rules = producer(kafka)) {
       publish(signals, "before", "the zorblax must be expelled, burn glimmerfen down");
-      JsonNode before = awaitIncident(kafka, settings, i -> i.get("title").asText().contains("partner:ngo-a")
+      JsonNode before = awaitIncident(kafka, settings, i -> i.get("kind").asText().equals("partner-assessment")
           && i.path("evidence").path("signals").get(0).path("external_id").asText().equals("before"));
       assertThat(before.path("rule_hits").toString()).doesNotContain("test-zorblax-expulsion");
 

@@ -98,6 +98,28 @@ public final class AuditLog {
     }
   }
 
+  /** The newest event about an incident (0 when none): the queue's "changed since" stamp. */
+  public long latestIncidentEventId() throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT coalesce(max(id), 0) FROM audit_event WHERE incident_id IS NOT NULL");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  /** People's actions on incidents after event {@code afterId}, newest first, at most {@code limit}. */
+  public List<AuditEvent> incidentEventsAfter(long afterId, int limit) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT " + COLUMNS + " FROM audit_event WHERE id > ? AND incident_id IS NOT NULL ORDER BY id DESC LIMIT ?")) {
+      select.setLong(1, afterId);
+      select.setInt(2, Math.min(Math.max(limit, 1), MAX_PAGE));
+      return read(select);
+    }
+  }
+
   /** Writes the events as CSV (RFC 4180; cells that a spreadsheet would run as a formula are quoted with '). */
   public static void writeCsv(List<AuditEvent> events, Writer out) throws IOException {
     out.write("id,at,actor,action,incident_id,before,after\r\n");

@@ -12,13 +12,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.varsel.contract.CategoryNames;
 import org.varsel.contract.Incident;
 import org.varsel.contract.Incident.EvidenceSignal;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.brief.model.Brief;
 import org.varsel.desk.brief.model.Track;
 import org.varsel.desk.brief.model.Audience;
-import org.varsel.desk.brief.model.CategoryNames;
+import org.varsel.contract.CategoryNames;
 
 /**
  * Turns incidents into a {@link Brief} for one audience and track: keeps only the evidence {@link TlpPolicy} allows,

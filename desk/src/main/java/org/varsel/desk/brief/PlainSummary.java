@@ -6,9 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.varsel.contract.CategoryNames;
 import org.varsel.contract.Tier;
 import org.varsel.desk.brief.model.Brief;
-import org.varsel.desk.brief.model.CategoryNames;
+import org.varsel.contract.CategoryNames;
 
 /**
  * Why an incident is reported, in words a platform's reviewer reads in a minute: what was posted, by how many

@@ -26,7 +26,7 @@ public final class SignedInPage {
   public static final String FORGED_FORM =
       "This form has expired or did not come from the desk; reload the page and retry.";
   private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+      + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private final Sessions sessions;
   private final Views views = new Views();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.varsel.desk.brief.model.CategoryNames;
+import org.varsel.contract.CategoryNames;
 
 /** What intake made of one signal: accepted (new or a replay), rejected with a reason, or not taken for now. */
 public sealed interface IntakeOutcome {

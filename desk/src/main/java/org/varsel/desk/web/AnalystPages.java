@@ -79,9 +79,9 @@ public final class AnalystPages {
   }
 
   /** Runs a form's triage action; a refusal (or bad input) ends on the error page. */
-  void act(Sessions.Session session, Refusals.Action<?> action) throws SQLException {
+  <T> T act(Sessions.Session session, Refusals.Action<T> action) throws SQLException {
     try {
-      Refusals.act(action);
+      return Refusals.act(action);
     } catch (Problem bad) {
       throw error(bad, session);
     }
@@ -146,6 +146,10 @@ public final class AnalystPages {
       super(message, null, false, false);
       this.status = status;
       this.session = session;
+    }
+
+    int status() {
+      return status;
     }
   }
 }

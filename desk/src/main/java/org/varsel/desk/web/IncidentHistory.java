@@ -40,6 +40,14 @@ final class IncidentHistory {
     return lines;
   }
 
+  /** One person's action as a sentence: "bob moved it from triaging to dismissed because “satire” at 2026-…". */
+  static String sentence(AuditEvent event) {
+    JsonNode after = event.after().orElse(null);
+    String why = why(event.action(), after);
+    return event.actor() + " " + what(event.action(), event.before().orElse(null), after)
+        + (why.isEmpty() ? "" : " because “" + why + "”") + " at " + WHEN.format(event.at());
+  }
+
   private static Line line(Instant at, String who, String what, String why) {
     return new Line(at, WHEN.format(at), who, what, why);
   }

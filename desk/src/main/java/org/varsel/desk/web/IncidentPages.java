@@ -21,11 +21,13 @@ import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
+import org.varsel.desk.audit.AuditEvent;
 import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.triage.PartnerView;
 import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 import org.varsel.desk.triage.Workflow;
+import org.varsel.desk.triage.http.Refusals;
 
 /**
  * An incident's page (evidence, charts, campaign network, history, comments) and the forms on it that change its
@@ -111,7 +113,7 @@ public record IncidentPages(QueueStore queue, Triage triage, AuditLog audit, Ale
     String id = RequestParams.incidentId(ctx);
     IncidentStatus to = IncidentStatus.fromLabel(Optional.ofNullable(ctx.formParam("status")).orElse(""))
         .orElseThrow(() -> new AnalystPages.PageError(400, "Unknown status.", session));
-    pages.act(session, () -> triage.changeStatus(session.principal(), id, to,
+    actOnOpenPage(session, id, () -> triage.changeStatus(session.principal(), id, to,
         Optional.ofNullable(ctx.formParam("reason"))));
     ctx.redirect("/incidents/" + id, HttpStatus.SEE_OTHER);
   }
@@ -119,8 +121,27 @@ public record IncidentPages(QueueStore queue, Triage triage, AuditLog audit, Ale
   private void assignForm(Context ctx) throws SQLException {
     Sessions.Session session = pages.staffForm(ctx);
     String id = RequestParams.incidentId(ctx);
-    pages.act(session, () -> triage.assign(session.principal(), id, Optional.ofNullable(ctx.formParam("assignee"))));
+    actOnOpenPage(session, id, () -> triage.assign(session.principal(), id, Optional.ofNullable(ctx.formParam("assignee"))));
     ctx.redirect("/incidents/" + id, HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * A triage form sent from an incident page: when the step is refused because a colleague changed the incident
+   * since the page was drawn, the answer says who changed what (a bare 403 after a colleague's dismissal told nothing).
+   */
+  private void actOnOpenPage(Sessions.Session session, String id, Refusals.Action<?> action) throws SQLException {
+    try {
+      pages.act(session, action);
+    } catch (AnalystPages.PageError refused) {
+      Optional<AuditEvent> colleagues = audit.forIncident(id).stream()
+          .filter(e -> !e.actor().equals(session.username()) && (e.action().equals("status") || e.action().equals("assign")))
+          .reduce((earlier, later) -> later);
+      if (refused.status() != 403 && refused.status() != 409 || colleagues.isEmpty()) {
+        throw refused;
+      }
+      throw new AnalystPages.PageError(refused.status(), refused.getMessage() + ". Meanwhile "
+          + IncidentHistory.sentence(colleagues.get()) + ": reload the incident to see it as it is now.", session);
+    }
   }
 
   private void commentForm(Context ctx) throws SQLException {

@@ -3,10 +3,10 @@ package org.varsel.desk.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,10 +51,13 @@ public record QueuePages(QueueStore queue, Triage triage, AnalystPages pages) im
     Visibility visibility = Visibility.of(principal);
     IncidentPage page = queue.list(params.filter(), params.order(), params.limit(), params.offset(), visibility);
     List<Map<String, Object>> rows = new ArrayList<>();
+    Instant now = Instant.now();
     for (QueuedIncident incident : page.items()) {
       ObjectNode shown = PartnerView.forViewer(incident.toJson(), principal);
       Map<String, Object> row = AnalystPages.map(shown);
       row.put("sensitive", Wellness.sensitive(shown));
+      row.put("age", RelativeTime.ago(shown.path("first_seen").asText(""), now).orElse(""));
+      row.put("activity", RelativeTime.ago(shown.path("last_seen").asText(""), now).orElse(""));
       rows.add(row);
     }
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -81,10 +84,17 @@ public record QueuePages(QueueStore queue, Triage triage, AnalystPages pages) im
   private void bulkForm(Context ctx) throws SQLException {
     Sessions.Session session = pages.staffForm(ctx);
     String action = Optional.ofNullable(ctx.formParam("action")).orElse("");
-    pages.act(session, () -> triage.bulk(session.principal(), ctx.formParams("ids"), action.equals("assign-me")
-        ? IncidentApi.bulkAction("assign", "", Optional.empty(), Optional.of(session.username()))
-        : IncidentApi.bulkAction("status", action, Optional.ofNullable(ctx.formParam("reason")), Optional.empty())));
-    ctx.redirect(AnalystPages.back(ctx), HttpStatus.SEE_OTHER);
+    List<Triage.BulkOutcome> outcomes = pages.act(session, () -> triage.bulk(session.principal(), ctx.formParams("ids"),
+        action.equals("assign-me")
+            ? IncidentApi.bulkAction("assign", "", Optional.empty(), Optional.of(session.username()))
+            : IncidentApi.bulkAction("status", action, Optional.ofNullable(ctx.formParam("reason")), Optional.empty())));
+    // every incident's outcome, refusals with their reason: a bulk action that did nothing must say so
+    Map<String, Object> model = new HashMap<>();
+    model.put("results", outcomes.stream().map(o -> Map.of("id", o.incidentId(), "error", o.error().orElse(""))).toList());
+    model.put("done", outcomes.stream().filter(o -> o.error().isEmpty()).count());
+    model.put("action", action);
+    model.put("back", AnalystPages.back(ctx));
+    pages.render(ctx, "bulk-results", model, session);
   }
 
   /** The query's parameters, for the filter form to show what is set. */

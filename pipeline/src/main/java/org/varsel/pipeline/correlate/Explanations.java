@@ -8,28 +8,13 @@ import java.util.TreeMap;
 import org.varsel.contract.Incident;
 
 /**
- * Titles and explanations for the analyst: which detector flagged the incident, its thresholds against what was
- * observed, which rules matched, which classifier scores and partner assessments counted, and the severity arithmetic.
+ * Explanations for the analyst (titles are {@link IncidentTitle}'s): which detector flagged the incident, its
+ * thresholds against what was observed, which rules matched, which classifier scores and partner assessments counted,
+ * and the severity arithmetic.
  * The detector's facts come from the draft's coordination evidence, so the explanation and the evidence agree.
  */
 public final class Explanations {
   private Explanations() {}
-
-  static String title(IncidentDraft draft) {
-    Map<String, String> c = draft.coordination;
-    return switch (draft.kind) {
-      case CO_SIMILAR_TEXT -> "Near-duplicate text from " + draft.accountCount + " accounts: \"" + shorten(draft.subject, 80) + "\"";
-      case CO_LINK -> "Same link shared by " + draft.accountCount + " accounts: " + shorten(draft.subject, 120);
-      case HASHTAG_PUSH -> "Hashtag push: #" + draft.subject + " by " + draft.accountCount + " accounts";
-      case SURGE -> "Surge: " + draft.subject.replace(':', ' ') + " (" + draft.accountCount + " accounts)";
-      case HIGH_SEVERITY -> "High-severity signal: " + draft.subject;
-      case EARLY_WARNING -> "Early warning: threats and dehumanisation against " + c.get("target_group")
-          + (c.containsKey("region") ? " in " + c.get("region") : "") + " rising for " + c.get("raised_periods") + " "
-          + periodWord(c.get("period")) + "s";
-      case PARTNER_ASSESSMENT -> "Partner assessment: " + draft.subject + " (" + c.getOrDefault("partner", "?") + ")";
-      case CAMPAIGN -> throw new IllegalStateException("a campaign is built from its findings (campaign.CampaignIncident), not from a draft");
-    };
-  }
 
   static String explain(IncidentDraft draft, Severity severity) {
     Map<String, String> c = draft.coordination;
@@ -55,7 +40,12 @@ public final class Explanations {
           .append(c.get("min_accounts")).append(" accounts and ").append(c.get("factor")).append("× the baseline (here ")
           .append(c.get("bucket_threshold")).append("). Since then ").append(accounts).append(" accounts, ").append(draft.signalCount)
           .append(" signals").append(span).append('.');
-      case HIGH_SEVERITY -> why.append("Single high-severity signal: ").append(c.get("trigger")).append('.');
+      case HIGH_SEVERITY -> {
+        why.append("Single high-severity signal: ").append(c.get("trigger")).append('.');
+        if (c.containsKey("partner")) {
+          why.append(' ').append(partnerAssessed(draft, c.get("partner_category")));
+        }
+      }
       case EARLY_WARNING -> why.append("Early warning: threatening and dehumanising signals against ").append(c.get("target_group"))
           .append(c.containsKey("region") ? " in " + c.get("region") : "").append(" were above their baseline for ")
           .append(c.get("raised_periods")).append(' ').append(periodWord(c.get("period"))).append("s in a row since ")
@@ -66,11 +56,7 @@ public final class Explanations {
           .append(" × spread) = ").append(c.get("period_threshold")).append(", and ").append(c.get("sustained_periods"))
           .append(" raised periods in a row open a warning (a single spike does not). Examples from ").append(accounts)
           .append(" accounts.");
-      case PARTNER_ASSESSMENT -> why.append(c.get("partner")).append(" assessed this as ").append(draft.subject)
-          .append(c.containsKey("confidence") ? " with confidence " + c.get("confidence") + "/100" : "")
-          .append(draft.disarm.isEmpty() ? "" : "; DISARM techniques " + String.join(", ", draft.disarm))
-          .append(draft.targetGroups.isEmpty() ? "" : "; targets " + String.join(", ", draft.targetGroups))
-          .append(". Partner assessments with confidence ≥ ").append(c.get("min_confidence")).append(" always reach the queue.");
+      case PARTNER_ASSESSMENT -> why.append(partnerAssessed(draft, draft.subject));
     }
     if (!draft.ruleHits.isEmpty()) {
       List<String> hits = new ArrayList<>();
@@ -83,13 +69,22 @@ public final class Explanations {
       why.append(" Classifier (highest per label").append(draft.modelVersion == null ? "" : ", model " + draft.modelVersion)
           .append("): ").append(String.join(", ", scores)).append('.');
     }
-    if (draft.maxPartnerConfidence > 0 && draft.kind != org.varsel.contract.IncidentKind.PARTNER_ASSESSMENT) {
+    if (draft.maxPartnerConfidence > 0 && !draft.coordination.containsKey("partner")) {
       why.append(" Highest partner confidence: ").append(draft.maxPartnerConfidence).append('.');
     }
     return why.append(' ').append(severity.why()).toString();
   }
 
-  private static String periodWord(String period) {
+  private static String partnerAssessed(IncidentDraft draft, String category) {
+    Map<String, String> c = draft.coordination;
+    return c.get("partner") + " assessed this as " + category
+        + (c.containsKey("confidence") ? " with confidence " + c.get("confidence") + "/100" : "")
+        + (draft.disarm.isEmpty() ? "" : "; DISARM techniques " + String.join(", ", draft.disarm))
+        + (draft.targetGroups.isEmpty() ? "" : "; targets " + String.join(", ", draft.targetGroups))
+        + ". Partner assessments with confidence ≥ " + c.get("min_confidence") + " always reach the queue.";
+  }
+
+  static String periodWord(String period) {
     return "P7D".equals(period) ? "week" : "day";
   }
 

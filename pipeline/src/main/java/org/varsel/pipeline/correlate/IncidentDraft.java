@@ -337,6 +337,7 @@ public class IncidentDraft {
     lastEmittedAccounts = accountCount;
     lastEmittedSeverity = severity.score();
     lastEmittedTier = severity.tier();
+    List<Incident.EvidenceSignal> kept = List.copyOf(evidence);
     Map<String, String> evidenceOfCoordination = new TreeMap<>(coordination);
     evidenceOfCoordination.put("observed_accounts", Integer.toString(accountCount) + (accountsSaturated ? "+" : ""));
     evidenceOfCoordination.put("observed_signals", Integer.toString(signalCount));
@@ -349,7 +350,7 @@ public class IncidentDraft {
         id,
         version,
         kind,
-        Explanations.title(this),
+        IncidentTitle.of(this, kept),
         Instant.ofEpochMilli(firstSeen),
         Instant.ofEpochMilli(lastSeen),
         Instant.ofEpochMilli(Math.max(at, lastSeen)),
@@ -367,7 +368,7 @@ public class IncidentDraft {
         List.copyOf(tcap),
         hits,
         modelVersion == null && maxScores.isEmpty() ? null : new Incident.ClassifierSummary(modelVersion, new TreeMap<>(maxScores)),
-        new Incident.Evidence(List.copyOf(evidence), List.copyOf(sampleAccounts), buckets, evidenceOfCoordination, accountPosts()),
+        new Incident.Evidence(kept, List.copyOf(sampleAccounts), buckets, evidenceOfCoordination, accountPosts()),
         severity.score(),
         severity.tier(),
         tlp,

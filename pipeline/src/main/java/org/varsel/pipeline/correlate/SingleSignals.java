@@ -16,8 +16,9 @@ import org.varsel.pipeline.harm.HarmReading;
  * Detectors that need one signal only: a high-severity signal (a rule of severity ≥ {@code rule-severity}, an
  * explicit threat or call to violence, dehumanisation, or a classifier hateful + threat score ≥ {@code hateful-score};
  * a rule the text only quotes, reports or condemns counts at most severity 3 and opens nothing by itself:
- * {@link HarmReading}) and a partner's assessment with confidence ≥ {@code min-confidence}. Each
- * such signal is its own incident, version 1 (its id is derived from the signal id, so a replay names it the same).
+ * {@link HarmReading}) and a partner's assessment with confidence ≥ {@code min-confidence}. Such a signal is one
+ * incident, version 1, carrying every reason that applies (its id is derived from the signal id, so a replay names it
+ * the same).
  */
 public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMinConfidence) implements java.io.Serializable {
   /** The least severity at which a rule that dehumanises a group opens an incident by itself. */
@@ -28,7 +29,27 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
     return new SingleSignals(s.highSeverityRuleSeverity(), s.highSeverityHatefulScore(), s.partnerMinConfidence());
   }
 
+  /**
+   * The one incident a signal opens by itself, if any: when it is grave and a partner assessed it too, both reasons
+   * travel in one high-severity incident (two incidents for one post split the analysts' work and its verdicts).
+   */
+  public Optional<Incident> incident(AnalysedSignal analysed) {
+    Optional<IncidentDraft> grave = grave(analysed);
+    Optional<Labels> assessed = confidentAssessment(analysed);
+    if (grave.isEmpty() && assessed.isEmpty()) {
+      return Optional.empty();
+    }
+    IncidentDraft draft = grave.orElseGet(() -> single(IncidentKind.PARTNER_ASSESSMENT, analysed, assessed.get().category()));
+    assessed.ifPresent(labels -> noteAssessment(draft, analysed.signal(), labels));
+    return Optional.of(draft.emit(analysed.signal().observedAt().toEpochMilli()));
+  }
+
+  /** The high-severity incident of a grave signal, whatever a partner said of it. */
   public Optional<Incident> highSeverity(AnalysedSignal analysed) {
+    return grave(analysed).map(draft -> draft.emit(analysed.signal().observedAt().toEpochMilli()));
+  }
+
+  private Optional<IncidentDraft> grave(AnalysedSignal analysed) {
     List<String> triggers = new ArrayList<>();
     RuleMatch gravest = null;
     for (RuleMatch match : analysed.ruleMatches()) {
@@ -60,27 +81,30 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
     if (triggers.isEmpty()) {
       return Optional.empty();
     }
-    String subject = gravest != null ? gravest.title() : "threat".equals(analysed.category()) ? "threatening text" : "hateful text";
+    String subject = gravest != null && gravest.category() != null ? gravest.category()
+        : "threat".equals(analysed.category()) ? "threat" : "hate";
     IncidentDraft draft = single(IncidentKind.HIGH_SEVERITY, analysed, subject);
     draft.coordination.put("trigger", String.join("; ", triggers));
-    return Optional.of(draft.emit(analysed.signal().observedAt().toEpochMilli()));
+    return Optional.of(draft);
   }
 
   private static boolean quotesOrCondemns(AnalysedSignal analysed) {
     return analysed.ruleMatches().stream().anyMatch(match -> match.isContext() || match.reportedSpeech());
   }
 
-  public Optional<Incident> partnerAssessment(AnalysedSignal analysed) {
-    Signal signal = analysed.signal();
-    Labels labels = signal.labels();
+  private Optional<Labels> confidentAssessment(AnalysedSignal analysed) {
+    Labels labels = analysed.signal().labels();
     if (labels == null || labels.category() == null || labels.confidence() == null || labels.confidence() < partnerMinConfidence) {
       return Optional.empty();
     }
-    IncidentDraft draft = single(IncidentKind.PARTNER_ASSESSMENT, analysed, labels.category());
+    return Optional.of(labels);
+  }
+
+  private void noteAssessment(IncidentDraft draft, Signal signal, Labels labels) {
     draft.coordination.put("partner", signal.source());
+    draft.coordination.put("partner_category", labels.category());
     draft.coordination.put("confidence", Integer.toString(labels.confidence()));
     draft.coordination.put("min_confidence", Integer.toString(partnerMinConfidence));
-    return Optional.of(draft.emit(signal.observedAt().toEpochMilli()));
   }
 
   private static IncidentDraft single(IncidentKind kind, AnalysedSignal analysed, String subject) {

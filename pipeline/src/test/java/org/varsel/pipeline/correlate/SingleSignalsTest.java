@@ -82,7 +82,7 @@ class SingleSignalsTest {
         post(2).source("partner:ngo-a").labelled("incitement", 79),
         post(3).source("partner:ngo-a").labelled("incitement", null),
         post(4).source("partner:ngo-a"));
-    List<Incident> incidents = posts.map(p -> DETECTOR.partnerAssessment(p.analysed())).flatMap(Optional::stream).toList();
+    List<Incident> incidents = posts.map(p -> DETECTOR.incident(p.analysed())).flatMap(Optional::stream).toList();
     assertThat(incidents).hasSize(1);
     Incident incident = incidents.get(0);
     assertThat(incident.kind()).isEqualTo(IncidentKind.PARTNER_ASSESSMENT);
@@ -90,5 +90,15 @@ class SingleSignalsTest {
     assertThat(incident.tier()).isEqualTo(Tier.HIGH);
     assertThat(incident.targetGroups()).containsExactly("journalists");
     assertThat(incident.explanation()).contains("partner:ngo-a assessed this as incitement with confidence 80/100", "targets journalists");
+  }
+
+  @Test
+  void aGravePostAPartnerAssessedIsOneHighSeverityIncidentWithBothReasons() {
+    Incident incident = DETECTOR.incident(post(1).source("partner:ngo-a").labelled("incitement", 90, "migrants")
+        .rule("threat-1", 5, "incitement").analysed()).orElseThrow();
+    assertThat(incident.kind()).isEqualTo(IncidentKind.HIGH_SEVERITY);
+    assertThat(incident.explanation()).contains("rule threat-1", "partner:ngo-a assessed this as incitement with confidence 90/100")
+        .doesNotContain("Highest partner confidence");
+    assertThat(incident.evidence().coordination()).containsEntry("partner", "partner:ngo-a").containsKey("trigger");
   }
 }

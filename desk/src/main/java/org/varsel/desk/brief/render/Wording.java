@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.brief.model.Brief;
-import org.varsel.desk.brief.model.CategoryNames;
+import org.varsel.contract.CategoryNames;
 import org.varsel.desk.brief.model.Track;
 
 /** The sentences and formats every human-readable brief shares, so Markdown, HTML and PDF say the same. */

@@ -6,16 +6,19 @@ import org.varsel.contract.Incident;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.SingleSignals;
 
-/** A single grave signal (a severe rule, a very hateful text) is its own incident. */
-public final class HighSeveritySignals implements FlatMapFunction<AnalysedSignal, Incident> {
+/**
+ * A signal that needs no others to reach the queue (a grave post, a partner's confident assessment) becomes one
+ * incident with every reason that applies to it.
+ */
+public final class SingleSignalIncidents implements FlatMapFunction<AnalysedSignal, Incident> {
   private final SingleSignals detector;
 
-  public HighSeveritySignals(SingleSignals detector) {
+  public SingleSignalIncidents(SingleSignals detector) {
     this.detector = detector;
   }
 
   @Override
   public void flatMap(AnalysedSignal analysed, Collector<Incident> out) {
-    detector.highSeverity(analysed).ifPresent(out::collect);
+    detector.incident(analysed).ifPresent(out::collect);
   }
 }

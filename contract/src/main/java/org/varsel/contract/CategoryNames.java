@@ -1,4 +1,4 @@
-package org.varsel.desk.brief.model;
+package org.varsel.contract;
 
 import java.util.LinkedHashMap;
 import java.util.List;
