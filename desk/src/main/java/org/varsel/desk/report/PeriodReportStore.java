@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.varsel.contract.Tlp;
-import org.varsel.desk.brief.model.CategoryNames;
+import org.varsel.contract.CategoryNames;
 import org.varsel.desk.brief.report.TransparencyReport;
 import org.varsel.desk.brief.store.BriefStore;
 import org.varsel.desk.cases.CaseStore;

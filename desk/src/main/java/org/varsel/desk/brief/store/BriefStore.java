@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.brief.model.BriefFormat;
-import org.varsel.desk.brief.model.CategoryNames;
+import org.varsel.contract.CategoryNames;
 import org.varsel.desk.brief.model.Track;
 import org.varsel.desk.db.Database;
 
