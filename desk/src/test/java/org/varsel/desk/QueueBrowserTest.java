@@ -188,7 +188,8 @@ class QueueBrowserTest {
     assertThat(status(ids.get(1))).isEqualTo("dismissed");
 
     browser.get(base + "/?platform=p-keys");
-    keys("?");
+    browser.findElement(By.tagName("h1")).click();
+    openShortcuts();
     assertThat(browser.findElement(By.id("shortcuts")).getText()).contains("assign the selected incident to me", "escalate");
     keys(Keys.ESCAPE.toString());
     keys("j");
@@ -268,6 +269,16 @@ class QueueBrowserTest {
   private static String selected() {
     return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
         .until(d -> d.findElement(By.cssSelector("#queue tr.kbd-selected")).getAttribute("data-id"));
+  }
+
+  /** "?" until the shortcuts dialog is open (a key pressed before the freshly loaded page's script listens is lost), never twice within 2 s: a second "?" would close it. */
+  private static void openShortcuts() {
+    new WebDriverWait(browser, Duration.ofSeconds(10)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
+      if (d.findElement(By.id("shortcuts")).getAttribute("open") == null) {
+        keys("?");
+      }
+      return d.findElement(By.id("shortcuts")).getAttribute("open") != null;
+    });
   }
 
   private static void keys(String keys) {
