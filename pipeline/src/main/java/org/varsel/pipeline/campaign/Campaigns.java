@@ -138,11 +138,11 @@ public final class Campaigns implements java.io.Serializable {
   /** The campaigns {@code finding} joins (not {@code except}), each with the reason from its first matching finding. */
   private List<Meeting> meetings(CampaignState state, CampaignMember finding, String except) {
     List<Meeting> meetings = new ArrayList<>();
-    for (String id : new TreeSet<>(state.campaignIds())) {
+    for (String id : state.campaignIds()) {
       Campaign campaign = state.campaign(id);
       // every finding's window lies within its campaign's: a campaign too far away cannot hold a match (and its
       // findings need not be read)
-      if (id.equals(except) || campaign.gapTo(finding) > settings.maxGap().toMillis()
+      if (campaign == null || id.equals(except) || campaign.gapTo(finding) > settings.maxGap().toMillis()
           || campaign.spanWith(finding) > settings.maxSpan().toMillis() || campaign.findings.size() >= MAX_FINDINGS
           || !sharesContent(state, campaign, finding)) {
         continue;
@@ -214,7 +214,9 @@ public final class Campaigns implements java.io.Serializable {
   private void forgetCampaignsOver(CampaignState state, long time) {
     for (String id : state.campaignIds()) {
       Campaign campaign = state.campaign(id);
-      if (campaign.lastSeen + settings.retentionMillis() <= time) {
+      if (campaign == null) {
+        state.removeCampaign(id); // the TTL expired it: the id goes too
+      } else if (campaign.lastSeen + settings.retentionMillis() <= time) {
         campaign.findings.forEach(state::removeMember);
         state.removeCampaign(id);
       }
