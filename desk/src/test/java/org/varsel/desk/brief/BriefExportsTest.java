@@ -299,15 +299,20 @@ class BriefExportsTest {
   @Test
   void theDsaTrackNeedsALegalProvisionAndTheTosTrackCitesThePlatformsPolicy() {
     org.varsel.contract.Incident influence = green("inc-io", GREEN_URL);
-    influence = new org.varsel.contract.Incident(influence.schema(), influence.id(), 1, influence.kind(),
-        influence.title(), influence.firstSeen(), influence.lastSeen(), influence.updatedAt(), 1, 1, influence.sources(),
-        influence.platforms(), influence.languages(), List.of("influence-operation"), influence.disarm(),
-        influence.hashtags(), influence.urls(), influence.targetGroups(), List.of(), List.of(), List.of(), null,
-        new org.varsel.contract.Incident.Evidence(influence.evidence().signals().stream().map(s ->
+    influence = influence.toBuilder()
+        .version(1)
+        .signalCount(1)
+        .accountCount(1)
+        .categories(List.of("influence-operation"))
+        .hallmarks(List.of())
+        .tcap(List.of())
+        .ruleHits(List.of())
+        .classifier(null)
+        .evidence(new org.varsel.contract.Incident.Evidence(influence.evidence().signals().stream().map(s ->
             new org.varsel.contract.Incident.EvidenceSignal(s.signalId(), s.source(), s.externalId(), s.observedAt(),
                 s.url(), s.platform(), s.author(), s.text(), s.language(), s.tlp(), null, List.of(), List.of(),
-                s.scores())).toList(), List.of(), List.of(), java.util.Map.of()),
-        influence.severity(), influence.tier(), influence.tlp(), influence.explanation());
+                s.scores())).toList(), List.of(), List.of(), java.util.Map.of()))
+        .build();
     org.varsel.contract.Incident io = influence;
     assertThatThrownBy(() -> brief(io, Track.DSA, Audience.platform("x", Tlp.GREEN)))
         .isInstanceOf(BriefRefused.class).hasMessageContaining("no legal provision");
