@@ -46,11 +46,8 @@ final class LatencyPhase {
     this.latencySeconds = latencySeconds;
   }
 
-  /**
-   * Runs the unbounded job of {@code settings} (its topics created) with signals at {@code r}/s and returns {@code tp}
-   * completed with what this phase measured.
-   */
-  BenchResult measure(PipelineSettings settings, Path checkpoints, double r, BenchResult tp) throws Exception {
+  /** Runs the unbounded job of {@code settings} (its topics created) with signals at {@code r}/s. */
+  BenchResult.Latency measure(PipelineSettings settings, Path checkpoints, double r) throws Exception {
     int p = settings.parallelism();
     StreamExecutionEnvironment env = LocalPipelineEnvironment.create(p, checkpoints, stateBackend);
     JobClient job = PipelineJob.start(env, settings);
@@ -103,9 +100,7 @@ final class LatencyPhase {
       stop.set(true);
       List<Long> ms = latencyNanos.entrySet().stream().filter(e -> e.getKey().startsWith("probe-"))
           .map(e -> e.getValue() / 1_000_000L).sorted().toList();
-      BenchResult result = new BenchResult(p, tp.signals(), tp.jobSeconds(), tp.startupSeconds(), tp.incidents(), tp.cpuUsPerSignal(),
-          tp.brokerCpuUsPerSignal(), sent / (double) latencySeconds, ms.size(),
-          probes - ms.size(), percentile(ms, 0.50), percentile(ms, 0.99), ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1),
+      BenchResult.Latency result = new BenchResult.Latency(sent / (double) latencySeconds, ms.size(), probes - ms.size(), percentile(ms, 0.50), percentile(ms, 0.99), ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1),
           heap, checkpointBytes);
       progress("p=%d: %d/%d probes seen, p50 %.0f ms, p99 %.0f ms, max %.0f ms; process CPU %.1f s over %d s;"
           + " heap after GC %,d MB; last checkpoint %,d KB", p, ms.size(), probes, result.p50Ms(), result.p99Ms(),
