@@ -16,11 +16,13 @@ import sys
 # Leaf-first: the first pattern found walking from the sampled frame down the stack names the step.
 STEPS = [
     ("checkpoint: heap snapshot", ("HeapSnapshotStrategy", "AsyncCheckpointRunnable", "CopyOnWriteStateMapSnapshot")),
-    ("network: serialise", ("RecordWriter.serializeRecord", "RecordWriter.emit")),
+    # heap state touched while a snapshot runs is copied first (copy-on-write): state work, not a chained copy
+    ("heap state access (copy-on-write during snapshots)", ("CopyOnWriteStateMap.",)),
+    ("network: serialise", ("RecordWriter.serializeRecord", "RecordWriter.emit", "SerializationDelegate.write")),
     ("network: deserialise", ("SpillingAdaptiveSpanningRecordDeserializer", "NonSpanningWrapper",
-                              "StreamElementSerializer.deserialize",
+                              "StreamElementSerializer.deserialize", "DeserializationDelegate.read",
                               "PojoSerializer.deserialize")),
-    ("chained copy (no object reuse)", ("PojoSerializer.copy",)),
+    ("chained copy (no object reuse)", ("CopyingChainingOutput", "CopyingBroadcastingOutputCollector")),
     ("parse + validate (Jackson, schema)", ("ParseSignal", "SignalCodec", "RawSignalDeserializer")),
     ("language detection", ("LanguageIdentifier",)),
     ("classifier (tokenise + maxent)", ("HarmClassifier",)),
@@ -29,6 +31,8 @@ STEPS = [
     ("correlate: detectors + keys", ("DetectorFunction", "CorrelationKeys", "CoordinatedAccounts", "BaselineBursts",
                                      "SingleSignals", "PartnerAssessments", "HighSeveritySignals", "MinHash",
                                      "ShingledText", "IncidentDraft")),
+    ("campaign consolidation", ("CampaignFunction", "org.varsel.pipeline.campaign")),
+    ("suppress dismissed duplicates", ("SuppressDismissedDuplicates", "DismissedContent")),
     ("dedupe (keyed state)", ("FirstSeenOnly",)),
     ("event time / watermarks", ("TimestampsAndWatermarksOperator", "StatusWatermarkValve")),
     ("kafka sink (serialise, produce)", ("KafkaWriter", "KafkaProducer", "IncidentSerializer", "ShadowHitSerializer",
