@@ -40,7 +40,7 @@ class BenchProbeTest {
       AnalysedSignal analysed = SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched));
       Incident incident = single.incident(analysed).orElseThrow();
       grave += incident.kind() == IncidentKind.HIGH_SEVERITY ? 1 : 0;
-      assertThat(BenchCommand.probeSightings(incident)).as("the incident of %s (%s)", id, incident.kind()).containsExactly(id);
+      assertThat(LatencyPhase.probeSightings(incident)).as("the incident of %s (%s)", id, incident.kind()).containsExactly(id);
     }
     assertThat(grave).as("probes whose random text a rule or the classifier finds grave, of 150").isBetween(1, 149);
   }
