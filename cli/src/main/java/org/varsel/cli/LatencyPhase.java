@@ -141,14 +141,10 @@ final class LatencyPhase {
       while (!stop.get()) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
           long seen = System.nanoTime();
-          Incident incident = IncidentCodec.fromJson(record.value());
-          if (incident.kind() != IncidentKind.PARTNER_ASSESSMENT || incident.evidence() == null) {
-            continue;
-          }
-          for (Incident.EvidenceSignal s : incident.evidence().signals()) {
-            Long sent = sentAt.get(s.externalId());
+          for (String externalId : probeSightings(IncidentCodec.fromJson(record.value()))) {
+            Long sent = sentAt.get(externalId);
             if (sent != null) {
-              latency.putIfAbsent(s.externalId(), seen - sent);
+              latency.putIfAbsent(externalId, seen - sent);
             }
           }
         }
@@ -156,5 +152,18 @@ final class LatencyPhase {
     } catch (Exception e) {
       progress("incident watcher failed: %s", e);
     }
+  }
+
+  /**
+   * The signals (external ids) whose own incident this is: where the watcher sees a probe arrive. A probe is partner
+   * assessed; when its random text is also grave, both reasons travel in one high-severity incident (a third of the
+   * probes with today's rules: counting partner assessments alone lost them).
+   */
+  static List<String> probeSightings(Incident incident) {
+    boolean single = incident.kind() == IncidentKind.PARTNER_ASSESSMENT || incident.kind() == IncidentKind.HIGH_SEVERITY;
+    if (!single || incident.evidence() == null) {
+      return List.of();
+    }
+    return incident.evidence().signals().stream().map(Incident.EvidenceSignal::externalId).toList();
   }
 }
