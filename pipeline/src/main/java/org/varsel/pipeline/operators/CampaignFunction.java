@@ -97,17 +97,13 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
   }
 
   private static CampaignOutput output(TimerService timers, Collector<Incident> out) {
-    return new CampaignOutput() {
-      @Override
-      public void emit(Incident incident) {
-        out.collect(incident);
-      }
+    return new Output(timers, out);
+  }
 
-      @Override
-      public void wakeAt(long eventTime) {
-        timers.registerEventTimeTimer(eventTime);
-      }
-    };
+  private static final class Output extends TimerOutput<Incident> implements CampaignOutput {
+    Output(TimerService timers, Collector<Incident> out) {
+      super(timers, out);
+    }
   }
 
   /**
