@@ -28,6 +28,12 @@ class ObfuscationFoldingTest {
     assertThat(folding.repair(runTogether)).isEqualTo(List.of(words.split(" ")));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"indvandrerneer|indvandrerne er", "polakkerneer|polakkerne er"})
+  void splitsACompoundOrRunTogetherWordThatStartsWithALexiconStem(String compound, String words) {
+    assertThat(folding.repair(compound)).isEqualTo(List.of(words.split(" ")));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"hot", "bob", "hag", "form", "people", "killer", "skillet", "bombastic", "tilhænger", "bestemme", "aroma", "brown",
       "shit", "hello", "kilo", "kilde", "bestemme", "orgasme", "integrationen", "thegaypeople", "k1ll", "2024", "x", "kill"})
