@@ -95,7 +95,7 @@ public final class ObfuscationFolding {
   public List<String> repair(String token) {
     int n = token.length();
     if (n < MIN_REPAIRED || n > MAX_REPAIRED || !lettersOnly(token) || known.containsKey(token)
-        || lexicon.classes(token) != 0) {
+        || isLexiconWord(token)) {
       return List.of();
     }
     List<String> before = remembered.get(token);
@@ -140,6 +140,19 @@ public final class ObfuscationFolding {
       }
     }
     return null;
+  }
+
+  /**
+   * A lexicon word or an inflection of a lexicon stem ("indvandrerne" of "indvandrer*"). A token that only starts with
+   * a stem is not: Danish writes compounds and words run together as one ("indvandrerpak", "indvandrerneer"), and
+   * those are what {@link #split} takes apart.
+   */
+  private boolean isLexiconWord(String token) {
+    if (lexicon.isExact(token)) {
+      return true;
+    }
+    int stem = lexicon.longestPrefix(token);
+    return stem > 0 && inflects(token.substring(0, stem), token.substring(stem));
   }
 
   /** True when {@code ending} inflects {@code stem}, also after a doubled last letter ("polak" + "ker"). */

@@ -29,6 +29,12 @@ class ObfuscationFoldingTest {
     assertThat(folding.repair(runTogether)).isEqualTo(List.of(words.split(" ")));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"indvandrerneer|indvandrerne er", "polakkerneer|polakkerne er"})
+  void splitsACompoundOrRunTogetherWordThatStartsWithALexiconStem(String compound, String words) {
+    assertThat(folding.repair(compound)).isEqualTo(List.of(words.split(" ")));
+  }
+
   @Test
   void aRememberedRepairIsTheRepairAndTheMemoryStaysBounded() {
     ObfuscationFolding fresh = new ObfuscationFolding(HarmLexicon.bundled(), KnownWords.bundled());
