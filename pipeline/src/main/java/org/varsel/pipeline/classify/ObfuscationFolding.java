@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Undoes the spellings people use to slip past word filters, for the classifier's features and the rules' analysis
@@ -46,6 +47,12 @@ public final class ObfuscationFolding {
   private static final int COMMON_POSTS = 50;
   private static final int TARGETS = WordClass.VIOLENCE.bit() | WordClass.WEAPON.bit() | WordClass.DEHUMANISE.bit()
       | WordClass.GROUP.bit();
+  /**
+   * Most unknown words whose repair is remembered. The classifier and each analysed rule field (two or three a signal)
+   * repair the same words, and the search for a repair (every dropped or swapped letter, every split) was most of the
+   * repair's cost; the memory is emptied when full, so garbage tokens cannot grow it.
+   */
+  static final int MAX_REMEMBERED = 16_384;
   private static final ObfuscationFolding BUNDLED = new ObfuscationFolding(HarmLexicon.bundled(), KnownWords.bundled());
 
   private final HarmLexicon lexicon;
@@ -58,6 +65,8 @@ public final class ObfuscationFolding {
   private final Map<String, String> stemsDropped = new HashMap<>();
   /** First three letters of every target word and stem: a run-together token without one is not split. */
   private final Set<String> heads = new HashSet<>();
+  /** Unknown word → its repair, shared by every thread that analyses with this folding. */
+  private final Map<String, List<String>> remembered = new ConcurrentHashMap<>();
 
   ObfuscationFolding(HarmLexicon lexicon, Map<String, Integer> known) {
     this.lexicon = lexicon;
@@ -89,11 +98,23 @@ public final class ObfuscationFolding {
         || lexicon.classes(token) != 0) {
       return List.of();
     }
-    String corrected = corrected(token);
-    if (corrected != null) {
-      return List.of(corrected);
+    List<String> before = remembered.get(token);
+    if (before != null) {
+      return before;
     }
-    return n >= MIN_RUN_TOGETHER ? split(token) : List.of();
+    String corrected = corrected(token);
+    List<String> repaired = corrected != null ? List.of(corrected)
+        : n >= MIN_RUN_TOGETHER ? List.copyOf(split(token)) : List.of();
+    if (remembered.size() >= MAX_REMEMBERED) {
+      remembered.clear();
+    }
+    remembered.put(token, repaired);
+    return repaired;
+  }
+
+  /** How many repairs are remembered now; for the test of the bound. */
+  int remembered() {
+    return remembered.size();
   }
 
   /** The target word {@code token} is with one inner letter dropped or two inner letters swapped, or null. */

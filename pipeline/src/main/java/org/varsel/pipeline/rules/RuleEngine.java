@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -39,6 +40,7 @@ public final class RuleEngine implements AutoCloseable {
   /** The languages some evaluated rule is written for: no query reads the other fields. */
   private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
   private final Monitor monitor;
+  private final MatcherFactory<PrecheckedHighlights.Spans> matcher;
   private final HitInterpreter interpreter;
 
   private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) throws IOException {
@@ -71,6 +73,7 @@ public final class RuleEngine implements AutoCloseable {
     Presearcher presearcher = queries.size() >= MULTIPASS_FROM_RULES
         ? new MultipassTermFilteredPresearcher(2)
         : new TermFilteredPresearcher();
+    matcher = PrecheckedHighlights.matcher(new TermRequirements(queries.stream().map(MonitorQuery::getQuery).toList()));
     monitor = new Monitor(RuleAnalyzer.forDocuments(), presearcher);
     try {
       monitor.register(queries);
@@ -136,7 +139,7 @@ public final class RuleEngine implements AutoCloseable {
     }
     MatchingQueries<PrecheckedHighlights.Spans> matches;
     try {
-      matches = monitor.match(doc, PrecheckedHighlights.MATCHER);
+      matches = monitor.match(doc, matcher);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -54,7 +54,8 @@
  * {@link org.varsel.pipeline.rules.RuleEngine} registers the compiled queries with a Lucene {@code Monitor}; its
  * presearcher runs only the rules whose terms occur in the text ({@code TermFilteredPresearcher}, multipass from 5,000
  * rules), and a cheap precheck ({@code PrecheckedHighlights}) skips highlighting for candidates that lack a required
- * word. Each hit ({@link org.varsel.pipeline.rules.RuleHit}) carries the rule's description rendered for this text,
+ * word (what each query needs is compiled once per engine into numbered terms, {@code TermRequirements}, and checked
+ * against the text's terms as bits). Each hit ({@link org.varsel.pipeline.rules.RuleHit}) carries the rule's description rendered for this text,
  * the target groups the text names, the matched spans ({@link org.varsel.pipeline.rules.MatchedTerm}, UTF-16 offsets)
  * and whether the text only quotes or condemns what it matched ({@code Quotations}, {@code context} rules). The engine
  * is not serialisable: an operator builds it in {@code open()}.

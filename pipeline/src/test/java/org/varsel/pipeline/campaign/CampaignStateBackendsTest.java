@@ -16,6 +16,12 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +44,67 @@ class CampaignStateBackendsTest {
     assertThat(replay.latest().values()).anyMatch(i -> i.mergedInto() != null);
 
     assertThat(latest(runOnFlink(backend, findings))).isEqualTo(latest(replay.emitted));
+  }
+
+  /**
+   * A restore in the middle, with an update still waiting for the watermark: the operator reads what it keeps in memory
+   * (the pending and campaign keys) back from the restored state, and the campaigns are those of the replay.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void consolidatesAcrossARestoreWithUpdatesPendingAsTheReplayDoes(String backend) throws Exception {
+    List<FindingUpdate> findings = CampaignsTest.detect(stream());
+    CampaignReplay replay = CampaignsTest.consolidate(findings);
+    List<Incident> out = new ArrayList<>();
+    OperatorSubtaskState snapshot;
+    long watermark = Long.MIN_VALUE;
+    int half = findings.size() / 2;
+    try (var harness = harness(backend, null)) {
+      for (FindingUpdate finding : findings.subList(0, half)) {
+        watermark = feed(harness, finding, watermark);
+      }
+      // the next finding is taken but the watermark has not yet passed it: it is pending in the snapshot
+      FindingUpdate waiting = findings.get(half);
+      harness.processElement(new StreamRecord<>(waiting, waiting.incident().updatedAt().toEpochMilli()));
+      snapshot = harness.snapshot(1, 1);
+      out.addAll(harness.extractOutputValues());
+    }
+    try (var restored = harness(backend, snapshot)) {
+      for (FindingUpdate finding : findings.subList(half + 1, findings.size())) {
+        watermark = feed(restored, finding, watermark);
+      }
+      restored.processWatermark(new Watermark(Long.MAX_VALUE));
+      out.addAll(restored.extractOutputValues());
+    }
+    assertThat(latest(out)).isEqualTo(latest(replay.emitted));
+  }
+
+  /** Feeds a finding and moves the watermark as {@link WatermarkAfterEveryRecord} does; returns the watermark. */
+  private static long feed(KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, Incident> harness, FindingUpdate finding,
+      long watermark) throws Exception {
+    long at = finding.incident().updatedAt().toEpochMilli();
+    harness.processElement(new StreamRecord<>(finding, at));
+    long next = Math.max(watermark, at - CampaignsTest.OUT_OF_ORDERNESS.toMillis() - 1);
+    if (next > watermark) {
+      harness.processWatermark(new Watermark(next));
+    }
+    return next;
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, Incident> harness(String backend,
+      OperatorSubtaskState snapshot) throws Exception {
+    var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+        new CampaignFunction(new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl())),
+        (FindingUpdate f) -> CampaignFunction.KEY, Types.STRING);
+    if ("rocksdb".equals(backend)) {
+      harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+    }
+    harness.setup();
+    if (snapshot != null) {
+      harness.initializeState(snapshot);
+    }
+    harness.open();
+    return harness;
   }
 
   /** Three campaigns that meet late (a merge), an unrelated link, all within two hours. */

@@ -3,6 +3,7 @@ package org.varsel.pipeline.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,22 @@ class ObfuscationFoldingTest {
       "vildræbealle|vil dræbe alle", "desorteer|de sorte er", "themigrants|the migrants"})
   void splitsWordsRunTogetherAroundAViolentOrGroupWord(String runTogether, String words) {
     assertThat(folding.repair(runTogether)).isEqualTo(List.of(words.split(" ")));
+  }
+
+  @Test
+  void aRememberedRepairIsTheRepairAndTheMemoryStaysBounded() {
+    ObfuscationFolding fresh = new ObfuscationFolding(HarmLexicon.bundled(), KnownWords.bundled());
+    List<String> unknown = List.of("klil", "willkillevery", "zzqxv", "thejews", "qqqwwweee");
+    List<List<String>> first = unknown.stream().map(fresh::repair).toList();
+    // every field of a signal and the classifier repair the same words: the second answer must be the first
+    assertThat(unknown.stream().map(fresh::repair).toList()).isEqualTo(first)
+        .isEqualTo(unknown.stream().map(folding::repair).toList());
+    assertThat(first.get(1)).containsExactly("will", "kill", "every");
+    for (int i = 0; i < ObfuscationFolding.MAX_REMEMBERED + 10; i++) {
+      fresh.repair("zq" + Integer.toString(i, 26).replaceAll("[0-9]", "x"));
+    }
+    assertThat(fresh.remembered()).isLessThanOrEqualTo(ObfuscationFolding.MAX_REMEMBERED);
+    assertThat(fresh.repair("klil")).containsExactly("kill");
   }
 
   @ParameterizedTest
