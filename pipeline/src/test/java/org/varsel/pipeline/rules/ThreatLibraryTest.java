@@ -88,4 +88,16 @@ class ThreatLibraryTest {
     assertThat(meant("The gunman who attacked the mosque was sentenced to life today", "en")).isEmpty();
     assertThat(meant("Det var helt fint i går, vi legede hele dagen", "da")).isEmpty();
   }
+
+  @Test
+  void flagsAThreatAimedAtANamedPersonButNotAMentionOfThem() {
+    assertThat(severity("honestly I'm gonna stab Mette Lund the next time she shows her face", "en")).isEqualTo(4);
+    assertThat(meant("may Peter Skov drop dead before the summit", "en"))
+        .contains("dsl-en-named-person-deserves-death");
+    assertThat(meant("Peter Skov lied again. we're going to hang him", "en"))
+        .contains("dsl-en-threat-to-named-person-pronoun");
+
+    assertThat(meant("Had lunch with Mette Lund, she is going to kill it at the conference", "en")).isEmpty();
+    assertThat(meant("We are going to beat Peter Skov at the next election", "en")).isEmpty();
+  }
 }
