@@ -209,7 +209,7 @@ public final class ModelCommand extends CommandGroup {
       TrainingOptions defaults = TrainingOptions.defaults();
       return new TrainingOptions(seed, algorithm, iterations, cutoff, l2,
           defaults.davidsonHeldOut(), defaults.danishHeldOut(), defaults.davidsonOffensiveKept(),
-          defaults.danishOffensiveRepeats(), defaults.syntheticRepeats());
+          defaults.danishOffensiveRepeats(), defaults.syntheticRepeats(), defaults.stormfrontNeutralKept());
     }
 
     private TrainingCorpus corpus(TrainingOptions options) throws IOException {
