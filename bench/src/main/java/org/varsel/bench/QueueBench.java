@@ -117,16 +117,31 @@ public final class QueueBench {
           "https://x.com/" + author + "/status/" + i, platform, author, text, "da", Tlp.AMBER, category,
           List.of(rule), List.of(), Map.of("hateful", random.nextDouble()));
       Tier tier = Tier.values()[Math.min(4, random.nextInt(12) / 2)];
-      batch.add(new Incident(Incident.SCHEMA, "inc-bench-" + i, 1, IncidentKind.values()[random.nextInt(6)],
-          sentence(random), first, first.plusSeconds(600), first.plusSeconds(600), 5, 3,
-          List.of(source, "feed:rss"), List.of(platform), List.of(LANGUAGES[random.nextInt(4)]), List.of(category),
-          List.of("T0049"), List.of("#" + WORDS[random.nextInt(WORDS.length)]),
-          List.of("https://e.org/" + random.nextInt(20_000)), List.of(), List.of(), List.of(),
-          List.of(new Incident.RuleHitSummary(rule, "Rule " + rule, 3, category, "pack-1", 1)),
-          new Incident.ClassifierSummary("doccat-1", Map.of("hateful", 0.5)),
-          new Incident.Evidence(List.of(signal), List.of(author), List.of(new Incident.TimelineBucket(first, 5)),
-              Map.of()),
-          random.nextInt(101), tier, Tlp.AMBER, "Bench incident: " + sentence(random)));
+      batch.add(Incident.builder()
+          .id("inc-bench-" + i)
+          .version(1)
+          .kind(IncidentKind.values()[random.nextInt(6)])
+          .title(sentence(random))
+          .firstSeen(first)
+          .lastSeen(first.plusSeconds(600))
+          .updatedAt(first.plusSeconds(600))
+          .signalCount(5)
+          .accountCount(3)
+          .sources(List.of(source, "feed:rss"))
+          .platforms(List.of(platform))
+          .languages(List.of(LANGUAGES[random.nextInt(4)]))
+          .categories(List.of(category))
+          .disarm(List.of("T0049"))
+          .hashtags(List.of("#" + WORDS[random.nextInt(WORDS.length)]))
+          .urls(List.of("https://e.org/" + random.nextInt(20_000)))
+          .ruleHits(List.of(new Incident.RuleHitSummary(rule, "Rule " + rule, 3, category, "pack-1", 1)))
+          .classifier(new Incident.ClassifierSummary("doccat-1", Map.of("hateful", 0.5)))
+          .evidence(new Incident.Evidence(List.of(signal), List.of(author), List.of(new Incident.TimelineBucket(first, 5)), Map.of()))
+          .severity(random.nextInt(101))
+          .tier(tier)
+          .tlp(Tlp.AMBER)
+          .explanation("Bench incident: " + sentence(random))
+          .build());
       if (batch.size() == 1_000) {
         new IncidentStore(database).upsert(batch);
         batch.clear();

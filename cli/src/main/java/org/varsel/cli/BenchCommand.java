@@ -1,44 +1,30 @@
 package org.varsel.cli;
 
 import static org.varsel.cli.BenchMeasures.brokerCpuNanos;
-import static org.varsel.cli.BenchMeasures.heapAfterLastGc;
-import static org.varsel.cli.BenchMeasures.lastCheckpointBytes;
 import static org.varsel.cli.BenchMeasures.machine;
-import static org.varsel.cli.BenchMeasures.percentile;
 import static org.varsel.cli.BenchMeasures.processCpuNanos;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.varsel.cli.local.JobTopics;
 import org.varsel.cli.local.LocalPipelineEnvironment;
-import org.varsel.contract.Incident;
-import org.varsel.contract.IncidentCodec;
-import org.varsel.contract.IncidentKind;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.settings.PipelineKeys;
@@ -66,8 +52,6 @@ import picocli.CommandLine.Option;
         "Progress goes to stderr; the table to stdout; the last line is `throughput=<signals/s> p99_ms=<ms> signals=<N>`"
             + " (the parallelism with the highest sustained throughput). See docs/performance.md."})
 public final class BenchCommand implements Callable<Integer> {
-  private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
-
   @Option(names = "--signals", description = "signals in the throughput backlog (default: ${DEFAULT-VALUE})")
   long signals = 200_000;
 
@@ -114,19 +98,6 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--burst-signals", description = "generated signals around each burst's campaign (default: ${DEFAULT-VALUE})")
   int burstSignals = 2_000;
 
-  /** What one parallelism measured. */
-  record Result(int parallelism, long signals, double jobSeconds, double startupSeconds, long incidents,
-      double cpuUsPerSignal, double brokerCpuUsPerSignal, double rate, int probes, int missing,
-      double p50Ms, double p99Ms, double maxMs, long heapAfterGcBytes, long checkpointBytes) {
-    double throughputWithStartup() {
-      return signals / jobSeconds;
-    }
-
-    double throughput() {
-      return signals / Math.max(0.001, jobSeconds - startupSeconds);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
     Path home = Path.of(System.getProperty("varsel.home", "."));
@@ -138,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("varsel-bench-");
     Path rulesDir = rulesDirectory(home, work, workload);
 
-    List<Result> results = new ArrayList<>();
+    List<BenchResult> results = new ArrayList<>();
     try (LocalKafka kafka = LocalKafka.builder().maxHeap("1g").start()) {
       if (bursts > 0) {
         int p = parallelism.get(0);
@@ -156,7 +127,10 @@ public final class BenchCommand implements Callable<Integer> {
         results.add(run(kafka, workload, rulesDir, work, p));
       }
     }
-    print(System.out, workload, results);
+    String setup = "broker: a separate JVM on the same cores (its CPU is shown apart); exactly once; state backend "
+        + stateBackend + "; checkpoint interval " + checkpointInterval
+        + (extraSettings.isEmpty() ? "" : "; settings " + extraSettings) + "; " + rules + " rules; signals: " + workload.description();
+    BenchTable.print(System.out, setup, results);
     return 0;
   }
 
@@ -214,7 +188,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private Result run(LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work, int p) throws Exception {
+  private BenchResult run(LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work, int p) throws Exception {
     // Throughput: an empty bounded run measures job start-up and the final checkpoint, then the backlog.
     PipelineSettings empty = settings(kafka, "bench-p" + p + "-empty", p, true, rulesDir);
     JobTopics.create(kafka, empty, p);
@@ -241,98 +215,12 @@ public final class BenchCommand implements Callable<Integer> {
     progress("p=%d: %,d signals in %.1f s (start-up %.1f s): %,.0f signals/s, %,.0f without start-up; %.0f µs CPU/signal"
         + " (+ broker %.0f µs); %,d incident updates", p, signals, seconds, startup, signals / seconds,
         signals / Math.max(0.001, seconds - startup), cpuUs, brokerUs, incidents);
-    Result throughput = new Result(p, signals, seconds, startup, incidents, cpuUs, brokerUs, 0, 0, 0, 0, 0, 0, 0, 0);
+    BenchResult throughput = new BenchResult(p, signals, seconds, startup, incidents, cpuUs, brokerUs, 0, 0, 0, 0, 0, 0, 0, 0);
 
     double r = rate > 0 ? rate : Math.max(10, 0.5 * throughput.throughput());
-    return latency(kafka, workload, rulesDir, work, p, r, throughput);
-  }
-
-  /** Unbounded job, signals at {@code r}/s, ten labelled probes a second, each timed until its incident is committed. */
-  private Result latency(LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work, int p, double r, Result tp)
-      throws Exception {
-    PipelineSettings settings = settings(kafka, "bench-p" + p + "-lat", p, false, rulesDir);
-    JobTopics.create(kafka, settings, p);
-    Path checkpoints = work.resolve("chk-p" + p + "-lat");
-    StreamExecutionEnvironment env = LocalPipelineEnvironment.create(p, checkpoints, stateBackend);
-    JobClient job = PipelineJob.start(env, settings);
-    Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
-    AtomicBoolean stop = new AtomicBoolean();
-    Thread watcher = new Thread(() -> watch(kafka, settings.incidentTopic(), sentAt, latencyNanos, stop), "bench-incident-watch");
-    watcher.setDaemon(true);
-    watcher.start();
-    try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic())) {
-      progress("p=%d: latency phase: waiting for the running job's first incident ...", p);
-      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      int warm = 0;
-      while (latencyNanos.keySet().stream().noneMatch(id -> id.startsWith("warm-"))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("no incident from the latency job within 3 minutes");
-        }
-        String id = "warm-p" + p + "-" + warm++;
-        sentAt.put(id, System.nanoTime());
-        publisher.publish(id, workload.probe(id, Instant.now().minusSeconds(1)), "bench:probe", Instant.now());
-        publisher.flush();
-        Thread.sleep(200);
-      }
-      progress("p=%d: producing %,.0f signals/s for %d s with 10 probes/s ...", p, r, latencySeconds);
-      long cpu0 = processCpuNanos();
-      long start = System.nanoTime();
-      long end = start + Duration.ofSeconds(latencySeconds).toNanos();
-      long sent = 0;
-      int probes = 0;
-      long i = 0;
-      long nextReport = start + REPORT_EVERY_NANOS;
-      for (long t = start; t < end; t = System.nanoTime()) {
-        if (t >= nextReport) {
-          // For a soak (--latency-seconds 600): heap and state should level off once the windows are full.
-          nextReport += REPORT_EVERY_NANOS;
-          progress("p=%d:   %3d s: %,d sent, %d/%d probes seen, heap used %,d MB (after the last GC %,d MB), last checkpoint %,d KB",
-              p, (t - start) / 1_000_000_000L, sent, probesSeen(latencyNanos), probes,
-              ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, heapAfterLastGc() >> 20,
-              lastCheckpointBytes(checkpoints) >> 10);
-        }
-        long due = (long) (r * (t - start) / 1e9);
-        Instant observed = Instant.now().minusSeconds(1);
-        for (; sent < due; sent++) {
-          publisher.publish("lat-" + i, workload.signal(i++, observed), "bench:generated", Instant.now());
-        }
-        if (probes < (t - start) / 100_000_000L) {
-          String id = "probe-p" + p + "-" + probes++;
-          sentAt.put(id, System.nanoTime());
-          publisher.publish(id, workload.probe(id, observed), "bench:probe", Instant.now());
-        }
-        Thread.sleep(1);
-      }
-      publisher.flush();
-      double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-      long graceEnd = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while (System.nanoTime() < graceEnd && probesSeen(latencyNanos) < probes) {
-        Thread.sleep(100);
-      }
-      System.gc();
-      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      long checkpointBytes = lastCheckpointBytes(checkpoints);
-      stop.set(true);
-      List<Long> ms = latencyNanos.entrySet().stream().filter(e -> e.getKey().startsWith("probe-"))
-          .map(e -> e.getValue() / 1_000_000L).sorted().toList();
-      Result result = new Result(p, tp.signals(), tp.jobSeconds(), tp.startupSeconds(), tp.incidents(), tp.cpuUsPerSignal(),
-          tp.brokerCpuUsPerSignal(), sent / (double) latencySeconds, ms.size(),
-          probes - ms.size(), percentile(ms, 0.50), percentile(ms, 0.99), ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1),
-          heap, checkpointBytes);
-      progress("p=%d: %d/%d probes seen, p50 %.0f ms, p99 %.0f ms, max %.0f ms; process CPU %.1f s over %d s;"
-          + " heap after GC %,d MB; last checkpoint %,d KB", p, ms.size(), probes, result.p50Ms(), result.p99Ms(),
-          result.maxMs(), cpuSeconds, latencySeconds, heap >> 20, checkpointBytes >> 10);
-      return result;
-    } finally {
-      stop.set(true);
-      job.cancel().get();
-      watcher.join(5_000);
-    }
-  }
-
-  private static long probesSeen(Map<String, Long> latencies) {
-    return latencies.keySet().stream().filter(k -> k.startsWith("probe-")).count();
+    PipelineSettings latency = settings(kafka, "bench-p" + p + "-lat", p, false, rulesDir);
+    JobTopics.create(kafka, latency, p);
+    return new LatencyPhase(kafka, workload, stateBackend, latencySeconds).measure(latency, work.resolve("chk-p" + p + "-lat"), r, throughput);
   }
 
   /** A read_committed consumer of the whole topic from its beginning, polled at short intervals: how the bench sees incidents. */
@@ -348,29 +236,6 @@ public final class BenchCommand implements Callable<Integer> {
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     return consumer;
-  }
-
-  /** Reads committed incidents as they come and times the first incident of each probe. */
-  private static void watch(LocalKafka kafka, String topic, Map<String, Long> sentAt, Map<String, Long> latency, AtomicBoolean stop) {
-    try (KafkaConsumer<byte[], byte[]> consumer = committedFromStart(kafka, topic)) {
-      while (!stop.get()) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-          long seen = System.nanoTime();
-          Incident incident = IncidentCodec.fromJson(record.value());
-          if (incident.kind() != IncidentKind.PARTNER_ASSESSMENT || incident.evidence() == null) {
-            continue;
-          }
-          for (Incident.EvidenceSignal s : incident.evidence().signals()) {
-            Long sent = sentAt.get(s.externalId());
-            if (sent != null) {
-              latency.putIfAbsent(s.externalId(), seen - sent);
-            }
-          }
-        }
-      }
-    } catch (Exception e) {
-      progress("incident watcher failed: %s", e);
-    }
   }
 
   /** Runs the bounded job to the end; returns its wall-clock seconds. */
@@ -392,28 +257,6 @@ public final class BenchCommand implements Callable<Integer> {
     values.put(PipelineKeys.CHECKPOINT_INTERVAL, checkpointInterval);
     values.putAll(extraSettings);
     return PipelineSettings.from(values);
-  }
-
-  private void print(PrintStream out, BenchWorkload workload, List<Result> results) {
-    out.println("varsel bench: " + machine());
-    out.println("  broker: a separate JVM on the same cores (its CPU is shown apart); exactly once; state backend "
-        + stateBackend + "; checkpoint interval " + checkpointInterval
-        + (extraSettings.isEmpty() ? "" : "; settings " + extraSettings) + "; " + rules + " rules; signals: " + workload.description());
-    out.printf(Locale.ROOT, "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
-        "p", "signals", "sig/s", "sig/s", "CPU µs", "broker µs", "rate", "probes", "p50 ms", "p99 ms", "max ms",
-        "heap MB", "chkpt KB");
-    out.printf(Locale.ROOT, "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
-        "", "", "sustained", "w/ start-up", "/signal", "/signal", "sig/s", "seen", "", "", "", "after GC", "last");
-    for (Result r : results) {
-      out.printf(Locale.ROOT, "%-3d %,10d %,12.0f %,12.0f %9.0f %9.0f %,9.0f %4d/%-3d %8.0f %8.0f %9.0f %9d %,10d%n",
-          r.parallelism(), r.signals(), r.throughput(), r.throughputWithStartup(), r.cpuUsPerSignal(), r.brokerCpuUsPerSignal(),
-          r.rate(), r.probes(), r.probes() + r.missing(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.heapAfterGcBytes() >> 20,
-          r.checkpointBytes() >> 10);
-    }
-    out.println("  sustained = signals / (job wall time - wall time of the same bounded job over an empty topic);"
-        + " CPU µs/signal = (this JVM's CPU time in the throughput phase - that of the empty run) / signals");
-    Result best = results.stream().max(Comparator.comparingDouble(Result::throughput)).orElseThrow();
-    out.printf(Locale.ROOT, "throughput=%.0f p99_ms=%.0f signals=%d%n", best.throughput(), best.p99Ms(), best.signals());
   }
 
   static void progress(String format, Object... args) {

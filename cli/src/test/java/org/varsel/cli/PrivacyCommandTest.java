@@ -40,10 +40,26 @@ class PrivacyCommandTest {
     Incident.EvidenceSignal post = new Incident.EvidenceSignal("sig-1", "feed:t", "e1", at, null, "x", pseudonym,
         "ballots counted twice", "en", Tlp.GREEN, null, List.of(), List.of(), Map.of());
     try (Database db = Database.open(database.jdbcUrl(), database.user(), database.password())) {
-      new IncidentStore(db).upsert(List.of(new Incident(Incident.SCHEMA, "inc-1", 1, IncidentKind.HIGH_SEVERITY, "t", at, at,
-          at, 1, 1, List.of("feed:t"), List.of("x"), List.of("en"), List.of(), List.of(), List.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of(), null, new Incident.Evidence(List.of(post), List.of("x:" + pseudonym), List.of(), Map.of()), 80,
-          Tier.HIGH, Tlp.GREEN, "grave")));
+      Incident grave = Incident.builder()
+          .id("inc-1")
+          .version(1)
+          .kind(IncidentKind.HIGH_SEVERITY)
+          .title("t")
+          .firstSeen(at)
+          .lastSeen(at)
+          .updatedAt(at)
+          .signalCount(1)
+          .accountCount(1)
+          .sources(List.of("feed:t"))
+          .platforms(List.of("x"))
+          .languages(List.of("en"))
+          .evidence(new Incident.Evidence(List.of(post), List.of("x:" + pseudonym), List.of(), Map.of()))
+          .severity(80)
+          .tier(Tier.HIGH)
+          .tlp(Tlp.GREEN)
+          .explanation("grave")
+          .build();
+      new IncidentStore(db).upsert(List.of(grave));
     }
 
     Run run = run("privacy", "erase", "--handle", "alice_k", "--handle-key-file", keyFile.toString(), "--actor", "dpo",

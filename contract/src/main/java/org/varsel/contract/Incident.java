@@ -57,66 +57,34 @@ public record Incident(
     tcap = tcap == null ? List.of() : tcap;
   }
 
-  /** An incident that is not (yet) part of a campaign: no findings, not merged into another. */
-  public Incident(String schema, String id, long version, IncidentKind kind, String title, Instant firstSeen, Instant lastSeen,
-      Instant updatedAt, int signalCount, int accountCount, List<String> sources, List<String> platforms, List<String> languages,
-      List<String> categories, List<String> disarm, List<String> hashtags, List<String> urls, List<String> targetGroups,
-      List<String> hallmarks, List<String> tcap, List<RuleHitSummary> ruleHits, ClassifierSummary classifier,
-      Evidence evidence, int severity, Tier tier, Tlp tlp, String explanation) {
-    this(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms, languages,
-        categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity, tier, tlp,
-        explanation, null, null);
+  /** A builder for a new incident update: name the fields that matter, the rest stay empty. */
+  public static IncidentBuilder builder() {
+    return new IncidentBuilder();
   }
 
-  /** An update as written before suppression travelled: not suppressed. */
-  public Incident(String schema, String id, long version, IncidentKind kind, String title, Instant firstSeen, Instant lastSeen,
-      Instant updatedAt, int signalCount, int accountCount, List<String> sources, List<String> platforms, List<String> languages,
-      List<String> categories, List<String> disarm, List<String> hashtags, List<String> urls, List<String> targetGroups,
-      List<String> hallmarks, List<String> tcap, List<RuleHitSummary> ruleHits, ClassifierSummary classifier,
-      Evidence evidence, int severity, Tier tier, Tlp tlp, String explanation, List<Finding> findings, String mergedInto) {
-    this(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms, languages,
-        categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity, tier, tlp,
-        explanation, findings, mergedInto, null);
-  }
-
-  /** An update without a trend (every kind but early warnings). */
-  public Incident(String schema, String id, long version, IncidentKind kind, String title, Instant firstSeen, Instant lastSeen,
-      Instant updatedAt, int signalCount, int accountCount, List<String> sources, List<String> platforms, List<String> languages,
-      List<String> categories, List<String> disarm, List<String> hashtags, List<String> urls, List<String> targetGroups,
-      List<String> hallmarks, List<String> tcap, List<RuleHitSummary> ruleHits, ClassifierSummary classifier,
-      Evidence evidence, int severity, Tier tier, Tlp tlp, String explanation, List<Finding> findings, String mergedInto,
-      String suppressedBy) {
-    this(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms, languages,
-        categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity, tier, tlp,
-        explanation, findings, mergedInto, suppressedBy, null);
+  /** A builder that starts from this update, to derive another from it. */
+  public IncidentBuilder toBuilder() {
+    return new IncidentBuilder(this);
   }
 
   /** The same update with the trend an early warning shows. */
   public Incident withTrend(Trend shown) {
-    return new Incident(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
-        languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, mergedInto, suppressedBy, shown);
+    return toBuilder().trend(shown).build();
   }
 
   /** The same update as version {@code next}, pointing to the campaign it was merged into (a redirect for consumers). */
   public Incident mergedInto(long next, String campaignId) {
-    return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
-        languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, campaignId, suppressedBy, trend);
+    return toBuilder().version(next).mergedInto(campaignId).build();
   }
 
   /** The same update under another version number (a campaign numbers the versions of the id it emits). */
   public Incident withVersion(long next) {
-    return new Incident(schema, id, next, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
-        languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, mergedInto, suppressedBy, trend);
+    return toBuilder().version(next).build();
   }
 
   /** The same update marked as a near-duplicate of the dismissed incident {@code dismissedId}. */
   public Incident withSuppressedBy(String dismissedId) {
-    return new Incident(schema, id, version, kind, title, firstSeen, lastSeen, updatedAt, signalCount, accountCount, sources, platforms,
-        languages, categories, disarm, hashtags, urls, targetGroups, hallmarks, tcap, ruleHits, classifier, evidence, severity,
-        tier, tlp, explanation, findings, mergedInto, dismissedId, trend);
+    return toBuilder().suppressedBy(dismissedId).build();
   }
 
   /**

@@ -14,16 +14,37 @@ class ContractTest {
 
   static Incident sampleIncident() {
     Instant t = Instant.parse("2026-11-20T10:15:00Z");
-    return new Incident(Incident.SCHEMA, "inc-abc123", 3, IncidentKind.CO_LINK, "Same link by 5 accounts", t, t.plusSeconds(60), t.plusSeconds(65),
-        5, 5, List.of("partner:ngo-a"), List.of("x"), List.of("en"), List.of("disinformation"), List.of("T0049"), List.of("#tag"),
-        List.of("https://example.org/a"), List.of("migrants"), List.of("dehumanisation", "threat"), List.of("threat-to-life", "place"),
-        List.of(new Incident.RuleHitSummary("r-1", "Rule one", 4, "incitement", "pack-1", 2)),
-        new Incident.ClassifierSummary("doccat-1", Map.of("hateful", 0.8)),
-        new Incident.Evidence(
+    return Incident.builder()
+        .id("inc-abc123")
+        .version(3)
+        .kind(IncidentKind.CO_LINK)
+        .title("Same link by 5 accounts")
+        .firstSeen(t)
+        .lastSeen(t.plusSeconds(60))
+        .updatedAt(t.plusSeconds(65))
+        .signalCount(5)
+        .accountCount(5)
+        .sources(List.of("partner:ngo-a"))
+        .platforms(List.of("x"))
+        .languages(List.of("en"))
+        .categories(List.of("disinformation"))
+        .disarm(List.of("T0049"))
+        .hashtags(List.of("#tag"))
+        .urls(List.of("https://example.org/a"))
+        .targetGroups(List.of("migrants"))
+        .hallmarks(List.of("dehumanisation", "threat"))
+        .tcap(List.of("threat-to-life", "place"))
+        .ruleHits(List.of(new Incident.RuleHitSummary("r-1", "Rule one", 4, "incitement", "pack-1", 2)))
+        .classifier(new Incident.ClassifierSummary("doccat-1", Map.of("hateful", 0.8)))
+        .evidence(new Incident.Evidence(
             List.of(new Incident.EvidenceSignal("sig-1", "partner:ngo-a", "a-1", t, "https://x.com/a/status/1", "x", "a", "<b>text</b>",
                 "en", Tlp.AMBER, "incitement", List.of("r-1"), List.of(new Incident.MatchedTerm("vermin", 0, 6)), Map.of("hateful", 0.8))),
-            List.of("a", "b"), List.of(new Incident.TimelineBucket(t, 5)), Map.of("shared_url", "https://example.org/a")),
-        72, Tier.HIGH, Tlp.AMBER, "Five accounts shared the same link within one minute.");
+            List.of("a", "b"), List.of(new Incident.TimelineBucket(t, 5)), Map.of("shared_url", "https://example.org/a")))
+        .severity(72)
+        .tier(Tier.HIGH)
+        .tlp(Tlp.AMBER)
+        .explanation("Five accounts shared the same link within one minute.")
+        .build();
   }
 
   @Test
@@ -38,20 +59,29 @@ class ContractTest {
     assertThat(IncidentCodec.fromJson(json)).isEqualTo(incident);
   }
 
-  @Test
-  void aCampaignWithItsFindingsAndARedirectToItValidateAndRoundTrip() throws Exception {
+  /** A campaign of the sample incident as its one finding. */
+  static Incident sampleCampaign() {
     Incident finding = sampleIncident();
     Incident.Finding listed = new Incident.Finding(finding.id(), finding.kind(), finding.title(), finding.firstSeen(),
         finding.lastSeen(), finding.signalCount(), finding.accountCount(), finding.severity(), List.of("acct_a"), List.of("tag"),
         List.of("https://e.org/a"), "https://e.org/a", finding.evidence().timeline(), finding.explanation(),
         "shares 4 of 5 accounts (80 % ≥ 50 %) and #tag with hashtag-push inc-b; windows overlap", Map.of("acct_a", 3));
-    Incident campaign = new Incident(Incident.SCHEMA, "inc-c", 3, IncidentKind.CAMPAIGN, "Campaign: #tag (9 accounts, 1 findings)",
-        finding.firstSeen(), finding.lastSeen(), finding.updatedAt(), finding.signalCount(), 9, finding.sources(), finding.platforms(),
-        finding.languages(), finding.categories(), finding.disarm(), finding.hashtags(), finding.urls(), finding.targetGroups(),
-        finding.hallmarks(), finding.tcap(),
-        finding.ruleHits(), finding.classifier(), new Incident.Evidence(finding.evidence().signals(), List.of("acct_a"),
-            finding.evidence().timeline(), finding.evidence().coordination(), Map.of("acct_a", 3)),
-        finding.severity(), finding.tier(), finding.tlp(), "9 accounts pushed #tag", List.of(listed), null);
+    return finding.toBuilder()
+        .id("inc-c")
+        .kind(IncidentKind.CAMPAIGN)
+        .title("Campaign: #tag (9 accounts, 1 findings)")
+        .accountCount(9)
+        .evidence(new Incident.Evidence(finding.evidence().signals(), List.of("acct_a"), finding.evidence().timeline(),
+            finding.evidence().coordination(), Map.of("acct_a", 3)))
+        .explanation("9 accounts pushed #tag")
+        .findings(List.of(listed))
+        .build();
+  }
+
+  @Test
+  void aCampaignWithItsFindingsAndARedirectToItValidateAndRoundTrip() throws Exception {
+    Incident finding = sampleIncident();
+    Incident campaign = sampleCampaign();
     Incident redirect = finding.mergedInto(finding.version() + 1, "inc-c");
 
     for (Incident update : List.of(campaign, redirect)) {

@@ -282,14 +282,17 @@ class DeskBrowserTest {
         java.time.Instant seen = start.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).plus(Duration.ofDays(day))
             .plus(Duration.ofHours(n));
         boolean campaign = day % 5 == 0 && n == 0;
-        incidents.add(new Incident(c.schema(), c.id(), c.version(),
-            campaign ? org.varsel.contract.IncidentKind.CAMPAIGN : c.kind(),
-            campaign ? "Campaign: spread " + categories[k] + " day " + day : c.title(), seen, seen.plusSeconds(900),
-            seen.plusSeconds(900), c.signalCount(), c.accountCount(), c.sources(),
-            n % 2 == 0 ? List.of("x") : List.of("telegram", "facebook"), n % 3 == 0 ? List.of("da") : List.of("en", "ar"),
-            c.categories(), c.disarm(), c.hashtags(), c.urls(), k % 2 == 0 ? List.of("migrants") : List.of("muslims", "officials"),
-            c.hallmarks(), c.tcap(), c.ruleHits(), c.classifier(), postedAt(c.evidence(), day + "-" + n), c.severity(), c.tier(),
-            c.tlp(), c.explanation()));
+        incidents.add(c.toBuilder()
+            .kind(campaign ? org.varsel.contract.IncidentKind.CAMPAIGN : c.kind())
+            .title(campaign ? "Campaign: spread " + categories[k] + " day " + day : c.title())
+            .firstSeen(seen)
+            .lastSeen(seen.plusSeconds(900))
+            .updatedAt(seen.plusSeconds(900))
+            .platforms(n % 2 == 0 ? List.of("x") : List.of("telegram", "facebook"))
+            .languages(n % 3 == 0 ? List.of("da") : List.of("en", "ar"))
+            .targetGroups(k % 2 == 0 ? List.of("migrants") : List.of("muslims", "officials"))
+            .evidence(postedAt(c.evidence(), day + "-" + n))
+            .build());
       }
     }
     desk.incidents().upsert(incidents);

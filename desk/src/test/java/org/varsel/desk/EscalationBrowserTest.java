@@ -147,17 +147,33 @@ class EscalationBrowserTest {
             "Sandholm 22:00. Drive them out, every last one. Share before they delete this."),
         post("3", "partner:ngo-a", "true_dane_1864", "1890042", 600,
             "The migrants in Sandholm must be driven out tonight. We meet at the gate."));
-    return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, TITLE, SEEN, SEEN.plusSeconds(600),
-        SEEN.plusSeconds(660), 3, 3, List.of("feed:rss", "partner:ngo-a"), List.of("x"), List.of("en"),
-        List.of("incitement", "neutral"), List.of("T0049"), List.of(), List.of(), List.of("migrants"),
-        List.of("threat-to-group-integrity"), List.of("place", "time"),
-        List.of(new Incident.RuleHitSummary("en-call-to-expel-group", "Call to drive a group out", 4, "incitement",
-            "1", 3)),
-        new Incident.ClassifierSummary("doccat-test", Map.of("threat", 0.81, "neutral", 0.1)),
-        new Incident.Evidence(signals, List.of("nordic_patriot88", "vestegn_vagt", "true_dane_1864"), List.of(),
-            Map.of("similarity", "0.71 across 3 accounts", "window", "PT10M")),
-        78, Tier.HIGH, Tlp.GREEN,
-        "Co-similar text: 3 distinct accounts ... severity max(content 60, coordination 37) + 10");
+    return Incident.builder()
+        .id(id)
+        .version(1)
+        .kind(IncidentKind.CO_SIMILAR_TEXT)
+        .title(TITLE)
+        .firstSeen(SEEN)
+        .lastSeen(SEEN.plusSeconds(600))
+        .updatedAt(SEEN.plusSeconds(660))
+        .signalCount(3)
+        .accountCount(3)
+        .sources(List.of("feed:rss", "partner:ngo-a"))
+        .platforms(List.of("x"))
+        .languages(List.of("en"))
+        .categories(List.of("incitement", "neutral"))
+        .disarm(List.of("T0049"))
+        .targetGroups(List.of("migrants"))
+        .hallmarks(List.of("threat-to-group-integrity"))
+        .tcap(List.of("place", "time"))
+        .ruleHits(List.of(new Incident.RuleHitSummary("en-call-to-expel-group", "Call to drive a group out", 4, "incitement", "1", 3)))
+        .classifier(new Incident.ClassifierSummary("doccat-test", Map.of("threat", 0.81, "neutral", 0.1)))
+        .evidence(new Incident.Evidence(signals, List.of("nordic_patriot88", "vestegn_vagt", "true_dane_1864"), List.of(),
+            Map.of("similarity", "0.71 across 3 accounts", "window", "PT10M")))
+        .severity(78)
+        .tier(Tier.HIGH)
+        .tlp(Tlp.GREEN)
+        .explanation("Co-similar text: 3 distinct accounts ... severity max(content 60, coordination 37) + 10")
+        .build();
   }
 
   private static Incident.EvidenceSignal post(String n, String source, String account, String status, int offset,

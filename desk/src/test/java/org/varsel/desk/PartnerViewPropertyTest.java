@@ -351,12 +351,33 @@ class PartnerViewPropertyTest {
     }
     incidents.put(id, contributions);
     List<String> accounts = signals.stream().map(Incident.EvidenceSignal::author).distinct().toList();
-    return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, title.toString(), START,
-        START.plusSeconds(60L * size), START.plusSeconds(60L * size), size, accounts.size(), List.copyOf(sources),
-        List.copyOf(platforms), List.of("en"), List.copyOf(categories), List.copyOf(disarm), List.copyOf(hashtags),
-        List.copyOf(urls), List.copyOf(groups), List.copyOf(hallmarks), List.copyOf(tcaps), hits,
-        new Incident.ClassifierSummary("doccat-test", maxScores),
-        new Incident.Evidence(signals, accounts, List.of(new Incident.TimelineBucket(START, size)), coordination),
-        highest, Tier.forSeverity(highest), marking, explanation.append(" posted alike.").toString());
+    return Incident.builder()
+        .id(id)
+        .version(1)
+        .kind(IncidentKind.CO_SIMILAR_TEXT)
+        .title(title.toString())
+        .firstSeen(START)
+        .lastSeen(START.plusSeconds(60L * size))
+        .updatedAt(START.plusSeconds(60L * size))
+        .signalCount(size)
+        .accountCount(accounts.size())
+        .sources(List.copyOf(sources))
+        .platforms(List.copyOf(platforms))
+        .languages(List.of("en"))
+        .categories(List.copyOf(categories))
+        .disarm(List.copyOf(disarm))
+        .hashtags(List.copyOf(hashtags))
+        .urls(List.copyOf(urls))
+        .targetGroups(List.copyOf(groups))
+        .hallmarks(List.copyOf(hallmarks))
+        .tcap(List.copyOf(tcaps))
+        .ruleHits(hits)
+        .classifier(new Incident.ClassifierSummary("doccat-test", maxScores))
+        .evidence(new Incident.Evidence(signals, accounts, List.of(new Incident.TimelineBucket(START, size)), coordination))
+        .severity(highest)
+        .tier(Tier.forSeverity(highest))
+        .tlp(marking)
+        .explanation(explanation.append(" posted alike.").toString())
+        .build();
   }
 }

@@ -210,11 +210,28 @@ class PeriodReportTest {
     Incident.EvidenceSignal signal = new Incident.EvidenceSignal("sig-" + id, "feed:rss", "ext-" + id, seen, url, "x",
         "acct_" + id.substring(4, 10), title + " (evidence)", language, Tlp.AMBER, signalCategory, List.of(), List.of(),
         Map.of());
-    return new Incident(Incident.SCHEMA, id, 1, kind, title, seen, seen.plusSeconds(600),
-        seen.plusSeconds(600), 4, 2, List.of("feed:rss"), List.of("x"), List.of(language), List.of(category), List.of(),
-        List.of(), List.of(url), List.of(targetGroup), List.of(), List.of(), List.of(),
-        new Incident.ClassifierSummary("doccat-test", Map.of()),
-        new Incident.Evidence(List.of(signal), List.of("acct"), List.of(), Map.of()),
-        50, tier, Tlp.AMBER, "Test incident for the period report.");
+    return Incident.builder()
+        .id(id)
+        .version(1)
+        .kind(kind)
+        .title(title)
+        .firstSeen(seen)
+        .lastSeen(seen.plusSeconds(600))
+        .updatedAt(seen.plusSeconds(600))
+        .signalCount(4)
+        .accountCount(2)
+        .sources(List.of("feed:rss"))
+        .platforms(List.of("x"))
+        .languages(List.of(language))
+        .categories(List.of(category))
+        .urls(List.of(url))
+        .targetGroups(List.of(targetGroup))
+        .classifier(new Incident.ClassifierSummary("doccat-test", Map.of()))
+        .evidence(new Incident.Evidence(List.of(signal), List.of("acct"), List.of(), Map.of()))
+        .severity(50)
+        .tier(tier)
+        .tlp(Tlp.AMBER)
+        .explanation("Test incident for the period report.")
+        .build();
   }
 }

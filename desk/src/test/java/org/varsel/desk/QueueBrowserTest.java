@@ -233,11 +233,26 @@ class QueueBrowserTest {
       String id = TestIncidents.newId();
       ids.add(id);
       // the first is the most urgent, so the queue lists them in the given order
-      incidents.add(new Incident(Incident.SCHEMA, id, 1, IncidentKind.HIGH_SEVERITY, titles[i], SEEN, SEEN.plusSeconds(60),
-          SEEN.plusSeconds(60), 1, 1, List.of("partner:ngo-a"), List.of(platform), List.of("da"), List.of("threat"),
-          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-          new Incident.Evidence(List.of(), List.of("acct1"), List.of(), Map.of()), 90 - i, Tier.HIGH, Tlp.AMBER,
-          "a grave post"));
+      incidents.add(Incident.builder()
+          .id(id)
+          .version(1)
+          .kind(IncidentKind.HIGH_SEVERITY)
+          .title(titles[i])
+          .firstSeen(SEEN)
+          .lastSeen(SEEN.plusSeconds(60))
+          .updatedAt(SEEN.plusSeconds(60))
+          .signalCount(1)
+          .accountCount(1)
+          .sources(List.of("partner:ngo-a"))
+          .platforms(List.of(platform))
+          .languages(List.of("da"))
+          .categories(List.of("threat"))
+          .evidence(new Incident.Evidence(List.of(), List.of("acct1"), List.of(), Map.of()))
+          .severity(90 - i)
+          .tier(Tier.HIGH)
+          .tlp(Tlp.AMBER)
+          .explanation("a grave post")
+          .build());
     }
     desk.incidents().upsert(incidents);
     return ids;

@@ -34,19 +34,53 @@ final class TestIncidents {
       series.add(new Incident.TrendPoint(firstWeek.plus(java.time.Duration.ofDays(7L * w)), counts[w], 10.2, 17.5));
     }
     Instant riseStarted = series.get(13).start();
-    return new Incident(Incident.SCHEMA, id, 1, IncidentKind.EARLY_WARNING, title, riseStarted,
-        riseStarted.plus(java.time.Duration.ofDays(20)), riseStarted.plus(java.time.Duration.ofDays(21)), 65, 60, List.of("partner:ngo-a"),
-        List.of("x"), List.of("und-Mymr"), List.of("threat"), List.of(), List.of(), List.of(), List.of("migrants"), List.of(), List.of(),
-        List.of(), null, new Incident.Evidence(List.of(), List.of("acct1"), List.of(), Map.of("target_group", "migrants")), 70,
-        Tier.HIGH, Tlp.AMBER, "threats against migrants above their baseline for three weeks in a row")
-        .withTrend(new Incident.Trend("migrants", "north", "P7D", 3, "mean and spread of the previous periods", series));
+    return Incident.builder()
+        .id(id)
+        .version(1)
+        .kind(IncidentKind.EARLY_WARNING)
+        .title(title)
+        .firstSeen(riseStarted)
+        .lastSeen(riseStarted.plus(java.time.Duration.ofDays(20)))
+        .updatedAt(riseStarted.plus(java.time.Duration.ofDays(21)))
+        .signalCount(65)
+        .accountCount(60)
+        .sources(List.of("partner:ngo-a"))
+        .platforms(List.of("x"))
+        .languages(List.of("und-Mymr"))
+        .categories(List.of("threat"))
+        .targetGroups(List.of("migrants"))
+        .evidence(new Incident.Evidence(List.of(), List.of("acct1"), List.of(), Map.of("target_group", "migrants")))
+        .severity(70)
+        .tier(Tier.HIGH)
+        .tlp(Tlp.AMBER)
+        .explanation("threats against migrants above their baseline for three weeks in a row")
+        .trend(new Incident.Trend("migrants", "north", "P7D", 3, "mean and spread of the previous periods", series))
+        .build();
   }
 
   static Incident incident(String id, long version, List<String> sources, Tier tier, int severity, Instant lastSeen) {
-    return new Incident(Incident.SCHEMA, id, version, IncidentKind.CO_LINK, "Same link pushed by many accounts v" + version,
-        FIRST_SEEN, lastSeen, lastSeen, (int) version + 1, 3, sources, List.of("x"), List.of("da"),
-        List.of("dehumanisation"), List.of("T0049"), List.of("#tag"), List.of("https://example.org/a"), List.of(),
-        List.of(), List.of(), List.of(), null, new Incident.Evidence(List.of(), List.of("acct1"), List.of(), Map.of()), severity, tier,
-        Tlp.AMBER, "five accounts shared one link within a minute");
+    return Incident.builder()
+        .id(id)
+        .version(version)
+        .kind(IncidentKind.CO_LINK)
+        .title("Same link pushed by many accounts v" + version)
+        .firstSeen(FIRST_SEEN)
+        .lastSeen(lastSeen)
+        .updatedAt(lastSeen)
+        .signalCount((int) version + 1)
+        .accountCount(3)
+        .sources(sources)
+        .platforms(List.of("x"))
+        .languages(List.of("da"))
+        .categories(List.of("dehumanisation"))
+        .disarm(List.of("T0049"))
+        .hashtags(List.of("#tag"))
+        .urls(List.of("https://example.org/a"))
+        .evidence(new Incident.Evidence(List.of(), List.of("acct1"), List.of(), Map.of()))
+        .severity(severity)
+        .tier(tier)
+        .tlp(Tlp.AMBER)
+        .explanation("five accounts shared one link within a minute")
+        .build();
   }
 }

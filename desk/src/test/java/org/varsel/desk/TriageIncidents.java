@@ -35,17 +35,34 @@ final class TriageIncidents {
     List<Incident.TimelineBucket> timeline = List.of(
         new Incident.TimelineBucket(START, 2), new Incident.TimelineBucket(START.plusSeconds(600), 7),
         new Incident.TimelineBucket(START.plusSeconds(1200), 4));
-    return new Incident(Incident.SCHEMA, id, version, IncidentKind.CO_SIMILAR_TEXT, title, START,
-        START.plusSeconds(1200 + version), START.plusSeconds(1300 + version), 13, 3,
-        List.of("partner:ngo-a", "partner:ngo-b", "feed:rss"), List.of("x", "telegram"), List.of("en", "da"),
-        List.of(category), List.of("T0049"), List.of("#gohome"), List.of(url), List.of("migrants"),
-        List.of("dehumanisation"), List.of(),
-        List.of(new Incident.RuleHitSummary("r-vermin", "Vermin metaphor", 4, category, "pack-1", 2)),
-        new Incident.ClassifierSummary("doccat-2025-03", Map.of("hateful", 0.91, "offensive", 0.4)),
-        new Incident.Evidence(signals, List.of(account, "acct_b", "acct_f"), timeline,
-            Map.of("similarity", "0.93 across 3 accounts", "window", "PT20M")),
-        version > 1 ? 85 : 75, tier, Tlp.AMBER,
-        "Three accounts posted near-identical text calling a group vermin within 20 minutes.");
+    return Incident.builder()
+        .id(id)
+        .version(version)
+        .kind(IncidentKind.CO_SIMILAR_TEXT)
+        .title(title)
+        .firstSeen(START)
+        .lastSeen(START.plusSeconds(1200 + version))
+        .updatedAt(START.plusSeconds(1300 + version))
+        .signalCount(13)
+        .accountCount(3)
+        .sources(List.of("partner:ngo-a", "partner:ngo-b", "feed:rss"))
+        .platforms(List.of("x", "telegram"))
+        .languages(List.of("en", "da"))
+        .categories(List.of(category))
+        .disarm(List.of("T0049"))
+        .hashtags(List.of("#gohome"))
+        .urls(List.of(url))
+        .targetGroups(List.of("migrants"))
+        .hallmarks(List.of("dehumanisation"))
+        .ruleHits(List.of(new Incident.RuleHitSummary("r-vermin", "Vermin metaphor", 4, category, "pack-1", 2)))
+        .classifier(new Incident.ClassifierSummary("doccat-2025-03", Map.of("hateful", 0.91, "offensive", 0.4)))
+        .evidence(new Incident.Evidence(signals, List.of(account, "acct_b", "acct_f"), timeline,
+            Map.of("similarity", "0.93 across 3 accounts", "window", "PT20M")))
+        .severity(version > 1 ? 85 : 75)
+        .tier(tier)
+        .tlp(Tlp.AMBER)
+        .explanation("Three accounts posted near-identical text calling a group vermin within 20 minutes.")
+        .build();
   }
 
   /**
@@ -65,15 +82,19 @@ final class TriageIncidents {
             List.of("acct_a", "acct_b", "acct_i"),
             "shares 2 of 3 accounts (67 % ≥ 50 %) and near-identical text with co-link inc-link" + id.substring(4)
                 + "; windows overlap"));
-    return new Incident(base.schema(), id, base.version(), IncidentKind.CAMPAIGN, base.title(), base.firstSeen(), base.lastSeen(),
-        base.updatedAt(), 31, 9, base.sources(), base.platforms(), base.languages(), base.categories(), base.disarm(),
-        List.of("poisonedwater"), List.of("https://hoax.example/water"), base.targetGroups(), base.hallmarks(), base.tcap(),
-        base.ruleHits(), base.classifier(),
-        new Incident.Evidence(base.evidence().signals(), List.of("acct_a", "acct_b", "acct_c", "acct_g"), base.evidence().timeline(),
-            base.evidence().coordination(), Map.of("acct_a", 9, "acct_b", 6, "acct_c", 2, "acct_g", 2)),
-        base.severity(), base.tier(), base.tlp(),
-        "9 accounts, 31 posts within 20 min: 6 accounts pushed #poisonedwater; 4 shared 1 link; 3 posted near-identical text.",
-        findings, null);
+    return base.toBuilder()
+        .id(id)
+        .kind(IncidentKind.CAMPAIGN)
+        .signalCount(31)
+        .accountCount(9)
+        .hashtags(List.of("poisonedwater"))
+        .urls(List.of("https://hoax.example/water"))
+        .evidence(new Incident.Evidence(base.evidence().signals(), List.of("acct_a", "acct_b", "acct_c", "acct_g"),
+            base.evidence().timeline(), base.evidence().coordination(), Map.of("acct_a", 9, "acct_b", 6, "acct_c", 2, "acct_g", 2)))
+        .explanation("9 accounts, 31 posts within 20 min: 6 accounts pushed #poisonedwater; 4 shared 1 link;"
+            + " 3 posted near-identical text.")
+        .findings(findings)
+        .build();
   }
 
   private static Incident.Finding finding(String id, IncidentKind kind, String subject, List<String> accounts, String because) {

@@ -136,11 +136,28 @@ class AlertWebhookTest {
   }
 
   private static Incident incident(String id, long version, Tier tier) {
-    return new Incident(Incident.SCHEMA, id, version, IncidentKind.HIGH_SEVERITY, "Call to violence that names a place",
-        SEEN, SEEN, SEEN.plusSeconds(version), 1, 1, List.of("partner:ngo-a"), List.of("x"), List.of("en"),
-        List.of("incitement"), List.of(), List.of(), List.of(), List.of("migrants"), List.of("threat"),
-        List.of("place", "time"), List.of(), null,
-        new Incident.Evidence(List.of(), List.of(), List.of(), Map.of("trigger", "rule ttl-en-call-to-violence-at-a-place")),
-        100, tier, Tlp.AMBER, "Tier " + tier.label());
+    return Incident.builder()
+        .id(id)
+        .version(version)
+        .kind(IncidentKind.HIGH_SEVERITY)
+        .title("Call to violence that names a place")
+        .firstSeen(SEEN)
+        .lastSeen(SEEN)
+        .updatedAt(SEEN.plusSeconds(version))
+        .signalCount(1)
+        .accountCount(1)
+        .sources(List.of("partner:ngo-a"))
+        .platforms(List.of("x"))
+        .languages(List.of("en"))
+        .categories(List.of("incitement"))
+        .targetGroups(List.of("migrants"))
+        .hallmarks(List.of("threat"))
+        .tcap(List.of("place", "time"))
+        .evidence(new Incident.Evidence(List.of(), List.of(), List.of(), Map.of("trigger", "rule ttl-en-call-to-violence-at-a-place")))
+        .severity(100)
+        .tier(tier)
+        .tlp(Tlp.AMBER)
+        .explanation("Tier " + tier.label())
+        .build();
   }
 }

@@ -78,11 +78,13 @@ class BriefForHumansTest {
           one.observedAt().plusSeconds(i), GREEN_URL + "/" + i, "x", "@poster_" + i, "Post number " + i + ": " + one.text(),
           "en", Tlp.GREEN, "incitement", one.ruleIds(), one.matchedTerms(), one.scores()));
     }
-    Incident long_ = new Incident(base.schema(), base.id(), 1, base.kind(), base.title(), base.firstSeen(),
-        base.lastSeen(), base.updatedAt(), many.size(), many.size(), base.sources(), base.platforms(), base.languages(),
-        base.categories(), base.disarm(), base.hashtags(), base.urls(), base.targetGroups(), base.hallmarks(),
-        base.tcap(), base.ruleHits(), null, new Incident.Evidence(many, List.of(), List.of(), Map.of()),
-        base.severity(), base.tier(), base.tlp(), base.explanation());
+    Incident long_ = base.toBuilder()
+        .version(1)
+        .signalCount(many.size())
+        .accountCount(many.size())
+        .classifier(null)
+        .evidence(new Incident.Evidence(many, List.of(), List.of(), Map.of()))
+        .build();
     byte[] pdf = new PdfBrief().render(brief(long_, Track.DSA));
     // kept to compare renderings across openhtmltopdf upgrades (page count, text)
     java.nio.file.Files.write(java.nio.file.Path.of("target/sample-brief-long.pdf"), pdf);
@@ -105,10 +107,13 @@ class BriefForHumansTest {
     List<Incident.EvidenceSignal> signals = base.evidence().signals().stream().map(s -> new Incident.EvidenceSignal(
         s.signalId(), s.source(), s.externalId(), s.observedAt(), s.url(), s.platform(), s.author(), s.text(),
         s.language(), s.tlp(), signalCategory, s.ruleIds(), s.matchedTerms(), s.scores())).toList();
-    return new Incident(base.schema(), base.id(), 1, base.kind(), base.title(), base.firstSeen(), base.lastSeen(),
-        base.updatedAt(), 1, 1, base.sources(), base.platforms(), base.languages(), categories, base.disarm(),
-        base.hashtags(), base.urls(), base.targetGroups(), base.hallmarks(), base.tcap(), base.ruleHits(), null,
-        new Incident.Evidence(signals, List.of(), List.of(), Map.of()), base.severity(), base.tier(), base.tlp(),
-        base.explanation());
+    return base.toBuilder()
+        .version(1)
+        .signalCount(1)
+        .accountCount(1)
+        .categories(categories)
+        .classifier(null)
+        .evidence(new Incident.Evidence(signals, List.of(), List.of(), Map.of()))
+        .build();
   }
 }

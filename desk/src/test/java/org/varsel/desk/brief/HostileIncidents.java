@@ -96,12 +96,22 @@ public final class HostileIncidents {
             Map.of()));
     Map<String, String> coordination = new java.util.TreeMap<>(base.evidence().coordination());
     coordination.put("findings", "5");
-    return new Incident(base.schema(), id, 2, IncidentKind.CAMPAIGN, "Campaign: #poisonedwater (17 accounts, 5 findings)",
-        T0, T0.plusSeconds(3000), T0.plusSeconds(3100), 130, 17, base.sources(), base.platforms(), base.languages(),
-        base.categories(), base.disarm(), List.of("poisonedwater"), List.of("https://hoax.example/water"),
-        base.targetGroups(), base.hallmarks(), base.tcap(), base.ruleHits(), base.classifier(),
-        new Incident.Evidence(base.evidence().signals(), base.evidence().accounts(), List.of(), coordination),
-        base.severity(), base.tier(), tlp, base.explanation(), findings, null);
+    return base.toBuilder()
+        .id(id)
+        .version(2)
+        .kind(IncidentKind.CAMPAIGN)
+        .title("Campaign: #poisonedwater (17 accounts, 5 findings)")
+        .firstSeen(T0)
+        .lastSeen(T0.plusSeconds(3000))
+        .updatedAt(T0.plusSeconds(3100))
+        .signalCount(130)
+        .accountCount(17)
+        .hashtags(List.of("poisonedwater"))
+        .urls(List.of("https://hoax.example/water"))
+        .evidence(new Incident.Evidence(base.evidence().signals(), base.evidence().accounts(), List.of(), coordination))
+        .tlp(tlp)
+        .findings(findings)
+        .build();
   }
 
   public static final String ARABIC_TEXT = "يجب طرد هؤلاء المهاجرين من المدينة";
@@ -120,17 +130,34 @@ public final class HostileIncidents {
   public static final String BURMESE_TEXT = "သူတို့အားလုံးကို မောင်းထုတ်ရမယ်";
 
   private static Incident incident(String id, Tlp tlp, String explanation, List<Incident.EvidenceSignal> signals) {
-    return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, "Title " + HOSTILE, T0,
-        T0.plusSeconds(360), T0.plusSeconds(400), signals.size(), signals.size(),
-        List.of("partner:ngo-a", "partner:ngo-b", "feed:rss"), List.of("x"), List.of("en"),
-        List.of("incitement", "dehumanisation"), List.of("T0049", "T0085.001"), List.of("#tag"),
-        signals.stream().map(Incident.EvidenceSignal::url).toList(), List.of("migrants <script>"),
-        List.of("dehumanisation"), List.of("place"),
-        List.of(new Incident.RuleHitSummary("inc-en-call-to-kill-group", "Call to kill", 5, "incitement", "1", 2)),
-        null,
-        new Incident.Evidence(signals, signals.stream().map(Incident.EvidenceSignal::author).toList(), List.of(),
-            Map.of("shared_text", "SHARED " + HOSTILE, "window", "PT10M")),
-        90, Tier.THREAT_TO_LIFE, tlp, explanation);
+    return Incident.builder()
+        .id(id)
+        .version(1)
+        .kind(IncidentKind.CO_SIMILAR_TEXT)
+        .title("Title " + HOSTILE)
+        .firstSeen(T0)
+        .lastSeen(T0.plusSeconds(360))
+        .updatedAt(T0.plusSeconds(400))
+        .signalCount(signals.size())
+        .accountCount(signals.size())
+        .sources(List.of("partner:ngo-a", "partner:ngo-b", "feed:rss"))
+        .platforms(List.of("x"))
+        .languages(List.of("en"))
+        .categories(List.of("incitement", "dehumanisation"))
+        .disarm(List.of("T0049", "T0085.001"))
+        .hashtags(List.of("#tag"))
+        .urls(signals.stream().map(Incident.EvidenceSignal::url).toList())
+        .targetGroups(List.of("migrants <script>"))
+        .hallmarks(List.of("dehumanisation"))
+        .tcap(List.of("place"))
+        .ruleHits(List.of(new Incident.RuleHitSummary("inc-en-call-to-kill-group", "Call to kill", 5, "incitement", "1", 2)))
+        .evidence(new Incident.Evidence(signals, signals.stream().map(Incident.EvidenceSignal::author).toList(), List.of(),
+            Map.of("shared_text", "SHARED " + HOSTILE, "window", "PT10M")))
+        .severity(90)
+        .tier(Tier.THREAT_TO_LIFE)
+        .tlp(tlp)
+        .explanation(explanation)
+        .build();
   }
 
   private static Incident.EvidenceSignal signal(String id, String source, String url, String platform, String author,

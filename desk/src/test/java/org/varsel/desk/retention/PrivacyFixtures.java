@@ -27,11 +27,26 @@ public final class PrivacyFixtures {
   /** An incident last seen at {@code lastSeen}, showing these evidence signals and their authors. */
   public static Incident incident(String id, Instant lastSeen, List<Incident.EvidenceSignal> signals) {
     List<String> accounts = signals.stream().map(s -> "x:" + s.author()).distinct().toList();
-    return new Incident(Incident.SCHEMA, id, 1, IncidentKind.CO_SIMILAR_TEXT, "Ballots counted twice: " + id,
-        lastSeen.minusSeconds(3600), lastSeen, lastSeen, signals.size(), accounts.size(), List.of("partner:ngo-a"),
-        List.of("x"), List.of("en"), List.of("disinformation"), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), null, new Incident.Evidence(signals, accounts, List.of(), Map.of()), 40, Tier.MEDIUM, Tlp.GREEN,
-        signals.size() + " accounts posted near-duplicate text");
+    return Incident.builder()
+        .id(id)
+        .version(1)
+        .kind(IncidentKind.CO_SIMILAR_TEXT)
+        .title("Ballots counted twice: " + id)
+        .firstSeen(lastSeen.minusSeconds(3600))
+        .lastSeen(lastSeen)
+        .updatedAt(lastSeen)
+        .signalCount(signals.size())
+        .accountCount(accounts.size())
+        .sources(List.of("partner:ngo-a"))
+        .platforms(List.of("x"))
+        .languages(List.of("en"))
+        .categories(List.of("disinformation"))
+        .evidence(new Incident.Evidence(signals, accounts, List.of(), Map.of()))
+        .severity(40)
+        .tier(Tier.MEDIUM)
+        .tlp(Tlp.GREEN)
+        .explanation(signals.size() + " accounts posted near-duplicate text")
+        .build();
   }
 
   public static void execute(PostgresDatabase database, String sql, Object... parameters) throws SQLException {

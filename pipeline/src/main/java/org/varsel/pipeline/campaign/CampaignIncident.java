@@ -57,37 +57,36 @@ final class CampaignIncident {
     Instant first = findings.stream().map(Incident::firstSeen).min(Comparator.naturalOrder()).orElseThrow();
     Instant last = findings.stream().map(Incident::lastSeen).max(Comparator.naturalOrder()).orElseThrow();
     Instant updated = findings.stream().map(Incident::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
-    return new Incident(
-        Incident.SCHEMA,
-        campaign.id,
-        version,
-        IncidentKind.CAMPAIGN,
-        CampaignSummary.title(findings, accountCount, hashtags, urls),
-        first,
-        last,
-        updated,
-        signalCount,
-        accountCount,
-        union(findings, Incident::sources, Integer.MAX_VALUE),
-        union(findings, Incident::platforms, MAX_VALUES),
-        union(findings, Incident::languages, MAX_VALUES),
-        union(findings, Incident::categories, MAX_VALUES),
-        union(findings, Incident::disarm, MAX_VALUES),
-        hashtags,
-        urls,
-        union(findings, Incident::targetGroups, MAX_VALUES),
-        union(findings, Incident::hallmarks, MAX_VALUES),
-        union(findings, Incident::tcap, MAX_VALUES),
-        ruleHits(findings),
-        classifier(findings),
-        new Incident.Evidence(evidenceSignals(findings), union(findings, i -> i.evidence().accounts(), MAX_ACCOUNTS),
-            timeline(findings), coordination(findings, accountCount, signalCount), accountPosts(findings)),
-        gravest.severity(),
-        gravest.tier(),
-        tlp,
-        CampaignSummary.explain(findings, accountCount, signalCount, gravest, ordered),
-        ordered.stream().limit(LISTED_FINDINGS).map(CampaignIncident::finding).toList(),
-        null);
+    return Incident.builder()
+        .id(campaign.id)
+        .version(version)
+        .kind(IncidentKind.CAMPAIGN)
+        .title(CampaignSummary.title(findings, accountCount, hashtags, urls))
+        .firstSeen(first)
+        .lastSeen(last)
+        .updatedAt(updated)
+        .signalCount(signalCount)
+        .accountCount(accountCount)
+        .sources(union(findings, Incident::sources, Integer.MAX_VALUE))
+        .platforms(union(findings, Incident::platforms, MAX_VALUES))
+        .languages(union(findings, Incident::languages, MAX_VALUES))
+        .categories(union(findings, Incident::categories, MAX_VALUES))
+        .disarm(union(findings, Incident::disarm, MAX_VALUES))
+        .hashtags(hashtags)
+        .urls(urls)
+        .targetGroups(union(findings, Incident::targetGroups, MAX_VALUES))
+        .hallmarks(union(findings, Incident::hallmarks, MAX_VALUES))
+        .tcap(union(findings, Incident::tcap, MAX_VALUES))
+        .ruleHits(ruleHits(findings))
+        .classifier(classifier(findings))
+        .evidence(new Incident.Evidence(evidenceSignals(findings), union(findings, i -> i.evidence().accounts(), MAX_ACCOUNTS),
+            timeline(findings), coordination(findings, accountCount, signalCount), accountPosts(findings)))
+        .severity(gravest.severity())
+        .tier(gravest.tier())
+        .tlp(tlp)
+        .explanation(CampaignSummary.explain(findings, accountCount, signalCount, gravest, ordered))
+        .findings(ordered.stream().limit(LISTED_FINDINGS).map(CampaignIncident::finding).toList())
+        .build();
   }
 
   private static Incident.Finding finding(CampaignMember member) {

@@ -345,33 +345,34 @@ public class IncidentDraft {
     new TreeMap<>(timeline).forEach((start, count) -> buckets.add(new Incident.TimelineBucket(Instant.ofEpochMilli(start), count)));
     List<Incident.RuleHitSummary> hits = new ArrayList<>(ruleHits.values());
     hits.sort(Comparator.comparing(Incident.RuleHitSummary::count).reversed().thenComparing(Incident.RuleHitSummary::ruleId));
-    return new Incident(
-        Incident.SCHEMA,
-        id,
-        version,
-        kind,
-        IncidentTitle.of(this, kept),
-        Instant.ofEpochMilli(firstSeen),
-        Instant.ofEpochMilli(lastSeen),
-        Instant.ofEpochMilli(Math.max(at, lastSeen)),
-        signalCount,
-        accountCount,
-        List.copyOf(sources),
-        List.copyOf(platforms),
-        List.copyOf(languages),
-        List.copyOf(categories),
-        List.copyOf(disarm),
-        List.copyOf(hashtags),
-        List.copyOf(urls),
-        List.copyOf(targetGroups),
-        List.copyOf(hallmarks),
-        List.copyOf(tcap),
-        hits,
-        modelVersion == null && maxScores.isEmpty() ? null : new Incident.ClassifierSummary(modelVersion, new TreeMap<>(maxScores)),
-        new Incident.Evidence(kept, List.copyOf(sampleAccounts), buckets, evidenceOfCoordination, accountPosts()),
-        severity.score(),
-        severity.tier(),
-        tlp,
-        Explanations.explain(this, severity));
+    return Incident.builder()
+        .id(id)
+        .version(version)
+        .kind(kind)
+        .title(IncidentTitle.of(this, kept))
+        .firstSeen(Instant.ofEpochMilli(firstSeen))
+        .lastSeen(Instant.ofEpochMilli(lastSeen))
+        .updatedAt(Instant.ofEpochMilli(Math.max(at, lastSeen)))
+        .signalCount(signalCount)
+        .accountCount(accountCount)
+        .sources(List.copyOf(sources))
+        .platforms(List.copyOf(platforms))
+        .languages(List.copyOf(languages))
+        .categories(List.copyOf(categories))
+        .disarm(List.copyOf(disarm))
+        .hashtags(List.copyOf(hashtags))
+        .urls(List.copyOf(urls))
+        .targetGroups(List.copyOf(targetGroups))
+        .hallmarks(List.copyOf(hallmarks))
+        .tcap(List.copyOf(tcap))
+        .ruleHits(hits)
+        .classifier(modelVersion == null && maxScores.isEmpty()
+            ? null : new Incident.ClassifierSummary(modelVersion, new TreeMap<>(maxScores)))
+        .evidence(new Incident.Evidence(kept, List.copyOf(sampleAccounts), buckets, evidenceOfCoordination, accountPosts()))
+        .severity(severity.score())
+        .tier(severity.tier())
+        .tlp(tlp)
+        .explanation(Explanations.explain(this, severity))
+        .build();
   }
 }

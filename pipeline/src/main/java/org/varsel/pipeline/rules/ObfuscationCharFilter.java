@@ -115,6 +115,11 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     }
   }
 
+  /** The folded text the tokenizer reads, once it has started reading ({@link PersonNameFilter} looks around words). */
+  String text() {
+    return output;
+  }
+
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
     if (output == null) {

@@ -17,7 +17,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * The analysis shared by documents and rule queries for one language: obfuscation folding,
- * standard tokens, lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
+ * standard tokens, in English and Danish documents {@code _person_} stacked on names ({@link PersonNameFilter}), lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
  * and a stemmer (English, Danish, none for {@code any}), then every double letter collapsed.
  * {@code any} and the script languages break words with ICU (dictionaries for Myanmar, Thai,
  * Lao, Khmer and CJK, which are written without spaces) and fold words outside the Latin script
@@ -62,7 +62,12 @@ final class RuleAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer tokenizer = language.hasStemmer() ? new StandardTokenizer() : new ICUTokenizer();
-    TokenStream ts = new LowerCaseFilter(tokenizer);
+    TokenStream ts = tokenizer;
+    ObfuscationCharFilter[] reading = new ObfuscationCharFilter[1];
+    if (repairs && language.hasStemmer()) {
+      ts = new PersonNameFilter(ts, () -> reading[0].text());
+    }
+    ts = new LowerCaseFilter(ts);
     if (!language.hasStemmer()) {
       ts = new ScriptFoldingFilter(ts);
     }
@@ -84,7 +89,10 @@ final class RuleAnalyzer extends Analyzer {
         break;
     }
     ts = new RepeatedLetterFilter(ts, 2);
-    return new TokenStreamComponents(tokenizer, ts);
+    return new TokenStreamComponents(reader -> {
+      reading[0] = (ObfuscationCharFilter) reader;
+      tokenizer.setReader(reader);
+    }, ts);
   }
 
   /** Wildcard and fuzzy terms are not stemmed, but get the same case and letter folding. */

@@ -112,8 +112,25 @@ class DismissedContentTest {
       signals.add(new Incident.EvidenceSignal("sig-" + id + "-" + signals.size(), "partner:ngo-a", "x-" + id, at, null, "x", "@a",
           text, "en", Tlp.AMBER, "dangerous-speech", List.of("r-vermin"), List.of(), Map.of()));
     }
-    return new Incident(Incident.SCHEMA, id, 1, IncidentKind.HIGH_SEVERITY, "t", at, at, at, 1, 1, List.of("partner:ngo-a"),
-        List.of("x"), List.of("en"), List.of("dangerous-speech"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), null, new Incident.Evidence(signals, List.of(), List.of(), Map.of()), 80, tier, Tlp.AMBER, "why");
+    return Incident.builder()
+        .id(id)
+        .version(1)
+        .kind(IncidentKind.HIGH_SEVERITY)
+        .title("t")
+        .firstSeen(at)
+        .lastSeen(at)
+        .updatedAt(at)
+        .signalCount(1)
+        .accountCount(1)
+        .sources(List.of("partner:ngo-a"))
+        .platforms(List.of("x"))
+        .languages(List.of("en"))
+        .categories(List.of("dangerous-speech"))
+        .evidence(new Incident.Evidence(signals, List.of(), List.of(), Map.of()))
+        .severity(80)
+        .tier(tier)
+        .tlp(Tlp.AMBER)
+        .explanation("why")
+        .build();
   }
 }

@@ -1,0 +1,33 @@
+package org.varsel.cli;
+
+import static org.varsel.cli.BenchMeasures.machine;
+
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The table {@code varsel bench} prints on stdout, and its last line for scripts: the best parallelism's figures. */
+final class BenchTable {
+  private BenchTable() {}
+
+  static void print(PrintStream out, String setup, List<BenchResult> results) {
+    out.println("varsel bench: " + machine());
+    out.println("  " + setup);
+    out.printf(Locale.ROOT, "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
+        "p", "signals", "sig/s", "sig/s", "CPU µs", "broker µs", "rate", "probes", "p50 ms", "p99 ms", "max ms",
+        "heap MB", "chkpt KB");
+    out.printf(Locale.ROOT, "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
+        "", "", "sustained", "w/ start-up", "/signal", "/signal", "sig/s", "seen", "", "", "", "after GC", "last");
+    for (BenchResult r : results) {
+      out.printf(Locale.ROOT, "%-3d %,10d %,12.0f %,12.0f %9.0f %9.0f %,9.0f %4d/%-3d %8.0f %8.0f %9.0f %9d %,10d%n",
+          r.parallelism(), r.signals(), r.throughput(), r.throughputWithStartup(), r.cpuUsPerSignal(), r.brokerCpuUsPerSignal(),
+          r.rate(), r.probes(), r.probes() + r.missing(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.heapAfterGcBytes() >> 20,
+          r.checkpointBytes() >> 10);
+    }
+    out.println("  sustained = signals / (job wall time - wall time of the same bounded job over an empty topic);"
+        + " CPU µs/signal = (this JVM's CPU time in the throughput phase - that of the empty run) / signals");
+    BenchResult best = results.stream().max(Comparator.comparingDouble(BenchResult::throughput)).orElseThrow();
+    out.printf(Locale.ROOT, "throughput=%.0f p99_ms=%.0f signals=%d%n", best.throughput(), best.p99Ms(), best.signals());
+  }
+}
