@@ -16,11 +16,12 @@ import sys
 # Leaf-first: the first pattern found walking from the sampled frame down the stack names the step.
 STEPS = [
     ("checkpoint: heap snapshot", ("HeapSnapshotStrategy", "AsyncCheckpointRunnable", "CopyOnWriteStateMapSnapshot")),
-    ("network: serialise", ("RecordWriter.serializeRecord", "RecordWriter.emit")),
+    # heap state touched while a snapshot runs is copied first (copy-on-write): state work, not a chained copy
+    ("heap state access (copy-on-write during snapshots)", ("CopyOnWriteStateMap.",)),
+    ("network: serialise", ("RecordWriter.serializeRecord", "RecordWriter.emit", "SerializationDelegate.write")),
     ("network: deserialise", ("SpillingAdaptiveSpanningRecordDeserializer", "NonSpanningWrapper",
-                              "StreamElementSerializer.deserialize",
+                              "StreamElementSerializer.deserialize", "DeserializationDelegate.read",
                               "PojoSerializer.deserialize")),
-    ("chained copy (no object reuse)", ("PojoSerializer.copy",)),
     ("parse + validate (Jackson, schema)", ("ParseSignal", "SignalCodec", "RawSignalDeserializer")),
     ("language detection", ("LanguageIdentifier",)),
     ("classifier (tokenise + maxent)", ("HarmClassifier",)),
@@ -29,6 +30,8 @@ STEPS = [
     ("correlate: detectors + keys", ("DetectorFunction", "CorrelationKeys", "CoordinatedAccounts", "BaselineBursts",
                                      "SingleSignals", "PartnerAssessments", "HighSeveritySignals", "MinHash",
                                      "ShingledText", "IncidentDraft")),
+    ("campaign consolidation", ("CampaignFunction", "org.varsel.pipeline.campaign")),
+    ("suppress dismissed duplicates", ("SuppressDismissedDuplicates", "DismissedContent")),
     ("dedupe (keyed state)", ("FirstSeenOnly",)),
     ("event time / watermarks", ("TimestampsAndWatermarksOperator", "StatusWatermarkValve")),
     ("kafka sink (serialise, produce)", ("KafkaWriter", "KafkaProducer", "IncidentSerializer", "ShadowHitSerializer",
@@ -37,6 +40,14 @@ STEPS = [
                               "SplitFetcher")),
 ]
 PIPELINE_THREAD = re.compile(r"(Source: |-> |\(\d+/\d+\)#|Legacy Source|flink-|Kafka|AsyncOperations|Checkpoint)", re.I)
+
+
+def is_chained_copy(frames):
+    """A deep copy between chained operators: serializer frames only, up to the chain's copying output (the frames
+    beyond it, leafwards, are the next operator's own work and go to its step)."""
+    at = next((i for i, f in enumerate(frames) if "CopyingChainingOutput" in f), None)
+    return at is not None and at > 0 and all(
+        ("typeutils" in f or "Serializer" in f or f.startswith("java.")) for f in frames[:at])
 
 
 def main():
@@ -62,6 +73,9 @@ def main():
         total += 1
         leaves[frames[0]] += 1
         step = "other (Flink runtime, JDK, GC helpers)"
+        if is_chained_copy(frames):
+            steps["chained copy (no object reuse)"] += 1
+            continue
         for frame in frames:
             hit = next((s for s, patterns in STEPS if any(p in frame for p in patterns)), None)
             if hit:

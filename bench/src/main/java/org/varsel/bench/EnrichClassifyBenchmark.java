@@ -7,19 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.varsel.pipeline.enrich.Enrichment;
 import org.varsel.pipeline.enrich.TextEnricher;
 
@@ -29,14 +19,7 @@ import org.varsel.pipeline.enrich.TextEnricher;
  * {@code chars} characters, every third one with a tracked link, a hashtag and a mention.
  * Run: {@code bench/run jmh EnrichClassify}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(1)
-@Threads(1)
-public class EnrichClassifyBenchmark {
+public class EnrichClassifyBenchmark extends SingleThreadThroughput {
 
   @Param({"280", "100"})
   int chars;

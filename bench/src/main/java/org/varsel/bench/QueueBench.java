@@ -119,7 +119,6 @@ public final class QueueBench {
       Tier tier = Tier.values()[Math.min(4, random.nextInt(12) / 2)];
       batch.add(Incident.builder()
           .id("inc-bench-" + i)
-          .version(1)
           .kind(IncidentKind.values()[random.nextInt(6)])
           .title(sentence(random))
           .firstSeen(first)

@@ -215,12 +215,13 @@ public final class BenchCommand implements Callable<Integer> {
     progress("p=%d: %,d signals in %.1f s (start-up %.1f s): %,.0f signals/s, %,.0f without start-up; %.0f µs CPU/signal"
         + " (+ broker %.0f µs); %,d incident updates", p, signals, seconds, startup, signals / seconds,
         signals / Math.max(0.001, seconds - startup), cpuUs, brokerUs, incidents);
-    BenchResult throughput = new BenchResult(p, signals, seconds, startup, incidents, cpuUs, brokerUs, 0, 0, 0, 0, 0, 0, 0, 0);
+    BenchResult.Throughput throughput = new BenchResult.Throughput(signals, seconds, startup, incidents, cpuUs, brokerUs);
 
-    double r = rate > 0 ? rate : Math.max(10, 0.5 * throughput.throughput());
+    double r = rate > 0 ? rate : Math.max(10, 0.5 * throughput.sustained());
     PipelineSettings latency = settings(kafka, "bench-p" + p + "-lat", p, false, rulesDir);
     JobTopics.create(kafka, latency, p);
-    return new LatencyPhase(kafka, workload, stateBackend, latencySeconds).measure(latency, work.resolve("chk-p" + p + "-lat"), r, throughput);
+    LatencyPhase phase = new LatencyPhase(kafka, workload, stateBackend, latencySeconds);
+    return new BenchResult(p, throughput, phase.measure(latency, work.resolve("chk-p" + p + "-lat"), r));
   }
 
   /** A read_committed consumer of the whole topic from its beginning, polled at short intervals: how the bench sees incidents. */

@@ -20,14 +20,17 @@ final class BenchTable {
     out.printf(Locale.ROOT, "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
         "", "", "sustained", "w/ start-up", "/signal", "/signal", "sig/s", "seen", "", "", "", "after GC", "last");
     for (BenchResult r : results) {
+      BenchResult.Throughput t = r.throughput();
+      BenchResult.Latency l = r.latency();
       out.printf(Locale.ROOT, "%-3d %,10d %,12.0f %,12.0f %9.0f %9.0f %,9.0f %4d/%-3d %8.0f %8.0f %9.0f %9d %,10d%n",
-          r.parallelism(), r.signals(), r.throughput(), r.throughputWithStartup(), r.cpuUsPerSignal(), r.brokerCpuUsPerSignal(),
-          r.rate(), r.probes(), r.probes() + r.missing(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.heapAfterGcBytes() >> 20,
-          r.checkpointBytes() >> 10);
+          r.parallelism(), t.signals(), t.sustained(), t.withStartup(), t.cpuUsPerSignal(), t.brokerCpuUsPerSignal(),
+          l.rate(), l.probes(), l.probes() + l.missing(), l.p50Ms(), l.p99Ms(), l.maxMs(), l.heapAfterGcBytes() >> 20,
+          l.checkpointBytes() >> 10);
     }
     out.println("  sustained = signals / (job wall time - wall time of the same bounded job over an empty topic);"
         + " CPU µs/signal = (this JVM's CPU time in the throughput phase - that of the empty run) / signals");
-    BenchResult best = results.stream().max(Comparator.comparingDouble(BenchResult::throughput)).orElseThrow();
-    out.printf(Locale.ROOT, "throughput=%.0f p99_ms=%.0f signals=%d%n", best.throughput(), best.p99Ms(), best.signals());
+    BenchResult best = results.stream().max(Comparator.comparingDouble(r -> r.throughput().sustained())).orElseThrow();
+    out.printf(Locale.ROOT, "throughput=%.0f p99_ms=%.0f signals=%d%n", best.throughput().sustained(), best.latency().p99Ms(),
+        best.throughput().signals());
   }
 }

@@ -28,6 +28,7 @@ import org.varsel.pipeline.functional.FunctionalSuite;
 import org.varsel.pipeline.functional.SuiteEvaluation;
 import org.varsel.pipeline.functional.SuiteFloors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./varsel model}: trains and evaluates the threat/hateful/offensive/neutral classifier. */
@@ -68,17 +69,11 @@ public final class ModelCommand extends CommandGroup {
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "${sys:varsel.home:-.}/data/training",
-        description = "Directory with the copied training data. Default: ${DEFAULT-VALUE}")
-    Path data;
+    @Mixin ModelFiles files;
 
     @Option(names = "--model", defaultValue = "${sys:varsel.home:-.}/pipeline/src/main/resources/models/varsel-doccat.bin",
         description = "Where to write the model (the pipeline ships this file). Default: ${DEFAULT-VALUE}")
     Path model;
-
-    @Option(names = "--report", defaultValue = "${sys:varsel.home:-.}/docs/model-evaluation.md",
-        description = "Where to write the evaluation report (Markdown). Default: ${DEFAULT-VALUE}")
-    Path report;
 
     @Option(names = "--known-words",
         defaultValue = "${sys:varsel.home:-.}/pipeline/src/main/resources/classify/known-words.txt",
@@ -119,14 +114,6 @@ public final class ModelCommand extends CommandGroup {
         description = "Highest marking of a verdict to train on: CLEAR, GREEN or AMBER. Default: ${DEFAULT-VALUE}")
     String verdictsMaxTlp;
 
-    @Option(names = "--suite", defaultValue = "${sys:varsel.home:-.}/data/functional",
-        description = "With verdicts: the functional suite measured before and after. Default: ${DEFAULT-VALUE}")
-    Path suite;
-
-    @Option(names = "--rules", defaultValue = "${sys:varsel.home:-.}/rules",
-        description = "With verdicts: the rules of the flagging path the suite runs through. Default: ${DEFAULT-VALUE}")
-    Path rules;
-
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -164,7 +151,7 @@ public final class ModelCommand extends CommandGroup {
       try {
         ceiling = VerdictPosts.ceiling(Tlp.fromLabel(verdictsMaxTlp)
             .orElseThrow(() -> new IllegalArgumentException("--verdicts-max-tlp " + verdictsMaxTlp + " is not a TLP marking")));
-        cases = FunctionalSuite.read(suite);
+        cases = FunctionalSuite.read(files.suite);
       } catch (IllegalArgumentException | UncheckedIOException e) {
         err.println("model train: " + e.getMessage());
         return 2;
@@ -181,10 +168,10 @@ public final class ModelCommand extends CommandGroup {
       TrainingCorpus corpus = corpus(options).withVerdicts(read);
       HarmClassifier previous = Files.exists(model) ? new HarmClassifier(new DoccatModel(model)) : HarmClassifier.bundled();
       err.println("model train: measuring the model before, " + previous.modelVersion());
-      ModelComparison before = ModelComparison.measure(previous, corpus, cases, rules, this::progress);
+      ModelComparison before = ModelComparison.measure(previous, corpus, cases, files.rules, this::progress);
       TrainedModel trained = trainAndWrite(corpus, options);
       HarmClassifier next = new HarmClassifier(trained.model());
-      ModelComparison after = ModelComparison.measure(next, corpus, cases, rules, this::progress);
+      ModelComparison after = ModelComparison.measure(next, corpus, cases, files.rules, this::progress);
       writeHeldOutReport(after.heldOut(), options, trained);
       out.println();
       out.print(ModelComparison.toMarkdown(before, after));
@@ -213,8 +200,8 @@ public final class ModelCommand extends CommandGroup {
     }
 
     private TrainingCorpus corpus(TrainingOptions options) throws IOException {
-      err.println("model train: reading " + data);
-      TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
+      err.println("model train: reading " + files.data);
+      TrainingCorpus corpus = TrainingCorpus.read(files.data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
       err.println("model train: " + corpus.posts().size() + " posts, " + corpus.skipped() + " rows skipped");
       return corpus;
     }
@@ -236,7 +223,7 @@ public final class ModelCommand extends CommandGroup {
 
     private TrainedModel trainAndWrite(TrainingCorpus corpus, TrainingOptions options) throws IOException {
       long start = System.nanoTime();
-      TrainedModel trained = ModelTrainer.train(corpus, data, options, this::progress);
+      TrainedModel trained = ModelTrainer.train(corpus, files.data, options, this::progress);
       Files.createDirectories(model.toAbsolutePath().getParent());
       try (OutputStream file = Files.newOutputStream(model)) {
         trained.model().serialize(file);
@@ -247,9 +234,9 @@ public final class ModelCommand extends CommandGroup {
     }
 
     private void writeHeldOutReport(ModelEvaluation evaluation, TrainingOptions options, TrainedModel trained) throws IOException {
-      String markdown = evaluation.toMarkdown(options, trained.trainingCounts(), ModelEvaluation.Baseline.read(data));
-      HELD_OUT_SECTION.writeInto(report, markdown);
-      err.println("model train: wrote " + report + " (section " + HELD_OUT_SECTION.name() + ")");
+      String markdown = evaluation.toMarkdown(options, trained.trainingCounts(), ModelEvaluation.Baseline.read(files.data));
+      HELD_OUT_SECTION.writeInto(files.report, markdown);
+      err.println("model train: wrote " + files.report + " (section " + HELD_OUT_SECTION.name() + ")");
       out.print(markdown);
     }
 
@@ -271,20 +258,10 @@ public final class ModelCommand extends CommandGroup {
           "With --held-out: evaluate the classifier on the held-out splits of the training data instead."})
   static final class Evaluate implements Callable<Integer> {
 
-    @Option(names = "--suite", defaultValue = "${sys:varsel.home:-.}/data/functional",
-        description = "Directory with the suite (suite-*.tsv) and its floors.yaml. Default: ${DEFAULT-VALUE}")
-    Path suite;
-
-    @Option(names = "--rules", defaultValue = "${sys:varsel.home:-.}/rules",
-        description = "Rules directory to match with (checked as the build checks it). Default: ${DEFAULT-VALUE}")
-    Path rules;
+    @Mixin ModelFiles files;
 
     @Option(names = "--model", description = "A model file; default: the model bundled in the pipeline.")
     Path model;
-
-    @Option(names = "--report", defaultValue = "${sys:varsel.home:-.}/docs/model-evaluation.md",
-        description = "Report whose functional-suite section is rewritten. Default: ${DEFAULT-VALUE}")
-    Path report;
 
     @Option(names = "--no-report", description = "Print only; leave the report file as it is.")
     boolean noReport;
@@ -303,10 +280,6 @@ public final class ModelCommand extends CommandGroup {
     @Option(names = "--held-out", description = "Evaluate the classifier on the held-out splits of --data instead.")
     boolean heldOut;
 
-    @Option(names = "--data", defaultValue = "${sys:varsel.home:-.}/data/training",
-        description = "With --held-out: directory with the copied training data. Default: ${DEFAULT-VALUE}")
-    Path data;
-
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -320,20 +293,20 @@ public final class ModelCommand extends CommandGroup {
       FunctionalSuite cases;
       SuiteFloors floors;
       try {
-        cases = FunctionalSuite.read(suite);
-        floors = SuiteFloors.read(suite.resolve(SuiteFloors.FILE));
+        cases = FunctionalSuite.read(files.suite);
+        floors = SuiteFloors.read(files.suite.resolve(SuiteFloors.FILE));
       } catch (IllegalArgumentException | UncheckedIOException e) {
         err.println("model evaluate: " + e.getMessage());
         return 2;
       }
-      err.println("model evaluate: " + cases.cases().size() + " cases from " + suite + ", classifier "
-          + classifier.modelVersion() + ", rules from " + rules);
-      SuiteEvaluation evaluation = ModelComparison.judge(cases, classifier, rules, line -> err.println("model evaluate: " + line));
+      err.println("model evaluate: " + cases.cases().size() + " cases from " + files.suite + ", classifier "
+          + classifier.modelVersion() + ", rules from " + files.rules);
+      SuiteEvaluation evaluation = ModelComparison.judge(cases, classifier, files.rules, line -> err.println("model evaluate: " + line));
       String markdown = evaluation.toMarkdown();
       out.print(markdown);
       if (!noReport) {
-        SUITE_SECTION.writeInto(report, markdown);
-        err.println("model evaluate: wrote section " + SUITE_SECTION.name() + " of " + report);
+        SUITE_SECTION.writeInto(files.report, markdown);
+        err.println("model evaluate: wrote section " + SUITE_SECTION.name() + " of " + files.report);
       }
       if (casesFile != null) {
         Files.writeString(casesFile, evaluation.casesTsv(), StandardCharsets.UTF_8);
@@ -351,10 +324,10 @@ public final class ModelCommand extends CommandGroup {
 
     private int heldOut(HarmClassifier classifier) throws IOException {
       TrainingOptions options = TrainingOptions.defaults();
-      TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
-      err.println("model evaluate: " + classifier.modelVersion() + " on the held-out posts of " + data
+      TrainingCorpus corpus = TrainingCorpus.read(files.data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
+      err.println("model evaluate: " + classifier.modelVersion() + " on the held-out posts of " + files.data
           + " (held-out slices as for the default seed)");
-      out.print(ModelEvaluation.evaluate(classifier, corpus).toMarkdown(null, null, ModelEvaluation.Baseline.read(data)));
+      out.print(ModelEvaluation.evaluate(classifier, corpus).toMarkdown(null, null, ModelEvaluation.Baseline.read(files.data)));
       return 0;
     }
   }

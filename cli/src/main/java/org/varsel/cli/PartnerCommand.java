@@ -7,6 +7,7 @@ import org.varsel.desk.auth.IssuedToken;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.partner.PartnerRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,6 +23,12 @@ import picocli.CommandLine.Parameters;
     subcommands = {PartnerCommand.Add.class, PartnerCommand.Token.class, PartnerCommand.Revoke.class,
         PartnerCommand.ListPartners.class})
 public final class PartnerCommand extends CommandGroup {
+
+  /** The partner a subcommand works on, named by the first parameter. */
+  static final class ExistingPartner {
+    @Parameters(index = "0", description = "Partner id.")
+    String id;
+  }
 
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Registers a partner and prints its first API token (once).")
@@ -53,17 +60,16 @@ public final class PartnerCommand extends CommandGroup {
   @Command(name = "token", mixinStandardHelpOptions = true,
       description = "Issues another API token for a partner (to rotate: issue, switch, revoke the old one).")
   static final class Token extends DeskAccountCommand {
-    @Parameters(index = "0", description = "Partner id.")
-    String id;
+    @Mixin ExistingPartner partner;
 
     @Option(names = "--label", defaultValue = "", description = "What the token is for (e.g. the sending system).")
     String label;
 
     @Override
     int call(Database db) throws Exception {
-      IssuedToken issued = new PartnerRegistry(db).issueToken(id, label);
-      desk.audit(db, "partner-token", DeskAdmin.details("partner", id).put("label", label));
-      printToken(desk.out, issued, "new token for partner " + id);
+      IssuedToken issued = new PartnerRegistry(db).issueToken(partner.id, label);
+      desk.audit(db, "partner-token", DeskAdmin.details("partner", partner.id).put("label", label));
+      printToken(desk.out, issued, "new token for partner " + partner.id);
       return 0;
     }
   }
@@ -71,8 +77,7 @@ public final class PartnerCommand extends CommandGroup {
   @Command(name = "revoke", mixinStandardHelpOptions = true,
       description = "Revokes a partner's token by its id (see `partner list`), or all its tokens with --all.")
   static final class Revoke extends DeskAccountCommand {
-    @Parameters(index = "0", description = "Partner id.")
-    String id;
+    @Mixin ExistingPartner partner;
 
     @Option(names = "--token-id", description = "The token's id, as `partner list` shows it.")
     Optional<String> tokenId;
@@ -91,12 +96,12 @@ public final class PartnerCommand extends CommandGroup {
 
     @Override
     int call(Database db) throws Exception {
-      int revoked = new PartnerRegistry(db).revoke(id, tokenId.orElse(""));
+      int revoked = new PartnerRegistry(db).revoke(partner.id, tokenId.orElse(""));
       if (revoked > 0) {
         desk.audit(db, "partner-revoke",
-            DeskAdmin.details("partner", id).put("token_id", tokenId.orElse("all")).put("revoked", revoked));
+            DeskAdmin.details("partner", partner.id).put("token_id", tokenId.orElse("all")).put("revoked", revoked));
       }
-      desk.out.println(revoked + " token(s) of partner " + id + " revoked");
+      desk.out.println(revoked + " token(s) of partner " + partner.id + " revoked");
       return revoked > 0 ? 0 : 1;
     }
   }

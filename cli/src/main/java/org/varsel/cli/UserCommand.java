@@ -63,6 +63,12 @@ public final class UserCommand extends CommandGroup {
     }
   }
 
+  /** The user a subcommand works on, named by the first parameter. */
+  static final class ExistingUser {
+    @Parameters(index = "0", description = "Username")
+    String name;
+  }
+
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Add a user with a password and print their first API token (shown once).")
   static final class Add extends DeskAccountCommand {
@@ -95,18 +101,17 @@ public final class UserCommand extends CommandGroup {
   static final class Password extends DeskAccountCommand {
     @Mixin NewPassword newPassword;
 
-    @Parameters(index = "0", description = "Username")
-    String username;
+    @Mixin ExistingUser user;
 
     @Override
     int call(Database database) throws Exception {
-      char[] password = newPassword.read(username, desk.environment);
-      if (!new UserAdmin(database).setPassword(username, password)) {
-        desk.out.println("no such user: " + username);
+      char[] password = newPassword.read(user.name, desk.environment);
+      if (!new UserAdmin(database).setPassword(user.name, password)) {
+        desk.out.println("no such user: " + user.name);
         return 1;
       }
-      desk.audit(database, "user-password", DeskAdmin.details("user", username));
-      desk.out.println("password set for " + username + "; their sessions ended");
+      desk.audit(database, "user-password", DeskAdmin.details("user", user.name));
+      desk.out.println("password set for " + user.name + "; their sessions ended");
       return 0;
     }
   }
@@ -114,21 +119,20 @@ public final class UserCommand extends CommandGroup {
   @Command(name = "token", mixinStandardHelpOptions = true,
       description = "Issue another API token for a user (shown once).")
   static final class Token extends DeskAccountCommand {
-    @Parameters(index = "0", description = "Username")
-    String username;
+    @Mixin ExistingUser user;
 
     @Option(names = "--label", defaultValue = "cli", description = "What the token is for. Default: ${DEFAULT-VALUE}.")
     String label;
 
     @Override
     int call(Database database) throws Exception {
-      Optional<IssuedToken> token = new UserAdmin(database).issueToken(username, label);
+      Optional<IssuedToken> token = new UserAdmin(database).issueToken(user.name, label);
       if (token.isEmpty()) {
-        desk.out.println("no such user: " + username);
+        desk.out.println("no such user: " + user.name);
         return 1;
       }
-      desk.audit(database, "user-token", DeskAdmin.details("user", username));
-      desk.out.println("API token for " + username + " (shown once): " + token.get().token());
+      desk.audit(database, "user-token", DeskAdmin.details("user", user.name));
+      desk.out.println("API token for " + user.name + " (shown once): " + token.get().token());
       return 0;
     }
   }
@@ -137,8 +141,7 @@ public final class UserCommand extends CommandGroup {
       description = "Set where a staff user's notifications (threat-to-life incidents, assignments) are e-mailed, or "
           + "--clear it (inbox only). Mail goes out only when the desk has desk.mail.host (docs/configuration.md).")
   static final class Email extends DeskAccountCommand {
-    @Parameters(index = "0", description = "Username")
-    String username;
+    @Mixin ExistingUser user;
 
     @Parameters(index = "1", arity = "0..1", description = "E-mail address (leave out with --clear)")
     Optional<String> address;
@@ -153,17 +156,17 @@ public final class UserCommand extends CommandGroup {
         return 2;
       }
       try {
-        if (!new UserAdmin(database).setEmail(username, address.map(String::strip))) {
-          desk.out.println("no such staff user: " + username + " (partners get no notifications)");
+        if (!new UserAdmin(database).setEmail(user.name, address.map(String::strip))) {
+          desk.out.println("no such staff user: " + user.name + " (partners get no notifications)");
           return 1;
         }
       } catch (IllegalArgumentException refused) {
         desk.out.println(refused.getMessage());
         return 2;
       }
-      desk.audit(database, "user-email", DeskAdmin.details("user", username));
-      desk.out.println(address.map(a -> "notifications for " + username + " are e-mailed to " + a)
-          .orElse("notifications for " + username + " stay in the desk's inbox"));
+      desk.audit(database, "user-email", DeskAdmin.details("user", user.name));
+      desk.out.println(address.map(a -> "notifications for " + user.name + " are e-mailed to " + a)
+          .orElse("notifications for " + user.name + " stay in the desk's inbox"));
       return 0;
     }
   }

@@ -42,7 +42,6 @@ class PrivacyCommandTest {
     try (Database db = Database.open(database.jdbcUrl(), database.user(), database.password())) {
       Incident grave = Incident.builder()
           .id("inc-1")
-          .version(1)
           .kind(IncidentKind.HIGH_SEVERITY)
           .title("t")
           .firstSeen(at)

@@ -3,11 +3,11 @@ package org.varsel.contract;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds an {@link Incident} by field name instead of 31 positional arguments; unset lists are empty. */
+/** Builds an {@link Incident} by field name instead of 31 positional arguments: version 1 and empty lists unless set. */
 public final class IncidentBuilder {
   private String schema = Incident.SCHEMA;
   private String id;
-  private long version;
+  private long version = 1;
   private IncidentKind kind;
   private String title;
   private Instant firstSeen;

@@ -37,6 +37,17 @@ class IncidentWireFormatTest {
     assertThat(campaign.toBuilder().build()).isEqualTo(campaign);
   }
 
+  @Test
+  void aNewIncidentIsItsFirstVersionWithEmptyListsAndNoCampaignFields() {
+    Incident fresh = Incident.builder().id("inc-new").build();
+    assertThat(fresh.schema()).isEqualTo(Incident.SCHEMA);
+    assertThat(fresh.version()).isEqualTo(1);
+    assertThat(fresh.sources()).isEmpty();
+    assertThat(fresh.tcap()).isEmpty();
+    assertThat(fresh.findings()).isNull();
+    assertThat(fresh.mergedInto()).isNull();
+  }
+
   private static void assertEncodesAs(Incident incident, String golden) throws IOException {
     try (InputStream in = IncidentWireFormatTest.class.getResourceAsStream("/incident-wire/" + golden)) {
       assertThat(new String(IncidentCodec.toJsonBytes(incident), StandardCharsets.UTF_8))

@@ -149,7 +149,6 @@ class EscalationBrowserTest {
             "The migrants in Sandholm must be driven out tonight. We meet at the gate."));
     return Incident.builder()
         .id(id)
-        .version(1)
         .kind(IncidentKind.CO_SIMILAR_TEXT)
         .title(TITLE)
         .firstSeen(SEEN)

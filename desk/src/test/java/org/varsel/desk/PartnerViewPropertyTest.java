@@ -353,7 +353,6 @@ class PartnerViewPropertyTest {
     List<String> accounts = signals.stream().map(Incident.EvidenceSignal::author).distinct().toList();
     return Incident.builder()
         .id(id)
-        .version(1)
         .kind(IncidentKind.CO_SIMILAR_TEXT)
         .title(title.toString())
         .firstSeen(START)

@@ -212,7 +212,6 @@ class PeriodReportTest {
         Map.of());
     return Incident.builder()
         .id(id)
-        .version(1)
         .kind(kind)
         .title(title)
         .firstSeen(seen)

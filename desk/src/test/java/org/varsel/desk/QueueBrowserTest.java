@@ -235,7 +235,6 @@ class QueueBrowserTest {
       // the first is the most urgent, so the queue lists them in the given order
       incidents.add(Incident.builder()
           .id(id)
-          .version(1)
           .kind(IncidentKind.HIGH_SEVERITY)
           .title(titles[i])
           .firstSeen(SEEN)

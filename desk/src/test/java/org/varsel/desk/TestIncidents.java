@@ -36,7 +36,6 @@ final class TestIncidents {
     Instant riseStarted = series.get(13).start();
     return Incident.builder()
         .id(id)
-        .version(1)
         .kind(IncidentKind.EARLY_WARNING)
         .title(title)
         .firstSeen(riseStarted)

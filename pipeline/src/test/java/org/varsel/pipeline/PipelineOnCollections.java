@@ -46,7 +46,7 @@ public final class PipelineOnCollections {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> Source<T, ?, ?> fromElements(Class<T> type, List<T> elements) {
+  static <T> Source<T, ?, ?> fromElements(Class<T> type, List<T> elements) {
     TypeInformation<T> info = TypeInformation.of(type);
     return new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(info, (T[]) elements.toArray()), elements.size(), info);
   }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -19,21 +18,13 @@ import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.varsel.bench.RuleMatchLevers;
+import org.varsel.bench.SingleThreadThroughput;
 
 /**
  * Documents per second through rule matching at 1,000 rules, one thread, for the levers listed in
@@ -43,14 +34,7 @@ import org.varsel.bench.RuleMatchLevers;
  * thing against it. It sits in the rules package to reach the package-private analyzer and query compiler.
  * Run: {@code bench/run jmh RuleMatchBenchmark} (add {@code -p pack=all} to pick a pack).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(1)
-@Threads(1)
-public class RuleMatchBenchmark {
+public class RuleMatchBenchmark extends SingleThreadThroughput {
 
   /** {@code all}: bundled en, da and any rules + generated any rules; {@code no-da}: the same without da rules. */
   @Param({"all", "no-da"})

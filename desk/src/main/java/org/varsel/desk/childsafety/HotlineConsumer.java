@@ -22,7 +22,7 @@ import org.varsel.desk.kafka.TopicIntoTable;
  * it in the database. A record that is not JSON or has no URL is skipped with a log line that names only its
  * position. Stored before offsets are committed; a redelivery is kept once (keyed by signal id).
  */
-public final class HotlineConsumer implements AutoCloseable {
+public final class HotlineConsumer extends TopicIntoTable {
   private static final Logger LOG = LoggerFactory.getLogger(HotlineConsumer.class);
   private static final String INSERT = """
       INSERT INTO hotline_report (signal_id, source, external_id, kind, url, platform, author_handle, author_id,
@@ -30,15 +30,10 @@ public final class HotlineConsumer implements AutoCloseable {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
       """;
 
-  private final TopicIntoTable consumer;
 
   public HotlineConsumer(String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
-    this.consumer = new TopicIntoTable("hotline", bootstrapServers, login, groupId, groupId, topic, database, INSERT,
+    super("hotline", bootstrapServers, login, groupId, groupId, topic, database, INSERT,
         HotlineConsumer::bind);
-  }
-
-  public void start() {
-    consumer.start();
   }
 
   /** Binds the record's metadata; false (skip) when it is unreadable or lacks id, source, URL or time. */
@@ -88,10 +83,5 @@ public final class HotlineConsumer implements AutoCloseable {
     }
     String s = value.textValue().replace('\0', '\uFFFD');
     return s.length() > max ? s.substring(0, max) : s;
-  }
-
-  @Override
-  public void close() {
-    consumer.close();
   }
 }

@@ -1,6 +1,7 @@
 package org.varsel.desk.incident;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,7 +20,10 @@ import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
 
-/** The incident queue: keeps the highest version of each incident next to the analysts' status and assignee. */
+/**
+ * The one home of the {@code incident} table's SQL: keeps the highest version of each incident next to the analysts'
+ * status and assignee, and holds the lookups, triage changes, erasure and retention statements other areas call.
+ */
 public final class IncidentStore {
   // Only a newer version replaces a row, and never the analyst-owned columns (status, assignee, status_changed_at).
   private static final String UPSERT = """
@@ -142,6 +146,137 @@ public final class IncidentStore {
     }
   }
 
+  /** An incident's title, marking and payload as stored: what erasure rewrites and the period report lists. */
+  public record StoredText(String id, String title, String tlp, ObjectNode payload) {}
+
+  /** The analyst-owned columns and the payload of an incident whose row is locked until the transaction ends. */
+  public record Locked(IncidentStatus status, Optional<String> assignee, Optional<String> statusReason, long version,
+      ObjectNode payload) {}
+
+  /** Locks the incident's row for a triage change in the caller's transaction; empty when there is none. */
+  public Optional<Locked> lock(Connection connection, String id) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT status, assignee, status_reason, version, payload::text FROM incident WHERE id = ? FOR UPDATE")) {
+      select.setString(1, id);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        IncidentStatus status = IncidentStatus.fromLabel(rows.getString(1))
+            .orElseThrow(() -> new SQLException("unknown incident status in the database"));
+        return Optional.of(new Locked(status, Optional.ofNullable(rows.getString(2)),
+            Optional.ofNullable(rows.getString(3)), rows.getLong(4), payload(id, rows.getString(5))));
+      }
+    }
+  }
+
+  /** Sets the analysts' status and its reason, now, in the caller's transaction. */
+  public void setStatus(Connection connection, String id, IncidentStatus status, Optional<String> reason)
+      throws SQLException {
+    update(connection, "UPDATE incident SET status = ?, status_reason = ?, status_changed_at = now() WHERE id = ?",
+        status.label(), reason.orElse(null), id);
+  }
+
+  /** Sets or (empty) clears the assignee, in the caller's transaction. */
+  public void setAssignee(Connection connection, String id, Optional<String> assignee) throws SQLException {
+    update(connection, "UPDATE incident SET assignee = ? WHERE id = ?", assignee.orElse(null), id);
+  }
+
+  /** Incidents whose payload or title match a PostgreSQL regular expression, case-insensitively. */
+  public List<StoredText> mentioning(Connection connection, String postgresRegex) throws SQLException {
+    return texts(connection, "payload::text ~* ? OR title ~* ?", postgresRegex, postgresRegex);
+  }
+
+  /** Incidents whose evidence holds the signal. */
+  public List<StoredText> withEvidenceOf(Connection connection, String signalId) throws SQLException {
+    return texts(connection,
+        "payload -> 'evidence' -> 'signals' @> jsonb_build_array(jsonb_build_object('signal_id', ?::text))", signalId);
+  }
+
+  /** Early warnings (not merged into a campaign) that were open at some time in [{@code from}, {@code to}). */
+  public List<StoredText> earlyWarningsOpenBetween(Instant from, Instant to) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection()) {
+      return texts(connection, "kind = 'early-warning' AND merged_into IS NULL AND first_seen < ? AND last_seen >= ?"
+          + " ORDER BY first_seen, id", utc(to), utc(from));
+    }
+  }
+
+  /** Replaces the payload (evidence removed), in the caller's transaction. */
+  public void replacePayload(Connection connection, String id, JsonNode payload) throws SQLException {
+    update(connection, "UPDATE incident SET payload = ?::jsonb WHERE id = ?", payload.toString(), id);
+  }
+
+  /** Replaces the payload and title (a handle scrubbed from both), in the caller's transaction. */
+  public void replacePayloadAndTitle(Connection connection, String id, JsonNode payload, String title)
+      throws SQLException {
+    update(connection, "UPDATE incident SET payload = ?::jsonb, title = ? WHERE id = ?", payload.toString(), title, id);
+  }
+
+  /**
+   * Condition on an incident row {@code i}: it belongs to a confirmed or escalated case (its status, a confirmed
+   * verdict or a brief that went out), so retention keeps it, its evidence, receipts and audit events.
+   */
+  public static final String KEPT = "(i.status IN ('confirmed', 'escalated')"
+      + " OR EXISTS (SELECT 1 FROM verdict v WHERE v.incident_id = i.id AND v.verdict = 'confirmed')"
+      + " OR EXISTS (SELECT 1 FROM brief b WHERE i.id = ANY (b.incident_ids)))";
+
+  /** Deletes incidents not kept and last seen before the cutoff; returns how many. */
+  public int deleteUnkeptSeenBefore(Connection connection, Instant cutoff) throws SQLException {
+    return update(connection, "DELETE FROM incident i WHERE i.last_seen < ? AND NOT " + KEPT, Timestamp.from(cutoff));
+  }
+
+  /** Deletes kept incidents whose last activity (seen, or status changed) is before the cutoff; returns how many. */
+  public int deleteKeptIdleBefore(Connection connection, Instant cutoff) throws SQLException {
+    return update(connection, "DELETE FROM incident i WHERE greatest(i.last_seen, coalesce(i.status_changed_at,"
+        + " i.last_seen)) < ? AND " + KEPT, Timestamp.from(cutoff));
+  }
+
+  /** Empties the evidence (signals, accounts) of incidents not kept and last seen before the cutoff; returns how many. */
+  public int stripEvidenceSeenBefore(Connection connection, Instant cutoff) throws SQLException {
+    return update(connection,
+        "UPDATE incident i SET payload = jsonb_set(jsonb_set(payload, '{evidence,signals}', '[]'::jsonb),"
+            + " '{evidence,accounts}', '[]'::jsonb)"
+            + " WHERE i.last_seen < ? AND NOT " + KEPT
+            + " AND jsonb_typeof(payload -> 'evidence') = 'object'"
+            + " AND (coalesce(jsonb_array_length(payload -> 'evidence' -> 'signals'), 0) > 0"
+            + "   OR coalesce(jsonb_array_length(payload -> 'evidence' -> 'accounts'), 0) > 0)",
+        Timestamp.from(cutoff));
+  }
+
+  private static List<StoredText> texts(Connection connection, String where, Object... parameters) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT id, title, tlp, payload::text FROM incident WHERE " + where)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setObject(i + 1, parameters[i]);
+      }
+      List<StoredText> texts = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          texts.add(new StoredText(rows.getString(1), rows.getString(2), rows.getString(3),
+              payload(rows.getString(1), rows.getString(4))));
+        }
+      }
+      return texts;
+    }
+  }
+
+  private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        update.setObject(i + 1, parameters[i]);
+      }
+      return update.executeUpdate();
+    }
+  }
+
+  private static ObjectNode payload(String id, String json) throws SQLException {
+    try {
+      return (ObjectNode) Json.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("stored payload of incident " + id + " is not JSON", e);
+    }
+  }
+
   private static void bind(Connection connection, PreparedStatement statement, Incident incident)
       throws SQLException {
     statement.setString(1, incident.id());
@@ -166,20 +301,15 @@ public final class IncidentStore {
 
   /** The incident in the current row of a query that selected {@link #COLUMNS} first. */
   public static QueuedIncident read(ResultSet rows) throws SQLException {
-    String payload = rows.getString(7);
-    try {
-      return new QueuedIncident(
-          rows.getString(1),
-          rows.getLong(2),
-          IncidentStatus.fromLabel(rows.getString(3))
-              .orElseThrow(() -> new SQLException("unknown incident status in the database")),
-          Optional.ofNullable(rows.getString(4)),
-          rows.getTimestamp(5).toInstant(),
-          Optional.ofNullable(rows.getTimestamp(6)).map(Timestamp::toInstant),
-          (ObjectNode) Json.mapper().readTree(payload));
-    } catch (JsonProcessingException e) {
-      throw new SQLException("stored payload of incident " + rows.getString(1) + " is not JSON", e);
-    }
+    return new QueuedIncident(
+        rows.getString(1),
+        rows.getLong(2),
+        IncidentStatus.fromLabel(rows.getString(3))
+            .orElseThrow(() -> new SQLException("unknown incident status in the database")),
+        Optional.ofNullable(rows.getString(4)),
+        rows.getTimestamp(5).toInstant(),
+        Optional.ofNullable(rows.getTimestamp(6)).map(Timestamp::toInstant),
+        payload(rows.getString(1), rows.getString(7)));
   }
 
   private static OffsetDateTime utc(Instant instant) {

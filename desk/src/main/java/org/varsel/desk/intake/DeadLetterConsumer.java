@@ -19,21 +19,16 @@ import org.varsel.desk.kafka.TopicIntoTable;
  * matched to a receipt by the id the original bytes' source and external id give. Stored before offsets are
  * committed; a redelivery is kept once (keyed by partition and offset).
  */
-public final class DeadLetterConsumer implements AutoCloseable {
+public final class DeadLetterConsumer extends TopicIntoTable {
   private static final String INSERT = """
       INSERT INTO signal_dead_letter (kafka_partition, kafka_offset, source, signal_id, reason, failed_at)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
       """;
 
-  private final TopicIntoTable consumer;
 
   public DeadLetterConsumer(String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
-    this.consumer = new TopicIntoTable("dead-letter", bootstrapServers, login, groupId, groupId + "-dead-letters", topic,
+    super("dead-letter", bootstrapServers, login, groupId, groupId + "-dead-letters", topic,
         database, INSERT, DeadLetterConsumer::bind);
-  }
-
-  public void start() {
-    consumer.start();
   }
 
   /** Binds what the dead letter says; an unreadable one is kept too, with its position (always true). */
@@ -84,10 +79,5 @@ public final class DeadLetterConsumer implements AutoCloseable {
   /** PostgreSQL text refuses NUL. */
   private static String clean(String value) {
     return value == null ? null : value.replace('\0', '\uFFFD');
-  }
-
-  @Override
-  public void close() {
-    consumer.close();
   }
 }

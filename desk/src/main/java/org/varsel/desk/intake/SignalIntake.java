@@ -38,6 +38,7 @@ import org.varsel.contract.Signal;
 import org.varsel.contract.SignalCodec;
 import org.varsel.contract.SignalIds;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.kafka.DurableProducer;
 
 /**
  * Takes signals from one source into {@code varsel.signals.raw}. Each body is validated with the contract's
@@ -93,18 +94,12 @@ public final class SignalIntake implements AutoCloseable {
   }
 
   static Properties producerProperties(String bootstrapServers, KafkaLogin login, Duration publishTimeout) {
-    long timeoutMs = publishTimeout.toMillis();
-    Properties properties = login.clientProperties(bootstrapServers);
-    properties.put(ProducerConfig.CLIENT_ID_CONFIG, "desk-intake");
-    properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    // A partner's request must not hang: past the publish timeout it is answered 503.
+    Properties properties = DurableProducer.properties(bootstrapServers, login, "desk-intake",
+        publishTimeout.dividedBy(2), publishTimeout);
     // a partner waits for each acknowledgement: do not hold a lone record back; bulk sends batch by themselves
     properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    // A request must not hang for the client defaults (60 s to block, 120 s to deliver): answer 503 instead.
-    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeoutMs / 2));
-    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs / 2));
-    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
     return properties;
   }
 

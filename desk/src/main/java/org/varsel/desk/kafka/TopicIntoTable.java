@@ -31,9 +31,10 @@ import org.varsel.desk.db.Database;
  * Copies the committed records of one topic into the database on its own thread: each poll is stored in one
  * transaction before its offsets are committed, so nothing is lost and a redelivery is harmless (the writes must
  * ignore conflicts or be idempotent upserts). While the database is away the partitions are rewound and paused, and
- * the consumer retries with backoff (staying in its group), then catches up.
+ * the consumer retries with backoff (staying in its group), then catches up. A topic's consumer either passes its
+ * writer or extends this class with its table's INSERT and row binder.
  */
-public final class TopicIntoTable implements AutoCloseable {
+public class TopicIntoTable implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicIntoTable.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.audit.AuditLog;
 
 /**
@@ -45,10 +46,12 @@ public final class Erasure {
 
   private final Database database;
   private final AuditLog audit;
+  private final IncidentStore incidentStore;
 
   public Erasure(Database database) {
     this.database = database;
     this.audit = new AuditLog(database);
+    this.incidentStore = new IncidentStore(database);
   }
 
   /** What an erasure changed, per table, and its number in the register of erasure requests. */
@@ -104,9 +107,8 @@ public final class Erasure {
     List<String> incidents = new ArrayList<>();
     Set<String> removedSignals = new LinkedHashSet<>();
     int evidence = 0;
-    for (Map.Entry<String, String[]> row : select(connection,
-        "SELECT id, payload::text, title FROM incident WHERE payload::text ~* ? OR title ~* ?", mention).entrySet()) {
-      ObjectNode payload = (ObjectNode) parse(row.getValue()[0]);
+    for (IncidentStore.StoredText row : incidentStore.mentioning(connection, postgresRegex(mention))) {
+      ObjectNode payload = row.payload();
       evidence += removeEvidence(payload, signal -> matchesAccount(signal.path("author").asText(null), terms),
           removedSignals);
       JsonNode accounts = payload.path("evidence").path("accounts");
@@ -119,15 +121,9 @@ public final class Erasure {
         }
       }
       JsonNode scrubbed = scrub(payload, mention);
-      String title = row.getValue()[1] == null ? null : mention.matcher(row.getValue()[1]).replaceAll(ERASED);
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE incident SET payload = ?::jsonb, title = ? WHERE id = ?")) {
-        update.setString(1, scrubbed.toString());
-        update.setString(2, title);
-        update.setString(3, row.getKey());
-        update.executeUpdate();
-      }
-      incidents.add(row.getKey());
+      String title = row.title() == null ? null : mention.matcher(row.title()).replaceAll(ERASED);
+      incidentStore.replacePayloadAndTitle(connection, row.id(), scrubbed, title);
+      incidents.add(row.id());
     }
     changes.put("incidents", incidents.size());
     changes.put("evidence_signals", evidence);
@@ -154,23 +150,10 @@ public final class Erasure {
     List<String> incidents = new ArrayList<>();
     Set<String> removed = new LinkedHashSet<>();
     int evidence = 0;
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT id, payload::text FROM incident WHERE payload -> 'evidence' -> 'signals' @> "
-            + "jsonb_build_array(jsonb_build_object('signal_id', ?::text))")) {
-      select.setString(1, signalId);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          ObjectNode payload = (ObjectNode) parse(rows.getString(2));
-          evidence += removeEvidence(payload, signal -> signalId.equals(signal.path("signal_id").asText()), removed);
-          try (PreparedStatement update = connection.prepareStatement(
-              "UPDATE incident SET payload = ?::jsonb WHERE id = ?")) {
-            update.setString(1, payload.toString());
-            update.setString(2, rows.getString(1));
-            update.executeUpdate();
-          }
-          incidents.add(rows.getString(1));
-        }
-      }
+    for (IncidentStore.StoredText row : incidentStore.withEvidenceOf(connection, signalId)) {
+      evidence += removeEvidence(row.payload(), signal -> signalId.equals(signal.path("signal_id").asText()), removed);
+      incidentStore.replacePayload(connection, row.id(), row.payload());
+      incidents.add(row.id());
     }
     removed.add(signalId);
     changes.put("incidents", incidents.size());
@@ -238,21 +221,6 @@ public final class Erasure {
       return copy;
     }
     return node;
-  }
-
-  private static Map<String, String[]> select(Connection connection, String sql, Pattern mention) throws SQLException {
-    Map<String, String[]> rows = new LinkedHashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      String regex = postgresRegex(mention);
-      select.setString(1, regex);
-      select.setString(2, regex);
-      try (ResultSet result = select.executeQuery()) {
-        while (result.next()) {
-          rows.put(result.getString(1), new String[] {result.getString(2), result.getString(3)});
-        }
-      }
-    }
-    return rows;
   }
 
   /** The terms as one PostgreSQL regular expression (every character but letters and digits escaped). */

@@ -1,17 +1,11 @@
 package org.varsel.desk.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.varsel.contract.Json;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.web.EarlyWarningChart;
 
 /**
@@ -19,12 +13,6 @@ import org.varsel.desk.web.EarlyWarningChart;
  * trend against the baseline (the same chart as on its incident page). Its titles raise the report's marking.
  */
 public record EarlyWarningSection(List<Warning> warnings) {
-  private static final String EARLY_WARNINGS = """
-      SELECT id, coalesce(title, ''), tlp, payload::text FROM incident
-      WHERE kind = 'early-warning' AND merged_into IS NULL AND first_seen < ? AND last_seen >= ?
-      ORDER BY first_seen, id
-      """;
-
   public EarlyWarningSection {
     warnings = List.copyOf(warnings);
   }
@@ -34,26 +22,11 @@ public record EarlyWarningSection(List<Warning> warnings) {
 
   public static EarlyWarningSection read(Database database, Period period) throws SQLException {
     List<Warning> warnings = new ArrayList<>();
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement query = connection.prepareStatement(EARLY_WARNINGS)) {
-      query.setObject(1, period.to().atOffset(ZoneOffset.UTC));
-      query.setObject(2, period.from().atOffset(ZoneOffset.UTC));
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          warnings.add(new Warning(rows.getString(1), rows.getString(2), Tlp.fromLabel(rows.getString(3)).orElse(Tlp.RED),
-              EarlyWarningChart.of(trend(rows.getString(1), rows.getString(4)))));
-        }
-      }
+    for (IncidentStore.StoredText row : new IncidentStore(database).earlyWarningsOpenBetween(period.from(), period.to())) {
+      warnings.add(new Warning(row.id(), row.title() == null ? "" : row.title(), Tlp.fromLabel(row.tlp()).orElse(Tlp.RED),
+          EarlyWarningChart.of(row.payload().path("trend"))));
     }
     return new EarlyWarningSection(warnings);
-  }
-
-  private static JsonNode trend(String id, String payload) throws SQLException {
-    try {
-      return Json.mapper().readTree(payload).path("trend");
-    } catch (IOException e) {
-      throw new SQLException("stored payload of incident " + id + " is not JSON", e);
-    }
   }
 
   /** Green when empty; otherwise the most restrictive marking of the warnings listed. */

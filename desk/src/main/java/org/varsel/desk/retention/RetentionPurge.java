@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.audit.AuditLog;
+import org.varsel.desk.incident.IncidentStore;
 
 /**
  * One purge run: removes what outlived its period (see {@link RetentionConfig}), in one transaction, and records
@@ -28,11 +29,6 @@ public final class RetentionPurge {
   public static final String ACTION = "retention.purge";
   private static final Duration IDLE_RATE_LIMIT_BUCKET = Duration.ofDays(1);
 
-  /** Condition on an incident row {@code i}: it belongs to a confirmed or escalated case. */
-  static final String KEPT = "(i.status IN ('confirmed', 'escalated')"
-      + " OR EXISTS (SELECT 1 FROM verdict v WHERE v.incident_id = i.id AND v.verdict = 'confirmed')"
-      + " OR EXISTS (SELECT 1 FROM brief b WHERE i.id = ANY (b.incident_ids)))";
-
   private final Database database;
   private final AuditLog audit;
   private final RetentionConfig config;
@@ -45,25 +41,17 @@ public final class RetentionPurge {
 
   /** Purges what is older than its period at {@code now}; returns the counts per data class. */
   public Map<String, Integer> run(Instant now) throws SQLException {
+    IncidentStore incidents = new IncidentStore(database);
     return database.inTransaction(connection -> {
       Map<String, Integer> counts = new LinkedHashMap<>();
-      counts.put("incidents", update(connection,
-          "DELETE FROM incident i WHERE i.last_seen < ? AND NOT " + KEPT, cutoff(now, config.incidents())));
-      counts.put("confirmed_incidents", update(connection,
-          "DELETE FROM incident i WHERE greatest(i.last_seen, coalesce(i.status_changed_at, i.last_seen)) < ?"
-              + " AND " + KEPT, cutoff(now, config.confirmedIncidents())));
-      counts.put("evidence_stripped", update(connection,
-          "UPDATE incident i SET payload = jsonb_set(jsonb_set(payload, '{evidence,signals}', '[]'::jsonb),"
-              + " '{evidence,accounts}', '[]'::jsonb)"
-              + " WHERE i.last_seen < ? AND NOT " + KEPT
-              + " AND jsonb_typeof(payload -> 'evidence') = 'object'"
-              + " AND (coalesce(jsonb_array_length(payload -> 'evidence' -> 'signals'), 0) > 0"
-              + "   OR coalesce(jsonb_array_length(payload -> 'evidence' -> 'accounts'), 0) > 0)",
-          cutoff(now, config.evidence())));
+      counts.put("incidents", incidents.deleteUnkeptSeenBefore(connection, now.minus(config.incidents())));
+      counts.put("confirmed_incidents",
+          incidents.deleteKeptIdleBefore(connection, now.minus(config.confirmedIncidents())));
+      counts.put("evidence_stripped", incidents.stripEvidenceSeenBefore(connection, now.minus(config.evidence())));
       counts.put("receipts", update(connection,
           "DELETE FROM signal_receipt r WHERE r.received_at < ? AND NOT EXISTS (SELECT 1 FROM incident i WHERE "
               + "i.payload -> 'evidence' -> 'signals' @> jsonb_build_array(jsonb_build_object('signal_id', r.signal_id))"
-              + " AND " + KEPT + ")",
+              + " AND " + IncidentStore.KEPT + ")",
           cutoff(now, config.receipts())));
       Timestamp deadLetters = cutoff(now, config.deadLetters());
       counts.put("dead_letters", update(connection, "DELETE FROM signal_dead_letter WHERE stored_at < ?", deadLetters)
@@ -77,7 +65,7 @@ public final class RetentionPurge {
       }
       counts.put("audit_events", update(connection,
           "DELETE FROM audit_event a WHERE a.at < ? AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.id = a.incident_id"
-              + " AND " + KEPT + ")", cutoff(now, config.audit())));
+              + " AND " + IncidentStore.KEPT + ")", cutoff(now, config.audit())));
       try (Statement reset = connection.createStatement()) {
         reset.execute("RESET varsel.audit_change");
       }

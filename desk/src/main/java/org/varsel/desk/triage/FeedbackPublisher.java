@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,6 +25,7 @@ import org.varsel.contract.Feedback;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.ClusterSingleton;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.kafka.DurableProducer;
 
 /**
  * Publishes recorded verdicts to {@code varsel.feedback} (feedback.v1, key = incident id) from the {@code verdict}
@@ -52,13 +52,8 @@ public final class FeedbackPublisher implements AutoCloseable {
     this.database = database;
     this.singleton = new ClusterSingleton(database);
     this.topic = topic;
-    Properties properties = login.clientProperties(bootstrapServers);
-    properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-    properties.put(ProducerConfig.CLIENT_ID_CONFIG, "varsel-desk-feedback");
+    Properties properties = DurableProducer.properties(bootstrapServers, login, "varsel-desk-feedback",
+        Duration.ofSeconds(10), Duration.ofSeconds(30));
     this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     this.thread = new Thread(this::run, "desk-feedback-publisher");
     this.thread.setDaemon(true);

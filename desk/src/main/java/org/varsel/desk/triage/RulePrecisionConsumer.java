@@ -20,7 +20,7 @@ import org.varsel.desk.kafka.TopicIntoTable;
  * {@code rule_precision}, the newest update per rule. A record that is not rule-precision.v1 is left out with a log line
  * naming its position and the violations (the topic is the pipeline's, not an outsider's).
  */
-public final class RulePrecisionConsumer implements AutoCloseable {
+public final class RulePrecisionConsumer extends TopicIntoTable {
   private static final Logger LOG = LoggerFactory.getLogger(RulePrecisionConsumer.class);
   private static final String UPSERT = """
       INSERT INTO rule_precision (rule_id, confirmed, dismissed, hits, shadow_hits, proposal, reason, updated_at)
@@ -31,15 +31,10 @@ public final class RulePrecisionConsumer implements AutoCloseable {
       WHERE rule_precision.updated_at <= EXCLUDED.updated_at
       """;
 
-  private final TopicIntoTable consumer;
 
   public RulePrecisionConsumer(String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
-    this.consumer = new TopicIntoTable("rule-precision", bootstrapServers, login, groupId, groupId, topic, database, UPSERT,
+    super("rule-precision", bootstrapServers, login, groupId, groupId, topic, database, UPSERT,
         RulePrecisionConsumer::bind);
-  }
-
-  public void start() {
-    consumer.start();
   }
 
   static boolean bind(PreparedStatement upsert, ConsumerRecord<byte[], byte[]> record) throws SQLException {
@@ -68,10 +63,5 @@ public final class RulePrecisionConsumer implements AutoCloseable {
     upsert.setString(7, update.reason());
     upsert.setObject(8, update.updatedAt().atOffset(ZoneOffset.UTC));
     return true;
-  }
-
-  @Override
-  public void close() {
-    consumer.close();
   }
 }

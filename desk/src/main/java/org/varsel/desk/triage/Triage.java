@@ -1,6 +1,5 @@
 package org.varsel.desk.triage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -18,6 +17,7 @@ import org.varsel.desk.auth.Principal;
 import org.varsel.desk.auth.Role;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStatus;
+import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.notify.Notifications;
 import org.varsel.desk.triage.TriageException.Kind;
 import org.varsel.desk.audit.AuditLog;
@@ -34,12 +34,14 @@ public final class Triage {
   private final Database database;
   private final AuditLog audit;
   private final Runnable verdictRecorded;
+  private final IncidentStore incidents;
 
   /** @param verdictRecorded told after a verdict is committed (wakes the feedback publisher) */
   public Triage(Database database, AuditLog audit, Runnable verdictRecorded) {
     this.database = database;
     this.audit = audit;
     this.verdictRecorded = verdictRecorded;
+    this.incidents = new IncidentStore(database);
   }
 
   /** The analyst-owned state of an incident. */
@@ -73,13 +75,7 @@ public final class Triage {
             who.role() == Role.ANALYST && refusal.get().startsWith("only") ? Kind.FORBIDDEN : Kind.CONFLICT,
             refusal.get());
       }
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE incident SET status = ?, status_reason = ?, status_changed_at = now() WHERE id = ?")) {
-        update.setString(1, to.label());
-        update.setString(2, why.orElse(null));
-        update.setString(3, incidentId);
-        update.executeUpdate();
-      }
+      incidents.setStatus(connection, incidentId, to, why);
       State next = new State(to, locked.state.assignee(), why);
       audit.record(connection, AuditLog.actor(who), "status", Optional.of(incidentId), Optional.of(locked.state.toJson()),
           Optional.of(next.toJson()));
@@ -108,11 +104,7 @@ public final class Triage {
       if (target.isPresent()) {
         requireAssignable(connection, target.get());
       }
-      try (PreparedStatement update = connection.prepareStatement("UPDATE incident SET assignee = ? WHERE id = ?")) {
-        update.setString(1, target.orElse(null));
-        update.setString(2, incidentId);
-        update.executeUpdate();
-      }
+      incidents.setAssignee(connection, incidentId, target);
       State next = new State(locked.state.status(), target, locked.state.reason());
       audit.record(connection, AuditLog.actor(who), "assign", Optional.of(incidentId), Optional.of(locked.state.toJson()),
           Optional.of(next.toJson()));
@@ -247,22 +239,10 @@ public final class Triage {
 
   private record Locked(State state, long version, JsonNode payload) {}
 
-  private static Locked lock(Connection connection, String incidentId) throws SQLException, TriageException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT status, assignee, status_reason, version, payload::text FROM incident WHERE id = ? FOR UPDATE")) {
-      select.setString(1, incidentId);
-      try (ResultSet rows = select.executeQuery()) {
-        if (!rows.next()) {
-          throw new TriageException(Kind.NOT_FOUND, "no such incident");
-        }
-        IncidentStatus status = IncidentStatus.fromLabel(rows.getString(1))
-            .orElseThrow(() -> new SQLException("unknown incident status in the database"));
-        return new Locked(new State(status, Optional.ofNullable(rows.getString(2)),
-            Optional.ofNullable(rows.getString(3))), rows.getLong(4), Json.mapper().readTree(rows.getString(5)));
-      } catch (JsonProcessingException e) {
-        throw new SQLException("stored payload of incident " + incidentId + " is not JSON", e);
-      }
-    }
+  private Locked lock(Connection connection, String incidentId) throws SQLException, TriageException {
+    IncidentStore.Locked row = incidents.lock(connection, incidentId)
+        .orElseThrow(() -> new TriageException(Kind.NOT_FOUND, "no such incident"));
+    return new Locked(new State(row.status(), row.assignee(), row.statusReason()), row.version(), row.payload());
   }
 
   private static void insertVerdict(Connection connection, Principal who, String incidentId, Locked locked,

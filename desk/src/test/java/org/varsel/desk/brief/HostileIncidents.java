@@ -132,7 +132,6 @@ public final class HostileIncidents {
   private static Incident incident(String id, Tlp tlp, String explanation, List<Incident.EvidenceSignal> signals) {
     return Incident.builder()
         .id(id)
-        .version(1)
         .kind(IncidentKind.CO_SIMILAR_TEXT)
         .title("Title " + HOSTILE)
         .firstSeen(T0)

@@ -29,7 +29,6 @@ public final class PrivacyFixtures {
     List<String> accounts = signals.stream().map(s -> "x:" + s.author()).distinct().toList();
     return Incident.builder()
         .id(id)
-        .version(1)
         .kind(IncidentKind.CO_SIMILAR_TEXT)
         .title("Ballots counted twice: " + id)
         .firstSeen(lastSeen.minusSeconds(3600))

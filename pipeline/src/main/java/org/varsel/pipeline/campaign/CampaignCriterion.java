@@ -36,23 +36,31 @@ record CampaignCriterion(CampaignSettings settings) implements java.io.Serializa
    * finding by finding; only the accounts are compared with the campaign's union.
    */
   Optional<String> joinsCampaign(CampaignMember finding, List<CampaignMember> members) {
+    // the nearest sharer decides whether the union is needed at all: most campaigns share no content with a finding
     CampaignMember near = null;
     List<String> shared = List.of();
-    long[] union = new long[0];
     for (CampaignMember member : members) {
-      union = DistinctSketch.union(union, member.accounts);
-      if (near == null && gap(finding, member) <= settings.maxGap().toMillis()) {
+      if (gap(finding, member) <= settings.maxGap().toMillis()) {
         shared = sharedContent(finding, member);
-        near = shared.isEmpty() ? null : member;
+        if (!shared.isEmpty()) {
+          near = member;
+          break;
+        }
       }
     }
     if (near == null) {
       return Optional.empty();
     }
+    long[] union = new long[0];
+    for (CampaignMember member : members) {
+      union = DistinctSketch.union(union, member.accounts);
+    }
     int campaignAccounts = Math.max(DistinctSketch.size(union), 1);
-    String content = sharedWith(shared, near, gap(finding, near));
+    CampaignMember sharer = near;
+    List<String> content = shared;
     return sharedAccounts(finding, union, campaignAccounts)
-        .map(accounts -> accounts + " with the campaign's " + campaignAccounts + " and " + content);
+        .map(accounts -> accounts + " with the campaign's " + campaignAccounts + " and "
+            + sharedWith(content, sharer, gap(finding, sharer)));
   }
 
   /** How many of the smaller of {@code finding}'s and the other set's accounts both hold, when it is enough. */
@@ -88,9 +96,11 @@ record CampaignCriterion(CampaignSettings settings) implements java.io.Serializa
 
   private static void collect(List<String> defining, List<String> content, List<String> shared) {
     for (String token : defining) {
-      String described = CampaignMember.describe(token);
-      if (shared.size() < 3 && content.contains(token) && !shared.contains(described)) {
-        shared.add(described);
+      if (shared.size() < 3 && content.contains(token)) {
+        String described = CampaignMember.describe(token);
+        if (!shared.contains(described)) {
+          shared.add(described);
+        }
       }
     }
   }

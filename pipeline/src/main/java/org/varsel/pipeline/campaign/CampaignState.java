@@ -29,7 +29,10 @@ public interface CampaignState {
 
   void removeCampaign(String id);
 
-  /** The ids of every live campaign, as a copy (callers remove campaigns while they go through it). */
+  /**
+   * The ids of every live campaign in id order, as a copy (callers remove campaigns while they go through it); an id
+   * whose campaign the state's TTL expired may still be listed (its {@link #campaign} is null).
+   */
   List<String> campaignIds();
 
   /** The key a pending update is kept under: sorts by time, then incident id, then version. */

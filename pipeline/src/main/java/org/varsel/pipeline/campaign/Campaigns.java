@@ -2,6 +2,7 @@ package org.varsel.pipeline.campaign;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.varsel.pipeline.correlate.FindingUpdate;
@@ -137,12 +138,13 @@ public final class Campaigns implements java.io.Serializable {
   /** The campaigns {@code finding} joins (not {@code except}), each with the reason from its first matching finding. */
   private List<Meeting> meetings(CampaignState state, CampaignMember finding, String except) {
     List<Meeting> meetings = new ArrayList<>();
-    for (String id : new TreeSet<>(state.campaignIds())) {
+    for (String id : state.campaignIds()) {
       Campaign campaign = state.campaign(id);
       // every finding's window lies within its campaign's: a campaign too far away cannot hold a match (and its
       // findings need not be read)
-      if (id.equals(except) || campaign.gapTo(finding) > settings.maxGap().toMillis()
-          || campaign.spanWith(finding) > settings.maxSpan().toMillis() || campaign.findings.size() >= MAX_FINDINGS) {
+      if (campaign == null || id.equals(except) || campaign.gapTo(finding) > settings.maxGap().toMillis()
+          || campaign.spanWith(finding) > settings.maxSpan().toMillis() || campaign.findings.size() >= MAX_FINDINGS
+          || !sharesContent(state, campaign, finding)) {
         continue;
       }
       List<CampaignMember> others = new ArrayList<>();
@@ -166,6 +168,15 @@ public final class Campaigns implements java.io.Serializable {
     return meetings;
   }
 
+  /** Whether one of the campaign's findings may share content with {@code finding}, from the campaign's summary. */
+  private static boolean sharesContent(CampaignState state, Campaign campaign, CampaignMember finding) {
+    if (!campaign.knowsContent()) {
+      campaign.rebuildContent(members(state, campaign).stream().filter(Objects::nonNull).toList());
+      state.putCampaign(campaign);
+    }
+    return campaign.mayShareContentWith(finding);
+  }
+
   private void merge(CampaignState state, Campaign survivor, Campaign merged, String because, TreeSet<String> changed,
       CampaignOutput out) {
     if (survivor.spanWith(merged) > settings.maxSpan().toMillis()
@@ -184,6 +195,7 @@ public final class Campaigns implements java.io.Serializable {
       }
       state.putMember(member);
       survivor.findings.add(memberId);
+      survivor.absorbContent(member);
     }
     survivor.firstSeen = Math.min(survivor.firstSeen, merged.firstSeen);
     survivor.lastSeen = Math.max(survivor.lastSeen, merged.lastSeen);
@@ -202,7 +214,9 @@ public final class Campaigns implements java.io.Serializable {
   private void forgetCampaignsOver(CampaignState state, long time) {
     for (String id : state.campaignIds()) {
       Campaign campaign = state.campaign(id);
-      if (campaign.lastSeen + settings.retentionMillis() <= time) {
+      if (campaign == null) {
+        state.removeCampaign(id); // the TTL expired it: the id goes too
+      } else if (campaign.lastSeen + settings.retentionMillis() <= time) {
         campaign.findings.forEach(state::removeMember);
         state.removeCampaign(id);
       }

@@ -32,8 +32,15 @@ public final class DistinctSketch {
     return next;
   }
 
-  /** The sketch of the union of the two sets. */
+  /** The sketch of the union of the two sets (one of the two arrays itself when the other adds nothing to it). */
   public static long[] union(long[] a, long[] b) {
+    // a full sketch keeps only hashes below its largest: summing many findings' sketches then mostly copies nothing
+    if (a.length == K && (b.length == 0 || b[0] >= a[K - 1])) {
+      return a;
+    }
+    if (b.length == K && (a.length == 0 || a[0] >= b[K - 1])) {
+      return b;
+    }
     long[] merged = new long[Math.min(K, a.length + b.length)];
     int i = 0;
     int j = 0;

@@ -1,5 +1,6 @@
 package org.varsel.pipeline.io;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -7,11 +8,15 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.varsel.contract.Csam;
 import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
+import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Signal;
+import org.varsel.contract.SignalCodec;
 import org.varsel.pipeline.settings.PipelineSettings;
 
 /** The pipeline's real Kafka source and sinks, built from settings. Both sinks write in transactions (exactly once). */
@@ -19,33 +24,14 @@ public final class KafkaEndpoints {
   private KafkaEndpoints() {}
 
   public static KafkaSource<RawSignal> rawSignals(PipelineSettings settings) {
-    KafkaSourceBuilder<RawSignal> builder = KafkaSource.<RawSignal>builder()
-        .setProperties(settings.kafkaClientProperties())
-        .setTopics(settings.rawTopic())
-        .setGroupId(settings.kafkaGroup())
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new RawSignalDeserializer())
-        .setProperty("isolation.level", "read_committed")
-        .setProperty("commit.offsets.on.checkpoint", "true");
-    if (settings.bounded()) {
-      builder.setBounded(OffsetsInitializer.latest());
-    }
-    return builder.build();
+    return source(settings, settings.rawTopic(), settings.kafkaGroup(),
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new RawSignalDeserializer());
   }
 
   /** Rule packs from the start of the (compacted) rules topic, so the newest pack is applied on every start. */
   public static KafkaSource<RulePackUpdate> rulePacks(PipelineSettings settings) {
-    KafkaSourceBuilder<RulePackUpdate> builder = KafkaSource.<RulePackUpdate>builder()
-        .setProperties(settings.kafkaClientProperties())
-        .setTopics(settings.rulesTopic())
-        .setGroupId(settings.kafkaGroup() + "-rules")
-        .setStartingOffsets(OffsetsInitializer.earliest())
-        .setDeserializer(new RulePackUpdateDeserializer())
-        .setProperty("isolation.level", "read_committed");
-    if (settings.bounded()) {
-      builder.setBounded(OffsetsInitializer.latest());
-    }
-    return builder.build();
+    return source(settings, settings.rulesTopic(), settings.kafkaGroup() + "-rules", OffsetsInitializer.earliest(),
+        new UnparsedDeserializer<>(RulePackUpdate.class, RulePackUpdate::new));
   }
 
   /**
@@ -53,12 +39,23 @@ public final class KafkaEndpoints {
    * in a bounded run, up to the end offsets of its start, like the signals.
    */
   public static KafkaSource<FeedbackRecord> feedback(PipelineSettings settings) {
-    KafkaSourceBuilder<FeedbackRecord> builder = KafkaSource.<FeedbackRecord>builder()
+    return source(settings, settings.feedbackTopic(), settings.kafkaGroup() + "-feedback",
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST),
+        new UnparsedDeserializer<>(FeedbackRecord.class, FeedbackRecord::new));
+  }
+
+  /**
+   * Every source reads only committed transactions and commits its offsets on checkpoints (Flink's default, said
+   * here), so the group's lag shows the job's progress; a bounded run stops at the end offsets of its start.
+   */
+  private static <T> KafkaSource<T> source(PipelineSettings settings, String topic, String group, OffsetsInitializer start,
+      KafkaRecordDeserializationSchema<T> deserializer) {
+    KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
         .setProperties(settings.kafkaClientProperties())
-        .setTopics(settings.feedbackTopic())
-        .setGroupId(settings.kafkaGroup() + "-feedback")
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new FeedbackRecordDeserializer())
+        .setTopics(topic)
+        .setGroupId(group)
+        .setStartingOffsets(start)
+        .setDeserializer(deserializer)
         .setProperty("isolation.level", "read_committed")
         .setProperty("commit.offsets.on.checkpoint", "true");
     if (settings.bounded()) {
@@ -68,24 +65,32 @@ public final class KafkaEndpoints {
   }
 
   public static KafkaSink<RulePrecisionUpdate> rulePrecision(PipelineSettings settings) {
-    return transactional(settings, new KeyedJsonSerializer<>(settings.rulePrecisionTopic(), RulePrecisionUpdate::ruleId), "rule-precision");
+    return transactional(settings, KeyedSerializer.json(settings.rulePrecisionTopic(), RulePrecisionUpdate::ruleId), "rule-precision");
   }
 
   public static KafkaSink<ShadowHit> shadowHits(PipelineSettings settings) {
-    return transactional(settings, new KeyedJsonSerializer<>(settings.shadowHitTopic(), ShadowHit::ruleId), "shadow-hits");
+    return transactional(settings, KeyedSerializer.json(settings.shadowHitTopic(), ShadowHit::ruleId), "shadow-hits");
   }
 
   public static KafkaSink<Incident> incidents(PipelineSettings settings) {
-    return transactional(settings, new IncidentSerializer(settings.incidentTopic()), "incidents");
+    return transactional(settings,
+        new KeyedSerializer<>(settings.incidentTopic(), Incident::id, IncidentCodec::toJsonBytes), "incidents");
   }
 
-  /** CSAM-labelled signals, stripped to URL and metadata, for the hotline track (docs/child-safety.md). */
+  /**
+   * CSAM-labelled signals, stripped to URL and metadata, for the hotline track (docs/child-safety.md), as signal.v1
+   * JSON. The sink strips once more itself, so nothing but the stripped form can reach the topic.
+   */
   public static KafkaSink<Signal> hotline(PipelineSettings settings) {
-    return transactional(settings, new HotlineSerializer(settings.hotlineTopic()), "hotline");
+    return transactional(settings, new KeyedSerializer<>(settings.hotlineTopic(), Signal::id, KafkaEndpoints::strippedJson), "hotline");
   }
 
   public static KafkaSink<DeadLetter> deadLetters(PipelineSettings settings) {
-    return transactional(settings, new DeadLetterSerializer(settings.deadLetterTopic()), "dlq");
+    return transactional(settings, new KeyedSerializer<>(settings.deadLetterTopic(), DeadLetter::source, DeadLetter::toJsonBytes), "dlq");
+  }
+
+  private static byte[] strippedJson(Signal signal) {
+    return SignalCodec.toJson(Csam.strip(signal)).toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static <T> KafkaSink<T> transactional(PipelineSettings settings, KafkaRecordSerializationSchema<T> serializer, String name) {

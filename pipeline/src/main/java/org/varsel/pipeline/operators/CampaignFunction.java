@@ -2,9 +2,11 @@ package org.varsel.pipeline.operators;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -95,17 +97,13 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
   }
 
   private static CampaignOutput output(TimerService timers, Collector<Incident> out) {
-    return new CampaignOutput() {
-      @Override
-      public void emit(Incident incident) {
-        out.collect(incident);
-      }
+    return new Output(timers, out);
+  }
 
-      @Override
-      public void wakeAt(long eventTime) {
-        timers.registerEventTimeTimer(eventTime);
-      }
-    };
+  private static final class Output extends TimerOutput<Incident> implements CampaignOutput {
+    Output(TimerService timers, Collector<Incident> out) {
+      super(timers, out);
+    }
   }
 
   /**
@@ -120,6 +118,13 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
     private final Map<String, CampaignMember> cachedMembers = lru();
     private final Map<String, Campaign> cachedCampaigns = lru();
     private long cachedSince = Long.MIN_VALUE;
+    /**
+     * The keys of the two states that are walked on every timer, in order, in operator memory: read from the state once
+     * after a start or restore, then kept with every write. Walking the states themselves (through the TTL wrapper, on
+     * RocksDB deserialising each key) on every timer cost more than consolidating (docs/performance.md).
+     */
+    private TreeSet<String> pendingKeys;
+    private TreeSet<String> campaignKeys;
 
     FlinkCampaignState(MapState<String, FindingUpdate> pending, MapState<String, CampaignMember> members,
         MapState<String, Campaign> campaigns) {
@@ -145,28 +150,54 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
       };
     }
 
+    private static TreeSet<String> keysOf(MapState<String, ?> state) {
+      return KeyedAccess.call(() -> {
+        TreeSet<String> keys = new TreeSet<>();
+        state.keys().forEach(keys::add);
+        return keys;
+      });
+    }
+
     @Override
     public void addPending(long at, FindingUpdate update) {
-      KeyedAccess.run(() -> pending.put(CampaignState.pendingKey(at, update), update));
+      String key = CampaignState.pendingKey(at, update);
+      KeyedAccess.run(() -> pending.put(key, update));
+      pendingKeys().add(key);
     }
 
     @Override
     public List<FindingUpdate> takePending(long time) {
       return KeyedAccess.call(() -> {
-        List<String> due = new ArrayList<>();
-        for (String key : pending.keys()) {
-          if (CampaignState.pendingTime(key) <= time) {
-            due.add(key);
-          }
-        }
-        due.sort(null);
         List<FindingUpdate> updates = new ArrayList<>();
-        for (String key : due) {
-          updates.add(pending.get(key));
+        // keys sort by time (event times are positive): the due ones come first
+        for (Iterator<String> keys = pendingKeys().iterator(); keys.hasNext(); ) {
+          String key = keys.next();
+          if (CampaignState.pendingTime(key) > time) {
+            break;
+          }
+          FindingUpdate update = pending.get(key);
+          if (update != null) { // null: the TTL expired it
+            updates.add(update);
+          }
           pending.remove(key);
+          keys.remove();
         }
         return updates;
       });
+    }
+
+    private TreeSet<String> pendingKeys() {
+      if (pendingKeys == null) {
+        pendingKeys = keysOf(pending);
+      }
+      return pendingKeys;
+    }
+
+    private TreeSet<String> campaignKeys() {
+      if (campaignKeys == null) {
+        campaignKeys = keysOf(campaigns);
+      }
+      return campaignKeys;
     }
 
     @Override
@@ -195,12 +226,14 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
     public void putCampaign(Campaign campaign) {
       KeyedAccess.run(() -> campaigns.put(campaign.id, campaign));
       cachedCampaigns.put(campaign.id, campaign);
+      campaignKeys().add(campaign.id);
     }
 
     @Override
     public void removeCampaign(String id) {
       KeyedAccess.run(() -> campaigns.remove(id));
       cachedCampaigns.remove(id);
+      campaignKeys().remove(id);
     }
 
     private static <V> V cached(Map<String, V> cache, String id, MapState<String, V> state) {
@@ -216,11 +249,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
     @Override
     public List<String> campaignIds() {
-      return KeyedAccess.call(() -> {
-        List<String> ids = new ArrayList<>();
-        campaigns.keys().forEach(ids::add);
-        return ids;
-      });
+      return new ArrayList<>(campaignKeys());
     }
   }
 }

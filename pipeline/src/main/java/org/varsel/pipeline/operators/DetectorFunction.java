@@ -62,17 +62,13 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
   }
 
   private static Updates updates(TimerService timers, Collector<FindingUpdate> out) {
-    return new Updates() {
-      @Override
-      public void emit(FindingUpdate update) {
-        out.collect(update);
-      }
+    return new Output(timers, out);
+  }
 
-      @Override
-      public void wakeAt(long eventTime) {
-        timers.registerEventTimeTimer(eventTime);
-      }
-    };
+  private static final class Output extends TimerOutput<FindingUpdate> implements Updates {
+    Output(TimerService timers, Collector<FindingUpdate> out) {
+      super(timers, out);
+    }
   }
 
   /** The current key's detector state in Flink keyed state (the backend scopes every access to the current key). */

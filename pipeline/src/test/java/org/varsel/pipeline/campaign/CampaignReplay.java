@@ -15,7 +15,7 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * input.
  */
 final class CampaignReplay {
-  final MemoryCampaignState state = new MemoryCampaignState();
+  final MemoryCampaignState state;
   final List<Incident> emitted = new ArrayList<>();
   private final Campaigns campaigns;
   private final long outOfOrderness;
@@ -24,6 +24,11 @@ final class CampaignReplay {
   private long watermark = Long.MIN_VALUE;
 
   CampaignReplay(CampaignSettings settings, Duration outOfOrderness) {
+    this(settings, outOfOrderness, new MemoryCampaignState());
+  }
+
+  CampaignReplay(CampaignSettings settings, Duration outOfOrderness, MemoryCampaignState state) {
+    this.state = state;
     this.campaigns = new Campaigns(settings);
     this.outOfOrderness = outOfOrderness.toMillis();
   }

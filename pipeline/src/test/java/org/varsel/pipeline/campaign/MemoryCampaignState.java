@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.varsel.pipeline.correlate.FindingUpdate;
 
 /** The consolidation's state in plain maps, for {@link CampaignReplay}. */
-final class MemoryCampaignState implements CampaignState {
+class MemoryCampaignState implements CampaignState {
   private final TreeMap<String, FindingUpdate> pending = new TreeMap<>();
   final Map<String, CampaignMember> members = new TreeMap<>();
   final Map<String, Campaign> campaigns = new TreeMap<>();

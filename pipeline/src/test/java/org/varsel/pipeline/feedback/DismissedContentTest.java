@@ -114,7 +114,6 @@ class DismissedContentTest {
     }
     return Incident.builder()
         .id(id)
-        .version(1)
         .kind(IncidentKind.HIGH_SEVERITY)
         .title("t")
         .firstSeen(at)
