@@ -97,8 +97,8 @@ public final class ModelCommand extends CommandGroup {
     double l2 = TrainingOptions.defaults().l2Cost();
 
     @Option(names = "--cross-source", description = "Also train one model without each source (HateXplain, Davidson, "
-        + "DKHate, Stormfront, synthetic) and measure it on that source's held-out posts: how the classifier does on a "
-        + "source it never saw. Writes the report's cross-source section; takes about six trainings.")
+        + "DKHate, Stormfront) and measure it on that source's held-out posts: how the classifier does on a source it "
+        + "never saw. Writes the report's cross-source section; five trainings in all.")
     boolean crossSource;
 
     @Option(names = "--with-verdicts", paramLabel = "FILE",
@@ -131,9 +131,9 @@ public final class ModelCommand extends CommandGroup {
       ModelEvaluation evaluation = ModelEvaluation.evaluate(new HarmClassifier(trained.model()), corpus);
       writeHeldOutReport(evaluation, options, trained);
       if (crossSource) {
-        String markdown = CrossSourceEvaluation.run(evaluation, corpus, data, options, this::progress).toMarkdown();
-        CROSS_SOURCE_SECTION.writeInto(report, markdown);
-        err.println("model train: wrote " + report + " (section " + CROSS_SOURCE_SECTION.name() + ")");
+        String markdown = CrossSourceEvaluation.run(evaluation, corpus, files.data, options, this::progress).toMarkdown();
+        CROSS_SOURCE_SECTION.writeInto(files.report, markdown);
+        err.println("model train: wrote " + files.report + " (section " + CROSS_SOURCE_SECTION.name() + ")");
         out.print(markdown);
       }
       return 0;
