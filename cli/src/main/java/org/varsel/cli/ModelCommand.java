@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import opennlp.tools.doccat.DoccatModel;
+import org.varsel.pipeline.classify.CrossSourceEvaluation;
 import org.varsel.pipeline.classify.HarmClassifier;
 import org.varsel.pipeline.classify.KnownWords;
 import org.varsel.pipeline.classify.ModelEvaluation;
@@ -42,6 +43,8 @@ public final class ModelCommand extends CommandGroup {
   static final ReportSection HELD_OUT_SECTION = new ReportSection("held-out");
   /** The part of docs/model-evaluation.md that {@code model evaluate} writes. */
   static final ReportSection SUITE_SECTION = new ReportSection("functional-suite");
+  /** The part of docs/model-evaluation.md that {@code model train --cross-source} writes. */
+  static final ReportSection CROSS_SOURCE_SECTION = new ReportSection("cross-source");
 
 
   /** {@code ./varsel model train}. */
@@ -49,7 +52,7 @@ public final class ModelCommand extends CommandGroup {
       name = "train",
       mixinStandardHelpOptions = true,
       description = "Rebuild the classifier from the annotated data in the repository (Davidson, HateXplain train, "
-          + "DKHate, the project's own synthetic threat templates), reproducibly (fixed seed, hash-based splits), "
+          + "DKHate, Stormfront, the project's own synthetic threat and counter-speech templates), reproducibly (fixed seed, hash-based splits), "
           + "evaluate it on the held-out splits of each source and write the report. Takes about 1-2 min on one core; "
           + "progress goes to stderr.",
       footer = {"",
@@ -93,6 +96,11 @@ public final class ModelCommand extends CommandGroup {
     @Option(names = "--l2", description = "L2 regularisation (MAXENT_QN). Default: ${DEFAULT-VALUE}")
     double l2 = TrainingOptions.defaults().l2Cost();
 
+    @Option(names = "--cross-source", description = "Also train one model without each source (HateXplain, Davidson, "
+        + "DKHate, Stormfront) and measure it on that source's held-out posts: how the classifier does on a source it "
+        + "never saw. Writes the report's cross-source section; five trainings in all.")
+    boolean crossSource;
+
     @Option(names = "--with-verdicts", paramLabel = "FILE",
         description = "JSONL of analysts' verdicts as the desk exports them (GET /api/v1/training-data): {text, label, tlp} per line.")
     Path verdicts;
@@ -120,7 +128,14 @@ public final class ModelCommand extends CommandGroup {
         return 3;
       }
       TrainedModel trained = trainAndWrite(corpus, options);
-      writeHeldOutReport(ModelEvaluation.evaluate(new HarmClassifier(trained.model()), corpus), options, trained);
+      ModelEvaluation evaluation = ModelEvaluation.evaluate(new HarmClassifier(trained.model()), corpus);
+      writeHeldOutReport(evaluation, options, trained);
+      if (crossSource) {
+        String markdown = CrossSourceEvaluation.run(evaluation, corpus, files.data, options, this::progress).toMarkdown();
+        CROSS_SOURCE_SECTION.writeInto(files.report, markdown);
+        err.println("model train: wrote " + files.report + " (section " + CROSS_SOURCE_SECTION.name() + ")");
+        out.print(markdown);
+      }
       return 0;
     }
 
@@ -181,7 +196,7 @@ public final class ModelCommand extends CommandGroup {
       TrainingOptions defaults = TrainingOptions.defaults();
       return new TrainingOptions(seed, algorithm, iterations, cutoff, l2,
           defaults.davidsonHeldOut(), defaults.danishHeldOut(), defaults.davidsonOffensiveKept(),
-          defaults.danishOffensiveRepeats(), defaults.syntheticRepeats());
+          defaults.danishOffensiveRepeats(), defaults.syntheticRepeats(), defaults.stormfrontNeutralKept());
     }
 
     private TrainingCorpus corpus(TrainingOptions options) throws IOException {

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Scores a classifier on the held-out posts of each training source and writes the Markdown report. */
 public final class ModelEvaluation {
@@ -17,6 +19,9 @@ public final class ModelEvaluation {
   private static final List<String> ALL_LABELS = List.of(Category.THREAT.label(), Category.HATEFUL.label(),
       Category.OFFENSIVE.label(), Category.NEUTRAL.label());
   private static final List<String> DANISH_LABELS = List.of("OFF", "NOT");
+  private static final List<String> STORMFRONT_LABELS = List.of("hate", "noHate");
+  private static final Set<Category> ANY_HARM = EnumSet.of(Category.THREAT, Category.HATEFUL, Category.OFFENSIVE);
+  private static final Set<Category> HATE = EnumSet.of(Category.THREAT, Category.HATEFUL);
 
   /** One held-out set: what it is and the classifier's confusion matrix on it. */
   public record HeldOutResult(String name, String description, ConfusionMatrix matrix) {}
@@ -44,7 +49,10 @@ public final class ModelEvaluation {
         threeWay(classifier, corpus.heldOut(TrainingCorpus.DKHATE))));
     results.add(new HeldOutResult("dkhate-heldout-off-not",
         "DKHate (Danish), held-out slice: OFF = hateful or offensive, NOT = neutral",
-        danish(classifier, corpus.heldOut(TrainingCorpus.DKHATE))));
+        binary(classifier, corpus.heldOut(TrainingCorpus.DKHATE), DANISH_LABELS, ANY_HARM)));
+    results.add(new HeldOutResult("stormfront-heldout",
+        "Stormfront forum sentences (de Gibert et al. 2018), held-out forum posts: hate = a predicted threat or hateful",
+        binary(classifier, corpus.heldOut(TrainingCorpus.STORMFRONT), STORMFRONT_LABELS, HATE)));
     results.add(new HeldOutResult("synthetic-heldout",
         "The project's own templates (threats, dehumanisation, abuse, contrasts; en + da), held-out templates only",
         fourWay(classifier, corpus.heldOut(TrainingCorpus.SYNTHETIC))));
@@ -124,20 +132,23 @@ public final class ModelEvaluation {
         out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %+.3f |%n", b.set(),
             b.metric().equals("macro-F1") ? "macro-F1" : b.metric() + " F1", b.value(), after, after - b.value()));
       }
-      out.append("\nThis model saw: the training slices of Davidson, HateXplain (train split) and DKHate, and the ")
+      out.append("\nThis model saw: the training slices of Davidson, HateXplain (train split), DKHate and Stormfront, and the ")
           .append("project's synthetic templates that are not held out (docs/nlp.md). Neither model saw any held-out ")
           .append("post below, nor HateCheck/Multilingual HateCheck or the test splits of OLID/OffensEval, HateXplain ")
           .append("or DKHate.\n\n## Held-out sets\n\n");
     }
     out.append("On the three-way sets a predicted threat counts as hateful (their annotators label threats against ")
-        .append("groups as hate speech); on DKHate any predicted harm counts as OFF.\n\n");
+        .append("groups as hate speech); on DKHate any predicted harm counts as OFF; on Stormfront a predicted threat or ")
+        .append("hateful counts as hate.\n\n");
     out.append("| held-out set | posts | macro-F1 | threat F1 | hateful F1 | offensive F1 | neutral F1 | accuracy |\n");
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (HeldOutResult r : results) {
       ConfusionMatrix m = r.matrix();
-      if (m.labels().equals(DANISH_LABELS)) {
-        out.append(String.format(Locale.ROOT, "| %s | %d | %.3f | | OFF F1 %.3f | | NOT F1 %.3f | %.3f |%n", r.name(),
-            m.total(), m.macroF1(), m.f1("OFF"), m.f1("NOT"), m.accuracy()));
+      if (m.labels().size() == 2) {
+        String harm = m.labels().get(0);
+        String none = m.labels().get(1);
+        out.append(String.format(Locale.ROOT, "| %s | %d | %.3f | | %s F1 %.3f | | %s F1 %.3f | %.3f |%n", r.name(),
+            m.total(), m.macroF1(), harm, m.f1(harm), none, m.f1(none), m.accuracy()));
       } else {
         String threat = m.labels().contains("threat") ? String.format(Locale.ROOT, "%.3f", m.f1("threat")) : "";
         out.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.3f | %.3f | %.3f | %.3f |%n", r.name(), m.total(),
@@ -183,11 +194,13 @@ public final class ModelEvaluation {
     return r;
   }
 
-  private static ConfusionMatrix danish(HarmClassifier classifier, List<LabelledPost> posts) {
-    ConfusionMatrix m = new ConfusionMatrix(DANISH_LABELS);
+  /** Two-way: gold {@code labels[0]} for any harm, predicted {@code labels[0]} when the category is in {@code harm}. */
+  private static ConfusionMatrix binary(HarmClassifier classifier, List<LabelledPost> posts, List<String> labels,
+      Set<Category> harm) {
+    ConfusionMatrix m = new ConfusionMatrix(labels);
     for (LabelledPost p : posts) {
-      String gold = p.category() == Category.NEUTRAL ? "NOT" : "OFF";
-      String predicted = classifier.classify(p.text()).category() == Category.NEUTRAL ? "NOT" : "OFF";
+      String gold = labels.get(p.category() == Category.NEUTRAL ? 1 : 0);
+      String predicted = labels.get(harm.contains(classifier.classify(p.text()).category()) ? 0 : 1);
       m.add(gold, predicted);
     }
     return m;

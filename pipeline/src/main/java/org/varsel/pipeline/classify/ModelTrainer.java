@@ -121,6 +121,9 @@ public final class ModelTrainer {
     if (post.source().equals(TrainingCorpus.DAVIDSON) && post.category() == Category.OFFENSIVE) {
       return TrainingCorpus.stableFraction(options.seed(), "davidson-offensive-sample", post.id()) < options.davidsonOffensiveKept();
     }
+    if (post.source().equals(TrainingCorpus.STORMFRONT) && post.category() == Category.NEUTRAL) {
+      return TrainingCorpus.stableFraction(options.seed(), "stormfront-neutral-sample", post.id()) < options.stormfrontNeutralKept();
+    }
     return true;
   }
 

@@ -16,9 +16,10 @@ import java.util.Map;
 /**
  * The annotated posts copied into {@code data/training} (see the NOTICE there), read into one label set:
  * Davidson (hate → hateful, offensive, neither → neutral), HateXplain (hatespeech, offensive, normal),
- * DKHate (OFF → offensive, NOT → neutral) and the project's own {@link SyntheticPosts} (threat, hateful,
- * offensive, neutral). Held out for evaluation: the HateXplain validation split, deterministic slices of
- * Davidson and DKHate chosen by a seeded hash of each post's id, and a quarter of the synthetic templates.
+ * DKHate (OFF → offensive, NOT → neutral), the Stormfront sentences of de Gibert et al. (hate → hateful,
+ * noHate → neutral) and the project's own {@link SyntheticPosts} (threat, hateful, offensive, neutral). Held out for
+ * evaluation: the HateXplain validation split, deterministic slices of Davidson, DKHate and Stormfront chosen by a
+ * seeded hash of each post's id (of the forum post, for Stormfront), and a quarter of the synthetic templates.
  */
 public final class TrainingCorpus {
 
@@ -26,6 +27,9 @@ public final class TrainingCorpus {
   public static final String HATEXPLAIN = "hatexplain";
   public static final String DKHATE = "dkhate";
   public static final String SYNTHETIC = "synthetic";
+  public static final String STORMFRONT = "stormfront";
+  /** Share of Stormfront forum posts held out; whole posts, so no sentence of a held-out post is trained on. */
+  static final double STORMFRONT_HELD_OUT = 0.2;
   /** Analysts' verdicts from the desk ({@code model train --with-verdicts}; {@link VerdictPosts}). */
   public static final String VERDICTS = "verdicts";
 
@@ -35,7 +39,8 @@ public final class TrainingCorpus {
       "hatexplain/hatexplain_train_val.tsv",
       "dkhate/oe20da_data_offenseval-da-training-v1.tsv",
       "varsel-synthetic/templates.tsv",
-      "varsel-synthetic/slots.tsv");
+      "varsel-synthetic/slots.tsv",
+      "stormfront/stormfront.tsv");
 
   private final List<LabelledPost> posts;
   private final int skipped;
@@ -46,8 +51,8 @@ public final class TrainingCorpus {
   }
 
   /**
-   * Reads the four sources under {@code dataDir}, holding out {@code davidsonHeldOut} of Davidson and
-   * {@code danishHeldOut} of DKHate by a hash of {@code seed} and the post id.
+   * Reads the five sources under {@code dataDir}, holding out {@code davidsonHeldOut} of Davidson,
+   * {@code danishHeldOut} of DKHate and {@link #STORMFRONT_HELD_OUT} of Stormfront by a hash of {@code seed} and the post id.
    */
   public static TrainingCorpus read(Path dataDir, long seed, double davidsonHeldOut, double danishHeldOut)
       throws IOException {
@@ -56,7 +61,18 @@ public final class TrainingCorpus {
     skipped += readHateXplain(dataDir.resolve(FILES.get(1)), posts);
     skipped += readDkHate(dataDir.resolve(FILES.get(2)), seed, danishHeldOut, posts);
     skipped += SyntheticPosts.read(dataDir.resolve(FILES.get(3)), dataDir.resolve(FILES.get(4)), seed, posts);
+    skipped += readStormfront(dataDir.resolve(FILES.get(5)), seed, posts);
     return new TrainingCorpus(posts, skipped);
+  }
+
+  /** This corpus without any post of {@code source}: trained on, it measures how the model does on a source it never saw. */
+  public TrainingCorpus without(String source) {
+    return new TrainingCorpus(posts.stream().filter(p -> !p.source().equals(source)).toList(), skipped);
+  }
+
+  /** The sources this corpus holds, in the order first read. */
+  public List<String> sources() {
+    return posts.stream().map(LabelledPost::source).distinct().toList();
   }
 
   /** This corpus and the verdict posts: their held-out slice is measured, the rest trained on. */
@@ -137,6 +153,28 @@ public final class TrainingCorpus {
         continue;
       }
       out.add(new LabelledPost(HATEXPLAIN, f[1], f[5], category, f[0].equals("val")));
+    }
+    return skipped;
+  }
+
+  /** Sentences labelled {@code idk/skip} or {@code relation} (hate only with the sentences around it) are skipped. */
+  private static int readStormfront(Path file, long seed, List<LabelledPost> out) throws IOException {
+    int skipped = 0;
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t", 3);
+      Category category = f.length != 3 ? null : switch (f[1]) {
+        case "hate" -> Category.HATEFUL;
+        case "noHate" -> Category.NEUTRAL;
+        default -> null;
+      };
+      if (category == null || f[2].isBlank()) {
+        skipped++;
+        continue;
+      }
+      String forumPost = f[0].substring(0, Math.max(0, f[0].indexOf('_')));
+      out.add(new LabelledPost(STORMFRONT, f[0], f[2], category,
+          stableFraction(seed, STORMFRONT, forumPost.isEmpty() ? f[0] : forumPost) < STORMFRONT_HELD_OUT));
     }
     return skipped;
   }

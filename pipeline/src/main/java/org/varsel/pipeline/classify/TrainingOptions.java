@@ -13,6 +13,7 @@ package org.varsel.pipeline.classify;
  * @param davidsonOffensiveKept fraction of Davidson's offensive tweets trained on (77% of Davidson is offensive)
  * @param danishOffensiveRepeats how often each Danish offensive comment is repeated (13% of DKHate is OFF)
  * @param syntheticRepeats how often each post expanded from the project's own templates is repeated (they are few)
+ * @param stormfrontNeutralKept fraction of Stormfront's noHate sentences trained on (89% of its sentences are noHate)
  */
 public record TrainingOptions(
     long seed,
@@ -24,7 +25,8 @@ public record TrainingOptions(
     double danishHeldOut,
     double davidsonOffensiveKept,
     int danishOffensiveRepeats,
-    int syntheticRepeats) {
+    int syntheticRepeats,
+    double stormfrontNeutralKept) {
 
   public static final long DEFAULT_SEED = 20_240_604L;
 
@@ -35,7 +37,7 @@ public record TrainingOptions(
     if (iterations < 1 || cutoff < 0 || l2Cost < 0 || danishOffensiveRepeats < 1 || syntheticRepeats < 1) {
       throw new IllegalArgumentException("need iterations >= 1, cutoff >= 0, l2Cost >= 0, repeats >= 1");
     }
-    for (double f : new double[] {davidsonHeldOut, danishHeldOut, davidsonOffensiveKept}) {
+    for (double f : new double[] {davidsonHeldOut, danishHeldOut, davidsonOffensiveKept, stormfrontNeutralKept}) {
       if (!(f >= 0 && f <= 1)) {
         throw new IllegalArgumentException("fractions must be in [0, 1]: " + f);
       }
@@ -44,6 +46,6 @@ public record TrainingOptions(
 
   /** The options the committed model was trained with. */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(DEFAULT_SEED, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2);
+    return new TrainingOptions(DEFAULT_SEED, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3);
   }
 }

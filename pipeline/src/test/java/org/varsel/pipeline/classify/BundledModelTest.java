@@ -50,6 +50,14 @@ class BundledModelTest {
   }
 
   @Test
+  void findsHateInHeldOutStormfrontForumPosts() {
+    ConfusionMatrix m = evaluation.matrix("stormfront-heldout");
+    assertThat(m.support("hate")).isGreaterThan(150);
+    assertThat(m.f1("hate")).isGreaterThanOrEqualTo(0.40);
+    assertThat(m.macroF1()).isGreaterThanOrEqualTo(0.65);
+  }
+
+  @Test
   void recognisesThreatsPhrasedUnlikeAnyTrainingTemplate() {
     ConfusionMatrix m = evaluation.matrix("synthetic-heldout");
     assertThat(m.support("threat")).isGreaterThan(100);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ class ModelTrainerTest {
   @Test
   void trainingTwiceOnTheSameDataGivesTheSameVersionAndTheSameScores() throws IOException {
     writeTinyCorpus();
-    TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1);
+    TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0);
     TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), 0.0, 0.0);
 
     TrainedModel first = ModelTrainer.train(corpus, data, options, line -> {});
@@ -36,10 +37,25 @@ class ModelTrainerTest {
     writeTinyCorpus();
     TrainingOptions options = TrainingOptions.defaults();
     String before = ModelTrainer.version(data, options);
-    assertThat(ModelTrainer.version(data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2)))
+    assertThat(ModelTrainer.version(data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3)))
         .isNotEqualTo(before);
     Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)), "id\ttweet\tsubtask_a\n1\tnoget andet\tNOT\n");
     assertThat(ModelTrainer.version(data, options)).isNotEqualTo(before);
+  }
+
+  @Test
+  void trainsOnOnlyTheConfiguredShareOfStormfrontNoHateSentencesAndOnEveryHateOne() throws IOException {
+    writeTinyCorpus();
+    TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
+
+    TrainedModel none = ModelTrainer.train(corpus, data,
+        new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 0.0), line -> {});
+    TrainedModel all = ModelTrainer.train(corpus, data,
+        new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0), line -> {});
+
+    assertThat(none.trainingCounts().get(TrainingCorpus.STORMFRONT)).containsOnly(Map.entry(Category.HATEFUL, 1));
+    assertThat(all.trainingCounts().get(TrainingCorpus.STORMFRONT))
+        .containsOnly(Map.entry(Category.HATEFUL, 1), Map.entry(Category.NEUTRAL, 1));
   }
 
   @Test

@@ -10,12 +10,13 @@ import java.util.List;
 public final class TinyTrainingData {
   private TinyTrainingData() {}
 
-  /** Writes the four sources, a few dozen posts of each class, into {@code data}. */
+  /** Writes the five sources, a few dozen posts of each class, into {@code data}. */
   public static void writeTo(Path data) throws IOException {
     Files.createDirectories(data.resolve("davidson"));
     Files.createDirectories(data.resolve("hatexplain"));
     Files.createDirectories(data.resolve("dkhate"));
     Files.createDirectories(data.resolve("varsel-synthetic"));
+    Files.createDirectories(data.resolve("stormfront"));
     List<String> davidson = new ArrayList<>(List.of(",count,hate_speech,offensive_language,neither,class,tweet"));
     List<String> hatexplain = new ArrayList<>(List.of("split\tpost_id\tsource\tlabel\ttargets\ttext"));
     for (int k = 0; k < 30; k++) {
@@ -36,5 +37,8 @@ public final class TinyTrainingData {
         + "t3\tthreat\ten\ttonight we kill them with {weapon}\n"
         + "t4\tthreat\ten\tkill them all, bring the {weapon}\n");
     Files.writeString(data.resolve(TrainingCorpus.FILES.get(4)), "en\tweapon\tguns\nen\tweapon\tknives\nen\tweapon\trifles\n");
+    Files.writeString(data.resolve(TrainingCorpus.FILES.get(5)), "file_id\tlabel\ttext\n"
+        + "1_1\thate\tthose vermin ruin every town they move to\n1_2\tnoHate\tthe meeting is on tuesday\n"
+        + "2_1\tidk/skip\tunclear\n");
   }
 }
