@@ -19,159 +19,170 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class HarmFeatures implements FeatureGenerator {
 
-  /** Part of the model version: bump when the features change. */
-  public static final String VERSION = "harm-features-2";
-  static final int CHAR_GRAM = 4;
-  /** Words this long or longer also give character n-grams; shorter ones are covered by the word itself. */
-  static final int CHAR_GRAM_MIN_WORD = 5;
-  /** How many tokens apart two lexicon words may be and still count as "near". */
-  static final int NEAR = 5;
-  private static final int SPACED_MIN_LETTERS = 3;
+    /** Part of the model version: bump when the features change. */
+    public static final String VERSION = "harm-features-2";
 
-  /** Pairs of word classes that, near each other, mark a threat or dehumanisation (or counter-speech about one). */
-  private static final WordClass[][] NEAR_PAIRS = {
-      {WordClass.VIOLENCE, WordClass.GROUP}, {WordClass.VIOLENCE, WordClass.THEY}, {WordClass.WEAPON, WordClass.GROUP},
-      {WordClass.DEHUMANISE, WordClass.GROUP}, {WordClass.DEHUMANISE, WordClass.THEY}, {WordClass.CALL, WordClass.VIOLENCE},
-      {WordClass.CALL, WordClass.WEAPON}, {WordClass.COUNTER, WordClass.VIOLENCE}, {WordClass.COUNTER, WordClass.DEHUMANISE},
-      {WordClass.INSULT, WordClass.GROUP}};
-  private static final String[] CLASS_FEATURES = new String[WordClass.values().length];
-  private static final String[] NEAR_FEATURES = new String[NEAR_PAIRS.length];
+    static final int CHAR_GRAM = 4;
+    /** Words this long or longer also give character n-grams; shorter ones are covered by the word itself. */
+    static final int CHAR_GRAM_MIN_WORD = 5;
+    /** How many tokens apart two lexicon words may be and still count as "near". */
+    static final int NEAR = 5;
 
-  static {
-    for (WordClass c : WordClass.values()) {
-      CLASS_FEATURES[c.ordinal()] = "l=" + c.name().toLowerCase(Locale.ROOT);
-    }
-    for (int p = 0; p < NEAR_PAIRS.length; p++) {
-      NEAR_FEATURES[p] = CLASS_FEATURES[NEAR_PAIRS[p][0].ordinal()] + "~" + NEAR_PAIRS[p][1].name().toLowerCase(Locale.ROOT);
-    }
-  }
+    private static final int SPACED_MIN_LETTERS = 3;
 
-  private final HarmLexicon lexicon = HarmLexicon.bundled();
-  private final ObfuscationFolding folding = ObfuscationFolding.bundled();
-  private final CompoundWords compounds = CompoundWords.bundled();
+    /** Pairs of word classes that, near each other, mark a threat or dehumanisation (or counter-speech about one). */
+    private static final WordClass[][] NEAR_PAIRS = {
+        {WordClass.VIOLENCE, WordClass.GROUP},
+        {WordClass.VIOLENCE, WordClass.THEY},
+        {WordClass.WEAPON, WordClass.GROUP},
+        {WordClass.DEHUMANISE, WordClass.GROUP},
+        {WordClass.DEHUMANISE, WordClass.THEY},
+        {WordClass.CALL, WordClass.VIOLENCE},
+        {WordClass.CALL, WordClass.WEAPON},
+        {WordClass.COUNTER, WordClass.VIOLENCE},
+        {WordClass.COUNTER, WordClass.DEHUMANISE},
+        {WordClass.INSULT, WordClass.GROUP}
+    };
 
-  @Override
-  public Collection<String> extractFeatures(String[] normalised, Map<String, Object> extraInformation) {
-    String[] tokens = plainWords(normalised);
-    List<String> features = new ArrayList<>(tokens.length * 5);
-    int[] lastSeen = new int[WordClass.values().length];
-    Arrays.fill(lastSeen, Integer.MIN_VALUE / 2);
-    int documentClasses = 0;
-    int nearPairs = 0;
-    String previous = null;
-    StringBuilder spaced = new StringBuilder();
-    for (int i = 0; i <= tokens.length; i++) {
-      String word = i < tokens.length ? tokens[i] : "";
-      if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
-        spaced.append(word);
-      } else {
-        if (spaced.length() >= SPACED_MIN_LETTERS) {
-          String joined = spaced.toString();
-          features.add("w=" + joined);
-          int classes = lexicon.classes(joined);
-          documentClasses |= classes;
-          nearPairs |= near(classes, i, lastSeen);
+    private static final String[] CLASS_FEATURES = new String[WordClass.values().length];
+    private static final String[] NEAR_FEATURES = new String[NEAR_PAIRS.length];
+
+    static {
+        for (WordClass c : WordClass.values()) {
+            CLASS_FEATURES[c.ordinal()] = "l=" + c.name().toLowerCase(Locale.ROOT);
         }
-        spaced.setLength(0);
-      }
-      if (i == tokens.length) {
-        break;
-      }
-      features.add("w=" + word);
-      if (previous != null) {
-        features.add("b=" + previous + ' ' + word);
-      }
-      previous = word;
-      if (word.length() >= CHAR_GRAM_MIN_WORD && word.charAt(0) != '<') {
-        addCharGrams(word, features);
-      }
-      int classes = lexicon.classes(word);
-      if (word.length() >= CompoundWords.MIN_WORD) {
-        for (String part : compounds.parts(word)) {
-          features.add("w=" + part);
-          classes |= lexicon.classes(part);
+        for (int p = 0; p < NEAR_PAIRS.length; p++) {
+            NEAR_FEATURES[p] = CLASS_FEATURES[NEAR_PAIRS[p][0].ordinal()] + "~"
+                    + NEAR_PAIRS[p][1].name().toLowerCase(Locale.ROOT);
         }
-      }
-      documentClasses |= classes;
-      nearPairs |= near(classes, i, lastSeen);
     }
-    for (WordClass c : WordClass.values()) {
-      if ((documentClasses & c.bit()) != 0) {
-        features.add(CLASS_FEATURES[c.ordinal()]);
-      }
-    }
-    for (int p = 0; p < NEAR_PAIRS.length; p++) {
-      if ((nearPairs & (1 << p)) != 0) {
-        features.add(NEAR_FEATURES[p]);
-      }
-    }
-    int harm = documentClasses & (WordClass.VIOLENCE.bit() | WordClass.WEAPON.bit());
-    int when = documentClasses & (WordClass.TIME.bit() | WordClass.PLACE.bit());
-    if (harm != 0 && when != 0) {
-      features.add("l=harm+when");
-      if ((documentClasses & WordClass.GROUP.bit()) != 0) {
-        features.add("l=harm+when+group");
-      }
-    }
-    return features;
-  }
 
-  /** The tokens folded, and repaired where an evader swapped, dropped or ran letters together. */
-  private String[] plainWords(String[] tokens) {
-    List<String> words = null;
-    for (int i = 0; i < tokens.length; i++) {
-      String word = ObfuscationFolding.fold(tokens[i]);
-      List<String> repaired = folding.repair(word);
-      if (words == null && (word != tokens[i] || !repaired.isEmpty())) {
-        words = new ArrayList<>(Arrays.asList(tokens).subList(0, i));
-      }
-      if (words != null) {
-        if (repaired.isEmpty()) {
-          words.add(word);
-        } else {
-          words.addAll(repaired);
+    private final HarmLexicon lexicon = HarmLexicon.bundled();
+    private final ObfuscationFolding folding = ObfuscationFolding.bundled();
+    private final CompoundWords compounds = CompoundWords.bundled();
+
+    @Override
+    public Collection<String> extractFeatures(String[] normalised, Map<String, Object> extraInformation) {
+        String[] tokens = plainWords(normalised);
+        List<String> features = new ArrayList<>(tokens.length * 5);
+        int[] lastSeen = new int[WordClass.values().length];
+        Arrays.fill(lastSeen, Integer.MIN_VALUE / 2);
+        int documentClasses = 0;
+        int nearPairs = 0;
+        String previous = null;
+        StringBuilder spaced = new StringBuilder();
+        for (int i = 0; i <= tokens.length; i++) {
+            String word = i < tokens.length ? tokens[i] : "";
+            if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
+                spaced.append(word);
+            } else {
+                if (spaced.length() >= SPACED_MIN_LETTERS) {
+                    String joined = spaced.toString();
+                    features.add("w=" + joined);
+                    int classes = lexicon.classes(joined);
+                    documentClasses |= classes;
+                    nearPairs |= near(classes, i, lastSeen);
+                }
+                spaced.setLength(0);
+            }
+            if (i == tokens.length) {
+                break;
+            }
+            features.add("w=" + word);
+            if (previous != null) {
+                features.add("b=" + previous + ' ' + word);
+            }
+            previous = word;
+            if (word.length() >= CHAR_GRAM_MIN_WORD && word.charAt(0) != '<') {
+                addCharGrams(word, features);
+            }
+            int classes = lexicon.classes(word);
+            if (word.length() >= CompoundWords.MIN_WORD) {
+                for (String part : compounds.parts(word)) {
+                    features.add("w=" + part);
+                    classes |= lexicon.classes(part);
+                }
+            }
+            documentClasses |= classes;
+            nearPairs |= near(classes, i, lastSeen);
         }
-      }
+        for (WordClass c : WordClass.values()) {
+            if ((documentClasses & c.bit()) != 0) {
+                features.add(CLASS_FEATURES[c.ordinal()]);
+            }
+        }
+        for (int p = 0; p < NEAR_PAIRS.length; p++) {
+            if ((nearPairs & (1 << p)) != 0) {
+                features.add(NEAR_FEATURES[p]);
+            }
+        }
+        int harm = documentClasses & (WordClass.VIOLENCE.bit() | WordClass.WEAPON.bit());
+        int when = documentClasses & (WordClass.TIME.bit() | WordClass.PLACE.bit());
+        if (harm != 0 && when != 0) {
+            features.add("l=harm+when");
+            if ((documentClasses & WordClass.GROUP.bit()) != 0) {
+                features.add("l=harm+when+group");
+            }
+        }
+        return features;
     }
-    return words == null ? tokens : words.toArray(String[]::new);
-  }
 
-  /** Records where {@code classes} were seen and returns the bits of the near pairs this token completes. */
-  private static int near(int classes, int position, int[] lastSeen) {
-    if (classes == 0) {
-      return 0;
+    /** The tokens folded, and repaired where an evader swapped, dropped or ran letters together. */
+    private String[] plainWords(String[] tokens) {
+        List<String> words = null;
+        for (int i = 0; i < tokens.length; i++) {
+            String word = LookAlikeLetters.fold(tokens[i]);
+            List<String> repaired = folding.repair(word);
+            if (words == null && (word != tokens[i] || !repaired.isEmpty())) {
+                words = new ArrayList<>(Arrays.asList(tokens).subList(0, i));
+            }
+            if (words != null) {
+                if (repaired.isEmpty()) {
+                    words.add(word);
+                } else {
+                    words.addAll(repaired);
+                }
+            }
+        }
+        return words == null ? tokens : words.toArray(String[]::new);
     }
-    for (WordClass c : WordClass.values()) {
-      if ((classes & c.bit()) != 0) {
-        lastSeen[c.ordinal()] = position;
-      }
-    }
-    int pairs = 0;
-    for (int p = 0; p < NEAR_PAIRS.length; p++) {
-      int a = lastSeen[NEAR_PAIRS[p][0].ordinal()];
-      int b = lastSeen[NEAR_PAIRS[p][1].ordinal()];
-      if ((a == position || b == position) && Math.abs(a - b) <= NEAR) {
-        pairs |= 1 << p;
-      }
-    }
-    return pairs;
-  }
 
-  /** Adds {@code c=} and each 4-gram of {@code ^word$}; one string per feature (this runs for every long word). */
-  private static void addCharGrams(String word, List<String> features) {
-    int n = word.length() + 2;
-    char[] marked = new char[n + 2];
-    marked[0] = 'c';
-    marked[1] = '=';
-    marked[2] = '^';
-    word.getChars(0, word.length(), marked, 3);
-    marked[n + 1] = '$';
-    char[] feature = new char[CHAR_GRAM + 2];
-    feature[0] = 'c';
-    feature[1] = '=';
-    for (int k = 2; k + CHAR_GRAM <= n + 2; k++) {
-      System.arraycopy(marked, k, feature, 2, CHAR_GRAM);
-      features.add(new String(feature));
+    /** Records where {@code classes} were seen and returns the bits of the near pairs this token completes. */
+    private static int near(int classes, int position, int[] lastSeen) {
+        if (classes == 0) {
+            return 0;
+        }
+        for (WordClass c : WordClass.values()) {
+            if ((classes & c.bit()) != 0) {
+                lastSeen[c.ordinal()] = position;
+            }
+        }
+        int pairs = 0;
+        for (int p = 0; p < NEAR_PAIRS.length; p++) {
+            int a = lastSeen[NEAR_PAIRS[p][0].ordinal()];
+            int b = lastSeen[NEAR_PAIRS[p][1].ordinal()];
+            if ((a == position || b == position) && Math.abs(a - b) <= NEAR) {
+                pairs |= 1 << p;
+            }
+        }
+        return pairs;
     }
-  }
+
+    /** Adds {@code c=} and each 4-gram of {@code ^word$}; one string per feature (this runs for every long word). */
+    private static void addCharGrams(String word, List<String> features) {
+        int n = word.length() + 2;
+        char[] marked = new char[n + 2];
+        marked[0] = 'c';
+        marked[1] = '=';
+        marked[2] = '^';
+        word.getChars(0, word.length(), marked, 3);
+        marked[n + 1] = '$';
+        char[] feature = new char[CHAR_GRAM + 2];
+        feature[0] = 'c';
+        feature[1] = '=';
+        for (int k = 2; k + CHAR_GRAM <= n + 2; k++) {
+            System.arraycopy(marked, k, feature, 2, CHAR_GRAM);
+            features.add(new String(feature));
+        }
+    }
 }

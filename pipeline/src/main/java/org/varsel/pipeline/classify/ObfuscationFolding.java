@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Undoes the spellings people use to slip past word filters, for the classifier's features and the rules' analysis
- * alike. {@link #fold} turns look-alike digits, symbols and Cyrillic or Greek letters inside a word back into
+ * alike. {@link LookAlikeLetters#fold} turns look-alike digits, symbols and Cyrillic or Greek letters inside a word back into
  * letters ("k1ll" → "kill", "кill" → "kill"). {@link #repair} restores a word whose letters were swapped or dropped
  * ("klil", "kll", "dærbe" → kill, kill, dræbe) and splits words run together ("willkillevery" → will kill every):
  * only for a word no training post uses ({@link KnownWords}), only towards the violence, weapon, dehumanisation and
@@ -20,364 +20,271 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ObfuscationFolding {
 
-  /** Shortest token repaired: three letters are a four-letter word with one dropped ("kll"). */
-  private static final int MIN_REPAIRED = 3;
-  /** Longest token repaired; longer ones are URLs, hashes or chains no reader would decode. */
-  private static final int MAX_REPAIRED = 30;
-  /** Shortest run of words to split ("beshot"). */
-  private static final int MIN_RUN_TOGETHER = 5;
-  /**
-   * The English and Danish inflections a repaired stem may carry ("msulim" + "erne"); any other ending is more likely
-   * another word that happens to start alike ("best" + "emme" is not "beast").
-   */
-  private static final Set<String> INFLECTIONS = Set.of("", "e", "s", "er", "es", "en", "et", "ne", "ed", "ede", "ene",
-      "ere", "erne", "ing", "ers", "ings");
-  private static final int MAX_INFLECTION = 4;
-  /** At most this many words run together: more is a long word cut into syllables ("in teg rat ion en"). */
-  private static final int MAX_RUN_TOGETHER = 3;
-  /** The target word of a run-together token is this long: "or gas me" is "orgasme", not gas. */
-  private static final int MIN_SPLIT_TARGET = 4;
-  /**
-   * Danish prefixes that make one word with a verb or noun ("tilhænger" is a supporter, "forbrænding" combustion):
-   * a split that starts with one of them and goes on with the target word is that word, not words run together.
-   */
-  private static final Set<String> WORD_PREFIXES = Set.of("til", "for", "af", "op", "ud", "ind", "over", "under", "om",
-      "sam", "mis", "an");
-  /** The other words of a run-together token are common ones ("will", "the", "skal"), not "as" + "tic". */
-  private static final int COMMON_POSTS = 50;
-  private static final int TARGETS = WordClass.VIOLENCE.bit() | WordClass.WEAPON.bit() | WordClass.DEHUMANISE.bit()
-      | WordClass.GROUP.bit();
-  /**
-   * Most unknown words whose repair is remembered. The classifier and each analysed rule field (two or three a signal)
-   * repair the same words, and the search for a repair (every dropped or swapped letter, every split) was most of the
-   * repair's cost; the memory is emptied when full, so garbage tokens cannot grow it.
-   */
-  static final int MAX_REMEMBERED = 16_384;
-  private static final ObfuscationFolding BUNDLED = new ObfuscationFolding(HarmLexicon.bundled(), KnownWords.bundled());
+    /** Shortest token repaired: three letters are a four-letter word with one dropped ("kll"). */
+    private static final int MIN_REPAIRED = 3;
+    /** Longest token repaired; longer ones are URLs, hashes or chains no reader would decode. */
+    private static final int MAX_REPAIRED = 30;
+    /** Shortest run of words to split ("beshot"). */
+    private static final int MIN_RUN_TOGETHER = 5;
+    /**
+     * The English and Danish inflections a repaired stem may carry ("msulim" + "erne"); any other ending is more likely
+     * another word that happens to start alike ("best" + "emme" is not "beast").
+     */
+    private static final Set<String> INFLECTIONS =
+            Set.of("", "e", "s", "er", "es", "en", "et", "ne", "ed", "ede", "ene", "ere", "erne", "ing", "ers", "ings");
 
-  private final HarmLexicon lexicon;
-  private final Map<String, Integer> known;
-  /** The target words whole, and each with one inner letter dropped → the word ("" when two words collide). */
-  private final Set<String> terms = new HashSet<>();
-  private final Map<String, String> termsDropped = new HashMap<>();
-  /** The same for the stems of prefix terms ("dræb" of "dræb*"), whose end is inside the word. */
-  private final Set<String> stems = new HashSet<>();
-  private final Map<String, String> stemsDropped = new HashMap<>();
-  /** First three letters of every target word and stem: a run-together token without one is not split. */
-  private final Set<String> heads = new HashSet<>();
-  /** Unknown word → its repair, shared by every thread that analyses with this folding. */
-  private final Map<String, List<String>> remembered = new ConcurrentHashMap<>();
+    private static final int MAX_INFLECTION = 4;
+    /** At most this many words run together: more is a long word cut into syllables ("in teg rat ion en"). */
+    private static final int MAX_RUN_TOGETHER = 3;
+    /** The target word of a run-together token is this long: "or gas me" is "orgasme", not gas. */
+    private static final int MIN_SPLIT_TARGET = 4;
+    /**
+     * Danish prefixes that make one word with a verb or noun ("tilhænger" is a supporter, "forbrænding" combustion):
+     * a split that starts with one of them and goes on with the target word is that word, not words run together.
+     */
+    private static final Set<String> WORD_PREFIXES =
+            Set.of("til", "for", "af", "op", "ud", "ind", "over", "under", "om", "sam", "mis", "an");
+    /** The other words of a run-together token are common ones ("will", "the", "skal"), not "as" + "tic". */
+    private static final int COMMON_POSTS = 50;
 
-  ObfuscationFolding(HarmLexicon lexicon, Map<String, Integer> known) {
-    this.lexicon = lexicon;
-    this.known = known;
-    lexicon.terms(TARGETS, (term, prefix) -> {
-      (prefix ? stems : terms).add(term);
-      heads.add(term.substring(0, Math.min(3, term.length())));
-      if (term.length() >= MIN_REPAIRED + 1) {
-        for (int k = 1; k < term.length() - 1; k++) {
-          String dropped = term.substring(0, k) + term.substring(k + 1);
-          (prefix ? stemsDropped : termsDropped).merge(dropped, term, (a, b) -> a.equals(b) ? a : "");
+    private static final int TARGETS =
+            WordClass.VIOLENCE.bit() | WordClass.WEAPON.bit() | WordClass.DEHUMANISE.bit() | WordClass.GROUP.bit();
+    /**
+     * Most unknown words whose repair is remembered. The classifier and each analysed rule field (two or three a signal)
+     * repair the same words, and the search for a repair (every dropped or swapped letter, every split) was most of the
+     * repair's cost; the memory is emptied when full, so garbage tokens cannot grow it.
+     */
+    static final int MAX_REMEMBERED = 16_384;
+
+    private static final ObfuscationFolding BUNDLED =
+            new ObfuscationFolding(HarmLexicon.bundled(), KnownWords.bundled());
+
+    private final HarmLexicon lexicon;
+    private final Map<String, Integer> known;
+    /** The target words whole, and each with one inner letter dropped → the word ("" when two words collide). */
+    private final Set<String> terms = new HashSet<>();
+
+    private final Map<String, String> termsDropped = new HashMap<>();
+    /** The same for the stems of prefix terms ("dræb" of "dræb*"), whose end is inside the word. */
+    private final Set<String> stems = new HashSet<>();
+
+    private final Map<String, String> stemsDropped = new HashMap<>();
+    /** First three letters of every target word and stem: a run-together token without one is not split. */
+    private final Set<String> heads = new HashSet<>();
+    /** Unknown word → its repair, shared by every thread that analyses with this folding. */
+    private final Map<String, List<String>> remembered = new ConcurrentHashMap<>();
+
+    ObfuscationFolding(HarmLexicon lexicon, Map<String, Integer> known) {
+        this.lexicon = lexicon;
+        this.known = known;
+        lexicon.terms(TARGETS, (term, prefix) -> {
+            (prefix ? stems : terms).add(term);
+            heads.add(term.substring(0, Math.min(3, term.length())));
+            if (term.length() >= MIN_REPAIRED + 1) {
+                for (int k = 1; k < term.length() - 1; k++) {
+                    String dropped = term.substring(0, k) + term.substring(k + 1);
+                    (prefix ? stemsDropped : termsDropped).merge(dropped, term, (a, b) -> a.equals(b) ? a : "");
+                }
+            }
+        });
+    }
+
+    /** The folding over the bundled lexicon and known words. */
+    public static ObfuscationFolding bundled() {
+        return BUNDLED;
+    }
+
+    /**
+     * The words an obfuscated {@code token} (lower case, {@link #fold folded}) stands for: one word for swapped or
+     * dropped letters, several for words run together, none (the common case, no allocation) when it needs no repair.
+     */
+    public List<String> repair(String token) {
+        int n = token.length();
+        if (n < MIN_REPAIRED
+                || n > MAX_REPAIRED
+                || !lettersOnly(token)
+                || known.containsKey(token)
+                || isLexiconWord(token)) {
+            return List.of();
         }
-      }
-    });
-  }
-
-  /** The folding over the bundled lexicon and known words. */
-  public static ObfuscationFolding bundled() {
-    return BUNDLED;
-  }
-
-  /**
-   * The words an obfuscated {@code token} (lower case, {@link #fold folded}) stands for: one word for swapped or
-   * dropped letters, several for words run together, none (the common case, no allocation) when it needs no repair.
-   */
-  public List<String> repair(String token) {
-    int n = token.length();
-    if (n < MIN_REPAIRED || n > MAX_REPAIRED || !lettersOnly(token) || known.containsKey(token)
-        || isLexiconWord(token)) {
-      return List.of();
-    }
-    List<String> before = remembered.get(token);
-    if (before != null) {
-      return before;
-    }
-    String corrected = corrected(token);
-    List<String> repaired = corrected != null ? List.of(corrected)
-        : n >= MIN_RUN_TOGETHER ? List.copyOf(split(token)) : List.of();
-    if (remembered.size() >= MAX_REMEMBERED) {
-      remembered.clear();
-    }
-    remembered.put(token, repaired);
-    return repaired;
-  }
-
-  /** How many repairs are remembered now; for the test of the bound. */
-  int remembered() {
-    return remembered.size();
-  }
-
-  /** The target word {@code token} is with one inner letter dropped or two inner letters swapped, or null. */
-  private String corrected(String token) {
-    String whole = unique(termsDropped.get(token));
-    if (whole != null) {
-      return whole;
-    }
-    int n = token.length();
-    // the last letter stays: "klil" → kill, not a swap at the end
-    String swapped = swapped(token, n - 1, terms);
-    if (swapped != null) {
-      return swapped;
-    }
-    for (int k = Math.max(MIN_REPAIRED, n - MAX_INFLECTION); k <= n; k++) {
-      String head = token.substring(0, k);
-      String stem = unique(stemsDropped.get(head));
-      if (stem == null) {
-        stem = swapped(head, k, stems);
-      }
-      if (stem != null && inflects(stem, token.substring(k))) {
-        return stem + token.substring(k);
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A lexicon word or an inflection of a lexicon stem ("indvandrerne" of "indvandrer*"). A token that only starts with
-   * a stem is not: Danish writes compounds and words run together as one ("indvandrerpak", "indvandrerneer"), and
-   * those are what {@link #split} takes apart.
-   */
-  private boolean isLexiconWord(String token) {
-    if (lexicon.isExact(token)) {
-      return true;
-    }
-    int stem = lexicon.longestPrefix(token);
-    return stem > 0 && inflects(token.substring(0, stem), token.substring(stem));
-  }
-
-  /** True when {@code ending} inflects {@code stem}, also after a doubled last letter ("polak" + "ker"). */
-  private static boolean inflects(String stem, String ending) {
-    return INFLECTIONS.contains(ending)
-        || ending.length() > 1 && ending.charAt(0) == stem.charAt(stem.length() - 1) && INFLECTIONS.contains(ending.substring(1));
-  }
-
-  /** {@code s} with letters i and i + 1 swapped (1 ≤ i, i + 1 < end) if that is in {@code words}, else null. */
-  private static String swapped(String s, int end, Set<String> words) {
-    char[] c = s.toCharArray();
-    for (int i = 1; i + 1 < end; i++) {
-      if (c[i] == c[i + 1]) {
-        continue;
-      }
-      swap(c, i);
-      String candidate = new String(c);
-      swap(c, i);
-      if (words.contains(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
-  private static void swap(char[] c, int i) {
-    char t = c[i];
-    c[i] = c[i + 1];
-    c[i + 1] = t;
-  }
-
-  private static String unique(String word) {
-    return word == null || word.isEmpty() ? null : word;
-  }
-
-  /**
-   * Splits {@code token} into two or three words, each a common word or a lexicon word and at least one a target word
-   * of four letters or more; of such splits the one with the fewest letters in lexicon-stem endings, then the fewest
-   * words ("will kill every", "vil dræbe alle", not "vil dræbealle").
-   */
-  private List<String> split(String token) {
-    if (!hasHead(token)) {
-      return List.of();
-    }
-    int n = token.length();
-    // state (j, t): the best split of the first j letters, t = 1 when it has a target word
-    int[][] cost = new int[2][n + 1];
-    int[][] pieces = new int[2][n + 1];
-    int[][] from = new int[2][n + 1];
-    int[][] fromTarget = new int[2][n + 1];
-    Arrays.fill(cost[0], Integer.MAX_VALUE);
-    Arrays.fill(cost[1], Integer.MAX_VALUE);
-    cost[0][0] = 0;
-    for (int j = 2; j <= n; j++) {
-      for (int i = 0; i + 2 <= j; i++) {
-        if (cost[0][i] == Integer.MAX_VALUE && cost[1][i] == Integer.MAX_VALUE) {
-          continue;
+        List<String> before = remembered.get(token);
+        if (before != null) {
+            return before;
         }
-        String piece = token.substring(i, j);
-        int c = pieceCost(piece);
-        if (c < 0) {
-          continue;
+        String corrected = corrected(token);
+        List<String> repaired =
+                corrected != null ? List.of(corrected) : n >= MIN_RUN_TOGETHER ? List.copyOf(split(token)) : List.of();
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
         }
-        boolean target = piece.length() >= MIN_SPLIT_TARGET && (lexicon.classes(piece) & TARGETS) != 0;
-        for (int t = 0; t < 2; t++) {
-          if (cost[t][i] == Integer.MAX_VALUE) {
-            continue;
-          }
-          int to = target ? 1 : t;
-          int total = cost[t][i] + c;
-          if (total < cost[to][j] || (total == cost[to][j] && pieces[t][i] + 1 < pieces[to][j])) {
-            cost[to][j] = total;
-            pieces[to][j] = pieces[t][i] + 1;
-            from[to][j] = i;
-            fromTarget[to][j] = t;
-          }
+        remembered.put(token, repaired);
+        return repaired;
+    }
+
+    /** How many repairs are remembered now; for the test of the bound. */
+    int remembered() {
+        return remembered.size();
+    }
+
+    /** The target word {@code token} is with one inner letter dropped or two inner letters swapped, or null. */
+    private String corrected(String token) {
+        String whole = unique(termsDropped.get(token));
+        if (whole != null) {
+            return whole;
         }
-      }
+        int n = token.length();
+        // the last letter stays: "klil" → kill, not a swap at the end
+        String swapped = swapped(token, n - 1, terms);
+        if (swapped != null) {
+            return swapped;
+        }
+        for (int k = Math.max(MIN_REPAIRED, n - MAX_INFLECTION); k <= n; k++) {
+            String head = token.substring(0, k);
+            String stem = unique(stemsDropped.get(head));
+            if (stem == null) {
+                stem = swapped(head, k, stems);
+            }
+            if (stem != null && inflects(stem, token.substring(k))) {
+                return stem + token.substring(k);
+            }
+        }
+        return null;
     }
-    if (cost[1][n] == Integer.MAX_VALUE || pieces[1][n] < 2 || pieces[1][n] > MAX_RUN_TOGETHER) {
-      return List.of();
-    }
-    List<String> words = new ArrayList<>(pieces[1][n]);
-    for (int j = n, t = 1; j > 0; ) {
-      int i = from[t][j];
-      words.add(0, token.substring(i, j));
-      t = fromTarget[t][j];
-      j = i;
-    }
-    boolean prefixed = WORD_PREFIXES.contains(words.get(0)) && (lexicon.classes(words.get(1)) & TARGETS) != 0;
-    return prefixed ? List.of() : words;
-  }
 
-  /**
-   * What a piece of a run-together token costs: nothing for a common or lexicon word, a point for each letter of an
-   * inflection after a lexicon stem (so "dræbe" + "alle" beats "dræbealle"); -1 for anything else, which cannot be a
-   * piece.
-   */
-  private int pieceCost(String piece) {
-    if (known.getOrDefault(piece, 0) >= COMMON_POSTS || lexicon.isExact(piece)) {
-      return 0;
+    /**
+     * A lexicon word or an inflection of a lexicon stem ("indvandrerne" of "indvandrer*"). A token that only starts with
+     * a stem is not: Danish writes compounds and words run together as one ("indvandrerpak", "indvandrerneer"), and
+     * those are what {@link #split} takes apart.
+     */
+    private boolean isLexiconWord(String token) {
+        if (lexicon.isExact(token)) {
+            return true;
+        }
+        int stem = lexicon.longestPrefix(token);
+        return stem > 0 && inflects(token.substring(0, stem), token.substring(stem));
     }
-    int stem = lexicon.longestPrefix(piece);
-    return stem > 0 && inflects(piece.substring(0, stem), piece.substring(stem)) ? piece.length() - stem : -1;
-  }
 
-  private boolean hasHead(String token) {
-    for (int i = 0; i + 3 <= token.length(); i++) {
-      if (heads.contains(token.substring(i, i + 3))) {
-        return true;
-      }
+    /** True when {@code ending} inflects {@code stem}, also after a doubled last letter ("polak" + "ker"). */
+    private static boolean inflects(String stem, String ending) {
+        return INFLECTIONS.contains(ending)
+                || ending.length() > 1
+                        && ending.charAt(0) == stem.charAt(stem.length() - 1)
+                        && INFLECTIONS.contains(ending.substring(1));
     }
-    return false;
-  }
 
-  private static boolean lettersOnly(String token) {
-    for (int i = 0; i < token.length(); i++) {
-      if (!Character.isLetter(token.charAt(i))) {
+    /** {@code s} with letters i and i + 1 swapped (1 ≤ i, i + 1 < end) if that is in {@code words}, else null. */
+    private static String swapped(String s, int end, Set<String> words) {
+        char[] c = s.toCharArray();
+        for (int i = 1; i + 1 < end; i++) {
+            if (c[i] == c[i + 1]) {
+                continue;
+            }
+            swap(c, i);
+            String candidate = new String(c);
+            swap(c, i);
+            if (words.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static void swap(char[] c, int i) {
+        char t = c[i];
+        c[i] = c[i + 1];
+        c[i + 1] = t;
+    }
+
+    private static String unique(String word) {
+        return word == null || word.isEmpty() ? null : word;
+    }
+
+    /**
+     * Splits {@code token} into two or three words, each a common word or a lexicon word and at least one a target word
+     * of four letters or more; of such splits the one with the fewest letters in lexicon-stem endings, then the fewest
+     * words ("will kill every", "vil dræbe alle", not "vil dræbealle").
+     */
+    private List<String> split(String token) {
+        if (!hasHead(token)) {
+            return List.of();
+        }
+        int n = token.length();
+        // state (j, t): the best split of the first j letters, t = 1 when it has a target word
+        int[][] cost = new int[2][n + 1];
+        int[][] pieces = new int[2][n + 1];
+        int[][] from = new int[2][n + 1];
+        int[][] fromTarget = new int[2][n + 1];
+        Arrays.fill(cost[0], Integer.MAX_VALUE);
+        Arrays.fill(cost[1], Integer.MAX_VALUE);
+        cost[0][0] = 0;
+        for (int j = 2; j <= n; j++) {
+            for (int i = 0; i + 2 <= j; i++) {
+                if (cost[0][i] == Integer.MAX_VALUE && cost[1][i] == Integer.MAX_VALUE) {
+                    continue;
+                }
+                String piece = token.substring(i, j);
+                int c = pieceCost(piece);
+                if (c < 0) {
+                    continue;
+                }
+                boolean target = piece.length() >= MIN_SPLIT_TARGET && (lexicon.classes(piece) & TARGETS) != 0;
+                for (int t = 0; t < 2; t++) {
+                    if (cost[t][i] == Integer.MAX_VALUE) {
+                        continue;
+                    }
+                    int to = target ? 1 : t;
+                    int total = cost[t][i] + c;
+                    if (total < cost[to][j] || (total == cost[to][j] && pieces[t][i] + 1 < pieces[to][j])) {
+                        cost[to][j] = total;
+                        pieces[to][j] = pieces[t][i] + 1;
+                        from[to][j] = i;
+                        fromTarget[to][j] = t;
+                    }
+                }
+            }
+        }
+        if (cost[1][n] == Integer.MAX_VALUE || pieces[1][n] < 2 || pieces[1][n] > MAX_RUN_TOGETHER) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>(pieces[1][n]);
+        for (int j = n, t = 1; j > 0; ) {
+            int i = from[t][j];
+            words.add(0, token.substring(i, j));
+            t = fromTarget[t][j];
+            j = i;
+        }
+        boolean prefixed = WORD_PREFIXES.contains(words.get(0)) && (lexicon.classes(words.get(1)) & TARGETS) != 0;
+        return prefixed ? List.of() : words;
+    }
+
+    /**
+     * What a piece of a run-together token costs: nothing for a common or lexicon word, a point for each letter of an
+     * inflection after a lexicon stem (so "dræbe" + "alle" beats "dræbealle"); -1 for anything else, which cannot be a
+     * piece.
+     */
+    private int pieceCost(String piece) {
+        if (known.getOrDefault(piece, 0) >= COMMON_POSTS || lexicon.isExact(piece)) {
+            return 0;
+        }
+        int stem = lexicon.longestPrefix(piece);
+        return stem > 0 && inflects(piece.substring(0, stem), piece.substring(stem)) ? piece.length() - stem : -1;
+    }
+
+    private boolean hasHead(String token) {
+        for (int i = 0; i + 3 <= token.length(); i++) {
+            if (heads.contains(token.substring(i, i + 3))) {
+                return true;
+            }
+        }
         return false;
-      }
     }
-    return true;
-  }
 
-  /** The folded token; the same instance when nothing needed folding (the common case, no allocation). */
-  public static String fold(String token) {
-    int n = token.length();
-    boolean letter = false;
-    boolean suspicious = false;
-    boolean latin = false;
-    for (int k = 0; k < n; k++) {
-      char c = token.charAt(k);
-      if (lookAlike(c) != 0) {
-        suspicious = true;
-        letter |= Character.isLetter(c);
-      } else if (Character.isLetter(c)) {
-        letter = true;
-        latin |= c < '\u0250';
-      }
+    private static boolean lettersOnly(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (!Character.isLetter(token.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
-    // only a mix is an evasion: a number ("2024") or a word wholly in Cyrillic or Greek is left alone
-    if (!suspicious || !letter || !latin) {
-      return token;
-    }
-    StringBuilder out = new StringBuilder(n);
-    for (int k = 0; k < n; k++) {
-      char c = token.charAt(k);
-      char plain = lookAlike(c);
-      out.append(plain != 0 ? plain : c);
-    }
-    return out.toString();
-  }
-
-  /** The letter a look-alike digit, symbol or Cyrillic or Greek letter stands for, or 0. */
-  public static char lookAlike(char c) {
-    switch (c) {
-      case '0': return 'o';
-      case '1': return 'i';
-      case '3': return 'e';
-      case '4': return 'a';
-      case '5': return 's';
-      case '7': return 't';
-      case '8': return 'b';
-      case '@': return 'a';
-      case '$': return 's';
-      case '!': return 'i';
-      case '|': return 'l';
-      // Cyrillic homoglyphs of Latin letters
-      case '\u0430': return 'a';
-      case '\u0432': return 'b';
-      case '\u0435': return 'e';
-      case '\u043A': return 'k';
-      case '\u043C': return 'm';
-      case '\u043D': return 'h';
-      case '\u043E': return 'o';
-      case '\u0440': return 'p';
-      case '\u0441': return 'c';
-      case '\u0442': return 't';
-      case '\u0445': return 'x';
-      case '\u0443': return 'y';
-      case '\u0456': return 'i';
-      case '\u0455': return 's';
-      case '\u0458': return 'j';
-      case '\u04BB': return 'h';
-      case '\u0410': return 'A';
-      case '\u0415': return 'E';
-      case '\u041E': return 'O';
-      case '\u0420': return 'P';
-      case '\u0421': return 'C';
-      case '\u0425': return 'X';
-      case '\u041A': return 'K';
-      case '\u041C': return 'M';
-      case '\u0422': return 'T';
-      case '\u041D': return 'H';
-      case '\u0412': return 'B';
-      // Greek homoglyphs of Latin letters
-      case '\u03B1': return 'a';
-      case '\u03B2': return 'b';
-      case '\u03B3': return 'y';
-      case '\u03B5': return 'e';
-      case '\u03B7': return 'n';
-      case '\u03B9': return 'i';
-      case '\u03BA': return 'k';
-      case '\u03BD': return 'v';
-      case '\u03BF': return 'o';
-      case '\u03C1': return 'p';
-      case '\u03C4': return 't';
-      case '\u03C5': return 'u';
-      case '\u03C7': return 'x';
-      case '\u03F2': return 'c';
-      case '\u0391': return 'A';
-      case '\u0392': return 'B';
-      case '\u0395': return 'E';
-      case '\u0396': return 'Z';
-      case '\u0397': return 'H';
-      case '\u0399': return 'I';
-      case '\u039A': return 'K';
-      case '\u039C': return 'M';
-      case '\u039D': return 'N';
-      case '\u039F': return 'O';
-      case '\u03A1': return 'P';
-      case '\u03A4': return 'T';
-      case '\u03A5': return 'Y';
-      case '\u03A7': return 'X';
-      default: return 0;
-    }
-  }
 }
