@@ -49,120 +49,150 @@ import org.varsel.pipeline.settings.PipelineSettings;
  * {@code bench/run org.varsel.bench.CampaignCpu [signals] [rocksdb|hashmap] [rounds] [bench|memory]}
  */
 public final class CampaignCpu {
-  private static final int PER_MINUTE = 500;
-  private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
+    private static final int PER_MINUTE = 500;
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
 
-  public static void main(String[] args) throws Exception {
-    long signals = args.length > 0 ? Long.parseLong(args[0]) : 200_000;
-    String backend = args.length > 1 ? args[1] : "rocksdb";
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    boolean benchMix = args.length <= 3 || "bench".equals(args[3]);
-    List<FindingUpdate> findings = findings(signals, benchMix);
-    System.err.printf("%,d generated signals (%s mix) → %,d finding updates; %s, 1 s checkpoints, %d rounds (the first warms the JIT)%n",
-        signals, benchMix ? "bench" : "memory", findings.size(), backend, rounds);
-    for (int round = 1; round <= rounds; round++) {
-      double control = run(findings, backend, false);
-      double consolidation = run(findings, backend, true);
-      System.out.printf("round %d: consolidation %.1f core-µs/signal, %.0f core-µs/finding update (job %.1f, reading alone %.1f "
-              + "core-µs/signal); load average %.1f%n",
-          round, (consolidation - control) / signals, (consolidation - control) / findings.size(), consolidation / signals,
-          control / signals, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    public static void main(String[] args) throws Exception {
+        long signals = args.length > 0 ? Long.parseLong(args[0]) : 200_000;
+        String backend = args.length > 1 ? args[1] : "rocksdb";
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        boolean benchMix = args.length <= 3 || "bench".equals(args[3]);
+        List<FindingUpdate> findings = findings(signals, benchMix);
+        System.err.printf(
+                "%,d generated signals (%s mix) → %,d finding updates; %s, 1 s checkpoints, %d rounds (the first warms the JIT)%n",
+                signals, benchMix ? "bench" : "memory", findings.size(), backend, rounds);
+        for (int round = 1; round <= rounds; round++) {
+            double control = run(findings, backend, false);
+            double consolidation = run(findings, backend, true);
+            System.out.printf(
+                    "round %d: consolidation %.1f core-µs/signal, %.0f core-µs/finding update (job %.1f, reading alone %.1f "
+                            + "core-µs/signal); load average %.1f%n",
+                    round,
+                    (consolidation - control) / signals,
+                    (consolidation - control) / findings.size(),
+                    consolidation / signals,
+                    control / signals,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
-  }
 
-  /** The detectors' findings over the generated stream, in the order they came out (as {@code CampaignsTest} makes them). */
-  private static List<FindingUpdate> findings(long signals, boolean benchMix) {
-    CorrelationSettings settings = CorrelationSettings.defaults();
-    CorrelationKeys keys = new CorrelationKeys(settings);
-    SingleSignals single = SingleSignals.from(settings);
-    List<FindingUpdate> findings = new ArrayList<>();
-    var coSimilar = new DetectorReplay<>(CoordinatedAccounts.coSimilarText(settings), OUT_OF_ORDERNESS, findings::add);
-    var coLink = new DetectorReplay<>(CoordinatedAccounts.coLink(settings), OUT_OF_ORDERNESS, findings::add);
-    var hashtags = new DetectorReplay<>(BaselineBursts.hashtagPush(settings), OUT_OF_ORDERNESS, findings::add);
-    var surge = new DetectorReplay<>(BaselineBursts.surge(settings), OUT_OF_ORDERNESS, findings::add);
-    SplittableRandom random = new SplittableRandom(2026);
-    List<String> campaignTexts = new ArrayList<>();
-    for (int c = 0; c < 2_000; c++) {
-      campaignTexts.add(CorrelationMemory.sentence(random, 18));
+    /** The detectors' findings over the generated stream, in the order they came out (as {@code CampaignsTest} makes them). */
+    private static List<FindingUpdate> findings(long signals, boolean benchMix) {
+        CorrelationSettings settings = CorrelationSettings.defaults();
+        CorrelationKeys keys = new CorrelationKeys(settings);
+        SingleSignals single = SingleSignals.from(settings);
+        List<FindingUpdate> findings = new ArrayList<>();
+        var coSimilar =
+                new DetectorReplay<>(CoordinatedAccounts.coSimilarText(settings), OUT_OF_ORDERNESS, findings::add);
+        var coLink = new DetectorReplay<>(CoordinatedAccounts.coLink(settings), OUT_OF_ORDERNESS, findings::add);
+        var hashtags = new DetectorReplay<>(BaselineBursts.hashtagPush(settings), OUT_OF_ORDERNESS, findings::add);
+        var surge = new DetectorReplay<>(BaselineBursts.surge(settings), OUT_OF_ORDERNESS, findings::add);
+        SplittableRandom random = new SplittableRandom(2026);
+        List<String> campaignTexts = new ArrayList<>();
+        for (int c = 0; c < 2_000; c++) {
+            campaignTexts.add(CorrelationMemory.sentence(random, 18));
+        }
+        for (long n = 0; n < signals; n++) {
+            AnalysedSignal signal = benchMix
+                    ? benchMix(random, n, campaignTexts)
+                    : CorrelationMemory.generate(random, n, PER_MINUTE, campaignTexts);
+            single.highSeverity(signal).map(FindingUpdate::ofSingleSignal).ifPresent(findings::add);
+            keys.coSimilarText(signal).ifPresent(coSimilar::feed);
+            keys.coLink(signal).forEach(coLink::feed);
+            keys.hashtags(signal).forEach(hashtags::feed);
+            keys.surge(signal).forEach(surge::feed);
+        }
+        coSimilar.finish();
+        coLink.finish();
+        hashtags.finish();
+        surge.finish();
+        return findings;
     }
-    for (long n = 0; n < signals; n++) {
-      AnalysedSignal signal = benchMix ? benchMix(random, n, campaignTexts) : CorrelationMemory.generate(random, n, PER_MINUTE, campaignTexts);
-      single.highSeverity(signal).map(FindingUpdate::ofSingleSignal).ifPresent(findings::add);
-      keys.coSimilarText(signal).ifPresent(coSimilar::feed);
-      keys.coLink(signal).forEach(coLink::feed);
-      keys.hashtags(signal).forEach(hashtags::feed);
-      keys.surge(signal).forEach(surge::feed);
+
+    /** Signal {@code n} of the bench's generated mix (cli {@code BenchWorkload}), already analysed. */
+    private static AnalysedSignal benchMix(SplittableRandom random, long n, List<String> campaignTexts) {
+        String account;
+        String text;
+        List<String> urls = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        if (random.nextInt(100) < 2) {
+            int campaign = random.nextInt(20);
+            account = "acct" + (random.nextInt(30) + 30 * campaign);
+            text = campaignTexts.get(campaign);
+            tags.add("#tag" + campaign);
+            urls.add("https://site.example/" + campaign);
+        } else {
+            account = "acct" + skewed(random, 5_000);
+            text = CorrelationMemory.sentence(random, 6 + random.nextInt(30));
+            if (random.nextInt(100) < 30) {
+                tags.add("#tag" + skewed(random, 300));
+            }
+            if (random.nextInt(100) < 20) {
+                urls.add("https://site.example/" + skewed(random, 400));
+            }
+        }
+        Labels labels = random.nextInt(100) < 3
+                ? new Labels("incitement", List.of(), List.of("velmari"), 40 + random.nextInt(60))
+                : null;
+        Signal signal = new Signal(
+                SignalIds.of("feed:bench", "c-" + n),
+                "feed:bench",
+                "c-" + n,
+                "post",
+                CorrelationMemory.T0.plusMillis(n * 100),
+                null,
+                "x",
+                new Author(account, null, null),
+                text,
+                "en",
+                Tlp.CLEAR,
+                labels,
+                null);
+        return new AnalysedSignal(
+                signal, "en", 1.0, urls, List.of("x"), tags, List.of(), null, Map.of(), null, List.of(), null);
     }
-    coSimilar.finish();
-    coLink.finish();
-    hashtags.finish();
-    surge.finish();
-    return findings;
-  }
 
-  /** Signal {@code n} of the bench's generated mix (cli {@code BenchWorkload}), already analysed. */
-  private static AnalysedSignal benchMix(SplittableRandom random, long n, List<String> campaignTexts) {
-    String account;
-    String text;
-    List<String> urls = new ArrayList<>();
-    List<String> tags = new ArrayList<>();
-    if (random.nextInt(100) < 2) {
-      int campaign = random.nextInt(20);
-      account = "acct" + (random.nextInt(30) + 30 * campaign);
-      text = campaignTexts.get(campaign);
-      tags.add("#tag" + campaign);
-      urls.add("https://site.example/" + campaign);
-    } else {
-      account = "acct" + skewed(random, 5_000);
-      text = CorrelationMemory.sentence(random, 6 + random.nextInt(30));
-      if (random.nextInt(100) < 30) {
-        tags.add("#tag" + skewed(random, 300));
-      }
-      if (random.nextInt(100) < 20) {
-        urls.add("https://site.example/" + skewed(random, 400));
-      }
+    /** Few accounts, hashtags and links are frequent, most are rare (as the bench draws them). */
+    private static int skewed(SplittableRandom random, int n) {
+        double u = random.nextDouble();
+        return (int) Math.min(n - 1, Math.floor(n * u * u * u));
     }
-    Labels labels = random.nextInt(100) < 3
-        ? new Labels("incitement", List.of(), List.of("velmari"), 40 + random.nextInt(60)) : null;
-    Signal signal = new Signal(SignalIds.of("feed:bench", "c-" + n), "feed:bench", "c-" + n, "post",
-        CorrelationMemory.T0.plusMillis(n * 100), null, "x", new Author(account, null, null), text, "en", Tlp.CLEAR, labels, null);
-    return new AnalysedSignal(signal, "en", 1.0, urls, List.of("x"), tags, List.of(), null, Map.of(), null, List.of(), null);
-  }
 
-  /** Few accounts, hashtags and links are frequent, most are rare (as the bench draws them). */
-  private static int skewed(SplittableRandom random, int n) {
-    double u = random.nextDouble();
-    return (int) Math.min(n - 1, Math.floor(n * u * u * u));
-  }
-
-  /** Core-µs of one bounded job over the findings: reading them (and consolidating them when asked). */
-  private static double run(List<FindingUpdate> findings, String backend, boolean consolidate) throws Exception {
-    Path checkpoints = Files.createTempDirectory("varsel-campaign-cpu-");
-    Configuration config = new Configuration();
-    config.set(StateBackendOptions.STATE_BACKEND, backend);
-    config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
-    config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
-    PipelineSettings settings = PipelineSettings.from(java.util.Map.of("pipeline.checkpoint.interval", "PT1S"));
-    VarselPipeline.configure(env, settings);
-    DataStream<FindingUpdate> stream = env.fromData(findings, TypeInformation.of(FindingUpdate.class))
-        .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(c -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
-            .withTimestampAssigner((f, previous) -> f.incident().updatedAt().toEpochMilli()));
-    if (consolidate) {
-      stream.keyBy(f -> CampaignFunction.KEY, Types.STRING)
-          .process(new CampaignFunction(new Campaigns(CampaignSettings.defaults()), CorrelationSettings.defaults().stateTtl()),
-              TypeInformation.of(Incident.class))
-          .sinkTo(new DiscardingSink<>());
-    } else {
-      stream.sinkTo(new DiscardingSink<>());
+    /** Core-µs of one bounded job over the findings: reading them (and consolidating them when asked). */
+    private static double run(List<FindingUpdate> findings, String backend, boolean consolidate) throws Exception {
+        Path checkpoints = Files.createTempDirectory("varsel-campaign-cpu-");
+        Configuration config = new Configuration();
+        config.set(StateBackendOptions.STATE_BACKEND, backend);
+        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
+        PipelineSettings settings = PipelineSettings.from(java.util.Map.of("pipeline.checkpoint.interval", "PT1S"));
+        VarselPipeline.configure(env, settings);
+        DataStream<FindingUpdate> stream = env.fromData(findings, TypeInformation.of(FindingUpdate.class))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(
+                                c -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
+                        .withTimestampAssigner(
+                                (f, previous) -> f.incident().updatedAt().toEpochMilli()));
+        if (consolidate) {
+            stream.keyBy(f -> CampaignFunction.KEY, Types.STRING)
+                    .process(
+                            new CampaignFunction(
+                                    new Campaigns(CampaignSettings.defaults()),
+                                    CorrelationSettings.defaults().stateTtl()),
+                            TypeInformation.of(Incident.class))
+                    .sinkTo(new DiscardingSink<>());
+        } else {
+            stream.sinkTo(new DiscardingSink<>());
+        }
+        long cpu0 = processCpuNanos();
+        env.execute("campaign cpu");
+        return (processCpuNanos() - cpu0) / 1e3;
     }
-    long cpu0 = processCpuNanos();
-    env.execute("campaign cpu");
-    return (processCpuNanos() - cpu0) / 1e3;
-  }
 
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 }

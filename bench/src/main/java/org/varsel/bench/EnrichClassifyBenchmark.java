@@ -21,50 +21,54 @@ import org.varsel.pipeline.enrich.TextEnricher;
  */
 public class EnrichClassifyBenchmark extends SingleThreadThroughput {
 
-  @Param({"280", "100"})
-  int chars;
+    @Param({"280", "100"})
+    int chars;
 
-  private TextEnricher enricher;
-  private String[] posts;
-  private int next;
+    private TextEnricher enricher;
+    private String[] posts;
+    private int next;
 
-  @Setup
-  public void setUp() throws IOException {
-    enricher = new TextEnricher();
-    Path data = Path.of(System.getProperty("varsel.data", "data/training/hatexplain/hatexplain_train_val.tsv"));
-    List<String> texts = new ArrayList<>();
-    for (String line : Files.readAllLines(data, StandardCharsets.UTF_8)) {
-      String[] f = line.split("\t", 6);
-      if (f.length == 6 && f[0].equals("val")) {
-        texts.add(f[5]);
-      }
+    @Setup
+    public void setUp() throws IOException {
+        enricher = new TextEnricher();
+        Path data = Path.of(System.getProperty("varsel.data", "data/training/hatexplain/hatexplain_train_val.tsv"));
+        List<String> texts = new ArrayList<>();
+        for (String line : Files.readAllLines(data, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", 6);
+            if (f.length == 6 && f[0].equals("val")) {
+                texts.add(f[5]);
+            }
+        }
+        List<String> built = new ArrayList<>();
+        StringBuilder post = new StringBuilder();
+        for (int k = 0; k < texts.size() && built.size() < 1_000; k++) {
+            if (post.length() == 0 && built.size() % 3 == 0) {
+                post.append("@NewsDesk #Breaking https://www.example.com/story/")
+                        .append(k)
+                        .append("?utm_source=twitter&id=")
+                        .append(k)
+                        .append(' ');
+            }
+            post.append(texts.get(k)).append(". ");
+            if (post.length() >= chars) {
+                built.add(post.substring(0, chars));
+                post.setLength(0);
+            }
+        }
+        posts = built.toArray(String[]::new);
     }
-    List<String> built = new ArrayList<>();
-    StringBuilder post = new StringBuilder();
-    for (int k = 0; k < texts.size() && built.size() < 1_000; k++) {
-      if (post.length() == 0 && built.size() % 3 == 0) {
-        post.append("@NewsDesk #Breaking https://www.example.com/story/").append(k).append("?utm_source=twitter&id=").append(k).append(' ');
-      }
-      post.append(texts.get(k)).append(". ");
-      if (post.length() >= chars) {
-        built.add(post.substring(0, chars));
-        post.setLength(0);
-      }
+
+    @Benchmark
+    public Enrichment enrich() {
+        String post = posts[next];
+        next = next + 1 == posts.length ? 0 : next + 1;
+        return enricher.enrich(post, Optional.empty());
     }
-    posts = built.toArray(String[]::new);
-  }
 
-  @Benchmark
-  public Enrichment enrich() {
-    String post = posts[next];
-    next = next + 1 == posts.length ? 0 : next + 1;
-    return enricher.enrich(post, Optional.empty());
-  }
-
-  @Benchmark
-  public Enrichment enrichWithLanguageHint() {
-    String post = posts[next];
-    next = next + 1 == posts.length ? 0 : next + 1;
-    return enricher.enrich(post, Optional.of("en"));
-  }
+    @Benchmark
+    public Enrichment enrichWithLanguageHint() {
+        String post = posts[next];
+        next = next + 1 == posts.length ? 0 : next + 1;
+        return enricher.enrich(post, Optional.of("en"));
+    }
 }

@@ -18,29 +18,31 @@ import org.varsel.pipeline.rules.RulePack;
  */
 public final class RuleMatchCpu {
 
-  private RuleMatchCpu() {}
+    private RuleMatchCpu() {}
 
-  public static void main(String[] args) throws IOException {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
-    List<RuleMatchLevers.Doc> texts = RuleMatchLevers.docs(
-        Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
-        Path.of(System.getProperty("varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
-        2_000);
-    String rules = System.getProperty("varsel.rules");
-    RulePack library = rules == null ? BundledRules.load() : BundledRules.fromDirectory(Path.of(rules));
-    RulePack pack = RuleMatchLevers.pack(library, 1_000, texts, RuleMatchLevers.all());
-    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-    try (RuleEngine engine = RuleEngine.build(pack)) {
-      for (int round = 0; round < rounds; round++) {
-        long hits = 0;
-        long start = cpu.getCurrentThreadCpuTime();
-        for (RuleMatchLevers.Doc d : texts) {
-          hits += engine.match(d.text(), d.language()).hits().size();
+    public static void main(String[] args) throws IOException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+        List<RuleMatchLevers.Doc> texts = RuleMatchLevers.docs(
+                Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
+                Path.of(System.getProperty(
+                        "varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
+                2_000);
+        String rules = System.getProperty("varsel.rules");
+        RulePack library = rules == null ? BundledRules.load() : BundledRules.fromDirectory(Path.of(rules));
+        RulePack pack = RuleMatchLevers.pack(library, 1_000, texts, RuleMatchLevers.all());
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        try (RuleEngine engine = RuleEngine.build(pack)) {
+            for (int round = 0; round < rounds; round++) {
+                long hits = 0;
+                long start = cpu.getCurrentThreadCpuTime();
+                for (RuleMatchLevers.Doc d : texts) {
+                    hits += engine.match(d.text(), d.language()).hits().size();
+                }
+                long micros = (cpu.getCurrentThreadCpuTime() - start) / 1_000;
+                System.out.printf(
+                        "round %2d: %6.1f CPU-us a text, %d active hits%n",
+                        round, (double) micros / texts.size(), hits);
+            }
         }
-        long micros = (cpu.getCurrentThreadCpuTime() - start) / 1_000;
-        System.out.printf("round %2d: %6.1f CPU-us a text, %d active hits%n", round,
-            (double) micros / texts.size(), hits);
-      }
     }
-  }
 }

@@ -23,5 +23,4 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 @Threads(1)
-public abstract class SingleThreadThroughput {
-}
+public abstract class SingleThreadThroughput {}

@@ -9,28 +9,74 @@ import java.util.Locale;
 
 /** The table {@code varsel bench} prints on stdout, and its last line for scripts: the best parallelism's figures. */
 final class BenchTable {
-  private BenchTable() {}
+    private BenchTable() {}
 
-  static void print(PrintStream out, String setup, List<BenchResult> results) {
-    out.println("varsel bench: " + machine());
-    out.println("  " + setup);
-    out.printf(Locale.ROOT, "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
-        "p", "signals", "sig/s", "sig/s", "CPU µs", "broker µs", "rate", "probes", "p50 ms", "p99 ms", "max ms",
-        "heap MB", "chkpt KB");
-    out.printf(Locale.ROOT, "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
-        "", "", "sustained", "w/ start-up", "/signal", "/signal", "sig/s", "seen", "", "", "", "after GC", "last");
-    for (BenchResult r : results) {
-      BenchResult.Throughput t = r.throughput();
-      BenchResult.Latency l = r.latency();
-      out.printf(Locale.ROOT, "%-3d %,10d %,12.0f %,12.0f %9.0f %9.0f %,9.0f %4d/%-3d %8.0f %8.0f %9.0f %9d %,10d%n",
-          r.parallelism(), t.signals(), t.sustained(), t.withStartup(), t.cpuUsPerSignal(), t.brokerCpuUsPerSignal(),
-          l.rate(), l.probes(), l.probes() + l.missing(), l.p50Ms(), l.p99Ms(), l.maxMs(), l.heapAfterGcBytes() >> 20,
-          l.checkpointBytes() >> 10);
+    static void print(PrintStream out, String setup, List<BenchResult> results) {
+        out.println("varsel bench: " + machine());
+        out.println("  " + setup);
+        out.printf(
+                Locale.ROOT,
+                "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
+                "p",
+                "signals",
+                "sig/s",
+                "sig/s",
+                "CPU µs",
+                "broker µs",
+                "rate",
+                "probes",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+                "heap MB",
+                "chkpt KB");
+        out.printf(
+                Locale.ROOT,
+                "%-3s %10s %12s %12s %9s %9s %9s %8s %8s %8s %9s %9s %10s%n",
+                "",
+                "",
+                "sustained",
+                "w/ start-up",
+                "/signal",
+                "/signal",
+                "sig/s",
+                "seen",
+                "",
+                "",
+                "",
+                "after GC",
+                "last");
+        for (BenchResult r : results) {
+            BenchResult.Throughput t = r.throughput();
+            BenchResult.Latency l = r.latency();
+            out.printf(
+                    Locale.ROOT,
+                    "%-3d %,10d %,12.0f %,12.0f %9.0f %9.0f %,9.0f %4d/%-3d %8.0f %8.0f %9.0f %9d %,10d%n",
+                    r.parallelism(),
+                    t.signals(),
+                    t.sustained(),
+                    t.withStartup(),
+                    t.cpuUsPerSignal(),
+                    t.brokerCpuUsPerSignal(),
+                    l.rate(),
+                    l.probes(),
+                    l.probes() + l.missing(),
+                    l.p50Ms(),
+                    l.p99Ms(),
+                    l.maxMs(),
+                    l.heapAfterGcBytes() >> 20,
+                    l.checkpointBytes() >> 10);
+        }
+        out.println("  sustained = signals / (job wall time - wall time of the same bounded job over an empty topic);"
+                + " CPU µs/signal = (this JVM's CPU time in the throughput phase - that of the empty run) / signals");
+        BenchResult best = results.stream()
+                .max(Comparator.comparingDouble(r -> r.throughput().sustained()))
+                .orElseThrow();
+        out.printf(
+                Locale.ROOT,
+                "throughput=%.0f p99_ms=%.0f signals=%d%n",
+                best.throughput().sustained(),
+                best.latency().p99Ms(),
+                best.throughput().signals());
     }
-    out.println("  sustained = signals / (job wall time - wall time of the same bounded job over an empty topic);"
-        + " CPU µs/signal = (this JVM's CPU time in the throughput phase - that of the empty run) / signals");
-    BenchResult best = results.stream().max(Comparator.comparingDouble(r -> r.throughput().sustained())).orElseThrow();
-    out.printf(Locale.ROOT, "throughput=%.0f p99_ms=%.0f signals=%d%n", best.throughput().sustained(), best.latency().p99Ms(),
-        best.throughput().signals());
-  }
 }

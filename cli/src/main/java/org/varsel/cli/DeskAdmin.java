@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import org.varsel.contract.Json;
-import org.varsel.desk.db.Database;
 import org.varsel.desk.audit.AuditLog;
+import org.varsel.desk.db.Database;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -15,26 +15,27 @@ import picocli.CommandLine.Mixin;
  * log, in which each change is recorded as {@code cli:<operating-system user>} (as the desk records people's actions).
  */
 final class DeskAdmin {
-  @Mixin DeskDatabaseOptions where;
+    @Mixin
+    DeskDatabaseOptions where;
 
-  Map<String, String> environment = System.getenv();
-  PrintStream out = System.out;
+    Map<String, String> environment = System.getenv();
+    PrintStream out = System.out;
 
-  Database open() {
-    return where.open(environment);
-  }
+    Database open() {
+        return where.open(environment);
+    }
 
-  /** Records a change in the desk's audit log; {@code details} name what changed, never a secret. */
-  void audit(Database database, String action, ObjectNode details) throws SQLException {
-    new AuditLog(database).record(actor(), action, Optional.empty(), Optional.empty(), Optional.of(details));
-  }
+    /** Records a change in the desk's audit log; {@code details} name what changed, never a secret. */
+    void audit(Database database, String action, ObjectNode details) throws SQLException {
+        new AuditLog(database).record(actor(), action, Optional.empty(), Optional.empty(), Optional.of(details));
+    }
 
-  /** The audit log's actor for whoever runs this command. */
-  static String actor() {
-    return "cli:" + System.getProperty("user.name", "unknown");
-  }
+    /** The audit log's actor for whoever runs this command. */
+    static String actor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
 
-  static ObjectNode details(String key, String value) {
-    return Json.mapper().createObjectNode().put(key, value);
-  }
+    static ObjectNode details(String key, String value) {
+        return Json.mapper().createObjectNode().put(key, value);
+    }
 }

@@ -29,13 +29,13 @@ import org.varsel.cli.local.LocalPipelineEnvironment;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.Json;
+import org.varsel.contract.settings.Settings;
 import org.varsel.local.Directories;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.PipelineJob;
-import org.varsel.contract.settings.Settings;
+import org.varsel.pipeline.io.RawSignalPublisher;
 import org.varsel.pipeline.settings.PipelineKeys;
 import org.varsel.pipeline.settings.PipelineSettings;
-import org.varsel.pipeline.io.RawSignalPublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,201 +45,224 @@ import picocli.CommandLine.Parameters;
  * file in event time, as fast as it can, and writes the incidents it found (latest version of each).
  */
 @Command(
-    name = "replay",
-    mixinStandardHelpOptions = true,
-    description = {
-        "Replays a file of signals through the real pipeline (a local Kafka broker it starts, a local Flink MiniCluster),"
-            + " in event time, as fast as it can; writes the incidents (latest version of each) and prints a summary.",
-        "FILE is signal JSONL (one signal.v1 body a line) or the CSV layout of the IRA troll tweets (publish_date, author,"
-            + " content, language, ...). The source of every signal is file:<name>. Progress goes to stderr."})
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replays a file of signals through the real pipeline (a local Kafka broker it starts, a local Flink MiniCluster),"
+                    + " in event time, as fast as it can; writes the incidents (latest version of each) and prints a summary.",
+            "FILE is signal JSONL (one signal.v1 body a line) or the CSV layout of the IRA troll tweets (publish_date, author,"
+                    + " content, language, ...). The source of every signal is file:<name>. Progress goes to stderr."
+        })
 public final class ReplayCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "signals to replay (.jsonl, or .csv in the IRA layout)")
-  Path file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "signals to replay (.jsonl, or .csv in the IRA layout)")
+    Path file;
 
-  @Option(names = "--out", paramLabel = "JSONL", description = "where to write the incidents (default: incidents.jsonl)")
-  Path out = Path.of("incidents.jsonl");
+    @Option(
+            names = "--out",
+            paramLabel = "JSONL",
+            description = "where to write the incidents (default: incidents.jsonl)")
+    Path out = Path.of("incidents.jsonl");
 
-  @Option(names = "--format", description = "JSONL or IRA_CSV (default: by the file's extension)")
-  ReplayInput.Format format;
+    @Option(names = "--format", description = "JSONL or IRA_CSV (default: by the file's extension)")
+    ReplayInput.Format format;
 
-  @Option(names = "--limit", description = "replay only the first N records (default: all)")
-  long limit;
+    @Option(names = "--limit", description = "replay only the first N records (default: all)")
+    long limit;
 
-  @Option(names = "--from", paramLabel = "INSTANT", description = "replay only signals observed at or after this time"
-      + " (e.g. 2016-09-12T00:00:00Z; default: from the start)")
-  Instant from = Instant.MIN;
+    @Option(
+            names = "--from",
+            paramLabel = "INSTANT",
+            description = "replay only signals observed at or after this time"
+                    + " (e.g. 2016-09-12T00:00:00Z; default: from the start)")
+    Instant from = Instant.MIN;
 
-  @Option(names = "--until", paramLabel = "INSTANT", description = "replay only signals observed before this time"
-      + " (default: to the end)")
-  Instant until = Instant.MAX;
+    @Option(
+            names = "--until",
+            paramLabel = "INSTANT",
+            description = "replay only signals observed before this time" + " (default: to the end)")
+    Instant until = Instant.MAX;
 
-  @Option(names = "--parallelism", description = "Flink parallelism (default: ${DEFAULT-VALUE}: with one partition and a"
-      + " watermark after every signal, the same file gives the same incidents and ids every time)")
-  int parallelism = 1;
+    @Option(
+            names = "--parallelism",
+            description = "Flink parallelism (default: ${DEFAULT-VALUE}: with one partition and a"
+                    + " watermark after every signal, the same file gives the same incidents and ids every time)")
+    int parallelism = 1;
 
-  @Option(names = "--settings", paramLabel = "PROPERTIES", description = "pipeline settings file (thresholds, windows; see docs/configuration.md)")
-  Path settingsFile;
+    @Option(
+            names = "--settings",
+            paramLabel = "PROPERTIES",
+            description = "pipeline settings file (thresholds, windows; see docs/configuration.md)")
+    Path settingsFile;
 
-  @Override
-  public Integer call() throws Exception {
-    if (!Files.isReadable(file)) {
-      System.err.println("replay: cannot read " + file);
-      return 2;
-    }
-    if (!from.isBefore(until)) {
-      System.err.println("replay: --from (" + from + ") must be before --until (" + until + ")");
-      return 2;
-    }
-    ReplayInput input = new ReplayInput(file, format == null ? ReplayInput.guess(file) : format);
-    HeapWatch heap = HeapWatch.start();
-    try (LocalKafka kafka = LocalKafka.builder().maxHeap("768m").start()) {
-      PipelineSettings settings = settings(kafka);
-      JobTopics.create(kafka, settings, parallelism);
-
-      long began = System.nanoTime();
-      long signals = publish(input, kafka, settings);
-      double publishSeconds = seconds(began);
-
-      progress("running the pipeline over %,d signals (parallelism %d) ...", signals, parallelism);
-      long jobBegan = System.nanoTime();
-      Path checkpoints = Directories.createTemp(Directories.defaultBase(), "varsel-replay-checkpoints-");
-      try {
-        StreamExecutionEnvironment env = LocalPipelineEnvironment.create(parallelism, checkpoints);
-        PipelineJob.wire(env, settings);
-        env.execute("varsel replay " + file.getFileName());
-      } finally {
-        Directories.deleteRecursively(checkpoints);
-      }
-      double jobSeconds = seconds(jobBegan);
-
-      List<Incident> incidents = latestVersions(readAll(kafka, settings.incidentTopic(), IncidentCodec::fromJson));
-      long deadLetters = readAll(kafka, settings.deadLetterTopic(), bytes -> bytes).size();
-      write(incidents, out);
-      progress("wrote %,d incidents to %s", incidents.size(), out);
-      new ReplaySummary(incidents, signals, deadLetters, jobSeconds, publishSeconds, heap.stop()).print(System.out);
-      return 0;
-    }
-  }
-
-  /** The settings file's keys (thresholds, windows), with the replay's own Kafka wiring on top. */
-  private PipelineSettings settings(LocalKafka kafka) throws java.io.IOException {
-    Map<String, String> values = new LinkedHashMap<>();
-    if (settingsFile != null) {
-      values.putAll(Settings.readProperties(settingsFile));
-    }
-    values.putAll(PipelineKeys.isolatedRun("replay-" + UUID.randomUUID().toString().substring(0, 8)));
-    values.put(PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
-    values.put(PipelineKeys.PARALLELISM, Integer.toString(parallelism));
-    values.put(PipelineKeys.BOUNDED, "true");
-    // a watermark after every signal: what each operator has seen when event time moves depends on the file alone
-    values.putIfAbsent(PipelineKeys.WATERMARKS, "per-record");
-    return PipelineSettings.from(values);
-  }
-
-  private long publish(ReplayInput input, LocalKafka kafka, PipelineSettings settings) throws Exception {
-    AtomicLong sent = new AtomicLong();
-    Instant received = Instant.now();
-    progress("publishing %s to a local Kafka broker ...", file);
-    try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic())) {
-      Consumer<ReplayInput.Record> sink = record -> {
-        publisher.publish(record.key(), record.body(), input.source(), received);
-        if (sent.incrementAndGet() % 50_000 == 0) {
-          progress("  %,d published", sent.get());
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isReadable(file)) {
+            System.err.println("replay: cannot read " + file);
+            return 2;
         }
-      };
-      input.read(limit, new ReplayInput.Window(from, until), sink);
-    }
-    progress("  %,d published", sent.get());
-    return sent.get();
-  }
-
-  interface Decoder<T> {
-    T decode(byte[] bytes) throws Exception;
-  }
-
-  /** Everything committed on a topic (read_committed), decoded. */
-  static <T> List<T> readAll(LocalKafka kafka, String topic, Decoder<T> decoder) throws Exception {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-reader-" + UUID.randomUUID());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<T> values = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          values.add(decoder.decode(record.value()));
+        if (!from.isBefore(until)) {
+            System.err.println("replay: --from (" + from + ") must be before --until (" + until + ")");
+            return 2;
         }
-      }
-    }
-    return values;
-  }
+        ReplayInput input = new ReplayInput(file, format == null ? ReplayInput.guess(file) : format);
+        HeapWatch heap = HeapWatch.start();
+        try (LocalKafka kafka = LocalKafka.builder().maxHeap("768m").start()) {
+            PipelineSettings settings = settings(kafka);
+            JobTopics.create(kafka, settings, parallelism);
 
-  static List<Incident> latestVersions(List<Incident> updates) {
-    Map<String, Incident> latest = new LinkedHashMap<>();
-    updates.forEach(i -> latest.merge(i.id(), i, (a, b) -> b.version() > a.version() ? b : a));
-    List<Incident> incidents = new ArrayList<>(latest.values());
-    incidents.sort(Comparator.comparing(Incident::firstSeen).thenComparing(Incident::id));
-    return incidents;
-  }
+            long began = System.nanoTime();
+            long signals = publish(input, kafka, settings);
+            double publishSeconds = seconds(began);
 
-  private static void write(List<Incident> incidents, Path out) throws Exception {
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      for (Incident incident : incidents) {
-        writer.write(Json.mapper().writeValueAsString(incident));
-        writer.newLine();
-      }
-    }
-  }
+            progress("running the pipeline over %,d signals (parallelism %d) ...", signals, parallelism);
+            long jobBegan = System.nanoTime();
+            Path checkpoints = Directories.createTemp(Directories.defaultBase(), "varsel-replay-checkpoints-");
+            try {
+                StreamExecutionEnvironment env = LocalPipelineEnvironment.create(parallelism, checkpoints);
+                PipelineJob.wire(env, settings);
+                env.execute("varsel replay " + file.getFileName());
+            } finally {
+                Directories.deleteRecursively(checkpoints);
+            }
+            double jobSeconds = seconds(jobBegan);
 
-  private static double seconds(long since) {
-    return (System.nanoTime() - since) / 1e9;
-  }
-
-  static void progress(String format, Object... args) {
-    System.err.println("replay: " + String.format(format, args));
-  }
-
-  /** Samples this JVM's used heap every 100 ms and keeps the peak (the broker's JVM is not included). */
-  static final class HeapWatch {
-    private final AtomicLong peak = new AtomicLong();
-    private final Thread sampler;
-    private volatile boolean running = true;
-
-    private HeapWatch() {
-      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-      sampler = new Thread(() -> {
-        while (running) {
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(100);
-          } catch (InterruptedException e) {
-            return;
-          }
+            List<Incident> incidents =
+                    latestVersions(readAll(kafka, settings.incidentTopic(), IncidentCodec::fromJson));
+            long deadLetters =
+                    readAll(kafka, settings.deadLetterTopic(), bytes -> bytes).size();
+            write(incidents, out);
+            progress("wrote %,d incidents to %s", incidents.size(), out);
+            new ReplaySummary(incidents, signals, deadLetters, jobSeconds, publishSeconds, heap.stop())
+                    .print(System.out);
+            return 0;
         }
-      }, "replay-heap-watch");
-      sampler.setDaemon(true);
     }
 
-    static HeapWatch start() {
-      HeapWatch watch = new HeapWatch();
-      watch.sampler.start();
-      return watch;
+    /** The settings file's keys (thresholds, windows), with the replay's own Kafka wiring on top. */
+    private PipelineSettings settings(LocalKafka kafka) throws java.io.IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (settingsFile != null) {
+            values.putAll(Settings.readProperties(settingsFile));
+        }
+        values.putAll(PipelineKeys.isolatedRun(
+                "replay-" + UUID.randomUUID().toString().substring(0, 8)));
+        values.put(PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+        values.put(PipelineKeys.PARALLELISM, Integer.toString(parallelism));
+        values.put(PipelineKeys.BOUNDED, "true");
+        // a watermark after every signal: what each operator has seen when event time moves depends on the file alone
+        values.putIfAbsent(PipelineKeys.WATERMARKS, "per-record");
+        return PipelineSettings.from(values);
     }
 
-    long stop() {
-      running = false;
-      sampler.interrupt();
-      return peak.get();
+    private long publish(ReplayInput input, LocalKafka kafka, PipelineSettings settings) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        Instant received = Instant.now();
+        progress("publishing %s to a local Kafka broker ...", file);
+        try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic())) {
+            Consumer<ReplayInput.Record> sink = record -> {
+                publisher.publish(record.key(), record.body(), input.source(), received);
+                if (sent.incrementAndGet() % 50_000 == 0) {
+                    progress("  %,d published", sent.get());
+                }
+            };
+            input.read(limit, new ReplayInput.Window(from, until), sink);
+        }
+        progress("  %,d published", sent.get());
+        return sent.get();
     }
-  }
+
+    interface Decoder<T> {
+        T decode(byte[] bytes) throws Exception;
+    }
+
+    /** Everything committed on a topic (read_committed), decoded. */
+    static <T> List<T> readAll(LocalKafka kafka, String topic, Decoder<T> decoder) throws Exception {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<T> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(decoder.decode(record.value()));
+                }
+            }
+        }
+        return values;
+    }
+
+    static List<Incident> latestVersions(List<Incident> updates) {
+        Map<String, Incident> latest = new LinkedHashMap<>();
+        updates.forEach(i -> latest.merge(i.id(), i, (a, b) -> b.version() > a.version() ? b : a));
+        List<Incident> incidents = new ArrayList<>(latest.values());
+        incidents.sort(Comparator.comparing(Incident::firstSeen).thenComparing(Incident::id));
+        return incidents;
+    }
+
+    private static void write(List<Incident> incidents, Path out) throws Exception {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (Incident incident : incidents) {
+                writer.write(Json.mapper().writeValueAsString(incident));
+                writer.newLine();
+            }
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static void progress(String format, Object... args) {
+        System.err.println("replay: " + String.format(format, args));
+    }
+
+    /** Samples this JVM's used heap every 100 ms and keeps the peak (the broker's JVM is not included). */
+    static final class HeapWatch {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        private HeapWatch() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            sampler = new Thread(
+                    () -> {
+                        while (running) {
+                            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "replay-heap-watch");
+            sampler.setDaemon(true);
+        }
+
+        static HeapWatch start() {
+            HeapWatch watch = new HeapWatch();
+            watch.sampler.start();
+            return watch;
+        }
+
+        long stop() {
+            running = false;
+            sampler.interrupt();
+            return peak.get();
+        }
+    }
 }

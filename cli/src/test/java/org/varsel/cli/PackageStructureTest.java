@@ -15,21 +15,26 @@ import org.junit.jupiter.api.Test;
  */
 class PackageStructureTest {
 
-  private static JavaClasses mainCode;
+    private static JavaClasses mainCode;
 
-  @BeforeAll
-  static void importMainCode() {
-    mainCode = new ClassFileImporter()
-        // the other modules reach the cli as directories (compile) or jars (verify): both count, their tests do not
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
-        .importPackages("org.varsel");
-  }
+    @BeforeAll
+    static void importMainCode() {
+        mainCode = new ClassFileImporter()
+                // the other modules reach the cli as directories (compile) or jars (verify): both count, their tests do
+                // not
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
+                .importPackages("org.varsel");
+    }
 
-  @Test
-  void noPackageCycles() {
-    assertThat(mainCode.containPackage("org.varsel.desk.http")).as("the desk's classes were imported").isTrue();
-    assertThat(mainCode.containPackage("org.varsel.pipeline.operators")).as("the pipeline's classes were imported").isTrue();
-    slices().matching("org.varsel.(**)").should().beFreeOfCycles().check(mainCode);
-  }
+    @Test
+    void noPackageCycles() {
+        assertThat(mainCode.containPackage("org.varsel.desk.http"))
+                .as("the desk's classes were imported")
+                .isTrue();
+        assertThat(mainCode.containPackage("org.varsel.pipeline.operators"))
+                .as("the pipeline's classes were imported")
+                .isTrue();
+        slices().matching("org.varsel.(**)").should().beFreeOfCycles().check(mainCode);
+    }
 }

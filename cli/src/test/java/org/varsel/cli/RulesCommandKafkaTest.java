@@ -20,48 +20,76 @@ import picocli.CommandLine;
 
 /** {@code rules push} and {@code rules backtest --from-topic} against a real broker. */
 class RulesCommandKafkaTest {
-  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
-  static final Path REPO_RULES = Path.of("..", "rules");
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-  @Test
-  void pushWritesTheCheckedPackToTheRulesTopicKeyedByItsName(LocalKafka kafka) throws Exception {
-    kafka.createTopics(1, "rules-push-test");
-    RulesCommand.Push push = new RulesCommand.Push();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    push.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    static final Path REPO_RULES = Path.of("..", "rules");
 
-    int code = new CommandLine(push).execute(REPO_RULES.toString(), "--bootstrap", kafka.bootstrapServers(),
-        "--topic", "rules-push-test", "--name", "default");
+    @Test
+    void pushWritesTheCheckedPackToTheRulesTopicKeyedByItsName(LocalKafka kafka) throws Exception {
+        kafka.createTopics(1, "rules-push-test");
+        RulesCommand.Push push = new RulesCommand.Push();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        push.out = new PrintStream(out, true, StandardCharsets.UTF_8);
 
-    assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-    List<ConsumerRecord<byte[], byte[]>> records = TopicContents.committed(kafka.bootstrapServers(), "rules-push-test");
-    assertThat(records).hasSize(1);
-    assertThat(new String(records.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("default");
-    assertThat(RulePack.fromJson(records.get(0).value()).rules()).hasSizeGreaterThan(30);
-  }
+        int code = new CommandLine(push)
+                .execute(
+                        REPO_RULES.toString(),
+                        "--bootstrap",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        "rules-push-test",
+                        "--name",
+                        "default");
 
-  @Test
-  void backtestReadsEverySignalATopicHoldsAndReportsHitsAndSkippedRecords(LocalKafka kafka) throws Exception {
-    kafka.createTopics(2, "backtest-signals");
-    try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), "backtest-signals")) {
-      publisher.publish("a", "{\"external_id\":\"a\",\"text\":\"Kill all the migrants\",\"language\":\"en\"}".getBytes(StandardCharsets.UTF_8),
-          "partner:a", Instant.now());
-      publisher.publish("b", "{\"external_id\":\"b\",\"text\":\"a quiet day at the lake\"}".getBytes(StandardCharsets.UTF_8),
-          "partner:a", Instant.now());
-      publisher.publish("c", "not json".getBytes(StandardCharsets.UTF_8), "partner:a", Instant.now());
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        List<ConsumerRecord<byte[], byte[]>> records =
+                TopicContents.committed(kafka.bootstrapServers(), "rules-push-test");
+        assertThat(records).hasSize(1);
+        assertThat(new String(records.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("default");
+        assertThat(RulePack.fromJson(records.get(0).value()).rules()).hasSizeGreaterThan(30);
     }
-    RulesBacktest backtest = new RulesBacktest();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    backtest.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-    backtest.err = new PrintStream(err, true, StandardCharsets.UTF_8);
 
-    int code = new CommandLine(backtest).execute("--rules", REPO_RULES.toString(), "--live", REPO_RULES.toString(),
-        "--from-topic", "backtest-signals", "--bootstrap", kafka.bootstrapServers());
+    @Test
+    void backtestReadsEverySignalATopicHoldsAndReportsHitsAndSkippedRecords(LocalKafka kafka) throws Exception {
+        kafka.createTopics(2, "backtest-signals");
+        try (RawSignalPublisher publisher = new RawSignalPublisher(kafka.bootstrapServers(), "backtest-signals")) {
+            publisher.publish(
+                    "a",
+                    "{\"external_id\":\"a\",\"text\":\"Kill all the migrants\",\"language\":\"en\"}"
+                            .getBytes(StandardCharsets.UTF_8),
+                    "partner:a",
+                    Instant.now());
+            publisher.publish(
+                    "b",
+                    "{\"external_id\":\"b\",\"text\":\"a quiet day at the lake\"}".getBytes(StandardCharsets.UTF_8),
+                    "partner:a",
+                    Instant.now());
+            publisher.publish("c", "not json".getBytes(StandardCharsets.UTF_8), "partner:a", Instant.now());
+        }
+        RulesBacktest backtest = new RulesBacktest();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        backtest.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        backtest.err = new PrintStream(err, true, StandardCharsets.UTF_8);
 
-    assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("over topic backtest-signals: 2 signals")
-        .containsPattern("inc-en-call-to-kill-group\\s+active\\s+1\\s");
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("backtest-signals/").contains("skipped");
-  }
+        int code = new CommandLine(backtest)
+                .execute(
+                        "--rules",
+                        REPO_RULES.toString(),
+                        "--live",
+                        REPO_RULES.toString(),
+                        "--from-topic",
+                        "backtest-signals",
+                        "--bootstrap",
+                        kafka.bootstrapServers());
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("over topic backtest-signals: 2 signals")
+                .containsPattern("inc-en-call-to-kill-group\\s+active\\s+1\\s");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("backtest-signals/")
+                .contains("skipped");
+    }
 }

@@ -11,27 +11,27 @@ import java.util.Objects;
  * @param eventId unique per verdict; consumers deduplicate redeliveries on it
  */
 public record Feedback(
-    String schema,
-    String eventId,
-    String incidentId,
-    long incidentVersion,
-    String verdict,
-    String reason,
-    List<String> ruleIds,
-    String modelVersion,
-    List<String> categories,
-    String analyst,
-    Instant decidedAt) {
+        String schema,
+        String eventId,
+        String incidentId,
+        long incidentVersion,
+        String verdict,
+        String reason,
+        List<String> ruleIds,
+        String modelVersion,
+        List<String> categories,
+        String analyst,
+        Instant decidedAt) {
 
-  public static final String SCHEMA = "feedback.v1";
+    public static final String SCHEMA = "feedback.v1";
 
-  public Feedback {
-    Objects.requireNonNull(eventId);
-    Objects.requireNonNull(incidentId);
-    if (!"confirmed".equals(verdict) && !"dismissed".equals(verdict)) {
-      throw new IllegalArgumentException("verdict must be confirmed or dismissed, was " + verdict);
+    public Feedback {
+        Objects.requireNonNull(eventId);
+        Objects.requireNonNull(incidentId);
+        if (!"confirmed".equals(verdict) && !"dismissed".equals(verdict)) {
+            throw new IllegalArgumentException("verdict must be confirmed or dismissed, was " + verdict);
+        }
+        ruleIds = List.copyOf(ruleIds);
+        categories = List.copyOf(categories);
     }
-    ruleIds = List.copyOf(ruleIds);
-    categories = List.copyOf(categories);
-  }
 }

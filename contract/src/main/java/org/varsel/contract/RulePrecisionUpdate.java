@@ -15,29 +15,29 @@ import java.util.Objects;
  * @param reason why it is proposed, for people; null without a proposal
  */
 public record RulePrecisionUpdate(
-    String schema,
-    String ruleId,
-    long confirmed,
-    long dismissed,
-    Double precision,
-    double precisionLower,
-    double precisionUpper,
-    long hits,
-    long shadowHits,
-    String proposal,
-    String reason,
-    Instant updatedAt) {
+        String schema,
+        String ruleId,
+        long confirmed,
+        long dismissed,
+        Double precision,
+        double precisionLower,
+        double precisionUpper,
+        long hits,
+        long shadowHits,
+        String proposal,
+        String reason,
+        Instant updatedAt) {
 
-  public static final String SCHEMA = "rule-precision.v1";
-  public static final String PROPOSE_SHADOW = "shadow";
+    public static final String SCHEMA = "rule-precision.v1";
+    public static final String PROPOSE_SHADOW = "shadow";
 
-  public RulePrecisionUpdate {
-    Objects.requireNonNull(ruleId);
-    Objects.requireNonNull(updatedAt);
-  }
+    public RulePrecisionUpdate {
+        Objects.requireNonNull(ruleId);
+        Objects.requireNonNull(updatedAt);
+    }
 
-  /** The verdict counts with their interval. */
-  public PrecisionEstimate estimate() {
-    return PrecisionEstimate.of(confirmed, dismissed);
-  }
+    /** The verdict counts with their interval. */
+    public PrecisionEstimate estimate() {
+        return PrecisionEstimate.of(confirmed, dismissed);
+    }
 }

@@ -12,37 +12,37 @@ import java.util.Optional;
  * @param extensionsJson the fields of the original body that signal.v1 does not name, as a JSON object
  */
 public record Signal(
-    String id,
-    String source,
-    String externalId,
-    String kind,
-    Instant observedAt,
-    String url,
-    String platform,
-    Author author,
-    String text,
-    String language,
-    Tlp tlp,
-    Labels labels,
-    String extensionsJson) {
+        String id,
+        String source,
+        String externalId,
+        String kind,
+        Instant observedAt,
+        String url,
+        String platform,
+        Author author,
+        String text,
+        String language,
+        Tlp tlp,
+        Labels labels,
+        String extensionsJson) {
 
-  public Optional<String> textIfAny() {
-    return Optional.ofNullable(text);
-  }
+    public Optional<String> textIfAny() {
+        return Optional.ofNullable(text);
+    }
 
-  public Optional<String> urlIfAny() {
-    return Optional.ofNullable(url);
-  }
+    public Optional<String> urlIfAny() {
+        return Optional.ofNullable(url);
+    }
 
-  public Optional<String> authorHandle() {
-    return Optional.ofNullable(author).map(Author::handle);
-  }
+    public Optional<String> authorHandle() {
+        return Optional.ofNullable(author).map(Author::handle);
+    }
 
-  public Optional<Labels> labelsIfAny() {
-    return Optional.ofNullable(labels);
-  }
+    public Optional<Labels> labelsIfAny() {
+        return Optional.ofNullable(labels);
+    }
 
-  public Optional<String> languageIfAny() {
-    return Optional.ofNullable(language);
-  }
+    public Optional<String> languageIfAny() {
+        return Optional.ofNullable(language);
+    }
 }

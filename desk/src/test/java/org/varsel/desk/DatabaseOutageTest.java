@@ -27,52 +27,64 @@ import org.varsel.local.PostgresExtension;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class DatabaseOutageTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  @RegisterExtension
-  static final PostgresExtension POSTGRES = PostgresExtension.dedicated();
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = PostgresExtension.dedicated();
 
-  @Test
-  void updatesPublishedWhileTheDatabaseIsDownAreStoredWhenItReturns(LocalKafka kafka) throws Exception {
-    String early = newId();
-    String during = newId();
-    try (Desk desk = Desk.start(DeskTestSupport.config(kafka, POSTGRES.database()));
-        KafkaProducer<byte[], byte[]> producer = DeskTestSupport.producer(kafka, false)) {
-      send(producer, incident(early, 1, List.of("feed:rss")));
-      awaitVersion(desk, early, 1);
+    @Test
+    void updatesPublishedWhileTheDatabaseIsDownAreStoredWhenItReturns(LocalKafka kafka) throws Exception {
+        String early = newId();
+        String during = newId();
+        try (Desk desk = Desk.start(DeskTestSupport.config(kafka, POSTGRES.database()));
+                KafkaProducer<byte[], byte[]> producer = DeskTestSupport.producer(kafka, false)) {
+            send(producer, incident(early, 1, List.of("feed:rss")));
+            awaitVersion(desk, early, 1);
 
-      POSTGRES.postgres().stop();
-      send(producer, incident(early, 2, List.of("feed:rss")));
-      send(producer, incident(during, 1, List.of("feed:rss")));
-      Eventually.await(TIMEOUT, "the consumer notices the outage",
-          () -> health(desk).statusCode() == 503 && health(desk).body().contains("\"waiting_for_database\":true"));
+            POSTGRES.postgres().stop();
+            send(producer, incident(early, 2, List.of("feed:rss")));
+            send(producer, incident(during, 1, List.of("feed:rss")));
+            Eventually.await(
+                    TIMEOUT,
+                    "the consumer notices the outage",
+                    () -> health(desk).statusCode() == 503
+                            && health(desk).body().contains("\"waiting_for_database\":true"));
 
-      POSTGRES.postgres().start();
-      awaitVersion(desk, early, 2);
-      awaitVersion(desk, during, 1);
-      Eventually.await(TIMEOUT, "health recovers", () -> health(desk).statusCode() == 200);
-      assertThat(health(desk).body()).contains("\"db\":\"up\"");
+            POSTGRES.postgres().start();
+            awaitVersion(desk, early, 2);
+            awaitVersion(desk, during, 1);
+            Eventually.await(TIMEOUT, "health recovers", () -> health(desk).statusCode() == 200);
+            assertThat(health(desk).body()).contains("\"db\":\"up\"");
+        }
     }
-  }
 
-  private static void send(KafkaProducer<byte[], byte[]> producer, Incident incident) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.INCIDENTS, incident.id().getBytes(StandardCharsets.UTF_8),
-        IncidentCodec.toJsonBytes(incident))).get();
-  }
+    private static void send(KafkaProducer<byte[], byte[]> producer, Incident incident) throws Exception {
+        producer.send(new ProducerRecord<>(
+                        Topics.INCIDENTS,
+                        incident.id().getBytes(StandardCharsets.UTF_8),
+                        IncidentCodec.toJsonBytes(incident)))
+                .get();
+    }
 
-  private static HttpResponse<String> health(Desk desk) throws Exception {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + desk.port() + "/healthz")).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
+    private static HttpResponse<String> health(Desk desk) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + desk.port() + "/healthz"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
 
-  private static void awaitVersion(Desk desk, String id, long version) throws Exception {
-    Eventually.await(TIMEOUT, id + " is stored at version " + version, () -> {
-      try {
-        return desk.incidents().find(id, Visibility.all()).map(QueuedIncident::version).orElse(0L) == version;
-      } catch (java.sql.SQLException databaseStillDown) {
-        return false;
-      }
-    });
-  }
+    private static void awaitVersion(Desk desk, String id, long version) throws Exception {
+        Eventually.await(TIMEOUT, id + " is stored at version " + version, () -> {
+            try {
+                return desk.incidents()
+                                .find(id, Visibility.all())
+                                .map(QueuedIncident::version)
+                                .orElse(0L)
+                        == version;
+            } catch (java.sql.SQLException databaseStillDown) {
+                return false;
+            }
+        });
+    }
 }

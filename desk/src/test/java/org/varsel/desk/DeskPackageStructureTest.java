@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class DeskPackageStructureTest {
 
-  @Test
-  void deskPackagesHaveNoCycles() {
-    JavaClasses deskMainCode = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages("org.varsel.desk");
-    slices().matching("org.varsel.desk.(**)").should().beFreeOfCycles().check(deskMainCode);
-  }
+    @Test
+    void deskPackagesHaveNoCycles() {
+        JavaClasses deskMainCode = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.varsel.desk");
+        slices().matching("org.varsel.desk.(**)").should().beFreeOfCycles().check(deskMainCode);
+    }
 }

@@ -28,68 +28,84 @@ import org.varsel.local.PostgresExtension;
 /** Two desks on one PostgreSQL, as two replicas behind a load balancer: one set of sessions, limits and scheduled runs. */
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class DeskReplicasTest {
-  private static final Duration PURGE_EVERY = Duration.ofSeconds(1);
+    private static final Duration PURGE_EVERY = Duration.ofSeconds(1);
 
-  @Test
-  void twoReplicasShareSessionsAndSignInLimitsAndRunTheRetentionPurgeOncePerIntervalUntilOneStops(LocalKafka kafka,
-      PostgresDatabase database) throws Exception {
-    DeskSettings settings = DeskTestSupport.config(kafka, database, Map.of(RetentionConfig.INTERVAL, PURGE_EVERY.toString()));
-    Desk a = Desk.start(settings);
-    try (Desk b = Desk.start(settings)) {
-      Instant bothRunning = Instant.now();
-      DeskClient viaA = new DeskClient(a.port());
-      DeskClient viaB = new DeskClient(b.port());
-      a.credentials().createUser("hana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");
+    @Test
+    void twoReplicasShareSessionsAndSignInLimitsAndRunTheRetentionPurgeOncePerIntervalUntilOneStops(
+            LocalKafka kafka, PostgresDatabase database) throws Exception {
+        DeskSettings settings =
+                DeskTestSupport.config(kafka, database, Map.of(RetentionConfig.INTERVAL, PURGE_EVERY.toString()));
+        Desk a = Desk.start(settings);
+        try (Desk b = Desk.start(settings)) {
+            Instant bothRunning = Instant.now();
+            DeskClient viaA = new DeskClient(a.port());
+            DeskClient viaB = new DeskClient(b.port());
+            a.credentials().createUser("hana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t");
 
-      Caller session = viaA.login("hana", "analyst passphrase");
-      assertThat(viaB.get("/", session).statusCode()).as("A's session on B").isEqualTo(200);
-      assertThat(viaB.postForm("/logout", session, "_csrf", session.csrf().orElseThrow()).statusCode())
-          .as("B takes A's CSRF token").isEqualTo(303);
-      assertThat(viaA.get("/", session).statusCode()).as("signed out through B, also on A").isEqualTo(303);
+            Caller session = viaA.login("hana", "analyst passphrase");
+            assertThat(viaB.get("/", session).statusCode())
+                    .as("A's session on B")
+                    .isEqualTo(200);
+            assertThat(viaB.postForm("/logout", session, "_csrf", session.csrf().orElseThrow())
+                            .statusCode())
+                    .as("B takes A's CSRF token")
+                    .isEqualTo(303);
+            assertThat(viaA.get("/", session).statusCode())
+                    .as("signed out through B, also on A")
+                    .isEqualTo(303);
 
-      int attempts = 0;
-      HttpResponse<String> response;
-      do {
-        // alternating replicas: a limit per process would allow twice the burst
-        response = (attempts % 2 == 0 ? viaA : viaB).submitLogin("hana", "guess " + attempts);
-        attempts++;
-      } while (response.statusCode() == 401 && attempts < 50);
-      assertThat(response.statusCode()).isEqualTo(429);
-      assertThat(attempts).as("guesses across both replicas").isLessThanOrEqualTo(LoginThrottle.PER_USER_BURST + 1);
+            int attempts = 0;
+            HttpResponse<String> response;
+            do {
+                // alternating replicas: a limit per process would allow twice the burst
+                response = (attempts % 2 == 0 ? viaA : viaB).submitLogin("hana", "guess " + attempts);
+                attempts++;
+            } while (response.statusCode() == 401 && attempts < 50);
+            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(attempts)
+                    .as("guesses across both replicas")
+                    .isLessThanOrEqualTo(LoginThrottle.PER_USER_BURST + 1);
 
-      Eventually.await(Duration.ofSeconds(60), "six purges", () -> purges(database, bothRunning).size() >= 6);
-      assertOncePerInterval(purges(database, bothRunning));
+            Eventually.await(
+                    Duration.ofSeconds(60),
+                    "six purges",
+                    () -> purges(database, bothRunning).size() >= 6);
+            assertOncePerInterval(purges(database, bothRunning));
 
-      a.close();
-      Instant onlyB = Instant.now();
-      Eventually.await(Duration.ofSeconds(60), "B purging alone", () -> purges(database, onlyB).size() >= 3);
-      assertOncePerInterval(purges(database, bothRunning));
-    } finally {
-      a.close();
-    }
-  }
-
-  /** Consecutive runs, by whichever replica, are an interval apart (less the singleton's margin and some slack). */
-  private static void assertOncePerInterval(List<Instant> runs) {
-    for (int i = 1; i < runs.size(); i++) {
-      assertThat(Duration.between(runs.get(i - 1), runs.get(i)))
-          .as("retention purges %s and %s", runs.get(i - 1), runs.get(i))
-          .isGreaterThan(PURGE_EVERY.multipliedBy(7).dividedBy(10));
-    }
-  }
-
-  private static List<Instant> purges(PostgresDatabase database, Instant since) throws Exception {
-    List<Instant> at = new ArrayList<>();
-    try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(
-        "SELECT at FROM audit_event WHERE action = ? AND at >= ? ORDER BY at")) {
-      select.setString(1, RetentionPurge.ACTION);
-      select.setObject(2, since.atOffset(java.time.ZoneOffset.UTC));
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          at.add(rows.getTimestamp(1).toInstant());
+            a.close();
+            Instant onlyB = Instant.now();
+            Eventually.await(
+                    Duration.ofSeconds(60),
+                    "B purging alone",
+                    () -> purges(database, onlyB).size() >= 3);
+            assertOncePerInterval(purges(database, bothRunning));
+        } finally {
+            a.close();
         }
-      }
     }
-    return at;
-  }
+
+    /** Consecutive runs, by whichever replica, are an interval apart (less the singleton's margin and some slack). */
+    private static void assertOncePerInterval(List<Instant> runs) {
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(Duration.between(runs.get(i - 1), runs.get(i)))
+                    .as("retention purges %s and %s", runs.get(i - 1), runs.get(i))
+                    .isGreaterThan(PURGE_EVERY.multipliedBy(7).dividedBy(10));
+        }
+    }
+
+    private static List<Instant> purges(PostgresDatabase database, Instant since) throws Exception {
+        List<Instant> at = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT at FROM audit_event WHERE action = ? AND at >= ? ORDER BY at")) {
+            select.setString(1, RetentionPurge.ACTION);
+            select.setObject(2, since.atOffset(java.time.ZoneOffset.UTC));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    at.add(rows.getTimestamp(1).toInstant());
+                }
+            }
+        }
+        return at;
+    }
 }

@@ -13,17 +13,20 @@ import org.varsel.desk.triage.PartnerView;
  * neither its trend nor its counts, even when every example listed is the partner's own.
  */
 class EarlyWarningPartnerViewTest {
-  @Test
-  void aPartnerSeesNoTrendAndNoCountsOfAnEarlyWarningEvenWhenTheListedSourcesAreAllItsOwn() {
-    ObjectNode warning = Json.mapper().valueToTree(TestIncidents.earlyWarning(TestIncidents.newId(),
-        "Early warning: threats against migrants rising for 3 weeks", Instant.parse("2026-03-02T00:00:00Z")));
-    assertThat(warning.path("sources").toString()).isEqualTo("[\"partner:ngo-a\"]");
+    @Test
+    void aPartnerSeesNoTrendAndNoCountsOfAnEarlyWarningEvenWhenTheListedSourcesAreAllItsOwn() {
+        ObjectNode warning = Json.mapper()
+                .valueToTree(TestIncidents.earlyWarning(
+                        TestIncidents.newId(),
+                        "Early warning: threats against migrants rising for 3 weeks",
+                        Instant.parse("2026-03-02T00:00:00Z")));
+        assertThat(warning.path("sources").toString()).isEqualTo("[\"partner:ngo-a\"]");
 
-    ObjectNode view = PartnerView.of(warning, "ngo-a");
+        ObjectNode view = PartnerView.of(warning, "ngo-a");
 
-    assertThat(view.has("trend")).isFalse();
-    assertThat(view.path("signal_count").asInt()).isZero();
-    assertThat(view.path("target_groups")).isEmpty();
-    assertThat(view.path("title").asText()).doesNotContain("migrants");
-  }
+        assertThat(view.has("trend")).isFalse();
+        assertThat(view.path("signal_count").asInt()).isZero();
+        assertThat(view.path("target_groups")).isEmpty();
+        assertThat(view.path("title").asText()).doesNotContain("migrants");
+    }
 }

@@ -23,28 +23,38 @@ import org.varsel.local.PostgresExtension;
 /** After an erasure, the incident the API serves names neither the handle nor its pseudonym. */
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class ErasureApiTest {
-  static final String PSEUDONYM = "anon-fedcba9876543210fedcba98";
+    static final String PSEUDONYM = "anon-fedcba9876543210fedcba98";
 
-  @Test
-  void theServedIncidentHasNoTraceOfTheErasedAccount(LocalKafka kafka, PostgresDatabase database) throws Exception {
-    try (Desk desk = Desk.start(DeskTestSupport.config(kafka, database))) {
-      Caller lead = Caller.bearer(desk.credentials()
-          .createUser("lee", "lead passphrase".toCharArray(), Role.LEAD, Optional.empty(), "t").token());
-      Instant at = Instant.now();
-      desk.incidents().upsert(List.of(incident("inc-api", at, List.of(
-          evidence("sig-p", PSEUDONYM, "ballots were counted twice"),
-          evidence("sig-q", "anon-111111111111111111111111", "RT @Mallory_X: ballots were counted twice")))));
-      DeskClient client = new DeskClient(desk.port());
-      assertThat(client.get("/api/v1/incidents/inc-api", lead).body()).contains(PSEUDONYM, "Mallory_X");
+    @Test
+    void theServedIncidentHasNoTraceOfTheErasedAccount(LocalKafka kafka, PostgresDatabase database) throws Exception {
+        try (Desk desk = Desk.start(DeskTestSupport.config(kafka, database))) {
+            Caller lead = Caller.bearer(desk.credentials()
+                    .createUser("lee", "lead passphrase".toCharArray(), Role.LEAD, Optional.empty(), "t")
+                    .token());
+            Instant at = Instant.now();
+            desk.incidents()
+                    .upsert(List.of(incident(
+                            "inc-api",
+                            at,
+                            List.of(
+                                    evidence("sig-p", PSEUDONYM, "ballots were counted twice"),
+                                    evidence(
+                                            "sig-q",
+                                            "anon-111111111111111111111111",
+                                            "RT @Mallory_X: ballots were counted twice")))));
+            DeskClient client = new DeskClient(desk.port());
+            assertThat(client.get("/api/v1/incidents/inc-api", lead).body()).contains(PSEUDONYM, "Mallory_X");
 
-      try (Database db = Database.open(database.jdbcUrl(), database.user(), database.password())) {
-        new Erasure(db).eraseHandle(Set.of("mallory_x", PSEUDONYM), "dpo");
-      }
+            try (Database db = Database.open(database.jdbcUrl(), database.user(), database.password())) {
+                new Erasure(db).eraseHandle(Set.of("mallory_x", PSEUDONYM), "dpo");
+            }
 
-      HttpResponse<String> served = client.get("/api/v1/incidents/inc-api", lead);
-      assertThat(served.statusCode()).isEqualTo(200);
-      assertThat(served.body()).doesNotContain(PSEUDONYM).doesNotContainIgnoringCase("mallory_x")
-          .contains("sig-q", "RT @[erased]");
+            HttpResponse<String> served = client.get("/api/v1/incidents/inc-api", lead);
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.body())
+                    .doesNotContain(PSEUDONYM)
+                    .doesNotContainIgnoringCase("mallory_x")
+                    .contains("sig-q", "RT @[erased]");
+        }
     }
-  }
 }

@@ -27,44 +27,62 @@ import org.varsel.local.PostgresExtension;
  */
 @ExtendWith({KafkaBrokerExtension.class, PostgresExtension.class})
 class NotificationMailRetryTest {
-  @Test
-  void aMailServerThatIsDownNeverHoldsUpTriageAndTheEMailIsSentOnceItIsBack(LocalKafka kafka, PostgresDatabase database)
-      throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    try (Desk desk = NotificationTest.startDesk(kafka, database, port, "PT0.5S")) {
-      DeskClient client = new DeskClient(desk.port());
-      Caller lee = Caller.bearer(desk.credentials().createUser("lee", "lead passphrase".toCharArray(), Role.LEAD,
-          Optional.empty(), "t").token());
-      Caller ana = Caller.bearer(desk.credentials().createUser("ana", "analyst passphrase".toCharArray(), Role.ANALYST,
-          Optional.empty(), "t").token());
-      try (Database db = Database.open(database.jdbcUrl(), database.user(), database.password())) {
-        new UserAdmin(db).setEmail("ana", Optional.of("ana@desk.example"));
-      }
-      String id = TestIncidents.newId();
-      desk.incidents().upsert(List.of(TestIncidents.incident(id, 1, List.of("feed:rss"))));
+    @Test
+    void aMailServerThatIsDownNeverHoldsUpTriageAndTheEMailIsSentOnceItIsBack(
+            LocalKafka kafka, PostgresDatabase database) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        try (Desk desk = NotificationTest.startDesk(kafka, database, port, "PT0.5S")) {
+            DeskClient client = new DeskClient(desk.port());
+            Caller lee = Caller.bearer(desk.credentials()
+                    .createUser("lee", "lead passphrase".toCharArray(), Role.LEAD, Optional.empty(), "t")
+                    .token());
+            Caller ana = Caller.bearer(desk.credentials()
+                    .createUser("ana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t")
+                    .token());
+            try (Database db = Database.open(database.jdbcUrl(), database.user(), database.password())) {
+                new UserAdmin(db).setEmail("ana", Optional.of("ana@desk.example"));
+            }
+            String id = TestIncidents.newId();
+            desk.incidents().upsert(List.of(TestIncidents.incident(id, 1, List.of("feed:rss"))));
 
-      assertThat(client.post("/api/v1/incidents/" + id + "/assign", lee, "{\"assignee\": \"ana\"}").statusCode())
-          .isEqualTo(200);
-      Eventually.await(Duration.ofSeconds(60), "two failed attempts are recorded", () -> {
-        JsonNode item = json(client.get("/api/v1/notifications", ana)).get("items").get(0);
-        return item.get("mail_attempts").asInt() >= 2 && item.get("mail").asText().equals("pending");
-      });
-      JsonNode failing = json(client.get("/api/v1/notifications", ana)).get("items").get(0);
-      assertThat(failing.get("mail_error").asText()).contains("MailConnectException");
+            assertThat(client.post("/api/v1/incidents/" + id + "/assign", lee, "{\"assignee\": \"ana\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+            Eventually.await(Duration.ofSeconds(60), "two failed attempts are recorded", () -> {
+                JsonNode item = json(client.get("/api/v1/notifications", ana))
+                        .get("items")
+                        .get(0);
+                return item.get("mail_attempts").asInt() >= 2
+                        && item.get("mail").asText().equals("pending");
+            });
+            JsonNode failing =
+                    json(client.get("/api/v1/notifications", ana)).get("items").get(0);
+            assertThat(failing.get("mail_error").asText()).contains("MailConnectException");
 
-      smtp.start();
-      assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(60).toMillis(), 1)).as("sent once the server is back").isTrue();
-      assertThat(smtp.getReceivedMessages()[0].getSubject()).contains(id);
-      Eventually.await(Duration.ofSeconds(30), "the inbox shows it sent", () -> json(client.get(
-          "/api/v1/notifications", ana)).get("items").get(0).get("mail").asText().equals("sent"));
-      Thread.sleep(1500);
-      assertThat(smtp.getReceivedMessages()).as("sent once, not once per attempt").hasSize(1);
-    } finally {
-      smtp.stop();
+            smtp.start();
+            assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(60).toMillis(), 1))
+                    .as("sent once the server is back")
+                    .isTrue();
+            assertThat(smtp.getReceivedMessages()[0].getSubject()).contains(id);
+            Eventually.await(
+                    Duration.ofSeconds(30),
+                    "the inbox shows it sent",
+                    () -> json(client.get("/api/v1/notifications", ana))
+                            .get("items")
+                            .get(0)
+                            .get("mail")
+                            .asText()
+                            .equals("sent"));
+            Thread.sleep(1500);
+            assertThat(smtp.getReceivedMessages())
+                    .as("sent once, not once per attempt")
+                    .hasSize(1);
+        } finally {
+            smtp.stop();
+        }
     }
-  }
 }

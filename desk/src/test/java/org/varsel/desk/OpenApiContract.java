@@ -21,135 +21,142 @@ import org.varsel.contract.Json;
  * describe is a drift too, not only a field of the wrong type.
  */
 final class OpenApiContract {
-  private static final String SCHEMAS = "#/components/schemas/";
-  private static final String OPEN = "-open";
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-  private final String location;
-  private final JsonNode document;
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String OPEN = "-open";
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private final String location;
+    private final JsonNode document;
 
-  private OpenApiContract(String location, JsonNode document) {
-    this.location = location;
-    this.document = document;
-  }
+    private OpenApiContract(String location, JsonNode document) {
+        this.location = location;
+        this.document = document;
+    }
 
-  /** The served file with its objects closed, written to {@code target/} for the validator to load. */
-  static OpenApiContract load() {
-    try {
-      JsonNode document = Json.mapper().readTree(OpenApiContract.class.getResource("/openapi.json"));
-      ObjectNode schemas = (ObjectNode) document.get("components").get("schemas");
-      openBases(document, schemas);
-      schemas.fields().forEachRemaining(schema -> {
-        if (!schema.getKey().endsWith(OPEN)) {
-          close(schema.getValue());
+    /** The served file with its objects closed, written to {@code target/} for the validator to load. */
+    static OpenApiContract load() {
+        try {
+            JsonNode document = Json.mapper().readTree(OpenApiContract.class.getResource("/openapi.json"));
+            ObjectNode schemas = (ObjectNode) document.get("components").get("schemas");
+            openBases(document, schemas);
+            schemas.fields().forEachRemaining(schema -> {
+                if (!schema.getKey().endsWith(OPEN)) {
+                    close(schema.getValue());
+                }
+            });
+            close(document.get("paths"));
+            Path file = Path.of("target", "openapi-closed.json").toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, document.toPrettyString());
+            return new OpenApiContract(file.toUri().toString(), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-      });
-      close(document.get("paths"));
-      Path file = Path.of("target", "openapi-closed.json").toAbsolutePath();
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, document.toPrettyString());
-      return new OpenApiContract(file.toUri().toString(), document);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  /** What is wrong with a response body; a status or media type the file does not list for the route is wrong too. */
-  List<String> response(String method, String route, int status, String contentType, String body) {
-    String media = contentType.split(";")[0].trim();
-    String response = resolved("/paths/" + escape(route) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + status);
-    return check(response + "/content/" + escape(media) + "/schema", method + " " + route + " " + status + " " + media, body);
-  }
-
-  /** What is wrong with a JSON request body for the route. */
-  List<String> request(String method, String route, String body) {
-    String request = resolved("/paths/" + escape(route) + "/" + method.toLowerCase(Locale.ROOT) + "/requestBody");
-    return check(request + "/content/application~1json/schema", method + " " + route + " request", body);
-  }
-
-  /** The pointer itself, or where its {@code $ref} (within the file) points. */
-  private String resolved(String pointer) {
-    JsonNode ref = document.at(pointer).path("$ref");
-    return ref.isTextual() && ref.asText().startsWith("#/") ? ref.asText().substring(1) : pointer;
-  }
-
-  private List<String> check(String pointer, String what, String body) {
-    if (document.at(pointer).isMissingNode()) {
-      // a media type listed without a schema (a PDF, say) is described as opaque
-      boolean opaque = document.at(pointer.substring(0, pointer.length() - "/schema".length())).isObject();
-      return opaque ? List.of() : List.of(what + ": not described in openapi.json (" + pointer + ")");
+    /** What is wrong with a response body; a status or media type the file does not list for the route is wrong too. */
+    List<String> response(String method, String route, int status, String contentType, String body) {
+        String media = contentType.split(";")[0].trim();
+        String response =
+                resolved("/paths/" + escape(route) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + status);
+        return check(
+                response + "/content/" + escape(media) + "/schema",
+                method + " " + route + " " + status + " " + media,
+                body);
     }
-    JsonNode json;
-    try {
-      json = Json.mapper().readTree(body);
-    } catch (IOException e) {
-      return List.of(what + ": not JSON: " + e.getMessage());
-    }
-    List<String> problems = new ArrayList<>();
-    FACTORY.getSchema(SchemaLocation.of(location + "#" + pointer)).validate(json)
-        .forEach(message -> problems.add(what + ": " + message.getMessage()));
-    return problems;
-  }
 
-  /**
-   * A schema that another extends ({@code allOf: [{$ref: Base}, {...}]}) is read there through an open copy: a closed
-   * base would refuse the extension's properties, and the extending schema closes over all of them.
-   */
-  private static void openBases(JsonNode node, ObjectNode schemas) {
-    if (node.isObject() && node.has("allOf")) {
-      for (JsonNode branch : node.get("allOf")) {
-        String ref = branch.path("$ref").asText("");
-        if (ref.startsWith(SCHEMAS)) {
-          String name = ref.substring(SCHEMAS.length());
-          schemas.set(name + OPEN, schemas.get(name).deepCopy());
-          ((ObjectNode) branch).put("$ref", SCHEMAS + name + OPEN);
+    /** What is wrong with a JSON request body for the route. */
+    List<String> request(String method, String route, String body) {
+        String request = resolved("/paths/" + escape(route) + "/" + method.toLowerCase(Locale.ROOT) + "/requestBody");
+        return check(request + "/content/application~1json/schema", method + " " + route + " request", body);
+    }
+
+    /** The pointer itself, or where its {@code $ref} (within the file) points. */
+    private String resolved(String pointer) {
+        JsonNode ref = document.at(pointer).path("$ref");
+        return ref.isTextual() && ref.asText().startsWith("#/") ? ref.asText().substring(1) : pointer;
+    }
+
+    private List<String> check(String pointer, String what, String body) {
+        if (document.at(pointer).isMissingNode()) {
+            // a media type listed without a schema (a PDF, say) is described as opaque
+            boolean opaque = document.at(pointer.substring(0, pointer.length() - "/schema".length()))
+                    .isObject();
+            return opaque ? List.of() : List.of(what + ": not described in openapi.json (" + pointer + ")");
         }
-      }
-    }
-    if (node.isContainerNode()) {
-      iterable(node).forEach(child -> openBases(child, schemas));
-    }
-  }
-
-  private static List<JsonNode> iterable(JsonNode node) {
-    List<JsonNode> children = new ArrayList<>();
-    node.elements().forEachRemaining(children::add);
-    return children;
-  }
-
-  /** Every object schema below {@code node} that lists properties and says nothing of others takes no others. */
-  private static void close(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode object = (ObjectNode) node;
-      boolean open = object.has("additionalProperties") || object.has("unevaluatedProperties");
-      if ((object.has("properties") || object.has("allOf")) && !open && !allowsAnyInAllOf(object)) {
-        object.put("unevaluatedProperties", false);
-      }
-      object.fields().forEachRemaining(field -> {
-        // the branches of allOf are closed by their parent, which sees the properties of them all
-        if (field.getKey().equals("allOf")) {
-          field.getValue().forEach(branch -> branch.fields().forEachRemaining(inner -> close(inner.getValue())));
-        } else {
-          close(field.getValue());
+        JsonNode json;
+        try {
+            json = Json.mapper().readTree(body);
+        } catch (IOException e) {
+            return List.of(what + ": not JSON: " + e.getMessage());
         }
-      });
-    } else if (node.isArray()) {
-      node.forEach(OpenApiContract::close);
+        List<String> problems = new ArrayList<>();
+        FACTORY.getSchema(SchemaLocation.of(location + "#" + pointer))
+                .validate(json)
+                .forEach(message -> problems.add(what + ": " + message.getMessage()));
+        return problems;
     }
-  }
 
-  private static boolean allowsAnyInAllOf(ObjectNode object) {
-    if (!object.has("allOf")) {
-      return false;
+    /**
+     * A schema that another extends ({@code allOf: [{$ref: Base}, {...}]}) is read there through an open copy: a closed
+     * base would refuse the extension's properties, and the extending schema closes over all of them.
+     */
+    private static void openBases(JsonNode node, ObjectNode schemas) {
+        if (node.isObject() && node.has("allOf")) {
+            for (JsonNode branch : node.get("allOf")) {
+                String ref = branch.path("$ref").asText("");
+                if (ref.startsWith(SCHEMAS)) {
+                    String name = ref.substring(SCHEMAS.length());
+                    schemas.set(name + OPEN, schemas.get(name).deepCopy());
+                    ((ObjectNode) branch).put("$ref", SCHEMAS + name + OPEN);
+                }
+            }
+        }
+        if (node.isContainerNode()) {
+            iterable(node).forEach(child -> openBases(child, schemas));
+        }
     }
-    for (JsonNode branch : object.get("allOf")) {
-      if (branch.path("additionalProperties").asBoolean(false)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private static String escape(String segment) {
-    return segment.replace("~", "~0").replace("/", "~1");
-  }
+    private static List<JsonNode> iterable(JsonNode node) {
+        List<JsonNode> children = new ArrayList<>();
+        node.elements().forEachRemaining(children::add);
+        return children;
+    }
+
+    /** Every object schema below {@code node} that lists properties and says nothing of others takes no others. */
+    private static void close(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            boolean open = object.has("additionalProperties") || object.has("unevaluatedProperties");
+            if ((object.has("properties") || object.has("allOf")) && !open && !allowsAnyInAllOf(object)) {
+                object.put("unevaluatedProperties", false);
+            }
+            object.fields().forEachRemaining(field -> {
+                // the branches of allOf are closed by their parent, which sees the properties of them all
+                if (field.getKey().equals("allOf")) {
+                    field.getValue()
+                            .forEach(branch -> branch.fields().forEachRemaining(inner -> close(inner.getValue())));
+                } else {
+                    close(field.getValue());
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(OpenApiContract::close);
+        }
+    }
+
+    private static boolean allowsAnyInAllOf(ObjectNode object) {
+        if (!object.has("allOf")) {
+            return false;
+        }
+        for (JsonNode branch : object.get("allOf")) {
+            if (branch.path("additionalProperties").asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
+    }
 }

@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
 /** How the local stack starts a service in a JVM of its own: same java, classpath in an argument file, bound to us. */
 final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /**
      * The command line for {@code mainClass} under {@link ChildJvmMain}, so that the child exits with this JVM.
      * The classpath goes into an argument file: test classpaths can exceed the kernel's 128 KiB limit for one argument.
      */
-    static List<String> command(Path argFile, String classpath, List<String> jvmOptions, String mainClass, List<String> args)
+    static List<String> command(
+            Path argFile, String classpath, List<String> jvmOptions, String mainClass, List<String> args)
             throws IOException {
         Files.writeString(argFile, "-cp\n\"" + classpath.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
         List<String> command = new ArrayList<>();
@@ -37,15 +37,23 @@ final class ChildJvm {
     /** Where {@link ChildJvmMain} is loaded from, for classpaths that are not this JVM's own. */
     static String launcherClasspath() {
         try {
-            return Path.of(ChildJvmMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(ChildJvmMain.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("cannot locate the classes of the local stack", e);
         }
     }
 
     static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElseGet(() ->
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     static int freePort() {

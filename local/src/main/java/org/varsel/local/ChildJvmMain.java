@@ -10,18 +10,16 @@ import java.util.Arrays;
  */
 final class ChildJvmMain {
 
-    private ChildJvmMain() {
-    }
+    private ChildJvmMain() {}
 
     public static void main(String[] args) throws Throwable {
         long parentPid = Long.parseLong(args[0]);
-        ProcessHandle.of(parentPid).ifPresentOrElse(
-                parent -> parent.onExit().thenRun(() -> System.exit(1)),
-                () -> System.exit(1));
+        ProcessHandle.of(parentPid)
+                .ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(1)), () -> System.exit(1));
         // The main class name stays on the command line so that `ps | grep kafka.Kafka` finds every broker.
         try {
-            Class.forName(args[1]).getMethod("main", String[].class)
-                    .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+            Class.forName(args[1]).getMethod("main", String[].class).invoke(null, (Object)
+                    Arrays.copyOfRange(args, 2, args.length));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

@@ -14,8 +14,7 @@ import java.util.List;
 /** File-system chores shared by the local services (and the commands that run them). */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     public static Path createTemp(Path base, String prefix) {
         try {

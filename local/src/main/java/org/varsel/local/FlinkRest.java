@@ -28,7 +28,8 @@ public final class FlinkRest {
     private static final Set<String> TERMINAL = Set.of("FINISHED", "CANCELED", "FAILED");
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public FlinkRest(URI base) {
         this.base = base;
@@ -51,7 +52,8 @@ public final class FlinkRest {
     public String uploadJar(Path jar) {
         String boundary = "varsel-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
-                + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         try {
             HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
@@ -78,7 +80,9 @@ public final class FlinkRest {
         request.put("entryClass", entryClass);
         request.set("programArgsList", JSON.valueToTree(programArgs));
         savepoint.ifPresent(path -> request.put("savepointPath", path).put("allowNonRestoredState", false));
-        return post("/jars/" + jarId + "/run", request, Duration.ofMinutes(2)).path("jobid").asText();
+        return post("/jars/" + jarId + "/run", request, Duration.ofMinutes(2))
+                .path("jobid")
+                .asText();
     }
 
     /** The job's state: CREATED, RUNNING, RESTARTING, FAILED, CANCELED, FINISHED, ... */
@@ -88,9 +92,15 @@ public final class FlinkRest {
 
     /** Waits until the job and every one of its tasks run (a job can be RUNNING while its tasks still deploy). */
     public void awaitRunning(String jobId, Duration timeout) {
-        awaitJob(jobId, timeout, "running with every task deployed", job -> job.path("state").asText().equals("RUNNING")
-                && !job.path("vertices").isEmpty()
-                && allMatch(job.path("vertices"), vertex -> vertex.path("status").asText().equals("RUNNING")));
+        awaitJob(
+                jobId,
+                timeout,
+                "running with every task deployed",
+                job -> job.path("state").asText().equals("RUNNING")
+                        && !job.path("vertices").isEmpty()
+                        && allMatch(
+                                job.path("vertices"),
+                                vertex -> vertex.path("status").asText().equals("RUNNING")));
     }
 
     /** How often the job has restarted (metric {@code numRestarts}) as the JobManager last fetched it: 0 until fetched. */
@@ -117,17 +127,26 @@ public final class FlinkRest {
 
     /** Stops the job with a savepoint into {@code directory} ({@code POST /jobs/:id/stop}); returns its path. */
     public String stopWithSavepoint(String jobId, URI directory, Duration timeout) {
-        ObjectNode request = JSON.createObjectNode().put("targetDirectory", directory.toString()).put("drain", false);
-        String trigger = post("/jobs/" + jobId + "/stop", request, Duration.ofSeconds(30)).path("request-id").asText();
+        ObjectNode request = JSON.createObjectNode()
+                .put("targetDirectory", directory.toString())
+                .put("drain", false);
+        String trigger = post("/jobs/" + jobId + "/stop", request, Duration.ofSeconds(30))
+                .path("request-id")
+                .asText();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode status = get("/jobs/" + jobId + "/savepoints/" + trigger);
             if (status.path("status").path("id").asText().equals("COMPLETED")) {
                 JsonNode operation = status.path("operation");
                 if (operation.has("failure-cause")) {
-                    throw new IllegalStateException("stop with savepoint failed: " + operation.path("failure-cause").toPrettyString());
+                    throw new IllegalStateException("stop with savepoint failed: "
+                            + operation.path("failure-cause").toPrettyString());
                 }
-                awaitJob(jobId, timeout, "stopped", job -> TERMINAL.contains(job.path("state").asText()));
+                awaitJob(
+                        jobId,
+                        timeout,
+                        "stopped",
+                        job -> TERMINAL.contains(job.path("state").asText()));
                 return operation.path("location").asText();
             }
             pause();
@@ -142,18 +161,26 @@ public final class FlinkRest {
         }
         call(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "?mode=cancel"))
                 .method("PATCH", HttpRequest.BodyPublishers.noBody()));
-        awaitJob(jobId, timeout, "cancelled", job -> TERMINAL.contains(job.path("state").asText()));
+        awaitJob(
+                jobId,
+                timeout,
+                "cancelled",
+                job -> TERMINAL.contains(job.path("state").asText()));
     }
 
     /** Resource ids of the TaskManagers registered with the JobManager. */
     public List<String> taskManagerIds() {
         List<String> ids = new ArrayList<>();
-        get("/taskmanagers").path("taskmanagers").forEach(tm -> ids.add(tm.path("id").asText()));
+        get("/taskmanagers")
+                .path("taskmanagers")
+                .forEach(tm -> ids.add(tm.path("id").asText()));
         return ids;
     }
 
     public JsonNode get(String path) {
-        return call(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET());
+        return call(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .GET());
     }
 
     public JsonNode post(String path, JsonNode body, Duration timeout) {
@@ -169,11 +196,12 @@ public final class FlinkRest {
         while (!condition.test(job)) {
             String state = job.path("state").asText();
             if (TERMINAL.contains(state) && !condition.test(job)) {
-                throw new IllegalStateException("job " + jobId + " is " + state + ", never " + what + "; " + exceptions(jobId));
+                throw new IllegalStateException(
+                        "job " + jobId + " is " + state + ", never " + what + "; " + exceptions(jobId));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("job " + jobId + " not " + what + " within " + timeout + " (state " + state
-                        + "); " + exceptions(jobId));
+                throw new IllegalStateException("job " + jobId + " not " + what + " within " + timeout + " (state "
+                        + state + "); " + exceptions(jobId));
             }
             pause();
             job = get("/jobs/" + jobId);
@@ -185,8 +213,8 @@ public final class FlinkRest {
         try {
             HttpResponse<String> response = send(request);
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(built.method() + " " + built.uri() + " answered " + response.statusCode()
-                        + ": " + response.body());
+                throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
             }
             return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {

@@ -14,8 +14,7 @@ import org.varsel.contract.KafkaAccess;
 /** The Kafka ACLs (allow rules, from any host) that grant one principal its {@link KafkaAccess}. */
 public final class KafkaAcls {
 
-    private KafkaAcls() {
-    }
+    private KafkaAcls() {}
 
     public static List<AclBinding> bindings(KafkaAccess access) {
         String principal = "User:" + access.user();
@@ -23,26 +22,58 @@ public final class KafkaAcls {
         allow(bindings, principal, ResourceType.TOPIC, access.reads(), PatternType.LITERAL, AclOperation.READ);
         allow(bindings, principal, ResourceType.TOPIC, access.writes(), PatternType.LITERAL, AclOperation.WRITE);
         allow(bindings, principal, ResourceType.TOPIC, access.describes(), PatternType.LITERAL, AclOperation.DESCRIBE);
-        allow(bindings, principal, ResourceType.TOPIC, access.configReads(), PatternType.LITERAL,
+        allow(
+                bindings,
+                principal,
+                ResourceType.TOPIC,
+                access.configReads(),
+                PatternType.LITERAL,
                 AclOperation.DESCRIBE_CONFIGS);
         allow(bindings, principal, ResourceType.GROUP, access.groupPrefixes(), PatternType.PREFIXED, AclOperation.READ);
-        allow(bindings, principal, ResourceType.GROUP, access.describedGroups(), PatternType.LITERAL, AclOperation.DESCRIBE);
-        allow(bindings, principal, ResourceType.TRANSACTIONAL_ID, access.transactionalIdPrefixes(), PatternType.PREFIXED,
+        allow(
+                bindings,
+                principal,
+                ResourceType.GROUP,
+                access.describedGroups(),
+                PatternType.LITERAL,
+                AclOperation.DESCRIBE);
+        allow(
+                bindings,
+                principal,
+                ResourceType.TRANSACTIONAL_ID,
+                access.transactionalIdPrefixes(),
+                PatternType.PREFIXED,
                 AclOperation.WRITE);
-        allow(bindings, principal, ResourceType.TRANSACTIONAL_ID, access.transactionalIdPrefixes(), PatternType.PREFIXED,
+        allow(
+                bindings,
+                principal,
+                ResourceType.TRANSACTIONAL_ID,
+                access.transactionalIdPrefixes(),
+                PatternType.PREFIXED,
                 AclOperation.DESCRIBE);
         if (!access.writes().isEmpty()) {
             // idempotent producers (acks=all, the default) ask for the producer id on the cluster resource
-            allow(bindings, principal, ResourceType.CLUSTER, List.of("kafka-cluster"), PatternType.LITERAL,
+            allow(
+                    bindings,
+                    principal,
+                    ResourceType.CLUSTER,
+                    List.of("kafka-cluster"),
+                    PatternType.LITERAL,
                     AclOperation.IDEMPOTENT_WRITE);
         }
         return bindings;
     }
 
-    private static void allow(List<AclBinding> bindings, String principal, ResourceType type, List<String> names,
-            PatternType pattern, AclOperation operation) {
+    private static void allow(
+            List<AclBinding> bindings,
+            String principal,
+            ResourceType type,
+            List<String> names,
+            PatternType pattern,
+            AclOperation operation) {
         for (String name : names) {
-            bindings.add(new AclBinding(new ResourcePattern(type, name, pattern),
+            bindings.add(new AclBinding(
+                    new ResourcePattern(type, name, pattern),
                     new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
         }
     }

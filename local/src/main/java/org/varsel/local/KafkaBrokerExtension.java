@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
     private static final String SHARED = "shared-broker";
     private static final String DEDICATED = "dedicated-broker";
 
@@ -71,7 +72,11 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, BeforeEach
 
     private LocalKafka broker(ExtensionContext context) {
         // Stores look up enclosing contexts too: a test method finds the broker its class context started.
-        ExtensionContext.Store store = dedicated ? context.getStore(NAMESPACE) : context.getRoot().getStore(NAMESPACE);
-        return StoredService.getOrStart(store, dedicated ? DEDICATED : SHARED, () -> LocalKafka.builder().start());
+        ExtensionContext.Store store =
+                dedicated ? context.getStore(NAMESPACE) : context.getRoot().getStore(NAMESPACE);
+        return StoredService.getOrStart(
+                store,
+                dedicated ? DEDICATED : SHARED,
+                () -> LocalKafka.builder().start());
     }
 }

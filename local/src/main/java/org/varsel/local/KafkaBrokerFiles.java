@@ -18,8 +18,14 @@ import org.varsel.contract.KafkaLogin;
  * and controller, sized for a test or the demo), {@code log4j2.xml}, and the storage, formatted on first start.
  */
 record KafkaBrokerFiles(
-        Path directory, String host, int port, int controllerPort, String clusterId, KafkaLogin superUser,
-        List<KafkaLogin> scramUsers, Map<String, String> extraProperties) {
+        Path directory,
+        String host,
+        int port,
+        int controllerPort,
+        String clusterId,
+        KafkaLogin superUser,
+        List<KafkaLogin> scramUsers,
+        Map<String, String> extraProperties) {
 
     /** Writes the configuration and formats the storage unless it was formatted before. */
     void write() throws IOException {
@@ -102,14 +108,20 @@ record KafkaBrokerFiles(
         config.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT");
         config.put("sasl.enabled.mechanisms", scram);
         config.put("sasl.mechanism.inter.broker.protocol", scram);
-        config.put("listener.name.client.scram-sha-512.sasl.jaas.config",
-                KafkaLogin.scram(superUser.username(), superUser.password()).securityProperties().get("sasl.jaas.config"));
+        config.put(
+                "listener.name.client.scram-sha-512.sasl.jaas.config",
+                KafkaLogin.scram(superUser.username(), superUser.password())
+                        .securityProperties()
+                        .get("sasl.jaas.config"));
         config.put("sasl.mechanism.controller.protocol", "PLAIN");
         config.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         String plain = new KafkaLogin("SASL_PLAINTEXT", "PLAIN", superUser.username(), superUser.password())
-                .securityProperties().get("sasl.jaas.config");
-        config.put("listener.name.controller.plain.sasl.jaas.config", plain.substring(0, plain.length() - 1)
-                + " user_" + superUser.username() + "=\"" + superUser.password() + "\";");
+                .securityProperties()
+                .get("sasl.jaas.config");
+        config.put(
+                "listener.name.controller.plain.sasl.jaas.config",
+                plain.substring(0, plain.length() - 1) + " user_" + superUser.username() + "=\"" + superUser.password()
+                        + "\";");
         config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         config.put("super.users", "User:" + superUser.username());
         config.put("allow.everyone.if.no.acl.found", "false");
@@ -118,7 +130,8 @@ record KafkaBrokerFiles(
 
     private void formatStorage() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        List<String> command = new java.util.ArrayList<>(List.of("format", "-t", clusterId, "-c", serverProperties().toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("format", "-t", clusterId, "-c", serverProperties().toString()));
         if (superUser.authenticates()) {
             for (KafkaLogin user : scramUsers) {
                 command.add("--add-scram");
@@ -131,12 +144,12 @@ record KafkaBrokerFiles(
             // In-process: the tool is a pure function of its arguments and a second JVM costs seconds.
             exitCode = StorageTool.execute(args, out);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("kafka-storage format of " + directory + " failed: "
-                    + output.toString(StandardCharsets.UTF_8), e);
+            throw new IllegalStateException(
+                    "kafka-storage format of " + directory + " failed: " + output.toString(StandardCharsets.UTF_8), e);
         }
         if (exitCode != 0) {
-            throw new IllegalStateException("kafka-storage format of " + directory + " exited with " + exitCode
-                    + ": " + output.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("kafka-storage format of " + directory + " exited with " + exitCode + ": "
+                    + output.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -39,14 +39,19 @@ public interface KafkaBrokers {
 
     /** Creates the ACLs that allow each principal what its {@link KafkaAccess} says (and nothing else is allowed). */
     default void grant(Collection<KafkaAccess> accesses) {
-        List<AclBinding> bindings = accesses.stream().flatMap(access -> KafkaAcls.bindings(access).stream()).toList();
+        List<AclBinding> bindings = accesses.stream()
+                .flatMap(access -> KafkaAcls.bindings(access).stream())
+                .toList();
         try (Admin admin = admin()) {
             admin.createAcls(bindings).all().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating ACLs", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create the ACLs of " + accesses.stream().map(KafkaAccess::user).toList(), e);
+            throw new IllegalStateException(
+                    "cannot create the ACLs of "
+                            + accesses.stream().map(KafkaAccess::user).toList(),
+                    e);
         }
     }
 
@@ -56,9 +61,11 @@ public interface KafkaBrokers {
      */
     default void createTopics(int partitions, String... names) {
         List<NewTopic> topics = Arrays.stream(names)
-                .map(name -> new NewTopic(name, Optional.of(partitions), Optional.empty())).toList();
+                .map(name -> new NewTopic(name, Optional.of(partitions), Optional.empty()))
+                .toList();
         try (Admin admin = admin()) {
-            for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
+            for (Map.Entry<String, KafkaFuture<Void>> created :
+                    admin.createTopics(topics).values().entrySet()) {
                 try {
                     created.getValue().get(60, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
@@ -77,7 +84,8 @@ public interface KafkaBrokers {
                 Thread.sleep(50);
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot list topics after creating " + Arrays.toString(names), e.getCause());
+            throw new IllegalStateException(
+                    "cannot list topics after creating " + Arrays.toString(names), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + Arrays.toString(names), e);

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalFlinkCluster implements AutoCloseable {
 
-    public static final String JOB_MANAGER_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
+    public static final String JOB_MANAGER_MAIN =
+            "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     public static final String TASK_MANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
     /** The Prometheus reporter's factory; the cluster gives every process a port of its own if it is configured. */
     public static final String PROMETHEUS_REPORTER = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
@@ -41,8 +42,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
     private static final Set<Process> LIVE_PROCESSES = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> LIVE_PROCESSES.forEach(Process::destroyForcibly), "varsel-local-flink-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> LIVE_PROCESSES.forEach(Process::destroyForcibly), "varsel-local-flink-reaper"));
     }
 
     private final Path directory;
@@ -101,7 +103,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
         config.put("taskmanager.memory.jvm-overhead.max", "192m");
         config.put("state.backend.type", "hashmap");
         config.put("execution.checkpointing.dir", checkpointDirectory().toUri().toString());
-        config.put("execution.checkpointing.savepoint-dir", savepointDirectory().toUri().toString());
+        config.put(
+                "execution.checkpointing.savepoint-dir",
+                savepointDirectory().toUri().toString());
         config.put("io.tmp.dirs", directory.resolve("tmp").toString());
         config.put("web.tmpdir", directory.resolve("web").toString());
         config.put("web.upload.dir", directory.resolve("uploads").toString());
@@ -130,8 +134,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
             ids.add(launchTaskManager());
         }
         awaitTaskManagers(ids);
-        LOG.info("Flink cluster ready at {} with {} TaskManagers in {} ms (files in {})", rest.baseUri(), ids.size(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), directory);
+        LOG.info(
+                "Flink cluster ready at {} with {} TaskManagers in {} ms (files in {})",
+                rest.baseUri(),
+                ids.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+                directory);
         return this;
     }
 
@@ -170,7 +178,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /** Where a process ({@code jobmanager} or a TaskManager id) serves its metrics to Prometheus, if configured. */
     public synchronized Optional<URI> prometheusEndpoint(String processId) {
-        return Optional.ofNullable(prometheusPorts.get(processId)).map(port -> URI.create("http://" + HOST + ":" + port + "/metrics"));
+        return Optional.ofNullable(prometheusPorts.get(processId))
+                .map(port -> URI.create("http://" + HOST + ":" + port + "/metrics"));
     }
 
     /** A process's log file ({@code jobmanager} or a TaskManager id). */
@@ -207,8 +216,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     private String launchTaskManager() {
         String id = "tm-" + (++taskManagersStarted);
-        launch(id, TASK_MANAGER_MAIN, List.of(
-                "-Xmx448m", "-Xms448m", "-XX:MaxDirectMemorySize=192m", "-XX:MaxMetaspaceSize=256m"),
+        launch(
+                id,
+                TASK_MANAGER_MAIN,
+                List.of("-Xmx448m", "-Xms448m", "-XX:MaxDirectMemorySize=192m", "-XX:MaxMetaspaceSize=256m"),
                 "-Dtaskmanager.resource-id=" + id);
         return id;
     }
@@ -217,9 +228,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
         List<String> jvm = new ArrayList<>(memory);
         jvm.add("-XX:+UseParallelGC");
         jvm.add("-Dlog.file=" + logFile(id));
-        jvm.add("-Dlog4j.configurationFile=" + confDirectory().resolve("log4j2.xml").toUri());
+        jvm.add("-Dlog4j.configurationFile="
+                + confDirectory().resolve("log4j2.xml").toUri());
         jvm.addAll(jvmOptions);
-        List<String> args = new ArrayList<>(List.of("--configDir", confDirectory().toString()));
+        List<String> args =
+                new ArrayList<>(List.of("--configDir", confDirectory().toString()));
         args.addAll(List.of(dynamicProperties));
         if (PROMETHEUS_REPORTER.equals(configuration.get("metrics.reporter.prom.factory.class"))) {
             int port = ChildJvm.freePort();
@@ -227,11 +240,13 @@ public final class LocalFlinkCluster implements AutoCloseable {
             args.add("-Dmetrics.reporter.prom.port=" + port);
         }
         try {
-            List<String> command = ChildJvm.command(directory.resolve(id + ".classpath.args"), classpath, jvm, mainClass, args);
+            List<String> command =
+                    ChildJvm.command(directory.resolve(id + ".classpath.args"), classpath, jvm, mainClass, args);
             Process process = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("log").resolve(id + ".out").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            directory.resolve("log").resolve(id + ".out").toFile()))
                     .start();
             LIVE_PROCESSES.add(process);
             processes.put(id, process);
@@ -259,7 +274,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
         if (process != null && !process.isAlive()) {
             throw new IllegalStateException(id + " exited with " + process.exitValue() + "; last lines of "
                     + logFile(id) + ":" + System.lineSeparator() + Directories.tail(logFile(id), 40)
-                    + System.lineSeparator() + Directories.tail(directory.resolve("log").resolve(id + ".out"), 20));
+                    + System.lineSeparator()
+                    + Directories.tail(directory.resolve("log").resolve(id + ".out"), 20));
         }
     }
 
@@ -283,7 +299,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
     private String configYaml() {
         // Every value quoted: paths and URIs carry ':' and YAML must not read them as anything but strings.
         return configuration.entrySet().stream()
-                .map(entry -> entry.getKey() + ": \"" + entry.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .map(entry -> entry.getKey() + ": \""
+                        + entry.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining("\n", "# written by LocalFlinkCluster\n", "\n"));
     }
 
@@ -314,8 +331,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
         private final List<String> jvmOptions = new ArrayList<>();
         private Duration startupTimeout = Duration.ofSeconds(90);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The cluster's classpath (Flink's {@code lib/}), as a path-separated list. */
         public Builder classpath(String classpath) {

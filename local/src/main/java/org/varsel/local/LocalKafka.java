@@ -52,9 +52,15 @@ public final class LocalKafka extends LocalServer implements KafkaBrokers {
         this.maxHeap = builder.maxHeap;
         this.startupTimeout = builder.startupTimeout;
         this.superUser = builder.superUser;
-        this.files = new KafkaBrokerFiles(directory, HOST, port,
-                builder.controllerPort == 0 ? ChildJvm.freePort() : builder.controllerPort, builder.clusterId,
-                builder.superUser, List.copyOf(builder.scramUsers), Map.copyOf(builder.extraProperties));
+        this.files = new KafkaBrokerFiles(
+                directory,
+                HOST,
+                port,
+                builder.controllerPort == 0 ? ChildJvm.freePort() : builder.controllerPort,
+                builder.clusterId,
+                builder.superUser,
+                List.copyOf(builder.scramUsers),
+                Map.copyOf(builder.extraProperties));
     }
 
     public static Builder builder() {
@@ -91,8 +97,11 @@ public final class LocalKafka extends LocalServer implements KafkaBrokers {
     /** Waits until the broker {@link #launch() launched} last answers. */
     synchronized void awaitLaunched() {
         awaitReady();
-        LOG.info("Kafka broker ready at {} in {} ms (data in {})",
-                bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedAt), directory);
+        LOG.info(
+                "Kafka broker ready at {} in {} ms (data in {})",
+                bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedAt),
+                directory);
     }
 
     /** Stops the broker with SIGTERM (a clean shutdown) and waits for it to exit. */
@@ -128,7 +137,9 @@ public final class LocalKafka extends LocalServer implements KafkaBrokers {
 
     /** The broker JVM's process while it runs (to measure its CPU time, for example). */
     public synchronized java.util.Optional<ProcessHandle> processHandle() {
-        return process != null && process.isAlive() ? java.util.Optional.of(process.toHandle()) : java.util.Optional.empty();
+        return process != null && process.isAlive()
+                ? java.util.Optional.of(process.toHandle())
+                : java.util.Optional.empty();
     }
 
     @Override
@@ -164,7 +175,11 @@ public final class LocalKafka extends LocalServer implements KafkaBrokers {
         List<String> command = ChildJvm.command(
                 directory.resolve("classpath.args"),
                 System.getProperty("java.class.path"),
-                List.of("-Xmx" + maxHeap, "-Xms64m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                List.of(
+                        "-Xmx" + maxHeap,
+                        "-Xms64m",
+                        "-XX:+UseSerialGC",
+                        "-Djava.awt.headless=true",
                         "-Dlog4j2.configurationFile=" + files.log4j2().toUri()),
                 "kafka.Kafka",
                 List.of(files.serverProperties().toString()));
@@ -183,7 +198,8 @@ public final class LocalKafka extends LocalServer implements KafkaBrokers {
             if (acceptsConnections()) {
                 Admin admin = admin();
                 try {
-                    KafkaFuture<Collection<Node>> nodes = admin.describeCluster().nodes();
+                    KafkaFuture<Collection<Node>> nodes =
+                            admin.describeCluster().nodes();
                     // Poll rather than block: a broker that dies meanwhile must fail the start at once.
                     while (!nodes.isDone() && System.nanoTime() < deadline) {
                         failIfExited();
@@ -285,13 +301,16 @@ public final class LocalKafka extends LocalServer implements KafkaBrokers {
         public Builder scram(KafkaLogin superUser, Collection<KafkaLogin> users) {
             for (KafkaLogin user : users) {
                 // kafka-storage reads name=...,password=... between brackets: other characters would cut it short
-                if (!user.username().matches("[A-Za-z0-9._-]+") || !user.password().matches("[A-Za-z0-9_-]{16,}")) {
-                    throw new IllegalArgumentException("SCRAM user " + user.username()
-                            + " needs a name of letters, digits, . _ - and a password of 16 or more of letters, digits, _ -");
+                if (!user.username().matches("[A-Za-z0-9._-]+")
+                        || !user.password().matches("[A-Za-z0-9_-]{16,}")) {
+                    throw new IllegalArgumentException(
+                            "SCRAM user " + user.username()
+                                    + " needs a name of letters, digits, . _ - and a password of 16 or more of letters, digits, _ -");
                 }
             }
             if (!users.contains(superUser)) {
-                throw new IllegalArgumentException("the super user " + superUser.username() + " is not among the SCRAM users");
+                throw new IllegalArgumentException(
+                        "the super user " + superUser.username() + " is not among the SCRAM users");
             }
             this.superUser = superUser;
             this.scramUsers.clear();

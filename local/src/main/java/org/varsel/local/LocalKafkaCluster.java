@@ -33,9 +33,11 @@ public final class LocalKafkaCluster implements KafkaBrokers, AutoCloseable {
     /** Starts {@code size} nodes (at least 3) with the given broker heap each and waits until all are registered. */
     public static LocalKafkaCluster start(int size, String maxHeap) {
         if (size < 3) {
-            throw new IllegalArgumentException("a cluster that survives a lost node needs 3 nodes or more, not " + size);
+            throw new IllegalArgumentException(
+                    "a cluster that survives a lost node needs 3 nodes or more, not " + size);
         }
-        List<Integer> controllerPorts = IntStream.range(0, size).mapToObj(i -> ChildJvm.freePort()).toList();
+        List<Integer> controllerPorts =
+                IntStream.range(0, size).mapToObj(i -> ChildJvm.freePort()).toList();
         String voters = IntStream.range(0, size)
                 .mapToObj(i -> (i + 1) + "@" + HOST + ":" + controllerPorts.get(i))
                 .collect(Collectors.joining(","));
@@ -119,7 +121,10 @@ public final class LocalKafkaCluster implements KafkaBrokers, AutoCloseable {
         // Topics with replication factor 3 can be created only once three brokers are registered and unfenced.
         while (System.nanoTime() < deadline) {
             try (Admin admin = admin()) {
-                registered = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
+                registered = admin.describeCluster()
+                        .nodes()
+                        .get(10, TimeUnit.SECONDS)
+                        .size();
                 if (registered >= size) {
                     return;
                 }
@@ -133,7 +138,7 @@ public final class LocalKafkaCluster implements KafkaBrokers, AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for the Kafka cluster", e);
             }
         }
-        throw new IllegalStateException(registered + " of " + size + " Kafka brokers registered within " + READY_TIMEOUT
-                + ": " + this);
+        throw new IllegalStateException(
+                registered + " of " + size + " Kafka brokers registered within " + READY_TIMEOUT + ": " + this);
     }
 }

@@ -57,7 +57,8 @@ public final class LocalPostgres extends LocalServer {
         long began = System.nanoTime();
         try {
             Files.createDirectories(directory);
-            ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile().toFile());
+            ProcessBuilder.Redirect log =
+                    ProcessBuilder.Redirect.appendTo(logFile().toFile());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory())
                     .setCleanDataDirectory(false)
@@ -71,8 +72,7 @@ public final class LocalPostgres extends LocalServer {
             }
             if (passwordAuthentication) {
                 // loopback TCP only, and no Unix socket at all (initdb's default puts it in a world-writable /tmp)
-                builder.setServerConfig("listen_addresses", "localhost")
-                        .setServerConfig("unix_socket_directories", "");
+                builder.setServerConfig("listen_addresses", "localhost").setServerConfig("unix_socket_directories", "");
             }
             server = builder.start();
             // Keep the port: clients configured before a stop must reach the server after the next start.
@@ -81,11 +81,16 @@ public final class LocalPostgres extends LocalServer {
                 requirePasswords();
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("PostgreSQL did not start in " + directory + "; last lines of "
-                    + logFile() + ":" + System.lineSeparator() + Directories.tail(logFile(), 30), e);
+            throw new IllegalStateException(
+                    "PostgreSQL did not start in " + directory + "; last lines of " + logFile() + ":"
+                            + System.lineSeparator() + Directories.tail(logFile(), 30),
+                    e);
         }
-        LOG.info("PostgreSQL ready on port {} in {} ms (data in {})",
-                port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), directory);
+        LOG.info(
+                "PostgreSQL ready on port {} in {} ms (data in {})",
+                port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+                directory);
         return this;
     }
 
@@ -135,7 +140,7 @@ public final class LocalPostgres extends LocalServer {
     private void requirePasswords() throws IOException {
         String random = randomSecret();
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, TRUST_PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SET password_encryption = 'scram-sha-256'");
             statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + random + "'");
             Files.writeString(dataDirectory().resolve("pg_hba.conf"), """
@@ -156,12 +161,13 @@ public final class LocalPostgres extends LocalServer {
      * random password: what a service such as the desk should connect as.
      */
     public PostgresDatabase createDatabaseOwnedBy(String name, String role) {
-        if (!DATABASE_NAME.matcher(name).matches() || !DATABASE_NAME.matcher(role).matches()) {
+        if (!DATABASE_NAME.matcher(name).matches()
+                || !DATABASE_NAME.matcher(role).matches()) {
             throw new IllegalArgumentException("not plain lower-case PostgreSQL identifiers: " + name + ", " + role);
         }
         String rolePassword = randomSecret();
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SET password_encryption = 'scram-sha-256'");
             statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
                     + rolePassword + "'");

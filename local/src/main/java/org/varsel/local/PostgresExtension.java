@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class PostgresExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
     private static final String SHARED = "shared-server";
     private static final String DEDICATED = "dedicated-server";
     private static final String DATABASE = "class-database";
@@ -79,22 +80,30 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
 
     private LocalPostgres server(ExtensionContext context) {
         // Stores look up enclosing contexts too: a test method finds the server its class context started.
-        ExtensionContext.Store store = dedicated ? context.getStore(NAMESPACE) : context.getRoot().getStore(NAMESPACE);
-        return StoredService.getOrStart(store, dedicated ? DEDICATED : SHARED, () -> LocalPostgres.builder().start());
+        ExtensionContext.Store store =
+                dedicated ? context.getStore(NAMESPACE) : context.getRoot().getStore(NAMESPACE);
+        return StoredService.getOrStart(
+                store,
+                dedicated ? DEDICATED : SHARED,
+                () -> LocalPostgres.builder().start());
     }
 
     private PostgresDatabase classDatabase(ExtensionContext context) {
         LocalPostgres server = server(context);
         // Keyed by class: a @Nested class must not find its enclosing class's database in the parent store.
         String key = DATABASE + ":" + context.getRequiredTestClass().getName();
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(key,
-                ignored -> server.createDatabase(databaseName(context)), PostgresDatabase.class);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        key, ignored -> server.createDatabase(databaseName(context)), PostgresDatabase.class);
     }
 
     /** Readable in psql and unique in the JVM: the test class's name plus a counter. */
     private static String databaseName(ExtensionContext context) {
-        String className = context.getTestClass().map(Class::getSimpleName).orElse("test")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String className = context.getTestClass()
+                .map(Class::getSimpleName)
+                .orElse("test")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         String suffix = "_" + DATABASES.incrementAndGet();
         return "t_" + className.substring(0, Math.min(className.length(), 60 - suffix.length())) + suffix;
     }

@@ -17,8 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Plain string producers and consumers for the tests of the local stack. */
 final class KafkaClients {
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     static KafkaProducer<String, String> producer(LocalKafka kafka, Map<String, Object> overrides) {
         Properties properties = new Properties();
@@ -38,12 +37,18 @@ final class KafkaClients {
     }
 
     /** Reads the topic from the start until {@code expected} values arrived or the timeout passed. */
-    static List<String> readFromStart(LocalKafka kafka, String topic, String isolation, int expected, Duration timeout) {
+    static List<String> readFromStart(
+            LocalKafka kafka, String topic, String isolation, int expected, Duration timeout) {
         return readFromStart(kafka, topic, isolation, expected, timeout, Map.of());
     }
 
     /** Reads as {@link #readFromStart(LocalKafka, String, String, int, Duration)} with these client settings on top. */
-    static List<String> readFromStart(LocalKafka kafka, String topic, String isolation, int expected, Duration timeout,
+    static List<String> readFromStart(
+            LocalKafka kafka,
+            String topic,
+            String isolation,
+            int expected,
+            Duration timeout,
             Map<String, String> overrides) {
         Properties properties = new Properties();
         properties.putAll(overrides);
@@ -53,7 +58,7 @@ final class KafkaClients {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (values.size() < expected && System.nanoTime() < deadline) {

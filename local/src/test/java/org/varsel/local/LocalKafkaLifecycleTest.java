@@ -51,7 +51,8 @@ class LocalKafkaLifecycleTest {
     @Test
     void aBrokerThatCannotStartExplainsWhyWithItsOwnLog(@TempDir Path base) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            LocalKafka.Builder builder = LocalKafka.builder().baseDirectory(base).port(taken.getLocalPort());
+            LocalKafka.Builder builder =
+                    LocalKafka.builder().baseDirectory(base).port(taken.getLocalPort());
 
             assertThatThrownBy(builder::start)
                     .isInstanceOf(IllegalStateException.class)
@@ -67,27 +68,44 @@ class LocalKafkaLifecycleTest {
     void closeStopsTheBrokerAndDeletesItsData(@TempDir Path base) {
         LocalKafka kafka = LocalKafka.builder().baseDirectory(base).start();
         Path data = kafka.dataDirectory();
-        long pid = ProcessHandle.current().descendants()
-                .filter(process -> process.info().arguments().map(args -> String.join(" ", args))
-                        .orElse("").contains(data.toString()))
-                .findFirst().orElseThrow().pid();
+        long pid = ProcessHandle.current()
+                .descendants()
+                .filter(process -> process.info()
+                        .arguments()
+                        .map(args -> String.join(" ", args))
+                        .orElse("")
+                        .contains(data.toString()))
+                .findFirst()
+                .orElseThrow()
+                .pid();
 
         kafka.close();
 
-        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("broker process").isEmpty();
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                .as("broker process")
+                .isEmpty();
         assertThat(data).doesNotExist();
     }
 
     @Test
     void aBrokerDoesNotOutliveTheJvmThatStartedItEvenAfterKill9(@TempDir Path base) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process owner = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                BrokerOwner.class.getName(), base.toString())
-                .redirectErrorStream(true).redirectOutput(base.resolve("owner.log").toFile()).start();
+        Process owner = new ProcessBuilder(
+                        java,
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BrokerOwner.class.getName(),
+                        base.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(base.resolve("owner.log").toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (!Files.readString(base.resolve("owner.log")).contains("ready") && System.nanoTime() < deadline) {
-                assertThat(owner.isAlive()).as("owner JVM alive; its log: %s", base.resolve("owner.log")).isTrue();
+                assertThat(owner.isAlive())
+                        .as("owner JVM alive; its log: %s", base.resolve("owner.log"))
+                        .isTrue();
                 Thread.sleep(100);
             }
             ProcessHandle broker = owner.descendants().findFirst().orElseThrow();

@@ -46,8 +46,14 @@ class LocalKafkaScramTest {
     void theIntakePrincipalWritesRawSignals() throws Exception {
         send(INTAKE, Topics.SIGNALS_RAW, "a partner's signal");
 
-        assertThat(KafkaClients.readFromStart(kafka, Topics.SIGNALS_RAW, "read_committed", 1, java.time.Duration.ofSeconds(30),
-                ADMIN.securityProperties())).containsExactly("a partner's signal");
+        assertThat(KafkaClients.readFromStart(
+                        kafka,
+                        Topics.SIGNALS_RAW,
+                        "read_committed",
+                        1,
+                        java.time.Duration.ofSeconds(30),
+                        ADMIN.securityProperties()))
+                .containsExactly("a partner's signal");
     }
 
     @Test
@@ -66,7 +72,8 @@ class LocalKafkaScramTest {
     void aClientWithAWrongPasswordIsRefused() {
         KafkaLogin impostor = KafkaLogin.scram(KafkaAccess.INTAKE, "guessed-password-0123456789");
 
-        assertThatThrownBy(() -> send(impostor, Topics.SIGNALS_RAW, "x")).hasRootCauseInstanceOf(SaslAuthenticationException.class);
+        assertThatThrownBy(() -> send(impostor, Topics.SIGNALS_RAW, "x"))
+                .hasRootCauseInstanceOf(SaslAuthenticationException.class);
     }
 
     @Test
@@ -74,13 +81,20 @@ class LocalKafkaScramTest {
         // A PLAINTEXT client never gets past the SASL handshake: no metadata, so the send times out.
         assertThatThrownBy(() -> send(KafkaLogin.none(), Topics.SIGNALS_RAW, "anonymous"))
                 .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
-        assertThat(KafkaClients.readFromStart(kafka, Topics.SIGNALS_RAW, "read_uncommitted", 100,
-                java.time.Duration.ofSeconds(3), ADMIN.securityProperties())).doesNotContain("anonymous");
+        assertThat(KafkaClients.readFromStart(
+                        kafka,
+                        Topics.SIGNALS_RAW,
+                        "read_uncommitted",
+                        100,
+                        java.time.Duration.ofSeconds(3),
+                        ADMIN.securityProperties()))
+                .doesNotContain("anonymous");
     }
 
     @Test
     void theBrokerConfigurationWithTheSuperUsersPasswordIsTheOwnersAlone() throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kafka.dataDirectory().resolve("server.properties"))))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(kafka.dataDirectory().resolve("server.properties"))))
                 .isEqualTo("rw-------");
     }
 

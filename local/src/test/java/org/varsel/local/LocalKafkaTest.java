@@ -36,17 +36,21 @@ class LocalKafkaTest {
         try (KafkaProducer<String, String> producer = KafkaClients.producer(kafka, transactional)) {
             producer.initTransactions();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>("signals.transactional", "pending")).get();
+            producer.send(new ProducerRecord<>("signals.transactional", "pending"))
+                    .get();
 
-            assertThat(KafkaClients.readFromStart(kafka, "signals.transactional", "read_committed", 1,
-                    Duration.ofSeconds(2))).isEmpty();
-            assertThat(KafkaClients.readFromStart(kafka, "signals.transactional", "read_uncommitted", 1,
-                    Duration.ofSeconds(30))).containsExactly("pending");
+            assertThat(KafkaClients.readFromStart(
+                            kafka, "signals.transactional", "read_committed", 1, Duration.ofSeconds(2)))
+                    .isEmpty();
+            assertThat(KafkaClients.readFromStart(
+                            kafka, "signals.transactional", "read_uncommitted", 1, Duration.ofSeconds(30)))
+                    .containsExactly("pending");
 
             producer.commitTransaction();
         }
-        assertThat(KafkaClients.readFromStart(kafka, "signals.transactional", "read_committed", 1,
-                Duration.ofSeconds(30))).containsExactly("pending");
+        assertThat(KafkaClients.readFromStart(
+                        kafka, "signals.transactional", "read_committed", 1, Duration.ofSeconds(30)))
+                .containsExactly("pending");
     }
 
     @Test
@@ -56,15 +60,19 @@ class LocalKafkaTest {
 
         try (Admin admin = kafka.admin()) {
             assertThat(admin.listTopics().names().get()).contains("signals.twice", "signals.twice.other");
-            assertThat(admin.describeTopics(Set.of("signals.twice")).allTopicNames().get()
-                    .get("signals.twice").partitions()).hasSize(3);
+            assertThat(admin.describeTopics(Set.of("signals.twice"))
+                            .allTopicNames()
+                            .get()
+                            .get("signals.twice")
+                            .partitions())
+                    .hasSize(3);
         }
     }
 
     @Test
     void doesNotCreateTopicsThatAClientMerelyAsksFor(LocalKafka kafka) throws Exception {
-        KafkaClients.readFromStart(kafka, "signals.typo", ConsumerConfig.DEFAULT_ISOLATION_LEVEL, 1,
-                Duration.ofSeconds(2));
+        KafkaClients.readFromStart(
+                kafka, "signals.typo", ConsumerConfig.DEFAULT_ISOLATION_LEVEL, 1, Duration.ofSeconds(2));
 
         try (Admin admin = kafka.admin()) {
             assertThat(admin.listTopics().names().get()).doesNotContain("signals.typo");

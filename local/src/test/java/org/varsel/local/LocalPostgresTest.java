@@ -18,7 +18,8 @@ class LocalPostgresTest {
     @Test
     void postgresKeepsDataAcrossStopAndStart() throws SQLException {
         PostgresDatabase database = POSTGRES.database();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE verdict (id int PRIMARY KEY, label text)");
             statement.execute("INSERT INTO verdict VALUES (1, 'incited violence')");
         }
@@ -30,8 +31,9 @@ class LocalPostgresTest {
         server.start();
 
         assertThat(server.port()).isEqualTo(port);
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT label FROM verdict WHERE id = 1")) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT label FROM verdict WHERE id = 1")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("incited violence");
         }
@@ -51,8 +53,9 @@ class LocalPostgresTest {
         PostgresDatabase database = server.createDatabase("demo_desk");
 
         assertThat(database.jdbcUrl()).endsWith("/demo_desk");
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_database()")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("demo_desk");
         }

@@ -32,12 +32,14 @@ class PostgresExtensionTest {
 
     @Test
     void theClassDatabaseIsNamedAfterTheTestClass(PostgresDatabase database, LocalPostgres server) {
-        assertThat(database.jdbcUrl()).startsWith("jdbc:postgresql://localhost:" + server.port() + "/t_postgresextensiontest_");
+        assertThat(database.jdbcUrl())
+                .startsWith("jdbc:postgresql://localhost:" + server.port() + "/t_postgresextensiontest_");
         assertThat(database).isEqualTo(server.database(database.name()));
     }
 
     private static void startsEmptyAndClaimsTheTable(PostgresDatabase database) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             try (ResultSet tables = statement.executeQuery(
                     "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
                 tables.next();

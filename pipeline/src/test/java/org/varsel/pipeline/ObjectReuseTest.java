@@ -60,172 +60,223 @@ import org.varsel.pipeline.settings.PipelineSettings;
  * mutable class that Flink would fill in place. This holds the whole topology of {@link VarselPipeline#build} to that.
  */
 class ObjectReuseTest {
-  private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
-  /**
-   * Operators that are handed their input by reference but are no map or flat-map: each one's upstream makes a new
-   * record for every input and keeps none, and each has that upstream to itself.
-   */
-  private static final Set<String> BY_REFERENCE_AND_ALONE = Set.of("parse + validate", "parse verdicts (feedback.v1)",
-      "match rules (live pack, hot reload)");
+    private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
+    /**
+     * Operators that are handed their input by reference but are no map or flat-map: each one's upstream makes a new
+     * record for every input and keeps none, and each has that upstream to itself.
+     */
+    private static final Set<String> BY_REFERENCE_AND_ALONE =
+            Set.of("parse + validate", "parse verdicts (feedback.v1)", "match rules (live pack, hot reload)");
 
-  private static PipelineSettings settings;
-  private static StreamExecutionEnvironment env;
-  private static List<Transformation<?>> operators;
-  private static Map<Class<?>, List<?>> samples;
+    private static PipelineSettings settings;
+    private static StreamExecutionEnvironment env;
+    private static List<Transformation<?>> operators;
+    private static Map<Class<?>, List<?>> samples;
 
-  @BeforeAll
-  static void buildTheTopologyAndAnalyseSamples() throws Exception {
-    settings = PipelineSettings.defaultSettings();
-    env = StreamExecutionEnvironment.getExecutionEnvironment();
-    VarselPipeline.configure(env, settings);
-    new VarselPipeline(
-        new VarselPipeline.Sources(PipelineOnCollections.fromElements(RawSignal.class, List.of()),
-            PipelineOnCollections.fromElements(RulePackUpdate.class, List.of()),
-            PipelineOnCollections.fromElements(FeedbackRecord.class, List.of())),
-        new VarselPipeline.Sinks(new CollectingSink<Incident>(), new CollectingSink<DeadLetter>(), new CollectingSink<ShadowHit>(),
-            new CollectingSink<Signal>(), new CollectingSink<RulePrecisionUpdate>()),
-        PipelineJob.initialRules(settings), settings).build(env);
-    operators = everyTransformation(env.getTransformations());
-    samples = samples();
-  }
-
-  @Test
-  void theJobRunsWithObjectReuse() {
-    assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
-  }
-
-  @Test
-  void everyRecordBetweenOperatorsIsAnImmutableJavaRecordWithAFlinkSerializer() {
-    for (Transformation<?> t : operators) {
-      TypeInformation<?> type = t.getOutputType();
-      assertThat(type).as("output of %s", t.getName()).isNotInstanceOf(GenericTypeInfo.class);
-      Class<?> records = type.getTypeClass();
-      assertThat(records.isRecord() || records == String.class || type.isBasicType())
-          .as("%s emits %s: a mutable class would be deserialised into one reused instance", t.getName(), records.getName())
-          .isTrue();
+    @BeforeAll
+    static void buildTheTopologyAndAnalyseSamples() throws Exception {
+        settings = PipelineSettings.defaultSettings();
+        env = StreamExecutionEnvironment.getExecutionEnvironment();
+        VarselPipeline.configure(env, settings);
+        new VarselPipeline(
+                        new VarselPipeline.Sources(
+                                PipelineOnCollections.fromElements(RawSignal.class, List.of()),
+                                PipelineOnCollections.fromElements(RulePackUpdate.class, List.of()),
+                                PipelineOnCollections.fromElements(FeedbackRecord.class, List.of())),
+                        new VarselPipeline.Sinks(
+                                new CollectingSink<Incident>(),
+                                new CollectingSink<DeadLetter>(),
+                                new CollectingSink<ShadowHit>(),
+                                new CollectingSink<Signal>(),
+                                new CollectingSink<RulePrecisionUpdate>()),
+                        PipelineJob.initialRules(settings),
+                        settings)
+                .build(env);
+        operators = everyTransformation(env.getTransformations());
+        samples = samples();
     }
-  }
 
-  @Test
-  void noMapOrFlatMapChangesTheRecordItIsHanded() throws Exception {
-    int checked = 0;
-    for (Transformation<?> t : operators) {
-      if (!(t instanceof OneInputTransformation<?, ?> op) || !(userFunction(op.getOperatorFactory()) instanceof Function f)
-          || !isPerRecord(f)) {
-        continue;
-      }
-      Class<?> input = op.getInputType().getTypeClass();
-      List<?> records = samples.get(input);
-      assertThat(records).as("%s takes %s: give this test samples of it", op.getName(), input.getSimpleName()).isNotEmpty();
-      @SuppressWarnings("unchecked")
-      TypeSerializer<Object> serializer = (TypeSerializer<Object>) op.getInputType().createSerializer(env.getConfig().getSerializerConfig());
-      if (f instanceof RichFunction rich) {
-        rich.open(DefaultOpenContext.INSTANCE);
-      }
-      for (Object record : records) {
-        byte[] before = bytes(serializer, record);
-        apply(f, record);
-        assertThat(bytes(serializer, record)).as("%s changed the %s it was handed", op.getName(), input.getSimpleName())
-            .isEqualTo(before);
-      }
-      checked++;
+    @Test
+    void theJobRunsWithObjectReuse() {
+        assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
     }
-    assertThat(checked).as("maps and flat-maps in the topology").isGreaterThanOrEqualTo(10);
-  }
 
-  @Test
-  void everyOtherOperatorHandedARecordByReferenceHasItsUpstreamToItself() {
-    for (Transformation<?> t : operators) {
-      boolean operator = !(t instanceof SourceTransformation<?, ?, ?> || t instanceof SinkTransformation<?, ?>
-          || t instanceof PartitionTransformation<?> || t instanceof UnionTransformation<?> || t instanceof SideOutputTransformation<?>);
-      boolean perRecord = t instanceof OneInputTransformation<?, ?> op && userFunction(op.getOperatorFactory()) instanceof Function f
-          && isPerRecord(f);
-      if (operator && !perRecord && handedByReference(t)) {
-        assertThat(BY_REFERENCE_AND_ALONE).as("%s is handed records by reference: prove it safe and list it", t.getName())
-            .contains(t.getName());
-      }
+    @Test
+    void everyRecordBetweenOperatorsIsAnImmutableJavaRecordWithAFlinkSerializer() {
+        for (Transformation<?> t : operators) {
+            TypeInformation<?> type = t.getOutputType();
+            assertThat(type).as("output of %s", t.getName()).isNotInstanceOf(GenericTypeInfo.class);
+            Class<?> records = type.getTypeClass();
+            assertThat(records.isRecord() || records == String.class || type.isBasicType())
+                    .as(
+                            "%s emits %s: a mutable class would be deserialised into one reused instance",
+                            t.getName(), records.getName())
+                    .isTrue();
+        }
     }
-  }
 
-  /** Whether some input reaches {@code t} in the same chain (no shuffle between): then it is handed the very object. */
-  private static boolean handedByReference(Transformation<?> t) {
-    for (Transformation<?> input : t.getInputs()) {
-      if (input instanceof UnionTransformation<?> ? handedByReference(input) : !(input instanceof PartitionTransformation<?>)) {
-        return true;
-      }
+    @Test
+    void noMapOrFlatMapChangesTheRecordItIsHanded() throws Exception {
+        int checked = 0;
+        for (Transformation<?> t : operators) {
+            if (!(t instanceof OneInputTransformation<?, ?> op)
+                    || !(userFunction(op.getOperatorFactory()) instanceof Function f)
+                    || !isPerRecord(f)) {
+                continue;
+            }
+            Class<?> input = op.getInputType().getTypeClass();
+            List<?> records = samples.get(input);
+            assertThat(records)
+                    .as("%s takes %s: give this test samples of it", op.getName(), input.getSimpleName())
+                    .isNotEmpty();
+            @SuppressWarnings("unchecked")
+            TypeSerializer<Object> serializer = (TypeSerializer<Object>)
+                    op.getInputType().createSerializer(env.getConfig().getSerializerConfig());
+            if (f instanceof RichFunction rich) {
+                rich.open(DefaultOpenContext.INSTANCE);
+            }
+            for (Object record : records) {
+                byte[] before = bytes(serializer, record);
+                apply(f, record);
+                assertThat(bytes(serializer, record))
+                        .as("%s changed the %s it was handed", op.getName(), input.getSimpleName())
+                        .isEqualTo(before);
+            }
+            checked++;
+        }
+        assertThat(checked).as("maps and flat-maps in the topology").isGreaterThanOrEqualTo(10);
     }
-    return false;
-  }
 
-  private static boolean isPerRecord(Function f) {
-    return f instanceof MapFunction<?, ?> || f instanceof FlatMapFunction<?, ?> || f instanceof FilterFunction<?>;
-  }
-
-  private static Object userFunction(StreamOperatorFactory<?> factory) {
-    return factory instanceof SimpleUdfStreamOperatorFactory<?> udf ? udf.getUserFunction() : null;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void apply(Function f, Object record) throws Exception {
-    if (f instanceof MapFunction map) {
-      map.map(record);
-    } else if (f instanceof FlatMapFunction flatMap) {
-      flatMap.flatMap(record, new Collector<>() {
-        @Override
-        public void collect(Object o) {}
-
-        @Override
-        public void close() {}
-      });
-    } else {
-      ((FilterFunction) f).filter(record);
+    @Test
+    void everyOtherOperatorHandedARecordByReferenceHasItsUpstreamToItself() {
+        for (Transformation<?> t : operators) {
+            boolean operator = !(t instanceof SourceTransformation<?, ?, ?>
+                    || t instanceof SinkTransformation<?, ?>
+                    || t instanceof PartitionTransformation<?>
+                    || t instanceof UnionTransformation<?>
+                    || t instanceof SideOutputTransformation<?>);
+            boolean perRecord = t instanceof OneInputTransformation<?, ?> op
+                    && userFunction(op.getOperatorFactory()) instanceof Function f
+                    && isPerRecord(f);
+            if (operator && !perRecord && handedByReference(t)) {
+                assertThat(BY_REFERENCE_AND_ALONE)
+                        .as("%s is handed records by reference: prove it safe and list it", t.getName())
+                        .contains(t.getName());
+            }
+        }
     }
-  }
 
-  private static byte[] bytes(TypeSerializer<Object> serializer, Object record) throws Exception {
-    DataOutputSerializer out = new DataOutputSerializer(1024);
-    serializer.serialize(record, out);
-    return out.getCopyOfBuffer();
-  }
+    /** Whether some input reaches {@code t} in the same chain (no shuffle between): then it is handed the very object. */
+    private static boolean handedByReference(Transformation<?> t) {
+        for (Transformation<?> input : t.getInputs()) {
+            if (input instanceof UnionTransformation<?>
+                    ? handedByReference(input)
+                    : !(input instanceof PartitionTransformation<?>)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-  private static List<Transformation<?>> everyTransformation(Collection<Transformation<?>> leaves) {
-    Set<Transformation<?>> all = new HashSet<>();
-    for (Transformation<?> leaf : leaves) {
-      all.addAll(leaf.getTransitivePredecessors());
+    private static boolean isPerRecord(Function f) {
+        return f instanceof MapFunction<?, ?> || f instanceof FlatMapFunction<?, ?> || f instanceof FilterFunction<?>;
     }
-    return new ArrayList<>(all);
-  }
 
-  /** Real records of every type a map or flat-map takes: the mixed batch and grave posts, parsed, enriched and matched. */
-  private static Map<Class<?>, List<?>> samples() throws Exception {
-    RuleEngine rules = RuleEngine.build(PipelineJob.initialRules(settings));
-    TextEnricher enricher = new TextEnricher();
-    SingleSignals single = SingleSignals.from(settings.correlation());
-    List<Signal> signals = new ArrayList<>();
-    List<RawSignal> raws = new ArrayList<>(new MixedSignalBatch().records("raw").subList(0, 120));
-    raws.add(new RawSignal(IncidentsEndToEndTest.signal("grave", AT, "grave_one",
-        "Kill all the migrants at the border, every last one #borderwatch https://news.example/x @mayor", null, null)
-        .getBytes(StandardCharsets.UTF_8),
-        "feed:x", AT, "raw", 0, 120));
-    for (RawSignal raw : raws) {
-      if (SignalCodec.parse(raw.value(), raw.source(), raw.receivedAt()) instanceof ParseOutcome.Accepted accepted) {
-        signals.add(accepted.signal());
-      }
+    private static Object userFunction(StreamOperatorFactory<?> factory) {
+        return factory instanceof SimpleUdfStreamOperatorFactory<?> udf ? udf.getUserFunction() : null;
     }
-    List<AnalysedSignal> analysed = new ArrayList<>();
-    for (Signal signal : signals) {
-      AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(signal.text(), Optional.ofNullable(signal.language())));
-      analysed.add(SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched)));
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void apply(Function f, Object record) throws Exception {
+        if (f instanceof MapFunction map) {
+            map.map(record);
+        } else if (f instanceof FlatMapFunction flatMap) {
+            flatMap.flatMap(record, new Collector<>() {
+                @Override
+                public void collect(Object o) {}
+
+                @Override
+                public void close() {}
+            });
+        } else {
+            ((FilterFunction) f).filter(record);
+        }
     }
-    List<Incident> incidents = analysed.stream().flatMap(a -> single.incident(a).stream()).toList();
-    Map<Class<?>, List<?>> samples = new LinkedHashMap<>();
-    samples.put(Signal.class, signals);
-    samples.put(AnalysedSignal.class, analysed);
-    samples.put(Incident.class, incidents);
-    samples.put(FindingUpdate.class, incidents.stream().map(FindingUpdate::ofSingleSignal).toList());
-    samples.put(ShadowHit.class, List.of(new ShadowHit("s-1", "feed:x", AT, "shadow-rule", "v1", new ArrayList<>(List.of("term")))));
-    samples.put(Feedback.class, List.of(new Feedback(Feedback.SCHEMA, "e-1", incidents.get(0).id(), 1, "dismissed", "not a threat",
-        List.of("rule-a", "rule-b"), "model-1", List.of("threat"), "analyst", AT)));
-    return samples;
-  }
+
+    private static byte[] bytes(TypeSerializer<Object> serializer, Object record) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        serializer.serialize(record, out);
+        return out.getCopyOfBuffer();
+    }
+
+    private static List<Transformation<?>> everyTransformation(Collection<Transformation<?>> leaves) {
+        Set<Transformation<?>> all = new HashSet<>();
+        for (Transformation<?> leaf : leaves) {
+            all.addAll(leaf.getTransitivePredecessors());
+        }
+        return new ArrayList<>(all);
+    }
+
+    /** Real records of every type a map or flat-map takes: the mixed batch and grave posts, parsed, enriched and matched. */
+    private static Map<Class<?>, List<?>> samples() throws Exception {
+        RuleEngine rules = RuleEngine.build(PipelineJob.initialRules(settings));
+        TextEnricher enricher = new TextEnricher();
+        SingleSignals single = SingleSignals.from(settings.correlation());
+        List<Signal> signals = new ArrayList<>();
+        List<RawSignal> raws =
+                new ArrayList<>(new MixedSignalBatch().records("raw").subList(0, 120));
+        raws.add(new RawSignal(
+                IncidentsEndToEndTest.signal(
+                                "grave",
+                                AT,
+                                "grave_one",
+                                "Kill all the migrants at the border, every last one #borderwatch https://news.example/x @mayor",
+                                null,
+                                null)
+                        .getBytes(StandardCharsets.UTF_8),
+                "feed:x",
+                AT,
+                "raw",
+                0,
+                120));
+        for (RawSignal raw : raws) {
+            if (SignalCodec.parse(raw.value(), raw.source(), raw.receivedAt())
+                    instanceof ParseOutcome.Accepted accepted) {
+                signals.add(accepted.signal());
+            }
+        }
+        List<AnalysedSignal> analysed = new ArrayList<>();
+        for (Signal signal : signals) {
+            AnalysedSignal enriched = AnalysedSignal.enriched(
+                    signal, enricher.enrich(signal.text(), Optional.ofNullable(signal.language())));
+            analysed.add(SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched)));
+        }
+        List<Incident> incidents =
+                analysed.stream().flatMap(a -> single.incident(a).stream()).toList();
+        Map<Class<?>, List<?>> samples = new LinkedHashMap<>();
+        samples.put(Signal.class, signals);
+        samples.put(AnalysedSignal.class, analysed);
+        samples.put(Incident.class, incidents);
+        samples.put(
+                FindingUpdate.class,
+                incidents.stream().map(FindingUpdate::ofSingleSignal).toList());
+        samples.put(
+                ShadowHit.class,
+                List.of(new ShadowHit("s-1", "feed:x", AT, "shadow-rule", "v1", new ArrayList<>(List.of("term")))));
+        samples.put(
+                Feedback.class,
+                List.of(new Feedback(
+                        Feedback.SCHEMA,
+                        "e-1",
+                        incidents.get(0).id(),
+                        1,
+                        "dismissed",
+                        "not a threat",
+                        List.of("rule-a", "rule-b"),
+                        "model-1",
+                        List.of("threat"),
+                        "analyst",
+                        AT)));
+        return samples;
+    }
 }

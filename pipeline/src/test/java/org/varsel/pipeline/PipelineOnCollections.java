@@ -21,33 +21,41 @@ import org.varsel.pipeline.settings.PipelineSettings;
  * sources are bounded, so the run ends and its end of input moves event time to the end (every timer fires).
  */
 public final class PipelineOnCollections {
-  private PipelineOnCollections() {}
+    private PipelineOnCollections() {}
 
-  /** What one run wrote to each sink. */
-  public record Written(List<Incident> incidents, List<DeadLetter> deadLetters, List<ShadowHit> shadowHits, List<Signal> hotline) {}
+    /** What one run wrote to each sink. */
+    public record Written(
+            List<Incident> incidents, List<DeadLetter> deadLetters, List<ShadowHit> shadowHits, List<Signal> hotline) {}
 
-  /** Runs the job over {@code raws} (as read from the raw topic) with the rules of {@code settings}, to the end. */
-  public static Written run(PipelineSettings settings, List<RawSignal> raws) throws Exception {
-    RulePack rules = PipelineJob.initialRules(settings);
-    CollectingSink<Incident> incidents = new CollectingSink<>();
-    CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
-    CollectingSink<ShadowHit> shadowHits = new CollectingSink<>();
-    CollectingSink<Signal> hotline = new CollectingSink<>();
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    VarselPipeline.configure(env, settings);
-    // the rule-pack input carries the initial pack once, as `rules push` would: a bounded input must hold an element
-    new VarselPipeline(
-        new VarselPipeline.Sources(fromElements(RawSignal.class, raws),
-            fromElements(RulePackUpdate.class, List.of(new RulePackUpdate(rules.toJson(), settings.rulesTopic(), 0, 0)))),
-        new VarselPipeline.Sinks(incidents, deadLetters, shadowHits, hotline),
-        rules, settings).build(env);
-    env.execute("pipeline on collections");
-    return new Written(incidents.drain(), deadLetters.drain(), shadowHits.drain(), hotline.drain());
-  }
+    /** Runs the job over {@code raws} (as read from the raw topic) with the rules of {@code settings}, to the end. */
+    public static Written run(PipelineSettings settings, List<RawSignal> raws) throws Exception {
+        RulePack rules = PipelineJob.initialRules(settings);
+        CollectingSink<Incident> incidents = new CollectingSink<>();
+        CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+        CollectingSink<ShadowHit> shadowHits = new CollectingSink<>();
+        CollectingSink<Signal> hotline = new CollectingSink<>();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        VarselPipeline.configure(env, settings);
+        // the rule-pack input carries the initial pack once, as `rules push` would: a bounded input must hold an
+        // element
+        new VarselPipeline(
+                        new VarselPipeline.Sources(
+                                fromElements(RawSignal.class, raws),
+                                fromElements(
+                                        RulePackUpdate.class,
+                                        List.of(new RulePackUpdate(rules.toJson(), settings.rulesTopic(), 0, 0)))),
+                        new VarselPipeline.Sinks(incidents, deadLetters, shadowHits, hotline),
+                        rules,
+                        settings)
+                .build(env);
+        env.execute("pipeline on collections");
+        return new Written(incidents.drain(), deadLetters.drain(), shadowHits.drain(), hotline.drain());
+    }
 
-  @SuppressWarnings("unchecked")
-  static <T> Source<T, ?, ?> fromElements(Class<T> type, List<T> elements) {
-    TypeInformation<T> info = TypeInformation.of(type);
-    return new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(info, (T[]) elements.toArray()), elements.size(), info);
-  }
+    @SuppressWarnings("unchecked")
+    static <T> Source<T, ?, ?> fromElements(Class<T> type, List<T> elements) {
+        TypeInformation<T> info = TypeInformation.of(type);
+        return new DataGeneratorSource<>(
+                new FromElementsGeneratorFunction<>(info, (T[]) elements.toArray()), elements.size(), info);
+    }
 }

@@ -15,26 +15,31 @@ import org.junit.jupiter.api.Test;
  * operators, the Kafka endpoints and the topology, out of the domain.
  */
 class PipelinePackagesTest {
-  private static JavaClasses mainCode;
+    private static JavaClasses mainCode;
 
-  @BeforeAll
-  static void importMainCode() {
-    mainCode = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages("org.varsel.pipeline");
-  }
+    @BeforeAll
+    static void importMainCode() {
+        mainCode = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.varsel.pipeline");
+    }
 
-  @Test
-  void noPackageOfThePipelineDependsBackOnItself() {
-    slices().matching("org.varsel.(**)").should().beFreeOfCycles().check(mainCode);
-  }
+    @Test
+    void noPackageOfThePipelineDependsBackOnItself() {
+        slices().matching("org.varsel.(**)").should().beFreeOfCycles().check(mainCode);
+    }
 
-  @Test
-  void onlyTheOperatorsAndTheKafkaEndpointsUseFlink() {
-    noClasses().that().resideInAPackage("org.varsel.pipeline.*..")
-        .and().resideOutsideOfPackages("org.varsel.pipeline.operators..", "org.varsel.pipeline.io..")
-        .should().dependOnClassesThat().resideInAPackage("org.apache.flink..")
-        .check(mainCode);
-  }
+    @Test
+    void onlyTheOperatorsAndTheKafkaEndpointsUseFlink() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.varsel.pipeline.*..")
+                .and()
+                .resideOutsideOfPackages("org.varsel.pipeline.operators..", "org.varsel.pipeline.io..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.flink..")
+                .check(mainCode);
+    }
 }

@@ -14,23 +14,25 @@ import org.varsel.pipeline.settings.PipelineSettings;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class RequiredTopicsTest {
-  @Test
-  void aJobWhoseShadowHitTopicIsMissingDoesNotStartAndNamesTheTopic(LocalKafka kafka) {
-    PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, false);
-    String missing = "shadow-hits-never-created-" + UUID.randomUUID().toString().substring(0, 8);
-    PipelineSettings withoutShadowHits = PipelineSettings.from(Map.of(
-        PipelineKeys.KAFKA_BOOTSTRAP, settings.kafkaBootstrap(),
-        PipelineKeys.RAW_TOPIC, settings.rawTopic(),
-        PipelineKeys.DLQ_TOPIC, settings.deadLetterTopic(),
-        PipelineKeys.INCIDENT_TOPIC, settings.incidentTopic(),
-        PipelineKeys.RULES_TOPIC, settings.rulesTopic(),
-        PipelineKeys.HOTLINE_TOPIC, settings.hotlineTopic(),
-        PipelineKeys.SHADOW_HIT_TOPIC, missing));
+    @Test
+    void aJobWhoseShadowHitTopicIsMissingDoesNotStartAndNamesTheTopic(LocalKafka kafka) {
+        PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, false);
+        String missing =
+                "shadow-hits-never-created-" + UUID.randomUUID().toString().substring(0, 8);
+        PipelineSettings withoutShadowHits = PipelineSettings.from(Map.of(
+                PipelineKeys.KAFKA_BOOTSTRAP, settings.kafkaBootstrap(),
+                PipelineKeys.RAW_TOPIC, settings.rawTopic(),
+                PipelineKeys.DLQ_TOPIC, settings.deadLetterTopic(),
+                PipelineKeys.INCIDENT_TOPIC, settings.incidentTopic(),
+                PipelineKeys.RULES_TOPIC, settings.rulesTopic(),
+                PipelineKeys.HOTLINE_TOPIC, settings.hotlineTopic(),
+                PipelineKeys.SHADOW_HIT_TOPIC, missing));
 
-    assertThatThrownBy(() -> PipelineJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), withoutShadowHits))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("missing Kafka topics")
-        .hasMessageContaining(missing)
-        .hasMessageNotContaining(settings.rawTopic());
-  }
+        assertThatThrownBy(() ->
+                        PipelineJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), withoutShadowHits))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("missing Kafka topics")
+                .hasMessageContaining(missing)
+                .hasMessageNotContaining(settings.rawTopic());
+    }
 }

@@ -31,11 +31,13 @@ import org.varsel.pipeline.settings.PipelineSettings;
 
 /** A running job takes a new rule pack from varsel.rules without a restart; shadow rules never reach incidents. */
 class RuleHotReloadTest {
-  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-  @RegisterExtension static final MiniClusterExtension FLINK = PipelineEndToEndTest.miniCluster();
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = PipelineEndToEndTest.miniCluster();
 
-  static final String NEW_RULES = """
+    static final String NEW_RULES = """
       rules:
         - id: test-zorblax-expulsion
           title: Calls to expel the zorblax
@@ -67,97 +69,130 @@ class RuleHotReloadTest {
             no_match: ["glimmerfen is lovely in spring", "I burned the toast", "visit glimmerfen"]
       """;
 
-  @Test
-  void aPushedPackTakesEffectWithoutRestartShadowHitsStayOutOfIncidentsAndABrokenPackIsRefused(LocalKafka kafka, @TempDir Path dir)
-      throws Exception {
-    PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, false);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    PipelineJob.wire(env, settings);
-    JobClient job = env.executeAsync("hot reload test");
-    try (RawSignalPublisher signals = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic());
-        KafkaProducer<byte[], byte[]> rules = producer(kafka)) {
-      publish(signals, "before", "the zorblax must be expelled, burn glimmerfen down");
-      JsonNode before = awaitIncident(kafka, settings, i -> i.get("kind").asText().equals("partner-assessment")
-          && i.path("evidence").path("signals").get(0).path("external_id").asText().equals("before"));
-      assertThat(before.path("rule_hits").toString()).doesNotContain("test-zorblax-expulsion");
+    @Test
+    void aPushedPackTakesEffectWithoutRestartShadowHitsStayOutOfIncidentsAndABrokenPackIsRefused(
+            LocalKafka kafka, @TempDir Path dir) throws Exception {
+        PipelineSettings settings = PipelineEndToEndTest.isolatedRun(kafka, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        PipelineJob.wire(env, settings);
+        JobClient job = env.executeAsync("hot reload test");
+        try (RawSignalPublisher signals = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic());
+                KafkaProducer<byte[], byte[]> rules = producer(kafka)) {
+            publish(signals, "before", "the zorblax must be expelled, burn glimmerfen down");
+            JsonNode before = awaitIncident(
+                    kafka,
+                    settings,
+                    i -> i.get("kind").asText().equals("partner-assessment")
+                            && i.path("evidence")
+                                    .path("signals")
+                                    .get(0)
+                                    .path("external_id")
+                                    .asText()
+                                    .equals("before"));
+            assertThat(before.path("rule_hits").toString()).doesNotContain("test-zorblax-expulsion");
 
-      rules.send(new ProducerRecord<>(settings.rulesTopic(), "default".getBytes(StandardCharsets.UTF_8), "{not a pack".getBytes(StandardCharsets.UTF_8))).get();
-      Files.writeString(dir.resolve("pack.yaml"), NEW_RULES);
-      RulePack bundled = BundledRules.load();
-      RulePack trial = BundledRules.fromDirectory(dir);
-      RulePack combined = RulePack.of("default", concat(bundled, trial), bundled.lexicons());
-      rules.send(new ProducerRecord<>(settings.rulesTopic(), "default".getBytes(StandardCharsets.UTF_8), combined.toJson())).get();
+            rules.send(new ProducerRecord<>(
+                            settings.rulesTopic(),
+                            "default".getBytes(StandardCharsets.UTF_8),
+                            "{not a pack".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+            Files.writeString(dir.resolve("pack.yaml"), NEW_RULES);
+            RulePack bundled = BundledRules.load();
+            RulePack trial = BundledRules.fromDirectory(dir);
+            RulePack combined = RulePack.of("default", concat(bundled, trial), bundled.lexicons());
+            rules.send(new ProducerRecord<>(
+                            settings.rulesTopic(), "default".getBytes(StandardCharsets.UTF_8), combined.toJson()))
+                    .get();
 
-      JsonNode after = null;
-      for (int attempt = 0; after == null && attempt < 60; attempt++) {
-        String id = "after-" + attempt;
-        publish(signals, id, "the zorblax must be expelled, burn glimmerfen down");
-        after = awaitIncidentOrNull(kafka, settings, i -> i.path("evidence").path("signals").get(0).path("external_id").asText().equals(id)
-            && i.path("rule_hits").toString().contains("test-zorblax-expulsion"), Duration.ofSeconds(2));
-      }
-      assertThat(after).as("an incident matched by the pushed rule").isNotNull();
-      assertThat(after.path("rule_hits").get(0).path("pack_version").asText()).isEqualTo(combined.version());
-      assertThat(after.path("evidence").path("signals").get(0).path("matched_terms").toString()).contains("zorblax");
+            JsonNode after = null;
+            for (int attempt = 0; after == null && attempt < 60; attempt++) {
+                String id = "after-" + attempt;
+                publish(signals, id, "the zorblax must be expelled, burn glimmerfen down");
+                after = awaitIncidentOrNull(
+                        kafka,
+                        settings,
+                        i -> i.path("evidence")
+                                        .path("signals")
+                                        .get(0)
+                                        .path("external_id")
+                                        .asText()
+                                        .equals(id)
+                                && i.path("rule_hits").toString().contains("test-zorblax-expulsion"),
+                        Duration.ofSeconds(2));
+            }
+            assertThat(after).as("an incident matched by the pushed rule").isNotNull();
+            assertThat(after.path("rule_hits").get(0).path("pack_version").asText())
+                    .isEqualTo(combined.version());
+            assertThat(after.path("evidence")
+                            .path("signals")
+                            .get(0)
+                            .path("matched_terms")
+                            .toString())
+                    .contains("zorblax");
 
-      List<JsonNode> incidents = read(kafka, settings.incidentTopic());
-      assertThat(incidents).noneMatch(i -> i.toString().contains("test-glimmerfen-shadow"));
-      List<JsonNode> shadowHits = read(kafka, settings.shadowHitTopic());
-      assertThat(shadowHits).anyMatch(h -> h.path("rule_id").asText().equals("test-glimmerfen-shadow"));
+            List<JsonNode> incidents = read(kafka, settings.incidentTopic());
+            assertThat(incidents).noneMatch(i -> i.toString().contains("test-glimmerfen-shadow"));
+            List<JsonNode> shadowHits = read(kafka, settings.shadowHitTopic());
+            assertThat(shadowHits).anyMatch(h -> h.path("rule_id").asText().equals("test-glimmerfen-shadow"));
 
-      List<JsonNode> deadLetters = read(kafka, settings.deadLetterTopic());
-      assertThat(deadLetters).anyMatch(d -> d.path("reason").asText().startsWith("rule pack refused")
-          && d.path("original_text").asText().equals("{not a pack"));
-    } finally {
-      job.cancel().get();
+            List<JsonNode> deadLetters = read(kafka, settings.deadLetterTopic());
+            assertThat(deadLetters)
+                    .anyMatch(d -> d.path("reason").asText().startsWith("rule pack refused")
+                            && d.path("original_text").asText().equals("{not a pack"));
+        } finally {
+            job.cancel().get();
+        }
     }
-  }
 
-  private static List<org.varsel.pipeline.rules.Rule> concat(RulePack a, RulePack b) {
-    List<org.varsel.pipeline.rules.Rule> all = new ArrayList<>(a.rules());
-    all.addAll(b.rules());
-    return all;
-  }
+    private static List<org.varsel.pipeline.rules.Rule> concat(RulePack a, RulePack b) {
+        List<org.varsel.pipeline.rules.Rule> all = new ArrayList<>(a.rules());
+        all.addAll(b.rules());
+        return all;
+    }
 
-  private static void publish(RawSignalPublisher publisher, String externalId, String text) throws Exception {
-    String body = """
+    private static void publish(RawSignalPublisher publisher, String externalId, String text) throws Exception {
+        String body = """
         {"external_id": "%s", "observed_at": "%s", "text": "%s", "language": "en",
          "author": {"handle": "h-%s"}, "labels": {"category": "incitement", "confidence": 90}}
         """.formatted(externalId, Instant.now().minusSeconds(5), text, externalId);
-    publisher.publish("partner:ngo-a/" + externalId, body.getBytes(StandardCharsets.UTF_8), "partner:ngo-a", Instant.now());
-    publisher.flush();
-  }
-
-  private static JsonNode awaitIncident(LocalKafka kafka, PipelineSettings settings, Predicate<JsonNode> wanted) throws Exception {
-    JsonNode found = awaitIncidentOrNull(kafka, settings, wanted, Duration.ofSeconds(60));
-    assertThat(found).as("incident within 60 s").isNotNull();
-    return found;
-  }
-
-  private static JsonNode awaitIncidentOrNull(LocalKafka kafka, PipelineSettings settings, Predicate<JsonNode> wanted, Duration timeout)
-      throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    do {
-      for (JsonNode incident : read(kafka, settings.incidentTopic())) {
-        if (wanted.test(incident)) {
-          return incident;
-        }
-      }
-      Thread.sleep(300);
-    } while (System.nanoTime() < deadline);
-    return null;
-  }
-
-  private static List<JsonNode> read(LocalKafka kafka, String topic) throws Exception {
-    List<JsonNode> nodes = new ArrayList<>();
-    for (var record : TopicContents.committed(kafka.bootstrapServers(), topic)) {
-      nodes.add(Json.mapper().readTree(record.value()));
+        publisher.publish(
+                "partner:ngo-a/" + externalId, body.getBytes(StandardCharsets.UTF_8), "partner:ngo-a", Instant.now());
+        publisher.flush();
     }
-    return nodes;
-  }
 
-  private static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka) {
-    Properties config = new Properties();
-    config.put("bootstrap.servers", kafka.bootstrapServers());
-    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-  }
+    private static JsonNode awaitIncident(LocalKafka kafka, PipelineSettings settings, Predicate<JsonNode> wanted)
+            throws Exception {
+        JsonNode found = awaitIncidentOrNull(kafka, settings, wanted, Duration.ofSeconds(60));
+        assertThat(found).as("incident within 60 s").isNotNull();
+        return found;
+    }
+
+    private static JsonNode awaitIncidentOrNull(
+            LocalKafka kafka, PipelineSettings settings, Predicate<JsonNode> wanted, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            for (JsonNode incident : read(kafka, settings.incidentTopic())) {
+                if (wanted.test(incident)) {
+                    return incident;
+                }
+            }
+            Thread.sleep(300);
+        } while (System.nanoTime() < deadline);
+        return null;
+    }
+
+    private static List<JsonNode> read(LocalKafka kafka, String topic) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (var record : TopicContents.committed(kafka.bootstrapServers(), topic)) {
+            nodes.add(Json.mapper().readTree(record.value()));
+        }
+        return nodes;
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
 }

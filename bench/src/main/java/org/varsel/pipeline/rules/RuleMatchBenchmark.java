@@ -36,146 +36,151 @@ import org.varsel.bench.SingleThreadThroughput;
  */
 public class RuleMatchBenchmark extends SingleThreadThroughput {
 
-  /** {@code all}: bundled en, da and any rules + generated any rules; {@code no-da}: the same without da rules. */
-  @Param({"all", "no-da"})
-  String pack;
+    /** {@code all}: bundled en, da and any rules + generated any rules; {@code no-da}: the same without da rules. */
+    @Param({"all", "no-da"})
+    String pack;
 
-  @Param({"1000"})
-  int rules;
+    @Param({"1000"})
+    int rules;
 
-  private final Analyzer analyzer = RuleAnalyzer.perField();
-  private final Analyzer documents = RuleAnalyzer.forDocuments();
-  private RuleEngine engine;
-  private Monitor monitor;
-  private MatcherFactory<PrecheckedHighlights.Spans> prechecked;
-  private Set<String> fieldsWithRules;
-  private RuleMatchLevers.Doc[] docs;
-  private int next;
+    private final Analyzer analyzer = RuleAnalyzer.perField();
+    private final Analyzer documents = RuleAnalyzer.forDocuments();
+    private RuleEngine engine;
+    private Monitor monitor;
+    private MatcherFactory<PrecheckedHighlights.Spans> prechecked;
+    private Set<String> fieldsWithRules;
+    private RuleMatchLevers.Doc[] docs;
+    private int next;
 
-  @Setup(Level.Trial)
-  public void setUp() throws IOException {
-    List<RuleMatchLevers.Doc> texts = RuleMatchLevers.docs(
-        Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
-        Path.of(System.getProperty("varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
-        2_000);
-    Set<RuleLanguage> keep = pack.equals("no-da") ? EnumSet.of(RuleLanguage.EN, RuleLanguage.ANY) : RuleMatchLevers.all();
-    RulePack rulePack = RuleMatchLevers.pack(BundledRules.load(), rules, texts, keep);
-    engine = RuleEngine.build(rulePack);
-    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, new Lexicons(rulePack.lexicons()));
-    List<MonitorQuery> queries = new ArrayList<>();
-    fieldsWithRules = new java.util.HashSet<>();
-    for (Rule r : rulePack.rules()) {
-      queries.add(new MonitorQuery(r.id(), compiler.compile(r.query(), r.languages()).query()));
-      r.languages().forEach(l -> fieldsWithRules.add(l.field()));
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        List<RuleMatchLevers.Doc> texts = RuleMatchLevers.docs(
+                Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
+                Path.of(System.getProperty(
+                        "varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
+                2_000);
+        Set<RuleLanguage> keep =
+                pack.equals("no-da") ? EnumSet.of(RuleLanguage.EN, RuleLanguage.ANY) : RuleMatchLevers.all();
+        RulePack rulePack = RuleMatchLevers.pack(BundledRules.load(), rules, texts, keep);
+        engine = RuleEngine.build(rulePack);
+        RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, new Lexicons(rulePack.lexicons()));
+        List<MonitorQuery> queries = new ArrayList<>();
+        fieldsWithRules = new java.util.HashSet<>();
+        for (Rule r : rulePack.rules()) {
+            queries.add(new MonitorQuery(
+                    r.id(), compiler.compile(r.query(), r.languages()).query()));
+            r.languages().forEach(l -> fieldsWithRules.add(l.field()));
+        }
+        prechecked = PrecheckedHighlights.matcher(new TermRequirements(
+                queries.stream().map(MonitorQuery::getQuery).toList()));
+        monitor = new Monitor(documents, new TermFilteredPresearcher());
+        monitor.register(queries);
+        docs = texts.toArray(RuleMatchLevers.Doc[]::new);
+        long hits = 0;
+        for (RuleMatchLevers.Doc d : docs) {
+            hits += engine.match(d.text(), d.language()).hits().size();
+        }
+        System.err.printf(
+                "%n%s: %d rules, %d docs, %.3f active hits/doc, fields with rules %s%n",
+                pack, rulePack.rules().size(), docs.length, (double) hits / docs.length, fieldsWithRules);
     }
-    prechecked = PrecheckedHighlights.matcher(new TermRequirements(queries.stream().map(MonitorQuery::getQuery).toList()));
-    monitor = new Monitor(documents, new TermFilteredPresearcher());
-    monitor.register(queries);
-    docs = texts.toArray(RuleMatchLevers.Doc[]::new);
-    long hits = 0;
-    for (RuleMatchLevers.Doc d : docs) {
-      hits += engine.match(d.text(), d.language()).hits().size();
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        engine.close();
+        monitor.close();
     }
-    System.err.printf("%n%s: %d rules, %d docs, %.3f active hits/doc, fields with rules %s%n",
-        pack, rulePack.rules().size(), docs.length, (double) hits / docs.length, fieldsWithRules);
-  }
 
-  @TearDown(Level.Trial)
-  public void tearDown() throws IOException {
-    engine.close();
-    monitor.close();
-  }
-
-  private RuleMatchLevers.Doc nextDoc() {
-    RuleMatchLevers.Doc d = docs[next];
-    next = next + 1 == docs.length ? 0 : next + 1;
-    return d;
-  }
-
-  private Document document(RuleMatchLevers.Doc d, boolean onlyFieldsWithRules) {
-    Document doc = new Document();
-    for (RuleLanguage l : RuleEngine.fieldsFor(d.language())) {
-      if (!onlyFieldsWithRules || fieldsWithRules.contains(l.field())) {
-        doc.add(new TextField(l.field(), d.text(), Field.Store.NO));
-      }
+    private RuleMatchLevers.Doc nextDoc() {
+        RuleMatchLevers.Doc d = docs[next];
+        next = next + 1 == docs.length ? 0 : next + 1;
+        return d;
     }
-    return doc;
-  }
 
-  /** What the pipeline calls: the engine as built (before or after the change being measured). */
-  @Benchmark
-  public MatchResult engine() {
-    RuleMatchLevers.Doc d = nextDoc();
-    return engine.match(d.text(), d.language());
-  }
-
-  /** The unoptimised path: every field for the tag, highlights for every candidate. */
-  @Benchmark
-  public Object reference() throws IOException {
-    return monitor.match(document(nextDoc(), false), HighlightsMatch.MATCHER);
-  }
-
-  /** Lever 1: only the fields some rule is written for. */
-  @Benchmark
-  public Object fieldsWithRules() throws IOException {
-    return monitor.match(document(nextDoc(), true), HighlightsMatch.MATCHER);
-  }
-
-  /** Lever 2, upper bound: the cheap matcher for every candidate, no highlights at all. */
-  @Benchmark
-  public Object simpleMatcher() throws IOException {
-    return monitor.match(document(nextDoc(), false), QueryMatch.SIMPLE_MATCHER);
-  }
-
-  /** Lever 2 as built: candidates lacking a required word skip the highlighting matcher (no query cache). */
-  @Benchmark
-  public Object prechecked() throws IOException {
-    return monitor.match(document(nextDoc(), false), prechecked);
-  }
-
-  /** Lever 4: the obfuscation folding done once per document and replayed for each field. */
-  @Benchmark
-  public Object foldedOnce() throws IOException {
-    RuleMatchLevers.Doc d = nextDoc();
-    ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(d.text());
-    Document doc = new Document();
-    for (RuleLanguage l : RuleEngine.fieldsFor(d.language())) {
-      doc.add(new TextField(l.field(), folded.reader()));
+    private Document document(RuleMatchLevers.Doc d, boolean onlyFieldsWithRules) {
+        Document doc = new Document();
+        for (RuleLanguage l : RuleEngine.fieldsFor(d.language())) {
+            if (!onlyFieldsWithRules || fieldsWithRules.contains(l.field())) {
+                doc.add(new TextField(l.field(), d.text(), Field.Store.NO));
+            }
+        }
+        return doc;
     }
-    return monitor.match(doc, HighlightsMatch.MATCHER);
-  }
 
-  /** What analysis alone costs: the MemoryIndex of every field for the tag, as the monitor builds it. */
-  @Benchmark
-  public Object analyseOnly() {
-    RuleMatchLevers.Doc d = nextDoc();
-    MemoryIndex index = new MemoryIndex(true, true);
-    for (RuleLanguage l : RuleEngine.fieldsFor(d.language())) {
-      index.addField(l.field(), d.text(), documents);
+    /** What the pipeline calls: the engine as built (before or after the change being measured). */
+    @Benchmark
+    public MatchResult engine() {
+        RuleMatchLevers.Doc d = nextDoc();
+        return engine.match(d.text(), d.language());
     }
-    index.freeze();
-    return index;
-  }
 
-  /** Lever 3: batches of 16 documents through {@code Monitor.match(Document[], ...)}; score is documents/s. */
-  @Benchmark
-  @OperationsPerInvocation(16)
-  public Object batch16() throws IOException {
-    return batch(16, HighlightsMatch.MATCHER);
-  }
-
-  /** Lever 3: batches of 64. */
-  @Benchmark
-  @OperationsPerInvocation(64)
-  public Object batch64() throws IOException {
-    return batch(64, HighlightsMatch.MATCHER);
-  }
-
-  private <T extends QueryMatch> Object batch(int size, MatcherFactory<T> matcher) throws IOException {
-    Document[] batch = new Document[size];
-    for (int i = 0; i < size; i++) {
-      batch[i] = document(nextDoc(), false);
+    /** The unoptimised path: every field for the tag, highlights for every candidate. */
+    @Benchmark
+    public Object reference() throws IOException {
+        return monitor.match(document(nextDoc(), false), HighlightsMatch.MATCHER);
     }
-    return monitor.match(batch, matcher);
-  }
+
+    /** Lever 1: only the fields some rule is written for. */
+    @Benchmark
+    public Object fieldsWithRules() throws IOException {
+        return monitor.match(document(nextDoc(), true), HighlightsMatch.MATCHER);
+    }
+
+    /** Lever 2, upper bound: the cheap matcher for every candidate, no highlights at all. */
+    @Benchmark
+    public Object simpleMatcher() throws IOException {
+        return monitor.match(document(nextDoc(), false), QueryMatch.SIMPLE_MATCHER);
+    }
+
+    /** Lever 2 as built: candidates lacking a required word skip the highlighting matcher (no query cache). */
+    @Benchmark
+    public Object prechecked() throws IOException {
+        return monitor.match(document(nextDoc(), false), prechecked);
+    }
+
+    /** Lever 4: the obfuscation folding done once per document and replayed for each field. */
+    @Benchmark
+    public Object foldedOnce() throws IOException {
+        RuleMatchLevers.Doc d = nextDoc();
+        ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(d.text());
+        Document doc = new Document();
+        for (RuleLanguage l : RuleEngine.fieldsFor(d.language())) {
+            doc.add(new TextField(l.field(), folded.reader()));
+        }
+        return monitor.match(doc, HighlightsMatch.MATCHER);
+    }
+
+    /** What analysis alone costs: the MemoryIndex of every field for the tag, as the monitor builds it. */
+    @Benchmark
+    public Object analyseOnly() {
+        RuleMatchLevers.Doc d = nextDoc();
+        MemoryIndex index = new MemoryIndex(true, true);
+        for (RuleLanguage l : RuleEngine.fieldsFor(d.language())) {
+            index.addField(l.field(), d.text(), documents);
+        }
+        index.freeze();
+        return index;
+    }
+
+    /** Lever 3: batches of 16 documents through {@code Monitor.match(Document[], ...)}; score is documents/s. */
+    @Benchmark
+    @OperationsPerInvocation(16)
+    public Object batch16() throws IOException {
+        return batch(16, HighlightsMatch.MATCHER);
+    }
+
+    /** Lever 3: batches of 64. */
+    @Benchmark
+    @OperationsPerInvocation(64)
+    public Object batch64() throws IOException {
+        return batch(64, HighlightsMatch.MATCHER);
+    }
+
+    private <T extends QueryMatch> Object batch(int size, MatcherFactory<T> matcher) throws IOException {
+        Document[] batch = new Document[size];
+        for (int i = 0; i < size; i++) {
+            batch[i] = document(nextDoc(), false);
+        }
+        return monitor.match(batch, matcher);
+    }
 }

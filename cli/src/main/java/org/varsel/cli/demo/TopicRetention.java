@@ -17,24 +17,24 @@ import org.varsel.contract.Topics;
  * topics ages out the same way on a laptop as in the cluster.
  */
 final class TopicRetention {
-  private TopicRetention() {}
+    private TopicRetention() {}
 
-  static final Map<String, Map<String, String>> CONFIG = Map.of(
-      Topics.SIGNALS_RAW, Map.of("retention.ms", "604800000"),
-      Topics.SIGNALS_DLQ, Map.of("retention.ms", "2592000000"),
-      Topics.INCIDENTS, Map.of("cleanup.policy", "compact,delete", "retention.ms", "7776000000"),
-      Topics.FEEDBACK, Map.of("retention.ms", "7776000000"));
+    static final Map<String, Map<String, String>> CONFIG = Map.of(
+            Topics.SIGNALS_RAW, Map.of("retention.ms", "604800000"),
+            Topics.SIGNALS_DLQ, Map.of("retention.ms", "2592000000"),
+            Topics.INCIDENTS, Map.of("cleanup.policy", "compact,delete", "retention.ms", "7776000000"),
+            Topics.FEEDBACK, Map.of("retention.ms", "7776000000"));
 
-  static void apply(Admin admin, Collection<String> topics) throws Exception {
-    Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
-    for (String topic : topics) {
-      Map<String, String> config = CONFIG.get(topic);
-      if (config != null) {
-        List<AlterConfigOp> ops = new ArrayList<>();
-        config.forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
-        changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops);
-      }
+    static void apply(Admin admin, Collection<String> topics) throws Exception {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        for (String topic : topics) {
+            Map<String, String> config = CONFIG.get(topic);
+            if (config != null) {
+                List<AlterConfigOp> ops = new ArrayList<>();
+                config.forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
+                changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops);
+            }
+        }
+        admin.incrementalAlterConfigs(changes).all().get(60, TimeUnit.SECONDS);
     }
-    admin.incrementalAlterConfigs(changes).all().get(60, TimeUnit.SECONDS);
-  }
 }

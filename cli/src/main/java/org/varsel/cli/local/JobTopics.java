@@ -5,9 +5,9 @@ import org.varsel.pipeline.settings.PipelineSettings;
 
 /** Creates on a local broker every topic the pipeline job reads or writes ({@link PipelineSettings#topics()}). */
 public final class JobTopics {
-  private JobTopics() {}
+    private JobTopics() {}
 
-  public static void create(LocalKafka kafka, PipelineSettings settings, int partitions) {
-    settings.topicPartitions(partitions).forEach((topic, count) -> kafka.createTopics(count, topic));
-  }
+    public static void create(LocalKafka kafka, PipelineSettings settings, int partitions) {
+        settings.topicPartitions(partitions).forEach((topic, count) -> kafka.createTopics(count, topic));
+    }
 }

@@ -12,27 +12,30 @@ import picocli.CommandLine.Option;
  * (docs/configuration.md), the password also from {@code VARSEL_KAFKA_SASL_PASSWORD}; without a file, no login.
  */
 public final class KafkaLoginOptions {
-  /** The prefix of the keys in the file: {@code kafka.security-protocol}, {@code kafka.sasl-username}, .... */
-  public static final String PREFIX = "kafka.";
+    /** The prefix of the keys in the file: {@code kafka.security-protocol}, {@code kafka.sasl-username}, .... */
+    public static final String PREFIX = "kafka.";
 
-  @Option(names = "--kafka-config", paramLabel = "FILE",
-      description = "Properties file with the Kafka login: kafka.security-protocol, kafka.sasl-mechanism, kafka.sasl-username,"
-          + " kafka.sasl-password (or VARSEL_KAFKA_SASL_PASSWORD). The demo writes one: .varsel/demo-kafka-logins.properties.")
-  Path file;
+    @Option(
+            names = "--kafka-config",
+            paramLabel = "FILE",
+            description =
+                    "Properties file with the Kafka login: kafka.security-protocol, kafka.sasl-mechanism, kafka.sasl-username,"
+                            + " kafka.sasl-password (or VARSEL_KAFKA_SASL_PASSWORD). The demo writes one: .varsel/demo-kafka-logins.properties.")
+    Path file;
 
-  public KafkaLogin login() {
-    return login(System.getenv());
-  }
-
-  KafkaLogin login(Map<String, String> environment) {
-    if (file == null) {
-      return KafkaLogin.none();
+    public KafkaLogin login() {
+        return login(System.getenv());
     }
-    Map<String, String> values = new HashMap<>(Settings.readProperties(file));
-    String password = environment.get(Settings.environmentVariable(PREFIX + KafkaLogin.SASL_PASSWORD));
-    if (password != null) {
-      values.put(PREFIX + KafkaLogin.SASL_PASSWORD, password);
+
+    KafkaLogin login(Map<String, String> environment) {
+        if (file == null) {
+            return KafkaLogin.none();
+        }
+        Map<String, String> values = new HashMap<>(Settings.readProperties(file));
+        String password = environment.get(Settings.environmentVariable(PREFIX + KafkaLogin.SASL_PASSWORD));
+        if (password != null) {
+            values.put(PREFIX + KafkaLogin.SASL_PASSWORD, password);
+        }
+        return KafkaLogin.fromSettings(values, PREFIX);
     }
-    return KafkaLogin.fromSettings(values, PREFIX);
-  }
 }

@@ -17,45 +17,47 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * from then on every checkpoint fails, so exactly-once output is never committed again.
  */
 public final class LocalPipelineEnvironment {
-  private static final String LOOPBACK = "127.0.0.1";
-  private LocalPipelineEnvironment() {}
+    private static final String LOOPBACK = "127.0.0.1";
 
-  /** Heap state, full snapshots: the local default. */
-  public static StreamExecutionEnvironment create(int parallelism, Path checkpoints) {
-    return create(parallelism, checkpoints, "hashmap");
-  }
+    private LocalPipelineEnvironment() {}
 
-  /** {@code stateBackend}: {@code hashmap} or {@code rocksdb} (incremental checkpoints). */
-  public static StreamExecutionEnvironment create(int parallelism, Path checkpoints, String stateBackend) {
-    return StreamExecutionEnvironment.createLocalEnvironment(parallelism, configuration(checkpoints, stateBackend));
-  }
+    /** Heap state, full snapshots: the local default. */
+    public static StreamExecutionEnvironment create(int parallelism, Path checkpoints) {
+        return create(parallelism, checkpoints, "hashmap");
+    }
 
-  /**
-   * Heap state, with Flink's REST API on loopback at {@code restPort}: what the demo's desk watches for the job's state
-   * and restarts (docs/operations.md, Pipeline status).
-   */
-  public static StreamExecutionEnvironment serving(int parallelism, Path checkpoints, int restPort) {
-    Configuration config = configuration(checkpoints, "hashmap");
-    config.set(RestOptions.BIND_PORT, Integer.toString(restPort));
-    config.set(RestOptions.PORT, restPort);
-    return StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
-  }
+    /** {@code stateBackend}: {@code hashmap} or {@code rocksdb} (incremental checkpoints). */
+    public static StreamExecutionEnvironment create(int parallelism, Path checkpoints, String stateBackend) {
+        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, configuration(checkpoints, stateBackend));
+    }
 
-  static Configuration configuration(Path checkpoints, String stateBackend) {
-    Configuration config = new Configuration();
-    // Nothing of the local cluster is reachable from the network: its REST API (no authentication) and blob server
-    // bind to loopback, and the REST API cannot cancel jobs.
-    config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
-    config.set(RestOptions.ADDRESS, LOOPBACK);
-    config.set(JobManagerOptions.BIND_HOST, LOOPBACK);
-    config.set(JobManagerOptions.ADDRESS, LOOPBACK);
-    config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
-    config.set(TaskManagerOptions.HOST, LOOPBACK);
-    config.set(WebOptions.CANCEL_ENABLE, false);
-    config.set(StateBackendOptions.STATE_BACKEND, stateBackend);
-    config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(stateBackend));
-    config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-    return config;
-  }
+    /**
+     * Heap state, with Flink's REST API on loopback at {@code restPort}: what the demo's desk watches for the job's state
+     * and restarts (docs/operations.md, Pipeline status).
+     */
+    public static StreamExecutionEnvironment serving(int parallelism, Path checkpoints, int restPort) {
+        Configuration config = configuration(checkpoints, "hashmap");
+        config.set(RestOptions.BIND_PORT, Integer.toString(restPort));
+        config.set(RestOptions.PORT, restPort);
+        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
+    }
+
+    static Configuration configuration(Path checkpoints, String stateBackend) {
+        Configuration config = new Configuration();
+        // Nothing of the local cluster is reachable from the network: its REST API (no authentication) and blob server
+        // bind to loopback, and the REST API cannot cancel jobs.
+        config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        config.set(RestOptions.ADDRESS, LOOPBACK);
+        config.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        config.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        config.set(TaskManagerOptions.HOST, LOOPBACK);
+        config.set(WebOptions.CANCEL_ENABLE, false);
+        config.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(stateBackend));
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        return config;
+    }
 }

@@ -6,17 +6,17 @@ import java.util.Optional;
 
 /** What a caller may do at the desk. */
 public enum Role {
-  ANALYST,
-  LEAD,
-  ADMIN,
-  /** A partner organisation: sees only the incidents its own signals are part of. */
-  PARTNER;
+    ANALYST,
+    LEAD,
+    ADMIN,
+    /** A partner organisation: sees only the incidents its own signals are part of. */
+    PARTNER;
 
-  public String label() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  public static Optional<Role> fromLabel(String label) {
-    return Arrays.stream(values()).filter(r -> r.label().equals(label)).findFirst();
-  }
+    public static Optional<Role> fromLabel(String label) {
+        return Arrays.stream(values()).filter(r -> r.label().equals(label)).findFirst();
+    }
 }

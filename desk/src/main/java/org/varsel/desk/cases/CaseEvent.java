@@ -9,5 +9,13 @@ import org.varsel.desk.brief.store.ResponseAction;
  *
  * @param happenedAt when the notice went out or the platform answered; {@code recordedAt} is when the desk heard
  */
-public record CaseEvent(long id, String caseId, CaseStatus status, Optional<ResponseAction> outcome,
-    Optional<String> briefId, Optional<String> note, Instant happenedAt, String recordedBy, Instant recordedAt) {}
+public record CaseEvent(
+        long id,
+        String caseId,
+        CaseStatus status,
+        Optional<ResponseAction> outcome,
+        Optional<String> briefId,
+        Optional<String> note,
+        Instant happenedAt,
+        String recordedBy,
+        Instant recordedAt) {}

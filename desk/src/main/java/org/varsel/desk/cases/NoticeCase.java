@@ -9,5 +9,12 @@ import org.varsel.desk.brief.store.ResponseAction;
  *
  * @param outcome what the platform did, once it acted (removed, restricted, labelled or no action)
  */
-public record NoticeCase(String id, String incidentId, String platform, CaseStatus status,
-    Optional<ResponseAction> outcome, String openedBy, Instant openedAt, Instant updatedAt) {}
+public record NoticeCase(
+        String id,
+        String incidentId,
+        String platform,
+        CaseStatus status,
+        Optional<ResponseAction> outcome,
+        String openedBy,
+        Instant openedAt,
+        Instant updatedAt) {}

@@ -6,5 +6,5 @@ package org.varsel.desk.cases;
  */
 @FunctionalInterface
 public interface OncePerCluster {
-  void run(String name, Runnable work);
+    void run(String name, Runnable work);
 }

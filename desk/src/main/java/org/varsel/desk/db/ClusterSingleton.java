@@ -23,104 +23,105 @@ import org.slf4j.LoggerFactory;
  * and with it the lock; its run counts as not done, and the next replica whose timer fires runs it.
  */
 public final class ClusterSingleton {
-  /** The first key of every job's advisory lock ("VARS"), so the desk's locks stay apart from anyone else's. */
-  private static final int LOCK_SPACE = 0x56415253;
-  /**
-   * A run counts as a period ago a little early: each replica's timer waits a full period after its own run, and a
-   * run that is stamped a moment late must not make that replica skip its next turn.
-   */
-  private static final double EARLY = 0.95;
+    /** The first key of every job's advisory lock ("VARS"), so the desk's locks stay apart from anyone else's. */
+    private static final int LOCK_SPACE = 0x56415253;
+    /**
+     * A run counts as a period ago a little early: each replica's timer waits a full period after its own run, and a
+     * run that is stamped a moment late must not make that replica skip its next turn.
+     */
+    private static final double EARLY = 0.95;
 
-  private static final Logger LOG = LoggerFactory.getLogger(ClusterSingleton.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSingleton.class);
 
-  private final Database database;
-  private final String replica;
+    private final Database database;
+    private final String replica;
 
-  /**
-   * Runs jobs for the desk that owns {@code database}, named in {@code scheduled_job.replica} by its JVM and its pool
-   * ({@code pid@host/pool}: two desks in one JVM, as in tests, are two replicas).
-   */
-  public ClusterSingleton(Database database) {
-    this.database = database;
-    this.replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + Integer.toHexString(System.identityHashCode(database));
-  }
+    /**
+     * Runs jobs for the desk that owns {@code database}, named in {@code scheduled_job.replica} by its JVM and its pool
+     * ({@code pid@host/pool}: two desks in one JVM, as in tests, are two replicas).
+     */
+    public ClusterSingleton(Database database) {
+        this.database = database;
+        this.replica = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + Integer.toHexString(System.identityHashCode(database));
+    }
 
-  /**
-   * Runs {@code job} here when no replica runs it now and none ran it in the last {@code period} ({@link Duration#ZERO}:
-   * whenever no other replica is running it); its result, or empty when it was not this replica's turn. A job that
-   * throws counts as not run.
-   */
-  public <T> Optional<T> runIfDue(String job, Duration period, Callable<T> work) throws Exception {
-    try (Connection connection = database.dataSource().getConnection()) {
-      // outside the lock's transaction: a first insert must not wait for another replica's running job
-      try (PreparedStatement register = connection.prepareStatement(
-          "INSERT INTO scheduled_job (job) VALUES (?) ON CONFLICT (job) DO NOTHING")) {
-        register.setString(1, job);
-        register.executeUpdate();
-      }
-      connection.setAutoCommit(false);
-      try {
-        if (!lockedAndDue(connection, job, period)) {
-          connection.commit();
-          return Optional.empty();
+    /**
+     * Runs {@code job} here when no replica runs it now and none ran it in the last {@code period} ({@link Duration#ZERO}:
+     * whenever no other replica is running it); its result, or empty when it was not this replica's turn. A job that
+     * throws counts as not run.
+     */
+    public <T> Optional<T> runIfDue(String job, Duration period, Callable<T> work) throws Exception {
+        try (Connection connection = database.dataSource().getConnection()) {
+            // outside the lock's transaction: a first insert must not wait for another replica's running job
+            try (PreparedStatement register = connection.prepareStatement(
+                    "INSERT INTO scheduled_job (job) VALUES (?) ON CONFLICT (job) DO NOTHING")) {
+                register.setString(1, job);
+                register.executeUpdate();
+            }
+            connection.setAutoCommit(false);
+            try {
+                if (!lockedAndDue(connection, job, period)) {
+                    connection.commit();
+                    return Optional.empty();
+                }
+                T result = work.call();
+                try (PreparedStatement stamp = connection.prepareStatement(
+                        "UPDATE scheduled_job SET last_run_at = now(), replica = ? WHERE job = ?")) {
+                    stamp.setString(1, replica);
+                    stamp.setString(2, job);
+                    stamp.executeUpdate();
+                }
+                connection.commit();
+                return Optional.of(result);
+            } catch (Exception e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw e;
+            }
         }
-        T result = work.call();
-        try (PreparedStatement stamp = connection.prepareStatement(
-            "UPDATE scheduled_job SET last_run_at = now(), replica = ? WHERE job = ?")) {
-          stamp.setString(1, replica);
-          stamp.setString(2, job);
-          stamp.executeUpdate();
-        }
-        connection.commit();
-        return Optional.of(result);
-      } catch (Exception e) {
+    }
+
+    /**
+     * {@link #runIfDue} for work that reports its own failures: one that still escapes is logged, and the job is due again
+     * at the next replica's tick.
+     */
+    public void runQuietly(String job, Duration period, Runnable work) {
         try {
-          connection.rollback();
-        } catch (SQLException rollbackFailed) {
-          e.addSuppressed(rollbackFailed);
+            runIfDue(job, period, () -> {
+                work.run();
+                return null;
+            });
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("{} failed, next try in {}: {}", job, period, e.toString());
         }
-        throw e;
-      }
     }
-  }
 
-  /**
-   * {@link #runIfDue} for work that reports its own failures: one that still escapes is logged, and the job is due again
-   * at the next replica's tick.
-   */
-  public void runQuietly(String job, Duration period, Runnable work) {
-    try {
-      runIfDue(job, period, () -> {
-        work.run();
-        return null;
-      });
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      LOG.warn("{} failed, next try in {}: {}", job, period, e.toString());
-    }
-  }
-
-  private static boolean lockedAndDue(Connection connection, String job, Duration period) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
-      lock.setInt(1, LOCK_SPACE);
-      lock.setString(2, job);
-      try (ResultSet rows = lock.executeQuery()) {
-        rows.next();
-        if (!rows.getBoolean(1)) {
-          return false;
+    private static boolean lockedAndDue(Connection connection, String job, Duration period) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
+            lock.setInt(1, LOCK_SPACE);
+            lock.setString(2, job);
+            try (ResultSet rows = lock.executeQuery()) {
+                rows.next();
+                if (!rows.getBoolean(1)) {
+                    return false;
+                }
+            }
         }
-      }
+        // read committed: this statement sees the stamp of a run that another replica committed a moment ago
+        try (PreparedStatement due = connection.prepareStatement("SELECT last_run_at IS NULL"
+                + " OR last_run_at <= now() - make_interval(secs => ?) FROM scheduled_job WHERE job = ?")) {
+            due.setDouble(1, period.toMillis() / 1000.0 * EARLY);
+            due.setString(2, job);
+            try (ResultSet rows = due.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
     }
-    // read committed: this statement sees the stamp of a run that another replica committed a moment ago
-    try (PreparedStatement due = connection.prepareStatement("SELECT last_run_at IS NULL"
-        + " OR last_run_at <= now() - make_interval(secs => ?) FROM scheduled_job WHERE job = ?")) {
-      due.setDouble(1, period.toMillis() / 1000.0 * EARLY);
-      due.setString(2, job);
-      try (ResultSet rows = due.executeQuery()) {
-        return rows.next() && rows.getBoolean(1);
-      }
-    }
-  }
 }

@@ -5,9 +5,9 @@ import org.varsel.desk.pipeline.PipelineStatus;
 
 /** What {@code /healthz} reports: whether the database answers, how the incident consumer and the pipeline are doing. */
 public interface HealthCheck {
-  boolean databaseUp();
+    boolean databaseUp();
 
-  ConsumerStatus consumer();
+    ConsumerStatus consumer();
 
-  PipelineStatus pipeline();
+    PipelineStatus pipeline();
 }

@@ -14,21 +14,23 @@ import org.varsel.desk.db.Database;
  * replica behind a load balancer; one upsert per request, serialised per caller by its row.
  */
 public final class RateLimiter {
-  private final Database database;
-  private final String name;
-  private final double perSecond;
-  private final String upsert;
+    private final Database database;
+    private final String name;
+    private final double perSecond;
+    private final String upsert;
 
-  /** A limiter called {@code name} (its rows in {@code rate_limit_bucket.limiter}). */
-  public RateLimiter(Database database, String name, int perMinute, int burst) {
-    this.database = database;
-    this.name = name;
-    this.perSecond = perMinute / 60.0;
-    // numbers from the configuration, not from callers: safe to write into the statement
-    String refilled = String.format(Locale.ROOT,
-        "least(%d, b.tokens + greatest(0, extract(epoch FROM EXCLUDED.updated_at - b.updated_at)) * %s)", burst,
-        Double.toString(perSecond));
-    this.upsert = String.format(Locale.ROOT, """
+    /** A limiter called {@code name} (its rows in {@code rate_limit_bucket.limiter}). */
+    public RateLimiter(Database database, String name, int perMinute, int burst) {
+        this.database = database;
+        this.name = name;
+        this.perSecond = perMinute / 60.0;
+        // numbers from the configuration, not from callers: safe to write into the statement
+        String refilled = String.format(
+                Locale.ROOT,
+                "least(%d, b.tokens + greatest(0, extract(epoch FROM EXCLUDED.updated_at - b.updated_at)) * %s)",
+                burst,
+                Double.toString(perSecond));
+        this.upsert = String.format(Locale.ROOT, """
         INSERT INTO rate_limit_bucket AS b (limiter, caller, tokens, granted, updated_at)
         VALUES (?, ?, %d - 1, true, clock_timestamp())
         ON CONFLICT (limiter, caller) DO UPDATE SET
@@ -37,21 +39,21 @@ public final class RateLimiter {
           updated_at = EXCLUDED.updated_at
         RETURNING tokens, granted
         """, burst, refilled);
-  }
-
-  /** Takes one request's token; empty if allowed, else how many whole seconds until the next token. */
-  public OptionalLong acquire(String caller) throws SQLException {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement take = connection.prepareStatement(upsert)) {
-      take.setString(1, name);
-      take.setString(2, caller);
-      try (ResultSet rows = take.executeQuery()) {
-        rows.next();
-        if (rows.getBoolean(2)) {
-          return OptionalLong.empty();
-        }
-        return OptionalLong.of(Math.max(1, (long) Math.ceil((1 - rows.getDouble(1)) / perSecond)));
-      }
     }
-  }
+
+    /** Takes one request's token; empty if allowed, else how many whole seconds until the next token. */
+    public OptionalLong acquire(String caller) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement take = connection.prepareStatement(upsert)) {
+            take.setString(1, name);
+            take.setString(2, caller);
+            try (ResultSet rows = take.executeQuery()) {
+                rows.next();
+                if (rows.getBoolean(2)) {
+                    return OptionalLong.empty();
+                }
+                return OptionalLong.of(Math.max(1, (long) Math.ceil((1 - rows.getDouble(1)) / perSecond)));
+            }
+        }
+    }
 }

@@ -16,34 +16,38 @@ import java.util.Map;
  * and public posts and are evidence, not something the desk vouches for.
  */
 final class WebLinks extends AbstractExtension {
-  @Override
-  public Map<String, Test> getTests() {
-    return Map.of("webaddress", new WebAddress());
-  }
-
-  static boolean isWebAddress(Object value) {
-    if (!(value instanceof String url) || url.isBlank() || url.chars().anyMatch(c -> c <= ' ')) {
-      return false;
-    }
-    try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
-  private static final class WebAddress implements Test {
     @Override
-    public List<String> getArgumentNames() {
-      return List.of();
+    public Map<String, Test> getTests() {
+        return Map.of("webaddress", new WebAddress());
     }
 
-    @Override
-    public boolean apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
-        int lineNumber) {
-      return isWebAddress(input);
+    static boolean isWebAddress(Object value) {
+        if (!(value instanceof String url) || url.isBlank() || url.chars().anyMatch(c -> c <= ' ')) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
-  }
+
+    private static final class WebAddress implements Test {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of();
+        }
+
+        @Override
+        public boolean apply(
+                Object input,
+                Map<String, Object> args,
+                PebbleTemplate self,
+                EvaluationContext context,
+                int lineNumber) {
+            return isWebAddress(input);
+        }
+    }
 }

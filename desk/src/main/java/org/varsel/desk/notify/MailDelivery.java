@@ -29,97 +29,115 @@ import org.varsel.desk.db.OutboxDrain;
  * evidence (a title quotes the shared text of a co-similar campaign, and mail leaves the desk).
  */
 public final class MailDelivery implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
-  /** Longer than one attempt can take (three SMTP timeouts), so a replica that dies mid-send leaves the e-mail due again. */
-  private static final Duration LEASE = Duration.ofMinutes(2);
-  private static final int BATCH = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
+    /** Longer than one attempt can take (three SMTP timeouts), so a replica that dies mid-send leaves the e-mail due again. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
-  private final MailConfig config;
-  private final Notifications notifications;
-  private final Clock clock;
-  private final Session session;
-  private OutboxDrain drain;
+    private static final int BATCH = 20;
 
-  private MailDelivery(MailConfig config, Notifications notifications, Clock clock) {
-    this.config = config;
-    this.notifications = notifications;
-    this.clock = clock;
-    this.session = Session.getInstance(config.sessionProperties(), config.user().isEmpty() ? null : new Authenticator() {
-      @Override
-      protected PasswordAuthentication getPasswordAuthentication() {
-        return new PasswordAuthentication(config.user().orElseThrow(), config.password().orElseThrow());
-      }
-    });
-  }
+    private final MailConfig config;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final Session session;
+    private OutboxDrain drain;
 
-  /** Starts sending when an SMTP host is configured; none: notifications stay in the desk's inbox. */
-  public static Optional<MailDelivery> start(MailConfig config, Notifications notifications, Clock clock) {
-    if (config.host().isEmpty()) {
-      LOG.info("no {}: notifications show in the desk's inbox only", MailConfig.HOST);
-      return Optional.empty();
+    private MailDelivery(MailConfig config, Notifications notifications, Clock clock) {
+        this.config = config;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.session = Session.getInstance(
+                config.sessionProperties(),
+                config.user().isEmpty()
+                        ? null
+                        : new Authenticator() {
+                            @Override
+                            protected PasswordAuthentication getPasswordAuthentication() {
+                                return new PasswordAuthentication(
+                                        config.user().orElseThrow(),
+                                        config.password().orElseThrow());
+                            }
+                        });
     }
-    MailDelivery delivery = new MailDelivery(config, notifications, clock);
-    delivery.drain = OutboxDrain.start("desk-notification-mail", () -> notifications.claimDueMail(BATCH, LEASE),
-        delivery::deliver);
-    return Optional.of(delivery);
-  }
 
-  @Override
-  public void close() {
-    // long enough for one attempt to end: three SMTP timeouts
-    drain.close(Duration.ofSeconds(30));
-  }
-
-  private void deliver(Notifications.DueMail due) throws SQLException {
-    Optional<String> refusal = due.email().isEmpty() ? Optional.of("the user has no e-mail address any more")
-        : due.createdAt().isBefore(clock.instant().minus(config.maxAge()))
-            ? Optional.of("not sent: older than " + config.maxAge() + " (" + MailConfig.MAX_AGE + ") when it came due")
-            : Optional.empty();
-    if (refusal.isPresent()) {
-      notifications.recordMail(due, refusal, Optional.empty());
-      LOG.warn("notification mail {} for {} failed: {}", due.id(), due.incidentId(), refusal.get());
-      return;
+    /** Starts sending when an SMTP host is configured; none: notifications stay in the desk's inbox. */
+    public static Optional<MailDelivery> start(MailConfig config, Notifications notifications, Clock clock) {
+        if (config.host().isEmpty()) {
+            LOG.info("no {}: notifications show in the desk's inbox only", MailConfig.HOST);
+            return Optional.empty();
+        }
+        MailDelivery delivery = new MailDelivery(config, notifications, clock);
+        delivery.drain = OutboxDrain.start(
+                "desk-notification-mail", () -> notifications.claimDueMail(BATCH, LEASE), delivery::deliver);
+        return Optional.of(delivery);
     }
-    Optional<String> error = send(due);
-    Optional<Instant> retryAt = error.isPresent() && due.attempt() < config.maxAttempts()
-        ? Optional.of(clock.instant().plus(config.retryAfter(due.attempt()))) : Optional.empty();
-    notifications.recordMail(due, error, retryAt);
-    error.ifPresent(reason -> LOG.warn("notification mail {} for {}: attempt {} failed ({}); {}", due.id(),
-        due.incidentId(), due.attempt(), reason, retryAt.map(at -> "retrying at " + at).orElse("no attempts left")));
-  }
 
-  private Optional<String> send(Notifications.DueMail due) {
-    try {
-      MimeMessage message = new MimeMessage(session);
-      message.setFrom(new InternetAddress(config.from(), true));
-      message.setRecipient(Message.RecipientType.TO, new InternetAddress(due.email(), true));
-      message.setSubject(subject(due), StandardCharsets.UTF_8.name());
-      message.setSentDate(Date.from(clock.instant()));
-      message.setText(body(due), StandardCharsets.UTF_8.name());
-      Transport.send(message);
-      return Optional.empty();
-    } catch (MessagingException | RuntimeException e) {
-      return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+    @Override
+    public void close() {
+        // long enough for one attempt to end: three SMTP timeouts
+        drain.close(Duration.ofSeconds(30));
     }
-  }
 
-  static String subject(Notifications.DueMail due) {
-    return "[Varsel TLP:" + due.tlp() + "] " + what(due);
-  }
+    private void deliver(Notifications.DueMail due) throws SQLException {
+        Optional<String> refusal = due.email().isEmpty()
+                ? Optional.of("the user has no e-mail address any more")
+                : due.createdAt().isBefore(clock.instant().minus(config.maxAge()))
+                        ? Optional.of("not sent: older than " + config.maxAge() + " (" + MailConfig.MAX_AGE
+                                + ") when it came due")
+                        : Optional.empty();
+        if (refusal.isPresent()) {
+            notifications.recordMail(due, refusal, Optional.empty());
+            LOG.warn("notification mail {} for {} failed: {}", due.id(), due.incidentId(), refusal.get());
+            return;
+        }
+        Optional<String> error = send(due);
+        Optional<Instant> retryAt = error.isPresent() && due.attempt() < config.maxAttempts()
+                ? Optional.of(clock.instant().plus(config.retryAfter(due.attempt())))
+                : Optional.empty();
+        notifications.recordMail(due, error, retryAt);
+        error.ifPresent(reason -> LOG.warn(
+                "notification mail {} for {}: attempt {} failed ({}); {}",
+                due.id(),
+                due.incidentId(),
+                due.attempt(),
+                reason,
+                retryAt.map(at -> "retrying at " + at).orElse("no attempts left")));
+    }
 
-  private static String what(Notifications.DueMail due) {
-    return switch (due.kind()) {
-      case THREAT_TO_LIFE -> "Threat-to-life incident " + due.incidentId();
-      case ASSIGNED -> "Incident " + due.incidentId() + " assigned to you by " + due.actor().orElse("a colleague");
-    };
-  }
+    private Optional<String> send(Notifications.DueMail due) {
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(config.from(), true));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(due.email(), true));
+            message.setSubject(subject(due), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(clock.instant()));
+            message.setText(body(due), StandardCharsets.UTF_8.name());
+            Transport.send(message);
+            return Optional.empty();
+        } catch (MessagingException | RuntimeException e) {
+            return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
 
-  private String body(Notifications.DueMail due) {
-    String path = "/incidents/" + due.incidentId();
-    return what(due) + ".\n\n"
-        + "Tier: " + due.tier() + "\nTLP: " + due.tlp() + "\nWhen: " + due.createdAt() + "\n\n"
-        + "Open it in the desk: " + config.deskUrl().map(url -> url + path).orElse(path) + "\n\n"
-        + "This e-mail carries no content of the incident; read it in the desk. Your inbox there lists every "
-        + "notification (/inbox).\n";
-  }
+    static String subject(Notifications.DueMail due) {
+        return "[Varsel TLP:" + due.tlp() + "] " + what(due);
+    }
+
+    private static String what(Notifications.DueMail due) {
+        return switch (due.kind()) {
+            case THREAT_TO_LIFE -> "Threat-to-life incident " + due.incidentId();
+            case ASSIGNED ->
+                "Incident " + due.incidentId() + " assigned to you by "
+                        + due.actor().orElse("a colleague");
+        };
+    }
+
+    private String body(Notifications.DueMail due) {
+        String path = "/incidents/" + due.incidentId();
+        return what(due) + ".\n\n"
+                + "Tier: " + due.tier() + "\nTLP: " + due.tlp() + "\nWhen: " + due.createdAt() + "\n\n"
+                + "Open it in the desk: "
+                + config.deskUrl().map(url -> url + path).orElse(path) + "\n\n"
+                + "This e-mail carries no content of the incident; read it in the desk. Your inbox there lists every "
+                + "notification (/inbox).\n";
+    }
 }

@@ -23,69 +23,81 @@ import org.varsel.contract.Json;
  * @param notYetAnalysed signals intake acknowledged whose records lie at or past the committed offsets
  */
 public record PipelineStatus(
-    String job,
-    Optional<String> jobId,
-    int restartsLastHour,
-    Optional<String> lastFailure,
-    OptionalLong rawLag,
-    boolean lagStalled,
-    Optional<Instant> lastIncidentUpdate,
-    OptionalLong notYetAnalysed,
-    Optional<Instant> checkedAt) {
+        String job,
+        Optional<String> jobId,
+        int restartsLastHour,
+        Optional<String> lastFailure,
+        OptionalLong rawLag,
+        boolean lagStalled,
+        Optional<Instant> lastIncidentUpdate,
+        OptionalLong notYetAnalysed,
+        Optional<Instant> checkedAt) {
 
-  public static final String RUNNING = "running";
-  public static final String NOT_WATCHED = "not-watched";
+    public static final String RUNNING = "running";
+    public static final String NOT_WATCHED = "not-watched";
 
-  static PipelineStatus notWatched() {
-    return nothingYet(NOT_WATCHED);
-  }
-
-  static PipelineStatus nothingYet(String job) {
-    return new PipelineStatus(job, Optional.empty(), 0, Optional.empty(), OptionalLong.empty(), false, Optional.empty(),
-        OptionalLong.empty(), Optional.empty());
-  }
-
-  /** Why the pipeline is not doing its work, if it is not: a job that does not run, or a lag it does not work off. */
-  public Optional<String> problem() {
-    if (job.equals(NOT_WATCHED)) {
-      return Optional.empty();
+    static PipelineStatus notWatched() {
+        return nothingYet(NOT_WATCHED);
     }
-    if (!job.equals(RUNNING)) {
-      return Optional.of("the pipeline job is " + job + lastFailure.map(f -> " (last failure: " + f + ")").orElse(""));
-    }
-    if (lagStalled) {
-      return Optional.of("the pipeline has made no progress on a lag of " + rawLag.orElse(0) + " raw signals");
-    }
-    return Optional.empty();
-  }
 
-  /** For the desk's status block: the JSON members plus whether all is well and, if not, why. */
-  public Map<String, Object> toView() {
-    Map<String, Object> view = new HashMap<>(Json.mapper().convertValue(toJson(), new TypeReference<Map<String, Object>>() {}));
-    view.put("healthy", problem().isEmpty());
-    view.put("problem", problem().orElse(""));
-    return view;
-  }
+    static PipelineStatus nothingYet(String job) {
+        return new PipelineStatus(
+                job,
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                OptionalLong.empty(),
+                false,
+                Optional.empty(),
+                OptionalLong.empty(),
+                Optional.empty());
+    }
 
-  public ObjectNode toJson() {
-    ObjectNode node = Json.mapper().createObjectNode();
-    node.put("job", job);
-    jobId.ifPresent(id -> node.put("job_id", id));
-    node.put("restarts_last_hour", restartsLastHour);
-    lastFailure.ifPresent(f -> node.put("last_failure", f));
-    if (rawLag.isPresent()) {
-      node.put("raw_lag", rawLag.getAsLong());
-    } else {
-      node.putNull("raw_lag");
+    /** Why the pipeline is not doing its work, if it is not: a job that does not run, or a lag it does not work off. */
+    public Optional<String> problem() {
+        if (job.equals(NOT_WATCHED)) {
+            return Optional.empty();
+        }
+        if (!job.equals(RUNNING)) {
+            return Optional.of("the pipeline job is " + job
+                    + lastFailure.map(f -> " (last failure: " + f + ")").orElse(""));
+        }
+        if (lagStalled) {
+            return Optional.of("the pipeline has made no progress on a lag of " + rawLag.orElse(0) + " raw signals");
+        }
+        return Optional.empty();
     }
-    node.put("lag_stalled", lagStalled);
-    node.put("last_incident_update", lastIncidentUpdate.map(Instant::toString).orElse(null));
-    if (notYetAnalysed.isPresent()) {
-      node.put("not_yet_analysed", notYetAnalysed.getAsLong());
-    } else {
-      node.putNull("not_yet_analysed");
+
+    /** For the desk's status block: the JSON members plus whether all is well and, if not, why. */
+    public Map<String, Object> toView() {
+        Map<String, Object> view =
+                new HashMap<>(Json.mapper().convertValue(toJson(), new TypeReference<Map<String, Object>>() {}));
+        view.put("healthy", problem().isEmpty());
+        view.put("problem", problem().orElse(""));
+        return view;
     }
-    node.put("checked_at", checkedAt.map(Instant::toString).orElse(null));
-    return node;
-  }
+
+    public ObjectNode toJson() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("job", job);
+        jobId.ifPresent(id -> node.put("job_id", id));
+        node.put("restarts_last_hour", restartsLastHour);
+        lastFailure.ifPresent(f -> node.put("last_failure", f));
+        if (rawLag.isPresent()) {
+            node.put("raw_lag", rawLag.getAsLong());
+        } else {
+            node.putNull("raw_lag");
+        }
+        node.put("lag_stalled", lagStalled);
+        node.put(
+                "last_incident_update",
+                lastIncidentUpdate.map(Instant::toString).orElse(null));
+        if (notYetAnalysed.isPresent()) {
+            node.put("not_yet_analysed", notYetAnalysed.getAsLong());
+        } else {
+            node.putNull("not_yet_analysed");
+        }
+        node.put("checked_at", checkedAt.map(Instant::toString).orElse(null));
+        return node;
+    }
 }

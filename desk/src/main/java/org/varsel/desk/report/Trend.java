@@ -5,14 +5,14 @@ import java.util.List;
 
 /** Incidents first seen per bucket that carry one value of a dimension (category {@code incitement}, say). */
 public record Trend(Dimension dimension, String value, List<Count> counts) {
-  public Trend {
-    counts = List.copyOf(counts);
-  }
+    public Trend {
+        counts = List.copyOf(counts);
+    }
 
-  /** Incidents first seen in the bucket that starts on {@code start}. */
-  public record Count(LocalDate start, long incidents) {}
+    /** Incidents first seen in the bucket that starts on {@code start}. */
+    public record Count(LocalDate start, long incidents) {}
 
-  public long total() {
-    return counts.stream().mapToLong(Count::incidents).sum();
-  }
+    public long total() {
+        return counts.stream().mapToLong(Count::incidents).sum();
+    }
 }

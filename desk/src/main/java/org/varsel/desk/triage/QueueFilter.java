@@ -19,50 +19,86 @@ import org.varsel.desk.incident.IncidentStatus;
  * @param handle an account handle as the analyst knows it ({@code @someone}): matched clear and pseudonymised
  */
 public record QueueFilter(
-    Optional<IncidentStatus> status,
-    Optional<IncidentKind> kind,
-    Optional<Tier> tier,
-    Optional<String> category,
-    Optional<String> platform,
-    Optional<String> language,
-    Optional<String> partner,
-    Optional<String> rule,
-    Optional<String> assignee,
-    Optional<Instant> from,
-    Optional<Instant> to,
-    Optional<String> text,
-    Optional<String> handle) {
+        Optional<IncidentStatus> status,
+        Optional<IncidentKind> kind,
+        Optional<Tier> tier,
+        Optional<String> category,
+        Optional<String> platform,
+        Optional<String> language,
+        Optional<String> partner,
+        Optional<String> rule,
+        Optional<String> assignee,
+        Optional<Instant> from,
+        Optional<Instant> to,
+        Optional<String> text,
+        Optional<String> handle) {
 
-  public QueueFilter {
-    Objects.requireNonNull(status);
-    Objects.requireNonNull(kind);
-    Objects.requireNonNull(tier);
-    Objects.requireNonNull(category);
-    Objects.requireNonNull(platform);
-    Objects.requireNonNull(language);
-    Objects.requireNonNull(partner);
-    Objects.requireNonNull(rule);
-    Objects.requireNonNull(assignee);
-    Objects.requireNonNull(from);
-    Objects.requireNonNull(to);
-    Objects.requireNonNull(text);
-    Objects.requireNonNull(handle);
-  }
+    public QueueFilter {
+        Objects.requireNonNull(status);
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(tier);
+        Objects.requireNonNull(category);
+        Objects.requireNonNull(platform);
+        Objects.requireNonNull(language);
+        Objects.requireNonNull(partner);
+        Objects.requireNonNull(rule);
+        Objects.requireNonNull(assignee);
+        Objects.requireNonNull(from);
+        Objects.requireNonNull(to);
+        Objects.requireNonNull(text);
+        Objects.requireNonNull(handle);
+    }
 
-  public static QueueFilter none() {
-    Optional<String> no = Optional.empty();
-    return new QueueFilter(Optional.empty(), Optional.empty(), Optional.empty(), no, no, no, no, no, no,
-        Optional.empty(), Optional.empty(), no, no);
-  }
+    public static QueueFilter none() {
+        Optional<String> no = Optional.empty();
+        return new QueueFilter(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                no,
+                no,
+                no,
+                no,
+                no,
+                no,
+                Optional.empty(),
+                Optional.empty(),
+                no,
+                no);
+    }
 
-  /** The same filter for every status (the status counts use it). */
-  public QueueFilter anyStatus() {
-    return new QueueFilter(Optional.empty(), kind, tier, category, platform, language, partner, rule, assignee, from,
-        to, text, handle);
-  }
+    /** The same filter for every status (the status counts use it). */
+    public QueueFilter anyStatus() {
+        return new QueueFilter(
+                Optional.empty(),
+                kind,
+                tier,
+                category,
+                platform,
+                language,
+                partner,
+                rule,
+                assignee,
+                from,
+                to,
+                text,
+                handle);
+    }
 
-  public QueueFilter withStatus(IncidentStatus newStatus) {
-    return new QueueFilter(Optional.of(newStatus), kind, tier, category, platform, language, partner, rule, assignee,
-        from, to, text, handle);
-  }
+    public QueueFilter withStatus(IncidentStatus newStatus) {
+        return new QueueFilter(
+                Optional.of(newStatus),
+                kind,
+                tier,
+                category,
+                platform,
+                language,
+                partner,
+                rule,
+                assignee,
+                from,
+                to,
+                text,
+                handle);
+    }
 }

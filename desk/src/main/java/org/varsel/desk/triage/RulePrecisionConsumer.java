@@ -21,8 +21,8 @@ import org.varsel.desk.kafka.TopicIntoTable;
  * naming its position and the violations (the topic is the pipeline's, not an outsider's).
  */
 public final class RulePrecisionConsumer extends TopicIntoTable {
-  private static final Logger LOG = LoggerFactory.getLogger(RulePrecisionConsumer.class);
-  private static final String UPSERT = """
+    private static final Logger LOG = LoggerFactory.getLogger(RulePrecisionConsumer.class);
+    private static final String UPSERT = """
       INSERT INTO rule_precision (rule_id, confirmed, dismissed, hits, shadow_hits, proposal, reason, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (rule_id) DO UPDATE SET confirmed = EXCLUDED.confirmed, dismissed = EXCLUDED.dismissed,
@@ -31,37 +31,53 @@ public final class RulePrecisionConsumer extends TopicIntoTable {
       WHERE rule_precision.updated_at <= EXCLUDED.updated_at
       """;
 
-
-  public RulePrecisionConsumer(String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
-    super("rule-precision", bootstrapServers, login, groupId, groupId, topic, database, UPSERT,
-        RulePrecisionConsumer::bind);
-  }
-
-  static boolean bind(PreparedStatement upsert, ConsumerRecord<byte[], byte[]> record) throws SQLException {
-    RulePrecisionUpdate update;
-    try {
-      JsonNode json = Json.mapper().readTree(record.value());
-      List<String> violations = ContractSchemas.RULE_PRECISION_V1.violations(json);
-      if (!violations.isEmpty()) {
-        LOG.warn("rule precision: skipping {}-{}@{}, not rule-precision.v1: {}", record.topic(), record.partition(),
-            record.offset(), violations);
-        return false;
-      }
-      update = Json.mapper().treeToValue(json, RulePrecisionUpdate.class);
-    } catch (Exception unreadable) {
-      // only the exception's class: a message may quote the record
-      LOG.warn("rule precision: skipping an unreadable record at {}-{}@{} ({})", record.topic(), record.partition(),
-          record.offset(), unreadable.getClass().getSimpleName());
-      return false;
+    public RulePrecisionConsumer(
+            String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
+        super(
+                "rule-precision",
+                bootstrapServers,
+                login,
+                groupId,
+                groupId,
+                topic,
+                database,
+                UPSERT,
+                RulePrecisionConsumer::bind);
     }
-    upsert.setString(1, update.ruleId());
-    upsert.setLong(2, update.confirmed());
-    upsert.setLong(3, update.dismissed());
-    upsert.setLong(4, update.hits());
-    upsert.setLong(5, update.shadowHits());
-    upsert.setString(6, update.proposal());
-    upsert.setString(7, update.reason());
-    upsert.setObject(8, update.updatedAt().atOffset(ZoneOffset.UTC));
-    return true;
-  }
+
+    static boolean bind(PreparedStatement upsert, ConsumerRecord<byte[], byte[]> record) throws SQLException {
+        RulePrecisionUpdate update;
+        try {
+            JsonNode json = Json.mapper().readTree(record.value());
+            List<String> violations = ContractSchemas.RULE_PRECISION_V1.violations(json);
+            if (!violations.isEmpty()) {
+                LOG.warn(
+                        "rule precision: skipping {}-{}@{}, not rule-precision.v1: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        violations);
+                return false;
+            }
+            update = Json.mapper().treeToValue(json, RulePrecisionUpdate.class);
+        } catch (Exception unreadable) {
+            // only the exception's class: a message may quote the record
+            LOG.warn(
+                    "rule precision: skipping an unreadable record at {}-{}@{} ({})",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    unreadable.getClass().getSimpleName());
+            return false;
+        }
+        upsert.setString(1, update.ruleId());
+        upsert.setLong(2, update.confirmed());
+        upsert.setLong(3, update.dismissed());
+        upsert.setLong(4, update.hits());
+        upsert.setLong(5, update.shadowHits());
+        upsert.setString(6, update.proposal());
+        upsert.setString(7, update.reason());
+        upsert.setObject(8, update.updatedAt().atOffset(ZoneOffset.UTC));
+        return true;
+    }
 }

@@ -16,35 +16,39 @@ import java.util.regex.Pattern;
  * @param terms the terms, bound in order
  */
 record SearchQuery(String sql, List<String> terms) {
-  private static final Pattern TOKEN = Pattern.compile("(-?)(\"[^\"]*\"?|[^\\s\"]+)");
+    private static final Pattern TOKEN = Pattern.compile("(-?)(\"[^\"]*\"?|[^\\s\"]+)");
 
-  static SearchQuery parse(String query) {
-    List<List<String>> anyOf = new ArrayList<>();
-    List<String> allOf = new ArrayList<>();
-    List<String> terms = new ArrayList<>();
-    Matcher token = TOKEN.matcher(query);
-    while (token.find()) {
-      String text = token.group(2);
-      boolean phrase = text.startsWith("\"");
-      if (!phrase && text.toLowerCase(Locale.ROOT).equals("or") && token.group(1).isEmpty()) {
-        if (!allOf.isEmpty()) {
-          anyOf.add(allOf);
-          allOf = new ArrayList<>();
+    static SearchQuery parse(String query) {
+        List<List<String>> anyOf = new ArrayList<>();
+        List<String> allOf = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
+        Matcher token = TOKEN.matcher(query);
+        while (token.find()) {
+            String text = token.group(2);
+            boolean phrase = text.startsWith("\"");
+            if (!phrase
+                    && text.toLowerCase(Locale.ROOT).equals("or")
+                    && token.group(1).isEmpty()) {
+                if (!allOf.isEmpty()) {
+                    anyOf.add(allOf);
+                    allOf = new ArrayList<>();
+                }
+                continue;
+            }
+            String term = phrase ? text.replace("\"", "").strip() : text;
+            if (term.isEmpty()) {
+                continue;
+            }
+            terms.add(term);
+            allOf.add((token.group(1).isEmpty() ? "" : "!!") + "varsel_search_term(?)");
         }
-        continue;
-      }
-      String term = phrase ? text.replace("\"", "").strip() : text;
-      if (term.isEmpty()) {
-        continue;
-      }
-      terms.add(term);
-      allOf.add((token.group(1).isEmpty() ? "" : "!!") + "varsel_search_term(?)");
+        if (!allOf.isEmpty()) {
+            anyOf.add(allOf);
+        }
+        List<String> groups = anyOf.stream()
+                .map(group -> "(" + String.join(" && ", group) + ")")
+                .toList();
+        return new SearchQuery(
+                groups.isEmpty() ? "varsel_search_term('')" : "(" + String.join(" || ", groups) + ")", terms);
     }
-    if (!allOf.isEmpty()) {
-      anyOf.add(allOf);
-    }
-    List<String> groups = anyOf.stream().map(group -> "(" + String.join(" && ", group) + ")").toList();
-    return new SearchQuery(groups.isEmpty() ? "varsel_search_term('')" : "(" + String.join(" || ", groups) + ")",
-        terms);
-  }
 }

@@ -16,71 +16,82 @@ import org.varsel.desk.triage.Revision;
  * show it as JSON.
  */
 final class IncidentHistory {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-      .withZone(ZoneOffset.UTC);
-  private static final int QUOTED_COMMENT = 140;
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final int QUOTED_COMMENT = 140;
 
-  /** One line of the history. {@code why} is the reason given, or empty. */
-  record Line(Instant at, String when, String who, String what, String why) {}
+    /** One line of the history. {@code why} is the reason given, or empty. */
+    record Line(Instant at, String when, String who, String what, String why) {}
 
-  private IncidentHistory() {}
+    private IncidentHistory() {}
 
-  static List<Line> inWords(List<Revision> revisions, List<AuditEvent> events) {
-    List<Line> lines = new ArrayList<>();
-    for (Revision revision : revisions) {
-      lines.add(line(revision.storedAt(), "pipeline", "stored version " + revision.version() + ": tier "
-          + revision.tier() + ", severity " + revision.severity() + ", " + revision.signalCount() + " signals", ""));
+    static List<Line> inWords(List<Revision> revisions, List<AuditEvent> events) {
+        List<Line> lines = new ArrayList<>();
+        for (Revision revision : revisions) {
+            lines.add(line(
+                    revision.storedAt(),
+                    "pipeline",
+                    "stored version " + revision.version() + ": tier " + revision.tier() + ", severity "
+                            + revision.severity() + ", " + revision.signalCount() + " signals",
+                    ""));
+        }
+        for (AuditEvent event : events) {
+            JsonNode before = event.before().orElse(null);
+            JsonNode after = event.after().orElse(null);
+            lines.add(line(event.at(), event.actor(), what(event.action(), before, after), why(event.action(), after)));
+        }
+        lines.sort(Comparator.comparing(Line::at));
+        return lines;
     }
-    for (AuditEvent event : events) {
-      JsonNode before = event.before().orElse(null);
-      JsonNode after = event.after().orElse(null);
-      lines.add(line(event.at(), event.actor(), what(event.action(), before, after), why(event.action(), after)));
+
+    /** One person's action as a sentence: "bob moved it from triaging to dismissed because “satire” at 2026-…". */
+    static String sentence(AuditEvent event) {
+        JsonNode after = event.after().orElse(null);
+        String why = why(event.action(), after);
+        return event.actor() + " " + what(event.action(), event.before().orElse(null), after)
+                + (why.isEmpty() ? "" : " because “" + why + "”") + " at " + WHEN.format(event.at());
     }
-    lines.sort(Comparator.comparing(Line::at));
-    return lines;
-  }
 
-  /** One person's action as a sentence: "bob moved it from triaging to dismissed because “satire” at 2026-…". */
-  static String sentence(AuditEvent event) {
-    JsonNode after = event.after().orElse(null);
-    String why = why(event.action(), after);
-    return event.actor() + " " + what(event.action(), event.before().orElse(null), after)
-        + (why.isEmpty() ? "" : " because “" + why + "”") + " at " + WHEN.format(event.at());
-  }
-
-  private static Line line(Instant at, String who, String what, String why) {
-    return new Line(at, WHEN.format(at), who, what, why);
-  }
-
-  private static String what(String action, JsonNode before, JsonNode after) {
-    if (action.startsWith("case.")) {
-      return "recorded that the case with " + text(after, "platform") + " is " + action.substring("case.".length())
-          + (text(after, "outcome").isEmpty() ? "" : " (" + text(after, "outcome") + ")");
+    private static Line line(Instant at, String who, String what, String why) {
+        return new Line(at, WHEN.format(at), who, what, why);
     }
-    return switch (action) {
-      case "status" -> "moved it from " + text(before, "status") + " to " + text(after, "status");
-      case "assign" -> text(after, "assignee").isEmpty()
-          ? "unassigned it" + (text(before, "assignee").isEmpty() ? "" : " from " + text(before, "assignee"))
-          : "assigned it to " + text(after, "assignee");
-      case "comment" -> "commented: “" + abbreviate(text(after, "body")) + "”";
-      case "brief.exported" -> "produced a " + text(after, "track") + " brief (" + text(after, "format") + ") for "
-          + text(after, "audience") + ", marked TLP:" + text(after, "tlp");
-      case "brief.sent" -> "marked the " + text(after, "track") + " brief sent to " + text(after, "platform")
-          + ", opening or joining its case";
-      case "alert-acknowledged" -> "acknowledged the threat-to-life alert";
-      default -> action.replace('-', ' ').replace('.', ' ');
-    };
-  }
 
-  private static String why(String action, JsonNode after) {
-    return action.equals("status") ? text(after, "reason") : "";
-  }
+    private static String what(String action, JsonNode before, JsonNode after) {
+        if (action.startsWith("case.")) {
+            return "recorded that the case with " + text(after, "platform") + " is "
+                    + action.substring("case.".length())
+                    + (text(after, "outcome").isEmpty() ? "" : " (" + text(after, "outcome") + ")");
+        }
+        return switch (action) {
+            case "status" -> "moved it from " + text(before, "status") + " to " + text(after, "status");
+            case "assign" ->
+                text(after, "assignee").isEmpty()
+                        ? "unassigned it"
+                                + (text(before, "assignee").isEmpty() ? "" : " from " + text(before, "assignee"))
+                        : "assigned it to " + text(after, "assignee");
+            case "comment" -> "commented: “" + abbreviate(text(after, "body")) + "”";
+            case "brief.exported" ->
+                "produced a " + text(after, "track") + " brief (" + text(after, "format") + ") for "
+                        + text(after, "audience") + ", marked TLP:" + text(after, "tlp");
+            case "brief.sent" ->
+                "marked the " + text(after, "track") + " brief sent to " + text(after, "platform")
+                        + ", opening or joining its case";
+            case "alert-acknowledged" -> "acknowledged the threat-to-life alert";
+            default -> action.replace('-', ' ').replace('.', ' ');
+        };
+    }
 
-  private static String text(JsonNode node, String field) {
-    return node == null || !node.path(field).isTextual() ? "" : node.path(field).asText();
-  }
+    private static String why(String action, JsonNode after) {
+        return action.equals("status") ? text(after, "reason") : "";
+    }
 
-  private static String abbreviate(String body) {
-    return body.length() <= QUOTED_COMMENT ? body : body.substring(0, QUOTED_COMMENT - 1) + "…";
-  }
+    private static String text(JsonNode node, String field) {
+        return node == null || !node.path(field).isTextual()
+                ? ""
+                : node.path(field).asText();
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= QUOTED_COMMENT ? body : body.substring(0, QUOTED_COMMENT - 1) + "…";
+    }
 }

@@ -12,28 +12,30 @@ import org.varsel.desk.http.RateLimiter;
  * limits hold across desk replicas.
  */
 public final class LoginThrottle {
-  /** Attempts one username may make at once, and then per minute. */
-  public static final int PER_USER_BURST = 10;
-  public static final int PER_USER_PER_MINUTE = 5;
-  /** Attempts one address may make at once (an office behind one NAT), and then per minute. */
-  public static final int PER_ADDRESS_BURST = 30;
-  public static final int PER_ADDRESS_PER_MINUTE = 20;
+    /** Attempts one username may make at once, and then per minute. */
+    public static final int PER_USER_BURST = 10;
 
-  private final RateLimiter perUser;
-  private final RateLimiter perAddress;
+    public static final int PER_USER_PER_MINUTE = 5;
+    /** Attempts one address may make at once (an office behind one NAT), and then per minute. */
+    public static final int PER_ADDRESS_BURST = 30;
 
-  public LoginThrottle(Database database) {
-    this.perUser = new RateLimiter(database, "login-user", PER_USER_PER_MINUTE, PER_USER_BURST);
-    this.perAddress = new RateLimiter(database, "login-address", PER_ADDRESS_PER_MINUTE, PER_ADDRESS_BURST);
-  }
+    public static final int PER_ADDRESS_PER_MINUTE = 20;
 
-  /** Takes one attempt; empty if allowed, else the whole seconds to wait (for Retry-After). */
-  OptionalLong attempt(String username, String address) throws SQLException {
-    OptionalLong user = perUser.acquire(username.toLowerCase(Locale.ROOT));
-    OptionalLong fromAddress = perAddress.acquire(address);
-    if (user.isEmpty()) {
-      return fromAddress;
+    private final RateLimiter perUser;
+    private final RateLimiter perAddress;
+
+    public LoginThrottle(Database database) {
+        this.perUser = new RateLimiter(database, "login-user", PER_USER_PER_MINUTE, PER_USER_BURST);
+        this.perAddress = new RateLimiter(database, "login-address", PER_ADDRESS_PER_MINUTE, PER_ADDRESS_BURST);
     }
-    return fromAddress.isEmpty() ? user : OptionalLong.of(Math.max(user.getAsLong(), fromAddress.getAsLong()));
-  }
+
+    /** Takes one attempt; empty if allowed, else the whole seconds to wait (for Retry-After). */
+    OptionalLong attempt(String username, String address) throws SQLException {
+        OptionalLong user = perUser.acquire(username.toLowerCase(Locale.ROOT));
+        OptionalLong fromAddress = perAddress.acquire(address);
+        if (user.isEmpty()) {
+            return fromAddress;
+        }
+        return fromAddress.isEmpty() ? user : OptionalLong.of(Math.max(user.getAsLong(), fromAddress.getAsLong()));
+    }
 }

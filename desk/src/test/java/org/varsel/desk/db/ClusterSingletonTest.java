@@ -16,50 +16,64 @@ import org.varsel.local.PostgresExtension;
 /** Two replicas' singletons on one database: one runs a job at a time, once per period, and a failed run is no run. */
 @ExtendWith(PostgresExtension.class)
 class ClusterSingletonTest {
-  private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration HOUR = Duration.ofHours(1);
 
-  @Test
-  void whileOneReplicaRunsAJobTheOtherSkipsItAndAfterwardsItIsNotDueUntilThePeriodHasPassed(PostgresDatabase database)
-      throws Exception {
-    try (Database a = open(database); Database b = open(database)) {
-      ClusterSingleton replicaA = new ClusterSingleton(a);
-      ClusterSingleton replicaB = new ClusterSingleton(b);
-      CountDownLatch running = new CountDownLatch(1);
-      CountDownLatch finish = new CountDownLatch(1);
-      CompletableFuture<Optional<String>> onA = CompletableFuture.supplyAsync(() -> {
-        try {
-          return replicaA.runIfDue("purge", HOUR, () -> {
-            running.countDown();
-            assertThat(finish.await(60, TimeUnit.SECONDS)).isTrue();
-            return "a";
-          });
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
+    @Test
+    void whileOneReplicaRunsAJobTheOtherSkipsItAndAfterwardsItIsNotDueUntilThePeriodHasPassed(PostgresDatabase database)
+            throws Exception {
+        try (Database a = open(database);
+                Database b = open(database)) {
+            ClusterSingleton replicaA = new ClusterSingleton(a);
+            ClusterSingleton replicaB = new ClusterSingleton(b);
+            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch finish = new CountDownLatch(1);
+            CompletableFuture<Optional<String>> onA = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return replicaA.runIfDue("purge", HOUR, () -> {
+                        running.countDown();
+                        assertThat(finish.await(60, TimeUnit.SECONDS)).isTrue();
+                        return "a";
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(replicaB.runIfDue("purge", Duration.ZERO, () -> "b"))
+                    .as("while A runs it")
+                    .isEmpty();
+            assertThat(replicaB.runIfDue("other job", HOUR, () -> "b"))
+                    .as("another job")
+                    .contains("b");
+            finish.countDown();
+            assertThat(onA.get(60, TimeUnit.SECONDS)).contains("a");
+
+            assertThat(replicaB.runIfDue("purge", HOUR, () -> "b"))
+                    .as("ran by A within the hour")
+                    .isEmpty();
+            assertThat(replicaA.runIfDue("purge", HOUR, () -> "a"))
+                    .as("not even A again")
+                    .isEmpty();
+            assertThat(replicaB.runIfDue("purge", Duration.ZERO, () -> "b"))
+                    .as("no period: whenever free")
+                    .contains("b");
         }
-      });
-      assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(replicaB.runIfDue("purge", Duration.ZERO, () -> "b")).as("while A runs it").isEmpty();
-      assertThat(replicaB.runIfDue("other job", HOUR, () -> "b")).as("another job").contains("b");
-      finish.countDown();
-      assertThat(onA.get(60, TimeUnit.SECONDS)).contains("a");
-
-      assertThat(replicaB.runIfDue("purge", HOUR, () -> "b")).as("ran by A within the hour").isEmpty();
-      assertThat(replicaA.runIfDue("purge", HOUR, () -> "a")).as("not even A again").isEmpty();
-      assertThat(replicaB.runIfDue("purge", Duration.ZERO, () -> "b")).as("no period: whenever free").contains("b");
     }
-  }
 
-  @Test
-  void aRunThatFailsLeavesTheJobDueForTheNextReplica(PostgresDatabase database) throws Exception {
-    try (Database a = open(database); Database b = open(database)) {
-      assertThatThrownBy(() -> new ClusterSingleton(a).runIfDue("feed:rss", HOUR, () -> {
-        throw new IllegalStateException("the feed is away");
-      })).hasMessageContaining("away");
-      assertThat(new ClusterSingleton(b).runIfDue("feed:rss", HOUR, () -> 7L)).contains(7L);
+    @Test
+    void aRunThatFailsLeavesTheJobDueForTheNextReplica(PostgresDatabase database) throws Exception {
+        try (Database a = open(database);
+                Database b = open(database)) {
+            assertThatThrownBy(() -> new ClusterSingleton(a).runIfDue("feed:rss", HOUR, () -> {
+                        throw new IllegalStateException("the feed is away");
+                    }))
+                    .hasMessageContaining("away");
+            assertThat(new ClusterSingleton(b).runIfDue("feed:rss", HOUR, () -> 7L))
+                    .contains(7L);
+        }
     }
-  }
 
-  private static Database open(PostgresDatabase database) {
-    return Database.open(database.jdbcUrl(), database.user(), database.password());
-  }
+    private static Database open(PostgresDatabase database) {
+        return Database.open(database.jdbcUrl(), database.user(), database.password());
+    }
 }

@@ -11,27 +11,28 @@ import org.varsel.contract.Incident;
  *     {@code context} rule matched the same text): it counts at most severity 3 and sets no tier (harm.HarmReading)
  */
 public record RuleMatch(
-    String ruleId,
-    String title,
-    int severity,
-    String category,
-    List<String> tags,
-    List<String> targetGroups,
-    String explanation,
-    List<Incident.MatchedTerm> terms,
-    String packVersion,
-    boolean reportedSpeech) {
+        String ruleId,
+        String title,
+        int severity,
+        String category,
+        List<String> tags,
+        List<String> targetGroups,
+        String explanation,
+        List<Incident.MatchedTerm> terms,
+        String packVersion,
+        boolean reportedSpeech) {
 
-  /** The category of rules that mark a text's stance (counter-speech, reported speech), not a harm. */
-  public static final String CONTEXT_CATEGORY = "context";
+    /** The category of rules that mark a text's stance (counter-speech, reported speech), not a harm. */
+    public static final String CONTEXT_CATEGORY = "context";
 
-  /** A rule that marks a text's stance (counter-speech, reported speech): never a harm, never a surge key. */
-  public boolean isContext() {
-    return CONTEXT_CATEGORY.equals(category);
-  }
+    /** A rule that marks a text's stance (counter-speech, reported speech): never a harm, never a surge key. */
+    public boolean isContext() {
+        return CONTEXT_CATEGORY.equals(category);
+    }
 
-  /** The same match, read as quoted, reported or condemned rather than meant. */
-  public RuleMatch quoted() {
-    return new RuleMatch(ruleId, title, severity, category, tags, targetGroups, explanation, terms, packVersion, true);
-  }
+    /** The same match, read as quoted, reported or condemned rather than meant. */
+    public RuleMatch quoted() {
+        return new RuleMatch(
+                ruleId, title, severity, category, tags, targetGroups, explanation, terms, packVersion, true);
+    }
 }

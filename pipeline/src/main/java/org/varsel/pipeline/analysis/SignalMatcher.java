@@ -11,46 +11,55 @@ import org.varsel.pipeline.rules.RuleHit;
 /** Matches one analysed signal against a rule engine as the pipeline does: the Flink-free core of {@link org.varsel.pipeline.operators.MatchRules}. */
 public final class SignalMatcher {
 
-  private SignalMatcher() {}
+    private SignalMatcher() {}
 
-  /** Active and shadow hits; a signal without text matches nothing, and {@code und} is matched as an unknown language. */
-  public static MatchResult match(RuleEngine engine, AnalysedSignal signal) {
-    String text = signal.signal().text();
-    if (text == null || text.isBlank()) {
-      return MatchResult.NONE;
+    /** Active and shadow hits; a signal without text matches nothing, and {@code und} is matched as an unknown language. */
+    public static MatchResult match(RuleEngine engine, AnalysedSignal signal) {
+        String text = signal.signal().text();
+        if (text == null || text.isBlank()) {
+            return MatchResult.NONE;
+        }
+        Optional<String> language = Optional.ofNullable(signal.language()).filter(l -> !"und".equals(l));
+        return engine.match(text, language);
     }
-    Optional<String> language = Optional.ofNullable(signal.language()).filter(l -> !"und".equals(l));
-    return engine.match(text, language);
-  }
 
-  /** The signal with the active hits of {@code result} as its rule matches (shadow hits never reach correlation). */
-  public static AnalysedSignal withActiveHits(AnalysedSignal signal, MatchResult result) {
-    if (result.hits().isEmpty()) {
-      return signal;
+    /** The signal with the active hits of {@code result} as its rule matches (shadow hits never reach correlation). */
+    public static AnalysedSignal withActiveHits(AnalysedSignal signal, MatchResult result) {
+        if (result.hits().isEmpty()) {
+            return signal;
+        }
+        List<RuleMatch> matches = new ArrayList<>(result.hits().size());
+        for (RuleHit hit : result.hits()) {
+            matches.add(toRuleMatch(hit));
+        }
+        return signal.withRuleMatches(readInContext(matches));
     }
-    List<RuleMatch> matches = new ArrayList<>(result.hits().size());
-    for (RuleHit hit : result.hits()) {
-      matches.add(toRuleMatch(hit));
-    }
-    return signal.withRuleMatches(readInContext(matches));
-  }
 
-  /**
-   * When a {@code context} rule (counter-speech, reported speech) matched, the text's other hits are quoted, not
-   * meant: marked so, they cannot raise an incident's tier (docs/incidents.md, "Severity and tier").
-   */
-  public static List<RuleMatch> readInContext(List<RuleMatch> matches) {
-    if (matches.stream().noneMatch(RuleMatch::isContext)) {
-      return matches;
+    /**
+     * When a {@code context} rule (counter-speech, reported speech) matched, the text's other hits are quoted, not
+     * meant: marked so, they cannot raise an incident's tier (docs/incidents.md, "Severity and tier").
+     */
+    public static List<RuleMatch> readInContext(List<RuleMatch> matches) {
+        if (matches.stream().noneMatch(RuleMatch::isContext)) {
+            return matches;
+        }
+        return matches.stream().map(m -> m.isContext() ? m : m.quoted()).toList();
     }
-    return matches.stream().map(m -> m.isContext() ? m : m.quoted()).toList();
-  }
 
-  /** The hit's target groups are those the text names (the rule's own list only when it names none). */
-  private static RuleMatch toRuleMatch(RuleHit hit) {
-    return new RuleMatch(hit.ruleId(), hit.title(), hit.severity(), hit.category(), new ArrayList<>(hit.tags()),
-        new ArrayList<>(hit.targetGroups()), hit.explanation(),
-        hit.matchedTerms().stream().map(t -> new Incident.MatchedTerm(t.text(), t.start(), t.end())).toList(),
-        hit.packVersion(), hit.reportedSpeech());
-  }
+    /** The hit's target groups are those the text names (the rule's own list only when it names none). */
+    private static RuleMatch toRuleMatch(RuleHit hit) {
+        return new RuleMatch(
+                hit.ruleId(),
+                hit.title(),
+                hit.severity(),
+                hit.category(),
+                new ArrayList<>(hit.tags()),
+                new ArrayList<>(hit.targetGroups()),
+                hit.explanation(),
+                hit.matchedTerms().stream()
+                        .map(t -> new Incident.MatchedTerm(t.text(), t.start(), t.end()))
+                        .toList(),
+                hit.packVersion(),
+                hit.reportedSpeech());
+    }
 }

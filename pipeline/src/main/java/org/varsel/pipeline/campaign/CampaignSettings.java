@@ -9,24 +9,27 @@ import java.time.Duration;
  * campaign they make spans at most {@code maxSpan}. {@code shingleWords} is the co-similar detector's shingle size, so
  * that texts are compared as that detector compares them.
  */
-public record CampaignSettings(double minContainment, Duration maxGap, Duration maxSpan, int shingleWords) implements Serializable {
+public record CampaignSettings(double minContainment, Duration maxGap, Duration maxSpan, int shingleWords)
+        implements Serializable {
 
-  public CampaignSettings {
-    if (minContainment <= 0 || minContainment > 1) {
-      throw new IllegalArgumentException("pipeline.campaigns.min-containment must lie in (0, 1], not " + minContainment);
+    public CampaignSettings {
+        if (minContainment <= 0 || minContainment > 1) {
+            throw new IllegalArgumentException(
+                    "pipeline.campaigns.min-containment must lie in (0, 1], not " + minContainment);
+        }
+        if (maxGap.isNegative() || maxSpan.isNegative() || maxSpan.isZero()) {
+            throw new IllegalArgumentException(
+                    "pipeline.campaigns.max-gap must not be negative and max-span must be positive, not " + maxGap
+                            + " / " + maxSpan);
+        }
     }
-    if (maxGap.isNegative() || maxSpan.isNegative() || maxSpan.isZero()) {
-      throw new IllegalArgumentException("pipeline.campaigns.max-gap must not be negative and max-span must be positive, not "
-          + maxGap + " / " + maxSpan);
+
+    public static CampaignSettings defaults() {
+        return new CampaignSettings(0.5, Duration.ofHours(1), Duration.ofDays(1), 3);
     }
-  }
 
-  public static CampaignSettings defaults() {
-    return new CampaignSettings(0.5, Duration.ofHours(1), Duration.ofDays(1), 3);
-  }
-
-  /** How long a campaign is kept after its last signal: it can still be joined by a finding within the span cap. */
-  long retentionMillis() {
-    return maxSpan.toMillis() + maxGap.toMillis();
-  }
+    /** How long a campaign is kept after its last signal: it can still be joined by a finding within the span cap. */
+    long retentionMillis() {
+        return maxSpan.toMillis() + maxGap.toMillis();
+    }
 }

@@ -9,39 +9,40 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * campaigns. {@code incident.CampaignFunction} keeps it in Flink map states; tests keep it in memory.
  */
 public interface CampaignState {
-  /** Keeps an update until event time reaches {@code at}. */
-  void addPending(long at, FindingUpdate update);
+    /** Keeps an update until event time reaches {@code at}. */
+    void addPending(long at, FindingUpdate update);
 
-  /** Removes and returns the updates kept until {@code time} or earlier, in (time, incident id, version) order. */
-  List<FindingUpdate> takePending(long time);
+    /** Removes and returns the updates kept until {@code time} or earlier, in (time, incident id, version) order. */
+    List<FindingUpdate> takePending(long time);
 
-  /** The finding with this incident id, or null. */
-  CampaignMember member(String incidentId);
+    /** The finding with this incident id, or null. */
+    CampaignMember member(String incidentId);
 
-  void putMember(CampaignMember member);
+    void putMember(CampaignMember member);
 
-  void removeMember(String incidentId);
+    void removeMember(String incidentId);
 
-  /** The campaign with this id, or null. */
-  Campaign campaign(String id);
+    /** The campaign with this id, or null. */
+    Campaign campaign(String id);
 
-  void putCampaign(Campaign campaign);
+    void putCampaign(Campaign campaign);
 
-  void removeCampaign(String id);
+    void removeCampaign(String id);
 
-  /**
-   * The ids of every live campaign in id order, as a copy (callers remove campaigns while they go through it); an id
-   * whose campaign the state's TTL expired may still be listed (its {@link #campaign} is null).
-   */
-  List<String> campaignIds();
+    /**
+     * The ids of every live campaign in id order, as a copy (callers remove campaigns while they go through it); an id
+     * whose campaign the state's TTL expired may still be listed (its {@link #campaign} is null).
+     */
+    List<String> campaignIds();
 
-  /** The key a pending update is kept under: sorts by time, then incident id, then version. */
-  static String pendingKey(long at, FindingUpdate update) {
-    return String.format("%019d|%s|%019d", at, update.incident().id(), update.incident().version());
-  }
+    /** The key a pending update is kept under: sorts by time, then incident id, then version. */
+    static String pendingKey(long at, FindingUpdate update) {
+        return String.format(
+                "%019d|%s|%019d", at, update.incident().id(), update.incident().version());
+    }
 
-  /** The time a pending key was kept until. */
-  static long pendingTime(String key) {
-    return Long.parseLong(key.substring(0, 19));
-  }
+    /** The time a pending key was kept until. */
+    static long pendingTime(String key) {
+        return Long.parseLong(key.substring(0, 19));
+    }
 }

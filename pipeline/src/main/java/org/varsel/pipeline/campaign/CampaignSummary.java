@@ -18,74 +18,95 @@ import org.varsel.pipeline.correlate.Explanations;
  * hashtags, links and texts, in how long; then which finding set its severity.
  */
 final class CampaignSummary {
-  private CampaignSummary() {}
+    private CampaignSummary() {}
 
-  static String title(List<Incident> findings, int accounts, List<String> hashtags, List<String> urls) {
-    String about = !hashtags.isEmpty() ? "#" + hashtags.get(0) : !urls.isEmpty() ? urls.get(0) : findings.get(0).title();
-    return "Campaign: " + Explanations.shorten(about, 100) + " (" + accounts + " accounts, " + findings.size() + " findings)";
-  }
-
-  static String explain(List<Incident> findings, int accounts, int signals, Incident gravest, List<CampaignMember> members) {
-    Instant first = findings.stream().map(Incident::firstSeen).min(Comparator.naturalOrder()).orElseThrow();
-    Instant last = findings.stream().map(Incident::lastSeen).max(Comparator.naturalOrder()).orElseThrow();
-    Map<IncidentKind, List<CampaignMember>> byKind = new EnumMap<>(IncidentKind.class);
-    members.forEach(m -> byKind.computeIfAbsent(m.incident.kind(), k -> new ArrayList<>()).add(m));
-    List<String> acts = new ArrayList<>();
-    byKind.forEach((kind, group) -> acts.add(act(kind, group)));
-    return accounts + " accounts, " + signals + " posts within " + duration(Duration.between(first, last)) + " (" + first + " to "
-        + last + "): " + String.join("; ", acts) + ". " + findings.size() + " findings joined: each shares accounts and a link, "
-        + "hashtag or text with another within a short gap (see each finding's reason). Severity " + gravest.severity() + ", tier "
-        + gravest.tier().label() + ", from the gravest finding (" + gravest.kind().label() + " " + gravest.id() + ").";
-  }
-
-  private static String act(IncidentKind kind, List<CampaignMember> group) {
-    long[] accounts = new long[0];
-    for (CampaignMember member : group) {
-      accounts = DistinctSketch.union(accounts, member.accounts);
+    static String title(List<Incident> findings, int accounts, List<String> hashtags, List<String> urls) {
+        String about = !hashtags.isEmpty()
+                ? "#" + hashtags.get(0)
+                : !urls.isEmpty() ? urls.get(0) : findings.get(0).title();
+        return "Campaign: " + Explanations.shorten(about, 100) + " (" + accounts + " accounts, " + findings.size()
+                + " findings)";
     }
-    int who = Math.max(DistinctSketch.size(accounts), group.stream().mapToInt(m -> m.incident.accountCount()).max().orElse(0));
-    List<String> subjects = new ArrayList<>();
-    for (CampaignMember member : group) {
-      String subject = kind == IncidentKind.CO_SIMILAR_TEXT
-          ? "\"" + Explanations.shorten(subject(member.incident), 60) + "\"" : subject(member.incident);
-      if (!subjects.contains(subject)) {
-        subjects.add(subject);
-      }
+
+    static String explain(
+            List<Incident> findings, int accounts, int signals, Incident gravest, List<CampaignMember> members) {
+        Instant first = findings.stream()
+                .map(Incident::firstSeen)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant last = findings.stream()
+                .map(Incident::lastSeen)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        Map<IncidentKind, List<CampaignMember>> byKind = new EnumMap<>(IncidentKind.class);
+        members.forEach(m -> byKind.computeIfAbsent(m.incident.kind(), k -> new ArrayList<>())
+                .add(m));
+        List<String> acts = new ArrayList<>();
+        byKind.forEach((kind, group) -> acts.add(act(kind, group)));
+        return accounts + " accounts, " + signals + " posts within " + duration(Duration.between(first, last)) + " ("
+                + first + " to "
+                + last + "): " + String.join("; ", acts) + ". " + findings.size()
+                + " findings joined: each shares accounts and a link, "
+                + "hashtag or text with another within a short gap (see each finding's reason). Severity "
+                + gravest.severity() + ", tier "
+                + gravest.tier().label() + ", from the gravest finding ("
+                + gravest.kind().label() + " " + gravest.id() + ").";
     }
-    String listed = String.join(", ", subjects.subList(0, Math.min(3, subjects.size()))) + (subjects.size() > 3 ? ", …" : "");
-    return switch (kind) {
-      case HASHTAG_PUSH -> who + " accounts pushed " + listed;
-      case CO_LINK -> who + " shared " + plural(subjects.size(), "link") + " (" + listed + ")";
-      case CO_SIMILAR_TEXT -> who + " posted near-identical text (" + plural(subjects.size(), "cluster") + ": " + listed + ")";
-      case SURGE -> who + " drove a surge of " + listed;
-      default -> plural(group.size(), "high-severity post") + " from campaign accounts (" + listed + ")";
-    };
-  }
 
-  /** What a finding is about: its link, hashtag, text or surge key; for a single signal, its trigger. */
-  static String subject(Incident finding) {
-    Map<String, String> facts = finding.evidence().coordination();
-    String subject = switch (finding.kind()) {
-      case HASHTAG_PUSH -> "#" + facts.get("hashtag");
-      case CO_LINK -> facts.get("shared_url");
-      case CO_SIMILAR_TEXT -> facts.get("shared_text");
-      case SURGE -> facts.getOrDefault("surge_key", "").replace(':', ' ');
-      default -> facts.get("trigger");
-    };
-    return subject == null ? finding.title() : subject;
-  }
-
-  private static String plural(int n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
-  }
-
-  static String duration(Duration span) {
-    long minutes = span.toMinutes();
-    if (minutes < 90) {
-      return minutes + " min";
+    private static String act(IncidentKind kind, List<CampaignMember> group) {
+        long[] accounts = new long[0];
+        for (CampaignMember member : group) {
+            accounts = DistinctSketch.union(accounts, member.accounts);
+        }
+        int who = Math.max(
+                DistinctSketch.size(accounts),
+                group.stream().mapToInt(m -> m.incident.accountCount()).max().orElse(0));
+        List<String> subjects = new ArrayList<>();
+        for (CampaignMember member : group) {
+            String subject = kind == IncidentKind.CO_SIMILAR_TEXT
+                    ? "\"" + Explanations.shorten(subject(member.incident), 60) + "\""
+                    : subject(member.incident);
+            if (!subjects.contains(subject)) {
+                subjects.add(subject);
+            }
+        }
+        String listed = String.join(", ", subjects.subList(0, Math.min(3, subjects.size())))
+                + (subjects.size() > 3 ? ", …" : "");
+        return switch (kind) {
+            case HASHTAG_PUSH -> who + " accounts pushed " + listed;
+            case CO_LINK -> who + " shared " + plural(subjects.size(), "link") + " (" + listed + ")";
+            case CO_SIMILAR_TEXT ->
+                who + " posted near-identical text (" + plural(subjects.size(), "cluster") + ": " + listed + ")";
+            case SURGE -> who + " drove a surge of " + listed;
+            default -> plural(group.size(), "high-severity post") + " from campaign accounts (" + listed + ")";
+        };
     }
-    double hours = minutes / 60.0;
-    return hours < 48 ? String.format(Locale.ROOT, hours < 10 ? "%.1f h" : "%.0f h", hours)
-        : String.format(Locale.ROOT, "%.1f d", hours / 24);
-  }
+
+    /** What a finding is about: its link, hashtag, text or surge key; for a single signal, its trigger. */
+    static String subject(Incident finding) {
+        Map<String, String> facts = finding.evidence().coordination();
+        String subject = switch (finding.kind()) {
+            case HASHTAG_PUSH -> "#" + facts.get("hashtag");
+            case CO_LINK -> facts.get("shared_url");
+            case CO_SIMILAR_TEXT -> facts.get("shared_text");
+            case SURGE -> facts.getOrDefault("surge_key", "").replace(':', ' ');
+            default -> facts.get("trigger");
+        };
+        return subject == null ? finding.title() : subject;
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    static String duration(Duration span) {
+        long minutes = span.toMinutes();
+        if (minutes < 90) {
+            return minutes + " min";
+        }
+        double hours = minutes / 60.0;
+        return hours < 48
+                ? String.format(Locale.ROOT, hours < 10 ? "%.1f h" : "%.0f h", hours)
+                : String.format(Locale.ROOT, "%.1f d", hours / 24);
+    }
 }

@@ -10,46 +10,47 @@ import java.util.Map;
  */
 final class CompoundWords {
 
-  static final int MIN_WORD = 8;
-  private static final int MIN_PART = 3;
-  /** A part as common as this is a word, not a chance string of letters. */
-  private static final int MIN_PART_POSTS = 5;
-  private static final CompoundWords BUNDLED = new CompoundWords(KnownWords.bundled());
+    static final int MIN_WORD = 8;
+    private static final int MIN_PART = 3;
+    /** A part as common as this is a word, not a chance string of letters. */
+    private static final int MIN_PART_POSTS = 5;
 
-  private final Map<String, Integer> known;
+    private static final CompoundWords BUNDLED = new CompoundWords(KnownWords.bundled());
 
-  CompoundWords(Map<String, Integer> known) {
-    this.known = known;
-  }
+    private final Map<String, Integer> known;
 
-  static CompoundWords bundled() {
-    return BUNDLED;
-  }
-
-  /** The two parts of {@code word} (lower case, folded), the longest first part first; none for a known word. */
-  List<String> parts(String word) {
-    int n = word.length();
-    if (n < MIN_WORD || known.containsKey(word)) {
-      return List.of();
+    CompoundWords(Map<String, Integer> known) {
+        this.known = known;
     }
-    for (int cut = n - MIN_PART; cut >= MIN_PART; cut--) {
-      String head = word.substring(0, cut);
-      if (!common(head)) {
-        continue;
-      }
-      String tail = word.substring(cut);
-      if (common(tail)) {
-        return List.of(head, tail);
-      }
-      char link = word.charAt(cut);
-      if ((link == 'e' || link == 's') && n - cut - 1 >= MIN_PART && common(tail.substring(1))) {
-        return List.of(head, tail.substring(1));
-      }
-    }
-    return List.of();
-  }
 
-  private boolean common(String part) {
-    return known.getOrDefault(part, 0) >= MIN_PART_POSTS;
-  }
+    static CompoundWords bundled() {
+        return BUNDLED;
+    }
+
+    /** The two parts of {@code word} (lower case, folded), the longest first part first; none for a known word. */
+    List<String> parts(String word) {
+        int n = word.length();
+        if (n < MIN_WORD || known.containsKey(word)) {
+            return List.of();
+        }
+        for (int cut = n - MIN_PART; cut >= MIN_PART; cut--) {
+            String head = word.substring(0, cut);
+            if (!common(head)) {
+                continue;
+            }
+            String tail = word.substring(cut);
+            if (common(tail)) {
+                return List.of(head, tail);
+            }
+            char link = word.charAt(cut);
+            if ((link == 'e' || link == 's') && n - cut - 1 >= MIN_PART && common(tail.substring(1))) {
+                return List.of(head, tail.substring(1));
+            }
+        }
+        return List.of();
+    }
+
+    private boolean common(String part) {
+        return known.getOrDefault(part, 0) >= MIN_PART_POSTS;
+    }
 }

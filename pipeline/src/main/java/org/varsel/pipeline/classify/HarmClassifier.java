@@ -12,74 +12,75 @@ import org.varsel.pipeline.nlp.TextNormaliser;
  */
 public final class HarmClassifier {
 
-  /** The model shipped in the pipeline jar, rebuilt by {@code ./varsel model train}. */
-  public static final String BUNDLED_MODEL = "/models/varsel-doccat.bin";
-  /** Manifest entry holding the model version, {@code doccat-<hash of data, options and code>}. */
-  public static final String VERSION_PROPERTY = "varsel.model.version";
-  /** Manifest entry holding the {@link TextNormaliser#VERSION} the model was trained with. */
-  public static final String NORMALISER_PROPERTY = "varsel.normaliser.version";
+    /** The model shipped in the pipeline jar, rebuilt by {@code ./varsel model train}. */
+    public static final String BUNDLED_MODEL = "/models/varsel-doccat.bin";
+    /** Manifest entry holding the model version, {@code doccat-<hash of data, options and code>}. */
+    public static final String VERSION_PROPERTY = "varsel.model.version";
+    /** Manifest entry holding the {@link TextNormaliser#VERSION} the model was trained with. */
+    public static final String NORMALISER_PROPERTY = "varsel.normaliser.version";
 
-  /**
-   * Hateful and threat together must reach this for either to be the category; below it, the text is offensive or
-   * neutral, whichever is likelier. The model over-reads group words (HateXplain's hateful posts name groups far more
-   * often than its others): on the functional suite's dev split, plain argmax called a fifth of counter-speech and
-   * neutral group mentions hateful at scores of 0.40-0.60, and on HateXplain validation posts scored 0.5-0.6 are
-   * hateful only about half the time (docs/nlp.md, calibration).
-   */
-  public static final double HARM_THRESHOLD = 0.6;
+    /**
+     * Hateful and threat together must reach this for either to be the category; below it, the text is offensive or
+     * neutral, whichever is likelier. The model over-reads group words (HateXplain's hateful posts name groups far more
+     * often than its others): on the functional suite's dev split, plain argmax called a fifth of counter-speech and
+     * neutral group mentions hateful at scores of 0.40-0.60, and on HateXplain validation posts scored 0.5-0.6 are
+     * hateful only about half the time (docs/nlp.md, calibration).
+     */
+    public static final double HARM_THRESHOLD = 0.6;
 
-  private final DocumentCategorizerME categorizer;
-  private final String version;
-  private final int[] index = new int[Category.values().length];
+    private final DocumentCategorizerME categorizer;
+    private final String version;
+    private final int[] index = new int[Category.values().length];
 
-  public HarmClassifier(DoccatModel model) {
-    Objects.requireNonNull(model, "model");
-    String normaliser = model.getManifestProperty(NORMALISER_PROPERTY);
-    if (!String.valueOf(TextNormaliser.VERSION).equals(normaliser)) {
-      throw new IllegalArgumentException("model was trained with normaliser version " + normaliser
-          + ", this code normalises with version " + TextNormaliser.VERSION + ": retrain with ./varsel model train");
+    public HarmClassifier(DoccatModel model) {
+        Objects.requireNonNull(model, "model");
+        String normaliser = model.getManifestProperty(NORMALISER_PROPERTY);
+        if (!String.valueOf(TextNormaliser.VERSION).equals(normaliser)) {
+            throw new IllegalArgumentException(
+                    "model was trained with normaliser version " + normaliser + ", this code normalises with version "
+                            + TextNormaliser.VERSION + ": retrain with ./varsel model train");
+        }
+        this.categorizer = new DocumentCategorizerME(model);
+        for (Category c : Category.values()) {
+            index[c.ordinal()] = categorizer.getIndex(c.label());
+            if (index[c.ordinal()] < 0) {
+                throw new IllegalArgumentException("model has no category " + c.label());
+            }
+        }
+        String v = model.getManifestProperty(VERSION_PROPERTY);
+        this.version = v == null ? "doccat-unversioned" : v;
     }
-    this.categorizer = new DocumentCategorizerME(model);
-    for (Category c : Category.values()) {
-      index[c.ordinal()] = categorizer.getIndex(c.label());
-      if (index[c.ordinal()] < 0) {
-        throw new IllegalArgumentException("model has no category " + c.label());
-      }
+
+    /** A classifier over the bundled model; the model itself is loaded once per JVM and shared. */
+    public static HarmClassifier bundled() {
+        return new HarmClassifier(ModelResources.load(BUNDLED_MODEL, DoccatModel::new));
     }
-    String v = model.getManifestProperty(VERSION_PROPERTY);
-    this.version = v == null ? "doccat-unversioned" : v;
-  }
 
-  /** A classifier over the bundled model; the model itself is loaded once per JVM and shared. */
-  public static HarmClassifier bundled() {
-    return new HarmClassifier(ModelResources.load(BUNDLED_MODEL, DoccatModel::new));
-  }
-
-  public String modelVersion() {
-    return version;
-  }
-
-  public Classification classify(String text) {
-    return classifyTokens(TextNormaliser.tokens(text));
-  }
-
-  /** Classifies already normalised tokens; no tokens at all is neutral by definition. */
-  public Classification classifyTokens(String[] tokens) {
-    if (tokens.length == 0) {
-      return new Classification(Category.NEUTRAL, 0.0, 0.0, 0.0, 1.0);
+    public String modelVersion() {
+        return version;
     }
-    double[] p = categorizer.categorize(tokens);
-    double threat = p[index[Category.THREAT.ordinal()]];
-    double hateful = p[index[Category.HATEFUL.ordinal()]];
-    double offensive = p[index[Category.OFFENSIVE.ordinal()]];
-    double neutral = p[index[Category.NEUTRAL.ordinal()]];
-    // ties go to the graver category
-    Category top;
-    if (threat + hateful >= HARM_THRESHOLD) {
-      top = threat >= hateful ? Category.THREAT : Category.HATEFUL;
-    } else {
-      top = offensive > neutral ? Category.OFFENSIVE : Category.NEUTRAL;
+
+    public Classification classify(String text) {
+        return classifyTokens(TextNormaliser.tokens(text));
     }
-    return new Classification(top, threat, hateful, offensive, neutral);
-  }
+
+    /** Classifies already normalised tokens; no tokens at all is neutral by definition. */
+    public Classification classifyTokens(String[] tokens) {
+        if (tokens.length == 0) {
+            return new Classification(Category.NEUTRAL, 0.0, 0.0, 0.0, 1.0);
+        }
+        double[] p = categorizer.categorize(tokens);
+        double threat = p[index[Category.THREAT.ordinal()]];
+        double hateful = p[index[Category.HATEFUL.ordinal()]];
+        double offensive = p[index[Category.OFFENSIVE.ordinal()]];
+        double neutral = p[index[Category.NEUTRAL.ordinal()]];
+        // ties go to the graver category
+        Category top;
+        if (threat + hateful >= HARM_THRESHOLD) {
+            top = threat >= hateful ? Category.THREAT : Category.HATEFUL;
+        } else {
+            top = offensive > neutral ? Category.OFFENSIVE : Category.NEUTRAL;
+        }
+        return new Classification(top, threat, hateful, offensive, neutral);
+    }
 }

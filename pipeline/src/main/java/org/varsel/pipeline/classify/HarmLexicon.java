@@ -20,108 +20,112 @@ import java.util.function.BiConsumer;
  */
 final class HarmLexicon {
 
-  /** The lexicon resource; its bytes are part of the model version. */
-  static final String RESOURCE = "/classify/harm-lexicon.tsv";
-  private static final int PREFIX_KEY = 4;
-  private static final HarmLexicon BUNDLED = load();
+    /** The lexicon resource; its bytes are part of the model version. */
+    static final String RESOURCE = "/classify/harm-lexicon.tsv";
 
-  private final Map<String, Integer> exact;
-  /** Prefix terms keyed by their first four letters, so a token costs one map look-up. */
-  private final Map<String, List<Prefix>> prefixes;
+    private static final int PREFIX_KEY = 4;
+    private static final HarmLexicon BUNDLED = load();
 
-  private record Prefix(String prefix, int classes) {}
+    private final Map<String, Integer> exact;
+    /** Prefix terms keyed by their first four letters, so a token costs one map look-up. */
+    private final Map<String, List<Prefix>> prefixes;
 
-  private HarmLexicon(Map<String, Integer> exact, Map<String, List<Prefix>> prefixes) {
-    this.exact = exact;
-    this.prefixes = prefixes;
-  }
+    private record Prefix(String prefix, int classes) {}
 
-  static HarmLexicon bundled() {
-    return BUNDLED;
-  }
-
-  /** The {@link WordClass#bit() bits} of every class {@code token} (lower case, folded) belongs to; 0 for none. */
-  int classes(String token) {
-    int classes = exact.getOrDefault(token, 0);
-    if (token.length() >= PREFIX_KEY) {
-      List<Prefix> candidates = prefixes.get(token.substring(0, PREFIX_KEY));
-      if (candidates != null) {
-        for (Prefix p : candidates) {
-          if (token.startsWith(p.prefix())) {
-            classes |= p.classes();
-          }
-        }
-      }
+    private HarmLexicon(Map<String, Integer> exact, Map<String, List<Prefix>> prefixes) {
+        this.exact = exact;
+        this.prefixes = prefixes;
     }
-    return classes;
-  }
 
-  /** True when {@code token} is a whole-word term (not only a prefix match). */
-  boolean isExact(String token) {
-    return exact.containsKey(token);
-  }
-
-  /** The length of the longest prefix term {@code token} starts with ("dræb" of "dræbealle"), or 0. */
-  int longestPrefix(String token) {
-    int longest = 0;
-    List<Prefix> candidates = token.length() >= PREFIX_KEY ? prefixes.get(token.substring(0, PREFIX_KEY)) : null;
-    if (candidates != null) {
-      for (Prefix p : candidates) {
-        if (token.startsWith(p.prefix())) {
-          longest = Math.max(longest, p.prefix().length());
-        }
-      }
+    static HarmLexicon bundled() {
+        return BUNDLED;
     }
-    return longest;
-  }
 
-  /** Passes every term of one of {@code classes} to {@code each}, with whether it is a prefix ("dræb" of "dræb*"). */
-  void terms(int classes, BiConsumer<String, Boolean> each) {
-    exact.forEach((term, c) -> {
-      if ((c & classes) != 0) {
-        each.accept(term, false);
-      }
-    });
-    prefixes.values().forEach(list -> list.forEach(p -> {
-      if ((p.classes() & classes) != 0) {
-        each.accept(p.prefix(), true);
-      }
-    }));
-  }
-
-  private static HarmLexicon load() {
-    Map<String, Integer> exact = new HashMap<>();
-    Map<String, List<Prefix>> prefixes = new HashMap<>();
-    try (InputStream in = HarmLexicon.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing classifier lexicon " + RESOURCE);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      int lineNumber = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNumber++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
+    /** The {@link WordClass#bit() bits} of every class {@code token} (lower case, folded) belongs to; 0 for none. */
+    int classes(String token) {
+        int classes = exact.getOrDefault(token, 0);
+        if (token.length() >= PREFIX_KEY) {
+            List<Prefix> candidates = prefixes.get(token.substring(0, PREFIX_KEY));
+            if (candidates != null) {
+                for (Prefix p : candidates) {
+                    if (token.startsWith(p.prefix())) {
+                        classes |= p.classes();
+                    }
+                }
+            }
         }
-        String[] f = line.split("\t");
-        if (f.length != 2) {
-          throw new IllegalStateException(RESOURCE + ":" + lineNumber + ": expected class<TAB>term");
-        }
-        int bit = WordClass.valueOf(f[0].toUpperCase(Locale.ROOT)).bit();
-        String term = f[1].strip();
-        if (term.endsWith("*")) {
-          String prefix = term.substring(0, term.length() - 1);
-          if (prefix.length() < PREFIX_KEY) {
-            throw new IllegalStateException(RESOURCE + ":" + lineNumber + ": a prefix needs " + PREFIX_KEY + " letters");
-          }
-          prefixes.computeIfAbsent(prefix.substring(0, PREFIX_KEY), k -> new ArrayList<>()).add(new Prefix(prefix, bit));
-        } else {
-          exact.merge(term, bit, (a, b) -> a | b);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        return classes;
     }
-    return new HarmLexicon(Map.copyOf(exact), Map.copyOf(prefixes));
-  }
+
+    /** True when {@code token} is a whole-word term (not only a prefix match). */
+    boolean isExact(String token) {
+        return exact.containsKey(token);
+    }
+
+    /** The length of the longest prefix term {@code token} starts with ("dræb" of "dræbealle"), or 0. */
+    int longestPrefix(String token) {
+        int longest = 0;
+        List<Prefix> candidates = token.length() >= PREFIX_KEY ? prefixes.get(token.substring(0, PREFIX_KEY)) : null;
+        if (candidates != null) {
+            for (Prefix p : candidates) {
+                if (token.startsWith(p.prefix())) {
+                    longest = Math.max(longest, p.prefix().length());
+                }
+            }
+        }
+        return longest;
+    }
+
+    /** Passes every term of one of {@code classes} to {@code each}, with whether it is a prefix ("dræb" of "dræb*"). */
+    void terms(int classes, BiConsumer<String, Boolean> each) {
+        exact.forEach((term, c) -> {
+            if ((c & classes) != 0) {
+                each.accept(term, false);
+            }
+        });
+        prefixes.values()
+                .forEach(list -> list.forEach(p -> {
+                    if ((p.classes() & classes) != 0) {
+                        each.accept(p.prefix(), true);
+                    }
+                }));
+    }
+
+    private static HarmLexicon load() {
+        Map<String, Integer> exact = new HashMap<>();
+        Map<String, List<Prefix>> prefixes = new HashMap<>();
+        try (InputStream in = HarmLexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classifier lexicon " + RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                if (f.length != 2) {
+                    throw new IllegalStateException(RESOURCE + ":" + lineNumber + ": expected class<TAB>term");
+                }
+                int bit = WordClass.valueOf(f[0].toUpperCase(Locale.ROOT)).bit();
+                String term = f[1].strip();
+                if (term.endsWith("*")) {
+                    String prefix = term.substring(0, term.length() - 1);
+                    if (prefix.length() < PREFIX_KEY) {
+                        throw new IllegalStateException(
+                                RESOURCE + ":" + lineNumber + ": a prefix needs " + PREFIX_KEY + " letters");
+                    }
+                    prefixes.computeIfAbsent(prefix.substring(0, PREFIX_KEY), k -> new ArrayList<>())
+                            .add(new Prefix(prefix, bit));
+                } else {
+                    exact.merge(term, bit, (a, b) -> a | b);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new HarmLexicon(Map.copyOf(exact), Map.copyOf(prefixes));
+    }
 }

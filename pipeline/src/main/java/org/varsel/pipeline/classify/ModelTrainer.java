@@ -29,113 +29,129 @@ import org.varsel.pipeline.nlp.TextNormaliser;
 /** Trains the threat/hateful/offensive/neutral categoriser reproducibly: same data and options, same model. */
 public final class ModelTrainer {
 
-  private ModelTrainer() {}
+    private ModelTrainer() {}
 
-  /** Trains on every post of {@code corpus} that is not held out; {@code progress} gets one-line updates. */
-  public static TrainedModel train(TrainingCorpus corpus, Path dataDir, TrainingOptions options, Consumer<String> progress)
-      throws IOException {
-    List<DocumentSample> samples = new ArrayList<>();
-    Map<String, Map<Category, Integer>> counts = new TreeMap<>();
-    for (LabelledPost post : corpus.posts()) {
-      if (post.heldOut() || !keep(post, options)) {
-        continue;
-      }
-      String[] tokens = TextNormaliser.tokens(post.text());
-      if (tokens.length == 0) {
-        continue;
-      }
-      int repeats = repeats(post, options);
-      for (int r = 0; r < repeats; r++) {
-        samples.add(new DocumentSample(post.category().label(), tokens));
-      }
-      counts.computeIfAbsent(post.source(), s -> new EnumMap<>(Category.class)).merge(post.category(), repeats, Integer::sum);
+    /** Trains on every post of {@code corpus} that is not held out; {@code progress} gets one-line updates. */
+    public static TrainedModel train(
+            TrainingCorpus corpus, Path dataDir, TrainingOptions options, Consumer<String> progress)
+            throws IOException {
+        List<DocumentSample> samples = new ArrayList<>();
+        Map<String, Map<Category, Integer>> counts = new TreeMap<>();
+        for (LabelledPost post : corpus.posts()) {
+            if (post.heldOut() || !keep(post, options)) {
+                continue;
+            }
+            String[] tokens = TextNormaliser.tokens(post.text());
+            if (tokens.length == 0) {
+                continue;
+            }
+            int repeats = repeats(post, options);
+            for (int r = 0; r < repeats; r++) {
+                samples.add(new DocumentSample(post.category().label(), tokens));
+            }
+            counts.computeIfAbsent(post.source(), s -> new EnumMap<>(Category.class))
+                    .merge(post.category(), repeats, Integer::sum);
+        }
+        Collections.shuffle(samples, new Random(options.seed()));
+        progress.accept("training " + options.algorithm() + " on " + samples.size() + " posts " + counts);
+
+        TrainingParameters params = new TrainingParameters();
+        params.put(TrainingParameters.ALGORITHM_PARAM, options.algorithm());
+        params.put(TrainingParameters.ITERATIONS_PARAM, options.iterations());
+        params.put(TrainingParameters.CUTOFF_PARAM, options.cutoff());
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        if (options.algorithm().equals("MAXENT_QN")) {
+            params.put("L1Cost", 0.0);
+            params.put("L2Cost", options.l2Cost());
+        }
+        DoccatFactory factory = new DoccatFactory(featureGenerators());
+        DoccatModel trained =
+                DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params, factory);
+
+        List<LabelledPost> verdicts = corpus.posts().stream()
+                .filter(p -> p.source().equals(TrainingCorpus.VERDICTS))
+                .toList();
+        String version =
+                verdicts.isEmpty() ? version(dataDir, options) : versionWithVerdicts(dataDir, options, verdicts);
+        DoccatModel versioned = new DoccatModel(
+                "mul",
+                trained.getMaxentModel(),
+                Map.of(
+                        HarmClassifier.VERSION_PROPERTY,
+                        version,
+                        HarmClassifier.NORMALISER_PROPERTY,
+                        String.valueOf(TextNormaliser.VERSION),
+                        "varsel.training.options",
+                        options.toString()),
+                factory);
+        return new TrainedModel(versioned, version, counts);
     }
-    Collections.shuffle(samples, new Random(options.seed()));
-    progress.accept("training " + options.algorithm() + " on " + samples.size() + " posts " + counts);
 
-    TrainingParameters params = new TrainingParameters();
-    params.put(TrainingParameters.ALGORITHM_PARAM, options.algorithm());
-    params.put(TrainingParameters.ITERATIONS_PARAM, options.iterations());
-    params.put(TrainingParameters.CUTOFF_PARAM, options.cutoff());
-    params.put(TrainingParameters.THREADS_PARAM, 1);
-    if (options.algorithm().equals("MAXENT_QN")) {
-      params.put("L1Cost", 0.0);
-      params.put("L2Cost", options.l2Cost());
+    /**
+     * {@code doccat-} and 12 hex digits of a SHA-256 over the data files, the options, the normaliser, the features
+     * and the lexicon and known words they read.
+     */
+    public static String version(Path dataDir, TrainingOptions options) throws IOException {
+        MessageDigest digest = sha256();
+        digest.update(("normaliser=" + TextNormaliser.VERSION + ";features=" + HarmFeatures.VERSION + ";" + options)
+                .getBytes(StandardCharsets.UTF_8));
+        for (String file : TrainingCorpus.FILES) {
+            digest(Files.newInputStream(dataDir.resolve(file)), digest);
+        }
+        digest(HarmLexicon.class.getResourceAsStream(HarmLexicon.RESOURCE), digest);
+        digest(KnownWords.class.getResourceAsStream(KnownWords.RESOURCE), digest);
+        return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
-    DoccatFactory factory = new DoccatFactory(featureGenerators());
-    DoccatModel trained = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params, factory);
 
-    List<LabelledPost> verdicts = corpus.posts().stream().filter(p -> p.source().equals(TrainingCorpus.VERDICTS)).toList();
-    String version = verdicts.isEmpty() ? version(dataDir, options) : versionWithVerdicts(dataDir, options, verdicts);
-    DoccatModel versioned = new DoccatModel("mul", trained.getMaxentModel(),
-        Map.of(HarmClassifier.VERSION_PROPERTY, version,
-            HarmClassifier.NORMALISER_PROPERTY, String.valueOf(TextNormaliser.VERSION),
-            "varsel.training.options", options.toString()),
-        factory);
-    return new TrainedModel(versioned, version, counts);
-  }
-
-  /**
-   * {@code doccat-} and 12 hex digits of a SHA-256 over the data files, the options, the normaliser, the features
-   * and the lexicon and known words they read.
-   */
-  public static String version(Path dataDir, TrainingOptions options) throws IOException {
-    MessageDigest digest = sha256();
-    digest.update(("normaliser=" + TextNormaliser.VERSION + ";features=" + HarmFeatures.VERSION + ";" + options)
-        .getBytes(StandardCharsets.UTF_8));
-    for (String file : TrainingCorpus.FILES) {
-      digest(Files.newInputStream(dataDir.resolve(file)), digest);
+    /** {@link #version} with the verdict posts (text, class, held out or not) in the digest: other verdicts, another model. */
+    static String versionWithVerdicts(Path dataDir, TrainingOptions options, List<LabelledPost> verdicts)
+            throws IOException {
+        MessageDigest digest = sha256();
+        digest.update(version(dataDir, options).getBytes(StandardCharsets.UTF_8));
+        for (LabelledPost post : verdicts) {
+            digest.update((post.category().label() + '\t' + post.heldOut() + '\t' + post.text() + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
-    digest(HarmLexicon.class.getResourceAsStream(HarmLexicon.RESOURCE), digest);
-    digest(KnownWords.class.getResourceAsStream(KnownWords.RESOURCE), digest);
-    return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-  }
 
-  /** {@link #version} with the verdict posts (text, class, held out or not) in the digest: other verdicts, another model. */
-  static String versionWithVerdicts(Path dataDir, TrainingOptions options, List<LabelledPost> verdicts) throws IOException {
-    MessageDigest digest = sha256();
-    digest.update(version(dataDir, options).getBytes(StandardCharsets.UTF_8));
-    for (LabelledPost post : verdicts) {
-      digest.update((post.category().label() + '\t' + post.heldOut() + '\t' + post.text() + '\n').getBytes(StandardCharsets.UTF_8));
+    private static void digest(InputStream source, MessageDigest digest) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = new DigestInputStream(source, digest)) {
+            while (in.read(buffer) >= 0) {
+                // reading feeds the digest
+            }
+        }
     }
-    return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-  }
 
-  private static void digest(InputStream source, MessageDigest digest) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = new DigestInputStream(source, digest)) {
-      while (in.read(buffer) >= 0) {
-        // reading feeds the digest
-      }
+    private static int repeats(LabelledPost post, TrainingOptions options) {
+        if (post.source().equals(TrainingCorpus.DKHATE) && post.category() == Category.OFFENSIVE) {
+            return options.danishOffensiveRepeats();
+        }
+        return post.source().equals(TrainingCorpus.SYNTHETIC) ? options.syntheticRepeats() : 1;
     }
-  }
 
-  private static int repeats(LabelledPost post, TrainingOptions options) {
-    if (post.source().equals(TrainingCorpus.DKHATE) && post.category() == Category.OFFENSIVE) {
-      return options.danishOffensiveRepeats();
+    private static boolean keep(LabelledPost post, TrainingOptions options) {
+        if (post.source().equals(TrainingCorpus.DAVIDSON) && post.category() == Category.OFFENSIVE) {
+            return TrainingCorpus.stableFraction(options.seed(), "davidson-offensive-sample", post.id())
+                    < options.davidsonOffensiveKept();
+        }
+        if (post.source().equals(TrainingCorpus.STORMFRONT) && post.category() == Category.NEUTRAL) {
+            return TrainingCorpus.stableFraction(options.seed(), "stormfront-neutral-sample", post.id())
+                    < options.stormfrontNeutralKept();
+        }
+        return true;
     }
-    return post.source().equals(TrainingCorpus.SYNTHETIC) ? options.syntheticRepeats() : 1;
-  }
 
-  private static boolean keep(LabelledPost post, TrainingOptions options) {
-    if (post.source().equals(TrainingCorpus.DAVIDSON) && post.category() == Category.OFFENSIVE) {
-      return TrainingCorpus.stableFraction(options.seed(), "davidson-offensive-sample", post.id()) < options.davidsonOffensiveKept();
+    private static FeatureGenerator[] featureGenerators() {
+        return new FeatureGenerator[] {new HarmFeatures()};
     }
-    if (post.source().equals(TrainingCorpus.STORMFRONT) && post.category() == Category.NEUTRAL) {
-      return TrainingCorpus.stableFraction(options.seed(), "stormfront-neutral-sample", post.id()) < options.stormfrontNeutralKept();
-    }
-    return true;
-  }
 
-  private static FeatureGenerator[] featureGenerators() {
-    return new FeatureGenerator[] {new HarmFeatures()};
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
-  }
 }

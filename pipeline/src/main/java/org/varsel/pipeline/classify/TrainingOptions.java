@@ -16,36 +16,36 @@ package org.varsel.pipeline.classify;
  * @param stormfrontNeutralKept fraction of Stormfront's noHate sentences trained on (89% of its sentences are noHate)
  */
 public record TrainingOptions(
-    long seed,
-    String algorithm,
-    int iterations,
-    int cutoff,
-    double l2Cost,
-    double davidsonHeldOut,
-    double danishHeldOut,
-    double davidsonOffensiveKept,
-    int danishOffensiveRepeats,
-    int syntheticRepeats,
-    double stormfrontNeutralKept) {
+        long seed,
+        String algorithm,
+        int iterations,
+        int cutoff,
+        double l2Cost,
+        double davidsonHeldOut,
+        double danishHeldOut,
+        double davidsonOffensiveKept,
+        int danishOffensiveRepeats,
+        int syntheticRepeats,
+        double stormfrontNeutralKept) {
 
-  public static final long DEFAULT_SEED = 20_240_604L;
+    public static final long DEFAULT_SEED = 20_240_604L;
 
-  public TrainingOptions {
-    if (!algorithm.equals("MAXENT") && !algorithm.equals("MAXENT_QN")) {
-      throw new IllegalArgumentException("algorithm must be MAXENT or MAXENT_QN: " + algorithm);
+    public TrainingOptions {
+        if (!algorithm.equals("MAXENT") && !algorithm.equals("MAXENT_QN")) {
+            throw new IllegalArgumentException("algorithm must be MAXENT or MAXENT_QN: " + algorithm);
+        }
+        if (iterations < 1 || cutoff < 0 || l2Cost < 0 || danishOffensiveRepeats < 1 || syntheticRepeats < 1) {
+            throw new IllegalArgumentException("need iterations >= 1, cutoff >= 0, l2Cost >= 0, repeats >= 1");
+        }
+        for (double f : new double[] {davidsonHeldOut, danishHeldOut, davidsonOffensiveKept, stormfrontNeutralKept}) {
+            if (!(f >= 0 && f <= 1)) {
+                throw new IllegalArgumentException("fractions must be in [0, 1]: " + f);
+            }
+        }
     }
-    if (iterations < 1 || cutoff < 0 || l2Cost < 0 || danishOffensiveRepeats < 1 || syntheticRepeats < 1) {
-      throw new IllegalArgumentException("need iterations >= 1, cutoff >= 0, l2Cost >= 0, repeats >= 1");
-    }
-    for (double f : new double[] {davidsonHeldOut, danishHeldOut, davidsonOffensiveKept, stormfrontNeutralKept}) {
-      if (!(f >= 0 && f <= 1)) {
-        throw new IllegalArgumentException("fractions must be in [0, 1]: " + f);
-      }
-    }
-  }
 
-  /** The options the committed model was trained with. */
-  public static TrainingOptions defaults() {
-    return new TrainingOptions(DEFAULT_SEED, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3);
-  }
+    /** The options the committed model was trained with. */
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(DEFAULT_SEED, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3);
+    }
 }

@@ -10,36 +10,37 @@ import java.util.List;
  * accounts are the member set {@code "i"}.
  */
 public class BurstState {
-  /** Buckets the watermark has not passed yet (a few: out-of-orderness / bucket + 1). */
-  public List<OpenBucket> openBuckets = new ArrayList<>();
-  /** The last bucket whose count is in the baseline. */
-  public long closedThrough = Long.MIN_VALUE;
-  public double baseline;
-  public boolean warm;
-  public IncidentDraft incident;
-  /** The bucket the open incident started in: earlier buckets closing later do not judge it. */
-  public long incidentBucket;
+    /** Buckets the watermark has not passed yet (a few: out-of-orderness / bucket + 1). */
+    public List<OpenBucket> openBuckets = new ArrayList<>();
+    /** The last bucket whose count is in the baseline. */
+    public long closedThrough = Long.MIN_VALUE;
 
-  public BurstState() {}
+    public double baseline;
+    public boolean warm;
+    public IncidentDraft incident;
+    /** The bucket the open incident started in: earlier buckets closing later do not judge it. */
+    public long incidentBucket;
 
-  OpenBucket bucket(long index) {
-    for (OpenBucket open : openBuckets) {
-      if (open.index == index) {
+    public BurstState() {}
+
+    OpenBucket bucket(long index) {
+        for (OpenBucket open : openBuckets) {
+            if (open.index == index) {
+                return open;
+            }
+        }
+        OpenBucket open = new OpenBucket();
+        open.index = index;
+        openBuckets.add(open);
         return open;
-      }
     }
-    OpenBucket open = new OpenBucket();
-    open.index = index;
-    openBuckets.add(open);
-    return open;
-  }
 
-  /** How many distinct accounts one bucket has, and how many of its signals wait for an incident. */
-  public static class OpenBucket {
-    public long index;
-    public int accounts;
-    public int waiting;
+    /** How many distinct accounts one bucket has, and how many of its signals wait for an incident. */
+    public static class OpenBucket {
+        public long index;
+        public int accounts;
+        public int waiting;
 
-    public OpenBucket() {}
-  }
+        public OpenBucket() {}
+    }
 }

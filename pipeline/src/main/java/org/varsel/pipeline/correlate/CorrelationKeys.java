@@ -18,120 +18,144 @@ import org.varsel.pipeline.harm.HarmReading;
  * unnamed extensions dropped, because detectors keep it as evidence.
  */
 public final class CorrelationKeys implements java.io.Serializable {
-  /** Partner label categories that count as threatening or dehumanising for early warning. */
-  private static final Set<String> EARLY_WARNING_LABELS = Set.of("threat", "incitement", "dehumanisation");
+    /** Partner label categories that count as threatening or dehumanising for early warning. */
+    private static final Set<String> EARLY_WARNING_LABELS = Set.of("threat", "incitement", "dehumanisation");
 
-  private final int shingleWords;
-  private final int minWords;
-  private final MinHash minHash;
+    private final int shingleWords;
+    private final int minWords;
+    private final MinHash minHash;
 
-  public CorrelationKeys(CorrelationSettings s) {
-    this.shingleWords = s.coSimilarShingleWords();
-    this.minWords = s.coSimilarMinWords();
-    this.minHash = new MinHash(s.coSimilarHashes());
-  }
+    public CorrelationKeys(CorrelationSettings s) {
+        this.shingleWords = s.coSimilarShingleWords();
+        this.minWords = s.coSimilarMinWords();
+        this.minHash = new MinHash(s.coSimilarHashes());
+    }
 
-  /** Co-similar text: the content key of its MinHash, unless the text is too short to say anything about coordination. */
-  public Optional<KeyedSignal> coSimilarText(AnalysedSignal analysed) {
-    return sketch(analysed.signal().text()).map(sketch -> new KeyedSignal(sketch.key(), compact(analysed), sketch.signature()));
-  }
+    /** Co-similar text: the content key of its MinHash, unless the text is too short to say anything about coordination. */
+    public Optional<KeyedSignal> coSimilarText(AnalysedSignal analysed) {
+        return sketch(analysed.signal().text())
+                .map(sketch -> new KeyedSignal(sketch.key(), compact(analysed), sketch.signature()));
+    }
 
-  /** The content key and MinHash signature co-similar text groups by; empty for a text too short to compare. */
-  public Optional<ContentSketch> sketch(String text) {
-    ShingledText shingled = ShingledText.of(text == null ? "" : text, shingleWords);
-    if (shingled.words().size() < minWords) {
-      return Optional.empty();
+    /** The content key and MinHash signature co-similar text groups by; empty for a text too short to compare. */
+    public Optional<ContentSketch> sketch(String text) {
+        ShingledText shingled = ShingledText.of(text == null ? "" : text, shingleWords);
+        if (shingled.words().size() < minWords) {
+            return Optional.empty();
+        }
+        long[] signature = minHash.signature(shingled.shingles());
+        return Optional.of(new ContentSketch(MinHash.contentKey(signature), signature));
     }
-    long[] signature = minHash.signature(shingled.shingles());
-    return Optional.of(new ContentSketch(MinHash.contentKey(signature), signature));
-  }
 
-  public List<KeyedSignal> coLink(AnalysedSignal analysed) {
-    return keyed(new LinkedHashSet<>(analysed.urls()), analysed);
-  }
+    public List<KeyedSignal> coLink(AnalysedSignal analysed) {
+        return keyed(new LinkedHashSet<>(analysed.urls()), analysed);
+    }
 
-  public List<KeyedSignal> hashtags(AnalysedSignal analysed) {
-    Set<String> tags = new LinkedHashSet<>();
-    for (String tag : analysed.hashtags()) {
-      String bare = (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
-      if (!bare.isEmpty()) {
-        tags.add(bare);
-      }
+    public List<KeyedSignal> hashtags(AnalysedSignal analysed) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : analysed.hashtags()) {
+            String bare = (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
+            if (!bare.isEmpty()) {
+                tags.add(bare);
+            }
+        }
+        return keyed(tags, analysed);
     }
-    return keyed(tags, analysed);
-  }
 
-  /** Surge keys: the categories and target groups of its rule matches (context rules aside), its classifier category (unless neutral) and partner labels. */
-  public List<KeyedSignal> surge(AnalysedSignal analysed) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (RuleMatch match : analysed.ruleMatches()) {
-      if (match.isContext()) {
-        continue; // counter-speech surging is not a harm surging
-      }
-      if (match.category() != null) {
-        keys.add("category:" + match.category());
-      }
-      match.targetGroups().forEach(g -> keys.add("target:" + g.toLowerCase(Locale.ROOT)));
+    /** Surge keys: the categories and target groups of its rule matches (context rules aside), its classifier category (unless neutral) and partner labels. */
+    public List<KeyedSignal> surge(AnalysedSignal analysed) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (RuleMatch match : analysed.ruleMatches()) {
+            if (match.isContext()) {
+                continue; // counter-speech surging is not a harm surging
+            }
+            if (match.category() != null) {
+                keys.add("category:" + match.category());
+            }
+            match.targetGroups().forEach(g -> keys.add("target:" + g.toLowerCase(Locale.ROOT)));
+        }
+        if (analysed.category() != null && !"neutral".equals(analysed.category())) {
+            keys.add("category:" + analysed.category());
+        }
+        Labels labels = analysed.signal().labels();
+        if (labels != null) {
+            if (labels.category() != null) {
+                keys.add("category:" + labels.category());
+            }
+            labels.targetGroups().forEach(g -> keys.add("target:" + g.toLowerCase(Locale.ROOT)));
+        }
+        return keyed(keys, analysed);
     }
-    if (analysed.category() != null && !"neutral".equals(analysed.category())) {
-      keys.add("category:" + analysed.category());
-    }
-    Labels labels = analysed.signal().labels();
-    if (labels != null) {
-      if (labels.category() != null) {
-        keys.add("category:" + labels.category());
-      }
-      labels.targetGroups().forEach(g -> keys.add("target:" + g.toLowerCase(Locale.ROOT)));
-    }
-    return keyed(keys, analysed);
-  }
 
-  /**
-   * Early-warning keys: each target group a threat or dehumanisation names (a rule's, or a partner's label of that
-   * category), alone and, when the signal names a region, in that region.
-   */
-  public List<KeyedSignal> earlyWarning(AnalysedSignal analysed) {
-    Set<String> groups = new LinkedHashSet<>();
-    for (RuleMatch match : analysed.ruleMatches()) {
-      if (!match.isContext() && (HarmReading.isThreat(match) || HarmReading.isDehumanising(match))) {
-        match.targetGroups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
-      }
+    /**
+     * Early-warning keys: each target group a threat or dehumanisation names (a rule's, or a partner's label of that
+     * category), alone and, when the signal names a region, in that region.
+     */
+    public List<KeyedSignal> earlyWarning(AnalysedSignal analysed) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (RuleMatch match : analysed.ruleMatches()) {
+            if (!match.isContext() && (HarmReading.isThreat(match) || HarmReading.isDehumanising(match))) {
+                match.targetGroups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
+            }
+        }
+        Labels labels = analysed.signal().labels();
+        // Set.of(...).contains(null) throws: a label may name target groups without a category
+        if (labels != null && labels.category() != null && EARLY_WARNING_LABELS.contains(labels.category())) {
+            labels.targetGroups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
+        }
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> region = SignalRegion.of(analysed.signal());
+        Set<String> keys = new LinkedHashSet<>();
+        for (String group : groups) {
+            keys.add(new EarlyWarningKey(group, Optional.empty()).key());
+            region.ifPresent(r -> keys.add(new EarlyWarningKey(group, region).key()));
+        }
+        return keyed(keys, analysed);
     }
-    Labels labels = analysed.signal().labels();
-    // Set.of(...).contains(null) throws: a label may name target groups without a category
-    if (labels != null && labels.category() != null && EARLY_WARNING_LABELS.contains(labels.category())) {
-      labels.targetGroups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
-    }
-    if (groups.isEmpty()) {
-      return List.of();
-    }
-    Optional<String> region = SignalRegion.of(analysed.signal());
-    Set<String> keys = new LinkedHashSet<>();
-    for (String group : groups) {
-      keys.add(new EarlyWarningKey(group, Optional.empty()).key());
-      region.ifPresent(r -> keys.add(new EarlyWarningKey(group, region).key()));
-    }
-    return keyed(keys, analysed);
-  }
 
-  private static List<KeyedSignal> keyed(Set<String> keys, AnalysedSignal analysed) {
-    List<KeyedSignal> out = new ArrayList<>(keys.size());
-    if (keys.isEmpty()) {
-      return out;
+    private static List<KeyedSignal> keyed(Set<String> keys, AnalysedSignal analysed) {
+        List<KeyedSignal> out = new ArrayList<>(keys.size());
+        if (keys.isEmpty()) {
+            return out;
+        }
+        AnalysedSignal compact = compact(analysed);
+        for (String key : keys) {
+            out.add(new KeyedSignal(key, compact, new long[0]));
+        }
+        return out;
     }
-    AnalysedSignal compact = compact(analysed);
-    for (String key : keys) {
-      out.add(new KeyedSignal(key, compact, new long[0]));
-    }
-    return out;
-  }
 
-  /** The signal as detectors keep it: text capped to the evidence excerpt, without the extensions. */
-  static AnalysedSignal compact(AnalysedSignal a) {
-    Signal s = a.signal();
-    Signal small = new Signal(s.id(), s.source(), s.externalId(), s.kind(), s.observedAt(), s.url(), s.platform(), s.author(),
-        IncidentDraft.excerpt(s.text()), s.language(), s.tlp(), s.labels(), null);
-    return new AnalysedSignal(small, a.language(), a.languageConfidence(), a.urls(), a.platforms(), a.hashtags(), a.mentions(),
-        a.category(), a.scores(), a.modelVersion(), a.ruleMatches(), a.encodingConverted());
-  }
+    /** The signal as detectors keep it: text capped to the evidence excerpt, without the extensions. */
+    static AnalysedSignal compact(AnalysedSignal a) {
+        Signal s = a.signal();
+        Signal small = new Signal(
+                s.id(),
+                s.source(),
+                s.externalId(),
+                s.kind(),
+                s.observedAt(),
+                s.url(),
+                s.platform(),
+                s.author(),
+                IncidentDraft.excerpt(s.text()),
+                s.language(),
+                s.tlp(),
+                s.labels(),
+                null);
+        return new AnalysedSignal(
+                small,
+                a.language(),
+                a.languageConfidence(),
+                a.urls(),
+                a.platforms(),
+                a.hashtags(),
+                a.mentions(),
+                a.category(),
+                a.scores(),
+                a.modelVersion(),
+                a.ruleMatches(),
+                a.encodingConverted());
+    }
 }

@@ -8,8 +8,8 @@ import java.io.Serializable;
  * on-time signals will arrive.
  */
 public interface Detector<H> extends Serializable {
-  void onSignal(KeyState<H> state, KeyedSignal input, long watermark, Updates updates);
+    void onSignal(KeyState<H> state, KeyedSignal input, long watermark, Updates updates);
 
-  /** Event time has reached {@code time}, a moment this key asked for with {@link Updates#wakeAt}. */
-  void onTimer(KeyState<H> state, String key, long time, Updates updates);
+    /** Event time has reached {@code time}, a moment this key asked for with {@link Updates#wakeAt}. */
+    void onTimer(KeyState<H> state, String key, long time, Updates updates);
 }

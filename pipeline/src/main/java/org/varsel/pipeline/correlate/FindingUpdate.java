@@ -9,15 +9,17 @@ import org.varsel.pipeline.analysis.AnalysedSignal;
  */
 public record FindingUpdate(Incident incident, long[] accounts, long[] signals) {
 
-  /** A single-signal incident (its one evidence signal names its account) as a finding. */
-  public static FindingUpdate ofSingleSignal(Incident incident) {
-    long[] accounts = new long[0];
-    long[] signals = new long[0];
-    for (Incident.EvidenceSignal signal : incident.evidence().signals()) {
-      accounts = DistinctSketch.add(accounts,
-          AnalysedSignal.accountKey(signal.platform(), signal.author(), signal.source(), signal.externalId()));
-      signals = DistinctSketch.add(signals, signal.signalId());
+    /** A single-signal incident (its one evidence signal names its account) as a finding. */
+    public static FindingUpdate ofSingleSignal(Incident incident) {
+        long[] accounts = new long[0];
+        long[] signals = new long[0];
+        for (Incident.EvidenceSignal signal : incident.evidence().signals()) {
+            accounts = DistinctSketch.add(
+                    accounts,
+                    AnalysedSignal.accountKey(
+                            signal.platform(), signal.author(), signal.source(), signal.externalId()));
+            signals = DistinctSketch.add(signals, signal.signalId());
+        }
+        return new FindingUpdate(incident, accounts, signals);
     }
-    return new FindingUpdate(incident, accounts, signals);
-  }
 }

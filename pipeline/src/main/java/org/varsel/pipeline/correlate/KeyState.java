@@ -14,45 +14,45 @@ import java.util.List;
  * {@link org.varsel.pipeline.operators.DetectorFunction} keeps it in Flink keyed state; {@link DetectorReplay} in memory.
  */
 public interface KeyState<H> {
-  /** The head, or null when this key has no state. */
-  H head();
+    /** The head, or null when this key has no state. */
+    H head();
 
-  /** Keeps {@code head} (not null) as this key's head. */
-  void setHead(H head);
+    /** Keeps {@code head} (not null) as this key's head. */
+    void setHead(H head);
 
-  /** Adds {@code member} to the named set; true when it was not there yet. */
-  boolean addMember(String set, String member);
+    /** Adds {@code member} to the named set; true when it was not there yet. */
+    boolean addMember(String set, String member);
 
-  /** Whether the named set holds {@code member}. */
-  boolean hasMember(String set, String member);
+    /** Whether the named set holds {@code member}. */
+    boolean hasMember(String set, String member);
 
-  /** Forgets the named set. */
-  void dropMembers(String set);
+    /** Forgets the named set. */
+    void dropMembers(String set);
 
-  /** Appends a waiting signal. */
-  void addWaiting(Waiting waiting);
+    /** Appends a waiting signal. */
+    void addWaiting(Waiting waiting);
 
-  /** Every waiting signal of this key, in the order they were added. */
-  List<Waiting> waiting();
+    /** Every waiting signal of this key, in the order they were added. */
+    List<Waiting> waiting();
 
-  /** Replaces the waiting signals (after some were taken into an incident or dropped). */
-  void setWaiting(List<Waiting> waiting);
+    /** Replaces the waiting signals (after some were taken into an incident or dropped). */
+    void setWaiting(List<Waiting> waiting);
 
-  /** Forgets everything this key has: head, member sets and waiting signals. */
-  void clear();
+    /** Forgets everything this key has: head, member sets and waiting signals. */
+    void clear();
 
-  /** The member set named {@code set}, as the account set of an incident draft. */
-  default IncidentDraft.AccountSet accounts(String set) {
-    return new IncidentDraft.AccountSet() {
-      @Override
-      public boolean addIfNew(String account) {
-        return addMember(set, account);
-      }
+    /** The member set named {@code set}, as the account set of an incident draft. */
+    default IncidentDraft.AccountSet accounts(String set) {
+        return new IncidentDraft.AccountSet() {
+            @Override
+            public boolean addIfNew(String account) {
+                return addMember(set, account);
+            }
 
-      @Override
-      public boolean contains(String account) {
-        return hasMember(set, account);
-      }
-    };
-  }
+            @Override
+            public boolean contains(String account) {
+                return hasMember(set, account);
+            }
+        };
+    }
 }

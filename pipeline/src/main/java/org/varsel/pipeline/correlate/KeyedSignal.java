@@ -7,7 +7,7 @@ import org.varsel.pipeline.analysis.AnalysedSignal;
  * category). {@code signature} is the MinHash of its text for co-similar text, empty otherwise.
  */
 public record KeyedSignal(String key, AnalysedSignal signal, long[] signature) {
-  public long at() {
-    return signal.signal().observedAt().toEpochMilli();
-  }
+    public long at() {
+        return signal.signal().observedAt().toEpochMilli();
+    }
 }

@@ -22,97 +22,114 @@ import org.varsel.pipeline.harm.HarmReading;
  * </pre>
  */
 public record Severity(int score, Tier tier, int content, int coordination, String why) {
-  static final int SPREAD_BONUS = 10;
+    static final int SPREAD_BONUS = 10;
 
-  public static Severity of(IncidentDraft draft) {
-    int rules = 20 * draft.maxRuleSeverity;
-    int classifier = classifierScore(draft.maxScores);
-    int partner = draft.maxPartnerConfidence;
-    int content = Math.max(rules, Math.max(classifier, partner));
-    boolean campaign = isCampaign(draft.kind);
-    int coordination = campaign ? coordinationScore(draft.accountCount, draft.threshold) : 0;
-    int bonus = campaign && content >= 40 ? SPREAD_BONUS : 0;
-    int score = Math.min(100, Math.max(content, coordination) + bonus);
-    Tier tier = tier(score, draft.threatToLife, draft.crisis, draft.atLeastHigh);
-    StringBuilder why = new StringBuilder("Severity ").append(score).append(" = ");
-    if (campaign) {
-      why.append("max(content ").append(content).append(", coordination ").append(coordination).append(')');
-      if (bonus > 0) {
-        why.append(" + ").append(bonus).append(" (a campaign spreading harmful content)");
-      }
-      if (score == 100 && Math.max(content, coordination) + bonus > 100) {
-        why.append(", capped at 100");
-      }
-    } else {
-      why.append("content ").append(content);
+    public static Severity of(IncidentDraft draft) {
+        int rules = 20 * draft.maxRuleSeverity;
+        int classifier = classifierScore(draft.maxScores);
+        int partner = draft.maxPartnerConfidence;
+        int content = Math.max(rules, Math.max(classifier, partner));
+        boolean campaign = isCampaign(draft.kind);
+        int coordination = campaign ? coordinationScore(draft.accountCount, draft.threshold) : 0;
+        int bonus = campaign && content >= 40 ? SPREAD_BONUS : 0;
+        int score = Math.min(100, Math.max(content, coordination) + bonus);
+        Tier tier = tier(score, draft.threatToLife, draft.crisis, draft.atLeastHigh);
+        StringBuilder why = new StringBuilder("Severity ").append(score).append(" = ");
+        if (campaign) {
+            why.append("max(content ")
+                    .append(content)
+                    .append(", coordination ")
+                    .append(coordination)
+                    .append(')');
+            if (bonus > 0) {
+                why.append(" + ").append(bonus).append(" (a campaign spreading harmful content)");
+            }
+            if (score == 100 && Math.max(content, coordination) + bonus > 100) {
+                why.append(", capped at 100");
+            }
+        } else {
+            why.append("content ").append(content);
+        }
+        why.append("; content = max(rules 20×")
+                .append(draft.maxRuleSeverity)
+                .append('=')
+                .append(rules)
+                .append(", classifier ")
+                .append(classifier)
+                .append(", partner confidence ")
+                .append(partner)
+                .append(')');
+        if (campaign) {
+            why.append("; coordination = min(60, 30 + 10×log2(")
+                    .append(draft.accountCount)
+                    .append(" accounts / threshold ")
+                    .append(draft.threshold)
+                    .append("))");
+        }
+        why.append(". Tier ").append(tier.label());
+        if (draft.threatToLife) {
+            why.append(": ").append(draft.tierReason);
+        } else if (draft.crisis) {
+            why.append(": a crisis rule matched");
+        } else if (draft.atLeastHigh && score < 70) {
+            why.append(": ").append(draft.tierReason);
+        } else {
+            why.append(" (high ≥ 70, medium ≥ 40)");
+        }
+        if (draft.contextNote != null) {
+            why.append("; ").append(draft.contextNote);
+        }
+        return new Severity(score, tier, content, coordination, why.append('.').toString());
     }
-    why.append("; content = max(rules 20×").append(draft.maxRuleSeverity).append('=').append(rules)
-        .append(", classifier ").append(classifier).append(", partner confidence ").append(partner).append(')');
-    if (campaign) {
-      why.append("; coordination = min(60, 30 + 10×log2(").append(draft.accountCount).append(" accounts / threshold ")
-          .append(draft.threshold).append("))");
+
+    static Tier tier(int score, boolean threatToLife, boolean crisis, boolean atLeastHigh) {
+        if (threatToLife) {
+            return Tier.THREAT_TO_LIFE;
+        }
+        if (crisis) {
+            return Tier.CRISIS;
+        }
+        Tier byScore = Tier.forSeverity(score);
+        return atLeastHigh && byScore.ordinal() > Tier.HIGH.ordinal() ? Tier.HIGH : byScore;
     }
-    why.append(". Tier ").append(tier.label());
-    if (draft.threatToLife) {
-      why.append(": ").append(draft.tierReason);
-    } else if (draft.crisis) {
-      why.append(": a crisis rule matched");
-    } else if (draft.atLeastHigh && score < 70) {
-      why.append(": ").append(draft.tierReason);
-    } else {
-      why.append(" (high ≥ 70, medium ≥ 40)");
+
+    static boolean isCampaign(IncidentKind kind) {
+        return kind == IncidentKind.CO_SIMILAR_TEXT
+                || kind == IncidentKind.CO_LINK
+                || kind == IncidentKind.HASHTAG_PUSH
+                || kind == IncidentKind.SURGE;
     }
-    if (draft.contextNote != null) {
-      why.append("; ").append(draft.contextNote);
+
+    static int coordinationScore(int accounts, int threshold) {
+        if (accounts <= 0 || threshold <= 0) {
+            return 0;
+        }
+        double ratio = Math.max(1.0, (double) accounts / threshold);
+        return (int) Math.min(60, 30 + Math.round(10 * Math.log(ratio) / Math.log(2)));
     }
-    return new Severity(score, tier, content, coordination, why.append('.').toString());
-  }
 
-  static Tier tier(int score, boolean threatToLife, boolean crisis, boolean atLeastHigh) {
-    if (threatToLife) {
-      return Tier.THREAT_TO_LIFE;
+    static int classifierScore(Map<String, Double> scores) {
+        double offensive = scores.getOrDefault("offensive", 0.0);
+        return (int) Math.round(Math.max(100 * harmScore(scores), 50 * offensive));
     }
-    if (crisis) {
-      return Tier.CRISIS;
+
+    /**
+     * The classifier's probability that a text attacks people: hateful plus threat, because the model splits that mass
+     * between the two (a threat against a group is also hateful), and either alone would understate a threat.
+     */
+    public static double harmScore(Map<String, Double> scores) {
+        return Math.min(1.0, scores.getOrDefault("hateful", 0.0) + scores.getOrDefault("threat", 0.0));
     }
-    Tier byScore = Tier.forSeverity(score);
-    return atLeastHigh && byScore.ordinal() > Tier.HIGH.ordinal() ? Tier.HIGH : byScore;
-  }
 
-  static boolean isCampaign(IncidentKind kind) {
-    return kind == IncidentKind.CO_SIMILAR_TEXT || kind == IncidentKind.CO_LINK
-        || kind == IncidentKind.HASHTAG_PUSH || kind == IncidentKind.SURGE;
-  }
-
-  static int coordinationScore(int accounts, int threshold) {
-    if (accounts <= 0 || threshold <= 0) {
-      return 0;
+    /** One signal's content score, by the same formula (used to rank evidence). */
+    static int contentScore(AnalysedSignal analysed, HarmReading harm) {
+        int rules = 20 * harm.effectiveRuleSeverity();
+        int partner = analysed.signal().labelsIfAny().map(Labels::confidence).orElse(0);
+        return Math.max(rules, Math.max(classifierScore(analysed.scores()), partner));
     }
-    double ratio = Math.max(1.0, (double) accounts / threshold);
-    return (int) Math.min(60, 30 + Math.round(10 * Math.log(ratio) / Math.log(2)));
-  }
 
-  static int classifierScore(Map<String, Double> scores) {
-    double offensive = scores.getOrDefault("offensive", 0.0);
-    return (int) Math.round(Math.max(100 * harmScore(scores), 50 * offensive));
-  }
-
-  /**
-   * The classifier's probability that a text attacks people: hateful plus threat, because the model splits that mass
-   * between the two (a threat against a group is also hateful), and either alone would understate a threat.
-   */
-  public static double harmScore(Map<String, Double> scores) {
-    return Math.min(1.0, scores.getOrDefault("hateful", 0.0) + scores.getOrDefault("threat", 0.0));
-  }
-
-  /** One signal's content score, by the same formula (used to rank evidence). */
-  static int contentScore(AnalysedSignal analysed, HarmReading harm) {
-    int rules = 20 * harm.effectiveRuleSeverity();
-    int partner = analysed.signal().labelsIfAny().map(Labels::confidence).orElse(0);
-    return Math.max(rules, Math.max(classifierScore(analysed.scores()), partner));
-  }
-
-  static boolean isCrisis(RuleMatch match) {
-    return "crisis".equals(match.category()) || match.tags().stream().anyMatch(t -> t.endsWith(":crisis") || t.equals("crisis"));
-  }
+    static boolean isCrisis(RuleMatch match) {
+        return "crisis".equals(match.category())
+                || match.tags().stream().anyMatch(t -> t.endsWith(":crisis") || t.equals("crisis"));
+    }
 }

@@ -16,58 +16,61 @@ import org.varsel.pipeline.nlp.ScriptFolding;
  * Latin script are ICU-normalised ({@link ScriptFolding}); Latin words are split and compared as before.
  */
 public record ShingledText(List<String> words, Set<String> shingles) {
-  private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
-  private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
-  /* marks belong to their word: Myanmar, Thai and Indic vowel signs are marks, and a split at them splits syllables */
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
+    private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
+    /* marks belong to their word: Myanmar, Thai and Indic vowel signs are marks, and a split at them splits syllables */
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
-  /** Shingles of {@code size} consecutive words; a text shorter than that is one shingle. */
-  public static ShingledText of(String text, int size) {
-    List<String> words = normalisedWords(text);
-    Set<String> shingles = new LinkedHashSet<>();
-    if (!words.isEmpty() && words.size() <= size) {
-      shingles.add(String.join(" ", words));
+    /** Shingles of {@code size} consecutive words; a text shorter than that is one shingle. */
+    public static ShingledText of(String text, int size) {
+        List<String> words = normalisedWords(text);
+        Set<String> shingles = new LinkedHashSet<>();
+        if (!words.isEmpty() && words.size() <= size) {
+            shingles.add(String.join(" ", words));
+        }
+        for (int i = 0; i + size <= words.size(); i++) {
+            shingles.add(String.join(" ", words.subList(i, i + size)));
+        }
+        return new ShingledText(words, shingles);
     }
-    for (int i = 0; i + size <= words.size(); i++) {
-      shingles.add(String.join(" ", words.subList(i, i + size)));
-    }
-    return new ShingledText(words, shingles);
-  }
 
-  static List<String> normalisedWords(String text) {
-    if (text == null) {
-      return List.of();
+    static List<String> normalisedWords(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        String stripped = MENTION.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
+        String[] tokens = NOT_WORD.matcher(stripped.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .trim()
+                .split(" ");
+        List<String> words = new ArrayList<>(tokens.length);
+        for (String token : tokens) {
+            if (!token.isEmpty()) {
+                DictionaryWords.split(ScriptFolding.fold(token), word -> {
+                    if (!word.isEmpty()) {
+                        words.add(word);
+                    }
+                });
+            }
+        }
+        // "RT @someone: text" is the retweeted text: the marker says nothing about the content.
+        if (!words.isEmpty() && words.get(0).equals("rt")) {
+            words.remove(0);
+        }
+        return words;
     }
-    String stripped = MENTION.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
-    String[] tokens = NOT_WORD.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").trim().split(" ");
-    List<String> words = new ArrayList<>(tokens.length);
-    for (String token : tokens) {
-      if (!token.isEmpty()) {
-        DictionaryWords.split(ScriptFolding.fold(token), word -> {
-          if (!word.isEmpty()) {
-            words.add(word);
-          }
-        });
-      }
-    }
-    // "RT @someone: text" is the retweeted text: the marker says nothing about the content.
-    if (!words.isEmpty() && words.get(0).equals("rt")) {
-      words.remove(0);
-    }
-    return words;
-  }
 
-  /** The exact Jaccard similarity of two shingle sets (what MinHash estimates). */
-  public static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() && b.isEmpty()) {
-      return 1.0;
+    /** The exact Jaccard similarity of two shingle sets (what MinHash estimates). */
+    public static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1.0;
+        }
+        int common = 0;
+        for (String s : a) {
+            if (b.contains(s)) {
+                common++;
+            }
+        }
+        return (double) common / (a.size() + b.size() - common);
     }
-    int common = 0;
-    for (String s : a) {
-      if (b.contains(s)) {
-        common++;
-      }
-    }
-    return (double) common / (a.size() + b.size() - common);
-  }
 }

@@ -12,25 +12,26 @@ import org.varsel.contract.Signal;
  * {@code country}) field, kept among the signal's extensions, is read; lower-cased, at most 64 characters.
  */
 final class SignalRegion {
-  private static final int MAX_CHARS = 64;
+    private static final int MAX_CHARS = 64;
 
-  private SignalRegion() {}
+    private SignalRegion() {}
 
-  static Optional<String> of(Signal signal) {
-    String extensions = signal.extensionsJson();
-    if (extensions == null || (!extensions.contains("\"region\"") && !extensions.contains("\"country\""))) {
-      return Optional.empty(); // most signals name none: no parse
+    static Optional<String> of(Signal signal) {
+        String extensions = signal.extensionsJson();
+        if (extensions == null || (!extensions.contains("\"region\"") && !extensions.contains("\"country\""))) {
+            return Optional.empty(); // most signals name none: no parse
+        }
+        try {
+            JsonNode fields = Json.mapper().readTree(extensions);
+            JsonNode named = fields.path("region").isTextual() ? fields.get("region") : fields.path("country");
+            if (!named.isTextual() || named.asText().isBlank()) {
+                return Optional.empty();
+            }
+            String region = named.asText().strip().toLowerCase(Locale.ROOT);
+            return Optional.of(region.length() > MAX_CHARS ? region.substring(0, MAX_CHARS) : region);
+        } catch (IOException e) {
+            return Optional.empty(); // extensions were valid JSON at parse time; unreadable here means no region, not a
+            // failure
+        }
     }
-    try {
-      JsonNode fields = Json.mapper().readTree(extensions);
-      JsonNode named = fields.path("region").isTextual() ? fields.get("region") : fields.path("country");
-      if (!named.isTextual() || named.asText().isBlank()) {
-        return Optional.empty();
-      }
-      String region = named.asText().strip().toLowerCase(Locale.ROOT);
-      return Optional.of(region.length() > MAX_CHARS ? region.substring(0, MAX_CHARS) : region);
-    } catch (IOException e) {
-      return Optional.empty(); // extensions were valid JSON at parse time; unreadable here means no region, not a failure
-    }
-  }
 }

@@ -20,96 +20,106 @@ import org.varsel.pipeline.harm.HarmReading;
  * incident, version 1, carrying every reason that applies (its id is derived from the signal id, so a replay names it
  * the same).
  */
-public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMinConfidence) implements java.io.Serializable {
-  /** The least severity at which a rule that dehumanises a group opens an incident by itself. */
-  static final int DEHUMANISING_ALONE = 3;
+public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMinConfidence)
+        implements java.io.Serializable {
+    /** The least severity at which a rule that dehumanises a group opens an incident by itself. */
+    static final int DEHUMANISING_ALONE = 3;
 
-
-  public static SingleSignals from(CorrelationSettings s) {
-    return new SingleSignals(s.highSeverityRuleSeverity(), s.highSeverityHatefulScore(), s.partnerMinConfidence());
-  }
-
-  /**
-   * The one incident a signal opens by itself, if any: when it is grave and a partner assessed it too, both reasons
-   * travel in one high-severity incident (two incidents for one post split the analysts' work and its verdicts).
-   */
-  public Optional<Incident> incident(AnalysedSignal analysed) {
-    Optional<IncidentDraft> grave = grave(analysed);
-    Optional<Labels> assessed = confidentAssessment(analysed);
-    if (grave.isEmpty() && assessed.isEmpty()) {
-      return Optional.empty();
+    public static SingleSignals from(CorrelationSettings s) {
+        return new SingleSignals(s.highSeverityRuleSeverity(), s.highSeverityHatefulScore(), s.partnerMinConfidence());
     }
-    IncidentDraft draft = grave.orElseGet(() -> single(IncidentKind.PARTNER_ASSESSMENT, analysed, assessed.get().category()));
-    assessed.ifPresent(labels -> noteAssessment(draft, analysed.signal(), labels));
-    return Optional.of(draft.emit(analysed.signal().observedAt().toEpochMilli()));
-  }
 
-  /** The high-severity incident of a grave signal, whatever a partner said of it. */
-  public Optional<Incident> highSeverity(AnalysedSignal analysed) {
-    return grave(analysed).map(draft -> draft.emit(analysed.signal().observedAt().toEpochMilli()));
-  }
-
-  private Optional<IncidentDraft> grave(AnalysedSignal analysed) {
-    List<String> triggers = new ArrayList<>();
-    RuleMatch gravest = null;
-    for (RuleMatch match : analysed.ruleMatches()) {
-      if (match.isContext()) {
-        continue;
-      }
-      int severity = HarmReading.severityOf(match);
-      boolean threat = !match.reportedSpeech() && HarmReading.isThreat(match);
-      // a slur (severity 2) marks dehumanisation for trends and surges but is weak on its own: alone it queued a post
-      // per slur (737 of the IRA replay's 1,059 single-signal incidents, mostly in-group usage)
-      boolean dehumanising = !match.reportedSpeech() && HarmReading.isDehumanising(match)
-          && severity >= DEHUMANISING_ALONE;
-      if (severity >= ruleSeverity || threat || dehumanising) {
-        triggers.add("rule " + match.ruleId() + " \"" + match.title() + "\" " + (severity >= ruleSeverity
-            ? "has severity " + severity + " (≥ " + ruleSeverity + ")"
-            : threat ? "is a threat or call to violence" : "dehumanises a group"));
-        if (gravest == null || severity > HarmReading.severityOf(gravest)) {
-          gravest = match;
+    /**
+     * The one incident a signal opens by itself, if any: when it is grave and a partner assessed it too, both reasons
+     * travel in one high-severity incident (two incidents for one post split the analysts' work and its verdicts).
+     */
+    public Optional<Incident> incident(AnalysedSignal analysed) {
+        Optional<IncidentDraft> grave = grave(analysed);
+        Optional<Labels> assessed = confidentAssessment(analysed);
+        if (grave.isEmpty() && assessed.isEmpty()) {
+            return Optional.empty();
         }
-      }
+        IncidentDraft draft = grave.orElseGet(() ->
+                single(IncidentKind.PARTNER_ASSESSMENT, analysed, assessed.get().category()));
+        assessed.ifPresent(labels -> noteAssessment(draft, analysed.signal(), labels));
+        return Optional.of(draft.emit(analysed.signal().observedAt().toEpochMilli()));
     }
-    double harm = Severity.harmScore(analysed.scores());
-    // the classifier reads words, not stance: a post that quotes or condemns a threat scores like the threat, so where
-    // the rules say the text reports or rejects what it cites, the score alone opens nothing (rules still may)
-    if (harm >= hatefulScore && !quotesOrCondemns(analysed)) {
-      String score = analysed.scores().containsKey("threat") ? "hateful + threat" : "hateful";
-      triggers.add(String.format(Locale.ROOT, "classifier %s score %.2f (≥ %.2f)", score, harm, hatefulScore));
+
+    /** The high-severity incident of a grave signal, whatever a partner said of it. */
+    public Optional<Incident> highSeverity(AnalysedSignal analysed) {
+        return grave(analysed)
+                .map(draft -> draft.emit(analysed.signal().observedAt().toEpochMilli()));
     }
-    if (triggers.isEmpty()) {
-      return Optional.empty();
+
+    private Optional<IncidentDraft> grave(AnalysedSignal analysed) {
+        List<String> triggers = new ArrayList<>();
+        RuleMatch gravest = null;
+        for (RuleMatch match : analysed.ruleMatches()) {
+            if (match.isContext()) {
+                continue;
+            }
+            int severity = HarmReading.severityOf(match);
+            boolean threat = !match.reportedSpeech() && HarmReading.isThreat(match);
+            // a slur (severity 2) marks dehumanisation for trends and surges but is weak on its own: alone it queued a
+            // post
+            // per slur (737 of the IRA replay's 1,059 single-signal incidents, mostly in-group usage)
+            boolean dehumanising =
+                    !match.reportedSpeech() && HarmReading.isDehumanising(match) && severity >= DEHUMANISING_ALONE;
+            if (severity >= ruleSeverity || threat || dehumanising) {
+                triggers.add("rule " + match.ruleId() + " \"" + match.title() + "\" "
+                        + (severity >= ruleSeverity
+                                ? "has severity " + severity + " (≥ " + ruleSeverity + ")"
+                                : threat ? "is a threat or call to violence" : "dehumanises a group"));
+                if (gravest == null || severity > HarmReading.severityOf(gravest)) {
+                    gravest = match;
+                }
+            }
+        }
+        double harm = Severity.harmScore(analysed.scores());
+        // the classifier reads words, not stance: a post that quotes or condemns a threat scores like the threat, so
+        // where
+        // the rules say the text reports or rejects what it cites, the score alone opens nothing (rules still may)
+        if (harm >= hatefulScore && !quotesOrCondemns(analysed)) {
+            String score = analysed.scores().containsKey("threat") ? "hateful + threat" : "hateful";
+            triggers.add(String.format(Locale.ROOT, "classifier %s score %.2f (≥ %.2f)", score, harm, hatefulScore));
+        }
+        if (triggers.isEmpty()) {
+            return Optional.empty();
+        }
+        String subject = gravest != null && gravest.category() != null
+                ? gravest.category()
+                : "threat".equals(analysed.category()) ? "threat" : "hate";
+        IncidentDraft draft = single(IncidentKind.HIGH_SEVERITY, analysed, subject);
+        draft.coordination.put("trigger", String.join("; ", triggers));
+        return Optional.of(draft);
     }
-    String subject = gravest != null && gravest.category() != null ? gravest.category()
-        : "threat".equals(analysed.category()) ? "threat" : "hate";
-    IncidentDraft draft = single(IncidentKind.HIGH_SEVERITY, analysed, subject);
-    draft.coordination.put("trigger", String.join("; ", triggers));
-    return Optional.of(draft);
-  }
 
-  private static boolean quotesOrCondemns(AnalysedSignal analysed) {
-    return analysed.ruleMatches().stream().anyMatch(match -> match.isContext() || match.reportedSpeech());
-  }
-
-  private Optional<Labels> confidentAssessment(AnalysedSignal analysed) {
-    Labels labels = analysed.signal().labels();
-    if (labels == null || labels.category() == null || labels.confidence() == null || labels.confidence() < partnerMinConfidence) {
-      return Optional.empty();
+    private static boolean quotesOrCondemns(AnalysedSignal analysed) {
+        return analysed.ruleMatches().stream().anyMatch(match -> match.isContext() || match.reportedSpeech());
     }
-    return Optional.of(labels);
-  }
 
-  private void noteAssessment(IncidentDraft draft, Signal signal, Labels labels) {
-    draft.coordination.put("partner", signal.source());
-    draft.coordination.put("partner_category", labels.category());
-    draft.coordination.put("confidence", Integer.toString(labels.confidence()));
-    draft.coordination.put("min_confidence", Integer.toString(partnerMinConfidence));
-  }
+    private Optional<Labels> confidentAssessment(AnalysedSignal analysed) {
+        Labels labels = analysed.signal().labels();
+        if (labels == null
+                || labels.category() == null
+                || labels.confidence() == null
+                || labels.confidence() < partnerMinConfidence) {
+            return Optional.empty();
+        }
+        return Optional.of(labels);
+    }
 
-  private static IncidentDraft single(IncidentKind kind, AnalysedSignal analysed, String subject) {
-    IncidentDraft draft = IncidentDraft.open(kind, IncidentIds.of(kind, analysed.signal().id()), subject, 1, 600_000);
-    draft.add(analysed);
-    return draft;
-  }
+    private void noteAssessment(IncidentDraft draft, Signal signal, Labels labels) {
+        draft.coordination.put("partner", signal.source());
+        draft.coordination.put("partner_category", labels.category());
+        draft.coordination.put("confidence", Integer.toString(labels.confidence()));
+        draft.coordination.put("min_confidence", Integer.toString(partnerMinConfidence));
+    }
+
+    private static IncidentDraft single(IncidentKind kind, AnalysedSignal analysed, String subject) {
+        IncidentDraft draft =
+                IncidentDraft.open(kind, IncidentIds.of(kind, analysed.signal().id()), subject, 1, 600_000);
+        draft.add(analysed);
+        return draft;
+    }
 }

@@ -22,27 +22,27 @@ import java.util.Objects;
  * @param encodingConverted the legacy encoding the text was converted from ({@code zawgyi}), null when it was not
  */
 public record Enrichment(
-    String language,
-    double languageConfidence,
-    List<String> urls,
-    List<String> platforms,
-    List<String> hashtags,
-    List<String> mentions,
-    String category,
-    Map<String, Double> scores,
-    String modelVersion,
-    String text,
-    String encodingConverted) {
+        String language,
+        double languageConfidence,
+        List<String> urls,
+        List<String> platforms,
+        List<String> hashtags,
+        List<String> mentions,
+        String category,
+        Map<String, Double> scores,
+        String modelVersion,
+        String text,
+        String encodingConverted) {
 
-  public Enrichment {
-    Objects.requireNonNull(language, "language");
-    Objects.requireNonNull(category, "category");
-    Objects.requireNonNull(modelVersion, "modelVersion");
-    Objects.requireNonNull(text, "text");
-    urls = List.copyOf(urls);
-    platforms = List.copyOf(platforms);
-    hashtags = List.copyOf(hashtags);
-    mentions = List.copyOf(mentions);
-    scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
-  }
+    public Enrichment {
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(modelVersion, "modelVersion");
+        Objects.requireNonNull(text, "text");
+        urls = List.copyOf(urls);
+        platforms = List.copyOf(platforms);
+        hashtags = List.copyOf(hashtags);
+        mentions = List.copyOf(mentions);
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+    }
 }

@@ -20,46 +20,46 @@ import org.varsel.pipeline.nlp.ZawgyiConversion;
  */
 public final class TextEnricher {
 
-  private final LanguageIdentifier languages;
-  private final HarmClassifier classifier;
-  private final ZawgyiConversion zawgyi = new ZawgyiConversion();
+    private final LanguageIdentifier languages;
+    private final HarmClassifier classifier;
+    private final ZawgyiConversion zawgyi = new ZawgyiConversion();
 
-  /** An enricher over the bundled language detector and classifier model. */
-  public TextEnricher() {
-    this(new LanguageIdentifier(), HarmClassifier.bundled());
-  }
+    /** An enricher over the bundled language detector and classifier model. */
+    public TextEnricher() {
+        this(new LanguageIdentifier(), HarmClassifier.bundled());
+    }
 
-  public TextEnricher(LanguageIdentifier languages, HarmClassifier classifier) {
-    this.languages = languages;
-    this.classifier = classifier;
-  }
+    public TextEnricher(LanguageIdentifier languages, HarmClassifier classifier) {
+        this.languages = languages;
+        this.classifier = classifier;
+    }
 
-  /**
-   * Enriches {@code text}; a present {@code languageHint} (BCP-47 or ISO 639) is trusted over detection. Zawgyi-encoded
-   * Burmese is converted to Unicode first, and every step reads the converted text.
-   */
-  public Enrichment enrich(String text, Optional<String> languageHint) {
-    String original = text == null ? "" : text;
-    Optional<String> unicode = zawgyi.unicodeOf(original);
-    String t = unicode.orElse(original);
-    LanguageGuess language = languages.identify(t, languageHint == null ? Optional.empty() : languageHint);
-    ExtractedEntities entities = EntityExtractor.extract(t);
-    Classification classification = classifier.classify(t);
-    return new Enrichment(
-        language.language(),
-        language.confidence(),
-        entities.urls(),
-        entities.platforms(),
-        entities.hashtags(),
-        entities.mentions(),
-        classification.category().label(),
-        classification.scores(),
-        classifier.modelVersion(),
-        t,
-        unicode.isPresent() ? ZawgyiConversion.ZAWGYI : null);
-  }
+    /**
+     * Enriches {@code text}; a present {@code languageHint} (BCP-47 or ISO 639) is trusted over detection. Zawgyi-encoded
+     * Burmese is converted to Unicode first, and every step reads the converted text.
+     */
+    public Enrichment enrich(String text, Optional<String> languageHint) {
+        String original = text == null ? "" : text;
+        Optional<String> unicode = zawgyi.unicodeOf(original);
+        String t = unicode.orElse(original);
+        LanguageGuess language = languages.identify(t, languageHint == null ? Optional.empty() : languageHint);
+        ExtractedEntities entities = EntityExtractor.extract(t);
+        Classification classification = classifier.classify(t);
+        return new Enrichment(
+                language.language(),
+                language.confidence(),
+                entities.urls(),
+                entities.platforms(),
+                entities.hashtags(),
+                entities.mentions(),
+                classification.category().label(),
+                classification.scores(),
+                classifier.modelVersion(),
+                t,
+                unicode.isPresent() ? ZawgyiConversion.ZAWGYI : null);
+    }
 
-  public String modelVersion() {
-    return classifier.modelVersion();
-  }
+    public String modelVersion() {
+        return classifier.modelVersion();
+    }
 }

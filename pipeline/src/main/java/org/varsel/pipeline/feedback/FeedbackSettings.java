@@ -12,18 +12,20 @@ import java.time.Duration;
  * @param stateTtl how long a rule's verdicts and hit counts are kept after their last change
  * @param reportInterval how often at most a rule's hit counts are published between verdicts
  */
-public record FeedbackSettings(double precisionFloor, int minVerdicts, Duration suppressionTtl, Duration stateTtl,
-    Duration reportInterval) implements java.io.Serializable {
-  public FeedbackSettings {
-    if (precisionFloor < 0 || precisionFloor > 1) {
-      throw new IllegalArgumentException("pipeline.feedback.precision-floor must be between 0 and 1, not " + precisionFloor);
+public record FeedbackSettings(
+        double precisionFloor, int minVerdicts, Duration suppressionTtl, Duration stateTtl, Duration reportInterval)
+        implements java.io.Serializable {
+    public FeedbackSettings {
+        if (precisionFloor < 0 || precisionFloor > 1) {
+            throw new IllegalArgumentException(
+                    "pipeline.feedback.precision-floor must be between 0 and 1, not " + precisionFloor);
+        }
+        if (minVerdicts < 1) {
+            throw new IllegalArgumentException("pipeline.feedback.min-verdicts must be at least 1, not " + minVerdicts);
+        }
     }
-    if (minVerdicts < 1) {
-      throw new IllegalArgumentException("pipeline.feedback.min-verdicts must be at least 1, not " + minVerdicts);
-    }
-  }
 
-  public RulePrecisionPolicy policy() {
-    return new RulePrecisionPolicy(precisionFloor, minVerdicts);
-  }
+    public RulePrecisionPolicy policy() {
+        return new RulePrecisionPolicy(precisionFloor, minVerdicts);
+    }
 }

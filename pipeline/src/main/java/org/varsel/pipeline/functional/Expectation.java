@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /** What the flagging path should do with a case: flag it, or leave it alone (a non-hateful contrast). */
 public enum Expectation {
-  FLAG,
-  NOT;
+    FLAG,
+    NOT;
 
-  /** As in the suite files: {@code flag}, {@code not}. */
-  public String label() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    /** As in the suite files: {@code flag}, {@code not}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -29,63 +29,74 @@ import org.varsel.pipeline.rules.RulePack;
  * Not thread-safe (the enricher is not).
  */
 public final class FlaggingPath implements AutoCloseable {
-  static final String SOURCE = "suite:functional";
-  private static final Instant OBSERVED_AT = Instant.parse("2026-01-01T00:00:00Z");
+    static final String SOURCE = "suite:functional";
+    private static final Instant OBSERVED_AT = Instant.parse("2026-01-01T00:00:00Z");
 
-  private final TextEnricher enricher;
-  private final RuleEngine rules;
-  private final SingleSignals single;
+    private final TextEnricher enricher;
+    private final RuleEngine rules;
+    private final SingleSignals single;
 
-  public FlaggingPath(TextEnricher enricher, RuleEngine rules, SingleSignals single) {
-    this.enricher = enricher;
-    this.rules = rules;
-    this.single = single;
-  }
+    public FlaggingPath(TextEnricher enricher, RuleEngine rules, SingleSignals single) {
+        this.enricher = enricher;
+        this.rules = rules;
+        this.single = single;
+    }
 
-  /** The bundled language detector, {@code classifier}, {@code pack}, and the default single-signal thresholds. */
-  public static FlaggingPath of(HarmClassifier classifier, RulePack pack) {
-    return new FlaggingPath(new TextEnricher(new LanguageIdentifier(), classifier), RuleEngine.build(pack),
-        SingleSignals.from(CorrelationSettings.defaults()));
-  }
+    /** The bundled language detector, {@code classifier}, {@code pack}, and the default single-signal thresholds. */
+    public static FlaggingPath of(HarmClassifier classifier, RulePack pack) {
+        return new FlaggingPath(
+                new TextEnricher(new LanguageIdentifier(), classifier),
+                RuleEngine.build(pack),
+                SingleSignals.from(CorrelationSettings.defaults()));
+    }
 
-  /** What the job ships: the bundled model, the bundled rule pack and the default thresholds. */
-  public static FlaggingPath bundled() {
-    return of(HarmClassifier.bundled(), BundledRules.load());
-  }
+    /** What the job ships: the bundled model, the bundled rule pack and the default thresholds. */
+    public static FlaggingPath bundled() {
+        return of(HarmClassifier.bundled(), BundledRules.load());
+    }
 
-  public Verdict judge(String id, String text) {
-    Signal signal = new Signal(id, SOURCE, id, "post", OBSERVED_AT, null, null, null, text, null, Tlp.CLEAR, null, null);
-    AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(text, Optional.empty()));
-    AnalysedSignal analysed = SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched));
-    // a hit the rule engine marks as reported or counter-speech reaches the analyst at a lower severity: not a flag
-    boolean flagged = Category.HATEFUL.label().equals(analysed.category()) || Category.THREAT.label().equals(analysed.category())
-        || analysed.ruleMatches().stream().anyMatch(FlaggingPath::meant);
-    return new Verdict(analysed.language(), analysed.category(), Severity.harmScore(analysed.scores()),
-        analysed.ruleMatches().stream().map(m -> m.ruleId()).toList(), flagged,
-        single.highSeverity(analysed).map(Incident::tier));
-  }
+    public Verdict judge(String id, String text) {
+        Signal signal =
+                new Signal(id, SOURCE, id, "post", OBSERVED_AT, null, null, null, text, null, Tlp.CLEAR, null, null);
+        AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(text, Optional.empty()));
+        AnalysedSignal analysed = SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched));
+        // a hit the rule engine marks as reported or counter-speech reaches the analyst at a lower severity: not a flag
+        boolean flagged = Category.HATEFUL.label().equals(analysed.category())
+                || Category.THREAT.label().equals(analysed.category())
+                || analysed.ruleMatches().stream().anyMatch(FlaggingPath::meant);
+        return new Verdict(
+                analysed.language(),
+                analysed.category(),
+                Severity.harmScore(analysed.scores()),
+                analysed.ruleMatches().stream().map(m -> m.ruleId()).toList(),
+                flagged,
+                single.highSeverity(analysed).map(Incident::tier));
+    }
 
-  /** A rule hit that flags: not a context rule, and not a hit the text only quotes, reports or condemns. */
-  private static boolean meant(RuleMatch match) {
-    return !match.isContext() && !match.reportedSpeech();
-  }
+    /** A rule hit that flags: not a context rule, and not a hit the text only quotes, reports or condemns. */
+    private static boolean meant(RuleMatch match) {
+        return !match.isContext() && !match.reportedSpeech();
+    }
 
-  public String modelVersion() {
-    return enricher.modelVersion();
-  }
+    public String modelVersion() {
+        return enricher.modelVersion();
+    }
 
-  /** The single-signal criterion in words, for reports. */
-  public String aloneCriterion() {
-    return String.format(Locale.ROOT, "a rule of severity ≥ %d or a hateful + threat score ≥ %.2f",
-        single.ruleSeverity(), single.hatefulScore());
-  }
+    /** The single-signal criterion in words, for reports. */
+    public String aloneCriterion() {
+        return String.format(
+                Locale.ROOT,
+                "a rule of severity ≥ %d or a hateful + threat score ≥ %.2f",
+                single.ruleSeverity(),
+                single.hatefulScore());
+    }
 
-  public String rulePackVersion() {
-    return rules.pack().version();
-  }
+    public String rulePackVersion() {
+        return rules.pack().version();
+    }
 
-  @Override
-  public void close() {
-    rules.close();
-  }
+    @Override
+    public void close() {
+        rules.close();
+    }
 }

@@ -12,23 +12,23 @@ import org.varsel.contract.Tier;
  * @param target the target group or person id, {@code -} for cases without one
  */
 public record FunctionalCase(
-    String id,
-    String language,
-    String functionality,
-    Expectation expected,
-    Optional<Tier> minTier,
-    Split split,
-    String template,
-    String target,
-    String text) {
+        String id,
+        String language,
+        String functionality,
+        Expectation expected,
+        Optional<Tier> minTier,
+        Split split,
+        String template,
+        String target,
+        String text) {
 
-  public FunctionalCase {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(language, "language");
-    Objects.requireNonNull(functionality, "functionality");
-    Objects.requireNonNull(expected, "expected");
-    Objects.requireNonNull(minTier, "minTier");
-    Objects.requireNonNull(split, "split");
-    Objects.requireNonNull(text, "text");
-  }
+    public FunctionalCase {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(functionality, "functionality");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(minTier, "minTier");
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(text, "text");
+    }
 }

@@ -9,7 +9,7 @@ import org.varsel.contract.DeadLetter;
  */
 public record RawSignal(byte[] value, String source, Instant receivedAt, String topic, int partition, long offset) {
 
-  public DeadLetter deadLetter(String reason, Instant failedAt) {
-    return new DeadLetter(reason, source, topic, partition, offset, failedAt, value);
-  }
+    public DeadLetter deadLetter(String reason, Instant failedAt) {
+        return new DeadLetter(reason, source, topic, partition, offset, failedAt, value);
+    }
 }

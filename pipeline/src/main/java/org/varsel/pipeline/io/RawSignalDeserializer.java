@@ -13,36 +13,36 @@ import org.varsel.contract.RawSignalHeaders;
 /** Reads a raw record without judging it: every record, however broken, becomes a {@link RawSignal}. */
 public final class RawSignalDeserializer implements KafkaRecordDeserializationSchema<RawSignal> {
 
-  @Override
-  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawSignal> out) {
-    out.collect(new RawSignal(
-        record.value() == null ? new byte[0] : record.value(),
-        header(record, RawSignalHeaders.SOURCE),
-        receivedAt(record),
-        record.topic(),
-        record.partition(),
-        record.offset()));
-  }
-
-  private static Instant receivedAt(ConsumerRecord<byte[], byte[]> record) {
-    String stamped = header(record, RawSignalHeaders.RECEIVED_AT);
-    if (stamped != null) {
-      try {
-        return Instant.parse(stamped);
-      } catch (DateTimeParseException ignored) {
-        // fall back to the broker's timestamp
-      }
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawSignal> out) {
+        out.collect(new RawSignal(
+                record.value() == null ? new byte[0] : record.value(),
+                header(record, RawSignalHeaders.SOURCE),
+                receivedAt(record),
+                record.topic(),
+                record.partition(),
+                record.offset()));
     }
-    return Instant.ofEpochMilli(record.timestamp());
-  }
 
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
+    private static Instant receivedAt(ConsumerRecord<byte[], byte[]> record) {
+        String stamped = header(record, RawSignalHeaders.RECEIVED_AT);
+        if (stamped != null) {
+            try {
+                return Instant.parse(stamped);
+            } catch (DateTimeParseException ignored) {
+                // fall back to the broker's timestamp
+            }
+        }
+        return Instant.ofEpochMilli(record.timestamp());
+    }
 
-  @Override
-  public TypeInformation<RawSignal> getProducedType() {
-    return TypeInformation.of(RawSignal.class);
-  }
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public TypeInformation<RawSignal> getProducedType() {
+        return TypeInformation.of(RawSignal.class);
+    }
 }

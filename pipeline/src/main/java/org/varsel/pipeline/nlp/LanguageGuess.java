@@ -11,23 +11,23 @@ import java.util.Objects;
  */
 public record LanguageGuess(String language, double confidence) {
 
-  /** The text is too short, too mixed or has no letters. */
-  public static final LanguageGuess UNDETERMINED = new LanguageGuess("und", 0.0);
+    /** The text is too short, too mixed or has no letters. */
+    public static final LanguageGuess UNDETERMINED = new LanguageGuess("und", 0.0);
 
-  public LanguageGuess {
-    Objects.requireNonNull(language, "language");
-    if (!(confidence >= 0.0 && confidence <= 1.0)) {
-      throw new IllegalArgumentException("confidence must be in [0, 1]: " + confidence);
+    public LanguageGuess {
+        Objects.requireNonNull(language, "language");
+        if (!(confidence >= 0.0 && confidence <= 1.0)) {
+            throw new IllegalArgumentException("confidence must be in [0, 1]: " + confidence);
+        }
     }
-  }
 
-  /** An undetermined language in a known script: {@code und-Mymr}. */
-  public static LanguageGuess ofScript(String script) {
-    return new LanguageGuess(UNDETERMINED.language + "-" + script, 0.0);
-  }
+    /** An undetermined language in a known script: {@code und-Mymr}. */
+    public static LanguageGuess ofScript(String script) {
+        return new LanguageGuess(UNDETERMINED.language + "-" + script, 0.0);
+    }
 
-  /** Whether the language is known ({@code und} and {@code und-Mymr} are not). */
-  public boolean isDetermined() {
-    return !language.startsWith(UNDETERMINED.language);
-  }
+    /** Whether the language is known ({@code und} and {@code und-Mymr} are not). */
+    public boolean isDetermined() {
+        return !language.startsWith(UNDETERMINED.language);
+    }
 }

@@ -39,217 +39,232 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * {@code pipeline.incidents.state-ttl}) is not served from memory for longer than that.
  */
 public final class CampaignFunction extends KeyedProcessFunction<String, FindingUpdate, Incident> {
-  /** The one key every finding is consolidated under. */
-  public static final String KEY = "campaigns";
+    /** The one key every finding is consolidated under. */
+    public static final String KEY = "campaigns";
 
-  /** Findings and campaigns kept deserialised (each an incident of a few KB): a few thousand campaigns' worth. */
-  static final int CACHED_ENTRIES = 4_096;
-  static final Duration CACHE_LIFETIME = Duration.ofMinutes(1);
+    /** Findings and campaigns kept deserialised (each an incident of a few KB): a few thousand campaigns' worth. */
+    static final int CACHED_ENTRIES = 4_096;
 
-  private final Campaigns campaigns;
-  private final Duration stateTtl;
-  private final Duration maxHold;
-  private transient FlinkCampaignState state;
+    static final Duration CACHE_LIFETIME = Duration.ofMinutes(1);
 
-  /** Updates wait for the watermark only (replays: deterministic campaigns). */
-  public CampaignFunction(Campaigns campaigns, Duration stateTtl) {
-    this(campaigns, stateTtl, Duration.ZERO);
-  }
+    private final Campaigns campaigns;
+    private final Duration stateTtl;
+    private final Duration maxHold;
+    private transient FlinkCampaignState state;
 
-  /**
-   * Updates wait for the watermark, but never longer than {@code maxHold} of processing time (live: a quiet spell
-   * moves no watermark, and the watermark trails by the out-of-orderness); zero waits for the watermark only.
-   */
-  public CampaignFunction(Campaigns campaigns, Duration stateTtl, Duration maxHold) {
-    this.campaigns = campaigns;
-    this.stateTtl = stateTtl;
-    this.maxHold = maxHold;
-  }
-
-  @Override
-  public void open(OpenContext openContext) {
-    state = new FlinkCampaignState(
-        getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(new MapStateDescriptor<>("campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)), stateTtl)),
-        getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(new MapStateDescriptor<>("campaign-members", Types.STRING, TypeInformation.of(CampaignMember.class)), stateTtl)),
-        getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)), stateTtl)));
-  }
-
-  @Override
-  public void processElement(FindingUpdate update, Context context, Collector<Incident> out) {
-    TimerService timers = context.timerService();
-    state.expireCache(timers.currentProcessingTime());
-    campaigns.onFinding(state, update, timers.currentWatermark(), output(timers, out));
-    if (!maxHold.isZero()) {
-      // one timer a second at most: the release takes everything held
-      long second = (timers.currentProcessingTime() + maxHold.toMillis()) / 1_000 * 1_000 + 1_000;
-      timers.registerProcessingTimeTimer(second);
+    /** Updates wait for the watermark only (replays: deterministic campaigns). */
+    public CampaignFunction(Campaigns campaigns, Duration stateTtl) {
+        this(campaigns, stateTtl, Duration.ZERO);
     }
-  }
 
-  @Override
-  public void onTimer(long timestamp, OnTimerContext context, Collector<Incident> out) {
-    state.expireCache(context.timerService().currentProcessingTime());
-    if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
-      campaigns.onHoldExpired(state, output(context.timerService(), out));
-    } else {
-      campaigns.onTimer(state, timestamp, output(context.timerService(), out));
-    }
-  }
-
-  private static CampaignOutput output(TimerService timers, Collector<Incident> out) {
-    return new Output(timers, out);
-  }
-
-  private static final class Output extends TimerOutput<Incident> implements CampaignOutput {
-    Output(TimerService timers, Collector<Incident> out) {
-      super(timers, out);
-    }
-  }
-
-  /**
-   * The consolidation's state in Flink keyed state, with a write-through cache of findings and campaigns. The cache is
-   * not scoped by key: the operator has one key ({@link #KEY}). Objects are shared with the cache as the heap backend
-   * shares them with its map, so the consolidation behaves as it does on the heap backend.
-   */
-  private static final class FlinkCampaignState implements CampaignState {
-    private final MapState<String, FindingUpdate> pending;
-    private final MapState<String, CampaignMember> members;
-    private final MapState<String, Campaign> campaigns;
-    private final Map<String, CampaignMember> cachedMembers = lru();
-    private final Map<String, Campaign> cachedCampaigns = lru();
-    private long cachedSince = Long.MIN_VALUE;
     /**
-     * The keys of the two states that are walked on every timer, in order, in operator memory: read from the state once
-     * after a start or restore, then kept with every write. Walking the states themselves (through the TTL wrapper, on
-     * RocksDB deserialising each key) on every timer cost more than consolidating (docs/performance.md).
+     * Updates wait for the watermark, but never longer than {@code maxHold} of processing time (live: a quiet spell
+     * moves no watermark, and the watermark trails by the out-of-orderness); zero waits for the watermark only.
      */
-    private TreeSet<String> pendingKeys;
-    private TreeSet<String> campaignKeys;
-
-    FlinkCampaignState(MapState<String, FindingUpdate> pending, MapState<String, CampaignMember> members,
-        MapState<String, Campaign> campaigns) {
-      this.pending = pending;
-      this.members = members;
-      this.campaigns = campaigns;
+    public CampaignFunction(Campaigns campaigns, Duration stateTtl, Duration maxHold) {
+        this.campaigns = campaigns;
+        this.stateTtl = stateTtl;
+        this.maxHold = maxHold;
     }
 
-    void expireCache(long now) {
-      if (cachedSince == Long.MIN_VALUE || now - cachedSince >= CACHE_LIFETIME.toMillis()) {
-        cachedMembers.clear();
-        cachedCampaigns.clear();
-        cachedSince = now;
-      }
+    @Override
+    public void open(OpenContext openContext) {
+        state = new FlinkCampaignState(
+                getRuntimeContext()
+                        .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
+                                new MapStateDescriptor<>(
+                                        "campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)),
+                                stateTtl)),
+                getRuntimeContext()
+                        .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
+                                new MapStateDescriptor<>(
+                                        "campaign-members", Types.STRING, TypeInformation.of(CampaignMember.class)),
+                                stateTtl)),
+                getRuntimeContext()
+                        .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
+                                new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)),
+                                stateTtl)));
     }
 
-    private static <V> Map<String, V> lru() {
-      return new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    public void processElement(FindingUpdate update, Context context, Collector<Incident> out) {
+        TimerService timers = context.timerService();
+        state.expireCache(timers.currentProcessingTime());
+        campaigns.onFinding(state, update, timers.currentWatermark(), output(timers, out));
+        if (!maxHold.isZero()) {
+            // one timer a second at most: the release takes everything held
+            long second = (timers.currentProcessingTime() + maxHold.toMillis()) / 1_000 * 1_000 + 1_000;
+            timers.registerProcessingTimeTimer(second);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext context, Collector<Incident> out) {
+        state.expireCache(context.timerService().currentProcessingTime());
+        if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            campaigns.onHoldExpired(state, output(context.timerService(), out));
+        } else {
+            campaigns.onTimer(state, timestamp, output(context.timerService(), out));
+        }
+    }
+
+    private static CampaignOutput output(TimerService timers, Collector<Incident> out) {
+        return new Output(timers, out);
+    }
+
+    private static final class Output extends TimerOutput<Incident> implements CampaignOutput {
+        Output(TimerService timers, Collector<Incident> out) {
+            super(timers, out);
+        }
+    }
+
+    /**
+     * The consolidation's state in Flink keyed state, with a write-through cache of findings and campaigns. The cache is
+     * not scoped by key: the operator has one key ({@link #KEY}). Objects are shared with the cache as the heap backend
+     * shares them with its map, so the consolidation behaves as it does on the heap backend.
+     */
+    private static final class FlinkCampaignState implements CampaignState {
+        private final MapState<String, FindingUpdate> pending;
+        private final MapState<String, CampaignMember> members;
+        private final MapState<String, Campaign> campaigns;
+        private final Map<String, CampaignMember> cachedMembers = lru();
+        private final Map<String, Campaign> cachedCampaigns = lru();
+        private long cachedSince = Long.MIN_VALUE;
+        /**
+         * The keys of the two states that are walked on every timer, in order, in operator memory: read from the state once
+         * after a start or restore, then kept with every write. Walking the states themselves (through the TTL wrapper, on
+         * RocksDB deserialising each key) on every timer cost more than consolidating (docs/performance.md).
+         */
+        private TreeSet<String> pendingKeys;
+
+        private TreeSet<String> campaignKeys;
+
+        FlinkCampaignState(
+                MapState<String, FindingUpdate> pending,
+                MapState<String, CampaignMember> members,
+                MapState<String, Campaign> campaigns) {
+            this.pending = pending;
+            this.members = members;
+            this.campaigns = campaigns;
+        }
+
+        void expireCache(long now) {
+            if (cachedSince == Long.MIN_VALUE || now - cachedSince >= CACHE_LIFETIME.toMillis()) {
+                cachedMembers.clear();
+                cachedCampaigns.clear();
+                cachedSince = now;
+            }
+        }
+
+        private static <V> Map<String, V> lru() {
+            return new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                    return size() > CACHED_ENTRIES;
+                }
+            };
+        }
+
+        private static TreeSet<String> keysOf(MapState<String, ?> state) {
+            return KeyedAccess.call(() -> {
+                TreeSet<String> keys = new TreeSet<>();
+                state.keys().forEach(keys::add);
+                return keys;
+            });
+        }
+
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-          return size() > CACHED_ENTRIES;
+        public void addPending(long at, FindingUpdate update) {
+            String key = CampaignState.pendingKey(at, update);
+            KeyedAccess.run(() -> pending.put(key, update));
+            pendingKeys().add(key);
         }
-      };
-    }
 
-    private static TreeSet<String> keysOf(MapState<String, ?> state) {
-      return KeyedAccess.call(() -> {
-        TreeSet<String> keys = new TreeSet<>();
-        state.keys().forEach(keys::add);
-        return keys;
-      });
-    }
-
-    @Override
-    public void addPending(long at, FindingUpdate update) {
-      String key = CampaignState.pendingKey(at, update);
-      KeyedAccess.run(() -> pending.put(key, update));
-      pendingKeys().add(key);
-    }
-
-    @Override
-    public List<FindingUpdate> takePending(long time) {
-      return KeyedAccess.call(() -> {
-        List<FindingUpdate> updates = new ArrayList<>();
-        // keys sort by time (event times are positive): the due ones come first
-        for (Iterator<String> keys = pendingKeys().iterator(); keys.hasNext(); ) {
-          String key = keys.next();
-          if (CampaignState.pendingTime(key) > time) {
-            break;
-          }
-          FindingUpdate update = pending.get(key);
-          if (update != null) { // null: the TTL expired it
-            updates.add(update);
-          }
-          pending.remove(key);
-          keys.remove();
+        @Override
+        public List<FindingUpdate> takePending(long time) {
+            return KeyedAccess.call(() -> {
+                List<FindingUpdate> updates = new ArrayList<>();
+                // keys sort by time (event times are positive): the due ones come first
+                for (Iterator<String> keys = pendingKeys().iterator(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    if (CampaignState.pendingTime(key) > time) {
+                        break;
+                    }
+                    FindingUpdate update = pending.get(key);
+                    if (update != null) { // null: the TTL expired it
+                        updates.add(update);
+                    }
+                    pending.remove(key);
+                    keys.remove();
+                }
+                return updates;
+            });
         }
-        return updates;
-      });
-    }
 
-    private TreeSet<String> pendingKeys() {
-      if (pendingKeys == null) {
-        pendingKeys = keysOf(pending);
-      }
-      return pendingKeys;
-    }
-
-    private TreeSet<String> campaignKeys() {
-      if (campaignKeys == null) {
-        campaignKeys = keysOf(campaigns);
-      }
-      return campaignKeys;
-    }
-
-    @Override
-    public CampaignMember member(String incidentId) {
-      return cached(cachedMembers, incidentId, members);
-    }
-
-    @Override
-    public void putMember(CampaignMember member) {
-      KeyedAccess.run(() -> members.put(member.incident.id(), member));
-      cachedMembers.put(member.incident.id(), member);
-    }
-
-    @Override
-    public void removeMember(String incidentId) {
-      KeyedAccess.run(() -> members.remove(incidentId));
-      cachedMembers.remove(incidentId);
-    }
-
-    @Override
-    public Campaign campaign(String id) {
-      return cached(cachedCampaigns, id, campaigns);
-    }
-
-    @Override
-    public void putCampaign(Campaign campaign) {
-      KeyedAccess.run(() -> campaigns.put(campaign.id, campaign));
-      cachedCampaigns.put(campaign.id, campaign);
-      campaignKeys().add(campaign.id);
-    }
-
-    @Override
-    public void removeCampaign(String id) {
-      KeyedAccess.run(() -> campaigns.remove(id));
-      cachedCampaigns.remove(id);
-      campaignKeys().remove(id);
-    }
-
-    private static <V> V cached(Map<String, V> cache, String id, MapState<String, V> state) {
-      V value = cache.get(id);
-      if (value == null) {
-        value = KeyedAccess.call(() -> state.get(id));
-        if (value != null) {
-          cache.put(id, value);
+        private TreeSet<String> pendingKeys() {
+            if (pendingKeys == null) {
+                pendingKeys = keysOf(pending);
+            }
+            return pendingKeys;
         }
-      }
-      return value;
-    }
 
-    @Override
-    public List<String> campaignIds() {
-      return new ArrayList<>(campaignKeys());
+        private TreeSet<String> campaignKeys() {
+            if (campaignKeys == null) {
+                campaignKeys = keysOf(campaigns);
+            }
+            return campaignKeys;
+        }
+
+        @Override
+        public CampaignMember member(String incidentId) {
+            return cached(cachedMembers, incidentId, members);
+        }
+
+        @Override
+        public void putMember(CampaignMember member) {
+            KeyedAccess.run(() -> members.put(member.incident.id(), member));
+            cachedMembers.put(member.incident.id(), member);
+        }
+
+        @Override
+        public void removeMember(String incidentId) {
+            KeyedAccess.run(() -> members.remove(incidentId));
+            cachedMembers.remove(incidentId);
+        }
+
+        @Override
+        public Campaign campaign(String id) {
+            return cached(cachedCampaigns, id, campaigns);
+        }
+
+        @Override
+        public void putCampaign(Campaign campaign) {
+            KeyedAccess.run(() -> campaigns.put(campaign.id, campaign));
+            cachedCampaigns.put(campaign.id, campaign);
+            campaignKeys().add(campaign.id);
+        }
+
+        @Override
+        public void removeCampaign(String id) {
+            KeyedAccess.run(() -> campaigns.remove(id));
+            cachedCampaigns.remove(id);
+            campaignKeys().remove(id);
+        }
+
+        private static <V> V cached(Map<String, V> cache, String id, MapState<String, V> state) {
+            V value = cache.get(id);
+            if (value == null) {
+                value = KeyedAccess.call(() -> state.get(id));
+                if (value != null) {
+                    cache.put(id, value);
+                }
+            }
+            return value;
+        }
+
+        @Override
+        public List<String> campaignIds() {
+            return new ArrayList<>(campaignKeys());
+        }
     }
-  }
 }

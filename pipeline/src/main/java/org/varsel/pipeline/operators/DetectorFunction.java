@@ -30,129 +30,137 @@ import org.varsel.pipeline.correlate.Waiting;
  * key goes quiet; the TTL is a safety net against a forgotten key.
  */
 public final class DetectorFunction<H> extends KeyedProcessFunction<String, KeyedSignal, FindingUpdate> {
-  private static final char SEPARATOR = '\u0000';
+    private static final char SEPARATOR = '\u0000';
 
-  private final Detector<H> detector;
-  private final Class<H> headType;
-  private final Duration stateTtl;
-  private transient FlinkKeyState state;
+    private final Detector<H> detector;
+    private final Class<H> headType;
+    private final Duration stateTtl;
+    private transient FlinkKeyState state;
 
-  public DetectorFunction(Detector<H> detector, Class<H> headType, Duration stateTtl) {
-    this.detector = detector;
-    this.headType = headType;
-    this.stateTtl = stateTtl;
-  }
-
-  @Override
-  public void open(OpenContext openContext) {
-    state = new FlinkKeyState(
-        getRuntimeContext().getState(KeyedAccess.expiring(new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)), stateTtl)),
-        getRuntimeContext().getMapState(KeyedAccess.expiring(new MapStateDescriptor<>("detector-members", Types.STRING, Types.BOOLEAN), stateTtl)),
-        getRuntimeContext().getListState(KeyedAccess.expiring(new ListStateDescriptor<>("detector-waiting", TypeInformation.of(Waiting.class)), stateTtl)));
-  }
-
-  @Override
-  public void processElement(KeyedSignal input, Context context, Collector<FindingUpdate> out) {
-    detector.onSignal(state, input, context.timerService().currentWatermark(), updates(context.timerService(), out));
-  }
-
-  @Override
-  public void onTimer(long timestamp, OnTimerContext context, Collector<FindingUpdate> out) {
-    detector.onTimer(state, context.getCurrentKey(), timestamp, updates(context.timerService(), out));
-  }
-
-  private static Updates updates(TimerService timers, Collector<FindingUpdate> out) {
-    return new Output(timers, out);
-  }
-
-  private static final class Output extends TimerOutput<FindingUpdate> implements Updates {
-    Output(TimerService timers, Collector<FindingUpdate> out) {
-      super(timers, out);
-    }
-  }
-
-  /** The current key's detector state in Flink keyed state (the backend scopes every access to the current key). */
-  private final class FlinkKeyState implements KeyState<H> {
-    private final ValueState<H> head;
-    private final MapState<String, Boolean> members;
-    private final ListState<Waiting> waiting;
-
-    FlinkKeyState(ValueState<H> head, MapState<String, Boolean> members, ListState<Waiting> waiting) {
-      this.head = head;
-      this.members = members;
-      this.waiting = waiting;
+    public DetectorFunction(Detector<H> detector, Class<H> headType, Duration stateTtl) {
+        this.detector = detector;
+        this.headType = headType;
+        this.stateTtl = stateTtl;
     }
 
     @Override
-    public H head() {
-      return KeyedAccess.call(head::value);
+    public void open(OpenContext openContext) {
+        state = new FlinkKeyState(
+                getRuntimeContext()
+                        .getState(KeyedAccess.expiring(
+                                new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)), stateTtl)),
+                getRuntimeContext()
+                        .getMapState(KeyedAccess.expiring(
+                                new MapStateDescriptor<>("detector-members", Types.STRING, Types.BOOLEAN), stateTtl)),
+                getRuntimeContext()
+                        .getListState(KeyedAccess.expiring(
+                                new ListStateDescriptor<>("detector-waiting", TypeInformation.of(Waiting.class)),
+                                stateTtl)));
     }
 
     @Override
-    public void setHead(H value) {
-      KeyedAccess.run(() -> head.update(value));
+    public void processElement(KeyedSignal input, Context context, Collector<FindingUpdate> out) {
+        detector.onSignal(
+                state, input, context.timerService().currentWatermark(), updates(context.timerService(), out));
     }
 
     @Override
-    public boolean addMember(String set, String member) {
-      String entry = set + SEPARATOR + member;
-      return KeyedAccess.call(() -> {
-        if (members.contains(entry)) {
-          return false;
+    public void onTimer(long timestamp, OnTimerContext context, Collector<FindingUpdate> out) {
+        detector.onTimer(state, context.getCurrentKey(), timestamp, updates(context.timerService(), out));
+    }
+
+    private static Updates updates(TimerService timers, Collector<FindingUpdate> out) {
+        return new Output(timers, out);
+    }
+
+    private static final class Output extends TimerOutput<FindingUpdate> implements Updates {
+        Output(TimerService timers, Collector<FindingUpdate> out) {
+            super(timers, out);
         }
-        members.put(entry, Boolean.TRUE);
-        return true;
-      });
     }
 
-    @Override
-    public boolean hasMember(String set, String member) {
-      return KeyedAccess.call(() -> members.contains(set + SEPARATOR + member));
-    }
+    /** The current key's detector state in Flink keyed state (the backend scopes every access to the current key). */
+    private final class FlinkKeyState implements KeyState<H> {
+        private final ValueState<H> head;
+        private final MapState<String, Boolean> members;
+        private final ListState<Waiting> waiting;
 
-    @Override
-    public void dropMembers(String set) {
-      String prefix = set + SEPARATOR;
-      KeyedAccess.run(() -> {
-        List<String> drop = new ArrayList<>();
-        for (String entry : members.keys()) {
-          if (entry.startsWith(prefix)) {
-            drop.add(entry);
-          }
+        FlinkKeyState(ValueState<H> head, MapState<String, Boolean> members, ListState<Waiting> waiting) {
+            this.head = head;
+            this.members = members;
+            this.waiting = waiting;
         }
-        for (String entry : drop) {
-          members.remove(entry);
+
+        @Override
+        public H head() {
+            return KeyedAccess.call(head::value);
         }
-      });
-    }
 
-    @Override
-    public void addWaiting(Waiting signal) {
-      KeyedAccess.run(() -> waiting.add(signal));
-    }
-
-    @Override
-    public List<Waiting> waiting() {
-      return KeyedAccess.call(() -> {
-        List<Waiting> all = new ArrayList<>();
-        Iterable<Waiting> stored = waiting.get();
-        if (stored != null) {
-          stored.forEach(all::add);
+        @Override
+        public void setHead(H value) {
+            KeyedAccess.run(() -> head.update(value));
         }
-        return all;
-      });
-    }
 
-    @Override
-    public void setWaiting(List<Waiting> signals) {
-      KeyedAccess.run(() -> waiting.update(signals));
-    }
+        @Override
+        public boolean addMember(String set, String member) {
+            String entry = set + SEPARATOR + member;
+            return KeyedAccess.call(() -> {
+                if (members.contains(entry)) {
+                    return false;
+                }
+                members.put(entry, Boolean.TRUE);
+                return true;
+            });
+        }
 
-    @Override
-    public void clear() {
-      head.clear();
-      members.clear();
-      waiting.clear();
+        @Override
+        public boolean hasMember(String set, String member) {
+            return KeyedAccess.call(() -> members.contains(set + SEPARATOR + member));
+        }
+
+        @Override
+        public void dropMembers(String set) {
+            String prefix = set + SEPARATOR;
+            KeyedAccess.run(() -> {
+                List<String> drop = new ArrayList<>();
+                for (String entry : members.keys()) {
+                    if (entry.startsWith(prefix)) {
+                        drop.add(entry);
+                    }
+                }
+                for (String entry : drop) {
+                    members.remove(entry);
+                }
+            });
+        }
+
+        @Override
+        public void addWaiting(Waiting signal) {
+            KeyedAccess.run(() -> waiting.add(signal));
+        }
+
+        @Override
+        public List<Waiting> waiting() {
+            return KeyedAccess.call(() -> {
+                List<Waiting> all = new ArrayList<>();
+                Iterable<Waiting> stored = waiting.get();
+                if (stored != null) {
+                    stored.forEach(all::add);
+                }
+                return all;
+            });
+        }
+
+        @Override
+        public void setWaiting(List<Waiting> signals) {
+            KeyedAccess.run(() -> waiting.update(signals));
+        }
+
+        @Override
+        public void clear() {
+            head.clear();
+            members.clear();
+            waiting.clear();
+        }
     }
-  }
 }

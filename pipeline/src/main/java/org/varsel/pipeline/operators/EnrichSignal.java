@@ -9,15 +9,15 @@ import org.varsel.pipeline.enrich.TextEnricher;
 
 /** Language, links, tags and the classifier's scores for each signal; the partner's language hint is trusted. */
 public final class EnrichSignal extends RichMapFunction<Signal, AnalysedSignal> {
-  private transient TextEnricher enricher;
+    private transient TextEnricher enricher;
 
-  @Override
-  public void open(OpenContext openContext) {
-    enricher = new TextEnricher();
-  }
+    @Override
+    public void open(OpenContext openContext) {
+        enricher = new TextEnricher();
+    }
 
-  @Override
-  public AnalysedSignal map(Signal signal) {
-    return AnalysedSignal.enriched(signal, enricher.enrich(signal.text(), Optional.ofNullable(signal.language())));
-  }
+    @Override
+    public AnalysedSignal map(Signal signal) {
+        return AnalysedSignal.enriched(signal, enricher.enrich(signal.text(), Optional.ofNullable(signal.language())));
+    }
 }

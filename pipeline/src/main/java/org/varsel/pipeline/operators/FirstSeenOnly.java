@@ -15,28 +15,28 @@ import org.varsel.contract.Signal;
  * Keyed by signal id; what it remembers expires after {@code memory}, so state stays bounded.
  */
 public final class FirstSeenOnly extends KeyedProcessFunction<String, Signal, Signal> {
-  private final Duration memory;
-  private transient ValueState<Boolean> seen;
+    private final Duration memory;
+    private transient ValueState<Boolean> seen;
 
-  public FirstSeenOnly(Duration memory) {
-    this.memory = memory;
-  }
-
-  @Override
-  public void open(OpenContext openContext) {
-    ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("seen", Types.BOOLEAN);
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(memory)
-        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-        .build());
-    seen = getRuntimeContext().getState(descriptor);
-  }
-
-  @Override
-  public void processElement(Signal signal, Context context, Collector<Signal> out) throws Exception {
-    if (seen.value() == null) {
-      seen.update(Boolean.TRUE);
-      out.collect(signal);
+    public FirstSeenOnly(Duration memory) {
+        this.memory = memory;
     }
-  }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("seen", Types.BOOLEAN);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(memory)
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build());
+        seen = getRuntimeContext().getState(descriptor);
+    }
+
+    @Override
+    public void processElement(Signal signal, Context context, Collector<Signal> out) throws Exception {
+        if (seen.value() == null) {
+            seen.update(Boolean.TRUE);
+            out.collect(signal);
+        }
+    }
 }

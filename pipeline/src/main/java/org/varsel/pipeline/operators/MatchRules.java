@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.DeadLetter;
 import org.varsel.pipeline.analysis.AnalysedSignal;
-import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.io.RulePackUpdate;
+import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.rules.MatchResult;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RuleHit;
@@ -31,96 +31,132 @@ import org.varsel.pipeline.rules.RulePack;
  * one stays. Shadow rules are evaluated and counted but leave only by {@link #SHADOW_HITS}, never into incidents.
  */
 public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, RulePackUpdate, AnalysedSignal> {
-  private static final Logger LOG = LoggerFactory.getLogger(MatchRules.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MatchRules.class);
 
-  /** The live pack, as every parallel instance holds it: restored from checkpoints, so a restart keeps it. */
-  public static final MapStateDescriptor<String, byte[]> LIVE_PACK =
-      new MapStateDescriptor<>("live-rule-pack", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-  public static final OutputTag<ShadowHit> SHADOW_HITS = new OutputTag<>("shadow-hits", TypeInformation.of(ShadowHit.class));
-  public static final OutputTag<DeadLetter> REFUSED_PACKS = new OutputTag<>("refused-rule-packs", TypeInformation.of(DeadLetter.class));
-  private static final String PACK = "pack";
-  private static final String VERSION = "version";
+    /** The live pack, as every parallel instance holds it: restored from checkpoints, so a restart keeps it. */
+    public static final MapStateDescriptor<String, byte[]> LIVE_PACK = new MapStateDescriptor<>(
+            "live-rule-pack", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
-  private final byte[] initialPack;
-  private transient RuleEngine engine;
-  private transient Counter hitCounter;
-  private transient Counter shadowHitCounter;
-  private transient Map<String, Counter> hitsPerRule;
-  /** The broadcast pack version last compared with the engine's, so each signal need not decode and compare it again. */
-  private transient byte[] checkedVersion;
+    public static final OutputTag<ShadowHit> SHADOW_HITS =
+            new OutputTag<>("shadow-hits", TypeInformation.of(ShadowHit.class));
+    public static final OutputTag<DeadLetter> REFUSED_PACKS =
+            new OutputTag<>("refused-rule-packs", TypeInformation.of(DeadLetter.class));
+    private static final String PACK = "pack";
+    private static final String VERSION = "version";
 
-  /** @param initialPack the pack to match with until one arrives on the broadcast side (JSON) */
-  public MatchRules(RulePack initialPack) {
-    this.initialPack = initialPack.toJson();
-  }
+    private final byte[] initialPack;
+    private transient RuleEngine engine;
+    private transient Counter hitCounter;
+    private transient Counter shadowHitCounter;
+    private transient Map<String, Counter> hitsPerRule;
+    /** The broadcast pack version last compared with the engine's, so each signal need not decode and compare it again. */
+    private transient byte[] checkedVersion;
 
-  @Override
-  public void open(OpenContext openContext) {
-    engine = RuleEngine.build(RulePack.fromJson(initialPack));
-    hitCounter = getRuntimeContext().getMetricGroup().counter("ruleHits");
-    shadowHitCounter = getRuntimeContext().getMetricGroup().counter("shadowRuleHits");
-    hitsPerRule = new HashMap<>();
-  }
-
-  @Override
-  public void processElement(AnalysedSignal signal, ReadOnlyContext context, Collector<AnalysedSignal> out) throws Exception {
-    byte[] version = context.getBroadcastState(LIVE_PACK).get(VERSION);
-    if (version != checkedVersion) {
-      catchUpWith(version, context.getBroadcastState(LIVE_PACK).get(PACK));
+    /** @param initialPack the pack to match with until one arrives on the broadcast side (JSON) */
+    public MatchRules(RulePack initialPack) {
+        this.initialPack = initialPack.toJson();
     }
-    MatchResult result = SignalMatcher.match(engine, signal);
-    for (RuleHit hit : result.hits()) {
-      hitCounter.inc();
-      hitsPerRule.computeIfAbsent(hit.ruleId(), id -> getRuntimeContext().getMetricGroup().addGroup("rule", id).counter("hits")).inc();
-    }
-    for (RuleHit hit : result.shadowHits()) {
-      shadowHitCounter.inc();
-      context.output(SHADOW_HITS, new ShadowHit(signal.signal().id(), signal.signal().source(), signal.signal().observedAt(),
-          hit.ruleId(), hit.packVersion(), hit.matchedTerms().stream().map(t -> t.text()).toList()));
-    }
-    out.collect(SignalMatcher.withActiveHits(signal, result));
-  }
 
-  @Override
-  public void processBroadcastElement(RulePackUpdate update, Context context, Collector<AnalysedSignal> out) throws Exception {
-    RuleEngine candidate;
-    RulePack pack;
-    try {
-      pack = RulePack.fromJson(update.json());
-      candidate = RuleEngine.build(pack);
-    } catch (RuntimeException refused) {
-      LOG.warn("refused rule pack at {}/{}@{}: {}", update.topic(), update.partition(), update.offset(), refused.getMessage());
-      context.output(REFUSED_PACKS, new DeadLetter("rule pack refused, the live pack stays: " + refused.getMessage(),
-          "rules", update.topic(), update.partition(), update.offset(), Instant.now(), update.json()));
-      return;
+    @Override
+    public void open(OpenContext openContext) {
+        engine = RuleEngine.build(RulePack.fromJson(initialPack));
+        hitCounter = getRuntimeContext().getMetricGroup().counter("ruleHits");
+        shadowHitCounter = getRuntimeContext().getMetricGroup().counter("shadowRuleHits");
+        hitsPerRule = new HashMap<>();
     }
-    context.getBroadcastState(LIVE_PACK).put(PACK, update.json());
-    context.getBroadcastState(LIVE_PACK).put(VERSION, pack.version().getBytes(StandardCharsets.UTF_8));
-    swapTo(candidate);
-    LOG.info("rule pack {} version {} is live ({} rules)", pack.name(), pack.version(), pack.rules().size());
-  }
 
-  /** After a restore, the broadcast state holds the live pack while the engine was built from the initial one. */
-  private void catchUpWith(byte[] version, byte[] pack) {
-    if (version == null || version == checkedVersion) {
-      return;
+    @Override
+    public void processElement(AnalysedSignal signal, ReadOnlyContext context, Collector<AnalysedSignal> out)
+            throws Exception {
+        byte[] version = context.getBroadcastState(LIVE_PACK).get(VERSION);
+        if (version != checkedVersion) {
+            catchUpWith(version, context.getBroadcastState(LIVE_PACK).get(PACK));
+        }
+        MatchResult result = SignalMatcher.match(engine, signal);
+        for (RuleHit hit : result.hits()) {
+            hitCounter.inc();
+            hitsPerRule
+                    .computeIfAbsent(
+                            hit.ruleId(),
+                            id -> getRuntimeContext()
+                                    .getMetricGroup()
+                                    .addGroup("rule", id)
+                                    .counter("hits"))
+                    .inc();
+        }
+        for (RuleHit hit : result.shadowHits()) {
+            shadowHitCounter.inc();
+            context.output(
+                    SHADOW_HITS,
+                    new ShadowHit(
+                            signal.signal().id(),
+                            signal.signal().source(),
+                            signal.signal().observedAt(),
+                            hit.ruleId(),
+                            hit.packVersion(),
+                            hit.matchedTerms().stream().map(t -> t.text()).toList()));
+        }
+        out.collect(SignalMatcher.withActiveHits(signal, result));
     }
-    if (!engine.pack().version().equals(new String(version, StandardCharsets.UTF_8))) {
-      swapTo(RuleEngine.build(RulePack.fromJson(pack)));
-    }
-    checkedVersion = version;
-  }
 
-  private void swapTo(RuleEngine next) {
-    RuleEngine previous = engine;
-    engine = next;
-    previous.close();
-  }
-
-  @Override
-  public void close() {
-    if (engine != null) {
-      engine.close();
+    @Override
+    public void processBroadcastElement(RulePackUpdate update, Context context, Collector<AnalysedSignal> out)
+            throws Exception {
+        RuleEngine candidate;
+        RulePack pack;
+        try {
+            pack = RulePack.fromJson(update.json());
+            candidate = RuleEngine.build(pack);
+        } catch (RuntimeException refused) {
+            LOG.warn(
+                    "refused rule pack at {}/{}@{}: {}",
+                    update.topic(),
+                    update.partition(),
+                    update.offset(),
+                    refused.getMessage());
+            context.output(
+                    REFUSED_PACKS,
+                    new DeadLetter(
+                            "rule pack refused, the live pack stays: " + refused.getMessage(),
+                            "rules",
+                            update.topic(),
+                            update.partition(),
+                            update.offset(),
+                            Instant.now(),
+                            update.json()));
+            return;
+        }
+        context.getBroadcastState(LIVE_PACK).put(PACK, update.json());
+        context.getBroadcastState(LIVE_PACK).put(VERSION, pack.version().getBytes(StandardCharsets.UTF_8));
+        swapTo(candidate);
+        LOG.info(
+                "rule pack {} version {} is live ({} rules)",
+                pack.name(),
+                pack.version(),
+                pack.rules().size());
     }
-  }
+
+    /** After a restore, the broadcast state holds the live pack while the engine was built from the initial one. */
+    private void catchUpWith(byte[] version, byte[] pack) {
+        if (version == null || version == checkedVersion) {
+            return;
+        }
+        if (!engine.pack().version().equals(new String(version, StandardCharsets.UTF_8))) {
+            swapTo(RuleEngine.build(RulePack.fromJson(pack)));
+        }
+        checkedVersion = version;
+    }
+
+    private void swapTo(RuleEngine next) {
+        RuleEngine previous = engine;
+        engine = next;
+        previous.close();
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
 }

@@ -11,10 +11,10 @@ import org.varsel.pipeline.io.RawSignal;
  * watermark (a replay's one bad line must not drag a 2016 stream to today).
  */
 public final class RawSignalEventTime implements SerializableTimestampAssigner<RawSignal> {
-  @Override
-  public long extractTimestamp(RawSignal raw, long recordTimestamp) {
-    return SignalCodec.observedAt(raw.value(), raw.receivedAt())
-        .map(java.time.Instant::toEpochMilli)
-        .orElse(TimestampAssigner.NO_TIMESTAMP);
-  }
+    @Override
+    public long extractTimestamp(RawSignal raw, long recordTimestamp) {
+        return SignalCodec.observedAt(raw.value(), raw.receivedAt())
+                .map(java.time.Instant::toEpochMilli)
+                .orElse(TimestampAssigner.NO_TIMESTAMP);
+    }
 }

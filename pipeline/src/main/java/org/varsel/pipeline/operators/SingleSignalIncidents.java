@@ -11,14 +11,14 @@ import org.varsel.pipeline.correlate.SingleSignals;
  * incident with every reason that applies to it.
  */
 public final class SingleSignalIncidents implements FlatMapFunction<AnalysedSignal, Incident> {
-  private final SingleSignals detector;
+    private final SingleSignals detector;
 
-  public SingleSignalIncidents(SingleSignals detector) {
-    this.detector = detector;
-  }
+    public SingleSignalIncidents(SingleSignals detector) {
+        this.detector = detector;
+    }
 
-  @Override
-  public void flatMap(AnalysedSignal analysed, Collector<Incident> out) {
-    detector.incident(analysed).ifPresent(out::collect);
-  }
+    @Override
+    public void flatMap(AnalysedSignal analysed, Collector<Incident> out) {
+        detector.incident(analysed).ifPresent(out::collect);
+    }
 }

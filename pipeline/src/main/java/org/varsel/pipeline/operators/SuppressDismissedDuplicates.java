@@ -21,59 +21,69 @@ import org.varsel.pipeline.feedback.DismissedContent;
  * content keys.
  */
 public final class SuppressDismissedDuplicates extends KeyedCoProcessFunction<String, Incident, Feedback, Incident> {
-  /** The one key incidents and verdicts meet under. */
-  public static final String KEY = "dismissed-content";
+    /** The one key incidents and verdicts meet under. */
+    public static final String KEY = "dismissed-content";
 
-  private final DismissedContent dismissedContent;
-  private final Duration ttl;
-  private transient DismissedContent.Memory memory;
+    private final DismissedContent dismissedContent;
+    private final Duration ttl;
+    private transient DismissedContent.Memory memory;
 
-  public SuppressDismissedDuplicates(DismissedContent dismissedContent, Duration ttl) {
-    this.dismissedContent = dismissedContent;
-    this.ttl = ttl;
-  }
+    public SuppressDismissedDuplicates(DismissedContent dismissedContent, Duration ttl) {
+        this.dismissedContent = dismissedContent;
+        this.ttl = ttl;
+    }
 
-  @Override
-  public void open(OpenContext openContext) {
-    MapState<String, ContentSketch[]> sketches = getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
-        new MapStateDescriptor<>("incident-sketches", Types.STRING, Types.OBJECT_ARRAY(TypeInformation.of(ContentSketch.class))), ttl));
-    MapState<String, DismissedContent.Dismissal> dismissals = getRuntimeContext().getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
-        new MapStateDescriptor<>("dismissed-content", Types.STRING, TypeInformation.of(DismissedContent.Dismissal.class)), ttl));
-    memory = new DismissedContent.Memory() {
-      @Override
-      public Optional<ContentSketch[]> sketchesOf(String incidentId) {
-        return Optional.ofNullable(KeyedAccess.call(() -> sketches.get(incidentId)));
-      }
+    @Override
+    public void open(OpenContext openContext) {
+        MapState<String, ContentSketch[]> sketches = getRuntimeContext()
+                .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
+                        new MapStateDescriptor<>(
+                                "incident-sketches",
+                                Types.STRING,
+                                Types.OBJECT_ARRAY(TypeInformation.of(ContentSketch.class))),
+                        ttl));
+        MapState<String, DismissedContent.Dismissal> dismissals = getRuntimeContext()
+                .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
+                        new MapStateDescriptor<>(
+                                "dismissed-content",
+                                Types.STRING,
+                                TypeInformation.of(DismissedContent.Dismissal.class)),
+                        ttl));
+        memory = new DismissedContent.Memory() {
+            @Override
+            public Optional<ContentSketch[]> sketchesOf(String incidentId) {
+                return Optional.ofNullable(KeyedAccess.call(() -> sketches.get(incidentId)));
+            }
 
-      @Override
-      public void rememberSketches(String incidentId, ContentSketch[] value) {
-        KeyedAccess.run(() -> sketches.put(incidentId, value));
-      }
+            @Override
+            public void rememberSketches(String incidentId, ContentSketch[] value) {
+                KeyedAccess.run(() -> sketches.put(incidentId, value));
+            }
 
-      @Override
-      public Optional<DismissedContent.Dismissal> dismissalOf(String contentKey) {
-        return Optional.ofNullable(KeyedAccess.call(() -> dismissals.get(contentKey)));
-      }
+            @Override
+            public Optional<DismissedContent.Dismissal> dismissalOf(String contentKey) {
+                return Optional.ofNullable(KeyedAccess.call(() -> dismissals.get(contentKey)));
+            }
 
-      @Override
-      public void rememberDismissal(String contentKey, DismissedContent.Dismissal dismissal) {
-        KeyedAccess.run(() -> dismissals.put(contentKey, dismissal));
-      }
+            @Override
+            public void rememberDismissal(String contentKey, DismissedContent.Dismissal dismissal) {
+                KeyedAccess.run(() -> dismissals.put(contentKey, dismissal));
+            }
 
-      @Override
-      public void forgetDismissal(String contentKey) {
-        KeyedAccess.run(() -> dismissals.remove(contentKey));
-      }
-    };
-  }
+            @Override
+            public void forgetDismissal(String contentKey) {
+                KeyedAccess.run(() -> dismissals.remove(contentKey));
+            }
+        };
+    }
 
-  @Override
-  public void processElement1(Incident incident, Context context, Collector<Incident> out) {
-    out.collect(dismissedContent.onIncident(memory, incident));
-  }
+    @Override
+    public void processElement1(Incident incident, Context context, Collector<Incident> out) {
+        out.collect(dismissedContent.onIncident(memory, incident));
+    }
 
-  @Override
-  public void processElement2(Feedback feedback, Context context, Collector<Incident> out) {
-    dismissedContent.onFeedback(memory, feedback);
-  }
+    @Override
+    public void processElement2(Feedback feedback, Context context, Collector<Incident> out) {
+        dismissedContent.onFeedback(memory, feedback);
+    }
 }

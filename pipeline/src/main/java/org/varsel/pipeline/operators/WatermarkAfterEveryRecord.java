@@ -10,22 +10,22 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * operator has seen when the watermark moves then depends on the input alone, so a replay decides the same every time.
  */
 public final class WatermarkAfterEveryRecord<T> implements WatermarkGenerator<T> {
-  private final long bound;
-  private long maxSeen;
+    private final long bound;
+    private long maxSeen;
 
-  public WatermarkAfterEveryRecord(Duration outOfOrderness) {
-    this.bound = outOfOrderness.toMillis();
-    this.maxSeen = Long.MIN_VALUE + bound + 1;
-  }
-
-  @Override
-  public void onEvent(T record, long timestamp, WatermarkOutput output) {
-    if (timestamp > maxSeen) {
-      maxSeen = timestamp;
-      output.emitWatermark(new Watermark(maxSeen - bound - 1));
+    public WatermarkAfterEveryRecord(Duration outOfOrderness) {
+        this.bound = outOfOrderness.toMillis();
+        this.maxSeen = Long.MIN_VALUE + bound + 1;
     }
-  }
 
-  @Override
-  public void onPeriodicEmit(WatermarkOutput output) {}
+    @Override
+    public void onEvent(T record, long timestamp, WatermarkOutput output) {
+        if (timestamp > maxSeen) {
+            maxSeen = timestamp;
+            output.emitWatermark(new Watermark(maxSeen - bound - 1));
+        }
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {}
 }

@@ -10,37 +10,37 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class AccentFoldingFilter extends TermRewritingFilter {
 
-  private final String keep;
-  private char[] folded = new char[64];
+    private final String keep;
+    private char[] folded = new char[64];
 
-  AccentFoldingFilter(TokenStream in, String keep) {
-    super(in);
-    this.keep = keep;
-  }
+    AccentFoldingFilter(TokenStream in, String keep) {
+        super(in);
+        this.keep = keep;
+    }
 
-  @Override
-  void rewrite(CharTermAttribute term) {
-    char[] buf = term.buffer();
-    int len = term.length();
-    boolean ascii = true;
-    for (int i = 0; i < len && ascii; i++) {
-      ascii = buf[i] < 128;
+    @Override
+    void rewrite(CharTermAttribute term) {
+        char[] buf = term.buffer();
+        int len = term.length();
+        boolean ascii = true;
+        for (int i = 0; i < len && ascii; i++) {
+            ascii = buf[i] < 128;
+        }
+        if (ascii) {
+            return;
+        }
+        if (folded.length < len * 4) {
+            folded = new char[len * 4];
+        }
+        int out = 0;
+        for (int i = 0; i < len; i++) {
+            char c = buf[i];
+            if (c < 128 || keep.indexOf(c) >= 0) {
+                folded[out++] = c;
+            } else {
+                out = ASCIIFoldingFilter.foldToASCII(buf, i, folded, out, 1);
+            }
+        }
+        term.copyBuffer(folded, 0, out);
     }
-    if (ascii) {
-      return;
-    }
-    if (folded.length < len * 4) {
-      folded = new char[len * 4];
-    }
-    int out = 0;
-    for (int i = 0; i < len; i++) {
-      char c = buf[i];
-      if (c < 128 || keep.indexOf(c) >= 0) {
-        folded[out++] = c;
-      } else {
-        out = ASCIIFoldingFilter.foldToASCII(buf, i, folded, out, 1);
-      }
-    }
-    term.copyBuffer(folded, 0, out);
-  }
 }

@@ -14,86 +14,100 @@ import java.util.stream.Collectors;
  */
 final class DescriptionTemplate {
 
-  static final Set<String> PLACEHOLDERS = Set.of("matched", "target", "title", "category", "severity");
+    static final Set<String> PLACEHOLDERS = Set.of("matched", "target", "title", "category", "severity");
 
-  private static final int MAX_QUOTED = 5;
-  private static final int MAX_QUOTE_LENGTH = 60;
+    private static final int MAX_QUOTED = 5;
+    private static final int MAX_QUOTE_LENGTH = 60;
 
-  private DescriptionTemplate() {}
+    private DescriptionTemplate() {}
 
-  /** What is wrong with a template: unknown placeholders, unbalanced braces. */
-  static List<String> problems(String template) {
-    List<String> problems = new ArrayList<>();
-    int i = 0;
-    while (i < template.length()) {
-      char c = template.charAt(i);
-      if (c == '}') {
-        problems.add("unbalanced '}' at column " + (i + 1));
-        i++;
-      } else if (c == '{') {
-        int close = template.indexOf('}', i);
-        if (close < 0) {
-          problems.add("unclosed '{' at column " + (i + 1));
-          break;
+    /** What is wrong with a template: unknown placeholders, unbalanced braces. */
+    static List<String> problems(String template) {
+        List<String> problems = new ArrayList<>();
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c == '}') {
+                problems.add("unbalanced '}' at column " + (i + 1));
+                i++;
+            } else if (c == '{') {
+                int close = template.indexOf('}', i);
+                if (close < 0) {
+                    problems.add("unclosed '{' at column " + (i + 1));
+                    break;
+                }
+                String name = template.substring(i + 1, close);
+                if (!PLACEHOLDERS.contains(name)) {
+                    problems.add("unknown placeholder {" + name + "}; known: "
+                            + String.join(
+                                    ", ",
+                                    PLACEHOLDERS.stream()
+                                            .sorted()
+                                            .map(p -> "{" + p + "}")
+                                            .toList()));
+                }
+                i = close + 1;
+            } else {
+                i++;
+            }
         }
-        String name = template.substring(i + 1, close);
-        if (!PLACEHOLDERS.contains(name)) {
-          problems.add("unknown placeholder {" + name + "}; known: " + String.join(", ",
-              PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList()));
+        return problems;
+    }
+
+    /** The description with placeholders filled; {@code {target}} names {@code targets}, else "a group". */
+    static String render(Rule rule, List<MatchedTerm> matched, List<String> targets) {
+        StringBuilder out = new StringBuilder(rule.description().length() + 64);
+        String t = rule.description();
+        int i = 0;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            int close = c == '{' ? t.indexOf('}', i) : -1;
+            if (close > i) {
+                out.append(value(t.substring(i + 1, close), rule, matched, targets));
+                i = close + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
         }
-        i = close + 1;
-      } else {
-        i++;
-      }
+        return out.toString().trim();
     }
-    return problems;
-  }
 
-  /** The description with placeholders filled; {@code {target}} names {@code targets}, else "a group". */
-  static String render(Rule rule, List<MatchedTerm> matched, List<String> targets) {
-    StringBuilder out = new StringBuilder(rule.description().length() + 64);
-    String t = rule.description();
-    int i = 0;
-    while (i < t.length()) {
-      char c = t.charAt(i);
-      int close = c == '{' ? t.indexOf('}', i) : -1;
-      if (close > i) {
-        out.append(value(t.substring(i + 1, close), rule, matched, targets));
-        i = close + 1;
-      } else {
-        out.append(c);
-        i++;
-      }
+    private static String value(String name, Rule rule, List<MatchedTerm> matched, List<String> targets) {
+        switch (name) {
+            case "matched":
+                return quoted(matched);
+            case "target":
+                return targets.isEmpty() ? "a group" : String.join(" / ", targets);
+            case "title":
+                return rule.title();
+            case "category":
+                return rule.category();
+            case "severity":
+                return Integer.toString(rule.severity());
+            default:
+                return "{" + name + "}";
+        }
     }
-    return out.toString().trim();
-  }
 
-  private static String value(String name, Rule rule, List<MatchedTerm> matched, List<String> targets) {
-    switch (name) {
-      case "matched": return quoted(matched);
-      case "target": return targets.isEmpty() ? "a group" : String.join(" / ", targets);
-      case "title": return rule.title();
-      case "category": return rule.category();
-      case "severity": return Integer.toString(rule.severity());
-      default: return "{" + name + "}";
+    private static String quoted(List<MatchedTerm> matched) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (MatchedTerm m : matched) {
+            distinct.add(clean(m.text()));
+        }
+        String shown =
+                distinct.stream().limit(MAX_QUOTED).map(s -> "\"" + s + "\"").collect(Collectors.joining(", "));
+        return distinct.size() > MAX_QUOTED ? shown + ", ..." : shown;
     }
-  }
 
-  private static String quoted(List<MatchedTerm> matched) {
-    Set<String> distinct = new LinkedHashSet<>();
-    for (MatchedTerm m : matched) {
-      distinct.add(clean(m.text()));
+    /** Matched text comes from untrusted signals: no control characters, bounded length. */
+    private static String clean(String s) {
+        String flat = s.codePoints()
+                .map(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT ? ' ' : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .replaceAll("\\s+", " ")
+                .strip();
+        return flat.length() <= MAX_QUOTE_LENGTH ? flat : flat.substring(0, MAX_QUOTE_LENGTH) + "...";
     }
-    String shown = distinct.stream().limit(MAX_QUOTED).map(s -> "\"" + s + "\"").collect(Collectors.joining(", "));
-    return distinct.size() > MAX_QUOTED ? shown + ", ..." : shown;
-  }
-
-  /** Matched text comes from untrusted signals: no control characters, bounded length. */
-  private static String clean(String s) {
-    String flat = s.codePoints()
-        .map(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT ? ' ' : cp)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString().replaceAll("\\s+", " ").strip();
-    return flat.length() <= MAX_QUOTE_LENGTH ? flat : flat.substring(0, MAX_QUOTE_LENGTH) + "...";
-  }
 }

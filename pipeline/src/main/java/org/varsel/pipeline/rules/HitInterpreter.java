@@ -17,83 +17,96 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class HitInterpreter {
 
-  /** How much a reporting or counter-speech context lowers a hit's severity (never below 1). */
-  static final int REPORTED_SPEECH_SEVERITY_DROP = 2;
-  /** The categories of speech that can be quoted to condemn it; an influence-operation marker cannot. */
-  static final Set<String> QUOTABLE = Set.of("dangerous-speech", "incitement", "terrorist-content");
+    /** How much a reporting or counter-speech context lowers a hit's severity (never below 1). */
+    static final int REPORTED_SPEECH_SEVERITY_DROP = 2;
+    /** The categories of speech that can be quoted to condemn it; an influence-operation marker cannot. */
+    static final Set<String> QUOTABLE = Set.of("dangerous-speech", "incitement", "terrorist-content");
 
-  private final RulePack pack;
-  private final Lexicons lexicons;
-  private final Analyzer analyzer;
+    private final RulePack pack;
+    private final Lexicons lexicons;
+    private final Analyzer analyzer;
 
-  HitInterpreter(RulePack pack, Lexicons lexicons, Analyzer analyzer) {
-    this.pack = pack;
-    this.lexicons = lexicons;
-    this.analyzer = analyzer;
-  }
-
-  /** The hits of one text; the text is analysed for lexicon entries once per language, and only if a rule hit. */
-  Text of(String text) {
-    return new Text(text);
-  }
-
-  final class Text {
-    private final String text;
-    private final Map<RuleLanguage, List<Lexicons.Occurrence>> occurrences = new EnumMap<>(RuleLanguage.class);
-
-    private Text(String text) {
-      this.text = text;
+    HitInterpreter(RulePack pack, Lexicons lexicons, Analyzer analyzer) {
+        this.pack = pack;
+        this.lexicons = lexicons;
+        this.analyzer = analyzer;
     }
 
-    /** The hit of this rule, whose query matched the text as analysed for {@code fields}. */
-    RuleHit hit(Rule rule, List<MatchedTerm> terms, Set<RuleLanguage> fields) {
-      Set<String> groups = new LinkedHashSet<>();
-      List<Lexicons.Occurrence> context = new ArrayList<>();
-      if (!lexicons.all().isEmpty()) {
-        for (RuleLanguage language : rule.languages()) {
-          if (!fields.contains(language)) {
-            continue;
-          }
-          for (Lexicons.Occurrence o : occurrences(language)) {
-            if (o.lexicon().kind() == LexiconKind.COUNTER_SPEECH && QUOTABLE.contains(rule.category())) {
-              context.add(o);
-            } else if (!o.entry().group().isEmpty() && overlapsAny(o, terms)) {
-              groups.add(o.entry().group());
-            }
-          }
+    /** The hits of one text; the text is analysed for lexicon entries once per language, and only if a rule hit. */
+    Text of(String text) {
+        return new Text(text);
+    }
+
+    final class Text {
+        private final String text;
+        private final Map<RuleLanguage, List<Lexicons.Occurrence>> occurrences = new EnumMap<>(RuleLanguage.class);
+
+        private Text(String text) {
+            this.text = text;
         }
-      }
-      List<String> targets = groups.isEmpty() ? rule.targetGroups() : List.copyOf(groups);
-      String explanation = DescriptionTemplate.render(rule, terms, targets);
-      int severity = rule.severity();
-      boolean quoted = QUOTABLE.contains(rule.category()) && Quotations.quotesAll(text, terms);
-      boolean reported = !context.isEmpty() || quoted;
-      List<String> tags = rule.tags();
-      if (reported) {
-        severity = Math.max(1, severity - REPORTED_SPEECH_SEVERITY_DROP);
-        String why = context.isEmpty() ? "the matched words are quoted"
-            : "\"" + text.substring(context.get(0).start(), context.get(0).end()) + "\"";
-        explanation += " Reported or counter-speech context (" + why + "): severity lowered from " + rule.severity()
-            + " to " + severity + ".";
-        tags = new ArrayList<>(tags);
-        tags.add(RuleHit.REPORTED_SPEECH_TAG);
-      }
-      return new RuleHit(rule.id(), rule.title(), pack.version(), severity, rule.category(), tags, rule.tlp(),
-          explanation, terms, targets, reported);
+
+        /** The hit of this rule, whose query matched the text as analysed for {@code fields}. */
+        RuleHit hit(Rule rule, List<MatchedTerm> terms, Set<RuleLanguage> fields) {
+            Set<String> groups = new LinkedHashSet<>();
+            List<Lexicons.Occurrence> context = new ArrayList<>();
+            if (!lexicons.all().isEmpty()) {
+                for (RuleLanguage language : rule.languages()) {
+                    if (!fields.contains(language)) {
+                        continue;
+                    }
+                    for (Lexicons.Occurrence o : occurrences(language)) {
+                        if (o.lexicon().kind() == LexiconKind.COUNTER_SPEECH && QUOTABLE.contains(rule.category())) {
+                            context.add(o);
+                        } else if (!o.entry().group().isEmpty() && overlapsAny(o, terms)) {
+                            groups.add(o.entry().group());
+                        }
+                    }
+                }
+            }
+            List<String> targets = groups.isEmpty() ? rule.targetGroups() : List.copyOf(groups);
+            String explanation = DescriptionTemplate.render(rule, terms, targets);
+            int severity = rule.severity();
+            boolean quoted = QUOTABLE.contains(rule.category()) && Quotations.quotesAll(text, terms);
+            boolean reported = !context.isEmpty() || quoted;
+            List<String> tags = rule.tags();
+            if (reported) {
+                severity = Math.max(1, severity - REPORTED_SPEECH_SEVERITY_DROP);
+                String why = context.isEmpty()
+                        ? "the matched words are quoted"
+                        : "\""
+                                + text.substring(
+                                        context.get(0).start(), context.get(0).end()) + "\"";
+                explanation += " Reported or counter-speech context (" + why + "): severity lowered from "
+                        + rule.severity() + " to " + severity + ".";
+                tags = new ArrayList<>(tags);
+                tags.add(RuleHit.REPORTED_SPEECH_TAG);
+            }
+            return new RuleHit(
+                    rule.id(),
+                    rule.title(),
+                    pack.version(),
+                    severity,
+                    rule.category(),
+                    tags,
+                    rule.tlp(),
+                    explanation,
+                    terms,
+                    targets,
+                    reported);
+        }
+
+        private List<Lexicons.Occurrence> occurrences(RuleLanguage language) {
+            return occurrences.computeIfAbsent(
+                    language, l -> lexicons.occurrences(l, Lexicons.analyse(analyzer, l, text)));
+        }
     }
 
-    private List<Lexicons.Occurrence> occurrences(RuleLanguage language) {
-      return occurrences.computeIfAbsent(language,
-          l -> lexicons.occurrences(l, Lexicons.analyse(analyzer, l, text)));
+    private static boolean overlapsAny(Lexicons.Occurrence o, List<MatchedTerm> terms) {
+        for (MatchedTerm t : terms) {
+            if (t.start() < o.end() && o.start() < t.end()) {
+                return true;
+            }
+        }
+        return false;
     }
-  }
-
-  private static boolean overlapsAny(Lexicons.Occurrence o, List<MatchedTerm> terms) {
-    for (MatchedTerm t : terms) {
-      if (t.start() < o.end() && o.start() < t.end()) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

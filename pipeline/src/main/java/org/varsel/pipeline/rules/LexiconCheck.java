@@ -14,73 +14,97 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class LexiconCheck {
 
-  private LexiconCheck() {}
+    private LexiconCheck() {}
 
-  /** Checks the lexicons and returns how many examples ran. */
-  static int run(List<LexiconFiles.SourcedLexicon> sourced, Lexicons lexicons, Analyzer analyzer,
-      List<RuleProblem> problems) {
-    int run = 0;
-    for (LexiconFiles.SourcedLexicon s : sourced) {
-      Lexicon lexicon = s.lexicon();
-      checkForms(s, analyzer, problems);
-      List<String> match = lexicon.examples().match();
-      for (int i = 0; i < match.size(); i++, run++) {
-        if (found(lexicons, lexicon, analyzer, match.get(i)).isEmpty()) {
-          problems.add(RuleProblem.error(s.file(), s.line("examples/match/" + i),
-              "lexicon '" + lexicon.name() + "' must find one of its entries in example: \"" + match.get(i) + "\""));
+    /** Checks the lexicons and returns how many examples ran. */
+    static int run(
+            List<LexiconFiles.SourcedLexicon> sourced,
+            Lexicons lexicons,
+            Analyzer analyzer,
+            List<RuleProblem> problems) {
+        int run = 0;
+        for (LexiconFiles.SourcedLexicon s : sourced) {
+            Lexicon lexicon = s.lexicon();
+            checkForms(s, analyzer, problems);
+            List<String> match = lexicon.examples().match();
+            for (int i = 0; i < match.size(); i++, run++) {
+                if (found(lexicons, lexicon, analyzer, match.get(i)).isEmpty()) {
+                    problems.add(RuleProblem.error(
+                            s.file(),
+                            s.line("examples/match/" + i),
+                            "lexicon '" + lexicon.name() + "' must find one of its entries in example: \""
+                                    + match.get(i) + "\""));
+                }
+            }
+            List<String> noMatch = lexicon.examples().noMatch();
+            for (int i = 0; i < noMatch.size(); i++, run++) {
+                List<Lexicons.Occurrence> found = found(lexicons, lexicon, analyzer, noMatch.get(i));
+                if (!found.isEmpty()) {
+                    Lexicons.Occurrence o = found.get(0);
+                    problems.add(RuleProblem.error(
+                            s.file(),
+                            s.line("examples/no_match/" + i),
+                            "lexicon '" + lexicon.name() + "' must not find its entries in example (it found \""
+                                    + noMatch.get(i).substring(o.start(), o.end()) + "\" of entry '"
+                                    + o.entry().term() + "'): \""
+                                    + noMatch.get(i) + "\""));
+                }
+            }
         }
-      }
-      List<String> noMatch = lexicon.examples().noMatch();
-      for (int i = 0; i < noMatch.size(); i++, run++) {
-        List<Lexicons.Occurrence> found = found(lexicons, lexicon, analyzer, noMatch.get(i));
-        if (!found.isEmpty()) {
-          Lexicons.Occurrence o = found.get(0);
-          problems.add(RuleProblem.error(s.file(), s.line("examples/no_match/" + i),
-              "lexicon '" + lexicon.name() + "' must not find its entries in example (it found \""
-                  + noMatch.get(i).substring(o.start(), o.end()) + "\" of entry '" + o.entry().term() + "'): \""
-                  + noMatch.get(i) + "\""));
+        return run;
+    }
+
+    private static void checkForms(LexiconFiles.SourcedLexicon s, Analyzer analyzer, List<RuleProblem> problems) {
+        Lexicon lexicon = s.lexicon();
+        Map<List<String>, String> groupOf = new HashMap<>();
+        Set<List<String>> distinct = new HashSet<>();
+        for (int i = 0; i < lexicon.entries().size(); i++) {
+            Lexicon.Entry entry = lexicon.entries().get(i);
+            String at = s.entryAt().get(i);
+            checkForm(s, analyzer, entry, entry.term(), at + "/term", groupOf, distinct, problems);
+            for (int k = 0; k < entry.forms().size(); k++) {
+                checkForm(s, analyzer, entry, entry.forms().get(k), at + "/forms/" + k, groupOf, distinct, problems);
+            }
         }
-      }
+        if (distinct.size() > Lexicons.MAX_FORMS) {
+            problems.add(RuleProblem.error(
+                    s.file(),
+                    s.line("entries"),
+                    "lexicon '" + lexicon.name() + "' has " + distinct.size()
+                            + " distinct forms after analysis; at most " + Lexicons.MAX_FORMS + ": split it"));
+        }
     }
-    return run;
-  }
 
-  private static void checkForms(LexiconFiles.SourcedLexicon s, Analyzer analyzer, List<RuleProblem> problems) {
-    Lexicon lexicon = s.lexicon();
-    Map<List<String>, String> groupOf = new HashMap<>();
-    Set<List<String>> distinct = new HashSet<>();
-    for (int i = 0; i < lexicon.entries().size(); i++) {
-      Lexicon.Entry entry = lexicon.entries().get(i);
-      String at = s.entryAt().get(i);
-      checkForm(s, analyzer, entry, entry.term(), at + "/term", groupOf, distinct, problems);
-      for (int k = 0; k < entry.forms().size(); k++) {
-        checkForm(s, analyzer, entry, entry.forms().get(k), at + "/forms/" + k, groupOf, distinct, problems);
-      }
+    private static void checkForm(
+            LexiconFiles.SourcedLexicon s,
+            Analyzer analyzer,
+            Lexicon.Entry entry,
+            String form,
+            String at,
+            Map<List<String>, String> groupOf,
+            Set<List<String>> distinct,
+            List<RuleProblem> problems) {
+        List<String> tokens = Lexicons.analyse(analyzer, s.lexicon().language(), form).stream()
+                .map(Lexicons.Token::term)
+                .toList();
+        if (tokens.isEmpty()) {
+            problems.add(RuleProblem.error(s.file(), s.line(at), "form '" + form + "' has no words after analysis"));
+            return;
+        }
+        distinct.add(tokens);
+        String earlier = groupOf.putIfAbsent(tokens, entry.group());
+        if (earlier != null && !earlier.equals(entry.group())) {
+            problems.add(RuleProblem.error(
+                    s.file(),
+                    s.line(at),
+                    "form '" + form + "' analyses as '" + String.join(" ", tokens) + "', which already names group '"
+                            + earlier + "', not '" + entry.group() + "'"));
+        }
     }
-    if (distinct.size() > Lexicons.MAX_FORMS) {
-      problems.add(RuleProblem.error(s.file(), s.line("entries"), "lexicon '" + lexicon.name() + "' has "
-          + distinct.size() + " distinct forms after analysis; at most " + Lexicons.MAX_FORMS + ": split it"));
-    }
-  }
 
-  private static void checkForm(LexiconFiles.SourcedLexicon s, Analyzer analyzer, Lexicon.Entry entry, String form,
-      String at, Map<List<String>, String> groupOf, Set<List<String>> distinct, List<RuleProblem> problems) {
-    List<String> tokens = Lexicons.analyse(analyzer, s.lexicon().language(), form).stream()
-        .map(Lexicons.Token::term).toList();
-    if (tokens.isEmpty()) {
-      problems.add(RuleProblem.error(s.file(), s.line(at), "form '" + form + "' has no words after analysis"));
-      return;
+    private static List<Lexicons.Occurrence> found(Lexicons lexicons, Lexicon lexicon, Analyzer analyzer, String text) {
+        return lexicons.occurrences(lexicon.language(), Lexicons.analyse(analyzer, lexicon.language(), text)).stream()
+                .filter(o -> o.lexicon().equals(lexicon))
+                .toList();
     }
-    distinct.add(tokens);
-    String earlier = groupOf.putIfAbsent(tokens, entry.group());
-    if (earlier != null && !earlier.equals(entry.group())) {
-      problems.add(RuleProblem.error(s.file(), s.line(at), "form '" + form + "' analyses as '"
-          + String.join(" ", tokens) + "', which already names group '" + earlier + "', not '" + entry.group() + "'"));
-    }
-  }
-
-  private static List<Lexicons.Occurrence> found(Lexicons lexicons, Lexicon lexicon, Analyzer analyzer, String text) {
-    return lexicons.occurrences(lexicon.language(), Lexicons.analyse(analyzer, lexicon.language(), text)).stream()
-        .filter(o -> o.lexicon().equals(lexicon)).toList();
-  }
 }

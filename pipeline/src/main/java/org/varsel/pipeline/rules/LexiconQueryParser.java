@@ -27,94 +27,100 @@ import org.apache.lucene.search.TermQuery;
  */
 final class LexiconQueryParser extends QueryParser {
 
-  /** {@code @group}, or several lexicons as one: {@code @group|slur}. */
-  static final Pattern REFERENCE = Pattern.compile("@[a-z][a-z0-9_]{1,39}(\\|[a-z][a-z0-9_]{1,39})*");
+    /** {@code @group}, or several lexicons as one: {@code @group|slur}. */
+    static final Pattern REFERENCE = Pattern.compile("@[a-z][a-z0-9_]{1,39}(\\|[a-z][a-z0-9_]{1,39})*");
 
-  private final RuleLanguage language;
-  private final Lexicons lexicons;
-  /** The expansions of lexicon references: the checker counts each as one clause. */
-  final Set<Query> expansions = Collections.newSetFromMap(new IdentityHashMap<>());
-  final Set<String> errors = new LinkedHashSet<>();
+    private final RuleLanguage language;
+    private final Lexicons lexicons;
+    /** The expansions of lexicon references: the checker counts each as one clause. */
+    final Set<Query> expansions = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  LexiconQueryParser(RuleLanguage language, Analyzer analyzer, Lexicons lexicons) {
-    super(language.field(), analyzer);
-    this.language = language;
-    this.lexicons = lexicons;
-    setDefaultOperator(QueryParser.Operator.AND);
-    setAllowLeadingWildcard(true);
-    setSplitOnWhitespace(true);
-    setAutoGeneratePhraseQueries(true);
-  }
+    final Set<String> errors = new LinkedHashSet<>();
 
-  @Override
-  protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-    if (!quoted && queryText.startsWith("@")) {
-      Optional<Lexicons.Analysed> lexicon = lexicon(field, queryText);
-      if (lexicon.isEmpty()) {
-        return new TermQuery(new Term(field, queryText));
-      }
-      Query q = lexicon.get().disjunction(field);
-      expansions.add(q);
-      return q;
+    LexiconQueryParser(RuleLanguage language, Analyzer analyzer, Lexicons lexicons) {
+        super(language.field(), analyzer);
+        this.language = language;
+        this.lexicons = lexicons;
+        setDefaultOperator(QueryParser.Operator.AND);
+        setAllowLeadingWildcard(true);
+        setSplitOnWhitespace(true);
+        setAutoGeneratePhraseQueries(true);
     }
-    return super.getFieldQuery(field, queryText, quoted);
-  }
 
-  @Override
-  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-    String[] parts = queryText.trim().split("\\s+");
-    if (Arrays.stream(parts).noneMatch(p -> p.startsWith("@"))) {
-      return super.getFieldQuery(field, queryText, slop);
-    }
-    List<IntervalsSource> sources = new ArrayList<>();
-    boolean negationWritten = false;
-    for (String part : parts) {
-      if (part.startsWith("@")) {
-        lexicon(field, part).ifPresent(l -> sources.add(l.intervals()));
-      } else {
-        List<String> words = Lexicons.analyse(getAnalyzer(), language, part).stream().map(Lexicons.Token::term).toList();
-        negationWritten |= words.stream().anyMatch(w -> lexicons.isNegation(language, w));
-        if (words.size() == 1) {
-          sources.add(Intervals.term(words.get(0)));
-        } else if (words.size() > 1) {
-          sources.add(Intervals.phrase(words.toArray(String[]::new)));
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        if (!quoted && queryText.startsWith("@")) {
+            Optional<Lexicons.Analysed> lexicon = lexicon(field, queryText);
+            if (lexicon.isEmpty()) {
+                return new TermQuery(new Term(field, queryText));
+            }
+            Query q = lexicon.get().disjunction(field);
+            expansions.add(q);
+            return q;
         }
-      }
-    }
-    if (sources.isEmpty()) {
-      return new TermQuery(new Term(field, queryText));
-    }
-    IntervalsSource source = sources.size() == 1 ? sources.get(0)
-        : Intervals.maxgaps(slop, Intervals.ordered(sources.toArray(IntervalsSource[]::new)));
-    if (sources.size() > 1 && !negationWritten) {
-      // "migrants should not be shot" is not "migrants should be shot"; a phrase that writes a negation wants it
-      IntervalsSource ordered = source;
-      source = lexicons.negations(language).map(n -> Intervals.notContaining(ordered, n)).orElse(ordered);
+        return super.getFieldQuery(field, queryText, quoted);
     }
 
-    Query q = new IntervalQuery(field, source);
-    expansions.add(q);
-    return q;
-  }
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        String[] parts = queryText.trim().split("\\s+");
+        if (Arrays.stream(parts).noneMatch(p -> p.startsWith("@"))) {
+            return super.getFieldQuery(field, queryText, slop);
+        }
+        List<IntervalsSource> sources = new ArrayList<>();
+        boolean negationWritten = false;
+        for (String part : parts) {
+            if (part.startsWith("@")) {
+                lexicon(field, part).ifPresent(l -> sources.add(l.intervals()));
+            } else {
+                List<String> words = Lexicons.analyse(getAnalyzer(), language, part).stream()
+                        .map(Lexicons.Token::term)
+                        .toList();
+                negationWritten |= words.stream().anyMatch(w -> lexicons.isNegation(language, w));
+                if (words.size() == 1) {
+                    sources.add(Intervals.term(words.get(0)));
+                } else if (words.size() > 1) {
+                    sources.add(Intervals.phrase(words.toArray(String[]::new)));
+                }
+            }
+        }
+        if (sources.isEmpty()) {
+            return new TermQuery(new Term(field, queryText));
+        }
+        IntervalsSource source = sources.size() == 1
+                ? sources.get(0)
+                : Intervals.maxgaps(slop, Intervals.ordered(sources.toArray(IntervalsSource[]::new)));
+        if (sources.size() > 1 && !negationWritten) {
+            // "migrants should not be shot" is not "migrants should be shot"; a phrase that writes a negation wants it
+            IntervalsSource ordered = source;
+            source = lexicons.negations(language)
+                    .map(n -> Intervals.notContaining(ordered, n))
+                    .orElse(ordered);
+        }
 
-  private Optional<Lexicons.Analysed> lexicon(String field, String reference) {
-    if (!field.equals(language.field())) {
-      return Optional.empty(); // a field-qualified term: the checker refuses it
+        Query q = new IntervalQuery(field, source);
+        expansions.add(q);
+        return q;
     }
-    if (!REFERENCE.matcher(reference).matches()) {
-      errors.add("'" + reference + "' is not a lexicon reference: @ then names of 2-40 of a-z, 0-9, _ starting"
-          + " with a letter, joined by |");
-      return Optional.empty();
+
+    private Optional<Lexicons.Analysed> lexicon(String field, String reference) {
+        if (!field.equals(language.field())) {
+            return Optional.empty(); // a field-qualified term: the checker refuses it
+        }
+        if (!REFERENCE.matcher(reference).matches()) {
+            errors.add("'" + reference + "' is not a lexicon reference: @ then names of 2-40 of a-z, 0-9, _ starting"
+                    + " with a letter, joined by |");
+            return Optional.empty();
+        }
+        Optional<Lexicons.Analysed> union = Optional.empty();
+        for (String name : reference.substring(1).split("\\|")) {
+            Optional<Lexicons.Analysed> found = lexicons.find(name, language);
+            if (found.isEmpty()) {
+                errors.add("no lexicon '" + name + "' for language " + language.code());
+                return Optional.empty();
+            }
+            union = Optional.of(union.map(u -> u.and(found.get())).orElse(found.get()));
+        }
+        return union;
     }
-    Optional<Lexicons.Analysed> union = Optional.empty();
-    for (String name : reference.substring(1).split("\\|")) {
-      Optional<Lexicons.Analysed> found = lexicons.find(name, language);
-      if (found.isEmpty()) {
-        errors.add("no lexicon '" + name + "' for language " + language.code());
-        return Optional.empty();
-      }
-      union = Optional.of(union.map(u -> u.and(found.get())).orElse(found.get()));
-    }
-    return union;
-  }
 }

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -29,154 +29,168 @@ import org.apache.lucene.search.TermQuery;
  */
 final class Lexicons {
 
-  /** Most distinct analysed forms in one lexicon: a reference expands to one clause per form. */
-  static final int MAX_FORMS = 1_000;
+    /** Most distinct analysed forms in one lexicon: a reference expands to one clause per form. */
+    static final int MAX_FORMS = 1_000;
 
-  static final Lexicons NONE = new Lexicons(List.of());
+    static final Lexicons NONE = new Lexicons(List.of());
 
-  /** A word as analysed, with where it stands in the text. */
-  record Token(String term, int start, int end) {}
+    /** A word as analysed, with where it stands in the text. */
+    record Token(String term, int start, int end) {}
 
-  /** One distinct analysed form of an entry. */
-  record Form(List<String> tokens, Lexicon.Entry entry) {}
+    /** One distinct analysed form of an entry. */
+    record Form(List<String> tokens, Lexicon.Entry entry) {}
 
-  /** Where an entry was found in a text (character offsets into the text). */
-  record Occurrence(Lexicon lexicon, Lexicon.Entry entry, int start, int end) {}
+    /** Where an entry was found in a text (character offsets into the text). */
+    record Occurrence(Lexicon lexicon, Lexicon.Entry entry, int start, int end) {}
 
-  /** The distinct analysed forms of one lexicon, or of several ({@code @group|slur}). */
-  static final class Analysed {
-    final List<Form> forms;
+    /** The distinct analysed forms of one lexicon, or of several ({@code @group|slur}). */
+    static final class Analysed {
+        final List<Form> forms;
 
-    Analysed(List<Form> forms) {
-      this.forms = forms;
-    }
-
-    Analysed and(Analysed other) {
-      Map<List<String>, Form> distinct = new LinkedHashMap<>();
-      forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
-      other.forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
-      return new Analysed(List.copyOf(distinct.values()));
-    }
-
-    /** Any of the forms: a term or a phrase each. */
-    Query disjunction(String field) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (Form f : forms) {
-        any.add(f.tokens.size() == 1 ? new TermQuery(new Term(field, f.tokens.get(0)))
-            : new PhraseQuery(field, f.tokens.toArray(String[]::new)), BooleanClause.Occur.SHOULD);
-      }
-      return any.build();
-    }
-
-    /** Any of the forms, as an interval source for proximity. */
-    IntervalsSource intervals() {
-      List<IntervalsSource> sources = new ArrayList<>(forms.size());
-      for (Form f : forms) {
-        sources.add(f.tokens.size() == 1 ? Intervals.term(f.tokens.get(0))
-            : Intervals.phrase(f.tokens.toArray(String[]::new)));
-      }
-      // no rewrite: pulling the disjunction up multiplies it by every other part of an ordered phrase (a group
-      // lexicon with phrases next to a dehumanisation lexicon exceeded Lucene's 1,024 clauses)
-      return sources.size() == 1 ? sources.get(0) : Intervals.or(false, sources);
-    }
-  }
-
-  private record Key(String name, RuleLanguage language) {}
-
-  private final List<Lexicon> lexicons;
-  private final Map<Key, Analysed> analysed = new HashMap<>();
-  /** Per language, analysed forms by their first token: for finding entries in a text. */
-  private final Map<RuleLanguage, Map<String, List<Form>>> byFirstToken = new HashMap<>();
-  private final Map<Lexicon.Entry, Lexicon> lexiconOf = new HashMap<>();
-  private final Map<RuleLanguage, IntervalsSource> negations = new HashMap<>();
-  private final Map<RuleLanguage, Set<String>> negationWords = new HashMap<>();
-
-  Lexicons(List<Lexicon> lexicons) {
-    this.lexicons = List.copyOf(lexicons);
-    Analyzer analyzer = RuleAnalyzer.perField();
-    for (Lexicon lexicon : this.lexicons) {
-      Map<List<String>, Form> distinct = new LinkedHashMap<>();
-      for (Lexicon.Entry entry : lexicon.entries()) {
-        lexiconOf.put(entry, lexicon);
-        for (String form : entry.allForms()) {
-          List<String> tokens = analyse(analyzer, lexicon.language(), form).stream().map(Token::term).toList();
-          if (!tokens.isEmpty()) {
-            distinct.putIfAbsent(tokens, new Form(tokens, entry));
-          }
+        Analysed(List<Form> forms) {
+            this.forms = forms;
         }
-      }
-      List<Form> forms = List.copyOf(distinct.values());
-      analysed.putIfAbsent(new Key(lexicon.name(), lexicon.language()), new Analysed(forms));
-      Map<String, List<Form>> index = byFirstToken.computeIfAbsent(lexicon.language(), l -> new HashMap<>());
-      forms.forEach(f -> index.computeIfAbsent(f.tokens.get(0), t -> new ArrayList<>()).add(f));
-      if (lexicon.kind() == LexiconKind.NEGATION && !forms.isEmpty()) {
-        IntervalsSource these = new Analysed(forms).intervals();
-        negations.merge(lexicon.language(), these, (a, b) -> Intervals.or(false, a, b));
-        forms.forEach(f -> negationWords.computeIfAbsent(lexicon.language(), l -> new HashSet<>())
-            .addAll(f.tokens));
-      }
-    }
-  }
 
-  List<Lexicon> all() {
-    return lexicons;
-  }
-
-  /** True when the analysed word is (part of) a form of a {@code negation} lexicon of this language. */
-  boolean isNegation(RuleLanguage language, String word) {
-    return negationWords.getOrDefault(language, Set.of()).contains(word);
-  }
-
-  /** The forms of every {@code negation} lexicon of this language, as one interval source. */
-  Optional<IntervalsSource> negations(RuleLanguage language) {
-    return Optional.ofNullable(negations.get(language));
-  }
-
-  Optional<Analysed> find(String name, RuleLanguage language) {
-    return Optional.ofNullable(analysed.get(new Key(name, language)));
-  }
-
-  /** The text's words as the rules of this language see them, with offsets into the text. */
-  static List<Token> analyse(Analyzer perField, RuleLanguage language, String text) {
-    List<Token> tokens = new ArrayList<>();
-    try (TokenStream ts = perField.tokenStream(language.field(), text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return tokens;
-  }
-
-  /** Every place an entry of this language's lexicons occurs in the analysed text; longest form first at a place. */
-  List<Occurrence> occurrences(RuleLanguage language, List<Token> tokens) {
-    Map<String, List<Form>> index = byFirstToken.getOrDefault(language, Map.of());
-    List<Occurrence> found = new ArrayList<>();
-    if (index.isEmpty()) {
-      return found;
-    }
-    for (int i = 0; i < tokens.size(); i++) {
-      for (Form f : index.getOrDefault(tokens.get(i).term(), List.of())) {
-        int n = f.tokens.size();
-        if (i + n <= tokens.size() && matchesAt(f.tokens, tokens, i)) {
-          found.add(new Occurrence(lexiconOf.get(f.entry), f.entry, tokens.get(i).start(), tokens.get(i + n - 1).end()));
+        Analysed and(Analysed other) {
+            Map<List<String>, Form> distinct = new LinkedHashMap<>();
+            forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
+            other.forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
+            return new Analysed(List.copyOf(distinct.values()));
         }
-      }
-    }
-    return found;
-  }
 
-  private static boolean matchesAt(List<String> form, List<Token> tokens, int at) {
-    for (int k = 0; k < form.size(); k++) {
-      if (!form.get(k).equals(tokens.get(at + k).term())) {
-        return false;
-      }
+        /** Any of the forms: a term or a phrase each. */
+        Query disjunction(String field) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (Form f : forms) {
+                any.add(
+                        f.tokens.size() == 1
+                                ? new TermQuery(new Term(field, f.tokens.get(0)))
+                                : new PhraseQuery(field, f.tokens.toArray(String[]::new)),
+                        BooleanClause.Occur.SHOULD);
+            }
+            return any.build();
+        }
+
+        /** Any of the forms, as an interval source for proximity. */
+        IntervalsSource intervals() {
+            List<IntervalsSource> sources = new ArrayList<>(forms.size());
+            for (Form f : forms) {
+                sources.add(
+                        f.tokens.size() == 1
+                                ? Intervals.term(f.tokens.get(0))
+                                : Intervals.phrase(f.tokens.toArray(String[]::new)));
+            }
+            // no rewrite: pulling the disjunction up multiplies it by every other part of an ordered phrase (a group
+            // lexicon with phrases next to a dehumanisation lexicon exceeded Lucene's 1,024 clauses)
+            return sources.size() == 1 ? sources.get(0) : Intervals.or(false, sources);
+        }
     }
-    return true;
-  }
+
+    private record Key(String name, RuleLanguage language) {}
+
+    private final List<Lexicon> lexicons;
+    private final Map<Key, Analysed> analysed = new HashMap<>();
+    /** Per language, analysed forms by their first token: for finding entries in a text. */
+    private final Map<RuleLanguage, Map<String, List<Form>>> byFirstToken = new HashMap<>();
+
+    private final Map<Lexicon.Entry, Lexicon> lexiconOf = new HashMap<>();
+    private final Map<RuleLanguage, IntervalsSource> negations = new HashMap<>();
+    private final Map<RuleLanguage, Set<String>> negationWords = new HashMap<>();
+
+    Lexicons(List<Lexicon> lexicons) {
+        this.lexicons = List.copyOf(lexicons);
+        Analyzer analyzer = RuleAnalyzer.perField();
+        for (Lexicon lexicon : this.lexicons) {
+            Map<List<String>, Form> distinct = new LinkedHashMap<>();
+            for (Lexicon.Entry entry : lexicon.entries()) {
+                lexiconOf.put(entry, lexicon);
+                for (String form : entry.allForms()) {
+                    List<String> tokens = analyse(analyzer, lexicon.language(), form).stream()
+                            .map(Token::term)
+                            .toList();
+                    if (!tokens.isEmpty()) {
+                        distinct.putIfAbsent(tokens, new Form(tokens, entry));
+                    }
+                }
+            }
+            List<Form> forms = List.copyOf(distinct.values());
+            analysed.putIfAbsent(new Key(lexicon.name(), lexicon.language()), new Analysed(forms));
+            Map<String, List<Form>> index = byFirstToken.computeIfAbsent(lexicon.language(), l -> new HashMap<>());
+            forms.forEach(f -> index.computeIfAbsent(f.tokens.get(0), t -> new ArrayList<>())
+                    .add(f));
+            if (lexicon.kind() == LexiconKind.NEGATION && !forms.isEmpty()) {
+                IntervalsSource these = new Analysed(forms).intervals();
+                negations.merge(lexicon.language(), these, (a, b) -> Intervals.or(false, a, b));
+                forms.forEach(f -> negationWords
+                        .computeIfAbsent(lexicon.language(), l -> new HashSet<>())
+                        .addAll(f.tokens));
+            }
+        }
+    }
+
+    List<Lexicon> all() {
+        return lexicons;
+    }
+
+    /** True when the analysed word is (part of) a form of a {@code negation} lexicon of this language. */
+    boolean isNegation(RuleLanguage language, String word) {
+        return negationWords.getOrDefault(language, Set.of()).contains(word);
+    }
+
+    /** The forms of every {@code negation} lexicon of this language, as one interval source. */
+    Optional<IntervalsSource> negations(RuleLanguage language) {
+        return Optional.ofNullable(negations.get(language));
+    }
+
+    Optional<Analysed> find(String name, RuleLanguage language) {
+        return Optional.ofNullable(analysed.get(new Key(name, language)));
+    }
+
+    /** The text's words as the rules of this language see them, with offsets into the text. */
+    static List<Token> analyse(Analyzer perField, RuleLanguage language, String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream ts = perField.tokenStream(language.field(), text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    /** Every place an entry of this language's lexicons occurs in the analysed text; longest form first at a place. */
+    List<Occurrence> occurrences(RuleLanguage language, List<Token> tokens) {
+        Map<String, List<Form>> index = byFirstToken.getOrDefault(language, Map.of());
+        List<Occurrence> found = new ArrayList<>();
+        if (index.isEmpty()) {
+            return found;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Form f : index.getOrDefault(tokens.get(i).term(), List.of())) {
+                int n = f.tokens.size();
+                if (i + n <= tokens.size() && matchesAt(f.tokens, tokens, i)) {
+                    found.add(new Occurrence(
+                            lexiconOf.get(f.entry),
+                            f.entry,
+                            tokens.get(i).start(),
+                            tokens.get(i + n - 1).end()));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean matchesAt(List<String> form, List<Token> tokens, int at) {
+        for (int k = 0; k < form.size(); k++) {
+            if (!form.get(k).equals(tokens.get(at + k).term())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

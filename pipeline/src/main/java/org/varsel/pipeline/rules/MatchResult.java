@@ -8,15 +8,15 @@ import java.util.List;
  */
 public record MatchResult(List<RuleHit> hits, List<RuleHit> shadowHits) {
 
-  public static final MatchResult NONE = new MatchResult(List.of(), List.of());
+    public static final MatchResult NONE = new MatchResult(List.of(), List.of());
 
-  public MatchResult {
-    hits = List.copyOf(hits);
-    shadowHits = List.copyOf(shadowHits);
-  }
+    public MatchResult {
+        hits = List.copyOf(hits);
+        shadowHits = List.copyOf(shadowHits);
+    }
 
-  /** True when neither active nor shadow rules matched. */
-  public boolean isEmpty() {
-    return hits.isEmpty() && shadowHits.isEmpty();
-  }
+    /** True when neither active nor shadow rules matched. */
+    public boolean isEmpty() {
+        return hits.isEmpty() && shadowHits.isEmpty();
+    }
 }

@@ -16,42 +16,42 @@ import org.varsel.pipeline.classify.ObfuscationFolding;
  */
 final class ObfuscationRepairFilter extends TokenFilter {
 
-  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-  private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-  private final ObfuscationFolding folding = ObfuscationFolding.bundled();
-  private List<String> pending = List.of();
-  private int next;
-  private State original;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final ObfuscationFolding folding = ObfuscationFolding.bundled();
+    private List<String> pending = List.of();
+    private int next;
+    private State original;
 
-  ObfuscationRepairFilter(TokenStream in) {
-    super(in);
-  }
+    ObfuscationRepairFilter(TokenStream in) {
+        super(in);
+    }
 
-  @Override
-  public boolean incrementToken() throws IOException {
-    if (next < pending.size()) {
-      restoreState(original);
-      term.setEmpty().append(pending.get(next));
-      increment.setPositionIncrement(next == 0 ? 0 : 1);
-      next++;
-      return true;
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (next < pending.size()) {
+            restoreState(original);
+            term.setEmpty().append(pending.get(next));
+            increment.setPositionIncrement(next == 0 ? 0 : 1);
+            next++;
+            return true;
+        }
+        if (!input.incrementToken()) {
+            return false;
+        }
+        pending = folding.repair(term.toString());
+        next = 0;
+        if (!pending.isEmpty()) {
+            original = captureState();
+        }
+        return true;
     }
-    if (!input.incrementToken()) {
-      return false;
-    }
-    pending = folding.repair(term.toString());
-    next = 0;
-    if (!pending.isEmpty()) {
-      original = captureState();
-    }
-    return true;
-  }
 
-  @Override
-  public void reset() throws IOException {
-    super.reset();
-    pending = List.of();
-    next = 0;
-    original = null;
-  }
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        pending = List.of();
+        next = 0;
+        original = null;
+    }
 }

@@ -23,138 +23,266 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 final class PersonNameFilter extends TokenFilter {
 
-  /** The synthetic token rules write for "a person's name". */
-  static final String TOKEN = "_person_";
+    /** The synthetic token rules write for "a person's name". */
+    static final String TOKEN = "_person_";
 
-  /** Capitalised inside a sentence without naming a person. Lower case. */
-  private static final Set<String> NOT_NAMES = Set.of(
-      "i", "i'm", "i'll", "i've", "i'd", "ok", "god", "allah", "jesus", "christ", "lord", "de", "dem", "deres",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-      "december", "christmas", "easter", "ramadan", "eid",
-      "muslim", "muslims", "islam", "islamic", "jew", "jews", "jewish", "christian", "christians", "catholic",
-      "catholics", "hindu", "hindus", "sikh", "sikhs", "black", "blacks", "white", "whites", "asian", "asians", "arab",
-      "arabs", "african", "africans", "roma", "romani", "gypsy", "gypsies", "somali", "somalis", "pole", "poles",
-      "polish", "dane", "danes", "danish", "swede", "swedes", "swedish", "norwegian", "norwegians", "english",
-      "british", "american", "americans", "european", "europeans", "mexican", "mexicans", "syrian", "syrians",
-      "afghan", "afghans", "iraqi", "iraqis", "turk", "turks", "turkish", "kurd", "kurds", "pakistani", "pakistanis",
-      "indian", "indians", "chinese", "russian", "russians", "ukrainian", "ukrainians", "latino", "latinos",
-      "nazi", "nazis", "lgbt", "lgbtq", "queer", "trans", "gay", "gays", "jihadi", "jihadis", "western", "west",
-      "europe", "america", "africa", "asia", "denmark", "danmark", "internet", "facebook", "twitter", "tiktok",
-      "youtube", "instagram", "telegram", "reddit", "google");
+    /** Capitalised inside a sentence without naming a person. Lower case. */
+    private static final Set<String> NOT_NAMES = Set.of(
+            "i",
+            "i'm",
+            "i'll",
+            "i've",
+            "i'd",
+            "ok",
+            "god",
+            "allah",
+            "jesus",
+            "christ",
+            "lord",
+            "de",
+            "dem",
+            "deres",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "christmas",
+            "easter",
+            "ramadan",
+            "eid",
+            "muslim",
+            "muslims",
+            "islam",
+            "islamic",
+            "jew",
+            "jews",
+            "jewish",
+            "christian",
+            "christians",
+            "catholic",
+            "catholics",
+            "hindu",
+            "hindus",
+            "sikh",
+            "sikhs",
+            "black",
+            "blacks",
+            "white",
+            "whites",
+            "asian",
+            "asians",
+            "arab",
+            "arabs",
+            "african",
+            "africans",
+            "roma",
+            "romani",
+            "gypsy",
+            "gypsies",
+            "somali",
+            "somalis",
+            "pole",
+            "poles",
+            "polish",
+            "dane",
+            "danes",
+            "danish",
+            "swede",
+            "swedes",
+            "swedish",
+            "norwegian",
+            "norwegians",
+            "english",
+            "british",
+            "american",
+            "americans",
+            "european",
+            "europeans",
+            "mexican",
+            "mexicans",
+            "syrian",
+            "syrians",
+            "afghan",
+            "afghans",
+            "iraqi",
+            "iraqis",
+            "turk",
+            "turks",
+            "turkish",
+            "kurd",
+            "kurds",
+            "pakistani",
+            "pakistanis",
+            "indian",
+            "indians",
+            "chinese",
+            "russian",
+            "russians",
+            "ukrainian",
+            "ukrainians",
+            "latino",
+            "latinos",
+            "nazi",
+            "nazis",
+            "lgbt",
+            "lgbtq",
+            "queer",
+            "trans",
+            "gay",
+            "gays",
+            "jihadi",
+            "jihadis",
+            "western",
+            "west",
+            "europe",
+            "america",
+            "africa",
+            "asia",
+            "denmark",
+            "danmark",
+            "internet",
+            "facebook",
+            "twitter",
+            "tiktok",
+            "youtube",
+            "instagram",
+            "telegram",
+            "reddit",
+            "google");
 
-  /** A capitalised word after one of these is a place ("in Aarhus", "fra Odense"), not a person. */
-  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "from", "near", "i", "fra", "ved");
+    /** A capitalised word after one of these is a place ("in Aarhus", "fra Odense"), not a person. */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "from", "near", "i", "fra", "ved");
 
-  /** Function words that only Title Case writing capitalises: in such a text capitals say nothing. */
-  private static final Set<String> TITLE_CASE_MARKERS = Set.of(
-      "the", "to", "of", "and", "in", "on", "for", "with", "after", "over", "is", "are", "as", "at", "by");
+    /** Function words that only Title Case writing capitalises: in such a text capitals say nothing. */
+    private static final Set<String> TITLE_CASE_MARKERS =
+            Set.of("the", "to", "of", "and", "in", "on", "for", "with", "after", "over", "is", "are", "as", "at", "by");
 
-  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-  private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-  private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-  private final Supplier<String> text;
-  private State name;
-  private int cursor;
-  private String previous = "";
-  private Boolean titleCase;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+    private final Supplier<String> text;
+    private State name;
+    private int cursor;
+    private String previous = "";
+    private Boolean titleCase;
 
-  /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
-  PersonNameFilter(TokenStream in, Supplier<String> text) {
-    super(in);
-    this.text = text;
-  }
-
-  @Override
-  public boolean incrementToken() throws IOException {
-    if (name != null) {
-      restoreState(name);
-      name = null;
-      term.setEmpty().append(TOKEN);
-      increment.setPositionIncrement(0);
-      keyword.setKeyword(true);
-      return true;
+    /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
+    PersonNameFilter(TokenStream in, Supplier<String> text) {
+        super(in);
+        this.text = text;
     }
-    if (!input.incrementToken()) {
-      return false;
-    }
-    String s = text.get();
-    String word = term.toString();
-    int start = s.indexOf(word, cursor);
-    // tokens are substrings of the text in order: the first occurrence from the last token's end is this one
-    if (start >= 0) {
-      cursor = start + word.length();
-      if (namesAPerson(s, start, word)) {
-        name = captureState();
-      }
-    }
-    previous = word.toLowerCase(Locale.ROOT);
-    return true;
-  }
 
-  private boolean namesAPerson(String s, int start, String word) {
-    if (start > 0 && s.charAt(start - 1) == '@') {
-      return true;
-    }
-    if (word.length() < 2 || !Character.isUpperCase(word.charAt(0)) || !hasLowerCase(word)
-        || PLACE_PREPOSITIONS.contains(previous) || NOT_NAMES.contains(word.toLowerCase(Locale.ROOT))
-        || opensSentence(s, start)) {
-      return false;
-    }
-    if (titleCase == null) {
-      titleCase = isTitleCase(s);
-    }
-    return !titleCase;
-  }
-
-  private static boolean hasLowerCase(String word) {
-    for (int i = 1; i < word.length(); i++) {
-      if (Character.isLowerCase(word.charAt(i))) {
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (name != null) {
+            restoreState(name);
+            name = null;
+            term.setEmpty().append(TOKEN);
+            increment.setPositionIncrement(0);
+            keyword.setKeyword(true);
+            return true;
+        }
+        if (!input.incrementToken()) {
+            return false;
+        }
+        String s = text.get();
+        String word = term.toString();
+        int start = s.indexOf(word, cursor);
+        // tokens are substrings of the text in order: the first occurrence from the last token's end is this one
+        if (start >= 0) {
+            cursor = start + word.length();
+            if (namesAPerson(s, start, word)) {
+                name = captureState();
+            }
+        }
+        previous = word.toLowerCase(Locale.ROOT);
         return true;
-      }
     }
-    return false;
-  }
 
-  /** Nothing before the word but opening quotes, brackets and spaces since the start or a sentence's end. */
-  private static boolean opensSentence(CharSequence s, int start) {
-    for (int i = start - 1; i >= 0; i--) {
-      char c = s.charAt(i);
-      if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '\u2026') {
-        return true;
-      }
-      if (!Character.isWhitespace(c) && "\"'\u201C\u2018\u00AB\u00BB([*-#>".indexOf(c) < 0) {
+    private boolean namesAPerson(String s, int start, String word) {
+        if (start > 0 && s.charAt(start - 1) == '@') {
+            return true;
+        }
+        if (word.length() < 2
+                || !Character.isUpperCase(word.charAt(0))
+                || !hasLowerCase(word)
+                || PLACE_PREPOSITIONS.contains(previous)
+                || NOT_NAMES.contains(word.toLowerCase(Locale.ROOT))
+                || opensSentence(s, start)) {
+            return false;
+        }
+        if (titleCase == null) {
+            titleCase = isTitleCase(s);
+        }
+        return !titleCase;
+    }
+
+    private static boolean hasLowerCase(String word) {
+        for (int i = 1; i < word.length(); i++) {
+            if (Character.isLowerCase(word.charAt(i))) {
+                return true;
+            }
+        }
         return false;
-      }
     }
-    return true;
-  }
 
-  /** A headline in Title Case ("Man Arrested After Threat To Kill Migrants"): a function word capitalised inside. */
-  private static boolean isTitleCase(CharSequence s) {
-    int i = 0;
-    while (i < s.length()) {
-      while (i < s.length() && !Character.isLetter(s.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < s.length() && Character.isLetter(s.charAt(i))) {
-        i++;
-      }
-      if (i > start && Character.isUpperCase(s.charAt(start)) && !opensSentence(s, start)
-          && TITLE_CASE_MARKERS.contains(s.subSequence(start, i).toString().toLowerCase(Locale.ROOT))) {
+    /** Nothing before the word but opening quotes, brackets and spaces since the start or a sentence's end. */
+    private static boolean opensSentence(CharSequence s, int start) {
+        for (int i = start - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '\u2026') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && "\"'\u201C\u2018\u00AB\u00BB([*-#>".indexOf(c) < 0) {
+                return false;
+            }
+        }
         return true;
-      }
     }
-    return false;
-  }
 
-  @Override
-  public void reset() throws IOException {
-    super.reset();
-    name = null;
-    cursor = 0;
-    previous = "";
-    titleCase = null;
-  }
+    /** A headline in Title Case ("Man Arrested After Threat To Kill Migrants"): a function word capitalised inside. */
+    private static boolean isTitleCase(CharSequence s) {
+        int i = 0;
+        while (i < s.length()) {
+            while (i < s.length() && !Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < s.length() && Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            if (i > start
+                    && Character.isUpperCase(s.charAt(start))
+                    && !opensSentence(s, start)
+                    && TITLE_CASE_MARKERS.contains(
+                            s.subSequence(start, i).toString().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        name = null;
+        cursor = 0;
+        previous = "";
+        titleCase = null;
+    }
 }

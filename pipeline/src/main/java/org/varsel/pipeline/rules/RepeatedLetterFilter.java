@@ -10,30 +10,30 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class RepeatedLetterFilter extends TermRewritingFilter {
 
-  private final int minRun;
+    private final int minRun;
 
-  RepeatedLetterFilter(TokenStream in, int minRun) {
-    super(in);
-    this.minRun = minRun;
-  }
-
-  @Override
-  void rewrite(CharTermAttribute term) {
-    char[] buf = term.buffer();
-    int len = term.length();
-    int out = 0;
-    int i = 0;
-    while (i < len) {
-      int run = 1;
-      while (i + run < len && buf[i + run] == buf[i]) {
-        run++;
-      }
-      int keep = run >= minRun ? 1 : run;
-      for (int k = 0; k < keep; k++) {
-        buf[out++] = buf[i];
-      }
-      i += run;
+    RepeatedLetterFilter(TokenStream in, int minRun) {
+        super(in);
+        this.minRun = minRun;
     }
-    term.setLength(out);
-  }
+
+    @Override
+    void rewrite(CharTermAttribute term) {
+        char[] buf = term.buffer();
+        int len = term.length();
+        int out = 0;
+        int i = 0;
+        while (i < len) {
+            int run = 1;
+            while (i + run < len && buf[i + run] == buf[i]) {
+                run++;
+            }
+            int keep = run >= minRun ? 1 : run;
+            for (int k = 0; k < keep; k++) {
+                buf[out++] = buf[i];
+            }
+            i += run;
+        }
+        term.setLength(out);
+    }
 }

@@ -25,83 +25,85 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  */
 final class RuleAnalyzer extends Analyzer {
 
-  private final RuleLanguage language;
-  private final boolean repairs;
+    private final RuleLanguage language;
+    private final boolean repairs;
 
-  RuleAnalyzer(RuleLanguage language, boolean repairs) {
-    this.language = language;
-    this.repairs = repairs;
-  }
-
-  /**
-   * One analyzer for the rules and lexicon forms of all rule fields: {@code text_en}, {@code text_da}, and
-   * {@code any}'s for {@code text} and the script fields. A rule's words mean what the analyst wrote: no repair.
-   */
-  static Analyzer perField() {
-    return perField(false);
-  }
-
-  /** The same for the documents matched against the rules, which also get their obfuscated words repaired. */
-  static Analyzer forDocuments() {
-    return perField(true);
-  }
-
-  private static Analyzer perField(boolean repairs) {
-    return new PerFieldAnalyzerWrapper(
-        new RuleAnalyzer(RuleLanguage.ANY, repairs),
-        Map.of(
-            RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs),
-            RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA, repairs)));
-  }
-
-  @Override
-  protected Reader initReader(String fieldName, Reader reader) {
-    return ObfuscationCharFilter.over(reader);
-  }
-
-  @Override
-  protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer tokenizer = language.hasStemmer() ? new StandardTokenizer() : new ICUTokenizer();
-    TokenStream ts = tokenizer;
-    ObfuscationCharFilter[] reading = new ObfuscationCharFilter[1];
-    if (repairs && language.hasStemmer()) {
-      ts = new PersonNameFilter(ts, () -> reading[0].text());
+    RuleAnalyzer(RuleLanguage language, boolean repairs) {
+        this.language = language;
+        this.repairs = repairs;
     }
-    ts = new LowerCaseFilter(ts);
-    if (!language.hasStemmer()) {
-      ts = new ScriptFoldingFilter(ts);
-    }
-    if (repairs) {
-      ts = new ObfuscationRepairFilter(ts);
-    }
-    // accents and stretched letters (kíííllíng) are undone before stemming, so the stemmer sees
-    // the suffix; Danish keeps æ, ø, å for its stemmer and folds them afterwards
-    ts = new AccentFoldingFilter(ts, language == RuleLanguage.DA ? "æøå" : "");
-    ts = new RepeatedLetterFilter(ts, 3);
-    switch (language) {
-      case EN:
-        ts = new SnowballFilter(new EnglishPossessiveFilter(ts), new EnglishStemmer());
-        break;
-      case DA:
-        ts = new ASCIIFoldingFilter(new SnowballFilter(ts, new DanishStemmer()));
-        break;
-      default:
-        break;
-    }
-    ts = new RepeatedLetterFilter(ts, 2);
-    return new TokenStreamComponents(reader -> {
-      reading[0] = (ObfuscationCharFilter) reader;
-      tokenizer.setReader(reader);
-    }, ts);
-  }
 
-  /** Wildcard and fuzzy terms are not stemmed, but get the same case and letter folding. */
-  @Override
-  protected TokenStream normalize(String fieldName, TokenStream in) {
-    TokenStream ts = new LowerCaseFilter(in);
-    if (!language.hasStemmer()) {
-      ts = new ScriptFoldingFilter(ts);
+    /**
+     * One analyzer for the rules and lexicon forms of all rule fields: {@code text_en}, {@code text_da}, and
+     * {@code any}'s for {@code text} and the script fields. A rule's words mean what the analyst wrote: no repair.
+     */
+    static Analyzer perField() {
+        return perField(false);
     }
-    return new RepeatedLetterFilter(new ASCIIFoldingFilter(ts), 2);
-  }
+
+    /** The same for the documents matched against the rules, which also get their obfuscated words repaired. */
+    static Analyzer forDocuments() {
+        return perField(true);
+    }
+
+    private static Analyzer perField(boolean repairs) {
+        return new PerFieldAnalyzerWrapper(
+                new RuleAnalyzer(RuleLanguage.ANY, repairs),
+                Map.of(
+                        RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs),
+                        RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA, repairs)));
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return ObfuscationCharFilter.over(reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = language.hasStemmer() ? new StandardTokenizer() : new ICUTokenizer();
+        TokenStream ts = tokenizer;
+        ObfuscationCharFilter[] reading = new ObfuscationCharFilter[1];
+        if (repairs && language.hasStemmer()) {
+            ts = new PersonNameFilter(ts, () -> reading[0].text());
+        }
+        ts = new LowerCaseFilter(ts);
+        if (!language.hasStemmer()) {
+            ts = new ScriptFoldingFilter(ts);
+        }
+        if (repairs) {
+            ts = new ObfuscationRepairFilter(ts);
+        }
+        // accents and stretched letters (kíííllíng) are undone before stemming, so the stemmer sees
+        // the suffix; Danish keeps æ, ø, å for its stemmer and folds them afterwards
+        ts = new AccentFoldingFilter(ts, language == RuleLanguage.DA ? "æøå" : "");
+        ts = new RepeatedLetterFilter(ts, 3);
+        switch (language) {
+            case EN:
+                ts = new SnowballFilter(new EnglishPossessiveFilter(ts), new EnglishStemmer());
+                break;
+            case DA:
+                ts = new ASCIIFoldingFilter(new SnowballFilter(ts, new DanishStemmer()));
+                break;
+            default:
+                break;
+        }
+        ts = new RepeatedLetterFilter(ts, 2);
+        return new TokenStreamComponents(
+                reader -> {
+                    reading[0] = (ObfuscationCharFilter) reader;
+                    tokenizer.setReader(reader);
+                },
+                ts);
+    }
+
+    /** Wildcard and fuzzy terms are not stemmed, but get the same case and letter folding. */
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        TokenStream ts = new LowerCaseFilter(in);
+        if (!language.hasStemmer()) {
+            ts = new ScriptFoldingFilter(ts);
+        }
+        return new RepeatedLetterFilter(new ASCIIFoldingFilter(ts), 2);
+    }
 }

@@ -30,183 +30,186 @@ import org.apache.lucene.monitor.TermFilteredPresearcher;
  */
 public final class RuleEngine implements AutoCloseable {
 
-  /** From this many rules on, the multipass presearcher filters better than the single pass. */
-  static final int MULTIPASS_FROM_RULES = 5_000;
-  /** Most highlighted spans reported per hit; a 1 MiB text can hold thousands. */
-  static final int MAX_MATCHED_TERMS = 20;
+    /** From this many rules on, the multipass presearcher filters better than the single pass. */
+    static final int MULTIPASS_FROM_RULES = 5_000;
+    /** Most highlighted spans reported per hit; a 1 MiB text can hold thousands. */
+    static final int MAX_MATCHED_TERMS = 20;
 
-  private final RulePack pack;
-  private final Map<String, Rule> rulesById = new HashMap<>();
-  /** The languages some evaluated rule is written for: no query reads the other fields. */
-  private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
-  private final Monitor monitor;
-  private final MatcherFactory<PrecheckedHighlights.Spans> matcher;
-  private final HitInterpreter interpreter;
+    private final RulePack pack;
+    private final Map<String, Rule> rulesById = new HashMap<>();
+    /** The languages some evaluated rule is written for: no query reads the other fields. */
+    private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
 
-  private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) throws IOException {
-    this.pack = pack;
-    Analyzer analyzer = RuleAnalyzer.perField();
-    Lexicons lexicons = new Lexicons(pack.lexicons());
-    interpreter = new HitInterpreter(pack, lexicons, RuleAnalyzer.forDocuments());
-    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
-    List<MonitorQuery> queries = new ArrayList<>();
-    List<String> broken = new ArrayList<>();
-    for (Rule rule : pack.rules()) {
-      if (!evaluated.contains(rule.status())) {
-        continue;
-      }
-      RuleQueryCompiler.Compiled compiled = compiler.compile(rule.query(), rule.languages());
-      if (!compiled.ok()) {
-        broken.add(rule.id() + ": " + String.join("; ", compiled.errors()));
-        continue;
-      }
-      if (rulesById.put(rule.id(), rule) != null) {
-        broken.add(rule.id() + ": duplicate rule id");
-      }
-      languagesWithRules.addAll(rule.languages());
-      queries.add(new MonitorQuery(rule.id(), compiled.query()));
-    }
-    if (!broken.isEmpty()) {
-      throw new IllegalArgumentException(
-          "rule pack " + pack.version() + " has rules that do not compile: " + String.join(" | ", broken));
-    }
-    Presearcher presearcher = queries.size() >= MULTIPASS_FROM_RULES
-        ? new MultipassTermFilteredPresearcher(2)
-        : new TermFilteredPresearcher();
-    matcher = PrecheckedHighlights.matcher(new TermRequirements(queries.stream().map(MonitorQuery::getQuery).toList()));
-    monitor = new Monitor(RuleAnalyzer.forDocuments(), presearcher);
-    try {
-      monitor.register(queries);
-    } catch (IOException | RuntimeException e) {
-      monitor.close();
-      throw e;
-    }
-  }
+    private final Monitor monitor;
+    private final MatcherFactory<PrecheckedHighlights.Spans> matcher;
+    private final HitInterpreter interpreter;
 
-  /**
-   * An engine for the pack's {@code active} and {@code shadow} rules.
-   *
-   * @throws IllegalArgumentException when a rule's query does not compile (packs from {@code
-   *     ./varsel rules check} always do)
-   */
-  public static RuleEngine build(RulePack pack) {
-    return build(pack, EnumSet.of(RuleStatus.ACTIVE, RuleStatus.SHADOW));
-  }
+    private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) throws IOException {
+        this.pack = pack;
+        Analyzer analyzer = RuleAnalyzer.perField();
+        Lexicons lexicons = new Lexicons(pack.lexicons());
+        interpreter = new HitInterpreter(pack, lexicons, RuleAnalyzer.forDocuments());
+        RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
+        List<MonitorQuery> queries = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        for (Rule rule : pack.rules()) {
+            if (!evaluated.contains(rule.status())) {
+                continue;
+            }
+            RuleQueryCompiler.Compiled compiled = compiler.compile(rule.query(), rule.languages());
+            if (!compiled.ok()) {
+                broken.add(rule.id() + ": " + String.join("; ", compiled.errors()));
+                continue;
+            }
+            if (rulesById.put(rule.id(), rule) != null) {
+                broken.add(rule.id() + ": duplicate rule id");
+            }
+            languagesWithRules.addAll(rule.languages());
+            queries.add(new MonitorQuery(rule.id(), compiled.query()));
+        }
+        if (!broken.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "rule pack " + pack.version() + " has rules that do not compile: " + String.join(" | ", broken));
+        }
+        Presearcher presearcher = queries.size() >= MULTIPASS_FROM_RULES
+                ? new MultipassTermFilteredPresearcher(2)
+                : new TermFilteredPresearcher();
+        matcher = PrecheckedHighlights.matcher(new TermRequirements(
+                queries.stream().map(MonitorQuery::getQuery).toList()));
+        monitor = new Monitor(RuleAnalyzer.forDocuments(), presearcher);
+        try {
+            monitor.register(queries);
+        } catch (IOException | RuntimeException e) {
+            monitor.close();
+            throw e;
+        }
+    }
 
-  /**
-   * An engine for the rules with the given statuses; hits of rules that are not {@code active} are
-   * reported as shadow hits. {@code ./varsel rules check} uses this to test disabled rules too.
-   */
-  public static RuleEngine build(RulePack pack, Set<RuleStatus> evaluated) {
-    try {
-      return new RuleEngine(pack, EnumSet.copyOf(evaluated));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /**
+     * An engine for the pack's {@code active} and {@code shadow} rules.
+     *
+     * @throws IllegalArgumentException when a rule's query does not compile (packs from {@code
+     *     ./varsel rules check} always do)
+     */
+    public static RuleEngine build(RulePack pack) {
+        return build(pack, EnumSet.of(RuleStatus.ACTIVE, RuleStatus.SHADOW));
     }
-  }
 
-  /** The rule with this id in the live pack: a map look-up (the pack's own {@code rule(id)} scans every rule). */
-  public Optional<Rule> rule(String id) {
-    return Optional.ofNullable(rulesById.get(id));
-  }
+    /**
+     * An engine for the rules with the given statuses; hits of rules that are not {@code active} are
+     * reported as shadow hits. {@code ./varsel rules check} uses this to test disabled rules too.
+     */
+    public static RuleEngine build(RulePack pack, Set<RuleStatus> evaluated) {
+        try {
+            return new RuleEngine(pack, EnumSet.copyOf(evaluated));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-  public RulePack pack() {
-    return pack;
-  }
+    /** The rule with this id in the live pack: a map look-up (the pack's own {@code rule(id)} scans every rule). */
+    public Optional<Rule> rule(String id) {
+        return Optional.ofNullable(rulesById.get(id));
+    }
 
-  /**
-   * Matches one signal text. With a language tag of English or Danish the text is analysed for
-   * that language and for {@code any}; another tag gets only {@code any} rules; no tag gets every
-   * rule, since we cannot tell which ones apply.
-   *
-   * <p>Cheaper than it reads, with the same results (docs/performance.md, "Rule matching: measured
-   * levers"): a field no rule is written for is not analysed, the obfuscation folding is done once
-   * for all fields, and candidates that lack a required word skip the highlighting matcher.
-   */
-  public MatchResult match(String text, Optional<String> language) {
-    if (text == null || text.isEmpty()) {
-      return MatchResult.NONE;
+    public RulePack pack() {
+        return pack;
     }
-    Set<RuleLanguage> fields = fieldsFor(language);
-    fields.retainAll(languagesWithRules);
-    if (fields.isEmpty()) {
-      return MatchResult.NONE;
-    }
-    ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(text);
-    Document doc = new Document();
-    for (RuleLanguage l : fields) {
-      doc.add(new TextField(l.field(), folded.reader()));
-    }
-    MatchingQueries<PrecheckedHighlights.Spans> matches;
-    try {
-      matches = monitor.match(doc, matcher);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    List<RuleHit> hits = new ArrayList<>();
-    List<RuleHit> shadowHits = new ArrayList<>();
-    HitInterpreter.Text interpreted = interpreter.of(text);
-    for (PrecheckedHighlights.Spans m : matches.getMatches()) {
-      Rule rule = rulesById.get(m.getQueryId());
-      RuleHit hit = interpreted.hit(rule, matchedTerms(text, m.offsets), fields);
-      (rule.status() == RuleStatus.ACTIVE ? hits : shadowHits).add(hit);
-    }
-    Comparator<RuleHit> order = Comparator.comparingInt(RuleHit::severity).reversed()
-        .thenComparing(RuleHit::ruleId);
-    hits.sort(order);
-    shadowHits.sort(order);
-    return new MatchResult(hits, shadowHits);
-  }
 
-  /** Matches a text of unknown language. */
-  public MatchResult match(String text) {
-    return match(text, Optional.empty());
-  }
+    /**
+     * Matches one signal text. With a language tag of English or Danish the text is analysed for
+     * that language and for {@code any}; another tag gets only {@code any} rules; no tag gets every
+     * rule, since we cannot tell which ones apply.
+     *
+     * <p>Cheaper than it reads, with the same results (docs/performance.md, "Rule matching: measured
+     * levers"): a field no rule is written for is not analysed, the obfuscation folding is done once
+     * for all fields, and candidates that lack a required word skip the highlighting matcher.
+     */
+    public MatchResult match(String text, Optional<String> language) {
+        if (text == null || text.isEmpty()) {
+            return MatchResult.NONE;
+        }
+        Set<RuleLanguage> fields = fieldsFor(language);
+        fields.retainAll(languagesWithRules);
+        if (fields.isEmpty()) {
+            return MatchResult.NONE;
+        }
+        ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(text);
+        Document doc = new Document();
+        for (RuleLanguage l : fields) {
+            doc.add(new TextField(l.field(), folded.reader()));
+        }
+        MatchingQueries<PrecheckedHighlights.Spans> matches;
+        try {
+            matches = monitor.match(doc, matcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<RuleHit> hits = new ArrayList<>();
+        List<RuleHit> shadowHits = new ArrayList<>();
+        HitInterpreter.Text interpreted = interpreter.of(text);
+        for (PrecheckedHighlights.Spans m : matches.getMatches()) {
+            Rule rule = rulesById.get(m.getQueryId());
+            RuleHit hit = interpreted.hit(rule, matchedTerms(text, m.offsets), fields);
+            (rule.status() == RuleStatus.ACTIVE ? hits : shadowHits).add(hit);
+        }
+        Comparator<RuleHit> order =
+                Comparator.comparingInt(RuleHit::severity).reversed().thenComparing(RuleHit::ruleId);
+        hits.sort(order);
+        shadowHits.sort(order);
+        return new MatchResult(hits, shadowHits);
+    }
 
-  /**
-   * The fields a signal with this language tag is analysed for: its language's and {@code any}; no tag, every
-   * field. Norwegian, Swedish and undetermined ({@code und}) text also gets the Danish field, because the language
-   * identifier takes short Danish texts for these often enough (10.5 % of Danish comments) that Danish rules would
-   * otherwise be skipped; Danish rules are written to need Danish words, so they rarely fire on the neighbours.
-   */
-  static Set<RuleLanguage> fieldsFor(Optional<String> language) {
-    if (language.isEmpty() || language.get().isBlank()) {
-      return EnumSet.allOf(RuleLanguage.class);
+    /** Matches a text of unknown language. */
+    public MatchResult match(String text) {
+        return match(text, Optional.empty());
     }
-    Set<RuleLanguage> fields = EnumSet.of(RuleLanguage.ANY);
-    RuleLanguage.ofDocumentTag(language.get()).ifPresent(fields::add);
-    if (RuleLanguage.isScandinavianFallback(language.get())) {
-      fields.add(RuleLanguage.DA);
-    }
-    return fields;
-  }
 
-  /** Distinct spans over all fields, in text order; the same words analysed twice give one span. */
-  private static List<MatchedTerm> matchedTerms(String text, List<int[]> offsets) {
-    TreeSet<long[]> spans = new TreeSet<>(Comparator.<long[]>comparingLong(s -> s[0]).thenComparingLong(s -> s[1]));
-    for (int[] h : offsets) {
-      int start = Math.max(0, Math.min(h[0], text.length()));
-      int end = Math.max(start, Math.min(h[1], text.length()));
-      if (end > start) {
-        spans.add(new long[] {start, end});
-      }
+    /**
+     * The fields a signal with this language tag is analysed for: its language's and {@code any}; no tag, every
+     * field. Norwegian, Swedish and undetermined ({@code und}) text also gets the Danish field, because the language
+     * identifier takes short Danish texts for these often enough (10.5 % of Danish comments) that Danish rules would
+     * otherwise be skipped; Danish rules are written to need Danish words, so they rarely fire on the neighbours.
+     */
+    static Set<RuleLanguage> fieldsFor(Optional<String> language) {
+        if (language.isEmpty() || language.get().isBlank()) {
+            return EnumSet.allOf(RuleLanguage.class);
+        }
+        Set<RuleLanguage> fields = EnumSet.of(RuleLanguage.ANY);
+        RuleLanguage.ofDocumentTag(language.get()).ifPresent(fields::add);
+        if (RuleLanguage.isScandinavianFallback(language.get())) {
+            fields.add(RuleLanguage.DA);
+        }
+        return fields;
     }
-    List<MatchedTerm> terms = new ArrayList<>();
-    for (long[] s : spans) {
-      if (terms.size() == MAX_MATCHED_TERMS) {
-        break;
-      }
-      terms.add(new MatchedTerm(text.substring((int) s[0], (int) s[1]), (int) s[0], (int) s[1]));
-    }
-    return terms;
-  }
 
-  @Override
-  public void close() {
-    try {
-      monitor.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Distinct spans over all fields, in text order; the same words analysed twice give one span. */
+    private static List<MatchedTerm> matchedTerms(String text, List<int[]> offsets) {
+        TreeSet<long[]> spans =
+                new TreeSet<>(Comparator.<long[]>comparingLong(s -> s[0]).thenComparingLong(s -> s[1]));
+        for (int[] h : offsets) {
+            int start = Math.max(0, Math.min(h[0], text.length()));
+            int end = Math.max(start, Math.min(h[1], text.length()));
+            if (end > start) {
+                spans.add(new long[] {start, end});
+            }
+        }
+        List<MatchedTerm> terms = new ArrayList<>();
+        for (long[] s : spans) {
+            if (terms.size() == MAX_MATCHED_TERMS) {
+                break;
+            }
+            terms.add(new MatchedTerm(text.substring((int) s[0], (int) s[1]), (int) s[0], (int) s[1]));
+        }
+        return terms;
     }
-  }
+
+    @Override
+    public void close() {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

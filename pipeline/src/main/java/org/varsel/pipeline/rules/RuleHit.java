@@ -1,7 +1,7 @@
 package org.varsel.pipeline.rules;
 
-import org.varsel.contract.Tlp;
 import java.util.List;
+import org.varsel.contract.Tlp;
 
 /**
  * A rule that matched a signal, explained for the analyst and located for highlighting. {@code targetGroups} are the
@@ -9,24 +9,24 @@ import java.util.List;
  * context, whose severity is already lowered.
  */
 public record RuleHit(
-    String ruleId,
-    String title,
-    String packVersion,
-    int severity,
-    String category,
-    List<String> tags,
-    Tlp tlp,
-    String explanation,
-    List<MatchedTerm> matchedTerms,
-    List<String> targetGroups,
-    boolean reportedSpeech) {
+        String ruleId,
+        String title,
+        String packVersion,
+        int severity,
+        String category,
+        List<String> tags,
+        Tlp tlp,
+        String explanation,
+        List<MatchedTerm> matchedTerms,
+        List<String> targetGroups,
+        boolean reportedSpeech) {
 
-  /** Added to a reported hit's tags, so that the mark travels wherever the tags do (incidents, briefs). */
-  public static final String REPORTED_SPEECH_TAG = "context:reported-speech";
+    /** Added to a reported hit's tags, so that the mark travels wherever the tags do (incidents, briefs). */
+    public static final String REPORTED_SPEECH_TAG = "context:reported-speech";
 
-  public RuleHit {
-    tags = List.copyOf(tags);
-    matchedTerms = List.copyOf(matchedTerms);
-    targetGroups = List.copyOf(targetGroups);
-  }
+    public RuleHit {
+        tags = List.copyOf(tags);
+        matchedTerms = List.copyOf(matchedTerms);
+        targetGroups = List.copyOf(targetGroups);
+    }
 }

@@ -8,19 +8,19 @@ import org.varsel.pipeline.nlp.ScriptFolding;
 /** Applies {@link ScriptFolding} to each word outside the Latin script; a word folded to nothing is dropped. */
 final class ScriptFoldingFilter extends FilteringTokenFilter {
 
-  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
-  ScriptFoldingFilter(TokenStream in) {
-    super(in);
-  }
-
-  @Override
-  protected boolean accept() {
-    if (!ScriptFolding.outsideLatin(term)) {
-      return true;
+    ScriptFoldingFilter(TokenStream in) {
+        super(in);
     }
-    String folded = ScriptFolding.fold(term.toString());
-    term.setEmpty().append(folded);
-    return !folded.isEmpty();
-  }
+
+    @Override
+    protected boolean accept() {
+        if (!ScriptFolding.outsideLatin(term)) {
+            return true;
+        }
+        String folded = ScriptFolding.fold(term.toString());
+        term.setEmpty().append(folded);
+        return !folded.isEmpty();
+    }
 }

@@ -15,9 +15,9 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -34,121 +34,154 @@ import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
 /** {@link CampaignFunction} on the heap backend and on RocksDB makes exactly the campaigns the in-memory replay makes. */
 class CampaignStateBackendsTest {
 
-  @ParameterizedTest
-  @ValueSource(strings = {"hashmap", "rocksdb"})
-  void consolidatesOnTheBackendAsTheReplayDoes(String backend) throws Exception {
-    List<FindingUpdate> findings = CampaignsTest.detect(stream());
-    CampaignReplay replay = CampaignsTest.consolidate(findings);
-    assertThat(replay.queue()).as("the stream makes campaigns, merges and lone findings")
-        .extracting(Incident::kind).extracting(k -> k.label()).contains("campaign", "co-link");
-    assertThat(replay.latest().values()).anyMatch(i -> i.mergedInto() != null);
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void consolidatesOnTheBackendAsTheReplayDoes(String backend) throws Exception {
+        List<FindingUpdate> findings = CampaignsTest.detect(stream());
+        CampaignReplay replay = CampaignsTest.consolidate(findings);
+        assertThat(replay.queue())
+                .as("the stream makes campaigns, merges and lone findings")
+                .extracting(Incident::kind)
+                .extracting(k -> k.label())
+                .contains("campaign", "co-link");
+        assertThat(replay.latest().values()).anyMatch(i -> i.mergedInto() != null);
 
-    assertThat(latest(runOnFlink(backend, findings))).isEqualTo(latest(replay.emitted));
-  }
+        assertThat(latest(runOnFlink(backend, findings))).isEqualTo(latest(replay.emitted));
+    }
 
-  /**
-   * A restore in the middle, with an update still waiting for the watermark: the operator reads what it keeps in memory
-   * (the pending and campaign keys) back from the restored state, and the campaigns are those of the replay.
-   */
-  @ParameterizedTest
-  @ValueSource(strings = {"hashmap", "rocksdb"})
-  void consolidatesAcrossARestoreWithUpdatesPendingAsTheReplayDoes(String backend) throws Exception {
-    List<FindingUpdate> findings = CampaignsTest.detect(stream());
-    CampaignReplay replay = CampaignsTest.consolidate(findings);
-    List<Incident> out = new ArrayList<>();
-    OperatorSubtaskState snapshot;
-    long watermark = Long.MIN_VALUE;
-    int half = findings.size() / 2;
-    try (var harness = harness(backend, null)) {
-      for (FindingUpdate finding : findings.subList(0, half)) {
-        watermark = feed(harness, finding, watermark);
-      }
-      // the next finding is taken but the watermark has not yet passed it: it is pending in the snapshot
-      FindingUpdate waiting = findings.get(half);
-      harness.processElement(new StreamRecord<>(waiting, waiting.incident().updatedAt().toEpochMilli()));
-      snapshot = harness.snapshot(1, 1);
-      out.addAll(harness.extractOutputValues());
+    /**
+     * A restore in the middle, with an update still waiting for the watermark: the operator reads what it keeps in memory
+     * (the pending and campaign keys) back from the restored state, and the campaigns are those of the replay.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void consolidatesAcrossARestoreWithUpdatesPendingAsTheReplayDoes(String backend) throws Exception {
+        List<FindingUpdate> findings = CampaignsTest.detect(stream());
+        CampaignReplay replay = CampaignsTest.consolidate(findings);
+        List<Incident> out = new ArrayList<>();
+        OperatorSubtaskState snapshot;
+        long watermark = Long.MIN_VALUE;
+        int half = findings.size() / 2;
+        try (var harness = harness(backend, null)) {
+            for (FindingUpdate finding : findings.subList(0, half)) {
+                watermark = feed(harness, finding, watermark);
+            }
+            // the next finding is taken but the watermark has not yet passed it: it is pending in the snapshot
+            FindingUpdate waiting = findings.get(half);
+            harness.processElement(
+                    new StreamRecord<>(waiting, waiting.incident().updatedAt().toEpochMilli()));
+            snapshot = harness.snapshot(1, 1);
+            out.addAll(harness.extractOutputValues());
+        }
+        try (var restored = harness(backend, snapshot)) {
+            for (FindingUpdate finding : findings.subList(half + 1, findings.size())) {
+                watermark = feed(restored, finding, watermark);
+            }
+            restored.processWatermark(new Watermark(Long.MAX_VALUE));
+            out.addAll(restored.extractOutputValues());
+        }
+        assertThat(latest(out)).isEqualTo(latest(replay.emitted));
     }
-    try (var restored = harness(backend, snapshot)) {
-      for (FindingUpdate finding : findings.subList(half + 1, findings.size())) {
-        watermark = feed(restored, finding, watermark);
-      }
-      restored.processWatermark(new Watermark(Long.MAX_VALUE));
-      out.addAll(restored.extractOutputValues());
-    }
-    assertThat(latest(out)).isEqualTo(latest(replay.emitted));
-  }
 
-  /** Feeds a finding and moves the watermark as {@link WatermarkAfterEveryRecord} does; returns the watermark. */
-  private static long feed(KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, Incident> harness, FindingUpdate finding,
-      long watermark) throws Exception {
-    long at = finding.incident().updatedAt().toEpochMilli();
-    harness.processElement(new StreamRecord<>(finding, at));
-    long next = Math.max(watermark, at - CampaignsTest.OUT_OF_ORDERNESS.toMillis() - 1);
-    if (next > watermark) {
-      harness.processWatermark(new Watermark(next));
+    /** Feeds a finding and moves the watermark as {@link WatermarkAfterEveryRecord} does; returns the watermark. */
+    private static long feed(
+            KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, Incident> harness,
+            FindingUpdate finding,
+            long watermark)
+            throws Exception {
+        long at = finding.incident().updatedAt().toEpochMilli();
+        harness.processElement(new StreamRecord<>(finding, at));
+        long next = Math.max(watermark, at - CampaignsTest.OUT_OF_ORDERNESS.toMillis() - 1);
+        if (next > watermark) {
+            harness.processWatermark(new Watermark(next));
+        }
+        return next;
     }
-    return next;
-  }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, Incident> harness(String backend,
-      OperatorSubtaskState snapshot) throws Exception {
-    var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-        new CampaignFunction(new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl())),
-        (FindingUpdate f) -> CampaignFunction.KEY, Types.STRING);
-    if ("rocksdb".equals(backend)) {
-      harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+    private static KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, Incident> harness(
+            String backend, OperatorSubtaskState snapshot) throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new CampaignFunction(
+                        new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl())),
+                (FindingUpdate f) -> CampaignFunction.KEY,
+                Types.STRING);
+        if ("rocksdb".equals(backend)) {
+            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        }
+        harness.setup();
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
+        harness.open();
+        return harness;
     }
-    harness.setup();
-    if (snapshot != null) {
-      harness.initializeState(snapshot);
-    }
-    harness.open();
-    return harness;
-  }
 
-  /** Three campaigns that meet late (a merge), an unrelated link, all within two hours. */
-  private static List<AnalysedSignal> stream() {
-    List<AnalysedSignal> stream = new ArrayList<>();
-    int id = 0;
-    for (int i = 0; i < 10; i++) {
-      stream.add(post(id++).by("a" + i).at(minutes(10 + i)).text("the dam will break tonight they know it").url("https://a.example/dam").analysed());
-      stream.add(post(id++).by("b" + i).at(minutes(12 + i)).text("evacuate now the officials are hiding it").url("https://b.example/evacuate").analysed());
-      stream.add(post(id++).by("u" + i).at(minutes(15 + i)).text("lovely sunset").url("https://u.example/sunset").analysed());
+    /** Three campaigns that meet late (a merge), an unrelated link, all within two hours. */
+    private static List<AnalysedSignal> stream() {
+        List<AnalysedSignal> stream = new ArrayList<>();
+        int id = 0;
+        for (int i = 0; i < 10; i++) {
+            stream.add(post(id++)
+                    .by("a" + i)
+                    .at(minutes(10 + i))
+                    .text("the dam will break tonight they know it")
+                    .url("https://a.example/dam")
+                    .analysed());
+            stream.add(post(id++)
+                    .by("b" + i)
+                    .at(minutes(12 + i))
+                    .text("evacuate now the officials are hiding it")
+                    .url("https://b.example/evacuate")
+                    .analysed());
+            stream.add(post(id++)
+                    .by("u" + i)
+                    .at(minutes(15 + i))
+                    .text("lovely sunset")
+                    .url("https://u.example/sunset")
+                    .analysed());
+        }
+        for (int i = 0; i < 12; i++) {
+            String account = i % 2 == 0 ? "a" + i / 2 : "b" + i / 2;
+            stream.add(post(id++)
+                    .by(account)
+                    .at(minutes(40 + i))
+                    .text("share #dambreak")
+                    .hashtag("dambreak")
+                    .url("https://a.example/dam")
+                    .url("https://b.example/evacuate")
+                    .analysed());
+        }
+        return stream;
     }
-    for (int i = 0; i < 12; i++) {
-      String account = i % 2 == 0 ? "a" + i / 2 : "b" + i / 2;
-      stream.add(post(id++).by(account).at(minutes(40 + i)).text("share #dambreak").hashtag("dambreak").url("https://a.example/dam")
-          .url("https://b.example/evacuate").analysed());
-    }
-    return stream;
-  }
 
-  private static List<Incident> runOnFlink(String backend, List<FindingUpdate> findings) throws Exception {
-    Configuration config = new Configuration();
-    config.set(StateBackendOptions.STATE_BACKEND, backend);
-    config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
-    config.set(PipelineOptions.GENERIC_TYPES, false);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
-    env.enableCheckpointing(100);
-    List<Incident> out = new ArrayList<>();
-    try (CloseableIterator<Incident> incidents = env
-        .fromData(findings, TypeInformation.of(FindingUpdate.class))
-        .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(c -> new WatermarkAfterEveryRecord<>(CampaignsTest.OUT_OF_ORDERNESS))
-            .withTimestampAssigner((f, previous) -> f.incident().updatedAt().toEpochMilli()))
-        .keyBy(f -> CampaignFunction.KEY, Types.STRING)
-        .process(new CampaignFunction(new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl()),
-            TypeInformation.of(Incident.class))
-        .executeAndCollect()) {
-      incidents.forEachRemaining(out::add);
+    private static List<Incident> runOnFlink(String backend, List<FindingUpdate> findings) throws Exception {
+        Configuration config = new Configuration();
+        config.set(StateBackendOptions.STATE_BACKEND, backend);
+        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
+        env.enableCheckpointing(100);
+        List<Incident> out = new ArrayList<>();
+        try (CloseableIterator<Incident> incidents = env.fromData(findings, TypeInformation.of(FindingUpdate.class))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(
+                                c -> new WatermarkAfterEveryRecord<>(CampaignsTest.OUT_OF_ORDERNESS))
+                        .withTimestampAssigner(
+                                (f, previous) -> f.incident().updatedAt().toEpochMilli()))
+                .keyBy(f -> CampaignFunction.KEY, Types.STRING)
+                .process(
+                        new CampaignFunction(
+                                new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl()),
+                        TypeInformation.of(Incident.class))
+                .executeAndCollect()) {
+            incidents.forEachRemaining(out::add);
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** The last version of every id, as the desk would keep it. */
-  private static Map<String, Incident> latest(List<Incident> emitted) {
-    Map<String, Incident> latest = new TreeMap<>();
-    emitted.forEach(i -> latest.merge(i.id(), i, (a, b) -> b.version() > a.version() ? b : a));
-    return latest;
-  }
+    /** The last version of every id, as the desk would keep it. */
+    private static Map<String, Incident> latest(List<Incident> emitted) {
+        Map<String, Incident> latest = new TreeMap<>();
+        emitted.forEach(i -> latest.merge(i.id(), i, (a, b) -> b.version() > a.version() ? b : a));
+        return latest;
+    }
 }

@@ -11,68 +11,76 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelTrainerTest {
 
-  @TempDir Path data;
+    @TempDir
+    Path data;
 
-  @Test
-  void trainingTwiceOnTheSameDataGivesTheSameVersionAndTheSameScores() throws IOException {
-    writeTinyCorpus();
-    TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0);
-    TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), 0.0, 0.0);
+    @Test
+    void trainingTwiceOnTheSameDataGivesTheSameVersionAndTheSameScores() throws IOException {
+        writeTinyCorpus();
+        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0);
+        TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), 0.0, 0.0);
 
-    TrainedModel first = ModelTrainer.train(corpus, data, options, line -> {});
-    TrainedModel second = ModelTrainer.train(corpus, data, options, line -> {});
+        TrainedModel first = ModelTrainer.train(corpus, data, options, line -> {});
+        TrainedModel second = ModelTrainer.train(corpus, data, options, line -> {});
 
-    assertThat(first.version()).isEqualTo(second.version()).matches("doccat-[0-9a-f]{12}");
-    String probe = "you are all vermin and should go back";
-    assertThat(new HarmClassifier(first.model()).classify(probe))
-        .isEqualTo(new HarmClassifier(second.model()).classify(probe));
-    assertThat(new HarmClassifier(first.model()).classify("have a lovely day friends").category())
-        .isEqualTo(Category.NEUTRAL);
-    assertThat(new HarmClassifier(first.model()).classify("tonight we kill them all with knives").category())
-        .isEqualTo(Category.THREAT);
-  }
-
-  @Test
-  void theVersionChangesWithTheDataAndWithTheOptions() throws IOException {
-    writeTinyCorpus();
-    TrainingOptions options = TrainingOptions.defaults();
-    String before = ModelTrainer.version(data, options);
-    assertThat(ModelTrainer.version(data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3)))
-        .isNotEqualTo(before);
-    Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)), "id\ttweet\tsubtask_a\n1\tnoget andet\tNOT\n");
-    assertThat(ModelTrainer.version(data, options)).isNotEqualTo(before);
-  }
-
-  @Test
-  void trainsOnOnlyTheConfiguredShareOfStormfrontNoHateSentencesAndOnEveryHateOne() throws IOException {
-    writeTinyCorpus();
-    TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
-
-    TrainedModel none = ModelTrainer.train(corpus, data,
-        new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 0.0), line -> {});
-    TrainedModel all = ModelTrainer.train(corpus, data,
-        new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0), line -> {});
-
-    assertThat(none.trainingCounts().get(TrainingCorpus.STORMFRONT)).containsOnly(Map.entry(Category.HATEFUL, 1));
-    assertThat(all.trainingCounts().get(TrainingCorpus.STORMFRONT))
-        .containsOnly(Map.entry(Category.HATEFUL, 1), Map.entry(Category.NEUTRAL, 1));
-  }
-
-  @Test
-  void holdsOutADeterministicSliceThatDependsOnTheSeed() {
-    int heldOut = 0;
-    int differ = 0;
-    for (int id = 0; id < 10_000; id++) {
-      double f = TrainingCorpus.stableFraction(7L, "dkhate", Integer.toString(id));
-      assertThat(f).isEqualTo(TrainingCorpus.stableFraction(7L, "dkhate", Integer.toString(id))).isBetween(0.0, 1.0);
-      heldOut += f < 0.2 ? 1 : 0;
-      differ += (f < 0.2) != (TrainingCorpus.stableFraction(8L, "dkhate", Integer.toString(id)) < 0.2) ? 1 : 0;
+        assertThat(first.version()).isEqualTo(second.version()).matches("doccat-[0-9a-f]{12}");
+        String probe = "you are all vermin and should go back";
+        assertThat(new HarmClassifier(first.model()).classify(probe))
+                .isEqualTo(new HarmClassifier(second.model()).classify(probe));
+        assertThat(new HarmClassifier(first.model())
+                        .classify("have a lovely day friends")
+                        .category())
+                .isEqualTo(Category.NEUTRAL);
+        assertThat(new HarmClassifier(first.model())
+                        .classify("tonight we kill them all with knives")
+                        .category())
+                .isEqualTo(Category.THREAT);
     }
-    assertThat(heldOut).isBetween(1_900, 2_100);
-    assertThat(differ).isGreaterThan(2_000);
-  }
 
-  private void writeTinyCorpus() throws IOException {
-    TinyTrainingData.writeTo(data);
-  }
+    @Test
+    void theVersionChangesWithTheDataAndWithTheOptions() throws IOException {
+        writeTinyCorpus();
+        TrainingOptions options = TrainingOptions.defaults();
+        String before = ModelTrainer.version(data, options);
+        assertThat(ModelTrainer.version(
+                        data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3)))
+                .isNotEqualTo(before);
+        Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)), "id\ttweet\tsubtask_a\n1\tnoget andet\tNOT\n");
+        assertThat(ModelTrainer.version(data, options)).isNotEqualTo(before);
+    }
+
+    @Test
+    void trainsOnOnlyTheConfiguredShareOfStormfrontNoHateSentencesAndOnEveryHateOne() throws IOException {
+        writeTinyCorpus();
+        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
+
+        TrainedModel none = ModelTrainer.train(
+                corpus, data, new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 0.0), line -> {});
+        TrainedModel all = ModelTrainer.train(
+                corpus, data, new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0), line -> {});
+
+        assertThat(none.trainingCounts().get(TrainingCorpus.STORMFRONT)).containsOnly(Map.entry(Category.HATEFUL, 1));
+        assertThat(all.trainingCounts().get(TrainingCorpus.STORMFRONT))
+                .containsOnly(Map.entry(Category.HATEFUL, 1), Map.entry(Category.NEUTRAL, 1));
+    }
+
+    @Test
+    void holdsOutADeterministicSliceThatDependsOnTheSeed() {
+        int heldOut = 0;
+        int differ = 0;
+        for (int id = 0; id < 10_000; id++) {
+            double f = TrainingCorpus.stableFraction(7L, "dkhate", Integer.toString(id));
+            assertThat(f)
+                    .isEqualTo(TrainingCorpus.stableFraction(7L, "dkhate", Integer.toString(id)))
+                    .isBetween(0.0, 1.0);
+            heldOut += f < 0.2 ? 1 : 0;
+            differ += (f < 0.2) != (TrainingCorpus.stableFraction(8L, "dkhate", Integer.toString(id)) < 0.2) ? 1 : 0;
+        }
+        assertThat(heldOut).isBetween(1_900, 2_100);
+        assertThat(differ).isGreaterThan(2_000);
+    }
+
+    private void writeTinyCorpus() throws IOException {
+        TinyTrainingData.writeTo(data);
+    }
 }

@@ -14,57 +14,71 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrainingCorpusTest {
 
-  @TempDir Path data;
+    @TempDir
+    Path data;
 
-  @Test
-  void readsStormfrontHateAsHatefulAndNoHateAsNeutralSkippingUnsureAndContextOnlySentences() throws IOException {
-    TinyTrainingData.writeTo(data);
-    Files.writeString(data.resolve(TrainingCorpus.FILES.get(5)), "file_id\tlabel\ttext\n"
-        + "10_1\thate\tthey are a plague on this land\n10_2\tnoHate\tthe meeting is on tuesday\n"
-        + "11_1\tidk/skip\tunclear\n11_2\trelation\tand so are the rest\n12_1\tnoHate\t \n");
+    @Test
+    void readsStormfrontHateAsHatefulAndNoHateAsNeutralSkippingUnsureAndContextOnlySentences() throws IOException {
+        TinyTrainingData.writeTo(data);
+        Files.writeString(
+                data.resolve(TrainingCorpus.FILES.get(5)),
+                "file_id\tlabel\ttext\n"
+                        + "10_1\thate\tthey are a plague on this land\n10_2\tnoHate\tthe meeting is on tuesday\n"
+                        + "11_1\tidk/skip\tunclear\n11_2\trelation\tand so are the rest\n12_1\tnoHate\t \n");
 
-    TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
+        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
 
-    assertThat(corpus.posts()).filteredOn(p -> p.source().equals(TrainingCorpus.STORMFRONT))
-        .extracting(LabelledPost::id, LabelledPost::category)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("10_1", Category.HATEFUL),
-            org.assertj.core.groups.Tuple.tuple("10_2", Category.NEUTRAL));
-    assertThat(corpus.skipped()).isGreaterThanOrEqualTo(3);
-  }
-
-  @Test
-  void holdsOutWholeStormfrontForumPostsSoNoSentenceOfAHeldOutPostIsTrainedOn() throws IOException {
-    TinyTrainingData.writeTo(data);
-    List<String> lines = new ArrayList<>(List.of("file_id\tlabel\ttext"));
-    for (int post = 0; post < 200; post++) {
-      for (int sentence = 1; sentence <= 3; sentence++) {
-        lines.add(post + "_" + sentence + "\tnoHate\tsentence " + sentence + " of post " + post);
-      }
+        assertThat(corpus.posts())
+                .filteredOn(p -> p.source().equals(TrainingCorpus.STORMFRONT))
+                .extracting(LabelledPost::id, LabelledPost::category)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("10_1", Category.HATEFUL),
+                        org.assertj.core.groups.Tuple.tuple("10_2", Category.NEUTRAL));
+        assertThat(corpus.skipped()).isGreaterThanOrEqualTo(3);
     }
-    Files.write(data.resolve(TrainingCorpus.FILES.get(5)), lines);
 
-    Map<String, List<Boolean>> heldOutByPost = TrainingCorpus.read(data, 1L, 0.0, 0.0).posts().stream()
-        .filter(p -> p.source().equals(TrainingCorpus.STORMFRONT))
-        .collect(Collectors.groupingBy(p -> p.id().substring(0, p.id().indexOf('_')),
-            Collectors.mapping(LabelledPost::heldOut, Collectors.toList())));
+    @Test
+    void holdsOutWholeStormfrontForumPostsSoNoSentenceOfAHeldOutPostIsTrainedOn() throws IOException {
+        TinyTrainingData.writeTo(data);
+        List<String> lines = new ArrayList<>(List.of("file_id\tlabel\ttext"));
+        for (int post = 0; post < 200; post++) {
+            for (int sentence = 1; sentence <= 3; sentence++) {
+                lines.add(post + "_" + sentence + "\tnoHate\tsentence " + sentence + " of post " + post);
+            }
+        }
+        Files.write(data.resolve(TrainingCorpus.FILES.get(5)), lines);
 
-    assertThat(heldOutByPost).hasSize(200);
-    assertThat(heldOutByPost.values()).allMatch(flags -> flags.stream().distinct().count() == 1);
-    long heldOut = heldOutByPost.values().stream().filter(flags -> flags.get(0)).count();
-    assertThat(heldOut).isBetween(20L, 60L);
-  }
+        Map<String, List<Boolean>> heldOutByPost = TrainingCorpus.read(data, 1L, 0.0, 0.0).posts().stream()
+                .filter(p -> p.source().equals(TrainingCorpus.STORMFRONT))
+                .collect(Collectors.groupingBy(
+                        p -> p.id().substring(0, p.id().indexOf('_')),
+                        Collectors.mapping(LabelledPost::heldOut, Collectors.toList())));
 
-  @Test
-  void aCorpusWithoutASourceHasNoneOfItsPostsAndKeepsAllOthers() throws IOException {
-    TinyTrainingData.writeTo(data);
-    TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
+        assertThat(heldOutByPost).hasSize(200);
+        assertThat(heldOutByPost.values())
+                .allMatch(flags -> flags.stream().distinct().count() == 1);
+        long heldOut =
+                heldOutByPost.values().stream().filter(flags -> flags.get(0)).count();
+        assertThat(heldOut).isBetween(20L, 60L);
+    }
 
-    TrainingCorpus withoutDavidson = corpus.without(TrainingCorpus.DAVIDSON);
+    @Test
+    void aCorpusWithoutASourceHasNoneOfItsPostsAndKeepsAllOthers() throws IOException {
+        TinyTrainingData.writeTo(data);
+        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
 
-    assertThat(corpus.sources()).contains(TrainingCorpus.DAVIDSON, TrainingCorpus.STORMFRONT);
-    assertThat(withoutDavidson.sources()).doesNotContain(TrainingCorpus.DAVIDSON)
-        .containsExactlyElementsOf(corpus.sources().stream().filter(s -> !s.equals(TrainingCorpus.DAVIDSON)).toList());
-    assertThat(withoutDavidson.posts()).hasSize(corpus.posts().size()
-        - (int) corpus.posts().stream().filter(p -> p.source().equals(TrainingCorpus.DAVIDSON)).count());
-  }
+        TrainingCorpus withoutDavidson = corpus.without(TrainingCorpus.DAVIDSON);
+
+        assertThat(corpus.sources()).contains(TrainingCorpus.DAVIDSON, TrainingCorpus.STORMFRONT);
+        assertThat(withoutDavidson.sources())
+                .doesNotContain(TrainingCorpus.DAVIDSON)
+                .containsExactlyElementsOf(corpus.sources().stream()
+                        .filter(s -> !s.equals(TrainingCorpus.DAVIDSON))
+                        .toList());
+        assertThat(withoutDavidson.posts())
+                .hasSize(corpus.posts().size()
+                        - (int) corpus.posts().stream()
+                                .filter(p -> p.source().equals(TrainingCorpus.DAVIDSON))
+                                .count());
+    }
 }

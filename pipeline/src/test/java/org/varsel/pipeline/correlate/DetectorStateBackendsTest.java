@@ -33,121 +33,171 @@ import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
  * surge, a spammer and noise.
  */
 class DetectorStateBackendsTest {
-  private static final CorrelationSettings SETTINGS = CorrelationSettings.defaults();
-  private static final CorrelationKeys KEYS = new CorrelationKeys(SETTINGS);
-  private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
+    private static final CorrelationSettings SETTINGS = CorrelationSettings.defaults();
+    private static final CorrelationKeys KEYS = new CorrelationKeys(SETTINGS);
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
 
-  @ParameterizedTest
-  @ValueSource(strings = {"hashmap", "rocksdb"})
-  void everyDetectorFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
-    List<AnalysedSignal> stream = stream();
-    check(backend, "co-similar text", CoordinatedAccounts.coSimilarText(SETTINGS), CoordinationState.class,
-        stream, s -> KEYS.coSimilarText(s).stream().toList());
-    check(backend, "co-link", CoordinatedAccounts.coLink(SETTINGS), CoordinationState.class, stream, KEYS::coLink);
-    check(backend, "hashtag push", BaselineBursts.hashtagPush(SETTINGS), BurstState.class, stream, KEYS::hashtags);
-    check(backend, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"hashmap", "rocksdb"})
-  void earlyWarningFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
-    List<Posts> posts = EarlyWarningsTest.weeks("migrants", EarlyWarningsTest.concat(EarlyWarningsTest.BASELINE_WEEKS, List.of(60, 11)));
-    posts.addAll(EarlyWarningsTest.weeks("journalists", EarlyWarningsTest.concat(EarlyWarningsTest.BASELINE_WEEKS, List.of(15, 19, 24, 30))));
-    posts.forEach(p -> p.region("north"));
-    List<AnalysedSignal> stream = posts.stream().map(Posts::analysed).sorted(Comparator.comparing(a -> a.signal().observedAt())).toList();
-    EarlyWarningSettings settings = EarlyWarningSettings.defaults();
-    check(backend, "early warning", new EarlyWarnings(settings, EarlyWarningSettings.WEEK), TrendState.class, stream, KEYS::earlyWarning);
-  }
-
-  private static <H> void check(String backend, String name, Detector<H> detector, Class<H> head, List<AnalysedSignal> stream,
-      Function<AnalysedSignal, List<KeyedSignal>> keys) throws Exception {
-    List<KeyedSignal> inputs = new ArrayList<>();
-    stream.forEach(s -> inputs.addAll(keys.apply(s)));
-
-    List<Incident> expected = new ArrayList<>();
-    DetectorReplay<H> replay = new DetectorReplay<>(detector, OUT_OF_ORDERNESS, update -> expected.add(update.incident()));
-    inputs.forEach(replay::feed);
-    replay.finish();
-    assertThat(replay.states()).as(name + ": every key's state is cleared at the end of input").isEmpty();
-
-    List<Incident> actual = runOnFlink(backend, detector, head, inputs);
-    assertThat(latest(expected)).as(name + ": the replay finds incidents").isNotEmpty();
-    assertThat(summaries(latest(actual))).as(name + " on " + backend).isEqualTo(summaries(latest(expected)));
-  }
-
-  private static <H> List<Incident> runOnFlink(String backend, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs)
-      throws Exception {
-    Configuration config = new Configuration();
-    config.set(StateBackendOptions.STATE_BACKEND, backend);
-    config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
-    env.enableCheckpointing(100);
-    List<Incident> out = new ArrayList<>();
-    try (CloseableIterator<Incident> incidents = env
-        .fromData(inputs, TypeInformation.of(KeyedSignal.class))
-        .assignTimestampsAndWatermarks(watermarkAfterEverySignal())
-        .keyBy(KeyedSignal::key, Types.STRING)
-        .process(new DetectorFunction<>(detector, head, SETTINGS.stateTtl()), TypeInformation.of(FindingUpdate.class))
-        .map(FindingUpdate::incident, TypeInformation.of(Incident.class))
-        .executeAndCollect()) {
-      incidents.forEachRemaining(out::add);
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void everyDetectorFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
+        List<AnalysedSignal> stream = stream();
+        check(
+                backend,
+                "co-similar text",
+                CoordinatedAccounts.coSimilarText(SETTINGS),
+                CoordinationState.class,
+                stream,
+                s -> KEYS.coSimilarText(s).stream().toList());
+        check(backend, "co-link", CoordinatedAccounts.coLink(SETTINGS), CoordinationState.class, stream, KEYS::coLink);
+        check(backend, "hashtag push", BaselineBursts.hashtagPush(SETTINGS), BurstState.class, stream, KEYS::hashtags);
+        check(backend, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
     }
-    return out;
-  }
 
-  /** The replay's watermark: the highest event time seen less the out-of-orderness, after every signal. */
-  private static WatermarkStrategy<KeyedSignal> watermarkAfterEverySignal() {
-    return WatermarkStrategy.<KeyedSignal>forGenerator(context -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
-        .withTimestampAssigner((signal, previous) -> signal.at());
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void earlyWarningFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
+        List<Posts> posts = EarlyWarningsTest.weeks(
+                "migrants", EarlyWarningsTest.concat(EarlyWarningsTest.BASELINE_WEEKS, List.of(60, 11)));
+        posts.addAll(EarlyWarningsTest.weeks(
+                "journalists", EarlyWarningsTest.concat(EarlyWarningsTest.BASELINE_WEEKS, List.of(15, 19, 24, 30))));
+        posts.forEach(p -> p.region("north"));
+        List<AnalysedSignal> stream = posts.stream()
+                .map(Posts::analysed)
+                .sorted(Comparator.comparing(a -> a.signal().observedAt()))
+                .toList();
+        EarlyWarningSettings settings = EarlyWarningSettings.defaults();
+        check(
+                backend,
+                "early warning",
+                new EarlyWarnings(settings, EarlyWarningSettings.WEEK),
+                TrendState.class,
+                stream,
+                KEYS::earlyWarning);
+    }
 
-  /** The last version of every incident. */
-  private static Map<String, Incident> latest(List<Incident> emitted) {
-    Map<String, Incident> latest = new TreeMap<>();
-    for (Incident incident : emitted) {
-      latest.merge(incident.id(), incident, (a, b) -> b.version() > a.version() ? b : a);
-    }
-    return latest;
-  }
+    private static <H> void check(
+            String backend,
+            String name,
+            Detector<H> detector,
+            Class<H> head,
+            List<AnalysedSignal> stream,
+            Function<AnalysedSignal, List<KeyedSignal>> keys)
+            throws Exception {
+        List<KeyedSignal> inputs = new ArrayList<>();
+        stream.forEach(s -> inputs.addAll(keys.apply(s)));
 
-  /** What a detector decided about each incident: its kind, size and evidence, in id order. */
-  private static List<String> summaries(Map<String, Incident> incidents) {
-    return incidents.values().stream()
-        .sorted(Comparator.comparing(Incident::id))
-        .map(i -> i.id() + " " + i.kind() + " signals=" + i.signalCount() + " accounts=" + i.accountCount()
-            + " first=" + i.firstSeen() + " last=" + i.lastSeen()
-            + " evidence=" + i.evidence().signals().stream().map(Incident.EvidenceSignal::signalId).toList() + " trend=" + i.trend())
-        .toList();
-  }
+        List<Incident> expected = new ArrayList<>();
+        DetectorReplay<H> replay =
+                new DetectorReplay<>(detector, OUT_OF_ORDERNESS, update -> expected.add(update.incident()));
+        inputs.forEach(replay::feed);
+        replay.finish();
+        assertThat(replay.states())
+                .as(name + ": every key's state is cleared at the end of input")
+                .isEmpty();
 
-  /** Four hours of posts: campaigns, link shares, a hashtag push over a steady hashtag, a surge, a spammer, noise. */
-  private static List<AnalysedSignal> stream() {
-    List<Posts> posts = new ArrayList<>();
-    String claim = "BALLOTS were counted twice in the north district, share before they delete it";
-    for (int i = 0; i < 12; i++) {
-      posts.add(post("claim-" + i).by("camp" + i).at(minutes(20 + i * 2)).text(claim + (i % 3 == 0 ? " now" : "")));
+        List<Incident> actual = runOnFlink(backend, detector, head, inputs);
+        assertThat(latest(expected)).as(name + ": the replay finds incidents").isNotEmpty();
+        assertThat(summaries(latest(actual))).as(name + " on " + backend).isEqualTo(summaries(latest(expected)));
     }
-    for (int i = 0; i < 400; i++) { // one account repeating itself never makes a campaign, and its waiting list stays capped
-      posts.add(post("spam-" + i).by("spammer").at(minutes(i * 0.5)).text("buy cheap followers today at the usual place please"));
+
+    private static <H> List<Incident> runOnFlink(
+            String backend, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs) throws Exception {
+        Configuration config = new Configuration();
+        config.set(StateBackendOptions.STATE_BACKEND, backend);
+        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
+        env.enableCheckpointing(100);
+        List<Incident> out = new ArrayList<>();
+        try (CloseableIterator<Incident> incidents = env.fromData(inputs, TypeInformation.of(KeyedSignal.class))
+                .assignTimestampsAndWatermarks(watermarkAfterEverySignal())
+                .keyBy(KeyedSignal::key, Types.STRING)
+                .process(
+                        new DetectorFunction<>(detector, head, SETTINGS.stateTtl()),
+                        TypeInformation.of(FindingUpdate.class))
+                .map(FindingUpdate::incident, TypeInformation.of(Incident.class))
+                .executeAndCollect()) {
+            incidents.forEachRemaining(out::add);
+        }
+        return out;
     }
-    for (int i = 0; i < 9; i++) {
-      posts.add(post("link-" + i).by("linker" + i).at(minutes(90 + i)).url("https://news.example/story?utm_source=x&id=" + (i % 2))
-          .text("look at this story number " + i));
+
+    /** The replay's watermark: the highest event time seen less the out-of-orderness, after every signal. */
+    private static WatermarkStrategy<KeyedSignal> watermarkAfterEverySignal() {
+        return WatermarkStrategy.<KeyedSignal>forGenerator(context -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
+                .withTimestampAssigner((signal, previous) -> signal.at());
     }
-    for (int b = 0; b < 24; b++) { // a steady hashtag: 3 accounts every 10 minutes, then a push of 40
-      int accounts = b == 18 ? 40 : 3;
-      for (int i = 0; i < accounts; i++) {
-        posts.add(post("tag-" + b + "-" + i).by("tagger" + (i + b % 2)).at(minutes(b * 10 + 9.0 * i / accounts)).hashtag("#rally")
-            .text("at the rally today with friends number " + i));
-      }
+
+    /** The last version of every incident. */
+    private static Map<String, Incident> latest(List<Incident> emitted) {
+        Map<String, Incident> latest = new TreeMap<>();
+        for (Incident incident : emitted) {
+            latest.merge(incident.id(), incident, (a, b) -> b.version() > a.version() ? b : a);
+        }
+        return latest;
     }
-    for (int i = 0; i < 30; i++) {
-      posts.add(post("hate-" + i).by("h" + i).at(minutes(150 + i * 0.2)).rule("r-dehum", 3, "dehumanisation", "disarm:T0086")
-          .text("they are vermin and should be treated like it " + i));
+
+    /** What a detector decided about each incident: its kind, size and evidence, in id order. */
+    private static List<String> summaries(Map<String, Incident> incidents) {
+        return incidents.values().stream()
+                .sorted(Comparator.comparing(Incident::id))
+                .map(i -> i.id() + " " + i.kind() + " signals=" + i.signalCount() + " accounts=" + i.accountCount()
+                        + " first=" + i.firstSeen() + " last=" + i.lastSeen()
+                        + " evidence="
+                        + i.evidence().signals().stream()
+                                .map(Incident.EvidenceSignal::signalId)
+                                .toList() + " trend=" + i.trend())
+                .toList();
     }
-    for (int i = 0; i < 300; i++) {
-      posts.add(post("noise-" + i).by("n" + i % 50).at(minutes(i * 0.8)).text("ordinary post " + i + " about weather lunch and trains " + (i * 7919 % 1000)));
+
+    /** Four hours of posts: campaigns, link shares, a hashtag push over a steady hashtag, a surge, a spammer, noise. */
+    private static List<AnalysedSignal> stream() {
+        List<Posts> posts = new ArrayList<>();
+        String claim = "BALLOTS were counted twice in the north district, share before they delete it";
+        for (int i = 0; i < 12; i++) {
+            posts.add(
+                    post("claim-" + i).by("camp" + i).at(minutes(20 + i * 2)).text(claim + (i % 3 == 0 ? " now" : "")));
+        }
+        for (int i = 0;
+                i < 400;
+                i++) { // one account repeating itself never makes a campaign, and its waiting list stays capped
+            posts.add(post("spam-" + i)
+                    .by("spammer")
+                    .at(minutes(i * 0.5))
+                    .text("buy cheap followers today at the usual place please"));
+        }
+        for (int i = 0; i < 9; i++) {
+            posts.add(post("link-" + i)
+                    .by("linker" + i)
+                    .at(minutes(90 + i))
+                    .url("https://news.example/story?utm_source=x&id=" + (i % 2))
+                    .text("look at this story number " + i));
+        }
+        for (int b = 0; b < 24; b++) { // a steady hashtag: 3 accounts every 10 minutes, then a push of 40
+            int accounts = b == 18 ? 40 : 3;
+            for (int i = 0; i < accounts; i++) {
+                posts.add(post("tag-" + b + "-" + i)
+                        .by("tagger" + (i + b % 2))
+                        .at(minutes(b * 10 + 9.0 * i / accounts))
+                        .hashtag("#rally")
+                        .text("at the rally today with friends number " + i));
+            }
+        }
+        for (int i = 0; i < 30; i++) {
+            posts.add(post("hate-" + i)
+                    .by("h" + i)
+                    .at(minutes(150 + i * 0.2))
+                    .rule("r-dehum", 3, "dehumanisation", "disarm:T0086")
+                    .text("they are vermin and should be treated like it " + i));
+        }
+        for (int i = 0; i < 300; i++) {
+            posts.add(post("noise-" + i)
+                    .by("n" + i % 50)
+                    .at(minutes(i * 0.8))
+                    .text("ordinary post " + i + " about weather lunch and trains " + (i * 7919 % 1000)));
+        }
+        return posts.stream()
+                .map(Posts::analysed)
+                .sorted(Comparator.comparing(a -> a.signal().observedAt()))
+                .toList();
     }
-    return posts.stream().map(Posts::analysed).sorted(Comparator.comparing(a -> a.signal().observedAt())).toList();
-  }
 }

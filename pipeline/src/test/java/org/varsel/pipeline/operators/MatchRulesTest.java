@@ -27,82 +27,103 @@ import org.varsel.pipeline.rules.TestRules;
  * pack that was live at the snapshot, not with the one it was built with.
  */
 class MatchRulesTest {
-  static final RulePack INITIAL = TestRules.pack(TestRules.active("test-expel-initial", "zorblax AND banish"));
-  static final RulePack PUSHED = RulePack.of("default", List.of(
-      TestRules.active("test-zorblax-expulsion", "zorblax AND (expel OR expelled)"),
-      TestRules.rule("test-glimmerfen-shadow", "glimmerfen AND (burn OR burned)", RuleStatus.SHADOW)));
-  static final String TEXT = "the zorblax must be expelled, burn glimmerfen down";
+    static final RulePack INITIAL = TestRules.pack(TestRules.active("test-expel-initial", "zorblax AND banish"));
+    static final RulePack PUSHED = RulePack.of(
+            "default",
+            List.of(
+                    TestRules.active("test-zorblax-expulsion", "zorblax AND (expel OR expelled)"),
+                    TestRules.rule("test-glimmerfen-shadow", "glimmerfen AND (burn OR burned)", RuleStatus.SHADOW)));
+    static final String TEXT = "the zorblax must be expelled, burn glimmerfen down";
 
-  private final AtomicLong offsets = new AtomicLong();
+    private final AtomicLong offsets = new AtomicLong();
 
-  @Test
-  void aPushedPackTakesEffectForTheNextSignalAndItsShadowHitsLeaveOnlyByTheSideOutput() throws Exception {
-    try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness = opened(null)) {
-      harness.processElement(signal("before"), 1);
-      harness.processBroadcastElement(update(PUSHED.toJson()), 2);
-      harness.processElement(signal("after"), 3);
+    @Test
+    void aPushedPackTakesEffectForTheNextSignalAndItsShadowHitsLeaveOnlyByTheSideOutput() throws Exception {
+        try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness = opened(null)) {
+            harness.processElement(signal("before"), 1);
+            harness.processBroadcastElement(update(PUSHED.toJson()), 2);
+            harness.processElement(signal("after"), 3);
 
-      List<AnalysedSignal> out = outputOf(harness);
-      assertThat(out).extracting(a -> a.signal().externalId()).containsExactly("p-before", "p-after");
-      assertThat(out.get(0).ruleMatches()).as("the initial pack has no rule for this text").isEmpty();
-      assertThat(out.get(1).ruleMatches()).extracting(RuleMatch::ruleId).containsExactly("test-zorblax-expulsion");
-      assertThat(out.get(1).ruleMatches().get(0).packVersion()).isEqualTo(PUSHED.version());
-      assertThat(harness.getSideOutput(MatchRules.SHADOW_HITS)).extracting(StreamRecord::getValue)
-          .extracting(ShadowHit::ruleId, ShadowHit::packVersion)
-          .containsExactly(tuple("test-glimmerfen-shadow", PUSHED.version()));
+            List<AnalysedSignal> out = outputOf(harness);
+            assertThat(out).extracting(a -> a.signal().externalId()).containsExactly("p-before", "p-after");
+            assertThat(out.get(0).ruleMatches())
+                    .as("the initial pack has no rule for this text")
+                    .isEmpty();
+            assertThat(out.get(1).ruleMatches())
+                    .extracting(RuleMatch::ruleId)
+                    .containsExactly("test-zorblax-expulsion");
+            assertThat(out.get(1).ruleMatches().get(0).packVersion()).isEqualTo(PUSHED.version());
+            assertThat(harness.getSideOutput(MatchRules.SHADOW_HITS))
+                    .extracting(StreamRecord::getValue)
+                    .extracting(ShadowHit::ruleId, ShadowHit::packVersion)
+                    .containsExactly(tuple("test-glimmerfen-shadow", PUSHED.version()));
+        }
     }
-  }
 
-  @Test
-  void aBrokenPackIsDeadLetteredWithItsBytesAndTheLivePackStays() throws Exception {
-    try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness = opened(null)) {
-      harness.processBroadcastElement(update(PUSHED.toJson()), 1);
-      byte[] broken = "{not a pack".getBytes(StandardCharsets.UTF_8);
-      harness.processBroadcastElement(update(broken), 2);
-      harness.processElement(signal("after-broken"), 3);
+    @Test
+    void aBrokenPackIsDeadLetteredWithItsBytesAndTheLivePackStays() throws Exception {
+        try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness = opened(null)) {
+            harness.processBroadcastElement(update(PUSHED.toJson()), 1);
+            byte[] broken = "{not a pack".getBytes(StandardCharsets.UTF_8);
+            harness.processBroadcastElement(update(broken), 2);
+            harness.processElement(signal("after-broken"), 3);
 
-      assertThat(harness.getSideOutput(MatchRules.REFUSED_PACKS)).extracting(StreamRecord::getValue).singleElement()
-          .satisfies(letter -> {
-            assertThat(letter.reason()).startsWith("rule pack refused, the live pack stays");
-            assertThat(letter.original()).isEqualTo(broken);
-            assertThat(letter.topic()).isEqualTo("rules-test");
-          });
-      assertThat(outputOf(harness)).singleElement().satisfies(a ->
-          assertThat(a.ruleMatches()).extracting(RuleMatch::ruleId).containsExactly("test-zorblax-expulsion"));
+            assertThat(harness.getSideOutput(MatchRules.REFUSED_PACKS))
+                    .extracting(StreamRecord::getValue)
+                    .singleElement()
+                    .satisfies(letter -> {
+                        assertThat(letter.reason()).startsWith("rule pack refused, the live pack stays");
+                        assertThat(letter.original()).isEqualTo(broken);
+                        assertThat(letter.topic()).isEqualTo("rules-test");
+                    });
+            assertThat(outputOf(harness))
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.ruleMatches())
+                            .extracting(RuleMatch::ruleId)
+                            .containsExactly("test-zorblax-expulsion"));
+        }
     }
-  }
 
-  @Test
-  void aRestoredOperatorMatchesWithThePackThatWasLiveAtTheSnapshot() throws Exception {
-    OperatorSubtaskState snapshot;
-    try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness = opened(null)) {
-      harness.processBroadcastElement(update(PUSHED.toJson()), 1);
-      snapshot = harness.snapshot(1, 2);
+    @Test
+    void aRestoredOperatorMatchesWithThePackThatWasLiveAtTheSnapshot() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness = opened(null)) {
+            harness.processBroadcastElement(update(PUSHED.toJson()), 1);
+            snapshot = harness.snapshot(1, 2);
+        }
+        try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> restored = opened(snapshot)) {
+            restored.processElement(signal("after-restore"), 3);
+
+            assertThat(outputOf(restored))
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.ruleMatches())
+                            .extracting(RuleMatch::ruleId)
+                            .containsExactly("test-zorblax-expulsion"));
+        }
     }
-    try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> restored = opened(snapshot)) {
-      restored.processElement(signal("after-restore"), 3);
 
-      assertThat(outputOf(restored)).singleElement().satisfies(a ->
-          assertThat(a.ruleMatches()).extracting(RuleMatch::ruleId).containsExactly("test-zorblax-expulsion"));
+    /** An operator built with {@link #INITIAL}, restored from {@code snapshot} when there is one. */
+    private static BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> opened(
+            OperatorSubtaskState snapshot) throws Exception {
+        return Harnesses.opened(
+                new BroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithNonKeyedOperator<>(new MatchRules(INITIAL), List.of(MatchRules.LIVE_PACK)),
+                        1,
+                        1,
+                        0),
+                snapshot);
     }
-  }
 
-  /** An operator built with {@link #INITIAL}, restored from {@code snapshot} when there is one. */
-  private static BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> opened(OperatorSubtaskState snapshot)
-      throws Exception {
-    return Harnesses.opened(new BroadcastOperatorTestHarness<>(
-        new CoBroadcastWithNonKeyedOperator<>(new MatchRules(INITIAL), List.of(MatchRules.LIVE_PACK)), 1, 1, 0), snapshot);
-  }
+    private static AnalysedSignal signal(String id) {
+        return post(id).text(TEXT).analysed();
+    }
 
-  private static AnalysedSignal signal(String id) {
-    return post(id).text(TEXT).analysed();
-  }
+    private RulePackUpdate update(byte[] json) {
+        return new RulePackUpdate(json, "rules-test", 0, offsets.getAndIncrement());
+    }
 
-  private RulePackUpdate update(byte[] json) {
-    return new RulePackUpdate(json, "rules-test", 0, offsets.getAndIncrement());
-  }
-
-  private static List<AnalysedSignal> outputOf(BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness) {
-    return harness.extractOutputValues();
-  }
+    private static List<AnalysedSignal> outputOf(
+            BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness) {
+        return harness.extractOutputValues();
+    }
 }

@@ -21,61 +21,76 @@ import org.varsel.pipeline.io.RawSignal;
  * the hotline, stripped, and one without a URL is dead-lettered without its bytes (docs/child-safety.md).
  */
 class ParseSignalTest {
-  static final Instant RECEIVED = Instant.parse("2026-11-20T12:00:00Z");
+    static final Instant RECEIVED = Instant.parse("2026-11-20T12:00:00Z");
 
-  @Test
-  void passesEveryValidSignalAndDeadLettersEveryMalformedOneWithItsReasonBytesAndOffset() throws Exception {
-    MixedSignalBatch batch = new MixedSignalBatch();
-    List<RawSignal> records = batch.records("raw-test");
-    try (OneInputStreamOperatorTestHarness<RawSignal, Signal> harness = ProcessFunctionTestHarnesses.forProcessFunction(new ParseSignal())) {
-      for (RawSignal record : records) {
-        harness.processElement(record, record.offset());
-      }
+    @Test
+    void passesEveryValidSignalAndDeadLettersEveryMalformedOneWithItsReasonBytesAndOffset() throws Exception {
+        MixedSignalBatch batch = new MixedSignalBatch();
+        List<RawSignal> records = batch.records("raw-test");
+        try (OneInputStreamOperatorTestHarness<RawSignal, Signal> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new ParseSignal())) {
+            for (RawSignal record : records) {
+                harness.processElement(record, record.offset());
+            }
 
-      assertThat(harness.extractOutputValues()).hasSize(MixedSignalBatch.VALID + MixedSignalBatch.REPLAYS);
-      List<DeadLetter> letters = harness.getSideOutput(ParseSignal.DEAD_LETTERS).stream().map(StreamRecord::getValue).toList();
-      assertThat(letters).hasSize(MixedSignalBatch.MALFORMED);
-      for (DeadLetter letter : letters) {
-        MixedSignalBatch.Malformed sent = batch.malformedWithBytes(Base64.getEncoder().encodeToString(letter.original()));
-        assertThat(sent).as("dead letter keeps the original bytes exactly: %s", letter.reason()).isNotNull();
-        assertThat(letter.reason()).contains(sent.reasonSays());
-        assertThat(letter.topic()).isEqualTo("raw-test");
-        assertThat(records.get(letter.offset().intValue()).value()).isEqualTo(letter.original());
-      }
-      assertThat(harness.getSideOutput(ParseSignal.HOTLINE)).isNull();
+            assertThat(harness.extractOutputValues()).hasSize(MixedSignalBatch.VALID + MixedSignalBatch.REPLAYS);
+            List<DeadLetter> letters = harness.getSideOutput(ParseSignal.DEAD_LETTERS).stream()
+                    .map(StreamRecord::getValue)
+                    .toList();
+            assertThat(letters).hasSize(MixedSignalBatch.MALFORMED);
+            for (DeadLetter letter : letters) {
+                MixedSignalBatch.Malformed sent =
+                        batch.malformedWithBytes(Base64.getEncoder().encodeToString(letter.original()));
+                assertThat(sent)
+                        .as("dead letter keeps the original bytes exactly: %s", letter.reason())
+                        .isNotNull();
+                assertThat(letter.reason()).contains(sent.reasonSays());
+                assertThat(letter.topic()).isEqualTo("raw-test");
+                assertThat(records.get(letter.offset().intValue()).value()).isEqualTo(letter.original());
+            }
+            assertThat(harness.getSideOutput(ParseSignal.HOTLINE)).isNull();
+        }
     }
-  }
 
-  @Test
-  void aCsamLabelledSignalGoesToTheHotlineStrippedAndNeverOn() throws Exception {
-    try (OneInputStreamOperatorTestHarness<RawSignal, Signal> harness = ProcessFunctionTestHarnesses.forProcessFunction(new ParseSignal())) {
-      harness.processElement(raw("""
+    @Test
+    void aCsamLabelledSignalGoesToTheHotlineStrippedAndNeverOn() throws Exception {
+        try (OneInputStreamOperatorTestHarness<RawSignal, Signal> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new ParseSignal())) {
+            harness.processElement(raw("""
           {"external_id": "c-1", "observed_at": "2026-11-20T10:00:00Z", "url": "https://example.org/x",
            "text": "MARKER", "labels": {"category": "csam"}}"""), 1);
 
-      assertThat(harness.extractOutputValues()).isEmpty();
-      assertThat(harness.getSideOutput(ParseSignal.HOTLINE)).extracting(StreamRecord::getValue).singleElement().satisfies(signal -> {
-        assertThat(signal.url()).isEqualTo("https://example.org/x");
-        assertThat(signal.text()).isNull();
-      });
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.getSideOutput(ParseSignal.HOTLINE))
+                    .extracting(StreamRecord::getValue)
+                    .singleElement()
+                    .satisfies(signal -> {
+                        assertThat(signal.url()).isEqualTo("https://example.org/x");
+                        assertThat(signal.text()).isNull();
+                    });
+        }
     }
-  }
 
-  @Test
-  void aCsamLabelledSignalWithoutAUrlIsDeadLetteredWithoutItsContent() throws Exception {
-    try (OneInputStreamOperatorTestHarness<RawSignal, Signal> harness = ProcessFunctionTestHarnesses.forProcessFunction(new ParseSignal())) {
-      harness.processElement(raw("""
+    @Test
+    void aCsamLabelledSignalWithoutAUrlIsDeadLetteredWithoutItsContent() throws Exception {
+        try (OneInputStreamOperatorTestHarness<RawSignal, Signal> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new ParseSignal())) {
+            harness.processElement(raw("""
           {"external_id": "c-2", "observed_at": "2026-11-20T10:00:00Z", "text": "MARKER", "labels": {"category": "csam"}}"""), 1);
 
-      assertThat(harness.extractOutputValues()).isEmpty();
-      assertThat(harness.getSideOutput(ParseSignal.DEAD_LETTERS)).extracting(StreamRecord::getValue).singleElement().satisfies(letter -> {
-        assertThat(letter.reason()).contains("labelled csam", "original bytes withheld");
-        assertThat(new String(letter.original(), StandardCharsets.UTF_8)).doesNotContain("MARKER");
-      });
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.getSideOutput(ParseSignal.DEAD_LETTERS))
+                    .extracting(StreamRecord::getValue)
+                    .singleElement()
+                    .satisfies(letter -> {
+                        assertThat(letter.reason()).contains("labelled csam", "original bytes withheld");
+                        assertThat(new String(letter.original(), StandardCharsets.UTF_8))
+                                .doesNotContain("MARKER");
+                    });
+        }
     }
-  }
 
-  private static RawSignal raw(String json) {
-    return new RawSignal(json.getBytes(StandardCharsets.UTF_8), "partner:ngo-a", RECEIVED, "raw-test", 0, 0);
-  }
+    private static RawSignal raw(String json) {
+        return new RawSignal(json.getBytes(StandardCharsets.UTF_8), "partner:ngo-a", RECEIVED, "raw-test", 0, 0);
+    }
 }

@@ -10,143 +10,217 @@ import org.varsel.contract.Tlp;
 /** Rules that reference lexicons: expansion to every form, ordered proximity, the groups a hit names, context. */
 class LexiconRulesTest {
 
-  private static final Lexicon GROUP_DA = new Lexicon("group", RuleLanguage.DA, LexiconKind.TARGET_GROUP, "", "",
-      List.of(new Lexicon.Entry("muslim", List.of("muslimer", "muslimerne", "muslimernes"), "muslims"),
-          new Lexicon.Entry("jøde", List.of("jøder", "jøderne"), "jews")), null);
-  private static final Lexicon GROUP_EN = new Lexicon("group", RuleLanguage.EN, LexiconKind.TARGET_GROUP, "", "",
-      List.of(new Lexicon.Entry("migrant", List.of("migrants"), "migrants"),
-          new Lexicon.Entry("asylum seeker", List.of("asylum seekers"), "refugees"),
-          new Lexicon.Entry("jew", List.of("jews"), "jews")), null);
-  private static final Lexicon VIOLENCE_EN = new Lexicon("violent_action", RuleLanguage.EN, LexiconKind.VIOLENT_ACTION,
-      "", "", List.of(new Lexicon.Entry("kill", List.of(), null), new Lexicon.Entry("wipe out", List.of(), null),
-          new Lexicon.Entry("be gone", List.of(), null)), null);
-  private static final Lexicon DEHUMANISING_DA = new Lexicon("dehumanisation", RuleLanguage.DA,
-      LexiconKind.DEHUMANISATION, "", "", List.of(new Lexicon.Entry("sygdom", List.of("sygdommen"), null)), null);
-  private static final Lexicon CONTEXT_EN = new Lexicon("counter_speech", RuleLanguage.EN, LexiconKind.COUNTER_SPEECH,
-      "", "", List.of(new Lexicon.Entry("convicted for", List.of("must never say"), null)), null);
-  private static final Lexicon NEGATION_EN = new Lexicon("negation", RuleLanguage.EN, LexiconKind.NEGATION, "", "",
-      List.of(new Lexicon.Entry("not", List.of("never"), null)), null);
-  private static final List<Lexicon> LEXICONS =
-      List.of(GROUP_DA, GROUP_EN, VIOLENCE_EN, DEHUMANISING_DA, CONTEXT_EN, NEGATION_EN);
+    private static final Lexicon GROUP_DA = new Lexicon(
+            "group",
+            RuleLanguage.DA,
+            LexiconKind.TARGET_GROUP,
+            "",
+            "",
+            List.of(
+                    new Lexicon.Entry("muslim", List.of("muslimer", "muslimerne", "muslimernes"), "muslims"),
+                    new Lexicon.Entry("jøde", List.of("jøder", "jøderne"), "jews")),
+            null);
+    private static final Lexicon GROUP_EN = new Lexicon(
+            "group",
+            RuleLanguage.EN,
+            LexiconKind.TARGET_GROUP,
+            "",
+            "",
+            List.of(
+                    new Lexicon.Entry("migrant", List.of("migrants"), "migrants"),
+                    new Lexicon.Entry("asylum seeker", List.of("asylum seekers"), "refugees"),
+                    new Lexicon.Entry("jew", List.of("jews"), "jews")),
+            null);
+    private static final Lexicon VIOLENCE_EN = new Lexicon(
+            "violent_action",
+            RuleLanguage.EN,
+            LexiconKind.VIOLENT_ACTION,
+            "",
+            "",
+            List.of(
+                    new Lexicon.Entry("kill", List.of(), null),
+                    new Lexicon.Entry("wipe out", List.of(), null),
+                    new Lexicon.Entry("be gone", List.of(), null)),
+            null);
+    private static final Lexicon DEHUMANISING_DA = new Lexicon(
+            "dehumanisation",
+            RuleLanguage.DA,
+            LexiconKind.DEHUMANISATION,
+            "",
+            "",
+            List.of(new Lexicon.Entry("sygdom", List.of("sygdommen"), null)),
+            null);
+    private static final Lexicon CONTEXT_EN = new Lexicon(
+            "counter_speech",
+            RuleLanguage.EN,
+            LexiconKind.COUNTER_SPEECH,
+            "",
+            "",
+            List.of(new Lexicon.Entry("convicted for", List.of("must never say"), null)),
+            null);
+    private static final Lexicon NEGATION_EN = new Lexicon(
+            "negation",
+            RuleLanguage.EN,
+            LexiconKind.NEGATION,
+            "",
+            "",
+            List.of(new Lexicon.Entry("not", List.of("never"), null)),
+            null);
+    private static final List<Lexicon> LEXICONS =
+            List.of(GROUP_DA, GROUP_EN, VIOLENCE_EN, DEHUMANISING_DA, CONTEXT_EN, NEGATION_EN);
 
-  private static Rule rule(String id, String query, int severity, RuleLanguage... languages) {
-    return new Rule(id, "Title of " + id, "Threatens {target} ({matched}).", query, List.of(languages), "incitement",
-        List.of("topic:test"), severity, Tlp.AMBER, RuleStatus.ACTIVE, "test-desk", List.of("everyone", "listed"), null);
-  }
-
-  private static MatchResult match(Rule rule, String text, String language) {
-    try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(rule), LEXICONS))) {
-      return engine.match(text, Optional.of(language));
+    private static Rule rule(String id, String query, int severity, RuleLanguage... languages) {
+        return new Rule(
+                id,
+                "Title of " + id,
+                "Threatens {target} ({matched}).",
+                query,
+                List.of(languages),
+                "incitement",
+                List.of("topic:test"),
+                severity,
+                Tlp.AMBER,
+                RuleStatus.ACTIVE,
+                "test-desk",
+                List.of("everyone", "listed"),
+                null);
     }
-  }
 
-  @Test
-  void aLexiconReferenceMatchesEveryInflectedFormOfEveryEntry() {
-    Rule r = rule("da-group", "@group AND skal", 4, RuleLanguage.DA);
-    for (String text : List.of("Muslimerne skal ud", "muslimernes huse skal væk", "en muslim skal", "Jøderne skal")) {
-      assertThat(match(r, text, "da").hits()).as(text).hasSize(1);
+    private static MatchResult match(Rule rule, String text, String language) {
+        try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(rule), LEXICONS))) {
+            return engine.match(text, Optional.of(language));
+        }
     }
-    assertThat(match(r, "Danskerne skal hjem", "da").hits()).isEmpty();
-  }
 
-  @Test
-  void aQuotedProximityWithLexiconsMatchesInOrderWithinTheGap() {
-    Rule r = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
-    assertThat(match(r, "Kill all the migrants", "en").hits()).hasSize(1);
-    assertThat(match(r, "we should wipe out all of the filthy asylum seekers", "en").hits()).hasSize(1);
-    assertThat(match(r, "kill all the very many dangerous migrants", "en").hits()).as("gap of 3").isEmpty();
-    assertThat(match(r, "migrants: all the kill", "en").hits()).as("out of order").isEmpty();
-  }
-
-  @Test
-  void anOrderedProximityDoesNotSpanANegationUnlessItWritesOne() {
-    Rule r = rule("en-normative", "\"@group should @violent_action\"~3", 5, RuleLanguage.EN);
-    assertThat(match(r, "migrants should all be killed", "en").hits()).hasSize(1);
-    assertThat(match(r, "migrants should not be killed", "en").hits()).isEmpty();
-    assertThat(match(r, "migrants should never be killed", "en").hits()).isEmpty();
-    assertThat(match(r, "not all migrants should be killed? yes they should", "en").hits())
-        .as("a negation outside the span").hasSize(1);
-    Rule written = rule("en-written", "\"@group are not @violent_action\"~2", 2, RuleLanguage.EN);
-    assertThat(match(written, "migrants are not killed here", "en").hits()).hasSize(1);
-  }
-
-  @Test
-  void aDehumanisingPredicateAfterAGroupMatchesInDanish() {
-    Rule r = rule("da-disease", "\"@group er en @dehumanisation\"~3", 4, RuleLanguage.DA);
-    MatchResult result = match(r, "Muslimerne er en sygdom i vores land", "da");
-    assertThat(result.hits()).hasSize(1);
-    assertThat(result.hits().get(0).matchedTerms()).extracting(MatchedTerm::text)
-        .containsExactly("Muslimerne", "er", "en", "sygdom");
-  }
-
-  @Test
-  void aHitReportsTheGroupsTheTextNamesNotTheRulesWholeList() {
-    Rule r = rule("en-near", "\"@violent_action @group\"~3", 5, RuleLanguage.EN);
-    RuleHit hit = match(r, "Kill the asylum seekers", "en").hits().get(0);
-    assertThat(hit.targetGroups()).containsExactly("refugees");
-    assertThat(hit.explanation()).startsWith("Threatens refugees (");
-    Rule literal = rule("en-literal", "kill AND migrants", 5, RuleLanguage.EN);
-    assertThat(match(literal, "kill the migrants", "en").hits().get(0).targetGroups())
-        .as("a literal group word that a lexicon knows").containsExactly("migrants");
-    Rule noGroupWord = rule("en-none", "kill AND everyone", 5, RuleLanguage.EN);
-    assertThat(match(noGroupWord, "kill everyone", "en").hits().get(0).targetGroups())
-        .as("no group named: the rule's own list").containsExactly("everyone", "listed");
-  }
-
-  @Test
-  void counterSpeechLowersSeverityAndMarksTheHitAsReported() {
-    Rule r = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
-    RuleHit direct = match(r, "Kill all the migrants", "en").hits().get(0);
-    assertThat(direct.severity()).isEqualTo(5);
-    assertThat(direct.reportedSpeech()).isFalse();
-    for (String quoted : List.of("We must never say 'kill all the migrants'",
-        "He was convicted for writing kill all the migrants")) {
-      RuleHit hit = match(r, quoted, "en").hits().get(0);
-      assertThat(hit.severity()).as(quoted).isEqualTo(3);
-      assertThat(hit.reportedSpeech()).isTrue();
-      assertThat(hit.explanation()).contains("severity lowered from 5 to 3");
+    @Test
+    void aLexiconReferenceMatchesEveryInflectedFormOfEveryEntry() {
+        Rule r = rule("da-group", "@group AND skal", 4, RuleLanguage.DA);
+        for (String text :
+                List.of("Muslimerne skal ud", "muslimernes huse skal væk", "en muslim skal", "Jøderne skal")) {
+            assertThat(match(r, text, "da").hits()).as(text).hasSize(1);
+        }
+        assertThat(match(r, "Danskerne skal hjem", "da").hits()).isEmpty();
     }
-  }
 
-  @Test
-  void aThreatQuotedInsideALongerTextIsReportedSpeechButAThreatThatIsOnlyAQuoteIsNot() {
-    Rule r = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
-    for (String quoted : List.of("Someone wrote \"kill all the migrants\" under my post, disgusting",
-        "A man shouted \u201Ckill all the migrants\u201D at the bus stop", "So he says 'kill all the migrants' and walks off")) {
-      RuleHit hit = match(r, quoted, "en").hits().get(0);
-      assertThat(hit.reportedSpeech()).as(quoted).isTrue();
-      assertThat(hit.tags()).contains(RuleHit.REPORTED_SPEECH_TAG);
-      assertThat(hit.explanation()).contains("the matched words are quoted");
+    @Test
+    void aQuotedProximityWithLexiconsMatchesInOrderWithinTheGap() {
+        Rule r = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
+        assertThat(match(r, "Kill all the migrants", "en").hits()).hasSize(1);
+        assertThat(match(r, "we should wipe out all of the filthy asylum seekers", "en")
+                        .hits())
+                .hasSize(1);
+        assertThat(match(r, "kill all the very many dangerous migrants", "en").hits())
+                .as("gap of 3")
+                .isEmpty();
+        assertThat(match(r, "migrants: all the kill", "en").hits())
+                .as("out of order")
+                .isEmpty();
     }
-    for (String said : List.of("\"Kill all the migrants\"", "\"Kill all the migrants\" tonight!",
-        "Don't wait: kill all the migrants' kids too")) {
-      assertThat(match(r, said, "en").hits().get(0).reportedSpeech()).as(said).isFalse();
-    }
-  }
 
-  @Test
-  void danishRulesAlsoRunForNorwegianSwedishAndUndeterminedText() {
-    Rule r = rule("da-disease", "\"@group er en @dehumanisation\"~3", 4, RuleLanguage.DA);
-    for (String tag : List.of("da", "nb", "nn", "no", "sv", "sv-SE", "und")) {
-      assertThat(match(r, "Jøderne er en sygdom", tag).hits()).as(tag).hasSize(1);
+    @Test
+    void anOrderedProximityDoesNotSpanANegationUnlessItWritesOne() {
+        Rule r = rule("en-normative", "\"@group should @violent_action\"~3", 5, RuleLanguage.EN);
+        assertThat(match(r, "migrants should all be killed", "en").hits()).hasSize(1);
+        assertThat(match(r, "migrants should not be killed", "en").hits()).isEmpty();
+        assertThat(match(r, "migrants should never be killed", "en").hits()).isEmpty();
+        assertThat(match(r, "not all migrants should be killed? yes they should", "en")
+                        .hits())
+                .as("a negation outside the span")
+                .hasSize(1);
+        Rule written = rule("en-written", "\"@group are not @violent_action\"~2", 2, RuleLanguage.EN);
+        assertThat(match(written, "migrants are not killed here", "en").hits()).hasSize(1);
     }
-    for (String tag : List.of("en", "de", "ru")) {
-      assertThat(match(r, "Jøderne er en sygdom", tag).hits()).as(tag).isEmpty();
-    }
-  }
 
-  @Test
-  void aLexiconCountsAsOneClauseHoweverManyFormsItHas() {
-    List<Lexicon.Entry> many = java.util.stream.IntStream.range(0, 200)
-        .mapToObj(i -> new Lexicon.Entry("word" + (char) ('a' + i % 26) + (char) ('a' + i / 26), List.of(), null))
-        .toList();
-    Lexicon big = new Lexicon("big", RuleLanguage.EN, LexiconKind.PLACE, "", "", many, null);
-    RuleQueryCompiler compiler = new RuleQueryCompiler(RuleAnalyzer.perField(), new Lexicons(List.of(big)));
-    assertThat(compiler.compile("@big AND kill", List.of(RuleLanguage.EN)).errors()).isEmpty();
-    assertThat(compiler.compile("\"kill @big\"~3", List.of(RuleLanguage.EN)).warnings()).isEmpty();
-    assertThat(compiler.compile("@missing AND kill", List.of(RuleLanguage.EN)).errors())
-        .containsExactly("no lexicon 'missing' for language en");
-    assertThat(compiler.compile("@big AND kill", List.of(RuleLanguage.DA)).errors())
-        .containsExactly("no lexicon 'big' for language da");
-  }
+    @Test
+    void aDehumanisingPredicateAfterAGroupMatchesInDanish() {
+        Rule r = rule("da-disease", "\"@group er en @dehumanisation\"~3", 4, RuleLanguage.DA);
+        MatchResult result = match(r, "Muslimerne er en sygdom i vores land", "da");
+        assertThat(result.hits()).hasSize(1);
+        assertThat(result.hits().get(0).matchedTerms())
+                .extracting(MatchedTerm::text)
+                .containsExactly("Muslimerne", "er", "en", "sygdom");
+    }
+
+    @Test
+    void aHitReportsTheGroupsTheTextNamesNotTheRulesWholeList() {
+        Rule r = rule("en-near", "\"@violent_action @group\"~3", 5, RuleLanguage.EN);
+        RuleHit hit = match(r, "Kill the asylum seekers", "en").hits().get(0);
+        assertThat(hit.targetGroups()).containsExactly("refugees");
+        assertThat(hit.explanation()).startsWith("Threatens refugees (");
+        Rule literal = rule("en-literal", "kill AND migrants", 5, RuleLanguage.EN);
+        assertThat(match(literal, "kill the migrants", "en").hits().get(0).targetGroups())
+                .as("a literal group word that a lexicon knows")
+                .containsExactly("migrants");
+        Rule noGroupWord = rule("en-none", "kill AND everyone", 5, RuleLanguage.EN);
+        assertThat(match(noGroupWord, "kill everyone", "en").hits().get(0).targetGroups())
+                .as("no group named: the rule's own list")
+                .containsExactly("everyone", "listed");
+    }
+
+    @Test
+    void counterSpeechLowersSeverityAndMarksTheHitAsReported() {
+        Rule r = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
+        RuleHit direct = match(r, "Kill all the migrants", "en").hits().get(0);
+        assertThat(direct.severity()).isEqualTo(5);
+        assertThat(direct.reportedSpeech()).isFalse();
+        for (String quoted : List.of(
+                "We must never say 'kill all the migrants'", "He was convicted for writing kill all the migrants")) {
+            RuleHit hit = match(r, quoted, "en").hits().get(0);
+            assertThat(hit.severity()).as(quoted).isEqualTo(3);
+            assertThat(hit.reportedSpeech()).isTrue();
+            assertThat(hit.explanation()).contains("severity lowered from 5 to 3");
+        }
+    }
+
+    @Test
+    void aThreatQuotedInsideALongerTextIsReportedSpeechButAThreatThatIsOnlyAQuoteIsNot() {
+        Rule r = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
+        for (String quoted : List.of(
+                "Someone wrote \"kill all the migrants\" under my post, disgusting",
+                "A man shouted \u201Ckill all the migrants\u201D at the bus stop",
+                "So he says 'kill all the migrants' and walks off")) {
+            RuleHit hit = match(r, quoted, "en").hits().get(0);
+            assertThat(hit.reportedSpeech()).as(quoted).isTrue();
+            assertThat(hit.tags()).contains(RuleHit.REPORTED_SPEECH_TAG);
+            assertThat(hit.explanation()).contains("the matched words are quoted");
+        }
+        for (String said : List.of(
+                "\"Kill all the migrants\"",
+                "\"Kill all the migrants\" tonight!",
+                "Don't wait: kill all the migrants' kids too")) {
+            assertThat(match(r, said, "en").hits().get(0).reportedSpeech())
+                    .as(said)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void danishRulesAlsoRunForNorwegianSwedishAndUndeterminedText() {
+        Rule r = rule("da-disease", "\"@group er en @dehumanisation\"~3", 4, RuleLanguage.DA);
+        for (String tag : List.of("da", "nb", "nn", "no", "sv", "sv-SE", "und")) {
+            assertThat(match(r, "Jøderne er en sygdom", tag).hits()).as(tag).hasSize(1);
+        }
+        for (String tag : List.of("en", "de", "ru")) {
+            assertThat(match(r, "Jøderne er en sygdom", tag).hits()).as(tag).isEmpty();
+        }
+    }
+
+    @Test
+    void aLexiconCountsAsOneClauseHoweverManyFormsItHas() {
+        List<Lexicon.Entry> many = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(
+                        i -> new Lexicon.Entry("word" + (char) ('a' + i % 26) + (char) ('a' + i / 26), List.of(), null))
+                .toList();
+        Lexicon big = new Lexicon("big", RuleLanguage.EN, LexiconKind.PLACE, "", "", many, null);
+        RuleQueryCompiler compiler = new RuleQueryCompiler(RuleAnalyzer.perField(), new Lexicons(List.of(big)));
+        assertThat(compiler.compile("@big AND kill", List.of(RuleLanguage.EN)).errors())
+                .isEmpty();
+        assertThat(compiler.compile("\"kill @big\"~3", List.of(RuleLanguage.EN)).warnings())
+                .isEmpty();
+        assertThat(compiler.compile("@missing AND kill", List.of(RuleLanguage.EN))
+                        .errors())
+                .containsExactly("no lexicon 'missing' for language en");
+        assertThat(compiler.compile("@big AND kill", List.of(RuleLanguage.DA)).errors())
+                .containsExactly("no lexicon 'big' for language da");
+    }
 }

@@ -16,42 +16,42 @@ import org.apache.lucene.search.Query;
  */
 public final class NaiveRuleMatcher {
 
-  private record Compiled(String id, Query query) {}
+    private record Compiled(String id, Query query) {}
 
-  private final Analyzer analyzer = RuleAnalyzer.perField();
-  private final Analyzer documents = RuleAnalyzer.forDocuments();
-  private final List<Compiled> rules = new ArrayList<>();
+    private final Analyzer analyzer = RuleAnalyzer.perField();
+    private final Analyzer documents = RuleAnalyzer.forDocuments();
+    private final List<Compiled> rules = new ArrayList<>();
 
-  /** Compiles the pack's active and shadow rules. */
-  public NaiveRuleMatcher(RulePack pack) {
-    RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, new Lexicons(pack.lexicons()));
-    for (Rule r : pack.rules()) {
-      if (r.status() == RuleStatus.DISABLED) {
-        continue;
-      }
-      RuleQueryCompiler.Compiled c = compiler.compile(r.query(), r.languages());
-      if (!c.ok()) {
-        throw new IllegalArgumentException(r.id() + ": " + c.errors());
-      }
-      rules.add(new Compiled(r.id(), c.query()));
+    /** Compiles the pack's active and shadow rules. */
+    public NaiveRuleMatcher(RulePack pack) {
+        RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, new Lexicons(pack.lexicons()));
+        for (Rule r : pack.rules()) {
+            if (r.status() == RuleStatus.DISABLED) {
+                continue;
+            }
+            RuleQueryCompiler.Compiled c = compiler.compile(r.query(), r.languages());
+            if (!c.ok()) {
+                throw new IllegalArgumentException(r.id() + ": " + c.errors());
+            }
+            rules.add(new Compiled(r.id(), c.query()));
+        }
     }
-  }
 
-  /** Ids of the rules (active or shadow) that match, in id order. */
-  public Set<String> matchingRuleIds(String text, Optional<String> language) {
-    Set<String> ids = new TreeSet<>();
-    if (text == null || text.isEmpty()) {
-      return ids;
+    /** Ids of the rules (active or shadow) that match, in id order. */
+    public Set<String> matchingRuleIds(String text, Optional<String> language) {
+        Set<String> ids = new TreeSet<>();
+        if (text == null || text.isEmpty()) {
+            return ids;
+        }
+        MemoryIndex index = new MemoryIndex(false, false);
+        for (RuleLanguage l : RuleEngine.fieldsFor(language)) {
+            index.addField(l.field(), text, documents);
+        }
+        for (Compiled r : rules) {
+            if (index.search(r.query()) > 0) {
+                ids.add(r.id());
+            }
+        }
+        return ids;
     }
-    MemoryIndex index = new MemoryIndex(false, false);
-    for (RuleLanguage l : RuleEngine.fieldsFor(language)) {
-      index.addField(l.field(), text, documents);
-    }
-    for (Compiled r : rules) {
-      if (index.search(r.query()) > 0) {
-        ids.add(r.id());
-      }
-    }
-    return ids;
-  }
 }

@@ -16,76 +16,89 @@ import org.junit.jupiter.api.Test;
 /** The person-name token: which words of a document name a person, and a rule that threatens one by it. */
 class PersonNameFilterTest {
 
-  private static final Analyzer DOCUMENTS = RuleAnalyzer.forDocuments();
+    private static final Analyzer DOCUMENTS = RuleAnalyzer.forDocuments();
 
-  /** The words of the text that get {@code _person_}, as the author wrote them. */
-  private static List<String> persons(String text, RuleLanguage language) {
-    List<String> found = new ArrayList<>();
-    try (TokenStream ts = DOCUMENTS.tokenStream(language.field(), text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        if (term.toString().equals(PersonNameFilter.TOKEN)) {
-          found.add(text.substring(offset.startOffset(), offset.endOffset()));
+    /** The words of the text that get {@code _person_}, as the author wrote them. */
+    private static List<String> persons(String text, RuleLanguage language) {
+        List<String> found = new ArrayList<>();
+        try (TokenStream ts = DOCUMENTS.tokenStream(language.field(), text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (term.toString().equals(PersonNameFilter.TOKEN)) {
+                    found.add(text.substring(offset.startOffset(), offset.endOffset()));
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        return found;
     }
-    return found;
-  }
 
-  private static List<String> persons(String text) {
-    return persons(text, RuleLanguage.EN);
-  }
-
-  @Test
-  void marksCapitalisedWordsInsideASentenceAndHandles() {
-    assertThat(persons("I'll find Karen Holm and cut her throat")).containsExactly("Karen", "Holm");
-    assertThat(persons("Someone should shoot @lars_vinther before the vote")).containsExactly("lars_vinther");
-    assertThat(persons("watch your back, Amira. we know where you live")).containsExactly("Amira");
-    assertThat(persons("We're coming to Jonas Berg's house tonight")).containsExactly("Jonas", "Berg's");
-  }
-
-  @Test
-  void leavesSentenceStartsCommonCapitalisedWordsPlacesAndShoutingAlone() {
-    assertThat(persons("Karen said hello. Lars left! Amira? Yes")).isEmpty();
-    assertThat(persons("\"Maybe\" she said")).isEmpty();
-    assertThat(persons("On Saturday in March I and the Muslims of the town met at Christmas")).isEmpty();
-    assertThat(persons("we met in Aarhus and drove on from Odense")).isEmpty();
-    assertThat(persons("we will KILL THEM ALL")).isEmpty();
-    assertThat(persons("Man Arrested After Threat To Kill Migrants")).isEmpty();
-  }
-
-  @Test
-  void marksDanishNamesAndGenitives() {
-    assertThat(persons("jeg finder Karen Holms adresse og så skal hun dø", RuleLanguage.DA))
-        .containsExactly("Karen", "Holms");
-    assertThat(persons("vi ses i Vejle på lørdag", RuleLanguage.DA)).isEmpty();
-  }
-
-  @Test
-  void keepsTheNameItselfSoRulesOnTheWordStillMatch() {
-    try (RuleEngine engine = RuleEngine.build(TestRules.pack(TestRules.active("name", "holm")))) {
-      assertThat(engine.match("Vote for Karen Holm", Optional.of("en")).hits()).hasSize(1);
+    private static List<String> persons(String text) {
+        return persons(text, RuleLanguage.EN);
     }
-  }
 
-  @Test
-  void letsARuleSayAThreatAimedAtAPerson() {
-    Rule threat = TestRules.active("threat-person", "\"kill _person_\"~2", RuleLanguage.EN, RuleLanguage.DA);
-    Rule danish = TestRules.active("trussel-person", "\"skyde _person_\"~2", RuleLanguage.DA);
-    try (RuleEngine engine = RuleEngine.build(TestRules.pack(threat, danish))) {
-      MatchResult hit = engine.match("I am going to kill Karen Holm tomorrow", Optional.of("en"));
-      assertThat(hit.hits()).extracting(RuleHit::ruleId).containsExactly("threat-person");
-      assertThat(hit.hits().get(0).matchedTerms()).extracting(MatchedTerm::text).containsExactly("kill Karen");
-      assertThat(engine.match("I am going to kill @karenholm tomorrow", Optional.of("en")).hits()).hasSize(1);
-      assertThat(engine.match("Jeg vil skyde Lars Vinther", Optional.of("da")).hits()).hasSize(1);
-
-      assertThat(engine.match("I am going to kill the printer tomorrow", Optional.of("en")).hits()).isEmpty();
-      assertThat(engine.match("I am going to kill it in London tomorrow", Optional.of("en")).hits()).isEmpty();
+    @Test
+    void marksCapitalisedWordsInsideASentenceAndHandles() {
+        assertThat(persons("I'll find Karen Holm and cut her throat")).containsExactly("Karen", "Holm");
+        assertThat(persons("Someone should shoot @lars_vinther before the vote"))
+                .containsExactly("lars_vinther");
+        assertThat(persons("watch your back, Amira. we know where you live")).containsExactly("Amira");
+        assertThat(persons("We're coming to Jonas Berg's house tonight")).containsExactly("Jonas", "Berg's");
     }
-  }
+
+    @Test
+    void leavesSentenceStartsCommonCapitalisedWordsPlacesAndShoutingAlone() {
+        assertThat(persons("Karen said hello. Lars left! Amira? Yes")).isEmpty();
+        assertThat(persons("\"Maybe\" she said")).isEmpty();
+        assertThat(persons("On Saturday in March I and the Muslims of the town met at Christmas"))
+                .isEmpty();
+        assertThat(persons("we met in Aarhus and drove on from Odense")).isEmpty();
+        assertThat(persons("we will KILL THEM ALL")).isEmpty();
+        assertThat(persons("Man Arrested After Threat To Kill Migrants")).isEmpty();
+    }
+
+    @Test
+    void marksDanishNamesAndGenitives() {
+        assertThat(persons("jeg finder Karen Holms adresse og så skal hun dø", RuleLanguage.DA))
+                .containsExactly("Karen", "Holms");
+        assertThat(persons("vi ses i Vejle på lørdag", RuleLanguage.DA)).isEmpty();
+    }
+
+    @Test
+    void keepsTheNameItselfSoRulesOnTheWordStillMatch() {
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(TestRules.active("name", "holm")))) {
+            assertThat(engine.match("Vote for Karen Holm", Optional.of("en")).hits())
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void letsARuleSayAThreatAimedAtAPerson() {
+        Rule threat = TestRules.active("threat-person", "\"kill _person_\"~2", RuleLanguage.EN, RuleLanguage.DA);
+        Rule danish = TestRules.active("trussel-person", "\"skyde _person_\"~2", RuleLanguage.DA);
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(threat, danish))) {
+            MatchResult hit = engine.match("I am going to kill Karen Holm tomorrow", Optional.of("en"));
+            assertThat(hit.hits()).extracting(RuleHit::ruleId).containsExactly("threat-person");
+            assertThat(hit.hits().get(0).matchedTerms())
+                    .extracting(MatchedTerm::text)
+                    .containsExactly("kill Karen");
+            assertThat(engine.match("I am going to kill @karenholm tomorrow", Optional.of("en"))
+                            .hits())
+                    .hasSize(1);
+            assertThat(engine.match("Jeg vil skyde Lars Vinther", Optional.of("da"))
+                            .hits())
+                    .hasSize(1);
+
+            assertThat(engine.match("I am going to kill the printer tomorrow", Optional.of("en"))
+                            .hits())
+                    .isEmpty();
+            assertThat(engine.match("I am going to kill it in London tomorrow", Optional.of("en"))
+                            .hits())
+                    .isEmpty();
+        }
+    }
 }

@@ -21,151 +21,187 @@ import org.varsel.contract.Tlp;
  */
 class RuleEngineEquivalenceTest {
 
-  private static final List<Optional<String>> TAGS = List.of(Optional.empty(), Optional.of(""), Optional.of(" "),
-      Optional.of("en"), Optional.of("en-GB"), Optional.of("English"), Optional.of("da"), Optional.of("dansk"),
-      Optional.of("da_DK"), Optional.of("ru"), Optional.of("und"));
+    private static final List<Optional<String>> TAGS = List.of(
+            Optional.empty(),
+            Optional.of(""),
+            Optional.of(" "),
+            Optional.of("en"),
+            Optional.of("en-GB"),
+            Optional.of("English"),
+            Optional.of("da"),
+            Optional.of("dansk"),
+            Optional.of("da_DK"),
+            Optional.of("ru"),
+            Optional.of("und"));
 
-  private static final RulePack BUNDLED = RuleCheck.run(Path.of("..", "rules")).pack().orElseThrow();
+    private static final RulePack BUNDLED =
+            RuleCheck.run(Path.of("..", "rules")).pack().orElseThrow();
 
-  @Test
-  void bundledRules() {
-    Tally t = compare(BUNDLED, texts(BUNDLED, 300));
-    assertThat(t.active).as("active hits compared").isGreaterThan(300);
-    assertThat(t.terms).as("matched terms compared").isGreaterThan(600);
-    assertThat(t.languageDependent).as("texts whose hits depend on the tag").isGreaterThan(50);
-    assertThat(t.capped).as("hits with the most matched terms reported").isGreaterThan(0);
-  }
-
-  @Test
-  void packsWithoutSomeLanguagesSkipNothingThatCouldMatch() {
-    for (Predicate<Rule> keep : List.<Predicate<Rule>>of(
-        r -> !r.languages().contains(RuleLanguage.DA),
-        r -> r.languages().equals(List.of(RuleLanguage.EN)),
-        r -> r.languages().equals(List.of(RuleLanguage.DA)),
-        r -> !r.languages().contains(RuleLanguage.EN))) {
-      RulePack pack = RulePack.of("subset", BUNDLED.rules().stream().filter(keep).toList(), BUNDLED.lexicons());
-      Tally t = compare(pack, texts(BUNDLED, 150));
-      assertThat(t.active + t.shadow).as("hits compared for %s", pack.rules().size()).isGreaterThan(20);
+    @Test
+    void bundledRules() {
+        Tally t = compare(BUNDLED, texts(BUNDLED, 300));
+        assertThat(t.active).as("active hits compared").isGreaterThan(300);
+        assertThat(t.terms).as("matched terms compared").isGreaterThan(600);
+        assertThat(t.languageDependent).as("texts whose hits depend on the tag").isGreaterThan(50);
+        assertThat(t.capped).as("hits with the most matched terms reported").isGreaterThan(0);
     }
-  }
 
-  @Test
-  void generatedPackInEveryLanguageCombinationWithShadowRules() {
-    List<String> texts = texts(BUNDLED, 200);
-    RulePack pack = generated(texts, 600);
-    Tally t = compare(pack, texts);
-    assertThat(t.active).as("active hits compared").isGreaterThan(500);
-    assertThat(t.shadow).as("shadow hits compared").isGreaterThan(50);
-  }
-
-  @Test
-  void bundledAndGeneratedTogetherAsInTheBenchmark() {
-    List<String> texts = texts(BUNDLED, 150);
-    List<Rule> rules = new ArrayList<>(BUNDLED.rules());
-    rules.addAll(generated(texts, 1_000 - rules.size()).rules());
-    Tally t = compare(RulePack.of("bench-like", rules, BUNDLED.lexicons()), texts);
-    assertThat(t.active).isGreaterThan(500);
-    assertThat(t.shadow).isGreaterThan(50);
-  }
-
-  /** What the comparison covered, so a comparison of empty results cannot pass for a test. */
-  private static final class Tally {
-    int active;
-    int shadow;
-    int terms;
-    int capped;
-    int languageDependent;
-  }
-
-  private static Tally compare(RulePack pack, List<String> texts) {
-    Tally t = new Tally();
-    try (RuleEngine engine = RuleEngine.build(pack); UnoptimisedRuleEngine before = new UnoptimisedRuleEngine(pack)) {
-      for (String text : texts) {
-        MatchResult untagged = null;
-        boolean dependent = false;
-        for (Optional<String> tag : TAGS) {
-          MatchResult expected = before.match(text, tag);
-          assertThat(engine.match(text, tag)).as("%s [%s]", text, tag).isEqualTo(expected);
-          t.active += expected.hits().size();
-          t.shadow += expected.shadowHits().size();
-          for (RuleHit h : expected.hits()) {
-            t.terms += h.matchedTerms().size();
-            t.capped += h.matchedTerms().size() == RuleEngine.MAX_MATCHED_TERMS ? 1 : 0;
-          }
-          if (untagged == null) {
-            untagged = expected;
-          } else {
-            dependent |= !expected.equals(untagged);
-          }
+    @Test
+    void packsWithoutSomeLanguagesSkipNothingThatCouldMatch() {
+        for (Predicate<Rule> keep : List.<Predicate<Rule>>of(
+                r -> !r.languages().contains(RuleLanguage.DA),
+                r -> r.languages().equals(List.of(RuleLanguage.EN)),
+                r -> r.languages().equals(List.of(RuleLanguage.DA)),
+                r -> !r.languages().contains(RuleLanguage.EN))) {
+            RulePack pack =
+                    RulePack.of("subset", BUNDLED.rules().stream().filter(keep).toList(), BUNDLED.lexicons());
+            Tally t = compare(pack, texts(BUNDLED, 150));
+            assertThat(t.active + t.shadow)
+                    .as("hits compared for %s", pack.rules().size())
+                    .isGreaterThan(20);
         }
-        t.languageDependent += dependent ? 1 : 0;
-      }
     }
-    return t;
-  }
 
-  /** The rules' examples, obfuscated and accented variants, and random mixes of their words. */
-  private static List<String> texts(RulePack pack, int mixes) {
-    List<String> texts = new ArrayList<>(List.of("", " ", "!!!", "2016 @user #tag https://example.com/x?y=1"));
-    pack.rules().forEach(r -> {
-      texts.addAll(r.examples().match());
-      texts.addAll(r.examples().noMatch());
-    });
-    List<String> words = texts.stream().flatMap(x -> Arrays.stream(x.split("\\s+"))).filter(w -> !w.isBlank()).toList();
-    Random random = new Random(20261123L);
-    for (int i = 0; i < mixes; i++) {
-      StringBuilder mix = new StringBuilder();
-      int n = 4 + random.nextInt(30);
-      for (int w = 0; w < n; w++) {
-        String word = words.get(random.nextInt(words.size()));
-        switch (random.nextInt(12)) {
-          case 0 -> word = String.join(".", word.split(""));
-          case 1 -> word = word.toUpperCase(Locale.ROOT);
-          case 2 -> word = word.replace('i', '1').replace('a', '@');
-          case 3 -> word = word.replace("e", "eee");
-          default -> { }
+    @Test
+    void generatedPackInEveryLanguageCombinationWithShadowRules() {
+        List<String> texts = texts(BUNDLED, 200);
+        RulePack pack = generated(texts, 600);
+        Tally t = compare(pack, texts);
+        assertThat(t.active).as("active hits compared").isGreaterThan(500);
+        assertThat(t.shadow).as("shadow hits compared").isGreaterThan(50);
+    }
+
+    @Test
+    void bundledAndGeneratedTogetherAsInTheBenchmark() {
+        List<String> texts = texts(BUNDLED, 150);
+        List<Rule> rules = new ArrayList<>(BUNDLED.rules());
+        rules.addAll(generated(texts, 1_000 - rules.size()).rules());
+        Tally t = compare(RulePack.of("bench-like", rules, BUNDLED.lexicons()), texts);
+        assertThat(t.active).isGreaterThan(500);
+        assertThat(t.shadow).isGreaterThan(50);
+    }
+
+    /** What the comparison covered, so a comparison of empty results cannot pass for a test. */
+    private static final class Tally {
+        int active;
+        int shadow;
+        int terms;
+        int capped;
+        int languageDependent;
+    }
+
+    private static Tally compare(RulePack pack, List<String> texts) {
+        Tally t = new Tally();
+        try (RuleEngine engine = RuleEngine.build(pack);
+                UnoptimisedRuleEngine before = new UnoptimisedRuleEngine(pack)) {
+            for (String text : texts) {
+                MatchResult untagged = null;
+                boolean dependent = false;
+                for (Optional<String> tag : TAGS) {
+                    MatchResult expected = before.match(text, tag);
+                    assertThat(engine.match(text, tag)).as("%s [%s]", text, tag).isEqualTo(expected);
+                    t.active += expected.hits().size();
+                    t.shadow += expected.shadowHits().size();
+                    for (RuleHit h : expected.hits()) {
+                        t.terms += h.matchedTerms().size();
+                        t.capped += h.matchedTerms().size() == RuleEngine.MAX_MATCHED_TERMS ? 1 : 0;
+                    }
+                    if (untagged == null) {
+                        untagged = expected;
+                    } else {
+                        dependent |= !expected.equals(untagged);
+                    }
+                }
+                t.languageDependent += dependent ? 1 : 0;
+            }
         }
-        mix.append(word).append(random.nextInt(5) == 0 ? ", " : " ");
-      }
-      texts.add(mix.toString());
+        return t;
     }
-    // a matching example over and over: more spans than a hit reports
-    texts.add((pack.rules().get(0).examples().match().get(0) + " ").repeat(12));
-    return texts;
-  }
 
-  /** Rules over words of the texts in every language combination and query shape, every fifth one shadow. */
-  private static RulePack generated(List<String> texts, int count) {
-    List<String> words = texts.stream().flatMap(x -> Arrays.stream(x.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")))
-        .filter(w -> w.length() >= 5).distinct().sorted().toList();
-    List<List<RuleLanguage>> languages = List.of(List.of(RuleLanguage.ANY), List.of(RuleLanguage.EN),
-        List.of(RuleLanguage.DA), List.of(RuleLanguage.EN, RuleLanguage.DA),
-        List.of(RuleLanguage.EN, RuleLanguage.ANY), List.of(RuleLanguage.DA, RuleLanguage.EN, RuleLanguage.ANY));
-    Random random = new Random(5);
-    RuleQueryCompiler compiler = new RuleQueryCompiler(RuleAnalyzer.perField());
-    List<Rule> rules = new ArrayList<>();
-    for (int i = 0; rules.size() < count; i++) {
-      String a = words.get(random.nextInt(words.size()));
-      String b = words.get(random.nextInt(words.size()));
-      String c = words.get(random.nextInt(words.size()));
-      String query = switch (i % 8) {
-        case 0 -> a;
-        case 1 -> a + " AND " + b;
-        case 2 -> "\"" + a + " " + b + "\"~3";
-        case 3 -> a + " OR (" + b + " AND " + c + ")";
-        case 4 -> a.substring(0, 4) + "* AND " + b;
-        case 5 -> a + " AND NOT " + b;
-        case 6 -> a + "~1 AND " + b;
-        default -> "(" + a + " OR " + b + ") AND (" + c + " OR " + a.substring(0, 3) + "*)";
-      };
-      List<RuleLanguage> in = languages.get(i % languages.size());
-      if (!compiler.compile(query, in).ok()) {
-        continue; // a prefix or fuzzy term that folds too short ("feel*" is "fel*")
-      }
-      rules.add(new Rule(String.format(Locale.ROOT, "gen-%04d", i), "generated " + i, "Matched {matched}.", query,
-          in, "incitement", List.of("topic:test"), 1 + i % 5, Tlp.GREEN,
-          i % 5 == 0 ? RuleStatus.SHADOW : RuleStatus.ACTIVE, "test", List.of(), null));
+    /** The rules' examples, obfuscated and accented variants, and random mixes of their words. */
+    private static List<String> texts(RulePack pack, int mixes) {
+        List<String> texts = new ArrayList<>(List.of("", " ", "!!!", "2016 @user #tag https://example.com/x?y=1"));
+        pack.rules().forEach(r -> {
+            texts.addAll(r.examples().match());
+            texts.addAll(r.examples().noMatch());
+        });
+        List<String> words = texts.stream()
+                .flatMap(x -> Arrays.stream(x.split("\\s+")))
+                .filter(w -> !w.isBlank())
+                .toList();
+        Random random = new Random(20261123L);
+        for (int i = 0; i < mixes; i++) {
+            StringBuilder mix = new StringBuilder();
+            int n = 4 + random.nextInt(30);
+            for (int w = 0; w < n; w++) {
+                String word = words.get(random.nextInt(words.size()));
+                switch (random.nextInt(12)) {
+                    case 0 -> word = String.join(".", word.split(""));
+                    case 1 -> word = word.toUpperCase(Locale.ROOT);
+                    case 2 -> word = word.replace('i', '1').replace('a', '@');
+                    case 3 -> word = word.replace("e", "eee");
+                    default -> {}
+                }
+                mix.append(word).append(random.nextInt(5) == 0 ? ", " : " ");
+            }
+            texts.add(mix.toString());
+        }
+        // a matching example over and over: more spans than a hit reports
+        texts.add((pack.rules().get(0).examples().match().get(0) + " ").repeat(12));
+        return texts;
     }
-    return RulePack.of("generated", rules);
-  }
+
+    /** Rules over words of the texts in every language combination and query shape, every fifth one shadow. */
+    private static RulePack generated(List<String> texts, int count) {
+        List<String> words = texts.stream()
+                .flatMap(x -> Arrays.stream(x.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")))
+                .filter(w -> w.length() >= 5)
+                .distinct()
+                .sorted()
+                .toList();
+        List<List<RuleLanguage>> languages = List.of(
+                List.of(RuleLanguage.ANY),
+                List.of(RuleLanguage.EN),
+                List.of(RuleLanguage.DA),
+                List.of(RuleLanguage.EN, RuleLanguage.DA),
+                List.of(RuleLanguage.EN, RuleLanguage.ANY),
+                List.of(RuleLanguage.DA, RuleLanguage.EN, RuleLanguage.ANY));
+        Random random = new Random(5);
+        RuleQueryCompiler compiler = new RuleQueryCompiler(RuleAnalyzer.perField());
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 0; rules.size() < count; i++) {
+            String a = words.get(random.nextInt(words.size()));
+            String b = words.get(random.nextInt(words.size()));
+            String c = words.get(random.nextInt(words.size()));
+            String query = switch (i % 8) {
+                case 0 -> a;
+                case 1 -> a + " AND " + b;
+                case 2 -> "\"" + a + " " + b + "\"~3";
+                case 3 -> a + " OR (" + b + " AND " + c + ")";
+                case 4 -> a.substring(0, 4) + "* AND " + b;
+                case 5 -> a + " AND NOT " + b;
+                case 6 -> a + "~1 AND " + b;
+                default -> "(" + a + " OR " + b + ") AND (" + c + " OR " + a.substring(0, 3) + "*)";
+            };
+            List<RuleLanguage> in = languages.get(i % languages.size());
+            if (!compiler.compile(query, in).ok()) {
+                continue; // a prefix or fuzzy term that folds too short ("feel*" is "fel*")
+            }
+            rules.add(new Rule(
+                    String.format(Locale.ROOT, "gen-%04d", i),
+                    "generated " + i,
+                    "Matched {matched}.",
+                    query,
+                    in,
+                    "incitement",
+                    List.of("topic:test"),
+                    1 + i % 5,
+                    Tlp.GREEN,
+                    i % 5 == 0 ? RuleStatus.SHADOW : RuleStatus.ACTIVE,
+                    "test",
+                    List.of(),
+                    null));
+        }
+        return RulePack.of("generated", rules);
+    }
 }

@@ -1,24 +1,35 @@
 package org.varsel.pipeline.rules;
 
-import org.varsel.contract.Tlp;
 import java.util.List;
+import org.varsel.contract.Tlp;
 
 /** Small rules for tests, without the examples the checker asks of real rule files. */
 public final class TestRules {
 
-  private TestRules() {}
+    private TestRules() {}
 
-  public static Rule rule(String id, String query, RuleStatus status, RuleLanguage... languages) {
-    return new Rule(id, "Title of " + id, "Matched {matched} about {target}.", query,
-        languages.length == 0 ? List.of(RuleLanguage.EN) : List.of(languages), "incitement",
-        List.of("topic:test"), 4, Tlp.AMBER, status, "test-desk", List.of("migrants"), null);
-  }
+    public static Rule rule(String id, String query, RuleStatus status, RuleLanguage... languages) {
+        return new Rule(
+                id,
+                "Title of " + id,
+                "Matched {matched} about {target}.",
+                query,
+                languages.length == 0 ? List.of(RuleLanguage.EN) : List.of(languages),
+                "incitement",
+                List.of("topic:test"),
+                4,
+                Tlp.AMBER,
+                status,
+                "test-desk",
+                List.of("migrants"),
+                null);
+    }
 
-  public static Rule active(String id, String query, RuleLanguage... languages) {
-    return rule(id, query, RuleStatus.ACTIVE, languages);
-  }
+    public static Rule active(String id, String query, RuleLanguage... languages) {
+        return rule(id, query, RuleStatus.ACTIVE, languages);
+    }
 
-  public static RulePack pack(Rule... rules) {
-    return RulePack.of("test", List.of(rules));
-  }
+    public static RulePack pack(Rule... rules) {
+        return RulePack.of("test", List.of(rules));
+    }
 }

@@ -15,89 +15,101 @@ import org.junit.jupiter.api.Test;
  */
 class ThreatLibraryTest {
 
-  private static RuleEngine engine;
+    private static RuleEngine engine;
 
-  @BeforeAll
-  static void build() {
-    engine = RuleEngine.build(BundledRules.fromDirectory(Path.of("..", "rules")));
-  }
+    @BeforeAll
+    static void build() {
+        engine = RuleEngine.build(BundledRules.fromDirectory(Path.of("..", "rules")));
+    }
 
-  @AfterAll
-  static void close() {
-    engine.close();
-  }
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
 
-  private static List<String> meant(String text, String language) {
-    return engine.match(text, Optional.of(language)).hits().stream()
-        .filter(h -> !h.reportedSpeech() && !"context".equals(h.category())).map(RuleHit::ruleId).toList();
-  }
+    private static List<String> meant(String text, String language) {
+        return engine.match(text, Optional.of(language)).hits().stream()
+                .filter(h -> !h.reportedSpeech() && !"context".equals(h.category()))
+                .map(RuleHit::ruleId)
+                .toList();
+    }
 
-  private static int severity(String text, String language) {
-    return engine.match(text, Optional.of(language)).hits().stream().filter(h -> !h.reportedSpeech())
-        .mapToInt(RuleHit::severity).max().orElse(0);
-  }
+    private static int severity(String text, String language) {
+        return engine.match(text, Optional.of(language)).hits().stream()
+                .filter(h -> !h.reportedSpeech())
+                .mapToInt(RuleHit::severity)
+                .max()
+                .orElse(0);
+    }
 
-  @Test
-  void flagsADanishThreatWhoseParticleVerbIsSplitByItsObject() {
-    assertThat(meant("Jeg slår hver eneste af de romaer ihjel", "da")).contains("dsl-da-trussel-i-foerste-person");
-    assertThat(meant("Vi stikker de jøder ned", "da")).contains("dsl-da-trussel-i-foerste-person");
-  }
+    @Test
+    void flagsADanishThreatWhoseParticleVerbIsSplitByItsObject() {
+        assertThat(meant("Jeg slår hver eneste af de romaer ihjel", "da")).contains("dsl-da-trussel-i-foerste-person");
+        assertThat(meant("Vi stikker de jøder ned", "da")).contains("dsl-da-trussel-i-foerste-person");
+    }
 
-  @Test
-  void flagsAConditionalThreatWithTheVerbBeforeTheSubjectInDanish() {
-    assertThat(meant("Kommer der flere somaliere på min vej, så skyder jeg dem", "da"))
-        .contains("dsl-da-betinget-trussel");
-  }
+    @Test
+    void flagsAConditionalThreatWithTheVerbBeforeTheSubjectInDanish() {
+        assertThat(meant("Kommer der flere somaliere på min vej, så skyder jeg dem", "da"))
+                .contains("dsl-da-betinget-trussel");
+    }
 
-  @Test
-  void flagsFirstPersonAndConditionalThreatsAgainstAGroupInEnglish() {
-    assertThat(severity("me and my brothers will hunt down those muslims", "en")).isEqualTo(5);
-    assertThat(meant("if those refugees come back to our street we're gonna burn their cars", "en"))
-        .contains("dsl-en-conditional-threat-group");
-  }
+    @Test
+    void flagsFirstPersonAndConditionalThreatsAgainstAGroupInEnglish() {
+        assertThat(severity("me and my brothers will hunt down those muslims", "en"))
+                .isEqualTo(5);
+        assertThat(meant("if those refugees come back to our street we're gonna burn their cars", "en"))
+                .contains("dsl-en-conditional-threat-group");
+    }
 
-  @Test
-  void flagsWishesOfDeathInBothLanguages() {
-    assertThat(meant("I hope every single jew dies screaming", "en")).contains("dsl-en-death-wish");
-    assertThat(meant("Gid alle de flygtninge drukner i Middelhavet", "da")).contains("dsl-da-doedsoenske");
-  }
+    @Test
+    void flagsWishesOfDeathInBothLanguages() {
+        assertThat(meant("I hope every single jew dies screaming", "en")).contains("dsl-en-death-wish");
+        assertThat(meant("Gid alle de flygtninge drukner i Middelhavet", "da")).contains("dsl-da-doedsoenske");
+    }
 
-  @Test
-  void flagsGlorificationOfAnAttackByPraiseAndAnAttackWord() {
-    assertThat(meant("Tarrant is a saint, someone finish the job", "en")).contains("dsl-en-glorification");
-    assertThat(meant("Skytten fra moskeen er en sand helt", "da")).contains("dsl-da-forherligelse");
-  }
+    @Test
+    void flagsGlorificationOfAnAttackByPraiseAndAnAttackWord() {
+        assertThat(meant("Tarrant is a saint, someone finish the job", "en")).contains("dsl-en-glorification");
+        assertThat(meant("Skytten fra moskeen er en sand helt", "da")).contains("dsl-da-forherligelse");
+    }
 
-  @Test
-  void flagsThreatsToPoliticiansAndJournalistsNamedByTheirRole() {
-    assertThat(meant("every one of those journalists deserves a bullet", "en"))
-        .contains("dsl-en-threat-to-public-figure");
-    assertThat(meant("Borgmesteren burde hænges for landsforræderi", "da"))
-        .contains("dsl-da-trussel-mod-offentlig-person");
-  }
+    @Test
+    void flagsThreatsToPoliticiansAndJournalistsNamedByTheirRole() {
+        assertThat(meant("every one of those journalists deserves a bullet", "en"))
+                .contains("dsl-en-threat-to-public-figure");
+        assertThat(meant("Borgmesteren burde hænges for landsforræderi", "da"))
+                .contains("dsl-da-trussel-mod-offentlig-person");
+    }
 
-  @Test
-  void readsANewsReportOfAThreatAsReportedNotAsAThreat() {
-    assertThat(meant("Police arrested a man who threatened to shoot muslims at the station", "en")).isEmpty();
-    assertThat(meant("Politiet anholdt en mand, der truede med at skyde muslimer på stationen", "da")).isEmpty();
-  }
+    @Test
+    void readsANewsReportOfAThreatAsReportedNotAsAThreat() {
+        assertThat(meant("Police arrested a man who threatened to shoot muslims at the station", "en"))
+                .isEmpty();
+        assertThat(meant("Politiet anholdt en mand, der truede med at skyde muslimer på stationen", "da"))
+                .isEmpty();
+    }
 
-  @Test
-  void leavesPraiseWithoutAnAttackAndAttacksWithoutPraiseUnflagged() {
-    assertThat(meant("My grandmother is a legend and a saint", "en")).isEmpty();
-    assertThat(meant("The gunman who attacked the mosque was sentenced to life today", "en")).isEmpty();
-    assertThat(meant("Det var helt fint i går, vi legede hele dagen", "da")).isEmpty();
-  }
+    @Test
+    void leavesPraiseWithoutAnAttackAndAttacksWithoutPraiseUnflagged() {
+        assertThat(meant("My grandmother is a legend and a saint", "en")).isEmpty();
+        assertThat(meant("The gunman who attacked the mosque was sentenced to life today", "en"))
+                .isEmpty();
+        assertThat(meant("Det var helt fint i går, vi legede hele dagen", "da")).isEmpty();
+    }
 
-  @Test
-  void flagsAThreatAimedAtANamedPersonButNotAMentionOfThem() {
-    assertThat(severity("honestly I'm gonna stab Mette Lund the next time she shows her face", "en")).isEqualTo(4);
-    assertThat(meant("may Peter Skov drop dead before the summit", "en"))
-        .contains("dsl-en-named-person-deserves-death");
-    assertThat(meant("Peter Skov lied again. we're going to hang him", "en"))
-        .contains("dsl-en-threat-to-named-person-pronoun");
+    @Test
+    void flagsAThreatAimedAtANamedPersonButNotAMentionOfThem() {
+        assertThat(severity("honestly I'm gonna stab Mette Lund the next time she shows her face", "en"))
+                .isEqualTo(4);
+        assertThat(meant("may Peter Skov drop dead before the summit", "en"))
+                .contains("dsl-en-named-person-deserves-death");
+        assertThat(meant("Peter Skov lied again. we're going to hang him", "en"))
+                .contains("dsl-en-threat-to-named-person-pronoun");
 
-    assertThat(meant("Had lunch with Mette Lund, she is going to kill it at the conference", "en")).isEmpty();
-    assertThat(meant("We are going to beat Peter Skov at the next election", "en")).isEmpty();
-  }
+        assertThat(meant("Had lunch with Mette Lund, she is going to kill it at the conference", "en"))
+                .isEmpty();
+        assertThat(meant("We are going to beat Peter Skov at the next election", "en"))
+                .isEmpty();
+    }
 }

@@ -9,26 +9,28 @@ import java.util.regex.Pattern;
  * before it. Without this, "မော" printed as "မ" + "ေ" + "ာ". Stacked consonants (U+1039) still print unstacked.
  */
 final class MyanmarVisualOrder {
-  /** A consonant (or independent vowel), an optional stacked one, its medials, then the vowel sign E if any. */
-  private static final Pattern SYLLABLE = Pattern.compile(
-      "([\\u1000-\\u102A\\u103F\\u104E])((?:\\u1039[\\u1000-\\u1021])?)([\\u103B-\\u103E]*)(\\u1031?)");
+    /** A consonant (or independent vowel), an optional stacked one, its medials, then the vowel sign E if any. */
+    private static final Pattern SYLLABLE = Pattern.compile(
+            "([\\u1000-\\u102A\\u103F\\u104E])((?:\\u1039[\\u1000-\\u1021])?)([\\u103B-\\u103E]*)(\\u1031?)");
 
-  private MyanmarVisualOrder() {}
+    private MyanmarVisualOrder() {}
 
-  static String of(String text) {
-    if (text.chars().noneMatch(c -> c == '\u1031' || c == '\u103C')) {
-      return text; // nothing drawn before its consonant
+    static String of(String text) {
+        if (text.chars().noneMatch(c -> c == '\u1031' || c == '\u103C')) {
+            return text; // nothing drawn before its consonant
+        }
+        Matcher syllable = SYLLABLE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (syllable.find()) {
+            String medials = syllable.group(3);
+            String ra = medials.contains("\u103C") ? "\u103C" : "";
+            String drawnFirst = syllable.group(4) + ra;
+            syllable.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            drawnFirst + syllable.group(1) + syllable.group(2) + medials.replace("\u103C", "")));
+        }
+        syllable.appendTail(out);
+        return out.toString();
     }
-    Matcher syllable = SYLLABLE.matcher(text);
-    StringBuilder out = new StringBuilder(text.length());
-    while (syllable.find()) {
-      String medials = syllable.group(3);
-      String ra = medials.contains("\u103C") ? "\u103C" : "";
-      String drawnFirst = syllable.group(4) + ra;
-      syllable.appendReplacement(out, Matcher.quoteReplacement(
-          drawnFirst + syllable.group(1) + syllable.group(2) + medials.replace("\u103C", "")));
-    }
-    syllable.appendTail(out);
-    return out.toString();
-  }
 }

@@ -4,5 +4,5 @@ import java.sql.SQLException;
 
 /** Records each brief the desk produced: who sent what to whom, with the SHA-256 of the bytes. */
 public interface BriefAudit {
-  void issued(IssuedBriefRecord brief) throws SQLException;
+    void issued(IssuedBriefRecord brief) throws SQLException;
 }

@@ -9,23 +9,23 @@ import org.varsel.desk.brief.model.Track;
 
 /** Who sent what to whom: one produced brief, as the {@code brief} table keeps it. */
 public record IssuedBriefRecord(
-    String id,
-    List<String> incidentIds,
-    String sha256,
-    BriefFormat format,
-    Track track,
-    String audience,
-    Optional<String> platform,
-    Tlp tlp,
-    List<String> categories,
-    List<String> urls,
-    int sizeBytes,
-    String createdBy,
-    Instant createdAt) {
+        String id,
+        List<String> incidentIds,
+        String sha256,
+        BriefFormat format,
+        Track track,
+        String audience,
+        Optional<String> platform,
+        Tlp tlp,
+        List<String> categories,
+        List<String> urls,
+        int sizeBytes,
+        String createdBy,
+        Instant createdAt) {
 
-  public IssuedBriefRecord {
-    incidentIds = List.copyOf(incidentIds);
-    categories = List.copyOf(categories);
-    urls = List.copyOf(urls);
-  }
+    public IssuedBriefRecord {
+        incidentIds = List.copyOf(incidentIds);
+        categories = List.copyOf(categories);
+        urls = List.copyOf(urls);
+    }
 }

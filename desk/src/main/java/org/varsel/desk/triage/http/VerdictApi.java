@@ -21,28 +21,32 @@ import org.varsel.desk.triage.Verdicts;
 
 /** What the analysts' verdicts say: each rule's precision, and the verdicts as training data (leads, audited). */
 public record VerdictApi(Verdicts verdicts, AuditLog audit) implements RouteGroup {
-  @Override
-  public void addTo(Javalin app) {
-    app.get("/api/v1/rules/precision", this::rulePrecision);
-    app.get("/api/v1/training-data", this::trainingData);
-  }
+    @Override
+    public void addTo(Javalin app) {
+        app.get("/api/v1/rules/precision", this::rulePrecision);
+        app.get("/api/v1/training-data", this::trainingData);
+    }
 
-  private void rulePrecision(Context ctx) throws SQLException, IOException {
-    HttpApi.requireRole(ctx, IncidentApi.STAFF);
-    ObjectNode body = Json.mapper().createObjectNode();
-    ArrayNode items = body.putArray("items");
-    verdicts.rulePrecision().forEach(rule -> items.add(rule.toJson()));
-    JsonBody.send(ctx, body);
-  }
+    private void rulePrecision(Context ctx) throws SQLException, IOException {
+        HttpApi.requireRole(ctx, IncidentApi.STAFF);
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode items = body.putArray("items");
+        verdicts.rulePrecision().forEach(rule -> items.add(rule.toJson()));
+        JsonBody.send(ctx, body);
+    }
 
-  private void trainingData(Context ctx) throws SQLException, IOException {
-    Principal principal = HttpApi.requireRole(ctx, AuditApi.LEADS);
-    audit.record(AuditLog.actor(principal), "export-training-data", Optional.empty(), Optional.empty(),
-        Optional.empty());
-    ctx.contentType("application/x-ndjson; charset=utf-8")
-        .header("Content-Disposition", "attachment; filename=\"varsel-verdicts.jsonl\"");
-    Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-    verdicts.writeTrainingData(out);
-    out.flush();
-  }
+    private void trainingData(Context ctx) throws SQLException, IOException {
+        Principal principal = HttpApi.requireRole(ctx, AuditApi.LEADS);
+        audit.record(
+                AuditLog.actor(principal),
+                "export-training-data",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        ctx.contentType("application/x-ndjson; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"varsel-verdicts.jsonl\"");
+        Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+        verdicts.writeTrainingData(out);
+        out.flush();
+    }
 }
