@@ -102,8 +102,10 @@ class ThreatLibraryTest {
     void flagsAThreatAimedAtANamedPersonButNotAMentionOfThem() {
         assertThat(severity("honestly I'm gonna stab Mette Lund the next time she shows her face", "en"))
                 .isEqualTo(4);
-        assertThat(meant("may Peter Skov drop dead before the summit", "en"))
-                .contains("dsl-en-named-person-deserves-death");
+        // in shadow until its precision on real streams is measured (docs/rules.md): it matches as a shadow hit only
+        MatchResult wish = engine.match("may Peter Skov drop dead before the summit", Optional.of("en"));
+        assertThat(wish.shadowHits()).extracting(RuleHit::ruleId).contains("dsl-en-named-person-deserves-death");
+        assertThat(wish.hits()).extracting(RuleHit::ruleId).doesNotContain("dsl-en-named-person-deserves-death");
         assertThat(meant("Peter Skov lied again. we're going to hang him", "en"))
                 .contains("dsl-en-threat-to-named-person-pronoun");
 
