@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.varsel.desk.db.Database;
@@ -14,6 +17,8 @@ import org.varsel.desk.db.Database;
  * replica behind a load balancer; one upsert per request, serialised per caller by its row.
  */
 public final class RateLimiter {
+    private static final Duration IDLE = Duration.ofDays(1);
+
     private final Database database;
     private final String name;
     private final double perSecond;
@@ -54,6 +59,18 @@ public final class RateLimiter {
                 }
                 return OptionalLong.of(Math.max(1, (long) Math.ceil((1 - rows.getDouble(1)) / perSecond)));
             }
+        }
+    }
+
+    /**
+     * Deletes the buckets idle for a day at {@code now}, in the caller's transaction; returns how many. A day idle
+     * refills any bucket the desk configures: the row is the same as a new one.
+     */
+    public static int deleteIdle(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM rate_limit_bucket WHERE updated_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(now.minus(IDLE)));
+            return delete.executeUpdate();
         }
     }
 }
