@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 /** {@code ./varsel demo}: the whole system on this machine, until Ctrl-C. */
 @Command(
         name = "demo",
-        mixinStandardHelpOptions = true,
         description = {
             "Runs the whole system on this machine: a Kafka broker, the pipeline on a local Flink MiniCluster,",
             "PostgreSQL (embedded unless --jdbc-url is given) and the desk; publishes the sample signals;",
