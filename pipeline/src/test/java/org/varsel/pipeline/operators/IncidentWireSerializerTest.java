@@ -3,6 +3,8 @@ package org.varsel.pipeline.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,66 +119,62 @@ class IncidentWireSerializerTest {
         return out.getCopyOfBuffer();
     }
 
-    private static Incident single(String id, String text) {
+    /**
+     * The contract's golden incident (every field set), with what it lacks: a rule hit without severity, a null score,
+     * two timeline buckets, posts per account, nanoseconds, the given text.
+     */
+    private static Incident single(String id, String text) throws IOException {
+        Incident golden = golden("incident.json");
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("toxic", 0.91);
         scores.put("hateful", 0.8);
         scores.put("absent", null);
-        return Incident.builder()
+        Incident.EvidenceSignal signal = golden.evidence().signals().get(0);
+        Incident.EvidenceSignal shown = new Incident.EvidenceSignal(
+                signal.signalId(),
+                signal.source(),
+                signal.externalId(),
+                T,
+                null,
+                signal.platform(),
+                signal.author(),
+                text,
+                "da",
+                Tlp.AMBER_STRICT,
+                signal.category(),
+                signal.ruleIds(),
+                signal.matchedTerms(),
+                scores);
+        List<Incident.RuleHitSummary> hits = new ArrayList<>(golden.ruleHits());
+        hits.add(new Incident.RuleHitSummary("r-2", "Rule two", null, null, "pack-1", 1));
+        return golden.toBuilder()
                 .id(id)
-                .version(3)
-                .kind(IncidentKind.HIGH_SEVERITY)
                 .title(text)
                 .firstSeen(T)
-                .lastSeen(T.plusSeconds(60))
-                .updatedAt(T.plusSeconds(65))
-                .signalCount(5)
-                .accountCount(4)
-                .sources(List.of("partner:ngo-a"))
-                .platforms(List.of("x", "telegram"))
-                .languages(List.of("da"))
-                .categories(List.of("incitement"))
-                .disarm(List.of("T0049"))
-                .hashtags(List.of("#tag"))
-                .urls(List.of("https://example.org/a"))
-                .targetGroups(List.of("migrants"))
-                .hallmarks(List.of("dehumanisation", "threat"))
-                .tcap(List.of("threat-to-life", "place"))
-                .ruleHits(List.of(
-                        new Incident.RuleHitSummary("r-1", "Rule one", 4, "incitement", "pack-1", 2),
-                        new Incident.RuleHitSummary("r-2", "Rule two", null, null, "pack-1", 1)))
+                .ruleHits(hits)
                 .classifier(new Incident.ClassifierSummary("doccat-1", scores))
                 .evidence(new Incident.Evidence(
-                        List.of(new Incident.EvidenceSignal(
-                                "sig-1",
-                                "partner:ngo-a",
-                                "a-1",
-                                T,
-                                null,
-                                "x",
-                                "author",
-                                text,
-                                "da",
-                                Tlp.AMBER_STRICT,
-                                "incitement",
-                                List.of("r-1"),
-                                List.of(new Incident.MatchedTerm("vermin", 0, 6)),
-                                scores)),
-                        List.of("author", "b"),
+                        List.of(shown),
+                        golden.evidence().accounts(),
                         List.of(new Incident.TimelineBucket(T, 5), new Incident.TimelineBucket(T.plusSeconds(600), 0)),
-                        Map.of("shared_url", "https://example.org/a"),
-                        Map.of("author", 3)))
-                .severity(72)
+                        golden.evidence().coordination(),
+                        Map.of("a", 3)))
                 .tier(Tier.THREAT_TO_LIFE)
-                .tlp(Tlp.RED)
                 .explanation("why: " + text)
                 .suppressedBy("inc-dismissed")
                 .mergedInto("inc-c")
                 .build();
     }
 
-    private static Incident campaign() {
+    /** Updates as {@code incident.v1} consumers read them (contract/src/test/resources/incident-wire). */
+    private static Incident golden(String name) throws IOException {
+        return IncidentCodec.fromJson(
+                Files.readAllBytes(Path.of("..", "contract", "src", "test", "resources", "incident-wire", name)));
+    }
+
+    private static Incident campaign() throws IOException {
         Incident finding = single("inc-f", "Same link by 5 accounts");
+        Incident.Finding listed = golden("campaign.json").findings().get(0);
         List<Incident.Finding> findings = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             Map<String, Integer> posts = new LinkedHashMap<>();
@@ -185,19 +183,19 @@ class IncidentWireSerializerTest {
             findings.add(new Incident.Finding(
                     "inc-" + i,
                     IncidentKind.values()[i % IncidentKind.values().length],
-                    "finding " + i,
+                    listed.title() + " " + i,
                     T,
                     T.plusSeconds(i),
                     i,
                     i + 1,
                     i % 100,
                     List.of("acct_a", "acct_" + i),
-                    List.of("#tag"),
+                    listed.hashtags(),
                     List.of("https://e.org/" + i),
-                    i % 2 == 0 ? null : "https://e.org/" + i,
+                    i % 2 == 0 ? null : listed.subject(),
                     finding.evidence().timeline(),
-                    "shares 4 of 5 accounts (80 % ≥ 50 %)",
-                    "joined: windows overlap",
+                    listed.explanation(),
+                    listed.joinedBecause(),
                     posts));
         }
         return finding.toBuilder()
