@@ -77,7 +77,7 @@ public final class CampaignCpu {
     }
 
     /** The detectors' findings over the generated stream, in the order they came out (as {@code CampaignsTest} makes them). */
-    private static List<FindingUpdate> findings(long signals, boolean benchMix) {
+    static List<FindingUpdate> findings(long signals, boolean benchMix) {
         CorrelationSettings settings = CorrelationSettings.defaults();
         CorrelationKeys keys = new CorrelationKeys(settings);
         SingleSignals single = SingleSignals.from(settings);
@@ -170,25 +170,34 @@ public final class CampaignCpu {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
         PipelineSettings settings = PipelineSettings.from(java.util.Map.of("pipeline.checkpoint.interval", "PT1S"));
         VarselPipeline.configure(env, settings);
-        DataStream<FindingUpdate> stream = env.fromData(findings, TypeInformation.of(FindingUpdate.class))
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(
-                                c -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
-                        .withTimestampAssigner(
-                                (f, previous) -> f.incident().updatedAt().toEpochMilli()));
+        DataStream<FindingUpdate> stream = findingStream(env, findings);
         if (consolidate) {
-            stream.keyBy(f -> CampaignFunction.KEY, Types.STRING)
-                    .process(
-                            new CampaignFunction(
-                                    new Campaigns(CampaignSettings.defaults()),
-                                    CorrelationSettings.defaults().stateTtl()),
-                            TypeInformation.of(Incident.class))
-                    .sinkTo(new DiscardingSink<>());
+            campaigns(stream).sinkTo(new DiscardingSink<>());
         } else {
             stream.sinkTo(new DiscardingSink<>());
         }
         long cpu0 = processCpuNanos();
         env.execute("campaign cpu");
         return (processCpuNanos() - cpu0) / 1e3;
+    }
+
+    /** The findings in event time, a watermark after each (as the detectors emit them). */
+    static DataStream<FindingUpdate> findingStream(StreamExecutionEnvironment env, List<FindingUpdate> findings) {
+        return env.fromData(findings, TypeInformation.of(FindingUpdate.class))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(
+                                c -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
+                        .withTimestampAssigner(
+                                (f, previous) -> f.incident().updatedAt().toEpochMilli()));
+    }
+
+    /** The findings consolidated into one incident per campaign, as the job does it. */
+    static DataStream<Incident> campaigns(DataStream<FindingUpdate> findings) {
+        return findings.keyBy(f -> CampaignFunction.KEY, Types.STRING)
+                .process(
+                        new CampaignFunction(
+                                new Campaigns(CampaignSettings.defaults()),
+                                CorrelationSettings.defaults().stateTtl()),
+                        TypeInformation.of(Incident.class));
     }
 
     private static long processCpuNanos() {
