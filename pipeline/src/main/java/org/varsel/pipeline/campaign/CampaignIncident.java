@@ -31,7 +31,7 @@ final class CampaignIncident {
 
     private CampaignIncident() {}
 
-    static Incident of(Campaign campaign, List<CampaignMember> members, long version) {
+    static Incident of(String campaignId, List<CampaignMember> members, long version) {
         if (members.size() == 1) {
             return members.get(0).incident.withVersion(version);
         }
@@ -74,7 +74,7 @@ final class CampaignIncident {
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         return Incident.builder()
-                .id(campaign.id)
+                .id(campaignId)
                 .version(version)
                 .kind(IncidentKind.CAMPAIGN)
                 .title(CampaignSummary.title(findings, accountCount, hashtags, urls))
