@@ -200,12 +200,14 @@ public final class CampaignCpu {
             DataStream<CampaignChange> changes = stream.keyBy(f -> CampaignFunction.KEY, Types.STRING)
                     .process(
                             new CampaignFunction(new Campaigns(CampaignSettings.defaults()), ttl),
-                            TypeInformation.of(CampaignChange.class));
+                            TypeInformation.of(CampaignChange.class))
+                    .name("consolidation");
             if (stages == Stages.CONSOLIDATE) {
                 changes.sinkTo(new DiscardingSink<>());
             } else {
                 changes.keyBy(CampaignChange::campaignId, Types.STRING)
                         .process(new CampaignIncidentFunction(ttl), TypeInformation.of(Incident.class))
+                        .name("campaign incidents")
                         .sinkTo(new DiscardingSink<>());
             }
         }

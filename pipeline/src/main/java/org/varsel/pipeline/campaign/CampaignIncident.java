@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.varsel.contract.Incident;
@@ -165,15 +167,15 @@ final class CampaignIncident {
     }
 
     private static List<String> union(List<Incident> findings, Function<Incident, List<String>> values, int cap) {
-        List<String> all = new ArrayList<>();
+        Set<String> all = new LinkedHashSet<>();
         for (Incident finding : findings) {
             for (String value : values.apply(finding)) {
-                if (all.size() < cap && !all.contains(value)) {
+                if (all.size() < cap) {
                     all.add(value);
                 }
             }
         }
-        return all;
+        return new ArrayList<>(all);
     }
 
     private static List<Incident.RuleHitSummary> ruleHits(List<Incident> findings) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.varsel.contract.Incident;
 
 /**
@@ -14,6 +15,9 @@ import org.varsel.contract.Incident;
  * The detector's facts come from the draft's coordination evidence, so the explanation and the evidence agree.
  */
 public final class Explanations {
+    /** Compiled once: a campaign's summary shortens the text of each of its findings at every emission. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Explanations() {}
 
     static String explain(IncidentDraft draft, Severity severity) {
@@ -174,7 +178,7 @@ public final class Explanations {
         if (text == null) {
             return "";
         }
-        String flat = text.replaceAll("\\s+", " ").trim();
+        String flat = WHITESPACE.matcher(text).replaceAll(" ").trim();
         return flat.length() <= max ? flat : flat.substring(0, max) + "…";
     }
 }
