@@ -83,14 +83,16 @@ public final class AuditLog {
      * the caller's transaction; returns how many.
      */
     public int deleteBefore(Connection connection, Instant cutoff) throws SQLException {
-        return changing(connection, "retention", () -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_event a WHERE a.at < ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.id = a.incident_id AND " + IncidentStore.KEPT
-                    + ")")) {
-                delete.setTimestamp(1, Timestamp.from(cutoff));
-                return delete.executeUpdate();
-            }
-        });
+        return changing(
+                connection,
+                "retention",
+                () -> Database.update(
+                        connection,
+                        "DELETE FROM audit_event a WHERE a.at < ?"
+                                + " AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.id = a.incident_id AND "
+                                + IncidentStore.KEPT
+                                + ")",
+                        Timestamp.from(cutoff)));
     }
 
     /**

@@ -144,9 +144,6 @@ public final class Sessions {
 
     /** Deletes the sessions expired at {@code now}, in the caller's transaction; returns how many. */
     public static int deleteExpired(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM app_session WHERE expires_at < ?")) {
-            delete.setTimestamp(1, Timestamp.from(now));
-            return delete.executeUpdate();
-        }
+        return Database.update(connection, "DELETE FROM app_session WHERE expires_at < ?", Timestamp.from(now));
     }
 }

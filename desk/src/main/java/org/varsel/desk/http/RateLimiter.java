@@ -67,10 +67,7 @@ public final class RateLimiter {
      * refills any bucket the desk configures: the row is the same as a new one.
      */
     public static int deleteIdle(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM rate_limit_bucket WHERE updated_at < ?")) {
-            delete.setTimestamp(1, Timestamp.from(now.minus(IDLE)));
-            return delete.executeUpdate();
-        }
+        return Database.update(
+                connection, "DELETE FROM rate_limit_bucket WHERE updated_at < ?", Timestamp.from(now.minus(IDLE)));
     }
 }

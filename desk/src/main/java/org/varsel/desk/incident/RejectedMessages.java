@@ -97,10 +97,7 @@ public final class RejectedMessages {
 
     /** Deletes the messages received before the cutoff, in the caller's transaction; returns how many. */
     public static int deleteReceivedBefore(Connection connection, Instant cutoff) throws SQLException {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM rejected_message WHERE received_at < ?")) {
-            delete.setTimestamp(1, Timestamp.from(cutoff));
-            return delete.executeUpdate();
-        }
+        return Database.update(
+                connection, "DELETE FROM rejected_message WHERE received_at < ?", Timestamp.from(cutoff));
     }
 }

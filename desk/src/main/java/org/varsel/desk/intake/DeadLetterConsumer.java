@@ -93,19 +93,15 @@ public final class DeadLetterConsumer extends TopicIntoTable {
 
     /** Deletes the dead letters of these signals (an erasure), in the caller's transaction; returns how many. */
     public static int deleteOfSignals(Connection connection, Set<String> signalIds) throws SQLException {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM signal_dead_letter WHERE signal_id = ANY (?)")) {
-            delete.setArray(1, connection.createArrayOf("text", signalIds.toArray()));
-            return delete.executeUpdate();
-        }
+        return Database.update(
+                connection,
+                "DELETE FROM signal_dead_letter WHERE signal_id = ANY (?)",
+                connection.createArrayOf("text", signalIds.toArray()));
     }
 
     /** Deletes the dead letters stored before the cutoff, in the caller's transaction; returns how many. */
     public static int deleteStoredBefore(Connection connection, Instant cutoff) throws SQLException {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM signal_dead_letter WHERE stored_at < ?")) {
-            delete.setTimestamp(1, Timestamp.from(cutoff));
-            return delete.executeUpdate();
-        }
+        return Database.update(
+                connection, "DELETE FROM signal_dead_letter WHERE stored_at < ?", Timestamp.from(cutoff));
     }
 }

@@ -355,11 +355,10 @@ public final class SignalIntake implements AutoCloseable {
 
     /** Deletes the receipts of these signals (an erasure), in the caller's transaction; returns how many. */
     public static int deleteReceipts(Connection connection, Set<String> signalIds) throws SQLException {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM signal_receipt WHERE signal_id = ANY (?)")) {
-            delete.setArray(1, connection.createArrayOf("text", signalIds.toArray()));
-            return delete.executeUpdate();
-        }
+        return Database.update(
+                connection,
+                "DELETE FROM signal_receipt WHERE signal_id = ANY (?)",
+                connection.createArrayOf("text", signalIds.toArray()));
     }
 
     /**
@@ -367,12 +366,11 @@ public final class SignalIntake implements AutoCloseable {
      * keeps ({@link IncidentStore#KEPT}), in the caller's transaction; returns how many.
      */
     public static int deleteUnkeptReceivedBefore(Connection connection, Instant cutoff) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
+        return Database.update(
+                connection,
                 "DELETE FROM signal_receipt r WHERE r.received_at < ? AND NOT EXISTS (SELECT 1 FROM incident i WHERE "
                         + "i.payload -> 'evidence' -> 'signals' @> jsonb_build_array(jsonb_build_object('signal_id', r.signal_id))"
-                        + " AND " + IncidentStore.KEPT + ")")) {
-            delete.setTimestamp(1, Timestamp.from(cutoff));
-            return delete.executeUpdate();
-        }
+                        + " AND " + IncidentStore.KEPT + ")",
+                Timestamp.from(cutoff));
     }
 }
