@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.varsel.contract.Incident;
@@ -31,7 +33,7 @@ final class CampaignIncident {
 
     private CampaignIncident() {}
 
-    static Incident of(Campaign campaign, List<CampaignMember> members, long version) {
+    static Incident of(String campaignId, List<CampaignMember> members, long version) {
         if (members.size() == 1) {
             return members.get(0).incident.withVersion(version);
         }
@@ -64,7 +66,7 @@ final class CampaignIncident {
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         return Incident.builder()
-                .id(campaign.id)
+                .id(campaignId)
                 .version(version)
                 .kind(IncidentKind.CAMPAIGN)
                 .title(CampaignSummary.title(findings, accountCount, hashtags, urls))
@@ -155,15 +157,15 @@ final class CampaignIncident {
     }
 
     private static List<String> union(List<Incident> findings, Function<Incident, List<String>> values, int cap) {
-        List<String> all = new ArrayList<>();
+        Set<String> all = new LinkedHashSet<>();
         for (Incident finding : findings) {
             for (String value : values.apply(finding)) {
-                if (all.size() < cap && !all.contains(value)) {
+                if (all.size() < cap) {
                     all.add(value);
                 }
             }
         }
-        return all;
+        return new ArrayList<>(all);
     }
 
     private static List<Incident.RuleHitSummary> ruleHits(List<Incident> findings) {

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.correlate.DistinctSketch;
@@ -74,17 +76,14 @@ final class CampaignSummary {
 
     private static String act(IncidentKind kind, List<CampaignMember> group) {
         int who = accounts(group);
-        List<String> subjects = new ArrayList<>();
+        Set<String> subjects = new LinkedHashSet<>();
         for (CampaignMember member : group) {
-            String subject = kind == IncidentKind.CO_SIMILAR_TEXT
-                    ? "\"" + Explanations.shorten(subject(member.incident), 60) + "\""
-                    : subject(member.incident);
-            if (!subjects.contains(subject)) {
-                subjects.add(subject);
-            }
+            subjects.add(
+                    kind == IncidentKind.CO_SIMILAR_TEXT
+                            ? "\"" + Explanations.shorten(subject(member.incident), 60) + "\""
+                            : subject(member.incident));
         }
-        String listed = String.join(", ", subjects.subList(0, Math.min(3, subjects.size())))
-                + (subjects.size() > 3 ? ", …" : "");
+        String listed = String.join(", ", subjects.stream().limit(3).toList()) + (subjects.size() > 3 ? ", …" : "");
         return switch (kind) {
             case HASHTAG_PUSH -> who + " accounts pushed " + listed;
             case CO_LINK -> who + " shared " + plural(subjects.size(), "link") + " (" + listed + ")";

@@ -36,6 +36,8 @@ public final class Explanations {
             + " + {sigmas} × spread) = {period_threshold}, and {sustained_periods} raised periods in a row open a"
             + " warning (a single spike does not). Examples from {accounts} accounts.";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    /** Compiled once: a campaign's summary shortens the text of each of its findings at every emission. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Explanations() {}
 
@@ -137,7 +139,7 @@ public final class Explanations {
         if (text == null) {
             return "";
         }
-        String flat = text.replaceAll("\\s+", " ").trim();
+        String flat = WHITESPACE.matcher(text).replaceAll(" ").trim();
         return flat.length() <= max ? flat : flat.substring(0, max) + "…";
     }
 }
