@@ -9,10 +9,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.varsel.pipeline.settings.PipelineSettings;
 
-/** Savepoints map state to operators by uid: the topology's uids, and the names the web UI shows, stay as they are. */
+/**
+ * Savepoints map state to operators by uid: the topology's uids, and the names the web UI shows, stay as they are. A new
+ * operator adds its line here; a changed uid is a state migration (docs/operations.md, Upgrading).
+ */
 class OperatorUidsTest {
     /** As on 2026-12-05 with the default settings (the sinks' names carry the topics). */
     private static final List<String> UIDS_AND_NAMES = List.of(
+            "campaign-incidents = campaign changes → campaign incidents",
             "campaigns = findings → campaigns (one incident per campaign)",
             "co-link-keys = co-link: canonical URL",
             "co-link-v2 = co-link → incidents",
