@@ -85,7 +85,7 @@ public final class CampaignCpu {
     }
 
     /** The detectors' findings over the generated stream, in the order they came out (as {@code CampaignsTest} makes them). */
-    private static List<FindingUpdate> findings(long signals, boolean benchMix) {
+    static List<FindingUpdate> findings(long signals, boolean benchMix) {
         CorrelationSettings settings = CorrelationSettings.defaults();
         CorrelationKeys keys = new CorrelationKeys(settings);
         SingleSignals single = SingleSignals.from(settings);
@@ -188,32 +188,48 @@ public final class CampaignCpu {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
         PipelineSettings settings = PipelineSettings.from(java.util.Map.of("pipeline.checkpoint.interval", "PT1S"));
         VarselPipeline.configure(env, settings);
-        DataStream<FindingUpdate> stream = env.fromData(findings, TypeInformation.of(FindingUpdate.class))
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(
-                                c -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
-                        .withTimestampAssigner(
-                                (f, previous) -> f.incident().updatedAt().toEpochMilli()));
-        Duration ttl = CorrelationSettings.defaults().stateTtl();
+        DataStream<FindingUpdate> stream = findingStream(env, findings);
         if (stages == Stages.READ) {
             stream.sinkTo(new DiscardingSink<>());
+        } else if (stages == Stages.CONSOLIDATE) {
+            changes(stream).sinkTo(new DiscardingSink<>());
         } else {
-            DataStream<CampaignChange> changes = stream.keyBy(f -> CampaignFunction.KEY, Types.STRING)
-                    .process(
-                            new CampaignFunction(new Campaigns(CampaignSettings.defaults()), ttl),
-                            TypeInformation.of(CampaignChange.class))
-                    .name("consolidation");
-            if (stages == Stages.CONSOLIDATE) {
-                changes.sinkTo(new DiscardingSink<>());
-            } else {
-                changes.keyBy(CampaignChange::campaignId, Types.STRING)
-                        .process(new CampaignIncidentFunction(ttl), TypeInformation.of(Incident.class))
-                        .name("campaign incidents")
-                        .sinkTo(new DiscardingSink<>());
-            }
+            campaigns(stream).sinkTo(new DiscardingSink<>());
         }
         long cpu0 = processCpuNanos();
         env.execute("campaign cpu");
         return (processCpuNanos() - cpu0) / 1e3;
+    }
+
+    /** The findings in event time, a watermark after each (as the detectors emit them). */
+    static DataStream<FindingUpdate> findingStream(StreamExecutionEnvironment env, List<FindingUpdate> findings) {
+        return env.fromData(findings, TypeInformation.of(FindingUpdate.class))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(
+                                c -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
+                        .withTimestampAssigner(
+                                (f, previous) -> f.incident().updatedAt().toEpochMilli()));
+    }
+
+    /** The findings consolidated on the one campaign key: what changed in which campaign. */
+    static DataStream<CampaignChange> changes(DataStream<FindingUpdate> findings) {
+        return findings.keyBy(f -> CampaignFunction.KEY, Types.STRING)
+                .process(
+                        new CampaignFunction(
+                                new Campaigns(CampaignSettings.defaults()),
+                                CorrelationSettings.defaults().stateTtl()),
+                        TypeInformation.of(CampaignChange.class))
+                .name("consolidation");
+    }
+
+    /** The findings consolidated into one incident per campaign, built keyed by campaign as the job does it. */
+    static DataStream<Incident> campaigns(DataStream<FindingUpdate> findings) {
+        return changes(findings)
+                .keyBy(CampaignChange::campaignId, Types.STRING)
+                .process(
+                        new CampaignIncidentFunction(
+                                CorrelationSettings.defaults().stateTtl()),
+                        TypeInformation.of(Incident.class))
+                .name("campaign incidents");
     }
 
     private static long processCpuNanos() {

@@ -50,6 +50,7 @@ import org.varsel.pipeline.operators.CampaignIncidentFunction;
 import org.varsel.pipeline.operators.DetectorFunction;
 import org.varsel.pipeline.operators.EnrichSignal;
 import org.varsel.pipeline.operators.FirstSeenOnly;
+import org.varsel.pipeline.operators.IncidentTypeInfo;
 import org.varsel.pipeline.operators.MatchRules;
 import org.varsel.pipeline.operators.ParseFeedback;
 import org.varsel.pipeline.operators.ParseSignal;
@@ -69,7 +70,9 @@ import org.varsel.pipeline.settings.PipelineSettings;
  */
 public final class VarselPipeline {
     private static final TypeInformation<KeyedSignal> KEYED_SIGNAL = TypeInformation.of(KeyedSignal.class);
-    private static final TypeInformation<Incident> INCIDENT = TypeInformation.of(Incident.class);
+    /** Incidents between operators go by a serializer without reflection (campaigns list up to 100 findings). */
+    private static final TypeInformation<Incident> INCIDENT = new IncidentTypeInfo();
+
     private static final TypeInformation<FindingUpdate> FINDING = TypeInformation.of(FindingUpdate.class);
     private static final String RAW_SIGNALS_ALIGNMENT_GROUP = "raw-signals";
     private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
@@ -177,7 +180,7 @@ public final class VarselPipeline {
         // Upgrading)
 
         // One incident per signal: a grave post a partner also assessed carries both reasons (it opened two before)
-        DataStream<Incident> singleSignals = analysed.flatMap(new SingleSignalIncidents(single))
+        DataStream<Incident> singleSignals = analysed.flatMap(new SingleSignalIncidents(single), INCIDENT)
                 .uid("single-signals")
                 .name("high-severity signals, partner assessments → incidents");
 

@@ -42,15 +42,11 @@ final class CampaignIncident {
                 .reversed()
                 .thenComparing(m -> m.incident.id()));
         List<Incident> findings = ordered.stream().map(m -> m.incident).toList();
-        long[] accounts = new long[0];
+        int accountCount = CampaignSummary.accounts(ordered);
         long[] signals = new long[0];
         for (CampaignMember member : ordered) {
-            accounts = DistinctSketch.union(accounts, member.accounts);
             signals = DistinctSketch.union(signals, member.signals);
         }
-        int accountCount = Math.max(
-                DistinctSketch.size(accounts),
-                findings.stream().mapToInt(Incident::accountCount).max().orElse(0));
         int signalCount = Math.max(
                 DistinctSketch.size(signals),
                 findings.stream().mapToInt(Incident::signalCount).max().orElse(1));
@@ -63,14 +59,8 @@ final class CampaignIncident {
         Tlp tlp = findings.stream().map(Incident::tlp).reduce(Tlp.CLEAR, Tlp::mostRestrictive);
         List<String> hashtags = ranked(findings, Incident::hashtags);
         List<String> urls = ranked(findings, Incident::urls);
-        Instant first = findings.stream()
-                .map(Incident::firstSeen)
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
-        Instant last = findings.stream()
-                .map(Incident::lastSeen)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
+        Instant first = CampaignSummary.firstSeen(findings);
+        Instant last = CampaignSummary.lastSeen(findings);
         Instant updated = findings.stream()
                 .map(Incident::updatedAt)
                 .max(Comparator.naturalOrder())
@@ -248,15 +238,7 @@ final class CampaignIncident {
         facts.put("observed_signals", Integer.toString(signals) + (signals >= DistinctSketch.K ? " (estimated)" : ""));
         facts.put(
                 "span",
-                Duration.between(
-                                findings.stream()
-                                        .map(Incident::firstSeen)
-                                        .min(Comparator.naturalOrder())
-                                        .orElseThrow(),
-                                findings.stream()
-                                        .map(Incident::lastSeen)
-                                        .max(Comparator.naturalOrder())
-                                        .orElseThrow())
+                Duration.between(CampaignSummary.firstSeen(findings), CampaignSummary.lastSeen(findings))
                         .toString());
         return facts;
     }

@@ -32,14 +32,8 @@ final class CampaignSummary {
 
     static String explain(
             List<Incident> findings, int accounts, int signals, Incident gravest, List<CampaignMember> members) {
-        Instant first = findings.stream()
-                .map(Incident::firstSeen)
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
-        Instant last = findings.stream()
-                .map(Incident::lastSeen)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
+        Instant first = firstSeen(findings);
+        Instant last = lastSeen(findings);
         Map<IncidentKind, List<CampaignMember>> byKind = new EnumMap<>(IncidentKind.class);
         members.forEach(m -> byKind.computeIfAbsent(m.incident.kind(), k -> new ArrayList<>())
                 .add(m));
@@ -55,14 +49,33 @@ final class CampaignSummary {
                 + gravest.kind().label() + " " + gravest.id() + ").";
     }
 
-    private static String act(IncidentKind kind, List<CampaignMember> group) {
+    static Instant firstSeen(List<Incident> findings) {
+        return findings.stream()
+                .map(Incident::firstSeen)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+    }
+
+    static Instant lastSeen(List<Incident> findings) {
+        return findings.stream()
+                .map(Incident::lastSeen)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+    }
+
+    /** Distinct accounts across the members: their sketches' union, and never fewer than the largest member counts. */
+    static int accounts(List<CampaignMember> members) {
         long[] accounts = new long[0];
-        for (CampaignMember member : group) {
+        for (CampaignMember member : members) {
             accounts = DistinctSketch.union(accounts, member.accounts);
         }
-        int who = Math.max(
+        return Math.max(
                 DistinctSketch.size(accounts),
-                group.stream().mapToInt(m -> m.incident.accountCount()).max().orElse(0));
+                members.stream().mapToInt(m -> m.incident.accountCount()).max().orElse(0));
+    }
+
+    private static String act(IncidentKind kind, List<CampaignMember> group) {
+        int who = accounts(group);
         Set<String> subjects = new LinkedHashSet<>();
         for (CampaignMember member : group) {
             subjects.add(
