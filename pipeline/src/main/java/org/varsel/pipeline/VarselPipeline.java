@@ -23,6 +23,7 @@ import org.varsel.contract.IncidentKind;
 import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.campaign.CampaignChange;
 import org.varsel.pipeline.campaign.Campaigns;
 import org.varsel.pipeline.correlate.BaselineBursts;
 import org.varsel.pipeline.correlate.BurstState;
@@ -45,6 +46,7 @@ import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.operators.CampaignFunction;
+import org.varsel.pipeline.operators.CampaignIncidentFunction;
 import org.varsel.pipeline.operators.DetectorFunction;
 import org.varsel.pipeline.operators.EnrichSignal;
 import org.varsel.pipeline.operators.FirstSeenOnly;
@@ -247,9 +249,16 @@ public final class VarselPipeline {
                                 .uid("high-severity-findings")
                                 .name("high-severity signals → findings"))
                 .keyBy(finding -> CampaignFunction.KEY, Types.STRING)
-                .process(new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()), INCIDENT)
+                .process(
+                        new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()),
+                        TypeInformation.of(CampaignChange.class))
                 .uid("campaigns")
-                .name("findings → campaigns (one incident per campaign)");
+                .name("findings → campaigns (one incident per campaign)")
+                // consolidation has one key; building each campaign's incident from its findings runs per campaign
+                .keyBy(CampaignChange::campaignId, Types.STRING)
+                .process(new CampaignIncidentFunction(ttl), INCIDENT)
+                .uid("campaign-incidents")
+                .name("campaign changes → campaign incidents");
 
         ClosedLoop loop = closeFeedbackLoop(env, analysed, singleSignals.union(campaigns));
 
