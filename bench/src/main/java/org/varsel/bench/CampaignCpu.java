@@ -25,6 +25,7 @@ import org.varsel.contract.SignalIds;
 import org.varsel.contract.Tlp;
 import org.varsel.pipeline.VarselPipeline;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.campaign.CampaignChange;
 import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.campaign.Campaigns;
 import org.varsel.pipeline.correlate.BaselineBursts;
@@ -35,14 +36,17 @@ import org.varsel.pipeline.correlate.DetectorReplay;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.correlate.SingleSignals;
 import org.varsel.pipeline.operators.CampaignFunction;
+import org.varsel.pipeline.operators.CampaignIncidentFunction;
 import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
 import org.varsel.pipeline.settings.PipelineSettings;
 
 /**
  * CPU per signal of campaign consolidation alone: {@link CorrelationMemory}'s generated stream goes through the four
  * detectors and the high-severity check in memory once (not measured), and their findings, in the order they came out,
- * through {@link CampaignFunction} on a local MiniCluster with a state backend and 1 s checkpoints, minus a control run
- * that only reads the findings. A fixed workload for before/after comparisons of consolidation (docs/performance.md).
+ * through {@link CampaignFunction} and {@link CampaignIncidentFunction} on a local MiniCluster with a state backend and
+ * 1 s checkpoints, minus a control run that only reads the findings; and through {@link CampaignFunction} alone, the
+ * share of the one key (the incidents are built keyed by campaign). A fixed workload for before/after comparisons of
+ * consolidation (docs/performance.md).
  * The {@code bench} mix is {@code ./varsel bench}'s generated half (few accounts, 300 hashtags and 400 links, skewed,
  * 20 small campaigns, a signal every 100 ms): findings that share accounts and content all the time, as the bench's
  * are; {@code memory} is {@link CorrelationMemory}'s sparser stream.
@@ -62,22 +66,26 @@ public final class CampaignCpu {
                 "%,d generated signals (%s mix) → %,d finding updates; %s, 1 s checkpoints, %d rounds (the first warms the JIT)%n",
                 signals, benchMix ? "bench" : "memory", findings.size(), backend, rounds);
         for (int round = 1; round <= rounds; round++) {
-            double control = run(findings, backend, false);
-            double consolidation = run(findings, backend, true);
+            double control = run(findings, backend, Stages.READ);
+            double oneKey = run(findings, backend, Stages.CONSOLIDATE);
+            double both = run(findings, backend, Stages.CONSOLIDATE_AND_BUILD);
             System.out.printf(
-                    "round %d: consolidation %.1f core-µs/signal, %.0f core-µs/finding update (job %.1f, reading alone %.1f "
-                            + "core-µs/signal); load average %.1f%n",
+                    "round %d: consolidation and incidents %.1f core-µs/signal, %.0f core-µs/finding update; of which the"
+                            + " one key (consolidation alone) %.1f core-µs/signal, %.0f core-µs/finding update (job %.1f,"
+                            + " reading alone %.1f core-µs/signal); load average %.1f%n",
                     round,
-                    (consolidation - control) / signals,
-                    (consolidation - control) / findings.size(),
-                    consolidation / signals,
+                    (both - control) / signals,
+                    (both - control) / findings.size(),
+                    (oneKey - control) / signals,
+                    (oneKey - control) / findings.size(),
+                    both / signals,
                     control / signals,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
     /** The detectors' findings over the generated stream, in the order they came out (as {@code CampaignsTest} makes them). */
-    private static List<FindingUpdate> findings(long signals, boolean benchMix) {
+    static List<FindingUpdate> findings(long signals, boolean benchMix) {
         CorrelationSettings settings = CorrelationSettings.defaults();
         CorrelationKeys keys = new CorrelationKeys(settings);
         SingleSignals single = SingleSignals.from(settings);
@@ -158,8 +166,18 @@ public final class CampaignCpu {
         return (int) Math.min(n - 1, Math.floor(n * u * u * u));
     }
 
-    /** Core-µs of one bounded job over the findings: reading them (and consolidating them when asked). */
-    private static double run(List<FindingUpdate> findings, String backend, boolean consolidate) throws Exception {
+    /** What a run does with the findings. */
+    private enum Stages {
+        /** Reads them (the control). */
+        READ,
+        /** Consolidates them on the one key, its changes discarded. */
+        CONSOLIDATE,
+        /** Consolidates them and builds the campaigns' incidents keyed by campaign, as the pipeline does. */
+        CONSOLIDATE_AND_BUILD
+    }
+
+    /** Core-µs of one bounded job over the findings. */
+    private static double run(List<FindingUpdate> findings, String backend, Stages stages) throws Exception {
         Path checkpoints = Files.createTempDirectory("varsel-campaign-cpu-");
         Configuration config = new Configuration();
         config.set(StateBackendOptions.STATE_BACKEND, backend);
@@ -170,25 +188,48 @@ public final class CampaignCpu {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
         PipelineSettings settings = PipelineSettings.from(java.util.Map.of("pipeline.checkpoint.interval", "PT1S"));
         VarselPipeline.configure(env, settings);
-        DataStream<FindingUpdate> stream = env.fromData(findings, TypeInformation.of(FindingUpdate.class))
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(
-                                c -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
-                        .withTimestampAssigner(
-                                (f, previous) -> f.incident().updatedAt().toEpochMilli()));
-        if (consolidate) {
-            stream.keyBy(f -> CampaignFunction.KEY, Types.STRING)
-                    .process(
-                            new CampaignFunction(
-                                    new Campaigns(CampaignSettings.defaults()),
-                                    CorrelationSettings.defaults().stateTtl()),
-                            TypeInformation.of(Incident.class))
-                    .sinkTo(new DiscardingSink<>());
-        } else {
+        DataStream<FindingUpdate> stream = findingStream(env, findings);
+        if (stages == Stages.READ) {
             stream.sinkTo(new DiscardingSink<>());
+        } else if (stages == Stages.CONSOLIDATE) {
+            changes(stream).sinkTo(new DiscardingSink<>());
+        } else {
+            campaigns(stream).sinkTo(new DiscardingSink<>());
         }
         long cpu0 = processCpuNanos();
         env.execute("campaign cpu");
         return (processCpuNanos() - cpu0) / 1e3;
+    }
+
+    /** The findings in event time, a watermark after each (as the detectors emit them). */
+    static DataStream<FindingUpdate> findingStream(StreamExecutionEnvironment env, List<FindingUpdate> findings) {
+        return env.fromData(findings, TypeInformation.of(FindingUpdate.class))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(
+                                c -> new WatermarkAfterEveryRecord<>(OUT_OF_ORDERNESS))
+                        .withTimestampAssigner(
+                                (f, previous) -> f.incident().updatedAt().toEpochMilli()));
+    }
+
+    /** The findings consolidated on the one campaign key: what changed in which campaign. */
+    static DataStream<CampaignChange> changes(DataStream<FindingUpdate> findings) {
+        return findings.keyBy(f -> CampaignFunction.KEY, Types.STRING)
+                .process(
+                        new CampaignFunction(
+                                new Campaigns(CampaignSettings.defaults()),
+                                CorrelationSettings.defaults().stateTtl()),
+                        TypeInformation.of(CampaignChange.class))
+                .name("consolidation");
+    }
+
+    /** The findings consolidated into one incident per campaign, built keyed by campaign as the job does it. */
+    static DataStream<Incident> campaigns(DataStream<FindingUpdate> findings) {
+        return changes(findings)
+                .keyBy(CampaignChange::campaignId, Types.STRING)
+                .process(
+                        new CampaignIncidentFunction(
+                                CorrelationSettings.defaults().stateTtl()),
+                        TypeInformation.of(Incident.class))
+                .name("campaign incidents");
     }
 
     private static long processCpuNanos() {

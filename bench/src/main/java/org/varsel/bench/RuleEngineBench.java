@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.varsel.contract.Tlp;
 import org.varsel.pipeline.rules.NaiveRuleMatcher;
 import org.varsel.pipeline.rules.Rule;
 import org.varsel.pipeline.rules.RuleEngine;
-import org.varsel.pipeline.rules.RuleLanguage;
 import org.varsel.pipeline.rules.RulePack;
 import org.varsel.pipeline.rules.RuleStatus;
 
@@ -92,20 +90,14 @@ public final class RuleEngineBench {
                 case 7, 8 -> query = ruleWord() + " OR (" + ruleWord() + " AND " + ruleWord() + ")";
                 default -> query = ruleWord().substring(0, 4) + "* AND " + ruleWord();
             }
-            rules.add(new Rule(
+            rules.add(BenchRule.of(
                     "gen-" + i,
                     "generated " + i,
                     "Generated rule matched {matched}.",
                     query,
-                    List.of(RuleLanguage.ANY),
-                    "incitement",
                     List.of("topic:bench"),
                     1 + i % 5,
-                    Tlp.GREEN,
-                    i % 10 == 0 ? RuleStatus.SHADOW : RuleStatus.ACTIVE,
-                    "bench",
-                    List.of(),
-                    null));
+                    i % 10 == 0 ? RuleStatus.SHADOW : RuleStatus.ACTIVE));
         }
         return rules;
     }

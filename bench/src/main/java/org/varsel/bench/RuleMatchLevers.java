@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import org.varsel.contract.Tlp;
 import org.varsel.pipeline.rules.Rule;
 import org.varsel.pipeline.rules.RuleLanguage;
 import org.varsel.pipeline.rules.RulePack;
@@ -52,20 +51,14 @@ public final class RuleMatchLevers {
                 case 7, 8 -> a + " OR (" + b + " AND " + c + ")";
                 default -> a.substring(0, 4) + "* AND " + b;
             };
-            rules.add(new Rule(
+            rules.add(BenchRule.of(
                     String.format(Locale.ROOT, "bench-gen-%04d", i),
                     "generated rule " + i,
                     "Generated benchmark rule matched {matched}.",
                     query,
-                    List.of(RuleLanguage.ANY),
-                    "incitement",
                     List.of("topic:bench"),
                     1 + i % 3,
-                    Tlp.GREEN,
-                    i % 10 == 9 ? RuleStatus.SHADOW : RuleStatus.ACTIVE,
-                    "bench",
-                    List.of(),
-                    null));
+                    i % 10 == 9 ? RuleStatus.SHADOW : RuleStatus.ACTIVE));
         }
         return RulePack.of("bench", rules, bundled.lexicons());
     }

@@ -7,13 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.varsel.contract.Tlp;
 import org.varsel.pipeline.correlate.CorrelationSettings;
 import org.varsel.pipeline.correlate.ShingledText;
 import org.varsel.pipeline.nlp.LanguageIdentifier;
 import org.varsel.pipeline.rules.Rule;
 import org.varsel.pipeline.rules.RuleEngine;
-import org.varsel.pipeline.rules.RuleLanguage;
 import org.varsel.pipeline.rules.RulePack;
 import org.varsel.pipeline.rules.RuleStatus;
 
@@ -42,20 +40,14 @@ public final class ScriptCoverage {
         for (Sample s : samples) {
             String tag = identifier.detect(s.sentence()).language();
             boolean match;
-            Rule rule = new Rule(
+            Rule rule = BenchRule.of(
                     "cover-" + s.language(),
                     "word",
                     "{matched}",
                     "\"" + s.word() + "\"",
-                    List.of(RuleLanguage.ANY),
-                    "incitement",
                     List.of(),
                     1,
-                    Tlp.GREEN,
-                    RuleStatus.ACTIVE,
-                    "bench",
-                    List.of(),
-                    null);
+                    RuleStatus.ACTIVE);
             try (RuleEngine engine = RuleEngine.build(RulePack.of("coverage", List.of(rule)))) {
                 match = !engine.match(s.sentence(), Optional.empty()).hits().isEmpty();
             }

@@ -43,7 +43,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "bench",
-        mixinStandardHelpOptions = true,
         description = {
             "End-to-end benchmark of the real pipeline (local Kafka broker in its own JVM, local Flink MiniCluster, exactly once,"
                     + " the bundled rules plus generated ones, the classifier, all detectors). Per parallelism: throughput over a"

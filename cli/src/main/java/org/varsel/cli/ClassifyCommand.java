@@ -25,7 +25,6 @@ import picocli.CommandLine.Option;
 /** {@code ./varsel classify}: enriches JSONL signals from stdin with language, links and category. */
 @Command(
         name = "classify",
-        mixinStandardHelpOptions = true,
         description =
                 "Read JSONL from stdin ({\"text\": ...} per line, other fields passed through) and write JSONL to "
                         + "stdout with language, language_confidence, category, scores, urls, platforms, hashtags, mentions and "

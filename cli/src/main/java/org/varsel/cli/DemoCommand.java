@@ -12,12 +12,12 @@ import org.varsel.cli.demo.Demo;
 import org.varsel.cli.demo.DemoCredentials;
 import org.varsel.cli.demo.DemoSample;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./varsel demo}: the whole system on this machine, until Ctrl-C. */
 @Command(
         name = "demo",
-        mixinStandardHelpOptions = true,
         description = {
             "Runs the whole system on this machine: a Kafka broker, the pipeline on a local Flink MiniCluster,",
             "PostgreSQL (embedded unless --jdbc-url is given) and the desk; publishes the sample signals;",
@@ -38,21 +38,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Interface the desk listens on. Default: ${DEFAULT-VALUE}.")
     String host;
 
-    @Option(names = "--jdbc-url", description = "Use this PostgreSQL server instead of an embedded one.")
-    Optional<String> jdbcUrl;
-
-    @Option(
-            names = "--db-user",
-            defaultValue = "varsel",
-            description = "Database user with --jdbc-url. Default: ${DEFAULT-VALUE}.")
-    String dbUser;
-
-    @Option(
-            names = "--db-password-env",
-            defaultValue = "VARSEL_DESK_DB_PASSWORD",
-            description =
-                    "Environment variable that holds the database password for --jdbc-url. Default: ${DEFAULT-VALUE}.")
-    String dbPasswordVariable;
+    @Mixin
+    DatabaseLogin database;
 
     @Option(
             names = "--state-dir",
@@ -86,10 +73,17 @@ public final class DemoCommand implements Callable<Integer> {
         Optional<DemoSample> sample = noSample
                 ? Optional.empty()
                 : Optional.of(sampleFile.isPresent() ? DemoSample.fromFile(sampleFile.get()) : DemoSample.bundled());
-        String dbPassword =
-                Optional.ofNullable(System.getenv(dbPasswordVariable)).orElse("");
         Demo demo = Demo.start(
-                new Demo.Options(stateDirectory, host, port, jdbcUrl, dbUser, dbPassword, parallelism, sample), out);
+                new Demo.Options(
+                        stateDirectory,
+                        host,
+                        port,
+                        database.jdbcUrl,
+                        database.user.orElse("varsel"),
+                        database.password(System.getenv()).orElse(""),
+                        parallelism,
+                        sample),
+                out);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.varsel.desk.config.DeskConfig;
 import org.varsel.desk.config.DeskSettings;
 import org.varsel.desk.db.Database;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,25 +20,14 @@ final class DeskDatabaseOptions {
                     + "VARSEL_DESK_* environment variables override it.")
     Optional<Path> config;
 
-    @Option(
-            names = "--jdbc-url",
-            description = "JDBC URL of the desk's PostgreSQL database (instead of the desk's configuration).")
-    Optional<String> jdbcUrl;
-
-    @Option(names = "--db-user", description = "Database user (instead of the desk's configuration).")
-    Optional<String> user;
-
-    @Option(
-            names = "--db-password-env",
-            defaultValue = "VARSEL_DESK_DB_PASSWORD",
-            description = "Environment variable that holds the database password. Default: ${DEFAULT-VALUE}.")
-    String passwordVariable;
+    @Mixin
+    DatabaseLogin login;
 
     Database open(Map<String, String> environment) {
         DeskConfig desk = DeskSettings.load(config, environment).desk();
         return Database.open(
-                jdbcUrl.orElse(desk.dbUrl()),
-                user.orElse(desk.dbUser()),
-                Optional.ofNullable(environment.get(passwordVariable)).orElse(desk.dbPassword()));
+                login.jdbcUrl.orElse(desk.dbUrl()),
+                login.user.orElse(desk.dbUser()),
+                login.password(environment).orElse(desk.dbPassword()));
     }
 }

@@ -34,7 +34,6 @@ import picocli.CommandLine.Option;
 /** {@code ./varsel model}: trains and evaluates the threat/hateful/offensive/neutral classifier. */
 @Command(
         name = "model",
-        mixinStandardHelpOptions = true,
         description =
                 "Train the threat/hateful/offensive/neutral classifier and evaluate the flagging path on the functional suite.",
         subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class})
@@ -50,7 +49,6 @@ public final class ModelCommand extends CommandGroup {
     /** {@code ./varsel model train}. */
     @Command(
             name = "train",
-            mixinStandardHelpOptions = true,
             description =
                     "Rebuild the classifier from the annotated data in the repository (Davidson, HateXplain train, "
                             + "DKHate, Stormfront, the project's own synthetic threat and counter-speech templates), reproducibly (fixed seed, hash-based splits), "
@@ -288,7 +286,6 @@ public final class ModelCommand extends CommandGroup {
     /** {@code ./varsel model evaluate}. */
     @Command(
             name = "evaluate",
-            mixinStandardHelpOptions = true,
             description = {
                 "Run the functional suite (data/functional/: English and Danish cases per functionality, with non-hateful "
                         + "contrasts) through the real flagging path: language identification, the classifier and the rule pack "

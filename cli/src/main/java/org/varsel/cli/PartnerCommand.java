@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 /** {@code ./varsel partner add|token|revoke|list}: the partner registry and its API tokens, in the desk's database. */
 @Command(
         name = "partner",
-        mixinStandardHelpOptions = true,
         description = {
             "Manages the partner organisations that send signals, and their API tokens, in the desk's database.",
             "A new token is printed once; the database keeps only its SHA-256. Tokens are named by their id",
@@ -35,10 +34,7 @@ public final class PartnerCommand extends CommandGroup {
         String id;
     }
 
-    @Command(
-            name = "add",
-            mixinStandardHelpOptions = true,
-            description = "Registers a partner and prints its first API token (once).")
+    @Command(name = "add", description = "Registers a partner and prints its first API token (once).")
     static final class Add extends DeskAccountCommand {
         @Parameters(
                 index = "0",
@@ -71,7 +67,6 @@ public final class PartnerCommand extends CommandGroup {
 
     @Command(
             name = "token",
-            mixinStandardHelpOptions = true,
             description = "Issues another API token for a partner (to rotate: issue, switch, revoke the old one).")
     static final class Token extends DeskAccountCommand {
         @Mixin
@@ -94,7 +89,6 @@ public final class PartnerCommand extends CommandGroup {
 
     @Command(
             name = "revoke",
-            mixinStandardHelpOptions = true,
             description = "Revokes a partner's token by its id (see `partner list`), or all its tokens with --all.")
     static final class Revoke extends DeskAccountCommand {
         @Mixin
@@ -131,10 +125,7 @@ public final class PartnerCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
-            description = "Lists partners and their tokens (ids only).")
+    @Command(name = "list", description = "Lists partners and their tokens (ids only).")
     static final class ListPartners extends DeskAccountCommand {
         @Override
         int call(Database db) throws Exception {

@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "privacy",
-        mixinStandardHelpOptions = true,
         description = "Data protection: erase a person's data from the desk's database, list the register of erasure"
                 + " requests (docs/privacy.md).",
         subcommands = {PrivacyCommand.Erase.class, PrivacyCommand.Requests.class})
@@ -32,7 +31,6 @@ public final class PrivacyCommand extends CommandGroup {
 
     @Command(
             name = "erase",
-            mixinStandardHelpOptions = true,
             description = {
                 "Removes an account's posts (by its handle and the pseudonym the pipeline gave it) or one signal from",
                 "every incident's evidence, with their receipts and dead letters; other mentions become [erased].",
@@ -124,7 +122,6 @@ public final class PrivacyCommand extends CommandGroup {
 
     @Command(
             name = "requests",
-            mixinStandardHelpOptions = true,
             description = {
                 "Lists the register of erasure requests, newest first: who asked, when, and per store (the desk,",
                 "the pipeline's state, each Kafka topic) its status and the time by which its retention removes the data."

@@ -6,7 +6,6 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,10 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.varsel.cli.local.JobTopics;
 import org.varsel.cli.local.LocalPipelineEnvironment;
 import org.varsel.contract.Incident;
@@ -46,7 +41,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "replay",
-        mixinStandardHelpOptions = true,
         description = {
             "Replays a file of signals through the real pipeline (a local Kafka broker it starts, a local Flink MiniCluster),"
                     + " in event time, as fast as it can; writes the incidents (latest version of each) and prints a summary.",
@@ -180,23 +174,11 @@ public final class ReplayCommand implements Callable<Integer> {
     static <T> List<T> readAll(LocalKafka kafka, String topic, Decoder<T> decoder) throws Exception {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<byte[]> records = new ArrayList<>();
+        TopicSnapshot.read(config, topic, record -> records.add(record.value()));
         List<T> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(decoder.decode(record.value()));
-                }
-            }
+        for (byte[] bytes : records) {
+            values.add(decoder.decode(bytes));
         }
         return values;
     }

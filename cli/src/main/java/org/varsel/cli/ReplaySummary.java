@@ -78,14 +78,7 @@ record ReplaySummary(
                 "%nLargest campaigns%n%-16s %8s %8s %4s %-20s %s%n",
                 "kind", "accounts", "signals", "sev", "first seen", "title");
         for (Incident i : largestCampaigns(10)) {
-            out.printf(
-                    "%-16s %8d %8d %4d %-20s %s%n",
-                    i.kind().label(),
-                    i.accountCount(),
-                    i.signalCount(),
-                    i.severity(),
-                    i.firstSeen().toString().substring(0, 16),
-                    shorten(i.title(), 90));
+            printRow(out, i);
         }
         out.printf("%nLargest campaigns and their findings%n");
         for (Incident campaign : largest(10, IncidentKind.CAMPAIGN.label())) {
@@ -116,14 +109,7 @@ record ReplaySummary(
         out.printf("%nLargest per kind%n");
         for (String kind : byKind().keySet()) {
             for (Incident i : largest(3, kind)) {
-                out.printf(
-                        "%-16s %8d %8d %4d %-20s %s%n",
-                        i.kind().label(),
-                        i.accountCount(),
-                        i.signalCount(),
-                        i.severity(),
-                        i.firstSeen().toString().substring(0, 16),
-                        shorten(i.title(), 90));
+                printRow(out, i);
             }
         }
         out.printf(
@@ -133,6 +119,17 @@ record ReplaySummary(
                 jobSeconds,
                 signals / Math.max(jobSeconds, 0.001),
                 peakHeapBytes / (1024 * 1024));
+    }
+
+    private static void printRow(PrintStream out, Incident i) {
+        out.printf(
+                "%-16s %8d %8d %4d %-20s %s%n",
+                i.kind().label(),
+                i.accountCount(),
+                i.signalCount(),
+                i.severity(),
+                i.firstSeen().toString().substring(0, 16),
+                shorten(i.title(), 90));
     }
 
     private static String shorten(String text, int max) {

@@ -29,7 +29,6 @@ import picocli.CommandLine.Option;
 /** {@code ./varsel rules backtest}: candidate rules over stored signals, hit counts per rule beside the live rules. */
 @Command(
         name = "backtest",
-        mixinStandardHelpOptions = true,
         description = {
             "Run candidate rules over stored signals and report hits per rule, samples and overlap with the live rules.",
             "Input: JSONL ({\"text\", \"language\"}) or CSV with a header naming a content/text column (e.g. the IRA tweets file)."

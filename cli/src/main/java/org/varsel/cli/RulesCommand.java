@@ -36,7 +36,6 @@ import picocli.CommandLine.Parameters;
 /** {@code ./varsel rules}: check, try, backtest and publish analyst rule packs. */
 @Command(
         name = "rules",
-        mixinStandardHelpOptions = true,
         description = "Check, try, backtest and publish analyst rule packs (see docs/rules.md).",
         subcommands = {
             RulesCommand.Check.class,
@@ -75,7 +74,6 @@ public final class RulesCommand extends CommandGroup {
 
     @Command(
             name = "check",
-            mixinStandardHelpOptions = true,
             description = {
                 "Parse and validate every rule file, refuse dangerous queries and run every example.",
                 "Prints file:line: reason for each problem; exits 1 when there is any error."
@@ -98,7 +96,6 @@ public final class RulesCommand extends CommandGroup {
 
     @Command(
             name = "match",
-            mixinStandardHelpOptions = true,
             description = {
                 "Read JSONL signals ({\"text\": ..., \"language\": ...}) on stdin and write each back with \"hits\".",
                 "A bad line is reported on stderr with its number and written back with an \"error\" field; exits 1 if any line was bad."
@@ -175,7 +172,6 @@ public final class RulesCommand extends CommandGroup {
 
     @Command(
             name = "push",
-            mixinStandardHelpOptions = true,
             description = {
                 "Check a rule pack and publish it as JSON to the rules topic (key: pack name).",
                 "Refuses (exit 1) when the check fails."

@@ -10,17 +10,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The text and language of stored signals, for {@code rules backtest}: a file (JSON lines, or CSV with a header naming
@@ -84,34 +78,15 @@ final class StoredSignals {
 
     /** Every record the topic holds now (read_committed), from the beginning to the end offsets taken at the start. */
     void fromTopic(Properties clientProperties, String topic, BiConsumer<String, Optional<String>> each) {
-        Properties config = new Properties();
-        config.putAll(clientProperties);
-        config.put("isolation.level", "read_committed");
-        config.put("enable.auto.commit", "false");
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
-                    }
-                    SignalTextLines.Line line = SignalTextLines.parse(
-                            record.offset(),
-                            record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
-                    if (line.problem().isPresent()) {
-                        err.println(topic + "/" + record.partition() + "@" + record.offset() + ": skipped: "
-                                + line.problem().get());
-                    } else {
-                        each.accept(line.text(), line.language());
-                    }
-                }
+        TopicSnapshot.read(clientProperties, topic, record -> {
+            SignalTextLines.Line line = SignalTextLines.parse(
+                    record.offset(), record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+            if (line.problem().isPresent()) {
+                err.println(topic + "/" + record.partition() + "@" + record.offset() + ": skipped: "
+                        + line.problem().get());
+            } else {
+                each.accept(line.text(), line.language());
             }
-        }
+        });
     }
 }

@@ -19,7 +19,6 @@ import picocli.CommandLine.Parameters;
 /** {@code ./varsel user}: the desk's people: add them, set passwords, issue tokens, set e-mail addresses, list them. */
 @Command(
         name = "user",
-        mixinStandardHelpOptions = true,
         description =
                 "Manage the desk's users (analysts, leads, admins, partner users) in its database. Every change is "
                         + "recorded in the desk's audit log as cli:<operating-system user>.",
@@ -73,10 +72,7 @@ public final class UserCommand extends CommandGroup {
         String name;
     }
 
-    @Command(
-            name = "add",
-            mixinStandardHelpOptions = true,
-            description = "Add a user with a password and print their first API token (shown once).")
+    @Command(name = "add", description = "Add a user with a password and print their first API token (shown once).")
     static final class Add extends DeskAccountCommand {
         @Mixin
         NewPassword newPassword;
@@ -104,10 +100,7 @@ public final class UserCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "password",
-            mixinStandardHelpOptions = true,
-            description = "Set a user's password; ends their browser sessions.")
+    @Command(name = "password", description = "Set a user's password; ends their browser sessions.")
     static final class Password extends DeskAccountCommand {
         @Mixin
         NewPassword newPassword;
@@ -128,10 +121,7 @@ public final class UserCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "token",
-            mixinStandardHelpOptions = true,
-            description = "Issue another API token for a user (shown once).")
+    @Command(name = "token", description = "Issue another API token for a user (shown once).")
     static final class Token extends DeskAccountCommand {
         @Mixin
         ExistingUser user;
@@ -158,7 +148,6 @@ public final class UserCommand extends CommandGroup {
 
     @Command(
             name = "email",
-            mixinStandardHelpOptions = true,
             description =
                     "Set where a staff user's notifications (threat-to-life incidents, assignments) are e-mailed, or "
                             + "--clear it (inbox only). Mail goes out only when the desk has desk.mail.host (docs/configuration.md).")
@@ -194,10 +183,7 @@ public final class UserCommand extends CommandGroup {
         }
     }
 
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
-            description = "List the users, their roles and live tokens.")
+    @Command(name = "list", description = "List the users, their roles and live tokens.")
     static final class List extends DeskAccountCommand {
         @Override
         int call(Database database) throws Exception {

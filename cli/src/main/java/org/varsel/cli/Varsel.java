@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 /** The {@code ./varsel} command: one entry point for the demo, the tools and the services. */
 @Command(
         name = "varsel",
-        mixinStandardHelpOptions = true,
         versionProvider = VarselVersion.class,
         description = "Varsel watches for disinformation campaigns and digitally incited violence.",
         subcommands = {

@@ -23,6 +23,7 @@ import org.varsel.contract.IncidentKind;
 import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.campaign.CampaignChange;
 import org.varsel.pipeline.campaign.Campaigns;
 import org.varsel.pipeline.correlate.BaselineBursts;
 import org.varsel.pipeline.correlate.BurstState;
@@ -45,9 +46,11 @@ import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.operators.CampaignFunction;
+import org.varsel.pipeline.operators.CampaignIncidentFunction;
 import org.varsel.pipeline.operators.DetectorFunction;
 import org.varsel.pipeline.operators.EnrichSignal;
 import org.varsel.pipeline.operators.FirstSeenOnly;
+import org.varsel.pipeline.operators.IncidentTypeInfo;
 import org.varsel.pipeline.operators.MatchRules;
 import org.varsel.pipeline.operators.ParseFeedback;
 import org.varsel.pipeline.operators.ParseSignal;
@@ -67,7 +70,9 @@ import org.varsel.pipeline.settings.PipelineSettings;
  */
 public final class VarselPipeline {
     private static final TypeInformation<KeyedSignal> KEYED_SIGNAL = TypeInformation.of(KeyedSignal.class);
-    private static final TypeInformation<Incident> INCIDENT = TypeInformation.of(Incident.class);
+    /** Incidents between operators go by a serializer without reflection (campaigns list up to 100 findings). */
+    private static final TypeInformation<Incident> INCIDENT = new IncidentTypeInfo();
+
     private static final TypeInformation<FindingUpdate> FINDING = TypeInformation.of(FindingUpdate.class);
     private static final String RAW_SIGNALS_ALIGNMENT_GROUP = "raw-signals";
     private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
@@ -175,7 +180,7 @@ public final class VarselPipeline {
         // Upgrading)
 
         // One incident per signal: a grave post a partner also assessed carries both reasons (it opened two before)
-        DataStream<Incident> singleSignals = analysed.flatMap(new SingleSignalIncidents(single))
+        DataStream<Incident> singleSignals = analysed.flatMap(new SingleSignalIncidents(single), INCIDENT)
                 .uid("single-signals")
                 .name("high-severity signals, partner assessments → incidents");
 
@@ -244,9 +249,16 @@ public final class VarselPipeline {
                                 .uid("high-severity-findings")
                                 .name("high-severity signals → findings"))
                 .keyBy(finding -> CampaignFunction.KEY, Types.STRING)
-                .process(new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()), INCIDENT)
+                .process(
+                        new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()),
+                        TypeInformation.of(CampaignChange.class))
                 .uid("campaigns")
-                .name("findings → campaigns (one incident per campaign)");
+                .name("findings → campaigns (one incident per campaign)")
+                // consolidation has one key; building each campaign's incident from its findings runs per campaign
+                .keyBy(CampaignChange::campaignId, Types.STRING)
+                .process(new CampaignIncidentFunction(ttl), INCIDENT)
+                .uid("campaign-incidents")
+                .name("campaign changes → campaign incidents");
 
         ClosedLoop loop = closeFeedbackLoop(env, analysed, singleSignals.union(campaigns));
 

@@ -51,6 +51,7 @@ import org.varsel.pipeline.io.FeedbackRecord;
 import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.io.ShadowHit;
+import org.varsel.pipeline.operators.IncidentTypeInfo;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.settings.PipelineSettings;
 
@@ -113,6 +114,22 @@ class ObjectReuseTest {
                             t.getName(), records.getName())
                     .isTrue();
         }
+    }
+
+    @Test
+    void everyIncidentStreamGoesByTheSerializerWithoutReflection() {
+        int incidentStreams = 0;
+        for (Transformation<?> t : operators) {
+            if (t.getOutputType().getTypeClass() == Incident.class) {
+                assertThat(t.getOutputType())
+                        .as(
+                                "output of %s: a campaign's incident is ~120 KB, too big for the reflective serializer",
+                                t.getName())
+                        .isInstanceOf(IncidentTypeInfo.class);
+                incidentStreams++;
+            }
+        }
+        assertThat(incidentStreams).isGreaterThan(3);
     }
 
     @Test

@@ -47,7 +47,6 @@ public class RuleMatchBenchmark extends SingleThreadThroughput {
     private final Analyzer documents = RuleAnalyzer.forDocuments();
     private RuleEngine engine;
     private Monitor monitor;
-    private MatcherFactory<PrecheckedHighlights.Spans> prechecked;
     private Set<String> fieldsWithRules;
     private RuleMatchLevers.Doc[] docs;
     private int next;
@@ -71,8 +70,6 @@ public class RuleMatchBenchmark extends SingleThreadThroughput {
                     r.id(), compiler.compile(r.query(), r.languages()).query()));
             r.languages().forEach(l -> fieldsWithRules.add(l.field()));
         }
-        prechecked = PrecheckedHighlights.matcher(new TermRequirements(
-                queries.stream().map(MonitorQuery::getQuery).toList()));
         monitor = new Monitor(documents, new TermFilteredPresearcher());
         monitor.register(queries);
         docs = texts.toArray(RuleMatchLevers.Doc[]::new);
@@ -130,12 +127,6 @@ public class RuleMatchBenchmark extends SingleThreadThroughput {
     @Benchmark
     public Object simpleMatcher() throws IOException {
         return monitor.match(document(nextDoc(), false), QueryMatch.SIMPLE_MATCHER);
-    }
-
-    /** Lever 2 as built: candidates lacking a required word skip the highlighting matcher (no query cache). */
-    @Benchmark
-    public Object prechecked() throws IOException {
-        return monitor.match(document(nextDoc(), false), prechecked);
     }
 
     /** Lever 4: the obfuscation folding done once per document and replayed for each field. */

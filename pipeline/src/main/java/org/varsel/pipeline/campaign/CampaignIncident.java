@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.varsel.contract.Incident;
@@ -31,7 +33,7 @@ final class CampaignIncident {
 
     private CampaignIncident() {}
 
-    static Incident of(Campaign campaign, List<CampaignMember> members, long version) {
+    static Incident of(String campaignId, List<CampaignMember> members, long version) {
         if (members.size() == 1) {
             return members.get(0).incident.withVersion(version);
         }
@@ -40,15 +42,11 @@ final class CampaignIncident {
                 .reversed()
                 .thenComparing(m -> m.incident.id()));
         List<Incident> findings = ordered.stream().map(m -> m.incident).toList();
-        long[] accounts = new long[0];
+        int accountCount = CampaignSummary.accounts(ordered);
         long[] signals = new long[0];
         for (CampaignMember member : ordered) {
-            accounts = DistinctSketch.union(accounts, member.accounts);
             signals = DistinctSketch.union(signals, member.signals);
         }
-        int accountCount = Math.max(
-                DistinctSketch.size(accounts),
-                findings.stream().mapToInt(Incident::accountCount).max().orElse(0));
         int signalCount = Math.max(
                 DistinctSketch.size(signals),
                 findings.stream().mapToInt(Incident::signalCount).max().orElse(1));
@@ -61,20 +59,14 @@ final class CampaignIncident {
         Tlp tlp = findings.stream().map(Incident::tlp).reduce(Tlp.CLEAR, Tlp::mostRestrictive);
         List<String> hashtags = ranked(findings, Incident::hashtags);
         List<String> urls = ranked(findings, Incident::urls);
-        Instant first = findings.stream()
-                .map(Incident::firstSeen)
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
-        Instant last = findings.stream()
-                .map(Incident::lastSeen)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
+        Instant first = CampaignSummary.firstSeen(findings);
+        Instant last = CampaignSummary.lastSeen(findings);
         Instant updated = findings.stream()
                 .map(Incident::updatedAt)
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         return Incident.builder()
-                .id(campaign.id)
+                .id(campaignId)
                 .version(version)
                 .kind(IncidentKind.CAMPAIGN)
                 .title(CampaignSummary.title(findings, accountCount, hashtags, urls))
@@ -165,15 +157,15 @@ final class CampaignIncident {
     }
 
     private static List<String> union(List<Incident> findings, Function<Incident, List<String>> values, int cap) {
-        List<String> all = new ArrayList<>();
+        Set<String> all = new LinkedHashSet<>();
         for (Incident finding : findings) {
             for (String value : values.apply(finding)) {
-                if (all.size() < cap && !all.contains(value)) {
+                if (all.size() < cap) {
                     all.add(value);
                 }
             }
         }
-        return all;
+        return new ArrayList<>(all);
     }
 
     private static List<Incident.RuleHitSummary> ruleHits(List<Incident> findings) {
@@ -246,15 +238,7 @@ final class CampaignIncident {
         facts.put("observed_signals", Integer.toString(signals) + (signals >= DistinctSketch.K ? " (estimated)" : ""));
         facts.put(
                 "span",
-                Duration.between(
-                                findings.stream()
-                                        .map(Incident::firstSeen)
-                                        .min(Comparator.naturalOrder())
-                                        .orElseThrow(),
-                                findings.stream()
-                                        .map(Incident::lastSeen)
-                                        .max(Comparator.naturalOrder())
-                                        .orElseThrow())
+                Duration.between(CampaignSummary.firstSeen(findings), CampaignSummary.lastSeen(findings))
                         .toString());
         return facts;
     }

@@ -1,10 +1,11 @@
 package org.varsel.pipeline.campaign;
 
-import org.varsel.contract.Incident;
-
-/** What the consolidation asks of its runtime: send an incident update, be called again once event time reaches a moment. */
+/**
+ * What the consolidation asks of its runtime: send a campaign's change to the emission stage, be called again once event
+ * time reaches a moment.
+ */
 public interface CampaignOutput {
-    void emit(Incident incident);
+    void emit(CampaignChange change);
 
     void wakeAt(long eventTime);
 }

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.correlate.DistinctSketch;
@@ -30,14 +32,8 @@ final class CampaignSummary {
 
     static String explain(
             List<Incident> findings, int accounts, int signals, Incident gravest, List<CampaignMember> members) {
-        Instant first = findings.stream()
-                .map(Incident::firstSeen)
-                .min(Comparator.naturalOrder())
-                .orElseThrow();
-        Instant last = findings.stream()
-                .map(Incident::lastSeen)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
+        Instant first = firstSeen(findings);
+        Instant last = lastSeen(findings);
         Map<IncidentKind, List<CampaignMember>> byKind = new EnumMap<>(IncidentKind.class);
         members.forEach(m -> byKind.computeIfAbsent(m.incident.kind(), k -> new ArrayList<>())
                 .add(m));
@@ -53,25 +49,41 @@ final class CampaignSummary {
                 + gravest.kind().label() + " " + gravest.id() + ").";
     }
 
-    private static String act(IncidentKind kind, List<CampaignMember> group) {
+    static Instant firstSeen(List<Incident> findings) {
+        return findings.stream()
+                .map(Incident::firstSeen)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+    }
+
+    static Instant lastSeen(List<Incident> findings) {
+        return findings.stream()
+                .map(Incident::lastSeen)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+    }
+
+    /** Distinct accounts across the members: their sketches' union, and never fewer than the largest member counts. */
+    static int accounts(List<CampaignMember> members) {
         long[] accounts = new long[0];
-        for (CampaignMember member : group) {
+        for (CampaignMember member : members) {
             accounts = DistinctSketch.union(accounts, member.accounts);
         }
-        int who = Math.max(
+        return Math.max(
                 DistinctSketch.size(accounts),
-                group.stream().mapToInt(m -> m.incident.accountCount()).max().orElse(0));
-        List<String> subjects = new ArrayList<>();
+                members.stream().mapToInt(m -> m.incident.accountCount()).max().orElse(0));
+    }
+
+    private static String act(IncidentKind kind, List<CampaignMember> group) {
+        int who = accounts(group);
+        Set<String> subjects = new LinkedHashSet<>();
         for (CampaignMember member : group) {
-            String subject = kind == IncidentKind.CO_SIMILAR_TEXT
-                    ? "\"" + Explanations.shorten(subject(member.incident), 60) + "\""
-                    : subject(member.incident);
-            if (!subjects.contains(subject)) {
-                subjects.add(subject);
-            }
+            subjects.add(
+                    kind == IncidentKind.CO_SIMILAR_TEXT
+                            ? "\"" + Explanations.shorten(subject(member.incident), 60) + "\""
+                            : subject(member.incident));
         }
-        String listed = String.join(", ", subjects.subList(0, Math.min(3, subjects.size())))
-                + (subjects.size() > 3 ? ", …" : "");
+        String listed = String.join(", ", subjects.stream().limit(3).toList()) + (subjects.size() > 3 ? ", …" : "");
         return switch (kind) {
             case HASHTAG_PUSH -> who + " accounts pushed " + listed;
             case CO_LINK -> who + " shared " + plural(subjects.size(), "link") + " (" + listed + ")";

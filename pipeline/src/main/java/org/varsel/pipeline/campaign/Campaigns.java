@@ -1,10 +1,13 @@
 package org.varsel.pipeline.campaign;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.TreeMap;
 import org.varsel.pipeline.correlate.FindingUpdate;
 
 /**
@@ -41,7 +44,7 @@ public final class Campaigns implements java.io.Serializable {
     /** Event time reached {@code time}: consolidates the updates due, emits what changed, forgets campaigns long over. */
     public void onTimer(CampaignState state, long time, CampaignOutput out) {
         release(state, time, out);
-        forgetCampaignsOver(state, time);
+        forgetCampaignsOver(state, time, out);
     }
 
     /**
@@ -54,20 +57,39 @@ public final class Campaigns implements java.io.Serializable {
     }
 
     private void release(CampaignState state, long time, CampaignOutput out) {
-        TreeSet<String> changed = new TreeSet<>();
+        Changed changed = new Changed();
         for (FindingUpdate update : state.takePending(time)) {
             consolidate(state, update, changed, out);
         }
-        for (String id : changed) {
-            Campaign campaign = state.campaign(id);
+        for (Map.Entry<String, Set<String>> entry : changed.entrySet()) {
+            Campaign campaign = state.campaign(entry.getKey());
             campaign.version++;
-            out.emit(CampaignIncident.of(campaign, members(state, campaign), campaign.version));
+            out.emit(change(state, campaign, campaign.version, entry.getValue(), null));
             state.putCampaign(campaign);
             out.wakeAt(campaign.lastSeen + settings.retentionMillis());
         }
     }
 
-    private void consolidate(CampaignState state, FindingUpdate update, TreeSet<String> changed, CampaignOutput out) {
+    /**
+     * What the emission stage needs to build the campaign's incident: the findings {@code touched} since its last
+     * emission, or every finding when the stage may not hold them (the first emission since this state was opened: after
+     * a restore from a savepoint taken before the stage existed, it holds nothing).
+     */
+    private static CampaignChange change(
+            CampaignState state, Campaign campaign, long version, Set<String> touched, String mergedInto) {
+        boolean whole = !state.announced(campaign.id);
+        List<CampaignMember> findings = new ArrayList<>();
+        for (String id : whole ? campaign.findings : touched) {
+            CampaignMember finding = state.member(id);
+            if (finding != null) {
+                findings.add(finding);
+            }
+        }
+        state.announce(campaign.id);
+        return new CampaignChange(campaign.id, version, findings, whole, mergedInto, false);
+    }
+
+    private void consolidate(CampaignState state, FindingUpdate update, Changed changed, CampaignOutput out) {
         String id = update.incident().id();
         CampaignMember known = state.member(id);
         if (known != null) {
@@ -79,7 +101,7 @@ public final class Campaigns implements java.io.Serializable {
             Campaign campaign = state.campaign(known.campaignId);
             campaign.stretchTo(known);
             state.putCampaign(campaign);
-            changed.add(campaign.id);
+            changed.touch(campaign.id, id);
             mergeWhatItMeets(state, known, changed, out);
             return;
         }
@@ -91,7 +113,7 @@ public final class Campaigns implements java.io.Serializable {
                 finding.campaignId = campaign.id;
                 state.putMember(finding);
                 state.putCampaign(campaign);
-                changed.add(campaign.id);
+                changed.touch(campaign.id, id);
             }
             return;
         }
@@ -107,7 +129,7 @@ public final class Campaigns implements java.io.Serializable {
         survivor.findings.add(finding.incident.id());
         survivor.stretchTo(finding);
         state.putCampaign(survivor);
-        changed.add(survivor.id);
+        changed.touch(survivor.id, id);
         if (finding.single()) {
             return; // one post never bridges two campaigns
         }
@@ -125,8 +147,7 @@ public final class Campaigns implements java.io.Serializable {
     }
 
     /** A finding that grew may now meet other campaigns: they merge with its own. */
-    private void mergeWhatItMeets(
-            CampaignState state, CampaignMember grown, TreeSet<String> changed, CampaignOutput out) {
+    private void mergeWhatItMeets(CampaignState state, CampaignMember grown, Changed changed, CampaignOutput out) {
         for (Meeting meeting : meetings(state, grown, grown.campaignId)) {
             // re-read: a merge before this one may have moved the grown finding (state hands out copies on RocksDB)
             Campaign own = state.campaign(state.member(grown.incident.id()).campaignId);
@@ -193,16 +214,16 @@ public final class Campaigns implements java.io.Serializable {
             Campaign survivor,
             Campaign merged,
             String because,
-            TreeSet<String> changed,
+            Changed changed,
             CampaignOutput out) {
         if (survivor.spanWith(merged) > settings.maxSpan().toMillis()
                 || survivor.findings.size() + merged.findings.size() > MAX_FINDINGS) {
             return;
         }
+        Set<String> touched = changed.remove(merged.id);
         if (merged.version > 0) {
             // The queue already has the merged id: its last version points to the survivor, the desk redirects.
-            out.emit(CampaignIncident.of(merged, members(state, merged), merged.version)
-                    .mergedInto(merged.version + 1, survivor.id));
+            out.emit(change(state, merged, merged.version, touched == null ? Set.of() : touched, survivor.id));
         }
         for (String memberId : merged.findings) {
             CampaignMember member = state.member(memberId);
@@ -213,13 +234,12 @@ public final class Campaigns implements java.io.Serializable {
             state.putMember(member);
             survivor.findings.add(memberId);
             survivor.absorbContent(member);
+            changed.touch(survivor.id, memberId);
         }
         survivor.firstSeen = Math.min(survivor.firstSeen, merged.firstSeen);
         survivor.lastSeen = Math.max(survivor.lastSeen, merged.lastSeen);
         state.putCampaign(survivor);
         state.removeCampaign(merged.id);
-        changed.remove(merged.id);
-        changed.add(survivor.id);
     }
 
     private static List<CampaignMember> members(CampaignState state, Campaign campaign) {
@@ -228,17 +248,26 @@ public final class Campaigns implements java.io.Serializable {
         return members;
     }
 
-    private void forgetCampaignsOver(CampaignState state, long time) {
+    private void forgetCampaignsOver(CampaignState state, long time, CampaignOutput out) {
         for (String id : state.campaignIds()) {
             Campaign campaign = state.campaign(id);
             if (campaign == null) {
                 state.removeCampaign(id); // the TTL expired it: the id goes too
+                out.emit(CampaignChange.over(id));
             } else if (campaign.lastSeen + settings.retentionMillis() <= time) {
                 campaign.findings.forEach(state::removeMember);
                 state.removeCampaign(id);
+                out.emit(CampaignChange.over(id));
             }
         }
     }
 
     private record Meeting(Campaign campaign, String because) {}
+
+    /** The campaigns a release changed, in id order, each with the findings it touched (joined, grew, moved in). */
+    private static final class Changed extends TreeMap<String, Set<String>> {
+        void touch(String campaignId, String findingId) {
+            computeIfAbsent(campaignId, c -> new LinkedHashSet<>()).add(findingId);
+        }
+    }
 }

@@ -214,21 +214,11 @@ public final class ModelEvaluation {
             }
         }
         for (HeldOutResult r : results) {
-            out.append("\n## ")
-                    .append(r.name())
-                    .append("\n\n")
-                    .append(r.description())
-                    .append(".\n\n");
-            out.append(r.matrix().toMarkdown());
+            section(out, "##", r.name(), r.description(), r.matrix().toMarkdown());
         }
         out.append("\n## Calibration\n\nReliability of the model's probabilities on held-out posts (ten bins).\n");
         for (Calibration c : calibrations) {
-            out.append("\n### ")
-                    .append(c.name())
-                    .append("\n\n")
-                    .append(c.description())
-                    .append(".\n\n");
-            out.append(c.reliability().toMarkdown());
+            section(out, "###", c.name(), c.description(), c.reliability().toMarkdown());
         }
         return out.toString();
     }
@@ -272,5 +262,16 @@ public final class ModelEvaluation {
             m.add(gold, predicted);
         }
         return m;
+    }
+
+    private static void section(StringBuilder out, String heading, String name, String description, String table) {
+        out.append('\n')
+                .append(heading)
+                .append(' ')
+                .append(name)
+                .append("\n\n")
+                .append(description)
+                .append(".\n\n")
+                .append(table);
     }
 }

@@ -86,7 +86,7 @@ public final class BaselineBursts implements Detector<BurstState> {
         int threshold = Baseline.threshold(current.baseline, minAccounts, factor);
         if (open.accounts >= threshold) {
             WaitingSignals waiting = new WaitingSignals(state);
-            open(state, current, input.key(), bucket, threshold, now, waiting, updates);
+            open(new Pass(state, current, input.key(), waiting, updates), bucket, threshold, now);
             waiting.flush();
         }
         state.setHead(current);
@@ -119,7 +119,7 @@ public final class BaselineBursts implements Detector<BurstState> {
             return;
         }
         WaitingSignals waiting = new WaitingSignals(state);
-        closeBucketsBefore(state, current, Math.floorDiv(time, bucketMillis), key, waiting, updates);
+        closeBucketsBefore(new Pass(state, current, key, waiting, updates), Math.floorDiv(time, bucketMillis));
         if (current.incident != null) {
             policy.onTimer(current.incident, time, updates);
             updates.wakeAt((Math.floorDiv(time, bucketMillis) + 1) * bucketMillis);
@@ -136,13 +136,8 @@ public final class BaselineBursts implements Detector<BurstState> {
     }
 
     /** Closes, in order, every bucket before {@code bucket}: each updates the baseline and judges an open incident. */
-    private void closeBucketsBefore(
-            KeyState<BurstState> keyState,
-            BurstState state,
-            long bucket,
-            String key,
-            WaitingSignals waiting,
-            Updates updates) {
+    private void closeBucketsBefore(Pass pass, long bucket) {
+        BurstState state = pass.state();
         long next = state.closedThrough == Long.MIN_VALUE ? Long.MIN_VALUE : state.closedThrough + 1;
         List<BurstState.OpenBucket> closing = new ArrayList<>();
         for (BurstState.OpenBucket open : state.openBuckets) {
@@ -153,19 +148,19 @@ public final class BaselineBursts implements Detector<BurstState> {
         closing.sort(Comparator.comparingLong(b -> b.index));
         for (BurstState.OpenBucket closed : closing) {
             if (next != Long.MIN_VALUE && closed.index > next) {
-                closeEmpty(keyState, state, next, closed.index - next, updates);
+                closeEmpty(pass, next, closed.index - next);
             }
             state.openBuckets.remove(closed);
-            keyState.dropMembers(bucketAccounts(closed.index));
+            pass.store().dropMembers(bucketAccounts(closed.index));
             if (closed.waiting > 0) {
-                waiting.drop(group -> group == closed.index);
+                pass.waiting().drop(group -> group == closed.index);
             }
-            closeOne(keyState, state, closed.index, closed.accounts, updates);
+            closeOne(pass, closed.index, closed.accounts);
             next = closed.index + 1;
-            admitNextBucket(keyState, state, next, key, waiting, updates);
+            admitNextBucket(pass, next);
         }
         if (next != Long.MIN_VALUE && bucket > next) {
-            closeEmpty(keyState, state, next, bucket - next, updates);
+            closeEmpty(pass, next, bucket - next);
         }
     }
 
@@ -173,38 +168,34 @@ public final class BaselineBursts implements Detector<BurstState> {
      * After a bucket is judged, the next one becomes current: its waiting signals join a burst that goes on, or, when
      * there is none, may open one of their own (a partition ahead of the watermark already filled it).
      */
-    private void admitNextBucket(
-            KeyState<BurstState> keyState,
-            BurstState state,
-            long bucket,
-            String key,
-            WaitingSignals waiting,
-            Updates updates) {
+    private void admitNextBucket(Pass pass, long bucket) {
+        BurstState state = pass.state();
         for (BurstState.OpenBucket open : List.copyOf(state.openBuckets)) {
             if (open.index != bucket || open.waiting == 0) {
                 continue;
             }
             if (state.incident != null && bucket >= state.incidentBucket) {
-                IncidentDraft.AccountSet accounts = keyState.accounts(INCIDENT_ACCOUNTS);
-                waiting.take(group -> group == bucket).forEach(signal -> state.incident.add(signal, accounts));
+                IncidentDraft.AccountSet accounts = pass.store().accounts(INCIDENT_ACCOUNTS);
+                pass.waiting().take(group -> group == bucket).forEach(signal -> state.incident.add(signal, accounts));
                 open.waiting = 0;
             } else if (state.incident == null) {
                 int threshold = Baseline.threshold(state.baseline, minAccounts, factor);
                 if (open.accounts >= threshold) {
-                    long latest = waiting.of(group -> group == bucket).stream()
+                    long latest = pass.waiting().of(group -> group == bucket).stream()
                             .mapToLong(p -> p.signal().observedAt().toEpochMilli())
                             .max()
                             .orElse(0);
-                    open(keyState, state, key, bucket, threshold, latest, waiting, updates);
+                    open(pass, bucket, threshold, latest);
                 }
             }
         }
     }
 
-    private void closeOne(KeyState<BurstState> keyState, BurstState state, long bucket, int observed, Updates updates) {
+    private void closeOne(Pass pass, long bucket, int observed) {
+        BurstState state = pass.state();
         boolean burst = state.incident != null && bucket >= state.incidentBucket;
         if (burst && !stillBursting(observed, state.baseline)) {
-            closeIncident(keyState, state, (bucket + 1) * bucketMillis, updates);
+            closeIncident(pass, (bucket + 1) * bucketMillis);
         }
         // A key's first bucket sets its baseline (an average that starts at zero would call a steady hashtag a push),
         // unless that bucket was a burst already: then it counts as one bucket of an average that starts at zero.
@@ -213,10 +204,10 @@ public final class BaselineBursts implements Detector<BurstState> {
         state.closedThrough = bucket;
     }
 
-    private void closeEmpty(
-            KeyState<BurstState> keyState, BurstState state, long firstBucket, long buckets, Updates updates) {
+    private void closeEmpty(Pass pass, long firstBucket, long buckets) {
+        BurstState state = pass.state();
         if (state.incident != null && firstBucket + buckets - 1 >= state.incidentBucket) {
-            closeIncident(keyState, state, (firstBucket + 1) * bucketMillis, updates);
+            closeIncident(pass, (firstBucket + 1) * bucketMillis);
         }
         state.baseline = Baseline.decay(state.baseline, buckets, alpha);
         state.closedThrough = firstBucket + buckets - 1;
@@ -230,21 +221,16 @@ public final class BaselineBursts implements Detector<BurstState> {
         return observed > 0 && 2 * observed >= Baseline.threshold(baseline, minAccounts, factor);
     }
 
-    private void closeIncident(KeyState<BurstState> keyState, BurstState state, long at, Updates updates) {
-        policy.close(state.incident, Math.max(at, state.incident.lastSeen), updates);
+    private void closeIncident(Pass pass, long at) {
+        BurstState state = pass.state();
+        policy.close(state.incident, Math.max(at, state.incident.lastSeen), pass.updates());
         state.incident = null;
-        keyState.dropMembers(INCIDENT_ACCOUNTS);
+        pass.store().dropMembers(INCIDENT_ACCOUNTS);
     }
 
-    private void open(
-            KeyState<BurstState> keyState,
-            BurstState state,
-            String key,
-            long bucket,
-            int threshold,
-            long now,
-            WaitingSignals waiting,
-            Updates updates) {
+    private void open(Pass pass, long bucket, int threshold, long now) {
+        BurstState state = pass.state();
+        String key = pass.key();
         Instant bucketStart = Instant.ofEpochMilli(bucket * bucketMillis);
         IncidentDraft incident =
                 IncidentDraft.open(kind, IncidentIds.of(kind, key + "@" + bucketStart), key, threshold, bucketMillis);
@@ -260,13 +246,17 @@ public final class BaselineBursts implements Detector<BurstState> {
         // The burst takes the waiting signals of its bucket and later ones; an earlier bucket, not yet closed, is not
         // part
         // of it: its waiting signals are dropped.
-        IncidentDraft.AccountSet accounts = keyState.accounts(INCIDENT_ACCOUNTS);
-        List<AnalysedSignal> burst = waiting.take(group -> group >= bucket);
-        waiting.drop(group -> true);
+        IncidentDraft.AccountSet accounts = pass.store().accounts(INCIDENT_ACCOUNTS);
+        List<AnalysedSignal> burst = pass.waiting().take(group -> group >= bucket);
+        pass.waiting().drop(group -> true);
         burst.forEach(signal -> incident.add(signal, accounts));
         state.openBuckets.forEach(open -> open.waiting = 0);
         state.incident = incident;
         state.incidentBucket = bucket;
-        updates.emit(incident.emitFinding(now));
+        pass.updates().emit(incident.emitFinding(now));
     }
+
+    /** One signal's or one timer's work on a key: its stored state, its head, its waiting signals, where updates go. */
+    private record Pass(
+            KeyState<BurstState> store, BurstState state, String key, WaitingSignals waiting, Updates updates) {}
 }

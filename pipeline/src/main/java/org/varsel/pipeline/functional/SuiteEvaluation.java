@@ -113,25 +113,9 @@ public final class SuiteEvaluation {
                     breaches.add(functionality + " " + language + ": no floor in floors.yaml (measured flag rate "
                             + rate(t.flagRate()) + ")");
                 } else if (expected == Expectation.FLAG && t.flagRate() + EPSILON < floor.get()) {
-                    breaches.add(String.format(
-                            Locale.ROOT,
-                            "%s %s: flag rate %s (%d of %d) is below its floor %.2f",
-                            functionality,
-                            language,
-                            rate(t.flagRate()),
-                            t.flagged(),
-                            t.cases(),
-                            floor.get()));
+                    breaches.add(breach(functionality, language, t, "is below its floor", floor.get()));
                 } else if (expected == Expectation.NOT && t.flagRate() - EPSILON > floor.get()) {
-                    breaches.add(String.format(
-                            Locale.ROOT,
-                            "%s %s: flag rate %s (%d of %d) of a contrast is above its ceiling %.2f",
-                            functionality,
-                            language,
-                            rate(t.flagRate()),
-                            t.flagged(),
-                            t.cases(),
-                            floor.get()));
+                    breaches.add(breach(functionality, language, t, "of a contrast is above its ceiling", floor.get()));
                 }
             }
         }
@@ -141,6 +125,19 @@ public final class SuiteEvaluation {
             }
         }
         return breaches;
+    }
+
+    private static String breach(String functionality, String language, Tally t, String verdict, double limit) {
+        return String.format(
+                Locale.ROOT,
+                "%s %s: flag rate %s (%d of %d) %s %.2f",
+                functionality,
+                language,
+                rate(t.flagRate()),
+                t.flagged(),
+                t.cases(),
+                verdict,
+                limit);
     }
 
     /** One line per case (id, split, expected, flagged, tier of the incident it opens alone, language, category, rules, text): to see what was missed. */

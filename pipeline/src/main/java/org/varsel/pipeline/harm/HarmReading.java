@@ -67,45 +67,29 @@ public record HarmReading(
         }
         named.sort((a, b) -> CIRCUMSTANCES.indexOf(a) - CIRCUMSTANCES.indexOf(b));
         // what the threat names says more than a rule's own tier tag (same tier either way)
+        Optional<Tier> floor = Optional.empty();
+        String why;
         if (threat != null && !named.isEmpty()) {
-            return new HarmReading(
-                    severity,
-                    Optional.of(Tier.THREAT_TO_LIFE),
-                    "a threat or call to violence (" + threat.ruleId() + ") names a " + String.join(", a ", named),
-                    hallmarks,
-                    tcap);
+            floor = Optional.of(Tier.THREAT_TO_LIFE);
+            why = "a threat or call to violence (" + threat.ruleId() + ") names a " + String.join(", a ", named);
+        } else if (lifeRule != null) {
+            floor = Optional.of(Tier.THREAT_TO_LIFE);
+            why = "a severity-5 rule about a threat to life matched (" + lifeRule.ruleId() + ")";
+        } else if (threat != null) {
+            floor = Optional.of(Tier.HIGH);
+            why = "a threat or call to violence (" + threat.ruleId()
+                    + ") is at least high; it names no time, place or means";
+        } else if (dehumanising != null) {
+            floor = Optional.of(Tier.HIGH);
+            why = "dehumanisation of a group (" + dehumanising.ruleId() + ") is at least high";
+        } else {
+            why = quoted == null
+                    ? ""
+                    : "rule " + quoted.ruleId() + " is read as quoted, not meant (counter-speech or "
+                            + "reported speech), so it counts at most severity " + SEVERITY_IN_CONTEXT
+                            + " and sets no tier";
         }
-        if (lifeRule != null) {
-            return new HarmReading(
-                    severity,
-                    Optional.of(Tier.THREAT_TO_LIFE),
-                    "a severity-5 rule about a threat to life matched (" + lifeRule.ruleId() + ")",
-                    hallmarks,
-                    tcap);
-        }
-        if (threat != null) {
-            return new HarmReading(
-                    severity,
-                    Optional.of(Tier.HIGH),
-                    "a threat or call to violence (" + threat.ruleId()
-                            + ") is at least high; it names no time, place or means",
-                    hallmarks,
-                    tcap);
-        }
-        if (dehumanising != null) {
-            return new HarmReading(
-                    severity,
-                    Optional.of(Tier.HIGH),
-                    "dehumanisation of a group (" + dehumanising.ruleId() + ") is at least high",
-                    hallmarks,
-                    tcap);
-        }
-        String why = quoted == null
-                ? ""
-                : "rule " + quoted.ruleId() + " is read as quoted, not meant (counter-speech or "
-                        + "reported speech), so it counts at most severity " + SEVERITY_IN_CONTEXT
-                        + " and sets no tier";
-        return new HarmReading(severity, Optional.empty(), why, hallmarks, tcap);
+        return new HarmReading(severity, floor, why, hallmarks, tcap);
     }
 
     /** What a (non-context) rule match counts: at most {@value #SEVERITY_IN_CONTEXT} when the text only quotes it. */

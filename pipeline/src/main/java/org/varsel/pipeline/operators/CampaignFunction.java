@@ -2,10 +2,12 @@ package org.varsel.pipeline.operators;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -16,8 +18,8 @@ import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.varsel.contract.Incident;
 import org.varsel.pipeline.campaign.Campaign;
+import org.varsel.pipeline.campaign.CampaignChange;
 import org.varsel.pipeline.campaign.CampaignMember;
 import org.varsel.pipeline.campaign.CampaignOutput;
 import org.varsel.pipeline.campaign.CampaignState;
@@ -28,7 +30,9 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * Runs {@link Campaigns} as a keyed operator over one key (findings are few: a few per thousand signals), its
  * {@link CampaignState} in three map states, one entry per pending update, finding and campaign, so that RocksDB reads
  * and writes what a finding touches, not every campaign. Event-time timers release pending updates in order and forget
- * campaigns that are over; the TTL is a safety net.
+ * campaigns that are over; the TTL is a safety net. It sends {@link CampaignChange}s, not incidents: building a
+ * campaign's incident reads every finding of it, which on this one key capped the whole job (docs/operations.md), so
+ * {@link CampaignIncidentFunction} builds them keyed by campaign, in parallel.
  *
  * <p>Every new finding is compared with the findings of every campaign near it in time, so on RocksDB it read (and
  * deserialised whole incidents of) most of the state for each finding: 60 % of the pipeline's CPU in the bench
@@ -38,7 +42,7 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * It is emptied every {@link #CACHE_LIFETIME} of processing time, so an entry the TTL expired (the privacy bound of
  * {@code pipeline.incidents.state-ttl}) is not served from memory for longer than that.
  */
-public final class CampaignFunction extends KeyedProcessFunction<String, FindingUpdate, Incident> {
+public final class CampaignFunction extends KeyedProcessFunction<String, FindingUpdate, CampaignChange> {
     /** The one key every finding is consolidated under. */
     public static final String KEY = "campaigns";
 
@@ -87,7 +91,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
     }
 
     @Override
-    public void processElement(FindingUpdate update, Context context, Collector<Incident> out) {
+    public void processElement(FindingUpdate update, Context context, Collector<CampaignChange> out) {
         TimerService timers = context.timerService();
         state.expireCache(timers.currentProcessingTime());
         campaigns.onFinding(state, update, timers.currentWatermark(), output(timers, out));
@@ -99,7 +103,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext context, Collector<Incident> out) {
+    public void onTimer(long timestamp, OnTimerContext context, Collector<CampaignChange> out) {
         state.expireCache(context.timerService().currentProcessingTime());
         if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
             campaigns.onHoldExpired(state, output(context.timerService(), out));
@@ -108,12 +112,12 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         }
     }
 
-    private static CampaignOutput output(TimerService timers, Collector<Incident> out) {
+    private static CampaignOutput output(TimerService timers, Collector<CampaignChange> out) {
         return new Output(timers, out);
     }
 
-    private static final class Output extends TimerOutput<Incident> implements CampaignOutput {
-        Output(TimerService timers, Collector<Incident> out) {
+    private static final class Output extends TimerOutput<CampaignChange> implements CampaignOutput {
+        Output(TimerService timers, Collector<CampaignChange> out) {
             super(timers, out);
         }
     }
@@ -138,6 +142,9 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         private TreeSet<String> pendingKeys;
 
         private TreeSet<String> campaignKeys;
+
+        /** The campaigns whose every finding went to the emission stage since this operator opened (memory only). */
+        private final Set<String> announced = new HashSet<>();
 
         FlinkCampaignState(
                 MapState<String, FindingUpdate> pending,
@@ -249,6 +256,17 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
             KeyedAccess.run(() -> campaigns.remove(id));
             cachedCampaigns.remove(id);
             campaignKeys().remove(id);
+            announced.remove(id);
+        }
+
+        @Override
+        public boolean announced(String campaignId) {
+            return announced.contains(campaignId);
+        }
+
+        @Override
+        public void announce(String campaignId) {
+            announced.add(campaignId);
         }
 
         private static <V> V cached(Map<String, V> cache, String id, MapState<String, V> state) {

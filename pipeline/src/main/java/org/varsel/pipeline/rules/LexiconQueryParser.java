@@ -23,7 +23,7 @@ import org.apache.lucene.search.TermQuery;
  * The rule query parser: classic syntax, plus {@code @name} for "any word of lexicon name" and, inside a quoted
  * proximity that holds a lexicon reference ({@code "@violent_action the @group"~3}), an ordered interval query:
  * the parts in this order with at most N other words between them in all, and no word of the language's
- * {@code negation} lexicon among them (unless the phrase itself writes one).
+ * {@code negation} lexicon among them (unless the phrase itself writes one, as a word or as {@code @negation}).
  */
 final class LexiconQueryParser extends QueryParser {
 
@@ -72,6 +72,8 @@ final class LexiconQueryParser extends QueryParser {
         for (String part : parts) {
             if (part.startsWith("@")) {
                 lexicon(field, part).ifPresent(l -> sources.add(l.intervals()));
+                // "@group @negation @humanity": a phrase that names the negation lexicon writes its negation
+                negationWritten |= lexicons.namesNegation(language, part);
             } else {
                 List<String> words = Lexicons.analyse(getAnalyzer(), language, part).stream()
                         .map(Lexicons.Token::term)

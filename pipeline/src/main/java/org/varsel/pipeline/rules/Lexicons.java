@@ -3,6 +3,7 @@ package org.varsel.pipeline.rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -96,6 +97,7 @@ final class Lexicons {
     private final Map<Lexicon.Entry, Lexicon> lexiconOf = new HashMap<>();
     private final Map<RuleLanguage, IntervalsSource> negations = new HashMap<>();
     private final Map<RuleLanguage, Set<String>> negationWords = new HashMap<>();
+    private final Set<Key> negationLexicons = new HashSet<>();
 
     Lexicons(List<Lexicon> lexicons) {
         this.lexicons = List.copyOf(lexicons);
@@ -119,6 +121,7 @@ final class Lexicons {
             forms.forEach(f -> index.computeIfAbsent(f.tokens.get(0), t -> new ArrayList<>())
                     .add(f));
             if (lexicon.kind() == LexiconKind.NEGATION && !forms.isEmpty()) {
+                negationLexicons.add(new Key(lexicon.name(), lexicon.language()));
                 IntervalsSource these = new Analysed(forms).intervals();
                 negations.merge(lexicon.language(), these, (a, b) -> Intervals.or(false, a, b));
                 forms.forEach(f -> negationWords
@@ -135,6 +138,12 @@ final class Lexicons {
     /** True when the analysed word is (part of) a form of a {@code negation} lexicon of this language. */
     boolean isNegation(RuleLanguage language, String word) {
         return negationWords.getOrDefault(language, Set.of()).contains(word);
+    }
+
+    /** True when a reference ({@code @negation}, {@code @group|negation}) names a {@code negation} lexicon. */
+    boolean namesNegation(RuleLanguage language, String reference) {
+        return Arrays.stream(reference.substring(1).split("\\|"))
+                .anyMatch(name -> negationLexicons.contains(new Key(name, language)));
     }
 
     /** The forms of every {@code negation} lexicon of this language, as one interval source. */

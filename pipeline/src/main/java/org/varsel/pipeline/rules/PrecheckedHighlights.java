@@ -2,107 +2,110 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
-import org.apache.lucene.monitor.MatcherFactory;
-import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.QueryDecomposer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
- * The monitor's candidate matcher: what {@link HighlightsMatch#MATCHER} does, minus the work for candidates that
- * cannot match. The presearcher picks a rule because one of its terms occurs in the text, but most candidates then
- * lack another required word ({@code a AND b} with only {@code a} present); rewriting and weighting such a query
- * was ~12% of matching (docs/performance.md). Before that, this checks what the query needs
- * ({@link TermRequirements}) against the document's terms and drops the candidate when it cannot match; every other
- * candidate goes the {@code HighlightsMatch} way (rewrite, weight, {@code Weight.matches}, sub-matches of phrases). Only the offsets
- * of the hits are kept: that is all {@link RuleEngine} reports.
+ * Runs the rule queries that can match a one-document index and returns their highlights, as the Lucene Monitor did
+ * with {@link HighlightsMatch#MATCHER}, minus the work for queries that cannot match. Each rule query is split into
+ * the parts the Monitor would run separately ({@link QueryDecomposer}: {@code a OR b} into {@code a} and {@code b});
+ * the document's terms name the parts whose requirements they can meet ({@link TermRequirements}), and only those
+ * are rewritten, weighted and asked for their matches (and a phrase for its words' sub-matches). Choosing the parts
+ * from the numbered terms replaced the Monitor's presearcher query over its query index, which cost more than all the
+ * candidates it admitted (docs/performance.md, "Rule matching without the Monitor's query index").
  */
 final class PrecheckedHighlights {
 
-    /** The spans of one rule's hits in the text, over all fields; may repeat a span. */
-    static final class Spans extends QueryMatch {
-        final List<int[]> offsets;
+    private final Query[] parts;
+    /** Part → the number of the rule it came from. */
+    private final int[] ruleOfPart;
 
-        Spans(String queryId, List<int[]> offsets) {
-            super(queryId);
-            this.offsets = offsets;
+    private final TermRequirements requirements;
+
+    /** The matcher of rules whose compiled queries are {@code rules}, each numbered by its place in the list. */
+    PrecheckedHighlights(List<Query> rules) {
+        QueryDecomposer decomposer = new QueryDecomposer();
+        List<Query> split = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            for (Query part : decomposer.decompose(rules.get(r))) {
+                split.add(part);
+                owners.add(r);
+            }
         }
+        parts = split.toArray(Query[]::new);
+        ruleOfPart = owners.stream().mapToInt(Integer::intValue).toArray();
+        requirements = new TermRequirements(split);
     }
 
-    /** The candidate matcher of an engine whose rule queries {@code requirements} compiled. */
-    static MatcherFactory<Spans> matcher(TermRequirements requirements) {
-        return searcher -> {
-            // a one-document index: the query cache only adds wrapping and usage tracking to every candidate
-            searcher.setQueryCache(null);
-            return new Matcher(searcher, requirements);
-        };
+    /**
+     * The spans of each rule that matches the searcher's one document, by rule number; a rule matched by several parts
+     * gets all their spans (some may repeat). A part that fails in Lucene counts as no match, as in the Monitor.
+     */
+    Map<Integer, List<int[]>> match(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        FixedBitSet candidates = requirements.possibleParts(requirements.read(reader));
+        Map<Integer, List<int[]>> spans = new HashMap<>();
+        for (int p = candidates.nextSetBit(0);
+                p != DocIdSetIterator.NO_MORE_DOCS;
+                p = p + 1 < candidates.length() ? candidates.nextSetBit(p + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            List<int[]> found;
+            try {
+                found = matchPart(searcher, parts[p]);
+            } catch (RuntimeException e) {
+                // as the Monitor's candidate matching did: a query Lucene refuses here (too many clauses after
+                // rewriting) matches nothing; RuleQueryCompiler refuses the rules known to do that
+                continue;
+            }
+            if (found != null) {
+                spans.computeIfAbsent(ruleOfPart[p], r -> new ArrayList<>()).addAll(found);
+            }
+        }
+        return spans;
     }
 
-    private PrecheckedHighlights() {}
-
-    private static final class Matcher extends CandidateMatcher<Spans> {
-        private final TermRequirements requirements;
-        /** Read at the first candidate: a text without candidates never needs them. */
-        private TermRequirements.DocumentTerms documentTerms;
-
-        Matcher(IndexSearcher searcher, TermRequirements requirements) {
-            super(searcher);
-            this.requirements = requirements;
-        }
-
-        @Override
-        protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
-            IndexReader reader = searcher.getIndexReader();
-            if (documentTerms == null) {
-                documentTerms = requirements.read(reader);
-            }
-            if (requirements.cannotMatch(matchQuery, documentTerms)) {
-                return;
-            }
-            Weight w = searcher.createWeight(searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
-            for (LeafReaderContext ctx : reader.leaves()) {
-                for (int i = 0; i < ctx.reader().maxDoc(); i++) {
-                    Matches matches = w.matches(ctx, i);
-                    if (matches != null) {
-                        addMatch(spans(matches, queryId), ctx.docBase + i);
-                    }
+    /**
+     * The spans of a part's match, or null when it does not match (a match may have no spans). As {@code
+     * HighlightsMatch} collects its hits: the sub-matches of a phrase, else the match itself.
+     */
+    private static List<int[]> matchPart(IndexSearcher searcher, Query part) throws IOException {
+        List<int[]> offsets = null;
+        Weight w = searcher.createWeight(searcher.rewrite(part), ScoreMode.COMPLETE_NO_SCORES, 1);
+        for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
+            for (int doc = 0; doc < ctx.reader().maxDoc(); doc++) {
+                Matches matches = w.matches(ctx, doc);
+                if (matches == null) {
+                    continue;
                 }
-            }
-        }
-
-        @Override
-        public Spans resolve(Spans a, Spans b) {
-            List<int[]> both = new ArrayList<>(a.offsets);
-            both.addAll(b.offsets);
-            return new Spans(a.getQueryId(), both);
-        }
-
-        /** As {@code HighlightsMatch} builds its hits: the sub-matches of a phrase, else the match itself. */
-        private static Spans spans(Matches matches, String queryId) throws IOException {
-            List<int[]> offsets = new ArrayList<>();
-            for (String field : matches) {
-                MatchesIterator mi = matches.getMatches(field);
-                while (mi.next()) {
-                    MatchesIterator sub = mi.getSubMatches();
-                    if (sub != null) {
-                        while (sub.next()) {
-                            offsets.add(new int[] {sub.startOffset(), sub.endOffset()});
+                offsets = offsets == null ? new ArrayList<>() : offsets;
+                for (String field : matches) {
+                    MatchesIterator mi = matches.getMatches(field);
+                    while (mi.next()) {
+                        MatchesIterator sub = mi.getSubMatches();
+                        if (sub != null) {
+                            while (sub.next()) {
+                                offsets.add(new int[] {sub.startOffset(), sub.endOffset()});
+                            }
+                        } else {
+                            offsets.add(new int[] {mi.startOffset(), mi.endOffset()});
                         }
-                    } else {
-                        offsets.add(new int[] {mi.startOffset(), mi.endOffset()});
                     }
                 }
             }
-            return new Spans(queryId, offsets);
         }
+        return offsets;
     }
 }

@@ -12,45 +12,42 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.MatcherFactory;
-import org.apache.lucene.monitor.MatchingQueries;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
-import org.apache.lucene.monitor.Presearcher;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /**
- * Matches signal texts against a {@link RulePack} with a Lucene {@link Monitor}: a presearcher
- * picks the few rules whose terms occur in the text, and only those run. Not serialisable: build
- * one per pack (in a Flink operator's {@code open()} and on each reload) and close it after use.
- * Matching is safe to call from several threads.
+ * Matches signal texts against a {@link RulePack}: the text is analysed into a one-document index per signal, its
+ * terms pick the few rule queries that can match, and only those run ({@link PrecheckedHighlights}). Built on Lucene's
+ * analysis, queries and {@code MemoryIndex}; the Monitor's query index is not used, since choosing candidates from
+ * the rules' numbered terms is cheaper (docs/performance.md). Build one per pack (in a Flink operator's {@code open()}
+ * and on each reload) and close it after use. Matching is safe to call from several threads.
  */
 public final class RuleEngine implements AutoCloseable {
 
-    /** From this many rules on, the multipass presearcher filters better than the single pass. */
-    static final int MULTIPASS_FROM_RULES = 5_000;
     /** Most highlighted spans reported per hit; a 1 MiB text can hold thousands. */
     static final int MAX_MATCHED_TERMS = 20;
 
     private final RulePack pack;
+    /** The evaluated rules, numbered as the matcher numbers their queries. */
+    private final List<Rule> rules = new ArrayList<>();
+
     private final Map<String, Rule> rulesById = new HashMap<>();
     /** The languages some evaluated rule is written for: no query reads the other fields. */
     private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
 
-    private final Monitor monitor;
-    private final MatcherFactory<PrecheckedHighlights.Spans> matcher;
+    private final Analyzer documents = RuleAnalyzer.forDocuments();
+    private final PrecheckedHighlights matcher;
     private final HitInterpreter interpreter;
 
-    private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) throws IOException {
+    private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) {
         this.pack = pack;
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
         interpreter = new HitInterpreter(pack, lexicons, RuleAnalyzer.forDocuments());
         RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
-        List<MonitorQuery> queries = new ArrayList<>();
+        List<Query> queries = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         for (Rule rule : pack.rules()) {
             if (!evaluated.contains(rule.status())) {
@@ -65,24 +62,14 @@ public final class RuleEngine implements AutoCloseable {
                 broken.add(rule.id() + ": duplicate rule id");
             }
             languagesWithRules.addAll(rule.languages());
-            queries.add(new MonitorQuery(rule.id(), compiled.query()));
+            rules.add(rule);
+            queries.add(compiled.query());
         }
         if (!broken.isEmpty()) {
             throw new IllegalArgumentException(
                     "rule pack " + pack.version() + " has rules that do not compile: " + String.join(" | ", broken));
         }
-        Presearcher presearcher = queries.size() >= MULTIPASS_FROM_RULES
-                ? new MultipassTermFilteredPresearcher(2)
-                : new TermFilteredPresearcher();
-        matcher = PrecheckedHighlights.matcher(new TermRequirements(
-                queries.stream().map(MonitorQuery::getQuery).toList()));
-        monitor = new Monitor(RuleAnalyzer.forDocuments(), presearcher);
-        try {
-            monitor.register(queries);
-        } catch (IOException | RuntimeException e) {
-            monitor.close();
-            throw e;
-        }
+        matcher = new PrecheckedHighlights(queries);
     }
 
     /**
@@ -100,11 +87,7 @@ public final class RuleEngine implements AutoCloseable {
      * reported as shadow hits. {@code ./varsel rules check} uses this to test disabled rules too.
      */
     public static RuleEngine build(RulePack pack, Set<RuleStatus> evaluated) {
-        try {
-            return new RuleEngine(pack, EnumSet.copyOf(evaluated));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new RuleEngine(pack, EnumSet.copyOf(evaluated));
     }
 
     /** The rule with this id in the live pack: a map look-up (the pack's own {@code rule(id)} scans every rule). */
@@ -135,22 +118,27 @@ public final class RuleEngine implements AutoCloseable {
             return MatchResult.NONE;
         }
         ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(text);
-        Document doc = new Document();
+        // as the Monitor indexed a document: offsets for the highlights, one field per analysed language
+        MemoryIndex index = new MemoryIndex(true, true);
         for (RuleLanguage l : fields) {
-            doc.add(new TextField(l.field(), folded.reader()));
+            index.addField(new TextField(l.field(), folded.reader()), documents);
         }
-        MatchingQueries<PrecheckedHighlights.Spans> matches;
+        index.freeze();
+        IndexSearcher searcher = index.createSearcher();
+        // a one-document index: the query cache only adds wrapping and usage tracking to every query
+        searcher.setQueryCache(null);
+        Map<Integer, List<int[]>> matches;
         try {
-            matches = monitor.match(doc, matcher);
+            matches = matcher.match(searcher);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<RuleHit> hits = new ArrayList<>();
         List<RuleHit> shadowHits = new ArrayList<>();
         HitInterpreter.Text interpreted = interpreter.of(text);
-        for (PrecheckedHighlights.Spans m : matches.getMatches()) {
-            Rule rule = rulesById.get(m.getQueryId());
-            RuleHit hit = interpreted.hit(rule, matchedTerms(text, m.offsets), fields);
+        for (Map.Entry<Integer, List<int[]>> m : matches.entrySet()) {
+            Rule rule = rules.get(m.getKey());
+            RuleHit hit = interpreted.hit(rule, matchedTerms(text, m.getValue()), fields);
             (rule.status() == RuleStatus.ACTIVE ? hits : shadowHits).add(hit);
         }
         Comparator<RuleHit> order =
@@ -204,12 +192,7 @@ public final class RuleEngine implements AutoCloseable {
         return terms;
     }
 
+    /** Nothing to release since the engine holds no Lucene index of its rules; kept so callers need not change. */
     @Override
-    public void close() {
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    public void close() {}
 }

@@ -68,18 +68,8 @@ final class RuleFiles {
             "owner",
             "target_groups",
             "examples");
-    private static final Set<String> REQUIRED = Set.of(
-            "id",
-            "title",
-            "description",
-            "query",
-            "languages",
-            "category",
-            "severity",
-            "tlp",
-            "status",
-            "owner",
-            "examples");
+    /** The fields a rule may leave out; every other field of {@link #FIELDS} is required. */
+    private static final Set<String> OPTIONAL = Set.of("tags", "target_groups");
 
     /** A rule and where its fields are: {@code line("query")}, {@code line("examples/match/2")}. */
     record SourcedRule(Rule rule, Path file, LocatedYaml yaml, String pointer) {
@@ -180,8 +170,8 @@ final class RuleFiles {
                 f.error(name, "unknown field '" + name + "'; known fields: " + String.join(", ", FIELDS));
             }
         }
-        for (String name : REQUIRED) {
-            if (!node.hasNonNull(name)) {
+        for (String name : FIELDS) {
+            if (!OPTIONAL.contains(name) && !node.hasNonNull(name)) {
                 f.error("", "missing required field '" + name + "'");
             }
         }

@@ -3,13 +3,12 @@ package org.varsel.pipeline.rules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -21,62 +20,100 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
- * The words each rule query needs in a document, compiled once per engine, so that {@link PrecheckedHighlights} can
- * drop a candidate that cannot match with a few bit tests. Every term a rule names gets a number; a document's terms
- * are looked up once ({@link #read}) and a lexicon rule's ~150 forms are then bits, not hash look-ups of term bytes
- * (those look-ups were the hottest part of matching with the lexicon library: docs/performance.md, issue 20).
+ * The words each part of a rule query needs in a document, compiled once per engine, so that the engine runs only the
+ * parts a document can match. Every term a rule names gets a number; a document's terms are looked up once
+ * ({@link #read}) and a lexicon rule's ~150 forms are then bits, not hash look-ups of term bytes (those look-ups were
+ * the hottest part of matching with the lexicon library: docs/performance.md, issue 20). Each part is filed under a few
+ * terms one of which any document it can match holds (its anchor), so a document's present terms name the parts worth
+ * checking, and only those parts' requirements are tested: this replaced the Monitor's query-index search
+ * (docs/performance.md, "Rule matching without the Monitor's query index").
  */
 final class TermRequirements {
 
     /** Field → term → its number: only the terms some requirement names. */
     private final Map<String, Map<BytesRef, Integer>> numbers = new HashMap<>();
-    /**
-     * The requirement of every query node of every rule, by instance: the monitor hands its candidate matcher the
-     * registered queries or, for a rule in several languages, their clauses, never copies.
-     */
+    /** Term number → its length in bytes, to file a part under its longer (rarer) words. */
+    private final List<Integer> lengths = new ArrayList<>();
+    /** The requirement of every query node compiled, by instance: parts share their rule's clauses. */
     private final Map<Query, Requirement> byQuery = new IdentityHashMap<>();
+
+    private final Requirement[] parts;
+    /** Term number → the parts filed under it. */
+    private final int[][] partsByTerm;
+    /** Parts no set of terms can rule out (a bare prefix, a fuzzy term): checked for every document. */
+    private final int[] unanchored;
 
     private int termCount;
 
-    TermRequirements(Collection<Query> queries) {
-        queries.forEach(this::compile);
-    }
-
-    /**
-     * True only when the query certainly matches nothing in the document: a required term, or a term of a required
-     * phrase, is absent, or none of the optional clauses of a query without required ones can match, or an interval
-     * query (lexicon proximity) lacks every form of one of its lexicons. Anything else (prefixes, wildcards, fuzzy
-     * terms, other query types, a query this engine did not compile) may match and is left to Lucene.
-     */
-    boolean cannotMatch(Query q, DocumentTerms document) {
-        return !requirement(q).possible(document.present);
-    }
-
-    /**
-     * The compiled requirement; for a boolean query the monitor built itself (it splits {@code (a OR b) AND NOT c}
-     * into {@code a AND NOT c} and {@code b AND NOT c}), one put together from its clauses, which are the rule's own.
-     */
-    private Requirement requirement(Query query) {
-        Query q = unwrapped(query);
-        Requirement r = byQuery.get(q);
-        if (r != null) {
-            return r;
+    /** The requirements of {@code parts}, numbered as listed. */
+    TermRequirements(List<Query> parts) {
+        this.parts = parts.stream().map(this::compile).toArray(Requirement[]::new);
+        List<List<Integer>> filed = new ArrayList<>();
+        for (int t = 0; t < termCount; t++) {
+            filed.add(new ArrayList<>());
         }
-        return q instanceof BooleanQuery bq ? clauses(bq, this::requirement) : Requirement.MAY_MATCH;
+        List<Integer> always = new ArrayList<>();
+        for (int p = 0; p < this.parts.length; p++) {
+            int[] anchor = anchor(this.parts[p]);
+            if (anchor == null) {
+                always.add(p);
+            } else {
+                for (int t : anchor) {
+                    filed.get(t).add(p);
+                }
+            }
+        }
+        partsByTerm = filed.stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+        unanchored = always.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The parts that may match the document, by number: every part whose requirement its terms meet. A part left out
+     * certainly matches nothing: a required term, or a term of a required phrase, is absent, or none of the optional
+     * clauses of a query without required ones can match, or an interval query (lexicon proximity) lacks every form
+     * of one of its lexicons. Anything else (prefixes, wildcards, fuzzy terms, other query types) may match and is
+     * left to Lucene.
+     */
+    FixedBitSet possibleParts(DocumentTerms document) {
+        FixedBitSet candidates = new FixedBitSet(Math.max(1, parts.length));
+        for (int t : document.numbers()) {
+            for (int p : partsByTerm[t]) {
+                candidates.set(p);
+            }
+        }
+        for (int p : unanchored) {
+            candidates.set(p);
+        }
+        for (int p = candidates.nextSetBit(0); p != DocIdSetIterator.NO_MORE_DOCS; p = nextPart(candidates, p)) {
+            if (!parts[p].possible(document.present())) {
+                candidates.clear(p);
+            }
+        }
+        return candidates;
+    }
+
+    private static int nextPart(FixedBitSet bits, int p) {
+        return p + 1 < bits.length() ? bits.nextSetBit(p + 1) : DocIdSetIterator.NO_MORE_DOCS;
     }
 
     /** The document's terms that some rule names, read from its one-document index. */
     DocumentTerms read(IndexReader reader) throws IOException {
         FixedBitSet present = new FixedBitSet(Math.max(1, termCount));
+        int[] found = new int[16];
+        int count = 0;
         for (LeafReaderContext ctx : reader.leaves()) {
             for (FieldInfo field : ctx.reader().getFieldInfos()) {
                 Map<BytesRef, Integer> named = numbers.get(field.name);
@@ -89,15 +126,17 @@ final class TermRequirements {
                     Integer number = named.get(term);
                     if (number != null) {
                         present.set(number);
+                        found = ArrayUtil.grow(found, count + 1);
+                        found[count++] = number;
                     }
                 }
             }
         }
-        return new DocumentTerms(present);
+        return new DocumentTerms(present, Arrays.copyOf(found, count));
     }
 
-    /** Which of the named terms one document holds. */
-    record DocumentTerms(FixedBitSet present) {}
+    /** Which of the named terms one document holds: as bits, and their numbers. */
+    record DocumentTerms(FixedBitSet present, int[] numbers) {}
 
     private int number(Term t) {
         Map<BytesRef, Integer> named = numbers.computeIfAbsent(t.field(), f -> new HashMap<>());
@@ -105,6 +144,7 @@ final class TermRequirements {
         if (n == null) {
             n = termCount++;
             named.put(BytesRef.deepCopyOf(t.bytes()), n);
+            lengths.add(t.bytes().length);
         }
         return n;
     }
@@ -139,7 +179,7 @@ final class TermRequirements {
             q.visit(visitor);
             r = visitor.requirement();
         } else if (q instanceof BooleanQuery bq) {
-            r = clauses(bq, this::compile);
+            r = clauses(bq);
         } else {
             r = Requirement.MAY_MATCH;
         }
@@ -147,14 +187,14 @@ final class TermRequirements {
         return r;
     }
 
-    private static Requirement clauses(BooleanQuery bq, Function<Query, Requirement> ofClause) {
+    private Requirement clauses(BooleanQuery bq) {
         List<Requirement> required = new ArrayList<>();
         List<Requirement> optional = new ArrayList<>();
         for (BooleanClause c : bq.clauses()) {
             if (c.isRequired()) {
-                required.add(ofClause.apply(c.getQuery()));
+                required.add(compile(c.getQuery()));
             } else if (c.getOccur() == BooleanClause.Occur.SHOULD) {
-                optional.add(ofClause.apply(c.getQuery()));
+                optional.add(compile(c.getQuery()));
             }
         }
         int neededOptional =
@@ -163,6 +203,62 @@ final class TermRequirements {
                 required.toArray(Requirement[]::new),
                 optional.toArray(Requirement[]::new),
                 optional.isEmpty() ? 0 : neededOptional);
+    }
+
+    /**
+     * Terms one of which every document that meets {@code r} holds, or null when there are none (the requirement can
+     * hold without any named term). Of the ways to choose, the fewest terms, then the longest shortest term: a part
+     * filed under a common word would be checked for most documents.
+     */
+    private int[] anchor(Requirement r) {
+        if (r instanceof Requirement.Every e) {
+            int[] best = null;
+            for (int t : e.terms()) {
+                best = better(best, new int[] {t});
+            }
+            for (Requirement c : e.children()) {
+                best = better(best, anchor(c));
+            }
+            return best;
+        }
+        if (r instanceof Requirement.AnyOne a) {
+            return a.terms().length == 0 && a.children().length == 0 ? null : union(a.terms(), a.children());
+        }
+        if (r instanceof Requirement.Clauses c) {
+            int[] best = null;
+            for (Requirement required : c.required()) {
+                best = better(best, anchor(required));
+            }
+            return c.neededOptional() == 0 ? best : better(best, union(new int[0], c.optional()));
+        }
+        return null;
+    }
+
+    /** The terms of all, or null when one of the children has no anchor. */
+    private int[] union(int[] terms, Requirement[] children) {
+        int[] all = terms;
+        for (Requirement c : children) {
+            int[] more = anchor(c);
+            if (more == null) {
+                return null;
+            }
+            all = IntStream.concat(Arrays.stream(all), Arrays.stream(more)).toArray();
+        }
+        return IntStream.of(all).distinct().toArray();
+    }
+
+    private int[] better(int[] a, int[] b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        if (a.length != b.length) {
+            return a.length < b.length ? a : b;
+        }
+        return shortest(b) > shortest(a) ? b : a;
+    }
+
+    private int shortest(int[] terms) {
+        return Arrays.stream(terms).map(lengths::get).min().orElse(0);
     }
 
     /** What a query needs of the document's terms. */

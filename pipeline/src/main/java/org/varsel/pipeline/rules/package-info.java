@@ -51,19 +51,22 @@
  *
  * <h3>Matching and explanation</h3>
  *
- * {@link org.varsel.pipeline.rules.RuleEngine} registers the compiled queries with a Lucene {@code Monitor}; its
- * presearcher runs only the rules whose terms occur in the text ({@code TermFilteredPresearcher}, multipass from 5,000
- * rules), and a cheap precheck ({@code PrecheckedHighlights}) skips highlighting for candidates that lack a required
- * word (what each query needs is compiled once per engine into numbered terms, {@code TermRequirements}, and checked
- * against the text's terms as bits). Each hit ({@link org.varsel.pipeline.rules.RuleHit}) carries the rule's description rendered for this text,
+ * {@link org.varsel.pipeline.rules.RuleEngine} analyses each text into a one-document {@code MemoryIndex} and runs
+ * only the rule queries its terms can satisfy: each query is split into the parts Lucene's Monitor would run separately,
+ * what each part needs (required words, phrase words, one form of each lexicon of a proximity) is compiled once per
+ * engine into numbered terms ({@code TermRequirements}), each part is filed under a few of them, and the text's terms
+ * pick the parts to check and, of those, the ones to match and highlight ({@code PrecheckedHighlights}). This replaced
+ * the Monitor's presearcher and query index, which cost more than the candidates they chose (docs/performance.md,
+ * "Rule matching without the Monitor's query index"). Each hit ({@link org.varsel.pipeline.rules.RuleHit}) carries the rule's description rendered for this text,
  * the target groups the text names, the matched spans ({@link org.varsel.pipeline.rules.MatchedTerm}, UTF-16 offsets)
  * and whether the text only quotes or condemns what it matched ({@code Quotations}, {@code context} rules). The engine
- * is not serialisable: an operator builds it in {@code open()}.
+ * is built per pack: an operator builds it in {@code open()} and on each reload.
  *
  * <h3>Proven, not assumed</h3>
  *
  * An optimisation of the engine must return what the frozen unoptimised engine returns ({@code
- * RuleEngineEquivalenceTest}); the presearcher must agree with running every query ({@code PresearcherAgreementTest},
- * against the test code's {@code NaiveRuleMatcher}); speed is measured in {@code bench/} (docs/performance.md).
+ * RuleEngineEquivalenceTest}, a frozen Monitor-based engine); choosing rules by their terms must agree with running
+ * every query ({@code PresearcherAgreementTest}, against the test code's {@code NaiveRuleMatcher}, and {@code
+ * TermRequirementsTest}); speed is measured in {@code bench/} (docs/performance.md).
  */
 package org.varsel.pipeline.rules;

@@ -52,7 +52,7 @@ class CampaignContentSummaryTest {
      * Eight stories by overlapping subsets of one pool of accounts, each with its own link and text, some with a common
      * hashtag, posted in waves so that findings grow (and their content changes) after they joined a campaign.
      */
-    private static List<AnalysedSignal> stream(Random random) {
+    static List<AnalysedSignal> stream(Random random) {
         List<AnalysedSignal> stream = new ArrayList<>();
         int id = 0;
         for (int story = 0; story < 8; story++) {

@@ -20,6 +20,7 @@ import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamElement;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.CloseableIterator;
@@ -29,9 +30,13 @@ import org.varsel.contract.Incident;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.operators.CampaignFunction;
+import org.varsel.pipeline.operators.CampaignIncidentFunction;
 import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
 
-/** {@link CampaignFunction} on the heap backend and on RocksDB makes exactly the campaigns the in-memory replay makes. */
+/**
+ * {@link CampaignFunction} and {@link CampaignIncidentFunction} on the heap backend and on RocksDB make exactly the
+ * campaigns the in-memory replay makes.
+ */
 class CampaignStateBackendsTest {
 
     @ParameterizedTest
@@ -56,55 +61,117 @@ class CampaignStateBackendsTest {
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void consolidatesAcrossARestoreWithUpdatesPendingAsTheReplayDoes(String backend) throws Exception {
+        assertRestoredAsTheReplay(backend, true);
+    }
+
+    /**
+     * A restore from a savepoint taken before the emission stage existed (consolidation's state only): the first change
+     * of every campaign after it carries all its findings, so the stage, restored empty, builds the same incidents.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void buildsTheReplaysIncidentsAfterARestoreWithoutTheEmissionStagesState(String backend) throws Exception {
+        assertRestoredAsTheReplay(backend, false);
+    }
+
+    private static void assertRestoredAsTheReplay(String backend, boolean withEmissionState) throws Exception {
         List<FindingUpdate> findings = CampaignsTest.detect(stream());
         CampaignReplay replay = CampaignsTest.consolidate(findings);
         List<Incident> out = new ArrayList<>();
-        OperatorSubtaskState snapshot;
+        OperatorSubtaskState consolidated;
+        OperatorSubtaskState emitted;
         long watermark = Long.MIN_VALUE;
         int half = findings.size() / 2;
-        try (var harness = harness(backend, null)) {
+        try (var consolidation = consolidation(backend, null);
+                var emission = emission(backend, null)) {
             for (FindingUpdate finding : findings.subList(0, half)) {
-                watermark = feed(harness, finding, watermark);
+                watermark = feed(consolidation, emission, finding, watermark);
             }
             // the next finding is taken but the watermark has not yet passed it: it is pending in the snapshot
             FindingUpdate waiting = findings.get(half);
-            harness.processElement(
+            consolidation.processElement(
                     new StreamRecord<>(waiting, waiting.incident().updatedAt().toEpochMilli()));
-            snapshot = harness.snapshot(1, 1);
-            out.addAll(harness.extractOutputValues());
+            forward(consolidation, emission);
+            consolidated = consolidation.snapshot(1, 1);
+            emitted = emission.snapshot(1, 1);
+            out.addAll(emission.extractOutputValues());
         }
-        try (var restored = harness(backend, snapshot)) {
+        try (var consolidation = consolidation(backend, consolidated);
+                var emission = emission(backend, withEmissionState ? emitted : null)) {
             for (FindingUpdate finding : findings.subList(half + 1, findings.size())) {
-                watermark = feed(restored, finding, watermark);
+                watermark = feed(consolidation, emission, finding, watermark);
             }
-            restored.processWatermark(new Watermark(Long.MAX_VALUE));
-            out.addAll(restored.extractOutputValues());
+            consolidation.processWatermark(new Watermark(Long.MAX_VALUE));
+            forward(consolidation, emission);
+            out.addAll(emission.extractOutputValues());
         }
+        assertThat(replay.latest().values())
+                .as("campaigns change after the restore")
+                .anyMatch(i -> i.version() > 1 && i.mergedInto() == null);
         assertThat(latest(out)).isEqualTo(latest(replay.emitted));
     }
 
     /** Feeds a finding and moves the watermark as {@link WatermarkAfterEveryRecord} does; returns the watermark. */
     private static long feed(
-            KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, Incident> harness,
+            KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, CampaignChange> consolidation,
+            KeyedOneInputStreamOperatorTestHarness<String, CampaignChange, Incident> emission,
             FindingUpdate finding,
             long watermark)
             throws Exception {
         long at = finding.incident().updatedAt().toEpochMilli();
-        harness.processElement(new StreamRecord<>(finding, at));
+        consolidation.processElement(new StreamRecord<>(finding, at));
         long next = Math.max(watermark, at - CampaignsTest.OUT_OF_ORDERNESS.toMillis() - 1);
         if (next > watermark) {
-            harness.processWatermark(new Watermark(next));
+            consolidation.processWatermark(new Watermark(next));
         }
+        forward(consolidation, emission);
         return next;
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, Incident> harness(
+    /** Hands the changes consolidation sent to the emission stage, as the network between them does. */
+    @SuppressWarnings("unchecked")
+    private static void forward(
+            KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, CampaignChange> consolidation,
+            KeyedOneInputStreamOperatorTestHarness<String, CampaignChange, Incident> emission)
+            throws Exception {
+        for (Object element; (element = consolidation.getOutput().poll()) != null; ) {
+            if (((StreamElement) element).isRecord()) {
+                StreamRecord<CampaignChange> change = (StreamRecord<CampaignChange>) element;
+                emission.processElement(new StreamRecord<>(
+                        TypeInformation.of(CampaignChange.class)
+                                .createSerializer(emission.getExecutionConfig().getSerializerConfig())
+                                .copy(change.getValue()),
+                        change.getTimestamp()));
+            }
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, CampaignChange> consolidation(
             String backend, OperatorSubtaskState snapshot) throws Exception {
-        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CampaignFunction(
-                        new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl())),
-                (FindingUpdate f) -> CampaignFunction.KEY,
-                Types.STRING);
+        return started(
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new CampaignFunction(
+                                new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl())),
+                        (FindingUpdate f) -> CampaignFunction.KEY,
+                        Types.STRING),
+                backend,
+                snapshot);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, CampaignChange, Incident> emission(
+            String backend, OperatorSubtaskState snapshot) throws Exception {
+        return started(
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new CampaignIncidentFunction(CampaignsTest.DETECTORS.stateTtl())),
+                        CampaignChange::campaignId,
+                        Types.STRING),
+                backend,
+                snapshot);
+    }
+
+    private static <I, O> KeyedOneInputStreamOperatorTestHarness<String, I, O> started(
+            KeyedOneInputStreamOperatorTestHarness<String, I, O> harness, String backend, OperatorSubtaskState snapshot)
+            throws Exception {
         if ("rocksdb".equals(backend)) {
             harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         }
@@ -171,6 +238,10 @@ class CampaignStateBackendsTest {
                 .process(
                         new CampaignFunction(
                                 new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl()),
+                        TypeInformation.of(CampaignChange.class))
+                .keyBy(CampaignChange::campaignId, Types.STRING)
+                .process(
+                        new CampaignIncidentFunction(CampaignsTest.DETECTORS.stateTtl()),
                         TypeInformation.of(Incident.class))
                 .executeAndCollect()) {
             incidents.forEachRemaining(out::add);

@@ -132,6 +132,16 @@ class LexiconRulesTest {
     }
 
     @Test
+    void aPhraseThatNamesTheNegationLexiconWritesItsNegation() {
+        Rule denial = rule("en-denial", "\"@group @negation @violent_action\"~2", 4, RuleLanguage.EN);
+        assertThat(match(denial, "migrants are not killed here", "en").hits()).hasSize(1);
+        assertThat(match(denial, "migrants will never be killed", "en").hits()).hasSize(1);
+        assertThat(match(denial, "migrants are killed here", "en").hits())
+                .as("no negation: the phrase asks for one")
+                .isEmpty();
+    }
+
+    @Test
     void aDehumanisingPredicateAfterAGroupMatchesInDanish() {
         Rule r = rule("da-disease", "\"@group er en @dehumanisation\"~3", 4, RuleLanguage.DA);
         MatchResult result = match(r, "Muslimerne er en sygdom i vores land", "da");

@@ -12,11 +12,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The presearcher is an optimisation: it must never lose a match the plain query loop finds. */
+/**
+ * Choosing candidate rules by the text's terms (once the Monitor's presearcher, now {@link TermRequirements}) is an
+ * optimisation: it must never lose a match the plain query loop finds.
+ */
 class PresearcherAgreementTest {
 
     @Test
-    void monitorFindsExactlyTheRulesThatEveryQueryOverAMemoryIndexFinds() {
+    void engineFindsExactlyTheRulesThatEveryQueryOverAMemoryIndexFinds() {
         RulePack pack = RuleCheck.run(Path.of("..", "rules")).pack().orElseThrow();
         NaiveRuleMatcher naive = new NaiveRuleMatcher(pack);
         List<String> texts = new ArrayList<>();

@@ -3,7 +3,9 @@ package org.varsel.pipeline.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
@@ -16,11 +18,13 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pre-check drops a candidate only when the document certainly lacks what the query needs; a wrong "cannot
- * match" would lose a hit silently, so every shape the rule compiler produces is checked both ways.
+ * The engine runs a rule part only when the document's terms can meet what the part needs; a wrong "cannot match" (in
+ * the requirement or in the words a part is filed under) would lose a hit silently, so every shape the rule compiler
+ * produces is checked both ways, and random parts are checked against Lucene itself.
  */
 class TermRequirementsTest {
 
@@ -63,23 +67,30 @@ class TermRequirementsTest {
                         Intervals.term("not")));
     }
 
-    private static boolean cannotMatch(TermRequirements requirements, Query q, String text) throws IOException {
+    /** True when {@code q}, one of the parts {@code requirements} was built from, is not a candidate for the text. */
+    private static boolean cannotMatch(TermRequirements requirements, List<Query> parts, Query q, String text)
+            throws IOException {
+        return !possibleParts(requirements, text).get(parts.indexOf(q));
+    }
+
+    private static FixedBitSet possibleParts(TermRequirements requirements, String text) throws IOException {
         MemoryIndex index = new MemoryIndex();
         index.addField(FIELD, text, new WhitespaceAnalyzer());
-        return requirements.cannotMatch(
-                q, requirements.read(index.createSearcher().getIndexReader()));
+        return requirements.possibleParts(
+                requirements.read(index.createSearcher().getIndexReader()));
     }
 
     @Test
     void dropsAConjunctionOrPhraseWhoseRequiredWordIsAbsent() throws IOException {
         Query pair = and(term("burn"), term("mosque"));
         Query phrase = new PhraseQuery(2, FIELD, "exterminate", "them");
-        TermRequirements r = new TermRequirements(List.of(pair, phrase));
+        List<Query> parts = List.of(pair, phrase);
+        TermRequirements r = new TermRequirements(parts);
 
-        assertThat(cannotMatch(r, pair, "burn the barn")).isTrue();
-        assertThat(cannotMatch(r, pair, "burn the mosque")).isFalse();
-        assertThat(cannotMatch(r, phrase, "exterminate all")).isTrue();
-        assertThat(cannotMatch(r, phrase, "them we exterminate"))
+        assertThat(cannotMatch(r, parts, pair, "burn the barn")).isTrue();
+        assertThat(cannotMatch(r, parts, pair, "burn the mosque")).isFalse();
+        assertThat(cannotMatch(r, parts, phrase, "exterminate all")).isTrue();
+        assertThat(cannotMatch(r, parts, phrase, "them we exterminate"))
                 .as("order is Lucene's to judge")
                 .isFalse();
     }
@@ -87,20 +98,21 @@ class TermRequirementsTest {
     @Test
     void aLexiconProximityNeedsOneFormOfEveryPartButNotTheNegation() throws IOException {
         Query q = lexiconProximity();
-        TermRequirements r = new TermRequirements(List.of(q));
+        List<Query> parts = List.of(q);
+        TermRequirements r = new TermRequirements(parts);
 
-        assertThat(cannotMatch(r, q, "shoot the journalists")).isFalse();
-        assertThat(cannotMatch(r, q, "wipe out the migrants")).isFalse();
-        assertThat(cannotMatch(r, q, "do not shoot the journalists"))
+        assertThat(cannotMatch(r, parts, q, "shoot the journalists")).isFalse();
+        assertThat(cannotMatch(r, parts, q, "wipe out the migrants")).isFalse();
+        assertThat(cannotMatch(r, parts, q, "do not shoot the journalists"))
                 .as("a negation is not required")
                 .isFalse();
-        assertThat(cannotMatch(r, q, "shoot the messenger"))
+        assertThat(cannotMatch(r, parts, q, "shoot the messenger"))
                 .as("no form of the second lexicon")
                 .isTrue();
-        assertThat(cannotMatch(r, q, "kill journalists"))
+        assertThat(cannotMatch(r, parts, q, "kill journalists"))
                 .as("the fixed word is required")
                 .isTrue();
-        assertThat(cannotMatch(r, q, "wipe the migrants"))
+        assertThat(cannotMatch(r, parts, q, "wipe the migrants"))
                 .as("half of a two-word form")
                 .isTrue();
     }
@@ -114,13 +126,14 @@ class TermRequirementsTest {
                 .add(term("tonight"), Occur.SHOULD)
                 .add(term("everyone"), Occur.MUST_NOT)
                 .build();
-        TermRequirements r = new TermRequirements(List.of(anyOne, twoOfThree, requiredAndOptional));
+        List<Query> parts = List.of(anyOne, twoOfThree, requiredAndOptional);
+        TermRequirements r = new TermRequirements(parts);
 
-        assertThat(cannotMatch(r, anyOne, "burn it")).isTrue();
-        assertThat(cannotMatch(r, anyOne, "burn the mosque")).isFalse();
-        assertThat(cannotMatch(r, twoOfThree, "a1 only")).isTrue();
-        assertThat(cannotMatch(r, twoOfThree, "c1 and a1")).isFalse();
-        assertThat(cannotMatch(r, requiredAndOptional, "kill everyone"))
+        assertThat(cannotMatch(r, parts, anyOne, "burn it")).isTrue();
+        assertThat(cannotMatch(r, parts, anyOne, "burn the mosque")).isFalse();
+        assertThat(cannotMatch(r, parts, twoOfThree, "a1 only")).isTrue();
+        assertThat(cannotMatch(r, parts, twoOfThree, "c1 and a1")).isFalse();
+        assertThat(cannotMatch(r, parts, requiredAndOptional, "kill everyone"))
                 .as("optional, and excluded, words aside")
                 .isFalse();
     }
@@ -134,33 +147,92 @@ class TermRequirementsTest {
                         Intervals.or(
                                 Intervals.term("kill"), Intervals.prefix(new org.apache.lucene.util.BytesRef("shoo"))),
                         Intervals.term("them")));
-        Query unknown = term("never-registered");
-        TermRequirements r = new TermRequirements(List.of(prefix, patternForm));
+        Query barePrefix = new PrefixQuery(new Term(FIELD, "exterm"));
+        List<Query> parts = List.of(prefix, patternForm, barePrefix);
+        TermRequirements r = new TermRequirements(parts);
 
-        assertThat(cannotMatch(r, prefix, "exterminating them")).isFalse();
-        assertThat(cannotMatch(r, prefix, "exterminating all"))
+        assertThat(cannotMatch(r, parts, prefix, "exterminating them")).isFalse();
+        assertThat(cannotMatch(r, parts, prefix, "exterminating all"))
                 .as("its plain word is still required")
                 .isTrue();
-        assertThat(cannotMatch(r, patternForm, "shooting them"))
+        assertThat(cannotMatch(r, parts, patternForm, "shooting them"))
                 .as("a form matched by prefix")
                 .isFalse();
-        assertThat(cannotMatch(r, unknown, "nothing here"))
-                .as("a query this engine did not compile")
+        assertThat(cannotMatch(r, parts, barePrefix, "nothing here"))
+                .as("no word rules it out: a candidate for every text")
                 .isFalse();
     }
 
+    /**
+     * Property: whichever words a part is filed under, every part Lucene finds matching is a candidate. Random parts
+     * of every shape the compiler writes (terms, conjunctions, disjunctions with a minimum, phrases, exclusions,
+     * lexicon proximities, a prefix) over a small vocabulary, against random texts of its words.
+     */
     @Test
-    void judgesTheQueriesTheMonitorBuildsFromARulesClauses() throws IOException {
-        Query burn = term("burn");
-        Query kill = term("kill");
-        Query mosque = term("mosque");
-        Query rule = and(or(burn, kill), new BoostQuery(mosque, 2));
-        TermRequirements r = new TermRequirements(List.of(rule));
-        // the monitor splits (burn OR kill) AND mosque into one query per alternative, built from the rule's clauses
-        Query split = and(kill, new BoostQuery(mosque, 2));
+    void everyPartThatMatchesIsACandidateWhicheverWordsItIsFiledUnder() throws IOException {
+        Random random = new Random(2026_12_05L);
+        String[] words = {"kill", "burn", "the", "mosque", "migrants", "shoot", "them", "all", "tonight", "not"};
+        List<Query> parts = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            parts.add(randomQuery(random, words, 3));
+        }
+        TermRequirements r = new TermRequirements(parts);
+        int matched = 0;
+        int dropped = 0;
+        for (int t = 0; t < 300; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = 1 + random.nextInt(6); w > 0; w--) {
+                text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            MemoryIndex index = new MemoryIndex();
+            index.addField(FIELD, text.toString(), new WhitespaceAnalyzer());
+            FixedBitSet candidates =
+                    r.possibleParts(r.read(index.createSearcher().getIndexReader()));
+            for (int p = 0; p < parts.size(); p++) {
+                boolean matches = index.search(parts.get(p)) > 0;
+                assertThat(candidates.get(p) || !matches)
+                        .as("%s over \"%s\"", parts.get(p), text)
+                        .isTrue();
+                matched += matches ? 1 : 0;
+                dropped += candidates.get(p) ? 0 : 1;
+            }
+        }
+        assertThat(matched).as("parts that matched").isGreaterThan(2_000);
+        assertThat(dropped).as("parts ruled out").isGreaterThan(15_000);
+    }
 
-        assertThat(cannotMatch(r, split, "kill them")).isTrue();
-        assertThat(cannotMatch(r, split, "kill at the mosque")).isFalse();
-        assertThat(cannotMatch(r, new BoostQuery(rule, 3), "burn it")).isTrue();
+    private static Query randomQuery(Random random, String[] words, int depth) {
+        String word = words[random.nextInt(words.length)];
+        int shape = depth == 0 ? random.nextInt(2) : random.nextInt(8);
+        return switch (shape) {
+            case 0 -> term(word);
+            case 1 -> new PhraseQuery(random.nextInt(3), FIELD, word, words[random.nextInt(words.length)]);
+            case 2 -> and(randomQuery(random, words, depth - 1), randomQuery(random, words, depth - 1));
+            case 3 -> or(randomQuery(random, words, depth - 1), randomQuery(random, words, depth - 1));
+            case 4 ->
+                bool(
+                        Occur.SHOULD,
+                        2,
+                        randomQuery(random, words, depth - 1),
+                        randomQuery(random, words, depth - 1),
+                        randomQuery(random, words, depth - 1));
+            case 5 ->
+                new BooleanQuery.Builder()
+                        .add(randomQuery(random, words, depth - 1), Occur.MUST)
+                        .add(randomQuery(random, words, depth - 1), Occur.SHOULD)
+                        .add(term(word), Occur.MUST_NOT)
+                        .build();
+            case 6 -> new BoostQuery(and(new PrefixQuery(new Term(FIELD, word.substring(0, 2))), term(word)), 2);
+            default ->
+                new IntervalQuery(
+                        FIELD,
+                        Intervals.maxgaps(
+                                2,
+                                Intervals.ordered(
+                                        Intervals.or(Intervals.term(word), Intervals.phrase("the", "migrants")),
+                                        Intervals.or(
+                                                Intervals.term(words[random.nextInt(words.length)]),
+                                                Intervals.term(words[random.nextInt(words.length)])))));
+        };
     }
 }

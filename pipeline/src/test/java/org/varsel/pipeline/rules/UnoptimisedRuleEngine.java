@@ -26,10 +26,14 @@ import org.apache.lucene.monitor.TermFilteredPresearcher;
 /**
  * The rule engine as it was before matching was made cheaper, kept as the oracle for {@link
  * RuleEngineEquivalenceTest}: every field the language tag names is analysed (whether or not a rule is written for
- * it), each document is analysed by the monitor's own per-field analyzer, and every presearcher candidate runs with
- * {@link HighlightsMatch#MATCHER}. Do not optimise this class.
+ * it), each document is analysed by the monitor's own per-field analyzer (every word through every filter, nothing
+ * remembered), the monitor's presearcher picks the candidates, and every candidate runs with {@link
+ * HighlightsMatch#MATCHER}. Do not optimise this class.
  */
 final class UnoptimisedRuleEngine implements AutoCloseable {
+
+    /** From this many rules on, the engine of the time used the multipass presearcher. */
+    private static final int MULTIPASS_FROM_RULES = 5_000;
 
     private final RulePack pack;
     private final Map<String, Rule> rulesById = new HashMap<>();
@@ -57,7 +61,7 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
         try {
             monitor = new Monitor(
                     RuleAnalyzer.forDocuments(),
-                    queries.size() >= RuleEngine.MULTIPASS_FROM_RULES
+                    queries.size() >= MULTIPASS_FROM_RULES
                             ? new MultipassTermFilteredPresearcher(2)
                             : new TermFilteredPresearcher());
             monitor.register(queries);
