@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -28,10 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class RememberedWordFilterTest {
 
-    private static final List<String> FIELDS = Arrays.stream(RuleLanguage.values())
-            .map(RuleLanguage::field)
-            .distinct()
-            .toList();
+    private static final List<String> FIELDS =
+            Stream.of(RuleLanguage.values()).map(RuleLanguage::field).distinct().toList();
 
     @Test
     void replaysExactlyWhatTheFiltersMakeOfEveryWord() throws IOException {
@@ -93,41 +89,17 @@ class RememberedWordFilterTest {
         return out;
     }
 
-    /** The rules' examples, with obfuscated, stretched, capitalised, run-together and other-script variants. */
+    /** The equivalence test's texts (examples, obfuscated variants, mixes) and words run together, names, scripts. */
     private static List<String> texts() {
         RulePack pack = RuleCheck.run(Path.of("..", "rules")).pack().orElseThrow();
-        List<String> texts = new ArrayList<>(List.of(
+        List<String> texts = new ArrayList<>(RuleEngineEquivalenceTest.texts(pack, 200));
+        texts.addAll(List.of(
                 "willkillevery one of them, klil the migrants, kll them all",
                 "Vi skal dræbe alle indvandrerne, dærbe dem, indvandrerpak",
                 "@karen_holm Karen Holm should be shot. I'll find John's house",
                 "They are kíííllíng us, sooo many raaaats",
                 "ကျွန်ုပ်တို့ သူတို့ကို သတ်မယ် ذبح اليهود  ግደሉ 杀死他们 ฆ่าพวกมัน",
                 "\u200b\u0301 ' - ** ... ###"));
-        pack.rules().forEach(r -> {
-            texts.addAll(r.examples().match());
-            texts.addAll(r.examples().noMatch());
-        });
-        List<String> words = texts.stream()
-                .flatMap(x -> Arrays.stream(x.split("\\s+")))
-                .filter(w -> !w.isBlank())
-                .toList();
-        Random random = new Random(2026_12_05L);
-        for (int i = 0; i < 200; i++) {
-            StringBuilder mix = new StringBuilder();
-            for (int w = 4 + random.nextInt(25); w > 0; w--) {
-                String word = words.get(random.nextInt(words.size()));
-                switch (random.nextInt(10)) {
-                    case 0 -> word = word.toUpperCase(Locale.ROOT);
-                    case 1 -> word = word.replace('i', '1').replace('a', '@');
-                    case 2 -> word = word.replace("e", "eee");
-                    case 3 -> word = word + words.get(random.nextInt(words.size()));
-                    case 4 -> word = word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
-                    default -> {}
-                }
-                mix.append(word).append(random.nextInt(6) == 0 ? ". " : " ");
-            }
-            texts.add(mix.toString());
-        }
         return texts;
     }
 }
