@@ -7,14 +7,21 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.QueryDecomposer;
+import org.apache.lucene.queries.intervals.IntervalQuery;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -23,13 +30,20 @@ import org.apache.lucene.util.FixedBitSet;
  * with {@link HighlightsMatch#MATCHER}, minus the work for queries that cannot match. Each rule query is split into
  * the parts the Monitor would run separately ({@link QueryDecomposer}: {@code a OR b} into {@code a} and {@code b});
  * the document's terms name the parts whose requirements they can meet ({@link TermRequirements}), and only those
- * are rewritten, weighted and asked for their matches (and a phrase for its words' sub-matches). Choosing the parts
+ * are weighted and asked for their matches (and a phrase for its words' sub-matches); a part is rewritten once per
+ * engine unless its rewrite depends on the document's terms (a prefix, wildcard or fuzzy term). Choosing the parts
  * from the numbered terms replaced the Monitor's presearcher query over its query index, which cost more than all the
  * candidates it admitted (docs/performance.md, "Rule matching without the Monitor's query index").
  */
 final class PrecheckedHighlights {
 
     private final Query[] parts;
+    /**
+     * Each part rewritten once, when its rewrite cannot depend on the document (no prefix, wildcard or fuzzy term to
+     * expand over the document's terms); else null. Rewriting a lexicon rule per candidate was the largest cost of
+     * matching once the query index was gone (docs/performance.md).
+     */
+    private final Query[] rewritten;
     /** Part → the number of the rule it came from. */
     private final int[] ruleOfPart;
 
@@ -47,6 +61,8 @@ final class PrecheckedHighlights {
             }
         }
         parts = split.toArray(Query[]::new);
+        IndexSearcher noDocument = new MemoryIndex().createSearcher();
+        rewritten = split.stream().map(q -> rewrittenAlike(noDocument, q)).toArray(Query[]::new);
         ruleOfPart = owners.stream().mapToInt(Integer::intValue).toArray();
         requirements = new TermRequirements(split);
     }
@@ -64,7 +80,7 @@ final class PrecheckedHighlights {
                 p = p + 1 < candidates.length() ? candidates.nextSetBit(p + 1) : DocIdSetIterator.NO_MORE_DOCS) {
             List<int[]> found;
             try {
-                found = matchPart(searcher, parts[p]);
+                found = matchPart(searcher, rewritten[p] != null ? rewritten[p] : searcher.rewrite(parts[p]));
             } catch (RuntimeException e) {
                 // as the Monitor's candidate matching did: a query Lucene refuses here (too many clauses after
                 // rewriting) matches nothing; RuleQueryCompiler refuses the rules known to do that
@@ -77,13 +93,43 @@ final class PrecheckedHighlights {
         return spans;
     }
 
+    /** {@code q} rewritten, when no document can rewrite it otherwise; else null (and when Lucene refuses it). */
+    private static Query rewrittenAlike(IndexSearcher noDocument, Query q) {
+        if (!rewritesAlikeForEveryDocument(q)) {
+            return null;
+        }
+        try {
+            return noDocument.rewrite(q);
+        } catch (IOException | RuntimeException e) {
+            return null; // refused at build: refused again, per document, as before
+        }
+    }
+
+    /**
+     * Terms, phrases, interval queries (which expand their patterns when matching, not when rewritten) and boolean,
+     * boost and constant-score queries over them rewrite the same whatever the index holds.
+     */
+    private static boolean rewritesAlikeForEveryDocument(Query q) {
+        if (q instanceof TermQuery || q instanceof PhraseQuery || q instanceof IntervalQuery) {
+            return true;
+        }
+        if (q instanceof BoostQuery b) {
+            return rewritesAlikeForEveryDocument(b.getQuery());
+        }
+        if (q instanceof ConstantScoreQuery c) {
+            return rewritesAlikeForEveryDocument(c.getQuery());
+        }
+        return q instanceof BooleanQuery bq
+                && bq.clauses().stream().allMatch(c -> rewritesAlikeForEveryDocument(c.getQuery()));
+    }
+
     /**
      * The spans of a part's match, or null when it does not match (a match may have no spans). As {@code
      * HighlightsMatch} collects its hits: the sub-matches of a phrase, else the match itself.
      */
-    private static List<int[]> matchPart(IndexSearcher searcher, Query part) throws IOException {
+    private static List<int[]> matchPart(IndexSearcher searcher, Query rewritten) throws IOException {
         List<int[]> offsets = null;
-        Weight w = searcher.createWeight(searcher.rewrite(part), ScoreMode.COMPLETE_NO_SCORES, 1);
+        Weight w = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1);
         for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
             for (int doc = 0; doc < ctx.reader().maxDoc(); doc++) {
                 Matches matches = w.matches(ctx, doc);

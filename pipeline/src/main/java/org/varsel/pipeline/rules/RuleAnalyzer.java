@@ -27,10 +27,15 @@ final class RuleAnalyzer extends Analyzer {
 
     private final RuleLanguage language;
     private final boolean repairs;
+    /** What the per-word filters made of the words of documents, shared by every stream of this analyzer. */
+    private final RememberedWordFilter.Memory remembered = new RememberedWordFilter.Memory();
 
-    RuleAnalyzer(RuleLanguage language, boolean repairs) {
+    private final boolean remembers;
+
+    RuleAnalyzer(RuleLanguage language, boolean repairs, boolean remembers) {
         this.language = language;
         this.repairs = repairs;
+        this.remembers = remembers;
     }
 
     /**
@@ -38,20 +43,24 @@ final class RuleAnalyzer extends Analyzer {
      * {@code any}'s for {@code text} and the script fields. A rule's words mean what the analyst wrote: no repair.
      */
     static Analyzer perField() {
-        return perField(false);
+        return perField(false, false);
     }
 
     /** The same for the documents matched against the rules, which also get their obfuscated words repaired. */
     static Analyzer forDocuments() {
-        return perField(true);
+        return perField(true, true);
     }
 
-    private static Analyzer perField(boolean repairs) {
+    /**
+     * {@code remembers}: what the per-word filters make of a word is remembered ({@link RememberedWordFilter}); the
+     * same tokens either way, only cheaper for the many words that recur.
+     */
+    static Analyzer perField(boolean repairs, boolean remembers) {
         return new PerFieldAnalyzerWrapper(
-                new RuleAnalyzer(RuleLanguage.ANY, repairs),
+                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers),
                 Map.of(
-                        RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs),
-                        RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA, repairs)));
+                        RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs, remembers),
+                        RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA, repairs, remembers)));
     }
 
     @Override
@@ -67,7 +76,18 @@ final class RuleAnalyzer extends Analyzer {
         if (repairs && language.hasStemmer()) {
             ts = new PersonNameFilter(ts, () -> reading[0].text());
         }
-        ts = new LowerCaseFilter(ts);
+        ts = remembers ? new RememberedWordFilter(ts, remembered, this::perWord) : perWord(ts);
+        return new TokenStreamComponents(
+                reader -> {
+                    reading[0] = (ObfuscationCharFilter) reader;
+                    tokenizer.setReader(reader);
+                },
+                ts);
+    }
+
+    /** The filters that see one word at a time, whatever surrounds it. */
+    private TokenStream perWord(TokenStream in) {
+        TokenStream ts = new LowerCaseFilter(in);
         if (!language.hasStemmer()) {
             ts = new ScriptFoldingFilter(ts);
         }
@@ -88,13 +108,7 @@ final class RuleAnalyzer extends Analyzer {
             default:
                 break;
         }
-        ts = new RepeatedLetterFilter(ts, 2);
-        return new TokenStreamComponents(
-                reader -> {
-                    reading[0] = (ObfuscationCharFilter) reader;
-                    tokenizer.setReader(reader);
-                },
-                ts);
+        return new RepeatedLetterFilter(ts, 2);
     }
 
     /** Wildcard and fuzzy terms are not stemmed, but get the same case and letter folding. */

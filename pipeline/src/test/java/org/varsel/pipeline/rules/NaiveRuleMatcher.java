@@ -19,7 +19,9 @@ public final class NaiveRuleMatcher {
     private record Compiled(String id, Query query) {}
 
     private final Analyzer analyzer = RuleAnalyzer.perField();
-    private final Analyzer documents = RuleAnalyzer.forDocuments();
+    /** Every word through every filter: nothing remembered between texts. */
+    private final Analyzer documents = RuleAnalyzer.perField(true, false);
+
     private final List<Compiled> rules = new ArrayList<>();
 
     /** Compiles the pack's active and shadow rules. */

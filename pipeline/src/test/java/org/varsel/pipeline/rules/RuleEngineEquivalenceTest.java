@@ -119,7 +119,7 @@ class RuleEngineEquivalenceTest {
     }
 
     /** The rules' examples, obfuscated and accented variants, and random mixes of their words. */
-    private static List<String> texts(RulePack pack, int mixes) {
+    static List<String> texts(RulePack pack, int mixes) {
         List<String> texts = new ArrayList<>(List.of("", " ", "!!!", "2016 @user #tag https://example.com/x?y=1"));
         pack.rules().forEach(r -> {
             texts.addAll(r.examples().match());

@@ -44,7 +44,7 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
         this.pack = pack;
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
-        interpreter = new HitInterpreter(pack, lexicons, RuleAnalyzer.forDocuments());
+        interpreter = new HitInterpreter(pack, lexicons, RuleAnalyzer.perField(true, false));
         RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
         List<MonitorQuery> queries = new ArrayList<>();
         for (Rule rule : pack.rules()) {
@@ -60,7 +60,7 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
         }
         try {
             monitor = new Monitor(
-                    RuleAnalyzer.forDocuments(),
+                    RuleAnalyzer.perField(true, false),
                     queries.size() >= MULTIPASS_FROM_RULES
                             ? new MultipassTermFilteredPresearcher(2)
                             : new TermFilteredPresearcher());

@@ -1,0 +1,105 @@
+package org.varsel.pipeline.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A remembered word must give exactly the tokens the filters give it: same words, positions, offsets, type and keyword
+ * flag, in every field, the first time and every time after, for words that are repaired, stemmed, stacked with
+ * {@code _person_}, folded or dropped. A wrong replay would change what rules match without any rule test noticing
+ * (the frozen reference engines analyse through the same class, so they are built without the memory).
+ */
+class RememberedWordFilterTest {
+
+    private static final List<String> FIELDS =
+            Stream.of(RuleLanguage.values()).map(RuleLanguage::field).distinct().toList();
+
+    @Test
+    void replaysExactlyWhatTheFiltersMakeOfEveryWord() throws IOException {
+        Analyzer remembering = RuleAnalyzer.forDocuments();
+        Analyzer filtering = RuleAnalyzer.perField(true, false);
+        List<String> texts = texts();
+        int tokens = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (String text : texts) {
+                for (String field : FIELDS) {
+                    List<String> expected = tokens(filtering, field, text);
+                    assertThat(tokens(remembering, field, text))
+                            .as("%s in %s, pass %d", text, field, pass)
+                            .isEqualTo(expected);
+                    tokens += expected.size();
+                }
+            }
+        }
+        assertThat(tokens).as("tokens compared").isGreaterThan(50_000);
+    }
+
+    @Test
+    void theMemoryStaysBounded() throws IOException {
+        RememberedWordFilter.Memory memory = new RememberedWordFilter.Memory();
+        Analyzer analyzer = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                WhitespaceTokenizer tokenizer = new WhitespaceTokenizer();
+                return new TokenStreamComponents(
+                        tokenizer, new RememberedWordFilter(tokenizer, memory, LowerCaseFilter::new));
+            }
+        };
+        StringBuilder junk = new StringBuilder();
+        for (int i = 0; i < RememberedWordFilter.MAX_REMEMBERED * 2; i++) {
+            junk.append("w").append(i).append(' ');
+        }
+        List<String> out = tokens(analyzer, "text", junk.toString());
+        assertThat(out).as("every word and the end").hasSize(RememberedWordFilter.MAX_REMEMBERED * 2 + 1);
+        assertThat(memory.size()).isBetween(1, 2 * RememberedWordFilter.MAX_REMEMBERED);
+    }
+
+    /** Each token as "term +increment [start,end) type keyword". */
+    private static List<String> tokens(Analyzer analyzer, String field, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            KeywordAttribute keyword = ts.addAttribute(KeywordAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term + " +" + increment.getPositionIncrement() + " [" + offset.startOffset() + ","
+                        + offset.endOffset() + ") " + type.type() + (keyword.isKeyword() ? " keyword" : ""));
+            }
+            ts.end();
+            out.add("end +" + increment.getPositionIncrement() + " " + offset.endOffset());
+        }
+        return out;
+    }
+
+    /** The equivalence test's texts (examples, obfuscated variants, mixes) and words run together, names, scripts. */
+    private static List<String> texts() {
+        RulePack pack = RuleCheck.run(Path.of("..", "rules")).pack().orElseThrow();
+        List<String> texts = new ArrayList<>(RuleEngineEquivalenceTest.texts(pack, 200));
+        texts.addAll(List.of(
+                "willkillevery one of them, klil the migrants, kll them all",
+                "Vi skal dræbe alle indvandrerne, dærbe dem, indvandrerpak",
+                "@karen_holm Karen Holm should be shot. I'll find John's house",
+                "They are kíííllíng us, sooo many raaaats",
+                "ကျွန်ုပ်တို့ သူတို့ကို သတ်မယ် ذبح اليهود  ግደሉ 杀死他们 ฆ่าพวกมัน",
+                "\u200b\u0301 ' - ** ... ###"));
+        return texts;
+    }
+}
