@@ -17,7 +17,7 @@ class ModelTrainerTest {
     @Test
     void trainingTwiceOnTheSameDataGivesTheSameVersionAndTheSameScores() throws IOException {
         writeTinyCorpus();
-        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0);
+        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0);
         TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), 0.0, 0.0);
 
         TrainedModel first = ModelTrainer.train(corpus, data, options, line -> {});
@@ -43,7 +43,7 @@ class ModelTrainerTest {
         TrainingOptions options = TrainingOptions.defaults();
         String before = ModelTrainer.version(data, options);
         assertThat(ModelTrainer.version(
-                        data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3)))
+                        data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3, 1.0)))
                 .isNotEqualTo(before);
         Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)), "id\ttweet\tsubtask_a\n1\tnoget andet\tNOT\n");
         assertThat(ModelTrainer.version(data, options)).isNotEqualTo(before);
@@ -55,13 +55,46 @@ class ModelTrainerTest {
         TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
 
         TrainedModel none = ModelTrainer.train(
-                corpus, data, new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 0.0), line -> {});
+                corpus,
+                data,
+                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 0.0, 1.0),
+                line -> {});
         TrainedModel all = ModelTrainer.train(
-                corpus, data, new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0), line -> {});
+                corpus,
+                data,
+                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0),
+                line -> {});
 
         assertThat(none.trainingCounts().get(TrainingCorpus.STORMFRONT)).containsOnly(Map.entry(Category.HATEFUL, 1));
         assertThat(all.trainingCounts().get(TrainingCorpus.STORMFRONT))
                 .containsOnly(Map.entry(Category.HATEFUL, 1), Map.entry(Category.NEUTRAL, 1));
+    }
+
+    @Test
+    void trainsOnOnlyTheConfiguredShareOfHateXplain() throws IOException {
+        writeTinyCorpus();
+        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
+
+        TrainedModel none = ModelTrainer.train(
+                corpus,
+                data,
+                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 0.0),
+                line -> {});
+        TrainedModel half = ModelTrainer.train(
+                corpus,
+                data,
+                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 0.5),
+                line -> {});
+
+        assertThat(none.trainingCounts()).doesNotContainKey(TrainingCorpus.HATEXPLAIN);
+        int kept = half.trainingCounts().get(TrainingCorpus.HATEXPLAIN).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        assertThat(kept).isBetween(25, 65);
+        assertThat(half.trainingCounts().get(TrainingCorpus.DAVIDSON).values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(90);
     }
 
     @Test
