@@ -51,19 +51,8 @@ class ModelTrainerTest {
 
     @Test
     void trainsOnOnlyTheConfiguredShareOfStormfrontNoHateSentencesAndOnEveryHateOne() throws IOException {
-        writeTinyCorpus();
-        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
-
-        TrainedModel none = ModelTrainer.train(
-                corpus,
-                data,
-                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 0.0, 1.0),
-                line -> {});
-        TrainedModel all = ModelTrainer.train(
-                corpus,
-                data,
-                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0),
-                line -> {});
+        TrainedModel none = trainTinyCorpus(0.0, 1.0);
+        TrainedModel all = trainTinyCorpus(1.0, 1.0);
 
         assertThat(none.trainingCounts().get(TrainingCorpus.STORMFRONT)).containsOnly(Map.entry(Category.HATEFUL, 1));
         assertThat(all.trainingCounts().get(TrainingCorpus.STORMFRONT))
@@ -72,29 +61,25 @@ class ModelTrainerTest {
 
     @Test
     void trainsOnOnlyTheConfiguredShareOfHateXplain() throws IOException {
-        writeTinyCorpus();
-        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
-
-        TrainedModel none = ModelTrainer.train(
-                corpus,
-                data,
-                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 0.0),
-                line -> {});
-        TrainedModel half = ModelTrainer.train(
-                corpus,
-                data,
-                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 0.5),
-                line -> {});
+        TrainedModel none = trainTinyCorpus(1.0, 0.0);
+        TrainedModel half = trainTinyCorpus(1.0, 0.5);
 
         assertThat(none.trainingCounts()).doesNotContainKey(TrainingCorpus.HATEXPLAIN);
-        int kept = half.trainingCounts().get(TrainingCorpus.HATEXPLAIN).values().stream()
+        assertThat(posts(half, TrainingCorpus.HATEXPLAIN)).isBetween(25, 65);
+        assertThat(posts(half, TrainingCorpus.DAVIDSON)).isEqualTo(90);
+    }
+
+    private TrainedModel trainTinyCorpus(double stormfrontNeutralKept, double hatexplainKept) throws IOException {
+        writeTinyCorpus();
+        TrainingOptions options = new TrainingOptions(
+                1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, stormfrontNeutralKept, hatexplainKept);
+        return ModelTrainer.train(TrainingCorpus.read(data, 1L, 0.0, 0.0), data, options, line -> {});
+    }
+
+    private static int posts(TrainedModel model, String source) {
+        return model.trainingCounts().get(source).values().stream()
                 .mapToInt(Integer::intValue)
                 .sum();
-        assertThat(kept).isBetween(25, 65);
-        assertThat(half.trainingCounts().get(TrainingCorpus.DAVIDSON).values().stream()
-                        .mapToInt(Integer::intValue)
-                        .sum())
-                .isEqualTo(90);
     }
 
     @Test
