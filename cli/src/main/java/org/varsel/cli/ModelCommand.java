@@ -58,7 +58,7 @@ public final class ModelCommand extends CommandGroup {
                 "",
                 "With --with-verdicts FILE (the desk's GET /api/v1/training-data export) or --verdicts-from-desk (the same, read "
                         + "from the desk's database): the analysts' verdicts join the training data (confirmed: the signal's category; "
-                        + "dismissed: neutral), 20 % of them held out to measure the model against the analysts. Only verdicts marked "
+                        + "dismissed: neutral), 20 %% of them held out to measure the model against the analysts. Only verdicts marked "
                         + "at most --verdicts-max-tlp are used (default GREEN; RED and AMBER+STRICT never, and the export never holds "
                         + "them). The model then holds partners' text, so --model and --report must be named (not the bundled model "
                         + "or docs/model-evaluation.md, which are published with the code). Prints the model before (the file at "
@@ -104,6 +104,11 @@ public final class ModelCommand extends CommandGroup {
 
         @Option(names = "--l2", description = "L2 regularisation (MAXENT_QN). Default: ${DEFAULT-VALUE}")
         double l2 = TrainingOptions.defaults().l2Cost();
+
+        @Option(
+                names = "--hatexplain-kept",
+                description = "Share of HateXplain's training posts trained on (0-1). Default: ${DEFAULT-VALUE}")
+        double hatexplainKept = TrainingOptions.defaults().hatexplainKept();
 
         @Option(
                 names = "--cross-source",
@@ -229,7 +234,8 @@ public final class ModelCommand extends CommandGroup {
                     defaults.davidsonOffensiveKept(),
                     defaults.danishOffensiveRepeats(),
                     defaults.syntheticRepeats(),
-                    defaults.stormfrontNeutralKept());
+                    defaults.stormfrontNeutralKept(),
+                    hatexplainKept);
         }
 
         private TrainingCorpus corpus(TrainingOptions options) throws IOException {

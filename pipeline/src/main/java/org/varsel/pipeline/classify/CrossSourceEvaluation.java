@@ -29,8 +29,17 @@ public final class CrossSourceEvaluation {
             new HeldOutSource(TrainingCorpus.STORMFRONT, "stormfront-heldout", "hate", true),
             new HeldOutSource(TrainingCorpus.SYNTHETIC, "synthetic-heldout", Category.THREAT.label(), false));
 
-    /** The model trained without {@code source} (null: the model on every source), measured on every held-out set. */
-    public record Row(String withoutSource, ModelEvaluation evaluation) {}
+    /**
+     * Harm thresholds (threat + hateful) at which each left-out model is also measured on its own source: a threshold
+     * chosen on sources a model never saw, not on the sources it was trained on.
+     */
+    public static final List<Double> HARM_THRESHOLDS = List.of(0.4, 0.5, 0.6, 0.7, 0.8);
+
+    /**
+     * The model trained without {@code source} (null: the model on every source), measured on every held-out set, and
+     * on the left-out source's set at each of {@link #HARM_THRESHOLDS} (empty for the model on every source).
+     */
+    public record Row(String withoutSource, ModelEvaluation evaluation, List<ConfusionMatrix> byThreshold) {}
 
     private final List<Row> rows;
 
@@ -50,11 +59,17 @@ public final class CrossSourceEvaluation {
             Consumer<String> progress)
             throws IOException {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(null, allSources));
+        rows.add(new Row(null, allSources, List.of()));
         for (HeldOutSource s : SOURCES.stream().filter(HeldOutSource::leftOut).toList()) {
             progress.accept("cross-source: training without " + s.source());
             TrainedModel without = ModelTrainer.train(corpus.without(s.source()), dataDir, options, progress);
-            rows.add(new Row(s.source(), ModelEvaluation.evaluate(new HarmClassifier(without.model()), corpus)));
+            List<ConfusionMatrix> byThreshold = new ArrayList<>();
+            for (double threshold : HARM_THRESHOLDS) {
+                byThreshold.add(ModelEvaluation.evaluate(new HarmClassifier(without.model(), threshold), corpus)
+                        .matrix(s.set()));
+            }
+            rows.add(new Row(
+                    s.source(), ModelEvaluation.evaluate(new HarmClassifier(without.model()), corpus), byThreshold));
         }
         return new CrossSourceEvaluation(rows);
     }
@@ -114,6 +129,29 @@ public final class CrossSourceEvaluation {
             }
             out.append('\n');
         }
+        appendThresholds(out);
         return out.toString();
+    }
+
+    /** Each left-out source's macro-F1 by the model that never saw it, at each harm threshold, and their mean. */
+    private void appendThresholds(StringBuilder out) {
+        out.append(
+                        "\nHarm threshold (threat + hateful, `HarmClassifier.HARM_THRESHOLD`) measured on the left-out source ")
+                .append("only (cross-source macro-F1):\n\n| threshold |");
+        List<Row> leftOut = rows.subList(1, rows.size());
+        leftOut.forEach(r -> out.append(" without ").append(r.withoutSource()).append(" |"));
+        out.append(" mean |\n|---:|");
+        leftOut.forEach(r -> out.append("---:|"));
+        out.append("---:|\n");
+        for (int t = 0; t < HARM_THRESHOLDS.size(); t++) {
+            out.append(String.format(Locale.ROOT, "| %.1f |", HARM_THRESHOLDS.get(t)));
+            double sum = 0;
+            for (Row row : leftOut) {
+                double f = row.byThreshold().get(t).macroF1();
+                sum += f;
+                out.append(String.format(Locale.ROOT, " %.3f |", f));
+            }
+            out.append(String.format(Locale.ROOT, " %.3f |%n", sum / leftOut.size()));
+        }
     }
 }

@@ -30,10 +30,17 @@ public final class HarmClassifier {
 
     private final DocumentCategorizerME categorizer;
     private final String version;
+    private final double harmThreshold;
     private final int[] index = new int[Category.values().length];
 
     public HarmClassifier(DoccatModel model) {
+        this(model, HARM_THRESHOLD);
+    }
+
+    /** A classifier that calls a text a threat or hateful from {@code harmThreshold} on (to measure other thresholds). */
+    public HarmClassifier(DoccatModel model, double harmThreshold) {
         Objects.requireNonNull(model, "model");
+        this.harmThreshold = harmThreshold;
         String normaliser = model.getManifestProperty(NORMALISER_PROPERTY);
         if (!String.valueOf(TextNormaliser.VERSION).equals(normaliser)) {
             throw new IllegalArgumentException(
@@ -76,7 +83,7 @@ public final class HarmClassifier {
         double neutral = p[index[Category.NEUTRAL.ordinal()]];
         // ties go to the graver category
         Category top;
-        if (threat + hateful >= HARM_THRESHOLD) {
+        if (threat + hateful >= harmThreshold) {
             top = threat >= hateful ? Category.THREAT : Category.HATEFUL;
         } else {
             top = offensive > neutral ? Category.OFFENSIVE : Category.NEUTRAL;

@@ -140,6 +140,10 @@ public final class ModelTrainer {
             return TrainingCorpus.stableFraction(options.seed(), "stormfront-neutral-sample", post.id())
                     < options.stormfrontNeutralKept();
         }
+        if (post.source().equals(TrainingCorpus.HATEXPLAIN)) {
+            return TrainingCorpus.stableFraction(options.seed(), "hatexplain-sample", post.id())
+                    < options.hatexplainKept();
+        }
         return true;
     }
 

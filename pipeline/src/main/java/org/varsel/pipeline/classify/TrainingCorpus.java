@@ -144,7 +144,8 @@ public final class TrainingCorpus {
     private static int readHateXplain(Path file, List<LabelledPost> out) throws IOException {
         int skipped = 0;
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
+        for (int n = 1; n < lines.size(); n++) {
+            String line = lines.get(n);
             String[] f = line.split("\t", 6);
             Category category = f.length < 6
                     ? null
@@ -158,7 +159,9 @@ public final class TrainingCorpus {
                 skipped++;
                 continue;
             }
-            out.add(new LabelledPost(HATEXPLAIN, f[1], f[5], category, f[0].equals("val")));
+            // the copied train split carries no post ids: its line number stands in, for sampling it by id
+            String id = f[1].isBlank() ? "line-" + n : f[1];
+            out.add(new LabelledPost(HATEXPLAIN, id, f[5], category, f[0].equals("val")));
         }
         return skipped;
     }

@@ -21,7 +21,7 @@ class CrossSourceEvaluationTest {
                 data.resolve(TrainingCorpus.FILES.get(1)),
                 "val\tv1\ttwitter\thatespeech\t\tvermin go back\n" + "val\tv2\ttwitter\tnormal\t\ta lovely day\n",
                 StandardOpenOption.APPEND);
-        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.5, 0.5, 1.0, 1, 1, 1.0);
+        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.5, 0.5, 1.0, 1, 1, 1.0, 1.0);
         TrainingCorpus corpus =
                 TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
         ModelEvaluation all = ModelEvaluation.evaluate(
@@ -51,5 +51,10 @@ class CrossSourceEvaluationTest {
         assertThat(markdown.lines().filter(l -> l.startsWith("| all but ")))
                 .hasSize(4)
                 .allMatch(l -> l.chars().filter(c -> c == '*').count() == 4);
+        // the harm threshold is measured on sources each model never saw, one row per threshold
+        assertThat(cross.rows().subList(1, 5))
+                .allMatch(r -> r.byThreshold().size() == CrossSourceEvaluation.HARM_THRESHOLDS.size());
+        assertThat(markdown.lines().filter(l -> l.matches("\\| 0\\.[4-8] \\|( [01]\\.\\d{3} \\|){5}")))
+                .hasSize(5);
     }
 }

@@ -17,7 +17,7 @@ class ModelTrainerTest {
     @Test
     void trainingTwiceOnTheSameDataGivesTheSameVersionAndTheSameScores() throws IOException {
         writeTinyCorpus();
-        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0);
+        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0);
         TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), 0.0, 0.0);
 
         TrainedModel first = ModelTrainer.train(corpus, data, options, line -> {});
@@ -43,7 +43,7 @@ class ModelTrainerTest {
         TrainingOptions options = TrainingOptions.defaults();
         String before = ModelTrainer.version(data, options);
         assertThat(ModelTrainer.version(
-                        data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3)))
+                        data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3, 1.0)))
                 .isNotEqualTo(before);
         Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)), "id\ttweet\tsubtask_a\n1\tnoget andet\tNOT\n");
         assertThat(ModelTrainer.version(data, options)).isNotEqualTo(before);
@@ -51,17 +51,35 @@ class ModelTrainerTest {
 
     @Test
     void trainsOnOnlyTheConfiguredShareOfStormfrontNoHateSentencesAndOnEveryHateOne() throws IOException {
-        writeTinyCorpus();
-        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
-
-        TrainedModel none = ModelTrainer.train(
-                corpus, data, new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 0.0), line -> {});
-        TrainedModel all = ModelTrainer.train(
-                corpus, data, new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0), line -> {});
+        TrainedModel none = trainTinyCorpus(0.0, 1.0);
+        TrainedModel all = trainTinyCorpus(1.0, 1.0);
 
         assertThat(none.trainingCounts().get(TrainingCorpus.STORMFRONT)).containsOnly(Map.entry(Category.HATEFUL, 1));
         assertThat(all.trainingCounts().get(TrainingCorpus.STORMFRONT))
                 .containsOnly(Map.entry(Category.HATEFUL, 1), Map.entry(Category.NEUTRAL, 1));
+    }
+
+    @Test
+    void trainsOnOnlyTheConfiguredShareOfHateXplain() throws IOException {
+        TrainedModel none = trainTinyCorpus(1.0, 0.0);
+        TrainedModel half = trainTinyCorpus(1.0, 0.5);
+
+        assertThat(none.trainingCounts()).doesNotContainKey(TrainingCorpus.HATEXPLAIN);
+        assertThat(posts(half, TrainingCorpus.HATEXPLAIN)).isBetween(25, 65);
+        assertThat(posts(half, TrainingCorpus.DAVIDSON)).isEqualTo(90);
+    }
+
+    private TrainedModel trainTinyCorpus(double stormfrontNeutralKept, double hatexplainKept) throws IOException {
+        writeTinyCorpus();
+        TrainingOptions options = new TrainingOptions(
+                1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, stormfrontNeutralKept, hatexplainKept);
+        return ModelTrainer.train(TrainingCorpus.read(data, 1L, 0.0, 0.0), data, options, line -> {});
+    }
+
+    private static int posts(TrainedModel model, String source) {
+        return model.trainingCounts().get(source).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
     }
 
     @Test

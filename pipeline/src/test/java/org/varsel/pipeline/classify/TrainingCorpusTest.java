@@ -18,6 +18,28 @@ class TrainingCorpusTest {
     Path data;
 
     @Test
+    void givesEveryHateXplainPostAnIdOfItsOwnThoughTheCopiedTrainSplitHasNone() throws IOException {
+        TinyTrainingData.writeTo(data);
+        Files.writeString(
+                data.resolve(TrainingCorpus.FILES.get(1)),
+                "split\tpost_id\tsource\tlabel\ttargets\ttext\n"
+                        + "train\t\tgab\tnormal\t\ta lovely day\n"
+                        + "train\t\tgab\thatespeech\t\tvermin go back\n"
+                        + "val\tv1\ttwitter\tnormal\t\thello there\n");
+
+        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
+
+        // sampling HateXplain by id (TrainingOptions.hatexplainKept) needs ids that differ
+        assertThat(corpus.posts())
+                .filteredOn(p -> p.source().equals(TrainingCorpus.HATEXPLAIN))
+                .extracting(LabelledPost::id)
+                .hasSize(3)
+                .doesNotHaveDuplicates()
+                .doesNotContain("")
+                .contains("v1");
+    }
+
+    @Test
     void readsStormfrontHateAsHatefulAndNoHateAsNeutralSkippingUnsureAndContextOnlySentences() throws IOException {
         TinyTrainingData.writeTo(data);
         Files.writeString(
