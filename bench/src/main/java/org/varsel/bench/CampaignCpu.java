@@ -236,7 +236,8 @@ public final class CampaignCpu {
         return changes(findings)
                 .keyBy(CampaignChange::campaignId, Types.STRING)
                 .process(
-                        new CampaignIncidentFunction(CorrelationSettings.defaults().stateTtl()),
+                        new CampaignIncidentFunction(
+                                CorrelationSettings.defaults().stateTtl()),
                         TypeInformation.of(Incident.class))
                 .name("campaign incidents");
     }
