@@ -1,5 +1,6 @@
 package org.varsel.pipeline.campaign;
 
+import java.util.List;
 import java.util.Optional;
 import org.varsel.contract.Incident;
 
@@ -20,7 +21,11 @@ public final class CampaignIncidents {
             return Optional.empty();
         }
         change.findings().forEach(findings::put);
-        Incident incident = CampaignIncident.of(change.campaignId(), findings.all(), change.version());
+        List<CampaignMember> all = findings.all();
+        if (all.isEmpty()) {
+            return Optional.empty(); // every finding outlived the state's TTL on both stages: nothing left to show
+        }
+        Incident incident = CampaignIncident.of(change.campaignId(), all, change.version());
         if (change.mergedInto() == null) {
             return Optional.of(incident);
         }

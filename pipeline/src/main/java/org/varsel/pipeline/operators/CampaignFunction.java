@@ -3,7 +3,6 @@ package org.varsel.pipeline.operators;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -129,8 +128,8 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         private final MapState<String, FindingUpdate> pending;
         private final MapState<String, CampaignMember> members;
         private final MapState<String, Campaign> campaigns;
-        private final Map<String, CampaignMember> cachedMembers = lru();
-        private final Map<String, Campaign> cachedCampaigns = lru();
+        private final Map<String, CampaignMember> cachedMembers = new RecentEntries<>(CACHED_ENTRIES);
+        private final Map<String, Campaign> cachedCampaigns = new RecentEntries<>(CACHED_ENTRIES);
         private long cachedSince = Long.MIN_VALUE;
         /**
          * The keys of the two states that are walked on every timer, in order, in operator memory: read from the state once
@@ -156,15 +155,6 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
                 cachedCampaigns.clear();
                 cachedSince = now;
             }
-        }
-
-        private static <V> Map<String, V> lru() {
-            return new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                    return size() > CACHED_ENTRIES;
-                }
-            };
         }
 
         private static TreeSet<String> keysOf(MapState<String, ?> state) {

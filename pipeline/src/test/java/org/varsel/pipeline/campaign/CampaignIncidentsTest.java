@@ -2,6 +2,8 @@ package org.varsel.pipeline.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +32,31 @@ class CampaignIncidentsTest {
         assertThat(sent)
                 .as("findings sent against findings the emitted campaigns held")
                 .isLessThan(held / 2);
+    }
+
+    @Test
+    void aChangeForACampaignWhoseFindingsTheTtlExpiredEmitsNothingAndDoesNotFail() {
+        List<CampaignMember> held = new ArrayList<>();
+        CampaignFindings expired = new CampaignFindings() {
+            @Override
+            public List<CampaignMember> all() {
+                return held;
+            }
+
+            @Override
+            public void put(CampaignMember finding) {
+                held.add(finding);
+            }
+
+            @Override
+            public void clear() {
+                held.clear();
+            }
+        };
+
+        assertThat(CampaignIncidents.apply(new CampaignChange("inc-1", 3, List.of(), false, null, false), expired))
+                .isEmpty();
+        assertThat(CampaignIncidents.apply(new CampaignChange("inc-1", 3, List.of(), false, "inc-0", false), expired))
+                .isEmpty();
     }
 }
