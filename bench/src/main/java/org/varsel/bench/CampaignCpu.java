@@ -11,9 +11,11 @@ import java.util.SplittableRandom;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -50,7 +52,7 @@ import org.varsel.pipeline.settings.PipelineSettings;
  * The {@code bench} mix is {@code ./varsel bench}'s generated half (few accounts, 300 hashtags and 400 links, skewed,
  * 20 small campaigns, a signal every 100 ms): findings that share accounts and content all the time, as the bench's
  * are; {@code memory} is {@link CorrelationMemory}'s sparser stream.
- * {@code bench/run org.varsel.bench.CampaignCpu [signals] [rocksdb|hashmap] [rounds] [bench|memory]}
+ * {@code bench/run org.varsel.bench.CampaignCpu [signals] [rocksdb|hashmap|changelog] [rounds] [bench|memory]}
  */
 public final class CampaignCpu {
     private static final int PER_MINUTE = 500;
@@ -180,7 +182,15 @@ public final class CampaignCpu {
     private static double run(List<FindingUpdate> findings, String backend, Stages stages) throws Exception {
         Path checkpoints = Files.createTempDirectory("varsel-campaign-cpu-");
         Configuration config = new Configuration();
-        config.set(StateBackendOptions.STATE_BACKEND, backend);
+        // changelog: the heap backend under generic log-based incremental checkpoints (state changes logged as
+        // they happen, the heap snapshot materialised every few minutes instead of at every checkpoint)
+        boolean changelog = "changelog".equals(backend);
+        config.set(StateBackendOptions.STATE_BACKEND, changelog ? "hashmap" : backend);
+        config.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, changelog);
+        config.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+        config.set(
+                FsStateChangelogOptions.BASE_PATH,
+                checkpoints.resolve("changelog").toString());
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
         config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         config.set(

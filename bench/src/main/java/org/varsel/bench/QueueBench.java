@@ -13,14 +13,14 @@ import org.varsel.contract.Tier;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.incident.HandleSearch;
 import org.varsel.desk.incident.IncidentStatus;
 import org.varsel.desk.incident.IncidentStore;
+import org.varsel.desk.incident.QueueFilter;
+import org.varsel.desk.incident.QueueStore;
 import org.varsel.desk.incident.QueuedIncident;
 import org.varsel.desk.incident.Visibility;
-import org.varsel.desk.triage.HandleSearch;
 import org.varsel.desk.triage.QueueChanges;
-import org.varsel.desk.triage.QueueFilter;
-import org.varsel.desk.triage.QueueStore;
 import org.varsel.local.LocalPostgres;
 import org.varsel.local.PostgresDatabase;
 

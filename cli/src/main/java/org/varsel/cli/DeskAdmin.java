@@ -27,7 +27,7 @@ final class DeskAdmin {
 
     /** Records a change in the desk's audit log; {@code details} name what changed, never a secret. */
     void audit(Database database, String action, ObjectNode details) throws SQLException {
-        new AuditLog(database).record(actor(), action, Optional.empty(), Optional.empty(), Optional.of(details));
+        new AuditLog(database).record(actor(), action, Optional.of(details));
     }
 
     /** The audit log's actor for whoever runs this command. */

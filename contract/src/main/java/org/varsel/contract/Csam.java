@@ -46,18 +46,9 @@ public final class Csam {
                         || (signal.author().handle() == null && signal.author().id() == null)
                 ? null
                 : new Author(signal.author().handle(), signal.author().id(), null);
-        return new Signal(
-                signal.id(),
-                signal.source(),
-                signal.externalId(),
-                signal.kind(),
-                signal.observedAt(),
-                signal.url(),
-                signal.platform(),
+        return signal.withAuthorAndContent(
                 author,
                 null,
-                signal.language(),
-                signal.tlp(),
                 new Labels(CATEGORY, List.of(), List.of(), signal.labels().confidence()),
                 null);
     }

@@ -26,6 +26,27 @@ public record Signal(
         Labels labels,
         String extensionsJson) {
 
+    /**
+     * The same observation with another author and content: what pseudonymisation and the child-safety strip rewrite
+     * (the id, source, time, URL, platform, language and TLP stay).
+     */
+    public Signal withAuthorAndContent(Author newAuthor, String newText, Labels newLabels, String newExtensionsJson) {
+        return new Signal(
+                id,
+                source,
+                externalId,
+                kind,
+                observedAt,
+                url,
+                platform,
+                newAuthor,
+                newText,
+                language,
+                tlp,
+                newLabels,
+                newExtensionsJson);
+    }
+
     public Optional<String> textIfAny() {
         return Optional.ofNullable(text);
     }

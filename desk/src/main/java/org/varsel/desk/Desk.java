@@ -39,8 +39,10 @@ import org.varsel.desk.http.HealthCheck;
 import org.varsel.desk.http.HttpApi;
 import org.varsel.desk.http.RateLimiter;
 import org.varsel.desk.http.SignedInPage;
+import org.varsel.desk.incident.HandleSearch;
 import org.varsel.desk.incident.IncidentConsumer;
 import org.varsel.desk.incident.IncidentStore;
+import org.varsel.desk.incident.QueueStore;
 import org.varsel.desk.incident.RejectedMessages;
 import org.varsel.desk.intake.DeadLetterConsumer;
 import org.varsel.desk.intake.IntakeConfig;
@@ -48,6 +50,7 @@ import org.varsel.desk.intake.SignalIntake;
 import org.varsel.desk.intake.SignalStatuses;
 import org.varsel.desk.intake.feed.Feeds;
 import org.varsel.desk.intake.http.IntakeApi;
+import org.varsel.desk.kafka.ConsumerGroup;
 import org.varsel.desk.kafka.ConsumerStatus;
 import org.varsel.desk.notify.InboxRoutes;
 import org.varsel.desk.notify.MailDelivery;
@@ -59,10 +62,8 @@ import org.varsel.desk.report.PeriodReportRoutes;
 import org.varsel.desk.retention.RetentionConfig;
 import org.varsel.desk.retention.RetentionJob;
 import org.varsel.desk.triage.FeedbackPublisher;
-import org.varsel.desk.triage.HandleSearch;
 import org.varsel.desk.triage.QueueChanges;
 import org.varsel.desk.triage.QueueRoutes;
-import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.RulePrecisionConsumer;
 import org.varsel.desk.triage.SavedSearches;
 import org.varsel.desk.triage.Triage;
@@ -128,13 +129,9 @@ public final class Desk implements AutoCloseable {
             started.add(retention);
             Credentials credentials = new Credentials(database);
             IncidentStore incidents = new IncidentStore(database);
-            IncidentConsumer consumer = new IncidentConsumer(
-                    config.kafkaBootstrap(),
-                    config.kafkaLogin(),
-                    config.kafkaGroup(),
-                    config.incidentTopic(),
-                    database,
-                    incidents);
+            ConsumerGroup consumers =
+                    new ConsumerGroup(config.kafkaBootstrap(), config.kafkaLogin(), config.kafkaGroup());
+            IncidentConsumer consumer = new IncidentConsumer(consumers, config.incidentTopic(), database, incidents);
             started.add(consumer);
             consumer.start();
             SignalIntake signals = new SignalIntake(
@@ -146,20 +143,12 @@ public final class Desk implements AutoCloseable {
                     metrics.registry());
             started.add(signals);
             DeadLetterConsumer deadLetters = new DeadLetterConsumer(
-                    config.kafkaBootstrap(),
-                    config.kafkaLogin(),
-                    config.kafkaGroup() + "-dead-letters",
-                    intakeConfig.deadLetterTopic(),
-                    database);
+                    consumers.suffixed("-dead-letters"), intakeConfig.deadLetterTopic(), database);
             started.add(deadLetters);
             deadLetters.start();
             started.add(Feeds.start(intakeConfig.feedsFile(), signals, new ClusterSingleton(database)));
-            HotlineConsumer hotline = new HotlineConsumer(
-                    config.kafkaBootstrap(),
-                    config.kafkaLogin(),
-                    config.kafkaGroup() + "-hotline",
-                    childSafety.hotlineTopic(),
-                    database);
+            HotlineConsumer hotline =
+                    new HotlineConsumer(consumers.suffixed("-hotline"), childSafety.hotlineTopic(), database);
             started.add(hotline);
             hotline.start();
             BriefStore briefStore = new BriefStore(database);
@@ -176,12 +165,8 @@ public final class Desk implements AutoCloseable {
                     new FeedbackPublisher(database, config.kafkaBootstrap(), config.kafkaLogin(), Topics.FEEDBACK);
             started.add(feedback);
             feedback.start();
-            RulePrecisionConsumer rulePrecision = new RulePrecisionConsumer(
-                    config.kafkaBootstrap(),
-                    config.kafkaLogin(),
-                    config.kafkaGroup() + "-rule-precision",
-                    Topics.RULE_PRECISION,
-                    database);
+            RulePrecisionConsumer rulePrecision =
+                    new RulePrecisionConsumer(consumers.suffixed("-rule-precision"), Topics.RULE_PRECISION, database);
             started.add(rulePrecision);
             rulePrecision.start();
             AuditLog audit = new AuditLog(database);
@@ -210,39 +195,41 @@ public final class Desk implements AutoCloseable {
             Verdicts verdicts = new Verdicts(database);
             AnalystPages pages =
                     new AnalystPages(new SignedInPage(sessions), () -> PipelineWatch.statusOf(pipeline), alerts);
-            HttpApi http = HttpApi.start(
-                    config.httpHost(),
-                    config.httpPort(),
-                    credentials,
-                    new RejectedMessages(database),
-                    health(database, consumer, pipeline),
-                    config.demoAnonymousRead(),
-                    config.requestBodyTimeout(),
-                    metrics,
-                    List.of(
-                            new SignInRoutes(sessions, new LoginThrottle(database), audit, pages),
-                            new QueuePages(queue, triage, pages),
-                            new IncidentPages(queue, triage, audit, alerts, pages),
-                            new AuditPages(audit, verdicts, pages),
-                            new IncidentApi(queue, triage, audit),
-                            new AuditApi(audit),
-                            new VerdictApi(verdicts, audit),
-                            new IntakeApi(
-                                    signals,
-                                    new SignalStatuses(database),
-                                    new RateLimiter(
-                                            database, "intake", intakeConfig.requestsPerMinute(), intakeConfig.burst()),
-                                    intakeConfig),
-                            new BriefRoutes(briefs),
-                            new ChildSafetyRoutes(database, childSafety),
-                            new AlertRoutes(alerts),
-                            new PeriodReportRoutes(database, Clock.systemUTC()),
-                            new InboxRoutes(
-                                    database,
-                                    notifications,
-                                    settings.mail().host().isPresent()),
-                            new QueueRoutes(new QueueChanges(audit, incidents), new SavedSearches(database)),
-                            new EscalationRoutes(briefs, briefStore, incidents, cases, sessions)));
+            HttpApi http = new HttpApi(
+                            credentials,
+                            new RejectedMessages(database),
+                            health(database, consumer, pipeline),
+                            config.demoAnonymousRead(),
+                            config.requestBodyTimeout(),
+                            metrics,
+                            List.of(
+                                    new SignInRoutes(sessions, new LoginThrottle(database), audit, pages),
+                                    new QueuePages(queue, triage, pages),
+                                    new IncidentPages(queue, triage, audit, alerts, pages),
+                                    new AuditPages(audit, verdicts, pages),
+                                    new IncidentApi(queue, triage, audit),
+                                    new AuditApi(audit),
+                                    new VerdictApi(verdicts, audit),
+                                    new IntakeApi(
+                                            signals,
+                                            new SignalStatuses(database),
+                                            new RateLimiter(
+                                                    database,
+                                                    "intake",
+                                                    intakeConfig.requestsPerMinute(),
+                                                    intakeConfig.burst()),
+                                            intakeConfig),
+                                    new BriefRoutes(briefs),
+                                    new ChildSafetyRoutes(database, childSafety),
+                                    new AlertRoutes(alerts),
+                                    new PeriodReportRoutes(database, Clock.systemUTC()),
+                                    new InboxRoutes(
+                                            database,
+                                            notifications,
+                                            settings.mail().host().isPresent()),
+                                    new QueueRoutes(new QueueChanges(audit, incidents), new SavedSearches(database)),
+                                    new EscalationRoutes(briefs, briefStore, incidents, cases, sessions)))
+                    .start(config.httpHost(), config.httpPort());
             started.add(http);
             if (config.demoAnonymousRead()) {
                 LOG.warn(

@@ -43,13 +43,7 @@ public final class KafkaAcls {
                 ResourceType.TRANSACTIONAL_ID,
                 access.transactionalIdPrefixes(),
                 PatternType.PREFIXED,
-                AclOperation.WRITE);
-        allow(
-                bindings,
-                principal,
-                ResourceType.TRANSACTIONAL_ID,
-                access.transactionalIdPrefixes(),
-                PatternType.PREFIXED,
+                AclOperation.WRITE,
                 AclOperation.DESCRIBE);
         if (!access.writes().isEmpty()) {
             // idempotent producers (acks=all, the default) ask for the producer id on the cluster resource
@@ -70,11 +64,13 @@ public final class KafkaAcls {
             ResourceType type,
             List<String> names,
             PatternType pattern,
-            AclOperation operation) {
+            AclOperation... operations) {
         for (String name : names) {
-            bindings.add(new AclBinding(
-                    new ResourcePattern(type, name, pattern),
-                    new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+            for (AclOperation operation : operations) {
+                bindings.add(new AclBinding(
+                        new ResourcePattern(type, name, pattern),
+                        new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+            }
         }
     }
 }

@@ -2,11 +2,8 @@ package org.varsel.local;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that gives each test class a fresh database on a real PostgreSQL server: one server shared
@@ -17,17 +14,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link #database()} and {@link #postgres()}. A dedicated server that a test left stopped is started again before
  * the next test.
  */
-public final class PostgresExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
-
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(PostgresExtension.class);
-    private static final String SHARED = "shared-server";
-    private static final String DEDICATED = "dedicated-server";
+public final class PostgresExtension extends LocalServerExtension<LocalPostgres> {
     private static final String DATABASE = "class-database";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private final boolean dedicated;
-    private volatile LocalPostgres postgres;
     private volatile PostgresDatabase database;
 
     /** The shared server; this is what {@code @ExtendWith(PostgresExtension.class)} uses. */
@@ -36,7 +26,7 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     private PostgresExtension(boolean dedicated) {
-        this.dedicated = dedicated;
+        super(LocalPostgres.class, dedicated, () -> LocalPostgres.builder().start());
     }
 
     /** A server for one test class only, closed after its tests; for tests that stop and start it. */
@@ -46,7 +36,7 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
 
     /** The server, once the extension has run for the test class. */
     public LocalPostgres postgres() {
-        return ready(postgres);
+        return server();
     }
 
     /** The test class's own database, once the extension has run for the test class. */
@@ -56,43 +46,28 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        postgres = server(context);
+        super.beforeAll(context);
         database = classDatabase(context);
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
-        if (dedicated) {
-            server(context).start();
-        }
-    }
-
-    @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return type == PostgresDatabase.class || type == LocalPostgres.class;
+        return parameter.getParameter().getType() == PostgresDatabase.class
+                || super.supportsParameter(parameter, context);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalPostgres.class ? server(context) : classDatabase(context);
-    }
-
-    private LocalPostgres server(ExtensionContext context) {
-        // Stores look up enclosing contexts too: a test method finds the server its class context started.
-        ExtensionContext.Store store =
-                dedicated ? context.getStore(NAMESPACE) : context.getRoot().getStore(NAMESPACE);
-        return StoredService.getOrStart(
-                store,
-                dedicated ? DEDICATED : SHARED,
-                () -> LocalPostgres.builder().start());
+        return parameter.getParameter().getType() == PostgresDatabase.class
+                ? classDatabase(context)
+                : super.resolveParameter(parameter, context);
     }
 
     private PostgresDatabase classDatabase(ExtensionContext context) {
         LocalPostgres server = server(context);
         // Keyed by class: a @Nested class must not find its enclosing class's database in the parent store.
         String key = DATABASE + ":" + context.getRequiredTestClass().getName();
-        return context.getStore(NAMESPACE)
+        return store(context)
                 .getOrComputeIfAbsent(
                         key, ignored -> server.createDatabase(databaseName(context)), PostgresDatabase.class);
     }
@@ -106,13 +81,5 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
                 .replaceAll("[^a-z0-9_]", "_");
         String suffix = "_" + DATABASES.incrementAndGet();
         return "t_" + className.substring(0, Math.min(className.length(), 60 - suffix.length())) + suffix;
-    }
-
-    private static <T> T ready(T value) {
-        if (value == null) {
-            throw new IllegalStateException("not started yet: register the extension with @RegisterExtension static "
-                    + "and call it from @BeforeAll or later");
-        }
-        return value;
     }
 }

@@ -184,45 +184,39 @@ public final class VarselPipeline {
                 .uid("single-signals")
                 .name("high-severity signals, partner assessments → incidents");
 
-        DataStream<FindingUpdate> coSimilarText = analysed.<KeyedSignal>flatMap(
-                        (signal, out) -> keys.coSimilarText(signal).ifPresent(out::collect), KEYED_SIGNAL)
-                .uid("co-similar-text-keys")
-                .name("co-similar text: MinHash content key")
-                .keyBy(KeyedSignal::key, Types.STRING)
-                .process(
+        DataStream<FindingUpdate> coSimilarText = detect(
+                        analysed.flatMap(
+                                        (signal, out) ->
+                                                keys.coSimilarText(signal).ifPresent(out::collect),
+                                        KEYED_SIGNAL)
+                                .uid("co-similar-text-keys")
+                                .name("co-similar text: MinHash content key"),
                         new DetectorFunction<>(
-                                CoordinatedAccounts.coSimilarText(correlation), CoordinationState.class, ttl),
-                        FINDING)
+                                CoordinatedAccounts.coSimilarText(correlation), CoordinationState.class, ttl))
                 .uid("co-similar-text-v2")
                 .name("co-similar text → incidents");
 
-        DataStream<FindingUpdate> coLink = analysed.<KeyedSignal>flatMap(
-                        (signal, out) -> keys.coLink(signal).forEach(out::collect), KEYED_SIGNAL)
-                .uid("co-link-keys")
-                .name("co-link: canonical URL")
-                .keyBy(KeyedSignal::key, Types.STRING)
-                .process(
-                        new DetectorFunction<>(CoordinatedAccounts.coLink(correlation), CoordinationState.class, ttl),
-                        FINDING)
+        DataStream<FindingUpdate> coLink = detect(
+                        analysed.flatMap((signal, out) -> keys.coLink(signal).forEach(out::collect), KEYED_SIGNAL)
+                                .uid("co-link-keys")
+                                .name("co-link: canonical URL"),
+                        new DetectorFunction<>(CoordinatedAccounts.coLink(correlation), CoordinationState.class, ttl))
                 .uid("co-link-v2")
                 .name("co-link → incidents");
 
-        DataStream<FindingUpdate> hashtagPush = analysed.<KeyedSignal>flatMap(
-                        (signal, out) -> keys.hashtags(signal).forEach(out::collect), KEYED_SIGNAL)
-                .uid("hashtag-push-keys")
-                .name("hashtag push: hashtag")
-                .keyBy(KeyedSignal::key, Types.STRING)
-                .process(
-                        new DetectorFunction<>(BaselineBursts.hashtagPush(correlation), BurstState.class, ttl), FINDING)
+        DataStream<FindingUpdate> hashtagPush = detect(
+                        analysed.flatMap((signal, out) -> keys.hashtags(signal).forEach(out::collect), KEYED_SIGNAL)
+                                .uid("hashtag-push-keys")
+                                .name("hashtag push: hashtag"),
+                        new DetectorFunction<>(BaselineBursts.hashtagPush(correlation), BurstState.class, ttl))
                 .uid("hashtag-push-v2")
                 .name("hashtag push → incidents");
 
-        DataStream<FindingUpdate> surge = analysed.<KeyedSignal>flatMap(
-                        (signal, out) -> keys.surge(signal).forEach(out::collect), KEYED_SIGNAL)
-                .uid("surge-keys")
-                .name("surge: category / target group")
-                .keyBy(KeyedSignal::key, Types.STRING)
-                .process(new DetectorFunction<>(BaselineBursts.surge(correlation), BurstState.class, ttl), FINDING)
+        DataStream<FindingUpdate> surge = detect(
+                        analysed.flatMap((signal, out) -> keys.surge(signal).forEach(out::collect), KEYED_SIGNAL)
+                                .uid("surge-keys")
+                                .name("surge: category / target group"),
+                        new DetectorFunction<>(BaselineBursts.surge(correlation), BurstState.class, ttl))
                 .uid("surge-v2")
                 .name("surge → incidents");
 
@@ -293,6 +287,12 @@ public final class VarselPipeline {
                 .name("dead letters → " + settings.deadLetterTopic());
     }
 
+    /** A detector's step: its signals keyed by their key, each key's state in the detector (uid and name: the caller's). */
+    private static SingleOutputStreamOperator<FindingUpdate> detect(
+            DataStream<KeyedSignal> keyed, DetectorFunction<?> detector) {
+        return keyed.keyBy(KeyedSignal::key, Types.STRING).process(detector, FINDING);
+    }
+
     /** One early-warning operator per configured period (uid {@code early-warning-p1d}, {@code early-warning-p7d}). */
     private DataStream<Incident> earlyWarnings(DataStream<AnalysedSignal> analysed, CorrelationKeys keys) {
         EarlyWarningSettings warning = settings.earlyWarning();
@@ -303,11 +303,10 @@ public final class VarselPipeline {
         DataStream<Incident> warnings = null;
         for (Duration period : warning.periods()) {
             String label = EarlyWarningSettings.label(period).toLowerCase(Locale.ROOT);
-            DataStream<Incident> perPeriod = keyed.keyBy(KeyedSignal::key, Types.STRING)
-                    .process(
+            DataStream<Incident> perPeriod = detect(
+                            keyed,
                             new DetectorFunction<>(
-                                    new EarlyWarnings(warning, period), TrendState.class, warning.stateTtl(period)),
-                            FINDING)
+                                    new EarlyWarnings(warning, period), TrendState.class, warning.stateTtl(period)))
                     .uid("early-warning-" + label)
                     .name("early warning per " + EarlyWarningSettings.label(period) + " → incidents")
                     .map(FindingUpdate::incident, INCIDENT)

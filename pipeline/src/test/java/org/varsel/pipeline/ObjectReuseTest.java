@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +33,9 @@ import org.apache.flink.streaming.api.transformations.UnionTransformation;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Feedback;
 import org.varsel.contract.Incident;
 import org.varsel.contract.ParseOutcome;
-import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Signal;
 import org.varsel.contract.SignalCodec;
 import org.varsel.pipeline.analysis.AnalysedSignal;
@@ -47,9 +43,7 @@ import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.correlate.SingleSignals;
 import org.varsel.pipeline.enrich.TextEnricher;
-import org.varsel.pipeline.io.FeedbackRecord;
 import org.varsel.pipeline.io.RawSignal;
-import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.operators.IncidentTypeInfo;
 import org.varsel.pipeline.rules.RuleEngine;
@@ -78,22 +72,7 @@ class ObjectReuseTest {
     static void buildTheTopologyAndAnalyseSamples() throws Exception {
         settings = PipelineSettings.defaultSettings();
         env = StreamExecutionEnvironment.getExecutionEnvironment();
-        VarselPipeline.configure(env, settings);
-        new VarselPipeline(
-                        new VarselPipeline.Sources(
-                                PipelineOnCollections.fromElements(RawSignal.class, List.of()),
-                                PipelineOnCollections.fromElements(RulePackUpdate.class, List.of()),
-                                PipelineOnCollections.fromElements(FeedbackRecord.class, List.of())),
-                        new VarselPipeline.Sinks(
-                                new CollectingSink<Incident>(),
-                                new CollectingSink<DeadLetter>(),
-                                new CollectingSink<ShadowHit>(),
-                                new CollectingSink<Signal>(),
-                                new CollectingSink<RulePrecisionUpdate>()),
-                        PipelineJob.initialRules(settings),
-                        settings)
-                .build(env);
-        operators = everyTransformation(env.getTransformations());
+        operators = PipelineOnCollections.topology(env, settings);
         samples = samples();
     }
 
@@ -224,14 +203,6 @@ class ObjectReuseTest {
         DataOutputSerializer out = new DataOutputSerializer(1024);
         serializer.serialize(record, out);
         return out.getCopyOfBuffer();
-    }
-
-    private static List<Transformation<?>> everyTransformation(Collection<Transformation<?>> leaves) {
-        Set<Transformation<?>> all = new HashSet<>();
-        for (Transformation<?> leaf : leaves) {
-            all.addAll(leaf.getTransitivePredecessors());
-        }
-        return new ArrayList<>(all);
     }
 
     /** Real records of every type a map or flat-map takes: the mixed batch and grave posts, parsed, enriched and matched. */

@@ -1,14 +1,22 @@
 package org.varsel.pipeline;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Incident;
+import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Signal;
+import org.varsel.pipeline.io.FeedbackRecord;
 import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.io.ShadowHit;
@@ -50,6 +58,34 @@ public final class PipelineOnCollections {
                 .build(env);
         env.execute("pipeline on collections");
         return new Written(incidents.drain(), deadLetters.drain(), shadowHits.drain(), hotline.drain());
+    }
+
+    /** Every operator of the topology, built on {@code env} with empty sources and collecting sinks, not run. */
+    static List<Transformation<?>> topology(StreamExecutionEnvironment env, PipelineSettings settings) {
+        VarselPipeline.configure(env, settings);
+        new VarselPipeline(
+                        new VarselPipeline.Sources(
+                                fromElements(RawSignal.class, List.of()),
+                                fromElements(RulePackUpdate.class, List.of()),
+                                fromElements(FeedbackRecord.class, List.of())),
+                        new VarselPipeline.Sinks(
+                                new CollectingSink<Incident>(),
+                                new CollectingSink<DeadLetter>(),
+                                new CollectingSink<ShadowHit>(),
+                                new CollectingSink<Signal>(),
+                                new CollectingSink<RulePrecisionUpdate>()),
+                        PipelineJob.initialRules(settings),
+                        settings)
+                .build(env);
+        Set<Transformation<?>> all = new HashSet<>();
+        Deque<Transformation<?>> upstream = new ArrayDeque<>(env.getTransformations());
+        while (!upstream.isEmpty()) {
+            Transformation<?> t = upstream.pop();
+            if (all.add(t)) {
+                upstream.addAll(t.getInputs());
+            }
+        }
+        return new ArrayList<>(all);
     }
 
     @SuppressWarnings("unchecked")

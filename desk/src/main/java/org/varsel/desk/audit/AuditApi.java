@@ -62,8 +62,6 @@ public record AuditApi(AuditLog audit) implements RouteGroup {
         audit.record(
                 AuditLog.actor(principal),
                 "export-audit",
-                Optional.empty(),
-                Optional.empty(),
                 Optional.of(Json.mapper()
                         .createObjectNode()
                         .put("rows", events.size())

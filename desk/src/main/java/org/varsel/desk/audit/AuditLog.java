@@ -8,14 +8,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.varsel.contract.Json;
 import org.varsel.desk.auth.Principal;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.incident.IncidentStore;
 
 /** The append-only record of every action people take at the desk (the table refuses updates and deletes). */
 public final class AuditLog {
@@ -74,16 +78,89 @@ public final class AuditLog {
         }
     }
 
-    /** Records an action on its own. */
-    public void record(
-            String actor,
-            String action,
-            Optional<String> incidentId,
-            Optional<JsonNode> before,
-            Optional<JsonNode> after)
+    /**
+     * Deletes the events before the cutoff, except those of incidents retention keeps ({@link IncidentStore#KEPT}), in
+     * the caller's transaction; returns how many.
+     */
+    public int deleteBefore(Connection connection, Instant cutoff) throws SQLException {
+        return changing(
+                connection,
+                "retention",
+                () -> Database.update(
+                        connection,
+                        "DELETE FROM audit_event a WHERE a.at < ?"
+                                + " AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.id = a.incident_id AND "
+                                + IncidentStore.KEPT
+                                + ")",
+                        Timestamp.from(cutoff)));
+    }
+
+    /**
+     * Rewrites the events whose actor or before/after match a PostgreSQL regular expression (case-insensitively) with
+     * the scrubbed actor and JSON, in the caller's transaction (an erasure); returns how many.
+     */
+    public int rewriteMatching(
+            Connection connection,
+            String postgresRegex,
+            UnaryOperator<String> scrubText,
+            UnaryOperator<JsonNode> scrubJson)
             throws SQLException {
+        return changing(connection, "erasure", () -> {
+            int changed = 0;
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, before::text, after::text, actor"
+                            + " FROM audit_event WHERE before::text ~* ? OR after::text ~* ? OR actor ~* ?");
+                    PreparedStatement update = connection.prepareStatement(
+                            "UPDATE audit_event SET before = ?::jsonb, after = ?::jsonb, actor = ? WHERE id = ?")) {
+                select.setString(1, postgresRegex);
+                select.setString(2, postgresRegex);
+                select.setString(3, postgresRegex);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        update.setString(
+                                1,
+                                json(rows.getString(2))
+                                        .map(scrubJson)
+                                        .map(JsonNode::toString)
+                                        .orElse(null));
+                        update.setString(
+                                2,
+                                json(rows.getString(3))
+                                        .map(scrubJson)
+                                        .map(JsonNode::toString)
+                                        .orElse(null));
+                        update.setString(3, scrubText.apply(rows.getString(4)));
+                        update.setLong(4, rows.getLong(1));
+                        changed += update.executeUpdate();
+                    }
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** The log is append-only: its trigger lets a change through only while the transaction names why. */
+    private static int changing(Connection connection, String why, SqlWork work) throws SQLException {
+        try (PreparedStatement allow =
+                connection.prepareStatement("SELECT set_config('varsel.audit_change', ?, true)")) {
+            allow.setString(1, why);
+            allow.execute();
+        }
+        int changed = work.run();
+        try (Statement reset = connection.createStatement()) {
+            reset.execute("RESET varsel.audit_change");
+        }
+        return changed;
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        int run() throws SQLException;
+    }
+
+    /** Records an action about no incident (a sign-in, an export, an account change) in a transaction of its own. */
+    public void record(String actor, String action, Optional<JsonNode> details) throws SQLException {
         database.inTransaction(connection -> {
-            record(connection, actor, action, incidentId, before, after);
+            record(connection, actor, action, Optional.empty(), Optional.empty(), details);
             return null;
         });
     }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,11 +68,9 @@ public final class Sessions {
         // the login answers with a redirect: the next page reads the unread count
         Session session = new Session(username, role, Optional.ofNullable(partnerId), csrf, greyscale, 0);
         database.inTransaction(connection -> {
-            try (PreparedStatement purge =
-                            connection.prepareStatement("DELETE FROM app_session WHERE expires_at < now()");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO app_session (id_hash, username, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
-                purge.executeUpdate();
+            deleteExpired(connection, Instant.now());
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO app_session (id_hash, username, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, ApiTokens.hash(cookie));
                 insert.setString(2, username);
                 insert.setString(3, csrf);
@@ -141,5 +140,10 @@ public final class Sessions {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Deletes the sessions expired at {@code now}, in the caller's transaction; returns how many. */
+    public static int deleteExpired(Connection connection, Instant now) throws SQLException {
+        return Database.update(connection, "DELETE FROM app_session WHERE expires_at < ?", Timestamp.from(now));
     }
 }

@@ -93,26 +93,17 @@ public final class CaseStore {
         }
     }
 
-    void addEvent(
-            Connection connection,
-            String caseId,
-            CaseStatus status,
-            Optional<ResponseAction> outcome,
-            Optional<String> briefId,
-            Optional<String> note,
-            Instant happenedAt,
-            String by)
-            throws SQLException {
+    void addEvent(Connection connection, String caseId, CaseStep step, String by) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
         INSERT INTO case_event (case_id, status, outcome, brief_id, note, happened_at, recorded_by)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """)) {
             insert.setString(1, caseId);
-            insert.setString(2, status.label());
-            insert.setString(3, outcome.map(ResponseAction::label).orElse(null));
-            insert.setString(4, briefId.orElse(null));
-            insert.setString(5, note.orElse(null));
-            insert.setObject(6, happenedAt.atOffset(ZoneOffset.UTC));
+            insert.setString(2, step.status().label());
+            insert.setString(3, step.outcome().map(ResponseAction::label).orElse(null));
+            insert.setString(4, step.briefId().orElse(null));
+            insert.setString(5, step.note().orElse(null));
+            insert.setObject(6, step.happenedAt().atOffset(ZoneOffset.UTC));
             insert.setString(7, by);
             insert.executeUpdate();
         }
@@ -242,16 +233,13 @@ public final class CaseStore {
             List<CaseEvent> events = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    events.add(new CaseEvent(
-                            rows.getLong(1),
-                            caseId,
+                    CaseStep step = new CaseStep(
                             status(rows.getString(2)),
                             Optional.ofNullable(rows.getString(3)).flatMap(ResponseAction::fromLabel),
                             Optional.ofNullable(rows.getString(4)),
                             Optional.ofNullable(rows.getString(5)),
-                            instant(rows, 6),
-                            rows.getString(7),
-                            instant(rows, 8)));
+                            instant(rows, 6));
+                    events.add(new CaseEvent(rows.getLong(1), caseId, step, rows.getString(7), instant(rows, 8)));
                 }
             }
             return events;

@@ -58,15 +58,7 @@ public final class Cases {
             List<NoticeCase> opened = new ArrayList<>();
             for (String incidentId : brief.incidentIds()) {
                 NoticeCase joined = store.openForUpdate(connection, incidentId, platform, by, now);
-                store.addEvent(
-                        connection,
-                        joined.id(),
-                        CaseStatus.SENT,
-                        Optional.empty(),
-                        Optional.of(briefId),
-                        Optional.empty(),
-                        now,
-                        by);
+                store.addEvent(connection, joined.id(), CaseStep.sent(briefId, now), by);
                 audit.record(
                         connection,
                         by,
@@ -132,7 +124,7 @@ public final class Cases {
             Instant now = clock.instant();
             Optional<ResponseAction> kept = status == CaseStatus.ACTIONED ? outcome : current.outcome();
             store.update(connection, caseId, status, kept, now);
-            store.addEvent(connection, caseId, status, outcome, Optional.empty(), cleanNote, happenedAt, by);
+            store.addEvent(connection, caseId, CaseStep.answer(status, outcome, cleanNote, happenedAt), by);
             if (status == CaseStatus.ACKNOWLEDGED) {
                 store.respondToEverySentUrl(connection, caseId, ResponseAction.RECEIVED, happenedAt, by);
             }

@@ -186,12 +186,13 @@ public final class EscalationRoutes implements RouteGroup {
         model.put("case", caseView(shown));
         List<Map<String, Object>> history = new ArrayList<>();
         for (CaseEvent event : cases.store().events(shown.id())) {
+            CaseStep step = event.step();
             Map<String, Object> view = new HashMap<>();
-            view.put("status", event.status().label());
-            view.put("outcome", event.outcome().map(ResponseAction::label).orElse(""));
-            view.put("briefId", event.briefId().orElse(""));
-            view.put("note", event.note().orElse(""));
-            view.put("happenedAt", WHEN.format(event.happenedAt()));
+            view.put("status", step.status().label());
+            view.put("outcome", step.outcome().map(ResponseAction::label).orElse(""));
+            view.put("briefId", step.briefId().orElse(""));
+            view.put("note", step.note().orElse(""));
+            view.put("happenedAt", WHEN.format(step.happenedAt()));
             view.put("recordedBy", event.recordedBy());
             history.add(view);
         }
@@ -273,14 +274,15 @@ public final class EscalationRoutes implements RouteGroup {
         ObjectNode body = caseJson(found, true);
         ArrayNode history = body.putArray("history");
         for (CaseEvent event : cases.store().events(found.id())) {
+            CaseStep step = event.step();
             ObjectNode e = history.addObject()
-                    .put("status", event.status().label())
-                    .put("happened_at", event.happenedAt().toString())
+                    .put("status", step.status().label())
+                    .put("happened_at", step.happenedAt().toString())
                     .put("recorded_by", event.recordedBy())
                     .put("recorded_at", event.recordedAt().toString());
-            event.outcome().ifPresent(o -> e.put("outcome", o.label()));
-            event.briefId().ifPresent(b -> e.put("brief_id", b));
-            event.note().ifPresent(n -> e.put("note", n));
+            step.outcome().ifPresent(o -> e.put("outcome", o.label()));
+            step.briefId().ifPresent(b -> e.put("brief_id", b));
+            step.note().ifPresent(n -> e.put("note", n));
         }
         ArrayNode checks = body.putArray("url_checks");
         for (UrlCheck check : cases.store().latestChecks(found.id())) {

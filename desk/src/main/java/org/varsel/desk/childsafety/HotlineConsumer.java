@@ -11,8 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.Json;
-import org.varsel.contract.KafkaLogin;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.kafka.ConsumerGroup;
 import org.varsel.desk.kafka.TopicIntoTable;
 
 /**
@@ -30,8 +30,8 @@ public final class HotlineConsumer extends TopicIntoTable {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
       """;
 
-    public HotlineConsumer(String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
-        super("hotline", bootstrapServers, login, groupId, groupId, topic, database, INSERT, HotlineConsumer::bind);
+    public HotlineConsumer(ConsumerGroup group, String topic, Database database) {
+        super("hotline", group, group.id(), topic, database, rows(INSERT, HotlineConsumer::bind));
     }
 
     /** Binds the record's metadata; false (skip) when it is unreadable or lacks id, source, URL or time. */

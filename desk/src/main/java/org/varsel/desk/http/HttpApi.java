@@ -50,7 +50,7 @@ public final class HttpApi implements AutoCloseable {
     private final Duration requestBodyTimeout;
     private final DeskMetrics metrics;
 
-    private HttpApi(
+    public HttpApi(
             Credentials credentials,
             RejectedMessages rejected,
             HealthCheck health,
@@ -77,19 +77,9 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** Starts serving on the host and port (0: a free port), with the route groups' routes, timing every request. */
-    public static HttpApi start(
-            String host,
-            int port,
-            Credentials credentials,
-            RejectedMessages rejected,
-            HealthCheck health,
-            boolean anonymousRead,
-            Duration requestBodyTimeout,
-            DeskMetrics metrics,
-            List<RouteGroup> groups) {
-        HttpApi api = new HttpApi(credentials, rejected, health, anonymousRead, requestBodyTimeout, metrics, groups);
-        api.app.start(host, port);
-        return api;
+    public HttpApi start(String host, int port) {
+        app.start(host, port);
+        return this;
     }
 
     public int port() {

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.varsel.desk.db.Database;
@@ -14,6 +17,8 @@ import org.varsel.desk.db.Database;
  * replica behind a load balancer; one upsert per request, serialised per caller by its row.
  */
 public final class RateLimiter {
+    private static final Duration IDLE = Duration.ofDays(1);
+
     private final Database database;
     private final String name;
     private final double perSecond;
@@ -55,5 +60,14 @@ public final class RateLimiter {
                 return OptionalLong.of(Math.max(1, (long) Math.ceil((1 - rows.getDouble(1)) / perSecond)));
             }
         }
+    }
+
+    /**
+     * Deletes the buckets idle for a day at {@code now}, in the caller's transaction; returns how many. A day idle
+     * refills any bucket the desk configures: the row is the same as a new one.
+     */
+    public static int deleteIdle(Connection connection, Instant now) throws SQLException {
+        return Database.update(
+                connection, "DELETE FROM rate_limit_bucket WHERE updated_at < ?", Timestamp.from(now.minus(IDLE)));
     }
 }

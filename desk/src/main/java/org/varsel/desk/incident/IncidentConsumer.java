@@ -9,8 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.Incident;
-import org.varsel.contract.KafkaLogin;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.kafka.ConsumerGroup;
 import org.varsel.desk.kafka.ConsumerStatus;
 import org.varsel.desk.kafka.TopicIntoTable;
 
@@ -26,17 +26,10 @@ public final class IncidentConsumer implements AutoCloseable {
     private final String topic;
     private final TopicIntoTable consumer;
 
-    public IncidentConsumer(
-            String bootstrapServers,
-            KafkaLogin login,
-            String groupId,
-            String topic,
-            Database database,
-            IncidentStore store) {
+    public IncidentConsumer(ConsumerGroup group, String topic, Database database, IncidentStore store) {
         this.store = store;
         this.topic = topic;
-        this.consumer = new TopicIntoTable(
-                "incident", bootstrapServers, login, groupId, groupId + "-incidents", topic, database, this::store);
+        this.consumer = new TopicIntoTable("incident", group, group.id() + "-incidents", topic, database, this::store);
     }
 
     public void start() {

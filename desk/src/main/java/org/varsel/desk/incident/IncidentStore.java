@@ -185,7 +185,7 @@ public final class IncidentStore {
     /** Sets the analysts' status and its reason, now, in the caller's transaction. */
     public void setStatus(Connection connection, String id, IncidentStatus status, Optional<String> reason)
             throws SQLException {
-        update(
+        Database.update(
                 connection,
                 "UPDATE incident SET status = ?, status_reason = ?, status_changed_at = now() WHERE id = ?",
                 status.label(),
@@ -195,7 +195,7 @@ public final class IncidentStore {
 
     /** Sets or (empty) clears the assignee, in the caller's transaction. */
     public void setAssignee(Connection connection, String id, Optional<String> assignee) throws SQLException {
-        update(connection, "UPDATE incident SET assignee = ? WHERE id = ?", assignee.orElse(null), id);
+        Database.update(connection, "UPDATE incident SET assignee = ? WHERE id = ?", assignee.orElse(null), id);
     }
 
     /** Incidents whose payload or title match a PostgreSQL regular expression, case-insensitively. */
@@ -225,13 +225,13 @@ public final class IncidentStore {
 
     /** Replaces the payload (evidence removed), in the caller's transaction. */
     public void replacePayload(Connection connection, String id, JsonNode payload) throws SQLException {
-        update(connection, "UPDATE incident SET payload = ?::jsonb WHERE id = ?", payload.toString(), id);
+        Database.update(connection, "UPDATE incident SET payload = ?::jsonb WHERE id = ?", payload.toString(), id);
     }
 
     /** Replaces the payload and title (a handle scrubbed from both), in the caller's transaction. */
     public void replacePayloadAndTitle(Connection connection, String id, JsonNode payload, String title)
             throws SQLException {
-        update(
+        Database.update(
                 connection,
                 "UPDATE incident SET payload = ?::jsonb, title = ? WHERE id = ?",
                 payload.toString(),
@@ -249,13 +249,13 @@ public final class IncidentStore {
 
     /** Deletes incidents not kept and last seen before the cutoff; returns how many. */
     public int deleteUnkeptSeenBefore(Connection connection, Instant cutoff) throws SQLException {
-        return update(
+        return Database.update(
                 connection, "DELETE FROM incident i WHERE i.last_seen < ? AND NOT " + KEPT, Timestamp.from(cutoff));
     }
 
     /** Deletes kept incidents whose last activity (seen, or status changed) is before the cutoff; returns how many. */
     public int deleteKeptIdleBefore(Connection connection, Instant cutoff) throws SQLException {
-        return update(
+        return Database.update(
                 connection,
                 "DELETE FROM incident i WHERE greatest(i.last_seen, coalesce(i.status_changed_at,"
                         + " i.last_seen)) < ? AND " + KEPT,
@@ -264,7 +264,7 @@ public final class IncidentStore {
 
     /** Empties the evidence (signals, accounts) of incidents not kept and last seen before the cutoff; returns how many. */
     public int stripEvidenceSeenBefore(Connection connection, Instant cutoff) throws SQLException {
-        return update(
+        return Database.update(
                 connection,
                 "UPDATE incident i SET payload = jsonb_set(jsonb_set(payload, '{evidence,signals}', '[]'::jsonb),"
                         + " '{evidence,accounts}', '[]'::jsonb)"
@@ -293,15 +293,6 @@ public final class IncidentStore {
                 }
             }
             return texts;
-        }
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
         }
     }
 

@@ -1,12 +1,17 @@
 package org.varsel.desk.incident;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.varsel.desk.db.Database;
 
 /** The {@code rejected_message} table: each topic position kept once, however often it is redelivered. */
@@ -70,5 +75,29 @@ public final class RejectedMessages {
             }
             statement.executeBatch();
         }
+    }
+
+    /**
+     * Deletes the messages whose bytes name one of the terms, as written or in lower case (they are kept as bytes), in
+     * the caller's transaction (an erasure); returns how many.
+     */
+    public static int deleteNaming(Connection connection, Set<String> terms) throws SQLException {
+        int deleted = 0;
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM rejected_message WHERE position(? in original) > 0")) {
+            for (String term : terms) {
+                for (String variant : new LinkedHashSet<>(List.of(term, term.toLowerCase(Locale.ROOT)))) {
+                    delete.setBytes(1, variant.getBytes(StandardCharsets.UTF_8));
+                    deleted += delete.executeUpdate();
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /** Deletes the messages received before the cutoff, in the caller's transaction; returns how many. */
+    public static int deleteReceivedBefore(Connection connection, Instant cutoff) throws SQLException {
+        return Database.update(
+                connection, "DELETE FROM rejected_message WHERE received_at < ?", Timestamp.from(cutoff));
     }
 }

@@ -1,17 +1,20 @@
 package org.varsel.desk.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.varsel.contract.Json;
-import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.SignalIds;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.kafka.ConsumerGroup;
 import org.varsel.desk.kafka.TopicIntoTable;
 
 /**
@@ -25,18 +28,14 @@ public final class DeadLetterConsumer extends TopicIntoTable {
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
       """;
 
-    public DeadLetterConsumer(
-            String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
+    public DeadLetterConsumer(ConsumerGroup group, String topic, Database database) {
         super(
                 "dead-letter",
-                bootstrapServers,
-                login,
-                groupId,
-                groupId + "-dead-letters",
+                group,
+                group.id() + "-dead-letters",
                 topic,
                 database,
-                INSERT,
-                DeadLetterConsumer::bind);
+                rows(INSERT, DeadLetterConsumer::bind));
     }
 
     /** Binds what the dead letter says; an unreadable one is kept too, with its position (always true). */
@@ -90,5 +89,19 @@ public final class DeadLetterConsumer extends TopicIntoTable {
     /** PostgreSQL text refuses NUL. */
     private static String clean(String value) {
         return value == null ? null : value.replace('\0', '\uFFFD');
+    }
+
+    /** Deletes the dead letters of these signals (an erasure), in the caller's transaction; returns how many. */
+    public static int deleteOfSignals(Connection connection, Set<String> signalIds) throws SQLException {
+        return Database.update(
+                connection,
+                "DELETE FROM signal_dead_letter WHERE signal_id = ANY (?)",
+                connection.createArrayOf("text", signalIds.toArray()));
+    }
+
+    /** Deletes the dead letters stored before the cutoff, in the caller's transaction; returns how many. */
+    public static int deleteStoredBefore(Connection connection, Instant cutoff) throws SQLException {
+        return Database.update(
+                connection, "DELETE FROM signal_dead_letter WHERE stored_at < ?", Timestamp.from(cutoff));
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,7 @@ import org.varsel.contract.Signal;
 import org.varsel.contract.SignalCodec;
 import org.varsel.contract.SignalIds;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.incident.IncidentStore;
 import org.varsel.desk.kafka.DurableProducer;
 
 /**
@@ -349,4 +352,25 @@ public final class SignalIntake implements AutoCloseable {
     private record Candidate(int index, Signal signal, byte[] body, String fingerprint) {}
 
     private record Sent(Candidate candidate, Future<RecordMetadata> ack) {}
+
+    /** Deletes the receipts of these signals (an erasure), in the caller's transaction; returns how many. */
+    public static int deleteReceipts(Connection connection, Set<String> signalIds) throws SQLException {
+        return Database.update(
+                connection,
+                "DELETE FROM signal_receipt WHERE signal_id = ANY (?)",
+                connection.createArrayOf("text", signalIds.toArray()));
+    }
+
+    /**
+     * Deletes the receipts from before the cutoff, except those of signals in the evidence of an incident retention
+     * keeps ({@link IncidentStore#KEPT}), in the caller's transaction; returns how many.
+     */
+    public static int deleteUnkeptReceivedBefore(Connection connection, Instant cutoff) throws SQLException {
+        return Database.update(
+                connection,
+                "DELETE FROM signal_receipt r WHERE r.received_at < ? AND NOT EXISTS (SELECT 1 FROM incident i WHERE "
+                        + "i.payload -> 'evidence' -> 'signals' @> jsonb_build_array(jsonb_build_object('signal_id', r.signal_id))"
+                        + " AND " + IncidentStore.KEPT + ")",
+                Timestamp.from(cutoff));
+    }
 }

@@ -24,7 +24,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.varsel.contract.KafkaLogin;
 import org.varsel.desk.db.Database;
 
 /**
@@ -32,7 +31,7 @@ import org.varsel.desk.db.Database;
  * transaction before its offsets are committed, so nothing is lost and a redelivery is harmless (the writes must
  * ignore conflicts or be idempotent upserts). While the database is away the partitions are rewound and paused, and
  * the consumer retries with backoff (staying in its group), then catches up. A topic's consumer either passes its
- * writer or extends this class with its table's INSERT and row binder.
+ * writer or extends this class with {@code rows(its INSERT, its row binder)} as its writer.
  */
 public class TopicIntoTable implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicIntoTable.class);
@@ -72,18 +71,9 @@ public class TopicIntoTable implements AutoCloseable {
 
     /** @param name what the logs and the thread call this consumer, e.g. "dead-letter" */
     public TopicIntoTable(
-            String name,
-            String bootstrapServers,
-            KafkaLogin login,
-            String groupId,
-            String clientId,
-            String topic,
-            Database database,
-            BatchWriter writer) {
+            String name, ConsumerGroup group, String clientId, String topic, Database database, BatchWriter writer) {
         this.consumer = new KafkaConsumer<>(
-                properties(bootstrapServers, login, groupId, clientId),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+                properties(group, clientId), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.name = name;
         this.topic = topic;
         this.writer = writer;
@@ -91,21 +81,8 @@ public class TopicIntoTable implements AutoCloseable {
         this.thread = new Thread(this::run, "desk-" + name + "-consumer");
     }
 
-    /** One row per record: the INSERT, bound per record, in one batch. */
-    public TopicIntoTable(
-            String name,
-            String bootstrapServers,
-            KafkaLogin login,
-            String groupId,
-            String clientId,
-            String topic,
-            Database database,
-            String insertSql,
-            RowBinder binder) {
-        this(name, bootstrapServers, login, groupId, clientId, topic, database, rows(insertSql, binder));
-    }
-
-    private static BatchWriter rows(String insertSql, RowBinder binder) {
+    /** One row per record: the INSERT, bound per record, in one batch (a subclass passes it as its writer). */
+    protected static BatchWriter rows(String insertSql, RowBinder binder) {
         return (connection, records) -> {
             try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -119,9 +96,9 @@ public class TopicIntoTable implements AutoCloseable {
     }
 
     /** The consumer settings: committed records only, offsets committed by hand after the store. */
-    static Properties properties(String bootstrapServers, KafkaLogin login, String groupId, String clientId) {
-        Properties properties = login.clientProperties(bootstrapServers);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    static Properties properties(ConsumerGroup group, String clientId) {
+        Properties properties = group.login().clientProperties(group.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, group.id());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,6 +23,9 @@ import org.varsel.contract.Json;
 import org.varsel.desk.audit.AuditLog;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.incident.IncidentStore;
+import org.varsel.desk.incident.RejectedMessages;
+import org.varsel.desk.intake.DeadLetterConsumer;
+import org.varsel.desk.intake.SignalIntake;
 
 /**
  * Removes a person's data from the desk's database, in one transaction, and audits that it happened (with counts,
@@ -131,11 +131,17 @@ public final class Erasure {
         }
         changes.put("incidents", incidents.size());
         changes.put("evidence_signals", evidence);
-        changes.put("receipts", deleteReceipts(connection, removedSignals));
+        changes.put("receipts", SignalIntake.deleteReceipts(connection, removedSignals));
         changes.put("comments", rewriteText(connection, "incident_comment", "id", "body", mention));
-        changes.put("dead_letters", deleteDeadLetters(connection, removedSignals));
-        changes.put("rejected_messages", deleteRejected(connection, terms));
-        changes.put("audit_events", rewriteAudit(connection, mention));
+        changes.put("dead_letters", DeadLetterConsumer.deleteOfSignals(connection, removedSignals));
+        changes.put("rejected_messages", RejectedMessages.deleteNaming(connection, terms));
+        changes.put(
+                "audit_events",
+                audit.rewriteMatching(
+                        connection,
+                        postgresRegex(mention),
+                        text -> mention.matcher(text).replaceAll(ERASED),
+                        json -> scrub(json, mention)));
         record(connection, actor, "handle", changes);
         return new Report(changes, incidents, 0);
     }
@@ -167,8 +173,8 @@ public final class Erasure {
         removed.add(signalId);
         changes.put("incidents", incidents.size());
         changes.put("evidence_signals", evidence);
-        changes.put("receipts", deleteReceipts(connection, removed));
-        changes.put("dead_letters", deleteDeadLetters(connection, removed));
+        changes.put("receipts", SignalIntake.deleteReceipts(connection, removed));
+        changes.put("dead_letters", DeadLetterConsumer.deleteOfSignals(connection, removed));
         record(connection, actor, "signal", changes);
         return new Report(changes, incidents, 0);
     }
@@ -262,85 +268,5 @@ public final class Erasure {
             }
         }
         return changed;
-    }
-
-    private static int rewriteAudit(Connection connection, Pattern mention) throws SQLException {
-        try (Statement allow = connection.createStatement()) {
-            allow.execute("SET LOCAL varsel.audit_change = 'erasure'");
-        }
-        int changed = 0;
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT id, before::text, after::text, actor FROM audit_event"
-                        + " WHERE before::text ~* ? OR after::text ~* ? OR actor ~* ?")) {
-            String regex = postgresRegex(mention);
-            select.setString(1, regex);
-            select.setString(2, regex);
-            select.setString(3, regex);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    try (PreparedStatement update = connection.prepareStatement(
-                            "UPDATE audit_event SET before = ?::jsonb, after = ?::jsonb, actor = ? WHERE id = ?")) {
-                        update.setString(
-                                1,
-                                rows.getString(2) == null
-                                        ? null
-                                        : scrub(parse(rows.getString(2)), mention)
-                                                .toString());
-                        update.setString(
-                                2,
-                                rows.getString(3) == null
-                                        ? null
-                                        : scrub(parse(rows.getString(3)), mention)
-                                                .toString());
-                        update.setString(3, mention.matcher(rows.getString(4)).replaceAll(ERASED));
-                        update.setLong(4, rows.getLong(1));
-                        changed += update.executeUpdate();
-                    }
-                }
-            }
-        }
-        try (Statement reset = connection.createStatement()) {
-            reset.execute("RESET varsel.audit_change");
-        }
-        return changed;
-    }
-
-    private static int deleteReceipts(Connection connection, Set<String> signalIds) throws SQLException {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM signal_receipt WHERE signal_id = ANY (?)")) {
-            delete.setArray(1, connection.createArrayOf("text", signalIds.toArray()));
-            return delete.executeUpdate();
-        }
-    }
-
-    private static int deleteDeadLetters(Connection connection, Set<String> signalIds) throws SQLException {
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM signal_dead_letter WHERE signal_id = ANY (?)")) {
-            delete.setArray(1, connection.createArrayOf("text", signalIds.toArray()));
-            return delete.executeUpdate();
-        }
-    }
-
-    /** Rejected incident messages are kept as bytes: delete those whose bytes name the account (as written or lower case). */
-    private static int deleteRejected(Connection connection, Set<String> terms) throws SQLException {
-        int deleted = 0;
-        for (String term : terms) {
-            for (String variant : new LinkedHashSet<>(List.of(term, term.toLowerCase(Locale.ROOT)))) {
-                try (PreparedStatement delete =
-                        connection.prepareStatement("DELETE FROM rejected_message WHERE position(? in original) > 0")) {
-                    delete.setBytes(1, variant.getBytes(StandardCharsets.UTF_8));
-                    deleted += delete.executeUpdate();
-                }
-            }
-        }
-        return deleted;
-    }
-
-    private static JsonNode parse(String json) throws SQLException {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new SQLException("invalid JSON in the database", e);
-        }
     }
 }

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import org.varsel.contract.Tlp;
 import org.varsel.desk.brief.report.TransparencyReport;
 import org.varsel.desk.cases.CaseStore.PlatformCases;
+import org.varsel.desk.incident.Dimension;
+import org.varsel.desk.incident.TopIncident;
 
 /**
  * What happened in a period: incident trends per dimension, the top incidents and campaigns, the notices sent to

@@ -2,6 +2,7 @@ package org.varsel.desk.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.varsel.desk.incident.Dimension;
 
 /** Incidents first seen per bucket that carry one value of a dimension (category {@code incitement}, say). */
 public record Trend(Dimension dimension, String value, List<Count> counts) {

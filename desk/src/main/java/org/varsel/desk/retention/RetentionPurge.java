@@ -1,20 +1,20 @@
 package org.varsel.desk.retention;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.varsel.contract.Json;
 import org.varsel.desk.audit.AuditLog;
+import org.varsel.desk.auth.Sessions;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.http.RateLimiter;
 import org.varsel.desk.incident.IncidentStore;
+import org.varsel.desk.incident.RejectedMessages;
+import org.varsel.desk.intake.DeadLetterConsumer;
+import org.varsel.desk.intake.SignalIntake;
 
 /**
  * One purge run: removes what outlived its period (see {@link RetentionConfig}), in one transaction, and records
@@ -27,7 +27,6 @@ import org.varsel.desk.incident.IncidentStore;
 public final class RetentionPurge {
     public static final String ACTOR = "system:retention";
     public static final String ACTION = "retention.purge";
-    private static final Duration IDLE_RATE_LIMIT_BUCKET = Duration.ofDays(1);
 
     private final Database database;
     private final AuditLog audit;
@@ -50,42 +49,15 @@ public final class RetentionPurge {
                     incidents.deleteKeptIdleBefore(connection, now.minus(config.confirmedIncidents())));
             counts.put(
                     "evidence_stripped", incidents.stripEvidenceSeenBefore(connection, now.minus(config.evidence())));
-            counts.put(
-                    "receipts",
-                    update(
-                            connection,
-                            "DELETE FROM signal_receipt r WHERE r.received_at < ? AND NOT EXISTS (SELECT 1 FROM incident i WHERE "
-                                    + "i.payload -> 'evidence' -> 'signals' @> jsonb_build_array(jsonb_build_object('signal_id', r.signal_id))"
-                                    + " AND " + IncidentStore.KEPT + ")",
-                            cutoff(now, config.receipts())));
-            Timestamp deadLetters = cutoff(now, config.deadLetters());
+            counts.put("receipts", SignalIntake.deleteUnkeptReceivedBefore(connection, now.minus(config.receipts())));
+            Instant deadLetters = now.minus(config.deadLetters());
             counts.put(
                     "dead_letters",
-                    update(connection, "DELETE FROM signal_dead_letter WHERE stored_at < ?", deadLetters)
-                            + update(connection, "DELETE FROM rejected_message WHERE received_at < ?", deadLetters));
-            counts.put(
-                    "expired_sessions",
-                    update(connection, "DELETE FROM app_session WHERE expires_at < ?", Timestamp.from(now)));
-            // a day idle refills any bucket the desk configures: the row is the same as a new one
-            counts.put(
-                    "rate_limit_buckets",
-                    update(
-                            connection,
-                            "DELETE FROM rate_limit_bucket WHERE updated_at < ?",
-                            cutoff(now, IDLE_RATE_LIMIT_BUCKET)));
-            try (Statement allow = connection.createStatement()) {
-                allow.execute("SET LOCAL varsel.audit_change = 'retention'");
-            }
-            counts.put(
-                    "audit_events",
-                    update(
-                            connection,
-                            "DELETE FROM audit_event a WHERE a.at < ? AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.id = a.incident_id"
-                                    + " AND " + IncidentStore.KEPT + ")",
-                            cutoff(now, config.audit())));
-            try (Statement reset = connection.createStatement()) {
-                reset.execute("RESET varsel.audit_change");
-            }
+                    DeadLetterConsumer.deleteStoredBefore(connection, deadLetters)
+                            + RejectedMessages.deleteReceivedBefore(connection, deadLetters));
+            counts.put("expired_sessions", Sessions.deleteExpired(connection, now));
+            counts.put("rate_limit_buckets", RateLimiter.deleteIdle(connection, now));
+            counts.put("audit_events", audit.deleteBefore(connection, now.minus(config.audit())));
             ObjectNode after = Json.mapper().createObjectNode();
             counts.forEach(after::put);
             after.put("at", now.toString());
@@ -99,16 +71,5 @@ public final class RetentionPurge {
             audit.record(connection, ACTOR, ACTION, Optional.empty(), Optional.empty(), Optional.of(after));
             return counts;
         });
-    }
-
-    private static Timestamp cutoff(Instant now, Duration period) {
-        return Timestamp.from(now.minus(period));
-    }
-
-    private static int update(Connection connection, String sql, Timestamp cutoff) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setTimestamp(1, cutoff);
-            return statement.executeUpdate();
-        }
     }
 }

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.ContractSchemas;
 import org.varsel.contract.Json;
-import org.varsel.contract.KafkaLogin;
 import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.desk.db.Database;
+import org.varsel.desk.kafka.ConsumerGroup;
 import org.varsel.desk.kafka.TopicIntoTable;
 
 /**
@@ -31,18 +31,8 @@ public final class RulePrecisionConsumer extends TopicIntoTable {
       WHERE rule_precision.updated_at <= EXCLUDED.updated_at
       """;
 
-    public RulePrecisionConsumer(
-            String bootstrapServers, KafkaLogin login, String groupId, String topic, Database database) {
-        super(
-                "rule-precision",
-                bootstrapServers,
-                login,
-                groupId,
-                groupId,
-                topic,
-                database,
-                UPSERT,
-                RulePrecisionConsumer::bind);
+    public RulePrecisionConsumer(ConsumerGroup group, String topic, Database database) {
+        super("rule-precision", group, group.id(), topic, database, rows(UPSERT, RulePrecisionConsumer::bind));
     }
 
     static boolean bind(PreparedStatement upsert, ConsumerRecord<byte[], byte[]> record) throws SQLException {

@@ -103,13 +103,11 @@ public record SignInRoutes(Sessions sessions, LoginThrottle throttle, AuditLog a
             audit.record(
                     username.isEmpty() ? "(none)" : username.substring(0, Math.min(63, username.length())),
                     "login-failed",
-                    Optional.empty(),
-                    Optional.empty(),
                     Optional.empty());
             loginPage(ctx, 401, Map.of("error", "Wrong username or password.", "username", username));
             return;
         }
-        audit.record(username, "login", Optional.empty(), Optional.empty(), Optional.empty());
+        audit.record(username, "login", Optional.empty());
         ctx.header(
                 "Set-Cookie",
                 SignedInPage.COOKIE + "=" + started.get().cookie() + "; Path=/; Max-Age="
@@ -120,7 +118,7 @@ public record SignInRoutes(Sessions sessions, LoginThrottle throttle, AuditLog a
     private void logout(Context ctx) throws SQLException {
         Sessions.Session session = pages.form(ctx);
         sessions.logout(ctx.cookie(SignedInPage.COOKIE));
-        audit.record(session.username(), "logout", Optional.empty(), Optional.empty(), Optional.empty());
+        audit.record(session.username(), "logout", Optional.empty());
         ctx.header("Set-Cookie", SignedInPage.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Strict");
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }

@@ -27,7 +27,6 @@ public interface CampaignState {
 
     void putCampaign(Campaign campaign);
 
-    /** Forgets the campaign, and that it was {@link #announced}. */
     void removeCampaign(String id);
 
     /**
@@ -35,14 +34,6 @@ public interface CampaignState {
      * whose campaign the state's TTL expired may still be listed (its {@link #campaign} is null).
      */
     List<String> campaignIds();
-
-    /**
-     * Whether the emission stage was sent every finding of the campaign since this state was opened (kept in memory
-     * only: after a restore the campaign's next change carries all its findings again).
-     */
-    boolean announced(String campaignId);
-
-    void announce(String campaignId);
 
     /** The key a pending update is kept under: sorts by time, then incident id, then version. */
     static String pendingKey(long at, FindingUpdate update) {

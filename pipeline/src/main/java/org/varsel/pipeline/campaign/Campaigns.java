@@ -1,6 +1,7 @@
 package org.varsel.pipeline.campaign;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,11 @@ public final class Campaigns implements java.io.Serializable {
 
     private final CampaignSettings settings;
     private final CampaignCriterion criterion;
+    /**
+     * The campaigns whose every finding this instance sent to the emission stage: memory only, so after a restore (a new
+     * instance) each campaign's next change carries all its findings, whatever the stage's state holds.
+     */
+    private transient Set<String> announced;
 
     public Campaigns(CampaignSettings settings) {
         this.settings = settings;
@@ -72,12 +78,12 @@ public final class Campaigns implements java.io.Serializable {
 
     /**
      * What the emission stage needs to build the campaign's incident: the findings {@code touched} since its last
-     * emission, or every finding when the stage may not hold them (the first emission since this state was opened: after
+     * emission, or every finding when the stage may not hold them (the first change this instance sends: after
      * a restore from a savepoint taken before the stage existed, it holds nothing).
      */
-    private static CampaignChange change(
+    private CampaignChange change(
             CampaignState state, Campaign campaign, long version, Set<String> touched, String mergedInto) {
-        boolean whole = !state.announced(campaign.id);
+        boolean whole = announced().add(campaign.id);
         List<CampaignMember> findings = new ArrayList<>();
         for (String id : whole ? campaign.findings : touched) {
             CampaignMember finding = state.member(id);
@@ -85,7 +91,6 @@ public final class Campaigns implements java.io.Serializable {
                 findings.add(finding);
             }
         }
-        state.announce(campaign.id);
         return new CampaignChange(campaign.id, version, findings, whole, mergedInto, false);
     }
 
@@ -240,6 +245,7 @@ public final class Campaigns implements java.io.Serializable {
         survivor.lastSeen = Math.max(survivor.lastSeen, merged.lastSeen);
         state.putCampaign(survivor);
         state.removeCampaign(merged.id);
+        announced().remove(merged.id);
     }
 
     private static List<CampaignMember> members(CampaignState state, Campaign campaign) {
@@ -253,13 +259,22 @@ public final class Campaigns implements java.io.Serializable {
             Campaign campaign = state.campaign(id);
             if (campaign == null) {
                 state.removeCampaign(id); // the TTL expired it: the id goes too
+                announced().remove(id);
                 out.emit(CampaignChange.over(id));
             } else if (campaign.lastSeen + settings.retentionMillis() <= time) {
                 campaign.findings.forEach(state::removeMember);
                 state.removeCampaign(id);
+                announced().remove(id);
                 out.emit(CampaignChange.over(id));
             }
         }
+    }
+
+    private Set<String> announced() {
+        if (announced == null) {
+            announced = new HashSet<>();
+        }
+        return announced;
     }
 
     private record Meeting(Campaign campaign, String because) {}

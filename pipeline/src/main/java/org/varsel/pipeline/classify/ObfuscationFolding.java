@@ -30,12 +30,16 @@ public final class ObfuscationFolding {
      * The English and Danish inflections a repaired stem may carry ("msulim" + "erne"); any other ending is more likely
      * another word that happens to start alike ("best" + "emme" is not "beast").
      */
-    private static final Set<String> INFLECTIONS =
-            Set.of("", "e", "s", "er", "es", "en", "et", "ne", "ed", "ede", "ene", "ere", "erne", "ing", "ers", "ings");
+    private static final Set<String> INFLECTIONS = Set.of(
+            "", "e", "s", "er", "es", "en", "et", "ne", "ed", "ede", "ene", "ere", "erne", "ing", "ers", "ings", "ens",
+            "eren", "ets", "enes");
 
     private static final int MAX_INFLECTION = 4;
-    /** At most this many words run together: more is a long word cut into syllables ("in teg rat ion en"). */
-    private static final int MAX_RUN_TOGETHER = 3;
+    /**
+     * At most this many words run together: more is a long word cut into syllables ("in teg rat ion en"). Four, because
+     * a Danish threat runs four words together ("skalslåindvandrerneihjel": skal slå indvandrerne ihjel).
+     */
+    private static final int MAX_RUN_TOGETHER = 4;
     /** The target word of a run-together token is this long: "or gas me" is "orgasme", not gas. */
     private static final int MIN_SPLIT_TARGET = 4;
     /**
@@ -46,6 +50,11 @@ public final class ObfuscationFolding {
             Set.of("til", "for", "af", "op", "ud", "ind", "over", "under", "om", "sam", "mis", "an");
     /** The other words of a run-together token are common ones ("will", "the", "skal"), not "as" + "tic". */
     private static final int COMMON_POSTS = 50;
+    /**
+     * Or rarer words of three letters or more, at a letter's cost: the training posts are mostly English, so Danish
+     * words as plain as "slå" and "ihjel" are in a handful of posts only.
+     */
+    private static final int RARER_POSTS = 5;
 
     private static final int TARGETS =
             WordClass.VIOLENCE.bit() | WordClass.WEAPON.bit() | WordClass.DEHUMANISE.bit() | WordClass.GROUP.bit();
@@ -154,7 +163,8 @@ public final class ObfuscationFolding {
     /**
      * A lexicon word or an inflection of a lexicon stem ("indvandrerne" of "indvandrer*"). A token that only starts with
      * a stem is not: Danish writes compounds and words run together as one ("indvandrerpak", "indvandrerneer"), and
-     * those are what {@link #split} takes apart.
+     * those are what {@link #split} takes apart; nor is a whole word with an ending, which may be the next word
+     * ("jøderneer" is "jøderne er").
      */
     private boolean isLexiconWord(String token) {
         if (lexicon.isExact(token)) {
@@ -227,7 +237,8 @@ public final class ObfuscationFolding {
                 if (c < 0) {
                     continue;
                 }
-                boolean target = piece.length() >= MIN_SPLIT_TARGET && (lexicon.classes(piece) & TARGETS) != 0;
+                boolean target =
+                        piece.length() >= MIN_SPLIT_TARGET && (lexicon.classes(stemOrSelf(piece)) & TARGETS) != 0;
                 for (int t = 0; t < 2; t++) {
                     if (cost[t][i] == Integer.MAX_VALUE) {
                         continue;
@@ -253,21 +264,59 @@ public final class ObfuscationFolding {
             t = fromTarget[t][j];
             j = i;
         }
-        boolean prefixed = WORD_PREFIXES.contains(words.get(0)) && (lexicon.classes(words.get(1)) & TARGETS) != 0;
-        return prefixed ? List.of() : words;
+        boolean prefixed =
+                WORD_PREFIXES.contains(words.get(0)) && (lexicon.classes(stemOrSelf(words.get(1))) & TARGETS) != 0;
+        return prefixed || syllables(words) ? List.of() : words;
     }
 
     /**
-     * What a piece of a run-together token costs: nothing for a common or lexicon word, a point for each letter of an
-     * inflection after a lexicon stem (so "dræbe" + "alle" beats "dræbealle"); -1 for anything else, which cannot be a
-     * piece.
+     * True when the split reads as syllables rather than words: a two-letter piece between two others ("arab er en" is
+     * "araberen", "muslim ha dere" is "muslimhadere"); first and last pieces may be short ("be shot", "de sorte er").
+     */
+    private static boolean syllables(List<String> words) {
+        return words.subList(1, words.size() - 1).stream().anyMatch(w -> w.length() < 3);
+    }
+
+    /**
+     * What a piece of a run-together token costs: nothing for a common or lexicon word, a point for a rarer word and for
+     * each letter of an inflection after a lexicon word or stem (so "dræbe" + "alle" beats "dræbealle", "skyde" beats
+     * "sky" + "de"); -1 for anything else, which cannot be a piece.
      */
     private int pieceCost(String piece) {
-        if (known.getOrDefault(piece, 0) >= COMMON_POSTS || lexicon.isExact(piece)) {
+        int posts = known.getOrDefault(piece, 0);
+        if (lexicon.isExact(piece)) {
             return 0;
         }
+        if (posts >= COMMON_POSTS) {
+            return 0;
+        }
+        int stem = stemLength(piece);
+        if (stem > 0) {
+            return piece.length() - stem;
+        }
+        return posts >= RARER_POSTS && piece.length() > 2 ? 1 : -1;
+    }
+
+    private String stemOrSelf(String piece) {
+        int stem = stemLength(piece);
+        return stem > 0 ? piece.substring(0, stem) : piece;
+    }
+
+    /**
+     * The length of the lexicon stem or word {@code piece} inflects ("indvandrer" of "indvandrerne", "romaer" of
+     * "romaerne"), or 0 when it inflects none.
+     */
+    private int stemLength(String piece) {
         int stem = lexicon.longestPrefix(piece);
-        return stem > 0 && inflects(piece.substring(0, stem), piece.substring(stem)) ? piece.length() - stem : -1;
+        if (stem > 0 && inflects(piece.substring(0, stem), piece.substring(stem))) {
+            return stem;
+        }
+        for (int k = Math.max(MIN_REPAIRED, piece.length() - MAX_INFLECTION); k < piece.length(); k++) {
+            if (lexicon.isExact(piece.substring(0, k)) && inflects(piece.substring(0, k), piece.substring(k))) {
+                return k;
+            }
+        }
+        return 0;
     }
 
     private boolean hasHead(String token) {

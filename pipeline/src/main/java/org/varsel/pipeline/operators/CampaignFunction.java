@@ -2,12 +2,10 @@ package org.varsel.pipeline.operators;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -143,9 +141,6 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
         private TreeSet<String> campaignKeys;
 
-        /** The campaigns whose every finding went to the emission stage since this operator opened (memory only). */
-        private final Set<String> announced = new HashSet<>();
-
         FlinkCampaignState(
                 MapState<String, FindingUpdate> pending,
                 MapState<String, CampaignMember> members,
@@ -256,17 +251,6 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
             KeyedAccess.run(() -> campaigns.remove(id));
             cachedCampaigns.remove(id);
             campaignKeys().remove(id);
-            announced.remove(id);
-        }
-
-        @Override
-        public boolean announced(String campaignId) {
-            return announced.contains(campaignId);
-        }
-
-        @Override
-        public void announce(String campaignId) {
-            announced.add(campaignId);
         }
 
         private static <V> V cached(Map<String, V> cache, String id, MapState<String, V> state) {

@@ -67,20 +67,7 @@ public final class HandlePseudonyms implements Serializable {
                 author.handle() == null ? null : handle(author.handle()),
                 author.id() == null ? null : accountId(author.id()),
                 null);
-        return new Signal(
-                signal.id(),
-                signal.source(),
-                signal.externalId(),
-                signal.kind(),
-                signal.observedAt(),
-                signal.url(),
-                signal.platform(),
-                pseudonymous,
-                signal.text(),
-                signal.language(),
-                signal.tlp(),
-                signal.labels(),
-                signal.extensionsJson());
+        return signal.withAuthorAndContent(pseudonymous, signal.text(), signal.labels(), signal.extensionsJson());
     }
 
     private Pseudonyms pseudonyms() {

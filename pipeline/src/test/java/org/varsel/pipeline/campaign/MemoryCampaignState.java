@@ -1,10 +1,8 @@
 package org.varsel.pipeline.campaign;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.varsel.pipeline.correlate.FindingUpdate;
 
@@ -13,7 +11,6 @@ class MemoryCampaignState implements CampaignState {
     private final TreeMap<String, FindingUpdate> pending = new TreeMap<>();
     final Map<String, CampaignMember> members = new TreeMap<>();
     final Map<String, Campaign> campaigns = new TreeMap<>();
-    private final Set<String> announced = new HashSet<>();
 
     @Override
     public void addPending(long at, FindingUpdate update) {
@@ -57,17 +54,6 @@ class MemoryCampaignState implements CampaignState {
     @Override
     public void removeCampaign(String id) {
         campaigns.remove(id);
-        announced.remove(id);
-    }
-
-    @Override
-    public boolean announced(String campaignId) {
-        return announced.contains(campaignId);
-    }
-
-    @Override
-    public void announce(String campaignId) {
-        announced.add(campaignId);
     }
 
     @Override

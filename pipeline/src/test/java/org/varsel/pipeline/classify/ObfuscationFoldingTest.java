@@ -62,6 +62,26 @@ class ObfuscationFoldingTest {
         assertThat(folding.repair(compound)).isEqualTo(List.of(words.split(" ")));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "skalslåindvandrerneihjel|skal slå indvandrerne ihjel",
+                "slåindvandrerneihjel|slå indvandrerne ihjel",
+                "burdeskydetranspersonerne|burde skyde transpersonerne",
+                "romaerneer|romaerne er"
+            })
+    void splitsADanishThreatOfFourWordsWithRarerWordsAndInflectedLexiconWords(String runTogether, String words) {
+        assertThat(folding.repair(runTogether)).isEqualTo(List.of(words.split(" ")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"araberen", "somalieren", "transpersoner", "muslimens", "muslimhadere"})
+    void leavesAnInflectedGroupWordWhole(String token) {
+        // cut into "arab er en" or "trans person er", the pieces move the words after them out of a rule's phrase
+        assertThat(folding.repair(token)).isEmpty();
+    }
+
     @Test
     void aRememberedRepairIsTheRepairAndTheMemoryStaysBounded() {
         ObfuscationFolding fresh = new ObfuscationFolding(HarmLexicon.bundled(), KnownWords.bundled());

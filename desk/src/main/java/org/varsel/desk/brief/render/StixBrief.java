@@ -89,12 +89,8 @@ public final class StixBrief implements BriefRenderer {
                 observed.add(item(objects, refs, incident, item, identityId, created));
             }
             incident.explanation().ifPresent(why -> {
-                ObjectNode note = sdo(
-                        "note",
-                        id("note", VARSEL_NAMESPACE, brief.id() + ":" + incident.id() + ":why"),
-                        created,
-                        incident.marking());
-                note.put("created_by_ref", identityId);
+                ObjectNode note = authored(
+                        "note", brief.id() + ":" + incident.id() + ":why", created, incident.marking(), identityId);
                 note.put("abstract", "Why the desk flagged this incident");
                 StringBuilder content = new StringBuilder(why);
                 incident.coordination()
@@ -109,12 +105,8 @@ public final class StixBrief implements BriefRenderer {
                     .ifPresent(
                             campaign -> refs.addAll(campaign(objects, refs, incident, campaign, identityId, created)));
             markings.add(incident.marking());
-            ObjectNode report = sdo(
-                    "report",
-                    id("report", VARSEL_NAMESPACE, brief.id() + ":" + incident.id()),
-                    created,
-                    incident.marking());
-            report.put("created_by_ref", identityId);
+            ObjectNode report =
+                    authored("report", brief.id() + ":" + incident.id(), created, incident.marking(), identityId);
             report.put("name", incident.title());
             report.put(
                     "description",
@@ -184,9 +176,7 @@ public final class StixBrief implements BriefRenderer {
             Brief.Campaign campaign,
             String identityId,
             String created) {
-        ObjectNode node = sdo(
-                "campaign", id("campaign", VARSEL_NAMESPACE, "campaign:" + incident.id()), created, incident.marking());
-        node.put("created_by_ref", identityId);
+        ObjectNode node = authored("campaign", "campaign:" + incident.id(), created, incident.marking(), identityId);
         node.put("name", incident.title());
         node.put(
                 "description",
@@ -198,12 +188,8 @@ public final class StixBrief implements BriefRenderer {
         String campaignId = node.get("id").asText();
         List<String> added = new ArrayList<>(List.of(campaignId));
         for (Brief.Finding finding : campaign.findings()) {
-            ObjectNode note = sdo(
-                    "note",
-                    id("note", VARSEL_NAMESPACE, campaignId + ":finding:" + finding.incidentId()),
-                    created,
-                    incident.marking());
-            note.put("created_by_ref", identityId);
+            ObjectNode note = authored(
+                    "note", campaignId + ":finding:" + finding.incidentId(), created, incident.marking(), identityId);
             note.put("abstract", "Finding: " + Wording.findingHeading(finding));
             note.put(
                     "content",
@@ -222,12 +208,8 @@ public final class StixBrief implements BriefRenderer {
                 .filter(r -> r.startsWith("indicator--"))
                 .distinct()
                 .toList()) {
-            ObjectNode relationship = sdo(
-                    "relationship",
-                    id("relationship", VARSEL_NAMESPACE, indicator + ":indicates:" + campaignId),
-                    created,
-                    incident.marking());
-            relationship.put("created_by_ref", identityId);
+            ObjectNode relationship = authored(
+                    "relationship", indicator + ":indicates:" + campaignId, created, incident.marking(), identityId);
             relationship.put("relationship_type", "indicates");
             relationship.put("source_ref", indicator);
             relationship.put("target_ref", campaignId);
@@ -250,12 +232,8 @@ public final class StixBrief implements BriefRenderer {
             ObjectNode url = sco("url", "value", item.url(), item.tlp());
             put(objects, url);
             observables.add(url.get("id").asText());
-            ObjectNode indicator = sdo(
-                    "indicator",
-                    id("indicator", VARSEL_NAMESPACE, incident.id() + ":url:" + item.url()),
-                    created,
-                    item.tlp());
-            indicator.put("created_by_ref", identityId);
+            ObjectNode indicator =
+                    authored("indicator", incident.id() + ":url:" + item.url(), created, item.tlp(), identityId);
             indicator.put("name", "Reported content on " + (item.platform() == null ? "the web" : item.platform()));
             indicator.put("pattern", "[url:value = '" + patternString(item.url()) + "']");
             indicator.put("pattern_type", "stix");
@@ -269,15 +247,12 @@ public final class StixBrief implements BriefRenderer {
             observables.add(account.get("id").asText());
         }
         String observedAt = time(item.observedAt(), created);
-        ObjectNode observed = sdo(
+        ObjectNode observed = authored(
                 "observed-data",
-                id(
-                        "observed-data",
-                        VARSEL_NAMESPACE,
-                        incident.id() + ":" + item.url() + ":" + item.account() + ":" + observedAt),
+                incident.id() + ":" + item.url() + ":" + item.account() + ":" + observedAt,
                 created,
-                item.tlp());
-        observed.put("created_by_ref", identityId);
+                item.tlp(),
+                identityId);
         observed.put("first_observed", observedAt);
         observed.put("last_observed", observedAt);
         observed.put("number_observed", 1);
@@ -290,8 +265,7 @@ public final class StixBrief implements BriefRenderer {
         refs.add(observedId);
         refs.addAll(observables);
         if (item.excerpt() != null && !item.excerpt().isBlank()) {
-            ObjectNode note = sdo("note", id("note", VARSEL_NAMESPACE, observedId + ":excerpt"), created, item.tlp());
-            note.put("created_by_ref", identityId);
+            ObjectNode note = authored("note", observedId + ":excerpt", created, item.tlp(), identityId);
             note.put(
                     "abstract",
                     "Excerpt (" + item.source() + ", TLP:" + item.tlp().label() + ")");
@@ -315,6 +289,13 @@ public final class StixBrief implements BriefRenderer {
         extension.put("extension_type", "property-extension");
         extension.put("tlp_2_0", tlp.label().toLowerCase(Locale.ROOT));
         return marking;
+    }
+
+    /** A domain object the notifier's identity created, its id derived from {@code seed} in Varsel's namespace. */
+    private static ObjectNode authored(String type, String seed, String created, Tlp tlp, String identityId) {
+        ObjectNode node = sdo(type, id(type, VARSEL_NAMESPACE, seed), created, tlp);
+        node.put("created_by_ref", identityId);
+        return node;
     }
 
     private static ObjectNode sdo(String type, String id, String created, Tlp tlp) {

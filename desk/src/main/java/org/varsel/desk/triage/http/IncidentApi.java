@@ -21,10 +21,10 @@ import org.varsel.desk.http.RequestParams;
 import org.varsel.desk.http.RouteGroup;
 import org.varsel.desk.incident.IncidentPage;
 import org.varsel.desk.incident.IncidentStatus;
+import org.varsel.desk.incident.QueueStore;
 import org.varsel.desk.incident.Visibility;
 import org.varsel.desk.triage.Comment;
 import org.varsel.desk.triage.PartnerView;
-import org.varsel.desk.triage.QueueStore;
 import org.varsel.desk.triage.Triage;
 
 /** The triage API: the queue, an incident, its status, assignee, comments and history, and bulk actions. */

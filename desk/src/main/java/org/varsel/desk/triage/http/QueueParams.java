@@ -6,9 +6,9 @@ import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
 import org.varsel.desk.http.RequestParams;
 import org.varsel.desk.incident.IncidentStatus;
+import org.varsel.desk.incident.QueueFilter;
+import org.varsel.desk.incident.QueueStore;
 import org.varsel.desk.incident.Visibility;
-import org.varsel.desk.triage.QueueFilter;
-import org.varsel.desk.triage.QueueStore;
 
 /** The queue's query parameters, shared by the page and the API; anything malformed is a 400. */
 public record QueueParams(QueueFilter filter, QueueStore.Order order, int limit, int offset) {

@@ -37,12 +37,7 @@ public record VerdictApi(Verdicts verdicts, AuditLog audit) implements RouteGrou
 
     private void trainingData(Context ctx) throws SQLException, IOException {
         Principal principal = HttpApi.requireRole(ctx, AuditApi.LEADS);
-        audit.record(
-                AuditLog.actor(principal),
-                "export-training-data",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        audit.record(AuditLog.actor(principal), "export-training-data", Optional.empty());
         ctx.contentType("application/x-ndjson; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"varsel-verdicts.jsonl\"");
         Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package org.varsel.desk.triage;
+package org.varsel.desk.incident;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;

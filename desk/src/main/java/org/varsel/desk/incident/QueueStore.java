@@ -1,4 +1,4 @@
-package org.varsel.desk.triage;
+package org.varsel.desk.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,11 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.varsel.contract.Json;
 import org.varsel.desk.db.Database;
-import org.varsel.desk.incident.IncidentPage;
-import org.varsel.desk.incident.IncidentStatus;
-import org.varsel.desk.incident.IncidentStore;
-import org.varsel.desk.incident.QueuedIncident;
-import org.varsel.desk.incident.Visibility;
 
 /**
  * The analyst queue's reads: filtered, searched and ordered pages, counts per status, and related incidents. Every

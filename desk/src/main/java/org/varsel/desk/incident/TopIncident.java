@@ -1,4 +1,4 @@
-package org.varsel.desk.report;
+package org.varsel.desk.incident;
 
 import java.time.Instant;
 import java.util.List;

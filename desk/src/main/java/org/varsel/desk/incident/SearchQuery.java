@@ -1,4 +1,4 @@
-package org.varsel.desk.triage;
+package org.varsel.desk.incident;
 
 import java.util.ArrayList;
 import java.util.List;

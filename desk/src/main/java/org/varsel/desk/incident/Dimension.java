@@ -1,4 +1,4 @@
-package org.varsel.desk.report;
+package org.varsel.desk.incident;
 
 /** What the period report breaks incidents down by, with the SQL that yields an incident's values of it. */
 public enum Dimension {

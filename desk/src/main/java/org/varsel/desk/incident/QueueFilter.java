@@ -1,11 +1,10 @@
-package org.varsel.desk.triage;
+package org.varsel.desk.incident;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Tier;
-import org.varsel.desk.incident.IncidentStatus;
 
 /**
  * What the analyst narrows the queue to; every part optional.
@@ -69,36 +68,15 @@ public record QueueFilter(
 
     /** The same filter for every status (the status counts use it). */
     public QueueFilter anyStatus() {
-        return new QueueFilter(
-                Optional.empty(),
-                kind,
-                tier,
-                category,
-                platform,
-                language,
-                partner,
-                rule,
-                assignee,
-                from,
-                to,
-                text,
-                handle);
+        return withStatus(Optional.empty());
     }
 
     public QueueFilter withStatus(IncidentStatus newStatus) {
+        return withStatus(Optional.of(newStatus));
+    }
+
+    private QueueFilter withStatus(Optional<IncidentStatus> newStatus) {
         return new QueueFilter(
-                Optional.of(newStatus),
-                kind,
-                tier,
-                category,
-                platform,
-                language,
-                partner,
-                rule,
-                assignee,
-                from,
-                to,
-                text,
-                handle);
+                newStatus, kind, tier, category, platform, language, partner, rule, assignee, from, to, text, handle);
     }
 }
