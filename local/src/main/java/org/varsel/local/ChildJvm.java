@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** How the local stack starts a service in a JVM of its own: same java, classpath in an argument file, bound to us. */
 final class ChildJvm {
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private ChildJvm() {}
 
@@ -56,13 +60,22 @@ final class ChildJvm {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /**
+     * A port free now that this JVM has not handed out before: the kernel's ephemeral choice is random and may repeat
+     * a port just returned, and a broker given the same port for client and controller fails to start.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port", e);
+            }
         }
+        throw new IllegalStateException("no free port that this JVM has not handed out already");
     }
 
     static boolean awaitExit(Process process, Duration timeout) {

@@ -53,7 +53,10 @@ public record AnalysedSignal(
      * enricher converted to Unicode replaces the signal's, so that rules and correlation read what the enricher read.
      */
     public static AnalysedSignal enriched(Signal original, Enrichment enrichment) {
-        Signal signal = enrichment.encodingConverted() == null ? original : withText(original, enrichment.text());
+        Signal signal = enrichment.encodingConverted() == null
+                ? original
+                : original.withAuthorAndContent(
+                        original.author(), enrichment.text(), original.labels(), original.extensionsJson());
         List<String> urls = new ArrayList<>();
         List<String> platforms = new ArrayList<>();
         signal.urlIfAny().flatMap(UrlCanonicaliser::canonicalise).ifPresent(url -> {
@@ -78,23 +81,6 @@ public record AnalysedSignal(
                 enrichment.modelVersion(),
                 List.of(),
                 enrichment.encodingConverted());
-    }
-
-    private static Signal withText(Signal s, String text) {
-        return new Signal(
-                s.id(),
-                s.source(),
-                s.externalId(),
-                s.kind(),
-                s.observedAt(),
-                s.url(),
-                s.platform(),
-                s.author(),
-                text,
-                s.language(),
-                s.tlp(),
-                s.labels(),
-                s.extensionsJson());
     }
 
     public AnalysedSignal withRuleMatches(List<RuleMatch> matches) {

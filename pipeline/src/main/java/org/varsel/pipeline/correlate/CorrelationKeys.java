@@ -130,20 +130,7 @@ public final class CorrelationKeys implements java.io.Serializable {
     /** The signal as detectors keep it: text capped to the evidence excerpt, without the extensions. */
     static AnalysedSignal compact(AnalysedSignal a) {
         Signal s = a.signal();
-        Signal small = new Signal(
-                s.id(),
-                s.source(),
-                s.externalId(),
-                s.kind(),
-                s.observedAt(),
-                s.url(),
-                s.platform(),
-                s.author(),
-                IncidentDraft.excerpt(s.text()),
-                s.language(),
-                s.tlp(),
-                s.labels(),
-                null);
+        Signal small = s.withAuthorAndContent(s.author(), IncidentDraft.excerpt(s.text()), s.labels(), null);
         return new AnalysedSignal(
                 small,
                 a.language(),
