@@ -83,6 +83,23 @@ public record AnalysedSignal(
                 enrichment.encodingConverted());
     }
 
+    /** The same analysis of another form of the signal (a compact or pseudonymised copy). */
+    public AnalysedSignal withSignal(Signal other) {
+        return new AnalysedSignal(
+                other,
+                language,
+                languageConfidence,
+                urls,
+                platforms,
+                hashtags,
+                mentions,
+                category,
+                scores,
+                modelVersion,
+                ruleMatches,
+                encodingConverted);
+    }
+
     public AnalysedSignal withRuleMatches(List<RuleMatch> matches) {
         return new AnalysedSignal(
                 signal,

@@ -130,19 +130,6 @@ public final class CorrelationKeys implements java.io.Serializable {
     /** The signal as detectors keep it: text capped to the evidence excerpt, without the extensions. */
     static AnalysedSignal compact(AnalysedSignal a) {
         Signal s = a.signal();
-        Signal small = s.withAuthorAndContent(s.author(), IncidentDraft.excerpt(s.text()), s.labels(), null);
-        return new AnalysedSignal(
-                small,
-                a.language(),
-                a.languageConfidence(),
-                a.urls(),
-                a.platforms(),
-                a.hashtags(),
-                a.mentions(),
-                a.category(),
-                a.scores(),
-                a.modelVersion(),
-                a.ruleMatches(),
-                a.encodingConverted());
+        return a.withSignal(s.withAuthorAndContent(s.author(), IncidentDraft.excerpt(s.text()), s.labels(), null));
     }
 }

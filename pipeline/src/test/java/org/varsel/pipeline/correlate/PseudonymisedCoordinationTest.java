@@ -19,20 +19,7 @@ class PseudonymisedCoordinationTest {
             new HandlePseudonyms(PrivacySettings.of(PrivacySettings.generateKey(), ""));
 
     static AnalysedSignal pseudonymised(Posts post) {
-        AnalysedSignal a = post.analysed();
-        return new AnalysedSignal(
-                PSEUDONYMS.apply(a.signal()),
-                a.language(),
-                a.languageConfidence(),
-                a.urls(),
-                a.platforms(),
-                a.hashtags(),
-                a.mentions(),
-                a.category(),
-                a.scores(),
-                a.modelVersion(),
-                a.ruleMatches(),
-                a.encodingConverted());
+        return post.analysed().withSignal(PSEUDONYMS.apply(post.analysed().signal()));
     }
 
     @Test
