@@ -111,10 +111,16 @@ public final class ModelCommand extends CommandGroup {
         double hatexplainKept = TrainingOptions.defaults().hatexplainKept();
 
         @Option(
+                names = "--jigsaw-threat-repeats",
+                description =
+                        "How often each Jigsaw threat is repeated in training (1 or more). Default: ${DEFAULT-VALUE}")
+        int jigsawThreatRepeats = TrainingOptions.defaults().jigsawThreatRepeats();
+
+        @Option(
                 names = "--cross-source",
                 description = "Also train one model without each source (HateXplain, Davidson, "
-                        + "DKHate, Stormfront) and measure it on that source's held-out posts: how the classifier does on a source it "
-                        + "never saw. Writes the report's cross-source section; five trainings in all.")
+                        + "DKHate, Stormfront, Jigsaw) and measure it on that source's held-out posts: how the classifier does on a "
+                        + "source it never saw. Writes the report's cross-source section; six trainings in all.")
         boolean crossSource;
 
         @Option(
@@ -235,7 +241,8 @@ public final class ModelCommand extends CommandGroup {
                     defaults.danishOffensiveRepeats(),
                     defaults.syntheticRepeats(),
                     defaults.stormfrontNeutralKept(),
-                    hatexplainKept);
+                    hatexplainKept,
+                    jigsawThreatRepeats);
         }
 
         private TrainingCorpus corpus(TrainingOptions options) throws IOException {

@@ -62,6 +62,10 @@ public final class ModelEvaluation {
                 "Stormfront forum sentences (de Gibert et al. 2018), held-out forum posts: hate = a predicted threat or hateful",
                 binary(classifier, corpus.heldOut(TrainingCorpus.STORMFRONT), STORMFRONT_LABELS, HATE)));
         results.add(new HeldOutResult(
+                "jigsaw-heldout",
+                "Jigsaw Wikipedia talk comments, held-out slice of the sample: threat, identity hate → hateful, other toxicity → offensive",
+                fourWay(classifier, corpus.heldOut(TrainingCorpus.JIGSAW))));
+        results.add(new HeldOutResult(
                 "synthetic-heldout",
                 "The project's own templates (threats, dehumanisation, abuse, contrasts; en + da), held-out templates only",
                 fourWay(classifier, corpus.heldOut(TrainingCorpus.SYNTHETIC))));
@@ -167,7 +171,7 @@ public final class ModelEvaluation {
                         after - b.value()));
             }
             out.append(
-                            "\nThis model saw: the training slices of Davidson, HateXplain (train split), DKHate and Stormfront, and the ")
+                            "\nThis model saw: the training slices of Davidson, HateXplain (train split), DKHate, Stormfront and the Jigsaw sample, and the ")
                     .append(
                             "project's synthetic templates that are not held out (docs/nlp.md). Neither model saw any held-out ")
                     .append(

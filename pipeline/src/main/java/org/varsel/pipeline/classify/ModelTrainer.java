@@ -128,6 +128,9 @@ public final class ModelTrainer {
         if (post.source().equals(TrainingCorpus.DKHATE) && post.category() == Category.OFFENSIVE) {
             return options.danishOffensiveRepeats();
         }
+        if (post.source().equals(TrainingCorpus.JIGSAW) && post.category() == Category.THREAT) {
+            return options.jigsawThreatRepeats();
+        }
         return post.source().equals(TrainingCorpus.SYNTHETIC) ? options.syntheticRepeats() : 1;
     }
 

@@ -17,9 +17,11 @@ import java.util.Map;
  * The annotated posts copied into {@code data/training} (see the NOTICE there), read into one label set:
  * Davidson (hate → hateful, offensive, neither → neutral), HateXplain (hatespeech, offensive, normal),
  * DKHate (OFF → offensive, NOT → neutral), the Stormfront sentences of de Gibert et al. (hate → hateful,
- * noHate → neutral) and the project's own {@link SyntheticPosts} (threat, hateful, offensive, neutral). Held out for
- * evaluation: the HateXplain validation split, deterministic slices of Davidson, DKHate and Stormfront chosen by a
- * seeded hash of each post's id (of the forum post, for Stormfront), and a quarter of the synthetic templates.
+ * noHate → neutral), a sample of Jigsaw's Wikipedia talk comments (threat → threat, identity hate → hateful, other
+ * toxicity → offensive, none → neutral) and the project's own {@link SyntheticPosts} (threat, hateful, offensive,
+ * neutral). Held out for evaluation: the HateXplain validation split, deterministic slices of Davidson, DKHate,
+ * Stormfront and Jigsaw chosen by a seeded hash of each post's id (of the forum post, for Stormfront), and a quarter of
+ * the synthetic templates.
  */
 public final class TrainingCorpus {
 
@@ -28,8 +30,13 @@ public final class TrainingCorpus {
     public static final String DKHATE = "dkhate";
     public static final String SYNTHETIC = "synthetic";
     public static final String STORMFRONT = "stormfront";
+    public static final String JIGSAW = "jigsaw";
     /** Share of Stormfront forum posts held out; whole posts, so no sentence of a held-out post is trained on. */
     static final double STORMFRONT_HELD_OUT = 0.2;
+    /** Share of the Jigsaw sample held out (74 of its 275 threats): the only real threats the build measures on. */
+    static final double JIGSAW_HELD_OUT = 0.2;
+    /** Jigsaw's toxicity labels that, without threat or identity hate, make a comment offensive. */
+    private static final List<String> JIGSAW_OFFENSIVE = List.of("toxic", "severe_toxic", "obscene", "insult");
     /** Analysts' verdicts from the desk ({@code model train --with-verdicts}; {@link VerdictPosts}). */
     public static final String VERDICTS = "verdicts";
 
@@ -40,7 +47,8 @@ public final class TrainingCorpus {
             "dkhate/oe20da_data_offenseval-da-training-v1.tsv",
             "varsel-synthetic/templates.tsv",
             "varsel-synthetic/slots.tsv",
-            "stormfront/stormfront.tsv");
+            "stormfront/stormfront.tsv",
+            "jigsaw/jigsaw_toxic_sample.csv");
 
     private final List<LabelledPost> posts;
     private final int skipped;
@@ -51,8 +59,9 @@ public final class TrainingCorpus {
     }
 
     /**
-     * Reads the five sources under {@code dataDir}, holding out {@code davidsonHeldOut} of Davidson,
-     * {@code danishHeldOut} of DKHate and {@link #STORMFRONT_HELD_OUT} of Stormfront by a hash of {@code seed} and the post id.
+     * Reads the six sources under {@code dataDir}, holding out {@code davidsonHeldOut} of Davidson,
+     * {@code danishHeldOut} of DKHate, {@link #STORMFRONT_HELD_OUT} of Stormfront and {@link #JIGSAW_HELD_OUT} of Jigsaw
+     * by a hash of {@code seed} and the post id.
      */
     public static TrainingCorpus read(Path dataDir, long seed, double davidsonHeldOut, double danishHeldOut)
             throws IOException {
@@ -62,6 +71,7 @@ public final class TrainingCorpus {
         skipped += readDkHate(dataDir.resolve(FILES.get(2)), seed, danishHeldOut, posts);
         skipped += SyntheticPosts.read(dataDir.resolve(FILES.get(3)), dataDir.resolve(FILES.get(4)), seed, posts);
         skipped += readStormfront(dataDir.resolve(FILES.get(5)), seed, posts);
+        skipped += readJigsaw(dataDir.resolve(FILES.get(6)), seed, posts);
         return new TrainingCorpus(posts, skipped);
     }
 
@@ -114,31 +124,65 @@ public final class TrainingCorpus {
     }
 
     private static int readDavidson(Path file, long seed, double heldOut, List<LabelledPost> out) throws IOException {
+        int skipped = 0;
+        for (Map<String, String> row : csvRows(file)) {
+            String id = row.get("");
+            String text = row.get("tweet");
+            Category category = switch (row.getOrDefault("class", "")) {
+                case "0" -> Category.HATEFUL;
+                case "1" -> Category.OFFENSIVE;
+                case "2" -> Category.NEUTRAL;
+                default -> null;
+            };
+            if (id == null || text == null || text.isBlank() || category == null) {
+                skipped++;
+                continue;
+            }
+            out.add(new LabelledPost(DAVIDSON, id, text, category, stableFraction(seed, DAVIDSON, id) < heldOut));
+        }
+        return skipped;
+    }
+
+    /**
+     * Jigsaw's labels overlap (a threat is mostly also toxic); the most severe decides: a threat, then identity hate,
+     * then any other toxicity. Its threats are mostly against one person ("I will kill you"), which the threat class
+     * covers.
+     */
+    private static int readJigsaw(Path file, long seed, List<LabelledPost> out) throws IOException {
+        int skipped = 0;
+        for (Map<String, String> row : csvRows(file)) {
+            String id = row.get("id");
+            String text = row.get("comment_text");
+            String threat = row.get("threat");
+            if (id == null || text == null || text.isBlank() || !("0".equals(threat) || "1".equals(threat))) {
+                skipped++;
+                continue;
+            }
+            Category category;
+            if (threat.equals("1")) {
+                category = Category.THREAT;
+            } else if ("1".equals(row.get("identity_hate"))) {
+                category = Category.HATEFUL;
+            } else if (JIGSAW_OFFENSIVE.stream().anyMatch(label -> "1".equals(row.get(label)))) {
+                category = Category.OFFENSIVE;
+            } else {
+                category = Category.NEUTRAL;
+            }
+            out.add(new LabelledPost(JIGSAW, id, text, category, stableFraction(seed, JIGSAW, id) < JIGSAW_HELD_OUT));
+        }
+        return skipped;
+    }
+
+    /** Every row of a CSV file with a header (quoted fields may span lines), as column → value. */
+    private static List<Map<String, String>> csvRows(Path file) throws IOException {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        int skipped = 0;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 MappingIterator<Map<String, String>> rows = mapper.readerFor(Map.class)
                         .with(CsvSchema.emptySchema().withHeader())
                         .readValues(reader)) {
-            while (rows.hasNext()) {
-                Map<String, String> row = rows.next();
-                String id = row.get("");
-                String text = row.get("tweet");
-                Category category = switch (row.getOrDefault("class", "")) {
-                    case "0" -> Category.HATEFUL;
-                    case "1" -> Category.OFFENSIVE;
-                    case "2" -> Category.NEUTRAL;
-                    default -> null;
-                };
-                if (id == null || text == null || text.isBlank() || category == null) {
-                    skipped++;
-                    continue;
-                }
-                out.add(new LabelledPost(DAVIDSON, id, text, category, stableFraction(seed, DAVIDSON, id) < heldOut));
-            }
+            return rows.readAll();
         }
-        return skipped;
     }
 
     private static int readHateXplain(Path file, List<LabelledPost> out) throws IOException {

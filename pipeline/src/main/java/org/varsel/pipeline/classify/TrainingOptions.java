@@ -16,6 +16,7 @@ package org.varsel.pipeline.classify;
  * @param stormfrontNeutralKept fraction of Stormfront's noHate sentences trained on (89% of its sentences are noHate)
  * @param hatexplainKept fraction of HateXplain's training posts trained on (the largest source, and the one whose
  *     labels pull against the others in the leave-one-source-out figures)
+ * @param jigsawThreatRepeats how often each Jigsaw threat is repeated (the only real threats: 1 in 25 of its sample)
  */
 public record TrainingOptions(
         long seed,
@@ -29,7 +30,8 @@ public record TrainingOptions(
         int danishOffensiveRepeats,
         int syntheticRepeats,
         double stormfrontNeutralKept,
-        double hatexplainKept) {
+        double hatexplainKept,
+        int jigsawThreatRepeats) {
 
     public static final long DEFAULT_SEED = 20_240_604L;
 
@@ -37,7 +39,12 @@ public record TrainingOptions(
         if (!algorithm.equals("MAXENT") && !algorithm.equals("MAXENT_QN")) {
             throw new IllegalArgumentException("algorithm must be MAXENT or MAXENT_QN: " + algorithm);
         }
-        if (iterations < 1 || cutoff < 0 || l2Cost < 0 || danishOffensiveRepeats < 1 || syntheticRepeats < 1) {
+        if (iterations < 1
+                || cutoff < 0
+                || l2Cost < 0
+                || danishOffensiveRepeats < 1
+                || syntheticRepeats < 1
+                || jigsawThreatRepeats < 1) {
             throw new IllegalArgumentException("need iterations >= 1, cutoff >= 0, l2Cost >= 0, repeats >= 1");
         }
         for (double f : new double[] {
@@ -51,6 +58,6 @@ public record TrainingOptions(
 
     /** The options the committed model was trained with. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(DEFAULT_SEED, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3, 0.5);
+        return new TrainingOptions(DEFAULT_SEED, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3, 0.5, 3);
     }
 }

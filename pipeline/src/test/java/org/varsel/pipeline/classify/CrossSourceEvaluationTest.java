@@ -21,7 +21,7 @@ class CrossSourceEvaluationTest {
                 data.resolve(TrainingCorpus.FILES.get(1)),
                 "val\tv1\ttwitter\thatespeech\t\tvermin go back\n" + "val\tv2\ttwitter\tnormal\t\ta lovely day\n",
                 StandardOpenOption.APPEND);
-        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.5, 0.5, 1.0, 1, 1, 1.0, 1.0);
+        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.5, 0.5, 1.0, 1, 1, 1.0, 1.0, 1);
         TrainingCorpus corpus =
                 TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
         ModelEvaluation all = ModelEvaluation.evaluate(
@@ -31,7 +31,7 @@ class CrossSourceEvaluationTest {
 
         CrossSourceEvaluation cross = CrossSourceEvaluation.run(all, corpus, data, options, line -> {});
 
-        // the synthetic templates are the only threat examples: a model without them could not classify a threat
+        // the synthetic templates are never left out: without them (and Jigsaw) a model could not classify a threat
         assertThat(cross.rows())
                 .extracting(CrossSourceEvaluation.Row::withoutSource)
                 .containsExactly(
@@ -39,7 +39,8 @@ class CrossSourceEvaluationTest {
                         TrainingCorpus.HATEXPLAIN,
                         TrainingCorpus.DAVIDSON,
                         TrainingCorpus.DKHATE,
-                        TrainingCorpus.STORMFRONT);
+                        TrainingCorpus.STORMFRONT,
+                        TrainingCorpus.JIGSAW);
         assertThat(cross.rows().get(1).evaluation().matrix("hatexplain-val").total())
                 .isEqualTo(all.matrix("hatexplain-val").total())
                 .isPositive();
@@ -49,12 +50,12 @@ class CrossSourceEvaluationTest {
                 .contains("| all but stormfront |")
                 .contains("| every source |");
         assertThat(markdown.lines().filter(l -> l.startsWith("| all but ")))
-                .hasSize(4)
+                .hasSize(5)
                 .allMatch(l -> l.chars().filter(c -> c == '*').count() == 4);
         // the harm threshold is measured on sources each model never saw, one row per threshold
-        assertThat(cross.rows().subList(1, 5))
+        assertThat(cross.rows().subList(1, 6))
                 .allMatch(r -> r.byThreshold().size() == CrossSourceEvaluation.HARM_THRESHOLDS.size());
-        assertThat(markdown.lines().filter(l -> l.matches("\\| 0\\.[4-8] \\|( [01]\\.\\d{3} \\|){5}")))
+        assertThat(markdown.lines().filter(l -> l.matches("\\| 0\\.[4-8] \\|( [01]\\.\\d{3} \\|){6}")))
                 .hasSize(5);
     }
 }

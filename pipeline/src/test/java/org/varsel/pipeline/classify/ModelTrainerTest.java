@@ -17,7 +17,7 @@ class ModelTrainerTest {
     @Test
     void trainingTwiceOnTheSameDataGivesTheSameVersionAndTheSameScores() throws IOException {
         writeTinyCorpus();
-        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0);
+        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0, 1);
         TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), 0.0, 0.0);
 
         TrainedModel first = ModelTrainer.train(corpus, data, options, line -> {});
@@ -43,7 +43,7 @@ class ModelTrainerTest {
         TrainingOptions options = TrainingOptions.defaults();
         String before = ModelTrainer.version(data, options);
         assertThat(ModelTrainer.version(
-                        data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3, 1.0)))
+                        data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3, 1.0, 1)))
                 .isNotEqualTo(before);
         Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)), "id\ttweet\tsubtask_a\n1\tnoget andet\tNOT\n");
         assertThat(ModelTrainer.version(data, options)).isNotEqualTo(before);
@@ -69,10 +69,39 @@ class ModelTrainerTest {
         assertThat(posts(half, TrainingCorpus.DAVIDSON)).isEqualTo(90);
     }
 
+    @Test
+    void repeatsEachJigsawThreatAsOftenAsConfiguredAndNoOtherJigsawComment() throws IOException {
+        TrainedModel once = trainTinyCorpus(1.0, 1.0, 1);
+        TrainedModel thrice = trainTinyCorpus(1.0, 1.0, 3);
+
+        Map<Category, Integer> onceCounts = once.trainingCounts().get(TrainingCorpus.JIGSAW);
+        Map<Category, Integer> thriceCounts = thrice.trainingCounts().get(TrainingCorpus.JIGSAW);
+        assertThat(onceCounts.get(Category.THREAT)).isPositive();
+        assertThat(thriceCounts.get(Category.THREAT)).isEqualTo(3 * onceCounts.get(Category.THREAT));
+        assertThat(thriceCounts.get(Category.NEUTRAL)).isEqualTo(onceCounts.get(Category.NEUTRAL));
+    }
+
     private TrainedModel trainTinyCorpus(double stormfrontNeutralKept, double hatexplainKept) throws IOException {
+        return trainTinyCorpus(stormfrontNeutralKept, hatexplainKept, 1);
+    }
+
+    private TrainedModel trainTinyCorpus(double stormfrontNeutralKept, double hatexplainKept, int jigsawThreatRepeats)
+            throws IOException {
         writeTinyCorpus();
         TrainingOptions options = new TrainingOptions(
-                1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, stormfrontNeutralKept, hatexplainKept);
+                1L,
+                "MAXENT_QN",
+                5,
+                1,
+                1.0,
+                0.0,
+                0.0,
+                1.0,
+                1,
+                1,
+                stormfrontNeutralKept,
+                hatexplainKept,
+                jigsawThreatRepeats);
         return ModelTrainer.train(TrainingCorpus.read(data, 1L, 0.0, 0.0), data, options, line -> {});
     }
 

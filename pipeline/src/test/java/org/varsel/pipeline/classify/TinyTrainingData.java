@@ -10,13 +10,14 @@ import java.util.List;
 public final class TinyTrainingData {
     private TinyTrainingData() {}
 
-    /** Writes the five sources, a few dozen posts of each class, into {@code data}. */
+    /** Writes the six sources, a few dozen posts of each class, into {@code data}. */
     public static void writeTo(Path data) throws IOException {
         Files.createDirectories(data.resolve("davidson"));
         Files.createDirectories(data.resolve("hatexplain"));
         Files.createDirectories(data.resolve("dkhate"));
         Files.createDirectories(data.resolve("varsel-synthetic"));
         Files.createDirectories(data.resolve("stormfront"));
+        Files.createDirectories(data.resolve("jigsaw"));
         List<String> davidson = new ArrayList<>(List.of(",count,hate_speech,offensive_language,neither,class,tweet"));
         List<String> hatexplain = new ArrayList<>(List.of("split\tpost_id\tsource\tlabel\ttargets\ttext"));
         for (int k = 0; k < 30; k++) {
@@ -47,5 +48,12 @@ public final class TinyTrainingData {
                 "file_id\tlabel\ttext\n"
                         + "1_1\thate\tthose vermin ruin every town they move to\n1_2\tnoHate\tthe meeting is on tuesday\n"
                         + "2_1\tidk/skip\tunclear\n");
+        List<String> jigsaw =
+                new ArrayList<>(List.of("id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate"));
+        for (int k = 0; k < 10; k++) {
+            jigsaw.add("t" + k + ",\"i will find you and kill you\n" + k + "\",1,0,0,1,0,0");
+            jigsaw.add("n" + k + ",thanks for fixing the citation " + k + ",0,0,0,0,0,0");
+        }
+        Files.write(data.resolve(TrainingCorpus.FILES.get(6)), jigsaw);
     }
 }

@@ -103,4 +103,49 @@ class TrainingCorpusTest {
                                 .filter(p -> p.source().equals(TrainingCorpus.DAVIDSON))
                                 .count());
     }
+
+    @Test
+    void readsJigsawThreatsAsThreatsIdentityHateAsHatefulOtherToxicityAsOffensiveAndSkipsUnlabelledRows()
+            throws IOException {
+        TinyTrainingData.writeTo(data);
+        Files.writeString(
+                data.resolve(TrainingCorpus.FILES.get(6)),
+                "id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate\n"
+                        + "a1,\"I will kill you\nif you revert again\",1,0,0,1,0,1\n"
+                        + "a2,those people are vermin,1,0,0,0,1,1\n"
+                        + "a3,you idiot,1,0,0,0,1,0\n"
+                        + "a4,thanks for the edit,0,0,0,0,0,0\n"
+                        + "a5,a comment from the unlabelled test file,-1,-1,-1,-1,-1,-1\n"
+                        + "a6, ,0,0,0,0,0,0\n");
+
+        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
+
+        assertThat(corpus.posts())
+                .filteredOn(p -> p.source().equals(TrainingCorpus.JIGSAW))
+                .extracting(LabelledPost::id, LabelledPost::category, LabelledPost::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "a1", Category.THREAT, "I will kill you\nif you revert again"),
+                        org.assertj.core.groups.Tuple.tuple("a2", Category.HATEFUL, "those people are vermin"),
+                        org.assertj.core.groups.Tuple.tuple("a3", Category.OFFENSIVE, "you idiot"),
+                        org.assertj.core.groups.Tuple.tuple("a4", Category.NEUTRAL, "thanks for the edit"));
+        assertThat(corpus.skipped()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void holdsOutAFifthOfTheJigsawSampleByItsIds() throws IOException {
+        TinyTrainingData.writeTo(data);
+        List<String> lines =
+                new ArrayList<>(List.of("id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate"));
+        for (int k = 0; k < 500; k++) {
+            lines.add("c" + k + ",comment " + k + ",0,0,0,0,0,0");
+        }
+        Files.write(data.resolve(TrainingCorpus.FILES.get(6)), lines);
+
+        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
+
+        assertThat(corpus.heldOut(TrainingCorpus.JIGSAW)).hasSizeBetween(70, 130);
+        assertThat(TrainingCorpus.read(data, 1L, 0.0, 0.0).heldOut(TrainingCorpus.JIGSAW))
+                .isEqualTo(corpus.heldOut(TrainingCorpus.JIGSAW));
+    }
 }
