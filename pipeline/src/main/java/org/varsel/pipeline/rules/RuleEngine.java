@@ -38,13 +38,6 @@ public final class RuleEngine implements AutoCloseable {
     private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
 
     private final Analyzer documents = RuleAnalyzer.forDocuments();
-    /**
-     * One index per matching thread, emptied before each text: a new {@code MemoryIndex} allocates and zero-fills its
-     * block pools (tens of KB) for every text, which was ~1 % of the pipeline's CPU besides the garbage.
-     */
-    private final ThreadLocal<MemoryIndex> indexes =
-            ThreadLocal.withInitial(() -> new MemoryIndex(true, true)); // offsets and payloads, as the Monitor indexed
-
     private final PrecheckedHighlights matcher;
     private final HitInterpreter interpreter;
 
@@ -125,9 +118,8 @@ public final class RuleEngine implements AutoCloseable {
             return MatchResult.NONE;
         }
         ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(text);
-        // one field per analysed language, as the Monitor indexed a document
-        MemoryIndex index = indexes.get();
-        index.reset();
+        // as the Monitor indexed a document: offsets for the highlights, one field per analysed language
+        MemoryIndex index = new MemoryIndex(true, true);
         for (RuleLanguage l : fields) {
             index.addField(new TextField(l.field(), folded.reader()), documents);
         }

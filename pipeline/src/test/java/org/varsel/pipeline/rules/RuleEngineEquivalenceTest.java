@@ -71,38 +71,6 @@ class RuleEngineEquivalenceTest {
         assertThat(t.shadow).as("shadow hits compared").isGreaterThan(50);
     }
 
-    /**
-     * Each matching thread reuses one index, emptied before each text: a text must match the same whatever the thread
-     * matched before it (a long text, another language, nothing) and on another thread at the same time.
-     */
-    @Test
-    void aTextMatchesTheSameWhateverItsThreadMatchedBefore() throws Exception {
-        List<String> texts = texts(BUNDLED, 100);
-        try (RuleEngine engine = RuleEngine.build(BUNDLED)) {
-            List<MatchResult> forward = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                forward.add(engine.match(texts.get(i), TAGS.get(i % TAGS.size())));
-            }
-            java.util.concurrent.Callable<Void> backward = () -> {
-                for (int i = texts.size() - 1; i >= 0; i--) {
-                    assertThat(engine.match(texts.get(i), TAGS.get(i % TAGS.size())))
-                            .as(texts.get(i))
-                            .isEqualTo(forward.get(i));
-                }
-                return null;
-            };
-            java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
-            try {
-                java.util.concurrent.Future<Void> there = other.submit(backward);
-                backward.call();
-                there.get();
-            } finally {
-                other.shutdownNow();
-            }
-            assertThat(forward.stream().mapToInt(r -> r.hits().size()).sum()).isGreaterThan(100);
-        }
-    }
-
     @Test
     void bundledAndGeneratedTogetherAsInTheBenchmark() {
         List<String> texts = texts(BUNDLED, 150);
