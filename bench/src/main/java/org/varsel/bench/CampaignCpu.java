@@ -65,11 +65,7 @@ public final class CampaignCpu {
         String backend = args.length > 1 ? args[1] : "rocksdb";
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         boolean benchMix = args.length <= 3 || "bench".equals(args[3]);
-        CampaignSettings campaigns = CampaignSettings.defaults()
-                .withEmitInterval(
-                        args.length > 4
-                                ? Duration.parse(args[4])
-                                : CampaignSettings.defaults().emitInterval());
+        CampaignSettings campaigns = settingsWithEmitInterval(args, 4);
         List<FindingUpdate> findings = findings(signals, benchMix);
         System.err.printf(
                 "%,d generated signals (%s mix) → %,d finding updates; %s, 1 s checkpoints, emit interval %s, %d rounds (the"
@@ -92,6 +88,12 @@ public final class CampaignCpu {
                     control / signals,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
+    }
+
+    /** The default campaign settings, with the emit interval of {@code args[index]} (ISO-8601) when it is given. */
+    static CampaignSettings settingsWithEmitInterval(String[] args, int index) {
+        CampaignSettings defaults = CampaignSettings.defaults();
+        return args.length > index ? defaults.withEmitInterval(Duration.parse(args[index])) : defaults;
     }
 
     /** The detectors' findings over the generated stream, in the order they came out (as {@code CampaignsTest} makes them). */

@@ -2,7 +2,6 @@ package org.varsel.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -31,11 +30,7 @@ public final class IncidentWireCpu {
         long signals = args.length > 0 ? Long.parseLong(args[0]) : 30_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<FindingUpdate> findings = CampaignCpu.findings(signals, true);
-        CampaignSettings settings = CampaignSettings.defaults()
-                .withEmitInterval(
-                        args.length > 2
-                                ? Duration.parse(args[2])
-                                : CampaignSettings.defaults().emitInterval());
+        CampaignSettings settings = CampaignCpu.settingsWithEmitInterval(args, 2);
         List<Incident> emitted = campaignsOf(findings, settings);
         List<Incident> campaigns =
                 emitted.stream().filter(i -> i.kind() == IncidentKind.CAMPAIGN).toList();
