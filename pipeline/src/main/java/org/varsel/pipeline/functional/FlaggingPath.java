@@ -94,7 +94,9 @@ public final class FlaggingPath implements AutoCloseable {
     public String aloneCriterion() {
         return String.format(
                 Locale.ROOT,
-                "a rule of severity ≥ %d or a hateful + threat score ≥ %.2f",
+                "a rule of severity ≥ %d or a hateful + threat score ≥ %.2f; the score alone reaches the high tier"
+                        + " only when the text names a target and an attack on it (`ClassifierAlone`), else tier"
+                        + " medium",
                 single.ruleSeverity(),
                 single.hatefulScore());
     }
