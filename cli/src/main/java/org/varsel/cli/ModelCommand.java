@@ -111,6 +111,13 @@ public final class ModelCommand extends CommandGroup {
         double hatexplainKept = TrainingOptions.defaults().hatexplainKept();
 
         @Option(
+                names = "--jigsaw-kept",
+                description =
+                        "Share of the Jigsaw sample's training comments trained on (0-1; its held-out slice is measured "
+                                + "either way). Default: ${DEFAULT-VALUE}")
+        double jigsawKept = TrainingOptions.defaults().jigsawKept();
+
+        @Option(
                 names = "--jigsaw-threat-repeats",
                 description =
                         "How often each Jigsaw threat is repeated in training (1 or more). Default: ${DEFAULT-VALUE}")
@@ -242,6 +249,7 @@ public final class ModelCommand extends CommandGroup {
                     defaults.syntheticRepeats(),
                     defaults.stormfrontNeutralKept(),
                     hatexplainKept,
+                    jigsawKept,
                     jigsawThreatRepeats);
         }
 

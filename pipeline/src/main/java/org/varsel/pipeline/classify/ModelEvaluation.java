@@ -171,7 +171,7 @@ public final class ModelEvaluation {
                         after - b.value()));
             }
             out.append(
-                            "\nThis model saw: the training slices of Davidson, HateXplain (train split), DKHate, Stormfront and the Jigsaw sample, and the ")
+                            "\nThis model saw: the training posts counted above, from the training slices of its sources and the ")
                     .append(
                             "project's synthetic templates that are not held out (docs/nlp.md). Neither model saw any held-out ")
                     .append(

@@ -143,6 +143,9 @@ public final class ModelTrainer {
             return TrainingCorpus.stableFraction(options.seed(), "stormfront-neutral-sample", post.id())
                     < options.stormfrontNeutralKept();
         }
+        if (post.source().equals(TrainingCorpus.JIGSAW)) {
+            return TrainingCorpus.stableFraction(options.seed(), "jigsaw-sample", post.id()) < options.jigsawKept();
+        }
         if (post.source().equals(TrainingCorpus.HATEXPLAIN)) {
             return TrainingCorpus.stableFraction(options.seed(), "hatexplain-sample", post.id())
                     < options.hatexplainKept();

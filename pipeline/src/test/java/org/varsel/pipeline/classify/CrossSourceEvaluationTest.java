@@ -21,7 +21,8 @@ class CrossSourceEvaluationTest {
                 data.resolve(TrainingCorpus.FILES.get(1)),
                 "val\tv1\ttwitter\thatespeech\t\tvermin go back\n" + "val\tv2\ttwitter\tnormal\t\ta lovely day\n",
                 StandardOpenOption.APPEND);
-        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.5, 0.5, 1.0, 1, 1, 1.0, 1.0, 1);
+        TrainingOptions options =
+                new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.5, 0.5, 1.0, 1, 1, 1.0, 1.0, 1.0, 1);
         TrainingCorpus corpus =
                 TrainingCorpus.read(data, options.seed(), options.davidsonHeldOut(), options.danishHeldOut());
         ModelEvaluation all = ModelEvaluation.evaluate(

@@ -17,7 +17,8 @@ class ModelTrainerTest {
     @Test
     void trainingTwiceOnTheSameDataGivesTheSameVersionAndTheSameScores() throws IOException {
         writeTinyCorpus();
-        TrainingOptions options = new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0, 1);
+        TrainingOptions options =
+                new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0, 1.0, 1);
         TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), 0.0, 0.0);
 
         TrainedModel first = ModelTrainer.train(corpus, data, options, line -> {});
@@ -43,7 +44,7 @@ class ModelTrainerTest {
         TrainingOptions options = TrainingOptions.defaults();
         String before = ModelTrainer.version(data, options);
         assertThat(ModelTrainer.version(
-                        data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3, 1.0, 1)))
+                        data, new TrainingOptions(2L, "MAXENT_QN", 150, 2, 3.0, 0.1, 0.2, 0.3, 5, 2, 0.3, 1.0, 1.0, 1)))
                 .isNotEqualTo(before);
         Files.writeString(data.resolve(TrainingCorpus.FILES.get(2)), "id\ttweet\tsubtask_a\n1\tnoget andet\tNOT\n");
         assertThat(ModelTrainer.version(data, options)).isNotEqualTo(before);
@@ -81,6 +82,17 @@ class ModelTrainerTest {
         assertThat(thriceCounts.get(Category.NEUTRAL)).isEqualTo(onceCounts.get(Category.NEUTRAL));
     }
 
+    @Test
+    void trainsOnNoJigsawCommentWhenNoneIsKept() throws IOException {
+        writeTinyCorpus();
+        TrainingOptions options =
+                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0, 0.0, 3);
+
+        TrainedModel model = ModelTrainer.train(TrainingCorpus.read(data, 1L, 0.0, 0.0), data, options, line -> {});
+
+        assertThat(model.trainingCounts()).doesNotContainKey(TrainingCorpus.JIGSAW);
+    }
+
     private TrainedModel trainTinyCorpus(double stormfrontNeutralKept, double hatexplainKept) throws IOException {
         return trainTinyCorpus(stormfrontNeutralKept, hatexplainKept, 1);
     }
@@ -101,6 +113,7 @@ class ModelTrainerTest {
                 1,
                 stormfrontNeutralKept,
                 hatexplainKept,
+                1.0,
                 jigsawThreatRepeats);
         return ModelTrainer.train(TrainingCorpus.read(data, 1L, 0.0, 0.0), data, options, line -> {});
     }

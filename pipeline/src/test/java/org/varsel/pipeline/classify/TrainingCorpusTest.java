@@ -19,15 +19,12 @@ class TrainingCorpusTest {
 
     @Test
     void givesEveryHateXplainPostAnIdOfItsOwnThoughTheCopiedTrainSplitHasNone() throws IOException {
-        TinyTrainingData.writeTo(data);
-        Files.writeString(
-                data.resolve(TrainingCorpus.FILES.get(1)),
+        TrainingCorpus corpus = readWithFile(
+                1,
                 "split\tpost_id\tsource\tlabel\ttargets\ttext\n"
                         + "train\t\tgab\tnormal\t\ta lovely day\n"
                         + "train\t\tgab\thatespeech\t\tvermin go back\n"
                         + "val\tv1\ttwitter\tnormal\t\thello there\n");
-
-        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
 
         // sampling HateXplain by id (TrainingOptions.hatexplainKept) needs ids that differ
         assertThat(corpus.posts())
@@ -41,14 +38,11 @@ class TrainingCorpusTest {
 
     @Test
     void readsStormfrontHateAsHatefulAndNoHateAsNeutralSkippingUnsureAndContextOnlySentences() throws IOException {
-        TinyTrainingData.writeTo(data);
-        Files.writeString(
-                data.resolve(TrainingCorpus.FILES.get(5)),
+        TrainingCorpus corpus = readWithFile(
+                5,
                 "file_id\tlabel\ttext\n"
                         + "10_1\thate\tthey are a plague on this land\n10_2\tnoHate\tthe meeting is on tuesday\n"
                         + "11_1\tidk/skip\tunclear\n11_2\trelation\tand so are the rest\n12_1\tnoHate\t \n");
-
-        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
 
         assertThat(corpus.posts())
                 .filteredOn(p -> p.source().equals(TrainingCorpus.STORMFRONT))
@@ -107,9 +101,8 @@ class TrainingCorpusTest {
     @Test
     void readsJigsawThreatsAsThreatsIdentityHateAsHatefulOtherToxicityAsOffensiveAndSkipsUnlabelledRows()
             throws IOException {
-        TinyTrainingData.writeTo(data);
-        Files.writeString(
-                data.resolve(TrainingCorpus.FILES.get(6)),
+        TrainingCorpus corpus = readWithFile(
+                6,
                 "id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate\n"
                         + "a1,\"I will kill you\nif you revert again\",1,0,0,1,0,1\n"
                         + "a2,those people are vermin,1,0,0,0,1,1\n"
@@ -117,8 +110,6 @@ class TrainingCorpusTest {
                         + "a4,thanks for the edit,0,0,0,0,0,0\n"
                         + "a5,a comment from the unlabelled test file,-1,-1,-1,-1,-1,-1\n"
                         + "a6, ,0,0,0,0,0,0\n");
-
-        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
 
         assertThat(corpus.posts())
                 .filteredOn(p -> p.source().equals(TrainingCorpus.JIGSAW))
@@ -147,5 +138,12 @@ class TrainingCorpusTest {
         assertThat(corpus.heldOut(TrainingCorpus.JIGSAW)).hasSizeBetween(70, 130);
         assertThat(TrainingCorpus.read(data, 1L, 0.0, 0.0).heldOut(TrainingCorpus.JIGSAW))
                 .isEqualTo(corpus.heldOut(TrainingCorpus.JIGSAW));
+    }
+
+    /** The tiny training data with source file {@code file} (an index of {@link TrainingCorpus#FILES}) replaced. */
+    private TrainingCorpus readWithFile(int file, String content) throws IOException {
+        TinyTrainingData.writeTo(data);
+        Files.writeString(data.resolve(TrainingCorpus.FILES.get(file)), content);
+        return TrainingCorpus.read(data, 1L, 0.0, 0.0);
     }
 }
