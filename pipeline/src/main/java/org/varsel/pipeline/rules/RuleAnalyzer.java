@@ -93,6 +93,9 @@ final class RuleAnalyzer extends Analyzer {
         }
         if (repairs) {
             ts = new ObfuscationRepairFilter(ts);
+            if (language == RuleLanguage.DA) {
+                ts = new DanishLettersFilter(ts);
+            }
         }
         // accents and stretched letters (kíííllíng) are undone before stemming, so the stemmer sees
         // the suffix; Danish keeps æ, ø, å for its stemmer and folds them afterwards

@@ -49,6 +49,13 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void flagsADanishThreatWrittenWithoutDanishLetters() {
+        assertThat(meant("i morgen kl 8 ved torvet, tag jeres koeller med, romaerne skal have en laerestreg", "da"))
+                .contains("dsl-da-vaebnet-opfordring-tid-sted");
+        assertThat(meant("Vi skal saa slaa de jøder ihjel", "da")).isNotEmpty();
+    }
+
+    @Test
     void flagsAConditionalThreatWithTheVerbBeforeTheSubjectInDanish() {
         assertThat(meant("Kommer der flere somaliere på min vej, så skyder jeg dem", "da"))
                 .contains("dsl-da-betinget-trussel");
