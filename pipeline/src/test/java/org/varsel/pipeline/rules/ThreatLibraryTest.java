@@ -56,6 +56,18 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void flagsADanishThreatWithAVerbOfKillingFromTheWordnet() {
+        assertThat(meant("de perkere burde halshugges", "da")).contains("dsl-da-normativ-trussel");
+    }
+
+    @Test
+    void readsRetAsRightNotAsTheCourtThatReportsAThreat() {
+        assertThat(severity("du har helt ret, muslimerne burde skydes", "da")).isEqualTo(5);
+        assertThat(severity("Retten i Holbæk dømte manden for at skrive at muslimerne burde skydes", "da"))
+                .isLessThan(5);
+    }
+
+    @Test
     void flagsAConditionalThreatWithTheVerbBeforeTheSubjectInDanish() {
         assertThat(meant("Kommer der flere somaliere på min vej, så skyder jeg dem", "da"))
                 .contains("dsl-da-betinget-trussel");
