@@ -16,7 +16,8 @@ import org.varsel.pipeline.enrich.TextEnricher;
 /**
  * Signals per second through {@link TextEnricher} on one thread: language detection, extraction and
  * classification. Posts are built from the HateXplain validation texts in {@code data/training}, cut to
- * {@code chars} characters, every third one with a tracked link, a hashtag and a mention.
+ * {@code chars} characters, every third one with a tracked link, a hashtag and a mention; and one post of a mebibyte
+ * (every step reads a bounded prefix, which {@code TextEnricherTest} checks; this is what it costs).
  * Run: {@code bench/run jmh EnrichClassify}.
  */
 public class EnrichClassifyBenchmark extends SingleThreadThroughput {
@@ -26,6 +27,7 @@ public class EnrichClassifyBenchmark extends SingleThreadThroughput {
 
     private TextEnricher enricher;
     private String[] posts;
+    private String oneMebibytePost;
     private int next;
 
     @Setup
@@ -56,6 +58,11 @@ public class EnrichClassifyBenchmark extends SingleThreadThroughput {
             }
         }
         posts = built.toArray(String[]::new);
+        StringBuilder huge = new StringBuilder(1 << 20);
+        for (int k = 0; huge.length() < (1 << 20); k = k + 1 == posts.length ? 0 : k + 1) {
+            huge.append(posts[k]).append(' ');
+        }
+        oneMebibytePost = huge.toString();
     }
 
     @Benchmark
@@ -70,5 +77,11 @@ public class EnrichClassifyBenchmark extends SingleThreadThroughput {
         String post = posts[next];
         next = next + 1 == posts.length ? 0 : next + 1;
         return enricher.enrich(post, Optional.of("en"));
+    }
+
+    /** A 1 MiB post: the cost of the bounded prefixes, not of the megabyte. */
+    @Benchmark
+    public Enrichment enrichOneMebibytePost() {
+        return enricher.enrich(oneMebibytePost, Optional.empty());
     }
 }

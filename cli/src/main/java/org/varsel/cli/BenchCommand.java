@@ -49,7 +49,9 @@ import picocli.CommandLine.Option;
                     + " pre-published backlog (bounded job, with and without job start-up), then p50/p99 latency from produce to"
                     + " incident seen by a read_committed consumer at a fixed rate, CPU per signal, heap after GC, checkpoint size.",
             "Progress goes to stderr; the table to stdout; the last line is `throughput=<signals/s> p99_ms=<ms> signals=<N>`"
-                    + " (the parallelism with the highest sustained throughput). See docs/performance.md."
+                    + " (the parallelism with the highest sustained throughput). See docs/performance.md.",
+            "With --cluster: the throughput phase on a real multi-process standalone Flink cluster per --layouts, with busy"
+                    + " time per vertex, subtask and TaskManager (where it stops scaling). See docs/cluster.md."
         })
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--signals", description = "signals in the throughput backlog (default: ${DEFAULT-VALUE})")
@@ -101,6 +103,34 @@ public final class BenchCommand implements Callable<Integer> {
     boolean noIra;
 
     @Option(
+            names = "--cluster",
+            description =
+                    "instead of the MiniCluster: the throughput phase on a real standalone Flink cluster per --layouts (a"
+                            + " JobManager and TaskManagers, each its own JVM), the job jar submitted through the REST API; reports"
+                            + " signals/s, CPU per signal over the cluster's JVMs and busy time per vertex, subtask and TaskManager."
+                            + " No latency phase (p99_ms=NaN on the last line). ./varsel builds the deploy module for it")
+    boolean cluster;
+
+    @Option(
+            names = "--layouts",
+            split = ",",
+            paramLabel = "TMSxSLOTS",
+            description = "with --cluster: cluster shapes to run, TaskManagers x slots each; the job runs on every slot"
+                    + " (default: 1x1,1x2,2x1: parallelism 1 -> 2, one TaskManager of two slots against two of one)")
+    List<String> layouts = new ArrayList<>(List.of("1x1", "1x2", "2x1"));
+
+    @Option(
+            names = "--job-jar",
+            description = "with --cluster: the job jar (default: deploy/target/job/varsel-pipeline-job.jar)")
+    Path jobJar;
+
+    @Option(
+            names = "--flink-classpath",
+            description = "with --cluster: a file holding the cluster's classpath, Flink's lib/ (default:"
+                    + " deploy/target/flink-cluster.classpath)")
+    Path flinkClasspath;
+
+    @Option(
             names = "--bursts",
             description =
                     "instead of the throughput and latency phases: a bursty soak of this many"
@@ -135,6 +165,10 @@ public final class BenchCommand implements Callable<Integer> {
 
         List<BenchResult> results = new ArrayList<>();
         try (LocalKafka kafka = LocalKafka.builder().maxHeap("1g").start()) {
+            if (cluster) {
+                runOnClusters(home, kafka, workload, rulesDir, work);
+                return 0;
+            }
             if (bursts > 0) {
                 int p = parallelism.get(0);
                 PipelineSettings settings = settings(kafka, "bench-bursts-p" + p, p, false, rulesDir);
@@ -152,12 +186,37 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(run(kafka, workload, rulesDir, work, p));
             }
         }
-        String setup = "broker: a separate JVM on the same cores (its CPU is shown apart); exactly once; state backend "
+        BenchTable.print(System.out, setup(workload), results);
+        return 0;
+    }
+
+    private void runOnClusters(Path home, LocalKafka kafka, BenchWorkload workload, Path rulesDir, Path work)
+            throws Exception {
+        List<ClusterBench.Layout> shapes =
+                layouts.stream().map(ClusterBench.Layout::parse).toList();
+        ClusterBench bench = new ClusterBench(
+                kafka,
+                workload,
+                jobJar != null ? jobJar : home.resolve("deploy/target/job/varsel-pipeline-job.jar"),
+                flinkClasspath != null ? flinkClasspath : home.resolve("deploy/target/flink-cluster.classpath"),
+                stateBackend,
+                work,
+                (run, p) -> settingsValues(kafka, run, p, true, rulesDir));
+        // Each job has a class loader of its own, so a warm-up job would not warm the next one's Lucene and OpenNLP.
+        progress("on a cluster --warmup does not apply: the JIT warm-up of the job's own code is inside the measurement"
+                + " (use a backlog of 100,000+)");
+        List<ClusterBench.Result> results = new ArrayList<>();
+        for (ClusterBench.Layout layout : shapes) {
+            results.add(bench.run(layout, signals));
+        }
+        ClusterBench.print(System.out, setup(workload), results);
+    }
+
+    private String setup(BenchWorkload workload) {
+        return "broker: a separate JVM on the same cores (its CPU is shown apart); exactly once; state backend "
                 + stateBackend + "; checkpoint interval " + checkpointInterval
                 + (extraSettings.isEmpty() ? "" : "; settings " + extraSettings) + "; " + rules + " rules; signals: "
                 + workload.description();
-        BenchTable.print(System.out, setup, results);
-        return 0;
     }
 
     /** The bundled rule files plus a generated file, so that {@code rules} rules are live (checked as any rules dir). */
@@ -203,7 +262,7 @@ public final class BenchCommand implements Callable<Integer> {
         progress("warm-up: %.1f s", seconds);
     }
 
-    private static void publish(LocalKafka kafka, BenchWorkload workload, PipelineSettings settings, long count)
+    static void publish(LocalKafka kafka, BenchWorkload workload, PipelineSettings settings, long count)
             throws Exception {
         Instant now = Instant.now();
         long stepMs = Math.max(1, Math.min(100, Duration.ofHours(6).toMillis() / Math.max(1, count)));
@@ -244,11 +303,11 @@ public final class BenchCommand implements Callable<Integer> {
         // Start-up (rule checks, engine builds, task deployment) is measured on the empty run and taken out.
         double cpuUs = Math.max(0, processCpuNanos() - cpu0 - startupCpu) / 1e3 / signals;
         double brokerUs = (brokerCpuNanos(kafka) - broker0) / 1e3 / signals;
-        long incidents =
-                ReplayCommand.readAll(kafka, backlog.incidentTopic(), b -> b).size();
+        List<byte[]> updates = ReplayCommand.readAll(kafka, backlog.incidentTopic(), b -> b);
+        long incidents = updates.size();
         progress(
                 "p=%d: %,d signals in %.1f s (start-up %.1f s): %,.0f signals/s, %,.0f without start-up; %.0f µs CPU/signal"
-                        + " (+ broker %.0f µs); %,d incident updates",
+                        + " (+ broker %.0f µs); %,d incident updates (%,.1f MB)",
                 p,
                 signals,
                 seconds,
@@ -257,7 +316,8 @@ public final class BenchCommand implements Callable<Integer> {
                 signals / Math.max(0.001, seconds - startup),
                 cpuUs,
                 brokerUs,
-                incidents);
+                incidents,
+                updates.stream().mapToLong(u -> u.length).sum() / 1e6);
         BenchResult.Throughput throughput =
                 new BenchResult.Throughput(signals, seconds, startup, incidents, cpuUs, brokerUs);
 
@@ -297,6 +357,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private PipelineSettings settings(LocalKafka kafka, String run, int p, boolean bounded, Path rulesDir) {
+        return PipelineSettings.from(settingsValues(kafka, run, p, bounded, rulesDir));
+    }
+
+    private Map<String, String> settingsValues(LocalKafka kafka, String run, int p, boolean bounded, Path rulesDir) {
         String prefix = run + "-" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, String> values = new LinkedHashMap<>(PipelineKeys.isolatedRun(prefix));
         values.put(PipelineKeys.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
@@ -305,7 +369,7 @@ public final class BenchCommand implements Callable<Integer> {
         values.put(PipelineKeys.RULES_DIR, rulesDir.toString());
         values.put(PipelineKeys.CHECKPOINT_INTERVAL, checkpointInterval);
         values.putAll(extraSettings);
-        return PipelineSettings.from(values);
+        return values;
     }
 
     static void progress(String format, Object... args) {

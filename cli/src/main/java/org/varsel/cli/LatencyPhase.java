@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -139,7 +142,20 @@ final class LatencyPhase {
         } finally {
             stop.set(true);
             job.cancel().get();
+            awaitStopped(job);
             watcher.join(5_000);
+        }
+    }
+
+    /**
+     * Waits until the cancelled job's tasks have stopped: the broker stops after this phase, and Kafka clients still
+     * open would warn, line after line, that it is gone.
+     */
+    private static void awaitStopped(JobClient job) throws InterruptedException {
+        try {
+            job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException cancelledOrSlow) {
+            // cancelled is how this job ends; a slow stop only costs the warnings this wait is for
         }
     }
 

@@ -103,6 +103,12 @@ public final class FlinkRest {
                                 vertex -> vertex.path("status").asText().equals("RUNNING")));
     }
 
+    /** Waits until a bounded job has finished (failed or cancelled is an error); returns its details ({@code /jobs/:id}). */
+    public JsonNode awaitFinished(String jobId, Duration timeout) {
+        awaitJob(jobId, timeout, "finished", job -> job.path("state").asText().equals("FINISHED"));
+        return get("/jobs/" + jobId);
+    }
+
     /** How often the job has restarted (metric {@code numRestarts}) as the JobManager last fetched it: 0 until fetched. */
     public long restarts(String jobId) {
         for (JsonNode metric : get("/jobs/" + jobId + "/metrics?get=numRestarts")) {

@@ -53,6 +53,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
     private final Map<String, String> configuration;
     private final List<String> jvmOptions;
     private final Duration startupTimeout;
+    private final TaskManagerMemory taskManagerMemory;
     private final int restPort = ChildJvm.freePort();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> prometheusPorts = new LinkedHashMap<>();
@@ -65,6 +66,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
         this.initialTaskManagers = builder.taskManagers;
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.startupTimeout = builder.startupTimeout;
+        this.taskManagerMemory = builder.taskManagerMemory;
         this.configuration = configuration(builder);
         this.rest = new FlinkRest(URI.create("http://" + HOST + ":" + restPort));
     }
@@ -92,8 +94,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
         config.put("taskmanager.cpu.cores", Integer.toString(builder.slotsPerTaskManager));
         config.put("jobmanager.memory.heap.size", "384m");
         config.put("taskmanager.memory.framework.heap.size", "128m");
-        config.put("taskmanager.memory.task.heap.size", "320m");
-        config.put("taskmanager.memory.managed.size", "32m");
+        config.put("taskmanager.memory.task.heap.size", builder.taskManagerMemory.taskHeapMb() + "m");
+        config.put("taskmanager.memory.managed.size", builder.taskManagerMemory.managedMb() + "m");
         config.put("taskmanager.memory.network.min", "64m");
         config.put("taskmanager.memory.network.max", "64m");
         config.put("taskmanager.memory.framework.off-heap.size", "128m");
@@ -159,6 +161,17 @@ public final class LocalFlinkCluster implements AutoCloseable {
         LOG.info("killed TaskManager {} (pid {})", id, process.pid());
     }
 
+    /**
+     * CPU time each live process ({@code jobmanager} and every TaskManager id) has used so far, as the operating
+     * system counts it: what a benchmark adds up to a cost per record over the whole cluster.
+     */
+    public synchronized Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        processes.forEach(
+                (id, process) -> times.put(id, process.info().totalCpuDuration().orElse(Duration.ZERO)));
+        return times;
+    }
+
     /** Resource ids of the TaskManager processes this cluster runs. */
     public synchronized List<String> taskManagerIds() {
         return processes.keySet().stream().filter(id -> !id.equals(JOB_MANAGER)).toList();
@@ -219,7 +232,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
         launch(
                 id,
                 TASK_MANAGER_MAIN,
-                List.of("-Xmx448m", "-Xms448m", "-XX:MaxDirectMemorySize=192m", "-XX:MaxMetaspaceSize=256m"),
+                List.of(
+                        "-Xmx" + taskManagerMemory.jvmHeapMb() + "m",
+                        "-Xms" + taskManagerMemory.jvmHeapMb() + "m",
+                        "-XX:MaxDirectMemorySize=192m",
+                        "-XX:MaxMetaspaceSize=256m"),
                 "-Dtaskmanager.resource-id=" + id);
         return id;
     }
@@ -321,6 +338,19 @@ public final class LocalFlinkCluster implements AutoCloseable {
             </Configuration>
             """;
 
+    /**
+     * A TaskManager's memory: task heap (operators and heap state) and managed memory (RocksDB's block cache and write
+     * buffers), in MB; the framework's 128 MB heap comes on top of the task heap.
+     */
+    public record TaskManagerMemory(int taskHeapMb, int managedMb) {
+        /** Enough for the test jobs; three such TaskManagers and a JobManager fit a 2-core test machine. */
+        public static final TaskManagerMemory SMALL = new TaskManagerMemory(320, 32);
+
+        int jvmHeapMb() {
+            return 128 + taskHeapMb;
+        }
+    }
+
     /** Settings for a {@link LocalFlinkCluster}. */
     public static final class Builder {
         private Path baseDirectory = Directories.defaultBase();
@@ -330,6 +360,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
         private final Map<String, String> configuration = new LinkedHashMap<>();
         private final List<String> jvmOptions = new ArrayList<>();
         private Duration startupTimeout = Duration.ofSeconds(90);
+        private TaskManagerMemory taskManagerMemory = TaskManagerMemory.SMALL;
 
         private Builder() {}
 
@@ -361,6 +392,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
         public Builder slotsPerTaskManager(int slots) {
             this.slotsPerTaskManager = slots;
+            return this;
+        }
+
+        /** Every TaskManager's memory (default {@link TaskManagerMemory#SMALL}). */
+        public Builder taskManagerMemory(TaskManagerMemory memory) {
+            this.taskManagerMemory = Objects.requireNonNull(memory);
             return this;
         }
 

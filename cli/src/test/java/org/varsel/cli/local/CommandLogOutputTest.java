@@ -1,0 +1,89 @@
+package org.varsel.cli.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.runtime.checkpoint.CheckpointException;
+import org.apache.flink.runtime.checkpoint.CheckpointFailureManager;
+import org.apache.flink.runtime.checkpoint.CheckpointFailureReason;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.ConfigurationSource;
+import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commands' log configuration ({@code cli/src/main/resources/log4j2.xml}, what {@code ./varsel bench} and
+ * {@code replay} log with) on the console: the checkpoints a job fails while it starts, finishes (a bounded job's tasks
+ * closing) or stops stay off it, a real checkpoint failure shows in one line with its reason.
+ */
+class CommandLogOutputTest {
+    private static final String FAILED =
+            "Failed to trigger or complete checkpoint {} for job {}. ({} consecutive failed" + " attempts so far)";
+
+    @Test
+    void keepsTheCheckpointsAJobFailsWhileItStartsFinishesOrStopsOffTheConsoleAndShowsRealCheckpointFailures()
+            throws Exception {
+        String console = consoleOf(log -> {
+            int checkpoint = 0;
+            for (CheckpointException expected : List.of(
+                    new CheckpointException(CheckpointFailureReason.CHECKPOINT_DECLINED_TASK_CLOSING),
+                    new CheckpointException(CheckpointFailureReason.CHECKPOINT_DECLINED_TASK_NOT_READY),
+                    new CheckpointException(CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING),
+                    new CheckpointException(CheckpointFailureReason.CHECKPOINT_COORDINATOR_SUSPEND),
+                    new CheckpointException(
+                            "TaskManager received a checkpoint request for unknown task 5efec390.",
+                            CheckpointFailureReason.TASK_CHECKPOINT_FAILURE))) {
+                log.warn(FAILED, ++checkpoint, "bench-job", 0, expected);
+            }
+            log.warn(
+                    FAILED,
+                    100,
+                    "bench-job",
+                    0,
+                    new CheckpointException(
+                            CheckpointFailureReason.CHECKPOINT_ASYNC_EXCEPTION,
+                            new java.io.IOException("No space left on device")));
+            log.warn(FAILED, 101, "bench-job", 1, new CheckpointException(CheckpointFailureReason.CHECKPOINT_EXPIRED));
+            log.warn(
+                    FAILED,
+                    102,
+                    "bench-job",
+                    2,
+                    new CheckpointException(
+                            "Task name with subtask : match rules (1/2)",
+                            CheckpointFailureReason.TASK_CHECKPOINT_FAILURE));
+        });
+
+        assertThat(console.lines().filter(line -> line.contains("CheckpointFailureManager")))
+                .as(console)
+                .hasSize(3)
+                .allMatch(line -> line.contains("WARN"));
+        assertThat(console)
+                .contains("checkpoint 100", "Asynchronous task checkpoint failed")
+                .contains("checkpoint 101", "Checkpoint expired before completing")
+                .contains("checkpoint 102", "match rules (1/2)")
+                .doesNotContain("\tat ");
+    }
+
+    private static String consoleOf(java.util.function.Consumer<Logger> logging) throws Exception {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        // the console appender takes System.err when the configuration starts
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        LoggerContext context = new LoggerContext("command-log-output");
+        try {
+            ConfigurationSource source =
+                    ConfigurationSource.fromResource("log4j2.xml", CommandLogOutputTest.class.getClassLoader());
+            context.start(new XmlConfiguration(context, source));
+            logging.accept(context.getLogger(CheckpointFailureManager.class.getName()));
+        } finally {
+            context.stop();
+            System.setErr(stderr);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
