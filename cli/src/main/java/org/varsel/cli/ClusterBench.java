@@ -304,11 +304,7 @@ final class ClusterBench {
                 .max(Comparator.comparingDouble(r -> r.throughput().sustained()))
                 .orElseThrow();
         // No latency phase on the cluster: p99 is not measured (the MiniCluster bench measures it).
-        out.printf(
-                Locale.ROOT,
-                "throughput=%.0f p99_ms=NaN signals=%d%n",
-                best.throughput().sustained(),
-                best.throughput().signals());
+        BenchTable.printLastLine(out, best.throughput(), Double.NaN);
     }
 
     private static void printBusyTime(PrintStream out, Result r) {

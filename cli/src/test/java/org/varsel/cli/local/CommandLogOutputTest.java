@@ -69,7 +69,26 @@ class CommandLogOutputTest {
                 .doesNotContain("\tat ");
     }
 
+    @Test
+    void keepsTheJobManagersCheckpointRaceAtTheEndOfABoundedJobOffTheConsoleAndShowsItsOtherErrors() throws Exception {
+        String console = consoleOf("org.apache.flink.runtime.rpc.pekko.FencedPekkoRpcActor", log -> {
+            log.error(
+                    "Caught exception while executing runnable in main thread.",
+                    new IllegalStateException("Trying to open gateway for unseen checkpoint: latest known"
+                            + " checkpoint = 25, incoming checkpoint = 26"));
+            log.error(
+                    "Caught exception while executing runnable in main thread.",
+                    new IllegalStateException("Job is in an unexpected state"));
+        });
+
+        assertThat(console).doesNotContain("unseen checkpoint").contains("ERROR", "Job is in an unexpected state");
+    }
+
     private static String consoleOf(java.util.function.Consumer<Logger> logging) throws Exception {
+        return consoleOf(CheckpointFailureManager.class.getName(), logging);
+    }
+
+    private static String consoleOf(String logger, java.util.function.Consumer<Logger> logging) throws Exception {
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         // the console appender takes System.err when the configuration starts
@@ -79,7 +98,7 @@ class CommandLogOutputTest {
             ConfigurationSource source =
                     ConfigurationSource.fromResource("log4j2.xml", CommandLogOutputTest.class.getClassLoader());
             context.start(new XmlConfiguration(context, source));
-            logging.accept(context.getLogger(CheckpointFailureManager.class.getName()));
+            logging.accept(context.getLogger(logger));
         } finally {
             context.stop();
             System.setErr(stderr);
