@@ -28,6 +28,7 @@ import org.varsel.contract.Tlp;
 import org.varsel.pipeline.VarselPipeline;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.campaign.CampaignChange;
+import org.varsel.pipeline.campaign.CampaignIncidents;
 import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.campaign.Campaigns;
 import org.varsel.pipeline.correlate.BaselineBursts;
@@ -52,7 +53,8 @@ import org.varsel.pipeline.settings.PipelineSettings;
  * The {@code bench} mix is {@code ./varsel bench}'s generated half (few accounts, 300 hashtags and 400 links, skewed,
  * 20 small campaigns, a signal every 100 ms): findings that share accounts and content all the time, as the bench's
  * are; {@code memory} is {@link CorrelationMemory}'s sparser stream.
- * {@code bench/run org.varsel.bench.CampaignCpu [signals] [rocksdb|hashmap|changelog] [rounds] [bench|memory]}
+ * {@code bench/run org.varsel.bench.CampaignCpu [signals] [rocksdb|hashmap|changelog] [rounds] [bench|memory]
+ * [emit-interval]} (ISO-8601, default {@code PT1M}; {@code PT0S} emits every change, the behaviour before coalescing)
  */
 public final class CampaignCpu {
     private static final int PER_MINUTE = 500;
@@ -63,14 +65,16 @@ public final class CampaignCpu {
         String backend = args.length > 1 ? args[1] : "rocksdb";
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         boolean benchMix = args.length <= 3 || "bench".equals(args[3]);
+        CampaignSettings campaigns = settingsWithEmitInterval(args, 4);
         List<FindingUpdate> findings = findings(signals, benchMix);
         System.err.printf(
-                "%,d generated signals (%s mix) → %,d finding updates; %s, 1 s checkpoints, %d rounds (the first warms the JIT)%n",
-                signals, benchMix ? "bench" : "memory", findings.size(), backend, rounds);
+                "%,d generated signals (%s mix) → %,d finding updates; %s, 1 s checkpoints, emit interval %s, %d rounds (the"
+                        + " first warms the JIT)%n",
+                signals, benchMix ? "bench" : "memory", findings.size(), backend, campaigns.emitInterval(), rounds);
         for (int round = 1; round <= rounds; round++) {
-            double control = run(findings, backend, Stages.READ);
-            double oneKey = run(findings, backend, Stages.CONSOLIDATE);
-            double both = run(findings, backend, Stages.CONSOLIDATE_AND_BUILD);
+            double control = run(findings, campaigns, backend, Stages.READ);
+            double oneKey = run(findings, campaigns, backend, Stages.CONSOLIDATE);
+            double both = run(findings, campaigns, backend, Stages.CONSOLIDATE_AND_BUILD);
             System.out.printf(
                     "round %d: consolidation and incidents %.1f core-µs/signal, %.0f core-µs/finding update; of which the"
                             + " one key (consolidation alone) %.1f core-µs/signal, %.0f core-µs/finding update (job %.1f,"
@@ -84,6 +88,12 @@ public final class CampaignCpu {
                     control / signals,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
+    }
+
+    /** The default campaign settings, with the emit interval of {@code args[index]} (ISO-8601) when it is given. */
+    static CampaignSettings settingsWithEmitInterval(String[] args, int index) {
+        CampaignSettings defaults = CampaignSettings.defaults();
+        return args.length > index ? defaults.withEmitInterval(Duration.parse(args[index])) : defaults;
     }
 
     /** The detectors' findings over the generated stream, in the order they came out (as {@code CampaignsTest} makes them). */
@@ -179,7 +189,8 @@ public final class CampaignCpu {
     }
 
     /** Core-µs of one bounded job over the findings. */
-    private static double run(List<FindingUpdate> findings, String backend, Stages stages) throws Exception {
+    private static double run(List<FindingUpdate> findings, CampaignSettings campaigns, String backend, Stages stages)
+            throws Exception {
         Path checkpoints = Files.createTempDirectory("varsel-campaign-cpu-");
         Configuration config = new Configuration();
         // changelog: the heap backend under generic log-based incremental checkpoints (state changes logged as
@@ -204,7 +215,7 @@ public final class CampaignCpu {
         } else if (stages == Stages.CONSOLIDATE) {
             changes(stream).sinkTo(new DiscardingSink<>());
         } else {
-            campaigns(stream).sinkTo(new DiscardingSink<>());
+            campaigns(stream, campaigns).sinkTo(new DiscardingSink<>());
         }
         long cpu0 = processCpuNanos();
         env.execute("campaign cpu");
@@ -232,11 +243,12 @@ public final class CampaignCpu {
     }
 
     /** The findings consolidated into one incident per campaign, built keyed by campaign as the job does it. */
-    static DataStream<Incident> campaigns(DataStream<FindingUpdate> findings) {
+    static DataStream<Incident> campaigns(DataStream<FindingUpdate> findings, CampaignSettings settings) {
         return changes(findings)
                 .keyBy(CampaignChange::campaignId, Types.STRING)
                 .process(
                         new CampaignIncidentFunction(
+                                new CampaignIncidents(settings),
                                 CorrelationSettings.defaults().stateTtl()),
                         TypeInformation.of(Incident.class))
                 .name("campaign incidents");

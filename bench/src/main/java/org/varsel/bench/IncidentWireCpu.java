@@ -14,6 +14,7 @@ import org.apache.flink.util.CloseableIterator;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentCodec;
 import org.varsel.contract.IncidentKind;
+import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.operators.IncidentTypeInfo;
 
@@ -21,14 +22,16 @@ import org.varsel.pipeline.operators.IncidentTypeInfo;
  * Thread CPU time of one network hop of an incident (serialise into a buffer, deserialise from it) with Flink's
  * reflective {@code PojoSerializer} against {@code IncidentWireSerializer}, alternating round by round, and the bytes
  * each writes; the incidents are real: {@link CampaignCpu}'s bench mix through the detectors and the campaign operator.
- * {@code bench/run org.varsel.bench.IncidentWireCpu [signals] [rounds]}
+ * {@code bench/run org.varsel.bench.IncidentWireCpu [signals] [rounds] [emit-interval]} (ISO-8601, default
+ * {@code PT1M}; {@code PT0S}: every change, as before campaign versions were coalesced)
  */
 public final class IncidentWireCpu {
     public static void main(String[] args) throws Exception {
         long signals = args.length > 0 ? Long.parseLong(args[0]) : 30_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<FindingUpdate> findings = CampaignCpu.findings(signals, true);
-        List<Incident> emitted = campaignsOf(findings);
+        CampaignSettings settings = CampaignCpu.settingsWithEmitInterval(args, 2);
+        List<Incident> emitted = campaignsOf(findings, settings);
         List<Incident> campaigns =
                 emitted.stream().filter(i -> i.kind() == IncidentKind.CAMPAIGN).toList();
         List<Incident> others =
@@ -38,8 +41,16 @@ public final class IncidentWireCpu {
         TypeSerializer<Incident> wire = new IncidentTypeInfo().createSerializer(new SerializerConfigImpl());
         System.out.printf(
                 "%,d signals → %,d finding updates → %,d incidents out of the campaign operator (%,d campaigns, %,d "
-                        + "single findings)%n",
-                signals, findings.size(), emitted.size(), campaigns.size(), others.size());
+                        + "single findings; emit interval %s); JSON to the incidents topic %,d bytes%n",
+                signals,
+                findings.size(),
+                emitted.size(),
+                campaigns.size(),
+                others.size(),
+                settings.emitInterval(),
+                emitted.stream()
+                        .mapToLong(i -> IncidentCodec.toJsonBytes(i).length)
+                        .sum());
         for (var set : List.of(campaigns, others)) {
             System.out.printf(
                     "  %s: bytes an incident: reflective %,d, wire %,d, JSON %,d%n",
@@ -64,11 +75,12 @@ public final class IncidentWireCpu {
         }
     }
 
-    private static List<Incident> campaignsOf(List<FindingUpdate> findings) throws Exception {
+    private static List<Incident> campaignsOf(List<FindingUpdate> findings, CampaignSettings settings)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         List<Incident> emitted = new ArrayList<>();
-        try (CloseableIterator<Incident> out =
-                CampaignCpu.campaigns(CampaignCpu.findingStream(env, findings)).executeAndCollect()) {
+        try (CloseableIterator<Incident> out = CampaignCpu.campaigns(CampaignCpu.findingStream(env, findings), settings)
+                .executeAndCollect()) {
             out.forEachRemaining(emitted::add);
         }
         return emitted;

@@ -303,11 +303,11 @@ public final class BenchCommand implements Callable<Integer> {
         // Start-up (rule checks, engine builds, task deployment) is measured on the empty run and taken out.
         double cpuUs = Math.max(0, processCpuNanos() - cpu0 - startupCpu) / 1e3 / signals;
         double brokerUs = (brokerCpuNanos(kafka) - broker0) / 1e3 / signals;
-        long incidents =
-                ReplayCommand.readAll(kafka, backlog.incidentTopic(), b -> b).size();
+        List<byte[]> updates = ReplayCommand.readAll(kafka, backlog.incidentTopic(), b -> b);
+        long incidents = updates.size();
         progress(
                 "p=%d: %,d signals in %.1f s (start-up %.1f s): %,.0f signals/s, %,.0f without start-up; %.0f µs CPU/signal"
-                        + " (+ broker %.0f µs); %,d incident updates",
+                        + " (+ broker %.0f µs); %,d incident updates (%,.1f MB)",
                 p,
                 signals,
                 seconds,
@@ -316,7 +316,8 @@ public final class BenchCommand implements Callable<Integer> {
                 signals / Math.max(0.001, seconds - startup),
                 cpuUs,
                 brokerUs,
-                incidents);
+                incidents,
+                updates.stream().mapToLong(u -> u.length).sum() / 1e6);
         BenchResult.Throughput throughput =
                 new BenchResult.Throughput(signals, seconds, startup, incidents, cpuUs, brokerUs);
 

@@ -121,8 +121,16 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             double jobSeconds = seconds(jobBegan);
 
-            List<Incident> incidents =
-                    latestVersions(readAll(kafka, settings.incidentTopic(), IncidentCodec::fromJson));
+            List<byte[]> written = readAll(kafka, settings.incidentTopic(), bytes -> bytes);
+            List<Incident> updates = new ArrayList<>();
+            for (byte[] update : written) {
+                updates.add(IncidentCodec.fromJson(update));
+            }
+            List<Incident> incidents = latestVersions(updates);
+            // what the desk writes: every version, not only the latest of each incident
+            progress(
+                    "the incident topic holds %,d versions (%,.1f MB of JSON) of %,d incidents",
+                    written.size(), written.stream().mapToLong(u -> u.length).sum() / 1e6, incidents.size());
             long deadLetters =
                     readAll(kafka, settings.deadLetterTopic(), bytes -> bytes).size();
             write(incidents, out);

@@ -24,6 +24,7 @@ import org.varsel.contract.RulePrecisionUpdate;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.campaign.CampaignChange;
+import org.varsel.pipeline.campaign.CampaignIncidents;
 import org.varsel.pipeline.campaign.Campaigns;
 import org.varsel.pipeline.correlate.BaselineBursts;
 import org.varsel.pipeline.correlate.BurstState;
@@ -250,7 +251,16 @@ public final class VarselPipeline {
                 .name("findings → campaigns (one incident per campaign)")
                 // consolidation has one key; building each campaign's incident from its findings runs per campaign
                 .keyBy(CampaignChange::campaignId, Types.STRING)
-                .process(new CampaignIncidentFunction(ttl), INCIDENT)
+                // news at once, churn once per emit interval; live, a held version waits at most that long for the
+                // watermark
+                .process(
+                        new CampaignIncidentFunction(
+                                new CampaignIncidents(settings.campaigns()),
+                                ttl,
+                                campaignHold().isZero()
+                                        ? Duration.ZERO
+                                        : settings.campaigns().emitInterval()),
+                        INCIDENT)
                 .uid("campaign-incidents")
                 .name("campaign changes → campaign incidents");
 

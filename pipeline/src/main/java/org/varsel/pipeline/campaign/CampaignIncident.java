@@ -31,6 +31,12 @@ final class CampaignIncident {
     /** Findings listed per campaign (the schema's cap); the totals and the summary count them all. */
     private static final int LISTED_FINDINGS = 100;
 
+    /** The order the campaign's severity and tier are taken from: tier first, then severity, then id. */
+    static final Comparator<Incident> GRAVEST_FIRST = Comparator.comparing(
+                    (Incident i) -> i.tier().ordinal())
+            .thenComparing(Comparator.comparingInt(Incident::severity).reversed())
+            .thenComparing(Incident::id);
+
     private CampaignIncident() {}
 
     static Incident of(String campaignId, List<CampaignMember> members, long version) {
@@ -50,12 +56,7 @@ final class CampaignIncident {
         int signalCount = Math.max(
                 DistinctSketch.size(signals),
                 findings.stream().mapToInt(Incident::signalCount).max().orElse(1));
-        Incident gravest = findings.stream()
-                .min(Comparator.comparing((Incident i) -> i.tier().ordinal())
-                        .thenComparing(
-                                Comparator.comparingInt(Incident::severity).reversed())
-                        .thenComparing(Incident::id))
-                .orElseThrow();
+        Incident gravest = findings.stream().min(GRAVEST_FIRST).orElseThrow();
         Tlp tlp = findings.stream().map(Incident::tlp).reduce(Tlp.CLEAR, Tlp::mostRestrictive);
         List<String> hashtags = ranked(findings, Incident::hashtags);
         List<String> urls = ranked(findings, Incident::urls);

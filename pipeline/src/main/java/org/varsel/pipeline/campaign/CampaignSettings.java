@@ -7,9 +7,11 @@ import java.time.Duration;
  * When two findings belong to one campaign (keys {@code pipeline.campaigns.*}, docs/configuration.md): they share at
  * least {@code minContainment} of the smaller account set, their windows are at most {@code maxGap} apart, and the
  * campaign they make spans at most {@code maxSpan}. {@code shingleWords} is the co-similar detector's shingle size, so
- * that texts are compared as that detector compares them.
+ * that texts are compared as that detector compares them. A campaign's changes that are not news reach the queue at most
+ * once per {@code emitInterval} of event time (zero: every change).
  */
-public record CampaignSettings(double minContainment, Duration maxGap, Duration maxSpan, int shingleWords)
+public record CampaignSettings(
+        double minContainment, Duration maxGap, Duration maxSpan, int shingleWords, Duration emitInterval)
         implements Serializable {
 
     public CampaignSettings {
@@ -22,10 +24,18 @@ public record CampaignSettings(double minContainment, Duration maxGap, Duration 
                     "pipeline.campaigns.max-gap must not be negative and max-span must be positive, not " + maxGap
                             + " / " + maxSpan);
         }
+        if (emitInterval.isNegative()) {
+            throw new IllegalArgumentException(
+                    "pipeline.campaigns.emit-interval must not be negative, not " + emitInterval);
+        }
     }
 
     public static CampaignSettings defaults() {
-        return new CampaignSettings(0.5, Duration.ofHours(1), Duration.ofDays(1), 3);
+        return new CampaignSettings(0.5, Duration.ofHours(1), Duration.ofDays(1), 3, Duration.ofMinutes(1));
+    }
+
+    public CampaignSettings withEmitInterval(Duration interval) {
+        return new CampaignSettings(minContainment, maxGap, maxSpan, shingleWords, interval);
     }
 
     /** How long a campaign is kept after its last signal: it can still be joined by a finding within the span cap. */

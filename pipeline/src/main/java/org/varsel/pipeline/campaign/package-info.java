@@ -7,7 +7,7 @@
  * ({@link org.varsel.pipeline.campaign.CampaignState}); {@code operators.CampaignFunction} holds it in Flink state on
  * one key and sends {@link org.varsel.pipeline.campaign.CampaignChange}s, from which
  * {@link org.varsel.pipeline.campaign.CampaignIncidents} ({@code operators.CampaignIncidentFunction}, keyed by campaign)
- * builds each campaign's incident.
+ * builds each campaign's incident when the queue is to hear of it: news at once, churn once per emit interval.
  * See docs/incidents.md, "Campaigns".
  */
 package org.varsel.pipeline.campaign;

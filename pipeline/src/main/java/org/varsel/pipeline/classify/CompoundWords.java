@@ -1,7 +1,6 @@
 package org.varsel.pipeline.classify;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Splits a long word no training post uses into two words they do use, with a Danish linking "e" or "s" allowed
@@ -17,9 +16,9 @@ final class CompoundWords {
 
     private static final CompoundWords BUNDLED = new CompoundWords(KnownWords.bundled());
 
-    private final Map<String, Integer> known;
+    private final PostCounts known;
 
-    CompoundWords(Map<String, Integer> known) {
+    CompoundWords(PostCounts known) {
         this.known = known;
     }
 
@@ -30,27 +29,26 @@ final class CompoundWords {
     /** The two parts of {@code word} (lower case, folded), the longest first part first; none for a known word. */
     List<String> parts(String word) {
         int n = word.length();
-        if (n < MIN_WORD || known.containsKey(word)) {
+        if (n < MIN_WORD || known.contains(word)) {
             return List.of();
         }
+        // parts are looked up in place: most cuts give no word, and a substring for each was most of the cost
         for (int cut = n - MIN_PART; cut >= MIN_PART; cut--) {
-            String head = word.substring(0, cut);
-            if (!common(head)) {
+            if (!common(word, 0, cut)) {
                 continue;
             }
-            String tail = word.substring(cut);
-            if (common(tail)) {
-                return List.of(head, tail);
+            if (common(word, cut, n)) {
+                return List.of(word.substring(0, cut), word.substring(cut));
             }
             char link = word.charAt(cut);
-            if ((link == 'e' || link == 's') && n - cut - 1 >= MIN_PART && common(tail.substring(1))) {
-                return List.of(head, tail.substring(1));
+            if ((link == 'e' || link == 's') && n - cut - 1 >= MIN_PART && common(word, cut + 1, n)) {
+                return List.of(word.substring(0, cut), word.substring(cut + 1));
             }
         }
         return List.of();
     }
 
-    private boolean common(String part) {
-        return known.getOrDefault(part, 0) >= MIN_PART_POSTS;
+    private boolean common(String word, int from, int to) {
+        return known.posts(word, from, to) >= MIN_PART_POSTS;
     }
 }

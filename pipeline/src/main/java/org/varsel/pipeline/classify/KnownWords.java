@@ -30,12 +30,12 @@ public final class KnownWords {
 
     private static final Set<String> PUBLIC_SOURCES =
             Set.of(TrainingCorpus.DAVIDSON, TrainingCorpus.HATEXPLAIN, TrainingCorpus.DKHATE);
-    private static final Map<String, Integer> BUNDLED = load();
+    private static final PostCounts BUNDLED = load();
 
     private KnownWords() {}
 
     /** Word → how many training posts use it. */
-    static Map<String, Integer> bundled() {
+    static PostCounts bundled() {
         return BUNDLED;
     }
 
@@ -73,7 +73,7 @@ public final class KnownWords {
         return text.toString();
     }
 
-    private static Map<String, Integer> load() {
+    private static PostCounts load() {
         Map<String, Integer> words = new HashMap<>();
         try (InputStream in = KnownWords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -89,6 +89,6 @@ public final class KnownWords {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.copyOf(words);
+        return PostCounts.of(words);
     }
 }

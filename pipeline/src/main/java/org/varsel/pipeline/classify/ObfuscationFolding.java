@@ -69,7 +69,7 @@ public final class ObfuscationFolding {
             new ObfuscationFolding(HarmLexicon.bundled(), KnownWords.bundled());
 
     private final HarmLexicon lexicon;
-    private final Map<String, Integer> known;
+    private final PostCounts known;
     /** The target words whole, and each with one inner letter dropped → the word ("" when two words collide). */
     private final Set<String> terms = new HashSet<>();
 
@@ -83,7 +83,7 @@ public final class ObfuscationFolding {
     /** Unknown word → its repair, shared by every thread that analyses with this folding. */
     private final Map<String, List<String>> remembered = new ConcurrentHashMap<>();
 
-    ObfuscationFolding(HarmLexicon lexicon, Map<String, Integer> known) {
+    ObfuscationFolding(HarmLexicon lexicon, PostCounts known) {
         this.lexicon = lexicon;
         this.known = known;
         lexicon.terms(TARGETS, (term, prefix) -> {
@@ -112,7 +112,7 @@ public final class ObfuscationFolding {
         if (n < MIN_REPAIRED
                 || n > MAX_REPAIRED
                 || !lettersOnly(token)
-                || known.containsKey(token)
+                || known.contains(token)
                 || isLexiconWord(token)) {
             return List.of();
         }
@@ -283,7 +283,7 @@ public final class ObfuscationFolding {
      * "sky" + "de"); -1 for anything else, which cannot be a piece.
      */
     private int pieceCost(String piece) {
-        int posts = known.getOrDefault(piece, 0);
+        int posts = known.posts(piece);
         if (lexicon.isExact(piece)) {
             return 0;
         }

@@ -11,10 +11,12 @@ import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
 import org.varsel.pipeline.harm.HarmReading;
+import org.varsel.pipeline.rules.TargetWords;
 
 /**
  * Detectors that need one signal only: a high-severity signal (a rule of severity ≥ {@code rule-severity}, an
- * explicit threat or call to violence, dehumanisation, or a classifier hateful + threat score ≥ {@code hateful-score};
+ * explicit threat or call to violence, dehumanisation, or a classifier hateful + threat score ≥ {@code hateful-score},
+ * which alone reaches the high tier only when the text names a target and an attack on it ({@link ClassifierAlone});
  * a rule the text only quotes, reports or condemns counts at most severity 3 and opens nothing by itself:
  * {@link HarmReading}) and a partner's assessment with confidence ≥ {@code min-confidence}. Such a signal is one
  * incident, version 1, carrying every reason that applies (its id is derived from the signal id, so a replay names it
@@ -32,26 +34,57 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
     /**
      * The one incident a signal opens by itself, if any: when it is grave and a partner assessed it too, both reasons
      * travel in one high-severity incident (two incidents for one post split the analysts' work and its verdicts).
+     * Targets are read with the lexicons of the rule pack bundled into this build.
      */
     public Optional<Incident> incident(AnalysedSignal analysed) {
-        Optional<IncidentDraft> grave = grave(analysed);
+        return incident(analysed, TargetWords.bundled());
+    }
+
+    /** {@link #incident(AnalysedSignal)}, reading targets with these lexicons. */
+    public Optional<Incident> incident(AnalysedSignal analysed, TargetWords targets) {
+        Optional<Grave> grave = grave(analysed);
         Optional<Labels> assessed = confidentAssessment(analysed);
         if (grave.isEmpty() && assessed.isEmpty()) {
             return Optional.empty();
         }
-        IncidentDraft draft = grave.orElseGet(() ->
-                single(IncidentKind.PARTNER_ASSESSMENT, analysed, assessed.get().category()));
+        IncidentDraft draft = grave.map(Grave::draft)
+                .orElseGet(() -> single(
+                        IncidentKind.PARTNER_ASSESSMENT,
+                        analysed,
+                        assessed.get().category()));
         assessed.ifPresent(labels -> noteAssessment(draft, analysed.signal(), labels));
-        return Optional.of(draft.emit(analysed.signal().observedAt().toEpochMilli()));
+        Incident incident = draft.emit(analysed.signal().observedAt().toEpochMilli());
+        // a partner's confident assessment is a second reading: only the classifier alone is held below the high tier
+        if (assessed.isEmpty() && grave.get().classifierOnly()) {
+            return Optional.of(lowerIfUntargeted(incident, analysed, targets));
+        }
+        return Optional.of(incident);
     }
 
-    /** The high-severity incident of a grave signal, whatever a partner said of it. */
+    /** The high-severity incident of a grave signal, whatever a partner said of it (bundled lexicons). */
     public Optional<Incident> highSeverity(AnalysedSignal analysed) {
-        return grave(analysed)
-                .map(draft -> draft.emit(analysed.signal().observedAt().toEpochMilli()));
+        return highSeverity(analysed, TargetWords.bundled());
     }
 
-    private Optional<IncidentDraft> grave(AnalysedSignal analysed) {
+    /** {@link #highSeverity(AnalysedSignal)}, reading targets with these lexicons. */
+    public Optional<Incident> highSeverity(AnalysedSignal analysed, TargetWords targets) {
+        return grave(analysed).map(grave -> {
+            Incident incident =
+                    grave.draft().emit(analysed.signal().observedAt().toEpochMilli());
+            return grave.classifierOnly() ? lowerIfUntargeted(incident, analysed, targets) : incident;
+        });
+    }
+
+    private static Incident lowerIfUntargeted(Incident incident, AnalysedSignal analysed, TargetWords targets) {
+        return ClassifierAlone.whyLowered(analysed, targets)
+                .map(why -> ClassifierAlone.lowered(incident, why))
+                .orElse(incident);
+    }
+
+    /** A grave signal's draft, and whether the classifier's score was its only reason. */
+    private record Grave(IncidentDraft draft, boolean classifierOnly) {}
+
+    private Optional<Grave> grave(AnalysedSignal analysed) {
         List<String> triggers = new ArrayList<>();
         RuleMatch gravest = null;
         for (RuleMatch match : analysed.ruleMatches()) {
@@ -75,6 +108,7 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
                 }
             }
         }
+        boolean byRules = !triggers.isEmpty();
         double harm = Severity.harmScore(analysed.scores());
         // the classifier reads words, not stance: a post that quotes or condemns a threat scores like the threat, so
         // where
@@ -91,7 +125,7 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
                 : "threat".equals(analysed.category()) ? "threat" : "hate";
         IncidentDraft draft = single(IncidentKind.HIGH_SEVERITY, analysed, subject);
         draft.coordination.put("trigger", String.join("; ", triggers));
-        return Optional.of(draft);
+        return Optional.of(new Grave(draft, !byRules));
     }
 
     private static boolean quotesOrCondemns(AnalysedSignal analysed) {

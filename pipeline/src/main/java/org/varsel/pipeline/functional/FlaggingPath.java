@@ -19,6 +19,7 @@ import org.varsel.pipeline.nlp.LanguageIdentifier;
 import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RulePack;
+import org.varsel.pipeline.rules.TargetWords;
 
 /**
  * The pipeline's flagging path for one text, without Flink: enrichment (language, classifier) as in
@@ -35,11 +36,13 @@ public final class FlaggingPath implements AutoCloseable {
     private final TextEnricher enricher;
     private final RuleEngine rules;
     private final SingleSignals single;
+    private final TargetWords targets;
 
     public FlaggingPath(TextEnricher enricher, RuleEngine rules, SingleSignals single) {
         this.enricher = enricher;
         this.rules = rules;
         this.single = single;
+        this.targets = TargetWords.of(rules.pack());
     }
 
     /** The bundled language detector, {@code classifier}, {@code pack}, and the default single-signal thresholds. */
@@ -56,10 +59,7 @@ public final class FlaggingPath implements AutoCloseable {
     }
 
     public Verdict judge(String id, String text) {
-        Signal signal =
-                new Signal(id, SOURCE, id, "post", OBSERVED_AT, null, null, null, text, null, Tlp.CLEAR, null, null);
-        AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(text, Optional.empty()));
-        AnalysedSignal analysed = SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched));
+        AnalysedSignal analysed = analyse(id, text);
         // a hit the rule engine marks as reported or counter-speech reaches the analyst at a lower severity: not a flag
         boolean flagged = Category.HATEFUL.label().equals(analysed.category())
                 || Category.THREAT.label().equals(analysed.category())
@@ -70,7 +70,15 @@ public final class FlaggingPath implements AutoCloseable {
                 Severity.harmScore(analysed.scores()),
                 analysed.ruleMatches().stream().map(m -> m.ruleId()).toList(),
                 flagged,
-                single.highSeverity(analysed).map(Incident::tier));
+                single.highSeverity(analysed, targets).map(Incident::tier));
+    }
+
+    /** The text as the job analyses it: language, classifier scores and active rule hits. */
+    public AnalysedSignal analyse(String id, String text) {
+        Signal signal =
+                new Signal(id, SOURCE, id, "post", OBSERVED_AT, null, null, null, text, null, Tlp.CLEAR, null, null);
+        AnalysedSignal enriched = AnalysedSignal.enriched(signal, enricher.enrich(text, Optional.empty()));
+        return SignalMatcher.withActiveHits(enriched, SignalMatcher.match(rules, enriched));
     }
 
     /** A rule hit that flags: not a context rule, and not a hit the text only quotes, reports or condemns. */
@@ -86,7 +94,9 @@ public final class FlaggingPath implements AutoCloseable {
     public String aloneCriterion() {
         return String.format(
                 Locale.ROOT,
-                "a rule of severity ≥ %d or a hateful + threat score ≥ %.2f",
+                "a rule of severity ≥ %d or a hateful + threat score ≥ %.2f; the score alone reaches the high tier"
+                        + " only when the text names a target and an attack on it (`ClassifierAlone`), else tier"
+                        + " medium",
                 single.ruleSeverity(),
                 single.hatefulScore());
     }

@@ -58,6 +58,7 @@ public final class PipelineKeys {
     public static final String CAMPAIGNS_MIN_CONTAINMENT = "pipeline.campaigns.min-containment";
     public static final String CAMPAIGNS_MAX_GAP = "pipeline.campaigns.max-gap";
     public static final String CAMPAIGNS_MAX_SPAN = "pipeline.campaigns.max-span";
+    public static final String CAMPAIGNS_EMIT_INTERVAL = "pipeline.campaigns.emit-interval";
     public static final String EARLY_WARNING_PERIODS = "pipeline.early-warning.periods";
     public static final String EARLY_WARNING_BASELINE_PERIODS = "pipeline.early-warning.baseline-periods";
     public static final String EARLY_WARNING_SIGMAS = "pipeline.early-warning.sigmas";
@@ -143,6 +144,7 @@ public final class PipelineKeys {
         d.put(CAMPAIGNS_MIN_CONTAINMENT, "0.5");
         d.put(CAMPAIGNS_MAX_GAP, "PT1H");
         d.put(CAMPAIGNS_MAX_SPAN, "P1D");
+        d.put(CAMPAIGNS_EMIT_INTERVAL, "PT1M");
         d.put(WATERMARKS, "periodic");
         d.put(EARLY_WARNING_PERIODS, "P1D,P7D");
         d.put(EARLY_WARNING_BASELINE_PERIODS, "8");

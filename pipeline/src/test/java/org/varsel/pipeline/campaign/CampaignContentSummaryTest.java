@@ -34,7 +34,7 @@ class CampaignContentSummaryTest {
         List<FindingUpdate> findings = CampaignsTest.detect(stream);
         CampaignReplay kept = CampaignsTest.consolidate(findings);
         CampaignReplay rebuilt =
-                new CampaignReplay(CampaignSettings.defaults(), CampaignsTest.OUT_OF_ORDERNESS, new SummaryLessState());
+                new CampaignReplay(CampaignsTest.EVERY_CHANGE, CampaignsTest.OUT_OF_ORDERNESS, new SummaryLessState());
         findings.forEach(rebuilt::feed);
         rebuilt.finish();
 

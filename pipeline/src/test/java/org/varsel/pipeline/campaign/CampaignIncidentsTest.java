@@ -37,7 +37,10 @@ class CampaignIncidentsTest {
     @Test
     void aChangeForACampaignWhoseFindingsTheTtlExpiredEmitsNothingAndDoesNotFail() {
         List<CampaignMember> held = new ArrayList<>();
+        CampaignIncidents incidents = new CampaignIncidents(CampaignsTest.EVERY_CHANGE);
         CampaignFindings expired = new CampaignFindings() {
+            private CampaignEmission emission;
+
             @Override
             public List<CampaignMember> all() {
                 return held;
@@ -52,11 +55,23 @@ class CampaignIncidentsTest {
             public void clear() {
                 held.clear();
             }
+
+            @Override
+            public CampaignEmission emission() {
+                return emission;
+            }
+
+            @Override
+            public void emission(CampaignEmission value) {
+                emission = value;
+            }
         };
 
-        assertThat(CampaignIncidents.apply(new CampaignChange("inc-1", 3, List.of(), false, null, false), expired))
+        assertThat(incidents.apply(
+                        new CampaignChange("inc-1", 3, List.of(), false, null, false), 0, expired, due -> {}))
                 .isEmpty();
-        assertThat(CampaignIncidents.apply(new CampaignChange("inc-1", 3, List.of(), false, "inc-0", false), expired))
+        assertThat(incidents.apply(
+                        new CampaignChange("inc-1", 3, List.of(), false, "inc-0", false), 0, expired, due -> {}))
                 .isEmpty();
     }
 }

@@ -14,22 +14,33 @@ import org.varsel.pipeline.correlate.FindingUpdate;
 /**
  * Runs {@link Campaigns} in memory the way {@code CampaignFunction} runs it: a finding arrives with the watermark as it
  * was, then the watermark moves to its time less the out-of-orderness and due timers fire; {@link #finish} is the end of
- * input. Its changes go through {@link CampaignIncidents} as {@code CampaignIncidentFunction} runs it, per campaign.
+ * input. Its changes go through {@link CampaignIncidents} as {@code CampaignIncidentFunction} runs it, per campaign,
+ * each at the time of the timer that sent it; the emission stage's own timers fire once consolidation's for the same
+ * watermark have (the watermark reaches the second stage after what the first sent).
  */
 final class CampaignReplay {
     final MemoryCampaignState state;
     /** The incidents the emission stage built from the changes. */
     final List<Incident> emitted = new ArrayList<>();
-    /** At every emission, the incident built from every finding in consolidation's state at that moment. */
+    /** The event time of each of {@link #emitted}. */
+    final List<Long> emittedAt = new ArrayList<>();
+    /**
+     * At every change, the incident built from every finding in consolidation's state at that moment: {@link #emitted}
+     * with an emit interval of zero.
+     */
     final List<Incident> builtWhole = new ArrayList<>();
     /** Findings the changes carried, and findings the campaigns held at those emissions. */
     int findingsSent;
 
     int findingsHeld;
     private final Map<String, Map<String, CampaignMember>> emissionState = new HashMap<>();
+    private final Map<String, CampaignEmission> emissions = new HashMap<>();
     private final Campaigns campaigns;
+    private final CampaignIncidents incidents;
     private final long outOfOrderness;
     private final TreeSet<Long> timers = new TreeSet<>();
+    private final TreeSet<Wake> emissionTimers = new TreeSet<>();
+    private long now;
     private long maxSeen = Long.MIN_VALUE;
     private long watermark = Long.MIN_VALUE;
 
@@ -40,6 +51,7 @@ final class CampaignReplay {
     CampaignReplay(CampaignSettings settings, Duration outOfOrderness, MemoryCampaignState state) {
         this.state = state;
         this.campaigns = new Campaigns(settings);
+        this.incidents = new CampaignIncidents(settings);
         this.outOfOrderness = outOfOrderness.toMillis();
     }
 
@@ -71,11 +83,38 @@ final class CampaignReplay {
         }
         watermark = to;
         while (!timers.isEmpty() && timers.first() <= watermark) {
-            campaigns.onTimer(state, timers.pollFirst(), output());
+            now = timers.pollFirst();
+            campaigns.onTimer(state, now, output());
+        }
+        while (!emissionTimers.isEmpty() && emissionTimers.first().at() <= watermark) {
+            Wake wake = emissionTimers.pollFirst();
+            incidents
+                    .onTimer(wake.campaignId(), wake.at(), findingsOf(wake.campaignId()))
+                    .ifPresent(incident -> received(incident, wake.at()));
         }
     }
 
-    private record MemoryFindings(Map<String, CampaignMember> findings) implements CampaignFindings {
+    private void received(Incident incident, long at) {
+        emitted.add(incident);
+        emittedAt.add(at);
+    }
+
+    MemoryFindings findingsOf(String campaignId) {
+        return new MemoryFindings(
+                campaignId, emissionState.computeIfAbsent(campaignId, id -> new TreeMap<>()), emissions);
+    }
+
+    private record Wake(long at, String campaignId) implements Comparable<Wake> {
+        @Override
+        public int compareTo(Wake other) {
+            int byTime = Long.compare(at, other.at);
+            return byTime != 0 ? byTime : campaignId.compareTo(other.campaignId);
+        }
+    }
+
+    record MemoryFindings(
+            String campaignId, Map<String, CampaignMember> findings, Map<String, CampaignEmission> emissions)
+            implements CampaignFindings {
         @Override
         public List<CampaignMember> all() {
             return new ArrayList<>(findings.values());
@@ -99,15 +138,33 @@ final class CampaignReplay {
         public void clear() {
             findings.clear();
         }
+
+        @Override
+        public CampaignEmission emission() {
+            return emissions.get(campaignId);
+        }
+
+        @Override
+        public void emission(CampaignEmission emission) {
+            if (emission == null) {
+                emissions.remove(campaignId);
+            } else {
+                emissions.put(campaignId, emission);
+            }
+        }
     }
 
     private CampaignOutput output() {
         return new CampaignOutput() {
             @Override
             public void emit(CampaignChange change) {
-                Map<String, CampaignMember> findings =
-                        emissionState.computeIfAbsent(change.campaignId(), id -> new TreeMap<>());
-                CampaignIncidents.apply(change, new MemoryFindings(findings)).ifPresent(emitted::add);
+                incidents
+                        .apply(
+                                change,
+                                now,
+                                findingsOf(change.campaignId()),
+                                due -> emissionTimers.add(new Wake(due, change.campaignId())))
+                        .ifPresent(incident -> received(incident, now));
                 if (!change.over()) {
                     Campaign campaign = state.campaign(change.campaignId());
                     List<CampaignMember> all =

@@ -5,9 +5,13 @@ import static org.varsel.pipeline.correlate.Posts.minutes;
 import static org.varsel.pipeline.correlate.Posts.post;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -27,6 +31,7 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.varsel.contract.Incident;
+import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.operators.CampaignFunction;
@@ -35,13 +40,73 @@ import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
 
 /**
  * {@link CampaignFunction} and {@link CampaignIncidentFunction} on the heap backend and on RocksDB make exactly the
- * campaigns the in-memory replay makes.
+ * campaigns the in-memory replay makes: the last version of every incident is that of the replay that emits every
+ * change, whether the job emits every change or coalesces a campaign's churn (the default emit interval), since only the
+ * versions in between differ.
  */
 class CampaignStateBackendsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void consolidatesOnTheBackendAsTheReplayDoes(String backend) throws Exception {
+        assertLastVersionsAsTheReplays(backend, CampaignsTest.EVERY_CHANGE);
+    }
+
+    /** Held versions come out when their interval closes or, at the end of input, when every campaign is over. */
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void coalescesChurnOnTheBackendAndEndsWithTheReplaysLastVersions(String backend) throws Exception {
+        int everyChange = CampaignsTest.consolidate(CampaignsTest.detect(stream()))
+                .emitted
+                .size();
+        assertThat(assertLastVersionsAsTheReplays(backend, CampaignCoalescingTest.FIVE_MINUTES))
+                .as("versions emitted, against every change's")
+                .isLessThan(everyChange);
+    }
+
+    /**
+     * A version held back when a checkpoint is taken, its interval closing after the restore: the restored timer and
+     * state emit it, built from the restored findings.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void emitsAVersionHeldAtACheckpointWhenItsIntervalClosesAfterTheRestore(String backend) throws Exception {
+        List<CampaignMember> findings = CampaignsTest.detect(stream()).stream()
+                .filter(f -> f.incident().kind() == IncidentKind.CO_LINK)
+                .map(f -> CampaignMember.of(f, CampaignSettings.defaults().shingleWords()))
+                .filter(distinctBy(m -> m.incident.id()))
+                .limit(2)
+                .toList();
+        String campaignId = findings.get(0).incident.id();
+        long at = findings.get(1).lastSeen();
+        OperatorSubtaskState snapshot;
+        try (var emission = emission(backend, CampaignSettings.defaults(), null)) {
+            emission.processElement(
+                    new StreamRecord<>(new CampaignChange(campaignId, 1, findings, true, null, false), at));
+            emission.processElement(new StreamRecord<>(
+                    new CampaignChange(campaignId, 2, List.of(findings.get(1)), false, null, false), at + 10_000));
+            emission.processWatermark(new Watermark(at + 30_000));
+            assertThat(emission.extractOutputValues())
+                    .as("the first version at once, the second held")
+                    .extracting(Incident::version)
+                    .containsExactly(1L);
+            snapshot = emission.snapshot(1, 1);
+        }
+        try (var emission = emission(backend, CampaignSettings.defaults(), snapshot)) {
+            emission.processWatermark(new Watermark(at + 59_999));
+            assertThat(emission.extractOutputValues()).isEmpty();
+            emission.processWatermark(new Watermark(at + 60_000));
+            assertThat(emission.extractOutputValues()).containsExactly(CampaignIncident.of(campaignId, findings, 2));
+        }
+    }
+
+    private static <T> Predicate<T> distinctBy(Function<T, String> key) {
+        Set<String> seen = new HashSet<>();
+        return t -> seen.add(key.apply(t));
+    }
+
+    /** The number of incident updates the job emitted. */
+    private static int assertLastVersionsAsTheReplays(String backend, CampaignSettings settings) throws Exception {
         List<FindingUpdate> findings = CampaignsTest.detect(stream());
         CampaignReplay replay = CampaignsTest.consolidate(findings);
         assertThat(replay.queue())
@@ -51,7 +116,9 @@ class CampaignStateBackendsTest {
                 .contains("campaign", "co-link");
         assertThat(replay.latest().values()).anyMatch(i -> i.mergedInto() != null);
 
-        assertThat(latest(runOnFlink(backend, findings))).isEqualTo(latest(replay.emitted));
+        List<Incident> emitted = runOnFlink(backend, findings, settings);
+        assertThat(latest(emitted)).isEqualTo(latest(replay.emitted));
+        return emitted.size();
     }
 
     /**
@@ -83,7 +150,7 @@ class CampaignStateBackendsTest {
         long watermark = Long.MIN_VALUE;
         int half = findings.size() / 2;
         try (var consolidation = consolidation(backend, null);
-                var emission = emission(backend, null)) {
+                var emission = emission(backend, CampaignSettings.defaults(), null)) {
             for (FindingUpdate finding : findings.subList(0, half)) {
                 watermark = feed(consolidation, emission, finding, watermark);
             }
@@ -97,7 +164,7 @@ class CampaignStateBackendsTest {
             out.addAll(emission.extractOutputValues());
         }
         try (var consolidation = consolidation(backend, consolidated);
-                var emission = emission(backend, withEmissionState ? emitted : null)) {
+                var emission = emission(backend, CampaignSettings.defaults(), withEmissionState ? emitted : null)) {
             for (FindingUpdate finding : findings.subList(half + 1, findings.size())) {
                 watermark = feed(consolidation, emission, finding, watermark);
             }
@@ -159,10 +226,11 @@ class CampaignStateBackendsTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, CampaignChange, Incident> emission(
-            String backend, OperatorSubtaskState snapshot) throws Exception {
+            String backend, CampaignSettings settings, OperatorSubtaskState snapshot) throws Exception {
         return started(
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new CampaignIncidentFunction(CampaignsTest.DETECTORS.stateTtl())),
+                        new KeyedProcessOperator<>(new CampaignIncidentFunction(
+                                new CampaignIncidents(settings), CampaignsTest.DETECTORS.stateTtl())),
                         CampaignChange::campaignId,
                         Types.STRING),
                 backend,
@@ -221,7 +289,8 @@ class CampaignStateBackendsTest {
         return stream;
     }
 
-    private static List<Incident> runOnFlink(String backend, List<FindingUpdate> findings) throws Exception {
+    private static List<Incident> runOnFlink(String backend, List<FindingUpdate> findings, CampaignSettings settings)
+            throws Exception {
         Configuration config = new Configuration();
         config.set(StateBackendOptions.STATE_BACKEND, backend);
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
@@ -241,7 +310,8 @@ class CampaignStateBackendsTest {
                         TypeInformation.of(CampaignChange.class))
                 .keyBy(CampaignChange::campaignId, Types.STRING)
                 .process(
-                        new CampaignIncidentFunction(CampaignsTest.DETECTORS.stateTtl()),
+                        new CampaignIncidentFunction(
+                                new CampaignIncidents(settings), CampaignsTest.DETECTORS.stateTtl()),
                         TypeInformation.of(Incident.class))
                 .executeAndCollect()) {
             incidents.forEachRemaining(out::add);

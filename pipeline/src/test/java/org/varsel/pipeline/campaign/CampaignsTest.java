@@ -232,7 +232,8 @@ class CampaignsTest {
 
     @Test
     void aFindingThatWouldStretchACampaignPastItsSpanStaysApart() {
-        CampaignSettings tight = new CampaignSettings(0.5, Duration.ofHours(1), Duration.ofMinutes(30), 3);
+        CampaignSettings tight =
+                new CampaignSettings(0.5, Duration.ofHours(1), Duration.ofMinutes(30), 3, Duration.ZERO);
         List<AnalysedSignal> stream = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             stream.add(next("a" + i, 10 + i)
@@ -370,8 +371,15 @@ class CampaignsTest {
         return findings;
     }
 
+    /** Every change of every campaign emitted (an emit interval of zero), as consolidation's tests compare them. */
+    static final CampaignSettings EVERY_CHANGE = CampaignSettings.defaults().withEmitInterval(Duration.ZERO);
+
     static CampaignReplay consolidate(List<FindingUpdate> findings) {
-        CampaignReplay replay = new CampaignReplay(CampaignSettings.defaults(), OUT_OF_ORDERNESS);
+        return consolidate(findings, EVERY_CHANGE);
+    }
+
+    static CampaignReplay consolidate(List<FindingUpdate> findings, CampaignSettings settings) {
+        CampaignReplay replay = new CampaignReplay(settings, OUT_OF_ORDERNESS);
         findings.forEach(replay::feed);
         replay.finish();
         return replay;

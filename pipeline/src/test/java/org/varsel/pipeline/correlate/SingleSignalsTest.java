@@ -20,7 +20,9 @@ class SingleSignalsTest {
                 post(1).rule("threat-1", 5, "incitement", "topic:call-to-violence"),
                 post(2).rule("dehum-1", 4, "dehumanisation"),
                 post(3).rule("mild-1", 3, "dehumanisation"),
-                post(4).classified("hateful", 0.93),
+                // the score alone reaches the high tier when the text names a target and an attack
+                // (ClassifierAloneTest)
+                post(4).text("The migrants are vermin.").classified("hateful", 0.93),
                 post(5).classified("hateful", 0.89),
                 post(6));
         List<Incident> incidents = posts.stream()
@@ -55,8 +57,9 @@ class SingleSignalsTest {
 
     @Test
     void aThreatIsScoredByItsHatefulAndThreatScoresTogether() {
-        Incident incident = DETECTOR.highSeverity(
-                        post(1).threatening(0.70, 0.25).analysed())
+        Incident incident = DETECTOR.highSeverity(post(1).text("We will shoot the migrants.")
+                        .threatening(0.70, 0.25)
+                        .analysed())
                 .orElseThrow();
         assertThat(incident.explanation()).contains("classifier hateful + threat score 0.95 (≥ 0.90)");
         assertThat(incident.severity()).isEqualTo(95);

@@ -1,0 +1,73 @@
+package org.varsel.pipeline.correlate;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.varsel.contract.Incident;
+import org.varsel.contract.Tier;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.rules.LexiconKind;
+import org.varsel.pipeline.rules.NamedTargets;
+import org.varsel.pipeline.rules.TargetWords;
+
+/**
+ * When the classifier's score alone may put a signal in the high tier. Hate speech attacks people for who they are and
+ * a threat aims violence at someone: both need a target and an attack. The classifier's score is one reading of the
+ * words, and it rises with group words themselves (political posts that name a group score like attacks on it), so
+ * the high tier asks the rules' lexicons, which the classifier was not trained on, for a second one: a slur (the
+ * target and the attack in one word), a group named beside a word of violence, a weapon or dehumanisation, or the
+ * reader ("you") beside a word of violence or a weapon; and no counter-speech entry (reporting or condemning). A
+ * signal the score alone opens without these still reaches the queue, at most in tier medium.
+ */
+public final class ClassifierAlone {
+
+    /** The highest severity of a signal the classifier alone opens without a named target and an attack. */
+    public static final int LOWERED_SEVERITY = 69;
+
+    /** The attacks a group beside them suffers: violence and its means, and dehumanisation (vermin, disease). */
+    private static final Set<LexiconKind> ATTACK =
+            EnumSet.of(LexiconKind.VIOLENT_ACTION, LexiconKind.WEAPON, LexiconKind.DEHUMANISATION);
+    /** A threat to the reader is violence or its means in the second person. */
+    private static final Set<LexiconKind> THREAT = EnumSet.of(LexiconKind.VIOLENT_ACTION, LexiconKind.WEAPON);
+
+    private ClassifierAlone() {}
+
+    /** True when the text names a target and an attack on it, as the lexicons read it (see the class comment). */
+    static boolean namesTargetAndAttack(NamedTargets named) {
+        Set<LexiconKind> kinds = named.kinds();
+        if (kinds.contains(LexiconKind.COUNTER_SPEECH)) {
+            return false;
+        }
+        return kinds.contains(LexiconKind.SLUR)
+                || (!named.groups().isEmpty() && kinds.stream().anyMatch(ATTACK::contains))
+                || (named.reader() && kinds.stream().anyMatch(THREAT::contains));
+    }
+
+    /** Why this signal, opened by the classifier alone, stays out of the high tier; empty when it may enter it. */
+    static Optional<String> whyLowered(AnalysedSignal analysed, TargetWords targets) {
+        String text = analysed.signal().text();
+        NamedTargets named =
+                targets.in(text, Optional.ofNullable(analysed.language()).filter(l -> !"und".equals(l)));
+        if (namesTargetAndAttack(named)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                named.kinds().contains(LexiconKind.COUNTER_SPEECH)
+                        ? "the classifier alone, in a text that reports or condemns (a counter-speech word)"
+                        : "the classifier alone, and the text names no target with an attack (no slur, no group"
+                                + " beside violence, a weapon or dehumanisation, no \"you\" beside violence)");
+    }
+
+    /** The incident at most at {@link #LOWERED_SEVERITY} (tier medium), saying why. */
+    static Incident lowered(Incident incident, String why) {
+        if (incident.severity() <= LOWERED_SEVERITY) {
+            return incident;
+        }
+        return incident.toBuilder()
+                .severity(LOWERED_SEVERITY)
+                .tier(Tier.forSeverity(LOWERED_SEVERITY))
+                .explanation(incident.explanation() + " Lowered to severity " + LOWERED_SEVERITY + ", tier "
+                        + Tier.forSeverity(LOWERED_SEVERITY).label() + ": " + why + ".")
+                .build();
+    }
+}

@@ -1,0 +1,71 @@
+package org.varsel.pipeline.rules;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Whom a text names and whether it speaks of violence, as the rules' lexicons read it: the groups of the
+ * {@code target-group} and {@code slur} entries it holds, a person's name ({@code _person_}), the reader addressed
+ * ("you"), and a {@code violent-action} word. It tells whether a text has a target at all; what it says of the target is
+ * the rules' and the classifier's business.
+ */
+public final class TargetWords {
+
+    /**
+     * Second-person pronouns, English and Danish, as analysed: a closed class of grammar, not a lexicon of harms (a
+     * threat to the reader names its target this way). Danish plural "I" is left out: lower-cased it is "i" ("in").
+     */
+    private static final Set<String> READER =
+            Set.of("you", "your", "yourself", "yourselv", "u", "ur", "ya", "du", "dig", "din", "dit", "dine", "jer");
+
+    private static final class Bundled {
+        static final TargetWords LEXICONS = of(BundledRules.load());
+    }
+
+    private final Lexicons lexicons;
+    private final Analyzer analyzer = RuleAnalyzer.forDocuments();
+
+    private TargetWords(Lexicons lexicons) {
+        this.lexicons = lexicons;
+    }
+
+    /** The lexicons of this pack. */
+    public static TargetWords of(RulePack pack) {
+        return new TargetWords(new Lexicons(pack.lexicons()));
+    }
+
+    /** The lexicons of the pack bundled into this build, read once. */
+    public static TargetWords bundled() {
+        return Bundled.LEXICONS;
+    }
+
+    /** What this text names, read in the fields its language tag selects (as rule matching reads it). */
+    public NamedTargets in(String text, Optional<String> language) {
+        if (text == null || text.isBlank()) {
+            return NamedTargets.NONE;
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        boolean person = false;
+        boolean reader = false;
+        Set<LexiconKind> kinds = EnumSet.noneOf(LexiconKind.class);
+        for (RuleLanguage field : RuleEngine.fieldsFor(language)) {
+            List<Lexicons.Token> tokens = Lexicons.analyse(analyzer, field, text);
+            for (Lexicons.Token token : tokens) {
+                person |= PersonNameFilter.TOKEN.equals(token.term());
+                reader |= READER.contains(token.term());
+            }
+            for (Lexicons.Occurrence o : lexicons.occurrences(field, tokens)) {
+                LexiconKind kind = o.lexicon().kind();
+                if (kind.namesGroups() && !o.entry().group().isEmpty()) {
+                    groups.add(o.entry().group());
+                }
+                kinds.add(kind);
+            }
+        }
+        return new NamedTargets(List.copyOf(groups), person, reader, kinds);
+    }
+}
