@@ -129,6 +129,8 @@ final class ClusterBench {
                 .configuration("state.backend.type", stateBackend)
                 .configuration("execution.checkpointing.incremental", Boolean.toString("rocksdb".equals(stateBackend)))
                 .configuration("restart-strategy.type", "none")
+                // a loaded box starts JVMs slowly (40 s for one TaskManager at load average 55)
+                .startupTimeout(Duration.ofMinutes(5))
                 .start()) {
             String jar = cluster.rest().uploadJar(jobJar);
             String name = "bench-" + layout.taskManagers() + "x" + layout.slots();
