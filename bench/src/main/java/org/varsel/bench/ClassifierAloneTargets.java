@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.varsel.contract.Incident;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.CorrelationSettings;
 import org.varsel.pipeline.correlate.Severity;
@@ -20,7 +21,8 @@ import org.varsel.pipeline.rules.TargetWords;
 /**
  * What the classifier-alone high-severity policy sees of each text (docs/incidents.md, "High-severity signal"): for
  * texts in a TSV ({@code id, set, label, text}), the language, the hateful + threat score, whether the text opens a
- * high-severity incident today and by its rules alone, and whom the rules' lexicons find it naming. The policy variants
+ * high-severity incident and in which tier, whether its rules alone open one, and whom the rules' lexicons find it
+ * naming. The policy variants
  * are counted from this table, so that one pass serves every variant. Run: {@code bench/run
  * org.varsel.bench.ClassifierAloneTargets IN.tsv OUT.tsv}.
  */
@@ -33,24 +35,25 @@ public final class ClassifierAloneTargets {
         TargetWords targets = TargetWords.bundled();
         try (FlaggingPath path = FlaggingPath.bundled();
                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
-            out.println("id\tset\tlabel\tlanguage\tharm\topens\trules_alone\tgroups\tperson\treader\tkinds");
+            out.println("id\tset\tlabel\tlanguage\tharm\topens\ttier\trules_alone\tgroups\tperson\treader\tkinds");
             for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t", 4);
                 if (f.length < 4) {
                     continue;
                 }
                 AnalysedSignal analysed = path.analyse(f[0], f[3]);
-                NamedTargets named = targets.in(
-                        f[3], Optional.ofNullable(analysed.language()).filter(l -> !"und".equals(l)));
+                Optional<Incident> incident = defaults.highSeverity(analysed);
+                NamedTargets named = targets.in(f[3], analysed.ruleLanguage());
                 out.printf(
                         Locale.ROOT,
-                        "%s\t%s\t%s\t%s\t%.4f\t%b\t%b\t%s\t%b\t%b\t%s%n",
+                        "%s\t%s\t%s\t%s\t%.4f\t%b\t%s\t%b\t%s\t%b\t%b\t%s%n",
                         f[0],
                         f[1],
                         f[2],
                         analysed.language(),
                         Severity.harmScore(analysed.scores()),
-                        defaults.highSeverity(analysed).isPresent(),
+                        incident.isPresent(),
+                        incident.map(i -> i.tier().label()).orElse("-"),
                         rulesOnly.highSeverity(analysed).isPresent(),
                         String.join(",", named.groups()),
                         named.person(),

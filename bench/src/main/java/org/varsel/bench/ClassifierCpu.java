@@ -3,7 +3,6 @@ package org.varsel.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.util.List;
 import org.varsel.pipeline.classify.Category;
 import org.varsel.pipeline.classify.Classification;
@@ -20,11 +19,7 @@ public final class ClassifierCpu {
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
-        List<RuleMatchLevers.Doc> texts = RuleMatchLevers.docs(
-                Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
-                Path.of(System.getProperty(
-                        "varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
-                2_000);
+        List<RuleMatchLevers.Doc> texts = RuleMatchLevers.cpuWorkload();
         HarmClassifier classifier = HarmClassifier.bundled();
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < rounds; round++) {

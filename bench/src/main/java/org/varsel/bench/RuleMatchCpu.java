@@ -22,11 +22,7 @@ public final class RuleMatchCpu {
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
-        List<RuleMatchLevers.Doc> texts = RuleMatchLevers.docs(
-                Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
-                Path.of(System.getProperty(
-                        "varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
-                2_000);
+        List<RuleMatchLevers.Doc> texts = RuleMatchLevers.cpuWorkload();
         String rules = System.getProperty("varsel.rules");
         RulePack library = rules == null ? BundledRules.load() : BundledRules.fromDirectory(Path.of(rules));
         RulePack pack = RuleMatchLevers.pack(library, 1_000, texts, RuleMatchLevers.all());

@@ -63,6 +63,18 @@ public final class RuleMatchLevers {
         return RulePack.of("bench", rules, bundled.lexicons());
     }
 
+    /**
+     * The 2,000 posts the CPU harnesses measure ({@code RuleMatchCpu}, {@code ClassifierCpu}), from the training data
+     * or the files {@code -Dvarsel.hatexplain} and {@code -Dvarsel.dkhate} name.
+     */
+    static List<Doc> cpuWorkload() throws IOException {
+        return docs(
+                Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
+                Path.of(System.getProperty(
+                        "varsel.dkhate", "data/training/dkhate/oe20da_data_offenseval-da-training-v1.tsv")),
+                2_000);
+    }
+
     /** Posts of at most 280 characters: 55% English tagged, 20% Danish tagged, 25% untagged (half of each). */
     public static List<Doc> docs(Path hatexplain, Path dkhate, int count) throws IOException {
         List<String> english = column(hatexplain, 5, count);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.enrich.Enrichment;
 import org.varsel.pipeline.extract.Platform;
@@ -114,6 +115,11 @@ public record AnalysedSignal(
                 modelVersion,
                 matches,
                 encodingConverted);
+    }
+
+    /** The language tag rules and lexicons read the text in: none when undetermined ({@code und}), so all apply. */
+    public Optional<String> ruleLanguage() {
+        return Optional.ofNullable(language).filter(l -> !"und".equals(l));
     }
 
     /** Who posted it, as the key for counting distinct accounts: platform-qualified handle, or the source when unknown. */

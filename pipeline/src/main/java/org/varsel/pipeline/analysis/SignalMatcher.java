@@ -2,7 +2,6 @@ package org.varsel.pipeline.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.rules.MatchResult;
 import org.varsel.pipeline.rules.RuleEngine;
@@ -19,8 +18,7 @@ public final class SignalMatcher {
         if (text == null || text.isBlank()) {
             return MatchResult.NONE;
         }
-        Optional<String> language = Optional.ofNullable(signal.language()).filter(l -> !"und".equals(l));
-        return engine.match(text, language);
+        return engine.match(text, signal.ruleLanguage());
     }
 
     /** The signal with the active hits of {@code result} as its rule matches (shadow hits never reach correlation). */

@@ -46,8 +46,7 @@ public final class ClassifierAlone {
     /** Why this signal, opened by the classifier alone, stays out of the high tier; empty when it may enter it. */
     static Optional<String> whyLowered(AnalysedSignal analysed, TargetWords targets) {
         String text = analysed.signal().text();
-        NamedTargets named =
-                targets.in(text, Optional.ofNullable(analysed.language()).filter(l -> !"und".equals(l)));
+        NamedTargets named = targets.in(text, analysed.ruleLanguage());
         if (namesTargetAndAttack(named)) {
             return Optional.empty();
         }

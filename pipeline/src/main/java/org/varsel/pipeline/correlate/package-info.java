@@ -29,7 +29,8 @@
  *   <li>{@link org.varsel.pipeline.correlate.EarlyWarnings}: a target group's daily or weekly trend against its
  *       baseline (state {@link org.varsel.pipeline.correlate.TrendState});
  *   <li>{@link org.varsel.pipeline.correlate.SingleSignals}: one signal is an incident on its own (a partner's
- *       confident assessment, a grave rule hit or classifier score), no state.
+ *       confident assessment, a grave rule hit or classifier score; the score alone reaches the high tier only
+ *       when the text names a target and an attack, {@link org.varsel.pipeline.correlate.ClassifierAlone}), no state.
  * </ul>
  *
  * <h3>State and time</h3>

@@ -20,7 +20,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -36,6 +35,7 @@ import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.operators.CampaignFunction;
 import org.varsel.pipeline.operators.CampaignIncidentFunction;
+import org.varsel.pipeline.operators.Harnesses;
 import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
 
 /**
@@ -240,15 +240,7 @@ class CampaignStateBackendsTest {
     private static <I, O> KeyedOneInputStreamOperatorTestHarness<String, I, O> started(
             KeyedOneInputStreamOperatorTestHarness<String, I, O> harness, String backend, OperatorSubtaskState snapshot)
             throws Exception {
-        if ("rocksdb".equals(backend)) {
-            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-        }
-        harness.setup();
-        if (snapshot != null) {
-            harness.initializeState(snapshot);
-        }
-        harness.open();
-        return harness;
+        return Harnesses.opened(harness, backend, snapshot);
     }
 
     /** Three campaigns that meet late (a merge), an unrelated link, all within two hours. */

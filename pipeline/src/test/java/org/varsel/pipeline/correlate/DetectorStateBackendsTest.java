@@ -18,7 +18,6 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -30,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.operators.DetectorFunction;
+import org.varsel.pipeline.operators.Harnesses;
 import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
 
 /**
@@ -46,17 +46,7 @@ class DetectorStateBackendsTest {
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void everyDetectorFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
-        List<AnalysedSignal> stream = stream();
-        check(
-                backend,
-                "co-similar text",
-                CoordinatedAccounts.coSimilarText(SETTINGS),
-                CoordinationState.class,
-                stream,
-                s -> KEYS.coSimilarText(s).stream().toList());
-        check(backend, "co-link", CoordinatedAccounts.coLink(SETTINGS), CoordinationState.class, stream, KEYS::coLink);
-        check(backend, "hashtag push", BaselineBursts.hashtagPush(SETTINGS), BurstState.class, stream, KEYS::hashtags);
-        check(backend, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
+        everyDetector(backend, false);
     }
 
     @ParameterizedTest
@@ -74,6 +64,7 @@ class DetectorStateBackendsTest {
         EarlyWarningSettings settings = EarlyWarningSettings.defaults();
         check(
                 backend,
+                false,
                 "early warning",
                 new EarlyWarnings(settings, EarlyWarningSettings.WEEK),
                 TrendState.class,
@@ -89,48 +80,42 @@ class DetectorStateBackendsTest {
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void everyDetectorFindsAcrossARestoreWhatTheReplayFinds(String backend) throws Exception {
+        everyDetector(backend, true);
+    }
+
+    private static void everyDetector(String backend, boolean acrossRestore) throws Exception {
         List<AnalysedSignal> stream = stream();
-        checkAcrossRestore(
+        check(
                 backend,
+                acrossRestore,
                 "co-similar text",
                 CoordinatedAccounts.coSimilarText(SETTINGS),
                 CoordinationState.class,
                 stream,
                 s -> KEYS.coSimilarText(s).stream().toList());
-        checkAcrossRestore(
+        check(
                 backend,
+                acrossRestore,
                 "co-link",
                 CoordinatedAccounts.coLink(SETTINGS),
                 CoordinationState.class,
                 stream,
                 KEYS::coLink);
-        checkAcrossRestore(
+        check(
                 backend,
+                acrossRestore,
                 "hashtag push",
                 BaselineBursts.hashtagPush(SETTINGS),
                 BurstState.class,
                 stream,
                 KEYS::hashtags);
-        checkAcrossRestore(backend, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
+        check(backend, acrossRestore, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
     }
 
-    private static <H> void checkAcrossRestore(
-            String backend,
-            String name,
-            Detector<H> detector,
-            Class<H> head,
-            List<AnalysedSignal> stream,
-            Function<AnalysedSignal, List<KeyedSignal>> keys)
-            throws Exception {
-        List<KeyedSignal> inputs = new ArrayList<>();
-        stream.forEach(s -> inputs.addAll(keys.apply(s)));
-        List<Incident> expected = new ArrayList<>();
-        DetectorReplay<H> replay =
-                new DetectorReplay<>(detector, OUT_OF_ORDERNESS, update -> expected.add(update.incident()));
-        inputs.forEach(replay::feed);
-        replay.finish();
-
-        List<Incident> actual = new ArrayList<>();
+    /** Runs the detector in an operator test harness, snapshots it halfway and goes on in a new operator restored from it. */
+    private static <H> List<Incident> runAcrossRestore(
+            String backend, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs) throws Exception {
+        List<Incident> out = new ArrayList<>();
         int half = inputs.size() / 2;
         long watermark = Long.MIN_VALUE;
         OperatorSubtaskState snapshot;
@@ -139,19 +124,16 @@ class DetectorStateBackendsTest {
                 watermark = feed(harness, input, watermark);
             }
             snapshot = harness.snapshot(1, 1);
-            harness.extractOutputValues().forEach(u -> actual.add(u.incident()));
+            harness.extractOutputValues().forEach(u -> out.add(u.incident()));
         }
         try (var harness = detectorHarness(backend, detector, head, snapshot)) {
             for (KeyedSignal input : inputs.subList(half, inputs.size())) {
                 watermark = feed(harness, input, watermark);
             }
             harness.processWatermark(new Watermark(Long.MAX_VALUE));
-            harness.extractOutputValues().forEach(u -> actual.add(u.incident()));
+            harness.extractOutputValues().forEach(u -> out.add(u.incident()));
         }
-        assertThat(latest(expected)).as(name + ": the replay finds incidents").isNotEmpty();
-        assertThat(summaries(latest(actual)))
-                .as(name + " on " + backend + " across a restore")
-                .isEqualTo(summaries(latest(expected)));
+        return out;
     }
 
     /** Feeds a signal and moves the watermark as {@link WatermarkAfterEveryRecord} does; returns the watermark. */
@@ -170,23 +152,18 @@ class DetectorStateBackendsTest {
 
     private static <H> KeyedOneInputStreamOperatorTestHarness<String, KeyedSignal, FindingUpdate> detectorHarness(
             String backend, Detector<H> detector, Class<H> head, OperatorSubtaskState snapshot) throws Exception {
-        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DetectorFunction<>(detector, head, SETTINGS.stateTtl())),
-                KeyedSignal::key,
-                Types.STRING);
-        if ("rocksdb".equals(backend)) {
-            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-        }
-        harness.setup();
-        if (snapshot != null) {
-            harness.initializeState(snapshot);
-        }
-        harness.open();
-        return harness;
+        return Harnesses.opened(
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new DetectorFunction<>(detector, head, SETTINGS.stateTtl())),
+                        KeyedSignal::key,
+                        Types.STRING),
+                backend,
+                snapshot);
     }
 
     private static <H> void check(
             String backend,
+            boolean acrossRestore,
             String name,
             Detector<H> detector,
             Class<H> head,
@@ -205,9 +182,13 @@ class DetectorStateBackendsTest {
                 .as(name + ": every key's state is cleared at the end of input")
                 .isEmpty();
 
-        List<Incident> actual = runOnFlink(backend, detector, head, inputs);
+        List<Incident> actual = acrossRestore
+                ? runAcrossRestore(backend, detector, head, inputs)
+                : runOnFlink(backend, detector, head, inputs);
         assertThat(latest(expected)).as(name + ": the replay finds incidents").isNotEmpty();
-        assertThat(summaries(latest(actual))).as(name + " on " + backend).isEqualTo(summaries(latest(expected)));
+        assertThat(summaries(latest(actual)))
+                .as(name + " on " + backend + (acrossRestore ? " across a restore" : ""))
+                .isEqualTo(summaries(latest(expected)));
     }
 
     private static <H> List<Incident> runOnFlink(
