@@ -17,7 +17,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * The analysis shared by documents and rule queries for one language: obfuscation folding,
- * standard tokens, in English and Danish documents {@code _person_} stacked on names ({@link PersonNameFilter}), lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
+ * standard tokens, in English and Danish documents {@code _person_} stacked on names ({@link PersonNameFilter}), lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}) and, in Danish ones, words written without æ, ø, å given their spelling with them ({@link DanishLettersFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
  * and a stemmer (English, Danish, none for {@code any}), then every double letter collapsed.
  * {@code any} and the script languages break words with ICU (dictionaries for Myanmar, Thai,
  * Lao, Khmer and CJK, which are written without spaces) and fold words outside the Latin script
@@ -93,6 +93,9 @@ final class RuleAnalyzer extends Analyzer {
         }
         if (repairs) {
             ts = new ObfuscationRepairFilter(ts);
+            if (language == RuleLanguage.DA) {
+                ts = new DanishLettersFilter(ts);
+            }
         }
         // accents and stretched letters (kíííllíng) are undone before stemming, so the stemmer sees
         // the suffix; Danish keeps æ, ø, å for its stemmer and folds them afterwards

@@ -46,7 +46,8 @@
  * references and reports errors and warnings instead of throwing. Rules and documents share one analysis
  * ({@code RuleAnalyzer}): per-language stemming, accent and repeated-letter folding, script folding, and the repair of
  * obfuscated spellings ({@code ObfuscationCharFilter}, {@code ObfuscationRepairFilter}), so that "k1ll" and "kiiill"
- * match what "kill" matches. In English and Danish documents a word that looks like a person's name gets the token
+ * match what "kill" matches, and Danish written without æ, ø, å ({@code DanishLettersFilter}), so that "koeller" matches
+ * what "køller" matches. In English and Danish documents a word that looks like a person's name gets the token
  * {@code _person_} stacked on it ({@code PersonNameFilter}), so that a rule can aim a threat at any named person.
  *
  * <h3>Matching and explanation</h3>

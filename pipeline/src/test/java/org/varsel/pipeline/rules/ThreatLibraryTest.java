@@ -49,6 +49,25 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void flagsADanishThreatWrittenWithoutDanishLetters() {
+        assertThat(meant("i morgen kl 8 ved torvet, tag jeres koeller med, romaerne skal have en laerestreg", "da"))
+                .contains("dsl-da-vaebnet-opfordring-tid-sted");
+        assertThat(meant("Vi skal saa slaa de jøder ihjel", "da")).isNotEmpty();
+    }
+
+    @Test
+    void flagsADanishThreatWithAVerbOfKillingFromTheWordnet() {
+        assertThat(meant("de perkere burde halshugges", "da")).contains("dsl-da-normativ-trussel");
+    }
+
+    @Test
+    void readsRetAsRightNotAsTheCourtThatReportsAThreat() {
+        assertThat(severity("du har helt ret, muslimerne burde skydes", "da")).isEqualTo(5);
+        assertThat(severity("Retten i Holbæk dømte manden for at skrive at muslimerne burde skydes", "da"))
+                .isLessThan(5);
+    }
+
+    @Test
     void flagsAConditionalThreatWithTheVerbBeforeTheSubjectInDanish() {
         assertThat(meant("Kommer der flere somaliere på min vej, så skyder jeg dem", "da"))
                 .contains("dsl-da-betinget-trussel");
