@@ -129,6 +129,8 @@ final class ClusterBench {
                 .configuration("state.backend.type", stateBackend)
                 .configuration("execution.checkpointing.incremental", Boolean.toString("rocksdb".equals(stateBackend)))
                 .configuration("restart-strategy.type", "none")
+                // a loaded box starts JVMs slowly (40 s for one TaskManager at load average 55)
+                .startupTimeout(Duration.ofMinutes(5))
                 .start()) {
             String jar = cluster.rest().uploadJar(jobJar);
             String name = "bench-" + layout.taskManagers() + "x" + layout.slots();
@@ -304,11 +306,7 @@ final class ClusterBench {
                 .max(Comparator.comparingDouble(r -> r.throughput().sustained()))
                 .orElseThrow();
         // No latency phase on the cluster: p99 is not measured (the MiniCluster bench measures it).
-        out.printf(
-                Locale.ROOT,
-                "throughput=%.0f p99_ms=NaN signals=%d%n",
-                best.throughput().sustained(),
-                best.throughput().signals());
+        BenchTable.printLastLine(out, best.throughput(), Double.NaN);
     }
 
     private static void printBusyTime(PrintStream out, Result r) {

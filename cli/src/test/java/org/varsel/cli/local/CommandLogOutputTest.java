@@ -2,16 +2,19 @@ package org.varsel.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.runtime.checkpoint.CheckpointException;
 import org.apache.flink.runtime.checkpoint.CheckpointFailureManager;
 import org.apache.flink.runtime.checkpoint.CheckpointFailureReason;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -69,21 +72,54 @@ class CommandLogOutputTest {
                 .doesNotContain("\tat ");
     }
 
+    @Test
+    void keepsTheJobManagersCheckpointRaceAtTheEndOfABoundedJobOffTheConsoleAndShowsItsOtherErrors() throws Exception {
+        String console = consoleOf("org.apache.flink.runtime.rpc.pekko.FencedPekkoRpcActor", log -> {
+            log.error(
+                    "Caught exception while executing runnable in main thread.",
+                    new IllegalStateException("Trying to open gateway for unseen checkpoint: latest known"
+                            + " checkpoint = 25, incoming checkpoint = 26"));
+            log.error(
+                    "Caught exception while executing runnable in main thread.",
+                    new IllegalStateException("Job is in an unexpected state"));
+        });
+
+        assertThat(console).doesNotContain("unseen checkpoint").contains("ERROR", "Job is in an unexpected state");
+    }
+
     private static String consoleOf(java.util.function.Consumer<Logger> logging) throws Exception {
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        // the console appender takes System.err when the configuration starts
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        return consoleOf(CheckpointFailureManager.class.getName(), logging);
+    }
+
+    private static String consoleOf(String logger, java.util.function.Consumer<Logger> logging) throws Exception {
+        StringWriter console = new StringWriter();
         LoggerContext context = new LoggerContext("command-log-output");
         try {
             ConfigurationSource source =
                     ConfigurationSource.fromResource("log4j2.xml", CommandLogOutputTest.class.getClassLoader());
-            context.start(new XmlConfiguration(context, source));
-            logging.accept(context.getLogger(CheckpointFailureManager.class.getName()));
+            XmlConfiguration config = new XmlConfiguration(context, source);
+            context.start(config);
+            // Each console appender's output, with its own layout, into the writer: System.err is shared by every
+            // logger context of the JVM, so it cannot be captured reliably.
+            Set<LoggerConfig> loggers = new HashSet<>(config.getLoggers().values());
+            loggers.add(config.getRootLogger());
+            for (LoggerConfig loggerConfig : loggers) {
+                for (String name : List.copyOf(loggerConfig.getAppenders().keySet())) {
+                    Appender capture = WriterAppender.newBuilder()
+                            .setName(name + "-captured")
+                            .setTarget(console)
+                            .setLayout(config.getAppender(name).getLayout())
+                            .build();
+                    capture.start();
+                    loggerConfig.removeAppender(name);
+                    loggerConfig.addAppender(capture, null, null);
+                }
+            }
+            context.updateLoggers();
+            logging.accept(context.getLogger(logger));
         } finally {
             context.stop();
-            System.setErr(stderr);
         }
-        return captured.toString(StandardCharsets.UTF_8);
+        return console.toString();
     }
 }
