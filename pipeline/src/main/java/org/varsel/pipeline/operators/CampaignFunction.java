@@ -71,6 +71,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
     @Override
     public void open(OpenContext openContext) {
         state = new FlinkCampaignState(
+                KeyedAccess.readsFreshCopies(getRuntimeContext()),
                 getRuntimeContext()
                         .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
                                 new MapStateDescriptor<>(
@@ -131,6 +132,8 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         private final Map<String, CampaignMember> cachedMembers = new RecentEntries<>(CACHED_ENTRIES);
         private final Map<String, Campaign> cachedCampaigns = new RecentEntries<>(CACHED_ENTRIES);
         private long cachedSince = Long.MIN_VALUE;
+        /** False on the heap backend: the caches then live for one call only (see {@link KeyedAccess#readsFreshCopies}). */
+        private final boolean caching;
         /**
          * The keys of the two states that are walked on every timer, in order, in operator memory: read from the state once
          * after a start or restore, then kept with every write. Walking the states themselves (through the TTL wrapper, on
@@ -141,16 +144,18 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         private TreeSet<String> campaignKeys;
 
         FlinkCampaignState(
+                boolean caching,
                 MapState<String, FindingUpdate> pending,
                 MapState<String, CampaignMember> members,
                 MapState<String, Campaign> campaigns) {
+            this.caching = caching;
             this.pending = pending;
             this.members = members;
             this.campaigns = campaigns;
         }
 
         void expireCache(long now) {
-            if (cachedSince == Long.MIN_VALUE || now - cachedSince >= CACHE_LIFETIME.toMillis()) {
+            if (!caching || cachedSince == Long.MIN_VALUE || now - cachedSince >= CACHE_LIFETIME.toMillis()) {
                 cachedMembers.clear();
                 cachedCampaigns.clear();
                 cachedSince = now;

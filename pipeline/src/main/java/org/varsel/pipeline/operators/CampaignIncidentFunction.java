@@ -46,6 +46,8 @@ public final class CampaignIncidentFunction extends KeyedProcessFunction<String,
     private transient ValueState<CampaignEmission> emission;
     private transient Map<String, Map<String, CampaignMember>> cached;
     private transient long cachedSince;
+    /** False on the heap backend: the cache then lives for one call only (see {@link KeyedAccess#readsFreshCopies}). */
+    private transient boolean caching;
 
     /** A held version waits for event time only (replays: deterministic versions). */
     public CampaignIncidentFunction(CampaignIncidents incidents, Duration stateTtl) {
@@ -77,6 +79,7 @@ public final class CampaignIncidentFunction extends KeyedProcessFunction<String,
                         stateTtl));
         cached = new RecentEntries<>(CACHED_CAMPAIGNS);
         cachedSince = Long.MIN_VALUE;
+        caching = KeyedAccess.readsFreshCopies(getRuntimeContext());
     }
 
     @Override
@@ -107,7 +110,9 @@ public final class CampaignIncidentFunction extends KeyedProcessFunction<String,
 
     private CampaignFindings findingsOf(String campaignId, TimerService timers) {
         long now = timers.currentProcessingTime();
-        if (cachedSince == Long.MIN_VALUE || now - cachedSince >= CampaignFunction.CACHE_LIFETIME.toMillis()) {
+        if (!caching
+                || cachedSince == Long.MIN_VALUE
+                || now - cachedSince >= CampaignFunction.CACHE_LIFETIME.toMillis()) {
             cached.clear();
             cachedSince = now;
         }

@@ -1,8 +1,13 @@
 package org.varsel.pipeline.operators;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
 
 /**
  * How the keyed operators declare and reach their state: every descriptor with the same safety-net TTL, and Flink's
@@ -28,6 +33,26 @@ final class KeyedAccess {
                 .cleanupInRocksdbCompactFilter(1000)
                 .build());
         return descriptor;
+    }
+
+    /**
+     * Whether the job's state backend hands out a fresh object on every read (RocksDB, ForSt deserialise), so that an
+     * operator may keep what it read in memory and change it in place. The heap backend hands out the very object an
+     * asynchronous snapshot may still be writing (it copies a value on access only while a snapshot is pending): an
+     * operator-side cache there lets a snapshot fail or hold state later than its barrier. Unknown means no.
+     */
+    static boolean readsFreshCopies(RuntimeContext context) {
+        if (!(context instanceof StreamingRuntimeContext streaming)) {
+            return false;
+        }
+        String backend = streaming
+                .getJobConfiguration()
+                .getOptional(StateBackendOptions.STATE_BACKEND)
+                .orElseGet(() -> streaming
+                        .getTaskManagerRuntimeInfo()
+                        .getConfiguration()
+                        .get(StateBackendOptions.STATE_BACKEND));
+        return Set.of("rocksdb", "forst").contains(backend.toLowerCase(Locale.ROOT));
     }
 
     private static StateTtlConfig.Builder ttl(Duration ttl) {

@@ -22,6 +22,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.OperatorSnapshotFutures;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamElement;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -159,9 +160,18 @@ class CampaignStateBackendsTest {
             consolidation.processElement(
                     new StreamRecord<>(waiting, waiting.incident().updatedAt().toEpochMilli()));
             forward(consolidation, emission);
-            consolidated = consolidation.snapshot(1, 1);
-            emitted = emission.snapshot(1, 1);
             out.addAll(emission.extractOutputValues());
+            // the snapshots are written while the operators go on, as in a job: they must hold the barrier's state
+            OperatorSnapshotFutures consolidating = Harnesses.snapshotStarted(consolidation, 1);
+            OperatorSnapshotFutures emitting = Harnesses.snapshotStarted(emission, 1);
+            long goingOn = watermark;
+            for (FindingUpdate finding : findings.subList(half + 1, findings.size())) {
+                goingOn = feed(consolidation, emission, finding, goingOn);
+            }
+            consolidation.processWatermark(new Watermark(Long.MAX_VALUE));
+            forward(consolidation, emission);
+            consolidated = Harnesses.written(consolidating);
+            emitted = Harnesses.written(emitting);
         }
         try (var consolidation = consolidation(backend, consolidated);
                 var emission = emission(backend, CampaignSettings.defaults(), withEmissionState ? emitted : null)) {

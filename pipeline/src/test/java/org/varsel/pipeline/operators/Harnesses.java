@@ -1,7 +1,11 @@
 package org.varsel.pipeline.operators;
 
+import org.apache.flink.runtime.checkpoint.CheckpointOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.memory.MemCheckpointStreamFactory;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.OperatorSnapshotFinalizer;
+import org.apache.flink.streaming.api.operators.OperatorSnapshotFutures;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
 /** Opens an operator test harness as a task would: set up, restored from a snapshot when there is one, opened. */
@@ -25,5 +29,24 @@ public final class Harnesses {
             harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         }
         return opened(harness, snapshot);
+    }
+
+    /**
+     * Takes a snapshot's synchronous part, as a task does at a barrier; its asynchronous part is written by {@link
+     * #written}, so a test can let the operator go on in between, as it does in a job while the snapshot is written.
+     */
+    public static OperatorSnapshotFutures snapshotStarted(AbstractStreamOperatorTestHarness<?> harness, long checkpoint)
+            throws Exception {
+        return harness.getOperator()
+                .snapshotState(
+                        checkpoint,
+                        checkpoint,
+                        CheckpointOptions.forCheckpointWithDefaultLocation(),
+                        new MemCheckpointStreamFactory(Integer.MAX_VALUE));
+    }
+
+    /** Writes a started snapshot's asynchronous part and returns the state a restore reads. */
+    public static OperatorSubtaskState written(OperatorSnapshotFutures started) throws Exception {
+        return new OperatorSnapshotFinalizer(started).getJobManagerOwnedState();
     }
 }
