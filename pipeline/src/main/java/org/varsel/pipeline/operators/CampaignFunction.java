@@ -122,18 +122,15 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
     /**
      * The consolidation's state in Flink keyed state, with a write-through cache of findings and campaigns. The cache is
-     * not scoped by key: the operator has one key ({@link #KEY}). Objects are shared with the cache as the heap backend
-     * shares them with its map, so the consolidation behaves as it does on the heap backend.
+     * not scoped by key: the operator has one key ({@link #KEY}). Consolidation changes what it reads in place, so the
+     * cache is kept only where the backend reads fresh copies ({@link KeyedAccess#readsFreshCopies}).
      */
     private static final class FlinkCampaignState implements CampaignState {
         private final MapState<String, FindingUpdate> pending;
         private final MapState<String, CampaignMember> members;
         private final MapState<String, Campaign> campaigns;
-        private final Map<String, CampaignMember> cachedMembers = new RecentEntries<>(CACHED_ENTRIES);
-        private final Map<String, Campaign> cachedCampaigns = new RecentEntries<>(CACHED_ENTRIES);
-        private long cachedSince = Long.MIN_VALUE;
-        /** False on the heap backend: the caches then live for one call only (see {@link KeyedAccess#readsFreshCopies}). */
-        private final boolean caching;
+        private final RecentEntries<CampaignMember> cachedMembers;
+        private final RecentEntries<Campaign> cachedCampaigns;
         /**
          * The keys of the two states that are walked on every timer, in order, in operator memory: read from the state once
          * after a start or restore, then kept with every write. Walking the states themselves (through the TTL wrapper, on
@@ -148,18 +145,16 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
                 MapState<String, FindingUpdate> pending,
                 MapState<String, CampaignMember> members,
                 MapState<String, Campaign> campaigns) {
-            this.caching = caching;
+            this.cachedMembers = new RecentEntries<>(CACHED_ENTRIES, CACHE_LIFETIME, caching);
+            this.cachedCampaigns = new RecentEntries<>(CACHED_ENTRIES, CACHE_LIFETIME, caching);
             this.pending = pending;
             this.members = members;
             this.campaigns = campaigns;
         }
 
         void expireCache(long now) {
-            if (!caching || cachedSince == Long.MIN_VALUE || now - cachedSince >= CACHE_LIFETIME.toMillis()) {
-                cachedMembers.clear();
-                cachedCampaigns.clear();
-                cachedSince = now;
-            }
+            cachedMembers.forgetWhenDue(now);
+            cachedCampaigns.forgetWhenDue(now);
         }
 
         private static TreeSet<String> keysOf(MapState<String, ?> state) {

@@ -44,10 +44,7 @@ public final class CampaignIncidentFunction extends KeyedProcessFunction<String,
 
     private transient MapState<String, CampaignMember> findings;
     private transient ValueState<CampaignEmission> emission;
-    private transient Map<String, Map<String, CampaignMember>> cached;
-    private transient long cachedSince;
-    /** False on the heap backend: the cache then lives for one call only (see {@link KeyedAccess#readsFreshCopies}). */
-    private transient boolean caching;
+    private transient RecentEntries<Map<String, CampaignMember>> cached;
 
     /** A held version waits for event time only (replays: deterministic versions). */
     public CampaignIncidentFunction(CampaignIncidents incidents, Duration stateTtl) {
@@ -77,9 +74,8 @@ public final class CampaignIncidentFunction extends KeyedProcessFunction<String,
                 .getState(KeyedAccess.expiringWithoutCleanupOnAccess(
                         new ValueStateDescriptor<>("campaign-emission", TypeInformation.of(CampaignEmission.class)),
                         stateTtl));
-        cached = new RecentEntries<>(CACHED_CAMPAIGNS);
-        cachedSince = Long.MIN_VALUE;
-        caching = KeyedAccess.readsFreshCopies(getRuntimeContext());
+        cached = new RecentEntries<>(
+                CACHED_CAMPAIGNS, CampaignFunction.CACHE_LIFETIME, KeyedAccess.readsFreshCopies(getRuntimeContext()));
     }
 
     @Override
@@ -109,13 +105,7 @@ public final class CampaignIncidentFunction extends KeyedProcessFunction<String,
     }
 
     private CampaignFindings findingsOf(String campaignId, TimerService timers) {
-        long now = timers.currentProcessingTime();
-        if (!caching
-                || cachedSince == Long.MIN_VALUE
-                || now - cachedSince >= CampaignFunction.CACHE_LIFETIME.toMillis()) {
-            cached.clear();
-            cachedSince = now;
-        }
+        cached.forgetWhenDue(timers.currentProcessingTime());
         return new FlinkCampaignFindings(campaignId, findings, emission, cached);
     }
 
