@@ -8,6 +8,7 @@ import java.util.function.Function;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.model.MaxentModel;
+import org.varsel.pipeline.nlp.MaxentScorer;
 import org.varsel.pipeline.nlp.ModelResources;
 import org.varsel.pipeline.nlp.TextNormaliser;
 

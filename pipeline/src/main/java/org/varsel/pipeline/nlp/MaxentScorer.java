@@ -1,24 +1,35 @@
-package org.varsel.pipeline.classify;
+package org.varsel.pipeline.nlp;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import opennlp.tools.ml.ArrayMath;
+import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
+import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
 
 /**
- * A quasi-Newton maxent model's weights in one open-addressing table: the probabilities of OpenNLP's
- * {@code QNModel.eval}, bit for bit, in fewer memory loads a feature. The model keeps its ~86,000 predicates in a
- * {@code LinkedHashMap} whose look-up walks a slot, a node, the key and its bytes, the {@code Context} and its two
- * arrays, each a cache miss on a table this size: that look-up was a third of the classifier's CPU in the pipeline's
- * profile (docs/performance.md, issue 20). Here one slot holds a key's hash and where its characters and weights lie
- * in flat arrays. Immutable and thread-safe.
+ * A maxent model's weights in one open-addressing table: the probabilities of OpenNLP's {@code QNModel.eval} (the
+ * classifier) and {@code GISModel.eval} (the language detector), bit for bit, in fewer memory loads a feature. OpenNLP
+ * keeps a model's predicates (the classifier's ~86,000) in a {@code LinkedHashMap} whose look-up walks a slot, a node,
+ * the key and its bytes, the {@code Context} and its two arrays, each a cache miss on a table this size: that look-up
+ * was a third of the classifier's CPU in the pipeline's profile (docs/performance.md, issue 20). Here one slot holds a
+ * key's hash and where its characters and weights lie in flat arrays. Immutable and thread-safe.
  */
-final class MaxentScorer {
+public final class MaxentScorer {
 
     /** Ints a slot: the key's hash, where its characters start and end in {@link #keys}, where its weights start. */
     private static final int SLOT = 4;
+
+    /** The scorers built, by their model's identity (a model's own equals and hashCode walk all its weights). */
+    private static final List<Built> BUILT = new ArrayList<>();
+
+    private record Built(WeakReference<MaxentModel> model, Optional<MaxentScorer> scorer) {}
 
     private final int outcomeCount;
     private final int mask;
@@ -28,9 +39,18 @@ final class MaxentScorer {
     private final int[] outcomes;
 
     private final double[] weights;
+    /**
+     * GIS starts every outcome at the log of a uniform prior and normalises by the sum of exponentials; quasi-Newton
+     * starts at 0 and subtracts the log-sum-exp.
+     */
+    private final boolean uniformPrior;
 
-    private MaxentScorer(Map<String, Context> predicates, int outcomeCount) {
+    private final double logPrior;
+
+    private MaxentScorer(Map<String, Context> predicates, int outcomeCount, boolean uniformPrior) {
         this.outcomeCount = outcomeCount;
+        this.uniformPrior = uniformPrior;
+        this.logPrior = StrictMath.log(1.0 / outcomeCount);
         int capacity = Integer.highestOneBit(Math.max(2, predicates.size()) * 3 - 1) << 1;
         mask = capacity - 1;
         slots = new int[capacity * SLOT];
@@ -64,23 +84,48 @@ final class MaxentScorer {
         }
     }
 
-    /** A scorer for {@code model} when it is a quasi-Newton maxent model (what {@code ./varsel model train} writes). */
+    /**
+     * A scorer for {@code model} when it is a quasi-Newton model (what {@code ./varsel model train} writes) or a GIS
+     * model with OpenNLP's uniform prior (the language detector); other models are left to their own {@code eval}. One
+     * scorer per model, shared (the detector's is ~25 MB, and every task thread has its own identifier).
+     */
+    public static Optional<MaxentScorer> of(MaxentModel model) {
+        synchronized (BUILT) {
+            BUILT.removeIf(b -> b.model().get() == null);
+            for (Built b : BUILT) {
+                if (b.model().get() == model) {
+                    return b.scorer();
+                }
+            }
+            Optional<MaxentScorer> scorer = build(model);
+            BUILT.add(new Built(new WeakReference<>(model), scorer));
+            return scorer;
+        }
+    }
+
+    /** The prior is not readable, so a GIS model must score no features as OpenNLP does. */
     @SuppressWarnings("unchecked")
-    static Optional<MaxentScorer> of(MaxentModel model) {
-        if (!(model instanceof QNModel qn)) {
+    private static Optional<MaxentScorer> build(MaxentModel model) {
+        if (!(model instanceof QNModel || model instanceof GISModel)) {
             return Optional.empty();
         }
-        Map<String, Context> predicates = (Map<String, Context>) qn.getDataStructures()[1];
-        return Optional.of(new MaxentScorer(predicates, qn.getNumOutcomes()));
+        AbstractModel m = (AbstractModel) model;
+        Map<String, Context> predicates = (Map<String, Context>) m.getDataStructures()[1];
+        MaxentScorer scorer = new MaxentScorer(predicates, m.getNumOutcomes(), model instanceof GISModel);
+        String[] none = {};
+        return Arrays.equals(scorer.eval(none), model.eval(none)) ? Optional.of(scorer) : Optional.empty();
     }
 
     /**
-     * The probability of each outcome given the features, as {@code QNModel.eval(features)} gives it: each known
+     * The probability of each outcome given the features, as the model's {@code eval(features)} gives it: each known
      * feature's weights added per outcome in the features' order (a feature given twice counts twice), then the
-     * log-sum-exp normalisation, with OpenNLP's own arithmetic.
+     * model's normalisation, with OpenNLP's own arithmetic.
      */
-    double[] eval(String[] features) {
+    public double[] eval(String[] features) {
         double[] sums = new double[outcomeCount];
+        if (uniformPrior) {
+            Arrays.fill(sums, logPrior);
+        }
         for (String feature : features) {
             int start = weightsOf(feature);
             if (start == 0) {
@@ -90,6 +135,17 @@ final class MaxentScorer {
             for (int i = start + 1; i <= end; i++) {
                 sums[outcomes[i]] += weights[i];
             }
+        }
+        if (uniformPrior) {
+            double normal = 0.0;
+            for (int o = 0; o < outcomeCount; o++) {
+                sums[o] = StrictMath.exp(sums[o]);
+                normal += sums[o];
+            }
+            for (int o = 0; o < outcomeCount; o++) {
+                sums[o] /= normal;
+            }
+            return sums;
         }
         double logSum = ArrayMath.logSumOfExps(sums);
         for (int o = 0; o < outcomeCount; o++) {

@@ -1,4 +1,4 @@
-package org.varsel.pipeline.classify;
+package org.varsel.pipeline.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,14 +12,19 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.model.Prior;
 import org.junit.jupiter.api.Test;
+import org.varsel.pipeline.classify.Classification;
+import org.varsel.pipeline.classify.HarmClassifier;
+import org.varsel.pipeline.classify.LabelledPost;
+import org.varsel.pipeline.classify.TrainingCorpus;
+import org.varsel.pipeline.classify.TrainingOptions;
 import org.varsel.pipeline.functional.FunctionalCase;
 import org.varsel.pipeline.functional.FunctionalSuite;
-import org.varsel.pipeline.nlp.ModelResources;
-import org.varsel.pipeline.nlp.TextNormaliser;
 
 /** The flat scorer gives OpenNLP's own probabilities, bit for bit, over every text the repository holds. */
 class MaxentScorerTest {
@@ -93,10 +98,55 @@ class MaxentScorerTest {
     }
 
     @Test
-    void leavesModelsOtherThanQuasiNewtonToOpenNlp() {
-        MaxentModel gis = ModelResources.load(ModelResources.LANGUAGE_DETECTOR, LanguageDetectorModel::new)
+    void givesTheLanguageDetectorsOwnProbabilitiesBitForBitOverTheSamplesItIsGiven() throws IOException {
+        MaxentModel detector = ModelResources.load(ModelResources.LANGUAGE_DETECTOR, LanguageDetectorModel::new)
                 .getMaxentModel();
-        assertThat(MaxentScorer.of(gis)).isEmpty();
+        MaxentScorer scorer = MaxentScorer.of(detector).orElseThrow();
+        assertThat(MaxentScorer.of(detector)).containsSame(scorer);
+        int differing = 0;
+        String first = null;
+        LanguageIdentifier identifier = new LanguageIdentifier();
+        for (String text : texts().subList(0, 20_000)) {
+            String[] grams = identifier.characterGrams(DetectionSample.of(text, LanguageIdentifier.DEFAULT_SAMPLE_CHARS)
+                    .text());
+            if (!Arrays.equals(detector.eval(grams), scorer.eval(grams))) {
+                differing++;
+                first = first == null ? text : first;
+            }
+        }
+        assertThat(differing)
+                .as("texts scored differently, the first: %s", first)
+                .isZero();
+    }
+
+    @Test
+    void leavesAGisModelWithAnotherPriorToOpenNlp() {
+        Context[] weights = {new Context(new int[] {0, 1}, new double[] {0.5, -0.5})};
+        Prior leaning = new Prior() {
+            @Override
+            public void logPrior(double[] dist, int[] context, float[] values) {
+                dist[0] = Math.log(0.7);
+                dist[1] = Math.log(0.3);
+            }
+
+            @Override
+            public void logPrior(double[] dist, Context[] context, float[] values) {
+                logPrior(dist, (int[]) null, values);
+            }
+
+            @Override
+            public void logPrior(double[] dist, int[] context) {
+                logPrior(dist, context, null);
+            }
+
+            @Override
+            public void setLabels(String[] outcomeLabels, String[] contextLabels) {}
+        };
+        GISModel model = new GISModel(weights, new String[] {"w"}, new String[] {"a", "b"}, leaning);
+        assertThat(MaxentScorer.of(model)).isEmpty();
+        GISModel uniform = new GISModel(weights, new String[] {"w"}, new String[] {"a", "b"});
+        assertThat(MaxentScorer.of(uniform).orElseThrow().eval(new String[] {"w", "x", "w"}))
+                .containsExactly(uniform.eval(new String[] {"w", "x", "w"}));
     }
 
     private static String[] features(FeatureGenerator[] generators, String[] tokens) {
