@@ -67,7 +67,7 @@ public final class RuleMatchLevers {
      * The 2,000 posts the CPU harnesses measure ({@code RuleMatchCpu}, {@code ClassifierCpu}), from the training data
      * or the files {@code -Dvarsel.hatexplain} and {@code -Dvarsel.dkhate} name.
      */
-    public static List<Doc> cpuWorkload() throws IOException {
+    static List<Doc> cpuWorkload() throws IOException {
         return docs(
                 Path.of(System.getProperty("varsel.hatexplain", "data/training/hatexplain/hatexplain_train_val.tsv")),
                 Path.of(System.getProperty(

@@ -1,14 +1,8 @@
 package org.varsel.pipeline.classify;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.ml.model.MaxentModel;
-import org.varsel.pipeline.nlp.MaxentScorer;
+import opennlp.tools.doccat.DocumentCategorizerME;
 import org.varsel.pipeline.nlp.ModelResources;
 import org.varsel.pipeline.nlp.TextNormaliser;
 
@@ -34,10 +28,7 @@ public final class HarmClassifier {
      */
     public static final double HARM_THRESHOLD = 0.6;
 
-    private final FeatureGenerator[] features;
-    /** The model's probabilities for a text's features: {@link MaxentScorer}'s for the quasi-Newton models we train. */
-    private final Function<String[], double[]> scores;
-
+    private final DocumentCategorizerME categorizer;
     private final String version;
     private final double harmThreshold;
     private final int[] index = new int[Category.values().length];
@@ -56,13 +47,9 @@ public final class HarmClassifier {
                     "model was trained with normaliser version " + normaliser + ", this code normalises with version "
                             + TextNormaliser.VERSION + ": retrain with ./varsel model train");
         }
-        this.features = model.getFactory().getFeatureGenerators();
-        MaxentModel maxent = model.getMaxentModel();
-        this.scores = MaxentScorer.of(maxent)
-                .<Function<String[], double[]>>map(s -> s::eval)
-                .orElse(maxent::eval);
+        this.categorizer = new DocumentCategorizerME(model);
         for (Category c : Category.values()) {
-            index[c.ordinal()] = maxent.getIndex(c.label());
+            index[c.ordinal()] = categorizer.getIndex(c.label());
             if (index[c.ordinal()] < 0) {
                 throw new IllegalArgumentException("model has no category " + c.label());
             }
@@ -89,7 +76,7 @@ public final class HarmClassifier {
         if (tokens.length == 0) {
             return new Classification(Category.NEUTRAL, 0.0, 0.0, 0.0, 1.0);
         }
-        double[] p = scores.apply(features(tokens));
+        double[] p = categorizer.categorize(tokens);
         double threat = p[index[Category.THREAT.ordinal()]];
         double hateful = p[index[Category.HATEFUL.ordinal()]];
         double offensive = p[index[Category.OFFENSIVE.ordinal()]];
@@ -102,14 +89,5 @@ public final class HarmClassifier {
             top = offensive > neutral ? Category.OFFENSIVE : Category.NEUTRAL;
         }
         return new Classification(top, threat, hateful, offensive, neutral);
-    }
-
-    /** Every feature generator's features in turn, as OpenNLP's {@code DocumentCategorizerME} gives them to the model. */
-    private String[] features(String[] tokens) {
-        List<String> all = new ArrayList<>();
-        for (FeatureGenerator generator : features) {
-            all.addAll(generator.extractFeatures(tokens, Map.of()));
-        }
-        return all.toArray(String[]::new);
     }
 }

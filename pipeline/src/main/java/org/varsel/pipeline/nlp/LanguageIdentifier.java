@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.model.MaxentModel;
 
@@ -35,9 +34,7 @@ public final class LanguageIdentifier {
 
     private static final Map<String, String> FAMILY = buildFamilies();
 
-    /** The model's probabilities for a sample's grams: {@link MaxentScorer}'s, the same as the model's, cheaper. */
-    private final Function<String[], double[]> scores;
-
+    private final MaxentModel model;
     private final int[] tagOfOutcome;
     private final String[] tags;
     private final int[] familyOfTag;
@@ -56,11 +53,8 @@ public final class LanguageIdentifier {
         if (sampleChars < 1 || minLetters < 1 || minRatio < 1.0) {
             throw new IllegalArgumentException("need sampleChars >= 1, minLetters >= 1, minRatio >= 1");
         }
-        MaxentModel model = ModelResources.load(ModelResources.LANGUAGE_DETECTOR, LanguageDetectorModel::new)
+        this.model = ModelResources.load(ModelResources.LANGUAGE_DETECTOR, LanguageDetectorModel::new)
                 .getMaxentModel();
-        this.scores = MaxentScorer.of(model)
-                .<Function<String[], double[]>>map(s -> s::eval)
-                .orElse(model::eval);
         Map<String, Integer> tagIndex = new LinkedHashMap<>();
         this.tagOfOutcome = new int[model.getNumOutcomes()];
         for (int o = 0; o < tagOfOutcome.length; o++) {
@@ -110,7 +104,7 @@ public final class LanguageIdentifier {
         if (sample.letters() < minLetters) {
             return LanguageGuess.UNDETERMINED;
         }
-        double[] outcomes = scores.apply(characterGrams(sample.text()));
+        double[] outcomes = model.eval(characterGrams(sample.text()));
         Arrays.fill(tagScores, 0.0);
         for (int o = 0; o < outcomes.length; o++) {
             // Macrolanguage and individual language (est/ekk, lav/lvs) are separate outcomes trained on similar
@@ -140,7 +134,7 @@ public final class LanguageIdentifier {
      * The distinct character 1- to 3-grams of the sample: the features OpenNLP's default context generator
      * produces, without its regular-expression normalisers and n-gram model objects (two thirds of its cost).
      */
-    String[] characterGrams(String sample) {
+    private String[] characterGrams(String sample) {
         grams.clear();
         int n = sample.length();
         for (int len = 1; len <= 3; len++) {
