@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
@@ -85,11 +86,13 @@ final class RuleQueryCompiler {
             }
             Check check = new Check(language.field(), parser.expansions);
             check.walk(q);
-            int terms = countTerms(q);
+            int terms = largestPart(q);
             if (terms > IndexSearcher.getMaxClauseCount()) {
-                // Lucene refuses such a query at match time, and the monitor would swallow that as "no match"
-                errors.add("query expands to " + terms + " terms with its lexicons; Lucene allows "
-                        + IndexSearcher.getMaxClauseCount() + ": split the rule or reference fewer lexicons in it");
+                // Lucene would refuse that part at match time, and the engine counts a refused part as no match
+                errors.add("a part of the query (one side of an OR) expands to " + terms
+                        + " terms with its lexicons; Lucene allows " + IndexSearcher.getMaxClauseCount()
+                        + " a part: write it as alternatives joined by OR at the top of the query (each is run alone),"
+                        + " or reference fewer or smaller lexicons in it");
             }
             if (check.clauses > MAX_CLAUSES) {
                 errors.add("query has " + check.clauses + " clauses; at most " + MAX_CLAUSES + " allowed");
@@ -111,6 +114,18 @@ final class RuleQueryCompiler {
             query = any.build();
         }
         return new Compiled(query, List.of(), List.copyOf(warnings));
+    }
+
+    /**
+     * Terms of the largest part the engine runs alone ({@link QueryDecomposer}: {@code a OR b} is run as {@code a} and
+     * as {@code b}), once lexicons are expanded: what Lucene counts against its clause limit when it rewrites a part.
+     */
+    static int largestPart(Query q) {
+        return new QueryDecomposer()
+                .decompose(q).stream()
+                        .mapToInt(RuleQueryCompiler::countTerms)
+                        .max()
+                        .orElse(0);
     }
 
     /** Terms the query holds once lexicons are expanded: what Lucene counts against its clause limit. */
