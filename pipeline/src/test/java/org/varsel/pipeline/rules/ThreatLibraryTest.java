@@ -81,6 +81,8 @@ class ThreatLibraryTest {
                 .contains("dsl-da-skjult-trussel-mod-gruppe");
         assertThat(meant("ville være synd hvis der skete noget med dine børn, Jonas Berg", "da"))
                 .contains("dsl-da-skam-hvis-der-skete-noget");
+        assertThat(meant("hvis de somaliere ikke er væk til sommer, klarer vi det selv", "da"))
+                .contains("dsl-da-ultimatum-med-selvtaegt");
     }
 
     @Test
