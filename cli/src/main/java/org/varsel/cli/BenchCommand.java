@@ -87,8 +87,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--state-backend",
-            description = "hashmap (heap, full snapshots: local runs and tests) or rocksdb"
-                    + " (incremental checkpoints: the production manifests) (default: ${DEFAULT-VALUE})")
+            description = "hashmap (heap, full snapshots: local runs and tests), rocksdb"
+                    + " (incremental checkpoints: the production manifests) or changelog (heap state, checkpoints that"
+                    + " write its changes: state.changelog.enabled; not with --cluster) (default: ${DEFAULT-VALUE})")
     String stateBackend = "hashmap";
 
     @Option(
@@ -152,6 +153,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (cluster && LocalPipelineEnvironment.CHANGELOG.equals(stateBackend)) {
+            // the cluster's Flink lib/ (deploy module) ships no changelog storage
+            System.err.println("bench: --state-backend changelog runs on the MiniCluster only, not with --cluster");
+            return 2;
+        }
         Path home = Path.of(System.getProperty("varsel.home", "."));
         Optional<Path> ira = noIra ? Optional.empty() : BenchWorkload.findIra(home);
         progress("%s", machine());

@@ -1,11 +1,13 @@
 package org.varsel.cli.local;
 
 import java.nio.file.Path;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -26,7 +28,10 @@ public final class LocalPipelineEnvironment {
         return create(parallelism, checkpoints, "hashmap");
     }
 
-    /** {@code stateBackend}: {@code hashmap} or {@code rocksdb} (incremental checkpoints). */
+    /**
+     * {@code stateBackend}: {@code hashmap}, {@code rocksdb} (incremental checkpoints) or {@code changelog} (heap state
+     * under Flink's generic log-based incremental checkpoints, see {@link #CHANGELOG}).
+     */
     public static StreamExecutionEnvironment create(int parallelism, Path checkpoints, String stateBackend) {
         return StreamExecutionEnvironment.createLocalEnvironment(parallelism, configuration(checkpoints, stateBackend));
     }
@@ -42,6 +47,12 @@ public final class LocalPipelineEnvironment {
         return StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
     }
 
+    /**
+     * Heap state whose checkpoints write the state changes since the last one (a log under the checkpoint directory)
+     * instead of the whole heap every second; the heap snapshot is materialised in the background every few minutes.
+     */
+    public static final String CHANGELOG = "changelog";
+
     static Configuration configuration(Path checkpoints, String stateBackend) {
         Configuration config = new Configuration();
         // Nothing of the local cluster is reachable from the network: its REST API (no authentication) and blob server
@@ -53,8 +64,16 @@ public final class LocalPipelineEnvironment {
         config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
         config.set(TaskManagerOptions.HOST, LOOPBACK);
         config.set(WebOptions.CANCEL_ENABLE, false);
-        config.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        boolean changelog = CHANGELOG.equals(stateBackend);
+        config.set(StateBackendOptions.STATE_BACKEND, changelog ? "hashmap" : stateBackend);
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(stateBackend));
+        if (changelog) {
+            config.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
+            config.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+            config.set(
+                    FsStateChangelogOptions.BASE_PATH,
+                    checkpoints.resolve("changelog").toUri().toString());
+        }
         config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         config.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());

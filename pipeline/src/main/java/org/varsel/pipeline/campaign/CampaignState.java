@@ -35,6 +35,14 @@ public interface CampaignState {
      */
     List<String> campaignIds();
 
+    /**
+     * {@link #campaignIds} narrowed to the campaigns that may share content with {@code finding} (those without a
+     * content summary included), so that consolidation need not read the others: every one by default.
+     */
+    default List<String> campaignIdsSharingContentWith(CampaignMember finding) {
+        return campaignIds();
+    }
+
     /** The key a pending update is kept under: sorts by time, then incident id, then version. */
     static String pendingKey(long at, FindingUpdate update) {
         return String.format(

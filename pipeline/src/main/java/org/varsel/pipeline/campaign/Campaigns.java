@@ -171,7 +171,7 @@ public final class Campaigns implements java.io.Serializable {
     /** The campaigns {@code finding} joins (not {@code except}), each with the reason from its first matching finding. */
     private List<Meeting> meetings(CampaignState state, CampaignMember finding, String except) {
         List<Meeting> meetings = new ArrayList<>();
-        for (String id : state.campaignIds()) {
+        for (String id : state.campaignIdsSharingContentWith(finding)) {
             Campaign campaign = state.campaign(id);
             // every finding's window lies within its campaign's: a campaign too far away cannot hold a match (and its
             // findings need not be read)

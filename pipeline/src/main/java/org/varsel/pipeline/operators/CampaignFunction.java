@@ -17,6 +17,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.varsel.pipeline.campaign.Campaign;
 import org.varsel.pipeline.campaign.CampaignChange;
+import org.varsel.pipeline.campaign.CampaignContentIndex;
 import org.varsel.pipeline.campaign.CampaignMember;
 import org.varsel.pipeline.campaign.CampaignOutput;
 import org.varsel.pipeline.campaign.CampaignState;
@@ -140,6 +141,9 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
         private TreeSet<String> campaignKeys;
 
+        /** Likewise which campaign holds which content token: a finding reads only the campaigns it may meet. */
+        private CampaignContentIndex contentIndex;
+
         FlinkCampaignState(
                 boolean caching,
                 MapState<String, FindingUpdate> pending,
@@ -207,6 +211,15 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
             return campaignKeys;
         }
 
+        private CampaignContentIndex contentIndex() {
+            if (contentIndex == null) {
+                CampaignContentIndex index = new CampaignContentIndex();
+                KeyedAccess.run(() -> campaigns.values().forEach(index::put));
+                contentIndex = index;
+            }
+            return contentIndex;
+        }
+
         @Override
         public CampaignMember member(String incidentId) {
             return cached(cachedMembers, incidentId, members);
@@ -234,6 +247,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
             KeyedAccess.run(() -> campaigns.put(campaign.id, campaign));
             cachedCampaigns.put(campaign.id, campaign);
             campaignKeys().add(campaign.id);
+            contentIndex().put(campaign);
         }
 
         @Override
@@ -241,6 +255,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
             KeyedAccess.run(() -> campaigns.remove(id));
             cachedCampaigns.remove(id);
             campaignKeys().remove(id);
+            contentIndex().remove(id);
         }
 
         private static <V> V cached(Map<String, V> cache, String id, MapState<String, V> state) {
@@ -257,6 +272,11 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         @Override
         public List<String> campaignIds() {
             return new ArrayList<>(campaignKeys());
+        }
+
+        @Override
+        public List<String> campaignIdsSharingContentWith(CampaignMember finding) {
+            return contentIndex().mayShareContentWith(finding);
         }
     }
 }

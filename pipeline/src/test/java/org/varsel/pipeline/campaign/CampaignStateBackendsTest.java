@@ -142,14 +142,46 @@ class CampaignStateBackendsTest {
         assertRestoredAsTheReplay(backend, false);
     }
 
+    /**
+     * Restores early in streams of many campaigns that grow and merge: a finding after the restore meets
+     * campaigns that nothing touched since, which consolidation finds through what it keeps beside the state (the
+     * campaign keys and their content index), read back from the restored state.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void consolidatesStoriesAcrossARestoreAsTheReplayDoes(String backend) throws Exception {
+        for (int seed = 0; seed < 4; seed++) {
+            List<FindingUpdate> findings =
+                    CampaignsTest.detect(CampaignContentSummaryTest.stream(new java.util.Random(seed)));
+            // early: most campaigns are founded before the snapshot and met by new findings after it
+            assertThat(restored(backend, findings, findings.size() / 7, true))
+                    .as("seed %d", seed)
+                    .isEqualTo(latest(CampaignsTest.consolidate(findings).emitted));
+        }
+    }
+
     private static void assertRestoredAsTheReplay(String backend, boolean withEmissionState) throws Exception {
         List<FindingUpdate> findings = CampaignsTest.detect(stream());
         CampaignReplay replay = CampaignsTest.consolidate(findings);
+        assertThat(replay.latest().values())
+                .as("campaigns change after the restore")
+                .anyMatch(i -> i.version() > 1 && i.mergedInto() == null);
+        assertThat(restored(backend, findings, withEmissionState)).isEqualTo(latest(replay.emitted));
+    }
+
+    /** The last version of every incident out of both stages, restored from a snapshot taken halfway. */
+    private static Map<String, Incident> restored(
+            String backend, List<FindingUpdate> findings, boolean withEmissionState) throws Exception {
+        return restored(backend, findings, findings.size() / 2, withEmissionState);
+    }
+
+    /** The same, restored from a snapshot taken after the first {@code half} findings. */
+    private static Map<String, Incident> restored(
+            String backend, List<FindingUpdate> findings, int half, boolean withEmissionState) throws Exception {
         List<Incident> out = new ArrayList<>();
         OperatorSubtaskState consolidated;
         OperatorSubtaskState emitted;
         long watermark = Long.MIN_VALUE;
-        int half = findings.size() / 2;
         try (var consolidation = consolidation(backend, null);
                 var emission = emission(backend, CampaignSettings.defaults(), null)) {
             for (FindingUpdate finding : findings.subList(0, half)) {
@@ -182,10 +214,7 @@ class CampaignStateBackendsTest {
             forward(consolidation, emission);
             out.addAll(emission.extractOutputValues());
         }
-        assertThat(replay.latest().values())
-                .as("campaigns change after the restore")
-                .anyMatch(i -> i.version() > 1 && i.mergedInto() == null);
-        assertThat(latest(out)).isEqualTo(latest(replay.emitted));
+        return latest(out);
     }
 
     /** Feeds a finding and moves the watermark as {@link WatermarkAfterEveryRecord} does; returns the watermark. */
