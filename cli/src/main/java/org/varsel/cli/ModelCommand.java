@@ -124,6 +124,12 @@ public final class ModelCommand extends CommandGroup {
         int jigsawThreatRepeats = TrainingOptions.defaults().jigsawThreatRepeats();
 
         @Option(
+                names = "--synthetic-repeats",
+                description = "How often each post of the project's own templates is repeated in training (1 or more; "
+                        + "they hold the only Danish threats). Default: ${DEFAULT-VALUE}")
+        int syntheticRepeats = TrainingOptions.defaults().syntheticRepeats();
+
+        @Option(
                 names = "--cross-source",
                 description = "Also train one model without each source (HateXplain, Davidson, "
                         + "DKHate, Stormfront, Jigsaw) and measure it on that source's held-out posts: how the classifier does on a "
@@ -246,7 +252,7 @@ public final class ModelCommand extends CommandGroup {
                     defaults.danishHeldOut(),
                     defaults.davidsonOffensiveKept(),
                     defaults.danishOffensiveRepeats(),
-                    defaults.syntheticRepeats(),
+                    syntheticRepeats,
                     defaults.stormfrontNeutralKept(),
                     hatexplainKept,
                     jigsawKept,
