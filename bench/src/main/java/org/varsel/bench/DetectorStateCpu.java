@@ -16,6 +16,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.varsel.pipeline.VarselPipeline;
@@ -37,7 +38,10 @@ import org.varsel.pipeline.settings.PipelineSettings;
  * {@link CorrelationMemory}'s generated stream (already analysed, so no parsing, language, classifier or rules) through
  * the detectors' keys and keyed operators on a local MiniCluster, minus a control run that only generates. A fixed
  * workload for before/after comparisons of the state layer (docs/performance.md).
- * {@code bench/run org.varsel.bench.DetectorStateCpu [signals] [rocksdb|hashmap] [parallelism] [rounds] [flink.key=value ...]}
+ * {@code heads=write-through} runs the detectors as plain keyed process operators (every head change written at once),
+ * the form before their heads were written back at the checkpoint barrier.
+ * {@code bench/run org.varsel.bench.DetectorStateCpu [signals] [rocksdb|hashmap] [parallelism] [rounds]
+ * [heads=write-through] [flink.key=value ...]}
  */
 public final class DetectorStateCpu {
     private static final int PER_MINUTE = 500;
@@ -50,16 +54,26 @@ public final class DetectorStateCpu {
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Configuration extra = new Configuration();
+        boolean writeThrough = false;
         for (int i = 4; i < args.length; i++) {
             String[] setting = args[i].split("=", 2);
-            extra.setString(setting[0], setting[1]);
+            if (setting[0].equals("heads")) {
+                writeThrough = setting[1].equals("write-through");
+            } else {
+                extra.setString(setting[0], setting[1]);
+            }
         }
         System.err.printf(
-                "%,d generated signals, %s, parallelism %d, 1 s checkpoints, %d rounds (the first warms the JIT) %s%n",
-                signals, backend, parallelism, rounds, extra);
+                "%,d generated signals, %s, parallelism %d, 1 s checkpoints, %d rounds (the first warms the JIT), heads %s %s%n",
+                signals,
+                backend,
+                parallelism,
+                rounds,
+                writeThrough ? "written through" : "written back at the barrier",
+                extra);
         for (int round = 1; round <= rounds; round++) {
-            double control = run(signals, backend, parallelism, extra, false);
-            double detectors = run(signals, backend, parallelism, extra, true);
+            double control = run(signals, backend, parallelism, extra, false, writeThrough);
+            double detectors = run(signals, backend, parallelism, extra, true, writeThrough);
             System.out.printf(
                     "round %d: detectors %.1f core-µs/signal (job %.1f, generating alone %.1f); load average %.1f%n",
                     round,
@@ -71,7 +85,8 @@ public final class DetectorStateCpu {
     }
 
     /** Core-µs per signal of one bounded job: generation (and the detectors when asked). */
-    private static double run(long signals, String backend, int parallelism, Configuration extra, boolean detect)
+    private static double run(
+            long signals, String backend, int parallelism, Configuration extra, boolean detect, boolean writeThrough)
             throws Exception {
         Path checkpoints = Files.createTempDirectory("varsel-detector-cpu-");
         Configuration config = new Configuration(extra);
@@ -98,22 +113,26 @@ public final class DetectorStateCpu {
                             (s, out) -> keys.coSimilarText(s).ifPresent(out::collect), KEYED),
                     CoordinatedAccounts.coSimilarText(correlation),
                     CoordinationState.class,
-                    correlation);
+                    correlation,
+                    writeThrough);
             detector(
                     analysed.<KeyedSignal>flatMap((s, out) -> keys.coLink(s).forEach(out::collect), KEYED),
                     CoordinatedAccounts.coLink(correlation),
                     CoordinationState.class,
-                    correlation);
+                    correlation,
+                    writeThrough);
             detector(
                     analysed.<KeyedSignal>flatMap((s, out) -> keys.hashtags(s).forEach(out::collect), KEYED),
                     BaselineBursts.hashtagPush(correlation),
                     BurstState.class,
-                    correlation);
+                    correlation,
+                    writeThrough);
             detector(
                     analysed.<KeyedSignal>flatMap((s, out) -> keys.surge(s).forEach(out::collect), KEYED),
                     BaselineBursts.surge(correlation),
                     BurstState.class,
-                    correlation);
+                    correlation,
+                    writeThrough);
         } else {
             analysed.sinkTo(new DiscardingSink<>());
         }
@@ -123,9 +142,14 @@ public final class DetectorStateCpu {
     }
 
     private static <H> void detector(
-            DataStream<KeyedSignal> keyed, Detector<H> detector, Class<H> head, CorrelationSettings settings) {
-        keyed.keyBy(KeyedSignal::key, Types.STRING)
-                .process(new DetectorFunction<>(detector, head, settings.stateTtl()), FINDING)
+            DataStream<KeyedSignal> keyed,
+            Detector<H> detector,
+            Class<H> head,
+            CorrelationSettings settings,
+            boolean writeThrough) {
+        DetectorFunction<H> function = new DetectorFunction<>(detector, head, settings.stateTtl());
+        KeyedStream<KeyedSignal, String> byKey = keyed.keyBy(KeyedSignal::key, Types.STRING);
+        (writeThrough ? byKey.process(function, FINDING) : byKey.transform("detector", FINDING, function.operator()))
                 .sinkTo(new DiscardingSink<>());
     }
 

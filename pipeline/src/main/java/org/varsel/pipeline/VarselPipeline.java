@@ -300,7 +300,7 @@ public final class VarselPipeline {
     /** A detector's step: its signals keyed by their key, each key's state in the detector (uid and name: the caller's). */
     private static SingleOutputStreamOperator<FindingUpdate> detect(
             DataStream<KeyedSignal> keyed, DetectorFunction<?> detector) {
-        return keyed.keyBy(KeyedSignal::key, Types.STRING).process(detector, FINDING);
+        return keyed.keyBy(KeyedSignal::key, Types.STRING).transform("detector", FINDING, detector.operator());
     }
 
     /** One early-warning operator per configured period (uid {@code early-warning-p1d}, {@code early-warning-p7d}). */

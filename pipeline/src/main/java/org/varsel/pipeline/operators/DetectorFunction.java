@@ -8,12 +8,13 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyContext;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.util.Collector;
 import org.varsel.pipeline.correlate.Detector;
 import org.varsel.pipeline.correlate.FindingUpdate;
@@ -26,7 +27,9 @@ import org.varsel.pipeline.correlate.Waiting;
  * Runs a Flink-free {@link Detector} as a keyed operator, its {@link KeyState} in three Flink states per key: the head
  * in a value state, the member sets in one map state (entry {@code set + NUL + member}), the waiting signals in a list
  * state. On RocksDB a signal then costs a read and write of the small head, a look-up per account and an append, never
- * a rewrite of everything the key holds. Event-time timers are its wake-ups. The detector clears its own state when a
+ * a rewrite of everything the key holds. Run by its own {@link #operator()}, a head is read and written at most once
+ * per key between two checkpoint barriers ({@link HeadsUntilBarrier}): a surge category or a trending hashtag no longer
+ * costs a head read and write per signal. Event-time timers are its wake-ups. The detector clears its own state when a
  * key goes quiet; the TTL is a safety net against a forgotten key.
  */
 public final class DetectorFunction<H> extends KeyedProcessFunction<String, KeyedSignal, FindingUpdate> {
@@ -35,6 +38,7 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
     private final Detector<H> detector;
     private final Class<H> headType;
     private final Duration stateTtl;
+    private transient KeyContext keys;
     private transient FlinkKeyState state;
 
     public DetectorFunction(Detector<H> detector, Class<H> headType, Duration stateTtl) {
@@ -43,12 +47,30 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
         this.stateTtl = stateTtl;
     }
 
+    /** This detector as a keyed operator that writes its heads back once per key before every checkpoint barrier. */
+    public OneInputStreamOperator<KeyedSignal, FindingUpdate> operator() {
+        return new DetectorOperator(this);
+    }
+
+    /** Called by {@link DetectorOperator} before {@link #open}: heads wait for the barrier in {@code keys}' operator. */
+    void writeBackThrough(KeyContext keys) {
+        this.keys = keys;
+    }
+
+    /** Writes the heads changed since the last barrier; called by {@link DetectorOperator} just before a barrier. */
+    void writeBackHeads() {
+        state.head.writeBack();
+    }
+
     @Override
     public void open(OpenContext openContext) {
         state = new FlinkKeyState(
-                getRuntimeContext()
-                        .getState(KeyedAccess.expiring(
-                                new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)), stateTtl)),
+                new HeadsUntilBarrier<>(
+                        getRuntimeContext()
+                                .getState(KeyedAccess.expiring(
+                                        new ValueStateDescriptor<>("detector-head", TypeInformation.of(headType)),
+                                        stateTtl)),
+                        keys),
                 getRuntimeContext()
                         .getMapState(KeyedAccess.expiring(
                                 new MapStateDescriptor<>("detector-members", Types.STRING, Types.BOOLEAN), stateTtl)),
@@ -81,11 +103,11 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
 
     /** The current key's detector state in Flink keyed state (the backend scopes every access to the current key). */
     private final class FlinkKeyState implements KeyState<H> {
-        private final ValueState<H> head;
+        private final HeadsUntilBarrier<H> head;
         private final MapState<String, Boolean> members;
         private final ListState<Waiting> waiting;
 
-        FlinkKeyState(ValueState<H> head, MapState<String, Boolean> members, ListState<Waiting> waiting) {
+        FlinkKeyState(HeadsUntilBarrier<H> head, MapState<String, Boolean> members, ListState<Waiting> waiting) {
             this.head = head;
             this.members = members;
             this.waiting = waiting;
@@ -93,12 +115,12 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
 
         @Override
         public H head() {
-            return KeyedAccess.call(head::value);
+            return head.value();
         }
 
         @Override
         public void setHead(H value) {
-            KeyedAccess.run(() -> head.update(value));
+            head.update(value);
         }
 
         @Override

@@ -20,6 +20,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.OperatorSnapshotFutures;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -47,7 +48,7 @@ class DetectorStateBackendsTest {
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void everyDetectorFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
-        everyDetector(backend, false);
+        everyDetector(backend, Run.JOB);
     }
 
     @ParameterizedTest
@@ -65,7 +66,7 @@ class DetectorStateBackendsTest {
         EarlyWarningSettings settings = EarlyWarningSettings.defaults();
         check(
                 backend,
-                false,
+                Run.JOB,
                 "early warning",
                 new EarlyWarnings(settings, EarlyWarningSettings.WEEK),
                 TrendState.class,
@@ -81,14 +82,31 @@ class DetectorStateBackendsTest {
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void everyDetectorFindsAcrossARestoreWhatTheReplayFinds(String backend) throws Exception {
-        everyDetector(backend, true);
+        everyDetector(backend, Run.ACROSS_A_RESTORE);
     }
 
-    private static void everyDetector(String backend, boolean acrossRestore) throws Exception {
+    /**
+     * A checkpoint of the keyed process operator the detectors ran in before their heads were written back at the
+     * barrier (same state, same timers) restores into today's operator.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void everyDetectorFindsAcrossARestoreFromTheWriteThroughOperator(String backend) throws Exception {
+        everyDetector(backend, Run.RESTORED_FROM_WRITE_THROUGH);
+    }
+
+    /** How a check runs the detector: a job with checkpoints, or a harness restored halfway from a snapshot of itself. */
+    private enum Run {
+        JOB,
+        ACROSS_A_RESTORE,
+        RESTORED_FROM_WRITE_THROUGH
+    }
+
+    private static void everyDetector(String backend, Run run) throws Exception {
         List<AnalysedSignal> stream = stream();
         check(
                 backend,
-                acrossRestore,
+                run,
                 "co-similar text",
                 CoordinatedAccounts.coSimilarText(SETTINGS),
                 CoordinationState.class,
@@ -96,7 +114,7 @@ class DetectorStateBackendsTest {
                 s -> KEYS.coSimilarText(s).stream().toList());
         check(
                 backend,
-                acrossRestore,
+                run,
                 "co-link",
                 CoordinatedAccounts.coLink(SETTINGS),
                 CoordinationState.class,
@@ -104,13 +122,13 @@ class DetectorStateBackendsTest {
                 KEYS::coLink);
         check(
                 backend,
-                acrossRestore,
+                run,
                 "hashtag push",
                 BaselineBursts.hashtagPush(SETTINGS),
                 BurstState.class,
                 stream,
                 KEYS::hashtags);
-        check(backend, acrossRestore, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
+        check(backend, run, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
     }
 
     /**
@@ -118,12 +136,15 @@ class DetectorStateBackendsTest {
      * went on) and goes on in a new operator restored from it.
      */
     private static <H> List<Incident> runAcrossRestore(
-            String backend, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs) throws Exception {
+            String backend, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs, boolean fromPlainOperator)
+            throws Exception {
         List<Incident> out = new ArrayList<>();
         int half = inputs.size() / 2;
         long watermark = Long.MIN_VALUE;
         OperatorSubtaskState snapshot;
-        try (var harness = detectorHarness(backend, detector, head, null)) {
+        DetectorFunction<H> before = new DetectorFunction<>(detector, head, SETTINGS.stateTtl());
+        try (var harness = detectorHarness(
+                backend, fromPlainOperator ? new KeyedProcessOperator<>(before) : before.operator(), null)) {
             for (KeyedSignal input : inputs.subList(0, half)) {
                 watermark = feed(harness, input, watermark);
             }
@@ -138,7 +159,8 @@ class DetectorStateBackendsTest {
             }
             snapshot = Harnesses.written(writing);
         }
-        try (var harness = detectorHarness(backend, detector, head, snapshot)) {
+        try (var harness = detectorHarness(
+                backend, new DetectorFunction<>(detector, head, SETTINGS.stateTtl()).operator(), snapshot)) {
             for (KeyedSignal input : inputs.subList(half, inputs.size())) {
                 watermark = feed(harness, input, watermark);
             }
@@ -163,19 +185,17 @@ class DetectorStateBackendsTest {
     }
 
     private static <H> KeyedOneInputStreamOperatorTestHarness<String, KeyedSignal, FindingUpdate> detectorHarness(
-            String backend, Detector<H> detector, Class<H> head, OperatorSubtaskState snapshot) throws Exception {
+            String backend, OneInputStreamOperator<KeyedSignal, FindingUpdate> operator, OperatorSubtaskState snapshot)
+            throws Exception {
         return Harnesses.opened(
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new DetectorFunction<>(detector, head, SETTINGS.stateTtl())),
-                        KeyedSignal::key,
-                        Types.STRING),
+                new KeyedOneInputStreamOperatorTestHarness<>(operator, KeyedSignal::key, Types.STRING),
                 backend,
                 snapshot);
     }
 
     private static <H> void check(
             String backend,
-            boolean acrossRestore,
+            Run run,
             String name,
             Detector<H> detector,
             Class<H> head,
@@ -194,12 +214,12 @@ class DetectorStateBackendsTest {
                 .as(name + ": every key's state is cleared at the end of input")
                 .isEmpty();
 
-        List<Incident> actual = acrossRestore
-                ? runAcrossRestore(backend, detector, head, inputs)
-                : runOnFlink(backend, detector, head, inputs);
+        List<Incident> actual = run == Run.JOB
+                ? runOnFlink(backend, detector, head, inputs)
+                : runAcrossRestore(backend, detector, head, inputs, run == Run.RESTORED_FROM_WRITE_THROUGH);
         assertThat(latest(expected)).as(name + ": the replay finds incidents").isNotEmpty();
         assertThat(summaries(latest(actual)))
-                .as(name + " on " + backend + (acrossRestore ? " across a restore" : ""))
+                .as(name + " on " + backend + (run == Run.JOB ? "" : " " + run))
                 .isEqualTo(summaries(latest(expected)));
     }
 
@@ -214,9 +234,10 @@ class DetectorStateBackendsTest {
         try (CloseableIterator<Incident> incidents = env.fromData(inputs, TypeInformation.of(KeyedSignal.class))
                 .assignTimestampsAndWatermarks(watermarkAfterEverySignal())
                 .keyBy(KeyedSignal::key, Types.STRING)
-                .process(
-                        new DetectorFunction<>(detector, head, SETTINGS.stateTtl()),
-                        TypeInformation.of(FindingUpdate.class))
+                .transform(
+                        "detector",
+                        TypeInformation.of(FindingUpdate.class),
+                        new DetectorFunction<>(detector, head, SETTINGS.stateTtl()).operator())
                 .map(FindingUpdate::incident, TypeInformation.of(Incident.class))
                 .executeAndCollect()) {
             incidents.forEachRemaining(out::add);

@@ -32,11 +32,13 @@ public final class Harnesses {
     }
 
     /**
-     * Takes a snapshot's synchronous part, as a task does at a barrier; its asynchronous part is written by {@link
-     * #written}, so a test can let the operator go on in between, as it does in a job while the snapshot is written.
+     * Takes a snapshot's synchronous part, as a task does at a barrier (after the operator's last work before the
+     * barrier, {@code prepareSnapshotPreBarrier}); its asynchronous part is written by {@link #written}, so a test can
+     * let the operator go on in between, as it does in a job while the snapshot is written.
      */
     public static OperatorSnapshotFutures snapshotStarted(AbstractStreamOperatorTestHarness<?> harness, long checkpoint)
             throws Exception {
+        harness.getOperator().prepareSnapshotPreBarrier(checkpoint);
         return harness.getOperator()
                 .snapshotState(
                         checkpoint,

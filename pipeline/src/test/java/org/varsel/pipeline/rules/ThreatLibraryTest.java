@@ -74,6 +74,30 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void flagsDanishThreatsThatNameNoViolentVerb() {
+        assertThat(meant("de sigøjnere skal ikke regne med at se påsken", "da")).contains("dsl-da-lever-ikke-til");
+        assertThat(meant("et reb til hver af jøderne, hele bundtet", "da")).contains("dsl-da-vaaben-til-hver");
+        assertThat(meant("somalierne kommer allesammen til at ligge i en kiste", "da"))
+                .contains("dsl-da-skjult-trussel-mod-gruppe");
+        assertThat(meant("ville være synd hvis der skete noget med dine børn, Jonas Berg", "da"))
+                .contains("dsl-da-skam-hvis-der-skete-noget");
+    }
+
+    @Test
+    void flagsADanishWishWrittenAsACounterfactual() {
+        assertThat(meant("hvis det var op til mig, blev romaerne skudt", "da")).contains("dsl-da-doedsoenske");
+        assertThat(meant("gid polakkerne døde allesammen", "da")).contains("dsl-da-doedsoenske");
+        assertThat(severity("At ønske somaliere døden er aldrig i orden", "da")).isLessThan(4);
+    }
+
+    @Test
+    void readsADanishFarewellAsAGreetingAndAWarningWithAnAddressAsAThreat() {
+        assertThat(meant("Pas på dig selv derude, og god tur til Norge", "da")).isEmpty();
+        assertThat(meant("pas på dig selv, vi ved hvor du bor", "da")).contains("dsl-da-advarsel-med-trussel");
+        assertThat(meant("Karen Holm talte om skat sidste uge", "da")).isEmpty();
+    }
+
+    @Test
     void flagsFirstPersonAndConditionalThreatsAgainstAGroupInEnglish() {
         assertThat(severity("me and my brothers will hunt down those muslims", "en"))
                 .isEqualTo(5);
