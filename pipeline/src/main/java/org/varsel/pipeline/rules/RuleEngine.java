@@ -118,8 +118,9 @@ public final class RuleEngine implements AutoCloseable {
             return MatchResult.NONE;
         }
         ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(text);
-        // as the Monitor indexed a document: offsets for the highlights, one field per analysed language
-        MemoryIndex index = new MemoryIndex(true, true);
+        // offsets for the highlights, one field per analysed language; no payloads (the Monitor stored them, no rule
+        // reads them, and their buffer was a fresh 32 KB block a signal: docs/performance.md)
+        MemoryIndex index = new MemoryIndex(true, false);
         for (RuleLanguage l : fields) {
             index.addField(new TextField(l.field(), folded.reader()), documents);
         }
