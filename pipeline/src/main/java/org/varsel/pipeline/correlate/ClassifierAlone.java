@@ -43,8 +43,11 @@ public final class ClassifierAlone {
                 || (named.reader() && kinds.stream().anyMatch(THREAT::contains));
     }
 
-    /** Why this signal, opened by the classifier alone, stays out of the high tier; empty when it may enter it. */
-    static Optional<String> whyLowered(AnalysedSignal analysed, TargetWords targets) {
+    /**
+     * Why this signal, opened by a weak reading alone ({@code alone}: the classifier's score, or a rule that opens only
+     * because it dehumanises, below the single-signal severity), stays out of the high tier; empty when it may enter it.
+     */
+    static Optional<String> whyLowered(AnalysedSignal analysed, TargetWords targets, String alone) {
         String text = analysed.signal().text();
         NamedTargets named = targets.in(text, analysed.ruleLanguage());
         if (namesTargetAndAttack(named)) {
@@ -52,21 +55,23 @@ public final class ClassifierAlone {
         }
         return Optional.of(
                 named.kinds().contains(LexiconKind.COUNTER_SPEECH)
-                        ? "the classifier alone, in a text that reports or condemns (a counter-speech word)"
-                        : "the classifier alone, and the text names no target with an attack (no slur, no group"
+                        ? alone + ", in a text that reports or condemns (a counter-speech word)"
+                        : alone + ", and the text names no target with an attack (no slur, no group"
                                 + " beside violence, a weapon or dehumanisation, no \"you\" beside violence)");
     }
 
-    /** The incident at most at {@link #LOWERED_SEVERITY} (tier medium), saying why. */
+    /** The incident at most at {@link #LOWERED_SEVERITY} and in tier medium at most, saying why. */
     static Incident lowered(Incident incident, String why) {
-        if (incident.severity() <= LOWERED_SEVERITY) {
+        int severity = Math.min(incident.severity(), LOWERED_SEVERITY);
+        Tier tier = Tier.forSeverity(severity);
+        if (severity == incident.severity() && incident.tier() == tier) {
             return incident;
         }
         return incident.toBuilder()
-                .severity(LOWERED_SEVERITY)
-                .tier(Tier.forSeverity(LOWERED_SEVERITY))
-                .explanation(incident.explanation() + " Lowered to severity " + LOWERED_SEVERITY + ", tier "
-                        + Tier.forSeverity(LOWERED_SEVERITY).label() + ": " + why + ".")
+                .severity(severity)
+                .tier(tier)
+                .explanation(incident.explanation() + " Lowered to severity " + severity + ", tier " + tier.label()
+                        + ": " + why + ".")
                 .build();
     }
 }

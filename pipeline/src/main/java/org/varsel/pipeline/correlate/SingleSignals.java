@@ -16,7 +16,8 @@ import org.varsel.pipeline.rules.TargetWords;
 /**
  * Detectors that need one signal only: a high-severity signal (a rule of severity ≥ {@code rule-severity}, an
  * explicit threat or call to violence, dehumanisation, or a classifier hateful + threat score ≥ {@code hateful-score},
- * which alone reaches the high tier only when the text names a target and an attack on it ({@link ClassifierAlone});
+ * which alone reaches the high tier only when the text names a target and an attack on it ({@link ClassifierAlone}),
+ * as does a rule that opens only because it dehumanises or derogates, below {@code rule-severity});
  * a rule the text only quotes, reports or condemns counts at most severity 3 and opens nothing by itself:
  * {@link HarmReading}) and a partner's assessment with confidence ≥ {@code min-confidence}. Such a signal is one
  * incident, version 1, carrying every reason that applies (its id is derived from the signal id, so a replay names it
@@ -54,9 +55,10 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
                         assessed.get().category()));
         assessed.ifPresent(labels -> noteAssessment(draft, analysed.signal(), labels));
         Incident incident = draft.emit(analysed.signal().observedAt().toEpochMilli());
-        // a partner's confident assessment is a second reading: only the classifier alone is held below the high tier
-        if (assessed.isEmpty() && grave.get().classifierOnly()) {
-            return Optional.of(lowerIfUntargeted(incident, analysed, targets));
+        // a partner's confident assessment is a second reading: only a weak reading alone is held below the high tier
+        if (assessed.isEmpty() && grave.get().weakAlone().isPresent()) {
+            return Optional.of(lowerIfUntargeted(
+                    incident, analysed, targets, grave.get().weakAlone().get()));
         }
         return Optional.of(incident);
     }
@@ -71,21 +73,29 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
         return grave(analysed).map(grave -> {
             Incident incident =
                     grave.draft().emit(analysed.signal().observedAt().toEpochMilli());
-            return grave.classifierOnly() ? lowerIfUntargeted(incident, analysed, targets) : incident;
+            return grave.weakAlone()
+                    .map(alone -> lowerIfUntargeted(incident, analysed, targets, alone))
+                    .orElse(incident);
         });
     }
 
-    private static Incident lowerIfUntargeted(Incident incident, AnalysedSignal analysed, TargetWords targets) {
-        return ClassifierAlone.whyLowered(analysed, targets)
+    private static Incident lowerIfUntargeted(
+            Incident incident, AnalysedSignal analysed, TargetWords targets, String alone) {
+        return ClassifierAlone.whyLowered(analysed, targets, alone)
                 .map(why -> ClassifierAlone.lowered(incident, why))
                 .orElse(incident);
     }
 
-    /** A grave signal's draft, and whether the classifier's score was its only reason. */
-    private record Grave(IncidentDraft draft, boolean classifierOnly) {}
+    /**
+     * A grave signal's draft, and its only reason when that is a weak reading (the classifier's score, or rules that
+     * open only because they dehumanise, below the single-signal severity), in words.
+     */
+    private record Grave(IncidentDraft draft, Optional<String> weakAlone) {}
 
     private Optional<Grave> grave(AnalysedSignal analysed) {
         List<String> triggers = new ArrayList<>();
+        List<String> weakRules = new ArrayList<>();
+        boolean strongRule = false;
         RuleMatch gravest = null;
         for (RuleMatch match : analysed.ruleMatches()) {
             if (match.isContext()) {
@@ -98,6 +108,11 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
             // per slur (737 of the IRA replay's 1,059 single-signal incidents, mostly in-group usage)
             boolean dehumanising =
                     !match.reportedSpeech() && HarmReading.isDehumanising(match) && severity >= DEHUMANISING_ALONE;
+            if (severity >= ruleSeverity || threat) {
+                strongRule = true;
+            } else if (dehumanising) {
+                weakRules.add(match.ruleId());
+            }
             if (severity >= ruleSeverity || threat || dehumanising) {
                 triggers.add("rule " + match.ruleId() + " \"" + match.title() + "\" "
                         + (severity >= ruleSeverity
@@ -109,6 +124,7 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
             }
         }
         boolean byRules = !triggers.isEmpty();
+        boolean byClassifier = false;
         double harm = Severity.harmScore(analysed.scores());
         // the classifier reads words, not stance: a post that quotes or condemns a threat scores like the threat, so
         // where
@@ -116,6 +132,7 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
         if (harm >= hatefulScore && !quotesOrCondemns(analysed)) {
             String score = analysed.scores().containsKey("threat") ? "hateful + threat" : "hateful";
             triggers.add(String.format(Locale.ROOT, "classifier %s score %.2f (≥ %.2f)", score, harm, hatefulScore));
+            byClassifier = true;
         }
         if (triggers.isEmpty()) {
             return Optional.empty();
@@ -125,7 +142,15 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
                 : "threat".equals(analysed.category()) ? "threat" : "hate";
         IncidentDraft draft = single(IncidentKind.HIGH_SEVERITY, analysed, subject);
         draft.coordination.put("trigger", String.join("; ", triggers));
-        return Optional.of(new Grave(draft, !byRules));
+        // derogation and dehumanisation that names no group (severity 3) read political abuse and reported speech like
+        // attacks: alone, like the classifier's score alone, they reach the high tier only with a target and an attack
+        Optional<String> weakAlone = !byRules
+                ? Optional.of("the classifier alone")
+                : !strongRule && !byClassifier
+                        ? Optional.of("rule " + String.join(", ", weakRules) + " alone (dehumanisation or derogation"
+                                + " below severity " + ruleSeverity + ")")
+                        : Optional.empty();
+        return Optional.of(new Grave(draft, weakAlone));
     }
 
     private static boolean quotesOrCondemns(AnalysedSignal analysed) {

@@ -50,14 +50,53 @@ class TierFollowsHarmTest {
 
     @Test
     void dehumanisationOfAGroupOpensAnIncidentInTierHighAtLeast() {
-        Incident incident = DETECTOR.highSeverity(
-                        post(1).rule("vermin", 3, "dangerous-speech", "hallmark:dehumanisation")
-                                .analysed())
+        Incident incident = DETECTOR.highSeverity(post(1).text("Refugees are vermin.")
+                        .rule("vermin", 3, "dangerous-speech", "hallmark:dehumanisation")
+                        .analysed())
                 .orElseThrow();
         assertThat(incident.severity()).isEqualTo(60);
         assertThat(incident.tier()).isEqualTo(Tier.HIGH);
         assertThat(incident.explanation())
                 .contains("dehumanises a group", "dehumanisation of a group (vermin) is at least high");
+    }
+
+    @Test
+    void aWeakDehumanisingRuleAloneOpensAnIncidentInTierMediumWhenTheTextNamesNoTargetWithAnAttack() {
+        Incident untargeted = DETECTOR.highSeverity(post(1).text("Liberals won't accept that they're trash.")
+                        .rule("they-are-dehumanised", 3, "dangerous-speech", "hallmark:dehumanisation")
+                        .analysed())
+                .orElseThrow();
+        assertThat(untargeted.kind()).isEqualTo(IncidentKind.HIGH_SEVERITY);
+        assertThat(untargeted.severity()).isEqualTo(60);
+        assertThat(untargeted.tier()).isEqualTo(Tier.MEDIUM);
+        assertThat(untargeted.explanation())
+                .contains("Lowered to severity 60, tier medium: rule they-are-dehumanised alone", "names no target");
+
+        Incident reported = DETECTOR.highSeverity(
+                        post(2).text("The candidate said migrants are rapists, and his rivals called it a disgrace.")
+                                .rule("derogation", 3, "dangerous-speech", "hallmark:dehumanisation")
+                                .analysed())
+                .orElseThrow();
+        assertThat(reported.tier()).isEqualTo(Tier.MEDIUM);
+    }
+
+    @Test
+    void aWeakDehumanisingRuleKeepsTheHighTierBesideAStrongRuleOrTheClassifiersScore() {
+        String untargeted = "Liberals won't accept that they're trash.";
+        assertThat(DETECTOR.highSeverity(post(1).text(untargeted)
+                                .rule("they-are-dehumanised", 3, "dangerous-speech", "hallmark:dehumanisation")
+                                .classified("hateful", 0.93)
+                                .analysed())
+                        .orElseThrow()
+                        .tier())
+                .isEqualTo(Tier.HIGH);
+        assertThat(DETECTOR.highSeverity(post(2).text(untargeted)
+                                .rule("they-are-dehumanised", 3, "dangerous-speech", "hallmark:dehumanisation")
+                                .rule("normative-threat", 5, "incitement")
+                                .analysed())
+                        .orElseThrow()
+                        .tier())
+                .isEqualTo(Tier.HIGH);
     }
 
     @Test
