@@ -17,11 +17,13 @@ import org.varsel.pipeline.rules.TargetWords;
  * the high tier asks the rules' lexicons, which the classifier was not trained on, for a second one: a slur (the
  * target and the attack in one word), a group named beside a word of violence, a weapon or dehumanisation, or the
  * reader ("you") beside a word of violence or a weapon; and no counter-speech entry (reporting or condemning). A
- * signal the score alone opens without these still reaches the queue, at most in tier medium.
+ * signal the score alone opens without these still reaches the queue, at most in tier medium. The same holds for a
+ * signal opened only by rules that dehumanise or derogate below the single-signal severity ({@link SingleSignals}):
+ * on a real stream they read political abuse and reported speech like attacks, as the score does.
  */
 public final class ClassifierAlone {
 
-    /** The highest severity of a signal the classifier alone opens without a named target and an attack. */
+    /** The highest severity of a signal a weak reading alone opens without a named target and an attack. */
     public static final int LOWERED_SEVERITY = 69;
 
     /** The attacks a group beside them suffers: violence and its means, and dehumanisation (vermin, disease). */
