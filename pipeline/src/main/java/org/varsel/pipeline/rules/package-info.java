@@ -52,7 +52,8 @@
  *
  * <h3>Matching and explanation</h3>
  *
- * {@link org.varsel.pipeline.rules.RuleEngine} analyses each text into a one-document {@code MemoryIndex} and runs
+ * {@link org.varsel.pipeline.rules.RuleEngine} analyses each text into a one-document {@code MemoryIndex} (one a
+ * thread, emptied after each text and keeping its buffers: {@code SignalIndex}) and runs
  * only the rule queries its terms can satisfy: each query is split into the parts Lucene's Monitor would run separately,
  * what each part needs (required words, phrase words, one form of each lexicon of a proximity) is compiled once per
  * engine into numbered terms ({@code TermRequirements}), each part is filed under a few of them, and the text's terms
