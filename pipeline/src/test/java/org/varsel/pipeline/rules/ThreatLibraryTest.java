@@ -34,6 +34,14 @@ class ThreatLibraryTest {
                 .toList();
     }
 
+    /** The context rules (counter-speech, news, reported speech) that read the text. */
+    private static List<String> context(String text, String language) {
+        return engine.match(text, Optional.of(language)).hits().stream()
+                .filter(h -> "context".equals(h.category()))
+                .map(RuleHit::ruleId)
+                .toList();
+    }
+
     private static int severity(String text, String language) {
         return engine.match(text, Optional.of(language)).hits().stream()
                 .filter(h -> !h.reportedSpeech())
@@ -132,6 +140,28 @@ class ThreatLibraryTest {
         assertThat(meant("Police arrested a man who threatened to shoot muslims at the station", "en"))
                 .isEmpty();
         assertThat(meant("Politiet anholdt en mand, der truede med at skyde muslimer på stationen", "da"))
+                .isEmpty();
+    }
+
+    @Test
+    void readsHeadlinesAndAttributedSpeechAsNewsButNotAFirstPersonThreatOrPraiseBesideThem() {
+        assertThat(context(
+                        "BREAKING: Three Somalis killed in a knife attack near Ribe station, suspect at large", "en"))
+                .containsExactly("ctx-en-news-of-violence");
+        assertThat(context("Refugee hostel torched in Grenaa overnight, arson suspected", "en"))
+                .containsExactly("ctx-en-news-of-violence");
+        assertThat(context("Warlord vowed to drive every Roma out of the province, the UN envoy said", "en"))
+                .containsExactly("ctx-en-reported-speech");
+        assertThat(context("Flygtningecenter i Grenaa stukket i brand i nat, oplyser politiet", "da"))
+                .containsExactly("ctx-da-nyhed-om-vold");
+
+        assertThat(context("BREAKING: I'm going to shoot every Somali in Ribe tomorrow", "en"))
+                .isEmpty();
+        assertThat(context("Police say we won't be stopped. Good, we burn the mosque on Friday", "en"))
+                .isEmpty();
+        assertThat(context("Whoever torched the refugee hostel in Grenaa is a hero", "en"))
+                .isEmpty();
+        assertThat(context("Vi stikker flygtningecentret i brand i nat, siger han", "da"))
                 .isEmpty();
     }
 
