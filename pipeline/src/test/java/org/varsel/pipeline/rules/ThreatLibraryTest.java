@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,16 +29,17 @@ class ThreatLibraryTest {
     }
 
     private static List<String> meant(String text, String language) {
-        return engine.match(text, Optional.of(language)).hits().stream()
-                .filter(h -> !h.reportedSpeech() && !"context".equals(h.category()))
-                .map(RuleHit::ruleId)
-                .toList();
+        return ruleIds(text, language, h -> !h.reportedSpeech() && !"context".equals(h.category()));
     }
 
     /** The context rules (counter-speech, news, reported speech) that read the text. */
     private static List<String> context(String text, String language) {
+        return ruleIds(text, language, h -> "context".equals(h.category()));
+    }
+
+    private static List<String> ruleIds(String text, String language, Predicate<RuleHit> which) {
         return engine.match(text, Optional.of(language)).hits().stream()
-                .filter(h -> "context".equals(h.category()))
+                .filter(which)
                 .map(RuleHit::ruleId)
                 .toList();
     }
@@ -155,14 +157,13 @@ class ThreatLibraryTest {
         assertThat(context("Flygtningecenter i Grenaa stukket i brand i nat, oplyser politiet", "da"))
                 .containsExactly("ctx-da-nyhed-om-vold");
 
-        assertThat(context("BREAKING: I'm going to shoot every Somali in Ribe tomorrow", "en"))
-                .isEmpty();
-        assertThat(context("Police say we won't be stopped. Good, we burn the mosque on Friday", "en"))
-                .isEmpty();
-        assertThat(context("Whoever torched the refugee hostel in Grenaa is a hero", "en"))
-                .isEmpty();
-        assertThat(context("Vi stikker flygtningecentret i brand i nat, siger han", "da"))
-                .isEmpty();
+        // the author speaking for themself, or praising the deed, is no report (context rules read every language)
+        assertThat(List.of(
+                        "BREAKING: I'm going to shoot every Somali in Ribe tomorrow",
+                        "Police say we won't be stopped. Good, we burn the mosque on Friday",
+                        "Whoever torched the refugee hostel in Grenaa is a hero",
+                        "Vi stikker flygtningecentret i brand i nat, siger han"))
+                .allSatisfy(text -> assertThat(context(text, "en")).isEmpty());
     }
 
     @Test
