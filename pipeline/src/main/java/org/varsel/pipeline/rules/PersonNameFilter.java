@@ -15,7 +15,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * person" ({@code "@intent @violent_action _person_"~3}) although no lexicon knows the name: a capitalised word that
  * does not open a sentence and is not a common capitalised word (days, months, groups, nationalities, "I"), and a
  * handle ({@code @karen_holm}). English and Danish write names so; Danish writes nouns, days and nationalities in
- * lower case, so the stop list matters less there. A word in capitals only is shouting, not a name.
+ * lower case, so the stop list matters less there. A word in capitals only is shouting, not a name; a word inside a
+ * link ({@code https://t.co/DgNyBdfBHk}) is no name, nor is the rest of a place ("in Durham County").
  *
  * <p>Placed straight after the tokenizer, where the token still has its case and is a substring of the text the
  * tokenizer read; the stacked token keeps the word's offsets, so a hit highlights the name. Documents only: a rule's
@@ -169,8 +170,9 @@ final class PersonNameFilter extends TokenFilter {
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "from", "near", "i", "fra", "ved");
 
     /** Function words that only Title Case writing capitalises: in such a text capitals say nothing. */
-    private static final Set<String> TITLE_CASE_MARKERS =
-            Set.of("the", "to", "of", "and", "in", "on", "for", "with", "after", "over", "is", "are", "as", "at", "by");
+    private static final Set<String> TITLE_CASE_MARKERS = Set.of(
+            "the", "to", "of", "and", "in", "on", "for", "with", "after", "over", "is", "are", "as", "at", "by", "from",
+            "your", "a", "an");
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
@@ -179,6 +181,9 @@ final class PersonNameFilter extends TokenFilter {
     private State name;
     private int cursor;
     private String previous = "";
+    /** The previous word was a capitalised place ("in Durham"), so a capitalised word after it goes on naming it. */
+    private boolean inPlace;
+
     private Boolean titleCase;
 
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
@@ -204,12 +209,15 @@ final class PersonNameFilter extends TokenFilter {
         String word = term.toString();
         int start = s.indexOf(word, cursor);
         // tokens are substrings of the text in order: the first occurrence from the last token's end is this one
+        boolean place = false;
         if (start >= 0) {
             cursor = start + word.length();
-            if (namesAPerson(s, start, word)) {
+            place = capitalised(word) && (inPlace || PLACE_PREPOSITIONS.contains(previous));
+            if (!place && !insideLink(s, start) && namesAPerson(s, start, word)) {
                 name = captureState();
             }
         }
+        inPlace = place;
         previous = word.toLowerCase(Locale.ROOT);
         return true;
     }
@@ -219,9 +227,7 @@ final class PersonNameFilter extends TokenFilter {
             return true;
         }
         if (word.length() < 2
-                || !Character.isUpperCase(word.charAt(0))
-                || !hasLowerCase(word)
-                || PLACE_PREPOSITIONS.contains(previous)
+                || !capitalised(word)
                 || NOT_NAMES.contains(word.toLowerCase(Locale.ROOT))
                 || opensSentence(s, start)) {
             return false;
@@ -230,6 +236,28 @@ final class PersonNameFilter extends TokenFilter {
             titleCase = isTitleCase(s);
         }
         return !titleCase;
+    }
+
+    /** Capitalised as a name is: an upper-case first letter and lower case after it (not shouting). */
+    private static boolean capitalised(String word) {
+        return Character.isUpperCase(word.charAt(0)) && hasLowerCase(word);
+    }
+
+    /**
+     * The word is part of a link: the run of text around it holds "://" or starts "www.", as the tweets' t.co links
+     * do, whose random letters read as names.
+     */
+    private static boolean insideLink(String s, int start) {
+        int from = start;
+        while (from > 0 && !Character.isWhitespace(s.charAt(from - 1))) {
+            from--;
+        }
+        int to = start;
+        while (to < s.length() && !Character.isWhitespace(s.charAt(to))) {
+            to++;
+        }
+        String run = s.substring(from, to);
+        return run.contains("://") || run.regionMatches(true, 0, "www.", 0, 4);
     }
 
     private static boolean hasLowerCase(String word) {
@@ -283,6 +311,7 @@ final class PersonNameFilter extends TokenFilter {
         name = null;
         cursor = 0;
         previous = "";
+        inPlace = false;
         titleCase = null;
     }
 }

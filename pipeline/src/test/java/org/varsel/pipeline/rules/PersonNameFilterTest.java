@@ -59,6 +59,19 @@ class PersonNameFilterTest {
         assertThat(persons("we met in Aarhus and drove on from Odense")).isEmpty();
         assertThat(persons("we will KILL THEM ALL")).isEmpty();
         assertThat(persons("Man Arrested After Threat To Kill Migrants")).isEmpty();
+        assertThat(persons("Read an Exclusive Excerpt From Sherrilyn Kenyon's 'Deadmen Walking'"))
+                .isEmpty();
+        assertThat(persons("If you Don't Support Trump now, Watch Your Back")).isEmpty();
+    }
+
+    @Test
+    void leavesLinksAndTheRestOfAPlaceAlone() {
+        // the IRA stream's t.co links made every tweet name a person ("Jail them all ... https://t.co/DgNyBdfBHk")
+        assertThat(persons("We will find you ALL! https://t.co/DgNyBdfBHk and www.Example.com/Karen"))
+                .isEmpty();
+        assertThat(persons("Standing in line in Durham County? We're coming for you"))
+                .isEmpty();
+        assertThat(persons("a link https://t.co/x then Karen Holm spoke")).containsExactly("Karen", "Holm");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,17 @@ class ThreatLibraryTest {
     }
 
     private static List<String> meant(String text, String language) {
+        return ruleIds(text, language, h -> !h.reportedSpeech() && !"context".equals(h.category()));
+    }
+
+    /** The context rules (counter-speech, news, reported speech) that read the text. */
+    private static List<String> context(String text, String language) {
+        return ruleIds(text, language, h -> "context".equals(h.category()));
+    }
+
+    private static List<String> ruleIds(String text, String language, Predicate<RuleHit> which) {
         return engine.match(text, Optional.of(language)).hits().stream()
-                .filter(h -> !h.reportedSpeech() && !"context".equals(h.category()))
+                .filter(which)
                 .map(RuleHit::ruleId)
                 .toList();
     }
@@ -133,6 +143,27 @@ class ThreatLibraryTest {
                 .isEmpty();
         assertThat(meant("Politiet anholdt en mand, der truede med at skyde muslimer på stationen", "da"))
                 .isEmpty();
+    }
+
+    @Test
+    void readsHeadlinesAndAttributedSpeechAsNewsButNotAFirstPersonThreatOrPraiseBesideThem() {
+        assertThat(context(
+                        "BREAKING: Three Somalis killed in a knife attack near Ribe station, suspect at large", "en"))
+                .containsExactly("ctx-en-news-of-violence");
+        assertThat(context("Refugee hostel torched in Grenaa overnight, arson suspected", "en"))
+                .containsExactly("ctx-en-news-of-violence");
+        assertThat(context("Warlord vowed to drive every Roma out of the province, the UN envoy said", "en"))
+                .containsExactly("ctx-en-reported-speech");
+        assertThat(context("Flygtningecenter i Grenaa stukket i brand i nat, oplyser politiet", "da"))
+                .containsExactly("ctx-da-nyhed-om-vold");
+
+        // the author speaking for themself, or praising the deed, is no report (context rules read every language)
+        assertThat(List.of(
+                        "BREAKING: I'm going to shoot every Somali in Ribe tomorrow",
+                        "Police say we won't be stopped. Good, we burn the mosque on Friday",
+                        "Whoever torched the refugee hostel in Grenaa is a hero",
+                        "Vi stikker flygtningecentret i brand i nat, siger han"))
+                .allSatisfy(text -> assertThat(context(text, "en")).isEmpty());
     }
 
     @Test
