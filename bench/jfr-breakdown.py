@@ -7,6 +7,11 @@ Reads `jfr print --stack-depth 64 --events jdk.ExecutionSample`, keeps the sampl
 threads (the benchmark's own generator, rule checks and the Kafka broker JVM are not in them), and gives each sample
 to the step of the leaf-most frame that names one (so serialising a record inside MatchRules counts as network
 serialisation, not as matching). Prints each step's share of the pipeline's samples, and the hottest leaf methods.
+
+Time a task thread spends inside native code (RocksDB's JNI calls) is not in `jdk.ExecutionSample`: JFR samples such
+threads in `jdk.NativeMethodSample`, one thread per period among all threads in native code, idle ones included. The
+script counts those apart (their share of the pipeline threads' native samples, RocksDB's calls by method) and never
+adds them to the shares above: the two events sample at different rates and over different threads.
 """
 import collections
 import re
@@ -50,6 +55,41 @@ def is_chained_copy(frames):
         ("typeutils" in f or "Serializer" in f or f.startswith("java.")) for f in frames[:at])
 
 
+def pipeline_events(text, event_name):
+    """Yields (thread name, frames leaf first) of the recording's events of one type in pipeline threads."""
+    for event in text.split(event_name)[1:]:
+        thread = re.search(r'sampledThread = "([^"]*)"', event)
+        name = thread.group(1) if thread else ""
+        frames = re.findall(r"^\s+([\w.$<>]+)\(.*?line:", event, re.M)
+        if not frames or name in ("main", "bench-incident-watch", "replay-heap-watch"):
+            continue
+        if any("org.varsel.cli" in f or "RuleCheck" in f for f in frames):
+            continue  # the harness: generating signals, checking the generated rules
+        if not PIPELINE_THREAD.search(name) and not any("org.apache.flink" in f for f in frames):
+            continue
+        yield name, frames
+
+
+def print_native(recording):
+    """RocksDB's share of the pipeline threads' native samples (see the module comment: never added to the shares)."""
+    text = subprocess.run(["jfr", "print", "--stack-depth", "64", "--events", "jdk.NativeMethodSample", recording],
+                          check=True, capture_output=True, text=True).stdout
+    rocks = collections.Counter()
+    total = 0
+    for _, frames in pipeline_events(text, "jdk.NativeMethodSample"):
+        total += 1
+        call = next((f for f in frames if f.startswith("org.rocksdb.")), None)
+        if call:
+            rocks[call] += 1
+    if not rocks:
+        return
+    print(f"\nnative code (jdk.NativeMethodSample, sampled apart; not in the shares above): RocksDB "
+          f"{sum(rocks.values())} of {total} pipeline-thread native samples "
+          f"({100 * sum(rocks.values()) / total:.1f} %), by call:")
+    for frame, n in rocks.most_common(10):
+        print(f"{100 * n / total:5.1f}%  {frame}")
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
@@ -60,16 +100,7 @@ def main():
     steps = collections.Counter()
     leaves = collections.Counter()
     total = 0
-    for event in text.split("jdk.ExecutionSample")[1:]:
-        thread = re.search(r'sampledThread = "([^"]*)"', event)
-        name = thread.group(1) if thread else ""
-        frames = re.findall(r"^\s+([\w.$<>]+)\(.*?line:", event, re.M)
-        if not frames or name in ("main", "bench-incident-watch", "replay-heap-watch"):
-            continue
-        if any("org.varsel.cli" in f or "RuleCheck" in f for f in frames):
-            continue  # the harness: generating signals, checking the generated rules
-        if not PIPELINE_THREAD.search(name) and not any("org.apache.flink" in f for f in frames):
-            continue
+    for _, frames in pipeline_events(text, "jdk.ExecutionSample"):
         total += 1
         leaves[frames[0]] += 1
         step = "other (Flink runtime, JDK, GC helpers)"
@@ -88,6 +119,7 @@ def main():
     print(f"\nhottest leaf methods (top {top}):")
     for frame, n in leaves.most_common(top):
         print(f"{100 * n / max(1, total):5.1f}%  {frame}")
+    print_native(sys.argv[1])
 
 
 if __name__ == "__main__":
