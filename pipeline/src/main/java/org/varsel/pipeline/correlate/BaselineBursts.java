@@ -125,7 +125,8 @@ public final class BaselineBursts implements Detector<BurstState> {
             updates.wakeAt((Math.floorDiv(time, bucketMillis) + 1) * bucketMillis);
         } else if (current.openBuckets.isEmpty()) {
             if (current.baseline < FORGET_BELOW) {
-                state.clear();
+                // every closed bucket and the closed incident dropped their member sets
+                state.clearWithoutMembers();
                 return;
             }
             long quiet = Baseline.bucketsUntilBelow(current.baseline, FORGET_BELOW, alpha);

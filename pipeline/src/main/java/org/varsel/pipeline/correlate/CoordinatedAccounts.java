@@ -108,7 +108,7 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
         } else {
             wake(cluster, WaitingMarks.latest(cluster) + window + 1, updates);
             if (cluster.appended > 2 * MAX_PENDING) {
-                compact(cluster, watermark, waiting);
+                compact(cluster, input.key(), watermark, waiting);
             }
         }
         save(state, current, waiting);
@@ -147,7 +147,8 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
 
     private static void save(KeyState<CoordinationState> state, CoordinationState current, WaitingSignals waiting) {
         if (current.clusters.isEmpty()) {
-            state.clear();
+            // a cluster's only member set (its incident's accounts) is dropped when the incident closes
+            state.clearWithoutMembers();
         } else {
             waiting.flush();
             state.setHead(current);
@@ -183,9 +184,6 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
         Cluster cluster = new Cluster();
         cluster.group = state.nextGroup++;
         cluster.representative = input.signature();
-        cluster.subject = kind == IncidentKind.CO_LINK
-                ? input.key()
-                : IncidentDraft.excerpt(input.signal().signal().text());
         state.clusters.add(cluster);
         return cluster;
     }
@@ -220,7 +218,8 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
     }
 
     /** Rewrites a cluster's waiting signals to those its marks still count, when appends have piled up. */
-    private void compact(Cluster cluster, long watermark, WaitingSignals waiting) {
+    private void compact(Cluster cluster, String key, long watermark, WaitingSignals waiting) {
+        cluster.subject = subject(cluster, key, waiting); // its first post may be compacted away
         List<AnalysedSignal> kept = stillWaiting(waiting.take(group -> group == cluster.group), watermark);
         kept.forEach(signal -> waiting.put(cluster.group, signal));
         cluster.appended = kept.size();
@@ -258,12 +257,13 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
             long now,
             WaitingSignals waiting,
             Updates updates) {
+        String subject = subject(cluster, key, waiting);
         List<AnalysedSignal> signals = stillWaiting(waiting.take(group -> group == cluster.group), watermark);
         String first = signals.get(0).signal().id();
-        IncidentDraft incident = IncidentDraft.open(
-                kind, IncidentIds.of(kind, key + "|" + first), cluster.subject, minAccounts, timelineBucket);
+        IncidentDraft incident =
+                IncidentDraft.open(kind, IncidentIds.of(kind, key + "|" + first), subject, minAccounts, timelineBucket);
         incident.coordination.putAll(facts);
-        incident.coordination.put(kind == IncidentKind.CO_LINK ? "shared_url" : "shared_text", cluster.subject);
+        incident.coordination.put(kind == IncidentKind.CO_LINK ? "shared_url" : "shared_text", subject);
         if (kind == IncidentKind.CO_SIMILAR_TEXT) {
             incident.coordination.put("content_key", key);
         }
@@ -274,6 +274,23 @@ public final class CoordinatedAccounts implements Detector<CoordinationState> {
         cluster.incident = incident;
         updates.emit(incident.emitFinding(now));
         wake(cluster, incident.lastSeen + idle, updates);
+    }
+
+    /**
+     * What the cluster's incident is about: the shared URL (the key), or the excerpt of the cluster's first post. The
+     * head does not keep it (it doubled the text every waiting cluster holds, most of them a text posted once): the
+     * first post stays in the waiting list until the cluster opens or compacts it, which is when it is read. A head
+     * from before that keeps it (a restore) still says it.
+     */
+    private String subject(Cluster cluster, String key, WaitingSignals waiting) {
+        if (cluster.subject != null) {
+            return cluster.subject;
+        }
+        if (kind == IncidentKind.CO_LINK) {
+            return key;
+        }
+        AnalysedSignal first = waiting.firstAdded(cluster.group);
+        return first == null ? null : IncidentDraft.excerpt(first.signal().text());
     }
 
     /**

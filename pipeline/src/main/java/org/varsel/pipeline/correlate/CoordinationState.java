@@ -19,6 +19,7 @@ public class CoordinationState {
     public static class Cluster {
         public long group;
         public long[] representative = new long[0];
+        /** Set only once the cluster's first post leaves the waiting list (or by a build before 2026-12-05 15:00). */
         public String subject;
         /** Event times of the waiting signals (parallel to {@link #waitingAccounts}), in arrival order. */
         public long[] waitingTimes = new long[0];

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.varsel.contract.Author;
 import org.varsel.contract.Labels;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
@@ -127,9 +128,43 @@ public final class CorrelationKeys implements java.io.Serializable {
         return out;
     }
 
-    /** The signal as detectors keep it: text capped to the evidence excerpt, without the extensions. */
+    /**
+     * The signal as detectors keep it (a co-similar text waits an hour in state): only what an incident draft reads.
+     * The text is capped to the evidence excerpt and a rule match's highlights to those inside it; the extensions, the
+     * author's id and display name, the mentions and the rules' explanations go.
+     */
     static AnalysedSignal compact(AnalysedSignal a) {
         Signal s = a.signal();
-        return a.withSignal(s.withAuthorAndContent(s.author(), IncidentDraft.excerpt(s.text()), s.labels(), null));
+        Author author = s.author() == null ? null : new Author(s.author().handle(), null, null);
+        Signal kept = s.withAuthorAndContent(author, IncidentDraft.excerpt(s.text()), s.labels(), null);
+        return new AnalysedSignal(
+                kept,
+                a.language(),
+                a.languageConfidence(),
+                a.urls(),
+                a.platforms(),
+                a.hashtags(),
+                List.of(),
+                a.category(),
+                a.scores(),
+                a.modelVersion(),
+                a.ruleMatches().stream().map(CorrelationKeys::compact).toList(),
+                a.encodingConverted());
+    }
+
+    private static RuleMatch compact(RuleMatch m) {
+        return new RuleMatch(
+                m.ruleId(),
+                m.title(),
+                m.severity(),
+                m.category(),
+                m.tags(),
+                m.targetGroups(),
+                null,
+                m.terms().stream()
+                        .filter(t -> t.end() <= IncidentDraft.EXCERPT_CHARS)
+                        .toList(),
+                m.packVersion(),
+                m.reportedSpeech());
     }
 }

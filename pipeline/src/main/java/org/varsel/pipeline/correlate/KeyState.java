@@ -41,6 +41,13 @@ public interface KeyState<H> {
     /** Forgets everything this key has: head, member sets and waiting signals. */
     void clear();
 
+    /**
+     * Forgets the head and waiting signals of a key whose member sets the detector has all dropped already: a backend
+     * that keeps the sets in one map (RocksDB) spares the scan of an empty map, which for the many keys that never open
+     * an incident (a co-similar text posted once) was the largest cost of forgetting them.
+     */
+    void clearWithoutMembers();
+
     /** The member set named {@code set}, as the account set of an incident draft. */
     default IncidentDraft.AccountSet accounts(String set) {
         return new IncidentDraft.AccountSet() {

@@ -61,6 +61,14 @@ public final class MemoryKeyState<H> implements KeyState<H> {
         waiting = new ArrayList<>();
     }
 
+    @Override
+    public void clearWithoutMembers() {
+        if (!members.values().stream().allMatch(Set::isEmpty)) {
+            throw new IllegalStateException("a key forgotten without its member sets still holds " + members.keySet());
+        }
+        clear();
+    }
+
     /** Whether nothing at all is kept: a detector that cleared its head must not leave sets or signals behind. */
     public boolean isEmpty() {
         return head == null && members.values().stream().allMatch(Set::isEmpty) && waiting.isEmpty();

@@ -55,6 +55,16 @@ final class WaitingSignals {
         return found;
     }
 
+    /** The earliest added of the group's signals still in the list, left waiting; null when it has none. */
+    AnalysedSignal firstAdded(long group) {
+        for (Waiting waiting : all()) {
+            if (waiting.group() == group) {
+                return waiting.signal();
+            }
+        }
+        return null;
+    }
+
     /** Puts a signal (back) in the waiting list. */
     void put(long group, AnalysedSignal signal) {
         all().add(new Waiting(group, signal));

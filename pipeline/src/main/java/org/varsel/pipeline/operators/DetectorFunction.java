@@ -180,8 +180,13 @@ public final class DetectorFunction<H> extends KeyedProcessFunction<String, Keye
 
         @Override
         public void clear() {
-            head.clear();
             members.clear();
+            clearWithoutMembers();
+        }
+
+        @Override
+        public void clearWithoutMembers() {
+            head.clear();
             waiting.clear();
         }
     }

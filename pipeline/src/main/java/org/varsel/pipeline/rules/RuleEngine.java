@@ -38,6 +38,9 @@ public final class RuleEngine implements AutoCloseable {
     private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
 
     private final Analyzer documents = RuleAnalyzer.forDocuments();
+    /** Each thread's index of the signal it matches, emptied for the next ({@link SignalIndex}). */
+    private final ThreadLocal<MemoryIndex> indexes = ThreadLocal.withInitial(SignalIndex::create);
+
     private final PrecheckedHighlights matcher;
     private final HitInterpreter interpreter;
 
@@ -118,21 +121,22 @@ public final class RuleEngine implements AutoCloseable {
             return MatchResult.NONE;
         }
         ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(text);
-        // offsets for the highlights, one field per analysed language; no payloads (the Monitor stored them, no rule
-        // reads them, and their buffer was a fresh 32 KB block a signal: docs/performance.md)
-        MemoryIndex index = new MemoryIndex(true, false);
-        for (RuleLanguage l : fields) {
-            index.addField(new TextField(l.field(), folded.reader()), documents);
-        }
-        index.freeze();
-        IndexSearcher searcher = index.createSearcher();
-        // a one-document index: the query cache only adds wrapping and usage tracking to every query
-        searcher.setQueryCache(null);
+        MemoryIndex index = indexes.get();
         Map<Integer, List<int[]>> matches;
         try {
+            for (RuleLanguage l : fields) {
+                index.addField(new TextField(l.field(), folded.reader()), documents);
+            }
+            index.freeze();
+            IndexSearcher searcher = index.createSearcher();
+            // a one-document index: the query cache only adds wrapping and usage tracking to every query
+            searcher.setQueryCache(null);
             matches = matcher.match(searcher);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            // emptied for the thread's next signal, keeping its buffers; nothing matched refers to the index
+            index.reset();
         }
         List<RuleHit> hits = new ArrayList<>();
         List<RuleHit> shadowHits = new ArrayList<>();

@@ -183,6 +183,67 @@ class CoordinatedAccountsTest {
     }
 
     @Test
+    void aWaitingClusterHoldsItsTextOnlyInTheWaitingListAndItsIncidentIsAboutItsFirstPost() {
+        String first = CLAIM + " tonight";
+        List<Posts> posts = new ArrayList<>();
+        posts.add(post("first").by("acct0").at(minutes(0)).text(first));
+        posts.add(post("second").by("acct1").at(minutes(30)).text(CLAIM));
+        // the first post leaves the window before the fifth account arrives: accounts 1-5 open the incident
+        for (int i = 2; i <= 5; i++) {
+            posts.add(post("late-" + i).by("acct" + i).at(minutes(70 + i)).text(CLAIM));
+        }
+        DetectorRun<CoordinationState> run =
+                new DetectorRun<>(CoordinatedAccounts.coSimilarText(SETTINGS), OUT_OF_ORDERNESS);
+        KeyedSignal firstKeyed = KEYS.coSimilarText(posts.get(0).analysed()).orElseThrow();
+        run.feed(firstKeyed);
+        assertThat(run.states.get(firstKeyed.key()).head().clusters)
+                .singleElement()
+                .satisfies(cluster -> assertThat(cluster.subject).isNull());
+
+        posts.subList(1, posts.size())
+                .forEach(p -> KEYS.coSimilarText(p.analysed()).ifPresent(run::feed));
+        Incident incident = run.finish().latest().values().iterator().next();
+
+        assertThat(incident.accountCount()).isEqualTo(5);
+        assertThat(incident.evidence().coordination()).containsEntry("shared_text", first);
+    }
+
+    @Test
+    void aClusterWhoseWaitingSignalsAreCompactedKeepsItsFirstPostAsItsSubject() {
+        String first = CLAIM + " tonight";
+        List<Posts> posts = new ArrayList<>();
+        posts.add(post("first").by("acct0").at(minutes(0)).text(first));
+        // four accounts, 600 posts in 50 minutes: the waiting list is compacted to the newest 256 before a fifth comes
+        for (int i = 1; i <= 600; i++) {
+            posts.add(post("spam-" + i).by("acct" + i % 4).at(minutes(i / 12.0)).text(CLAIM));
+        }
+        posts.add(post("fifth").by("acct-fifth").at(minutes(51)).text(CLAIM));
+
+        Incident incident = coSimilar(posts).latest().values().iterator().next();
+
+        assertThat(incident.accountCount()).isEqualTo(5);
+        assertThat(incident.evidence().coordination()).containsEntry("shared_text", first);
+    }
+
+    @Test
+    void aHeadStoredWithItsSubjectByAnEarlierBuildKeepsThatSubject() {
+        List<Posts> posts = campaign(CLAIM, 5, 1, 0);
+        DetectorRun<CoordinationState> run =
+                new DetectorRun<>(CoordinatedAccounts.coSimilarText(SETTINGS), OUT_OF_ORDERNESS);
+        KeyedSignal firstKeyed = KEYS.coSimilarText(posts.get(0).analysed()).orElseThrow();
+        run.feed(firstKeyed);
+        // as restored from a checkpoint of the build whose heads kept the subject
+        run.states.get(firstKeyed.key()).head().clusters.get(0).subject = "the subject an earlier build stored";
+
+        posts.subList(1, posts.size())
+                .forEach(p -> KEYS.coSimilarText(p.analysed()).ifPresent(run::feed));
+        Incident incident = run.finish().latest().values().iterator().next();
+
+        assertThat(incident.evidence().coordination())
+                .containsEntry("shared_text", "the subject an earlier build stored");
+    }
+
+    @Test
     void flagsTheSameLinkSharedByFiveAccountsWithinAnHour() {
         List<Posts> posts = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

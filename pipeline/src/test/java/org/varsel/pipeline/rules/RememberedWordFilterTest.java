@@ -6,17 +6,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.junit.jupiter.api.Test;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * A remembered word must give exactly the tokens the filters give it: same words, positions, offsets, type and keyword
@@ -67,6 +71,54 @@ class RememberedWordFilterTest {
         List<String> out = tokens(analyzer, "text", junk.toString());
         assertThat(out).as("every word and the end").hasSize(RememberedWordFilter.MAX_REMEMBERED * 2 + 1);
         assertThat(memory.size()).isBetween(1, 2 * RememberedWordFilter.MAX_REMEMBERED);
+    }
+
+    /**
+     * Words whose hashes collide ("Aa", "BB"), a word after a longer one left in the token's buffer ("kill" after
+     * "killing"), and the same word as a keyword and not (the stemmer leaves keywords alone) each keep their own replay.
+     */
+    @Test
+    void wordsThatShareAHashABufferOrTheirLettersKeepTheirOwnReplays() throws IOException {
+        String text = "Aa BB killing kill Aa BB kill killing kills kills runs runs Aa BB";
+        assertThat(tokens(everySecondWordAKeyword(true), "text", text + " " + text))
+                .isEqualTo(tokens(everySecondWordAKeyword(false), "text", text + " " + text));
+    }
+
+    /** Whitespace words, every second one a keyword, lower-cased and stemmed, with or without the memory. */
+    private static Analyzer everySecondWordAKeyword(boolean remembers) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                WhitespaceTokenizer tokenizer = new WhitespaceTokenizer();
+                TokenStream marked = new TokenFilter(tokenizer) {
+                    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+                    private boolean mark;
+
+                    @Override
+                    public boolean incrementToken() throws IOException {
+                        if (!input.incrementToken()) {
+                            return false;
+                        }
+                        keyword.setKeyword(mark);
+                        mark = !mark;
+                        return true;
+                    }
+
+                    @Override
+                    public void reset() throws IOException {
+                        super.reset();
+                        mark = false;
+                    }
+                };
+                UnaryOperator<TokenStream> perWord =
+                        in -> new SnowballFilter(new LowerCaseFilter(in), new EnglishStemmer());
+                return new TokenStreamComponents(
+                        tokenizer,
+                        remembers
+                                ? new RememberedWordFilter(marked, new RememberedWordFilter.Memory(), perWord)
+                                : perWord.apply(marked));
+            }
+        };
     }
 
     /** Each token as "term +increment [start,end) type keyword". */

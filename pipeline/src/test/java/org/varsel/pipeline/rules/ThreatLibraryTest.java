@@ -182,4 +182,32 @@ class ThreatLibraryTest {
                 .isEmpty();
         assertThat(meant("liberals should be proud of this win", "en")).isEmpty();
     }
+
+    @Test
+    void flagsDanishThreatsThatCountDownShrugAtADeathOrSilenceForever() {
+        assertThat(meant("de romaer kan roligt begynde at tælle timerne", "da"))
+                .contains("dsl-da-nedtaelling-til-maalet");
+        assertThat(meant("jeg ville ikke savne de somaliere, hvis de blev slået ihjel", "da"))
+                .contains("dsl-da-ligegyldig-om-maalets-doed");
+        assertThat(meant("vi skal nok få de jøder til at tie for evigt", "da")).contains("dsl-da-tavshed-for-altid");
+
+        assertThat(meant("vi tæller timerne til juleferien", "da")).isEmpty();
+        assertThat(meant("jeg ville ikke savne Lars Vinther, hvis han gik på pension", "da"))
+                .isEmpty();
+        assertThat(meant("regeringen vil lukke munden på kritikerne af reformen", "da"))
+                .isEmpty();
+    }
+
+    @Test
+    void flagsADanishThreatToThePersonAddressedEvenWhenTheTextHoldsANegationElsewhere() {
+        // until 2026-12-05 the direct threat dropped every text holding "ikke" or "aldrig", wherever it stood
+        assertThat(meant("jeg ved ikke hvem du er, men jeg skyder dig", "da")).contains("dsl-da-direkte-trussel");
+        assertThat(meant("gid du brænder i helvede", "da")).contains("dsl-da-doedsoenske");
+        assertThat(meant("vi kommer efter dig, og så skal du få", "da")).contains("dsl-da-forfoelgelse-med-trussel");
+
+        assertThat(meant("jeg ville aldrig skade dig", "da")).isEmpty();
+        assertThat(meant("jeg slår dig i skak i aften", "da")).isEmpty();
+        assertThat(meant("jeg finder dig ved indgangen, og så skal du få en kop kaffe", "da"))
+                .isEmpty();
+    }
 }
