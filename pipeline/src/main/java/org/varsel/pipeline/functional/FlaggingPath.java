@@ -82,7 +82,7 @@ public final class FlaggingPath implements AutoCloseable {
     }
 
     /** A rule hit that flags: not a context rule, and not a hit the text only quotes, reports or condemns. */
-    private static boolean meant(RuleMatch match) {
+    public static boolean meant(RuleMatch match) {
         return !match.isContext() && !match.reportedSpeech();
     }
 

@@ -192,6 +192,29 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void flagsThreatsAndDeathWishesAimedAtTheReaderTheirFamilyOrHome() {
+        assertThat(meant("touch my page again and i swear i will stab u", "en")).contains("dsl-en-threat-to-addressee");
+        assertThat(meant("I'm gonna set fire to your house while you sleep", "en"))
+                .contains("dsl-en-threat-to-addressee");
+        assertThat(meant("honestly hope you choke and die", "en")).contains("dsl-en-death-wished-on-addressee");
+        assertThat(meant("you do not deserve to live, scum", "en")).contains("dsl-en-death-wished-on-addressee");
+
+        assertThat(meant("I will smash you at chess tonight", "en")).isEmpty();
+        assertThat(meant("I hope you die laughing at this one", "en")).isEmpty();
+        assertThat(meant("I'll cut you a deal on the sofa", "en")).isEmpty();
+    }
+
+    @Test
+    void flagsCallsForViolenceAgainstPoliticalOpponentsButNotElectionTalk() {
+        assertThat(meant("the commies all deserve to be shot", "en")).contains("dsl-en-violence-on-opponents");
+        assertThat(meant("death to all globalists", "en")).contains("dsl-en-violence-on-opponents");
+
+        assertThat(meant("we are going to crush the republicans in november", "en"))
+                .isEmpty();
+        assertThat(meant("liberals should be proud of this win", "en")).isEmpty();
+    }
+
+    @Test
     void flagsDanishThreatsThatCountDownShrugAtADeathOrSilenceForever() {
         assertThat(meant("de romaer kan roligt begynde at tælle timerne", "da"))
                 .contains("dsl-da-nedtaelling-til-maalet");

@@ -1,0 +1,174 @@
+package org.varsel.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.varsel.contract.Incident;
+import org.varsel.contract.Tier;
+import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.classify.Category;
+import org.varsel.pipeline.classify.HarmClassifier;
+import org.varsel.pipeline.classify.LabelledPost;
+import org.varsel.pipeline.classify.TrainingCorpus;
+import org.varsel.pipeline.classify.TrainingOptions;
+import org.varsel.pipeline.correlate.CorrelationSettings;
+import org.varsel.pipeline.correlate.SingleSignals;
+import org.varsel.pipeline.functional.FlaggingPath;
+import org.varsel.pipeline.rules.BundledRules;
+import org.varsel.pipeline.rules.RulePack;
+import org.varsel.pipeline.rules.TargetWords;
+
+/**
+ * How the rules recognise real threats written by other people, and how often they fire on ordinary posts: per set,
+ * the share of texts with a rule hit that flags, the share the rules open an incident on alone, the share they open in
+ * the high tier or above, and the share the whole flagging path (classifier too) opens in the high tier or above
+ * (docs/rules.md, "Measured: real threats by other authors"). Run: {@code bench/run org.varsel.bench.RecognitionRates
+ * [--rules DIR] [--data DIR] [--outside TSV] [--dev-cases OUT.tsv]}.
+ */
+public final class RecognitionRates {
+    /** The sets read from the training data, split exactly as the classifier's training splits them. */
+    static final String JIGSAW_DEV = "jigsaw-threat-dev";
+
+    private final FlaggingPath path;
+    private final SingleSignals single = SingleSignals.from(CorrelationSettings.defaults());
+    // a score no text reaches: what the rules open by themselves
+    private final SingleSignals rulesOnly =
+            new SingleSignals(single.ruleSeverity(), 2.0, single.partnerMinConfidence());
+    private final TargetWords targets;
+
+    private RecognitionRates(RulePack pack) {
+        this.path = FlaggingPath.of(HarmClassifier.bundled(), pack);
+        this.targets = TargetWords.of(pack);
+    }
+
+    /** What the rules and the path made of one text. */
+    record Reading(boolean ruleHit, Optional<Tier> rulesAlone, Optional<Tier> pathAlone, List<String> rules) {
+        static boolean high(Optional<Tier> tier) {
+            return tier.map(t -> t.ordinal() <= Tier.HIGH.ordinal()).orElse(false);
+        }
+    }
+
+    /** The four shares of one set. */
+    record Rates(String set, int texts, int ruleHit, int rulesAlone, int rulesHigh, int pathHigh) {
+        Rates add(Reading r) {
+            return new Rates(
+                    set,
+                    texts + 1,
+                    ruleHit + (r.ruleHit() ? 1 : 0),
+                    rulesAlone + (r.rulesAlone().isPresent() ? 1 : 0),
+                    rulesHigh + (Reading.high(r.rulesAlone()) ? 1 : 0),
+                    pathHigh + (Reading.high(r.pathAlone()) ? 1 : 0));
+        }
+
+        String row() {
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %s | %s | %s |",
+                    set,
+                    texts,
+                    share(ruleHit),
+                    share(rulesAlone),
+                    share(rulesHigh),
+                    share(pathHigh));
+        }
+
+        private String share(int n) {
+            return String.format(Locale.ROOT, "%.3f (%d)", texts == 0 ? 0.0 : (double) n / texts, n);
+        }
+    }
+
+    Reading read(String id, String text) {
+        AnalysedSignal analysed = path.analyse(id, text);
+        return new Reading(
+                analysed.ruleMatches().stream().anyMatch(FlaggingPath::meant),
+                rulesOnly.highSeverity(analysed, targets).map(Incident::tier),
+                single.highSeverity(analysed, targets).map(Incident::tier),
+                analysed.ruleMatches().stream().map(m -> m.ruleId()).toList());
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        Path rules = Path.of(options.getOrDefault("--rules", "rules"));
+        Map<String, List<String[]>> sets = trainingSets(Path.of(options.getOrDefault("--data", "data/training")));
+        if (options.containsKey("--outside")) {
+            for (String line : Files.readAllLines(Path.of(options.get("--outside")), StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t", 4);
+                if (f.length == 4) {
+                    sets.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new String[] {f[0], f[3]});
+                }
+            }
+        }
+        RecognitionRates rates = new RecognitionRates(BundledRules.fromDirectory(rules));
+        PrintWriter devCases = options.containsKey("--dev-cases")
+                ? new PrintWriter(Files.newBufferedWriter(Path.of(options.get("--dev-cases")), StandardCharsets.UTF_8))
+                : null;
+        System.out.println("rules " + rules.toAbsolutePath().normalize() + ", classifier " + rates.path.modelVersion());
+        System.out.println();
+        System.out.println(
+                "| set | texts | rule hit | rules open alone | rules open high tier+ | path opens high tier+ |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        try (rates.path) {
+            for (Map.Entry<String, List<String[]>> set : sets.entrySet()) {
+                Rates tally = new Rates(set.getKey(), 0, 0, 0, 0, 0);
+                for (String[] text : set.getValue()) {
+                    Reading reading = rates.read(text[0], text[1]);
+                    tally = tally.add(reading);
+                    // only the dev set's cases are written: the test sets are read as rates, never case by case
+                    if (devCases != null && set.getKey().equals(JIGSAW_DEV)) {
+                        devCases.printf(
+                                "%s\t%b\t%s\t%s\t%s%n",
+                                text[0],
+                                reading.ruleHit(),
+                                reading.rulesAlone().map(Tier::label).orElse("-"),
+                                String.join(",", reading.rules()),
+                                text[1].replaceAll("\\s+", " "));
+                    }
+                }
+                System.out.println(tally.row());
+            }
+        } finally {
+            if (devCases != null) {
+                devCases.close();
+            }
+        }
+    }
+
+    /** Jigsaw's threats outside (dev) and inside (test) its held-out fifth, and the ordinary posts of three sources. */
+    private static Map<String, List<String[]>> trainingSets(Path data) throws IOException {
+        TrainingOptions defaults = TrainingOptions.defaults();
+        TrainingCorpus corpus =
+                TrainingCorpus.read(data, defaults.seed(), defaults.davidsonHeldOut(), defaults.danishHeldOut());
+        Map<String, List<String[]>> sets = new LinkedHashMap<>();
+        for (LabelledPost p : corpus.posts()) {
+            setOf(p).ifPresent(set -> sets.computeIfAbsent(set, k -> new ArrayList<>())
+                    .add(new String[] {p.source() + ":" + p.id(), p.text()}));
+        }
+        return sets;
+    }
+
+    private static Optional<String> setOf(LabelledPost p) {
+        if (p.source().equals(TrainingCorpus.JIGSAW) && p.category() == Category.THREAT) {
+            return Optional.of(p.heldOut() ? "jigsaw-threat-test" : JIGSAW_DEV);
+        }
+        if (p.category() != Category.NEUTRAL) {
+            return Optional.empty();
+        }
+        return switch (p.source()) {
+            case TrainingCorpus.JIGSAW -> Optional.of("jigsaw-non-toxic");
+            case TrainingCorpus.HATEXPLAIN -> p.heldOut() ? Optional.empty() : Optional.of("hatexplain-train-normal");
+            case TrainingCorpus.DAVIDSON -> Optional.of("davidson-neither");
+            default -> Optional.empty();
+        };
+    }
+}
