@@ -206,8 +206,12 @@ class ThreatLibraryTest {
 
     @Test
     void flagsCallsForViolenceAgainstPoliticalOpponentsButNotElectionTalk() {
-        assertThat(meant("the commies all deserve to be shot", "en")).contains("dsl-en-violence-on-opponents");
-        assertThat(meant("death to all globalists", "en")).contains("dsl-en-violence-on-opponents");
+        // in shadow until its precision on real streams is better (docs/rules.md): it matches as a shadow hit only
+        for (String call : List.of("the commies all deserve to be shot", "death to all globalists")) {
+            MatchResult result = engine.match(call, Optional.of("en"));
+            assertThat(result.shadowHits()).extracting(RuleHit::ruleId).contains("dsl-en-violence-on-opponents");
+            assertThat(result.hits()).extracting(RuleHit::ruleId).doesNotContain("dsl-en-violence-on-opponents");
+        }
 
         assertThat(meant("we are going to crush the republicans in november", "en"))
                 .isEmpty();
