@@ -213,7 +213,8 @@ final class PersonNameFilter extends TokenFilter {
         if (start >= 0) {
             cursor = start + word.length();
             place = capitalised(word) && (inPlace || PLACE_PREPOSITIONS.contains(previous));
-            if (!place && !insideLink(s, start) && namesAPerson(s, start, word)) {
+            // the link check last: it reads the run of text around the word, and few words pass the others
+            if (!place && namesAPerson(s, start, word) && !insideLink(s, start)) {
                 name = captureState();
             }
         }
