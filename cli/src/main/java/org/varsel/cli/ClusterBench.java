@@ -173,7 +173,8 @@ final class ClusterBench {
                     startupMs / 1e3,
                     incidents,
                     cpuUs.values().stream().mapToDouble(Double::doubleValue).sum(),
-                    brokerUs);
+                    brokerUs,
+                    0); // the cluster runs with restart-strategy none: a failure ends the run
             progress(
                     "%s: %,d signals in %.1f s (start-up %.1f s): %,.0f signals/s, %,.0f without start-up; %.0f µs CPU/signal"
                             + " over the cluster's JVMs (+ broker %.0f µs); %,d incident updates",
@@ -306,7 +307,8 @@ final class ClusterBench {
                 .max(Comparator.comparingDouble(r -> r.throughput().sustained()))
                 .orElseThrow();
         // No latency phase on the cluster: p99 is not measured (the MiniCluster bench measures it).
-        BenchTable.printLastLine(out, best.throughput(), Double.NaN);
+        BenchTable.printLastLine(
+                out, best.throughput(), Double.NaN, best.throughput().failovers());
     }
 
     private static void printBusyTime(PrintStream out, Result r) {

@@ -21,6 +21,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.varsel.cli.local.JobRestarts;
 import org.varsel.cli.local.LocalPipelineEnvironment;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentCodec;
@@ -124,7 +125,8 @@ final class LatencyPhase {
                     percentile(ms, 0.99),
                     ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1),
                     heap,
-                    checkpointBytes);
+                    checkpointBytes,
+                    JobRestarts.of(job.getJobID()));
             progress(
                     "p=%d: %d/%d probes seen, p50 %.0f ms, p99 %.0f ms, max %.0f ms; process CPU %.1f s over %d s;"
                             + " heap after GC %,d MB; last checkpoint %,d KB",

@@ -50,7 +50,8 @@ class ClusterBenchTest {
         List<String> lines = out.lines().toList();
 
         assertThat(exit).as("exit code; output:%n%s", out).isZero();
-        assertThat(lines.get(lines.size() - 1)).matches("throughput=[1-9][0-9]* p99_ms=NaN signals=" + SIGNALS);
+        assertThat(lines.get(lines.size() - 1))
+                .matches("throughput=[1-9][0-9]* p99_ms=NaN signals=" + SIGNALS + " failovers=0");
         assertThat(lines)
                 .as("the layout's row: two TaskManagers of one slot, parallelism 2, every signal")
                 .anyMatch(line -> line.matches("2x1\\s+2\\s+400\\s.*"));

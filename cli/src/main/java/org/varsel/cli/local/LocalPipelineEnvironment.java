@@ -3,6 +3,7 @@ package org.varsel.cli.local;
 import java.nio.file.Path;
 import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -74,6 +75,12 @@ public final class LocalPipelineEnvironment {
                     FsStateChangelogOptions.BASE_PATH,
                     checkpoints.resolve("changelog").toUri().toString());
         }
+        // counts each job's restarts, so a run that failed over can say so (JobRestarts)
+        config.set(
+                ConfigOptions.key("metrics.reporter." + JobRestarts.NAME + ".factory.class")
+                        .stringType()
+                        .noDefaultValue(),
+                JobRestarts.Factory.class.getName());
         config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         config.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
