@@ -34,7 +34,8 @@ public record ShingledText(List<String> words, Set<String> shingles) {
         return new ShingledText(words, shingles);
     }
 
-    static List<String> normalisedWords(String text) {
+    /** The text's words as {@link #of} shingles them; empty for null. */
+    public static List<String> normalisedWords(String text) {
         if (text == null) {
             return List.of();
         }
