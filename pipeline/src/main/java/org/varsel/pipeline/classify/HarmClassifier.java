@@ -1,6 +1,7 @@
 package org.varsel.pipeline.classify;
 
 import java.util.Objects;
+import java.util.Optional;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import org.varsel.pipeline.nlp.ModelResources;
@@ -29,6 +30,9 @@ public final class HarmClassifier {
     public static final double HARM_THRESHOLD = 0.6;
 
     private final DocumentCategorizerME categorizer;
+    /** The same probabilities as the categoriser, with a word's own weights remembered; empty for other models. */
+    private final Optional<WordWeights> weights;
+
     private final String version;
     private final double harmThreshold;
     private final int[] index = new int[Category.values().length];
@@ -48,6 +52,7 @@ public final class HarmClassifier {
                             + TextNormaliser.VERSION + ": retrain with ./varsel model train");
         }
         this.categorizer = new DocumentCategorizerME(model);
+        this.weights = WordWeights.of(model);
         for (Category c : Category.values()) {
             index[c.ordinal()] = categorizer.getIndex(c.label());
             if (index[c.ordinal()] < 0) {
@@ -67,6 +72,20 @@ public final class HarmClassifier {
         return version;
     }
 
+    /** The probabilities as OpenNLP's categoriser computes them (the reference {@link WordWeights} must equal). */
+    double[] categorizerProbabilities(String[] tokens) {
+        return categorizer.categorize(tokens);
+    }
+
+    /** The probabilities this classifier uses, in the model's outcome order. */
+    double[] probabilities(String[] tokens) {
+        return weights.isPresent() ? weights.get().probabilities(tokens) : categorizer.categorize(tokens);
+    }
+
+    boolean remembersWordWeights() {
+        return weights.isPresent();
+    }
+
     public Classification classify(String text) {
         return classifyTokens(TextNormaliser.tokens(text));
     }
@@ -76,7 +95,7 @@ public final class HarmClassifier {
         if (tokens.length == 0) {
             return new Classification(Category.NEUTRAL, 0.0, 0.0, 0.0, 1.0);
         }
-        double[] p = categorizer.categorize(tokens);
+        double[] p = probabilities(tokens);
         double threat = p[index[Category.THREAT.ordinal()]];
         double hateful = p[index[Category.HATEFUL.ordinal()]];
         double offensive = p[index[Category.OFFENSIVE.ordinal()]];

@@ -63,8 +63,34 @@ public final class HarmFeatures implements FeatureGenerator {
 
     @Override
     public Collection<String> extractFeatures(String[] normalised, Map<String, Object> extraInformation) {
+        List<String> features = new ArrayList<>(normalised.length * 5);
+        extract(normalised, new FeatureStrings(features));
+        return features;
+    }
+
+    /**
+     * Where {@link #extract} puts a text's features, in order. The classifier either collects them as strings (for
+     * OpenNLP, at training) or adds their weights as it goes ({@link WordWeights}); both see the same features in the
+     * same order.
+     */
+    interface FeatureSink {
+        /**
+         * The features of one plain word after {@code previous} ({@code null} at the start), in this order:
+         * {@code w=word}, {@code b=previous word}, its character grams ({@link #wordFeatures}), the {@code w=} of its
+         * compound parts; returns the {@link HarmLexicon} classes of the word and its parts.
+         */
+        int word(String word, String previous);
+
+        /** The feature {@code w=joined} of letters spaced out and joined back; returns the word's classes. */
+        int joined(String joined);
+
+        /** A feature of the whole text (lexicon classes and their combinations). */
+        void feature(String feature);
+    }
+
+    /** Runs the feature extraction over {@code normalised} tokens into {@code sink}. */
+    void extract(String[] normalised, FeatureSink sink) {
         String[] tokens = plainWords(normalised);
-        List<String> features = new ArrayList<>(tokens.length * 5);
         int[] lastSeen = new int[WordClass.values().length];
         Arrays.fill(lastSeen, Integer.MIN_VALUE / 2);
         int documentClasses = 0;
@@ -77,9 +103,7 @@ public final class HarmFeatures implements FeatureGenerator {
                 spaced.append(word);
             } else {
                 if (spaced.length() >= SPACED_MIN_LETTERS) {
-                    String joined = spaced.toString();
-                    features.add("w=" + joined);
-                    int classes = lexicon.classes(joined);
+                    int classes = sink.joined(spaced.toString());
                     documentClasses |= classes;
                     nearPairs |= near(classes, i, lastSeen);
                 }
@@ -88,43 +112,86 @@ public final class HarmFeatures implements FeatureGenerator {
             if (i == tokens.length) {
                 break;
             }
-            features.add("w=" + word);
-            if (previous != null) {
-                features.add("b=" + previous + ' ' + word);
-            }
+            int classes = sink.word(word, previous);
             previous = word;
-            if (word.length() >= CHAR_GRAM_MIN_WORD && word.charAt(0) != '<') {
-                addCharGrams(word, features);
-            }
-            int classes = lexicon.classes(word);
-            if (word.length() >= CompoundWords.MIN_WORD) {
-                for (String part : compounds.parts(word)) {
-                    features.add("w=" + part);
-                    classes |= lexicon.classes(part);
-                }
-            }
             documentClasses |= classes;
             nearPairs |= near(classes, i, lastSeen);
         }
         for (WordClass c : WordClass.values()) {
             if ((documentClasses & c.bit()) != 0) {
-                features.add(CLASS_FEATURES[c.ordinal()]);
+                sink.feature(CLASS_FEATURES[c.ordinal()]);
             }
         }
         for (int p = 0; p < NEAR_PAIRS.length; p++) {
             if ((nearPairs & (1 << p)) != 0) {
-                features.add(NEAR_FEATURES[p]);
+                sink.feature(NEAR_FEATURES[p]);
             }
         }
         int harm = documentClasses & (WordClass.VIOLENCE.bit() | WordClass.WEAPON.bit());
         int when = documentClasses & (WordClass.TIME.bit() | WordClass.PLACE.bit());
         if (harm != 0 && when != 0) {
-            features.add("l=harm+when");
+            sink.feature("l=harm+when");
             if ((documentClasses & WordClass.GROUP.bit()) != 0) {
-                features.add("l=harm+when+group");
+                sink.feature("l=harm+when+group");
             }
         }
-        return features;
+    }
+
+    /**
+     * The features of {@code word} that do not depend on its neighbours, after its {@code w=} (which comes first, then
+     * the bigram): the character grams of a long word, then the {@code w=} of its compound parts. Returns the lexicon
+     * classes of the word and its parts.
+     */
+    int wordFeatures(String word, List<String> features) {
+        if (word.length() >= CHAR_GRAM_MIN_WORD && word.charAt(0) != '<') {
+            addCharGrams(word, features);
+        }
+        int classes = lexicon.classes(word);
+        if (word.length() >= CompoundWords.MIN_WORD) {
+            for (String part : compounds.parts(word)) {
+                features.add("w=" + part);
+                classes |= lexicon.classes(part);
+            }
+        }
+        return classes;
+    }
+
+    /** The classes of a word joined back from spaced letters. */
+    int classes(String word) {
+        return lexicon.classes(word);
+    }
+
+    static String bigram(String previous, String word) {
+        return "b=" + previous + ' ' + word;
+    }
+
+    /** The features as strings, for OpenNLP's categoriser and trainer. */
+    private final class FeatureStrings implements FeatureSink {
+        private final List<String> features;
+
+        FeatureStrings(List<String> features) {
+            this.features = features;
+        }
+
+        @Override
+        public int word(String word, String previous) {
+            features.add("w=" + word);
+            if (previous != null) {
+                features.add(bigram(previous, word));
+            }
+            return wordFeatures(word, features);
+        }
+
+        @Override
+        public int joined(String joined) {
+            features.add("w=" + joined);
+            return lexicon.classes(joined);
+        }
+
+        @Override
+        public void feature(String feature) {
+            features.add(feature);
+        }
     }
 
     /** The tokens folded, and repaired where an evader swapped, dropped or ran letters together. */

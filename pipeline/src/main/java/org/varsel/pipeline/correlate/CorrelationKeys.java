@@ -40,11 +40,11 @@ public final class CorrelationKeys implements java.io.Serializable {
 
     /** The content key and MinHash signature co-similar text groups by; empty for a text too short to compare. */
     public Optional<ContentSketch> sketch(String text) {
-        ShingledText shingled = ShingledText.of(text == null ? "" : text, shingleWords);
-        if (shingled.words().size() < minWords) {
+        List<String> words = ShingledText.normalisedWords(text);
+        if (words.size() < minWords) {
             return Optional.empty();
         }
-        long[] signature = minHash.signature(shingled.shingles());
+        long[] signature = minHash.signature(words, shingleWords);
         return Optional.of(new ContentSketch(MinHash.contentKey(signature), signature));
     }
 

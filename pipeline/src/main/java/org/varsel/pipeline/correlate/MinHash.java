@@ -1,7 +1,7 @@
 package org.varsel.pipeline.correlate;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,6 +12,9 @@ import java.util.Set;
  * a sketch is the same on every JVM, across restarts and replays.
  */
 public final class MinHash implements java.io.Serializable {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     private final int k;
 
     public MinHash(int k) {
@@ -32,13 +35,57 @@ public final class MinHash implements java.io.Serializable {
         for (String shingle : shingles) {
             all[n++] = hash(shingle);
         }
-        long[] distinct = Arrays.stream(all)
-                .map(h -> h ^ Long.MIN_VALUE)
-                .sorted()
-                .distinct()
-                .map(h -> h ^ Long.MIN_VALUE)
-                .toArray();
-        return distinct.length <= k ? distinct : Arrays.copyOf(distinct, k);
+        return smallestDistinct(all);
+    }
+
+    /**
+     * The signature of the shingles {@link ShingledText#of} builds from {@code words} ({@code size} consecutive words
+     * joined by a space; fewer words than that are one shingle), hashed as the words are read: no shingle strings, no
+     * set. The same hashes as {@link #signature(Set)} over {@code ShingledText.of(text, size).shingles()}: a shingle
+     * repeated in the text gives a repeated hash, and repeated hashes count once.
+     */
+    public long[] signature(List<String> words, int size) {
+        int n = words.size();
+        if (n == 0) {
+            return new long[0];
+        }
+        if (n <= size) {
+            return new long[] {mix(shingleHash(words, 0, n))};
+        }
+        long[] all = new long[n - size + 1];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = mix(shingleHash(words, i, i + size));
+        }
+        return smallestDistinct(all);
+    }
+
+    /** FNV-1a of the words {@code from} to {@code to} joined by single spaces. */
+    private static long shingleHash(List<String> words, int from, int to) {
+        long h = fnv1a(FNV_OFFSET, words.get(from));
+        for (int w = from + 1; w < to; w++) {
+            h = fnv1a(h, ' ');
+            h = fnv1a(h, words.get(w));
+        }
+        return h;
+    }
+
+    /** The {@code k} smallest distinct values of {@code hashes} in unsigned order (sorts {@code hashes} in place). */
+    private long[] smallestDistinct(long[] hashes) {
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] ^= Long.MIN_VALUE;
+        }
+        Arrays.sort(hashes);
+        int distinct = 0;
+        for (int i = 0; i < hashes.length && distinct < k; i++) {
+            if (distinct == 0 || hashes[i] != hashes[distinct - 1]) {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+        long[] smallest = Arrays.copyOf(hashes, distinct);
+        for (int i = 0; i < distinct; i++) {
+            smallest[i] ^= Long.MIN_VALUE;
+        }
+        return smallest;
     }
 
     /** The key that groups near-duplicates: the smallest shingle hash. */
@@ -81,12 +128,42 @@ public final class MinHash implements java.io.Serializable {
     }
 
     static long fnv1a(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
+        return fnv1a(FNV_OFFSET, s);
+    }
+
+    /**
+     * Continues FNV-1a over the UTF-8 bytes of {@code s}, encoded as {@code String.getBytes(UTF_8)} encodes it (a
+     * surrogate without its pair is {@code '?'}) but without the byte array.
+     */
+    static long fnv1a(long hash, String s) {
+        long h = hash;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                h = fnv1a(h, c);
+            } else if (c < 0x800) {
+                h = fnv1a(h, 0xc0 | (c >> 6));
+                h = fnv1a(h, 0x80 | (c & 0x3f));
+            } else if (!Character.isSurrogate(c)) {
+                h = fnv1a(h, 0xe0 | (c >> 12));
+                h = fnv1a(h, 0x80 | ((c >> 6) & 0x3f));
+                h = fnv1a(h, 0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                h = fnv1a(h, 0xf0 | (cp >> 18));
+                h = fnv1a(h, 0x80 | ((cp >> 12) & 0x3f));
+                h = fnv1a(h, 0x80 | ((cp >> 6) & 0x3f));
+                h = fnv1a(h, 0x80 | (cp & 0x3f));
+            } else {
+                h = fnv1a(h, '?');
+            }
         }
         return h;
+    }
+
+    private static long fnv1a(long hash, int octet) {
+        return (hash ^ octet) * FNV_PRIME;
     }
 
     /** SplitMix64's finaliser: spreads every input bit over the whole word. */

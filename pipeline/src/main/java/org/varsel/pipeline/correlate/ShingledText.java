@@ -16,10 +16,8 @@ import org.varsel.pipeline.nlp.ScriptFolding;
  * Latin script are ICU-normalised ({@link ScriptFolding}); Latin words are split and compared as before.
  */
 public record ShingledText(List<String> words, Set<String> shingles) {
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
-    private static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
-    /* marks belong to their word: Myanmar, Thai and Indic vowel signs are marks, and a split at them splits syllables */
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+    static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
+    static final Pattern MENTION = Pattern.compile("@[\\p{L}\\p{N}_.]+");
 
     /** Shingles of {@code size} consecutive words; a text shorter than that is one shingle. */
     public static ShingledText of(String text, int size) {
@@ -34,23 +32,30 @@ public record ShingledText(List<String> words, Set<String> shingles) {
         return new ShingledText(words, shingles);
     }
 
-    static List<String> normalisedWords(String text) {
+    /** The text's words as {@link #of} shingles them; empty for null. */
+    public static List<String> normalisedWords(String text) {
         if (text == null) {
             return List.of();
         }
         String stripped = MENTION.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
-        String[] tokens = NOT_WORD.matcher(stripped.toLowerCase(Locale.ROOT))
-                .replaceAll(" ")
-                .trim()
-                .split(" ");
-        List<String> words = new ArrayList<>(tokens.length);
-        for (String token : tokens) {
-            if (!token.isEmpty()) {
-                DictionaryWords.split(ScriptFolding.fold(token), word -> {
+        String lower = stripped.toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            int cp;
+            while (i < n && isWordCodePoint(cp = lower.codePointAt(i))) {
+                i += Character.charCount(cp);
+            }
+            if (i > start) {
+                DictionaryWords.split(ScriptFolding.fold(lower.substring(start, i)), word -> {
                     if (!word.isEmpty()) {
                         words.add(word);
                     }
                 });
+            } else {
+                i += Character.charCount(lower.codePointAt(i));
             }
         }
         // "RT @someone: text" is the retweeted text: the marker says nothing about the content.
@@ -58,6 +63,28 @@ public record ShingledText(List<String> words, Set<String> shingles) {
             words.remove(0);
         }
         return words;
+    }
+
+    /**
+     * A code point of a word: a letter, a mark or a number ({@code \\p{L}}, {@code \\p{M}}, {@code \\p{N}} as
+     * {@link Pattern} reads them); words are the runs of these, found without a regular expression. Marks belong to
+     * their word: Myanmar, Thai and Indic vowel signs are marks, and a split at them splits syllables.
+     */
+    static boolean isWordCodePoint(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     /** The exact Jaccard similarity of two shingle sets (what MinHash estimates). */
