@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -34,15 +35,22 @@ final class HitInterpreter {
 
     /** The hits of one text; the text is analysed for lexicon entries once per language, and only if a rule hit. */
     Text of(String text) {
-        return new Text(text);
+        return new Text(text, language -> Lexicons.analyse(analyzer, language, text));
+    }
+
+    /** The hits of one text whose words, as its fields were analysed for matching, are {@code words}. */
+    Text of(String text, AnalysedWords words) {
+        return new Text(text, words::tokens);
     }
 
     final class Text {
         private final String text;
+        private final Function<RuleLanguage, List<Lexicons.Token>> words;
         private final Map<RuleLanguage, List<Lexicons.Occurrence>> occurrences = new EnumMap<>(RuleLanguage.class);
 
-        private Text(String text) {
+        private Text(String text, Function<RuleLanguage, List<Lexicons.Token>> words) {
             this.text = text;
+            this.words = words;
         }
 
         /** The hit of this rule, whose query matched the text as analysed for {@code fields}. */
@@ -96,8 +104,7 @@ final class HitInterpreter {
         }
 
         private List<Lexicons.Occurrence> occurrences(RuleLanguage language) {
-            return occurrences.computeIfAbsent(
-                    language, l -> lexicons.occurrences(l, Lexicons.analyse(analyzer, l, text)));
+            return occurrences.computeIfAbsent(language, l -> lexicons.occurrences(l, words.apply(l)));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,8 +39,8 @@ public final class RuleEngine implements AutoCloseable {
     private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
 
     private final Analyzer documents = RuleAnalyzer.forDocuments();
-    /** Each thread's index of the signal it matches, emptied for the next ({@link SignalIndex}). */
-    private final ThreadLocal<MemoryIndex> indexes = ThreadLocal.withInitial(SignalIndex::create);
+    /** Each thread's index of the signal it matches and its words, emptied for the next ({@link SignalIndex}). */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private final PrecheckedHighlights matcher;
     private final HitInterpreter interpreter;
@@ -48,7 +49,7 @@ public final class RuleEngine implements AutoCloseable {
         this.pack = pack;
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
-        interpreter = new HitInterpreter(pack, lexicons, RuleAnalyzer.forDocuments());
+        interpreter = new HitInterpreter(pack, lexicons, documents);
         RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
         List<Query> queries = new ArrayList<>();
         List<String> broken = new ArrayList<>();
@@ -121,11 +122,15 @@ public final class RuleEngine implements AutoCloseable {
             return MatchResult.NONE;
         }
         ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(text);
-        MemoryIndex index = indexes.get();
+        Scratch thread = scratch.get();
+        MemoryIndex index = thread.index;
+        AnalysedWords words = thread.words;
+        words.clear();
         Map<Integer, List<int[]>> matches;
         try {
             for (RuleLanguage l : fields) {
-                index.addField(new TextField(l.field(), folded.reader()), documents);
+                TokenStream analysed = documents.tokenStream(l.field(), folded.reader());
+                index.addField(new TextField(l.field(), words.recording(l, analysed)), documents);
             }
             index.freeze();
             IndexSearcher searcher = index.createSearcher();
@@ -140,7 +145,7 @@ public final class RuleEngine implements AutoCloseable {
         }
         List<RuleHit> hits = new ArrayList<>();
         List<RuleHit> shadowHits = new ArrayList<>();
-        HitInterpreter.Text interpreted = interpreter.of(text);
+        HitInterpreter.Text interpreted = interpreter.of(text, words);
         for (Map.Entry<Integer, List<int[]>> m : matches.entrySet()) {
             Rule rule = rules.get(m.getKey());
             RuleHit hit = interpreted.hit(rule, matchedTerms(text, m.getValue()), fields);
@@ -151,6 +156,12 @@ public final class RuleEngine implements AutoCloseable {
         hits.sort(order);
         shadowHits.sort(order);
         return new MatchResult(hits, shadowHits);
+    }
+
+    /** What one thread reuses from signal to signal: one look-up of a thread-local instead of two. */
+    private static final class Scratch {
+        final MemoryIndex index = SignalIndex.create();
+        final AnalysedWords words = new AnalysedWords();
     }
 
     /** Matches a text of unknown language. */
