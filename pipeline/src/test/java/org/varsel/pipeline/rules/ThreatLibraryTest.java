@@ -199,6 +199,7 @@ class ThreatLibraryTest {
         assertThat(meant("honestly hope you choke and die", "en")).contains("dsl-en-death-wished-on-addressee");
         assertThat(meant("you do not deserve to live, scum", "en")).contains("dsl-en-death-wished-on-addressee");
 
+        assertThat(meant("no goodies in the fridge, I hope you bought some", "en")).isEmpty();
         assertThat(meant("I will smash you at chess tonight", "en")).isEmpty();
         assertThat(meant("I hope you die laughing at this one", "en")).isEmpty();
         assertThat(meant("I'll cut you a deal on the sofa", "en")).isEmpty();
