@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * alike. {@link LookAlikeLetters#fold} turns look-alike digits, symbols and Cyrillic or Greek letters inside a word back into
  * letters ("k1ll" → "kill", "кill" → "kill"). {@link #repair} restores a word whose letters were swapped or dropped
  * ("klil", "kll", "dærbe" → kill, kill, dræbe) and splits words run together ("willkillevery" → will kill every):
- * only for a word no training post uses ({@link KnownWords}), only towards the violence, weapon, dehumanisation and
- * group words of the {@link HarmLexicon}, and keeping the first and last letter, which evaders keep so that readers
- * still recognise the word.
+ * only for a word no training post uses ({@link KnownWords}) nor the plural of one, only towards the violence,
+ * weapon, dehumanisation and group words of the {@link HarmLexicon}, and keeping the first and last letter, which
+ * evaders keep so that readers still recognise the word.
  */
 public final class ObfuscationFolding {
 
@@ -120,14 +120,35 @@ public final class ObfuscationFolding {
         if (before != null) {
             return before;
         }
-        String corrected = corrected(token);
-        List<String> repaired =
-                corrected != null ? List.of(corrected) : n >= MIN_RUN_TOGETHER ? List.copyOf(split(token)) : List.of();
+        List<String> repaired = pluralOfKnown(token) ? List.of() : repaired(token);
         if (remembered.size() >= MAX_REMEMBERED) {
             remembered.clear();
         }
         remembered.put(token, repaired);
         return repaired;
+    }
+
+    private List<String> repaired(String token) {
+        String corrected = corrected(token);
+        if (corrected != null) {
+            return List.of(corrected);
+        }
+        return token.length() >= MIN_RUN_TOGETHER ? List.copyOf(split(token)) : List.of();
+    }
+
+    /**
+     * True when {@code token} is the English plural of a known word ("goodies" of "goodie" or "goody", "boxes" of
+     * "box"): an ordinary word the training posts happen not to use in the plural, which a split would cut into a
+     * violent one ("goo dies").
+     */
+    private boolean pluralOfKnown(String token) {
+        int n = token.length();
+        if (n < MIN_REPAIRED + 1 || token.charAt(n - 1) != 's') {
+            return false;
+        }
+        return known.posts(token, 0, n - 1) > 0
+                || token.endsWith("es") && known.posts(token, 0, n - 2) > 0
+                || token.endsWith("ies") && known.contains(token.substring(0, n - 3) + "y");
     }
 
     /** How many repairs are remembered now; for the test of the bound. */

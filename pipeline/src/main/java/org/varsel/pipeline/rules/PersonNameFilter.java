@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Stacks the token {@value #TOKEN} on a word that names a person, so that a rule can say "a threat aimed at a
@@ -22,7 +18,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * tokenizer read; the stacked token keeps the word's offsets, so a hit highlights the name. Documents only: a rule's
  * own capitalised words are not names.
  */
-final class PersonNameFilter extends TokenFilter {
+final class PersonNameFilter extends MarkerTokenFilter {
 
     /** The synthetic token rules write for "a person's name". */
     static final String TOKEN = "_person_";
@@ -174,11 +170,7 @@ final class PersonNameFilter extends TokenFilter {
             "the", "to", "of", "and", "in", "on", "for", "with", "after", "over", "is", "are", "as", "at", "by", "from",
             "your", "a", "an");
 
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final Supplier<String> text;
-    private State name;
     private int cursor;
     private String previous = "";
     /** The previous word was a capitalised place ("in Durham"), so a capitalised word after it goes on naming it. */
@@ -188,39 +180,26 @@ final class PersonNameFilter extends TokenFilter {
 
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     PersonNameFilter(TokenStream in, Supplier<String> text) {
-        super(in);
+        super(in, TOKEN);
         this.text = text;
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-        if (name != null) {
-            restoreState(name);
-            name = null;
-            term.setEmpty().append(TOKEN);
-            increment.setPositionIncrement(0);
-            keyword.setKeyword(true);
-            return true;
-        }
-        if (!input.incrementToken()) {
-            return false;
-        }
+    boolean marks(String word) {
         String s = text.get();
-        String word = term.toString();
         int start = s.indexOf(word, cursor);
         // tokens are substrings of the text in order: the first occurrence from the last token's end is this one
         boolean place = false;
+        boolean name = false;
         if (start >= 0) {
             cursor = start + word.length();
             place = capitalised(word) && (inPlace || PLACE_PREPOSITIONS.contains(previous));
             // the link check last: it reads the run of text around the word, and few words pass the others
-            if (!place && namesAPerson(s, start, word) && !insideLink(s, start)) {
-                name = captureState();
-            }
+            name = !place && namesAPerson(s, start, word) && !insideLink(s, start);
         }
         inPlace = place;
         previous = word.toLowerCase(Locale.ROOT);
-        return true;
+        return name;
     }
 
     private boolean namesAPerson(String s, int start, String word) {
@@ -309,7 +288,6 @@ final class PersonNameFilter extends TokenFilter {
     @Override
     public void reset() throws IOException {
         super.reset();
-        name = null;
         cursor = 0;
         previous = "";
         inPlace = false;

@@ -63,13 +63,18 @@ final class Quotations {
 
     private static int closeOf(String text, int from, char close) {
         for (int j = from; j < text.length(); j++) {
-            // an apostrophe inside a word (don't, Muslims') does not close a single-quoted passage
+            // an apostrophe inside a word (don't, I’ll) does not close a single-quoted passage; typographic text
+            // writes its apostrophe as the closing mark ’ itself
             if (text.charAt(j) == close
-                    && (close != '\'' || j + 1 == text.length() || !Character.isLetter(text.charAt(j + 1)))) {
+                    && (!apostrophe(close) || j + 1 == text.length() || !Character.isLetter(text.charAt(j + 1)))) {
                 return j;
             }
         }
         return -1;
+    }
+
+    private static boolean apostrophe(char c) {
+        return c == '\'' || c == '\u2019';
     }
 
     private static char closing(char open) {

@@ -73,6 +73,13 @@ class ObfuscationFoldingTest {
         assertThat(folding.repair(token)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"goodies"})
+    void leavesThePluralOfAKnownWordWhole(String plural) {
+        // "goodies" is "goodie" + s, not "goo" + "dies": split, a rule's "go die" read it as a death wish (IRA stream)
+        assertThat(folding.repair(plural)).isEmpty();
+    }
+
     @Test
     void aRememberedRepairIsTheRepairAndTheMemoryStaysBounded() {
         ObfuscationFolding fresh = new ObfuscationFolding(HarmLexicon.bundled(), KnownWords.bundled());

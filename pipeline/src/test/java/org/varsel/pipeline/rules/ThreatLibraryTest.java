@@ -167,6 +167,34 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void readsSpeechQuotedFromOthersAsReportedButNotTheAuthorsOwnWords() {
+        // a first person inside someone else's quotation is theirs (IRA stream: eight incidents quoted this student)
+        for (String quoted : List.of(
+                "Alabama law school student: \u2018I\u2019ll kill you n****r \u2014 don\u2019t speak to me wrong\u2019"
+                        + " Spread this forever. Employers need to know",
+                "Cop who pointed rifle at protester and yelled 'I will f***** kill you' is suspended",
+                "killer clown: move ONE muscle and i'll kill you! me:  https://t.co/237BODY6E3",
+                "Church Pastor: If You Don\u2019t Stand While National Anthem Is Playing, You Should Be Shot")) {
+            // the pipeline reads the text's other hits as quoted when a context rule matches (SignalMatcher)
+            assertThat(context(quoted, "en")).as(quoted).contains("ctx-quoted-speech");
+        }
+        // every word of the threat inside the quotation marks: the hit itself is read as quoted
+        assertThat(meant(
+                        "Alabama law school student: \u2018I\u2019ll kill you n****r \u2014 don\u2019t speak to me"
+                                + " wrong\u2019 Spread this forever",
+                        "en"))
+                .doesNotContain("dsl-en-direct-threat");
+
+        assertThat(meant("I\u2019ll kill you n****r \u2014 don\u2019t speak to me wrong", "en"))
+                .contains("dsl-en-direct-threat");
+        assertThat(List.of(
+                        "I say to the migrants: 'we will burn you out of your homes'",
+                        "@karen_holm: I will kill you",
+                        "BREAKING: I'm going to shoot every Somali in Ribe tomorrow"))
+                .allSatisfy(text -> assertThat(context(text, "en")).doesNotContain("ctx-quoted-speech"));
+    }
+
+    @Test
     void leavesPraiseWithoutAnAttackAndAttacksWithoutPraiseUnflagged() {
         assertThat(meant("My grandmother is a legend and a saint", "en")).isEmpty();
         assertThat(meant("The gunman who attacked the mosque was sentenced to life today", "en"))
@@ -199,6 +227,8 @@ class ThreatLibraryTest {
         assertThat(meant("honestly hope you choke and die", "en")).contains("dsl-en-death-wished-on-addressee");
         assertThat(meant("you do not deserve to live, scum", "en")).contains("dsl-en-death-wished-on-addressee");
 
+        assertThat(meant("no goodies in the fridge, I hope you bought some", "en"))
+                .isEmpty();
         assertThat(meant("I will smash you at chess tonight", "en")).isEmpty();
         assertThat(meant("I hope you die laughing at this one", "en")).isEmpty();
         assertThat(meant("I'll cut you a deal on the sofa", "en")).isEmpty();

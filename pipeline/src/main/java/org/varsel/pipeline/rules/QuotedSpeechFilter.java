@@ -1,0 +1,250 @@
+package org.varsel.pipeline.rules;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.TokenStream;
+
+/**
+ * Stacks the token {@value #TOKEN} on the first word of speech the text quotes from someone else, so that a context
+ * rule can read it as reported: words in quotation marks after a colon or a verb of speech ("Law student: ‘I’ll kill
+ * you …’", "yelled 'I will kill you'"), and the statement of a Title Case headline after its speaker ("Church Pastor:
+ * … You Should Be Shot"), and the turns of a dialogue ("Trump: I want to kick out … Y'all: …"). A first person
+ * inside such a quotation is the quoted speaker's, not the author's. Not after a
+ * handle ("@user: …" is a reply or retweet) nor after a first-person speaker ("I say to them: 'leave'").
+ *
+ * <p>Placed straight after the tokenizer, where tokens are substrings of the text it read (as {@link
+ * PersonNameFilter}); documents only.
+ */
+final class QuotedSpeechFilter extends MarkerTokenFilter {
+
+    /** The synthetic token context rules write for "speech quoted from someone else". */
+    static final String TOKEN = "_quoted_";
+
+    private static final String OPENING_QUOTES = "\"'\u201C\u2018\u00AB\u201E";
+    /** Verbs that introduce a quotation when a quote mark follows them. Lower case. */
+    private static final Set<String> SPEECH_VERBS = Set.of(
+            "said",
+            "says",
+            "yelled",
+            "yells",
+            "shouted",
+            "shouts",
+            "screamed",
+            "screams",
+            "told",
+            "tells",
+            "wrote",
+            "writes",
+            "tweeted",
+            "tweets",
+            "chanted",
+            "chants",
+            "warned",
+            "warns",
+            "threatened",
+            "sagde",
+            "siger",
+            "skrev",
+            "råbte",
+            "truede");
+    /** A first person before the colon: the author quotes themself. Lower case. */
+    private static final Set<String> FIRST_PERSON = Set.of("i", "we", "my", "our", "jeg", "vi", "min", "vores");
+    /** Most words of a headline's speaker ("Trump Elector", "Islamic Scholar", "Alabama law school student"). */
+    private static final int MAX_SPEAKER_WORDS = 5;
+    /** Most words of a dialogue's speaker ("killer clown", "Y'all"). */
+    private static final int MAX_TURN_SPEAKER_WORDS = 3;
+    /** Fewest words of a headline's statement: "Muslims: Go Home" is a shout, not a headline. */
+    private static final int MIN_HEADLINE_WORDS = 4;
+
+    private final Supplier<String> text;
+    private List<Integer> quotations;
+    private int nextQuotation;
+    private int cursor;
+
+    /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
+    QuotedSpeechFilter(TokenStream in, Supplier<String> text) {
+        super(in, TOKEN);
+        this.text = text;
+    }
+
+    @Override
+    boolean marks(String word) {
+        String s = text.get();
+        if (quotations == null) {
+            quotations = quotationStarts(s);
+        }
+        int start = s.indexOf(word, cursor);
+        boolean opens = false;
+        if (start >= 0) {
+            cursor = start + word.length();
+            while (nextQuotation < quotations.size() && start >= quotations.get(nextQuotation)) {
+                nextQuotation++;
+                opens = true;
+            }
+        }
+        return opens;
+    }
+
+    /** Where each quotation of someone else's speech starts in {@code s}, in order. */
+    static List<Integer> quotationStarts(String s) {
+        List<Integer> starts = new ArrayList<>();
+        boolean dialogue = isDialogue(s);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int after = skipSpaces(s, i + 1);
+            boolean quoteFollows = after < s.length() && OPENING_QUOTES.indexOf(s.charAt(after)) >= 0;
+            if (c == ':' && !afterHandle(s, i) && !firstPersonBefore(s, i) && (quoteFollows || headlineSpeaker(s, i))) {
+                starts.add(after);
+            } else if (c == ':'
+                    && dialogue
+                    && lineSpeaker(s, i).filter(w -> !FIRST_PERSON.contains(w)).isPresent()) {
+                starts.add(after);
+            } else if (Character.isWhitespace(c) && quoteFollows && spokenByAnother(s, i)) {
+                starts.add(after);
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * The text is a dialogue, a transcript or meme of turns ("Trump: I want to … Y'all: He didn't mean that", "killer
+     * clown: move one muscle and i'll kill you! me: …"): two turns or more, each a short speaker and a colon.
+     */
+    private static boolean isDialogue(String s) {
+        int turns = 0;
+        for (int i = s.indexOf(':'); i >= 0; i = s.indexOf(':', i + 1)) {
+            if (lineSpeaker(s, i).isPresent()) {
+                turns++;
+            }
+        }
+        return turns >= 2;
+    }
+
+    /**
+     * The speaker of a turn that ends at the colon, in lower case: at most {@link #MAX_TURN_SPEAKER_WORDS} words
+     * after the text's start or a sentence's end; empty when the colon ends anything else.
+     */
+    private static Optional<String> lineSpeaker(String s, int colon) {
+        if (afterHandle(s, colon) || inLink(s, colon)) {
+            return Optional.empty();
+        }
+        int from = colon;
+        while (from > 0 && !turnBoundary(s, from - 1)) {
+            from--;
+        }
+        String speaker = s.substring(from, colon).trim();
+        String[] words = speaker.split("\\s+");
+        if (speaker.isEmpty() || words.length > MAX_TURN_SPEAKER_WORDS || !speaker.matches("[\\p{L}'\u2019 ]+")) {
+            return Optional.empty();
+        }
+        return Optional.of(speaker.toLowerCase(Locale.ROOT));
+    }
+
+    /** The colon of a link's scheme ("https://"), which ends no speaker. */
+    private static boolean inLink(String s, int colon) {
+        return colon + 1 < s.length() && s.charAt(colon + 1) == '/';
+    }
+
+    /** A sentence's end, a line break or a run of two spaces, which tweets write between turns. */
+    private static boolean turnBoundary(String s, int i) {
+        char c = s.charAt(i);
+        return c == '.'
+                || c == '!'
+                || c == '?'
+                || c == '\n'
+                || c == '\u2026'
+                || c == ':'
+                || Character.isWhitespace(c) && i > 0 && Character.isWhitespace(s.charAt(i - 1));
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The colon ends a handle ("@user:"), as replies and retweets write it. */
+    private static boolean afterHandle(String s, int colon) {
+        int from = colon;
+        while (from > 0 && !Character.isWhitespace(s.charAt(from - 1))) {
+            from--;
+        }
+        return from < colon && s.charAt(from) == '@';
+    }
+
+    private static boolean firstPersonBefore(String s, int colon) {
+        for (String word : s.substring(0, colon).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (FIRST_PERSON.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The colon ends a headline's speaker: it comes after at most {@link #MAX_SPEAKER_WORDS} capitalised words that open
+     * the text, and the statement after it is written in Title Case ("Trump Elector: Gay People Should Hang").
+     */
+    private static boolean headlineSpeaker(String s, int colon) {
+        String[] words = s.substring(0, colon).trim().split("\\s+");
+        if (words.length == 0 || words.length > MAX_SPEAKER_WORDS) {
+            return false;
+        }
+        for (String word : words) {
+            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+                return false;
+            }
+        }
+        return titleCase(s.substring(colon + 1));
+    }
+
+    /** Every word of at least {@link #MIN_HEADLINE_WORDS} capitalised; links, handles and hashtags aside. */
+    private static boolean titleCase(String statement) {
+        int words = 0;
+        for (String word : statement.trim().split("\\s+")) {
+            if (word.isEmpty() || !Character.isLetter(word.charAt(0)) || word.contains("://")) {
+                continue;
+            }
+            if (!Character.isUpperCase(word.charAt(0))) {
+                return false;
+            }
+            words++;
+        }
+        return words >= MIN_HEADLINE_WORDS;
+    }
+
+    /** A verb of speech ends at {@code end}, and its subject is not the author ("yelled", not "I said"). */
+    private static boolean spokenByAnother(String s, int end) {
+        String verb = wordBefore(s, end);
+        if (!SPEECH_VERBS.contains(verb)) {
+            return false;
+        }
+        int subjectEnd = end - verb.length();
+        while (subjectEnd > 0 && Character.isWhitespace(s.charAt(subjectEnd - 1))) {
+            subjectEnd--;
+        }
+        return !FIRST_PERSON.contains(wordBefore(s, subjectEnd));
+    }
+
+    private static String wordBefore(String s, int end) {
+        int from = end;
+        while (from > 0 && Character.isLetter(s.charAt(from - 1))) {
+            from--;
+        }
+        return s.substring(from, end).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        quotations = null;
+        nextQuotation = 0;
+        cursor = 0;
+    }
+}

@@ -1,0 +1,58 @@
+package org.varsel.pipeline.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Where a text quotes someone else's speech, and where the author speaks. */
+class QuotedSpeechFilterTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Alabama law school student: \u2018I\u2019ll kill you\u2019 Spread this forever",
+                "UA probes racist threats by students: \u201CI\u2019ll kill you\u201D",
+                "Cop who yelled 'I will kill you' is suspended",
+                "Trump Elector: Gay People Should Hang From Trees",
+                "Church Pastor: If You Don\u2019t Stand While National Anthem Is Playing, You Should Be Shot"
+            })
+    void findsSpeechQuotedAfterAColonAVerbOfSpeechOrAHeadlinesSpeaker(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I'll kill you, don't speak to me wrong",
+                "@karen_holm: 'I will kill you'",
+                "I say to the migrants: 'leave or we burn you out'",
+                "and then I said 'I will kill you' to him",
+                "BREAKING: I'm going to shoot every Somali in Ribe tomorrow",
+                "Migrants: Go Home Now",
+                "watch this https://t.co/DgNyBdfBHk",
+                // one speaker and a link's "https:" are no dialogue (IRA: a wanted incident was lost to it)
+                "Muslim Invasion: HALF A MILLION cases of SEXUAL ATTACKS in Sweden via The Geller Report - ..."
+                        + " https://t.co/m82oJodq2w",
+                "'@BleepThePolice Suspended? They killed a human being!!'"
+            })
+    void findsNoQuotationWhereTheAuthorSpeaks(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Trump: I want to kick out Muslims.  Y'all: He didn't mean that.",
+                "killer clown: move ONE muscle and i'll kill you! me:  https://t.co/237BODY6E3"
+            })
+    void readsEachTurnOfADialogueButTheAuthorsOwnAsQuoted(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Muslims: leave now or we will kill you all", "me: i will kill you all. tonight at 8"})
+    void aSingleTurnIsNoDialogue(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).isEmpty();
+    }
+}
