@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the held-out sets by other authors that may not enter the repository (GPL, no licence) as one TSV
 (id, set, label, text) for `bench/run org.varsel.bench.RecognitionRates`: ETHOS comments with violence >= 0.5 (those
-whose text is also in the binary file, as docs/nlp.md counted them), the Gab Hate Corpus's calls for violence (cv),
-and the first 20,000 English tweets of the IRA stream as false flags. Run: bench/recognition/outside-sets.py OUT.tsv
+whose text is also in the binary file, as docs/nlp.md counted them), the Gab Hate Corpus's calls for violence (cv):
+both files together, and apart (`gab-cv-train`, the dev set whose misses may be read; `gab-cv-test`, rates only), and the first 20,000 English tweets of the IRA stream as false flags. Run: bench/recognition/outside-sets.py OUT.tsv
 """
 import csv
 import subprocess
@@ -31,9 +31,9 @@ def ethos_violent():
             if float(r["violence"]) >= 0.5 and one_line(r["comment"]) in binary]
 
 
-def gab_calls_for_violence():
+def gab_calls_for_violence(*parts):
     texts = []
-    for part in ("ghc_train", "ghc_test"):
+    for part in parts:
         rows = csv.DictReader(git_file(GAB, "GabHateCorpus/Data/" + part + ".tsv"), delimiter="\t")
         texts += [one_line(r["text"]) for r in rows if r["cv"] == "1"]
     return texts
@@ -52,7 +52,9 @@ def ira_english():
 
 def main():
     sets = [("ethos-violent", "threat", ethos_violent()),
-            ("gab-call-for-violence", "threat", gab_calls_for_violence()),
+            ("gab-call-for-violence", "threat", gab_calls_for_violence("ghc_train", "ghc_test")),
+            ("gab-cv-train", "threat", gab_calls_for_violence("ghc_train")),
+            ("gab-cv-test", "threat", gab_calls_for_violence("ghc_test")),
             ("ira-first-20000-en", "none", ira_english())]
     with open(sys.argv[1], "w", encoding="utf-8") as out:
         for name, label, texts in sets:

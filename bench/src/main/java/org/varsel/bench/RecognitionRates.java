@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.varsel.contract.Incident;
 import org.varsel.contract.Tier;
 import org.varsel.pipeline.analysis.AnalysedSignal;
@@ -31,11 +32,16 @@ import org.varsel.pipeline.rules.TargetWords;
  * the share of texts with a rule hit that flags, the share the rules open an incident on alone, the share they open in
  * the high tier or above, and the share the whole flagging path (classifier too) opens in the high tier or above
  * (docs/rules.md, "Measured: real threats by other authors"). Run: {@code bench/run org.varsel.bench.RecognitionRates
- * [--rules DIR] [--data DIR] [--outside TSV] [--dev-cases OUT.tsv]}.
+ * [--rules DIR] [--data DIR] [--outside TSV] [--dev-cases OUT.tsv] [--false-flag-cases OUT.tsv]}.
  */
 public final class RecognitionRates {
     /** The sets read from the training data, split exactly as the classifier's training splits them. */
     static final String JIGSAW_DEV = "jigsaw-threat-dev";
+    /** The sets whose misses may be read one by one; every other set of threats is read as rates only. */
+    static final Set<String> DEV_SETS = Set.of(JIGSAW_DEV, "gab-cv-train");
+    /** The sets of ordinary posts: their false flags may be read one by one. */
+    static final Set<String> FALSE_FLAG_SETS =
+            Set.of("jigsaw-non-toxic", "hatexplain-train-normal", "davidson-neither", "ira-first-20000-en");
 
     private final FlaggingPath path;
     private final SingleSignals single = SingleSignals.from(CorrelationSettings.defaults());
@@ -110,9 +116,8 @@ public final class RecognitionRates {
             }
         }
         RecognitionRates rates = new RecognitionRates(BundledRules.fromDirectory(rules));
-        PrintWriter devCases = options.containsKey("--dev-cases")
-                ? new PrintWriter(Files.newBufferedWriter(Path.of(options.get("--dev-cases")), StandardCharsets.UTF_8))
-                : null;
+        PrintWriter devCases = casesFile(options.get("--dev-cases"));
+        PrintWriter falseFlags = casesFile(options.get("--false-flag-cases"));
         System.out.println("rules " + rules.toAbsolutePath().normalize() + ", classifier " + rates.path.modelVersion());
         System.out.println();
         System.out.println(
@@ -124,24 +129,38 @@ public final class RecognitionRates {
                 for (String[] text : set.getValue()) {
                     Reading reading = rates.read(text[0], text[1]);
                     tally = tally.add(reading);
-                    // only the dev set's cases are written: the test sets are read as rates, never case by case
-                    if (devCases != null && set.getKey().equals(JIGSAW_DEV)) {
-                        devCases.printf(
-                                "%s\t%b\t%s\t%s\t%s%n",
-                                text[0],
-                                reading.ruleHit(),
-                                reading.rulesAlone().map(Tier::label).orElse("-"),
-                                String.join(",", reading.rules()),
-                                text[1].replaceAll("\\s+", " "));
+                    // only the dev sets' cases are written: the test sets are read as rates, never case by case
+                    if (devCases != null && DEV_SETS.contains(set.getKey())) {
+                        writeCase(devCases, text, reading);
+                    }
+                    if (falseFlags != null && FALSE_FLAG_SETS.contains(set.getKey()) && reading.ruleHit()) {
+                        writeCase(falseFlags, text, reading);
                     }
                 }
                 System.out.println(tally.row());
             }
         } finally {
-            if (devCases != null) {
-                devCases.close();
+            for (PrintWriter cases : new PrintWriter[] {devCases, falseFlags}) {
+                if (cases != null) {
+                    cases.close();
+                }
             }
         }
+    }
+
+    private static PrintWriter casesFile(String path) throws IOException {
+        return path == null ? null : new PrintWriter(Files.newBufferedWriter(Path.of(path), StandardCharsets.UTF_8));
+    }
+
+    private static void writeCase(PrintWriter cases, String[] text, Reading reading) {
+        cases.printf(
+                "%s\t%b\t%s\t%s\t%s\t%s%n",
+                text[0],
+                reading.ruleHit(),
+                reading.rulesAlone().map(Tier::label).orElse("-"),
+                reading.pathAlone().map(Tier::label).orElse("-"),
+                String.join(",", reading.rules()),
+                text[1].replaceAll("\\s+", " "));
     }
 
     /** Jigsaw's threats outside (dev) and inside (test) its held-out fifth, and the ordinary posts of three sources. */

@@ -275,4 +275,24 @@ class ThreatLibraryTest {
         assertThat(meant("jeg finder dig ved indgangen, og så skal du få en kop kaffe", "da"))
                 .isEmpty();
     }
+
+    @Test
+    void flagsCallsForTheDeathOfPeopleNamedWithoutAGroupWord() {
+        // the Gab Hate Corpus's calls for violence name their target by a pronoun, "anyone who", an opponent or a noun
+        // of their own; before 2026-12-05 (night) none of these had a hit
+        assertThat(meant("Every pedo in that ring ought to be strung up", "en"))
+                .contains("dsl-en-death-demanded-for-anyone");
+        assertThat(meant("whoever did this should be burned at the stake", "en"))
+                .contains("dsl-en-death-demanded-for-anyone");
+        assertThat(meant("They lie for a living. They deserve to be hung.", "en"))
+                .contains("dsl-en-death-demanded-for-person");
+        assertThat(meant("i hope he gets lynched tonight", "en")).contains("dsl-en-death-wished-on-person");
+        assertThat(meant("send the traitors to the gallows", "en")).contains("dsl-en-sent-to-execution");
+
+        assertThat(meant("Nobody deserves to be lynched, whatever they did", "en"))
+                .isEmpty();
+        assertThat(meant("the wedding photos must be shot before sunset", "en")).isEmpty();
+        assertThat(meant("they should be hanging out at the lake by now", "en")).isEmpty();
+        assertThat(meant("they may die without treatment", "en")).isEmpty();
+    }
 }
