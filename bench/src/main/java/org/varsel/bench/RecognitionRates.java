@@ -32,16 +32,20 @@ import org.varsel.pipeline.rules.TargetWords;
  * the share of texts with a rule hit that flags, the share the rules open an incident on alone, the share they open in
  * the high tier or above, and the share the whole flagging path (classifier too) opens in the high tier or above
  * (docs/rules.md, "Measured: real threats by other authors"). Run: {@code bench/run org.varsel.bench.RecognitionRates
- * [--rules DIR] [--data DIR] [--outside TSV] [--dev-cases OUT.tsv] [--false-flag-cases OUT.tsv]}.
+ * [--rules DIR] [--data DIR] [--outside TSV] [--danish-dev TSV] [--dev-cases OUT.tsv] [--false-flag-cases OUT.tsv]}.
+ * {@code --danish-dev} reads the hand-labelled DKHate comments ({@code data/dev/dkhate-threats.tsv}: id, subtask_a,
+ * label, reason, text): threats and calls as one set, the comments that share their words as another.
  */
 public final class RecognitionRates {
     /** The sets read from the training data, split exactly as the classifier's training splits them. */
     static final String JIGSAW_DEV = "jigsaw-threat-dev";
-    /** The sets whose misses may be read one by one; every other set of threats is read as rates only. */
+    /** The sets whose misses may be read one by one (and every set whose name ends in {@link #DEV_SUFFIX}). */
     static final Set<String> DEV_SETS = Set.of(JIGSAW_DEV, "gab-cv-train");
+    /** Every set whose name ends so is a dev set: its cases are written to {@code --dev-cases}. */
+    static final String DEV_SUFFIX = "-dev";
     /** The sets of ordinary posts: their false flags may be read one by one. */
-    static final Set<String> FALSE_FLAG_SETS =
-            Set.of("jigsaw-non-toxic", "hatexplain-train-normal", "davidson-neither", "ira-first-20000-en");
+    static final Set<String> FALSE_FLAG_SETS = Set.of(
+            "jigsaw-non-toxic", "hatexplain-train-normal", "davidson-neither", "ira-first-20000-en", "dkhate-not");
 
     private final FlaggingPath path;
     private final SingleSignals single = SingleSignals.from(CorrelationSettings.defaults());
@@ -56,7 +60,8 @@ public final class RecognitionRates {
     }
 
     /** What the rules and the path made of one text. */
-    record Reading(boolean ruleHit, Optional<Tier> rulesAlone, Optional<Tier> pathAlone, List<String> rules) {
+    record Reading(
+            String language, boolean ruleHit, Optional<Tier> rulesAlone, Optional<Tier> pathAlone, List<String> rules) {
         static boolean high(Optional<Tier> tier) {
             return tier.map(t -> t.ordinal() <= Tier.HIGH.ordinal()).orElse(false);
         }
@@ -94,6 +99,7 @@ public final class RecognitionRates {
     Reading read(String id, String text) {
         AnalysedSignal analysed = path.analyse(id, text);
         return new Reading(
+                analysed.language(),
                 analysed.ruleMatches().stream().anyMatch(FlaggingPath::meant),
                 rulesOnly.highSeverity(analysed, targets).map(Incident::tier),
                 single.highSeverity(analysed, targets).map(Incident::tier),
@@ -115,6 +121,9 @@ public final class RecognitionRates {
                 }
             }
         }
+        if (options.containsKey("--danish-dev")) {
+            sets.putAll(danishDev(Path.of(options.get("--danish-dev"))));
+        }
         RecognitionRates rates = new RecognitionRates(BundledRules.fromDirectory(rules));
         PrintWriter devCases = casesFile(options.get("--dev-cases"));
         PrintWriter falseFlags = casesFile(options.get("--false-flag-cases"));
@@ -130,7 +139,8 @@ public final class RecognitionRates {
                     Reading reading = rates.read(text[0], text[1]);
                     tally = tally.add(reading);
                     // only the dev sets' cases are written: the test sets are read as rates, never case by case
-                    if (devCases != null && DEV_SETS.contains(set.getKey())) {
+                    if (devCases != null
+                            && (DEV_SETS.contains(set.getKey()) || set.getKey().endsWith(DEV_SUFFIX))) {
                         writeCase(devCases, text, reading);
                     }
                     if (falseFlags != null && FALSE_FLAG_SETS.contains(set.getKey()) && reading.ruleHit()) {
@@ -154,13 +164,26 @@ public final class RecognitionRates {
 
     private static void writeCase(PrintWriter cases, String[] text, Reading reading) {
         cases.printf(
-                "%s\t%b\t%s\t%s\t%s\t%s%n",
+                "%s\t%s\t%b\t%s\t%s\t%s\t%s%n",
                 text[0],
+                reading.language(),
                 reading.ruleHit(),
                 reading.rulesAlone().map(Tier::label).orElse("-"),
                 reading.pathAlone().map(Tier::label).orElse("-"),
                 String.join(",", reading.rules()),
                 text[1].replaceAll("\\s+", " "));
+    }
+
+    /** The hand-labelled DKHate training comments: threats and calls (label not "none"), and the others. */
+    private static Map<String, List<String[]>> danishDev(Path file) throws IOException {
+        Map<String, List<String[]>> sets = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", 5);
+            String set = f[2].equals("none") ? "dkhate-none-dev" : "dkhate-threat-dev";
+            sets.computeIfAbsent(set, k -> new ArrayList<>()).add(new String[] {"dkhate:" + f[0], f[4]});
+        }
+        return sets;
     }
 
     /** Jigsaw's threats outside (dev) and inside (test) its held-out fifth, and the ordinary posts of three sources. */
@@ -187,6 +210,7 @@ public final class RecognitionRates {
             case TrainingCorpus.JIGSAW -> Optional.of("jigsaw-non-toxic");
             case TrainingCorpus.HATEXPLAIN -> p.heldOut() ? Optional.empty() : Optional.of("hatexplain-train-normal");
             case TrainingCorpus.DAVIDSON -> Optional.of("davidson-neither");
+            case TrainingCorpus.DKHATE -> Optional.of("dkhate-not");
             default -> Optional.empty();
         };
     }

@@ -295,4 +295,22 @@ class ThreatLibraryTest {
         assertThat(meant("they should be hanging out at the lake by now", "en")).isEmpty();
         assertThat(meant("they may die without treatment", "en")).isEmpty();
     }
+
+    @Test
+    void flagsDanishCallsReadFromRealCommentsShortImperativesSlogansAndWishedBeatings() {
+        assertThat(meant("halshug dem alle sammen", "da")).contains("dsl-da-vold-mod-ham-hende-dem");
+        assertThat(meant("kastrer ham for satan", "da")).contains("dsl-da-vold-mod-ham-hende-dem");
+        assertThat(meant("frem med guillotinen til de landsforraedere", "da")).contains("dsl-da-frem-med-galgen");
+        assertThat(meant("den nar skulle ha et lag prygl", "da")).contains("dsl-da-skal-have-prygl");
+        assertThat(meant("Doed over tyskerne!", "da")).contains("dsl-da-doed-over-maalet");
+
+        assertThat(meant("det er lige før jeg finder faklerne frem", "da")).isEmpty();
+        assertThat(meant("dyrlægen sagde: kastrer ham, så bliver katten roligere", "da"))
+                .isEmpty();
+        assertThat(meant("landsholdet skal have tæsk af Sverige i finalen", "da"))
+                .doesNotContain("dsl-da-skal-have-prygl");
+        assertThat(meant("vi skal ikke henrette dem, vi skal dømme dem", "da"))
+                .doesNotContain("dsl-da-vold-mod-ham-hende-dem");
+        assertThat(meant("han døde over påsken", "da")).isEmpty();
+    }
 }
