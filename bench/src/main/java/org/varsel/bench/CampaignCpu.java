@@ -234,12 +234,13 @@ public final class CampaignCpu {
     /** The findings consolidated on the one campaign key: what changed in which campaign. */
     static DataStream<CampaignChange> changes(DataStream<FindingUpdate> findings) {
         return findings.keyBy(f -> CampaignFunction.KEY, Types.STRING)
-                .process(
+                .transform(
+                        "consolidation",
+                        TypeInformation.of(CampaignChange.class),
                         new CampaignFunction(
-                                new Campaigns(CampaignSettings.defaults()),
-                                CorrelationSettings.defaults().stateTtl()),
-                        TypeInformation.of(CampaignChange.class))
-                .name("consolidation");
+                                        new Campaigns(CampaignSettings.defaults()),
+                                        CorrelationSettings.defaults().stateTtl())
+                                .operator());
     }
 
     /** The findings consolidated into one incident per campaign, built keyed by campaign as the job does it. */

@@ -244,9 +244,10 @@ public final class VarselPipeline {
                                 .uid("high-severity-findings")
                                 .name("high-severity signals → findings"))
                 .keyBy(finding -> CampaignFunction.KEY, Types.STRING)
-                .process(
-                        new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()),
-                        TypeInformation.of(CampaignChange.class))
+                .transform(
+                        "campaigns",
+                        TypeInformation.of(CampaignChange.class),
+                        new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()).operator())
                 .uid("campaigns")
                 .name("findings → campaigns (one incident per campaign)")
                 // consolidation has one key; building each campaign's incident from its findings runs per campaign
