@@ -234,13 +234,12 @@ public final class CampaignCpu {
     /** The findings consolidated on the one campaign key: what changed in which campaign. */
     static DataStream<CampaignChange> changes(DataStream<FindingUpdate> findings) {
         return findings.keyBy(f -> CampaignFunction.KEY, Types.STRING)
-                .transform(
-                        "consolidation",
-                        TypeInformation.of(CampaignChange.class),
+                .process(
                         new CampaignFunction(
-                                        new Campaigns(CampaignSettings.defaults()),
-                                        CorrelationSettings.defaults().stateTtl())
-                                .operator());
+                                new Campaigns(CampaignSettings.defaults()),
+                                CorrelationSettings.defaults().stateTtl()),
+                        TypeInformation.of(CampaignChange.class))
+                .name("consolidation");
     }
 
     /** The findings consolidated into one incident per campaign, built keyed by campaign as the job does it. */

@@ -244,10 +244,9 @@ public final class VarselPipeline {
                                 .uid("high-severity-findings")
                                 .name("high-severity signals → findings"))
                 .keyBy(finding -> CampaignFunction.KEY, Types.STRING)
-                .transform(
-                        "campaigns",
-                        TypeInformation.of(CampaignChange.class),
-                        new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()).operator())
+                .process(
+                        new CampaignFunction(new Campaigns(settings.campaigns()), ttl, campaignHold()),
+                        TypeInformation.of(CampaignChange.class))
                 .uid("campaigns")
                 .name("findings → campaigns (one incident per campaign)")
                 // consolidation has one key; building each campaign's incident from its findings runs per campaign

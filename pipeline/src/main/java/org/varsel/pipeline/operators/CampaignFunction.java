@@ -2,6 +2,7 @@ package org.varsel.pipeline.operators;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -13,8 +14,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.operators.KeyContext;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.util.Collector;
 import org.varsel.pipeline.campaign.Campaign;
 import org.varsel.pipeline.campaign.CampaignChange;
@@ -54,7 +53,6 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
     private final Campaigns campaigns;
     private final Duration stateTtl;
     private final Duration maxHold;
-    private transient KeyContext keys;
     private transient FlinkCampaignState state;
 
     /** Updates wait for the watermark only (replays: deterministic campaigns). */
@@ -72,38 +70,15 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         this.maxHold = maxHold;
     }
 
-    /**
-     * This consolidation as a keyed operator that holds the updates waiting for the watermark in memory and writes those
-     * still waiting just before every checkpoint barrier.
-     */
-    public OneInputStreamOperator<FindingUpdate, CampaignChange> operator() {
-        return new CampaignOperator(this);
-    }
-
-    /** Called by {@link CampaignOperator} before {@link #open}: pending updates wait for the barrier in its memory. */
-    void holdPendingIn(KeyContext keys) {
-        this.keys = keys;
-    }
-
-    /** Writes the updates still waiting; called by {@link CampaignOperator} just before a barrier. */
-    void writePendingBack() {
-        state.pending.writeBack();
-    }
-
     @Override
     public void open(OpenContext openContext) {
         state = new FlinkCampaignState(
                 KeyedAccess.readsFreshCopies(getRuntimeContext()),
-                new PendingUntilBarrier(
-                        getRuntimeContext()
-                                .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
-                                        new MapStateDescriptor<>(
-                                                "campaign-pending",
-                                                Types.STRING,
-                                                TypeInformation.of(FindingUpdate.class)),
-                                        stateTtl)),
-                        keys,
-                        KEY),
+                getRuntimeContext()
+                        .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
+                                new MapStateDescriptor<>(
+                                        "campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)),
+                                stateTtl)),
                 getRuntimeContext()
                         .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
                                 new MapStateDescriptor<>(
@@ -153,17 +128,18 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
      * cache is kept only where the backend reads fresh copies ({@link KeyedAccess#readsFreshCopies}).
      */
     private static final class FlinkCampaignState implements CampaignState {
-        private final PendingUntilBarrier pending;
+        private final MapState<String, FindingUpdate> pending;
         private final MapState<String, CampaignMember> members;
         private final MapState<String, Campaign> campaigns;
         private final RecentEntries<CampaignMember> cachedMembers;
         private final RecentEntries<Campaign> cachedCampaigns;
         /**
-         * The campaigns' keys, walked on every timer, in order, in operator memory: read from the state once after a start
-         * or restore, then kept with every write. Walking the state itself (through the TTL wrapper, on RocksDB
-         * deserialising each key) on every timer cost more than consolidating (docs/performance.md); the pending updates'
-         * keys are kept likewise ({@link PendingUntilBarrier}).
+         * The keys of the two states that are walked on every timer, in order, in operator memory: read from the state once
+         * after a start or restore, then kept with every write. Walking the states themselves (through the TTL wrapper, on
+         * RocksDB deserialising each key) on every timer cost more than consolidating (docs/performance.md).
          */
+        private TreeSet<String> pendingKeys;
+
         private TreeSet<String> campaignKeys;
 
         /** Likewise which campaign holds which content token: a finding reads only the campaigns it may meet. */
@@ -174,7 +150,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
         FlinkCampaignState(
                 boolean caching,
-                PendingUntilBarrier pending,
+                MapState<String, FindingUpdate> pending,
                 MapState<String, CampaignMember> members,
                 MapState<String, Campaign> campaigns) {
             this.cachedMembers = new RecentEntries<>(CACHED_ENTRIES, CACHE_LIFETIME, caching);
@@ -199,12 +175,37 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
         @Override
         public void addPending(long at, FindingUpdate update) {
-            pending.add(CampaignState.pendingKey(at, update), update);
+            String key = CampaignState.pendingKey(at, update);
+            KeyedAccess.run(() -> pending.put(key, update));
+            pendingKeys().add(key);
         }
 
         @Override
         public List<FindingUpdate> takePending(long time) {
-            return pending.take(time, CampaignState::pendingTime);
+            return KeyedAccess.call(() -> {
+                List<FindingUpdate> updates = new ArrayList<>();
+                // keys sort by time (event times are positive): the due ones come first
+                for (Iterator<String> keys = pendingKeys().iterator(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    if (CampaignState.pendingTime(key) > time) {
+                        break;
+                    }
+                    FindingUpdate update = pending.get(key);
+                    if (update != null) { // null: the TTL expired it
+                        updates.add(update);
+                    }
+                    pending.remove(key);
+                    keys.remove();
+                }
+                return updates;
+            });
+        }
+
+        private TreeSet<String> pendingKeys() {
+            if (pendingKeys == null) {
+                pendingKeys = keysOf(pending);
+            }
+            return pendingKeys;
         }
 
         private TreeSet<String> campaignKeys() {

@@ -22,7 +22,6 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.OperatorSnapshotFutures;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamElement;
@@ -134,48 +133,6 @@ class CampaignStateBackendsTest {
     }
 
     /**
-     * A snapshot of the operator consolidation ran in before its pending updates waited in memory (Flink's plain keyed
-     * process operator, every update written at once), with an update pending, restores into today's operator.
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
-    void restoresTheWriteThroughOperatorsSnapshotWithUpdatesPending(String backend) throws Exception {
-        List<FindingUpdate> findings = CampaignsTest.detect(stream());
-        assertThat(restored(backend, findings, findings.size() / 2, true, new KeyedProcessOperator<>(consolidation())))
-                .isEqualTo(latest(CampaignsTest.consolidate(findings).emitted));
-    }
-
-    /**
-     * An update waits for the watermark in operator memory: released before a barrier it never reaches the state (a put,
-     * a get and a remove saved); still waiting at a barrier, it is written just before it.
-     */
-    @org.junit.jupiter.api.Test
-    void holdsPendingUpdatesOutOfTheStateUntilABarrier() throws Exception {
-        List<FindingUpdate> findings = CampaignsTest.detect(stream());
-        FindingUpdate first = findings.get(0);
-        FindingUpdate second = findings.get(1);
-        try (var consolidation = consolidation("hashmap", null)) {
-            consolidation.processElement(
-                    new StreamRecord<>(first, first.incident().updatedAt().toEpochMilli()));
-            assertThat(consolidation.numKeyedStateEntries())
-                    .as("state entries while the update waits")
-                    .isZero();
-            consolidation.processWatermark(
-                    new Watermark(first.incident().updatedAt().toEpochMilli()));
-            assertThat(consolidation.numKeyedStateEntries())
-                    .as("released: its finding and campaign, no pending update")
-                    .isEqualTo(2);
-            consolidation.processElement(
-                    new StreamRecord<>(second, second.incident().updatedAt().toEpochMilli()));
-            assertThat(consolidation.numKeyedStateEntries()).isEqualTo(2);
-            consolidation.getOperator().prepareSnapshotPreBarrier(1);
-            assertThat(consolidation.numKeyedStateEntries())
-                    .as("written at the barrier")
-                    .isEqualTo(3);
-        }
-    }
-
-    /**
      * A restore from a savepoint taken before the emission stage existed (consolidation's state only): the first change
      * of every campaign after it carries all its findings, so the stage, restored empty, builds the same incidents.
      */
@@ -221,23 +178,11 @@ class CampaignStateBackendsTest {
     /** The same, restored from a snapshot taken after the first {@code half} findings. */
     private static Map<String, Incident> restored(
             String backend, List<FindingUpdate> findings, int half, boolean withEmissionState) throws Exception {
-        return restored(
-                backend, findings, half, withEmissionState, consolidation().operator());
-    }
-
-    /** The same, the snapshot taken of {@code before} (as another build ran consolidation), restored into this build's. */
-    private static Map<String, Incident> restored(
-            String backend,
-            List<FindingUpdate> findings,
-            int half,
-            boolean withEmissionState,
-            OneInputStreamOperator<FindingUpdate, CampaignChange> before)
-            throws Exception {
         List<Incident> out = new ArrayList<>();
         OperatorSubtaskState consolidated;
         OperatorSubtaskState emitted;
         long watermark = Long.MIN_VALUE;
-        try (var consolidation = consolidation(backend, null, before);
+        try (var consolidation = consolidation(backend, null);
                 var emission = emission(backend, CampaignSettings.defaults(), null)) {
             for (FindingUpdate finding : findings.subList(0, half)) {
                 watermark = feed(consolidation, emission, finding, watermark);
@@ -309,21 +254,12 @@ class CampaignStateBackendsTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, CampaignChange> consolidation(
             String backend, OperatorSubtaskState snapshot) throws Exception {
-        return consolidation(backend, snapshot, consolidation().operator());
-    }
-
-    private static CampaignFunction consolidation() {
-        return new CampaignFunction(new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl());
-    }
-
-    private static KeyedOneInputStreamOperatorTestHarness<String, FindingUpdate, CampaignChange> consolidation(
-            String backend,
-            OperatorSubtaskState snapshot,
-            OneInputStreamOperator<FindingUpdate, CampaignChange> operator)
-            throws Exception {
         return started(
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        operator, (FindingUpdate f) -> CampaignFunction.KEY, Types.STRING),
+                        new KeyedProcessOperator<>(new CampaignFunction(
+                                new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl())),
+                        (FindingUpdate f) -> CampaignFunction.KEY,
+                        Types.STRING),
                 backend,
                 snapshot);
     }
@@ -399,12 +335,10 @@ class CampaignStateBackendsTest {
                         .withTimestampAssigner(
                                 (f, previous) -> f.incident().updatedAt().toEpochMilli()))
                 .keyBy(f -> CampaignFunction.KEY, Types.STRING)
-                .transform(
-                        "campaigns",
-                        TypeInformation.of(CampaignChange.class),
+                .process(
                         new CampaignFunction(
-                                        new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl())
-                                .operator())
+                                new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl()),
+                        TypeInformation.of(CampaignChange.class))
                 .keyBy(CampaignChange::campaignId, Types.STRING)
                 .process(
                         new CampaignIncidentFunction(
