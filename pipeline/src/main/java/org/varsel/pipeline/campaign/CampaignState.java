@@ -43,6 +43,15 @@ public interface CampaignState {
         return campaignIds();
     }
 
+    /**
+     * The ids of the campaigns that may be over: at least every live campaign last seen at or before {@code lastSeen},
+     * in id order; every id by default. An id whose campaign the state's TTL expired may be listed only once its last
+     * sighting passes {@code lastSeen} (the TTL, 2 days of processing time, outlasts a campaign's retention).
+     */
+    default List<String> campaignIdsLastSeenBy(long lastSeen) {
+        return campaignIds();
+    }
+
     /** The key a pending update is kept under: sorts by time, then incident id, then version. */
     static String pendingKey(long at, FindingUpdate update) {
         return String.format(

@@ -255,7 +255,7 @@ public final class Campaigns implements java.io.Serializable {
     }
 
     private void forgetCampaignsOver(CampaignState state, long time, CampaignOutput out) {
-        for (String id : state.campaignIds()) {
+        for (String id : state.campaignIdsLastSeenBy(time - settings.retentionMillis())) {
             Campaign campaign = state.campaign(id);
             if (campaign == null) {
                 state.removeCampaign(id); // the TTL expired it: the id goes too

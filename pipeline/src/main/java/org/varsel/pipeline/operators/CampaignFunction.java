@@ -22,6 +22,7 @@ import org.varsel.pipeline.campaign.CampaignMember;
 import org.varsel.pipeline.campaign.CampaignOutput;
 import org.varsel.pipeline.campaign.CampaignState;
 import org.varsel.pipeline.campaign.Campaigns;
+import org.varsel.pipeline.campaign.CampaignsByLastSeen;
 import org.varsel.pipeline.correlate.FindingUpdate;
 
 /**
@@ -144,6 +145,9 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         /** Likewise which campaign holds which content token: a finding reads only the campaigns it may meet. */
         private CampaignContentIndex contentIndex;
 
+        /** Likewise when each campaign was last seen: a timer reads only the campaigns that may be over. */
+        private CampaignsByLastSeen byLastSeen;
+
         FlinkCampaignState(
                 boolean caching,
                 MapState<String, FindingUpdate> pending,
@@ -212,12 +216,27 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         }
 
         private CampaignContentIndex contentIndex() {
+            indexCampaigns();
+            return contentIndex;
+        }
+
+        private CampaignsByLastSeen byLastSeen() {
+            indexCampaigns();
+            return byLastSeen;
+        }
+
+        /** Reads both indexes back from the campaigns after a start or restore. */
+        private void indexCampaigns() {
             if (contentIndex == null) {
                 CampaignContentIndex index = new CampaignContentIndex();
-                KeyedAccess.run(() -> campaigns.values().forEach(index::put));
+                CampaignsByLastSeen times = new CampaignsByLastSeen();
+                KeyedAccess.run(() -> campaigns.values().forEach(campaign -> {
+                    index.put(campaign);
+                    times.put(campaign);
+                }));
                 contentIndex = index;
+                byLastSeen = times;
             }
-            return contentIndex;
         }
 
         @Override
@@ -248,6 +267,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
             cachedCampaigns.put(campaign.id, campaign);
             campaignKeys().add(campaign.id);
             contentIndex().put(campaign);
+            byLastSeen().put(campaign);
         }
 
         @Override
@@ -256,6 +276,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
             cachedCampaigns.remove(id);
             campaignKeys().remove(id);
             contentIndex().remove(id);
+            byLastSeen().remove(id);
         }
 
         private static <V> V cached(Map<String, V> cache, String id, MapState<String, V> state) {
@@ -272,6 +293,11 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
         @Override
         public List<String> campaignIds() {
             return new ArrayList<>(campaignKeys());
+        }
+
+        @Override
+        public List<String> campaignIdsLastSeenBy(long lastSeen) {
+            return byLastSeen().lastSeenBy(lastSeen);
         }
 
         @Override

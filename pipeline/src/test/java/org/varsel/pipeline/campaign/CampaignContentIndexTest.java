@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.varsel.pipeline.correlate.FindingUpdate;
 
 /**
  * The content index only spares consolidation the campaigns a finding cannot meet: at every look-up it lists exactly
@@ -21,18 +20,14 @@ class CampaignContentIndexTest {
         int spared = 0;
         long merged = 0;
         for (int seed = 0; seed < 10; seed++) {
-            List<FindingUpdate> findings = CampaignsTest.detect(CampaignContentSummaryTest.stream(new Random(seed)));
-            CampaignReplay everyCampaign = CampaignsTest.consolidate(findings);
-            IndexedState indexed = new IndexedState();
-            CampaignReplay throughIndex =
-                    new CampaignReplay(CampaignsTest.EVERY_CHANGE, CampaignsTest.OUT_OF_ORDERNESS, indexed);
-            findings.forEach(throughIndex::feed);
-            throughIndex.finish();
-
-            assertThat(throughIndex.emitted).isEqualTo(everyCampaign.emitted);
-            lookUps += indexed.lookUps;
-            spared += indexed.spared;
-            merged += everyCampaign.latest().values().stream()
+            IndexedCampaignState indexed = IndexedCampaignState.replayed(seed);
+            lookUps += indexed.contentLookUps;
+            spared += indexed.contentSpared;
+            merged += CampaignsTest.consolidate(
+                            CampaignsTest.detect(CampaignContentSummaryTest.stream(new Random(seed))))
+                    .latest()
+                    .values()
+                    .stream()
                     .filter(i -> i.mergedInto() != null)
                     .count();
         }
@@ -83,39 +78,5 @@ class CampaignContentIndexTest {
         finding.defining = new ArrayList<>(defining);
         finding.content = new ArrayList<>(content);
         return finding;
-    }
-
-    /** Consolidation's state with the index beside it, checking every look-up against every live campaign. */
-    private static final class IndexedState extends MemoryCampaignState {
-        private final CampaignContentIndex index = new CampaignContentIndex();
-        int lookUps;
-        int spared;
-
-        @Override
-        public void putCampaign(Campaign campaign) {
-            super.putCampaign(campaign);
-            index.put(campaign);
-        }
-
-        @Override
-        public void removeCampaign(String id) {
-            super.removeCampaign(id);
-            index.remove(id);
-        }
-
-        @Override
-        public List<String> campaignIdsSharingContentWith(CampaignMember finding) {
-            List<String> every = campaignIds();
-            List<String> listed = index.mayShareContentWith(finding);
-            assertThat(listed)
-                    .as("campaigns that may share content with %s", finding.content)
-                    .isEqualTo(every.stream()
-                            .filter(id ->
-                                    !campaign(id).knowsContent() || campaign(id).mayShareContentWith(finding))
-                            .toList());
-            lookUps++;
-            spared += every.size() - listed.size();
-            return listed;
-        }
     }
 }
