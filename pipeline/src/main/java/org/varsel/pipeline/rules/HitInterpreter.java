@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.lucene.analysis.Analyzer;
 
 /**
  * Turns a rule and the words it matched into the hit an analyst reads: the groups the text names (from the lexicon
@@ -25,22 +24,18 @@ final class HitInterpreter {
 
     private final RulePack pack;
     private final Lexicons lexicons;
-    private final Analyzer analyzer;
 
-    HitInterpreter(RulePack pack, Lexicons lexicons, Analyzer analyzer) {
+    HitInterpreter(RulePack pack, Lexicons lexicons) {
         this.pack = pack;
         this.lexicons = lexicons;
-        this.analyzer = analyzer;
     }
 
-    /** The hits of one text; the text is analysed for lexicon entries once per language, and only if a rule hit. */
-    Text of(String text) {
-        return new Text(text, language -> Lexicons.analyse(analyzer, language, text));
-    }
-
-    /** The hits of one text whose words, as its fields were analysed for matching, are {@code words}. */
-    Text of(String text, AnalysedWords words) {
-        return new Text(text, words::tokens);
+    /**
+     * The hits of one text whose words in each language's field are {@code words} (the engine passes the words its
+     * fields were analysed into for matching; read only for a language a hit asks for).
+     */
+    Text of(String text, Function<RuleLanguage, List<Lexicons.Token>> words) {
+        return new Text(text, words);
     }
 
     final class Text {

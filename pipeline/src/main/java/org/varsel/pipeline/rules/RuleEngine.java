@@ -49,7 +49,7 @@ public final class RuleEngine implements AutoCloseable {
         this.pack = pack;
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
-        interpreter = new HitInterpreter(pack, lexicons, documents);
+        interpreter = new HitInterpreter(pack, lexicons);
         RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
         List<Query> queries = new ArrayList<>();
         List<String> broken = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class RuleEngine implements AutoCloseable {
         }
         List<RuleHit> hits = new ArrayList<>();
         List<RuleHit> shadowHits = new ArrayList<>();
-        HitInterpreter.Text interpreted = interpreter.of(text, words);
+        HitInterpreter.Text interpreted = interpreter.of(text, words::tokens);
         for (Map.Entry<Integer, List<int[]>> m : matches.entrySet()) {
             Rule rule = rules.get(m.getKey());
             RuleHit hit = interpreted.hit(rule, matchedTerms(text, m.getValue()), fields);

@@ -39,12 +39,14 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
     private final Map<String, Rule> rulesById = new HashMap<>();
     private final Monitor monitor;
     private final HitInterpreter interpreter;
+    /** The analysis the reference reads lexicon entries from: its own, as the engine's interpreter had one. */
+    private final Analyzer interpretation = RuleAnalyzer.perField(true, false);
 
     UnoptimisedRuleEngine(RulePack pack) {
         this.pack = pack;
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
-        interpreter = new HitInterpreter(pack, lexicons, RuleAnalyzer.perField(true, false));
+        interpreter = new HitInterpreter(pack, lexicons);
         RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, lexicons);
         List<MonitorQuery> queries = new ArrayList<>();
         for (Rule rule : pack.rules()) {
@@ -87,7 +89,8 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
         }
         List<RuleHit> hits = new ArrayList<>();
         List<RuleHit> shadowHits = new ArrayList<>();
-        HitInterpreter.Text interpreted = interpreter.of(text);
+        // the reference analyses the text a second time for the lexicon entries, as the engine did before AnalysedWords
+        HitInterpreter.Text interpreted = interpreter.of(text, field -> Lexicons.analyse(interpretation, field, text));
         for (HighlightsMatch m : matches.getMatches()) {
             Rule rule = rulesById.get(m.getQueryId());
             List<MatchedTerm> terms = matchedTerms(text, m.getHits().values());
