@@ -2,14 +2,24 @@
 """Writes the held-out sets by other authors that may not enter the repository (GPL, no licence) as one TSV
 (id, set, label, text) for `bench/run org.varsel.bench.RecognitionRates`: ETHOS comments with violence >= 0.5 (those
 whose text is also in the binary file, as docs/nlp.md counted them), the Gab Hate Corpus's calls for violence (cv):
-both files together, and apart (`gab-cv-train`, the dev set whose misses may be read; `gab-cv-test`, rates only), and the first 20,000 English tweets of the IRA stream as false flags. Run: bench/recognition/outside-sets.py OUT.tsv
+both files together, and apart (`gab-cv-train`, the dev set whose misses may be read; `gab-cv-test`, rates only), and the first 20,000 English tweets of the IRA stream as false flags; and the EDOS posts (SemEval 2023 Task 10, CC0,
+data/training/NOTICE.md): the sexist threats and incitement to harm by the corpus's own category, split by a seeded hash
+of the post id (`edos-threat-dev`, half of the corpus's train split, whose misses may be read; `edos-threat-test`, the
+rest with the corpus's dev and test splits, rates only), and two guards drawn from its train and dev splits only: sexist
+posts of the other three categories (hateful but not a threat) and posts not labelled sexist (a threat against someone
+other than women is labelled not sexist there, so a flag in that guard is not always false). Run:
+bench/recognition/outside-sets.py OUT.tsv
 """
 import csv
+import hashlib
 import subprocess
 import sys
 
 ETHOS = "/work/.mirror/intelligence-csd-auth-gr+Ethos-Hate-Speech-Dataset/repo"
 GAB = "/work/.mirror/liuchaoqun+hate-speech-datasets/repo"
+EDOS = "/work/.mirror/rewire-online+edos/repo"
+EDOS_THREAT = "1. threats, plans to harm and incitement"
+EDOS_GUARD_POSTS = {"edos-sexist-not-threat-guard": 2000, "edos-not-sexist-guard": 4000}
 IRA = "/work/shared/datasets/ira-troll-tweets/ira_trolls_2016-09_to_2016-11_sorted.csv"
 IRA_TWEETS = 20000
 
@@ -39,6 +49,27 @@ def gab_calls_for_violence(*parts):
     return texts
 
 
+def edos_order(post_id):
+    return hashlib.sha256(("varsel-edos\0" + post_id).encode("utf-8")).hexdigest()
+
+
+def edos_sets():
+    """The EDOS threats split dev/test by a seeded hash of the id, and the two guards in the same seeded order."""
+    rows = list(csv.DictReader(git_file(EDOS, "data/edos_labelled_aggregated.csv")))
+    sets = {"edos-threat-dev": [], "edos-threat-test": [],
+            "edos-sexist-not-threat-guard": [], "edos-not-sexist-guard": []}
+    for r in sorted(rows, key=lambda r: edos_order(r["rewire_id"])):
+        text = one_line(r["text"])
+        if r["label_category"] == EDOS_THREAT:
+            dev = r["split"] == "train" and int(edos_order(r["rewire_id"])[-1], 16) % 2 == 0
+            sets["edos-threat-dev" if dev else "edos-threat-test"].append((r["rewire_id"], text))
+        elif r["split"] != "test":
+            guard = "edos-sexist-not-threat-guard" if r["label_sexist"] == "sexist" else "edos-not-sexist-guard"
+            if len(sets[guard]) < EDOS_GUARD_POSTS[guard]:
+                sets[guard].append((r["rewire_id"], text))
+    return sets
+
+
 def ira_english():
     texts = []
     with open(IRA, encoding="utf-8", errors="replace", newline="") as f:
@@ -61,6 +92,11 @@ def main():
             for n, text in enumerate(texts):
                 out.write(f"{name}-{n}\t{name}\t{label}\t{text}\n")
             print(f"{name}: {len(texts)}", file=sys.stderr)
+        for name, posts in edos_sets().items():
+            label = "none" if name.endswith("-guard") else "threat"
+            for post_id, text in posts:
+                out.write(f"{post_id}\t{name}\t{label}\t{text}\n")
+            print(f"{name}: {len(posts)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,9 @@ import org.varsel.pipeline.rules.TargetWords;
  * (docs/rules.md, "Measured: real threats by other authors"). Run: {@code bench/run org.varsel.bench.RecognitionRates
  * [--rules DIR] [--data DIR] [--outside TSV] [--danish-dev TSV] [--dev-cases OUT.tsv] [--false-flag-cases OUT.tsv]}.
  * {@code --danish-dev} reads the hand-labelled DKHate comments ({@code data/dev/dkhate-threats.tsv}: id, subtask_a,
- * label, reason, text): threats and calls as one set, the comments that share their words as another.
+ * label, reason, text): threats and calls as one set, the comments that share their words as another. Each row says
+ * the set's {@link Role}: a dev set's misses may be read, a test set is read as rates only, a guard's flags are false
+ * flags to read one by one.
  */
 public final class RecognitionRates {
     /** The sets read from the training data, split exactly as the classifier's training splits them. */
@@ -46,6 +48,29 @@ public final class RecognitionRates {
     /** The sets of ordinary posts: their false flags may be read one by one. */
     static final Set<String> FALSE_FLAG_SETS = Set.of(
             "jigsaw-non-toxic", "hatexplain-train-normal", "davidson-neither", "ira-first-20000-en", "dkhate-not");
+    /** Every set whose name ends so is a guard, like the {@link #FALSE_FLAG_SETS}: its flagged posts are written. */
+    static final String GUARD_SUFFIX = "-guard";
+
+    /** What a set is for, and so which of its cases may be read one by one. */
+    enum Role {
+        /** Threats whose misses may be read: rules may be written for what they miss. */
+        DEV,
+        /** Threats read as rates only. */
+        TEST,
+        /** Posts that are not threats: every flag is read as a false flag. */
+        GUARD;
+
+        static Role of(String set) {
+            if (DEV_SETS.contains(set) || set.endsWith(DEV_SUFFIX)) {
+                return DEV;
+            }
+            return FALSE_FLAG_SETS.contains(set) || set.endsWith(GUARD_SUFFIX) ? GUARD : TEST;
+        }
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final FlaggingPath path;
     private final SingleSignals single = SingleSignals.from(CorrelationSettings.defaults());
@@ -82,8 +107,9 @@ public final class RecognitionRates {
         String row() {
             return String.format(
                     Locale.ROOT,
-                    "| %s | %d | %s | %s | %s | %s |",
+                    "| %s | %s | %d | %s | %s | %s | %s |",
                     set,
+                    Role.of(set).label(),
                     texts,
                     share(ruleHit),
                     share(rulesAlone),
@@ -130,20 +156,20 @@ public final class RecognitionRates {
         System.out.println("rules " + rules.toAbsolutePath().normalize() + ", classifier " + rates.path.modelVersion());
         System.out.println();
         System.out.println(
-                "| set | texts | rule hit | rules open alone | rules open high tier+ | path opens high tier+ |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+                "| set | role | texts | rule hit | rules open alone | rules open high tier+ | path opens high tier+ |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
         try (rates.path) {
             for (Map.Entry<String, List<String[]>> set : sets.entrySet()) {
                 Rates tally = new Rates(set.getKey(), 0, 0, 0, 0, 0);
                 for (String[] text : set.getValue()) {
                     Reading reading = rates.read(text[0], text[1]);
                     tally = tally.add(reading);
+                    Role role = Role.of(set.getKey());
                     // only the dev sets' cases are written: the test sets are read as rates, never case by case
-                    if (devCases != null
-                            && (DEV_SETS.contains(set.getKey()) || set.getKey().endsWith(DEV_SUFFIX))) {
+                    if (devCases != null && role == Role.DEV) {
                         writeCase(devCases, text, reading);
                     }
-                    if (falseFlags != null && FALSE_FLAG_SETS.contains(set.getKey()) && reading.ruleHit()) {
+                    if (falseFlags != null && role == Role.GUARD && reading.ruleHit()) {
                         writeCase(falseFlags, text, reading);
                     }
                 }
