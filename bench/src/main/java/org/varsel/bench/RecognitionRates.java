@@ -33,6 +33,7 @@ import org.varsel.pipeline.rules.TargetWords;
  * the high tier or above, and the share the whole flagging path (classifier too) opens in the high tier or above
  * (docs/rules.md, "Measured: real threats by other authors"). Run: {@code bench/run org.varsel.bench.RecognitionRates
  * [--rules DIR] [--data DIR] [--outside TSV] [--danish-dev TSV] [--dev-cases OUT.tsv] [--false-flag-cases OUT.tsv]}.
+ * {@code --false-flag-cases} writes every post of a guard that a rule hits or the whole path opens in the high tier.
  * {@code --danish-dev} reads the hand-labelled DKHate comments ({@code data/dev/dkhate-threats.tsv}: id, subtask_a,
  * label, reason, text): threats and calls as one set, the comments that share their words as another. Each row says
  * the set's {@link Role}: a dev set's misses may be read, a test set is read as rates only, a guard's flags are false
@@ -89,6 +90,11 @@ public final class RecognitionRates {
             String language, boolean ruleHit, Optional<Tier> rulesAlone, Optional<Tier> pathAlone, List<String> rules) {
         static boolean high(Optional<Tier> tier) {
             return tier.map(t -> t.ordinal() <= Tier.HIGH.ordinal()).orElse(false);
+        }
+
+        /** A rule hit, or the whole path opening in the high tier or above without one (the classifier's own flag). */
+        boolean flags() {
+            return ruleHit || high(pathAlone);
         }
     }
 
@@ -169,7 +175,7 @@ public final class RecognitionRates {
                     if (devCases != null && role == Role.DEV) {
                         writeCase(devCases, text, reading);
                     }
-                    if (falseFlags != null && role == Role.GUARD && reading.ruleHit()) {
+                    if (falseFlags != null && role == Role.GUARD && reading.flags()) {
                         writeCase(falseFlags, text, reading);
                     }
                 }
