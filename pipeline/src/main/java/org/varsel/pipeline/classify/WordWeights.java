@@ -1,6 +1,7 @@
 package org.varsel.pipeline.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,30 +16,37 @@ import opennlp.tools.ml.model.Context;
  * The classifier's maxent (quasi-Newton) model scored straight from {@link HarmFeatures}, with the weights of a word's
  * own features remembered per word: its {@code w=}, its character grams and its compound parts are looked up in the
  * model's predicate map (~86,000 entries) once, not on every post that uses the word; only the bigram with the word
- * before it is looked up each time. The weights are added in the order OpenNLP's {@code QNModel.eval} adds them
+ * before it is looked up each time, by the two words' ids when both are remembered ({@link ModelWeights}: no string
+ * {@code "b=previous word"} to build and hash), and the weights are read from one flat array. The weights are added in the order OpenNLP's {@code QNModel.eval} adds them
  * (features in {@link HarmFeatures}' order, a feature the model does not know adds nothing) and normalised as it does,
  * so the probabilities are bit-identical to {@code DocumentCategorizerME.categorize}. Not thread-safe: one per
  * classifier.
  */
 final class WordWeights implements HarmFeatures.FeatureSink {
 
-    /** Words remembered before the memory starts over (a few MB: a word, its weights' references, its classes). */
+    /** Words remembered before the memory starts over (a few MB: a word, its predicates' numbers, its classes). */
     static final int MAX_WORDS = 50_000;
 
     private final HarmFeatures features;
-    private final Map<String, Context> predicates;
-    private final int outcomes;
+    private final ModelWeights model;
     private final Map<String, Word> words = new HashMap<>();
     private final List<String> wordFeatures = new ArrayList<>();
     private double[] sums;
+    /** The word before the current one in this post (as {@link #word} was given it) and what is remembered of it. */
+    private String lastWord;
 
-    /** A word's own features that the model knows, in extraction order around the bigram, and its lexicon classes. */
-    private record Word(Context unigram, Context[] after, int classes) {}
+    private Word last;
 
-    private WordWeights(HarmFeatures features, Map<String, Context> predicates, int outcomes) {
+    /**
+     * A word's own features that the model knows, as predicate numbers in extraction order: its {@code w=} first when
+     * {@code unigram}, then (after the bigram) its character grams and compound parts; its id in the model's bigrams,
+     * and its lexicon classes.
+     */
+    private record Word(int[] predicates, boolean unigram, int pairId, int classes) {}
+
+    private WordWeights(HarmFeatures features, ModelWeights model) {
         this.features = features;
-        this.predicates = predicates;
-        this.outcomes = outcomes;
+        this.model = model;
     }
 
     /**
@@ -57,13 +65,15 @@ final class WordWeights implements HarmFeatures.FeatureSink {
         if (!(predicates instanceof Map<?, ?>)) {
             return Optional.empty();
         }
-        return Optional.of(new WordWeights(harm, (Map<String, Context>) predicates, qn.getNumOutcomes()));
+        return Optional.of(new WordWeights(harm, ModelWeights.of(qn, (Map<String, Context>) predicates)));
     }
 
     /** The model's probabilities for normalised {@code tokens}, in the model's outcome order. */
     double[] probabilities(String[] tokens) {
-        double[] probabilities = new double[outcomes];
+        double[] probabilities = new double[model.outcomes];
         sums = probabilities;
+        lastWord = null;
+        last = null;
         features.extract(tokens, this);
         sums = null;
         double logSumExp = ArrayMath.logSumOfExps(probabilities);
@@ -79,25 +89,37 @@ final class WordWeights implements HarmFeatures.FeatureSink {
         if (w == null) {
             w = remember(word);
         }
-        add(w.unigram());
+        int[] predicates = w.predicates();
+        int first = 0;
+        if (w.unigram()) {
+            model.add(predicates[0], sums);
+            first = 1;
+        }
         if (previous != null) {
-            add(predicates.get(HarmFeatures.bigram(previous, word)));
+            // the bigram of two remembered words by their ids; of anything else by its string
+            model.add(
+                    previous == lastWord
+                            ? model.bigram(last.pairId(), w.pairId())
+                            : model.predicate(HarmFeatures.bigram(previous, word)),
+                    sums);
         }
-        for (Context c : w.after()) {
-            add(c);
+        for (int i = first; i < predicates.length; i++) {
+            model.add(predicates[i], sums);
         }
+        lastWord = word;
+        last = w;
         return w.classes();
     }
 
     @Override
     public int joined(String joined) {
-        add(predicates.get("w=" + joined));
+        model.add(model.predicate("w=" + joined), sums);
         return features.classes(joined);
     }
 
     @Override
     public void feature(String feature) {
-        add(predicates.get(feature));
+        model.add(model.predicate(feature), sums);
     }
 
     int rememberedWords() {
@@ -106,31 +128,22 @@ final class WordWeights implements HarmFeatures.FeatureSink {
 
     private Word remember(String word) {
         wordFeatures.clear();
+        wordFeatures.add("w=" + word);
         int classes = features.wordFeatures(word, wordFeatures);
-        List<Context> known = new ArrayList<>(wordFeatures.size());
+        int[] known = new int[wordFeatures.size()];
+        int n = 0;
         for (String feature : wordFeatures) {
-            Context c = predicates.get(feature);
-            if (c != null) {
-                known.add(c);
+            int p = model.predicate(feature);
+            if (p >= 0) {
+                known[n++] = p;
             }
         }
-        Word w = new Word(predicates.get("w=" + word), known.toArray(Context[]::new), classes);
+        boolean unigram = n > 0 && known[0] == model.predicate(wordFeatures.get(0));
+        Word w = new Word(Arrays.copyOf(known, n), unigram, model.pairWord(word), classes);
         if (words.size() >= MAX_WORDS) {
             words.clear();
         }
         words.put(word, w);
         return w;
-    }
-
-    /** What {@code QNModel.eval} does for one feature of value 1. */
-    private void add(Context weights) {
-        if (weights == null) {
-            return;
-        }
-        double[] parameters = weights.getParameters();
-        int[] outcomeIndex = weights.getOutcomes();
-        for (int i = 0; i < outcomeIndex.length; i++) {
-            sums[outcomeIndex[i]] += 1.0 * parameters[i];
-        }
     }
 }

@@ -1,13 +1,14 @@
 package org.varsel.pipeline.nlp;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import opennlp.tools.langdetect.LanguageDetectorModel;
-import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.ArrayMath;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.UniformPrior;
 
 /**
  * Identifies the language of a signal text with OpenNLP's 103-language detector, or answers {@code und}.
@@ -34,12 +35,13 @@ public final class LanguageIdentifier {
 
     private static final Map<String, String> FAMILY = buildFamilies();
 
-    private final MaxentModel model;
+    private final GISModel model;
+    private final UniformPrior prior = new UniformPrior();
     private final int[] tagOfOutcome;
     private final String[] tags;
     private final int[] familyOfTag;
     private final double[] tagScores;
-    private final Set<String> grams = new HashSet<>();
+    private final CharacterGrams grams;
     private final DominantScript scripts = new DominantScript();
     private final int sampleChars;
     private final int minLetters;
@@ -53,8 +55,14 @@ public final class LanguageIdentifier {
         if (sampleChars < 1 || minLetters < 1 || minRatio < 1.0) {
             throw new IllegalArgumentException("need sampleChars >= 1, minLetters >= 1, minRatio >= 1");
         }
-        this.model = ModelResources.load(ModelResources.LANGUAGE_DETECTOR, LanguageDetectorModel::new)
-                .getMaxentModel();
+        if (!(ModelResources.load(ModelResources.LANGUAGE_DETECTOR, LanguageDetectorModel::new)
+                        .getMaxentModel()
+                instanceof GISModel gis)) {
+            throw new IllegalStateException("the language detector is not a GIS maxent model");
+        }
+        this.model = gis;
+        this.grams = new CharacterGrams(GramContexts.of(predicates(gis)));
+        prior.setLabels(outcomeNames(gis), null);
         Map<String, Integer> tagIndex = new LinkedHashMap<>();
         this.tagOfOutcome = new int[model.getNumOutcomes()];
         for (int o = 0; o < tagOfOutcome.length; o++) {
@@ -104,7 +112,7 @@ public final class LanguageIdentifier {
         if (sample.letters() < minLetters) {
             return LanguageGuess.UNDETERMINED;
         }
-        double[] outcomes = model.eval(characterGrams(sample.text()));
+        double[] outcomes = scores(sample.text());
         Arrays.fill(tagScores, 0.0);
         for (int o = 0; o < outcomes.length; o++) {
             // Macrolanguage and individual language (est/ekk, lav/lvs) are separate outcomes trained on similar
@@ -131,18 +139,39 @@ public final class LanguageIdentifier {
     }
 
     /**
-     * The distinct character 1- to 3-grams of the sample: the features OpenNLP's default context generator
-     * produces, without its regular-expression normalisers and n-gram model objects (two thirds of its cost).
+     * The model's probabilities for a cleaned sample: what {@code GISModel.eval} gives for the distinct character 1- to
+     * 3-grams of the sample (the features OpenNLP's default context generator produces, without its regular-expression
+     * normalisers and n-gram model objects), bit for bit, the grams taken in the order the detector always took them
+     * ({@link CharacterGrams}) and looked up without a string each ({@link GramContexts}).
      */
-    private String[] characterGrams(String sample) {
-        grams.clear();
-        int n = sample.length();
-        for (int len = 1; len <= 3; len++) {
-            for (int k = 0; k + len <= n; k++) {
-                grams.add(sample.substring(k, k + len));
-            }
+    double[] scores(String sample) {
+        Context[] contexts = grams.of(sample);
+        double[] sums = new double[model.getNumOutcomes()];
+        prior.logPrior(sums, contexts, null);
+        ArrayMath.sumFeatures(contexts, null, sums);
+        double normal = 0.0;
+        for (int o = 0; o < sums.length; o++) {
+            sums[o] = StrictMath.exp(sums[o]);
+            normal += sums[o];
         }
-        return grams.toArray(String[]::new);
+        for (int o = 0; o < sums.length; o++) {
+            sums[o] /= normal;
+        }
+        return sums;
+    }
+
+    /** The detector's model, for tests that compare with OpenNLP's own evaluation. */
+    GISModel model() {
+        return model;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Context> predicates(GISModel model) {
+        return (Map<String, Context>) model.getDataStructures()[1];
+    }
+
+    private static String[] outcomeNames(GISModel model) {
+        return (String[]) model.getDataStructures()[2];
     }
 
     private static Map<String, String> buildFamilies() {
