@@ -1,0 +1,199 @@
+package org.varsel.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.varsel.pipeline.campaign.Campaign;
+import org.varsel.pipeline.campaign.CampaignChange;
+import org.varsel.pipeline.campaign.CampaignMember;
+import org.varsel.pipeline.campaign.CampaignOutput;
+import org.varsel.pipeline.campaign.CampaignSettings;
+import org.varsel.pipeline.campaign.CampaignState;
+import org.varsel.pipeline.campaign.Campaigns;
+import org.varsel.pipeline.correlate.FindingUpdate;
+
+/**
+ * Bytes campaign consolidation serialises into its finding and campaign state (what RocksDB writes), counted two ways
+ * over the same run: a write per put (the operator before 2026-12-06) and one write per finding or campaign put during
+ * a call of the operator, at its end (the operator's {@code FlinkCampaignState} since). Findings are {@link
+ * CampaignCpu}'s, fed as {@code CampaignFunction} receives them: the watermark trails the latest finding by the
+ * out-of-orderness, and each event-time timer is one call. Serialised with the POJO serializers the map states use.
+ * {@code bench/run org.varsel.bench.CampaignStateBytes [signals] [bench|memory]}
+ */
+public final class CampaignStateBytes {
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
+
+    public static void main(String[] args) {
+        long signals = args.length > 0 ? Long.parseLong(args[0]) : 30_000;
+        boolean benchMix = args.length <= 1 || "bench".equals(args[1]);
+        List<FindingUpdate> findings = CampaignCpu.findings(signals, benchMix);
+        CountingState state = new CountingState();
+        Campaigns campaigns = new Campaigns(CampaignSettings.defaults());
+        TreeSet<Long> timers = new TreeSet<>();
+        CampaignOutput out = new CampaignOutput() {
+            @Override
+            public void emit(CampaignChange change) {}
+
+            @Override
+            public void wakeAt(long eventTime) {
+                timers.add(eventTime);
+            }
+        };
+        long watermark = Long.MIN_VALUE;
+        long maxSeen = Long.MIN_VALUE;
+        for (FindingUpdate finding : findings) {
+            campaigns.onFinding(state, finding, watermark, out);
+            state.endOfCall();
+            maxSeen = Math.max(maxSeen, finding.incident().updatedAt().toEpochMilli());
+            watermark = Math.max(watermark, maxSeen - OUT_OF_ORDERNESS.toMillis() - 1);
+            while (!timers.isEmpty() && timers.first() <= watermark) {
+                campaigns.onTimer(state, timers.pollFirst(), out);
+                state.endOfCall();
+            }
+        }
+        while (!timers.isEmpty()) {
+            campaigns.onTimer(state, timers.pollFirst(), out);
+            state.endOfCall();
+        }
+        System.out.printf(
+                "%,d signals (%s mix) → %,d finding updates, %,d calls%n",
+                signals, benchMix ? "bench" : "memory", findings.size(), state.calls);
+        print("campaigns", state.campaignWrites, signals);
+        print("findings", state.memberWrites, signals);
+    }
+
+    private static void print(String what, Writes writes, long signals) {
+        System.out.printf(
+                "%s: a write per put %,d writes, %,d bytes (%.1f a signal); once a call %,d writes, %,d bytes (%.1f a"
+                        + " signal)%n",
+                what,
+                writes.perPut,
+                writes.perPutBytes,
+                writes.perPutBytes / (double) signals,
+                writes.perCall,
+                writes.perCallBytes,
+                writes.perCallBytes / (double) signals);
+    }
+
+    /** Serialises values and counts both ways of writing them. */
+    private static final class Writes {
+        private final TypeSerializer<Object> serializer;
+        private final DataOutputSerializer buffer = new DataOutputSerializer(4_096);
+        private final Map<String, Object> unwritten = new LinkedHashMap<>();
+        long perPut;
+        long perPutBytes;
+        long perCall;
+        long perCallBytes;
+
+        @SuppressWarnings("unchecked")
+        Writes(Class<?> type) {
+            serializer = (TypeSerializer<Object>) TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
+        }
+
+        void put(String key, Object value) {
+            perPut++;
+            perPutBytes += size(value);
+            unwritten.put(key, value);
+        }
+
+        void removed(String key) {
+            unwritten.remove(key);
+        }
+
+        void endOfCall() {
+            for (Object value : unwritten.values()) {
+                perCall++;
+                perCallBytes += size(value);
+            }
+            unwritten.clear();
+        }
+
+        private int size(Object value) {
+            buffer.clear();
+            try {
+                serializer.serialize(value, buffer);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return buffer.length();
+        }
+    }
+
+    /** The state in memory, as the heap backend keeps it, counting what a RocksDB map state would serialise. */
+    private static final class CountingState implements CampaignState {
+        final Writes memberWrites = new Writes(CampaignMember.class);
+        final Writes campaignWrites = new Writes(Campaign.class);
+        final TreeMap<String, FindingUpdate> pending = new TreeMap<>();
+        final Map<String, CampaignMember> members = new HashMap<>();
+        final TreeMap<String, Campaign> campaigns = new TreeMap<>();
+        long calls;
+
+        void endOfCall() {
+            calls++;
+            memberWrites.endOfCall();
+            campaignWrites.endOfCall();
+        }
+
+        @Override
+        public void addPending(long at, FindingUpdate update) {
+            pending.put(CampaignState.pendingKey(at, update), update);
+        }
+
+        @Override
+        public List<FindingUpdate> takePending(long time) {
+            List<FindingUpdate> due = new ArrayList<>();
+            while (!pending.isEmpty() && CampaignState.pendingTime(pending.firstKey()) <= time) {
+                due.add(pending.pollFirstEntry().getValue());
+            }
+            return due;
+        }
+
+        @Override
+        public CampaignMember member(String incidentId) {
+            return members.get(incidentId);
+        }
+
+        @Override
+        public void putMember(CampaignMember member) {
+            members.put(member.incident.id(), member);
+            memberWrites.put(member.incident.id(), member);
+        }
+
+        @Override
+        public void removeMember(String incidentId) {
+            members.remove(incidentId);
+            memberWrites.removed(incidentId);
+        }
+
+        @Override
+        public Campaign campaign(String id) {
+            return campaigns.get(id);
+        }
+
+        @Override
+        public void putCampaign(Campaign campaign) {
+            campaigns.put(campaign.id, campaign);
+            campaignWrites.put(campaign.id, campaign);
+        }
+
+        @Override
+        public void removeCampaign(String id) {
+            campaigns.remove(id);
+            campaignWrites.removed(id);
+        }
+
+        @Override
+        public List<String> campaignIds() {
+            return new ArrayList<>(campaigns.keySet());
+        }
+    }
+}
