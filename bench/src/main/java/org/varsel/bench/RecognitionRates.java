@@ -32,12 +32,14 @@ import org.varsel.pipeline.rules.TargetWords;
  * the share of texts with a rule hit that flags, the share the rules open an incident on alone, the share they open in
  * the high tier or above, and the share the whole flagging path (classifier too) opens in the high tier or above
  * (docs/rules.md, "Measured: real threats by other authors"). Run: {@code bench/run org.varsel.bench.RecognitionRates
- * [--rules DIR] [--data DIR] [--outside TSV] [--danish-dev TSV] [--dev-cases OUT.tsv] [--false-flag-cases OUT.tsv]}.
- * {@code --false-flag-cases} writes every post of a guard that a rule hits or the whole path opens in the high tier.
- * {@code --danish-dev} reads the hand-labelled DKHate comments ({@code data/dev/dkhate-threats.tsv}: id, subtask_a,
- * label, reason, text): threats and calls as one set, the comments that share their words as another. Each row says
- * the set's {@link Role}: a dev set's misses may be read, a test set is read as rates only, a guard's flags are false
- * flags to read one by one.
+ * [--rules DIR] [--data DIR] [--outside TSV] [--danish-dev TSV] [--danish-test TSV] [--dev-cases OUT.tsv]
+ * [--false-flag-cases OUT.tsv]}. {@code --false-flag-cases} writes every post of a guard that a rule hits or the whole
+ * path opens in the high tier. {@code --danish-dev} reads the hand-labelled DKHate comments
+ * ({@code data/dev/dkhate-threats.tsv}: id, subtask_a, label, reason, text): threats and calls as one set, the comments
+ * that share their words as another; {@code --danish-test} reads the held-out half labelled the same way
+ * ({@code data/test/dkhate-threats-test.tsv}) as two test sets, whose cases are never written. Each row says the set's
+ * {@link Role}: a dev set's misses may be read, a test set is read as rates only, a guard's flags are false flags to
+ * read one by one.
  */
 public final class RecognitionRates {
     /** The sets read from the training data, split exactly as the classifier's training splits them. */
@@ -154,7 +156,10 @@ public final class RecognitionRates {
             }
         }
         if (options.containsKey("--danish-dev")) {
-            sets.putAll(danishDev(Path.of(options.get("--danish-dev"))));
+            sets.putAll(handLabelledDkHate(Path.of(options.get("--danish-dev")), DEV_SUFFIX));
+        }
+        if (options.containsKey("--danish-test")) {
+            sets.putAll(handLabelledDkHate(Path.of(options.get("--danish-test")), "-test"));
         }
         RecognitionRates rates = new RecognitionRates(BundledRules.fromDirectory(rules));
         PrintWriter devCases = casesFile(options.get("--dev-cases"));
@@ -206,13 +211,17 @@ public final class RecognitionRates {
                 text[1].replaceAll("\\s+", " "));
     }
 
-    /** The hand-labelled DKHate training comments: threats and calls (label not "none"), and the others. */
-    private static Map<String, List<String[]>> danishDev(Path file) throws IOException {
+    /**
+     * The hand-labelled DKHate training comments: threats and calls (label not "none"), and the others, as two sets
+     * whose names end in {@code suffix} ({@code -dev} or {@code -test}); the comments that only share the threats'
+     * words are guards (their flags are false flags), so their set's name ends in {@link #GUARD_SUFFIX} after it.
+     */
+    private static Map<String, List<String[]>> handLabelledDkHate(Path file, String suffix) throws IOException {
         Map<String, List<String[]>> sets = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", 5);
-            String set = f[2].equals("none") ? "dkhate-none-dev" : "dkhate-threat-dev";
+            String set = f[2].equals("none") ? "dkhate-none" + suffix + GUARD_SUFFIX : "dkhate-threat" + suffix;
             sets.computeIfAbsent(set, k -> new ArrayList<>()).add(new String[] {"dkhate:" + f[0], f[4]});
         }
         return sets;

@@ -48,6 +48,12 @@ public final class ObfuscationFolding {
      */
     private static final Set<String> WORD_PREFIXES =
             Set.of("til", "for", "af", "op", "ud", "ind", "over", "under", "om", "sam", "mis", "an");
+    /**
+     * Endings only a Danish word carries after a lexicon stem: "be" before a target word with one is the Danish prefix of
+     * a verb ("bekræftede", "beskydes"), not the English "be" run together with a participle ("beshot", "bekilled").
+     */
+    private static final Set<String> DANISH_ENDINGS =
+            Set.of("e", "er", "es", "en", "et", "ne", "ede", "ene", "ere", "erne", "ens", "eren", "ets", "enes");
     /** The other words of a run-together token are common ones ("will", "the", "skal"), not "as" + "tic". */
     private static final int COMMON_POSTS = 50;
     /**
@@ -287,7 +293,17 @@ public final class ObfuscationFolding {
         }
         boolean prefixed =
                 WORD_PREFIXES.contains(words.get(0)) && (lexicon.classes(stemOrSelf(words.get(1))) & TARGETS) != 0;
-        return prefixed || syllables(words) ? List.of() : words;
+        return prefixed || danishBeVerb(words, token) || syllables(words) ? List.of() : words;
+    }
+
+    /** True when the split starts "be" and the rest is a lexicon stem with a Danish ending: one Danish verb. */
+    private boolean danishBeVerb(List<String> words, String token) {
+        if (!words.get(0).equals("be")) {
+            return false;
+        }
+        String rest = token.substring(2);
+        int stem = stemLength(rest);
+        return stem > 0 && DANISH_ENDINGS.contains(rest.substring(stem));
     }
 
     /**

@@ -74,6 +74,14 @@ class ObfuscationFoldingTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"bekræftede", "bekræftet", "bekraeftede", "beskydes"})
+    void leavesADanishBeVerbWhole(String token) {
+        // "bekræftede" is the verb "bekræfte", not "be" + "kræftede": split, a rule's illness exclusion "kræft" dropped
+        // the threat in the same comment (DKHate)
+        assertThat(folding.repair(token)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"goodies"})
     void leavesThePluralOfAKnownWordWhole(String plural) {
         // "goodies" is "goodie" + s, not "goo" + "dies": split, a rule's "go die" read it as a death wish (IRA stream)

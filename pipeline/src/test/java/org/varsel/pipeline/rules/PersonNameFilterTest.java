@@ -51,6 +51,18 @@ class PersonNameFilterTest {
     }
 
     @Test
+    void aCountryIsNoPerson() {
+        // "landsholdet skal have tæsk af Sverige": read as a name, a match report was a threat on a person (DKHate)
+        assertThat(persons("landsholdet skal have tæsk af Sverige i finalen", RuleLanguage.DA))
+                .isEmpty();
+        assertThat(persons("vi slog Tyskland og Norge, og nu venter England", RuleLanguage.DA))
+                .isEmpty();
+        assertThat(persons("they say Sweden should be nuked")).isEmpty();
+        assertThat(persons("landsholdet skal have tæsk af Lars Vinther", RuleLanguage.DA))
+                .containsExactly("Lars", "Vinther");
+    }
+
+    @Test
     void leavesSentenceStartsCommonCapitalisedWordsPlacesAndShoutingAlone() {
         assertThat(persons("Karen said hello. Lars left! Amira? Yes")).isEmpty();
         assertThat(persons("\"Maybe\" she said")).isEmpty();

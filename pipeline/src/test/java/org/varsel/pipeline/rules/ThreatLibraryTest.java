@@ -313,4 +313,21 @@ class ThreatLibraryTest {
                 .doesNotContain("dsl-da-vold-mod-ham-hende-dem");
         assertThat(meant("han døde over påsken", "da")).isEmpty();
     }
+
+    @Test
+    void readsDanishMisfiresFromRealCommentsAsWhatTheyAre() {
+        // "bekræftet" was split into "be" + "kræftet" by obfuscation repair, and the illness exclusion dropped the
+        // threat
+        assertThat(meant("det er bekræftet. Jeg vil udslette dig", "da")).contains("dsl-da-direkte-trussel");
+        assertThat(meant("over 300 bekræftede drab, og jeg vil udslette dig", "da"))
+                .contains("dsl-da-direkte-trussel");
+        // a belief others hold, reported: not the writer's call
+        assertThat(meant("der er meget få kristne der mener at folk skal dræbes hvis de arbejder om søndagen", "da"))
+                .doesNotContain("dsl-da-normativ-trussel");
+        assertThat(meant("de mener at ateister skal dræbes", "da")).doesNotContain("dsl-da-normativ-trussel");
+        assertThat(meant("jeg mener at muslimerne skal dræbes", "da")).contains("dsl-da-normativ-trussel");
+        // a country is no person
+        assertThat(meant("landsholdet skal have tæsk af Sverige i finalen", "da"))
+                .doesNotContain("dsl-da-navngiven-person-burde-draebes");
+    }
 }
