@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,54 +24,79 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class RememberedWordFilter extends TokenFilter {
 
     /**
-     * Most words of one generation: when the young generation is full it becomes the old one and the oldest is dropped,
-     * so junk tokens cannot grow the memory past twice this, and a word still in use is carried into the new one.
+     * Most words remembered per analyzer, so junk tokens cannot grow the memory; as many as the two generations of
+     * 16,384 words it replaces held at most.
      */
-    static final int MAX_REMEMBERED = 16_384;
+    static final int MAX_REMEMBERED = 32_768;
 
     /** What the filters made of one word: the words in order, each with its increment as the filters set it. */
     record Replay(String[] terms, int[] increments) {}
 
     /**
-     * Word → replay, for every stream of one analyzer; a keyword's key starts with {@link #KEYWORD}. Emptying one map
-     * when full made every word of the next texts a miss at once (the workload's vocabulary is larger than one map),
-     * hence two generations.
+     * Word → replay, for every stream of one analyzer; a keyword's key starts with {@link #KEYWORD}. When full, the
+     * words not read since the last time it was full are forgotten (a second chance, as the CLOCK page cache gives).
+     * A read only marks its word: the two generations before copied every word read from the old one into the young
+     * one, and with the bench's vocabulary larger than one generation those copies were 4 % of the pipeline's samples
+     * (docs/performance.md, issue 20); emptying one map when full made every word of the next texts a miss at once.
      */
     static final class Memory {
-        private volatile Map<String, Replay> young = generation();
-        private volatile Map<String, Replay> old = Map.of();
+        /** Sized for all its words at once (the map adds its own headroom): growing, it rehashed while the task filled it. */
+        private final Map<String, Remembered> words = new ConcurrentHashMap<>(MAX_REMEMBERED);
 
         Replay get(String key) {
-            Replay r = young.get(key);
+            Remembered r = words.get(key);
             if (r == null) {
-                r = old.get(key);
-                if (r != null) {
-                    put(key, r);
-                }
+                return null;
             }
-            return r;
+            r.markRead();
+            return r.replay;
         }
 
         void put(String key, Replay replay) {
-            Map<String, Replay> y = young;
-            if (y.size() >= MAX_REMEMBERED) {
-                old = y;
-                y = generation();
-                young = y;
+            if (words.size() >= MAX_REMEMBERED) {
+                forgetUnread();
             }
-            y.put(key, replay);
+            words.put(key, new Remembered(replay));
         }
 
         int size() {
-            return young.size() + old.size();
+            return words.size();
         }
 
         /**
-         * Sized for a whole generation: grown from the default, each new generation rehashed itself eleven times while
-         * the task threads filled it (0.7 % of the pipeline's samples in a bench profile, docs/performance.md).
+         * Forgets the words not read since the last call and clears the marks of the rest; when nearly all were read
+         * (a working set as large as the memory), forgets more of them, whichever come first, to keep room for new words.
          */
-        private static Map<String, Replay> generation() {
-            return new ConcurrentHashMap<>(MAX_REMEMBERED);
+        private void forgetUnread() {
+            words.values().removeIf(r -> !r.takeRead());
+            Iterator<Remembered> extra = words.values().iterator();
+            while (words.size() > MAX_REMEMBERED - MAX_REMEMBERED / 4 && extra.hasNext()) {
+                extra.next();
+                extra.remove();
+            }
+        }
+    }
+
+    /** A remembered replay and whether it was read since the memory was last full. */
+    private static final class Remembered {
+        final Replay replay;
+        /** Racy on purpose: a lost mark only makes a word forgotten one round early, and its replay is the same. */
+        private boolean read;
+
+        Remembered(Replay replay) {
+            this.replay = replay;
+        }
+
+        void markRead() {
+            if (!read) {
+                read = true;
+            }
+        }
+
+        boolean takeRead() {
+            boolean was = read;
+            read = false;
+            return was;
         }
     }
 
