@@ -315,6 +315,21 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void flagsDanishReadingsOfTheLargerRealCommentSetInOtherWordings() {
+        assertThat(meant("giv hende en på snotten næste gang hun åbner munden", "da"))
+                .contains("dsl-da-giv-dem-prygl");
+        assertThat(meant("desvaerre ramte bilen ham ikke", "da")).contains("dsl-da-desvaerre-ikke-ramt");
+        assertThat(meant("find økserne frem, nordmændene kommer", "da")).contains("dsl-da-frem-med-vaabnene");
+        assertThat(meant("en dag banker jeg dig i gulvet", "da")).contains("dsl-da-dig-i-gulvet");
+
+        assertThat(meant("desværre ramte de ham ikke med bolden, så vi tabte", "da"))
+                .doesNotContain("dsl-da-desvaerre-ikke-ramt");
+        assertThat(meant("giv ham en kop te og et tæppe", "da")).doesNotContain("dsl-da-giv-dem-prygl");
+        assertThat(meant("find øksen frem, vi skal hugge brænde til tyskerne i sommerhuset", "da"))
+                .doesNotContain("dsl-da-frem-med-vaabnene");
+    }
+
+    @Test
     void readsDanishMisfiresFromRealCommentsAsWhatTheyAre() {
         // "bekræftet" was split into "be" + "kræftet" by obfuscation repair, and the illness exclusion dropped the
         // threat
