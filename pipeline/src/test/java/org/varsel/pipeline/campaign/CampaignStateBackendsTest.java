@@ -160,6 +160,23 @@ class CampaignStateBackendsTest {
         }
     }
 
+    /**
+     * Snapshots taken right after a watermark whose timers released updates, no record in between: what the release
+     * changed is in the snapshot (the operator writes it back when the timer ends, not at the next record).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void consolidatesAcrossARestoreTakenRightAfterATimerAsTheReplayDoes(String backend) throws Exception {
+        List<FindingUpdate> findings = CampaignsTest.detect(stream());
+        Map<String, Incident> replayed = latest(CampaignsTest.consolidate(findings).emitted);
+        for (int fifth = 1; fifth < 5; fifth++) {
+            int half = findings.size() * fifth / 5;
+            assertThat(restored(backend, findings, half, true, false))
+                    .as("restored after %d of %d findings", half, findings.size())
+                    .isEqualTo(replayed);
+        }
+    }
+
     private static void assertRestoredAsTheReplay(String backend, boolean withEmissionState) throws Exception {
         List<FindingUpdate> findings = CampaignsTest.detect(stream());
         CampaignReplay replay = CampaignsTest.consolidate(findings);
@@ -175,9 +192,24 @@ class CampaignStateBackendsTest {
         return restored(backend, findings, findings.size() / 2, withEmissionState);
     }
 
-    /** The same, restored from a snapshot taken after the first {@code half} findings. */
+    /** The same, restored from a snapshot taken after the first {@code half} findings and one more still pending. */
     private static Map<String, Incident> restored(
             String backend, List<FindingUpdate> findings, int half, boolean withEmissionState) throws Exception {
+        return restored(backend, findings, half, withEmissionState, true);
+    }
+
+    /**
+     * The same; without {@code withPendingUpdate} the snapshot is taken right after the watermark that followed the first
+     * {@code half} findings.
+     */
+    private static Map<String, Incident> restored(
+            String backend,
+            List<FindingUpdate> findings,
+            int half,
+            boolean withEmissionState,
+            boolean withPendingUpdate)
+            throws Exception {
+        int resume = withPendingUpdate ? half + 1 : half;
         List<Incident> out = new ArrayList<>();
         OperatorSubtaskState consolidated;
         OperatorSubtaskState emitted;
@@ -187,17 +219,19 @@ class CampaignStateBackendsTest {
             for (FindingUpdate finding : findings.subList(0, half)) {
                 watermark = feed(consolidation, emission, finding, watermark);
             }
-            // the next finding is taken but the watermark has not yet passed it: it is pending in the snapshot
-            FindingUpdate waiting = findings.get(half);
-            consolidation.processElement(
-                    new StreamRecord<>(waiting, waiting.incident().updatedAt().toEpochMilli()));
-            forward(consolidation, emission);
+            if (withPendingUpdate) {
+                // the next finding is taken but the watermark has not yet passed it: it is pending in the snapshot
+                FindingUpdate waiting = findings.get(half);
+                consolidation.processElement(new StreamRecord<>(
+                        waiting, waiting.incident().updatedAt().toEpochMilli()));
+                forward(consolidation, emission);
+            }
             out.addAll(emission.extractOutputValues());
             // the snapshots are written while the operators go on, as in a job: they must hold the barrier's state
             OperatorSnapshotFutures consolidating = Harnesses.snapshotStarted(consolidation, 1);
             OperatorSnapshotFutures emitting = Harnesses.snapshotStarted(emission, 1);
             long goingOn = watermark;
-            for (FindingUpdate finding : findings.subList(half + 1, findings.size())) {
+            for (FindingUpdate finding : findings.subList(resume, findings.size())) {
                 goingOn = feed(consolidation, emission, finding, goingOn);
             }
             consolidation.processWatermark(new Watermark(Long.MAX_VALUE));
@@ -207,7 +241,7 @@ class CampaignStateBackendsTest {
         }
         try (var consolidation = consolidation(backend, consolidated);
                 var emission = emission(backend, CampaignSettings.defaults(), withEmissionState ? emitted : null)) {
-            for (FindingUpdate finding : findings.subList(half + 1, findings.size())) {
+            for (FindingUpdate finding : findings.subList(resume, findings.size())) {
                 watermark = feed(consolidation, emission, finding, watermark);
             }
             consolidation.processWatermark(new Watermark(Long.MAX_VALUE));
