@@ -367,4 +367,20 @@ class ThreatLibraryTest {
             assertThat(meant(verdict, "en")).as(verdict).doesNotContain("dsl-en-they-are-dehumanised");
         }
     }
+
+    @Test
+    void readsKindnessAWorkoutOrAFeelingThatKillsYouAsNoThreat() {
+        assertThat(meant("I will kill you and your whole family", "en")).contains("dsl-en-direct-threat");
+        assertThat(meant("i'm going to destroy you tonight, watch your back", "en"))
+                .contains("dsl-en-threat-to-addressee");
+
+        for (String idiom : List.of(
+                "I will kill you with kindness, just wait",
+                "this leg workout is going to kill you",
+                "the envy in your heart will destroy you from the inside out")) {
+            assertThat(meant(idiom, "en"))
+                    .as(idiom)
+                    .doesNotContain("dsl-en-direct-threat", "dsl-en-threat-to-addressee");
+        }
+    }
 }
