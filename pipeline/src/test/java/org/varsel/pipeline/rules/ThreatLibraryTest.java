@@ -345,4 +345,79 @@ class ThreatLibraryTest {
         assertThat(meant("landsholdet skal have tæsk af Sverige i finalen", "da"))
                 .doesNotContain("dsl-da-navngiven-person-burde-draebes");
     }
+
+    @Test
+    void readsKillYourselfAsEncouragementOnlyWhenItIsToldNotWhenItIsForbiddenAskedOrReported() {
+        // the guard sets (2026-12-06, precision): 36 of the 100 misfires the rules opened alone were "kill yourself"
+        // forbidden, asked about, reported or said of effort; each wording below is ours
+        for (String told : List.of(
+                "nobody would miss you, just kill yourself already",
+                "go fucking kill yourself, your coin is a scam",
+                "if you think this city is rough please kill yourself and see a real one",
+                "why don't you just kill yourself")) {
+            assertThat(meant(told, "en")).as(told).contains("cs-en-self-harm-encouragement");
+        }
+        assertNoneHits(
+                List.of(
+                        "please do not kill yourself, we need you here",
+                        "no dont kill yourself you are way too funny",
+                        "don't kill yourself over a job that would replace you in a week",
+                        "those trolls love shouting kill yourself at strangers",
+                        "kids on the bus kept screaming kill yourself at me",
+                        "do you want to kill yourself or what, that bike is too fast",
+                        "people hate it when you say you want to kill yourself",
+                        "if you kill yourself you'll never know how the season ends",
+                        "you will kill yourself trying to catch those passes"),
+                "cs-en-self-harm-encouragement");
+    }
+
+    @Test
+    void readsCallsToKillAGroupButNotTheirDenialTheirStopOrTheKillingOfThem() {
+        assertThat(meant("kill all the gays, every last one", "en")).contains("dsl-en-call-to-kill-group");
+        assertThat(meant("shoot all the migrants at the border", "en")).contains("dsl-en-call-to-kill-group");
+
+        assertNoneHits(
+                List.of(
+                        "STOP KILLING ALL THE GAY CHARACTERS, HBO!!",
+                        "no, the king did not kill all those jews, his advisers did",
+                        "the brutal killing of the women and children must end"),
+                "dsl-en-call-to-kill-group",
+                "inc-en-call-to-kill-group");
+    }
+
+    @Test
+    void readsTrashSaidOfTheyAsAVerdictNotAsDehumanisation() {
+        assertThat(meant("they are vermin, every one of them", "en")).contains("dsl-en-they-are-dehumanised");
+        assertThat(meant("The migrants are trash that needs to be taken out", "en"))
+                .contains("dsl-en-group-dehumanised");
+
+        assertNoneHits(
+                List.of(
+                        "don't buy those boots, they're overpriced trash",
+                        "the lakers again? they are trash this season",
+                        "they're waving trash bags over their heads at the parade"),
+                "dsl-en-they-are-dehumanised");
+    }
+
+    @Test
+    void readsKindnessAWorkoutOrAFeelingThatKillsYouAsNoThreat() {
+        assertThat(meant("I will kill you and your whole family", "en")).contains("dsl-en-direct-threat");
+        assertThat(meant("i'm going to destroy you tonight, watch your back", "en"))
+                .contains("dsl-en-threat-to-addressee");
+
+        assertNoneHits(
+                List.of(
+                        "I will kill you with kindness, just wait",
+                        "this leg workout is going to kill you",
+                        "the envy in your heart will destroy you from the inside out"),
+                "dsl-en-direct-threat",
+                "dsl-en-threat-to-addressee");
+    }
+
+    /** Each text is matched, and none of the rules may be among its meant hits. */
+    private static void assertNoneHits(List<String> texts, String... ruleIds) {
+        for (String text : texts) {
+            assertThat(meant(text, "en")).as(text).doesNotContain(ruleIds);
+        }
+    }
 }
