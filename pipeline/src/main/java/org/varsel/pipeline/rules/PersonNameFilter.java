@@ -269,7 +269,7 @@ final class PersonNameFilter extends MarkerTokenFilter {
         if (word.length() < 2
                 || !capitalised(word)
                 || NOT_NAMES.contains(word.toLowerCase(Locale.ROOT))
-                || opensSentence(s, start)) {
+                || SentenceStartFilter.opensSentence(s, start)) {
             return false;
         }
         if (titleCase == null) {
@@ -309,20 +309,6 @@ final class PersonNameFilter extends MarkerTokenFilter {
         return false;
     }
 
-    /** Nothing before the word but opening quotes, brackets and spaces since the start or a sentence's end. */
-    private static boolean opensSentence(CharSequence s, int start) {
-        for (int i = start - 1; i >= 0; i--) {
-            char c = s.charAt(i);
-            if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '\u2026') {
-                return true;
-            }
-            if (!Character.isWhitespace(c) && "\"'\u201C\u2018\u00AB\u00BB([*-#>".indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A headline in Title Case ("Man Arrested After Threat To Kill Migrants"): a function word capitalised inside. */
     private static boolean isTitleCase(CharSequence s) {
         int i = 0;
@@ -336,7 +322,7 @@ final class PersonNameFilter extends MarkerTokenFilter {
             }
             if (i > start
                     && Character.isUpperCase(s.charAt(start))
-                    && !opensSentence(s, start)
+                    && !SentenceStartFilter.opensSentence(s, start)
                     && TITLE_CASE_MARKERS.contains(
                             s.subSequence(start, i).toString().toLowerCase(Locale.ROOT))) {
                 return true;

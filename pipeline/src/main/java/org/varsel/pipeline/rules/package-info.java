@@ -48,7 +48,9 @@
  * obfuscated spellings ({@code ObfuscationCharFilter}, {@code ObfuscationRepairFilter}), so that "k1ll" and "kiiill"
  * match what "kill" matches, and Danish written without æ, ø, å ({@code DanishLettersFilter}), so that "koeller" matches
  * what "køller" matches. In English and Danish documents a word that looks like a person's name gets the token
- * {@code _person_} stacked on it ({@code PersonNameFilter}), so that a rule can aim a threat at any named person.
+ * {@code _person_} stacked on it ({@code PersonNameFilter}), so that a rule can aim a threat at any named person, and
+ * the token {@code _start_} stands just before a sentence's first word ({@code SentenceStartFilter}), so that a rule
+ * can read an imperative ({@code "_start_ @killing_imperative them"~0}).
  *
  * <h3>Matching and explanation</h3>
  *

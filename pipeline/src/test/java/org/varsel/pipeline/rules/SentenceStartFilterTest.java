@@ -1,0 +1,92 @@
+package org.varsel.pipeline.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.Test;
+
+/** The sentence-start token: which words of a document open a sentence, and a rule that reads an imperative by it. */
+class SentenceStartFilterTest {
+
+    private static final Analyzer DOCUMENTS = RuleAnalyzer.forDocuments();
+
+    /** Every token of the English analysis as "position:term", the marker as the word it stands before. */
+    private static List<String> positions(String text) {
+        List<String> found = new ArrayList<>();
+        try (TokenStream ts = DOCUMENTS.tokenStream(RuleLanguage.EN.field(), text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int position = -1;
+            while (ts.incrementToken()) {
+                position += increment.getPositionIncrement();
+                String t = term.toString();
+                found.add(position + ":"
+                        + (t.equals(SentenceStartFilter.TOKEN)
+                                ? t + text.substring(offset.startOffset(), offset.endOffset())
+                                : t));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    @Test
+    void putsTheMarkerBeforeEverySentencesFirstWordWithoutMovingTheWordsApart() {
+        assertThat(positions("Traitors everywhere. Hang them! \"Now\" we act"))
+                .containsExactly(
+                        "0:_start_Traitors",
+                        "1:traitor",
+                        "2:everywher",
+                        "2:_start_Hang",
+                        "3:hang",
+                        "4:them",
+                        "4:_start_Now",
+                        "5:now",
+                        "6:we",
+                        "7:act");
+        assertThat(positions("@user gas them all")).doesNotContain("0:_start_user");
+    }
+
+    @Test
+    void leavesSentencesThatOpenWithAPastFormOrAGerundUnmarked() {
+        // the whole IRA stream: "Police came to check up on her. Killed her." and "SHOT HIM WHILE HE WAS ON THE GROUND"
+        // read as calls, "Killing Homosexuals Is Not ISIS Law" as one aimed at a group
+        assertThat(positions("Police came. Killed her.")).noneMatch(t -> t.contains("_start_Killed"));
+        assertThat(positions("SHOT HIM WHILE HE WAS DOWN")).noneMatch(t -> t.contains("_start_"));
+        assertThat(positions("Killing homosexuals is wrong")).noneMatch(t -> t.contains("_start_"));
+        assertThat(positions("String them up. Shoot them.")).contains("0:_start_String", "3:_start_Shoot");
+    }
+
+    @Test
+    void letsARuleReadAnImperativeAtTheStartOfASentence() {
+        Rule imperative = TestRules.active("imperative", "\"_start_ hang them\"~0 OR \"_start_ kill them\"~0");
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(imperative))) {
+            assertThat(engine.match("These traitors. Hang them.", Optional.of("en"))
+                            .hits())
+                    .hasSize(1);
+            assertThat(engine.match("Kill them all, every one", Optional.of("en"))
+                            .hits())
+                    .hasSize(1);
+
+            assertThat(engine.match("The muslims hang them in the square", Optional.of("en"))
+                            .hits())
+                    .isEmpty();
+            assertThat(engine.match("they said they would kill them", Optional.of("en"))
+                            .hits())
+                    .isEmpty();
+        }
+    }
+}
