@@ -420,4 +420,30 @@ class ThreatLibraryTest {
             assertThat(meant(text, "en")).as(text).doesNotContain(ruleIds);
         }
     }
+
+    @Test
+    void flagsViolenceAtOneWomanNamedByHerOrANounAndNotOrdinaryTalkAboutHer() {
+        // Written for the readings of EDOS's dev threats (2026-12-06, women): one woman as the target, not a group
+        assertThat(meant("honestly I hope somebody stabs her tonight", "en"))
+                .contains("top-en-violence-called-at-one-woman");
+        assertThat(meant("i would punch that whore until she shuts up", "en"))
+                .contains("top-en-violence-called-at-one-woman");
+        assertThat(meant("can we just shoot her already", "en")).contains("top-en-violence-called-at-one-woman");
+        assertThat(meant("that woman needs a bullet in her head", "en"))
+                .contains("top-en-punishment-demanded-for-one-woman");
+        assertThat(meant("she should just hang herself", "en")).contains("top-en-punishment-demanded-for-one-woman");
+        assertThat(meant("it is ok to slap a girl who slaps you", "en"))
+                .contains("top-en-violence-at-a-woman-approved");
+
+        // misreadings seen on the EDOS guards while writing the rules
+        assertThat(meant("She should be ashamed of herself, said the president", "en"))
+                .doesNotContain("top-en-punishment-demanded-for-one-woman");
+        assertThat(meant("Or we are done?? Fuck that, get rid of her anyways", "en"))
+                .doesNotContain("top-en-violence-called-at-one-woman");
+        assertThat(meant("don't let this die, a woman killed her kid and got no trouble", "en"))
+                .doesNotContain("top-en-violence-called-at-one-woman");
+        assertThat(meant("I would kill for her hair", "en")).isEmpty();
+        assertThat(meant("she needs a break and deserves a medal", "en")).isEmpty();
+        assertThat(meant("it is never ok to hit a woman", "en")).isEmpty();
+    }
 }
