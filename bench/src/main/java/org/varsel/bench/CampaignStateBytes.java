@@ -2,29 +2,32 @@ package org.varsel.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.varsel.pipeline.campaign.Campaign;
 import org.varsel.pipeline.campaign.CampaignChange;
 import org.varsel.pipeline.campaign.CampaignMember;
 import org.varsel.pipeline.campaign.CampaignOutput;
+import org.varsel.pipeline.campaign.CampaignParts;
 import org.varsel.pipeline.campaign.CampaignSettings;
-import org.varsel.pipeline.campaign.CampaignState;
 import org.varsel.pipeline.campaign.Campaigns;
+import org.varsel.pipeline.campaign.MemoryCampaignState;
 import org.varsel.pipeline.correlate.FindingUpdate;
 
 /**
- * Bytes campaign consolidation serialises into its finding and campaign state (what RocksDB writes), counted two ways
- * over the same run: a write per put (the operator before 2026-12-06) and one write per finding or campaign put during
- * a call of the operator, at its end (the operator's {@code FlinkCampaignState} since). Findings are {@link
+ * Bytes campaign consolidation serialises into its finding and campaign state (what RocksDB writes), counted three ways
+ * over the same run: a write per put (the operator before 2026-12-06), one write per finding or campaign put during a
+ * call of the operator, at its end (the operator's {@code FlinkCampaignState} since), and a campaign written in parts at
+ * the end of the call, its head and the chunks of its lists that gained entries ({@link CampaignParts}, on RocksDB since
+ * the session after). Findings are {@link
  * CampaignCpu}'s, fed as {@code CampaignFunction} receives them: the watermark trails the latest finding by the
  * out-of-orderness, and each event-time timer is one call. Serialised with the POJO serializers the map states use.
  * {@code bench/run org.varsel.bench.CampaignStateBytes [signals] [bench|memory]}
@@ -68,6 +71,9 @@ public final class CampaignStateBytes {
                 "%,d signals (%s mix) → %,d finding updates, %,d calls%n",
                 signals, benchMix ? "bench" : "memory", findings.size(), state.calls);
         print("campaigns", state.campaignWrites, signals);
+        System.out.printf(
+                "campaigns in parts: %,d heads and %,d chunks, %,d bytes (%.1f a signal)%n",
+                state.heads, state.chunks, state.partsBytes, state.partsBytes / (double) signals);
         print("findings", state.memberWrites, signals);
     }
 
@@ -94,9 +100,13 @@ public final class CampaignStateBytes {
         long perCall;
         long perCallBytes;
 
-        @SuppressWarnings("unchecked")
         Writes(Class<?> type) {
-            serializer = (TypeSerializer<Object>) TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
+            this(TypeInformation.of(type));
+        }
+
+        @SuppressWarnings("unchecked")
+        Writes(TypeInformation<?> info) {
+            serializer = (TypeSerializer<Object>) info.createSerializer(new SerializerConfigImpl());
         }
 
         void put(String key, Object value) {
@@ -109,15 +119,18 @@ public final class CampaignStateBytes {
             unwritten.remove(key);
         }
 
-        void endOfCall() {
-            for (Object value : unwritten.values()) {
+        /** What this call put, in the order first put; then forgotten. */
+        Collection<Object> endOfCall() {
+            List<Object> written = new ArrayList<>(unwritten.values());
+            for (Object value : written) {
                 perCall++;
                 perCallBytes += size(value);
             }
             unwritten.clear();
+            return written;
         }
 
-        private int size(Object value) {
+        int size(Object value) {
             buffer.clear();
             try {
                 serializer.serialize(value, buffer);
@@ -129,71 +142,51 @@ public final class CampaignStateBytes {
     }
 
     /** The state in memory, as the heap backend keeps it, counting what a RocksDB map state would serialise. */
-    private static final class CountingState implements CampaignState {
+    private static final class CountingState extends MemoryCampaignState {
         final Writes memberWrites = new Writes(CampaignMember.class);
         final Writes campaignWrites = new Writes(Campaign.class);
-        final TreeMap<String, FindingUpdate> pending = new TreeMap<>();
-        final Map<String, CampaignMember> members = new HashMap<>();
-        final TreeMap<String, Campaign> campaigns = new TreeMap<>();
+        private final Writes chunkSizes = new Writes(Types.LIST(Types.STRING));
         long calls;
+        long heads;
+        long chunks;
+        long partsBytes;
 
         void endOfCall() {
             calls++;
             memberWrites.endOfCall();
-            campaignWrites.endOfCall();
-        }
-
-        @Override
-        public void addPending(long at, FindingUpdate update) {
-            pending.put(CampaignState.pendingKey(at, update), update);
-        }
-
-        @Override
-        public List<FindingUpdate> takePending(long time) {
-            List<FindingUpdate> due = new ArrayList<>();
-            while (!pending.isEmpty() && CampaignState.pendingTime(pending.firstKey()) <= time) {
-                due.add(pending.pollFirstEntry().getValue());
+            for (Object written : campaignWrites.endOfCall()) {
+                Campaign campaign = (Campaign) written;
+                heads++;
+                partsBytes += campaignWrites.size(CampaignParts.head(campaign));
+                CampaignParts.changedChunks(campaign, (key, chunk) -> {
+                    chunks++;
+                    partsBytes += chunkSizes.size(chunk);
+                });
             }
-            return due;
-        }
-
-        @Override
-        public CampaignMember member(String incidentId) {
-            return members.get(incidentId);
         }
 
         @Override
         public void putMember(CampaignMember member) {
-            members.put(member.incident.id(), member);
+            super.putMember(member);
             memberWrites.put(member.incident.id(), member);
         }
 
         @Override
         public void removeMember(String incidentId) {
-            members.remove(incidentId);
+            super.removeMember(incidentId);
             memberWrites.removed(incidentId);
         }
 
         @Override
-        public Campaign campaign(String id) {
-            return campaigns.get(id);
-        }
-
-        @Override
         public void putCampaign(Campaign campaign) {
-            campaigns.put(campaign.id, campaign);
+            super.putCampaign(campaign);
             campaignWrites.put(campaign.id, campaign);
         }
 
         @Override
         public void removeCampaign(String id) {
-            campaigns.remove(id);
+            super.removeCampaign(id);
             campaignWrites.removed(id);
-        }
-
-        @Override
-        public List<String> campaignIds() {
-            return new ArrayList<>(campaigns.keySet());
         }
     }
 }

@@ -27,6 +27,12 @@ public class Campaign {
     private transient Set<String> contentIndex;
     private transient Set<String> definingIndex;
 
+    /** How many entries of each list the backend keeps in parts ({@link CampaignParts}): what a write need not repeat. */
+    private transient int keptFindings;
+
+    private transient int keptContent;
+    private transient int keptDefining;
+
     public Campaign() {}
 
     static Campaign foundedBy(CampaignMember founder) {
@@ -58,6 +64,8 @@ public class Campaign {
         defining = new ArrayList<>();
         contentIndex = null;
         definingIndex = null;
+        keptContent = 0;
+        keptDefining = 0;
         members.forEach(this::absorbContent);
     }
 
@@ -109,6 +117,22 @@ public class Campaign {
             definingIndex = new HashSet<>(defining);
         }
         return definingIndex;
+    }
+
+    int keptInParts(char list) {
+        return switch (list) {
+            case CampaignParts.FINDINGS -> keptFindings;
+            case CampaignParts.CONTENT -> keptContent;
+            default -> keptDefining;
+        };
+    }
+
+    void keptInParts(char list, int entries) {
+        switch (list) {
+            case CampaignParts.FINDINGS -> keptFindings = entries;
+            case CampaignParts.CONTENT -> keptContent = entries;
+            default -> keptDefining = entries;
+        }
     }
 
     /** How far the finding's window lies from the campaign's (0 or less when they overlap). */

@@ -19,8 +19,9 @@ import org.varsel.pipeline.correlate.FindingUpdate;
 
 /**
  * Runs {@link Campaigns} as a keyed operator over one key (findings are few: a few per thousand signals), its
- * {@link CampaignState} in three map states, one entry per pending update, finding and campaign, so that RocksDB reads
- * and writes what a finding touches, not every campaign. Event-time timers release pending updates in order and forget
+ * {@link CampaignState} in four map states, one entry per pending update, finding and campaign, and on RocksDB one per
+ * chunk of a campaign's lists ({@link org.varsel.pipeline.campaign.CampaignParts}), so that RocksDB reads and writes what
+ * a finding touches, not every campaign. Event-time timers release pending updates in order and forget
  * campaigns that are over; the TTL is a safety net. It sends {@link CampaignChange}s, not incidents: building a
  * campaign's incident reads every finding of it, which on this one key capped the whole job (docs/operations.md), so
  * {@link CampaignIncidentFunction} builds them keyed by campaign, in parallel.
@@ -80,6 +81,10 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
                 getRuntimeContext()
                         .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
                                 new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)),
+                                stateTtl)),
+                getRuntimeContext()
+                        .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
+                                new MapStateDescriptor<>("campaign-parts", Types.STRING, Types.LIST(Types.STRING)),
                                 stateTtl)));
     }
 

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.varsel.pipeline.campaign.Campaign;
 import org.varsel.pipeline.campaign.CampaignContentIndex;
 import org.varsel.pipeline.campaign.CampaignMember;
+import org.varsel.pipeline.campaign.CampaignParts;
 import org.varsel.pipeline.campaign.CampaignState;
 import org.varsel.pipeline.campaign.CampaignsByLastSeen;
 import org.varsel.pipeline.correlate.FindingUpdate;
@@ -24,11 +25,18 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * for every finding that joined it and once more for its new version, so on RocksDB serialising campaigns was most of
  * the release (docs/performance.md). Nothing is held past the call, so a checkpoint, which is taken between calls,
  * finds everything in the map states.
+ *
+ * <p>Where the backend serialises (RocksDB), a campaign is written in parts ({@link CampaignParts}): its head, and the
+ * chunks of its findings and content summary that gained entries, in a map state of their own; whole, its lists were
+ * ~6.8 KB a write. The heap backend keeps references, so there a campaign is put whole (a reference, nothing
+ * serialised). Either reads both forms, so a snapshot of either backend, and of builds before the parts, restores.
  */
 final class FlinkCampaignState implements CampaignState {
     private final MapState<String, FindingUpdate> pending;
     private final MapState<String, CampaignMember> members;
     private final MapState<String, Campaign> campaigns;
+    private final MapState<String, List<String>> campaignParts;
+    private final boolean writesInParts;
     private final RecentEntries<CampaignMember> cachedMembers;
     private final RecentEntries<Campaign> cachedCampaigns;
     /** What this call put and has not written yet, in the order first put. */
@@ -51,23 +59,43 @@ final class FlinkCampaignState implements CampaignState {
     private CampaignsByLastSeen byLastSeen;
 
     FlinkCampaignState(
-            boolean caching,
+            boolean readsFreshCopies,
             MapState<String, FindingUpdate> pending,
             MapState<String, CampaignMember> members,
-            MapState<String, Campaign> campaigns) {
+            MapState<String, Campaign> campaigns,
+            MapState<String, List<String>> campaignParts) {
         this.cachedMembers =
-                new RecentEntries<>(CampaignFunction.CACHED_ENTRIES, CampaignFunction.CACHE_LIFETIME, caching);
+                new RecentEntries<>(CampaignFunction.CACHED_ENTRIES, CampaignFunction.CACHE_LIFETIME, readsFreshCopies);
         this.cachedCampaigns =
-                new RecentEntries<>(CampaignFunction.CACHED_ENTRIES, CampaignFunction.CACHE_LIFETIME, caching);
+                new RecentEntries<>(CampaignFunction.CACHED_ENTRIES, CampaignFunction.CACHE_LIFETIME, readsFreshCopies);
         this.pending = pending;
         this.members = members;
         this.campaigns = campaigns;
+        this.campaignParts = campaignParts;
+        this.writesInParts = readsFreshCopies;
     }
 
     /** Writes what this call put to the map states; the operator calls it at the end of every call. */
     void writeBack() {
         writeBack(unwrittenMembers, members);
-        writeBack(unwrittenCampaigns, campaigns);
+        if (writesInParts) {
+            writeBackInParts();
+        } else {
+            writeBack(unwrittenCampaigns, campaigns);
+        }
+    }
+
+    private void writeBackInParts() {
+        if (!unwrittenCampaigns.isEmpty()) {
+            KeyedAccess.run(() -> {
+                for (Campaign campaign : unwrittenCampaigns.values()) {
+                    campaigns.put(campaign.id, CampaignParts.head(campaign));
+                    CampaignParts.changedChunks(
+                            campaign, (key, chunk) -> KeyedAccess.run(() -> campaignParts.put(key, chunk)));
+                }
+            });
+            unwrittenCampaigns.clear();
+        }
     }
 
     private static <V> void writeBack(Map<String, V> unwritten, MapState<String, V> state) {
@@ -151,7 +179,8 @@ final class FlinkCampaignState implements CampaignState {
         if (contentIndex == null) {
             CampaignContentIndex index = new CampaignContentIndex();
             CampaignsByLastSeen times = new CampaignsByLastSeen();
-            KeyedAccess.run(() -> campaigns.values().forEach(campaign -> {
+            KeyedAccess.run(() -> campaigns.values().forEach(stored -> {
+                Campaign campaign = assembled(stored);
                 index.put(campaign);
                 times.put(campaign);
             }));
@@ -162,7 +191,7 @@ final class FlinkCampaignState implements CampaignState {
 
     @Override
     public CampaignMember member(String incidentId) {
-        return read(unwrittenMembers, cachedMembers, incidentId, members);
+        return read(unwrittenMembers, cachedMembers, incidentId, members::get);
     }
 
     @Override
@@ -180,7 +209,7 @@ final class FlinkCampaignState implements CampaignState {
 
     @Override
     public Campaign campaign(String id) {
-        return read(unwrittenCampaigns, cachedCampaigns, id, campaigns);
+        return read(unwrittenCampaigns, cachedCampaigns, id, key -> assembled(campaigns.get(key)));
     }
 
     @Override
@@ -195,7 +224,13 @@ final class FlinkCampaignState implements CampaignState {
     @Override
     public void removeCampaign(String id) {
         unwrittenCampaigns.remove(id);
-        KeyedAccess.run(() -> campaigns.remove(id));
+        KeyedAccess.run(() -> {
+            campaigns.remove(id);
+            CampaignParts.removeChunks(
+                    id,
+                    key -> KeyedAccess.call(() -> campaignParts.contains(key)),
+                    key -> KeyedAccess.run(() -> campaignParts.remove(key)));
+        });
         cachedCampaigns.remove(id);
         campaignKeys().remove(id);
         contentIndex().remove(id);
@@ -203,7 +238,8 @@ final class FlinkCampaignState implements CampaignState {
     }
 
     /** What this call put, else the cache's, else the state's (then cached). */
-    private static <V> V read(Map<String, V> unwritten, Map<String, V> cache, String id, MapState<String, V> state) {
+    private static <V> V read(
+            Map<String, V> unwritten, Map<String, V> cache, String id, KeyedAccess.StateLookup<V> state) {
         V value = unwritten.get(id);
         if (value != null) {
             return value;
@@ -216,6 +252,11 @@ final class FlinkCampaignState implements CampaignState {
             }
         }
         return value;
+    }
+
+    /** A campaign as read from its id: whole, or a head whose lists are read from their chunks. */
+    private Campaign assembled(Campaign stored) {
+        return CampaignParts.assembled(stored, key -> KeyedAccess.call(() -> campaignParts.get(key)));
     }
 
     @Override

@@ -65,6 +65,11 @@ final class KeyedAccess {
         T call() throws Exception;
     }
 
+    /** A read of one value by its key, as {@link org.apache.flink.api.common.state.MapState#get} is. */
+    interface StateLookup<V> {
+        V get(String key) throws Exception;
+    }
+
     interface StateRun {
         void run() throws Exception;
     }

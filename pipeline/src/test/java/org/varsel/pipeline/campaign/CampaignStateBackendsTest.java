@@ -1,9 +1,8 @@
 package org.varsel.pipeline.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.varsel.pipeline.correlate.Posts.minutes;
-import static org.varsel.pipeline.correlate.Posts.post;
 
+import java.io.ObjectInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,11 +27,11 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamElement;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
-import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.FindingUpdate;
 import org.varsel.pipeline.operators.CampaignFunction;
 import org.varsel.pipeline.operators.CampaignIncidentFunction;
@@ -57,7 +56,7 @@ class CampaignStateBackendsTest {
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void coalescesChurnOnTheBackendAndEndsWithTheReplaysLastVersions(String backend) throws Exception {
-        int everyChange = CampaignsTest.consolidate(CampaignsTest.detect(stream()))
+        int everyChange = CampaignsTest.consolidate(CampaignsTest.detect(CampaignStreams.meeting()))
                 .emitted
                 .size();
         assertThat(assertLastVersionsAsTheReplays(backend, CampaignCoalescingTest.FIVE_MINUTES))
@@ -72,7 +71,7 @@ class CampaignStateBackendsTest {
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void emitsAVersionHeldAtACheckpointWhenItsIntervalClosesAfterTheRestore(String backend) throws Exception {
-        List<CampaignMember> findings = CampaignsTest.detect(stream()).stream()
+        List<CampaignMember> findings = CampaignsTest.detect(CampaignStreams.meeting()).stream()
                 .filter(f -> f.incident().kind() == IncidentKind.CO_LINK)
                 .map(f -> CampaignMember.of(f, CampaignSettings.defaults().shingleWords()))
                 .filter(distinctBy(m -> m.incident.id()))
@@ -108,7 +107,7 @@ class CampaignStateBackendsTest {
 
     /** The number of incident updates the job emitted. */
     private static int assertLastVersionsAsTheReplays(String backend, CampaignSettings settings) throws Exception {
-        List<FindingUpdate> findings = CampaignsTest.detect(stream());
+        List<FindingUpdate> findings = CampaignsTest.detect(CampaignStreams.meeting());
         CampaignReplay replay = CampaignsTest.consolidate(findings);
         assertThat(replay.queue())
                 .as("the stream makes campaigns, merges and lone findings")
@@ -152,7 +151,7 @@ class CampaignStateBackendsTest {
     void consolidatesStoriesAcrossARestoreAsTheReplayDoes(String backend) throws Exception {
         for (int seed = 0; seed < 4; seed++) {
             List<FindingUpdate> findings =
-                    CampaignsTest.detect(CampaignContentSummaryTest.stream(new java.util.Random(seed)));
+                    CampaignStreams.findings(CampaignStreams.stories(new java.util.Random(seed)));
             // early: most campaigns are founded before the snapshot and met by new findings after it
             assertThat(restored(backend, findings, findings.size() / 7, true))
                     .as("seed %d", seed)
@@ -167,7 +166,7 @@ class CampaignStateBackendsTest {
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void consolidatesAcrossARestoreTakenRightAfterATimerAsTheReplayDoes(String backend) throws Exception {
-        List<FindingUpdate> findings = CampaignsTest.detect(stream());
+        List<FindingUpdate> findings = CampaignsTest.detect(CampaignStreams.meeting());
         Map<String, Incident> replayed = latest(CampaignsTest.consolidate(findings).emitted);
         for (int fifth = 1; fifth < 5; fifth++) {
             int half = findings.size() * fifth / 5;
@@ -177,8 +176,58 @@ class CampaignStateBackendsTest {
         }
     }
 
+    /**
+     * A restore from a snapshot of the build that kept campaigns whole ({@code 1a3b127}, RocksDB; its test took it after
+     * the first half of the findings with one more pending): the whole campaigns are read as they are and written in
+     * parts once they change, a second restore reads campaigns in both forms, and the campaigns are the replay's.
+     */
+    @Test
+    void consolidatesAcrossRestoresFromTheBuildThatKeptCampaignsWhole() throws Exception {
+        List<FindingUpdate> findings = CampaignStreams.findings(CampaignStreams.meeting());
+        OperatorSubtaskState whole;
+        long watermark;
+        int half;
+        try (ObjectInputStream in = new ObjectInputStream(
+                getClass().getResourceAsStream("/snapshots/campaigns-1a3b127-rocksdb.snapshot"))) {
+            whole = (OperatorSubtaskState) in.readObject();
+            watermark = in.readLong();
+            half = in.readInt();
+        }
+        assertThat(half).as("the snapshot's stream is this one").isEqualTo(findings.size() / 2);
+        int resume = half + 1;
+        int second = resume + (findings.size() - resume) / 2;
+        List<Incident> out = new ArrayList<>();
+        OperatorSubtaskState mixed;
+        OperatorSubtaskState emitted;
+        try (var consolidation = consolidation("rocksdb", whole);
+                var emission = emission("rocksdb", CampaignSettings.defaults(), null)) {
+            for (FindingUpdate finding : findings.subList(resume, second)) {
+                watermark = feed(consolidation, emission, finding, watermark);
+            }
+            out.addAll(emission.extractOutputValues());
+            mixed = consolidation.snapshot(2, 2);
+            emitted = emission.snapshot(2, 2);
+        }
+        try (var consolidation = consolidation("rocksdb", mixed);
+                var emission = emission("rocksdb", CampaignSettings.defaults(), emitted)) {
+            for (FindingUpdate finding : findings.subList(second, findings.size())) {
+                watermark = feed(consolidation, emission, finding, watermark);
+            }
+            consolidation.processWatermark(new Watermark(Long.MAX_VALUE));
+            forward(consolidation, emission);
+            out.addAll(emission.extractOutputValues());
+        }
+        Map<String, Incident> replayed = latest(CampaignsTest.consolidate(findings).emitted);
+        Map<String, Incident> restored = latest(out);
+        assertThat(restored.values())
+                .as("campaigns that changed after the restore")
+                .anyMatch(i -> i.kind() == IncidentKind.CAMPAIGN && i.version() > 1);
+        assertThat(restored)
+                .allSatisfy((id, incident) -> assertThat(incident).as(id).isEqualTo(replayed.get(id)));
+    }
+
     private static void assertRestoredAsTheReplay(String backend, boolean withEmissionState) throws Exception {
-        List<FindingUpdate> findings = CampaignsTest.detect(stream());
+        List<FindingUpdate> findings = CampaignsTest.detect(CampaignStreams.meeting());
         CampaignReplay replay = CampaignsTest.consolidate(findings);
         assertThat(replay.latest().values())
                 .as("campaigns change after the restore")
@@ -314,44 +363,6 @@ class CampaignStateBackendsTest {
             KeyedOneInputStreamOperatorTestHarness<String, I, O> harness, String backend, OperatorSubtaskState snapshot)
             throws Exception {
         return Harnesses.opened(harness, backend, snapshot);
-    }
-
-    /** Three campaigns that meet late (a merge), an unrelated link, all within two hours. */
-    private static List<AnalysedSignal> stream() {
-        List<AnalysedSignal> stream = new ArrayList<>();
-        int id = 0;
-        for (int i = 0; i < 10; i++) {
-            stream.add(post(id++)
-                    .by("a" + i)
-                    .at(minutes(10 + i))
-                    .text("the dam will break tonight they know it")
-                    .url("https://a.example/dam")
-                    .analysed());
-            stream.add(post(id++)
-                    .by("b" + i)
-                    .at(minutes(12 + i))
-                    .text("evacuate now the officials are hiding it")
-                    .url("https://b.example/evacuate")
-                    .analysed());
-            stream.add(post(id++)
-                    .by("u" + i)
-                    .at(minutes(15 + i))
-                    .text("lovely sunset")
-                    .url("https://u.example/sunset")
-                    .analysed());
-        }
-        for (int i = 0; i < 12; i++) {
-            String account = i % 2 == 0 ? "a" + i / 2 : "b" + i / 2;
-            stream.add(post(id++)
-                    .by(account)
-                    .at(minutes(40 + i))
-                    .text("share #dambreak")
-                    .hashtag("dambreak")
-                    .url("https://a.example/dam")
-                    .url("https://b.example/evacuate")
-                    .analysed());
-        }
-        return stream;
     }
 
     private static List<Incident> runOnFlink(String backend, List<FindingUpdate> findings, CampaignSettings settings)

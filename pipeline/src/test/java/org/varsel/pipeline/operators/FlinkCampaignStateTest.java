@@ -1,8 +1,6 @@
 package org.varsel.pipeline.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.varsel.pipeline.correlate.Posts.minutes;
-import static org.varsel.pipeline.correlate.Posts.post;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,13 +9,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.flink.api.common.state.MapState;
 import org.junit.jupiter.api.Test;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.campaign.Campaign;
 import org.varsel.pipeline.campaign.CampaignMember;
 import org.varsel.pipeline.campaign.CampaignOutput;
+import org.varsel.pipeline.campaign.CampaignParts;
 import org.varsel.pipeline.campaign.CampaignSettings;
+import org.varsel.pipeline.campaign.CampaignStreams;
 import org.varsel.pipeline.campaign.Campaigns;
 import org.varsel.pipeline.correlate.CoordinatedAccounts;
 import org.varsel.pipeline.correlate.CorrelationKeys;
@@ -27,7 +28,8 @@ import org.varsel.pipeline.correlate.FindingUpdate;
 
 /**
  * {@link FlinkCampaignState} writes what one call of the operator changed once, at its end: a release that joins many
- * findings into a campaign and merges campaigns serialises each campaign and finding once, not once per change. The map
+ * findings into a campaign and merges campaigns serialises each campaign and finding once, not once per change. Where
+ * the backend serialises, a campaign's lists go in chunks and a write puts only the chunks that gained entries. The map
  * states here only count the writes; that the written state restores to the same campaigns on the heap backend and on
  * RocksDB is {@code CampaignStateBackendsTest}'s.
  */
@@ -39,7 +41,8 @@ class FlinkCampaignStateTest {
         List<FindingUpdate> findings = coLinkFindings();
         CountingMapState<CampaignMember> members = new CountingMapState<>();
         CountingMapState<Campaign> campaigns = new CountingMapState<>();
-        FlinkCampaignState state = new FlinkCampaignState(true, new CountingMapState<>(), members, campaigns);
+        CountingMapState<List<String>> parts = new CountingMapState<>();
+        FlinkCampaignState state = new FlinkCampaignState(true, new CountingMapState<>(), members, campaigns, parts);
         Campaigns consolidation = new Campaigns(CampaignSettings.defaults());
         long last = Long.MIN_VALUE;
         for (FindingUpdate finding : findings) {
@@ -53,9 +56,8 @@ class FlinkCampaignStateTest {
         state.writeBack();
 
         assertThat(campaigns.values).as("a campaign of the findings").isNotEmpty();
-        assertThat(campaigns.values.values())
-                .as("a campaign holds several findings")
-                .anyMatch(campaign -> campaign.findings.size() > 1);
+        List<Campaign> readBack = readBack(members, campaigns, parts);
+        assertThat(readBack).as("a campaign holds several findings").anyMatch(campaign -> campaign.findings.size() > 1);
         assertThat(campaigns.puts)
                 .as("puts per campaign")
                 .allSatisfy((id, puts) -> assertThat(puts).isEqualTo(1));
@@ -64,39 +66,100 @@ class FlinkCampaignStateTest {
                 .allSatisfy((id, puts) -> assertThat(puts).isEqualTo(1));
         assertThat(members.values.keySet())
                 .as("every finding of every campaign written")
-                .containsAll(campaigns.values.values().stream()
+                .containsAll(readBack.stream()
                         .flatMap(campaign -> campaign.findings.stream())
                         .toList());
     }
 
-    /** Co-link findings of three groups of accounts whose links meet in a hashtag game: campaigns that merge. */
+    /**
+     * Stories of many campaigns that grow and merge, a call at a time: a cold read of what was written (as after a
+     * restore) gives every live campaign's lists, and no chunk that was full is ever written again (a write of the
+     * whole campaign rewrote every chunk). On the heap backend campaigns are put whole.
+     */
+    @Test
+    void writesOnlyTheChunksOfACampaignsListsThatGainedEntries() {
+        for (int seed = 0; seed < 4; seed++) {
+            List<FindingUpdate> findings =
+                    CampaignStreams.findings(CampaignStreams.stories(new java.util.Random(seed)));
+            CountingMapState<CampaignMember> members = new CountingMapState<>();
+            CountingMapState<Campaign> campaigns = new CountingMapState<>();
+            CountingMapState<List<String>> parts = new CountingMapState<>();
+            FlinkCampaignState state =
+                    new FlinkCampaignState(true, new CountingMapState<>(), members, campaigns, parts);
+            Campaigns consolidation = new Campaigns(CampaignSettings.defaults());
+            TreeSet<Long> timers = new TreeSet<>();
+            long watermark = Long.MIN_VALUE;
+            for (FindingUpdate finding : findings) {
+                consolidation.onFinding(state, finding, watermark, wakingAt(timers));
+                state.writeBack();
+                watermark = Math.max(watermark, finding.incident().updatedAt().toEpochMilli() - 300_000);
+                while (!timers.isEmpty() && timers.first() <= watermark) {
+                    consolidation.onTimer(state, timers.pollFirst(), wakingAt(timers));
+                    state.writeBack();
+                }
+                assertThat(readBack(members, campaigns, parts))
+                        .as(
+                                "seed %d: read cold after %s",
+                                seed, finding.incident().id())
+                        .usingRecursiveFieldByFieldElementComparatorOnFields(
+                                "id", "findings", "firstSeen", "lastSeen", "version", "content", "defining")
+                        .containsExactlyElementsOf(state.campaignIds().stream()
+                                .map(state::campaign)
+                                .toList());
+            }
+            assertThat(parts.values.keySet())
+                    .as("seed %d: lists longer than a chunk", seed)
+                    .anyMatch(key -> key.endsWith("1"));
+            assertThat(parts.overwritten)
+                    .as("seed %d: chunks written again", seed)
+                    .isNotEmpty()
+                    .allSatisfy(chunk -> assertThat(chunk).hasSizeLessThan(CampaignParts.CHUNK));
+        }
+        CountingMapState<Campaign> whole = new CountingMapState<>();
+        CountingMapState<List<String>> unused = new CountingMapState<>();
+        FlinkCampaignState heap =
+                new FlinkCampaignState(false, new CountingMapState<>(), new CountingMapState<>(), whole, unused);
+        Campaigns consolidation = new Campaigns(CampaignSettings.defaults());
+        List<FindingUpdate> coLink = coLinkFindings();
+        coLink.forEach(finding -> consolidation.onFinding(heap, finding, Long.MIN_VALUE, ignored()));
+        consolidation.onTimer(
+                heap,
+                coLink.stream()
+                        .mapToLong(f -> f.incident().updatedAt().toEpochMilli())
+                        .max()
+                        .orElseThrow(),
+                ignored());
+        heap.writeBack();
+        assertThat(whole.values.values())
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.findings).isNotEmpty());
+        assertThat(unused.values).isEmpty();
+    }
+
+    /** The campaigns the map states hold, read by a state that starts cold (as after a restore), in id order. */
+    private static List<Campaign> readBack(
+            CountingMapState<CampaignMember> members,
+            CountingMapState<Campaign> campaigns,
+            CountingMapState<List<String>> parts) {
+        FlinkCampaignState cold = new FlinkCampaignState(true, new CountingMapState<>(), members, campaigns, parts);
+        return cold.campaignIds().stream().map(cold::campaign).toList();
+    }
+
+    private static CampaignOutput wakingAt(TreeSet<Long> timers) {
+        return new CampaignOutput() {
+            @Override
+            public void emit(org.varsel.pipeline.campaign.CampaignChange change) {}
+
+            @Override
+            public void wakeAt(long time) {
+                timers.add(time);
+            }
+        };
+    }
+
+    /** Co-link findings of the shared stream's groups of accounts whose links meet in a hashtag game. */
     private static List<FindingUpdate> coLinkFindings() {
-        List<AnalysedSignal> stream = new ArrayList<>();
-        int id = 0;
-        for (int i = 0; i < 10; i++) {
-            stream.add(post(id++)
-                    .by("a" + i)
-                    .at(minutes(10 + i))
-                    .text("the dam will break tonight they know it")
-                    .url("https://a.example/dam")
-                    .analysed());
-            stream.add(post(id++)
-                    .by("b" + i)
-                    .at(minutes(12 + i))
-                    .text("evacuate now the officials are hiding it")
-                    .url("https://b.example/evacuate")
-                    .analysed());
-        }
-        for (int i = 0; i < 12; i++) {
-            stream.add(post(id++)
-                    .by(i % 2 == 0 ? "a" + i / 2 : "b" + i / 2)
-                    .at(minutes(40 + i))
-                    .text("share #dambreak")
-                    .hashtag("dambreak")
-                    .url("https://a.example/dam")
-                    .url("https://b.example/evacuate")
-                    .analysed());
-        }
+        List<AnalysedSignal> stream = CampaignStreams.meeting();
         List<FindingUpdate> findings = new ArrayList<>();
         CorrelationKeys keys = new CorrelationKeys(DETECTORS);
         DetectorReplay<?> coLink =
@@ -120,6 +183,8 @@ class FlinkCampaignStateTest {
     private static final class CountingMapState<V> implements MapState<String, V> {
         final Map<String, V> values = new TreeMap<>();
         final Map<String, Integer> puts = new HashMap<>();
+        /** The values puts replaced. */
+        final List<V> overwritten = new ArrayList<>();
 
         @Override
         public V get(String key) {
@@ -129,7 +194,10 @@ class FlinkCampaignStateTest {
         @Override
         public void put(String key, V value) {
             puts.merge(key, 1, Integer::sum);
-            values.put(key, value);
+            V old = values.put(key, value);
+            if (old != null) {
+                overwritten.add(old);
+            }
         }
 
         @Override

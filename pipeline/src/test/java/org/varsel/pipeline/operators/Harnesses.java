@@ -1,5 +1,6 @@
 package org.varsel.pipeline.operators;
 
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.checkpoint.CheckpointOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.memory.MemCheckpointStreamFactory;
@@ -27,6 +28,8 @@ public final class Harnesses {
             H harness, String backend, OperatorSubtaskState snapshot) throws Exception {
         if ("rocksdb".equals(backend)) {
             harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+            // as a job's configuration names it: operators that keep what they read (KeyedAccess) see RocksDB
+            harness.getEnvironment().getJobConfiguration().set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         }
         return opened(harness, snapshot);
     }

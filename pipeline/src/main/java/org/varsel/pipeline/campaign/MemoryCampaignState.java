@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.varsel.pipeline.correlate.FindingUpdate;
 
-/** The consolidation's state in plain maps, for {@link CampaignReplay}. */
-class MemoryCampaignState implements CampaignState {
+/** The consolidation's state in plain maps: the replays' and the benches' (which count what it is asked to keep). */
+public class MemoryCampaignState implements CampaignState {
     private final TreeMap<String, FindingUpdate> pending = new TreeMap<>();
     final Map<String, CampaignMember> members = new TreeMap<>();
     final Map<String, Campaign> campaigns = new TreeMap<>();
@@ -61,7 +61,7 @@ class MemoryCampaignState implements CampaignState {
         return new ArrayList<>(campaigns.keySet());
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return pending.isEmpty() && members.isEmpty() && campaigns.isEmpty();
     }
 }
