@@ -14,10 +14,8 @@ import java.util.function.Predicate;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -47,14 +45,14 @@ import org.varsel.pipeline.operators.WatermarkAfterEveryRecord;
 class CampaignStateBackendsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void consolidatesOnTheBackendAsTheReplayDoes(String backend) throws Exception {
         assertLastVersionsAsTheReplays(backend, CampaignsTest.EVERY_CHANGE);
     }
 
     /** Held versions come out when their interval closes or, at the end of input, when every campaign is over. */
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void coalescesChurnOnTheBackendAndEndsWithTheReplaysLastVersions(String backend) throws Exception {
         int everyChange = CampaignsTest.consolidate(CampaignsTest.detect(CampaignStreams.meeting()))
                 .emitted
@@ -69,7 +67,7 @@ class CampaignStateBackendsTest {
      * state emit it, built from the restored findings.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void emitsAVersionHeldAtACheckpointWhenItsIntervalClosesAfterTheRestore(String backend) throws Exception {
         List<CampaignMember> findings = CampaignsTest.detect(CampaignStreams.meeting()).stream()
                 .filter(f -> f.incident().kind() == IncidentKind.CO_LINK)
@@ -126,7 +124,7 @@ class CampaignStateBackendsTest {
      * (the pending and campaign keys) back from the restored state, and the campaigns are those of the replay.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void consolidatesAcrossARestoreWithUpdatesPendingAsTheReplayDoes(String backend) throws Exception {
         assertRestoredAsTheReplay(backend, true);
     }
@@ -136,7 +134,7 @@ class CampaignStateBackendsTest {
      * of every campaign after it carries all its findings, so the stage, restored empty, builds the same incidents.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void buildsTheReplaysIncidentsAfterARestoreWithoutTheEmissionStagesState(String backend) throws Exception {
         assertRestoredAsTheReplay(backend, false);
     }
@@ -147,7 +145,7 @@ class CampaignStateBackendsTest {
      * campaign keys and their content index), read back from the restored state.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void consolidatesStoriesAcrossARestoreAsTheReplayDoes(String backend) throws Exception {
         for (int seed = 0; seed < 4; seed++) {
             List<FindingUpdate> findings =
@@ -164,7 +162,7 @@ class CampaignStateBackendsTest {
      * changed is in the snapshot (the operator writes it back when the timer ends, not at the next record).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void consolidatesAcrossARestoreTakenRightAfterATimerAsTheReplayDoes(String backend) throws Exception {
         List<FindingUpdate> findings = CampaignsTest.detect(CampaignStreams.meeting());
         Map<String, Incident> replayed = latest(CampaignsTest.consolidate(findings).emitted);
@@ -367,9 +365,7 @@ class CampaignStateBackendsTest {
 
     private static List<Incident> runOnFlink(String backend, List<FindingUpdate> findings, CampaignSettings settings)
             throws Exception {
-        Configuration config = new Configuration();
-        config.set(StateBackendOptions.STATE_BACKEND, backend);
-        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
+        Configuration config = Harnesses.jobConfiguration(backend);
         config.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
         env.enableCheckpointing(100);

@@ -14,9 +14,7 @@ import java.util.function.Function;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -46,13 +44,13 @@ class DetectorStateBackendsTest {
     private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
 
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void everyDetectorFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
         everyDetector(backend, Run.JOB);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void earlyWarningFindsOnTheBackendWhatTheReplayFinds(String backend) throws Exception {
         List<Posts> posts = EarlyWarningsTest.weeks(
                 "migrants", EarlyWarningsTest.concat(EarlyWarningsTest.BASELINE_WEEKS, List.of(60, 11)));
@@ -80,7 +78,7 @@ class DetectorStateBackendsTest {
      * operator that changes in place an object the heap backend is still writing (a cache of heads did) fails here.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void everyDetectorFindsAcrossARestoreWhatTheReplayFinds(String backend) throws Exception {
         everyDetector(backend, Run.ACROSS_A_RESTORE);
     }
@@ -90,7 +88,7 @@ class DetectorStateBackendsTest {
      * barrier (same state, same timers) restores into today's operator.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb"})
+    @ValueSource(strings = {"hashmap", "rocksdb", Harnesses.HEAP_TIMERS})
     void everyDetectorFindsAcrossARestoreFromTheWriteThroughOperator(String backend) throws Exception {
         everyDetector(backend, Run.RESTORED_FROM_WRITE_THROUGH);
     }
@@ -225,9 +223,7 @@ class DetectorStateBackendsTest {
 
     private static <H> List<Incident> runOnFlink(
             String backend, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs) throws Exception {
-        Configuration config = new Configuration();
-        config.set(StateBackendOptions.STATE_BACKEND, backend);
-        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, "rocksdb".equals(backend));
+        Configuration config = Harnesses.jobConfiguration(backend);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
         env.enableCheckpointing(100);
         List<Incident> out = new ArrayList<>();

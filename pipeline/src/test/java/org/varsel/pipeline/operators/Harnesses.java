@@ -1,10 +1,13 @@
 package org.varsel.pipeline.operators;
 
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.checkpoint.CheckpointOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.memory.MemCheckpointStreamFactory;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.operators.OperatorSnapshotFinalizer;
 import org.apache.flink.streaming.api.operators.OperatorSnapshotFutures;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
@@ -23,15 +26,36 @@ public final class Harnesses {
         return harness;
     }
 
-    /** {@link #opened} on the named state backend: {@code rocksdb}, or the heap backend for anything else. */
+    /**
+     * {@link #opened} on the named state backend: {@code rocksdb}, {@code rocksdb-heap-timers} (RocksDB with its timers
+     * on the heap, as the manifests and the bench keep them), or the heap backend for anything else.
+     */
     public static <H extends AbstractStreamOperatorTestHarness<?>> H opened(
             H harness, String backend, OperatorSubtaskState snapshot) throws Exception {
-        if ("rocksdb".equals(backend)) {
-            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        if (backend.startsWith("rocksdb")) {
+            EmbeddedRocksDBStateBackend rocksdb = new EmbeddedRocksDBStateBackend();
+            if (HEAP_TIMERS.equals(backend)) {
+                rocksdb.setPriorityQueueStateType(EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
+            }
+            harness.setStateBackend(rocksdb);
             // as a job's configuration names it: operators that keep what they read (KeyedAccess) see RocksDB
             harness.getEnvironment().getJobConfiguration().set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         }
         return opened(harness, snapshot);
+    }
+
+    /** RocksDB with its timers on the heap. */
+    public static final String HEAP_TIMERS = "rocksdb-heap-timers";
+
+    /** A job's configuration of the named state backend (see {@link #opened}), incremental checkpoints on RocksDB. */
+    public static Configuration jobConfiguration(String backend) {
+        Configuration config = new Configuration();
+        config.set(StateBackendOptions.STATE_BACKEND, backend.startsWith("rocksdb") ? "rocksdb" : backend);
+        config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, backend.startsWith("rocksdb"));
+        if (HEAP_TIMERS.equals(backend)) {
+            config.set(RocksDBOptions.TIMER_SERVICE_FACTORY, EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
+        }
+        return config;
     }
 
     /**
