@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import opennlp.tools.langdetect.LanguageDetectorModel;
-import opennlp.tools.ml.ArrayMath;
 import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.UniformPrior;
@@ -142,13 +141,14 @@ public final class LanguageIdentifier {
      * The model's probabilities for a cleaned sample: what {@code GISModel.eval} gives for the distinct character 1- to
      * 3-grams of the sample (the features OpenNLP's default context generator produces, without its regular-expression
      * normalisers and n-gram model objects), bit for bit, the grams taken in the order the detector always took them
-     * ({@link CharacterGrams}) and looked up without a string each ({@link GramContexts}).
+     * ({@link CharacterGrams}) and looked up without a string each ({@link GramContexts}), a common gram's weights added
+     * as one dense row.
      */
     double[] scores(String sample) {
         Context[] contexts = grams.of(sample);
         double[] sums = new double[model.getNumOutcomes()];
         prior.logPrior(sums, contexts, null);
-        ArrayMath.sumFeatures(contexts, null, sums);
+        GramContexts.addWeights(contexts, sums);
         double normal = 0.0;
         for (int o = 0; o < sums.length; o++) {
             sums[o] = StrictMath.exp(sums[o]);

@@ -38,8 +38,15 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * terms one of which any document it can match holds (its anchor), so a document's present terms name the parts worth
  * checking, and only those parts' requirements are tested: this replaced the Monitor's query-index search
  * (docs/performance.md, "Rule matching without the Monitor's query index").
+ *
+ * <p>The same requirement written in many rules (a lexicon's forms: the bundled pack names 2,708 distinct terms in
+ * 23,721 places) is one object, and a lexicon's (one of its {@link #MIN_REMEMBERED_FORMS} or more forms) is answered
+ * once a document and remembered for the document's other parts (docs/performance.md, issue 20).
  */
 final class TermRequirements {
+
+    /** A requirement of one of at least this many terms is answered once a document; a shorter one is cheaper to test. */
+    static final int MIN_REMEMBERED_FORMS = 4;
 
     /** Field → term → its number: only the terms some requirement names. */
     private final Map<String, Map<BytesRef, Integer>> numbers = new HashMap<>();
@@ -47,6 +54,8 @@ final class TermRequirements {
     private final List<Integer> lengths = new ArrayList<>();
     /** The requirement of every query node compiled, by instance: parts share their rule's clauses. */
     private final Map<Query, Requirement> byQuery = new IdentityHashMap<>();
+    /** Every requirement compiled, by what it asks: the same words in many rules are one requirement. */
+    private final Map<List<Object>, Requirement> byValue = new HashMap<>();
 
     private final Requirement[] parts;
     /** Term number → the parts filed under it. */
@@ -55,6 +64,8 @@ final class TermRequirements {
     private final int[] unanchored;
 
     private int termCount;
+    /** Requirements answered once a document ({@link Requirement.Remembered}): the slots of a document's answers. */
+    private int rememberedCount;
 
     /** The requirements of {@code parts}, numbered as listed. */
     TermRequirements(List<Query> parts) {
@@ -98,7 +109,7 @@ final class TermRequirements {
             candidates.set(p);
         }
         for (int p = candidates.nextSetBit(0); p != DocIdSetIterator.NO_MORE_DOCS; p = nextPart(candidates, p)) {
-            if (!parts[p].possible(document.present())) {
+            if (!parts[p].possible(document.present(), document.answers())) {
                 candidates.clear(p);
             }
         }
@@ -132,11 +143,14 @@ final class TermRequirements {
                 }
             }
         }
-        return new DocumentTerms(present, Arrays.copyOf(found, count));
+        return new DocumentTerms(present, Arrays.copyOf(found, count), new byte[rememberedCount]);
     }
 
-    /** Which of the named terms one document holds: as bits, and their numbers. */
-    record DocumentTerms(FixedBitSet present, int[] numbers) {}
+    /**
+     * Which of the named terms one document holds: as bits, and their numbers; and the answers of its requirements
+     * answered once a document ({@link Requirement.Remembered}), 0 until asked.
+     */
+    record DocumentTerms(FixedBitSet present, int[] numbers, byte[] answers) {}
 
     private int number(Term t) {
         Map<BytesRef, Integer> named = numbers.computeIfAbsent(t.field(), f -> new HashMap<>());
@@ -170,10 +184,10 @@ final class TermRequirements {
         }
         Requirement r;
         if (q instanceof TermQuery t) {
-            r = Requirement.all(new int[] {number(t.getTerm())}, List.of());
+            r = shared(Requirement.all(new int[] {number(t.getTerm())}, List.of()));
         } else if (q instanceof PhraseQuery p) {
-            r = Requirement.all(
-                    Arrays.stream(p.getTerms()).mapToInt(this::number).toArray(), List.of());
+            r = shared(Requirement.all(
+                    Arrays.stream(p.getTerms()).mapToInt(this::number).toArray(), List.of()));
         } else if (q instanceof IntervalQuery) {
             IntervalTerms visitor = new IntervalTerms(BooleanClause.Occur.MUST);
             q.visit(visitor);
@@ -199,10 +213,32 @@ final class TermRequirements {
         }
         int neededOptional =
                 required.isEmpty() ? Math.max(1, bq.getMinimumNumberShouldMatch()) : bq.getMinimumNumberShouldMatch();
-        return new Requirement.Clauses(
+        return shared(new Requirement.Clauses(
                 required.toArray(Requirement[]::new),
                 optional.toArray(Requirement[]::new),
-                optional.isEmpty() ? 0 : neededOptional);
+                optional.isEmpty() ? 0 : neededOptional));
+    }
+
+    /**
+     * The one requirement that asks what {@code r} asks (its children are shared already, so they compare by
+     * identity); a new lexicon-sized {@link Requirement.AnyOne} gets a slot for its answer a document.
+     */
+    private Requirement shared(Requirement r) {
+        List<Object> key;
+        if (r instanceof Requirement.Every e) {
+            key = List.of("every", Arrays.toString(e.terms()), List.of(e.children()));
+        } else if (r instanceof Requirement.AnyOne a) {
+            key = List.of("any", Arrays.toString(a.terms()), List.of(a.children()));
+        } else if (r instanceof Requirement.Clauses c) {
+            key = List.of("clauses", List.of(c.required()), List.of(c.optional()), c.neededOptional());
+        } else {
+            return r;
+        }
+        return byValue.computeIfAbsent(
+                key,
+                k -> r instanceof Requirement.AnyOne a && a.terms().length + a.children().length >= MIN_REMEMBERED_FORMS
+                        ? new Requirement.Remembered(rememberedCount++, a)
+                        : r);
     }
 
     /**
@@ -211,6 +247,9 @@ final class TermRequirements {
      * filed under a common word would be checked for most documents.
      */
     private int[] anchor(Requirement r) {
+        if (r instanceof Requirement.Remembered remembered) {
+            return anchor(remembered.asked());
+        }
         if (r instanceof Requirement.Every e) {
             int[] best = null;
             for (int t : e.terms()) {
@@ -263,9 +302,10 @@ final class TermRequirements {
 
     /** What a query needs of the document's terms. */
     private interface Requirement {
-        Requirement MAY_MATCH = present -> true;
+        Requirement MAY_MATCH = (present, answers) -> true;
 
-        boolean possible(FixedBitSet present);
+        /** {@code answers}: the document's answers of requirements answered once a document, 0 until asked. */
+        boolean possible(FixedBitSet present, byte[] answers);
 
         static Requirement all(int[] terms, List<Requirement> children) {
             return new Every(terms, children.toArray(Requirement[]::new));
@@ -274,14 +314,14 @@ final class TermRequirements {
         /** Every term and every child. */
         record Every(int[] terms, Requirement[] children) implements Requirement {
             @Override
-            public boolean possible(FixedBitSet present) {
+            public boolean possible(FixedBitSet present, byte[] answers) {
                 for (int t : terms) {
                     if (!present.get(t)) {
                         return false;
                     }
                 }
                 for (Requirement c : children) {
-                    if (!c.possible(present)) {
+                    if (!c.possible(present, answers)) {
                         return false;
                     }
                 }
@@ -292,14 +332,14 @@ final class TermRequirements {
         /** One term or one child is enough; nothing listed asks for nothing. */
         record AnyOne(int[] terms, Requirement[] children) implements Requirement {
             @Override
-            public boolean possible(FixedBitSet present) {
+            public boolean possible(FixedBitSet present, byte[] answers) {
                 for (int t : terms) {
                     if (present.get(t)) {
                         return true;
                     }
                 }
                 for (Requirement c : children) {
-                    if (c.possible(present)) {
+                    if (c.possible(present, answers)) {
                         return true;
                     }
                 }
@@ -307,18 +347,34 @@ final class TermRequirements {
             }
         }
 
+        /** {@code asked}, answered once a document: the same lexicon's forms are tested for many rules' parts. */
+        record Remembered(int slot, Requirement asked) implements Requirement {
+            private static final byte YES = 1;
+            private static final byte NO = 2;
+
+            @Override
+            public boolean possible(FixedBitSet present, byte[] answers) {
+                byte answer = answers[slot];
+                if (answer == 0) {
+                    answer = asked.possible(present, answers) ? YES : NO;
+                    answers[slot] = answer;
+                }
+                return answer == YES;
+            }
+        }
+
         /** A boolean query: every required clause, and at least {@code neededOptional} optional ones. */
         record Clauses(Requirement[] required, Requirement[] optional, int neededOptional) implements Requirement {
             @Override
-            public boolean possible(FixedBitSet present) {
+            public boolean possible(FixedBitSet present, byte[] answers) {
                 for (Requirement r : required) {
-                    if (!r.possible(present)) {
+                    if (!r.possible(present, answers)) {
                         return false;
                     }
                 }
                 int possible = 0;
                 for (int i = 0; i < optional.length && possible < neededOptional; i++) {
-                    possible += optional[i].possible(present) ? 1 : 0;
+                    possible += optional[i].possible(present, answers) ? 1 : 0;
                 }
                 return possible >= neededOptional;
             }
@@ -372,9 +428,11 @@ final class TermRequirements {
             List<Requirement> below =
                     children.stream().map(IntervalTerms::requirement).toList();
             if (occur != BooleanClause.Occur.SHOULD) {
-                return Requirement.all(ids, below);
+                return shared(Requirement.all(ids, below));
             }
-            return pattern ? Requirement.MAY_MATCH : new Requirement.AnyOne(ids, below.toArray(Requirement[]::new));
+            return pattern
+                    ? Requirement.MAY_MATCH
+                    : shared(new Requirement.AnyOne(ids, below.toArray(Requirement[]::new)));
         }
     }
 }

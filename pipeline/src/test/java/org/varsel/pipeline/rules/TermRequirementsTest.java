@@ -163,6 +163,49 @@ class TermRequirementsTest {
                 .isFalse();
     }
 
+    /** An ordered lexicon proximity: one of the forms (three words and a two-word form ending in {@code last}), then the words. */
+    private static Query formsThen(String last, String... words) {
+        List<org.apache.lucene.queries.intervals.IntervalsSource> sources = new ArrayList<>();
+        sources.add(Intervals.or(
+                Intervals.term("kill"),
+                Intervals.term("shoot"),
+                Intervals.term("murder"),
+                Intervals.phrase("wipe", last)));
+        for (String w : words) {
+            sources.add(
+                    w.contains("|")
+                            ? Intervals.or(Intervals.term(w.split("\\|")[0]), Intervals.term(w.split("\\|")[1]))
+                            : Intervals.term(w));
+        }
+        return new IntervalQuery(
+                FIELD, Intervals.ordered(sources.toArray(org.apache.lucene.queries.intervals.IntervalsSource[]::new)));
+    }
+
+    @Test
+    void aLexiconWrittenInManyRulesIsAnsweredOnceForEachDocument() throws IOException {
+        Query killTheGroup = formsThen("out", "the", "migrants|journalists");
+        Query anotherFormTheGroup = formsThen("away", "the", "migrants|journalists");
+        Query killAll = formsThen("out", "all");
+        List<Query> parts = List.of(killTheGroup, anotherFormTheGroup, killAll);
+        TermRequirements r = new TermRequirements(parts);
+        MemoryIndex index = new MemoryIndex();
+        index.addField(FIELD, "kill", new WhitespaceAnalyzer());
+        assertThat(r.read(index.createSearcher().getIndexReader()).answers())
+                .as("one answer for the lexicon of the first and third part, one for the second's")
+                .hasSize(2);
+
+        assertThat(possibleParts(r, "wipe away the migrants").cardinality()).isOne();
+        assertThat(possibleParts(r, "wipe away the migrants").get(1)).isTrue();
+        assertThat(possibleParts(r, "wipe out the migrants").get(0)).isTrue();
+        assertThat(possibleParts(r, "wipe out the migrants").cardinality()).isOne();
+        assertThat(possibleParts(r, "murder all").get(2)).isTrue();
+        assertThat(possibleParts(r, "murder all").cardinality()).as("no 'the'").isOne();
+        assertThat(possibleParts(r, "hug all the journalists").cardinality())
+                .as("an answer is the document's own")
+                .isZero();
+        assertThat(possibleParts(r, "shoot all the journalists").cardinality()).isEqualTo(3);
+    }
+
     /**
      * Property: whichever words a part is filed under, every part Lucene finds matching is a candidate. Random parts
      * of every shape the compiler writes (terms, conjunctions, disjunctions with a minimum, phrases, exclusions,
