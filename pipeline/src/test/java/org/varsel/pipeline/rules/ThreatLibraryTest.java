@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,40 @@ class ThreatLibraryTest {
                 .mapToInt(RuleHit::severity)
                 .max()
                 .orElse(0);
+    }
+
+    @Test
+    void readsThreatsMadeWithoutAFirstPersonViolentVerbAsOtherAuthorsWriteThem() {
+        Map<String, String> readBy = Map.of(
+                "keep talking and you're getting a hammer to the skull", "oa-en-harm-as-a-noun",
+                "there's a noose waiting for you, pal", "oa-en-harm-as-a-noun",
+                "that rat needs a good lynching", "oa-en-killing-needed",
+                "so why haven't those traitors been strung up yet", "oa-en-death-asked-why",
+                "you touch my stuff again and I'll beat the crap out of you", "oa-en-beating-vowed-at-reader",
+                "Drop dead, loser.", "oa-en-death-commanded-at-reader",
+                "revert me once more and bad things will happen to you", "oa-en-consequence-at-reader");
+        readBy.forEach((text, ruleId) -> assertThat(meant(text, "en")).as(text).contains(ruleId));
+    }
+
+    @Test
+    void readsTheSameWordsInOrdinaryTalkAsNoThreat() {
+        assertNoneHits(
+                List.of(
+                        "she told me I am going to die alone",
+                        "we are all going to die someday, so enjoy the summer",
+                        "you'll get a bullet list of the changes by Friday",
+                        "why haven't the curtains been hung yet",
+                        "I'll kick your ass at chess on Sunday",
+                        "I will beat you to the finish line",
+                        "the car needs gassing up before the trip",
+                        "she looked drop dead gorgeous",
+                        "bad things happen to you when you skip sleep"),
+                "oa-en-harm-as-a-noun",
+                "oa-en-killing-needed",
+                "oa-en-death-asked-why",
+                "oa-en-beating-vowed-at-reader",
+                "oa-en-death-commanded-at-reader",
+                "oa-en-consequence-at-reader");
     }
 
     @Test
