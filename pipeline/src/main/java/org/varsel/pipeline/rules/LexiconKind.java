@@ -23,6 +23,8 @@ public enum LexiconKind {
     /** Words that praise: hero, legend, martyr; with an attack word they glorify the attack. */
     PRAISE("praise"),
     COUNTER_SPEECH("counter-speech"),
+    /** Everyday senses of violent words (hang out with, kick out, kill time): a rule excludes a text by them. */
+    WORD_SENSE("word-sense"),
     /** Negation words: an ordered proximity with lexicons never spans one ("should not be shot"). */
     NEGATION("negation");
 

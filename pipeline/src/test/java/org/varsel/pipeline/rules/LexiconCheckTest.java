@@ -147,7 +147,7 @@ class LexiconCheckTest {
                                 + ":2: unknown language 'de'; known: en, da, any, und-Arab, und-Ethi, und-Mymr, und-Thai, und-Khmr, und-Laoo, und-Hani",
                         file
                                 + ":3: unknown lexicon kind 'verbs'; known: target-group, slur, violent-action, dehumanisation, derogation,"
-                                + " imperative, quantifier, modal, time, place, weapon, praise, counter-speech, negation");
+                                + " imperative, quantifier, modal, time, place, weapon, praise, counter-speech, word-sense, negation");
     }
 
     @Test

@@ -481,4 +481,64 @@ class ThreatLibraryTest {
         assertThat(meant("she needs a break and deserves a medal", "en")).isEmpty();
         assertThat(meant("it is never ok to hit a woman", "en")).isEmpty();
     }
+
+    @Test
+    void flagsABareImperativeOfViolenceAtOneWomanButNotTheVerbsEverydaySenses() {
+        // The second round on EDOS's dev threats (2026-12-06, women): the verb opens the sentence and one woman is its
+        // object; the sentence start (`_start_`) tells the imperative from a report with a subject
+        for (String call : List.of(
+                "She lied to the police again. Slap her.",
+                "Just punch that whore in the mouth",
+                "Kick the bitch down the stairs!",
+                "Strangle her with her own scarf",
+                "Go choke that slut")) {
+            assertThat(meant(call, "en")).as(call).contains("top-en-imperative-at-one-woman");
+        }
+        assertNoneHits(
+                List.of(
+                        "Hit her up tomorrow about the party",
+                        "Kick her out of the group chat, she never posts",
+                        "Shoot her a text when you land",
+                        "He slapped her twice before the police came",
+                        "my brother hit her car in the parking lot"),
+                "top-en-imperative-at-one-woman");
+    }
+
+    @Test
+    void readsNonViolentSensesOfViolentVerbsAtOneWomanAsNoCallForViolence() {
+        // the IRA stream's misfires of top-en-violence-called-at-one-woman (bench/precision/ira-rule-high-labels-
+        // 2026-12-06.tsv) in other words: hanging out, expelling from a group, throwing a bowl, out-doing her
+        assertNoneHits(
+                List.of(
+                        "tonight we are hanging with Jane at her birthday bash",
+                        "we need to kick her out of the book club",
+                        "I'd shot put her plate across the kitchen",
+                        "I hope my daughter beats her at the spelling bee",
+                        "I want to hit her up about the concert"),
+                "top-en-violence-called-at-one-woman",
+                "top-en-imperative-at-one-woman");
+        assertThat(meant("we need to kick her in the face", "en")).contains("top-en-violence-called-at-one-woman");
+    }
+
+    @Test
+    void flagsViolenceAtOneWomanWelcomedOrRegrettedUndoneAndAnIdiomOfBeatingInAVow() {
+        for (String welcomed : List.of(
+                "Honestly that stupid bitch had it coming",
+                "So glad she is finally dead",
+                "too bad nobody punched her that night",
+                "she deserved every slap she got")) {
+            assertThat(meant(welcomed, "en")).as(welcomed).isNotEmpty();
+        }
+        // a multi-word form beside its own first word: "beat" took the place and "the crap out of" counted as the gap
+        assertThat(meant("I swear I will beat the crap out of that girl", "en"))
+                .contains("top-en-violence-called-at-one-woman");
+        assertNoneHits(
+                List.of(
+                        "I'm so glad she is not dead",
+                        "she had it coming to her, the promotion she worked for",
+                        "glad she finally got the job",
+                        "shame he didn't call her back"),
+                "top-en-violence-at-one-woman-welcomed",
+                "top-en-violence-called-at-one-woman");
+    }
 }
