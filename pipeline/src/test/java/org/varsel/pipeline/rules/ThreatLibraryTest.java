@@ -449,6 +449,66 @@ class ThreatLibraryTest {
                 "dsl-en-threat-to-addressee");
     }
 
+    @Test
+    void readsAnElectionADebateOrAGameAsTheSenseOfItsViolentWords() {
+        // IRA stream, 2026-12-06: candidates "slaughtered" in a debate, "a dead man walking" who was reelected
+        for (String contest : List.of(
+                "Karen Holm is getting slaughtered tonight, worst night of her career #debatenight",
+                "The pundits all said Mette Lund was a dead man walking. She was reelected by ten points",
+                "Their defence got butchered in the playoffs, you should be shot for betting on them")) {
+            assertThat(context(contest, "en")).as(contest).contains("ctx-en-contest");
+        }
+        assertThat(context("After the debate I will find you and kill you, Karen Holm", "en"))
+                .doesNotContain("ctx-en-contest");
+        assertThat(meant("After the debate I will find you and kill you, Karen Holm", "en"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void readsAReportedChantOrAKillingInThePastTenseAsNewsNotAsACall() {
+        // IRA stream, 2026-12-06: a chant reported in a headline, police who killed an attacker, "said X should hang"
+        for (String report : List.of(
+                "Fans chanted gas the jews as they left the stadium, the club says it is ashamed",
+                "Guards killed the attacker before he reached the prayer room",
+                "The deputies were called to check on her. They killed her instead #SayHerName",
+                "He spoke at the rally and said the governor should be hanged for treason",
+                "Posters calling for the death of all atheists were found at the school gate",
+                "Everyone in the village knows he believes in stoning the gays")) {
+            assertThat(context(report, "en"))
+                    .as(report)
+                    .containsAnyOf("ctx-en-reported-speech", "ctx-en-news-of-violence");
+        }
+        // a call keeps its weight: the author's own voice, or a present-tense imperative with no report around it
+        for (String call : List.of(
+                "gas the jews, all of them",
+                "Kill the traitor and his family",
+                "We were chanting it and we meant it: hang them all",
+                // an act that names the target, and a modal passive, are no report (Gab's calls, 2026-12-06)
+                "Anyone chanting slogans for the caliphate should be shot on sight",
+                "every smuggler should be shot and killed, no trial needed")) {
+            assertThat(context(call, "en"))
+                    .as(call)
+                    .doesNotContain("ctx-en-reported-speech", "ctx-en-news-of-violence");
+        }
+    }
+
+    @Test
+    void readsHowOthersTreatAGroupWhereYouMayLiveAndLiquidCashAsNoThreat() {
+        // IRA stream, 2026-12-06: a relative clause tells of others' contempt, "live here" is residence, "liquidate"
+        // stems onto "liquid"
+        assertNoneHits(
+                List.of(
+                        "Our taxes go to regimes that treat women like animals",
+                        "Men who treat their women like vermin are cowards"),
+                "dsl-en-group-likened-to-vermin");
+        assertThat(meant("those migrants breed like rats", "en")).contains("dsl-en-group-likened-to-vermin");
+        assertNoneHits(
+                List.of("If you burn our flag you don't deserve to live here"), "dsl-en-death-wished-on-addressee");
+        assertThat(meant("you don't deserve to live, you filth", "en")).contains("dsl-en-death-wished-on-addressee");
+        assertNoneHits(
+                List.of("Black folks gotta stop confusing liquid cash with real wealth"), "dsl-en-normative-threat");
+    }
+
     /** Each text is matched, and none of the rules may be among its meant hits. */
     private static void assertNoneHits(List<String> texts, String... ruleIds) {
         for (String text : texts) {
