@@ -44,7 +44,7 @@ public class RuleMatchBenchmark extends SingleThreadThroughput {
     int rules;
 
     private final Analyzer analyzer = RuleAnalyzer.perField();
-    private final Analyzer documents = RuleAnalyzer.forDocuments();
+    private Analyzer documents;
     private RuleEngine engine;
     private Monitor monitor;
     private Set<String> fieldsWithRules;
@@ -62,6 +62,7 @@ public class RuleMatchBenchmark extends SingleThreadThroughput {
                 pack.equals("no-da") ? EnumSet.of(RuleLanguage.EN, RuleLanguage.ANY) : RuleMatchLevers.all();
         RulePack rulePack = RuleMatchLevers.pack(BundledRules.load(), rules, texts, keep);
         engine = RuleEngine.build(rulePack);
+        documents = RuleAnalyzer.forDocuments(rulePack.lexicons());
         RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, new Lexicons(rulePack.lexicons()));
         List<MonitorQuery> queries = new ArrayList<>();
         fieldsWithRules = new java.util.HashSet<>();

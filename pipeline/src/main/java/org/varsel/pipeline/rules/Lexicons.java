@@ -38,8 +38,8 @@ final class Lexicons {
     /** A word as analysed, with where it stands in the text. */
     record Token(String term, int start, int end) {}
 
-    /** One distinct analysed form of an entry. */
-    record Form(List<String> tokens, Lexicon.Entry entry) {}
+    /** One distinct analysed form of an entry of a lexicon (an equal entry in two lexicons is two forms). */
+    record Form(List<String> tokens, Lexicon.Entry entry, Lexicon lexicon) {}
 
     /** Where an entry was found in a text (character offsets into the text). */
     record Occurrence(Lexicon lexicon, Lexicon.Entry entry, int start, int end) {}
@@ -94,7 +94,6 @@ final class Lexicons {
     /** Per language, analysed forms by their first token: for finding entries in a text. */
     private final Map<RuleLanguage, Map<String, List<Form>>> byFirstToken = new HashMap<>();
 
-    private final Map<Lexicon.Entry, Lexicon> lexiconOf = new HashMap<>();
     private final Map<RuleLanguage, IntervalsSource> negations = new HashMap<>();
     private final Map<RuleLanguage, Set<String>> negationWords = new HashMap<>();
     private final Set<Key> negationLexicons = new HashSet<>();
@@ -105,13 +104,12 @@ final class Lexicons {
         for (Lexicon lexicon : this.lexicons) {
             Map<List<String>, Form> distinct = new LinkedHashMap<>();
             for (Lexicon.Entry entry : lexicon.entries()) {
-                lexiconOf.put(entry, lexicon);
                 for (String form : entry.allForms()) {
                     List<String> tokens = analyse(analyzer, lexicon.language(), form).stream()
                             .map(Token::term)
                             .toList();
                     if (!tokens.isEmpty()) {
-                        distinct.putIfAbsent(tokens, new Form(tokens, entry));
+                        distinct.putIfAbsent(tokens, new Form(tokens, entry, lexicon));
                     }
                 }
             }
@@ -184,7 +182,7 @@ final class Lexicons {
                 int n = f.tokens.size();
                 if (i + n <= tokens.size() && matchesAt(f.tokens, tokens, i)) {
                     found.add(new Occurrence(
-                            lexiconOf.get(f.entry),
+                            f.lexicon,
                             f.entry,
                             tokens.get(i).start(),
                             tokens.get(i + n - 1).end()));

@@ -1,6 +1,8 @@
 package org.varsel.pipeline.rules;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -9,7 +11,8 @@ import org.apache.lucene.analysis.TokenStream;
 /**
  * Stacks the token {@value #TOKEN} on a word that names a person, so that a rule can say "a threat aimed at a
  * person" ({@code "@intent @violent_action _person_"~3}) although no lexicon knows the name: a capitalised word that
- * does not open a sentence and is not a common capitalised word (days, months, groups, nationalities, "I"), and a
+ * does not open a sentence and is not a common capitalised word (days, months, groups, "I", and the lands and peoples
+ * of the pack's {@code country} and {@code nationality} lexicons), and a
  * handle ({@code @karen_holm}). English and Danish write names so; Danish writes nouns, days and nationalities in
  * lower case, so the stop list matters less there. A word in capitals only is shouting, not a name; a word inside a
  * link ({@code https://t.co/DgNyBdfBHk}) is no name, nor is the rest of a place ("in Durham County").
@@ -146,72 +149,6 @@ final class PersonNameFilter extends MarkerTokenFilter {
             "jihadis",
             "western",
             "west",
-            "europe",
-            "america",
-            "africa",
-            "asia",
-            "denmark",
-            "danmark",
-            // countries and lands, in Danish and English: "tæsk af Sverige" is a match, not a threat on a person
-            "sverige",
-            "sweden",
-            "norge",
-            "norway",
-            "tyskland",
-            "germany",
-            "england",
-            "britain",
-            "skotland",
-            "scotland",
-            "irland",
-            "ireland",
-            "frankrig",
-            "france",
-            "holland",
-            "belgien",
-            "belgium",
-            "spanien",
-            "spain",
-            "italien",
-            "italy",
-            "polen",
-            "poland",
-            "finland",
-            "island",
-            "iceland",
-            "grønland",
-            "greenland",
-            "færøerne",
-            "rusland",
-            "russia",
-            "ukraine",
-            "tyrkiet",
-            "turkey",
-            "syrien",
-            "syria",
-            "irak",
-            "iraq",
-            "iran",
-            "afghanistan",
-            "pakistan",
-            "somalia",
-            "israel",
-            "palæstina",
-            "palestine",
-            "gaza",
-            "kina",
-            "china",
-            "japan",
-            "indien",
-            "india",
-            "canada",
-            "mexico",
-            "usa",
-            "europa",
-            "afrika",
-            "asien",
-            "amerika",
-            "skåne",
             "internet",
             "facebook",
             "twitter",
@@ -222,6 +159,12 @@ final class PersonNameFilter extends MarkerTokenFilter {
             "reddit",
             "google");
 
+    /**
+     * The pack's lexicons whose words name lands and peoples ("Sverige", "Germany", "svenskerne"), in every language:
+     * capitalised inside a sentence they name no person ("tæsk af Sverige" is a match report, not a threat on a person).
+     */
+    static final Set<String> LANDS_AND_PEOPLES = Set.of("country", "nationality");
+
     /** A capitalised word after one of these is a place ("in Aarhus", "fra Odense"), not a person. */
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "from", "near", "i", "fra", "ved");
 
@@ -231,6 +174,9 @@ final class PersonNameFilter extends MarkerTokenFilter {
             "your", "a", "an");
 
     private final Supplier<String> text;
+    /** Lower case: the one-word forms of the {@link #LANDS_AND_PEOPLES} lexicons. */
+    private final Set<String> lands;
+
     private int cursor;
     private String previous = "";
     /** The previous word was a capitalised place ("in Durham"), so a capitalised word after it goes on naming it. */
@@ -238,10 +184,29 @@ final class PersonNameFilter extends MarkerTokenFilter {
 
     private Boolean titleCase;
 
-    /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
-    PersonNameFilter(TokenStream in, Supplier<String> text) {
+    /**
+     * {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read;
+     * {@code lands} the words that name lands and peoples ({@link #landsIn}).
+     */
+    PersonNameFilter(TokenStream in, Supplier<String> text, Set<String> lands) {
         super(in, TOKEN);
         this.text = text;
+        this.lands = lands;
+    }
+
+    /** The one-word forms, lower case, of the lexicons named in {@link #LANDS_AND_PEOPLES}, of every language. */
+    static Set<String> landsIn(List<Lexicon> lexicons) {
+        Set<String> words = new HashSet<>();
+        for (Lexicon lexicon : lexicons) {
+            if (LANDS_AND_PEOPLES.contains(lexicon.name())) {
+                lexicon.entries().stream()
+                        .flatMap(e -> e.allForms().stream())
+                        .map(f -> f.toLowerCase(Locale.ROOT))
+                        .filter(f -> f.chars().allMatch(Character::isLetter))
+                        .forEach(words::add);
+            }
+        }
+        return Set.copyOf(words);
     }
 
     @Override
@@ -269,6 +234,7 @@ final class PersonNameFilter extends MarkerTokenFilter {
         if (word.length() < 2
                 || !capitalised(word)
                 || NOT_NAMES.contains(word.toLowerCase(Locale.ROOT))
+                || namesALand(word.toLowerCase(Locale.ROOT))
                 || SentenceStartFilter.opensSentence(s, start)) {
             return false;
         }
@@ -276,6 +242,12 @@ final class PersonNameFilter extends MarkerTokenFilter {
             titleCase = isTitleCase(s);
         }
         return !titleCase;
+    }
+
+    /** A land or a people, or its genitive ("Sveriges", "Germany's"). */
+    private boolean namesALand(String word) {
+        String stem = word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;
+        return lands.contains(stem) || (stem.endsWith("s") && lands.contains(stem.substring(0, stem.length() - 1)));
     }
 
     /** Capitalised as a name is: an upper-case first letter and lower case after it (not shouting). */

@@ -1,7 +1,9 @@
 package org.varsel.pipeline.rules;
 
 import java.io.Reader;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -33,11 +35,14 @@ final class RuleAnalyzer extends Analyzer {
     private final RememberedWordFilter.Memory remembered = new RememberedWordFilter.Memory();
 
     private final boolean remembers;
+    /** Words that name lands and peoples, never persons ({@link PersonNameFilter#landsIn}). */
+    private final Set<String> lands;
 
-    RuleAnalyzer(RuleLanguage language, boolean repairs, boolean remembers) {
+    RuleAnalyzer(RuleLanguage language, boolean repairs, boolean remembers, Set<String> lands) {
         this.language = language;
         this.repairs = repairs;
         this.remembers = remembers;
+        this.lands = lands;
     }
 
     /**
@@ -45,24 +50,28 @@ final class RuleAnalyzer extends Analyzer {
      * {@code any}'s for {@code text} and the script fields. A rule's words mean what the analyst wrote: no repair.
      */
     static Analyzer perField() {
-        return perField(false, false);
+        return perField(false, false, List.of());
     }
 
-    /** The same for the documents matched against the rules, which also get their obfuscated words repaired. */
-    static Analyzer forDocuments() {
-        return perField(true, true);
+    /**
+     * The same for the documents matched against the rules, which also get their obfuscated words repaired; the
+     * pack's {@code lexicons} tell which capitalised words name lands and peoples, not persons.
+     */
+    static Analyzer forDocuments(List<Lexicon> lexicons) {
+        return perField(true, true, lexicons);
     }
 
     /**
      * {@code remembers}: what the per-word filters make of a word is remembered ({@link RememberedWordFilter}); the
      * same tokens either way, only cheaper for the many words that recur.
      */
-    static Analyzer perField(boolean repairs, boolean remembers) {
+    static Analyzer perField(boolean repairs, boolean remembers, List<Lexicon> lexicons) {
+        Set<String> lands = PersonNameFilter.landsIn(lexicons);
         return new PerFieldAnalyzerWrapper(
-                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers),
+                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, lands),
                 Map.of(
-                        RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs, remembers),
-                        RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA, repairs, remembers)));
+                        RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs, remembers, lands),
+                        RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA, repairs, remembers, lands)));
     }
 
     @Override
@@ -76,7 +85,7 @@ final class RuleAnalyzer extends Analyzer {
         TokenStream ts = tokenizer;
         ObfuscationCharFilter[] reading = new ObfuscationCharFilter[1];
         if (repairs && language.hasStemmer()) {
-            ts = new PersonNameFilter(ts, () -> reading[0].text());
+            ts = new PersonNameFilter(ts, () -> reading[0].text(), lands);
             ts = new SentenceStartFilter(ts, () -> reading[0].text());
         }
         if (repairs && language == RuleLanguage.ANY) {

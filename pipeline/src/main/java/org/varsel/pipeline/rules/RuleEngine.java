@@ -38,7 +38,7 @@ public final class RuleEngine implements AutoCloseable {
     /** The languages some evaluated rule is written for: no query reads the other fields. */
     private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
 
-    private final Analyzer documents = RuleAnalyzer.forDocuments();
+    private final Analyzer documents;
     /** Each thread's index of the signal it matches and its words, emptied for the next ({@link SignalIndex}). */
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -47,6 +47,7 @@ public final class RuleEngine implements AutoCloseable {
 
     private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) {
         this.pack = pack;
+        documents = RuleAnalyzer.forDocuments(pack.lexicons());
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
         interpreter = new HitInterpreter(pack, lexicons);

@@ -27,10 +27,11 @@ public final class TargetWords {
     }
 
     private final Lexicons lexicons;
-    private final Analyzer analyzer = RuleAnalyzer.forDocuments();
+    private final Analyzer analyzer;
 
     private TargetWords(Lexicons lexicons) {
         this.lexicons = lexicons;
+        this.analyzer = RuleAnalyzer.forDocuments(lexicons.all());
     }
 
     /** The lexicons of this pack. */

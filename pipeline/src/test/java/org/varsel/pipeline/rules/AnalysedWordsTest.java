@@ -26,8 +26,8 @@ class AnalysedWordsTest {
             "fuckingmuslims and theyneedtodie, café naïve résumé",
             "a quiet day at the harbour, nothing to see here");
 
-    private final Analyzer documents = RuleAnalyzer.forDocuments();
-    private final Analyzer again = RuleAnalyzer.forDocuments();
+    private final Analyzer documents = RuleAnalyzer.forDocuments(List.of());
+    private final Analyzer again = RuleAnalyzer.forDocuments(List.of());
 
     @Test
     void keepsTheWordsASecondAnalysisOfEachFieldWouldGive() throws IOException {

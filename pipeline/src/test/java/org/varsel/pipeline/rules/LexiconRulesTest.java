@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,39 @@ class LexiconRulesTest {
             assertThat(hit.reportedSpeech()).isTrue();
             assertThat(hit.explanation()).contains("severity lowered from 5 to 3");
         }
+    }
+
+    @Test
+    void anEntryInTwoLexiconsCountsForEachOfThem() {
+        // the same entry in counter_speech and in a lexicon read after it was found for the later one only: a threat
+        // quoted in condemnation lost its "reported" mark and its severity stayed 5 (failed before)
+        Lexicon courtWords = new Lexicon(
+                "court",
+                RuleLanguage.EN,
+                LexiconKind.DEROGATION,
+                "",
+                "",
+                List.of(new Lexicon.Entry("convicted for", List.of("must never say"), null)),
+                null);
+        Rule threat = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
+        Rule court = rule("en-court", "@court AND @violent_action", 2, RuleLanguage.EN);
+        List<Lexicon> lexicons = new ArrayList<>(LEXICONS);
+        lexicons.add(courtWords);
+        String text = "He was convicted for writing kill all the migrants";
+        try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(threat, court), lexicons))) {
+            List<RuleHit> hits = engine.match(text, Optional.of("en")).hits();
+            assertThat(hits).extracting(RuleHit::ruleId).containsExactlyInAnyOrder("en-near", "en-court");
+            RuleHit quoted = hits.stream()
+                    .filter(h -> h.ruleId().equals("en-near"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(quoted.reportedSpeech()).isTrue();
+            assertThat(quoted.severity()).isEqualTo(3);
+        }
+        assertThat(TargetWords.of(RulePack.of("test", List.of(threat), lexicons))
+                        .in(text, Optional.of("en"))
+                        .kinds())
+                .contains(LexiconKind.COUNTER_SPEECH, LexiconKind.DEROGATION);
     }
 
     @Test

@@ -22,12 +22,13 @@ public final class NaiveRuleMatcher {
 
     private final Analyzer analyzer = RuleAnalyzer.perField();
     /** Every word through every filter: nothing remembered between texts. */
-    private final Analyzer documents = RuleAnalyzer.perField(true, false);
+    private final Analyzer documents;
 
     private final List<Compiled> rules = new ArrayList<>();
 
     /** Compiles the pack's active and shadow rules. */
     public NaiveRuleMatcher(RulePack pack) {
+        documents = RuleAnalyzer.perField(true, false, pack.lexicons());
         RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, new Lexicons(pack.lexicons()));
         for (Rule r : pack.rules()) {
             if (r.status() == RuleStatus.DISABLED) {

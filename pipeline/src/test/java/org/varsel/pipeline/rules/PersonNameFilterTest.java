@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The person-name token: which words of a document name a person, and a rule that threatens one by it. */
 class PersonNameFilterTest {
 
-    private static final Analyzer DOCUMENTS = RuleAnalyzer.forDocuments();
+    private static final Analyzer DOCUMENTS =
+            RuleAnalyzer.forDocuments(BundledRules.load().lexicons());
 
     /** The words of the text that get {@code _person_}, as the author wrote them. */
     private static List<String> persons(String text, RuleLanguage language) {
@@ -60,6 +61,34 @@ class PersonNameFilterTest {
         assertThat(persons("they say Sweden should be nuked")).isEmpty();
         assertThat(persons("landsholdet skal have tæsk af Lars Vinther", RuleLanguage.DA))
                 .containsExactly("Lars", "Vinther");
+    }
+
+    @Test
+    void theLandsAndPeoplesOfThePacksLexiconsAreNoPersonsInEveryLanguage() {
+        // the lands were a hard-coded list of ~60 names: "Marokko" was in none, so "tæsk af Marokko" was a threat on a
+        // person (failed before); now a pack's country and nationality lexicons say it, for every language's text
+        Lexicon countries = new Lexicon(
+                "country",
+                RuleLanguage.DA,
+                LexiconKind.PLACE,
+                "",
+                "",
+                List.of(new Lexicon.Entry("marokko", List.of("eritrea"), null)),
+                null);
+        Rule beating = TestRules.active("tæsk-person", "\"tæsk af _person_\"~1", RuleLanguage.DA);
+        Rule killing = TestRules.active("kill-person", "\"kill _person_\"~2", RuleLanguage.EN);
+        try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(beating, killing), List.of(countries)))) {
+            assertThat(engine.match("landsholdet skal have tæsk af Marokko i aften", Optional.of("da"))
+                            .hits())
+                    .isEmpty();
+            assertThat(engine.match("we will kill Eritrea's team tonight", Optional.of("en"))
+                            .hits())
+                    .as("a Danish lexicon's land, in English text, genitive")
+                    .isEmpty();
+            assertThat(engine.match("landsholdet skal have tæsk af Lars Vinther", Optional.of("da"))
+                            .hits())
+                    .hasSize(1);
+        }
     }
 
     @Test

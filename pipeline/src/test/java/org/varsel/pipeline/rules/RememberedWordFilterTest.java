@@ -35,8 +35,8 @@ class RememberedWordFilterTest {
 
     @Test
     void replaysExactlyWhatTheFiltersMakeOfEveryWord() throws IOException {
-        Analyzer remembering = RuleAnalyzer.forDocuments();
-        Analyzer filtering = RuleAnalyzer.perField(true, false);
+        Analyzer remembering = RuleAnalyzer.forDocuments(List.of());
+        Analyzer filtering = RuleAnalyzer.perField(true, false, List.of());
         List<String> texts = texts();
         int tokens = 0;
         for (int pass = 0; pass < 2; pass++) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The sentence-start token: which words of a document open a sentence, and a rule that reads an imperative by it. */
 class SentenceStartFilterTest {
 
-    private static final Analyzer DOCUMENTS = RuleAnalyzer.forDocuments();
+    private static final Analyzer DOCUMENTS = RuleAnalyzer.forDocuments(List.of());
 
     /** Every token of the English analysis as "position:term", the marker as the word it stands before. */
     private static List<String> positions(String text) {

@@ -40,10 +40,11 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
     private final Monitor monitor;
     private final HitInterpreter interpreter;
     /** The analysis the reference reads lexicon entries from: its own, as the engine's interpreter had one. */
-    private final Analyzer interpretation = RuleAnalyzer.perField(true, false);
+    private final Analyzer interpretation;
 
     UnoptimisedRuleEngine(RulePack pack) {
         this.pack = pack;
+        interpretation = RuleAnalyzer.perField(true, false, pack.lexicons());
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
         interpreter = new HitInterpreter(pack, lexicons);
@@ -62,7 +63,7 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
         }
         try {
             monitor = new Monitor(
-                    RuleAnalyzer.perField(true, false),
+                    RuleAnalyzer.perField(true, false, pack.lexicons()),
                     queries.size() >= MULTIPASS_FROM_RULES
                             ? new MultipassTermFilteredPresearcher(2)
                             : new TermFilteredPresearcher());
