@@ -19,6 +19,8 @@ public final class HarmClassifier {
     public static final String VERSION_PROPERTY = "varsel.model.version";
     /** Manifest entry holding the {@link TextNormaliser#VERSION} the model was trained with. */
     public static final String NORMALISER_PROPERTY = "varsel.normaliser.version";
+    /** Manifest entry holding the {@link HarmFeatures#VERSION} the model was trained with. */
+    public static final String FEATURES_PROPERTY = "varsel.features.version";
 
     /**
      * Hateful and threat together must reach this for either to be the category; below it, the text is offensive or
@@ -50,6 +52,11 @@ public final class HarmClassifier {
             throw new IllegalArgumentException(
                     "model was trained with normaliser version " + normaliser + ", this code normalises with version "
                             + TextNormaliser.VERSION + ": retrain with ./varsel model train");
+        }
+        String features = model.getManifestProperty(FEATURES_PROPERTY);
+        if (!HarmFeatures.VERSION.equals(features)) {
+            throw new IllegalArgumentException("model was trained on features " + features
+                    + ", this code computes features " + HarmFeatures.VERSION + ": retrain with ./varsel model train");
         }
         this.categorizer = new DocumentCategorizerME(model);
         this.weights = WordWeights.of(model);

@@ -19,8 +19,11 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class HarmFeatures implements FeatureGenerator {
 
-    /** Part of the model version: bump when the features change. */
-    public static final String VERSION = "harm-features-2";
+    /**
+     * Part of the model version and of its manifest ({@link HarmClassifier#FEATURES_PROPERTY}): bump when the features
+     * or the obfuscation repair they read change, or the model is fed features it was not trained on.
+     */
+    public static final String VERSION = "harm-features-3";
 
     static final int CHAR_GRAM = 4;
     /** Words this long or longer also give character n-grams; shorter ones are covered by the word itself. */

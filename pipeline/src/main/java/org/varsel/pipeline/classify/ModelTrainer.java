@@ -81,6 +81,8 @@ public final class ModelTrainer {
                         version,
                         HarmClassifier.NORMALISER_PROPERTY,
                         String.valueOf(TextNormaliser.VERSION),
+                        HarmClassifier.FEATURES_PROPERTY,
+                        HarmFeatures.VERSION,
                         "varsel.training.options",
                         options.toString()),
                 factory);

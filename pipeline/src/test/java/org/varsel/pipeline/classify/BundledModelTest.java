@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import opennlp.tools.doccat.DoccatModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.varsel.pipeline.nlp.ModelResources;
 
 /** Guards the model shipped in the jar against the held-out data in the repository (a few seconds). */
 class BundledModelTest {
@@ -64,6 +66,13 @@ class BundledModelTest {
         assertThat(m.support("threat")).isGreaterThan(100);
         assertThat(m.recall("threat")).isGreaterThan(0.3);
         assertThat(m.precision("threat")).isGreaterThan(0.7);
+    }
+
+    @Test
+    void wasTrainedOnTheFeaturesThisCodeComputes() {
+        DoccatModel model = ModelResources.load(HarmClassifier.BUNDLED_MODEL, DoccatModel::new);
+
+        assertThat(model.getManifestProperty(HarmClassifier.FEATURES_PROPERTY)).isEqualTo(HarmFeatures.VERSION);
     }
 
     @Test

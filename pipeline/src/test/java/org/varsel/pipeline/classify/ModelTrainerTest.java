@@ -1,11 +1,14 @@
 package org.varsel.pipeline.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import opennlp.tools.doccat.DoccatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +94,28 @@ class ModelTrainerTest {
         TrainedModel model = ModelTrainer.train(TrainingCorpus.read(data, 1L, 0.0, 0.0), data, options, line -> {});
 
         assertThat(model.trainingCounts()).doesNotContainKey(TrainingCorpus.JIGSAW);
+    }
+
+    @Test
+    void theModelCarriesTheFeatureVersionItWasTrainedOn() throws IOException {
+        DoccatModel model = trainTinyCorpus(1.0, 1.0).model();
+
+        assertThat(model.getManifestProperty(HarmClassifier.FEATURES_PROPERTY)).isEqualTo(HarmFeatures.VERSION);
+    }
+
+    @Test
+    void refusesAModelTrainedOnOtherFeatures() throws IOException {
+        DoccatModel trained = trainTinyCorpus(1.0, 1.0).model();
+        Map<String, String> manifest = new HashMap<>();
+        manifest.put(
+                HarmClassifier.NORMALISER_PROPERTY, trained.getManifestProperty(HarmClassifier.NORMALISER_PROPERTY));
+        manifest.put(HarmClassifier.FEATURES_PROPERTY, "harm-features-older");
+        DoccatModel older = new DoccatModel("mul", trained.getMaxentModel(), manifest, trained.getFactory());
+
+        assertThatThrownBy(() -> new HarmClassifier(older))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("harm-features-older")
+                .hasMessageContaining(HarmFeatures.VERSION);
     }
 
     private TrainedModel trainTinyCorpus(double stormfrontNeutralKept, double hatexplainKept) throws IOException {
