@@ -3,9 +3,13 @@ package org.varsel.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -20,6 +24,7 @@ import org.varsel.pipeline.campaign.CampaignParts;
 import org.varsel.pipeline.campaign.CampaignSettings;
 import org.varsel.pipeline.campaign.Campaigns;
 import org.varsel.pipeline.campaign.MemoryCampaignState;
+import org.varsel.pipeline.correlate.CorrelationSettings;
 import org.varsel.pipeline.correlate.FindingUpdate;
 
 /**
@@ -30,10 +35,15 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * the session after). Findings are {@link
  * CampaignCpu}'s, fed as {@code CampaignFunction} receives them: the watermark trails the latest finding by the
  * out-of-orderness, and each event-time timer is one call. Serialised with the POJO serializers the map states use.
+ * In parts, a write of a campaign whose parts may be older than a quarter of the state TTL also rewrites them (its
+ * chunks and findings, so that none expires before its head: {@code FlinkCampaignState}); the processing time of a
+ * call is taken as the latest event time seen, as live, and those rewrites are counted apart.
  * {@code bench/run org.varsel.bench.CampaignStateBytes [signals] [bench|memory]}
  */
 public final class CampaignStateBytes {
     private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
+    private static final long REWRITE_PARTS_AFTER =
+            CorrelationSettings.defaults().stateTtl().toMillis() / 4;
 
     public static void main(String[] args) {
         long signals = args.length > 0 ? Long.parseLong(args[0]) : 30_000;
@@ -54,18 +64,19 @@ public final class CampaignStateBytes {
         long watermark = Long.MIN_VALUE;
         long maxSeen = Long.MIN_VALUE;
         for (FindingUpdate finding : findings) {
-            campaigns.onFinding(state, finding, watermark, out);
-            state.endOfCall();
             maxSeen = Math.max(maxSeen, finding.incident().updatedAt().toEpochMilli());
+            campaigns.onFinding(state, finding, watermark, out);
+            state.endOfCall(maxSeen);
             watermark = Math.max(watermark, maxSeen - OUT_OF_ORDERNESS.toMillis() - 1);
             while (!timers.isEmpty() && timers.first() <= watermark) {
                 campaigns.onTimer(state, timers.pollFirst(), out);
-                state.endOfCall();
+                state.endOfCall(maxSeen);
             }
         }
         while (!timers.isEmpty()) {
-            campaigns.onTimer(state, timers.pollFirst(), out);
-            state.endOfCall();
+            long timer = timers.pollFirst();
+            campaigns.onTimer(state, timer, out);
+            state.endOfCall(timer);
         }
         System.out.printf(
                 "%,d signals (%s mix) → %,d finding updates, %,d calls%n",
@@ -74,6 +85,14 @@ public final class CampaignStateBytes {
         System.out.printf(
                 "campaigns in parts: %,d heads and %,d chunks, %,d bytes (%.1f a signal)%n",
                 state.heads, state.chunks, state.partsBytes, state.partsBytes / (double) signals);
+        System.out.printf(
+                "of which rewritten after a quarter of the TTL: %,d chunks and %,d findings, %,d bytes (%.1f a signal);"
+                        + " event time %s%n",
+                state.rewrittenChunks,
+                state.rewrittenFindings,
+                state.rewrittenBytes,
+                state.rewrittenBytes / (double) signals,
+                Duration.ofMillis(state.lastCall - state.firstCall));
         print("findings", state.memberWrites, signals);
     }
 
@@ -150,18 +169,52 @@ public final class CampaignStateBytes {
         long heads;
         long chunks;
         long partsBytes;
+        long rewrittenChunks;
+        long rewrittenFindings;
+        long rewrittenBytes;
+        long firstCall = Long.MIN_VALUE;
+        long lastCall;
+        private final Map<String, Long> partsWrittenSince = new HashMap<>();
 
-        void endOfCall() {
+        void endOfCall(long now) {
             calls++;
-            memberWrites.endOfCall();
+            firstCall = firstCall == Long.MIN_VALUE ? now : firstCall;
+            lastCall = now;
+            Set<Object> writtenMembers = Collections.newSetFromMap(new IdentityHashMap<>());
+            writtenMembers.addAll(memberWrites.endOfCall());
             for (Object written : campaignWrites.endOfCall()) {
                 Campaign campaign = (Campaign) written;
                 heads++;
                 partsBytes += campaignWrites.size(CampaignParts.head(campaign));
-                CampaignParts.changedChunks(campaign, (key, chunk) -> {
-                    chunks++;
-                    partsBytes += chunkSizes.size(chunk);
-                });
+                Long since = partsWrittenSince.get(campaign.id);
+                if (since == null || now - since >= REWRITE_PARTS_AFTER) {
+                    partsWrittenSince.put(campaign.id, now);
+                }
+                if (since != null && now - since >= REWRITE_PARTS_AFTER) {
+                    rewriteParts(campaign, writtenMembers);
+                } else {
+                    CampaignParts.changedChunks(campaign, (key, chunk) -> {
+                        chunks++;
+                        partsBytes += chunkSizes.size(chunk);
+                    });
+                }
+            }
+        }
+
+        private void rewriteParts(Campaign campaign, Set<Object> writtenMembers) {
+            CampaignParts.everyChunk(campaign, (key, chunk) -> {
+                chunks++;
+                rewrittenChunks++;
+                int size = chunkSizes.size(chunk);
+                partsBytes += size;
+                rewrittenBytes += size;
+            });
+            for (String id : campaign.findings) {
+                CampaignMember member = member(id);
+                if (member != null && !writtenMembers.contains(member)) {
+                    rewrittenFindings++;
+                    rewrittenBytes += memberWrites.size(member);
+                }
             }
         }
 

@@ -81,13 +81,21 @@ public final class CampaignParts {
     }
 
     /**
-     * Hands {@code remove} the key of every chunk of the campaign with this id that {@code kept} says is there, list
-     * by list up to the first missing chunk.
+     * Hands {@code put} every chunk of {@code campaign}'s lists, with its key, and counts them as kept: a rewrite of
+     * chunks that did not change, so that none expires (state TTL, from its write) before the head written with it.
      */
-    public static void removeChunks(String campaignId, Function<String, Boolean> kept, Consumer<String> remove) {
+    public static void everyChunk(Campaign campaign, BiConsumer<String, List<String>> put) {
         for (char list : LISTS) {
-            for (int chunk = 0; kept.apply(key(campaignId, list, chunk)); chunk++) {
-                remove.accept(key(campaignId, list, chunk));
+            campaign.keptInParts(list, 0);
+        }
+        changedChunks(campaign, put);
+    }
+
+    /** Hands {@code remove} the key of every chunk that the backend keeps of {@code campaign} (as read or written). */
+    public static void keptChunks(Campaign campaign, Consumer<String> remove) {
+        for (char list : LISTS) {
+            for (int chunk = 0; chunk * CHUNK < campaign.keptInParts(list); chunk++) {
+                remove.accept(key(campaign.id, list, chunk));
             }
         }
     }

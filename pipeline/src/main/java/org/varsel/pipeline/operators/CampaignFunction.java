@@ -1,6 +1,7 @@
 package org.varsel.pipeline.operators;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -68,30 +69,39 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
     public void open(OpenContext openContext) {
         state = new FlinkCampaignState(
                 KeyedAccess.readsFreshCopies(getRuntimeContext()),
-                getRuntimeContext()
-                        .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
-                                new MapStateDescriptor<>(
-                                        "campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)),
-                                stateTtl)),
-                getRuntimeContext()
-                        .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
-                                new MapStateDescriptor<>(
-                                        "campaign-members", Types.STRING, TypeInformation.of(CampaignMember.class)),
-                                stateTtl)),
-                getRuntimeContext()
-                        .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
-                                new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)),
-                                stateTtl)),
-                getRuntimeContext()
-                        .getMapState(KeyedAccess.expiringWithoutCleanupOnAccess(
-                                new MapStateDescriptor<>("campaign-parts", Types.STRING, Types.LIST(Types.STRING)),
-                                stateTtl)));
+                stateTtl,
+                getRuntimeContext().getMapState(pendingState(stateTtl)),
+                getRuntimeContext().getMapState(membersState(stateTtl)),
+                getRuntimeContext().getMapState(campaignsState(stateTtl)),
+                getRuntimeContext().getMapState(campaignPartsState(stateTtl)));
+    }
+
+    static MapStateDescriptor<String, FindingUpdate> pendingState(Duration stateTtl) {
+        return KeyedAccess.expiringWithoutCleanupOnAccess(
+                new MapStateDescriptor<>("campaign-pending", Types.STRING, TypeInformation.of(FindingUpdate.class)),
+                stateTtl);
+    }
+
+    static MapStateDescriptor<String, CampaignMember> membersState(Duration stateTtl) {
+        return KeyedAccess.expiringWithoutCleanupOnAccess(
+                new MapStateDescriptor<>("campaign-members", Types.STRING, TypeInformation.of(CampaignMember.class)),
+                stateTtl);
+    }
+
+    static MapStateDescriptor<String, Campaign> campaignsState(Duration stateTtl) {
+        return KeyedAccess.expiringWithoutCleanupOnAccess(
+                new MapStateDescriptor<>("campaigns", Types.STRING, TypeInformation.of(Campaign.class)), stateTtl);
+    }
+
+    static MapStateDescriptor<String, List<String>> campaignPartsState(Duration stateTtl) {
+        return KeyedAccess.expiringWithoutCleanupOnAccess(
+                new MapStateDescriptor<>("campaign-parts", Types.STRING, Types.LIST(Types.STRING)), stateTtl);
     }
 
     @Override
     public void processElement(FindingUpdate update, Context context, Collector<CampaignChange> out) {
         TimerService timers = context.timerService();
-        state.expireCache(timers.currentProcessingTime());
+        state.startCall(timers.currentProcessingTime());
         campaigns.onFinding(state, update, timers.currentWatermark(), output(timers, out));
         state.writeBack();
         if (!maxHold.isZero()) {
@@ -103,7 +113,7 @@ public final class CampaignFunction extends KeyedProcessFunction<String, Finding
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<CampaignChange> out) {
-        state.expireCache(context.timerService().currentProcessingTime());
+        state.startCall(context.timerService().currentProcessingTime());
         if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
             campaigns.onHoldExpired(state, output(context.timerService(), out));
         } else {

@@ -1,11 +1,16 @@
 package org.varsel.pipeline.operators;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.apache.flink.api.common.state.MapState;
 import org.varsel.pipeline.campaign.Campaign;
 import org.varsel.pipeline.campaign.CampaignContentIndex;
@@ -18,7 +23,8 @@ import org.varsel.pipeline.correlate.FindingUpdate;
 /**
  * {@link CampaignFunction}'s consolidation state in Flink keyed state, with a cache of findings and campaigns. The cache
  * is not scoped by key: the operator has one key ({@link CampaignFunction#KEY}). Consolidation changes what it reads in
- * place, so the cache is kept only where the backend reads fresh copies ({@link KeyedAccess#readsFreshCopies}).
+ * place, so the cache is kept only where the backend serialises, reading fresh copies ({@link
+ * KeyedAccess#readsFreshCopies}).
  *
  * <p>Findings and campaigns put during one call of the operator (a record or a timer) are written to their map state
  * once, when the call ends ({@link #writeBack}): a release rewrote a campaign, with its list of findings and content,
@@ -30,13 +36,29 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  * chunks of its findings and content summary that gained entries, in a map state of their own; whole, its lists were
  * ~6.8 KB a write. The heap backend keeps references, so there a campaign is put whole (a reference, nothing
  * serialised). Either reads both forms, so a snapshot of either backend, and of builds before the parts, restores.
+ *
+ * <p>Every entry expires by the state TTL from its own write. A campaign's head is written whenever it changes, but its
+ * findings and the chunks of its lists only when they change: a day-long campaign is forgotten (25 hours after its last
+ * sighting) after the TTL has expired what it gathered first, and a read of it then stopped at the missing chunk
+ * (docs/performance.md). So a write of a campaign whose stored parts may be older than a quarter of the TTL rewrites
+ * them all ({@link #campaignsWithAgeingParts}): none then expires more than a quarter of the TTL before its head.
  */
 final class FlinkCampaignState implements CampaignState {
     private final MapState<String, FindingUpdate> pending;
     private final MapState<String, CampaignMember> members;
     private final MapState<String, Campaign> campaigns;
     private final MapState<String, List<String>> campaignParts;
-    private final boolean writesInParts;
+    private final boolean serialisingBackend;
+    /** How old a campaign's stored parts may grow before a write of its head rewrites them: a quarter of the TTL. */
+    private final long rewritePartsAfterMillis;
+    /**
+     * Per campaign, the processing time since which every part of it was written (its findings and, in parts, its
+     * chunks); operator memory, so unknown after a start or restore, and then its next write rewrites them.
+     */
+    private final Map<String, Long> partsWrittenSince = new HashMap<>();
+    /** The processing time of the operator's call. */
+    private long now;
+
     private final RecentEntries<CampaignMember> cachedMembers;
     private final RecentEntries<Campaign> cachedCampaigns;
     /** What this call put and has not written yet, in the order first put. */
@@ -59,43 +81,76 @@ final class FlinkCampaignState implements CampaignState {
     private CampaignsByLastSeen byLastSeen;
 
     FlinkCampaignState(
-            boolean readsFreshCopies,
+            boolean serialisingBackend,
+            Duration stateTtl,
             MapState<String, FindingUpdate> pending,
             MapState<String, CampaignMember> members,
             MapState<String, Campaign> campaigns,
             MapState<String, List<String>> campaignParts) {
-        this.cachedMembers =
-                new RecentEntries<>(CampaignFunction.CACHED_ENTRIES, CampaignFunction.CACHE_LIFETIME, readsFreshCopies);
-        this.cachedCampaigns =
-                new RecentEntries<>(CampaignFunction.CACHED_ENTRIES, CampaignFunction.CACHE_LIFETIME, readsFreshCopies);
+        this.cachedMembers = new RecentEntries<>(
+                CampaignFunction.CACHED_ENTRIES, CampaignFunction.CACHE_LIFETIME, serialisingBackend);
+        this.cachedCampaigns = new RecentEntries<>(
+                CampaignFunction.CACHED_ENTRIES, CampaignFunction.CACHE_LIFETIME, serialisingBackend);
         this.pending = pending;
         this.members = members;
         this.campaigns = campaigns;
         this.campaignParts = campaignParts;
-        this.writesInParts = readsFreshCopies;
+        this.serialisingBackend = serialisingBackend;
+        this.rewritePartsAfterMillis = stateTtl.toMillis() / 4;
     }
 
     /** Writes what this call put to the map states; the operator calls it at the end of every call. */
     void writeBack() {
+        Set<String> ageing = campaignsWithAgeingParts();
+        ageing.forEach(this::rewriteFindingsOf);
         writeBack(unwrittenMembers, members);
-        if (writesInParts) {
-            writeBackInParts();
+        if (serialisingBackend) {
+            writeBackInParts(ageing);
         } else {
             writeBack(unwrittenCampaigns, campaigns);
         }
     }
 
-    private void writeBackInParts() {
-        if (!unwrittenCampaigns.isEmpty()) {
-            KeyedAccess.run(() -> {
-                for (Campaign campaign : unwrittenCampaigns.values()) {
-                    campaigns.put(campaign.id, CampaignParts.head(campaign));
-                    CampaignParts.changedChunks(
-                            campaign, (key, chunk) -> KeyedAccess.run(() -> campaignParts.put(key, chunk)));
-                }
-            });
-            unwrittenCampaigns.clear();
+    /**
+     * The campaigns to be written whose stored parts may be older than {@link #rewritePartsAfterMillis} (or of unknown
+     * age), counted from now as written since: this write rewrites their parts.
+     */
+    private Set<String> campaignsWithAgeingParts() {
+        Set<String> ageing = new HashSet<>();
+        for (String id : unwrittenCampaigns.keySet()) {
+            Long since = partsWrittenSince.get(id);
+            if (since == null || now - since >= rewritePartsAfterMillis) {
+                ageing.add(id);
+                partsWrittenSince.put(id, now);
+            }
         }
+        return ageing;
+    }
+
+    private void rewriteFindingsOf(String campaignId) {
+        for (String id : unwrittenCampaigns.get(campaignId).findings) {
+            if (!unwrittenMembers.containsKey(id)) {
+                CampaignMember member = member(id);
+                if (member != null) { // null: the TTL expired it (a campaign of unknown age)
+                    unwrittenMembers.put(id, member);
+                }
+            }
+        }
+    }
+
+    private void writeBackInParts(Set<String> ageing) {
+        BiConsumer<String, List<String>> putChunk =
+                (key, chunk) -> KeyedAccess.run(() -> campaignParts.put(key, chunk));
+        for (Campaign campaign : unwrittenCampaigns.values()) {
+            Campaign head = CampaignParts.head(campaign);
+            KeyedAccess.run(() -> campaigns.put(campaign.id, head));
+            if (ageing.contains(campaign.id)) {
+                CampaignParts.everyChunk(campaign, putChunk);
+            } else {
+                CampaignParts.changedChunks(campaign, putChunk);
+            }
+        }
+        unwrittenCampaigns.clear();
     }
 
     private static <V> void writeBack(Map<String, V> unwritten, MapState<String, V> state) {
@@ -109,7 +164,9 @@ final class FlinkCampaignState implements CampaignState {
         }
     }
 
-    void expireCache(long now) {
+    /** Starts a call of the operator at processing time {@code now}: empties the caches when due. */
+    void startCall(long now) {
+        this.now = now;
         cachedMembers.forgetWhenDue(now);
         cachedCampaigns.forgetWhenDue(now);
     }
@@ -223,14 +280,13 @@ final class FlinkCampaignState implements CampaignState {
 
     @Override
     public void removeCampaign(String id) {
+        Campaign stored = campaign(id); // what the backend keeps of it: which chunks
         unwrittenCampaigns.remove(id);
-        KeyedAccess.run(() -> {
-            campaigns.remove(id);
-            CampaignParts.removeChunks(
-                    id,
-                    key -> KeyedAccess.call(() -> campaignParts.contains(key)),
-                    key -> KeyedAccess.run(() -> campaignParts.remove(key)));
-        });
+        KeyedAccess.run(() -> campaigns.remove(id));
+        if (stored != null) {
+            CampaignParts.keptChunks(stored, key -> KeyedAccess.run(() -> campaignParts.remove(key)));
+        }
+        partsWrittenSince.remove(id);
         cachedCampaigns.remove(id);
         campaignKeys().remove(id);
         contentIndex().remove(id);

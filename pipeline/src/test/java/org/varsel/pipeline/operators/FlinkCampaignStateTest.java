@@ -35,6 +35,7 @@ import org.varsel.pipeline.correlate.FindingUpdate;
  */
 class FlinkCampaignStateTest {
     private static final CorrelationSettings DETECTORS = CorrelationSettings.defaults();
+    private static final Duration TTL = DETECTORS.stateTtl();
 
     @Test
     void writesEachCampaignAndFindingOnceAtTheEndOfARelease() {
@@ -42,7 +43,8 @@ class FlinkCampaignStateTest {
         CountingMapState<CampaignMember> members = new CountingMapState<>();
         CountingMapState<Campaign> campaigns = new CountingMapState<>();
         CountingMapState<List<String>> parts = new CountingMapState<>();
-        FlinkCampaignState state = new FlinkCampaignState(true, new CountingMapState<>(), members, campaigns, parts);
+        FlinkCampaignState state =
+                new FlinkCampaignState(true, TTL, new CountingMapState<>(), members, campaigns, parts);
         Campaigns consolidation = new Campaigns(CampaignSettings.defaults());
         long last = Long.MIN_VALUE;
         for (FindingUpdate finding : findings) {
@@ -85,7 +87,7 @@ class FlinkCampaignStateTest {
             CountingMapState<Campaign> campaigns = new CountingMapState<>();
             CountingMapState<List<String>> parts = new CountingMapState<>();
             FlinkCampaignState state =
-                    new FlinkCampaignState(true, new CountingMapState<>(), members, campaigns, parts);
+                    new FlinkCampaignState(true, TTL, new CountingMapState<>(), members, campaigns, parts);
             Campaigns consolidation = new Campaigns(CampaignSettings.defaults());
             TreeSet<Long> timers = new TreeSet<>();
             long watermark = Long.MIN_VALUE;
@@ -118,7 +120,7 @@ class FlinkCampaignStateTest {
         CountingMapState<Campaign> whole = new CountingMapState<>();
         CountingMapState<List<String>> unused = new CountingMapState<>();
         FlinkCampaignState heap =
-                new FlinkCampaignState(false, new CountingMapState<>(), new CountingMapState<>(), whole, unused);
+                new FlinkCampaignState(false, TTL, new CountingMapState<>(), new CountingMapState<>(), whole, unused);
         Campaigns consolidation = new Campaigns(CampaignSettings.defaults());
         List<FindingUpdate> coLink = coLinkFindings();
         coLink.forEach(finding -> consolidation.onFinding(heap, finding, Long.MIN_VALUE, ignored()));
@@ -141,7 +143,8 @@ class FlinkCampaignStateTest {
             CountingMapState<CampaignMember> members,
             CountingMapState<Campaign> campaigns,
             CountingMapState<List<String>> parts) {
-        FlinkCampaignState cold = new FlinkCampaignState(true, new CountingMapState<>(), members, campaigns, parts);
+        FlinkCampaignState cold =
+                new FlinkCampaignState(true, TTL, new CountingMapState<>(), members, campaigns, parts);
         return cold.campaignIds().stream().map(cold::campaign).toList();
     }
 
