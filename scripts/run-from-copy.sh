@@ -14,7 +14,10 @@ copy_lock() {
   COPY_RUNS="$ROOT/.varsel/run/$1"
   mkdir -p "$COPY_RUNS"
   exec 8>"$ROOT/.varsel/run/.build-lock"
-  flock -x 8
+  if ! flock -n -x 8; then
+    echo "waiting for another launcher of this project to finish its build ..." >&2
+    flock -x 8
+  fi
 }
 
 copy_fingerprint() {
