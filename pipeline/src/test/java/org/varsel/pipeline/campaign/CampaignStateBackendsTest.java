@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ObjectInputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,11 @@ import java.util.function.Predicate;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.OperatorSnapshotFutures;
@@ -114,9 +117,27 @@ class CampaignStateBackendsTest {
                 .contains("campaign", "co-link");
         assertThat(replay.latest().values()).anyMatch(i -> i.mergedInto() != null);
 
-        List<Incident> emitted = runOnFlink(backend, findings, settings);
+        List<Incident> emitted = emittedOnFlink(backend, settings);
         assertThat(latest(emitted)).isEqualTo(latest(replay.emitted));
         return emitted.size();
+    }
+
+    /** The emission settings of the job tests: every change, and a campaign's churn coalesced (the default interval). */
+    private static final List<CampaignSettings> EMISSIONS =
+            List.of(CampaignsTest.EVERY_CHANGE, CampaignCoalescingTest.FIVE_MINUTES);
+
+    /** Each backend's job, run once for the tests of both emission settings. */
+    private static final Map<String, Map<CampaignSettings, List<Incident>>> JOBS = new HashMap<>();
+
+    /**
+     * What the job on the backend emitted with the settings. Both emission stages run behind one consolidation in one
+     * job (each keyed by campaign, with its own state and timers), one MiniCluster a backend instead of one a test.
+     */
+    private static List<Incident> emittedOnFlink(String backend, CampaignSettings settings) throws Exception {
+        if (!JOBS.containsKey(backend)) {
+            JOBS.put(backend, runOnFlink(backend, CampaignsTest.detect(CampaignStreams.meeting())));
+        }
+        return JOBS.get(backend).get(settings);
     }
 
     /**
@@ -363,14 +384,13 @@ class CampaignStateBackendsTest {
         return Harnesses.opened(harness, backend, snapshot);
     }
 
-    private static List<Incident> runOnFlink(String backend, List<FindingUpdate> findings, CampaignSettings settings)
+    private static Map<CampaignSettings, List<Incident>> runOnFlink(String backend, List<FindingUpdate> findings)
             throws Exception {
         Configuration config = Harnesses.jobConfiguration(backend);
         config.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
         env.enableCheckpointing(100);
-        List<Incident> out = new ArrayList<>();
-        try (CloseableIterator<Incident> incidents = env.fromData(findings, TypeInformation.of(FindingUpdate.class))
+        DataStream<CampaignChange> changes = env.fromData(findings, TypeInformation.of(FindingUpdate.class))
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<FindingUpdate>forGenerator(
                                 c -> new WatermarkAfterEveryRecord<>(CampaignsTest.OUT_OF_ORDERNESS))
                         .withTimestampAssigner(
@@ -379,14 +399,24 @@ class CampaignStateBackendsTest {
                 .process(
                         new CampaignFunction(
                                 new Campaigns(CampaignSettings.defaults()), CampaignsTest.DETECTORS.stateTtl()),
-                        TypeInformation.of(CampaignChange.class))
-                .keyBy(CampaignChange::campaignId, Types.STRING)
-                .process(
-                        new CampaignIncidentFunction(
-                                new CampaignIncidents(settings), CampaignsTest.DETECTORS.stateTtl()),
-                        TypeInformation.of(Incident.class))
-                .executeAndCollect()) {
-            incidents.forEachRemaining(out::add);
+                        TypeInformation.of(CampaignChange.class));
+        DataStream<Tuple2<Integer, Incident>> all = null;
+        for (int i = 0; i < EMISSIONS.size(); i++) {
+            int emission = i;
+            DataStream<Tuple2<Integer, Incident>> emitted = changes.keyBy(CampaignChange::campaignId, Types.STRING)
+                    .process(
+                            new CampaignIncidentFunction(
+                                    new CampaignIncidents(EMISSIONS.get(i)), CampaignsTest.DETECTORS.stateTtl()),
+                            TypeInformation.of(Incident.class))
+                    .map(
+                            incident -> Tuple2.of(emission, incident),
+                            Types.TUPLE(Types.INT, TypeInformation.of(Incident.class)));
+            all = all == null ? emitted : all.union(emitted);
+        }
+        Map<CampaignSettings, List<Incident>> out = new HashMap<>();
+        EMISSIONS.forEach(settings -> out.put(settings, new ArrayList<>()));
+        try (CloseableIterator<Tuple2<Integer, Incident>> incidents = all.executeAndCollect()) {
+            incidents.forEachRemaining(i -> out.get(EMISSIONS.get(i.f0)).add(i.f1));
         }
         return out;
     }

@@ -14,8 +14,10 @@ import java.util.function.Function;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -65,11 +67,12 @@ class DetectorStateBackendsTest {
         check(
                 backend,
                 Run.JOB,
-                "early warning",
-                new EarlyWarnings(settings, EarlyWarningSettings.WEEK),
-                TrendState.class,
-                stream,
-                KEYS::earlyWarning);
+                List.of(Check.of(
+                        "early warning",
+                        new EarlyWarnings(settings, EarlyWarningSettings.WEEK),
+                        TrendState.class,
+                        stream,
+                        KEYS::earlyWarning)));
     }
 
     /**
@@ -105,42 +108,73 @@ class DetectorStateBackendsTest {
         check(
                 backend,
                 run,
-                "co-similar text",
-                CoordinatedAccounts.coSimilarText(SETTINGS),
-                CoordinationState.class,
-                stream,
-                s -> KEYS.coSimilarText(s).stream().toList());
-        check(
-                backend,
-                run,
-                "co-link",
-                CoordinatedAccounts.coLink(SETTINGS),
-                CoordinationState.class,
-                stream,
-                KEYS::coLink);
-        check(
-                backend,
-                run,
-                "hashtag push",
-                BaselineBursts.hashtagPush(SETTINGS),
-                BurstState.class,
-                stream,
-                KEYS::hashtags);
-        check(backend, run, "surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge);
+                List.of(
+                        Check.of(
+                                "co-similar text",
+                                CoordinatedAccounts.coSimilarText(SETTINGS),
+                                CoordinationState.class,
+                                stream,
+                                s -> KEYS.coSimilarText(s).stream().toList()),
+                        Check.of(
+                                "co-link",
+                                CoordinatedAccounts.coLink(SETTINGS),
+                                CoordinationState.class,
+                                stream,
+                                KEYS::coLink),
+                        Check.of(
+                                "hashtag push",
+                                BaselineBursts.hashtagPush(SETTINGS),
+                                BurstState.class,
+                                stream,
+                                KEYS::hashtags),
+                        Check.of("surge", BaselineBursts.surge(SETTINGS), BurstState.class, stream, KEYS::surge)));
+    }
+
+    /** One detector over the keyed signals of a stream, and what the in-memory replay finds in them. */
+    private record Check<H>(String name, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs) {
+        static <H> Check<H> of(
+                String name,
+                Detector<H> detector,
+                Class<H> head,
+                List<AnalysedSignal> stream,
+                Function<AnalysedSignal, List<KeyedSignal>> keys) {
+            List<KeyedSignal> inputs = new ArrayList<>();
+            stream.forEach(s -> inputs.addAll(keys.apply(s)));
+            return new Check<>(name, detector, head, inputs);
+        }
+
+        List<Incident> replayed() {
+            List<Incident> expected = new ArrayList<>();
+            DetectorReplay<H> replay =
+                    new DetectorReplay<>(detector, OUT_OF_ORDERNESS, update -> expected.add(update.incident()));
+            inputs.forEach(replay::feed);
+            replay.finish();
+            assertThat(replay.states())
+                    .as(name + ": every key's state is cleared at the end of input")
+                    .isEmpty();
+            assertThat(latest(expected))
+                    .as(name + ": the replay finds incidents")
+                    .isNotEmpty();
+            return expected;
+        }
+
+        DetectorFunction<H> function() {
+            return new DetectorFunction<>(detector, head, SETTINGS.stateTtl());
+        }
     }
 
     /**
      * Runs the detector in an operator test harness, snapshots it halfway (the snapshot written only after the operator
      * went on) and goes on in a new operator restored from it.
      */
-    private static <H> List<Incident> runAcrossRestore(
-            String backend, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs, boolean fromPlainOperator)
+    private static <H> List<Incident> runAcrossRestore(String backend, Check<H> check, boolean fromPlainOperator)
             throws Exception {
+        List<KeyedSignal> inputs = check.inputs();
         List<Incident> out = new ArrayList<>();
         int half = inputs.size() / 2;
         long watermark = Long.MIN_VALUE;
         OperatorSubtaskState snapshot;
-        DetectorFunction<H> before = new DetectorFunction<>(detector, head, SETTINGS.stateTtl());
+        DetectorFunction<H> before = check.function();
         try (var harness = detectorHarness(
                 backend, fromPlainOperator ? new KeyedProcessOperator<>(before) : before.operator(), null)) {
             for (KeyedSignal input : inputs.subList(0, half)) {
@@ -157,8 +191,7 @@ class DetectorStateBackendsTest {
             }
             snapshot = Harnesses.written(writing);
         }
-        try (var harness = detectorHarness(
-                backend, new DetectorFunction<>(detector, head, SETTINGS.stateTtl()).operator(), snapshot)) {
+        try (var harness = detectorHarness(backend, check.function().operator(), snapshot)) {
             for (KeyedSignal input : inputs.subList(half, inputs.size())) {
                 watermark = feed(harness, input, watermark);
             }
@@ -191,54 +224,55 @@ class DetectorStateBackendsTest {
                 snapshot);
     }
 
-    private static <H> void check(
-            String backend,
-            Run run,
-            String name,
-            Detector<H> detector,
-            Class<H> head,
-            List<AnalysedSignal> stream,
-            Function<AnalysedSignal, List<KeyedSignal>> keys)
-            throws Exception {
-        List<KeyedSignal> inputs = new ArrayList<>();
-        stream.forEach(s -> inputs.addAll(keys.apply(s)));
-
-        List<Incident> expected = new ArrayList<>();
-        DetectorReplay<H> replay =
-                new DetectorReplay<>(detector, OUT_OF_ORDERNESS, update -> expected.add(update.incident()));
-        inputs.forEach(replay::feed);
-        replay.finish();
-        assertThat(replay.states())
-                .as(name + ": every key's state is cleared at the end of input")
-                .isEmpty();
-
-        List<Incident> actual = run == Run.JOB
-                ? runOnFlink(backend, detector, head, inputs)
-                : runAcrossRestore(backend, detector, head, inputs, run == Run.RESTORED_FROM_WRITE_THROUGH);
-        assertThat(latest(expected)).as(name + ": the replay finds incidents").isNotEmpty();
-        assertThat(summaries(latest(actual)))
-                .as(name + " on " + backend + (run == Run.JOB ? "" : " " + run))
-                .isEqualTo(summaries(latest(expected)));
+    /**
+     * Every check's detector on the backend, in one job when the run is a job (a MiniCluster each would add their
+     * start-ups and nothing else: each detector has its own operator, state and source), else each across a restore;
+     * the last version of every incident must be the replay's.
+     */
+    private static void check(String backend, Run run, List<Check<?>> checks) throws Exception {
+        Map<String, List<Incident>> actual = new TreeMap<>();
+        if (run == Run.JOB) {
+            actual.putAll(runOnFlink(backend, checks));
+        } else {
+            for (Check<?> check : checks) {
+                actual.put(check.name(), runAcrossRestore(backend, check, run == Run.RESTORED_FROM_WRITE_THROUGH));
+            }
+        }
+        for (Check<?> check : checks) {
+            assertThat(summaries(latest(actual.getOrDefault(check.name(), List.of()))))
+                    .as(check.name() + " on " + backend + (run == Run.JOB ? "" : " " + run))
+                    .isEqualTo(summaries(latest(check.replayed())));
+        }
     }
 
-    private static <H> List<Incident> runOnFlink(
-            String backend, Detector<H> detector, Class<H> head, List<KeyedSignal> inputs) throws Exception {
+    /** Runs the checks' detectors side by side in one job on the backend; the incidents each emitted, by check. */
+    private static Map<String, List<Incident>> runOnFlink(String backend, List<Check<?>> checks) throws Exception {
         Configuration config = Harnesses.jobConfiguration(backend);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
         env.enableCheckpointing(100);
-        List<Incident> out = new ArrayList<>();
-        try (CloseableIterator<Incident> incidents = env.fromData(inputs, TypeInformation.of(KeyedSignal.class))
+        DataStream<Tuple2<String, Incident>> all = null;
+        for (Check<?> check : checks) {
+            DataStream<Tuple2<String, Incident>> found = detect(env, check);
+            all = all == null ? found : all.union(found);
+        }
+        Map<String, List<Incident>> out = new TreeMap<>();
+        try (CloseableIterator<Tuple2<String, Incident>> incidents = all.executeAndCollect()) {
+            incidents.forEachRemaining(
+                    i -> out.computeIfAbsent(i.f0, name -> new ArrayList<>()).add(i.f1));
+        }
+        return out;
+    }
+
+    private static <H> DataStream<Tuple2<String, Incident>> detect(StreamExecutionEnvironment env, Check<H> check) {
+        String name = check.name();
+        return env.fromData(check.inputs(), TypeInformation.of(KeyedSignal.class))
                 .assignTimestampsAndWatermarks(watermarkAfterEverySignal())
                 .keyBy(KeyedSignal::key, Types.STRING)
                 .transform(
-                        "detector",
+                        "detector " + name,
                         TypeInformation.of(FindingUpdate.class),
-                        new DetectorFunction<>(detector, head, SETTINGS.stateTtl()).operator())
-                .map(FindingUpdate::incident, TypeInformation.of(Incident.class))
-                .executeAndCollect()) {
-            incidents.forEachRemaining(out::add);
-        }
-        return out;
+                        check.function().operator())
+                .map(u -> Tuple2.of(name, u.incident()), Types.TUPLE(Types.STRING, TypeInformation.of(Incident.class)));
     }
 
     /** The replay's watermark: the highest event time seen less the out-of-orderness, after every signal. */
