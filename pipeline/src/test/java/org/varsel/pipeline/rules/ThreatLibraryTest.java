@@ -87,6 +87,45 @@ class ThreatLibraryTest {
                 "oa-en-consequence-at-reader");
     }
 
+    /**
+     * The subject the lexicons lack, at a sentence's start or in capitals: the analysis lower-cases every word, but the
+     * {@code _person_} token is stacked on neither (PersonNameFilterTest), so the structure must carry the reading.
+     */
+    @Test
+    void readsACallWhoseSubjectNoLexiconHoldsEvenInCapitalsOrAtTheSentenceStart() {
+        Map<String, String> readBy = Map.of(
+                "Mortensen should be publicly executed for this", "oa-en-killing-demanded-of-anyone",
+                "BRANDT NEEDS TO DIE LIKE A RAT", "oa-en-killing-demanded-of-anyone",
+                "those landlords should all kill themselves", "oa-en-killing-demanded-of-anyone",
+                "someone needs to shoot him before it is too late", "oa-en-killing-asked-of-someone",
+                "Hendricks needs his ass kicked", "oa-en-killing-asked-of-someone",
+                "death to the collaborators", "oa-en-death-to-any-target",
+                "DEATH TO THE TRAITORS", "oa-en-death-to-any-target",
+                "Treason = 1 rope", "oa-en-harm-as-a-formula",
+                "rope + tree + traitor", "oa-en-harm-as-a-formula");
+        readBy.forEach((text, ruleId) -> assertThat(meant(text, "en")).as(text).contains(ruleId));
+    }
+
+    @Test
+    void readsFormulasAndModalsOfThingsAsNoCall() {
+        assertNoneHits(
+                List.of(
+                        "the order must be executed before noon",
+                        "the filibuster must die",
+                        "tie the rope to the tree and hang the swing",
+                        "she chanted death to the patriarchy at the march",
+                        "the batter needs a good beating",
+                        "someone should shoot the wedding photos",
+                        "Use a condom. Problem solved.",
+                        // two guard posts the first draft flagged (Jigsaw non-toxic, EDOS): a count, a forecast
+                        "Hitler was responsible for 40 million deaths to the war",
+                        "if war comes the countries with nukes are going to shoot themselves instead of the enemy"),
+                "oa-en-killing-demanded-of-anyone",
+                "oa-en-killing-asked-of-someone",
+                "oa-en-death-to-any-target",
+                "oa-en-harm-as-a-formula");
+    }
+
     @Test
     void flagsADanishThreatWhoseParticleVerbIsSplitByItsObject() {
         assertThat(meant("Jeg slår hver eneste af de romaer ihjel", "da")).contains("dsl-da-trussel-i-foerste-person");
