@@ -45,16 +45,16 @@ class ClassifierAloneTest {
     void aNationalityIsNoGroupTargetForTheHighTierButAGroupThatIsAlsoAPeopleIs() {
         // the English nationalities moved from PersonNameFilter's code into the pack's `nationality` lexicon, whose
         // entries name no group: the score alone still needs a group, a slur or the reader beside the violence
-        Incident swedes = DETECTOR.highSeverity(post(1).text("We are going to shoot every one of the Swedes.")
-                        .threatening(0.55, 0.40)
-                        .analysed())
-                .orElseThrow();
-        assertThat(swedes.tier()).isEqualTo(Tier.MEDIUM);
-        Incident somalis = DETECTOR.highSeverity(post(2).text("We are going to shoot every one of the Somalis.")
-                        .threatening(0.55, 0.40)
-                        .analysed())
-                .orElseThrow();
-        assertThat(somalis.tier()).isEqualTo(Tier.HIGH);
+        assertThat(tierOfAThreatScoredAlone("We are going to shoot every one of the Swedes."))
+                .isEqualTo(Tier.MEDIUM);
+        assertThat(tierOfAThreatScoredAlone("We are going to shoot every one of the Somalis."))
+                .isEqualTo(Tier.HIGH);
+    }
+
+    private static Tier tierOfAThreatScoredAlone(String text) {
+        return DETECTOR.highSeverity(post(1).text(text).threatening(0.55, 0.40).analysed())
+                .orElseThrow()
+                .tier();
     }
 
     @Test
