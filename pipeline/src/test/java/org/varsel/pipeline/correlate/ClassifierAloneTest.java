@@ -42,6 +42,22 @@ class ClassifierAloneTest {
     }
 
     @Test
+    void aNationalityIsNoGroupTargetForTheHighTierButAGroupThatIsAlsoAPeopleIs() {
+        // the English nationalities moved from PersonNameFilter's code into the pack's `nationality` lexicon, whose
+        // entries name no group: the score alone still needs a group, a slur or the reader beside the violence
+        assertThat(tierOfAThreatScoredAlone("We are going to shoot every one of the Swedes."))
+                .isEqualTo(Tier.MEDIUM);
+        assertThat(tierOfAThreatScoredAlone("We are going to shoot every one of the Somalis."))
+                .isEqualTo(Tier.HIGH);
+    }
+
+    private static Tier tierOfAThreatScoredAlone(String text) {
+        return DETECTOR.highSeverity(post(1).text(text).threatening(0.55, 0.40).analysed())
+                .orElseThrow()
+                .tier();
+    }
+
+    @Test
     void aThreatToTheReaderAndDehumanisationOfAGroupStillOpenHighTierIncidentsAlone() {
         Incident reader = DETECTOR.highSeverity(post(1).text("I will find you and kill you.")
                         .threatening(0.5, 0.45)

@@ -92,6 +92,26 @@ class PersonNameFilterTest {
     }
 
     @Test
+    void theEnglishPeoplesAreReadFromThePacksNationalityLexiconNotFromTheCode() {
+        // the English nationality words were hard-coded in the filter: a people the list missed ("Germans", "Finns",
+        // "Iranians") was a person, so "bomb the Germans" aimed at a named person (failed before)
+        assertThat(persons("we should bomb the Germans and then the Finns and the Iranians"))
+                .isEmpty();
+        assertThat(persons("I hate the Swedes, the Somalis and every Pole in this town"))
+                .isEmpty();
+        assertThat(persons("shoot the Russians and the Ukrainians, said the Americans' friend"))
+                .isEmpty();
+        assertThat(persons("we will nuke Danish cities and then Finn Nielsen")).containsExactly("Finn", "Nielsen");
+        // and the pack, not the code, says so: a pack without nationality lexicons reads "Swedes" as a name
+        Rule killing = TestRules.active("kill-person", "\"kill _person_\"~2", RuleLanguage.EN);
+        try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(killing), List.of()))) {
+            assertThat(engine.match("we will kill the Swedes tonight", Optional.of("en"))
+                            .hits())
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void leavesSentenceStartsCommonCapitalisedWordsPlacesAndShoutingAlone() {
         assertThat(persons("Karen said hello. Lars left! Amira? Yes")).isEmpty();
         assertThat(persons("\"Maybe\" she said")).isEmpty();
