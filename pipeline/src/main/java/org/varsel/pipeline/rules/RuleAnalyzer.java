@@ -20,7 +20,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 /**
  * The analysis shared by documents and rule queries for one language: obfuscation folding,
  * standard tokens, in English and Danish documents {@code _person_} stacked on names ({@link PersonNameFilter}) and {@code _start_}
- * before each sentence ({@link SentenceStartFilter}), in
+ * before each sentence ({@link SentenceStartFilter}), in English ones {@code _clause_} before each clause that may
+ * open with an imperative ({@link ClauseStartFilter}), in
  * language-neutral ones {@code _quoted_} on speech quoted from others ({@link QuotedSpeechFilter}), lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}) and, in Danish ones, words written without æ, ø, å given their spelling with them ({@link DanishLettersFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
  * and a stemmer (English, Danish, none for {@code any}), then every double letter collapsed.
  * {@code any} and the script languages break words with ICU (dictionaries for Myanmar, Thai,
@@ -87,6 +88,9 @@ final class RuleAnalyzer extends Analyzer {
         if (repairs && language.hasStemmer()) {
             ts = new PersonNameFilter(ts, () -> reading[0].text(), lands);
             ts = new SentenceStartFilter(ts, () -> reading[0].text());
+        }
+        if (repairs && language == RuleLanguage.EN) {
+            ts = new ClauseStartFilter(ts, () -> reading[0].text());
         }
         if (repairs && language == RuleLanguage.ANY) {
             ts = new QuotedSpeechFilter(ts, () -> reading[0].text());

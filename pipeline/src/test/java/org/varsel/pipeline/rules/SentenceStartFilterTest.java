@@ -19,8 +19,8 @@ class SentenceStartFilterTest {
 
     private static final Analyzer DOCUMENTS = RuleAnalyzer.forDocuments(List.of());
 
-    /** Every token of the English analysis as "position:term", the marker as the word it stands before. */
-    private static List<String> positions(String text) {
+    /** Every token of the English analysis as "position:term", a marker as the word it stands before. */
+    static List<String> positions(String text) {
         List<String> found = new ArrayList<>();
         try (TokenStream ts = DOCUMENTS.tokenStream(RuleLanguage.EN.field(), text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -32,7 +32,7 @@ class SentenceStartFilterTest {
                 position += increment.getPositionIncrement();
                 String t = term.toString();
                 found.add(position + ":"
-                        + (t.equals(SentenceStartFilter.TOKEN)
+                        + (t.equals(SentenceStartFilter.TOKEN) || t.equals(ClauseStartFilter.TOKEN)
                                 ? t + text.substring(offset.startOffset(), offset.endOffset())
                                 : t));
             }
@@ -48,12 +48,15 @@ class SentenceStartFilterTest {
         assertThat(positions("Traitors everywhere. Hang them! \"Now\" we act"))
                 .containsExactly(
                         "0:_start_Traitors",
+                        "0:_clause_Traitors",
                         "1:traitor",
                         "2:everywher",
                         "2:_start_Hang",
+                        "2:_clause_Hang",
                         "3:hang",
                         "4:them",
                         "4:_start_Now",
+                        "4:_clause_Now",
                         "5:now",
                         "6:we",
                         "7:act");

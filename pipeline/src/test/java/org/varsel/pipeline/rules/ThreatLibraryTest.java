@@ -640,4 +640,38 @@ class ThreatLibraryTest {
                 "top-en-violence-at-one-woman-welcomed",
                 "top-en-violence-called-at-one-woman");
     }
+
+    @Test
+    void flagsAnImperativeInsideASentenceAQuestionOfferingViolenceAndViolencePraisedButNotASharedSubject() {
+        // The third round (2026-12-06, women): the clause start (`_clause_`) after a comma, a vocative or "and" behind
+        // an imperative; the writer's violence offered in a question; a beating praised or said to be deserved
+        for (String call : List.of(
+                "Bitch, shut up or I will slap you. Grab her by the hair and slap her.",
+                "If you ever see that girl again, punch her",
+                "Stop crying, go find the bitch and choke her")) {
+            assertThat(meant(call, "en")).as(call).contains("top-en-imperative-at-one-woman");
+        }
+        assertThat(meant("Traitors, all of them. Round them up and hang them.", "en"))
+                .contains("dsl-en-imperative-to-kill");
+        assertThat(meant("Keep talking. Want me to slap you?", "en")).contains("top-en-violence-offered-in-a-question");
+        assertThat(meant("Slapping a bitch like that is so rewarding", "en"))
+                .contains("top-en-violence-at-a-woman-praised");
+        assertThat(meant("that woman needs to be slapped into next week", "en"))
+                .contains("top-en-punishment-demanded-for-one-woman");
+        assertThat(meant("this pissed me off, makes me want to hunt this woman down and punch her", "en"))
+                .contains("top-en-violence-called-at-one-woman");
+        assertNoneHits(
+                List.of(
+                        "they walk up to her and slap her on the back",
+                        "The militia round them up and hang them, witnesses say",
+                        "He comes home drunk and hits her, the neighbours say",
+                        "Go to the gym and kill it, you will feel great after",
+                        "Pick up the kids, then shoot them a message when you get home",
+                        "want me to hit you up when the tickets go on sale?",
+                        "Hitting a woman is never justified"),
+                "top-en-imperative-at-one-woman",
+                "dsl-en-imperative-to-kill",
+                "top-en-violence-offered-in-a-question",
+                "top-en-violence-at-a-woman-praised");
+    }
 }

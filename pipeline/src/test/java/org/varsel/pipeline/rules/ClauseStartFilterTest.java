@@ -1,0 +1,72 @@
+package org.varsel.pipeline.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.varsel.pipeline.rules.SentenceStartFilterTest.positions;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The clause-start token: which words of a document open a clause, and a rule that reads an imperative by it. */
+class ClauseStartFilterTest {
+
+    @Test
+    void putsTheMarkerAtEverySentenceStartAndAfterACommaWithoutMovingTheWordsApart() {
+        assertThat(positions("Bitch, shut up and die. Stacy, die"))
+                .containsExactly(
+                        "0:_start_Bitch",
+                        "0:_clause_Bitch",
+                        "1:bitch",
+                        "1:_clause_shut",
+                        "2:shut",
+                        "3:up",
+                        "4:and",
+                        "4:_clause_die",
+                        "5:die",
+                        "5:_start_Stacy",
+                        "5:_clause_Stacy",
+                        "6:staci",
+                        "6:_clause_die",
+                        "7:die");
+    }
+
+    @Test
+    void goesOnAfterAndOnlyWhereTheClauseBeforeOpenedAsAnImperative() {
+        assertThat(positions("grab her and slap her")).contains("3:_clause_slap");
+        assertThat(positions("Go on then, just hang her & burn her")).contains("3:_clause_just", "6:_clause_burn");
+        assertThat(positions("they come here and kill her")).noneMatch(t -> t.contains("_clause_kill"));
+        assertThat(positions("I grab her and slap her")).noneMatch(t -> t.contains("_clause_slap"));
+        assertThat(positions("Muslims come and kill them")).noneMatch(t -> t.contains("_clause_kill"));
+        assertThat(positions("He comes home and kills her")).noneMatch(t -> t.contains("_clause_kill"));
+        assertThat(positions("Hang them, then burned them")).noneMatch(t -> t.contains("_clause_burned"));
+        // misreadings on the IRA slice and the EDOS guard while the filter was written: a list of verbs after a
+        // subject, and a sentence that opens with "and" after an ellipsis
+        assertThat(positions("as if people don't like it when you assault, rape, and kill them"))
+                .noneMatch(t -> t.contains("_clause_rape") || t.contains("_clause_kill"));
+        assertThat(positions("you go \"yeah, you're right ...\" and then kill them"))
+                .noneMatch(t -> t.contains("_clause_kill"));
+        assertThat(positions("Say to my boss, \"I like it\", wink, and shoot him with your fingers"))
+                .noneMatch(t -> t.contains("_clause_and") || t.contains("_clause_shoot"));
+        assertThat(positions("yeah icymi muslims toss queers off of buildings or hang them"))
+                .noneMatch(t -> t.contains("_clause_hang"));
+        assertThat(positions("Her, the witch - burn her")).contains("3:_clause_burn");
+    }
+
+    @Test
+    void letsARuleReadAnImperativeInsideASentence() {
+        Rule imperative = TestRules.active("imperative", "\"_clause_ slap her\"~0");
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(imperative))) {
+            assertThat(engine.match("She lied, slap her", Optional.of("en")).hits())
+                    .hasSize(1);
+            assertThat(engine.match("Grab her and slap her", Optional.of("en")).hits())
+                    .hasSize(1);
+            assertThat(engine.match("Slap her!", Optional.of("en")).hits()).hasSize(1);
+
+            assertThat(engine.match("He walked in and slapped her", Optional.of("en"))
+                            .hits())
+                    .isEmpty();
+            assertThat(engine.match("he would grab her and slap her", Optional.of("en"))
+                            .hits())
+                    .isEmpty();
+        }
+    }
+}
