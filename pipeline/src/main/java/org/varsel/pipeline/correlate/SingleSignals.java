@@ -19,7 +19,8 @@ import org.varsel.pipeline.rules.TargetWords;
  * which alone reaches the high tier only when the text names a target and an attack on it ({@link ClassifierAlone}),
  * as does a rule that opens only because it dehumanises or derogates, below {@code rule-severity});
  * a rule the text only quotes, reports or condemns counts at most severity 3 and opens nothing by itself:
- * {@link HarmReading}) and a partner's assessment with confidence ≥ {@code min-confidence}. Such a signal is one
+ * {@link HarmReading}, except a call to violence a news report or a quotation reports, which opens one in tier medium)
+ * and a partner's assessment with confidence ≥ {@code min-confidence}. Such a signal is one
  * incident, version 1, carrying every reason that applies (its id is derived from the signal id, so a replay names it
  * the same).
  */
@@ -27,6 +28,10 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
         implements java.io.Serializable {
     /** The least severity at which a rule that dehumanises a group opens an incident by itself. */
     static final int DEHUMANISING_ALONE = 3;
+    /** The tag of the context rules that read a text as a report of what others said or did. */
+    static final String REPORT_TOPIC = "topic:reported-speech";
+    /** Why a reported call to violence opens an incident below the high tier, in words. */
+    static final String REPORTED_INCITEMENT = "a call to violence the text reports, not one its author makes";
 
     public static SingleSignals from(CorrelationSettings s) {
         return new SingleSignals(s.highSeverityRuleSeverity(), s.highSeverityHatefulScore(), s.partnerMinConfidence());
@@ -81,6 +86,9 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
 
     private static Incident lowerIfUntargeted(
             Incident incident, AnalysedSignal analysed, TargetWords targets, String alone) {
+        if (REPORTED_INCITEMENT.equals(alone)) {
+            return ClassifierAlone.lowered(incident, alone);
+        }
         return ClassifierAlone.whyLowered(analysed, targets, alone)
                 .map(why -> ClassifierAlone.lowered(incident, why))
                 .orElse(incident);
@@ -124,6 +132,9 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
             }
         }
         boolean byRules = !triggers.isEmpty();
+        Optional<RuleMatch> reportedCall = byRules ? Optional.empty() : reportedCall(analysed);
+        reportedCall.ifPresent(match -> triggers.add("rule " + match.ruleId() + " \"" + match.title()
+                + "\" is a call to violence the text reports, not one it makes"));
         boolean byClassifier = false;
         double harm = Severity.harmScore(analysed.scores());
         // the classifier reads words, not stance: a post that quotes or condemns a threat scores like the threat, so
@@ -137,6 +148,9 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
         if (triggers.isEmpty()) {
             return Optional.empty();
         }
+        if (gravest == null && reportedCall.isPresent()) {
+            gravest = reportedCall.get();
+        }
         String subject = gravest != null && gravest.category() != null
                 ? gravest.category()
                 : "threat".equals(analysed.category()) ? "threat" : "hate";
@@ -144,13 +158,30 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
         draft.coordination.put("trigger", String.join("; ", triggers));
         // derogation and dehumanisation that names no group (severity 3) read political abuse and reported speech like
         // attacks: alone, like the classifier's score alone, they reach the high tier only with a target and an attack
-        Optional<String> weakAlone = !byRules
-                ? Optional.of("the classifier alone")
-                : !strongRule && !byClassifier
-                        ? Optional.of("rule " + String.join(", ", weakRules) + " alone (dehumanisation or derogation"
-                                + " below severity " + ruleSeverity + ")")
-                        : Optional.empty();
+        Optional<String> weakAlone = reportedCall.isPresent()
+                ? Optional.of(REPORTED_INCITEMENT)
+                : !byRules
+                        ? Optional.of("the classifier alone")
+                        : !strongRule && !byClassifier
+                                ? Optional.of(
+                                        "rule " + String.join(", ", weakRules) + " alone (dehumanisation or derogation"
+                                                + " below severity " + ruleSeverity + ")")
+                                : Optional.empty();
         return Optional.of(new Grave(draft, weakAlone));
+    }
+
+    /**
+     * A call to violence the text reports (a news report, a quotation, a shared title; a context rule of
+     * {@value #REPORT_TOPIC}), not one it condemns: incitement an analyst should see, below the high tier.
+     */
+    private static Optional<RuleMatch> reportedCall(AnalysedSignal analysed) {
+        boolean report = analysed.ruleMatches().stream()
+                .anyMatch(match -> match.isContext() && match.tags().contains(REPORT_TOPIC));
+        return report
+                ? analysed.ruleMatches().stream()
+                        .filter(match -> !match.isContext() && match.reportedSpeech() && HarmReading.isThreat(match))
+                        .findFirst()
+                : Optional.empty();
     }
 
     private static boolean quotesOrCondemns(AnalysedSignal analysed) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 
 /**
@@ -52,14 +54,22 @@ final class QuotedSpeechFilter extends MarkerTokenFilter {
             "skrev",
             "råbte",
             "truede");
+    /** Forms of "be" before the quotative "like" ("they are like 'we will …'"). Lower case. */
+    private static final Set<String> QUOTATIVE_BE = Set.of("is", "are", "was", "were", "be", "s", "re");
     /** A first person before the colon: the author quotes themself. Lower case. */
-    private static final Set<String> FIRST_PERSON = Set.of("i", "we", "my", "our", "jeg", "vi", "min", "vores");
+    private static final Set<String> FIRST_PERSON = Set.of("i", "we", "my", "our", "me", "jeg", "vi", "min", "vores");
     /** Most words of a headline's speaker ("Trump Elector", "Islamic Scholar", "Alabama law school student"). */
     private static final int MAX_SPEAKER_WORDS = 5;
     /** Most words of a dialogue's speaker ("killer clown", "Y'all"). */
     private static final int MAX_TURN_SPEAKER_WORDS = 3;
     /** Fewest words of a headline's statement: "Muslims: Go Home" is a shout, not a headline. */
     private static final int MIN_HEADLINE_WORDS = 4;
+
+    /** A quotation that opens the text, then a tilde or a dash and a capitalised name of one to four words. */
+    private static final Pattern SIGNED_QUOTATION = Pattern.compile(
+            "\\s*[\"'\u201C\u2018](.+?)[\"'\u201D\u2019]\\s*(?:~|-|\u2013|\u2014)\\s*(\\p{Lu}[\\p{L}.'\u2019]*)"
+                    + "(?:\\s+\\p{Lu}[\\p{L}.'\u2019]*){0,3}",
+            Pattern.DOTALL);
 
     private final Supplier<String> text;
     private List<Integer> quotations;
@@ -93,6 +103,7 @@ final class QuotedSpeechFilter extends MarkerTokenFilter {
     /** Where each quotation of someone else's speech starts in {@code s}, in order. */
     static List<Integer> quotationStarts(String s) {
         List<Integer> starts = new ArrayList<>();
+        signedQuotation(s).ifPresent(starts::add);
         boolean dialogue = isDialogue(s);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -109,6 +120,18 @@ final class QuotedSpeechFilter extends MarkerTokenFilter {
             }
         }
         return starts;
+    }
+
+    /**
+     * Where the quotation starts when the text opens with one and signs it with its speaker's name after a tilde or a
+     * dash ("'You destroy them.' ~ Judge Jeanine Pirro"), as quotations of the famous are posted.
+     */
+    private static Optional<Integer> signedQuotation(String s) {
+        Matcher m = SIGNED_QUOTATION.matcher(s);
+        if (!m.lookingAt() || FIRST_PERSON.contains(m.group(2).toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(m.start(1));
     }
 
     /**
@@ -219,17 +242,33 @@ final class QuotedSpeechFilter extends MarkerTokenFilter {
         return words >= MIN_HEADLINE_WORDS;
     }
 
-    /** A verb of speech ends at {@code end}, and its subject is not the author ("yelled", not "I said"). */
+    /**
+     * A verb of speech ends at {@code end}, and its subject is not the author ("yelled", not "I said"); or the
+     * quotative "be like" ("his supporters are like 'I'll …'"), not after "I" or "we".
+     */
     private static boolean spokenByAnother(String s, int end) {
         String verb = wordBefore(s, end);
-        if (!SPEECH_VERBS.contains(verb)) {
+        boolean quotative = verb.equals("like") && QUOTATIVE_BE.contains(wordBefore(s, wordStartBefore(s, end - 4)));
+        if (!SPEECH_VERBS.contains(verb) && !quotative) {
             return false;
         }
-        int subjectEnd = end - verb.length();
-        while (subjectEnd > 0 && Character.isWhitespace(s.charAt(subjectEnd - 1))) {
-            subjectEnd--;
+        int subjectEnd = wordStartBefore(s, end - verb.length());
+        if (quotative) {
+            subjectEnd =
+                    wordStartBefore(s, subjectEnd - wordBefore(s, subjectEnd).length());
+            if (subjectEnd > 0 && "'\u2019".indexOf(s.charAt(subjectEnd - 1)) >= 0) {
+                subjectEnd--; // "we're like", "they're like"
+            }
         }
         return !FIRST_PERSON.contains(wordBefore(s, subjectEnd));
+    }
+
+    /** {@code end} moved back over the spaces before it. */
+    private static int wordStartBefore(String s, int end) {
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     private static String wordBefore(String s, int end) {

@@ -84,6 +84,34 @@ class SingleSignalsTest {
     }
 
     @Test
+    void aCallToViolenceTheTextReportsOpensAnIncidentOfReportedIncitementInTierMedium() {
+        // "Leaflets calling for killing all who insult Islam handed out in a mosque": a report of incitement is
+        // worth an analyst's look, but it is not the author's threat to life
+        Incident reported = DETECTOR.highSeverity(post(1).threatening(0.80, 0.15)
+                        .rule("ctx-report", 1, "context", "topic:reported-speech")
+                        .reportedRule("call-1", 5, "incitement", "tcap:place")
+                        .analysed())
+                .orElseThrow();
+        assertThat(reported.tier()).isEqualTo(Tier.MEDIUM);
+        assertThat(reported.severity()).isLessThanOrEqualTo(69);
+        assertThat(reported.explanation()).contains("call-1", "a call to violence the text reports");
+        // the same call in the author's own voice keeps the high tier or above
+        Incident meant = DETECTOR.highSeverity(
+                        post(2).rule("call-1", 5, "incitement", "tcap:place").analysed())
+                .orElseThrow();
+        assertThat(meant.tier()).isIn(Tier.HIGH, Tier.THREAT_TO_LIFE);
+        // a call the text condemns, and a report of no call, open nothing
+        assertThat(DETECTOR.highSeverity(post(3).rule("ctx-condemn", 1, "context", "topic:counter-speech")
+                        .reportedRule("call-1", 5, "incitement")
+                        .analysed()))
+                .isEmpty();
+        assertThat(DETECTOR.highSeverity(post(4).rule("ctx-report", 1, "context", "topic:reported-speech")
+                        .reportedRule("insult-1", 3, "derogation")
+                        .analysed()))
+                .isEmpty();
+    }
+
+    @Test
     void aSeverityFiveRuleTaggedThreatToLifePutsTheIncidentInTheThreatToLifeTier() {
         Incident incident = DETECTOR.highSeverity(post(1).rule("tvec-1", 5, "terrorist-content", "tcap:threat-to-life")
                         .analysed())

@@ -24,6 +24,19 @@ class QuotedSpeechFilterTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "\"They want a war? Then we destroy them.\" ~ Senator Karen Holm #Quotes",
+                "\u201CStrike them down before they strike you.\u201D \u2014 General Lars Vinther",
+                "'You will hang for this, every one of you.' - Mayor Holm https://t.co/x1",
+                "Her fans are like \"we will find you and end you\" over a bad review",
+                "and they're like 'I will shoot you all' lol"
+            })
+    void findsAQuotationSignedWithItsSpeakersNameOrIntroducedByBeLike(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
                 "I'll kill you, don't speak to me wrong",
                 "@karen_holm: 'I will kill you'",
                 "I say to the migrants: 'leave or we burn you out'",
@@ -34,7 +47,11 @@ class QuotedSpeechFilterTest {
                 // one speaker and a link's "https:" are no dialogue (IRA: a wanted incident was lost to it)
                 "Muslim Invasion: HALF A MILLION cases of SEXUAL ATTACKS in Sweden via The Geller Report - ..."
                         + " https://t.co/m82oJodq2w",
-                "'@BleepThePolice Suspended? They killed a human being!!'"
+                "'@BleepThePolice Suspended? They killed a human being!!'",
+                "\"I will kill you all\" - me, every Monday morning",
+                "'we will hunt you down' - and we will",
+                "we're like 'we will kill you all' and we mean it",
+                "I was like \"I will end you\""
             })
     void findsNoQuotationWhereTheAuthorSpeaks(String text) {
         assertThat(QuotedSpeechFilter.quotationStarts(text)).isEmpty();

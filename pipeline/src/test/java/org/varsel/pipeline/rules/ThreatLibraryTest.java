@@ -548,6 +548,29 @@ class ThreatLibraryTest {
                 List.of("Black folks gotta stop confusing liquid cash with real wealth"), "dsl-en-normative-threat");
     }
 
+    @Test
+    void readsATitleInAFilmOrSongHashtagGameOrASharedVideosTitleAsTheWorksWordsNotAThreat() {
+        // IRA stream, 2026-12-06: film titles in a hashtag game ("Drop Dead Fred"), a reggae song's title ("Watch your
+        // Back"), the title of a video shared with its button ("I liked a @YouTube video"); the words are ours
+        for (String title : List.of(
+                "Drop Dead Diva vs the Terminator #AddAMovieRuinAMovie",
+                "Kill Bill and Ted's Excellent Adventure #CombineTwoMovies",
+                "Shoot the Sheriff, dub version #Reggae #NowPlaying")) {
+            assertThat(context(title, "en")).as(title).contains("ctx-title-hashtag");
+        }
+        for (String share : List.of(
+                "I liked a @YouTube video https://t.co/x1 Preacher: Gays Should Be Hanged",
+                "Militia leader wants all refugees shot https://t.co/x2 via @YouTube",
+                "Minister says the next war will be the last, 'we will wipe them out' https://t.co/x3 via @sharethis")) {
+            assertThat(context(share, "en")).as(share).contains("ctx-shared-video-title");
+        }
+        // a threat in the author's own voice beside a film hashtag, and a call tagged with a place, keep their weight
+        assertThat(context("#MovieNight is over. Now I will find you and kill you, Karen Holm", "en"))
+                .doesNotContain("ctx-title-hashtag");
+        assertThat(context("Drop dead, all of you migrants #Aarhus", "en")).doesNotContain("ctx-title-hashtag");
+        assertThat(meant("Drop dead, all of you migrants #Aarhus", "en")).isNotEmpty();
+    }
+
     /** Each text is matched, and none of the rules may be among its meant hits. */
     private static void assertNoneHits(List<String> texts, String... ruleIds) {
         for (String text : texts) {
