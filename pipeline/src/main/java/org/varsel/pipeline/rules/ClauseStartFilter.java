@@ -220,11 +220,11 @@ final class ClauseStartFilter extends TokenFilter {
         } else if (between.indexOf(',') >= 0 || isDash(between)) {
             if (!listItem(s, cursor) && !LIST_CONJUNCTIONS.contains(lower)) {
                 imperativeClause = mayOpenImperative(lower);
-                marked = !SentenceStartFilter.pastOrGerund(lower);
+                marked = mayBeImperativeVerb(lower);
             }
         } else if (conjunction && imperativeClause) {
             imperativeClause = afterConjunction || mayOpenImperative(lower);
-            marked = !SentenceStartFilter.pastOrGerund(lower);
+            marked = mayBeImperativeVerb(lower);
         }
         afterSentenceMarker = false;
         if (marked) {
@@ -268,8 +268,20 @@ final class ClauseStartFilter extends TokenFilter {
                 || SentenceStartFilter.pastOrGerund(w)) {
             return false;
         }
-        boolean plural = w.length() > 2 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us");
-        return !plural || w.equals("gas");
+        return !pluralOrThirdPerson(w);
+    }
+
+    /**
+     * Whether a word inside a sentence may be an imperative verb: not a past form, a gerund or a third-person form
+     * ("... and shoots him dead" tells of a shooting; its subject may be a name the analysis cannot see).
+     */
+    private static boolean mayBeImperativeVerb(String lower) {
+        return !SentenceStartFilter.pastOrGerund(lower) && !pluralOrThirdPerson(lower.replace("'", ""));
+    }
+
+    /** "muslims", "comes", "shoots"; not "kiss", "focus" or "gas", which are verbs as they stand. */
+    private static boolean pluralOrThirdPerson(String w) {
+        return w.length() > 2 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.equals("gas");
     }
 
     @Override

@@ -52,6 +52,19 @@ class ClauseStartFilterTest {
     }
 
     @Test
+    void marksNoClauseBeforeAThirdPersonVerbWhoseSubjectTheAnalysisCannotSee() {
+        // IRA stream, at the merge: a name or an adjective opens the sentence, so the clause before "and" looked like
+        // an
+        // imperative; the verb after it is a third-person form, which no imperative is ("smacks", "shoots")
+        assertThat(positions("Mo gets macho & smacks girl")).noneMatch(t -> t.contains("_clause_smack"));
+        assertThat(positions("White cop mistakes black officer for criminal and shoots him dead"))
+                .noneMatch(t -> t.contains("_clause_shoot"));
+        assertThat(positions("She lied, kills her")).noneMatch(t -> t.contains("_clause_kill"));
+        assertThat(positions("grab her and gas her")).contains("3:_clause_gas");
+        assertThat(positions("She lied, kiss her")).contains("2:_clause_kiss");
+    }
+
+    @Test
     void letsARuleReadAnImperativeInsideASentence() {
         Rule imperative = TestRules.active("imperative", "\"_clause_ slap her\"~0");
         try (RuleEngine engine = RuleEngine.build(TestRules.pack(imperative))) {
