@@ -232,6 +232,9 @@ public final class Campaigns implements java.io.Serializable {
         }
         for (String memberId : merged.findings) {
             CampaignMember member = state.member(memberId);
+            if (member == null) {
+                continue; // its entry expired by state TTL before its campaign's: nothing of it is left to move
+            }
             member.campaignId = survivor.id;
             if (memberId.equals(merged.id)) {
                 member.joinedBecause = because;

@@ -167,8 +167,10 @@ final class CampaignReplay {
                         .ifPresent(incident -> received(incident, now));
                 if (!change.over()) {
                     Campaign campaign = state.campaign(change.campaignId());
-                    List<CampaignMember> all =
-                            campaign.findings.stream().map(state::member).toList();
+                    List<CampaignMember> all = campaign.findings.stream()
+                            .map(state::member)
+                            .filter(java.util.Objects::nonNull) // expired from state
+                            .toList();
                     Incident whole = CampaignIncident.of(campaign.id, all, change.version());
                     builtWhole.add(
                             change.mergedInto() == null
