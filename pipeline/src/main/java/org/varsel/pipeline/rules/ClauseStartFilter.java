@@ -31,6 +31,9 @@ final class ClauseStartFilter extends TokenFilter {
     static final String TOKEN = "_clause_";
 
     /** The words after which a clause may go on in the imperative of the clause before. */
+    /** The fewest capitalised words a text needs to be read as a headline in Title Case. */
+    private static final int HEADLINE_WORDS = 7;
+
     private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "but", "then", "so", "n");
 
     /**
@@ -171,6 +174,8 @@ final class ClauseStartFilter extends TokenFilter {
     private boolean imperativeClause;
 
     private boolean afterConjunction;
+    /** The text is a headline in Title Case ({@link #titleCase}); null until its first token is read. */
+    private Boolean headline;
     /** The token to give after the marker put before it: the sentence marker's copy or the clause's first word. */
     private State pending;
 
@@ -203,6 +208,9 @@ final class ClauseStartFilter extends TokenFilter {
             return true; // a token stacked on a word (_person_) opens nothing
         }
         String s = text.get();
+        if (headline == null) {
+            headline = titleCase(s);
+        }
         String word = term.toString();
         int start = s.indexOf(word, cursor);
         // tokens are substrings of the text in order: the first occurrence from the last token's end is this one
@@ -217,6 +225,8 @@ final class ClauseStartFilter extends TokenFilter {
         boolean marked = false;
         if (afterSentenceMarker || SentenceStartFilter.opensSentence(s, start)) {
             imperativeClause = afterSentenceMarker && mayOpenImperative(lower);
+        } else if (headline) {
+            imperativeClause = false; // a headline's verbs share the subject before them: only its sentences open
         } else if (between.indexOf(',') >= 0 || isDash(between)) {
             if (!listItem(s, cursor) && !LIST_CONJUNCTIONS.contains(lower)) {
                 imperativeClause = mayOpenImperative(lower);
@@ -234,6 +244,33 @@ final class ClauseStartFilter extends TokenFilter {
             increment.setPositionIncrement(0);
         }
         return true;
+    }
+
+    /**
+     * Whether the text is written in Title Case, as headlines are: at least {@value #HEADLINE_WORDS} words of two
+     * letters or more outside links, mentions and hashtags, and at least four in five of them capitalised (words in
+     * capitals only count for neither side: a shout is no headline). In a headline every verb is capitalised, so a verb
+     * after a comma or "and" looks like an imperative though its subject stands before it ("Muslims Take A Man, Shoot
+     * Him Dead"); a short line ("Bitch, Shut Up And Die") is not read as one.
+     */
+    static boolean titleCase(String text) {
+        int capitalised = 0;
+        int words = 0;
+        for (String token : text.split("\\s+")) {
+            if (token.startsWith("http") || token.startsWith("@") || token.startsWith("#")) {
+                continue;
+            }
+            for (String w : token.split("[^\\p{L}]+")) {
+                if (w.length() < 2 || w.equals(w.toUpperCase(Locale.ROOT))) {
+                    continue;
+                }
+                words++;
+                if (Character.isUpperCase(w.charAt(0))) {
+                    capitalised++;
+                }
+            }
+        }
+        return capitalised >= HEADLINE_WORDS && capitalised * 5 >= words * 4;
     }
 
     /** A dash between spaces (" - ", " – ", " — ") parts clauses as a comma does. */
@@ -291,6 +328,7 @@ final class ClauseStartFilter extends TokenFilter {
         afterSentenceMarker = false;
         imperativeClause = false;
         afterConjunction = false;
+        headline = null;
         pending = null;
     }
 }

@@ -52,14 +52,30 @@ class ClauseStartFilterTest {
     }
 
     @Test
+    void marksNoClauseInsideASentenceOfAHeadlineWrittenInTitleCase() {
+        // IRA stream, at the merge: in a headline every word is capitalised, so a verb after a comma reads like an
+        // imperative although its subject stands before it ("Muslims Take A Man, Shoot Him Dead")
+        assertThat(positions("Muslims Take A Man, Shoot Him Dead And Put His Corpse In Front Of A Christian Family"))
+                .noneMatch(t -> t.contains("_clause_Shoot") || t.contains("_clause_Put"));
+        assertThat(positions("Satans Minions, Their Buddies Rape, Torture, Kill Christians Throughout Our World"))
+                .noneMatch(t -> t.contains("_clause_Kill") || t.contains("_clause_Torture"));
+        // a sentence start keeps its marker; a short shout and ordinary case keep theirs
+        assertThat(positions("Stop This Evil Cult Now, Vote For Our Candidate Today, Share This Post"))
+                .contains("0:_clause_Stop");
+        assertThat(positions("Bitch, Shut Up And Die")).contains("1:_clause_Shut", "4:_clause_Die");
+        assertThat(positions("She lied to all of us again, slap her")).anyMatch(t -> t.contains("_clause_slap"));
+    }
+
+    @Test
     void marksNoClauseBeforeAThirdPersonVerbWhoseSubjectTheAnalysisCannotSee() {
         // IRA stream, at the merge: a name or an adjective opens the sentence, so the clause before "and" looked like
         // an
         // imperative; the verb after it is a third-person form, which no imperative is ("smacks", "shoots")
-        assertThat(positions("Mo gets macho & smacks girl")).noneMatch(t -> t.contains("_clause_smack"));
+        assertThat(positions("Mo gets macho & smacks girl")).noneMatch(t -> t.contains("_clause_smacks"));
         assertThat(positions("White cop mistakes black officer for criminal and shoots him dead"))
-                .noneMatch(t -> t.contains("_clause_shoot"));
-        assertThat(positions("She lied, kills her")).noneMatch(t -> t.contains("_clause_kill"));
+                .noneMatch(t -> t.contains("_clause_shoots"));
+        assertThat(positions("She lied, kills her")).noneMatch(t -> t.contains("_clause_kills"));
+        assertThat(positions("Mo gets macho & smack her")).anyMatch(t -> t.contains("_clause_smack"));
         assertThat(positions("grab her and gas her")).contains("3:_clause_gas");
         assertThat(positions("She lied, kiss her")).contains("2:_clause_kiss");
     }
