@@ -30,6 +30,8 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
     static final int DEHUMANISING_ALONE = 3;
     /** The tag of the context rules that read a text as a report of what others said or did. */
     static final String REPORT_TOPIC = "topic:reported-speech";
+    /** The tag of the context rules that read a text as condemning what it quotes: a quoted call it condemns opens nothing. */
+    static final String COUNTER_SPEECH_TOPIC = "topic:counter-speech";
     /** Why a reported call to violence opens an incident below the high tier, in words. */
     static final String REPORTED_INCITEMENT = "a call to violence the text reports, not one its author makes";
 
@@ -172,11 +174,14 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
 
     /**
      * A call to violence the text reports (a news report, a quotation, a shared title; a context rule of
-     * {@value #REPORT_TOPIC}), not one it condemns: incitement an analyst should see, below the high tier.
+     * {@value #REPORT_TOPIC}), not one it condemns (a context rule of {@value #COUNTER_SPEECH_TOPIC}): incitement an
+     * analyst should see, below the high tier.
      */
     private static Optional<RuleMatch> reportedCall(AnalysedSignal analysed) {
         boolean report = analysed.ruleMatches().stream()
-                .anyMatch(match -> match.isContext() && match.tags().contains(REPORT_TOPIC));
+                        .anyMatch(match -> match.isContext() && match.tags().contains(REPORT_TOPIC))
+                && analysed.ruleMatches().stream()
+                        .noneMatch(match -> match.isContext() && match.tags().contains(COUNTER_SPEECH_TOPIC));
         return report
                 ? analysed.ruleMatches().stream()
                         .filter(match -> !match.isContext() && match.reportedSpeech() && HarmReading.isThreat(match))

@@ -109,6 +109,13 @@ class SingleSignalsTest {
                         .reportedRule("insult-1", 3, "derogation")
                         .analysed()))
                 .isEmpty();
+        // a quotation the text condemns ("Someone wrote '... kill all the migrants' — this is the hate we must report
+        // and condemn": quoted AND condemned) opens nothing either (ThreatToLifeEndToEndTest's counter-speech post)
+        assertThat(DETECTOR.highSeverity(post(5).rule("ctx-report", 1, "context", "topic:reported-speech")
+                        .rule("ctx-condemn", 1, "context", "topic:counter-speech")
+                        .reportedRule("call-1", 5, "incitement")
+                        .analysed()))
+                .isEmpty();
     }
 
     @Test
