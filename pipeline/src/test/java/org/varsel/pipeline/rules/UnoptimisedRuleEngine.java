@@ -109,7 +109,7 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
      * The fields before the change: all three without a tag, the tag's language and {@code any} with one. Semantics
      * changed on purpose since (issue 16): Norwegian, Swedish and {@code und} tags also get the Danish field.
      */
-    private static List<RuleLanguage> unoptimisedFieldsFor(Optional<String> language) {
+    static List<RuleLanguage> unoptimisedFieldsFor(Optional<String> language) {
         if (language.isEmpty() || language.get().isBlank()) {
             return List.of(RuleLanguage.values());
         }
