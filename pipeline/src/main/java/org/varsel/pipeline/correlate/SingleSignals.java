@@ -178,15 +178,19 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
      * analyst should see, below the high tier.
      */
     private static Optional<RuleMatch> reportedCall(AnalysedSignal analysed) {
-        boolean report = analysed.ruleMatches().stream()
-                        .anyMatch(match -> match.isContext() && match.tags().contains(REPORT_TOPIC))
-                && analysed.ruleMatches().stream()
-                        .noneMatch(match -> match.isContext() && match.tags().contains(COUNTER_SPEECH_TOPIC));
-        return report
-                ? analysed.ruleMatches().stream()
-                        .filter(match -> !match.isContext() && match.reportedSpeech() && HarmReading.isThreat(match))
-                        .findFirst()
-                : Optional.empty();
+        boolean report = false;
+        RuleMatch call = null;
+        for (RuleMatch match : analysed.ruleMatches()) {
+            if (match.isContext()) {
+                if (match.tags().contains(COUNTER_SPEECH_TOPIC)) {
+                    return Optional.empty();
+                }
+                report |= match.tags().contains(REPORT_TOPIC);
+            } else if (call == null && match.reportedSpeech() && HarmReading.isThreat(match)) {
+                call = match;
+            }
+        }
+        return report ? Optional.ofNullable(call) : Optional.empty();
     }
 
     private static boolean quotesOrCondemns(AnalysedSignal analysed) {

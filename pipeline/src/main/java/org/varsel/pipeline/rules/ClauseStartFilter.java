@@ -256,21 +256,64 @@ final class ClauseStartFilter extends TokenFilter {
     static boolean titleCase(String text) {
         int capitalised = 0;
         int words = 0;
-        for (String token : text.split("\\s+")) {
-            if (token.startsWith("http") || token.startsWith("@") || token.startsWith("#")) {
-                continue;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && isRegexSpace(text.charAt(i))) {
+                i++;
             }
-            for (String w : token.split("[^\\p{L}]+")) {
-                if (w.length() < 2 || w.equals(w.toUpperCase(Locale.ROOT))) {
-                    continue;
-                }
-                words++;
-                if (Character.isUpperCase(w.charAt(0))) {
-                    capitalised++;
+            int end = i;
+            while (end < n && !isRegexSpace(text.charAt(end))) {
+                end++;
+            }
+            if (end > i && !text.startsWith("http", i) && text.charAt(i) != '@' && text.charAt(i) != '#') {
+                // the words are the runs of letters (code points) inside the run of non-spaces
+                int j = i;
+                while (j < end) {
+                    int cp = text.codePointAt(j);
+                    if (!Character.isLetter(cp)) {
+                        j += Character.charCount(cp);
+                        continue;
+                    }
+                    int start = j;
+                    while (j < end && Character.isLetter(cp = text.codePointAt(j))) {
+                        j += Character.charCount(cp);
+                    }
+                    if (j - start < 2 || inCapitalsOnly(text, start, j)) {
+                        continue;
+                    }
+                    words++;
+                    if (Character.isUpperCase(text.charAt(start))) {
+                        capitalised++;
+                    }
                 }
             }
+            i = end;
         }
         return capitalised >= HEADLINE_WORDS && capitalised * 5 >= words * 4;
+    }
+
+    /** The white space of a regular expression's {@code \\s}: not Unicode's. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * The word {@code text[start, end)} reads the same in upper case ({@code String.toUpperCase(Locale.ROOT)}): no
+     * ASCII lower-case letter, and outside ASCII the JDK's own upper-casing (which turns "ß" into "SS").
+     */
+    private static boolean inCapitalsOnly(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (c >= 0x80) {
+                String w = text.substring(start, end);
+                return w.equals(w.toUpperCase(Locale.ROOT));
+            }
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A dash between spaces (" - ", " – ", " — ") parts clauses as a comma does. */

@@ -3,6 +3,7 @@ package org.varsel.pipeline.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.varsel.pipeline.correlate.Posts.post;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -116,6 +117,57 @@ class SingleSignalsTest {
                         .reportedRule("call-1", 5, "incitement")
                         .analysed()))
                 .isEmpty();
+    }
+
+    @Test
+    void aReportedCallIsReadTheSameWhateverOrderTheRulesMatchedIn() {
+        // the report, the condemnation and two reported calls in every order: a condemnation anywhere opens nothing,
+        // else the first reported call is the one named
+        List<List<String>> orders = permutations(List.of("report", "condemn", "call-1", "call-2"));
+        for (List<String> order : orders) {
+            for (boolean condemned : List.of(true, false)) {
+                Posts post = post(orders.indexOf(order) + 1).threatening(0.10, 0.05);
+                for (String rule : order) {
+                    post = switch (rule) {
+                        case "report" -> post.rule("ctx-report", 1, "context", "topic:reported-speech");
+                        case "condemn" ->
+                            condemned ? post.rule("ctx-condemn", 1, "context", "topic:counter-speech") : post;
+                        default -> post.reportedRule(rule, 5, "incitement", "tcap:place");
+                    };
+                }
+                Optional<Incident> incident = DETECTOR.highSeverity(post.analysed());
+                if (condemned) {
+                    assertThat(incident).as("%s", order).isEmpty();
+                } else {
+                    String first = order.stream()
+                            .filter(r -> r.startsWith("call"))
+                            .findFirst()
+                            .orElseThrow();
+                    String second = first.equals("call-1") ? "call-2" : "call-1";
+                    assertThat(incident.orElseThrow().explanation())
+                            .as("%s", order)
+                            .contains("rule " + first + " ", "a call to violence the text reports")
+                            .doesNotContain("rule " + second + " ");
+                }
+            }
+        }
+    }
+
+    private static List<List<String>> permutations(List<String> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<String>> all = new ArrayList<>();
+        for (String first : items) {
+            List<String> rest = new ArrayList<>(items);
+            rest.remove(first);
+            for (List<String> tail : permutations(rest)) {
+                List<String> order = new ArrayList<>(List.of(first));
+                order.addAll(tail);
+                all.add(order);
+            }
+        }
+        return all;
     }
 
     @Test

@@ -3,8 +3,13 @@ package org.varsel.pipeline.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.varsel.pipeline.rules.SentenceStartFilterTest.positions;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.varsel.pipeline.RealTexts;
 
 /** The clause-start token: which words of a document open a clause, and a rule that reads an imperative by it. */
 class ClauseStartFilterTest {
@@ -97,5 +102,75 @@ class ClauseStartFilterTest {
                             .hits())
                     .isEmpty();
         }
+    }
+
+    @Test
+    void readsTitleCaseAsTheTwoRegularExpressionsItReplacesDid() {
+        List<String> texts = new ArrayList<>(RealTexts.lines(3));
+        // the corners a char loop can get wrong: Unicode spaces that are no regex \s, vertical tab, "ß" (upper case
+        // "SS"), a letter outside the BMP (not upper case as a char), capitals only, links, handles, hashtags, digits
+        String[] pieces = {
+            "Man",
+            "Kill",
+            "the",
+            "And",
+            "STRAßE",
+            "Straße",
+            "ÆBLE",
+            "Æble",
+            "\uD835\uDC00bc",
+            "\uD835\uDC00",
+            "NATO",
+            "x",
+            "http://t.co/Ab",
+            "https",
+            "@Some",
+            "#Hang",
+            "Ab1Cd",
+            "A-Bc",
+            "Öl",
+            "ǅemal",
+            "ﬀ",
+            "Éte",
+            "1999"
+        };
+        String[] spaces = {" ", " ", " ", "  ", "\t", "\n", "\u000B", "\f", "\r", "\u00A0", "\u2003", "\u001C", "-"};
+        Random random = new Random(20261206);
+        for (int t = 0; t < 50_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int words = 4 + random.nextInt(12);
+            for (int w = 0; w < words; w++) {
+                text.append(pieces[random.nextInt(pieces.length)]).append(spaces[random.nextInt(spaces.length)]);
+            }
+            texts.add(text.toString());
+        }
+        int headlines = 0;
+        for (String text : texts) {
+            boolean expected = titleCaseByRegularExpressions(text);
+            assertThat(ClauseStartFilter.titleCase(text)).as(text).isEqualTo(expected);
+            headlines += expected ? 1 : 0;
+        }
+        assertThat(headlines).as("texts read as headlines").isGreaterThan(1_000);
+    }
+
+    /** {@link ClauseStartFilter#titleCase} as it was written first: a split by white space, then by non-letters. */
+    private static boolean titleCaseByRegularExpressions(String text) {
+        int capitalised = 0;
+        int words = 0;
+        for (String token : text.split("\\s+")) {
+            if (token.startsWith("http") || token.startsWith("@") || token.startsWith("#")) {
+                continue;
+            }
+            for (String w : token.split("[^\\p{L}]+")) {
+                if (w.length() < 2 || w.equals(w.toUpperCase(Locale.ROOT))) {
+                    continue;
+                }
+                words++;
+                if (Character.isUpperCase(w.charAt(0))) {
+                    capitalised++;
+                }
+            }
+        }
+        return capitalised >= 7 && capitalised * 5 >= words * 4;
     }
 }
