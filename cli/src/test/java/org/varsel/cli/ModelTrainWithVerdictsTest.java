@@ -59,6 +59,16 @@ class ModelTrainWithVerdictsTest {
         return new CommandLine(train).execute(args.toArray(String[]::new));
     }
 
+    private int trainOnVerdictsInto(Path model) throws IOException {
+        return train(
+                "--with-verdicts",
+                verdicts().toString(),
+                "--model",
+                model.toString(),
+                "--report",
+                dir.resolve("report.md").toString());
+    }
+
     /** Verdicts as the desk exports them: the analysts call "zorblax" hateful, and only RED lines call "quuxian" a threat. */
     private Path verdicts() throws IOException {
         List<String> lines = new ArrayList<>();
@@ -90,13 +100,7 @@ class ModelTrainWithVerdictsTest {
     @Test
     void trainsOnTheVerdictsUnderTheTlpCeilingAndPrintsTheModelBeforeAndAfter() throws IOException {
         Path model = dir.resolve("model.bin");
-        int code = train(
-                "--with-verdicts",
-                verdicts().toString(),
-                "--model",
-                model.toString(),
-                "--report",
-                dir.resolve("report.md").toString());
+        int code = trainOnVerdictsInto(model);
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String log = err.toString(StandardCharsets.UTF_8);
@@ -154,13 +158,7 @@ class ModelTrainWithVerdictsTest {
             new DoccatModel("mul", bundled.getMaxentModel(), manifest, bundled.getFactory()).serialize(file);
         }
 
-        int code = train(
-                "--with-verdicts",
-                verdicts().toString(),
-                "--model",
-                model.toString(),
-                "--report",
-                dir.resolve("report.md").toString());
+        int code = trainOnVerdictsInto(model);
 
         String log = err.toString(StandardCharsets.UTF_8);
         assertThat(code).as(log).isZero();
