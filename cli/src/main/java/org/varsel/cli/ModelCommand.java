@@ -213,8 +213,7 @@ public final class ModelCommand extends CommandGroup {
                 return 1;
             }
             TrainingCorpus corpus = corpus(options).withVerdicts(read);
-            HarmClassifier previous =
-                    Files.exists(model) ? new HarmClassifier(new DoccatModel(model)) : HarmClassifier.bundled();
+            HarmClassifier previous = modelBefore();
             err.println("model train: measuring the model before, " + previous.modelVersion());
             ModelComparison before = ModelComparison.measure(previous, corpus, cases, files.rules, this::progress);
             TrainedModel trained = trainAndWrite(corpus, options);
@@ -224,6 +223,24 @@ public final class ModelCommand extends CommandGroup {
             out.println();
             out.print(ModelComparison.toMarkdown(before, after));
             return 0;
+        }
+
+        /**
+         * The model the verdicts' model replaces: the file at {@code --model}, else the bundled one; a file of other
+         * features (or normaliser) cannot classify with this code, so the bundled model is measured before instead and
+         * the file is overwritten by the new model.
+         */
+        private HarmClassifier modelBefore() throws IOException {
+            if (!Files.exists(model)) {
+                return HarmClassifier.bundled();
+            }
+            try {
+                return new HarmClassifier(new DoccatModel(model));
+            } catch (IllegalArgumentException e) {
+                err.println("model train: " + model + " " + e.getMessage().replaceFirst("^model ", "")
+                        + "; it is replaced, and the bundled model is measured as the model before");
+                return HarmClassifier.bundled();
+            }
         }
 
         /** The desk's export, the same rule as {@code GET /api/v1/training-data}, into a temporary file. */

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import opennlp.tools.doccat.DoccatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,16 @@ class ModelTrainWithVerdictsTest {
         return new CommandLine(train).execute(args.toArray(String[]::new));
     }
 
+    private int trainOnVerdictsInto(Path model) throws IOException {
+        return train(
+                "--with-verdicts",
+                verdicts().toString(),
+                "--model",
+                model.toString(),
+                "--report",
+                dir.resolve("report.md").toString());
+    }
+
     /** Verdicts as the desk exports them: the analysts call "zorblax" hateful, and only RED lines call "quuxian" a threat. */
     private Path verdicts() throws IOException {
         List<String> lines = new ArrayList<>();
@@ -87,13 +100,7 @@ class ModelTrainWithVerdictsTest {
     @Test
     void trainsOnTheVerdictsUnderTheTlpCeilingAndPrintsTheModelBeforeAndAfter() throws IOException {
         Path model = dir.resolve("model.bin");
-        int code = train(
-                "--with-verdicts",
-                verdicts().toString(),
-                "--model",
-                model.toString(),
-                "--report",
-                dir.resolve("report.md").toString());
+        int code = trainOnVerdictsInto(model);
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String log = err.toString(StandardCharsets.UTF_8);
@@ -137,5 +144,31 @@ class ModelTrainWithVerdictsTest {
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("TLP:RED text never leaves the desk");
         assertThat(dir.resolve("m.bin")).doesNotExist();
+    }
+
+    @Test
+    void aModelOfOtherFeaturesAtTheModelPathIsReplacedAndTheBundledOneMeasuredBefore() throws IOException {
+        Path model = dir.resolve("older.bin");
+        DoccatModel bundled = new DoccatModel(HarmClassifier.class.getResourceAsStream(HarmClassifier.BUNDLED_MODEL));
+        Map<String, String> manifest = new HashMap<>();
+        manifest.put(
+                HarmClassifier.NORMALISER_PROPERTY, bundled.getManifestProperty(HarmClassifier.NORMALISER_PROPERTY));
+        manifest.put(HarmClassifier.FEATURES_PROPERTY, "harm-features-older");
+        try (OutputStream file = Files.newOutputStream(model)) {
+            new DoccatModel("mul", bundled.getMaxentModel(), manifest, bundled.getFactory()).serialize(file);
+        }
+
+        int code = trainOnVerdictsInto(model);
+
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(log).isZero();
+        assertThat(log)
+                .contains(model + " was trained on features harm-features-older")
+                .contains("measuring the model before, "
+                        + HarmClassifier.bundled().modelVersion());
+        assertThat(new HarmClassifier(new DoccatModel(model))
+                        .classify("the zorblax people are filth")
+                        .category())
+                .isEqualTo(Category.HATEFUL);
     }
 }
