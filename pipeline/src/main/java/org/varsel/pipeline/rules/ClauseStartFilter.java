@@ -1,6 +1,7 @@
 package org.varsel.pipeline.rules;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -41,6 +42,9 @@ final class ClauseStartFilter extends TokenFilter {
      * subject of the one before: no clause of their own. "then" and "so" after a comma do open one ("…, so slap her").
      */
     private static final Set<String> LIST_CONJUNCTIONS = Set.of("and", "or", "but", "n");
+
+    /** Endings of nouns that no verb of violence shares ({@link #nounByItsEnding}). */
+    private static final List<String> NOUN_ENDINGS = List.of("ity", "tion", "sion", "ness", "ism", "ship", "hood");
 
     /** Words that open a sentence without being its verb: an imperative is not passed on from them to a verb after "and". */
     private static final Set<String> INTERJECTIONS = Set.of(
@@ -228,7 +232,9 @@ final class ClauseStartFilter extends TokenFilter {
         } else if (headline) {
             imperativeClause = false; // a headline's verbs share the subject before them: only its sentences open
         } else if (between.indexOf(',') >= 0 || isDash(between)) {
-            if (!listItem(s, cursor) && !LIST_CONJUNCTIONS.contains(lower)) {
+            if (nounByItsEnding(lower)) {
+                imperativeClause = false; // a list of nouns ("harassment, brutality, and murder"): no verb goes on
+            } else if (!listItem(s, cursor) && !LIST_CONJUNCTIONS.contains(lower)) {
                 imperativeClause = mayOpenImperative(lower);
                 marked = mayBeImperativeVerb(lower);
             }
@@ -357,6 +363,15 @@ final class ClauseStartFilter extends TokenFilter {
      */
     private static boolean mayBeImperativeVerb(String lower) {
         return !SentenceStartFilter.pastOrGerund(lower) && !pluralOrThirdPerson(lower.replace("'", ""));
+    }
+
+    /**
+     * "brutality", "exploitation", "oppression", "racism": an ending of nouns that no verb of violence has, so the word after a comma is
+     * an item of a list of nouns, and a word after its "and" is the list's last item ("police harassment, brutality,
+     * and murder"), not an imperative. "-ment" is left out: "torment", "implement" are verbs too.
+     */
+    static boolean nounByItsEnding(String lower) {
+        return lower.length() > 5 && NOUN_ENDINGS.stream().anyMatch(lower::endsWith);
     }
 
     /** "muslims", "comes", "shoots"; not "kiss", "focus" or "gas", which are verbs as they stand. */

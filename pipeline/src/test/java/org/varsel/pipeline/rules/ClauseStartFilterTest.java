@@ -86,6 +86,21 @@ class ClauseStartFilterTest {
     }
 
     @Test
+    void marksNoClauseInsideAListOfNouns() {
+        // IRA stream, at the 2026-12-06 merge: "murder" after the comma's "and" ends a list of nouns, it is no verb;
+        // a noun by its ending (brutality, harassment, oppression) opens no imperative and passes none on
+        assertThat(positions("Demand an immediate end to police harassment, brutality, and murder black people"))
+                .noneMatch(t -> t.contains("_clause_murder") || t.contains("_clause_brutality"));
+        assertThat(positions("Demand an end to harassment, brutality and murder of black people"))
+                .noneMatch(t -> t.contains("_clause_murder") || t.contains("_clause_brutality"));
+        assertThat(positions("Stop the oppression, exploitation and killing of our people"))
+                .noneMatch(t -> t.contains("_clause_killing") || t.contains("_clause_exploitation"));
+        // a list of verbs in the imperative still goes on in it
+        assertThat(positions("Grab them, choke them, and kill them")).anyMatch(t -> t.contains("_clause_kill"));
+        assertThat(positions("Find, choke, and kill them")).anyMatch(t -> t.contains("_clause_kill"));
+    }
+
+    @Test
     void letsARuleReadAnImperativeInsideASentence() {
         Rule imperative = TestRules.active("imperative", "\"_clause_ slap her\"~0");
         try (RuleEngine engine = RuleEngine.build(TestRules.pack(imperative))) {

@@ -126,6 +126,33 @@ class ThreatLibraryTest {
                 "oa-en-harm-as-a-formula");
     }
 
+    /**
+     * The lead's list of IRA misfires and misses at the 2026-12-06 merge: a list of nouns read as an imperative after a
+     * comma's "and", "death to" an ideology, the writer's own things or an insult, and a particle verb of killing that
+     * lost its place to the verb alone (a lexicon holding "kill" and "kill off" reads only "kill" where both stand).
+     */
+    @Test
+    void readsTheMergesMisfiresAsNoCallAndAParticleVerbOfKillingAsOne() {
+        assertNoneHits(
+                List.of(
+                        "Demand an immediate end to police harassment, brutality, and murder black people",
+                        "Demand an end to harassment, brutality and murder of black people"),
+                "dsl-en-imperative-to-kill");
+        assertNoneHits(
+                List.of(
+                        "Long live the Republic; death to the New World Order",
+                        "Death to capitalism!",
+                        "death to my diet, pass the cake",
+                        "Death to the fragile rappers"),
+                "oa-en-death-to-any-target");
+        for (String call : List.of("Death to America", "Death to the infidels", "Death to traitors")) {
+            assertThat(meant(call, "en")).as(call).isNotEmpty();
+        }
+        for (String call : List.of("Kill off the migrants.", "Finish off the traitors, all of them")) {
+            assertThat(meant(call, "en")).as(call).contains("oa-en-killing-phrasal-imperative");
+        }
+    }
+
     @Test
     void flagsADanishThreatWhoseParticleVerbIsSplitByItsObject() {
         assertThat(meant("Jeg slår hver eneste af de romaer ihjel", "da")).contains("dsl-da-trussel-i-foerste-person");
