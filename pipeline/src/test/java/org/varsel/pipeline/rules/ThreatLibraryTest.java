@@ -702,19 +702,15 @@ class ThreatLibraryTest {
     void flagsHarmWishedDeservedGivenOrAimedAtHerBodyButNotDeniedReportedOrCaredFor() {
         // The edos round (2026-12-06): the forms EDOS's real threats against women take without a first-person
         // violent verb: a wished passive, desert, a blow given as a noun, an injury named by the body part, the grave
-        assertThat(meant("I really hope she gets raped on her way home", "en"))
-                .contains("top-en-harm-wished-on-one-person");
-        assertThat(meant("hope Karen Holm gets hit by a bus tomorrow", "en"))
-                .contains("top-en-harm-wished-on-one-person");
-        assertThat(meant("Honestly, wives like that deserve to be slapped around", "en"))
-                .contains("top-en-violence-said-to-be-deserved");
-        assertThat(meant("a man should give his wife a good hiding now and then", "en"))
-                .contains("top-en-blow-given-to-one-woman");
-        assertThat(meant("one more word and I will break her jaw", "en"))
-                .contains("top-en-injury-threatened-at-one-woman");
-        assertThat(meant("Bust her lip open, she will learn", "en")).contains("top-en-injury-threatened-at-one-woman");
-        assertThat(meant("someone should put that bitch six feet under", "en"))
-                .contains("top-en-grave-threatened-for-one-woman");
+        Map<String, String> readings = Map.of(
+                "I really hope she gets raped on her way home", "top-en-harm-wished-on-one-person",
+                "hope Karen Holm gets hit by a bus tomorrow", "top-en-harm-wished-on-one-person",
+                "Honestly, wives like that deserve to be slapped around", "top-en-violence-said-to-be-deserved",
+                "a man should give his wife a good hiding now and then", "top-en-blow-given-to-one-woman",
+                "one more word and I will break her jaw", "top-en-injury-threatened-at-one-woman",
+                "Bust her lip open, she will learn", "top-en-injury-threatened-at-one-woman",
+                "someone should put that bitch six feet under", "top-en-grave-threatened-for-one-woman");
+        readings.forEach((text, rule) -> assertThat(meant(text, "en")).as(text).contains(rule));
         assertNoneHits(
                 List.of(
                         "No woman deserves to be slapped around, whatever she said",
