@@ -724,4 +724,36 @@ class ThreatLibraryTest {
                 "top-en-violence-offered-in-a-question",
                 "top-en-violence-at-a-woman-praised");
     }
+
+    @Test
+    void flagsHarmWishedDeservedGivenOrAimedAtHerBodyButNotDeniedReportedOrCaredFor() {
+        // The edos round (2026-12-06): the forms EDOS's real threats against women take without a first-person
+        // violent verb: a wished passive, desert, a blow given as a noun, an injury named by the body part, the grave
+        Map<String, String> readings = Map.of(
+                "I really hope she gets raped on her way home", "top-en-harm-wished-on-one-person",
+                "hope Karen Holm gets hit by a bus tomorrow", "top-en-harm-wished-on-one-person",
+                "Honestly, wives like that deserve to be slapped around", "top-en-violence-said-to-be-deserved",
+                "a man should give his wife a good hiding now and then", "top-en-blow-given-to-one-woman",
+                "one more word and I will break her jaw", "top-en-injury-threatened-at-one-woman",
+                "Bust her lip open, she will learn", "top-en-injury-threatened-at-one-woman",
+                "someone should put that bitch six feet under", "top-en-grave-threatened-for-one-woman");
+        readings.forEach((text, rule) -> assertThat(meant(text, "en")).as(text).contains(rule));
+        assertNoneHits(
+                List.of(
+                        "No woman deserves to be slapped around, whatever she said",
+                        "she did not deserve to be beaten up like that",
+                        "I hope she gets justice, she was raped at sixteen",
+                        "I hope she gets her shot before the winter",
+                        "He broke her jaw in 2019 and walked free",
+                        "He smashes her face into the wall in the second act",
+                        "the dentist had to wire her jaw shut after the surgery",
+                        "we put her in the ground next to her mother on Sunday",
+                        "give her a slap on the back, she did great",
+                        "he used to give her black eyes every week"),
+                "top-en-harm-wished-on-one-person",
+                "top-en-violence-said-to-be-deserved",
+                "top-en-blow-given-to-one-woman",
+                "top-en-injury-threatened-at-one-woman",
+                "top-en-grave-threatened-for-one-woman");
+    }
 }
