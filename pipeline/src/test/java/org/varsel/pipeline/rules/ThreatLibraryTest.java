@@ -211,6 +211,22 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void readsDanishThreatsAsDanesWriteThemOnlineButNotTheSameSlangAmongFriends() {
+        assertThat(meant("naeste gang jeg ser en af somalierne faar han en paa hovedet", "da"))
+                .contains("dsl-da-betinget-foelge");
+        assertThat(meant("snakker du saadan igen er du fucking dead", "da")).contains("dsl-da-betinget-foelge");
+        assertThat(meant("gi ham en paa kassen fra mig", "da")).contains("dsl-da-giv-maalet-prygl");
+        assertThat(meant("send romaerne hjem i ligposer", "da")).contains("dsl-da-hjem-i-ligposer");
+        assertThat(meant("skyd ham. han er en landsforraeder", "da")).contains("dsl-da-bydeform-mod-ham-hende");
+        assertThat(meant("jeg ved hvor du bor, vent bare", "da")).contains("dsl-da-ved-hvor-du-bor");
+        assertThat(meant("stik mig en oel, tak", "da")).isEmpty();
+        assertThat(meant("skyd ham en mail, han svarer hurtigt", "da")).isEmpty();
+        assertThat(meant("jeg kunne kvæle ham når han snorker", "da")).isEmpty();
+        assertThat(meant("soldaterne kom hjem i ligposer fra Afghanistan", "da"))
+                .isEmpty();
+    }
+
+    @Test
     void flagsFirstPersonAndConditionalThreatsAgainstAGroupInEnglish() {
         assertThat(severity("me and my brothers will hunt down those muslims", "en"))
                 .isEqualTo(5);
