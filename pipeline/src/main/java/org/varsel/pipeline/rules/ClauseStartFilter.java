@@ -170,8 +170,7 @@ final class ClauseStartFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-    private final Supplier<String> text;
-    private int cursor;
+    private final TokenPositions positions;
     /** The last token was {@code _start_}: the next word opens a sentence (and a clause). */
     private boolean afterSentenceMarker;
     /** The clause being read opened as an imperative may ("grab her …"), so a verb after "and" goes on in it. */
@@ -186,7 +185,7 @@ final class ClauseStartFilter extends TokenFilter {
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     ClauseStartFilter(TokenStream in, Supplier<String> text) {
         super(in);
-        this.text = text;
+        this.positions = new TokenPositions(text);
     }
 
     @Override
@@ -211,18 +210,17 @@ final class ClauseStartFilter extends TokenFilter {
         if (increment.getPositionIncrement() == 0) {
             return true; // a token stacked on a word (_person_) opens nothing
         }
-        String s = text.get();
+        String s = positions.text();
         if (headline == null) {
             headline = titleCase(s);
         }
         String word = term.toString();
-        int start = s.indexOf(word, cursor);
-        // tokens are substrings of the text in order: the first occurrence from the last token's end is this one
+        int before = positions.lastEnd();
+        int start = positions.find(word);
         if (start < 0) {
             return true;
         }
-        String between = s.substring(cursor, start);
-        cursor = start + word.length();
+        String between = s.substring(before, start);
         String lower = word.toLowerCase(Locale.ROOT);
         boolean conjunction = afterConjunction || between.indexOf('&') >= 0 || between.indexOf('+') >= 0;
         afterConjunction = CONJUNCTIONS.contains(lower);
@@ -234,7 +232,7 @@ final class ClauseStartFilter extends TokenFilter {
         } else if (between.indexOf(',') >= 0 || isDash(between)) {
             if (nounByItsEnding(lower)) {
                 imperativeClause = false; // a list of nouns ("harassment, brutality, and murder"): no verb goes on
-            } else if (!listItem(s, cursor) && !LIST_CONJUNCTIONS.contains(lower)) {
+            } else if (!listItem(s, positions.lastEnd()) && !LIST_CONJUNCTIONS.contains(lower)) {
                 imperativeClause = mayOpenImperative(lower);
                 marked = mayBeImperativeVerb(lower);
             }
@@ -382,7 +380,7 @@ final class ClauseStartFilter extends TokenFilter {
     @Override
     public void reset() throws IOException {
         super.reset();
-        cursor = 0;
+        positions.reset();
         afterSentenceMarker = false;
         imperativeClause = false;
         afterConjunction = false;

@@ -135,11 +135,10 @@ final class PersonNameFilter extends MarkerTokenFilter {
             "the", "to", "of", "and", "in", "on", "for", "with", "after", "over", "is", "are", "as", "at", "by", "from",
             "your", "a", "an");
 
-    private final Supplier<String> text;
+    private final TokenPositions positions;
     /** Lower case: the one-word forms of the {@link #LANDS_AND_PEOPLES} lexicons. */
     private final Set<String> lands;
 
-    private int cursor;
     private String previous = "";
     /** The previous word was a capitalised place ("in Durham"), so a capitalised word after it goes on naming it. */
     private boolean inPlace;
@@ -152,7 +151,7 @@ final class PersonNameFilter extends MarkerTokenFilter {
      */
     PersonNameFilter(TokenStream in, Supplier<String> text, Set<String> lands) {
         super(in, TOKEN);
-        this.text = text;
+        this.positions = new TokenPositions(text);
         this.lands = lands;
     }
 
@@ -173,13 +172,11 @@ final class PersonNameFilter extends MarkerTokenFilter {
 
     @Override
     boolean marks(String word) {
-        String s = text.get();
-        int start = s.indexOf(word, cursor);
-        // tokens are substrings of the text in order: the first occurrence from the last token's end is this one
+        String s = positions.text();
+        int start = positions.find(word);
         boolean place = false;
         boolean name = false;
         if (start >= 0) {
-            cursor = start + word.length();
             place = capitalised(word) && (inPlace || PLACE_PREPOSITIONS.contains(previous));
             // the link check last: it reads the run of text around the word, and few words pass the others
             name = !place && namesAPerson(s, start, word) && !insideLink(s, start);
@@ -268,7 +265,7 @@ final class PersonNameFilter extends MarkerTokenFilter {
     @Override
     public void reset() throws IOException {
         super.reset();
-        cursor = 0;
+        positions.reset();
         previous = "";
         inPlace = false;
         titleCase = null;

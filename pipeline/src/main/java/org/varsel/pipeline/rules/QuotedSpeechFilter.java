@@ -71,27 +71,24 @@ final class QuotedSpeechFilter extends MarkerTokenFilter {
                     + "(?:\\s+\\p{Lu}[\\p{L}.'\u2019]*){0,3}",
             Pattern.DOTALL);
 
-    private final Supplier<String> text;
+    private final TokenPositions positions;
     private List<Integer> quotations;
     private int nextQuotation;
-    private int cursor;
 
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     QuotedSpeechFilter(TokenStream in, Supplier<String> text) {
         super(in, TOKEN);
-        this.text = text;
+        this.positions = new TokenPositions(text);
     }
 
     @Override
     boolean marks(String word) {
-        String s = text.get();
         if (quotations == null) {
-            quotations = quotationStarts(s);
+            quotations = quotationStarts(positions.text());
         }
-        int start = s.indexOf(word, cursor);
+        int start = positions.find(word);
         boolean opens = false;
         if (start >= 0) {
-            cursor = start + word.length();
             while (nextQuotation < quotations.size() && start >= quotations.get(nextQuotation)) {
                 nextQuotation++;
                 opens = true;
@@ -284,6 +281,6 @@ final class QuotedSpeechFilter extends MarkerTokenFilter {
         super.reset();
         quotations = null;
         nextQuotation = 0;
-        cursor = 0;
+        positions.reset();
     }
 }

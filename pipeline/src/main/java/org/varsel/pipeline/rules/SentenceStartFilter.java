@@ -34,8 +34,7 @@ final class SentenceStartFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-    private final Supplier<String> text;
-    private int cursor;
+    private final TokenPositions positions;
     private boolean first = true;
     /** The opening word, given after the marker put before it. */
     private State opening;
@@ -43,7 +42,7 @@ final class SentenceStartFilter extends TokenFilter {
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     SentenceStartFilter(TokenStream in, Supplier<String> text) {
         super(in);
-        this.text = text;
+        this.positions = new TokenPositions(text);
     }
 
     @Override
@@ -61,15 +60,12 @@ final class SentenceStartFilter extends TokenFilter {
         }
         boolean atFirst = first;
         first = false;
-        String s = text.get();
         String word = term.toString();
-        int start = s.indexOf(word, cursor);
-        // tokens are substrings of the text in order: the first occurrence from the last token's end is this one
+        int start = positions.find(word);
         if (start < 0) {
             return true;
         }
-        cursor = start + word.length();
-        if (!opensSentence(s, start) || pastOrGerund(word)) {
+        if (!opensSentence(positions.text(), start) || pastOrGerund(word)) {
             return true;
         }
         opening = captureState();
@@ -105,7 +101,7 @@ final class SentenceStartFilter extends TokenFilter {
     @Override
     public void reset() throws IOException {
         super.reset();
-        cursor = 0;
+        positions.reset();
         first = true;
         opening = null;
     }

@@ -49,24 +49,18 @@ final class TitleHashtagFilter extends MarkerTokenFilter {
     private static final Pattern CAMEL_CASE = Pattern.compile(
             "(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})");
 
-    private final Supplier<String> text;
-    private int cursor;
+    private final TokenPositions positions;
 
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     TitleHashtagFilter(TokenStream in, Supplier<String> text) {
         super(in, TOKEN);
-        this.text = text;
+        this.positions = new TokenPositions(text);
     }
 
     @Override
     boolean marks(String word) {
-        String s = text.get();
-        int start = s.indexOf(word, cursor);
-        if (start < 0) {
-            return false;
-        }
-        cursor = start + word.length();
-        return start > 0 && s.charAt(start - 1) == '#' && namesAWork(word);
+        int start = positions.find(word);
+        return start > 0 && positions.text().charAt(start - 1) == '#' && namesAWork(word);
     }
 
     /** True when the words of {@code hashtag} (without its '#') name a work, a kind of work or a genre of music. */
@@ -83,6 +77,6 @@ final class TitleHashtagFilter extends MarkerTokenFilter {
     @Override
     public void reset() throws IOException {
         super.reset();
-        cursor = 0;
+        positions.reset();
     }
 }
