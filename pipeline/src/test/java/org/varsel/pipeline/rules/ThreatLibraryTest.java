@@ -772,4 +772,28 @@ class ThreatLibraryTest {
                 "top-en-injury-threatened-at-one-woman",
                 "top-en-grave-threatened-for-one-woman");
     }
+
+    /**
+     * The vows round (2026-12-06): a first-person vow with words between the parts, a hope or an ability, an adverb,
+     * a second verb or a journey before the act; and the same words in food, games, advice and allegations.
+     */
+    @Test
+    void readsAVowWithWordsBetweenTheSubjectAndTheActButNotItsIdioms() {
+        List.of(
+                        "I'm hoping to get you alone one night and stab you",
+                        "i swear i'll drive round your place and kill your whole family",
+                        "I could easily track you down and shoot you",
+                        "I am going to find Lars Vinther one day and stab him",
+                        "I will personally make sure to strangle her")
+                .forEach(text -> assertThat(meant(text, "en")).as(text).contains("vow-en-with-words-between"));
+        assertNoneHits(
+                List.of(
+                        "I'd kill to meet Karen Holm one day",
+                        "I'm going to make false rape allegations on him",
+                        "we are done with her, get rid of her already",
+                        "I will be changing your profile shot of Lars tomorrow",
+                        "I would never in my life want to shoot you or your family",
+                        "I'm going to kill this level tonight and then call you"),
+                "vow-en-with-words-between");
+    }
 }
