@@ -17,9 +17,11 @@ import org.varsel.desk.db.Database;
 import org.varsel.desk.triage.Verdicts;
 import org.varsel.pipeline.classify.CrossSourceEvaluation;
 import org.varsel.pipeline.classify.HarmClassifier;
+import org.varsel.pipeline.classify.HarmFeatures;
 import org.varsel.pipeline.classify.KnownWords;
 import org.varsel.pipeline.classify.ModelEvaluation;
 import org.varsel.pipeline.classify.ModelTrainer;
+import org.varsel.pipeline.classify.TargetedHarmFeatures;
 import org.varsel.pipeline.classify.TrainedModel;
 import org.varsel.pipeline.classify.TrainingCorpus;
 import org.varsel.pipeline.classify.TrainingOptions;
@@ -122,6 +124,13 @@ public final class ModelCommand extends CommandGroup {
                 description =
                         "How often each Jigsaw threat is repeated in training (1 or more). Default: ${DEFAULT-VALUE}")
         int jigsawThreatRepeats = TrainingOptions.defaults().jigsawThreatRepeats();
+
+        @Option(
+                names = "--target-features",
+                description =
+                        "Train on the target features too (harm-features-4: what a violent word is aimed at, "
+                                + "intent before it, a plan without violence); the model then names them and is scored with them.")
+        boolean targetFeatures;
 
         @Option(
                 names = "--synthetic-repeats",
@@ -302,7 +311,8 @@ public final class ModelCommand extends CommandGroup {
 
         private TrainedModel trainAndWrite(TrainingCorpus corpus, TrainingOptions options) throws IOException {
             long start = System.nanoTime();
-            TrainedModel trained = ModelTrainer.train(corpus, files.data, options, this::progress);
+            HarmFeatures features = targetFeatures ? new TargetedHarmFeatures() : new HarmFeatures();
+            TrainedModel trained = ModelTrainer.train(corpus, files.data, options, features, this::progress);
             Files.createDirectories(model.toAbsolutePath().getParent());
             try (OutputStream file = Files.newOutputStream(model)) {
                 trained.model().serialize(file);

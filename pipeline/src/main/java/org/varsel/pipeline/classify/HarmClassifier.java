@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.FeatureGenerator;
 import org.varsel.pipeline.nlp.ModelResources;
 import org.varsel.pipeline.nlp.TextNormaliser;
 
@@ -54,9 +55,10 @@ public final class HarmClassifier {
                             + TextNormaliser.VERSION + ": retrain with ./varsel model train");
         }
         String features = model.getManifestProperty(FEATURES_PROPERTY);
-        if (!HarmFeatures.VERSION.equals(features)) {
+        String computed = featuresVersion(model);
+        if (!computed.equals(features)) {
             throw new IllegalArgumentException("model was trained on features " + features
-                    + ", this code computes features " + HarmFeatures.VERSION + ": retrain with ./varsel model train");
+                    + ", this code computes features " + computed + ": retrain with ./varsel model train");
         }
         this.categorizer = new DocumentCategorizerME(model);
         this.weights = WordWeights.of(model);
@@ -68,6 +70,14 @@ public final class HarmClassifier {
         }
         String v = model.getManifestProperty(VERSION_PROPERTY);
         this.version = v == null ? "doccat-unversioned" : v;
+    }
+
+    /** The version of the features this code computes for {@code model}: those of the generator class it names. */
+    static String featuresVersion(DoccatModel model) {
+        FeatureGenerator[] generators = model.getFactory().getFeatureGenerators();
+        return generators.length == 1 && generators[0] instanceof HarmFeatures harm
+                ? harm.version()
+                : HarmFeatures.VERSION;
     }
 
     /** A classifier over the bundled model; the model itself is loaded once per JVM and shared. */

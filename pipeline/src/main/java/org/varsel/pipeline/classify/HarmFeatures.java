@@ -15,15 +15,21 @@ import opennlp.tools.doccat.FeatureGenerator;
  * inflected word still shares most of them), letters spaced out ("k i l l") joined back, and which
  * {@link HarmLexicon} classes the post contains and combines — a violent word near a group word, a call to act with
  * a time or place — which generalise to threats phrased unlike any training post. OpenNLP instantiates it by class
- * name when it loads a model, hence public with a no-argument constructor.
+ * name when it loads a model, hence public with a no-argument constructor; {@link TargetedHarmFeatures} adds the
+ * {@link TargetFeatures target features} for a model trained with them ({@code model train --target-features}).
  */
-public final class HarmFeatures implements FeatureGenerator {
+public class HarmFeatures implements FeatureGenerator {
 
     /**
      * Part of the model version and of its manifest ({@link HarmClassifier#FEATURES_PROPERTY}): bump when the features
      * or the obfuscation repair they read change, or the model is fed features it was not trained on.
      */
     public static final String VERSION = "harm-features-3";
+    /**
+     * These features and the {@link TargetFeatures target features} ({@link TargetedHarmFeatures}): only added
+     * features, so a model of {@link #VERSION} is scored as before by the class it names.
+     */
+    public static final String TARGETED_VERSION = "harm-features-4";
 
     static final int CHAR_GRAM = 4;
     /** Words this long or longer also give character n-grams; shorter ones are covered by the word itself. */
@@ -61,8 +67,24 @@ public final class HarmFeatures implements FeatureGenerator {
     }
 
     private final HarmLexicon lexicon = HarmLexicon.bundled();
+    private final HarmLexicon targets = HarmLexicon.targets();
     private final ObfuscationFolding folding = ObfuscationFolding.bundled();
     private final CompoundWords compounds = CompoundWords.bundled();
+    private final boolean withTargets;
+
+    /** The features of {@link #VERSION}; OpenNLP instantiates the class a model names with this constructor. */
+    public HarmFeatures() {
+        this(false);
+    }
+
+    HarmFeatures(boolean withTargets) {
+        this.withTargets = withTargets;
+    }
+
+    /** The version of the features this generator computes ({@link HarmClassifier#FEATURES_PROPERTY}). */
+    public String version() {
+        return withTargets ? TARGETED_VERSION : VERSION;
+    }
 
     @Override
     public Collection<String> extractFeatures(String[] normalised, Map<String, Object> extraInformation) {
@@ -94,6 +116,7 @@ public final class HarmFeatures implements FeatureGenerator {
     /** Runs the feature extraction over {@code normalised} tokens into {@code sink}. */
     void extract(String[] normalised, FeatureSink sink) {
         String[] tokens = plainWords(normalised);
+        int[] tokenClasses = withTargets ? new int[tokens.length] : null;
         int[] lastSeen = new int[WordClass.values().length];
         Arrays.fill(lastSeen, Integer.MIN_VALUE / 2);
         int documentClasses = 0;
@@ -107,6 +130,9 @@ public final class HarmFeatures implements FeatureGenerator {
             } else {
                 if (spaced.length() >= SPACED_MIN_LETTERS) {
                     int classes = sink.joined(spaced.toString());
+                    if (withTargets) {
+                        tokenClasses[i - 1] |= classes;
+                    }
                     documentClasses |= classes;
                     nearPairs |= near(classes, i, lastSeen);
                 }
@@ -116,6 +142,9 @@ public final class HarmFeatures implements FeatureGenerator {
                 break;
             }
             int classes = sink.word(word, previous);
+            if (withTargets) {
+                tokenClasses[i] = classes;
+            }
             previous = word;
             documentClasses |= classes;
             nearPairs |= near(classes, i, lastSeen);
@@ -138,6 +167,9 @@ public final class HarmFeatures implements FeatureGenerator {
                 sink.feature("l=harm+when+group");
             }
         }
+        if (withTargets) {
+            TargetFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
+        }
     }
 
     /**
@@ -149,11 +181,11 @@ public final class HarmFeatures implements FeatureGenerator {
         if (word.length() >= CHAR_GRAM_MIN_WORD && word.charAt(0) != '<') {
             addCharGrams(word, features);
         }
-        int classes = lexicon.classes(word);
+        int classes = classes(word);
         if (word.length() >= CompoundWords.MIN_WORD) {
             for (String part : compounds.parts(word)) {
                 features.add("w=" + part);
-                classes |= lexicon.classes(part);
+                classes |= classes(part);
             }
         }
         return classes;
@@ -161,7 +193,7 @@ public final class HarmFeatures implements FeatureGenerator {
 
     /** The classes of a word joined back from spaced letters. */
     int classes(String word) {
-        return lexicon.classes(word);
+        return withTargets ? lexicon.classes(word) | targets.classes(word) : lexicon.classes(word);
     }
 
     static String bigram(String previous, String word) {
@@ -188,7 +220,7 @@ public final class HarmFeatures implements FeatureGenerator {
         @Override
         public int joined(String joined) {
             features.add("w=" + joined);
-            return lexicon.classes(joined);
+            return classes(joined);
         }
 
         @Override

@@ -22,9 +22,12 @@ final class HarmLexicon {
 
     /** The lexicon resource; its bytes are part of the model version. */
     static final String RESOURCE = "/classify/harm-lexicon.tsv";
+    /** Who or what a violent word is aimed at, and intent ({@link TargetFeatures}); its bytes are in the version too. */
+    static final String TARGETS_RESOURCE = "/classify/target-lexicon.tsv";
 
     private static final int PREFIX_KEY = 4;
-    private static final HarmLexicon BUNDLED = load();
+    private static final HarmLexicon BUNDLED = load(RESOURCE);
+    private static final HarmLexicon TARGETS = load(TARGETS_RESOURCE);
 
     private final Map<String, Integer> exact;
     /** Prefix terms keyed by their first four letters, so a token costs one map look-up. */
@@ -39,6 +42,14 @@ final class HarmLexicon {
 
     static HarmLexicon bundled() {
         return BUNDLED;
+    }
+
+    /**
+     * The target lexicon: person, thing and intent words, apart from {@link #bundled()} so the obfuscation repair,
+     * which reads every word and stem there, is not changed by them.
+     */
+    static HarmLexicon targets() {
+        return TARGETS;
     }
 
     /** The {@link WordClass#bit() bits} of every class {@code token} (lower case, folded) belongs to; 0 for none. */
@@ -91,12 +102,12 @@ final class HarmLexicon {
                 }));
     }
 
-    private static HarmLexicon load() {
+    private static HarmLexicon load(String resource) {
         Map<String, Integer> exact = new HashMap<>();
         Map<String, List<Prefix>> prefixes = new HashMap<>();
-        try (InputStream in = HarmLexicon.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = HarmLexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing classifier lexicon " + RESOURCE);
+                throw new IllegalStateException("missing classifier lexicon " + resource);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             int lineNumber = 0;
@@ -107,7 +118,7 @@ final class HarmLexicon {
                 }
                 String[] f = line.split("\t");
                 if (f.length != 2) {
-                    throw new IllegalStateException(RESOURCE + ":" + lineNumber + ": expected class<TAB>term");
+                    throw new IllegalStateException(resource + ":" + lineNumber + ": expected class<TAB>term");
                 }
                 int bit = WordClass.valueOf(f[0].toUpperCase(Locale.ROOT)).bit();
                 String term = f[1].strip();
@@ -115,7 +126,7 @@ final class HarmLexicon {
                     String prefix = term.substring(0, term.length() - 1);
                     if (prefix.length() < PREFIX_KEY) {
                         throw new IllegalStateException(
-                                RESOURCE + ":" + lineNumber + ": a prefix needs " + PREFIX_KEY + " letters");
+                                resource + ":" + lineNumber + ": a prefix needs " + PREFIX_KEY + " letters");
                     }
                     prefixes.computeIfAbsent(prefix.substring(0, PREFIX_KEY), k -> new ArrayList<>())
                             .add(new Prefix(prefix, bit));

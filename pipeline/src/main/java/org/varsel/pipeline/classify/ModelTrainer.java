@@ -35,6 +35,17 @@ public final class ModelTrainer {
     public static TrainedModel train(
             TrainingCorpus corpus, Path dataDir, TrainingOptions options, Consumer<String> progress)
             throws IOException {
+        return train(corpus, dataDir, options, new HarmFeatures(), progress);
+    }
+
+    /** As {@link #train(TrainingCorpus, Path, TrainingOptions, Consumer)}, on {@code features}. */
+    public static TrainedModel train(
+            TrainingCorpus corpus,
+            Path dataDir,
+            TrainingOptions options,
+            HarmFeatures features,
+            Consumer<String> progress)
+            throws IOException {
         List<DocumentSample> samples = new ArrayList<>();
         Map<String, Map<Category, Integer>> counts = new TreeMap<>();
         for (LabelledPost post : corpus.posts()) {
@@ -64,15 +75,16 @@ public final class ModelTrainer {
             params.put("L1Cost", 0.0);
             params.put("L2Cost", options.l2Cost());
         }
-        DoccatFactory factory = new DoccatFactory(featureGenerators());
+        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {features});
         DoccatModel trained =
                 DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params, factory);
 
         List<LabelledPost> verdicts = corpus.posts().stream()
                 .filter(p -> p.source().equals(TrainingCorpus.VERDICTS))
                 .toList();
-        String version =
-                verdicts.isEmpty() ? version(dataDir, options) : versionWithVerdicts(dataDir, options, verdicts);
+        String version = verdicts.isEmpty()
+                ? version(dataDir, options, features)
+                : versionWithVerdicts(dataDir, options, features, verdicts);
         DoccatModel versioned = new DoccatModel(
                 "mul",
                 trained.getMaxentModel(),
@@ -82,7 +94,7 @@ public final class ModelTrainer {
                         HarmClassifier.NORMALISER_PROPERTY,
                         String.valueOf(TextNormaliser.VERSION),
                         HarmClassifier.FEATURES_PROPERTY,
-                        HarmFeatures.VERSION,
+                        features.version(),
                         "varsel.training.options",
                         options.toString()),
                 factory);
@@ -94,22 +106,31 @@ public final class ModelTrainer {
      * and the lexicon and known words they read.
      */
     public static String version(Path dataDir, TrainingOptions options) throws IOException {
+        return version(dataDir, options, new HarmFeatures());
+    }
+
+    /** As {@link #version(Path, TrainingOptions)}, of a model on {@code features} (and the target lexicon they read). */
+    public static String version(Path dataDir, TrainingOptions options, HarmFeatures features) throws IOException {
         MessageDigest digest = sha256();
-        digest.update(("normaliser=" + TextNormaliser.VERSION + ";features=" + HarmFeatures.VERSION + ";" + options)
+        digest.update(("normaliser=" + TextNormaliser.VERSION + ";features=" + features.version() + ";" + options)
                 .getBytes(StandardCharsets.UTF_8));
         for (String file : TrainingCorpus.FILES) {
             digest(Files.newInputStream(dataDir.resolve(file)), digest);
         }
         digest(HarmLexicon.class.getResourceAsStream(HarmLexicon.RESOURCE), digest);
+        if (features.version().equals(HarmFeatures.TARGETED_VERSION)) {
+            digest(HarmLexicon.class.getResourceAsStream(HarmLexicon.TARGETS_RESOURCE), digest);
+        }
         digest(KnownWords.class.getResourceAsStream(KnownWords.RESOURCE), digest);
         return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 
     /** {@link #version} with the verdict posts (text, class, held out or not) in the digest: other verdicts, another model. */
-    static String versionWithVerdicts(Path dataDir, TrainingOptions options, List<LabelledPost> verdicts)
+    static String versionWithVerdicts(
+            Path dataDir, TrainingOptions options, HarmFeatures features, List<LabelledPost> verdicts)
             throws IOException {
         MessageDigest digest = sha256();
-        digest.update(version(dataDir, options).getBytes(StandardCharsets.UTF_8));
+        digest.update(version(dataDir, options, features).getBytes(StandardCharsets.UTF_8));
         for (LabelledPost post : verdicts) {
             digest.update((post.category().label() + '\t' + post.heldOut() + '\t' + post.text() + '\n')
                     .getBytes(StandardCharsets.UTF_8));
@@ -153,10 +174,6 @@ public final class ModelTrainer {
                     < options.hatexplainKept();
         }
         return true;
-    }
-
-    private static FeatureGenerator[] featureGenerators() {
-        return new FeatureGenerator[] {new HarmFeatures()};
     }
 
     private static MessageDigest sha256() {

@@ -10,9 +10,14 @@ import org.varsel.pipeline.nlp.TextNormaliser;
 class HarmFeaturesTest {
 
     private final HarmFeatures features = new HarmFeatures();
+    private final HarmFeatures targeted = new TargetedHarmFeatures();
 
     private Collection<String> of(String text) {
         return features.extractFeatures(TextNormaliser.tokens(text), Map.of());
+    }
+
+    private Collection<String> targetedOf(String text) {
+        return targeted.extractFeatures(TextNormaliser.tokens(text), Map.of());
     }
 
     @Test
@@ -64,5 +69,70 @@ class HarmFeaturesTest {
     void givesCharacterFourGramsOfLongerWordsOnly() {
         assertThat(of("cockroches")).contains("c=^coc", "c=cock", "c=hes$");
         assertThat(of("they")).noneMatch(f -> f.startsWith("c="));
+    }
+
+    @Test
+    void tellsAViolentWordAimedAtAPersonFromOneAimedAtAThing() {
+        assertThat(targetedOf("I will kill you"))
+                .contains(
+                        TargetFeatures.VIOLENCE_PERSON,
+                        TargetFeatures.INTENT_VIOLENCE,
+                        TargetFeatures.INTENT_VIOLENCE_AIMED)
+                .doesNotContain(TargetFeatures.VIOLENCE_THING);
+        assertThat(targetedOf("Jeg vil dræbe dig"))
+                .contains(TargetFeatures.VIOLENCE_PERSON, TargetFeatures.INTENT_VIOLENCE_AIMED);
+        assertThat(targetedOf("someone should shoot that bitch")).contains(TargetFeatures.VIOLENCE_PERSON);
+        assertThat(targetedOf("I'm going to kill this printer."))
+                .contains(TargetFeatures.VIOLENCE_THING, TargetFeatures.INTENT_VIOLENCE)
+                .doesNotContain(TargetFeatures.VIOLENCE_PERSON, TargetFeatures.INTENT_VIOLENCE_AIMED);
+        assertThat(targetedOf("Kill the engine before you refuel."))
+                .contains(TargetFeatures.VIOLENCE_THING)
+                .doesNotContain(TargetFeatures.VIOLENCE_PERSON);
+    }
+
+    @Test
+    void tellsAViolentWordAimedAtAGroup() {
+        assertThat(targetedOf("we should shoot them all"))
+                .contains(TargetFeatures.VIOLENCE_GROUP, TargetFeatures.INTENT_VIOLENCE_AIMED);
+        assertThat(targetedOf("kill all the migrants")).contains(TargetFeatures.VIOLENCE_GROUP);
+    }
+
+    @Test
+    void marksAViolentWordAimedAtNothingAsInASaying() {
+        assertThat(targetedOf("Before you die, live!"))
+                .contains(TargetFeatures.VIOLENCE_NO_OBJECT)
+                .doesNotContain(TargetFeatures.VIOLENCE_PERSON, TargetFeatures.INTENT_VIOLENCE);
+    }
+
+    @Test
+    void marksAPlanWithAPersonAndNoViolenceAsAPlan() {
+        assertThat(targetedOf("Going to see the mayor at the book fair on Saturday."))
+                .contains(TargetFeatures.PLAN, TargetFeatures.PLAN_PERSON)
+                .noneMatch(f -> f.startsWith("t=violence"));
+        assertThat(targetedOf("I will kill him on Saturday"))
+                .doesNotContain(TargetFeatures.PLAN, TargetFeatures.PLAN_PERSON);
+    }
+
+    @Test
+    void addsTargetFeaturesOnlyInTheTargetedVersionAndChangesNoOtherFeature() {
+        for (String text : new String[] {
+            "I will kill you at the mosque tonight",
+            "Jeg vil dræbe dig",
+            "k i l l all the migrants",
+            "Going to see the mayor at the book fair on Saturday.",
+            "I'm going to kill this printer."
+        }) {
+            assertThat(of(text))
+                    .noneMatch(f ->
+                            f.startsWith("t=") || f.equals("l=person") || f.equals("l=thing") || f.equals("l=intent"));
+            assertThat(targetedOf(text))
+                    .filteredOn(f -> !f.startsWith("t=")
+                            && !f.equals("l=person")
+                            && !f.equals("l=thing")
+                            && !f.equals("l=intent"))
+                    .containsExactlyElementsOf(of(text));
+        }
+        assertThat(features.version()).isEqualTo(HarmFeatures.VERSION);
+        assertThat(targeted.version()).isEqualTo(HarmFeatures.TARGETED_VERSION);
     }
 }

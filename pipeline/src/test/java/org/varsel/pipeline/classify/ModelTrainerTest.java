@@ -104,6 +104,28 @@ class ModelTrainerTest {
     }
 
     @Test
+    void aModelOnTheTargetFeaturesNamesThemAndIsScoredWithThemAfterLoading() throws IOException {
+        writeTinyCorpus();
+        TrainingOptions options =
+                new TrainingOptions(1L, "MAXENT_QN", 5, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0, 1.0, 1);
+        DoccatModel trained = ModelTrainer.train(
+                        TrainingCorpus.read(data, 1L, 0.0, 0.0), data, options, new TargetedHarmFeatures(), line -> {})
+                .model();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        trained.serialize(bytes);
+        DoccatModel loaded = new DoccatModel(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+
+        assertThat(loaded.getManifestProperty(HarmClassifier.FEATURES_PROPERTY))
+                .isEqualTo(HarmFeatures.TARGETED_VERSION);
+        assertThat(HarmClassifier.featuresVersion(loaded)).isEqualTo(HarmFeatures.TARGETED_VERSION);
+        assertThat(new HarmClassifier(loaded).classify("i will kill you").scores())
+                .isEqualTo(
+                        new HarmClassifier(trained).classify("i will kill you").scores());
+        assertThat(ModelTrainer.version(data, options, new TargetedHarmFeatures()))
+                .isNotEqualTo(ModelTrainer.version(data, options));
+    }
+
+    @Test
     void refusesAModelTrainedOnOtherFeatures() throws IOException {
         DoccatModel trained = trainTinyCorpus(1.0, 1.0).model();
         Map<String, String> manifest = new HashMap<>();
