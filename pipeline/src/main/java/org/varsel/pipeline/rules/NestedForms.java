@@ -1,0 +1,175 @@
+package org.varsel.pipeline.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Finds the violent acts an ordered proximity can never match before their target. A reference compiles to Lucene's
+ * minimal-interval disjunction, so where one form holds another ("beat the crap out of" holds "beat"), the shorter
+ * form stands in the longer one's place and the longer one's extra words count as the phrase's gap (docs/rules.md,
+ * "Nested forms"). Narrow on purpose, so that the repository passes and what it reports is a rule that loses a threat:
+ * a spot is a harm part (a violent-action or imperative lexicon) right before a target part (a group, slur or quantifier
+ * lexicon, or an object pronoun), whose entry holds a form and a longer one that starts with it; the longer one's extra
+ * words alone exceed the phrase's slack, the target cannot start inside them within the slack ("hang them" before
+ * "them"), and no other form of the reference ends the longer one (where the reference would match instead).
+ */
+final class NestedForms {
+
+    /** A form of a reference that a phrase of a rule cannot match beside its neighbour. */
+    record Spot(String ruleId, String phrase, String reference, String shorter, String longer) {
+        @Override
+        public String toString() {
+            return ruleId + ": \"" + phrase + "\": " + reference + " '" + longer + "' is read as '" + shorter
+                    + "' and its other words as the gap";
+        }
+    }
+
+    private static final Set<LexiconKind> HARM_KINDS = Set.of(LexiconKind.VIOLENT_ACTION, LexiconKind.IMPERATIVE);
+    private static final Set<LexiconKind> TARGET_KINDS =
+            Set.of(LexiconKind.TARGET_GROUP, LexiconKind.SLUR, LexiconKind.QUANTIFIER);
+    /** Prepositions that end a verb phrase whose object is the target ("beat the crap out of", "stomp on"). */
+    private static final Set<String> TAKES_AN_OBJECT = Set.of("of", "on", "at", "into", "onto", "upon", "against");
+
+    private static final Set<String> OBJECT_PRONOUNS = Set.of("her", "him", "them", "em", "you", "us");
+
+    private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"(?:~(\\d+))?");
+
+    private final Analyzer analyzer = RuleAnalyzer.perField();
+    private final Lexicons lexicons;
+
+    NestedForms(List<Lexicon> lexicons) {
+        this.lexicons = new Lexicons(lexicons);
+    }
+
+    /** Every spot in these rules, in rule order. */
+    List<Spot> find(List<Rule> rules) {
+        List<Spot> spots = new ArrayList<>();
+        for (Rule rule : rules) {
+            for (RuleLanguage language : rule.languages()) {
+                Matcher m = PHRASE.matcher(rule.query());
+                while (m.find()) {
+                    int slop = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+                    spots.addAll(inPhrase(rule.id(), m.group(1), slop, language));
+                }
+            }
+        }
+        return spots.stream().distinct().toList();
+    }
+
+    private List<Spot> inPhrase(String ruleId, String phrase, int slop, RuleLanguage language) {
+        String[] written = phrase.trim().split("\\s+");
+        List<List<Lexicons.Form>> parts = new ArrayList<>();
+        List<String> partNames = new ArrayList<>();
+        for (String part : written) {
+            List<Lexicons.Form> forms = formsOf(part, language);
+            if (!forms.isEmpty()) {
+                parts.add(forms);
+                partNames.add(part);
+            }
+        }
+        List<Spot> spots = new ArrayList<>();
+        if (parts.size() < 2 || partNames.stream().noneMatch(p -> p.startsWith("@"))) {
+            return spots;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (!partNames.get(i).startsWith("@")) {
+                continue;
+            }
+            for (Lexicons.Form shorterForm : parts.get(i)) {
+                for (Lexicons.Form longerForm : parts.get(i)) {
+                    List<String> shorter = shorterForm.tokens();
+                    List<String> longer = longerForm.tokens();
+                    if (shorterForm.entry() != longerForm.entry() || longer.size() <= shorter.size() + slop) {
+                        continue;
+                    }
+                    boolean lost = isHarm(parts.get(i))
+                            && i + 1 < parts.size()
+                            && isTarget(parts.get(i + 1))
+                            && startsWith(longer, shorter)
+                            && TAKES_AN_OBJECT.contains(longer.get(longer.size() - 1))
+                            && !reanchors(longer, parts.get(i), shorterForm)
+                            && !neighbourStartsWithin(
+                                    longer.subList(shorter.size(), longer.size()), parts.get(i + 1), slop);
+                    if (lost) {
+                        spots.add(new Spot(
+                                ruleId, phrase, partNames.get(i), String.join(" ", shorter), String.join(" ", longer)));
+                    }
+                }
+            }
+        }
+        return spots;
+    }
+
+    /** The analysed forms a part of a phrase can match: a lexicon's forms, or the written words as one form. */
+    private List<Lexicons.Form> formsOf(String part, RuleLanguage language) {
+        if (part.startsWith("@")) {
+            Optional<Lexicons.Analysed> union = Optional.empty();
+            for (String name : part.substring(1).split("\\|")) {
+                Optional<Lexicons.Analysed> one = lexicons.find(name, language);
+                if (one.isEmpty()) {
+                    return List.of();
+                }
+                union = Optional.of(union.map(u -> u.and(one.get())).orElse(one.get()));
+            }
+            return union.map(u -> u.forms).orElse(List.of());
+        }
+        List<String> words = Lexicons.analyse(analyzer, language, part).stream()
+                .map(Lexicons.Token::term)
+                .toList();
+        return words.isEmpty() ? List.of() : List.of(new Lexicons.Form(words, null, null));
+    }
+
+    /** True when some form of the next part starts in the first {@code slop + 1} of the extra words. */
+    /** True when every form of the part is a lexicon's violent act or imperative: the harm of a threat. */
+    private static boolean isHarm(List<Lexicons.Form> part) {
+        return part.stream()
+                .allMatch(f ->
+                        f.lexicon() != null && HARM_KINDS.contains(f.lexicon().kind()));
+    }
+
+    /** True when the part names who is harmed: a group, a slur, a quantifier or an object pronoun. */
+    private static boolean isTarget(List<Lexicons.Form> part) {
+        return part.stream()
+                .allMatch(f -> f.lexicon() == null
+                        ? f.tokens().size() == 1
+                                && OBJECT_PRONOUNS.contains(f.tokens().get(0))
+                        : TARGET_KINDS.contains(f.lexicon().kind()));
+    }
+
+    /**
+     * True when another form of the reference ends the longer form, next to the neighbour: the reference is matched
+     * there instead ("kill them" after "hunt down and kill them").
+     */
+    private static boolean reanchors(List<String> longer, List<Lexicons.Form> forms, Lexicons.Form shorter) {
+        return forms.stream()
+                .filter(f -> f != shorter && f.tokens().size() < longer.size())
+                .anyMatch(f -> endsWith(longer, f.tokens()));
+    }
+
+    private static boolean neighbourStartsWithin(List<String> extra, List<Lexicons.Form> next, int slop) {
+        for (int at = 0; at <= slop && at < extra.size(); at++) {
+            List<String> rest = extra.subList(at, extra.size());
+            for (Lexicons.Form f : next) {
+                List<String> form = f.tokens();
+                if (startsWith(rest, form.subList(0, Math.min(form.size(), rest.size())))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(List<String> words, List<String> prefix) {
+        return words.size() >= prefix.size() && words.subList(0, prefix.size()).equals(prefix);
+    }
+
+    private static boolean endsWith(List<String> words, List<String> suffix) {
+        return words.size() >= suffix.size()
+                && words.subList(words.size() - suffix.size(), words.size()).equals(suffix);
+    }
+}
