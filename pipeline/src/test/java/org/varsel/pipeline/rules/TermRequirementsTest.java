@@ -206,10 +206,46 @@ class TermRequirementsTest {
         assertThat(possibleParts(r, "shoot all the journalists").cardinality()).isEqualTo(3);
     }
 
+    @Test
+    void filesAPartAgainUnderItsAnchorTheDocumentsHeldLeastOnceTheyWereCounted() throws IOException {
+        Query clauseThenAction = and(term("_clause_"), or(term("kill"), term("shoot"), term("burn")));
+        Query actionOnly = and(term("kill"), term("tonight"));
+        List<Query> parts = List.of(clauseThenAction, actionOnly);
+        TermRequirements r = new TermRequirements(parts, 3);
+
+        assertThat(filedUnder(r, "_clause_ hello").get(0))
+                .as("one term is the fewest: filed under the marker at first")
+                .isTrue();
+        assertThat(filedUnder(r, "tonight only").get(1))
+                .as("of two single words, the longer at first")
+                .isTrue();
+        possibleParts(r, "_clause_ we met");
+        possibleParts(r, "_clause_ they left");
+        possibleParts(r, "_clause_ tonight maybe");
+
+        assertThat(filedUnder(r, "_clause_ hello").get(0))
+                .as("the marker was in every document, the forms in none")
+                .isFalse();
+        assertThat(filedUnder(r, "_clause_ we shoot").get(0)).isTrue();
+        assertThat(filedUnder(r, "tonight only").get(1))
+                .as("'tonight' was seen once, 'kill' never")
+                .isFalse();
+        assertThat(filedUnder(r, "kill it").get(1)).isTrue();
+        assertThat(possibleParts(r, "_clause_ burn it").get(0)).isTrue();
+        assertThat(possibleParts(r, "_clause_ hello").cardinality()).isZero();
+    }
+
+    private static FixedBitSet filedUnder(TermRequirements requirements, String text) throws IOException {
+        MemoryIndex index = new MemoryIndex();
+        index.addField(FIELD, text, new WhitespaceAnalyzer());
+        return requirements.filedUnder(requirements.read(index.createSearcher().getIndexReader()));
+    }
+
     /**
      * Property: whichever words a part is filed under, every part Lucene finds matching is a candidate. Random parts
      * of every shape the compiler writes (terms, conjunctions, disjunctions with a minimum, phrases, exclusions,
-     * lexicon proximities, a prefix) over a small vocabulary, against random texts of its words.
+     * lexicon proximities, a prefix) over a small vocabulary, against random texts of its words, before and after the
+     * parts are filed again by how often the texts held each word.
      */
     @Test
     void everyPartThatMatchesIsACandidateWhicheverWordsItIsFiledUnder() throws IOException {
@@ -219,13 +255,15 @@ class TermRequirementsTest {
         for (int i = 0; i < 150; i++) {
             parts.add(randomQuery(random, words, 3));
         }
-        TermRequirements r = new TermRequirements(parts);
+        // filed again after 100 texts, by how often they held each word: the first five words far more often
+        TermRequirements r = new TermRequirements(parts, 100);
         int matched = 0;
         int dropped = 0;
         for (int t = 0; t < 300; t++) {
             StringBuilder text = new StringBuilder();
             for (int w = 1 + random.nextInt(6); w > 0; w--) {
-                text.append(words[random.nextInt(words.length)]).append(' ');
+                text.append(words[random.nextInt(random.nextInt(4) == 0 ? words.length : 5)])
+                        .append(' ');
             }
             MemoryIndex index = new MemoryIndex();
             index.addField(FIELD, text.toString(), new WhitespaceAnalyzer());
