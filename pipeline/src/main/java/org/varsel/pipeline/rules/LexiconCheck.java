@@ -23,12 +23,14 @@ final class LexiconCheck {
             Analyzer analyzer,
             List<RuleProblem> problems) {
         int run = 0;
+        // examples are texts: they get the as-written terms of the lexicons' forms stacked, as signals do
+        Analyzer texts = RuleAnalyzer.perField(false, false, lexicons.all());
         for (LexiconFiles.SourcedLexicon s : sourced) {
             Lexicon lexicon = s.lexicon();
             checkForms(s, analyzer, problems);
             List<String> match = lexicon.examples().match();
             for (int i = 0; i < match.size(); i++, run++) {
-                if (found(lexicons, lexicon, analyzer, match.get(i)).isEmpty()) {
+                if (found(lexicons, lexicon, texts, match.get(i)).isEmpty()) {
                     problems.add(RuleProblem.error(
                             s.file(),
                             s.line("examples/match/" + i),
@@ -38,7 +40,7 @@ final class LexiconCheck {
             }
             List<String> noMatch = lexicon.examples().noMatch();
             for (int i = 0; i < noMatch.size(); i++, run++) {
-                List<Lexicons.Occurrence> found = found(lexicons, lexicon, analyzer, noMatch.get(i));
+                List<Lexicons.Occurrence> found = found(lexicons, lexicon, texts, noMatch.get(i));
                 if (!found.isEmpty()) {
                     Lexicons.Occurrence o = found.get(0);
                     problems.add(RuleProblem.error(
@@ -84,9 +86,7 @@ final class LexiconCheck {
             Map<List<String>, String> groupOf,
             Set<List<String>> distinct,
             List<RuleProblem> problems) {
-        List<String> tokens = Lexicons.analyse(analyzer, s.lexicon().language(), form).stream()
-                .map(Lexicons.Token::term)
-                .toList();
+        List<String> tokens = AsWritten.analyse(analyzer, s.lexicon().language(), form);
         if (tokens.isEmpty()) {
             problems.add(RuleProblem.error(s.file(), s.line(at), "form '" + form + "' has no words after analysis"));
             return;

@@ -23,7 +23,8 @@ import org.apache.lucene.search.TermQuery;
  * The rule query parser: classic syntax, plus {@code @name} for "any word of lexicon name" and, inside a quoted
  * proximity that holds a lexicon reference ({@code "@violent_action the @group"~3}), an ordered interval query:
  * the parts in this order with at most N other words between them in all, and no word of the language's
- * {@code negation} lexicon among them (unless the phrase itself writes one, as a word or as {@code @negation}).
+ * {@code negation} lexicon among them (unless the phrase itself writes one, as a word or as {@code @negation}); and
+ * {@code =word} for that word as written, not stemmed ({@link AsWritten}), which also makes a quoted phrase ordered.
  */
 final class LexiconQueryParser extends QueryParser {
 
@@ -58,13 +59,16 @@ final class LexiconQueryParser extends QueryParser {
             expansions.add(q);
             return q;
         }
+        if (!quoted && AsWritten.isWritten(queryText)) {
+            return new TermQuery(new Term(field, asWritten(queryText)));
+        }
         return super.getFieldQuery(field, queryText, quoted);
     }
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
         String[] parts = queryText.trim().split("\\s+");
-        if (Arrays.stream(parts).noneMatch(p -> p.startsWith("@"))) {
+        if (Arrays.stream(parts).noneMatch(p -> p.startsWith("@") || AsWritten.isWritten(p))) {
             return super.getFieldQuery(field, queryText, slop);
         }
         List<IntervalsSource> sources = new ArrayList<>();
@@ -74,6 +78,8 @@ final class LexiconQueryParser extends QueryParser {
                 lexicon(field, part).ifPresent(l -> sources.add(l.intervals()));
                 // "@group @negation @humanity": a phrase that names the negation lexicon writes its negation
                 negationWritten |= lexicons.namesNegation(language, part);
+            } else if (AsWritten.isWritten(part)) {
+                sources.add(Intervals.term(asWritten(part)));
             } else {
                 List<String> words = Lexicons.analyse(getAnalyzer(), language, part).stream()
                         .map(Lexicons.Token::term)
@@ -103,6 +109,14 @@ final class LexiconQueryParser extends QueryParser {
         Query q = new IntervalQuery(field, source);
         expansions.add(q);
         return q;
+    }
+
+    /** The term of an as-written word ({@code =hænges}); anything but one word of letters and digits is an error. */
+    private String asWritten(String written) {
+        if (!AsWritten.isWord(written)) {
+            errors.add("'" + written + "' is not an as written term: = then one word of letters and digits");
+        }
+        return AsWritten.term(written);
     }
 
     private Optional<Lexicons.Analysed> lexicon(String field, String reference) {

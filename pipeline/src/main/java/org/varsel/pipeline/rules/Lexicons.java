@@ -105,9 +105,7 @@ final class Lexicons {
             Map<List<String>, Form> distinct = new LinkedHashMap<>();
             for (Lexicon.Entry entry : lexicon.entries()) {
                 for (String form : entry.allForms()) {
-                    List<String> tokens = analyse(analyzer, lexicon.language(), form).stream()
-                            .map(Token::term)
-                            .toList();
+                    List<String> tokens = AsWritten.analyse(analyzer, lexicon.language(), form);
                     if (!tokens.isEmpty()) {
                         distinct.putIfAbsent(tokens, new Form(tokens, entry, lexicon));
                     }
@@ -179,25 +177,45 @@ final class Lexicons {
         }
         for (int i = 0; i < tokens.size(); i++) {
             for (Form f : index.getOrDefault(tokens.get(i).term(), List.of())) {
-                int n = f.tokens.size();
-                if (i + n <= tokens.size() && matchesAt(f.tokens, tokens, i)) {
+                int end = endOf(f.tokens, tokens, i);
+                if (end > 0) {
                     found.add(new Occurrence(
                             f.lexicon,
                             f.entry,
                             tokens.get(i).start(),
-                            tokens.get(i + n - 1).end()));
+                            tokens.get(end - 1).end()));
                 }
             }
         }
         return found;
     }
 
-    private static boolean matchesAt(List<String> form, List<Token> tokens, int at) {
-        for (int k = 0; k < form.size(); k++) {
-            if (!form.get(k).equals(tokens.get(at + k).term())) {
-                return false;
+    /**
+     * The index past the form's last word when the form occurs at {@code at}, else -1. An as-written term
+     * ({@link AsWritten}) stands in the list right after the word it is stacked on: a form steps over the ones it does
+     * not write, and over the word whose term it writes.
+     */
+    private static int endOf(List<String> form, List<Token> tokens, int at) {
+        int j = at;
+        for (String f : form) {
+            while (j < tokens.size() && !f.equals(tokens.get(j).term()) && steppedOver(f, tokens, j)) {
+                j++;
             }
+            if (j >= tokens.size() || !f.equals(tokens.get(j).term())) {
+                return -1;
+            }
+            j++;
         }
-        return true;
+        return j;
+    }
+
+    private static boolean steppedOver(String formWord, List<Token> tokens, int j) {
+        boolean stacked = AsWritten.isWritten(tokens.get(j).term());
+        if (!AsWritten.isWritten(formWord)) {
+            return stacked;
+        }
+        return !stacked
+                && j + 1 < tokens.size()
+                && formWord.equals(tokens.get(j + 1).term());
     }
 }

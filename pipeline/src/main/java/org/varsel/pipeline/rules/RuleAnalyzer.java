@@ -39,12 +39,15 @@ final class RuleAnalyzer extends Analyzer {
     private final boolean remembers;
     /** Words that name lands and peoples, never persons ({@link PersonNameFilter#landsIn}). */
     private final Set<String> lands;
+    /** Folded words some rule writes as written ({@link AsWritten}): documents get their term stacked on them. */
+    private final Set<String> asWritten;
 
-    RuleAnalyzer(RuleLanguage language, boolean repairs, boolean remembers, Set<String> lands) {
+    RuleAnalyzer(RuleLanguage language, boolean repairs, boolean remembers, Set<String> lands, Set<String> asWritten) {
         this.language = language;
         this.repairs = repairs;
         this.remembers = remembers;
         this.lands = lands;
+        this.asWritten = asWritten;
     }
 
     /**
@@ -63,17 +66,29 @@ final class RuleAnalyzer extends Analyzer {
         return perField(true, true, lexicons);
     }
 
+    /** The same for the documents matched against a pack, which also get the words its rules write as written. */
+    static Analyzer forDocuments(RulePack pack) {
+        return perField(true, true, pack.lexicons(), AsWritten.wordsIn(pack));
+    }
+
     /**
      * {@code remembers}: what the per-word filters make of a word is remembered ({@link RememberedWordFilter}); the
      * same tokens either way, only cheaper for the many words that recur.
      */
     static Analyzer perField(boolean repairs, boolean remembers, List<Lexicon> lexicons) {
+        return perField(repairs, remembers, lexicons, AsWritten.wordsIn(lexicons));
+    }
+
+    /** {@code asWritten}: the folded words whose as-written term documents get ({@link AsWrittenFilter}). */
+    static Analyzer perField(boolean repairs, boolean remembers, List<Lexicon> lexicons, Set<String> asWritten) {
         Set<String> lands = PersonNameFilter.landsIn(lexicons);
+        Set<String> written = Set.copyOf(asWritten);
         return new PerFieldAnalyzerWrapper(
-                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, lands),
+                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, lands, written),
                 Map.of(
-                        RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs, remembers, lands),
-                        RuleLanguage.DA.field(), new RuleAnalyzer(RuleLanguage.DA, repairs, remembers, lands)));
+                        RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs, remembers, lands, written),
+                        RuleLanguage.DA.field(),
+                                new RuleAnalyzer(RuleLanguage.DA, repairs, remembers, lands, written)));
     }
 
     @Override
@@ -117,6 +132,9 @@ final class RuleAnalyzer extends Analyzer {
             if (language == RuleLanguage.DA) {
                 ts = new DanishLettersFilter(ts);
             }
+        }
+        if (!asWritten.isEmpty()) {
+            ts = new AsWrittenFilter(ts, asWritten);
         }
         // accents and stretched letters (kíííllíng) are undone before stemming, so the stemmer sees
         // the suffix; Danish keeps æ, ø, å for its stemmer and folds them afterwards

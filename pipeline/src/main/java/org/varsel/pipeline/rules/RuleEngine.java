@@ -47,7 +47,7 @@ public final class RuleEngine implements AutoCloseable {
 
     private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) {
         this.pack = pack;
-        documents = RuleAnalyzer.forDocuments(pack.lexicons());
+        documents = RuleAnalyzer.forDocuments(pack);
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
         interpreter = new HitInterpreter(pack, lexicons);

@@ -28,7 +28,7 @@ public final class NaiveRuleMatcher {
 
     /** Compiles the pack's active and shadow rules. */
     public NaiveRuleMatcher(RulePack pack) {
-        documents = RuleAnalyzer.perField(true, false, pack.lexicons());
+        documents = RuleAnalyzer.perField(true, false, pack.lexicons(), AsWritten.wordsIn(pack));
         RuleQueryCompiler compiler = new RuleQueryCompiler(analyzer, new Lexicons(pack.lexicons()));
         for (Rule r : pack.rules()) {
             if (r.status() == RuleStatus.DISABLED) {

@@ -447,6 +447,35 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void readsAPassiveAndASaysAsWrittenNotAsTheStemTheyShareWithAnotherForm() {
+        // "hænges" stems as "hænge" ("hænge ud"), so the passive was left out of killing_passive; "=hænges" is the
+        // passive alone (docs/rules.md, "As written")
+        assertThat(meant("han burde hænges i nærmeste lygtepæl", "da")).contains("dsl-da-pronomen-skal-draebes");
+        assertThat(meant("de skal bare skydes allesammen", "da")).contains("dsl-da-pronomen-skal-draebes");
+        assertThat(meant("nu skal de perkere hænges", "da")).contains("dsl-da-saa-skal-de-bloede");
+        assertThat(meant("han skal hænge ud med os i weekenden", "da")).doesNotContain("dsl-da-pronomen-skal-draebes");
+        assertThat(meant("han burde hænges ud i pressen for det", "da")).doesNotContain("dsl-da-pronomen-skal-draebes");
+        assertThat(meant("de skal hænges op i stuen", "da")).doesNotContain("dsl-da-pronomen-skal-draebes");
+        // "-says" excluded "say" too: the writer's own "I say" is no report
+        assertThat(meant("I say looters should be shot on sight", "en")).contains("dsl-en-death-demanded-for-anyone");
+        assertThat(meant("I say they must be executed, every one of them", "en"))
+                .contains("dsl-en-death-demanded-for-person");
+        assertThat(meant("He says looters should be shot on sight", "en"))
+                .doesNotContain("dsl-en-death-demanded-for-anyone");
+    }
+
+    @Test
+    void flagsADanishInjuryToABodyPartOfThePersonButNotAnAccidentOrADish() {
+        assertThat(meant("jeg knækker nakken på Lars Vinther næste gang", "da")).contains("dsl-da-kropsdel-paa-maalet");
+        assertThat(meant("jeg smadrer hans hoved hvis han kommer igen", "da")).contains("dsl-da-kropsdel-paa-maalet");
+        assertThat(meant("han brækkede armen på ferien", "da")).doesNotContain("dsl-da-kropsdel-paa-maalet");
+        assertThat(meant("jeg skærer hovedet af fisken", "da")).doesNotContain("dsl-da-kropsdel-paa-maalet");
+        // "hænges ud" (named and shamed) stems as "hænge": a named person's public shaming is no call to hang him
+        assertThat(meant("Karen Holm burde hænges ud i pressen for det svindel", "da"))
+                .doesNotContain("dsl-da-navngiven-person-burde-draebes");
+    }
+
+    @Test
     void readsDanishMisfiresFromRealCommentsAsWhatTheyAre() {
         // "bekræftet" was split into "be" + "kræftet" by obfuscation repair, and the illness exclusion dropped the
         // threat

@@ -44,7 +44,7 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
 
     UnoptimisedRuleEngine(RulePack pack) {
         this.pack = pack;
-        interpretation = RuleAnalyzer.perField(true, false, pack.lexicons());
+        interpretation = RuleAnalyzer.perField(true, false, pack.lexicons(), AsWritten.wordsIn(pack));
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
         interpreter = new HitInterpreter(pack, lexicons);
@@ -63,7 +63,7 @@ final class UnoptimisedRuleEngine implements AutoCloseable {
         }
         try {
             monitor = new Monitor(
-                    RuleAnalyzer.perField(true, false, pack.lexicons()),
+                    RuleAnalyzer.perField(true, false, pack.lexicons(), AsWritten.wordsIn(pack)),
                     queries.size() >= MULTIPASS_FROM_RULES
                             ? new MultipassTermFilteredPresearcher(2)
                             : new TermFilteredPresearcher());

@@ -1,0 +1,127 @@
+package org.varsel.pipeline.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.varsel.contract.Tlp;
+
+/**
+ * A term written {@code =word} matches the word as written (not stemmed; case, accents, æ/ae and doubled letters
+ * folded as everywhere), in a term, an exclusion, a proximity and a lexicon form.
+ */
+class AsWrittenTermTest {
+
+    private static final Lexicon PASSIVE_DA = new Lexicon(
+            "killing_passive",
+            RuleLanguage.DA,
+            LexiconKind.VIOLENT_ACTION,
+            "",
+            "",
+            List.of(new Lexicon.Entry("=hænges", List.of("=skydes ned"), null)),
+            null);
+    private static final Lexicon PERSON_DA = new Lexicon(
+            "harm_person",
+            RuleLanguage.DA,
+            LexiconKind.TARGET_GROUP,
+            "",
+            "",
+            List.of(new Lexicon.Entry("han", List.of("hun", "de"), null)),
+            null);
+
+    private static final Lexicon REPORTED_EN = new Lexicon(
+            "counter_speech",
+            RuleLanguage.EN,
+            LexiconKind.COUNTER_SPEECH,
+            "",
+            "",
+            List.of(new Lexicon.Entry("says he will", List.of(), null)),
+            null);
+
+    private static Rule rule(String query, RuleLanguage language) {
+        return new Rule(
+                "as-written",
+                "As written",
+                "Matched {matched}.",
+                query,
+                List.of(language),
+                "incitement",
+                List.of("topic:test"),
+                4,
+                Tlp.AMBER,
+                RuleStatus.ACTIVE,
+                "test-desk",
+                List.of(),
+                null);
+    }
+
+    private static boolean matches(String query, RuleLanguage language, String text) {
+        return !hits(query, language, text).isEmpty();
+    }
+
+    private static List<RuleHit> hits(String query, RuleLanguage language, String text) {
+        RulePack pack =
+                RulePack.of("test", List.of(rule(query, language)), List.of(PASSIVE_DA, PERSON_DA, REPORTED_EN));
+        try (RuleEngine engine = RuleEngine.build(pack)) {
+            return engine.match(text, Optional.of(language.code())).hits();
+        }
+    }
+
+    @Test
+    void aStackedAsWrittenTermDoesNotSplitALexiconPhraseTheTextHolds() {
+        // "says" gets "=says" stacked once a rule writes it; the counter-speech entry "says he will" must still be
+        // found
+        List<RuleHit> hits = hits("kill -(=says AND jokes)", RuleLanguage.EN, "The mayor says he will kill them all");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).reportedSpeech()).isTrue();
+    }
+
+    @Test
+    void aPassiveWrittenAsWrittenIsNotTheInfinitiveItStemsTo() {
+        String query = "\"skal =hænges\"~2";
+        assertThat(matches(query, RuleLanguage.DA, "han skal bare hænges")).isTrue();
+        assertThat(matches(query, RuleLanguage.DA, "han skal haenges"))
+                .as("no æ on the keyboard")
+                .isTrue();
+        assertThat(matches(query, RuleLanguage.DA, "Han skal HÆNGES!")).isTrue();
+        assertThat(matches(query, RuleLanguage.DA, "vi skal hænge ud i weekenden"))
+                .as("'hænge' stems as 'hænges' does")
+                .isFalse();
+        assertThat(matches(query, RuleLanguage.DA, "billederne skal hænge på væggen"))
+                .isFalse();
+    }
+
+    @Test
+    void anExclusionWrittenAsWrittenExcludesThatFormOnly() {
+        String query = "deserve die -=says";
+        assertThat(matches(query, RuleLanguage.EN, "he says they deserve to die"))
+                .isFalse();
+        assertThat(matches(query, RuleLanguage.EN, "I say they deserve to die"))
+                .as("'say' stems as 'says' does")
+                .isTrue();
+    }
+
+    @Test
+    void aLoneTermWrittenAsWrittenAndALexiconFormCarryIt() {
+        assertThat(matches("=henrettes AND skal", RuleLanguage.DA, "de skal henrettes"))
+                .isTrue();
+        assertThat(matches("=henrettes AND skal", RuleLanguage.DA, "de skal henrette ham"))
+                .isFalse();
+        String lexicon = "\"@harm_person skal @killing_passive\"~2";
+        assertThat(matches(lexicon, RuleLanguage.DA, "han skal hænges")).isTrue();
+        assertThat(matches(lexicon, RuleLanguage.DA, "de skal skydes ned")).isTrue();
+        assertThat(matches(lexicon, RuleLanguage.DA, "hun skal hænge ud med os"))
+                .isFalse();
+        assertThat(matches(lexicon, RuleLanguage.DA, "de skal skyde ned")).isFalse();
+    }
+
+    @Test
+    void theCheckRefusesAnAsWrittenTermThatIsNotOneWord() {
+        RuleQueryCompiler compiler = new RuleQueryCompiler(RuleAnalyzer.perField());
+        assertThat(compiler.compile("kill AND =it's", List.of(RuleLanguage.EN)).errors())
+                .anyMatch(e -> e.contains("as written"));
+        assertThat(compiler.compile("kill AND =says", List.of(RuleLanguage.EN)).ok())
+                .isTrue();
+    }
+}
