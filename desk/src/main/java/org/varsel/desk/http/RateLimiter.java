@@ -28,7 +28,7 @@ public final class RateLimiter {
     private final Optional<Clock> clock;
     private final String upsert;
 
-    /** A limiter called {@code name} (its rows in {@code rate_limit_bucket.limiter}), refilled by the database's clock. */
+    /** A limiter called {@code name} (rows in {@code rate_limit_bucket.limiter}), refilled by PostgreSQL's clock. */
     public RateLimiter(Database database, String name, int perMinute, int burst) {
         this(database, name, perMinute, burst, Optional.empty());
     }

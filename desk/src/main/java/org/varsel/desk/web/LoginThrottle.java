@@ -26,7 +26,10 @@ public final class LoginThrottle {
     private final RateLimiter perUser;
     private final RateLimiter perAddress;
 
-    /** Refilled by {@code clock} if given (tests: attempts counted, not the time a password check takes), else by the database's. */
+    /**
+     * Refilled by {@code clock} if given (tests: attempts counted, not the time a password check takes), else by the
+     * database's.
+     */
     public LoginThrottle(Database database, Optional<Clock> clock) {
         this.perUser = new RateLimiter(database, "login-user", PER_USER_PER_MINUTE, PER_USER_BURST, clock);
         this.perAddress = new RateLimiter(database, "login-address", PER_ADDRESS_PER_MINUTE, PER_ADDRESS_BURST, clock);
