@@ -63,8 +63,11 @@ class PipelineOnFlinkClusterTest {
                 .configuration("restart-strategy.type", "fixed-delay")
                 .configuration("restart-strategy.fixed-delay.attempts", "30")
                 .configuration("restart-strategy.fixed-delay.delay", "1 s")
+                // A killed TaskManager is found by its failed heartbeat RPCs (heartbeat.rpc-failure-threshold, 2):
+                // ~2 intervals. The timeout is for a live but slow one: at 5 s every TaskManager of a loaded machine
+                // timed out again and again (load 40: ten needless restarts of one job in two minutes).
                 .configuration("heartbeat.interval", "1000")
-                .configuration("heartbeat.timeout", "5000")
+                .configuration("heartbeat.timeout", "30000")
                 .configuration("metrics.reporter.prom.factory.class", LocalFlinkCluster.PROMETHEUS_REPORTER)
                 .configuration("metrics.fetcher.update-interval", "1000")
                 .start();

@@ -100,6 +100,14 @@ public final class Desk implements AutoCloseable {
 
     /** Migrates the database, starts consuming {@code varsel.incidents} and serving HTTP; fails if any part cannot. */
     public static Desk start(DeskSettings settings) {
+        return start(settings, Optional.empty());
+    }
+
+    /**
+     * The same with the sign-in throttle refilled by {@code signInClock} instead of the database's clock: a test counts
+     * attempts however long each password check takes on a loaded machine.
+     */
+    static Desk start(DeskSettings settings, Optional<Clock> signInClock) {
         DeskConfig config = settings.desk();
         IntakeConfig intakeConfig = settings.intake();
         RetentionConfig retentionConfig = settings.retention();
@@ -203,7 +211,7 @@ public final class Desk implements AutoCloseable {
                             config.requestBodyTimeout(),
                             metrics,
                             List.of(
-                                    new SignInRoutes(sessions, new LoginThrottle(database), audit, pages),
+                                    new SignInRoutes(sessions, new LoginThrottle(database, signInClock), audit, pages),
                                     new QueuePages(queue, triage, pages),
                                     new IncidentPages(queue, triage, audit, alerts, pages),
                                     new AuditPages(audit, verdicts, pages),

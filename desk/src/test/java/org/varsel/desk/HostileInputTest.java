@@ -41,6 +41,9 @@ class HostileInputTest {
     private static final String NUL = "\\u0000";
     private static final String LONE_SURROGATE = "\\ud800";
 
+    /** The sign-in throttle's clock: it stands still, so the test counts attempts however slow a password check is. */
+    private static final TestClock THROTTLE_CLOCK = TestClock.standingNow();
+
     private static Desk desk;
     private static DeskClient client;
     private static String token;
@@ -48,7 +51,9 @@ class HostileInputTest {
 
     @BeforeAll
     static void startDesk(LocalKafka kafka, PostgresDatabase database) throws Exception {
-        desk = Desk.start(DeskTestSupport.config(kafka, database, Map.of(DeskConfig.REQUEST_BODY_TIMEOUT, "PT1S")));
+        desk = Desk.start(
+                DeskTestSupport.config(kafka, database, Map.of(DeskConfig.REQUEST_BODY_TIMEOUT, "PT1S")),
+                Optional.of(THROTTLE_CLOCK));
         client = new DeskClient(desk.port());
         token = desk.credentials()
                 .createUser("hana", "analyst passphrase".toCharArray(), Role.ANALYST, Optional.empty(), "t")
@@ -167,12 +172,22 @@ class HostileInputTest {
             response = client.submitLogin("hana", "guess " + attempts++);
         } while (response.statusCode() == 401 && attempts < 50);
         assertThat(response.statusCode()).isEqualTo(429);
-        assertThat(attempts).isLessThanOrEqualTo(11);
-        assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow()))
-                .isPositive();
+        assertThat(attempts).isLessThanOrEqualTo(LoginThrottle.PER_USER_BURST + 1);
+        long perUserRefill = 60 / LoginThrottle.PER_USER_PER_MINUTE;
+        assertThat(response.headers().firstValue("Retry-After"))
+                .as("seconds until the next token, the clock standing still")
+                .hasValue(Long.toString(perUserRefill));
         assertThat(response.body()).contains("Too many sign-in attempts");
         // even the right password waits: the guesser must not learn it was right
         assertThat(client.submitLogin("hana", "analyst passphrase").statusCode())
+                .isEqualTo(429);
+        // a second more than one token's refill (the rate is a decimal fraction in SQL: 12 s of it is just under 1)
+        THROTTLE_CLOCK.advance(Duration.ofSeconds(perUserRefill + 1));
+        assertThat(client.submitLogin("hana", "guess after the refill").statusCode())
+                .as("one token refilled")
+                .isEqualTo(401);
+        assertThat(client.submitLogin("hana", "guess again").statusCode())
+                .as("and only one")
                 .isEqualTo(429);
 
         int others = 0;
@@ -183,6 +198,10 @@ class HostileInputTest {
                 .as("one address spraying many accounts")
                 .isEqualTo(429);
         assertThat(others).isLessThanOrEqualTo(LoginThrottle.PER_ADDRESS_BURST + 1);
+        THROTTLE_CLOCK.advance(Duration.ofSeconds(60 / LoginThrottle.PER_ADDRESS_PER_MINUTE + 1));
+        assertThat(client.submitLogin("spray-after-the-refill", "guess").statusCode())
+                .isEqualTo(401);
+        assertThat(client.submitLogin("spray-again", "guess").statusCode()).isEqualTo(429);
     }
 
     private static void assertNot500(HttpResponse<String> response) {

@@ -18,6 +18,11 @@ public final class LocalKafkaCluster implements KafkaBrokers, AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * How long each node may take to answer: a guard against a hung start, not a check. Three JVMs starting at once on
+     * a loaded box are slow (load 80: past a single broker's 90 s, so the quorum never formed in time).
+     */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
     private final List<LocalKafka> brokers;
 
@@ -48,6 +53,7 @@ public final class LocalKafkaCluster implements KafkaBrokers, AutoCloseable {
                     .clusterId(clusterId)
                     .controllerPort(controllerPorts.get(i))
                     .maxHeap(maxHeap)
+                    .startupTimeout(STARTUP_TIMEOUT)
                     .brokerProperty("node.id", Integer.toString(i + 1))
                     .brokerProperty("controller.quorum.voters", voters)
                     .brokerProperty("default.replication.factor", "3")

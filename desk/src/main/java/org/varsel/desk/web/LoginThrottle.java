@@ -1,7 +1,9 @@
 package org.varsel.desk.web;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.varsel.desk.db.Database;
 import org.varsel.desk.http.RateLimiter;
@@ -24,9 +26,13 @@ public final class LoginThrottle {
     private final RateLimiter perUser;
     private final RateLimiter perAddress;
 
-    public LoginThrottle(Database database) {
-        this.perUser = new RateLimiter(database, "login-user", PER_USER_PER_MINUTE, PER_USER_BURST);
-        this.perAddress = new RateLimiter(database, "login-address", PER_ADDRESS_PER_MINUTE, PER_ADDRESS_BURST);
+    /**
+     * Refilled by {@code clock} if given (tests: attempts counted, not the time a password check takes), else by the
+     * database's.
+     */
+    public LoginThrottle(Database database, Optional<Clock> clock) {
+        this.perUser = new RateLimiter(database, "login-user", PER_USER_PER_MINUTE, PER_USER_BURST, clock);
+        this.perAddress = new RateLimiter(database, "login-address", PER_ADDRESS_PER_MINUTE, PER_ADDRESS_BURST, clock);
     }
 
     /** Takes one attempt; empty if allowed, else the whole seconds to wait (for Retry-After). */
