@@ -8,13 +8,16 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * The words of one signal as each of its fields was analysed into the signal's index, kept so that reading its hits
  * (which lexicon entries lie under the matched words: {@link HitInterpreter}) does not analyse the text a second time
  * for every language a hit rule is written for; that second analysis was ~7 % of rule matching in the bench's profile
  * (docs/performance.md, issue 20). The words are copied into buffers kept for the thread's next signal and made into
- * {@link Lexicons.Token}s only for a language some hit asks for. One a thread; not safe to share.
+ * {@link Lexicons.Token}s only for a language some hit asks for. A field analysed by the same chain as one before it is
+ * given that field's words again ({@link #replay}) instead of a second analysis ({@link SignalAnalysis}). One a thread;
+ * not safe to share.
  */
 final class AnalysedWords {
 
@@ -42,6 +45,20 @@ final class AnalysedWords {
     }
 
     /**
+     * The words this signal's {@code language} field was given, as a stream again: the same terms, position increments
+     * and offsets, and the same state at its end, which is all a {@code MemoryIndex} reads of a stream.
+     *
+     * @throws IllegalStateException when this signal's field was not analysed
+     */
+    TokenStream replay(RuleLanguage language) {
+        Field field = fields[language.ordinal()];
+        if (field == null || !field.recorded) {
+            throw new IllegalStateException("the signal was not analysed for " + language.code());
+        }
+        return new Replay(field);
+    }
+
+    /**
      * The words of {@code language}'s field in the order the analysis gave them, as {@link Lexicons#analyse} gives
      * them for the same text.
      *
@@ -55,12 +72,20 @@ final class AnalysedWords {
         return field.tokens();
     }
 
-    /** One field's words: their characters one after another, and per word where they end and its offsets. */
+    /**
+     * One field's words: their characters one after another, per word where they end, its offsets and its position
+     * increment, and the offsets and increment its stream ended with.
+     */
     private static final class Field {
+        /** Ints kept per word. */
+        private static final int WORD = 4;
+
         private char[] chars = new char[256];
         private int length;
-        /** Per word: the end of its characters, its start and end offset in the text. */
-        private int[] words = new int[3 * 64];
+        /** Per word: the end of its characters, its start and end offset in the text, its position increment. */
+        private int[] words = new int[WORD * 64];
+
+        private final int[] end = new int[3];
 
         private int count;
         private boolean recorded;
@@ -71,27 +96,36 @@ final class AnalysedWords {
             recorded = false;
         }
 
-        void add(char[] term, int termLength, int start, int end) {
+        void add(char[] term, int termLength, int start, int end, int increment) {
             if (length + termLength > chars.length) {
                 chars = Arrays.copyOf(chars, Math.max(2 * chars.length, length + termLength));
             }
             System.arraycopy(term, 0, chars, length, termLength);
             length += termLength;
-            if (3 * count + 3 > words.length) {
+            if (WORD * count + WORD > words.length) {
                 words = Arrays.copyOf(words, 2 * words.length);
             }
-            words[3 * count] = length;
-            words[3 * count + 1] = start;
-            words[3 * count + 2] = end;
+            int at = WORD * count;
+            words[at] = length;
+            words[at + 1] = start;
+            words[at + 2] = end;
+            words[at + 3] = increment;
             count++;
+        }
+
+        void ended(int start, int end, int increment) {
+            this.end[0] = start;
+            this.end[1] = end;
+            this.end[2] = increment;
         }
 
         List<Lexicons.Token> tokens() {
             List<Lexicons.Token> tokens = new ArrayList<>(count);
             int from = 0;
             for (int i = 0; i < count; i++) {
-                int to = words[3 * i];
-                tokens.add(new Lexicons.Token(new String(chars, from, to - from), words[3 * i + 1], words[3 * i + 2]));
+                int to = words[WORD * i];
+                tokens.add(new Lexicons.Token(
+                        new String(chars, from, to - from), words[WORD * i + 1], words[WORD * i + 2]));
                 from = to;
             }
             return tokens;
@@ -102,6 +136,7 @@ final class AnalysedWords {
     private static final class Recorder extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
         private final Field field;
 
         Recorder(TokenStream in, Field field) {
@@ -114,8 +149,63 @@ final class AnalysedWords {
             if (!input.incrementToken()) {
                 return false;
             }
-            field.add(term.buffer(), term.length(), offset.startOffset(), offset.endOffset());
+            field.add(
+                    term.buffer(),
+                    term.length(),
+                    offset.startOffset(),
+                    offset.endOffset(),
+                    increment.getPositionIncrement());
             return true;
+        }
+
+        @Override
+        public void end() throws IOException {
+            super.end();
+            field.ended(offset.startOffset(), offset.endOffset(), increment.getPositionIncrement());
+        }
+    }
+
+    /** A recorded field's words as a stream. */
+    private static final class Replay extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private final Field field;
+        private int next;
+        private int from;
+
+        Replay(Field field) {
+            this.field = field;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next == field.count) {
+                return false;
+            }
+            clearAttributes();
+            int at = Field.WORD * next;
+            int to = field.words[at];
+            term.copyBuffer(field.chars, from, to - from);
+            offset.setOffset(field.words[at + 1], field.words[at + 2]);
+            increment.setPositionIncrement(field.words[at + 3]);
+            from = to;
+            next++;
+            return true;
+        }
+
+        @Override
+        public void end() throws IOException {
+            super.end();
+            offset.setOffset(field.end[0], field.end[1]);
+            increment.setPositionIncrement(field.end[2]);
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+            from = 0;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.varsel.pipeline.rules;
 
 import java.io.Reader;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,12 +84,22 @@ final class RuleAnalyzer extends Analyzer {
     static Analyzer perField(boolean repairs, boolean remembers, List<Lexicon> lexicons, Set<String> asWritten) {
         Set<String> lands = PersonNameFilter.landsIn(lexicons);
         Set<String> written = Set.copyOf(asWritten);
+        Map<String, Analyzer> ownChains = new HashMap<>();
+        for (RuleLanguage l : RuleLanguage.values()) {
+            if (l != RuleLanguage.ANY && chainOf(l) == l) {
+                ownChains.put(l.field(), new RuleAnalyzer(l, repairs, remembers, lands, written));
+            }
+        }
         return new PerFieldAnalyzerWrapper(
-                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, lands, written),
-                Map.of(
-                        RuleLanguage.EN.field(), new RuleAnalyzer(RuleLanguage.EN, repairs, remembers, lands, written),
-                        RuleLanguage.DA.field(),
-                                new RuleAnalyzer(RuleLanguage.DA, repairs, remembers, lands, written)));
+                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, lands, written), ownChains);
+    }
+
+    /**
+     * The language whose chain analyses {@code field}'s text: English and Danish their own, {@code any} and every script
+     * field the language-neutral one, so those fields' words are always the same ({@link SignalAnalysis}).
+     */
+    static RuleLanguage chainOf(RuleLanguage field) {
+        return field.hasStemmer() ? field : RuleLanguage.ANY;
     }
 
     @Override

@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -38,7 +36,7 @@ public final class RuleEngine implements AutoCloseable {
     /** The languages some evaluated rule is written for: no query reads the other fields. */
     private final Set<RuleLanguage> languagesWithRules = EnumSet.noneOf(RuleLanguage.class);
 
-    private final Analyzer documents;
+    private final SignalAnalysis analysis;
     /** Each thread's index of the signal it matches and its words, emptied for the next ({@link SignalIndex}). */
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -47,7 +45,7 @@ public final class RuleEngine implements AutoCloseable {
 
     private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) {
         this.pack = pack;
-        documents = RuleAnalyzer.forDocuments(pack);
+        analysis = new SignalAnalysis(RuleAnalyzer.forDocuments(pack));
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
         interpreter = new HitInterpreter(pack, lexicons);
@@ -111,7 +109,8 @@ public final class RuleEngine implements AutoCloseable {
      *
      * <p>Cheaper than it reads, with the same results (docs/performance.md, "Rule matching: measured
      * levers"): a field no rule is written for is not analysed, the obfuscation folding is done once
-     * for all fields, and candidates that lack a required word skip the highlighting matcher.
+     * for all fields, fields that share their chain are analysed once ({@link SignalAnalysis}), and
+     * candidates that lack a required word skip the highlighting matcher.
      */
     public MatchResult match(String text, Optional<String> language) {
         if (text == null || text.isEmpty()) {
@@ -129,10 +128,7 @@ public final class RuleEngine implements AutoCloseable {
         words.clear();
         Map<Integer, List<int[]>> matches;
         try {
-            for (RuleLanguage l : fields) {
-                TokenStream analysed = documents.tokenStream(l.field(), folded.reader());
-                index.addField(new TextField(l.field(), words.recording(l, analysed)), documents);
-            }
+            analysis.into(index, words, fields, folded);
             index.freeze();
             IndexSearcher searcher = index.createSearcher();
             // a one-document index: the query cache only adds wrapping and usage tracking to every query
