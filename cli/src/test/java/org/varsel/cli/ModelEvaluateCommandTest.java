@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.varsel.pipeline.rules.RepositoryRules;
 import picocli.CommandLine;
 
 class ModelEvaluateCommandTest {
@@ -38,7 +39,7 @@ class ModelEvaluateCommandTest {
                 "--suite",
                 dir.toString(),
                 "--rules",
-                Path.of("..", "rules").toString(),
+                RepositoryRules.DIRECTORY.toString(),
                 "--report",
                 dir.resolve("report.md").toString()));
         args.addAll(List.of(more));

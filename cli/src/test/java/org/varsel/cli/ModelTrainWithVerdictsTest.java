@@ -20,6 +20,7 @@ import org.varsel.contract.Json;
 import org.varsel.pipeline.classify.Category;
 import org.varsel.pipeline.classify.HarmClassifier;
 import org.varsel.pipeline.classify.TinyTrainingData;
+import org.varsel.pipeline.rules.RepositoryRules;
 import picocli.CommandLine;
 
 class ModelTrainWithVerdictsTest {
@@ -48,7 +49,7 @@ class ModelTrainWithVerdictsTest {
                 "--suite",
                 dir.resolve("suite").toString(),
                 "--rules",
-                Path.of("..", "rules").toString(),
+                RepositoryRules.DIRECTORY.toString(),
                 "--iterations",
                 "30",
                 "--algorithm",

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +14,7 @@ import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
 import org.varsel.pipeline.TopicContents;
 import org.varsel.pipeline.io.RawSignalPublisher;
+import org.varsel.pipeline.rules.RepositoryRules;
 import org.varsel.pipeline.rules.RulePack;
 import picocli.CommandLine;
 
@@ -22,8 +22,6 @@ import picocli.CommandLine;
 class RulesCommandKafkaTest {
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
-
-    static final Path REPO_RULES = Path.of("..", "rules");
 
     @Test
     void pushWritesTheCheckedPackToTheRulesTopicKeyedByItsName(LocalKafka kafka) throws Exception {
@@ -34,7 +32,7 @@ class RulesCommandKafkaTest {
 
         int code = new CommandLine(push)
                 .execute(
-                        REPO_RULES.toString(),
+                        RepositoryRules.DIRECTORY.toString(),
                         "--bootstrap",
                         kafka.bootstrapServers(),
                         "--topic",
@@ -76,9 +74,9 @@ class RulesCommandKafkaTest {
         int code = new CommandLine(backtest)
                 .execute(
                         "--rules",
-                        REPO_RULES.toString(),
+                        RepositoryRules.DIRECTORY.toString(),
                         "--live",
-                        REPO_RULES.toString(),
+                        RepositoryRules.DIRECTORY.toString(),
                         "--from-topic",
                         "backtest-signals",
                         "--bootstrap",

@@ -13,11 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.varsel.pipeline.rules.RepositoryRules;
 import picocli.CommandLine;
 
 class RulesCommandTest {
-
-    private static final Path REPO_RULES = Path.of("..", "rules");
 
     @TempDir
     Path dir;
@@ -42,7 +41,7 @@ class RulesCommandTest {
         RulesCommand.Check check = new RulesCommand.Check();
         check.out = print(out);
 
-        int code = new CommandLine(check).execute(REPO_RULES.toString());
+        int code = new CommandLine(check).execute(RepositoryRules.DIRECTORY.toString());
 
         assertThat(code).isZero();
         assertThat(out()).contains("pack rules sha256:").containsPattern("\\d+ rules, \\d+ examples run, 0 errors");
@@ -75,7 +74,7 @@ class RulesCommandTest {
         match.out = print(out);
         match.err = print(err);
 
-        int code = new CommandLine(match).execute("--rules", REPO_RULES.toString());
+        int code = new CommandLine(match).execute("--rules", RepositoryRules.DIRECTORY.toString());
 
         assertThat(code).isEqualTo(1);
         List<JsonNode> lines = out().lines()
@@ -121,9 +120,9 @@ class RulesCommandTest {
             int code = new CommandLine(backtest)
                     .execute(
                             "--rules",
-                            REPO_RULES.toString(),
+                            RepositoryRules.DIRECTORY.toString(),
                             "--live",
-                            REPO_RULES.toString(),
+                            RepositoryRules.DIRECTORY.toString(),
                             "--input",
                             input.toString());
             assertThat(code).isZero();

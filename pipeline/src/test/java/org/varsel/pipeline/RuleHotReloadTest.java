@@ -29,7 +29,11 @@ import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.RulePack;
 import org.varsel.pipeline.settings.PipelineSettings;
 
-/** A running job takes a new rule pack from varsel.rules without a restart; shadow rules never reach incidents. */
+/**
+ * A running job takes a new rule pack from varsel.rules without a restart, with the document analysis of the new pack
+ * (its {@code =expelled}, which no rule of the job's first pack writes, is a term of the signals after the reload);
+ * shadow rules never reach incidents.
+ */
 class RuleHotReloadTest {
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -42,7 +46,7 @@ class RuleHotReloadTest {
         - id: test-zorblax-expulsion
           title: Calls to expel the zorblax
           description: Calls for the zorblax to be expelled ({matched}).
-          query: zorblax AND (expel OR expelled)
+          query: zorblax AND =expelled
           languages: [en]
           category: incitement
           tags: [topic:call-to-violence]
@@ -51,8 +55,8 @@ class RuleHotReloadTest {
           status: active
           owner: test
           examples:
-            match: ["the zorblax must be expelled", "expel every zorblax now", "zorblax out, expel them"]
-            no_match: ["the zorblax are our neighbours", "expel the virus from your computer", "a zorblax festival"]
+            match: ["the zorblax must be expelled", "expelled, every zorblax", "zorblax out, expelled"]
+            no_match: ["the zorblax are our neighbours", "expel every zorblax now", "zorblax expelling"]
         - id: test-glimmerfen-shadow
           title: Mentions of glimmerfen (shadow trial)
           description: Mentions glimmerfen ({matched}).

@@ -2,10 +2,7 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.util.Set;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
@@ -13,57 +10,41 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * word as written; a keyword, so the stemmer leaves it as it is. Stands after the filters that give a word other
  * spellings (repair, Danish letters), so "haenges" and "hænges" both carry {@code =haenges}.
  */
-final class AsWrittenFilter extends TokenFilter {
+final class AsWrittenFilter extends StackingTokenFilter {
 
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     /** Folded words ({@link AsWritten#fold}) that some rule writes as written. */
     private final Set<String> written;
 
-    private String pending;
+    /** The as-written term stacked at the current position, if any. */
     private String stackedHere;
-    private State original;
 
     AsWrittenFilter(TokenStream in, Set<String> written) {
-        super(in);
+        super(in, true);
         this.written = written;
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-        if (pending != null) {
-            restoreState(original);
-            term.setEmpty().append(pending);
-            increment.setPositionIncrement(0);
-            keyword.setKeyword(true);
-            stackedHere = pending;
-            pending = null;
-            return true;
-        }
-        if (!input.incrementToken()) {
-            return false;
-        }
+    String stackedOn(String word) {
         if (increment.getPositionIncrement() > 0) {
             stackedHere = null;
         }
-        String folded = AsWritten.fold(term.toString());
-        if (written.contains(folded)) {
-            String stacked = AsWritten.MARK + folded;
-            // "haenges" and its stacked "hænges" fold alike: one term at a position
-            if (!stacked.equals(stackedHere)) {
-                pending = stacked;
-                original = captureState();
-            }
+        String folded = AsWritten.fold(word);
+        if (!written.contains(folded)) {
+            return null;
         }
-        return true;
+        String stacked = AsWritten.MARK + folded;
+        // "haenges" and its stacked "hænges" fold alike: one term at a position
+        if (stacked.equals(stackedHere)) {
+            return null;
+        }
+        stackedHere = stacked;
+        return stacked;
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
-        pending = null;
         stackedHere = null;
-        original = null;
     }
 }

@@ -1,25 +1,16 @@
 package org.varsel.pipeline.rules;
 
-import java.io.IOException;
 import java.util.Optional;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Stacks the spelling with æ, ø and å on a Danish word written without them ("koeller" and "køller", "paa" and "på"),
  * keeping the word itself, so a lexicon form matches a writer whose keyboard has no Danish letters.
  */
-final class DanishLettersFilter extends TokenFilter {
-
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-    private String pending;
-    private State original;
+final class DanishLettersFilter extends StackingTokenFilter {
 
     DanishLettersFilter(TokenStream in) {
-        super(in);
+        super(in, false);
     }
 
     /**
@@ -35,28 +26,7 @@ final class DanishLettersFilter extends TokenFilter {
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-        if (pending != null) {
-            restoreState(original);
-            term.setEmpty().append(pending);
-            increment.setPositionIncrement(0);
-            pending = null;
-            return true;
-        }
-        if (!input.incrementToken()) {
-            return false;
-        }
-        pending = withDanishLetters(term.toString()).orElse(null);
-        if (pending != null) {
-            original = captureState();
-        }
-        return true;
-    }
-
-    @Override
-    public void reset() throws IOException {
-        super.reset();
-        pending = null;
-        original = null;
+    String stackedOn(String word) {
+        return withDanishLetters(word).orElse(null);
     }
 }

@@ -21,7 +21,7 @@ import org.apache.lucene.analysis.TokenStream;
  * tokenizer read; the stacked token keeps the word's offsets, so a hit highlights the name. Documents only: a rule's
  * own capitalised words are not names.
  */
-final class PersonNameFilter extends MarkerTokenFilter {
+final class PersonNameFilter extends StackingTokenFilter {
 
     /** The synthetic token rules write for "a person's name". */
     static final String TOKEN = "_person_";
@@ -150,7 +150,7 @@ final class PersonNameFilter extends MarkerTokenFilter {
      * {@code lands} the words that name lands and peoples ({@link #landsIn}).
      */
     PersonNameFilter(TokenStream in, Supplier<String> text, Set<String> lands) {
-        super(in, TOKEN);
+        super(in, true);
         this.positions = new TokenPositions(text);
         this.lands = lands;
     }
@@ -171,7 +171,12 @@ final class PersonNameFilter extends MarkerTokenFilter {
     }
 
     @Override
-    boolean marks(String word) {
+    String stackedOn(String word) {
+        return marks(word) ? TOKEN : null;
+    }
+
+    /** True when the token just read, whose text is {@code word}, gets {@value #TOKEN}. */
+    private boolean marks(String word) {
         String s = positions.text();
         int start = positions.find(word);
         boolean place = false;

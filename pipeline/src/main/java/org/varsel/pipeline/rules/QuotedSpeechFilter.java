@@ -22,7 +22,7 @@ import org.apache.lucene.analysis.TokenStream;
  * <p>Placed straight after the tokenizer, where tokens are substrings of the text it read (as {@link
  * PersonNameFilter}); documents only.
  */
-final class QuotedSpeechFilter extends MarkerTokenFilter {
+final class QuotedSpeechFilter extends StackingTokenFilter {
 
     /** The synthetic token context rules write for "speech quoted from someone else". */
     static final String TOKEN = "_quoted_";
@@ -77,12 +77,17 @@ final class QuotedSpeechFilter extends MarkerTokenFilter {
 
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     QuotedSpeechFilter(TokenStream in, Supplier<String> text) {
-        super(in, TOKEN);
+        super(in, true);
         this.positions = new TokenPositions(text);
     }
 
     @Override
-    boolean marks(String word) {
+    String stackedOn(String word) {
+        return marks(word) ? TOKEN : null;
+    }
+
+    /** True when the token just read, whose text is {@code word}, gets {@value #TOKEN}. */
+    private boolean marks(String word) {
         if (quotations == null) {
             quotations = quotationStarts(positions.text());
         }

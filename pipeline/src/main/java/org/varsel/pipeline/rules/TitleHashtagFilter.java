@@ -17,7 +17,7 @@ import org.apache.lucene.analysis.TokenStream;
  * <p>Placed straight after the tokenizer, where tokens are substrings of the text it read (as {@link
  * QuotedSpeechFilter}); documents only.
  */
-final class TitleHashtagFilter extends MarkerTokenFilter {
+final class TitleHashtagFilter extends StackingTokenFilter {
 
     /** The synthetic token context rules write for "a hashtag that names a work or its genre". */
     static final String TOKEN = "_title_";
@@ -53,12 +53,17 @@ final class TitleHashtagFilter extends MarkerTokenFilter {
 
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     TitleHashtagFilter(TokenStream in, Supplier<String> text) {
-        super(in, TOKEN);
+        super(in, true);
         this.positions = new TokenPositions(text);
     }
 
     @Override
-    boolean marks(String word) {
+    String stackedOn(String word) {
+        return marks(word) ? TOKEN : null;
+    }
+
+    /** True when the token just read, whose text is {@code word}, gets {@value #TOKEN}. */
+    private boolean marks(String word) {
         int start = positions.find(word);
         return start > 0 && positions.text().charAt(start - 1) == '#' && namesAWork(word);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class LexiconClauseLimitTest {
 
-    private static final Path RULES = Path.of("..", "rules");
     /** 600 made-up words: two references fit in no part, one does (Lucene counts "@big @big" once, as a repeat). */
     private static final Lexicon BIG = new Lexicon(
             "big",
@@ -37,22 +35,18 @@ class LexiconClauseLimitTest {
 
     @Test
     void everyPartOfEveryRuleInTheRepositoryIsOneLuceneRewritesWithoutRefusing() throws IOException {
-        RuleFiles.Loaded loaded = RuleFiles.load(RULES);
-        Lexicons lexicons = new Lexicons(loaded.lexicons().stream()
-                .map(LexiconFiles.SourcedLexicon::lexicon)
-                .toList());
+        Lexicons lexicons = new Lexicons(RepositoryRules.lexicons());
         RuleQueryCompiler compiler = new RuleQueryCompiler(RuleAnalyzer.perField(), lexicons);
         IndexSearcher searcher = new MemoryIndex().createSearcher();
         List<String> refused = new ArrayList<>();
-        for (RuleFiles.SourcedRule r : loaded.rules()) {
-            Query query =
-                    compiler.compile(r.rule().query(), r.rule().languages()).query();
-            assertThat(query).as(r.rule().id()).isNotNull();
+        for (Rule rule : RepositoryRules.rules()) {
+            Query query = compiler.compile(rule.query(), rule.languages()).query();
+            assertThat(query).as(rule.id()).isNotNull();
             for (Query part : new QueryDecomposer().decompose(query)) {
                 try {
                     searcher.rewrite(part);
                 } catch (IndexSearcher.TooManyClauses e) {
-                    refused.add(r.rule().id() + " (" + RuleQueryCompiler.countTerms(part) + " terms)");
+                    refused.add(rule.id() + " (" + RuleQueryCompiler.countTerms(part) + " terms)");
                 }
             }
         }

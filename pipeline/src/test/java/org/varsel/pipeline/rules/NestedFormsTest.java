@@ -2,7 +2,6 @@ package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
  * words as the gap, so an ordered proximity with a smaller slack never matches it beside its neighbour.
  */
 class NestedFormsTest {
-
-    private static final Path RULES = Path.of("..", "rules");
 
     private static final Lexicon BEATS = new Lexicon(
             "beats",
@@ -34,13 +31,9 @@ class NestedFormsTest {
 
     @Test
     void noPhraseOfARuleInTheRepositoryLosesALongerFormOfALexiconToItsGap() {
-        RuleFiles.Loaded loaded = RuleFiles.load(RULES);
-        NestedForms lint = new NestedForms(loaded.lexicons().stream()
-                .map(LexiconFiles.SourcedLexicon::lexicon)
-                .toList());
+        NestedForms lint = new NestedForms(RepositoryRules.lexicons());
 
-        List<NestedForms.Spot> spots = lint.find(
-                loaded.rules().stream().map(RuleFiles.SourcedRule::rule).toList());
+        List<NestedForms.Spot> spots = lint.find(RepositoryRules.rules());
 
         assertThat(spots).as(spots.size() + " spots").isEmpty();
     }

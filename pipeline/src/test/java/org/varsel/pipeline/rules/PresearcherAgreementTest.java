@@ -2,7 +2,6 @@ package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +19,7 @@ class PresearcherAgreementTest {
 
     @Test
     void engineFindsExactlyTheRulesThatEveryQueryOverAMemoryIndexFinds() {
-        RulePack pack = RuleCheck.run(Path.of("..", "rules")).pack().orElseThrow();
+        RulePack pack = RepositoryRules.pack();
         List<String> texts = new ArrayList<>();
         pack.rules().forEach(r -> {
             texts.addAll(r.examples().match());

@@ -3,7 +3,6 @@ package org.varsel.pipeline.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -203,7 +202,7 @@ class RememberedWordFilterTest {
 
     /** The equivalence test's texts (examples, obfuscated variants, mixes) and words run together, names, scripts. */
     private static List<String> texts() {
-        RulePack pack = RuleCheck.run(Path.of("..", "rules")).pack().orElseThrow();
+        RulePack pack = RepositoryRules.pack();
         List<String> texts = new ArrayList<>(RuleEngineEquivalenceTest.texts(pack, 200));
         texts.addAll(List.of(
                 "willkillevery one of them, klil the migrants, kll them all",

@@ -2,7 +2,6 @@ package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,8 +35,7 @@ class RuleEngineEquivalenceTest {
             Optional.of("ru"),
             Optional.of("und"));
 
-    private static final RulePack BUNDLED =
-            RuleCheck.run(Path.of("..", "rules")).pack().orElseThrow();
+    private static final RulePack BUNDLED = RepositoryRules.pack();
 
     @Test
     void bundledRules() {

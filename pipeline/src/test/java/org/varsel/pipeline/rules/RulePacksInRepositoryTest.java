@@ -2,7 +2,6 @@ package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -10,11 +9,9 @@ import org.junit.jupiter.api.Test;
 /** The build's gate on {@code rules/}: the same check as {@code ./varsel rules check}. */
 class RulePacksInRepositoryTest {
 
-    private static final Path RULES = Path.of("..", "rules");
-
     @Test
     void everyRuleInTheRepositoryParsesValidatesAndPassesAllItsExamples() {
-        RuleCheck.Report report = RuleCheck.run(RULES);
+        RuleCheck.Report report = RuleCheck.run(RepositoryRules.DIRECTORY);
 
         assertThat(report.errors()).as(report.summary()).isEmpty();
         assertThat(report.pack()).isPresent();
@@ -25,7 +22,7 @@ class RulePacksInRepositoryTest {
     /** The sentences issue 16 found unrecognised, and the counter-speech that must not read as a threat. */
     @Test
     void theLibraryRecognisesThreatsAndDehumanisationThatMatchedNothingBefore() {
-        RulePack pack = RuleCheck.run(RULES).pack().orElseThrow();
+        RulePack pack = RepositoryRules.pack();
         try (RuleEngine engine = RuleEngine.build(pack)) {
             RuleHit machetes = gravest(
                     engine,

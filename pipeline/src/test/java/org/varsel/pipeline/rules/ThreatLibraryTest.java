@@ -2,7 +2,6 @@ package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,7 @@ class ThreatLibraryTest {
 
     @BeforeAll
     static void build() {
-        engine = RuleEngine.build(BundledRules.fromDirectory(Path.of("..", "rules")));
+        engine = RuleEngine.build(RepositoryRules.pack());
     }
 
     @AfterAll
