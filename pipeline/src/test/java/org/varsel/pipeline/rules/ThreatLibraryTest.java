@@ -824,4 +824,41 @@ class ThreatLibraryTest {
                         "I'm going to kill this level tonight and then call you"),
                 "vow-en-with-words-between");
     }
+
+    /**
+     * The women round (2026-12-06, fourth): harm demanded on a people by nationality, on a group after a relative
+     * clause, on opponents by a formula or a death flight, and rape demanded for her or for women; and the same words
+     * in news, sport, denial, dentistry, budgets and rescues.
+     */
+    @Test
+    void flagsHarmDemandedOnPeoplesGroupsAfterAClauseAndRapeDemandedButNotNewsSportOrDenial() {
+        Map<String, String> readings = Map.of(
+                "i want to see the Swedes raped to death", "grp-en-killing-wished-on-group",
+                "Kill all the Russians, every one of them", "wmn-en-killing-called-on-a-people",
+                "only dead Marxists are good Marxists", "wmn-en-only-dead-are-good",
+                "The women that this law would affect should die anyway", "wmn-en-death-demanded-after-relative-clause",
+                "those traitors deserve to have their heads chopped off", "wmn-en-body-injury-deserved",
+                "She should get raped, then she would learn", "wmn-en-rape-demanded-for-her-or-women",
+                "These women need a good raping", "wmn-en-rape-demanded-for-her-or-women",
+                "Time to give the leftists free helicopter rides", "wmn-en-death-flight-for-opponents");
+        readings.forEach((text, rule) -> assertThat(meant(text, "en")).as(text).contains(rule));
+        assertNoneHits(
+                List.of(
+                        "Two Swedes were raped and killed in the attack, police said",
+                        "Shoot the Germans down in the final, lads, we can win the cup",
+                        "the only good news is that no Russians died",
+                        "liberals who think the senator should die are sick",
+                        "he needs to have his head examined",
+                        "the schools deserve to have their funding cut",
+                        "No woman should get raped, whatever she wears",
+                        "the Democrats should get beaten up in November",
+                        "the army had to helicopter the liberal senators to safety after the flood"),
+                "grp-en-killing-wished-on-group",
+                "wmn-en-killing-called-on-a-people",
+                "wmn-en-only-dead-are-good",
+                "wmn-en-death-demanded-after-relative-clause",
+                "wmn-en-body-injury-deserved",
+                "wmn-en-rape-demanded-for-her-or-women",
+                "wmn-en-death-flight-for-opponents");
+    }
 }
