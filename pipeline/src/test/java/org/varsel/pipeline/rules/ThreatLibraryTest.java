@@ -840,6 +840,7 @@ class ThreatLibraryTest {
                 "I'm going to hurt you so bad you won't walk again", "vow-en-harm-verb-at-person",
                 "I'd like to cut his head off", "vow-en-harm-verb-at-person",
                 "Next time I see him I'll knock his teeth out", "vow-en-harm-verb-at-person",
+                "I'm going to slit Amira Haddad's throat", "vow-en-harm-verb-at-person",
                 "If you message me again I'm going to kill your fucking family", "vow-en-with-words-between",
                 "DEATH PENALTY for ALL traitors", "vow-en-punishment-for-people",
                 "a rope for every one of these leftists", "vow-en-punishment-for-people");
@@ -851,6 +852,7 @@ class ThreatLibraryTest {
                         "im gonna knock you out then fuck your dad #NewPreFightTrashTalk",
                         "I Wish I Could Cut And Paste You Into My Bed",
                         "I'll cut you some slack this time",
+                        "I'll cut Karen Holm some slack this time",
                         "I don't want to hurt your feelings",
                         "Parliament voted to abolish the death penalty for all crimes",
                         "He faces the death penalty after the verdict"),
