@@ -861,4 +861,39 @@ class ThreatLibraryTest {
                 "wmn-en-rape-demanded-for-her-or-women",
                 "wmn-en-death-flight-for-opponents");
     }
+
+    /**
+     * The verbs round (2026-12-06): a vow in the bare present or with "ill" for I'll, at once before the person; verbs
+     * that are everyday words alone (hurt, slit, cut, knock) right before a person; a death penalty named for a
+     * people. The no-match lines are what the IRA stream and the news use the same words for.
+     */
+    @Test
+    void readsBarePresentVowsEverydayVerbsOfHarmAtAPersonAndDeathPenaltiesForAPeople() {
+        Map<String, String> readBy = Map.of(
+                "Hey asshole! I kill you.", "vow-en-bare-present",
+                "get a life before I BURN YOU ALIVE", "vow-en-bare-present",
+                "ill stab you the second I see you", "vow-en-bare-present",
+                "I'm going to hurt you so bad you won't walk again", "vow-en-harm-verb-at-person",
+                "I'd like to cut his head off", "vow-en-harm-verb-at-person",
+                "Next time I see him I'll knock his teeth out", "vow-en-harm-verb-at-person",
+                "I'm going to slit Amira Haddad's throat", "vow-en-harm-verb-at-person",
+                "If you message me again I'm going to kill your fucking family", "vow-en-with-words-between",
+                "DEATH PENALTY for ALL traitors", "vow-en-punishment-for-people",
+                "a rope for every one of these leftists", "vow-en-punishment-for-people");
+        readBy.forEach((text, ruleId) -> assertThat(meant(text, "en")).as(text).contains(ruleId));
+        assertNoneHits(
+                List.of(
+                        "Police tried to run over a mentally ill man before shooting him",
+                        "I shot you a text this morning",
+                        "im gonna knock you out then fuck your dad #NewPreFightTrashTalk",
+                        "I Wish I Could Cut And Paste You Into My Bed",
+                        "I'll cut you some slack this time",
+                        "I'll cut Karen Holm some slack this time",
+                        "I don't want to hurt your feelings",
+                        "Parliament voted to abolish the death penalty for all crimes",
+                        "He faces the death penalty after the verdict"),
+                "vow-en-bare-present",
+                "vow-en-harm-verb-at-person",
+                "vow-en-punishment-for-people");
+    }
 }
