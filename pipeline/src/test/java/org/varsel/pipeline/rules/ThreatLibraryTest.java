@@ -476,6 +476,34 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void readsADanishVowWithWordsBetweenAndAGroupSentToTheGasButNotTheIdiomsOfTheSameVerbs() {
+        assertThat(meant("jeg kommer til at følge efter dig en aften og kvæle dig", "da"))
+                .contains("dsg-da-loefte-med-ord-imellem");
+        assertThat(meant("vi skal nok en dag opsøge Jonas Berg og slå ham ihjel", "da"))
+                .contains("dsg-da-loefte-med-ord-imellem");
+        assertThat(meant("send dem allesammen i gasovnen, de jøder", "da")).contains("dsg-da-gruppe-i-gaskammeret");
+        assertThat(meant("verden var et meget bedre sted uden de muslimer", "da"))
+                .contains("dsg-da-verden-bedre-uden-gruppen");
+        for (String text : List.of(
+                "jeg kommer til at skyde en hurtig genvej hjem til dig",
+                "jeg skal nok hænge ud med dig og Karen Holm på fredag",
+                "jeg vil aldrig i mit liv slå dig ihjel",
+                "min farfar blev sendt i gaskammeret i 1944")) {
+            assertThat(meant(text, "da"))
+                    .as(text)
+                    .doesNotContain("dsg-da-loefte-med-ord-imellem", "dsg-da-gruppe-i-gaskammeret");
+        }
+        // misfires of older rules on the suite's new contrasts (templates 661, 665): a message "shot" to someone, and
+        // someone else's wish condemned
+        assertThat(meant("jeg kommer til at skyde dig en besked senere", "da"))
+                .doesNotContain("dsl-da-direkte-trussel");
+        assertThat(meant("jeg kommer til at skyde Lars Vinther en mail i morgen", "da"))
+                .doesNotContain("dsl-da-trussel-mod-navngiven-person");
+        assertThat(meant("det er sygt at nogen håber jøderne alle brænder", "da"))
+                .doesNotContain("dsl-da-doedsoenske");
+    }
+
+    @Test
     void readsDanishMisfiresFromRealCommentsAsWhatTheyAre() {
         // "bekræftet" was split into "be" + "kræftet" by obfuscation repair, and the illness exclusion dropped the
         // threat
