@@ -476,6 +476,23 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void readsAnEverydayHaengeOrSkydeAfterASubjectAndAModalAsNoHarmDoneToTheSubject() {
+        // the stem reads "hænge"/"skyde" as the passives "hænges"/"skydes"; after a subject and a modal the active
+        // "skyde" is the subject shooting, and the particle idioms are read as written (hang_shoot_idiom)
+        assertThat(meant("muslimerne skal hænge ud med os i weekenden", "da"))
+                .doesNotContain("dsl-da-normativ-trussel");
+        assertThat(meant("polakkerne skal skyde på mål i anden halvleg", "da"))
+                .doesNotContain("dsl-da-normativ-trussel");
+        assertThat(meant("politikerne skal skyde projektet i gang", "da"))
+                .doesNotContain("dsl-da-trussel-mod-offentlig-person");
+        assertThat(meant("Jonas Berg burde skyde en hvid pind efter det job", "da"))
+                .doesNotContain("dsl-da-navngiven-person-burde-draebes");
+        assertThat(meant("muslimerne burde hænges i lygtepælene", "da")).contains("dsl-da-normativ-trussel");
+        assertThat(meant("Jonas Berg burde skydes for landsforræderi", "da"))
+                .contains("dsl-da-navngiven-person-burde-draebes");
+    }
+
+    @Test
     void readsADanishVowWithWordsBetweenAndAGroupSentToTheGasButNotTheIdiomsOfTheSameVerbs() {
         assertThat(meant("jeg kommer til at følge efter dig en aften og kvæle dig", "da"))
                 .contains("dsg-da-loefte-med-ord-imellem");
