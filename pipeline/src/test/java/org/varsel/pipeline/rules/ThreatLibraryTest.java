@@ -475,6 +475,51 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void readsAnEverydayHaengeOrSkydeAfterASubjectAndAModalAsNoHarmDoneToTheSubject() {
+        // the stem reads "hænge"/"skyde" as the passives "hænges"/"skydes"; after a subject and a modal the active
+        // "skyde" is the subject shooting, and the particle idioms are read as written (hang_shoot_idiom)
+        assertThat(meant("muslimerne skal hænge ud med os i weekenden", "da"))
+                .doesNotContain("dsl-da-normativ-trussel");
+        assertThat(meant("polakkerne skal skyde på mål i anden halvleg", "da"))
+                .doesNotContain("dsl-da-normativ-trussel");
+        assertThat(meant("politikerne skal skyde projektet i gang", "da"))
+                .doesNotContain("dsl-da-trussel-mod-offentlig-person");
+        assertThat(meant("Jonas Berg burde skyde en hvid pind efter det job", "da"))
+                .doesNotContain("dsl-da-navngiven-person-burde-draebes");
+        assertThat(meant("muslimerne burde hænges i lygtepælene", "da")).contains("dsl-da-normativ-trussel");
+        assertThat(meant("Jonas Berg burde skydes for landsforræderi", "da"))
+                .contains("dsl-da-navngiven-person-burde-draebes");
+    }
+
+    @Test
+    void readsADanishVowWithWordsBetweenAndAGroupSentToTheGasButNotTheIdiomsOfTheSameVerbs() {
+        assertThat(meant("jeg kommer til at følge efter dig en aften og kvæle dig", "da"))
+                .contains("dsg-da-loefte-med-ord-imellem");
+        assertThat(meant("vi skal nok en dag opsøge Jonas Berg og slå ham ihjel", "da"))
+                .contains("dsg-da-loefte-med-ord-imellem");
+        assertThat(meant("send dem allesammen i gasovnen, de jøder", "da")).contains("dsg-da-gruppe-i-gaskammeret");
+        assertThat(meant("verden var et meget bedre sted uden de muslimer", "da"))
+                .contains("dsg-da-verden-bedre-uden-gruppen");
+        for (String text : List.of(
+                "jeg kommer til at skyde en hurtig genvej hjem til dig",
+                "jeg skal nok hænge ud med dig og Karen Holm på fredag",
+                "jeg vil aldrig i mit liv slå dig ihjel",
+                "min farfar blev sendt i gaskammeret i 1944")) {
+            assertThat(meant(text, "da"))
+                    .as(text)
+                    .doesNotContain("dsg-da-loefte-med-ord-imellem", "dsg-da-gruppe-i-gaskammeret");
+        }
+        // misfires of older rules on the suite's new contrasts (templates 661, 665): a message "shot" to someone, and
+        // someone else's wish condemned
+        assertThat(meant("jeg kommer til at skyde dig en besked senere", "da"))
+                .doesNotContain("dsl-da-direkte-trussel");
+        assertThat(meant("jeg kommer til at skyde Lars Vinther en mail i morgen", "da"))
+                .doesNotContain("dsl-da-trussel-mod-navngiven-person");
+        assertThat(meant("det er sygt at nogen håber jøderne alle brænder", "da"))
+                .doesNotContain("dsl-da-doedsoenske");
+    }
+
+    @Test
     void readsDanishMisfiresFromRealCommentsAsWhatTheyAre() {
         // "bekræftet" was split into "be" + "kræftet" by obfuscation repair, and the illness exclusion dropped the
         // threat
