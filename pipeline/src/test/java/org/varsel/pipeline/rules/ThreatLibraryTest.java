@@ -376,17 +376,17 @@ class ThreatLibraryTest {
     void keepsACallThatNamesAThreatOrAsksHowDareYouAndReadsACondemnationOfAQuotedCall() {
         // dev sets, 2026-12-06 (speech): counter-speech entries ("threat to", "how dare", "how can you", "who
         // wrote", "wrote that") lowered the author's own calls and threats
-        assertThat(meant(
-                        "Illegal aliens are an imminent threat to this country. They must be rounded up, interned,"
-                                + " and deported NOW",
-                        "en"))
-                .contains("grp-en-round-up-for-harm-demanded");
-        assertThat(meant("How dare you lie about us! You do not deserve life, you vile wretch", "en"))
-                .contains("dsl-en-death-wished-on-addressee");
-        assertThat(meant("whoever wrote that shit about my brother, im going to petrol bomb your house", "en"))
-                .contains("dsl-en-threat-to-addressee");
-        assertThat(meant("how can you take pleasure in this? If I ever see you I will make a point to kill you", "en"))
-                .contains("vow-en-with-words-between");
+        Map<String, String> keptBy = Map.of(
+                "Illegal aliens are an imminent threat to this country. They must be rounded up, interned, and"
+                        + " deported NOW",
+                "grp-en-round-up-for-harm-demanded",
+                "How dare you lie about us! You do not deserve life, you vile wretch",
+                "dsl-en-death-wished-on-addressee",
+                "whoever wrote that shit about my brother, im going to petrol bomb your house",
+                "dsl-en-threat-to-addressee",
+                "how can you take pleasure in this? If I ever see you I will make a point to kill you",
+                "vow-en-with-words-between");
+        keptBy.forEach((text, rule) -> assertThat(meant(text, "en")).as(text).contains(rule));
         // functional suite, counter_quote 500 and counter_condemn 501: condemned, not meant
         assertNoneHits(
                 List.of(
