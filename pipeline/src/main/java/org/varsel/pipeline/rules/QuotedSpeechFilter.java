@@ -28,6 +28,8 @@ final class QuotedSpeechFilter extends StackingTokenFilter {
     static final String TOKEN = "_quoted_";
 
     private static final String OPENING_QUOTES = "\"'\u201C\u2018\u00AB\u201E";
+    /** After a verb of speech a parenthesis opens the words spoken too ("shouting (death to …)"). */
+    private static final String OPENING_AFTER_SPEECH = OPENING_QUOTES + "(";
     /** Verbs that introduce a quotation when a quote mark follows them. Lower case. */
     private static final Set<String> SPEECH_VERBS = Set.of(
             "said",
@@ -49,15 +51,45 @@ final class QuotedSpeechFilter extends StackingTokenFilter {
             "warned",
             "warns",
             "threatened",
+            "saying",
+            "shouting",
+            "yelling",
+            "screaming",
+            "tweeting",
+            "posted",
+            "reveals",
+            "revealed",
+            "admits",
+            "admitted",
+            "testified",
             "sagde",
             "siger",
             "skrev",
             "råbte",
             "truede");
+    /** Words between a subject and its verb of speech ("I'm saying", "we were chanting"). Lower case. */
+    private static final Set<String> AUXILIARIES =
+            Set.of("m", "am", "is", "s", "are", "re", "was", "were", "ve", "have", "has", "had", "d", "just", "also");
+    /** Subjects that open speech reported without quotation marks ("a lunatic says I'm gonna …"). Lower case. */
+    private static final Set<String> SPEAKING_FIRST_PERSON = Set.of("i", "we");
+    /** Words that say a quotation before them is a report's ("'…' Bridgegate trial reveals"). Lower case. */
+    private static final String REPORT_WORDS = "reveals|revealed|says|said|told|trial|court|video|shows|claims|claimed"
+            + "|report|reports|reported|admits|admitted|testifies|testified|tape|audio|recording|emails?|transcript";
+    /**
+     * A quotation that opens the text and, within four words after it, a word of a report ("'I will destroy you!'
+     * trial reveals"), or a link straight after it (a headline that quotes its subject, as news sites post them). A
+     * quotation that opens with a handle is a reply the stream wraps in quote marks; a closing mark before a letter is an
+     * apostrophe ("I'm").
+     */
+    private static final Pattern REPORTED_QUOTATION = Pattern.compile(
+            "\\s*[\"'\u201C\u2018](?!@)(.{1,200}?)[\"'\u201D\u2019](?!\\p{L})\\s*,?\\s*"
+                    + "(?:https?://|((?:[^\\s]+\\s+){0,3}?)(?i:" + REPORT_WORDS + ")\\b)",
+            Pattern.DOTALL);
     /** Forms of "be" before the quotative "like" ("they are like 'we will …'"). Lower case. */
     private static final Set<String> QUOTATIVE_BE = Set.of("is", "are", "was", "were", "be", "s", "re");
     /** A first person before the colon: the author quotes themself. Lower case. */
-    private static final Set<String> FIRST_PERSON = Set.of("i", "we", "my", "our", "me", "jeg", "vi", "min", "vores");
+    private static final Set<String> FIRST_PERSON =
+            Set.of("i", "we", "my", "our", "me", "us", "jeg", "vi", "min", "vores", "os");
     /** Most words of a headline's speaker ("Trump Elector", "Islamic Scholar", "Alabama law school student"). */
     private static final int MAX_SPEAKER_WORDS = 5;
     /** Most words of a dialogue's speaker ("killer clown", "Y'all"). */
@@ -105,7 +137,7 @@ final class QuotedSpeechFilter extends StackingTokenFilter {
     /** Where each quotation of someone else's speech starts in {@code s}, in order. */
     static List<Integer> quotationStarts(String s) {
         List<Integer> starts = new ArrayList<>();
-        signedQuotation(s).ifPresent(starts::add);
+        signedQuotation(s).or(() -> reportedQuotation(s)).ifPresent(starts::add);
         boolean dialogue = isDialogue(s);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -117,7 +149,7 @@ final class QuotedSpeechFilter extends StackingTokenFilter {
                     && dialogue
                     && lineSpeaker(s, i).filter(w -> !FIRST_PERSON.contains(w)).isPresent()) {
                 starts.add(after);
-            } else if (Character.isWhitespace(c) && quoteFollows && spokenByAnother(s, i)) {
+            } else if (Character.isWhitespace(c) && opensSpeech(s, after) && spokenByAnother(s, i)) {
                 starts.add(after);
             }
         }
@@ -134,6 +166,39 @@ final class QuotedSpeechFilter extends StackingTokenFilter {
             return Optional.empty();
         }
         return Optional.of(m.start(1));
+    }
+
+    /**
+     * Where the quotation starts when the text opens with one and a report follows it: a report word within four words
+     * ("'I will f*cking destroy you!' Bridgegate trial reveals") or a link straight after it. Not when the words between
+     * are the author's ("'…' I said").
+     */
+    private static Optional<Integer> reportedQuotation(String s) {
+        Matcher m = REPORTED_QUOTATION.matcher(s);
+        if (!m.lookingAt()
+                || m.group(2) != null
+                        && firstPersonBefore(m.group(2) + " ", m.group(2).length())) {
+            return Optional.empty();
+        }
+        return Optional.of(m.start(1));
+    }
+
+    /**
+     * What follows a verb of speech at {@code at} is the words spoken: a quotation mark or a parenthesis, or, without
+     * any mark, a first person that is the quoted speaker's ("when a lunatic says I'm gonna kill you").
+     */
+    private static boolean opensSpeech(String s, int at) {
+        if (at >= s.length()) {
+            return false;
+        }
+        if (OPENING_AFTER_SPEECH.indexOf(s.charAt(at)) >= 0) {
+            return true;
+        }
+        int end = at;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        return SPEAKING_FIRST_PERSON.contains(s.substring(at, end).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -262,7 +327,20 @@ final class QuotedSpeechFilter extends StackingTokenFilter {
                 subjectEnd--; // "we're like", "they're like"
             }
         }
-        return !FIRST_PERSON.contains(wordBefore(s, subjectEnd));
+        return !FIRST_PERSON.contains(subjectBefore(s, subjectEnd));
+    }
+
+    /** The word before {@code end}, or before the auxiliary there ("I'm saying", "we were chanting"). Lower case. */
+    private static String subjectBefore(String s, int end) {
+        String word = wordBefore(s, end);
+        if (!AUXILIARIES.contains(word)) {
+            return word;
+        }
+        int from = end - word.length();
+        if (from > 0 && "'\u2019".indexOf(s.charAt(from - 1)) >= 0) {
+            from--;
+        }
+        return wordBefore(s, wordStartBefore(s, from));
     }
 
     /** {@code end} moved back over the spaces before it. */

@@ -46,7 +46,8 @@ final class TitleHashtagFilter extends StackingTokenFilter {
             "hiphop",
             "dancehall");
 
-    private static final Pattern CAMEL_CASE = Pattern.compile(
+    /** Where a hashtag's words meet, read from its capitals and digits. */
+    static final Pattern CAMEL_CASE = Pattern.compile(
             "(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})");
 
     private final TokenPositions positions;

@@ -37,6 +37,19 @@ class QuotedSpeechFilterTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "'I will f*cking destroy you!' bribery trial reveals the mayor's calls https://t.co/x1",
+                "\u2018I Mean, I Would Crucify Her\u2019 https://t.co/x1 the senator's version",
+                "an officer holding up a child saying \"You must die so that my people may live.\"",
+                "Islamist shouting (Death to America, we will behead you) at an adviser",
+                "Sure, when a lunatic says I'm gonna kill you in the name of his god it has nothing to do with it"
+            })
+    void findsAQuotationAReportFramesOrSpeechAfterAParticipleOrWithoutQuotationMarks(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
                 "I'll kill you, don't speak to me wrong",
                 "@karen_holm: 'I will kill you'",
                 "I say to the migrants: 'leave or we burn you out'",
@@ -51,7 +64,12 @@ class QuotedSpeechFilterTest {
                 "\"I will kill you all\" - me, every Monday morning",
                 "'we will hunt you down' - and we will",
                 "we're like 'we will kill you all' and we mean it",
-                "I was like \"I will end you\""
+                "I was like \"I will end you\"",
+                "'I will destroy you!' I said at the trial",
+                "I'm saying 'I will kill you' and I mean it",
+                "we were chanting (kill them all) all night",
+                "'@karen_holm I will kill you' the trial is a joke",
+                "Everyone says the trial is rigged. I'm gonna kill you, judge"
             })
     void findsNoQuotationWhereTheAuthorSpeaks(String text) {
         assertThat(QuotedSpeechFilter.quotationStarts(text)).isEmpty();

@@ -311,6 +311,91 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void readsAQuotationThatAReportFramesAsReportedButKeepsTheAuthorsOwnThreat() {
+        // IRA stream, 2026-12-06 (speech): a quoted threat before "trial reveals", a headline quotation before its
+        // link, "saying" and "shouting" before the words spoken, a threat reported without quotation marks
+        assertReadBy(
+                "ctx-quoted-speech",
+                List.of(
+                        "'I will f*cking destroy you!' bribery trial reveals the mayor's expletive-filled calls",
+                        "\u2018I Mean, I Would Crucify Her\u2019 https://t.co/x1 the senator's idea of fairness",
+                        "a true vignette of an officer holding up a child saying \"You must die so that my people may"
+                                + " live.\"",
+                        "Islamist shouting (Death to America, we will behead you) at an adviser in northern Syria",
+                        "Sure, when a lunatic says I'm gonna kill you in the name of his god it has nothing to do with"
+                                + " it"));
+        // the threat inside the quotation marks: the hit itself is read as quoted
+        assertThat(meant(
+                        "'I will f*cking destroy you!' bribery trial reveals the mayor's expletive-filled calls", "en"))
+                .doesNotContain("dsl-en-direct-threat", "dsl-en-threat-to-addressee", "vow-en-with-words-between");
+        assertNotReadBy(
+                "ctx-quoted-speech",
+                List.of(
+                        "'I will destroy you!' I said at the trial, and I meant it",
+                        "I'm saying 'I will kill you' and I mean it",
+                        "Everyone says the trial is rigged. I'm gonna kill you, judge",
+                        "they didn't like us saying \"no more\", so we'll say it louder: we will kill you all",
+                        "you hate God, your girls kill their babies chanting \"Hail Satan\" Now we are going to kill"
+                                + " you"));
+    }
+
+    @Test
+    void readsAHashtagGamesMoveAsPlayedButNotAThreatTaggedWithAHashtag() {
+        // IRA stream, 2026-12-06 (speech): a game's prompt opens the text, and the player answers in a persona; the
+        // pipeline reads the text's other hits as played when the context rule matches (SignalMatcher)
+        assertReadBy(
+                "ctx-hashtag-game",
+                List.of(
+                        "#IfIHadABodyDouble I would kill him.  There can be only one.",
+                        "#RulesForTheKitchen DON'T TOUCH ANY OF MY KNIVES OR I WILL KILL YOU",
+                        "#IfICouldntLie trust me you will die daily with my words"));
+        assertNotReadBy(
+                "ctx-hashtag-game",
+                List.of(
+                        "I will kill him #IfIHadABodyDouble",
+                        "#StopTheInvasion we will kill every migrant in Aarhus tonight",
+                        "#IfOnly they would all die"));
+    }
+
+    /** Each English text is read by the context rule. */
+    private static void assertReadBy(String contextRule, List<String> texts) {
+        for (String text : texts) {
+            assertThat(context(text, "en")).as(text).contains(contextRule);
+        }
+    }
+
+    /** No English text is read by the context rule. */
+    private static void assertNotReadBy(String contextRule, List<String> texts) {
+        for (String text : texts) {
+            assertThat(context(text, "en")).as(text).doesNotContain(contextRule);
+        }
+    }
+
+    @Test
+    void keepsACallThatNamesAThreatOrAsksHowDareYouAndReadsACondemnationOfAQuotedCall() {
+        // dev sets, 2026-12-06 (speech): counter-speech entries ("threat to", "how dare", "how can you", "who
+        // wrote", "wrote that") lowered the author's own calls and threats
+        Map<String, String> keptBy = Map.of(
+                "Illegal aliens are an imminent threat to this country. They must be rounded up, interned, and"
+                        + " deported NOW",
+                "grp-en-round-up-for-harm-demanded",
+                "How dare you lie about us! You do not deserve life, you vile wretch",
+                "dsl-en-death-wished-on-addressee",
+                "whoever wrote that shit about my brother, im going to petrol bomb your house",
+                "dsl-en-threat-to-addressee",
+                "how can you take pleasure in this? If I ever see you I will make a point to kill you",
+                "vow-en-with-words-between");
+        keptBy.forEach((text, rule) -> assertThat(meant(text, "en")).as(text).contains(rule));
+        // functional suite, counter_quote 500 and counter_condemn 501: condemned, not meant
+        assertNoneHits(
+                List.of(
+                        "He said the migrants should all be gassed, and the crowd rightly booed him off the stage.",
+                        "Anyone who hopes the migrants all burn should be ashamed of themselves."),
+                "dsl-en-normative-threat",
+                "dsl-en-death-wish");
+    }
+
+    @Test
     void leavesPraiseWithoutAnAttackAndAttacksWithoutPraiseUnflagged() {
         assertThat(meant("My grandmother is a legend and a saint", "en")).isEmpty();
         assertThat(meant("The gunman who attacked the mosque was sentenced to life today", "en"))
