@@ -1,6 +1,5 @@
 package org.varsel.pipeline.rules;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,7 +14,7 @@ import org.apache.lucene.analysis.TokenStream;
  * <p>Placed straight after the tokenizer, where tokens are substrings of the text it read (as {@link
  * TitleHashtagFilter}); documents only.
  */
-final class HashtagGameFilter extends StackingTokenFilter {
+final class HashtagGameFilter extends TextMarkerFilter {
 
     /** The synthetic token context rules write for "a hashtag game's prompt opens the text". */
     static final String TOKEN = "_game_";
@@ -29,20 +28,13 @@ final class HashtagGameFilter extends StackingTokenFilter {
     /** Fewest words of a prompt: "#IfOnly" is a hashtag, "#IfIWerePresident" a game. */
     private static final int MIN_WORDS = 3;
 
-    private final TokenPositions positions;
-
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     HashtagGameFilter(TokenStream in, Supplier<String> text) {
-        super(in, true);
-        this.positions = new TokenPositions(text);
+        super(in, TOKEN, text);
     }
 
     @Override
-    String stackedOn(String word) {
-        return marks(word) ? TOKEN : null;
-    }
-
-    private boolean marks(String word) {
+    boolean marks(String word) {
         int start = positions.find(word);
         return start > 0 && opensTheText(positions.text(), start - 1) && isPrompt(word);
     }
@@ -69,11 +61,5 @@ final class HashtagGameFilter extends StackingTokenFilter {
         String first = words[0].toLowerCase(Locale.ROOT);
         String second = words[1].toLowerCase(Locale.ROOT);
         return OPENERS.contains(first) || (first.equals("the") || first.equals("i")) && SECOND_WORDS.contains(second);
-    }
-
-    @Override
-    public void reset() throws IOException {
-        super.reset();
-        positions.reset();
     }
 }

@@ -21,7 +21,7 @@ import org.apache.lucene.analysis.TokenStream;
  * tokenizer read; the stacked token keeps the word's offsets, so a hit highlights the name. Documents only: a rule's
  * own capitalised words are not names.
  */
-final class PersonNameFilter extends StackingTokenFilter {
+final class PersonNameFilter extends TextMarkerFilter {
 
     /** The synthetic token rules write for "a person's name". */
     static final String TOKEN = "_person_";
@@ -135,7 +135,6 @@ final class PersonNameFilter extends StackingTokenFilter {
             "the", "to", "of", "and", "in", "on", "for", "with", "after", "over", "is", "are", "as", "at", "by", "from",
             "your", "a", "an");
 
-    private final TokenPositions positions;
     /** Lower case: the one-word forms of the {@link #LANDS_AND_PEOPLES} lexicons. */
     private final Set<String> lands;
 
@@ -150,8 +149,7 @@ final class PersonNameFilter extends StackingTokenFilter {
      * {@code lands} the words that name lands and peoples ({@link #landsIn}).
      */
     PersonNameFilter(TokenStream in, Supplier<String> text, Set<String> lands) {
-        super(in, true);
-        this.positions = new TokenPositions(text);
+        super(in, TOKEN, text);
         this.lands = lands;
     }
 
@@ -171,12 +169,7 @@ final class PersonNameFilter extends StackingTokenFilter {
     }
 
     @Override
-    String stackedOn(String word) {
-        return marks(word) ? TOKEN : null;
-    }
-
-    /** True when the token just read, whose text is {@code word}, gets {@value #TOKEN}. */
-    private boolean marks(String word) {
+    boolean marks(String word) {
         String s = positions.text();
         int start = positions.find(word);
         boolean place = false;
@@ -270,7 +263,6 @@ final class PersonNameFilter extends StackingTokenFilter {
     @Override
     public void reset() throws IOException {
         super.reset();
-        positions.reset();
         previous = "";
         inPlace = false;
         titleCase = null;

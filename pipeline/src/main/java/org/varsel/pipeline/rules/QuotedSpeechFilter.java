@@ -22,7 +22,7 @@ import org.apache.lucene.analysis.TokenStream;
  * <p>Placed straight after the tokenizer, where tokens are substrings of the text it read (as {@link
  * PersonNameFilter}); documents only.
  */
-final class QuotedSpeechFilter extends StackingTokenFilter {
+final class QuotedSpeechFilter extends TextMarkerFilter {
 
     /** The synthetic token context rules write for "speech quoted from someone else". */
     static final String TOKEN = "_quoted_";
@@ -103,23 +103,16 @@ final class QuotedSpeechFilter extends StackingTokenFilter {
                     + "(?:\\s+\\p{Lu}[\\p{L}.'\u2019]*){0,3}",
             Pattern.DOTALL);
 
-    private final TokenPositions positions;
     private List<Integer> quotations;
     private int nextQuotation;
 
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     QuotedSpeechFilter(TokenStream in, Supplier<String> text) {
-        super(in, true);
-        this.positions = new TokenPositions(text);
+        super(in, TOKEN, text);
     }
 
     @Override
-    String stackedOn(String word) {
-        return marks(word) ? TOKEN : null;
-    }
-
-    /** True when the token just read, whose text is {@code word}, gets {@value #TOKEN}. */
-    private boolean marks(String word) {
+    boolean marks(String word) {
         if (quotations == null) {
             quotations = quotationStarts(positions.text());
         }
@@ -364,6 +357,5 @@ final class QuotedSpeechFilter extends StackingTokenFilter {
         super.reset();
         quotations = null;
         nextQuotation = 0;
-        positions.reset();
     }
 }

@@ -1,6 +1,5 @@
 package org.varsel.pipeline.rules;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -17,7 +16,7 @@ import org.apache.lucene.analysis.TokenStream;
  * <p>Placed straight after the tokenizer, where tokens are substrings of the text it read (as {@link
  * QuotedSpeechFilter}); documents only.
  */
-final class TitleHashtagFilter extends StackingTokenFilter {
+final class TitleHashtagFilter extends TextMarkerFilter {
 
     /** The synthetic token context rules write for "a hashtag that names a work or its genre". */
     static final String TOKEN = "_title_";
@@ -50,21 +49,13 @@ final class TitleHashtagFilter extends StackingTokenFilter {
     static final Pattern CAMEL_CASE = Pattern.compile(
             "(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})");
 
-    private final TokenPositions positions;
-
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     TitleHashtagFilter(TokenStream in, Supplier<String> text) {
-        super(in, true);
-        this.positions = new TokenPositions(text);
+        super(in, TOKEN, text);
     }
 
     @Override
-    String stackedOn(String word) {
-        return marks(word) ? TOKEN : null;
-    }
-
-    /** True when the token just read, whose text is {@code word}, gets {@value #TOKEN}. */
-    private boolean marks(String word) {
+    boolean marks(String word) {
         int start = positions.find(word);
         return start > 0 && positions.text().charAt(start - 1) == '#' && namesAWork(word);
     }
@@ -78,11 +69,5 @@ final class TitleHashtagFilter extends StackingTokenFilter {
             }
         }
         return WORK_WORDS.contains(hashtag.toLowerCase(Locale.ROOT));
-    }
-
-    @Override
-    public void reset() throws IOException {
-        super.reset();
-        positions.reset();
     }
 }
