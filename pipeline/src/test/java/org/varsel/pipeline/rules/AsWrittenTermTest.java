@@ -13,31 +13,22 @@ import org.varsel.contract.Tlp;
  */
 class AsWrittenTermTest {
 
-    private static final Lexicon PASSIVE_DA = new Lexicon(
+    private static final Lexicon PASSIVE_DA = TestRules.lexicon(
             "killing_passive",
             RuleLanguage.DA,
             LexiconKind.VIOLENT_ACTION,
-            "",
-            "",
-            List.of(new Lexicon.Entry("=hænges", List.of("=skydes ned"), null)),
-            null);
-    private static final Lexicon PERSON_DA = new Lexicon(
+            List.of(new Lexicon.Entry("=hænges", List.of("=skydes ned"), null)));
+    private static final Lexicon PERSON_DA = TestRules.lexicon(
             "harm_person",
             RuleLanguage.DA,
             LexiconKind.TARGET_GROUP,
-            "",
-            "",
-            List.of(new Lexicon.Entry("han", List.of("hun", "de"), null)),
-            null);
+            List.of(new Lexicon.Entry("han", List.of("hun", "de"), null)));
 
-    private static final Lexicon REPORTED_EN = new Lexicon(
+    private static final Lexicon REPORTED_EN = TestRules.lexicon(
             "counter_speech",
             RuleLanguage.EN,
             LexiconKind.COUNTER_SPEECH,
-            "",
-            "",
-            List.of(new Lexicon.Entry("says he will", List.of(), null)),
-            null);
+            List.of(new Lexicon.Entry("says he will", List.of(), null)));
 
     private static Rule rule(String query, RuleLanguage language) {
         return new Rule(

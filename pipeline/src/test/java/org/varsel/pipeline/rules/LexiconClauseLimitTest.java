@@ -22,16 +22,13 @@ import org.junit.jupiter.api.Test;
 class LexiconClauseLimitTest {
 
     /** 600 made-up words: two references fit in no part, one does (Lucene counts "@big @big" once, as a repeat). */
-    private static final Lexicon BIG = new Lexicon(
+    private static final Lexicon BIG = TestRules.lexicon(
             "big",
             RuleLanguage.EN,
             LexiconKind.VIOLENT_ACTION,
-            "",
-            "",
             IntStream.range(0, 600)
                     .mapToObj(i -> new Lexicon.Entry(word(i), List.of(), null))
-                    .toList(),
-            null);
+                    .toList());
 
     @Test
     void everyPartOfEveryRuleInTheRepositoryIsOneLuceneRewritesWithoutRefusing() throws IOException {

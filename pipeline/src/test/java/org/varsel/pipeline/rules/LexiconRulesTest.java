@@ -11,62 +11,44 @@ import org.varsel.contract.Tlp;
 /** Rules that reference lexicons: expansion to every form, ordered proximity, the groups a hit names, context. */
 class LexiconRulesTest {
 
-    private static final Lexicon GROUP_DA = new Lexicon(
+    private static final Lexicon GROUP_DA = TestRules.lexicon(
             "group",
             RuleLanguage.DA,
             LexiconKind.TARGET_GROUP,
-            "",
-            "",
             List.of(
                     new Lexicon.Entry("muslim", List.of("muslimer", "muslimerne", "muslimernes"), "muslims"),
-                    new Lexicon.Entry("jøde", List.of("jøder", "jøderne"), "jews")),
-            null);
-    private static final Lexicon GROUP_EN = new Lexicon(
+                    new Lexicon.Entry("jøde", List.of("jøder", "jøderne"), "jews")));
+    private static final Lexicon GROUP_EN = TestRules.lexicon(
             "group",
             RuleLanguage.EN,
             LexiconKind.TARGET_GROUP,
-            "",
-            "",
             List.of(
                     new Lexicon.Entry("migrant", List.of("migrants"), "migrants"),
                     new Lexicon.Entry("asylum seeker", List.of("asylum seekers"), "refugees"),
-                    new Lexicon.Entry("jew", List.of("jews"), "jews")),
-            null);
-    private static final Lexicon VIOLENCE_EN = new Lexicon(
+                    new Lexicon.Entry("jew", List.of("jews"), "jews")));
+    private static final Lexicon VIOLENCE_EN = TestRules.lexicon(
             "violent_action",
             RuleLanguage.EN,
             LexiconKind.VIOLENT_ACTION,
-            "",
-            "",
             List.of(
                     new Lexicon.Entry("kill", List.of(), null),
                     new Lexicon.Entry("wipe out", List.of(), null),
-                    new Lexicon.Entry("be gone", List.of(), null)),
-            null);
-    private static final Lexicon DEHUMANISING_DA = new Lexicon(
+                    new Lexicon.Entry("be gone", List.of(), null)));
+    private static final Lexicon DEHUMANISING_DA = TestRules.lexicon(
             "dehumanisation",
             RuleLanguage.DA,
             LexiconKind.DEHUMANISATION,
-            "",
-            "",
-            List.of(new Lexicon.Entry("sygdom", List.of("sygdommen"), null)),
-            null);
-    private static final Lexicon CONTEXT_EN = new Lexicon(
+            List.of(new Lexicon.Entry("sygdom", List.of("sygdommen"), null)));
+    private static final Lexicon CONTEXT_EN = TestRules.lexicon(
             "counter_speech",
             RuleLanguage.EN,
             LexiconKind.COUNTER_SPEECH,
-            "",
-            "",
-            List.of(new Lexicon.Entry("convicted for", List.of("must never say"), null)),
-            null);
-    private static final Lexicon NEGATION_EN = new Lexicon(
+            List.of(new Lexicon.Entry("convicted for", List.of("must never say"), null)));
+    private static final Lexicon NEGATION_EN = TestRules.lexicon(
             "negation",
             RuleLanguage.EN,
             LexiconKind.NEGATION,
-            "",
-            "",
-            List.of(new Lexicon.Entry("not", List.of("never"), null)),
-            null);
+            List.of(new Lexicon.Entry("not", List.of("never"), null)));
     private static final List<Lexicon> LEXICONS =
             List.of(GROUP_DA, GROUP_EN, VIOLENCE_EN, DEHUMANISING_DA, CONTEXT_EN, NEGATION_EN);
 
@@ -187,14 +169,11 @@ class LexiconRulesTest {
     void anEntryInTwoLexiconsCountsForEachOfThem() {
         // the same entry in counter_speech and in a lexicon read after it was found for the later one only: a threat
         // quoted in condemnation lost its "reported" mark and its severity stayed 5 (failed before)
-        Lexicon courtWords = new Lexicon(
+        Lexicon courtWords = TestRules.lexicon(
                 "court",
                 RuleLanguage.EN,
                 LexiconKind.DEROGATION,
-                "",
-                "",
-                List.of(new Lexicon.Entry("convicted for", List.of("must never say"), null)),
-                null);
+                List.of(new Lexicon.Entry("convicted for", List.of("must never say"), null)));
         Rule threat = rule("en-near", "\"@violent_action all the @group\"~2", 5, RuleLanguage.EN);
         Rule court = rule("en-court", "@court AND @violent_action", 2, RuleLanguage.EN);
         List<Lexicon> lexicons = new ArrayList<>(LEXICONS);
@@ -255,7 +234,7 @@ class LexiconRulesTest {
                 .mapToObj(
                         i -> new Lexicon.Entry("word" + (char) ('a' + i % 26) + (char) ('a' + i / 26), List.of(), null))
                 .toList();
-        Lexicon big = new Lexicon("big", RuleLanguage.EN, LexiconKind.PLACE, "", "", many, null);
+        Lexicon big = TestRules.lexicon("big", RuleLanguage.EN, LexiconKind.PLACE, many);
         RuleQueryCompiler compiler = new RuleQueryCompiler(RuleAnalyzer.perField(), new Lexicons(List.of(big)));
         assertThat(compiler.compile("@big AND kill", List.of(RuleLanguage.EN)).errors())
                 .isEmpty();

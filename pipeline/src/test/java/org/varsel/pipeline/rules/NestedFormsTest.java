@@ -12,22 +12,16 @@ import org.junit.jupiter.api.Test;
  */
 class NestedFormsTest {
 
-    private static final Lexicon BEATS = new Lexicon(
+    private static final Lexicon BEATS = TestRules.lexicon(
             "beats",
             RuleLanguage.EN,
             LexiconKind.VIOLENT_ACTION,
-            "",
-            "",
-            List.of(new Lexicon.Entry("beat", List.of("beat the crap out of"), null)),
-            null);
-    private static final Lexicon HANGS = new Lexicon(
+            List.of(new Lexicon.Entry("beat", List.of("beat the crap out of"), null)));
+    private static final Lexicon HANGS = TestRules.lexicon(
             "hangs",
             RuleLanguage.EN,
             LexiconKind.VIOLENT_ACTION,
-            "",
-            "",
-            List.of(new Lexicon.Entry("hang", List.of("hang them"), null)),
-            null);
+            List.of(new Lexicon.Entry("hang", List.of("hang them"), null)));
 
     @Test
     void noPhraseOfARuleInTheRepositoryLosesALongerFormOfALexiconToItsGap() {

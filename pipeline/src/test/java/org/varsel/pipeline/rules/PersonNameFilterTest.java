@@ -67,14 +67,11 @@ class PersonNameFilterTest {
     void theLandsAndPeoplesOfThePacksLexiconsAreNoPersonsInEveryLanguage() {
         // the lands were a hard-coded list of ~60 names: "Marokko" was in none, so "tæsk af Marokko" was a threat on a
         // person (failed before); now a pack's country and nationality lexicons say it, for every language's text
-        Lexicon countries = new Lexicon(
+        Lexicon countries = TestRules.lexicon(
                 "country",
                 RuleLanguage.DA,
                 LexiconKind.PLACE,
-                "",
-                "",
-                List.of(new Lexicon.Entry("marokko", List.of("eritrea"), null)),
-                null);
+                List.of(new Lexicon.Entry("marokko", List.of("eritrea"), null)));
         Rule beating = TestRules.active("tæsk-person", "\"tæsk af _person_\"~1", RuleLanguage.DA);
         Rule killing = TestRules.active("kill-person", "\"kill _person_\"~2", RuleLanguage.EN);
         try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(beating, killing), List.of(countries)))) {

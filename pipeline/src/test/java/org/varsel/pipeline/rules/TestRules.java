@@ -3,7 +3,7 @@ package org.varsel.pipeline.rules;
 import java.util.List;
 import org.varsel.contract.Tlp;
 
-/** Small rules for tests, without the examples the checker asks of real rule files. */
+/** Small rules and lexicons for tests, without the examples, descriptions and owners real rule files need. */
 public final class TestRules {
 
     private TestRules() {}
@@ -27,6 +27,11 @@ public final class TestRules {
 
     public static Rule active(String id, String query, RuleLanguage... languages) {
         return rule(id, query, RuleStatus.ACTIVE, languages);
+    }
+
+    /** A lexicon as matching reads it: its name, language, kind and entries; no description, owner or examples. */
+    public static Lexicon lexicon(String name, RuleLanguage language, LexiconKind kind, List<Lexicon.Entry> entries) {
+        return new Lexicon(name, language, kind, "", "", entries, null);
     }
 
     public static RulePack pack(Rule... rules) {
