@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The token streams (term, position, offsets, keyword flag, type) of every filter that stacks a token on a word, over
  * the training lines, the functional suite's texts and crafted edge cases, pinned by digests captured from the filters
- * as they were before they shared one base ({@code stacked-tokens.golden}, written by
- * {@code -Dvarsel.stacked.capture=true}). A file the project writes (the suite, the synthetic templates) is compared
+ * as they were before they shared one base, and of the hashtag game marker (chained after them, as in documents) as it
+ * was when it joined them ({@code stacked-tokens.golden}, written by {@code -Dvarsel.stacked.capture=true}). A file the project writes (the suite, the synthetic templates) is compared
  * while its content is the one captured; the public releases in data/training never change, so they always are.
  */
 class StackedTokensPinTest {
@@ -81,6 +81,19 @@ class StackedTokensPinTest {
             "kill KILL Kill kíííllíng =kill",
             "https://t.co/DgNyBdfBHk Amira www.Example.com");
 
+    /**
+     * Hashtag games' prompts, opening the text or not, and hashtags too short or not opening as a game does: no line of
+     * the corpus files opens with a hashtag, so these are the only texts on which the game marker can move.
+     */
+    static final List<String> GAMES = List.of(
+            "#IfIHadABodyDouble I'd send it to kill my boss",
+            " '#ThingsIWouldDoForMoney: shoot Karen Holm",
+            ".#TheTroubleWithMondays #KillBill",
+            "#IfOnly they were dead",
+            "#KillAllTheMondays now",
+            "Today #IfIWerePresident I would hang them all",
+            "#ifiwerepresident hang them");
+
     /** Lands of the pack's lexicons, fixed here so that the pin does not move with the repository's lexicons. */
     private static final Set<String> LANDS = Set.of("sweden", "sverige", "germany", "danmark", "norge", "england");
 
@@ -98,8 +111,11 @@ class StackedTokensPinTest {
         Map<String, Analyzer> filters = new LinkedHashMap<>();
         filters.put(
                 "markers",
-                new OneFilter((ts, text) -> new TitleHashtagFilter(
-                        new QuotedSpeechFilter(new PersonNameFilter(ts, text::get, LANDS), text::get), text::get)));
+                new OneFilter((ts, text) -> new HashtagGameFilter(
+                        new TitleHashtagFilter(
+                                new QuotedSpeechFilter(new PersonNameFilter(ts, text::get, LANDS), text::get),
+                                text::get),
+                        text::get)));
         filters.put("as-written", new OneFilter((ts, text) -> new AsWrittenFilter(new LowerCaseFilter(ts), WRITTEN)));
         filters.put(
                 "danish+as-written",
@@ -129,9 +145,9 @@ class StackedTokensPinTest {
                 .collect(Collectors.toList());
         assertThat(compared).containsExactlyElementsOf(expected);
         assertThat(compared.stream().map(StackedTokensPinTest::source).distinct())
-                .as("the released training files and the crafted cases are always compared")
+                .as("the released training files, the crafted cases and the games are always compared")
                 .containsAll(RELEASED)
-                .contains("crafted");
+                .contains("crafted", "games");
     }
 
     @Test
@@ -178,6 +194,7 @@ class StackedTokensPinTest {
     private static Map<String, List<String>> sources() throws IOException {
         Map<String, List<String>> sources = new LinkedHashMap<>();
         sources.put("crafted", CRAFTED);
+        sources.put("games", GAMES);
         for (String file : RELEASED) {
             sources.put(file, Files.readAllLines(Path.of("..").resolve(file)));
         }
