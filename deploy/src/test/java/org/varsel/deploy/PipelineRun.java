@@ -18,13 +18,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.varsel.contract.IncidentKind;
 import org.varsel.contract.Json;
 import org.varsel.local.FlinkRest;
@@ -146,31 +143,28 @@ final class PipelineRun {
 
     /**
      * Waits until the job has checkpointed past the end of the raw topic (its consumer group's committed offsets,
-     * written when a checkpoint completes, reach the end): everything sent before is then in committed output.
+     * written when a checkpoint completes, reach the end) and the sinks have committed that checkpoint's transactions:
+     * everything sent before is then in committed output, and no more of it can come.
      */
     void awaitCaughtUp() {
-        await("the job checkpoints past the last raw signal", () -> {
-            try (Admin admin = kafka.admin()) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata()
-                        .get(30, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-                for (int p = 0; p < PARTITIONS; p++) {
-                    latest.put(new TopicPartition(raw, p), OffsetSpec.latest());
-                }
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
-                        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                return end.entrySet().stream()
-                        .allMatch(e -> committed.containsKey(e.getKey())
-                                && committed.get(e.getKey()).offset()
-                                        >= e.getValue().offset());
-            } catch (Exception brokerBusy) {
-                return false;
-            }
-        });
-        // The source commits its offsets when a checkpoint completes, as the sinks commit their transactions: give
-        // the sinks one more checkpoint interval.
-        sleep(Duration.ofSeconds(2));
+        await(
+                "the job checkpoints past the last raw signal",
+                () -> brokersSay(() -> kafka.groupReadToTheEnd(group, raw)));
+        // The source commits its offsets when a checkpoint completes, and the sinks commit their transactions on the
+        // same completion, each on its own. The sinks flushed that checkpoint's records before it completed, so they
+        // are already in the topics: once no transaction is open there, they are committed.
+        await(
+                "the sinks commit the checkpoint's transactions",
+                () -> brokersSay(() -> kafka.noTransactionOpenOn(incidents, deadLetters)));
+    }
+
+    /** What the brokers answer; a busy broker that does not answer in time is asked again. */
+    private static boolean brokersSay(BooleanSupplier question) {
+        try {
+            return question.getAsBoolean();
+        } catch (IllegalStateException brokerBusy) {
+            return false;
+        }
     }
 
     /**
@@ -208,7 +202,7 @@ final class PipelineRun {
     }
 
     /** Waits until the condition holds; on timeout fails with the job's state and exceptions. */
-    void await(String what, java.util.function.BooleanSupplier condition) {
+    void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

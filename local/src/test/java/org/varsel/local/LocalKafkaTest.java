@@ -3,13 +3,16 @@ package org.varsel.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,7 +30,8 @@ class LocalKafkaTest {
     }
 
     @Test
-    void transactionalWritesAreInvisibleToReadCommittedUntilCommitted(LocalKafka kafka) throws Exception {
+    void transactionalWritesAreInvisibleToReadCommittedAndHoldATransactionOpenUntilCommitted(LocalKafka kafka)
+            throws Exception {
         kafka.createTopics(1, "signals.transactional");
         Map<String, Object> transactional = Map.of(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "varsel-local-test",
@@ -45,12 +49,44 @@ class LocalKafkaTest {
             assertThat(KafkaClients.readFromStart(
                             kafka, "signals.transactional", "read_uncommitted", 1, Duration.ofSeconds(30)))
                     .containsExactly("pending");
+            assertThat(kafka.noTransactionOpenOn("signals.transactional")).isFalse();
 
             producer.commitTransaction();
         }
+        assertThat(kafka.noTransactionOpenOn("signals.transactional")).isTrue();
         assertThat(KafkaClients.readFromStart(
                         kafka, "signals.transactional", "read_committed", 1, Duration.ofSeconds(30)))
                 .containsExactly("pending");
+    }
+
+    @Test
+    void aGroupHasReadATopicToTheEndOnceItCommittedTheEndOfEveryPartitionThatHoldsRecords(LocalKafka kafka)
+            throws Exception {
+        kafka.createTopics(2, "signals.progress");
+        TopicPartition first = new TopicPartition("signals.progress", 0);
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(kafka, Map.of())) {
+            for (String value : List.of("first", "second", "third")) {
+                producer.send(new ProducerRecord<>("signals.progress", 0, null, value))
+                        .get();
+            }
+            assertThat(kafka.groupReadToTheEnd("job", "signals.progress")).isFalse();
+
+            // as a Flink source commits on a checkpoint: the partition it read records of, not the empty one
+            try (Admin admin = kafka.admin()) {
+                admin.alterConsumerGroupOffsets("job", Map.of(first, new OffsetAndMetadata(2)))
+                        .all()
+                        .get();
+                assertThat(kafka.groupReadToTheEnd("job", "signals.progress")).isFalse();
+                admin.alterConsumerGroupOffsets("job", Map.of(first, new OffsetAndMetadata(3)))
+                        .all()
+                        .get();
+            }
+            assertThat(kafka.groupReadToTheEnd("job", "signals.progress")).isTrue();
+
+            producer.send(new ProducerRecord<>("signals.progress", 1, null, "fourth"))
+                    .get();
+            assertThat(kafka.groupReadToTheEnd("job", "signals.progress")).isFalse();
+        }
     }
 
     @Test
