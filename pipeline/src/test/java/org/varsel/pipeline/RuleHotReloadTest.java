@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.varsel.contract.Json;
 import org.varsel.local.KafkaBrokerExtension;
 import org.varsel.local.LocalKafka;
+import org.varsel.pipeline.io.KafkaEndpoints;
 import org.varsel.pipeline.io.RawSignalPublisher;
 import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.RulePack;
@@ -40,6 +40,9 @@ class RuleHotReloadTest {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = PipelineEndToEndTest.miniCluster();
+
+    /** A guard against a job that makes no progress, not a check: the waits follow the job's checkpoints. */
+    private static final Duration HUNG = Duration.ofMinutes(5);
 
     static final String NEW_RULES = """
       rules:
@@ -83,16 +86,11 @@ class RuleHotReloadTest {
         try (RawSignalPublisher signals = new RawSignalPublisher(kafka.bootstrapServers(), settings.rawTopic());
                 KafkaProducer<byte[], byte[]> rules = producer(kafka)) {
             publish(signals, "before", "the zorblax must be expelled, burn glimmerfen down");
-            JsonNode before = awaitIncident(
-                    kafka,
-                    settings,
-                    i -> i.get("kind").asText().equals("partner-assessment")
-                            && i.path("evidence")
-                                    .path("signals")
-                                    .get(0)
-                                    .path("external_id")
-                                    .asText()
-                                    .equals("before"));
+            awaitCheckpointedPast(kafka, settings, settings.kafkaGroup(), settings.rawTopic(), job);
+            JsonNode before = incidentsOf(kafka, settings, "before").stream()
+                    .filter(i -> i.get("kind").asText().equals("partner-assessment"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no partner-assessment incident of 'before'"));
             assertThat(before.path("rule_hits").toString()).doesNotContain("test-zorblax-expulsion");
 
             rules.send(new ProducerRecord<>(
@@ -107,23 +105,16 @@ class RuleHotReloadTest {
             rules.send(new ProducerRecord<>(
                             settings.rulesTopic(), "default".getBytes(StandardCharsets.UTF_8), combined.toJson()))
                     .get();
+            // A checkpoint past the pack: with aligned barriers the rule matcher took the pack before that checkpoint,
+            // so every signal read after it meets the new pack; one signal, no retries.
+            awaitCheckpointedPast(kafka, settings, KafkaEndpoints.rulePacksGroup(settings), settings.rulesTopic(), job);
+            publish(signals, "after", "the zorblax must be expelled, burn glimmerfen down");
+            awaitCheckpointedPast(kafka, settings, settings.kafkaGroup(), settings.rawTopic(), job);
 
-            JsonNode after = null;
-            for (int attempt = 0; after == null && attempt < 60; attempt++) {
-                String id = "after-" + attempt;
-                publish(signals, id, "the zorblax must be expelled, burn glimmerfen down");
-                after = awaitIncidentOrNull(
-                        kafka,
-                        settings,
-                        i -> i.path("evidence")
-                                        .path("signals")
-                                        .get(0)
-                                        .path("external_id")
-                                        .asText()
-                                        .equals(id)
-                                && i.path("rule_hits").toString().contains("test-zorblax-expulsion"),
-                        Duration.ofSeconds(2));
-            }
+            JsonNode after = incidentsOf(kafka, settings, "after").stream()
+                    .filter(i -> i.path("rule_hits").toString().contains("test-zorblax-expulsion"))
+                    .findFirst()
+                    .orElse(null);
             assertThat(after).as("an incident matched by the pushed rule").isNotNull();
             assertThat(after.path("rule_hits").get(0).path("pack_version").asText())
                     .isEqualTo(combined.version());
@@ -164,26 +155,44 @@ class RuleHotReloadTest {
         publisher.flush();
     }
 
-    private static JsonNode awaitIncident(LocalKafka kafka, PipelineSettings settings, Predicate<JsonNode> wanted)
-            throws Exception {
-        JsonNode found = awaitIncidentOrNull(kafka, settings, wanted, Duration.ofSeconds(60));
-        assertThat(found).as("incident within 60 s").isNotNull();
-        return found;
-    }
-
-    private static JsonNode awaitIncidentOrNull(
-            LocalKafka kafka, PipelineSettings settings, Predicate<JsonNode> wanted, Duration timeout)
-            throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            for (JsonNode incident : read(kafka, settings.incidentTopic())) {
-                if (wanted.test(incident)) {
-                    return incident;
-                }
+    /**
+     * Waits until the job has checkpointed past everything {@code topic} holds (its source's group committed the
+     * topic's end) and the sinks committed that checkpoint's transactions: what the job makes of those records is then
+     * in committed output. The wait follows the job's progress; {@link #HUNG} only bounds a job that makes none.
+     */
+    private static void awaitCheckpointedPast(
+            LocalKafka kafka, PipelineSettings settings, String group, String topic, JobClient job) throws Exception {
+        long deadline = System.nanoTime() + HUNG.toNanos();
+        while (!checkpointedPast(kafka, settings, group, topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no checkpoint of the job past the end of " + topic + " within " + HUNG
+                        + "; job " + job.getJobStatus().get());
             }
             Thread.sleep(300);
-        } while (System.nanoTime() < deadline);
-        return null;
+        }
+    }
+
+    private static boolean checkpointedPast(LocalKafka kafka, PipelineSettings settings, String group, String topic) {
+        try {
+            return kafka.groupReadToTheEnd(group, topic)
+                    && kafka.noTransactionOpenOn(
+                            settings.incidentTopic(), settings.shadowHitTopic(), settings.deadLetterTopic());
+        } catch (IllegalStateException brokerBusy) {
+            return false;
+        }
+    }
+
+    /** The committed incident updates whose first signal is the one published as {@code externalId}. */
+    private static List<JsonNode> incidentsOf(LocalKafka kafka, PipelineSettings settings, String externalId)
+            throws Exception {
+        return read(kafka, settings.incidentTopic()).stream()
+                .filter(i -> i.path("evidence")
+                        .path("signals")
+                        .path(0)
+                        .path("external_id")
+                        .asText()
+                        .equals(externalId))
+                .toList();
     }
 
     private static List<JsonNode> read(LocalKafka kafka, String topic) throws Exception {

@@ -37,9 +37,14 @@ public final class KafkaEndpoints {
         return source(
                 settings,
                 settings.rulesTopic(),
-                settings.kafkaGroup() + "-rules",
+                rulePacksGroup(settings),
                 OffsetsInitializer.earliest(),
                 new UnparsedDeserializer<>(RulePackUpdate.class, RulePackUpdate::new));
+    }
+
+    /** The rule-pack source's consumer group: its committed offsets say up to which pack the job has checkpointed. */
+    public static String rulePacksGroup(PipelineSettings settings) {
+        return settings.kafkaGroup() + "-rules";
     }
 
     /**
