@@ -21,11 +21,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -329,39 +325,17 @@ class IncidentsEndToEndTest {
         assertExpectedIncidents(latestIncidents(kafka, settings));
     }
 
-    /** Waits until the job has committed offsets (on a checkpoint) up to the end of the raw topic. */
+    /**
+     * Waits until the job has checkpointed past the end of the raw topic and committed the incidents of that
+     * checkpoint; 90 s bound only a job that makes no progress.
+     */
     static void awaitConsumed(LocalKafka kafka, PipelineSettings settings) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        try (Admin admin = kafka.admin()) {
-            List<TopicPartition> partitions = admin
-                    .describeTopics(List.of(settings.rawTopic()))
-                    .allTopicNames()
-                    .get()
-                    .get(settings.rawTopic())
-                    .partitions()
-                    .stream()
-                    .map(p -> new TopicPartition(settings.rawTopic(), p.partition()))
-                    .toList();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
-            Map<TopicPartition, Long> end = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((p, info) -> end.put(p, info.offset()));
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.kafkaGroup())
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                if (partitions.stream()
-                        .allMatch(p ->
-                                committed.get(p) != null && committed.get(p).offset() >= end.get(p))) {
-                    Thread.sleep(1500); // one more checkpoint: the incidents of the last records are committed too
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the job did not consume " + settings.rawTopic() + " within 90 s: "
-                            + committed + " of " + end);
-                }
-                Thread.sleep(200);
-            }
-        }
+        JobProgress.awaitCheckpointedPast(
+                kafka,
+                settings.kafkaGroup(),
+                settings.rawTopic(),
+                List.of(settings.incidentTopic()),
+                Duration.ofSeconds(90),
+                () -> "its source group " + settings.kafkaGroup());
     }
 }

@@ -155,31 +155,16 @@ class RuleHotReloadTest {
         publisher.flush();
     }
 
-    /**
-     * Waits until the job has checkpointed past everything {@code topic} holds (its source's group committed the
-     * topic's end) and the sinks committed that checkpoint's transactions: what the job makes of those records is then
-     * in committed output. The wait follows the job's progress; {@link #HUNG} only bounds a job that makes none.
-     */
+    /** The job has checkpointed past everything {@code topic} holds and committed what it made of it. */
     private static void awaitCheckpointedPast(
             LocalKafka kafka, PipelineSettings settings, String group, String topic, JobClient job) throws Exception {
-        long deadline = System.nanoTime() + HUNG.toNanos();
-        while (!checkpointedPast(kafka, settings, group, topic)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no checkpoint of the job past the end of " + topic + " within " + HUNG
-                        + "; job " + job.getJobStatus().get());
-            }
-            Thread.sleep(300);
-        }
-    }
-
-    private static boolean checkpointedPast(LocalKafka kafka, PipelineSettings settings, String group, String topic) {
-        try {
-            return kafka.groupReadToTheEnd(group, topic)
-                    && kafka.noTransactionOpenOn(
-                            settings.incidentTopic(), settings.shadowHitTopic(), settings.deadLetterTopic());
-        } catch (IllegalStateException brokerBusy) {
-            return false;
-        }
+        JobProgress.awaitCheckpointedPast(
+                kafka,
+                group,
+                topic,
+                List.of(settings.incidentTopic(), settings.shadowHitTopic(), settings.deadLetterTopic()),
+                HUNG,
+                () -> "job " + job.getJobStatus().join());
     }
 
     /** The committed incident updates whose first signal is the one published as {@code externalId}. */
