@@ -7,7 +7,9 @@ data/training/NOTICE.md): the sexist threats and incitement to harm by the corpu
 of the post id (`edos-threat-dev`, half of the corpus's train split, whose misses may be read; `edos-threat-test`, the
 rest with the corpus's dev and test splits, rates only), and two guards drawn from its train and dev splits only: sexist
 posts of the other three categories (hateful but not a threat) and posts not labelled sexist (a threat against someone
-other than women is labelled not sexist there, so a flag in that guard is not always false). Run:
+other than women is labelled not sexist there, so a flag in that guard is not always false); and 20,000 ordinary
+Danish sentences of the web and the news (`lcc-da-guard`, the Leipzig Corpora Collection, CC BY, copied into
+data/training/lcc-da). Run:
 bench/recognition/outside-sets.py OUT.tsv
 """
 import csv
@@ -22,6 +24,7 @@ EDOS_THREAT = "1. threats, plans to harm and incitement"
 EDOS_GUARD_POSTS = {"edos-sexist-not-threat-guard": 2000, "edos-not-sexist-guard": 4000}
 IRA = "/work/shared/datasets/ira-troll-tweets/ira_trolls_2016-09_to_2016-11_sorted.csv"
 IRA_TWEETS = 20000
+LCC_DA = ["data/training/lcc-da/dan_mixed_2014_10K-sentences.csv", "data/training/lcc-da/dan_newscrawl_2011_10K-sentences.csv"]
 
 
 def git_file(git_dir, path):
@@ -81,12 +84,22 @@ def ira_english():
     return texts
 
 
+def lcc_danish():
+    """Ordinary Danish sentences of the web and the news (Leipzig Corpora Collection, CC BY): a Danish guard."""
+    texts = []
+    for path in LCC_DA:
+        with open(path, encoding="utf-8", newline="") as f:
+            texts.extend(one_line(r["text"]) for r in csv.DictReader(f, skipinitialspace=True))
+    return texts
+
+
 def main():
     sets = [("ethos-violent", "threat", ethos_violent()),
             ("gab-call-for-violence", "threat", gab_calls_for_violence("ghc_train", "ghc_test")),
             ("gab-cv-train", "threat", gab_calls_for_violence("ghc_train")),
             ("gab-cv-test", "threat", gab_calls_for_violence("ghc_test")),
-            ("ira-first-20000-en", "none", ira_english())]
+            ("ira-first-20000-en", "none", ira_english()),
+            ("lcc-da-guard", "none", lcc_danish())]
     with open(sys.argv[1], "w", encoding="utf-8") as out:
         for name, label, texts in sets:
             for n, text in enumerate(texts):

@@ -577,6 +577,21 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void readsAHangingByItsPlaceAndNeitherHaengeINorAGroupThatNoOneShouldShoot() {
+        // "hænge i" is to keep going, "hænges op" to be put up, unless a gallows, a tree or a lamp post follows; a
+        // call whose subject is "ingen" is the opposite call
+        assertThat(meant("indvandrerne må bare hænge i, det bliver bedre", "da"))
+                .doesNotContain("dsl-da-normativ-trussel");
+        assertThat(meant("muslimerne skal hænges op i et træ", "da")).contains("dsl-da-normativ-trussel");
+        assertThat(meant("jøderne skal hænge i galgen", "da")).contains("dsl-da-normativ-trussel");
+        assertThat(meant("ingen skal skyde flygtningene ned, uanset hvad de har gjort", "da"))
+                .doesNotContain("dsl-da-partikelverbum-mod-gruppe", "dsl-da-opfordring-til-drab-paa-gruppe");
+        assertThat(meant("skyd ham ned, han er en forræder", "da")).contains("dsp-da-partikel-efter-personen");
+        assertThat(meant("kør hende ned til stationen, hun skal nå toget", "da"))
+                .doesNotContain("dsp-da-partikel-efter-personen");
+    }
+
+    @Test
     void readsADanishVowWithWordsBetweenAndAGroupSentToTheGasButNotTheIdiomsOfTheSameVerbs() {
         assertThat(meant("jeg kommer til at følge efter dig en aften og kvæle dig", "da"))
                 .contains("dsg-da-loefte-med-ord-imellem");
