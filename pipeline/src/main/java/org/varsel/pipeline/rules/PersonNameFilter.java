@@ -14,8 +14,11 @@ import org.apache.lucene.analysis.TokenStream;
  * does not open a sentence and is not a common capitalised word (days, months, groups, "I", and the lands and peoples
  * of the pack's {@code country} and {@code nationality} lexicons), and a
  * handle ({@code @karen_holm}). English and Danish write names so; Danish writes nouns, days and nationalities in
- * lower case, so the stop list matters less there. A word in capitals only is shouting, not a name; a word inside a
- * link ({@code https://t.co/DgNyBdfBHk}) is no name, nor is the rest of a place ("in Durham County").
+ * lower case, so the stop list matters less there. A word in capitals only is shouting, and a name only when the
+ * pack's {@code given_name} lexicons hold it, wherever it stands ("KILL KAREN HOLM", "JONAS BERG MUST DIE"), with the
+ * capitals word right after it as its surname: shouting capitalises every word, so only a list of names tells
+ * "KAREN" from "KILL". A word inside a link ({@code https://t.co/DgNyBdfBHk}) is no name, nor is the rest of a place
+ * ("in Durham County").
  *
  * <p>Placed straight after the tokenizer, where the token still has its case and is a substring of the text the
  * tokenizer read; the stacked token keeps the word's offsets, so a hit highlights the name. Documents only: a rule's
@@ -127,6 +130,12 @@ final class PersonNameFilter extends TextMarkerFilter {
      */
     static final Set<String> LANDS_AND_PEOPLES = Set.of("country", "nationality");
 
+    /**
+     * The pack's lexicons of given names ("Karen", "Lars", "Jim"), in every language: the only words in capitals that
+     * name a person.
+     */
+    static final Set<String> GIVEN_NAMES = Set.of("given_name");
+
     /** A capitalised word after one of these is a place ("in Aarhus", "fra Odense"), not a person. */
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "from", "near", "i", "fra", "ved");
 
@@ -135,10 +144,20 @@ final class PersonNameFilter extends TextMarkerFilter {
             "the", "to", "of", "and", "in", "on", "for", "with", "after", "over", "is", "are", "as", "at", "by", "from",
             "your", "a", "an");
 
-    /** Lower case: the one-word forms of the {@link #LANDS_AND_PEOPLES} lexicons. */
-    private final Set<String> lands;
+    /**
+     * Function words, English and Danish, that a shouted given name is often followed by ("KAREN AND LARS", "METTE OG
+     * LARS", "JONAS MUST DIE"): no surname.
+     */
+    private static final Set<String> NOT_SURNAMES = Set.of(
+            "and", "or", "og", "eller", "to", "til", "of", "af", "in", "i", "on", "på", "for", "with", "med", "is",
+            "er", "was", "var", "must", "skal", "should", "bør", "will", "vil", "has", "har", "the", "a", "an", "en",
+            "et", "den", "det", "are");
+
+    private final NameWords words;
 
     private String previous = "";
+    /** The previous word was a given name in capitals, so a word in capitals after it is its surname. */
+    private boolean afterShoutedGivenName;
     /** The previous word was a capitalised place ("in Durham"), so a capitalised word after it goes on naming it. */
     private boolean inPlace;
 
@@ -146,26 +165,41 @@ final class PersonNameFilter extends TextMarkerFilter {
 
     /**
      * {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read;
-     * {@code lands} the words that name lands and peoples ({@link #landsIn}).
+     * {@code words} the pack's words that tell a name from a land ({@link NameWords#in}).
      */
-    PersonNameFilter(TokenStream in, Supplier<String> text, Set<String> lands) {
+    PersonNameFilter(TokenStream in, Supplier<String> text, NameWords words) {
         super(in, TOKEN, text);
-        this.lands = lands;
+        this.words = words;
     }
 
-    /** The one-word forms, lower case, of the lexicons named in {@link #LANDS_AND_PEOPLES}, of every language. */
-    static Set<String> landsIn(List<Lexicon> lexicons) {
-        Set<String> words = new HashSet<>();
-        for (Lexicon lexicon : lexicons) {
-            if (LANDS_AND_PEOPLES.contains(lexicon.name())) {
-                lexicon.entries().stream()
-                        .flatMap(e -> e.allForms().stream())
-                        .map(f -> f.toLowerCase(Locale.ROOT))
-                        .filter(f -> f.chars().allMatch(Character::isLetter))
-                        .forEach(words::add);
-            }
+    /**
+     * The pack's words that decide whether a word names a person, one-word forms in lower case, of every language:
+     * {@code lands} never do ({@link #LANDS_AND_PEOPLES}), {@code givenNames} do even in capitals ({@link #GIVEN_NAMES}).
+     */
+    record NameWords(Set<String> lands, Set<String> givenNames) {
+
+        NameWords {
+            lands = Set.copyOf(lands);
+            givenNames = Set.copyOf(givenNames);
         }
-        return Set.copyOf(words);
+
+        static NameWords in(List<Lexicon> lexicons) {
+            return new NameWords(formsOf(lexicons, LANDS_AND_PEOPLES), formsOf(lexicons, GIVEN_NAMES));
+        }
+
+        private static Set<String> formsOf(List<Lexicon> lexicons, Set<String> names) {
+            Set<String> forms = new HashSet<>();
+            for (Lexicon lexicon : lexicons) {
+                if (names.contains(lexicon.name())) {
+                    lexicon.entries().stream()
+                            .flatMap(e -> e.allForms().stream())
+                            .map(f -> f.toLowerCase(Locale.ROOT))
+                            .filter(f -> f.chars().allMatch(Character::isLetter))
+                            .forEach(forms::add);
+                }
+            }
+            return forms;
+        }
     }
 
     @Override
@@ -174,14 +208,30 @@ final class PersonNameFilter extends TextMarkerFilter {
         int start = positions.find(word);
         boolean place = false;
         boolean name = false;
+        boolean shoutedGivenName = false;
         if (start >= 0) {
             place = capitalised(word) && (inPlace || PLACE_PREPOSITIONS.contains(previous));
+            shoutedGivenName = shouted(word) && words.givenNames().contains(stem(word.toLowerCase(Locale.ROOT)));
             // the link check last: it reads the run of text around the word, and few words pass the others
-            name = !place && namesAPerson(s, start, word) && !insideLink(s, start);
+            name = !place
+                    && (shoutedGivenName || shoutedSurname(word) || namesAPerson(s, start, word))
+                    && !insideLink(s, start);
         }
         inPlace = place;
+        // "KAREN'S HOUSE": a genitive ends the name
+        afterShoutedGivenName = shoutedGivenName && !word.endsWith("'S");
         previous = word.toLowerCase(Locale.ROOT);
         return name;
+    }
+
+    /** A word in capitals right after a given name in capitals ("KAREN HOLM"), unless a function word or a land. */
+    private boolean shoutedSurname(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return afterShoutedGivenName
+                && shouted(word)
+                && !NOT_SURNAMES.contains(lower)
+                && !NOT_NAMES.contains(lower)
+                && !namesALand(lower);
     }
 
     private boolean namesAPerson(String s, int start, String word) {
@@ -203,8 +253,19 @@ final class PersonNameFilter extends TextMarkerFilter {
 
     /** A land or a people, or its genitive ("Sveriges", "Germany's"). */
     private boolean namesALand(String word) {
-        String stem = word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;
-        return lands.contains(stem) || (stem.endsWith("s") && lands.contains(stem.substring(0, stem.length() - 1)));
+        String stem = stem(word);
+        return words.lands().contains(stem)
+                || (stem.endsWith("s") && words.lands().contains(stem.substring(0, stem.length() - 1)));
+    }
+
+    /** The word without its English genitive ("karen's"). */
+    private static String stem(String word) {
+        return word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;
+    }
+
+    /** In capitals only, two letters or more ("KAREN", "HOLM'S"): shouting, not a capitalised name. */
+    private static boolean shouted(String word) {
+        return word.length() >= 2 && Character.isUpperCase(word.charAt(0)) && !hasLowerCase(word);
     }
 
     /** Capitalised as a name is: an upper-case first letter and lower case after it (not shouting). */
@@ -265,6 +326,7 @@ final class PersonNameFilter extends TextMarkerFilter {
         super.reset();
         previous = "";
         inPlace = false;
+        afterShoutedGivenName = false;
         titleCase = null;
     }
 }

@@ -39,16 +39,21 @@ final class RuleAnalyzer extends Analyzer {
     private final RememberedWordFilter.Memory remembered = new RememberedWordFilter.Memory();
 
     private final boolean remembers;
-    /** Words that name lands and peoples, never persons ({@link PersonNameFilter#landsIn}). */
-    private final Set<String> lands;
+    /** Words that name lands and peoples, never persons, and given names ({@link PersonNameFilter.NameWords#in}). */
+    private final PersonNameFilter.NameWords names;
     /** Folded words some rule writes as written ({@link AsWritten}): documents get their term stacked on them. */
     private final Set<String> asWritten;
 
-    RuleAnalyzer(RuleLanguage language, boolean repairs, boolean remembers, Set<String> lands, Set<String> asWritten) {
+    RuleAnalyzer(
+            RuleLanguage language,
+            boolean repairs,
+            boolean remembers,
+            PersonNameFilter.NameWords names,
+            Set<String> asWritten) {
         this.language = language;
         this.repairs = repairs;
         this.remembers = remembers;
-        this.lands = lands;
+        this.names = names;
         this.asWritten = asWritten;
     }
 
@@ -62,7 +67,8 @@ final class RuleAnalyzer extends Analyzer {
 
     /**
      * The same for the documents matched against the rules, which also get their obfuscated words repaired; the
-     * pack's {@code lexicons} tell which capitalised words name lands and peoples, not persons.
+     * pack's {@code lexicons} tell which capitalised words name lands and peoples, not persons, and which words in
+     * capitals are given names.
      */
     static Analyzer forDocuments(List<Lexicon> lexicons) {
         return perField(true, true, lexicons);
@@ -83,16 +89,16 @@ final class RuleAnalyzer extends Analyzer {
 
     /** {@code asWritten}: the folded words whose as-written term documents get ({@link AsWrittenFilter}). */
     static Analyzer perField(boolean repairs, boolean remembers, List<Lexicon> lexicons, Set<String> asWritten) {
-        Set<String> lands = PersonNameFilter.landsIn(lexicons);
+        PersonNameFilter.NameWords names = PersonNameFilter.NameWords.in(lexicons);
         Set<String> written = Set.copyOf(asWritten);
         Map<String, Analyzer> ownChains = new HashMap<>();
         for (RuleLanguage l : RuleLanguage.values()) {
             if (l != RuleLanguage.ANY && chainOf(l) == l) {
-                ownChains.put(l.field(), new RuleAnalyzer(l, repairs, remembers, lands, written));
+                ownChains.put(l.field(), new RuleAnalyzer(l, repairs, remembers, names, written));
             }
         }
         return new PerFieldAnalyzerWrapper(
-                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, lands, written), ownChains);
+                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, names, written), ownChains);
     }
 
     /**
@@ -114,7 +120,7 @@ final class RuleAnalyzer extends Analyzer {
         TokenStream ts = tokenizer;
         ObfuscationCharFilter[] reading = new ObfuscationCharFilter[1];
         if (repairs && language.hasStemmer()) {
-            ts = new PersonNameFilter(ts, () -> reading[0].text(), lands);
+            ts = new PersonNameFilter(ts, () -> reading[0].text(), names);
             ts = new SentenceStartFilter(ts, () -> reading[0].text());
         }
         if (repairs && language == RuleLanguage.EN) {

@@ -123,6 +123,26 @@ class PersonNameFilterTest {
     }
 
     @Test
+    void marksAGivenNameInCapitalsAndTheSurnameAfterIt() {
+        // shouting was never a name: "KILL KAREN HOLM" and "JIM WALES MUST DIE" (a Jigsaw threat) aimed at no person
+        assertThat(persons("KILL KAREN HOLM")).containsExactly("KAREN", "HOLM");
+        assertThat(persons("hang LARS VINTHER from the nearest tree")).containsExactly("LARS", "VINTHER");
+        assertThat(persons("JONAS BERG MUST DIE")).containsExactly("JONAS", "BERG");
+        assertThat(persons("JIM WALES MUST DIE!!!")).as("a land is no surname").containsExactly("JIM");
+        assertThat(persons("KAREN'S HOUSE BURNS TONIGHT")).containsExactly("KAREN'S");
+        assertThat(persons("DRÆB METTE OG LARS", RuleLanguage.DA)).containsExactly("METTE", "LARS");
+        assertThat(persons("KILL KAREN AND LARS"))
+                .as("a function word is no surname")
+                .containsExactly("KAREN", "LARS");
+    }
+
+    @Test
+    void aWordInCapitalsThatNoGivenNameListHoldsIsShoutingNotAName() {
+        assertThat(persons("BEAT DEALS AND DISCOUNTS ON HIGH QUALITY AUDIO")).isEmpty();
+        assertThat(persons("LYNCH THE BITCH NOW, WILL YOU MARK MY WORDS")).isEmpty();
+    }
+
+    @Test
     void leavesLinksAndTheRestOfAPlaceAlone() {
         // the IRA stream's t.co links made every tweet name a person ("Jail them all ... https://t.co/DgNyBdfBHk")
         assertThat(persons("We will find you ALL! https://t.co/DgNyBdfBHk and www.Example.com/Karen"))

@@ -79,7 +79,8 @@ class StackedTokensPinTest {
             "#KarenHolmSong Karen #Karen @Karen",
             "Man Arrested After Threat To Kill Migrants",
             "kill KILL Kill kíííllíng =kill",
-            "https://t.co/DgNyBdfBHk Amira www.Example.com");
+            "https://t.co/DgNyBdfBHk Amira www.Example.com",
+            "KILL KAREN HOLM'S DOG AND JIM WALES MUST DIE");
 
     /**
      * Hashtag games' prompts, opening the text or not, and hashtags too short or not opening as a game does: no line of
@@ -94,8 +95,13 @@ class StackedTokensPinTest {
             "Today #IfIWerePresident I would hang them all",
             "#ifiwerepresident hang them");
 
-    /** Lands of the pack's lexicons, fixed here so that the pin does not move with the repository's lexicons. */
-    private static final Set<String> LANDS = Set.of("sweden", "sverige", "germany", "danmark", "norge", "england");
+    /**
+     * Lands and given names of the pack's lexicons, fixed here so that the pin does not move with the repository's
+     * lexicons.
+     */
+    private static final PersonNameFilter.NameWords NAMES = new PersonNameFilter.NameWords(
+            Set.of("sweden", "sverige", "germany", "danmark", "norge", "england"),
+            Set.of("karen", "lars", "jim", "amira", "john", "mary"));
 
     /** Words some rule writes as written, folded. */
     private static final Set<String> WRITTEN = Stream.of(
@@ -113,7 +119,7 @@ class StackedTokensPinTest {
                 "markers",
                 new OneFilter((ts, text) -> new HashtagGameFilter(
                         new TitleHashtagFilter(
-                                new QuotedSpeechFilter(new PersonNameFilter(ts, text::get, LANDS), text::get),
+                                new QuotedSpeechFilter(new PersonNameFilter(ts, text::get, NAMES), text::get),
                                 text::get),
                         text::get)));
         filters.put("as-written", new OneFilter((ts, text) -> new AsWrittenFilter(new LowerCaseFilter(ts), WRITTEN)));

@@ -1041,4 +1041,29 @@ class ThreatLibraryTest {
                 "vow-en-harm-verb-at-person",
                 "vow-en-punishment-for-people");
     }
+
+    @Test
+    void readsAKillingCommandedAtANameInCapitalsVowsToEndTheReaderAndPedosAsATarget() {
+        // names in capitals were no person ("KILL KAREN HOLM"), "finish"/"end" no violent verb, "pedos" in no lexicon
+        // (all failed before)
+        Map<String, String> readBy = Map.of(
+                "KILL KAREN HOLM", "person-en-killing-commanded-at-named-person",
+                "hang LARS VINTHER from the nearest tree", "person-en-killing-commanded-at-named-person",
+                "JIM WALES MUST DIE!!! JIM WALES MUST DIE!!!", "person-en-death-demanded-for-named-person",
+                "limited time i know who you are heathen. i will finish you.", "person-en-vow-to-end-the-reader",
+                "I will make sure you suffer horribly.", "person-en-vow-to-end-the-reader",
+                "DEATH PENALTY for ALL Pedos.", "vow-en-punishment-for-people");
+        readBy.forEach((text, ruleId) -> assertThat(meant(text, "en")).as(text).contains(ruleId));
+        assertNoneHits(
+                List.of(
+                        "BEAT DEALS AND DISCOUNTS ON HIGH QUALITY AUDIO",
+                        "Kill Bill is still the best Tarantino film",
+                        "SHOOT SARAH A TEXT WHEN YOU LAND",
+                        "Karen Holm would die for her kids",
+                        "I'll finish your essay tonight",
+                        "I'm going to end this call now"),
+                "person-en-killing-commanded-at-named-person",
+                "person-en-death-demanded-for-named-person",
+                "person-en-vow-to-end-the-reader");
+    }
 }
