@@ -980,7 +980,7 @@ class ThreatLibraryTest {
         Map<String, String> readings = Map.of(
                 "i want to see the Swedes raped to death", "grp-en-killing-wished-on-group",
                 "Kill all the Russians, every one of them", "wmn-en-killing-called-on-a-people",
-                "only dead Marxists are good Marxists", "wmn-en-only-dead-are-good",
+                "only dead Marxists are good Marxists", "dsl-en-only-good-dead",
                 "The women that this law would affect should die anyway", "wmn-en-death-demanded-after-relative-clause",
                 "those traitors deserve to have their heads chopped off", "wmn-en-body-injury-deserved",
                 "She should get raped, then she would learn", "wmn-en-rape-demanded-for-her-or-women",
@@ -1000,11 +1000,49 @@ class ThreatLibraryTest {
                         "the army had to helicopter the liberal senators to safety after the flood"),
                 "grp-en-killing-wished-on-group",
                 "wmn-en-killing-called-on-a-people",
-                "wmn-en-only-dead-are-good",
+                "dsl-en-only-good-dead",
                 "wmn-en-death-demanded-after-relative-clause",
                 "wmn-en-body-injury-deserved",
                 "wmn-en-rape-demanded-for-her-or-women",
                 "wmn-en-death-flight-for-opponents");
+    }
+
+    /**
+     * The groups round (2026-12-06, session 18): extermination named by a euphemism, a place or a population to be
+     * cleansed of a group, bloodshed foretold beside a group, a killing of a group called justified, a death counted
+     * as a gain beside an attack, and the "only good X" formula in both orders in one rule; and the same words in
+     * history, policy, word senses, games, the news and a shelter's good news.
+     */
+    @Test
+    void flagsExterminationEuphemismsCleansingBloodshedForetoldAndApprovedKillingsButNotHistoryPolicyOrWordSenses() {
+        Map<String, String> readings = Map.of(
+                "The migrants question needs a final solution.", "grp-en-extermination-by-euphemism",
+                "Put the refugees on trains and send them to the ovens.", "grp-en-extermination-by-euphemism",
+                "We will clean this country of the Muslims, one way or another.", "grp-en-place-cleansed-of-group",
+                "It is time to purge the jewish population.", "grp-en-place-cleansed-of-group",
+                "If the migrants move in here, there will be blood", "grp-en-bloodshed-foretold-for-group",
+                "Killing communists is self defense", "grp-en-killing-of-group-approved",
+                "Twenty refugees died in the attack. Twenty fewer to worry about.", "dsl-en-glorified-attacker",
+                "The only good Mexican is a dead Mexican", "dsl-en-only-good-dead",
+                "only dead Marxists are good Marxists", "dsl-en-only-good-dead");
+        readings.forEach((text, rule) -> assertThat(meant(text, "en")).as(text).contains(rule));
+        assertNoneHits(
+                List.of(
+                        "Historians describe how the final solution sent millions of Jews to the camps",
+                        "We should deport the illegal immigrants, all of them",
+                        "Time to clean the swamp in Washington and vote them all out",
+                        "Volunteers among the refugees want to clean the country of litter",
+                        "We watched There Will Be Blood with the refugees from the language class",
+                        "Police fear there will be blood if the migrants and the marchers meet again",
+                        "killing nazis in the new game is so satisfying",
+                        "One less refugee family sleeping rough tonight, thanks to the new shelter"),
+                "grp-en-extermination-by-euphemism",
+                "grp-en-place-cleansed-of-group",
+                "grp-en-bloodshed-foretold-for-group",
+                "grp-en-killing-of-group-approved",
+                "dsl-en-glorified-attacker");
+        assertThat(meant("Talk of a final solution for the Jews should end any politician's career.", "en"))
+                .doesNotContain("grp-en-extermination-by-euphemism");
     }
 
     /**
