@@ -14,10 +14,13 @@ import org.apache.lucene.analysis.TokenStream;
 /**
  * Stacks the token {@value #TOKEN} on the first word of speech the text quotes from someone else, so that a context
  * rule can read it as reported: words in quotation marks after a colon or a verb of speech ("Law student: ‘I’ll kill
- * you …’", "yelled 'I will kill you'"), and the statement of a Title Case headline after its speaker ("Church Pastor:
- * … You Should Be Shot"), and the turns of a dialogue ("Trump: I want to kick out … Y'all: …"). A first person
- * inside such a quotation is the quoted speaker's, not the author's. Not after a
- * handle ("@user: …" is a reply or retweet) nor after a first-person speaker ("I say to them: 'leave'").
+ * you …’", "yelled 'I will kill you'"), the statement of a Title Case headline after its speaker ("Church Pastor:
+ * … You Should Be Shot") or after its verb of speech ("Rioters Burn Shops Chant Gas The Jews"), the words of a
+ * one-word speaker before a colon ("Cop: If I can get away with it, I would …"), a line quoted whole with nothing but
+ * hashtags after it (a show's or a song's: "\"… I'll cut off your balls.\" #HTGAWM"), and the turns of a dialogue
+ * ("Trump: I want to kick out … Y'all: …"). A first person inside such a quotation is the quoted speaker's, not the
+ * author's. Not after a handle ("@user: …" is a reply or retweet) nor after a first-person speaker ("I say to them:
+ * 'leave'").
  *
  * <p>Placed straight after the tokenizer, where tokens are substrings of the text it read (as {@link
  * PersonNameFilter}); documents only.
@@ -67,11 +70,63 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             "skrev",
             "råbte",
             "truede");
+    /** Verbs of speech a Title Case headline writes before the words it reports ("Protesters Chant Gas The Jews"). */
+    private static final Set<String> HEADLINE_SPEECH_VERBS = Set.of("chant", "say", "tell", "shout", "yell", "scream");
     /** Words between a subject and its verb of speech ("I'm saying", "we were chanting"). Lower case. */
     private static final Set<String> AUXILIARIES =
             Set.of("m", "am", "is", "s", "are", "re", "was", "were", "ve", "have", "has", "had", "d", "just", "also");
     /** Subjects that open speech reported without quotation marks ("a lunatic says I'm gonna …"). Lower case. */
     private static final Set<String> SPEAKING_FIRST_PERSON = Set.of("i", "we");
+    /** Words that speak to someone: after a colon they make the word before it an address, not a speaker. Lower case. */
+    private static final Set<String> SECOND_PERSON =
+            Set.of("you", "your", "yours", "yourself", "u", "ur", "ya", "yall");
+    /**
+     * Words the author writes before a colon to label their own words ("Update: I'm …", "Confession: I …"), not a
+     * speaker. Lower case.
+     */
+    private static final Set<String> AUTHORS_LABELS = Set.of(
+            "update",
+            "breaking",
+            "watch",
+            "confession",
+            "sidenote",
+            "secret",
+            "random",
+            "funny",
+            "irony",
+            "shorter",
+            "translation",
+            "note",
+            "edit",
+            "reminder",
+            "warning",
+            "alert",
+            "truth",
+            "fact",
+            "honestly",
+            "seriously",
+            "mood",
+            "goal",
+            "plan",
+            "promise",
+            "threat",
+            "message",
+            "question",
+            "answer",
+            "also",
+            "today",
+            "tonight",
+            "tomorrow",
+            "now",
+            "then",
+            "listen",
+            "look",
+            "re",
+            "ps",
+            "psa",
+            "fyi");
+    /** Words of the statement after a one-word speaker's colon in which the speaker's "I" or "we" must stand. */
+    private static final int SPEAKER_FIRST_PERSON_WITHIN = 3;
     /** Words that say a quotation before them is a report's ("'…' Bridgegate trial reveals"). Lower case. */
     private static final String REPORT_WORDS = "reveals|revealed|says|said|told|trial|court|video|shows|claims|claimed"
             + "|report|reports|reported|admits|admitted|testifies|testified|tape|audio|recording|emails?|transcript";
@@ -84,6 +139,15 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
     private static final Pattern REPORTED_QUOTATION = Pattern.compile(
             "\\s*[\"'\u201C\u2018](?!@)(.{1,200}?)[\"'\u201D\u2019](?!\\p{L})\\s*,?\\s*"
                     + "(?:https?://|((?:[^\\s]+\\s+){0,3}?)(?i:" + REPORT_WORDS + ")\\b)",
+            Pattern.DOTALL);
+    /**
+     * A text that is one quotation in double quotation marks with nothing but hashtags and signs after it: a line of a
+     * show or a song, its title as the hashtag ("\"… I'll cut off your balls.\" #HTGAWM"), or lyrics quoted whole. Not
+     * in single marks: the IRA stream wraps some tweets whole in them, the author's own words among them; not with a
+     * space inside the marks, as Jigsaw's comments come wrapped whole ("\" next time I'll unscrew your head \"").
+     */
+    private static final Pattern WHOLE_LINE_QUOTATION = Pattern.compile(
+            "\\s*[\"\u201C](?![\\s@])(.{0,279}?\\S)[\"\u201D](?!\\p{L})(?:[^\\p{L}\\p{N}#@]*#[\\p{L}\\p{N}_]+)*[^\\p{L}\\p{N}#@]*",
             Pattern.DOTALL);
     /** Forms of "be" before the quotative "like" ("they are like 'we will …'"). Lower case. */
     private static final Set<String> QUOTATIVE_BE = Set.of("is", "are", "was", "were", "be", "s", "re");
@@ -130,19 +194,26 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
     /** Where each quotation of someone else's speech starts in {@code s}, in order. */
     static List<Integer> quotationStarts(String s) {
         List<Integer> starts = new ArrayList<>();
-        signedQuotation(s).or(() -> reportedQuotation(s)).ifPresent(starts::add);
+        signedQuotation(s)
+                .or(() -> reportedQuotation(s))
+                .or(() -> wholeLineQuotation(s))
+                .ifPresent(starts::add);
         boolean dialogue = isDialogue(s);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             int after = skipSpaces(s, i + 1);
             boolean quoteFollows = after < s.length() && OPENING_QUOTES.indexOf(s.charAt(after)) >= 0;
-            if (c == ':' && !afterHandle(s, i) && !firstPersonBefore(s, i) && (quoteFollows || headlineSpeaker(s, i))) {
+            if (c == ':'
+                    && !afterHandle(s, i)
+                    && !firstPersonBefore(s, i)
+                    && (quoteFollows || headlineSpeaker(s, i) || oneWordSpeaker(s, i))) {
                 starts.add(after);
             } else if (c == ':'
                     && dialogue
                     && lineSpeaker(s, i).filter(w -> !FIRST_PERSON.contains(w)).isPresent()) {
                 starts.add(after);
-            } else if (Character.isWhitespace(c) && opensSpeech(s, after) && spokenByAnother(s, i)) {
+            } else if (Character.isWhitespace(c)
+                    && (opensSpeech(s, after) && spokenByAnother(s, i) || headlineReportsSpeech(s, i))) {
                 starts.add(after);
             }
         }
@@ -174,6 +245,12 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             return Optional.empty();
         }
         return Optional.of(m.start(1));
+    }
+
+    /** Where the quotation starts when the text is one line quoted whole ({@link #WHOLE_LINE_QUOTATION}). */
+    private static Optional<Integer> wholeLineQuotation(String s) {
+        Matcher m = WHOLE_LINE_QUOTATION.matcher(s);
+        return m.matches() ? Optional.of(m.start(1)) : Optional.empty();
     }
 
     /**
@@ -285,6 +362,54 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             }
         }
         return titleCase(s.substring(colon + 1));
+    }
+
+    /**
+     * The colon ends a one-word speaker that opens the text, and the speaker's "I" or "we" stands among the first words
+     * after it ("Cop: If I can get away with it, I would …"), as tweets report someone's words without quotation marks.
+     * Not a plural (a group addressed: "Liberals: we will …"), not the author's own label ("Update: I'm …"), and not
+     * when the words speak to "you" (an address: "Hillary: I will find you").
+     */
+    private static boolean oneWordSpeaker(String s, int colon) {
+        String speaker = s.substring(0, colon).trim();
+        if (!speaker.matches("\\p{Lu}\\p{Ll}+")
+                || speaker.endsWith("s")
+                || AUTHORS_LABELS.contains(speaker.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        List<String> words =
+                List.of(s.substring(colon + 1).toLowerCase(Locale.ROOT).trim().split("[^\\p{L}]+"));
+        return words.stream().limit(SPEAKER_FIRST_PERSON_WITHIN).anyMatch(SPEAKING_FIRST_PERSON::contains)
+                && words.stream().noneMatch(SECOND_PERSON::contains);
+    }
+
+    /**
+     * A verb of speech ends at {@code end} in a Title Case headline: the verb written in Title Case, the word before it
+     * and the two after it capitalised ("Rioters Burn Shops Chant Gas The Jews"), so the headline reports the words after
+     * it without quotation marks. Not after "I" or "we" ("I Say Gas Them All"); not a verb in capitals, which comments
+     * shout in ("THEY SAY KILL THEM ALL AND I AGREE").
+     */
+    private static boolean headlineReportsSpeech(String s, int end) {
+        String verb = wordBefore(s, end);
+        int verbStart = end - verb.length();
+        if (verb.length() < 2
+                || !Character.isUpperCase(s.charAt(verbStart))
+                || !Character.isLowerCase(s.charAt(verbStart + 1))
+                || !SPEECH_VERBS.contains(verb) && !HEADLINE_SPEECH_VERBS.contains(verb)) {
+            return false;
+        }
+        String[] before = s.substring(0, verbStart).trim().split("\\s+");
+        String subject = before[before.length - 1];
+        String[] after = s.substring(end).trim().split("\\s+", 3);
+        return after.length >= 2
+                && capitalised(subject)
+                && !FIRST_PERSON.contains(subject.toLowerCase(Locale.ROOT))
+                && capitalised(after[0])
+                && capitalised(after[1]);
+    }
+
+    private static boolean capitalised(String word) {
+        return !word.isEmpty() && Character.isUpperCase(word.charAt(0));
     }
 
     /** Every word of at least {@link #MIN_HEADLINE_WORDS} capitalised; links, handles and hashtags aside. */

@@ -50,6 +50,39 @@ class QuotedSpeechFilterTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "Cop: If I can get away with it, I would have put a bullet in ... their heads https://t.co/x1",
+                "Guard: I'd shoot them at the fence if they let me",
+                "Imam: we will not rest until the city is ours"
+            })
+    void findsTheWordsOfAOneWordSpeakerBeforeAColonWithoutQuotationMarks(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "France's Jews Flee Rioters Burn Shops Chant Gas The Jews' https://t.co/x1",
+                "Preacher Tells Crowd Kill The Unbelievers",
+                "Protesters Chant Death To The Police Outside Station"
+            })
+    void findsTheWordsATitleCaseHeadlineReportsAfterAVerbOfSpeech(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\"You hit on her...I'll cut off your balls.\"  \u2615\u2615\u2615  #HTGAWM",
+                "\"I will end you dead / cut you short, give you wheels for legs\" #SomeSongTitle",
+                "\"I was gonna kill a couple rivals/ But they did it to themselves\""
+            })
+    void findsALineQuotedWholeWithNothingButHashtagsAfterIt(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
                 "I'll kill you, don't speak to me wrong",
                 "@karen_holm: 'I will kill you'",
                 "I say to the migrants: 'leave or we burn you out'",
@@ -69,7 +102,21 @@ class QuotedSpeechFilterTest {
                 "I'm saying 'I will kill you' and I mean it",
                 "we were chanting (kill them all) all night",
                 "'@karen_holm I will kill you' the trial is a joke",
-                "Everyone says the trial is rigged. I'm gonna kill you, judge"
+                "Everyone says the trial is rigged. I'm gonna kill you, judge",
+                // a one-word speaker: an address to a group or a person ("you"), or the author's own label
+                "Liberals: we will hunt you down",
+                "Hillary: I will find you and end you",
+                "Update: I'm going to shoot every one of them tomorrow",
+                "Confession: I would shoot him if I could",
+                // a verb of speech in Title Case: the author's own, or not a headline
+                "I Say Gas Them All",
+                "they chant kill them all and I agree",
+                "THEY SAY KILL THEM ALL AND I AGREE",
+                // a quotation with the author's words after it, or the whole text in single marks (the IRA stream's
+                // wrap)
+                "\"I will kill you all\" and I mean every word #Aarhus",
+                "'I will kill you all' #Aarhus",
+                "\" consider this your last warning, next time I'll break your neck \""
             })
     void findsNoQuotationWhereTheAuthorSpeaks(String text) {
         assertThat(QuotedSpeechFilter.quotationStarts(text)).isEmpty();
