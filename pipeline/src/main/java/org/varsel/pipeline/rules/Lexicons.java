@@ -74,16 +74,7 @@ final class Lexicons {
 
         /** Any of the forms, as an interval source for proximity. */
         IntervalsSource intervals() {
-            List<IntervalsSource> sources = new ArrayList<>(forms.size());
-            for (Form f : forms) {
-                sources.add(
-                        f.tokens.size() == 1
-                                ? Intervals.term(f.tokens.get(0))
-                                : Intervals.phrase(f.tokens.toArray(String[]::new)));
-            }
-            // no rewrite: pulling the disjunction up multiplies it by every other part of an ordered phrase (a group
-            // lexicon with phrases next to a dehumanisation lexicon exceeded Lucene's 1,024 clauses)
-            return sources.size() == 1 ? sources.get(0) : Intervals.or(false, sources);
+            return LexiconIntervals.anyOf(forms.stream().map(Form::tokens).toList());
         }
     }
 
