@@ -20,9 +20,9 @@ import org.apache.lucene.util.BytesRef;
  * Any of a lexicon's forms as one interval source that asks a document only for the forms whose first word the
  * document's field holds: a form without its first word cannot match, so the answers are those of the disjunction of
  * every form, which sought each of a lexicon's hundreds of forms in every candidate document (two thirds of candidate
- * matching: docs/performance.md, "Rule matching's fields analysed once for each chain"). A document is one small index,
- * so its terms are fewer than a lexicon's first words and reading them is the cheaper way to find the forms present.
- * Everything but a document's answers (visiting, equality, extent) is the disjunction's.
+ * matching: docs/performance.md, "Rule matching's lexicons asked only for the forms a document holds"). A document is
+ * one small index, so its terms are fewer than a lexicon's first words and reading them is the cheaper way to find the
+ * forms present. Everything but a document's answers (visiting, equality, extent) is the disjunction's.
  */
 final class LexiconIntervals extends IntervalsSource {
 
