@@ -99,7 +99,7 @@ final class HitInterpreter {
         }
 
         private List<Lexicons.Occurrence> occurrences(RuleLanguage language) {
-            return occurrences.computeIfAbsent(language, l -> lexicons.occurrences(l, words.apply(l)));
+            return occurrences.computeIfAbsent(language, l -> lexicons.occurrencesReadByHits(l, words.apply(l)));
         }
     }
 
