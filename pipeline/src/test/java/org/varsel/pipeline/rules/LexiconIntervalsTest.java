@@ -35,6 +35,7 @@ class LexiconIntervalsTest {
         int answered = 0;
         int answeredByTermsRead = 0;
         int answeredByFormsSought = 0;
+        List<Case> cases = cases(lexicons);
         for (String text : RuleEngineEquivalenceTest.texts(PACK, 400)) {
             ObfuscationCharFilter.Folded folded = ObfuscationCharFilter.fold(text);
             for (RuleLanguage l : RuleLanguage.values()) {
@@ -43,7 +44,7 @@ class LexiconIntervalsTest {
             index.freeze();
             LeafReaderContext document =
                     index.createSearcher().getIndexReader().leaves().get(0);
-            for (Case c : cases(lexicons)) {
+            for (Case c : cases) {
                 String narrowed = answers(c.narrowed, c.field, document);
                 assertThat(narrowed)
                         .as("%s in %s of: %s", c.narrowed, c.field, text)
