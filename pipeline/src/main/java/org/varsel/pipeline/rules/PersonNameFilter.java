@@ -226,12 +226,11 @@ final class PersonNameFilter extends TextMarkerFilter {
 
     /** A word in capitals right after a given name in capitals ("KAREN HOLM"), unless a function word or a land. */
     private boolean shoutedSurname(String word) {
+        if (!afterShoutedGivenName || !shouted(word)) {
+            return false;
+        }
         String lower = word.toLowerCase(Locale.ROOT);
-        return afterShoutedGivenName
-                && shouted(word)
-                && !NOT_SURNAMES.contains(lower)
-                && !NOT_NAMES.contains(lower)
-                && !namesALand(lower);
+        return !NOT_SURNAMES.contains(lower) && !NOT_NAMES.contains(lower) && !namesALand(lower);
     }
 
     private boolean namesAPerson(String s, int start, String word) {
