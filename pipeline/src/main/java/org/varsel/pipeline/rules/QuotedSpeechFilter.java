@@ -390,12 +390,15 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
      * shout in ("THEY SAY KILL THEM ALL AND I AGREE").
      */
     private static boolean headlineReportsSpeech(String s, int end) {
-        String verb = wordBefore(s, end);
-        int verbStart = end - verb.length();
-        if (verb.length() < 2
+        // the case first: this runs at every space of every text, and few words there are in Title Case
+        int verbStart = letterRunStart(s, end);
+        if (end - verbStart < 2
                 || !Character.isUpperCase(s.charAt(verbStart))
-                || !Character.isLowerCase(s.charAt(verbStart + 1))
-                || !SPEECH_VERBS.contains(verb) && !HEADLINE_SPEECH_VERBS.contains(verb)) {
+                || !Character.isLowerCase(s.charAt(verbStart + 1))) {
+            return false;
+        }
+        String verb = wordBefore(s, end);
+        if (!SPEECH_VERBS.contains(verb) && !HEADLINE_SPEECH_VERBS.contains(verb)) {
             return false;
         }
         String[] before = s.substring(0, verbStart).trim().split("\\s+");
@@ -470,11 +473,16 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
     }
 
     private static String wordBefore(String s, int end) {
+        return s.substring(letterRunStart(s, end), end).toLowerCase(Locale.ROOT);
+    }
+
+    /** Where the run of letters that ends at {@code end} starts ({@code end} when none does). */
+    private static int letterRunStart(String s, int end) {
         int from = end;
         while (from > 0 && Character.isLetter(s.charAt(from - 1))) {
             from--;
         }
-        return s.substring(from, end).toLowerCase(Locale.ROOT);
+        return from;
     }
 
     @Override
