@@ -25,11 +25,13 @@ import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TopTermsRewrite;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
@@ -94,17 +96,18 @@ public final class NaiveRuleMatcher {
      * What {@link #matchingRuleIds} answers for each text, in the texts' order, with every query run once over one
      * index of all the texts instead of once over each text: the plain loop's cost is Lucene rewriting each deep
      * lexicon query for every document (docs/testing.md), and a query's match in one document does not depend on the
-     * others. Except where a query expands a pattern over the index's terms (a prefix, wildcard, fuzzy or regular
-     * expression, in a query or an interval source): other documents' terms could expand it otherwise or past Lucene's
-     * limits, so such a query still runs over each text alone. A document counts as matched when it scores above
-     * zero, as {@link MemoryIndex#search} is read above.
+     * others. A pattern (a prefix, wildcard or regular expression, in a query or an interval source) expands over
+     * every text's terms, but a document matches only its own, and an expansion past Lucene's limits fails loudly;
+     * a query that keeps only its best-scoring expansions (a fuzzy term) could keep others over many texts than over
+     * one, so such a query still runs over each text alone. A document counts as matched when it scores above zero,
+     * as {@link MemoryIndex#search} is read above.
      */
     public List<Set<String>> matchingRuleIdsOfEach(List<String> texts, Optional<String> language) {
         List<Set<String>> ids = new ArrayList<>();
         texts.forEach(text -> ids.add(new TreeSet<>()));
         Map<Boolean, List<Compiled>> byExpansion = rules.stream()
                 .collect(Collectors.partitioningBy(
-                        r -> r.parts().stream().anyMatch(NaiveRuleMatcher::expandsOverTheIndexTerms)));
+                        r -> r.parts().stream().anyMatch(NaiveRuleMatcher::keepsOnlyItsBestExpansions)));
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(documents))) {
                 for (int t = 0; t < texts.size(); t++) {
@@ -135,13 +138,13 @@ public final class NaiveRuleMatcher {
         return ids;
     }
 
-    /** Whether the query (any clause, negated ones too) names terms by a pattern the index's terms expand. */
-    private static boolean expandsOverTheIndexTerms(Query query) {
-        boolean[] expands = {false};
+    /** Whether the query (any clause, negated ones too) expands a pattern to only its best-scoring terms. */
+    private static boolean keepsOnlyItsBestExpansions(Query query) {
+        boolean[] best = {false};
         query.visit(new QueryVisitor() {
             @Override
             public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-                expands[0] = true;
+                best[0] |= q instanceof MultiTermQuery m && m.getRewriteMethod() instanceof TopTermsRewrite<?>;
             }
 
             @Override
@@ -149,7 +152,7 @@ public final class NaiveRuleMatcher {
                 return this;
             }
         });
-        return expands[0];
+        return best[0];
     }
 
     /** Adds the rule's id to every text whose document the query scores above zero. */

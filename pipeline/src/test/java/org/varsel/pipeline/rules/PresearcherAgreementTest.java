@@ -29,9 +29,9 @@ class PresearcherAgreementTest {
 
     @Test
     void engineFindsExactlyTheRulesThatEveryQueryOverTheTextsFinds() {
-        NaiveRuleMatcher naive = new NaiveRuleMatcher(PACK);
         Map<Optional<String>, List<Set<String>>> expected = new HashMap<>();
-        LANGUAGES.forEach(language -> expected.put(language, naive.matchingRuleIdsOfEach(TEXTS, language)));
+        OnEveryCore.run(LANGUAGES, PresearcherAgreementTest::everyQueryOverTheTexts)
+                .forEach(expected::putAll);
         List<Integer> numbers = IntStream.range(0, TEXTS.size()).boxed().toList();
         int matched = OnEveryCore.run(numbers, share -> agreeingMatches(share, expected)).stream()
                 .mapToInt(Integer::intValue)
@@ -41,22 +41,38 @@ class PresearcherAgreementTest {
 
     @Test
     void everyQueryOverAllTheTextsAtOnceFindsWhatItFindsOverEachTextAlone() {
-        NaiveRuleMatcher naive = new NaiveRuleMatcher(PACK);
         Random random = new Random(20261206L);
         List<String> sample =
                 random.ints(60, 0, TEXTS.size()).mapToObj(TEXTS::get).toList();
+        int matched = OnEveryCore.run(sample, PresearcherAgreementTest::togetherAsAlone).stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        assertThat(matched).as("the sample must include matches").isGreaterThan(20);
+    }
+
+    /** Asserts the loop over the texts together finds what it finds over each alone, in every language. */
+    private static int togetherAsAlone(List<String> texts) {
+        NaiveRuleMatcher naive = new NaiveRuleMatcher(PACK);
         int matched = 0;
         for (Optional<String> language : LANGUAGES) {
-            List<Set<String>> together = naive.matchingRuleIdsOfEach(sample, language);
-            for (int t = 0; t < sample.size(); t++) {
-                Set<String> alone = naive.matchingRuleIds(sample.get(t), language);
+            List<Set<String>> together = naive.matchingRuleIdsOfEach(texts, language);
+            for (int t = 0; t < texts.size(); t++) {
+                Set<String> alone = naive.matchingRuleIds(texts.get(t), language);
                 assertThat(together.get(t))
-                        .as("%s [%s]", sample.get(t), language)
+                        .as("%s [%s]", texts.get(t), language)
                         .isEqualTo(alone);
                 matched += alone.isEmpty() ? 0 : 1;
             }
         }
-        assertThat(matched).as("the sample must include matches").isGreaterThan(20);
+        return matched;
+    }
+
+    /** The plain query loop's answers for every text, in each of the languages. */
+    private static Map<Optional<String>, List<Set<String>>> everyQueryOverTheTexts(List<Optional<String>> languages) {
+        NaiveRuleMatcher naive = new NaiveRuleMatcher(PACK);
+        Map<Optional<String>, List<Set<String>>> ids = new HashMap<>();
+        languages.forEach(language -> ids.put(language, naive.matchingRuleIdsOfEach(TEXTS, language)));
+        return ids;
     }
 
     /** Asserts the engine and the plain query loop agree on every text in every language; counts texts matched. */
