@@ -77,6 +77,7 @@ class NotificationMailRetryTest {
                             .get("mail")
                             .asText()
                             .equals("sent"));
+            // no event says "nothing more was sent": an absence is watched for three of the outbox drain's 500 ms polls
             Thread.sleep(1500);
             assertThat(smtp.getReceivedMessages())
                     .as("sent once, not once per attempt")

@@ -194,6 +194,7 @@ class NotificationTest {
 
         MimeMessage mail = awaitMail(1)[0];
         assertThat(mail.getSubject()).isEqualTo("[Varsel TLP:AMBER] Threat-to-life incident " + id);
+        // no event says "no second mail": an absence is watched for two of the outbox drain's 500 ms polls
         Thread.sleep(1000);
         assertThat(smtp.getReceivedMessages())
                 .as("one e-mail: the second version raised no second alert")

@@ -89,6 +89,7 @@ class AlertWebhookTest {
 
             // a newer version of the same incident raises no second alert; the high-tier incident raised none
             desk.incidents().upsert(List.of(incident("inc-ttl-1", 2, Tier.THREAT_TO_LIFE)));
+            // no event says "nothing was sent": an absence is watched for three of the outbox drain's 500 ms polls
             Thread.sleep(1500);
             assertThat(receiver.drain()).isEmpty();
             assertThat(desk.alerts().unacknowledged())

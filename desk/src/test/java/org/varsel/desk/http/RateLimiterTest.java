@@ -59,6 +59,7 @@ class RateLimiterTest {
             assertThat(wait.getAsLong()).isBetween(1L, 60L);
             RateLimiter perSecond = new RateLimiter(a, "fast", 60, 1);
             assertThat(perSecond.acquire("p-one")).isEmpty();
+            // the database's clock, which no test controls, has to move on a refill (a second)
             Thread.sleep(1_100);
             assertThat(perSecond.acquire("p-one")).as("refilled after a second").isEmpty();
         }
