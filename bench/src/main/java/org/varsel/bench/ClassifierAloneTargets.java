@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.varsel.contract.Incident;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.correlate.ClassifierAlone;
 import org.varsel.pipeline.correlate.CorrelationSettings;
 import org.varsel.pipeline.correlate.Severity;
 import org.varsel.pipeline.correlate.SingleSignals;
@@ -35,7 +36,8 @@ public final class ClassifierAloneTargets {
         TargetWords targets = TargetWords.bundled();
         try (FlaggingPath path = FlaggingPath.bundled();
                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
-            out.println("id\tset\tlabel\tlanguage\tharm\topens\ttier\trules_alone\tgroups\tperson\treader\tkinds");
+            out.println(
+                    "id\tset\tlabel\tlanguage\tharm\topens\ttier\trules_alone\tgroups\tperson\treader\tkinds\tgroup_attack_gap\treader_threat_gap");
             for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t", 4);
                 if (f.length < 4) {
@@ -46,7 +48,7 @@ public final class ClassifierAloneTargets {
                 NamedTargets named = targets.in(f[3], analysed.ruleLanguage());
                 out.printf(
                         Locale.ROOT,
-                        "%s\t%s\t%s\t%s\t%.4f\t%b\t%s\t%b\t%s\t%b\t%b\t%s%n",
+                        "%s\t%s\t%s\t%s\t%.4f\t%b\t%s\t%b\t%s\t%b\t%b\t%s\t%d\t%d%n",
                         f[0],
                         f[1],
                         f[2],
@@ -58,7 +60,9 @@ public final class ClassifierAloneTargets {
                         String.join(",", named.groups()),
                         named.person(),
                         named.reader(),
-                        named.kinds().stream().map(LexiconKind::code).collect(Collectors.joining(",")));
+                        named.kinds().stream().map(LexiconKind::code).collect(Collectors.joining(",")),
+                        ClassifierAlone.groupAttackGap(named),
+                        ClassifierAlone.readerThreatGap(named));
             }
         }
     }
