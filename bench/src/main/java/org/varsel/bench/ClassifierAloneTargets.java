@@ -22,8 +22,9 @@ import org.varsel.pipeline.rules.TargetWords;
 /**
  * What the classifier-alone high-severity policy sees of each text (docs/incidents.md, "High-severity signal"): for
  * texts in a TSV ({@code id, set, label, text}), the language, the hateful + threat score, whether the text opens a
- * high-severity incident and in which tier, whether its rules alone open one, and whom the rules' lexicons find it
- * naming. The policy variants
+ * high-severity incident and in which tier, whether its rules alone open one, whom the rules' lexicons find it
+ * naming, and the fewest words between a group and an attack word and between "you" and a violent word (the policy
+ * asks for {@code ClassifierAlone.BESIDE} or fewer). The policy variants
  * are counted from this table, so that one pass serves every variant. Run: {@code bench/run
  * org.varsel.bench.ClassifierAloneTargets IN.tsv OUT.tsv}.
  */
