@@ -3,11 +3,13 @@ package org.varsel.pipeline.correlate;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.varsel.contract.Incident;
 import org.varsel.contract.Tier;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.rules.LexiconKind;
 import org.varsel.pipeline.rules.NamedTargets;
+import org.varsel.pipeline.rules.NamedTargets.WordSpan;
 import org.varsel.pipeline.rules.TargetWords;
 
 /**
@@ -16,15 +18,24 @@ import org.varsel.pipeline.rules.TargetWords;
  * words, and it rises with group words themselves (political posts that name a group score like attacks on it), so
  * the high tier asks the rules' lexicons, which the classifier was not trained on, for a second one: a slur (the
  * target and the attack in one word), a group named beside a word of violence, a weapon or dehumanisation, or the
- * reader ("you") beside a word of violence or a weapon; and no counter-speech entry (reporting or condemning). A
- * signal the score alone opens without these still reaches the queue, at most in tier medium. The same holds for a
- * signal opened only by rules that dehumanise or derogate below the single-signal severity ({@link SingleSignals}):
- * on a real stream they read political abuse and reported speech like attacks, as the score does.
+ * reader ("you") beside a word of violence or a weapon; and no counter-speech entry (reporting or condemning).
+ * "Beside" is within {@link #BESIDE} words: a group in one breath and violence in another is a political post or an
+ * anecdote, not an attack on the group. A signal the score alone opens without these still reaches the queue, at most
+ * in tier medium. The same holds for a signal opened only by rules that dehumanise or derogate below
+ * the single-signal severity ({@link SingleSignals}): on a real stream they read political abuse and reported speech
+ * like attacks, as the score does.
  */
 public final class ClassifierAlone {
 
     /** The highest severity of a signal a weak reading alone opens without a named target and an attack. */
     public static final int LOWERED_SEVERITY = 69;
+
+    /**
+     * The most words between a target and the attack on it, about a clause: farther apart they were an anecdote or a
+     * political post on the IRA stream and the guards, and no wanted post of the labelled IRA incidents or of the dev
+     * sets' threats stood farther (the widest: 8, "Stop them from coming here look at Germany!Rape/murder! ...").
+     */
+    static final int BESIDE = 8;
 
     /** The attacks a group beside them suffers: violence and its means, and dehumanisation (vermin, disease). */
     private static final Set<LexiconKind> ATTACK =
@@ -34,15 +45,43 @@ public final class ClassifierAlone {
 
     private ClassifierAlone() {}
 
+    /** The fewest words between a group the text names and an attack word; {@link Integer#MAX_VALUE} when none. */
+    public static int groupAttackGap(NamedTargets named) {
+        return gap(
+                named,
+                w -> w.namesGroup(),
+                w -> w.kind().filter(ATTACK::contains).isPresent());
+    }
+
+    /** The fewest words between "you" and a word of violence or a weapon; {@link Integer#MAX_VALUE} when none. */
+    public static int readerThreatGap(NamedTargets named) {
+        return gap(
+                named,
+                w -> w.kind().isEmpty(),
+                w -> w.kind().filter(THREAT::contains).isPresent());
+    }
+
+    private static int gap(NamedTargets named, Predicate<WordSpan> target, Predicate<WordSpan> attack) {
+        int fewest = Integer.MAX_VALUE;
+        for (WordSpan t : named.words()) {
+            if (target.test(t)) {
+                for (WordSpan a : named.words()) {
+                    if (attack.test(a)) {
+                        fewest = Math.min(fewest, t.wordsTo(a));
+                    }
+                }
+            }
+        }
+        return fewest;
+    }
+
     /** True when the text names a target and an attack on it, as the lexicons read it (see the class comment). */
     static boolean namesTargetAndAttack(NamedTargets named) {
         Set<LexiconKind> kinds = named.kinds();
         if (kinds.contains(LexiconKind.COUNTER_SPEECH)) {
             return false;
         }
-        return kinds.contains(LexiconKind.SLUR)
-                || (!named.groups().isEmpty() && kinds.stream().anyMatch(ATTACK::contains))
-                || (named.reader() && kinds.stream().anyMatch(THREAT::contains));
+        return kinds.contains(LexiconKind.SLUR) || groupAttackGap(named) <= BESIDE || readerThreatGap(named) <= BESIDE;
     }
 
     /**
@@ -58,8 +97,9 @@ public final class ClassifierAlone {
         return Optional.of(
                 named.kinds().contains(LexiconKind.COUNTER_SPEECH)
                         ? alone + ", in a text that reports or condemns (a counter-speech word)"
-                        : alone + ", and the text names no target with an attack (no slur, no group"
-                                + " beside violence, a weapon or dehumanisation, no \"you\" beside violence)");
+                        : alone + ", and the text names no target with an attack (no slur, no group within "
+                                + BESIDE + " words of violence, a weapon or dehumanisation, no \"you\" within "
+                                + BESIDE + " words of violence)");
     }
 
     /** The incident at most at {@link #LOWERED_SEVERITY} and in tier medium at most, saying why. */

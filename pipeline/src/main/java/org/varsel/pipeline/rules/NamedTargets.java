@@ -1,6 +1,7 @@
 package org.varsel.pipeline.rules;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -10,7 +11,22 @@ import java.util.Set;
  * @param person a word that reads as a person's name
  * @param reader the reader addressed in the second person ("you", "du")
  * @param kinds the kinds of the lexicon entries it holds (violent action, dehumanisation, slur, ...)
+ * @param words where those words stand: each lexicon entry and each second-person pronoun, by the words it spans
  */
-public record NamedTargets(List<String> groups, boolean person, boolean reader, Set<LexiconKind> kinds) {
-    public static final NamedTargets NONE = new NamedTargets(List.of(), false, false, Set.of());
+public record NamedTargets(
+        List<String> groups, boolean person, boolean reader, Set<LexiconKind> kinds, List<WordSpan> words) {
+    public static final NamedTargets NONE = new NamedTargets(List.of(), false, false, Set.of(), List.of());
+
+    /**
+     * One lexicon entry, or the reader addressed, and the words it spans (counted from the text's first word).
+     *
+     * @param kind the entry's lexicon kind; empty for a second-person pronoun
+     * @param namesGroup the entry names a group (a target-group or slur entry with a group)
+     */
+    public record WordSpan(Optional<LexiconKind> kind, boolean namesGroup, int first, int last) {
+        /** The words strictly between the two spans: 0 when they touch or overlap. */
+        public int wordsTo(WordSpan other) {
+            return Math.max(0, Math.max(other.first - last - 1, first - other.last - 1));
+        }
+    }
 }

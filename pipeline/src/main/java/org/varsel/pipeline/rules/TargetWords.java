@@ -1,11 +1,15 @@
 package org.varsel.pipeline.rules;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.varsel.pipeline.rules.NamedTargets.WordSpan;
 
 /**
  * Whom a text names and whether it speaks of violence, as the rules' lexicons read it: the groups of the
@@ -53,20 +57,47 @@ public final class TargetWords {
         boolean person = false;
         boolean reader = false;
         Set<LexiconKind> kinds = EnumSet.noneOf(LexiconKind.class);
+        List<WordSpan> words = new ArrayList<>();
         for (RuleLanguage field : RuleEngine.fieldsFor(language)) {
             List<Lexicons.Token> tokens = Lexicons.analyse(analyzer, field, text);
+            WordNumbers numbers = new WordNumbers(tokens);
             for (Lexicons.Token token : tokens) {
                 person |= PersonNameFilter.TOKEN.equals(token.term());
-                reader |= READER.contains(token.term());
+                if (READER.contains(token.term())) {
+                    reader = true;
+                    int at = numbers.at(token.start());
+                    words.add(new WordSpan(Optional.empty(), false, at, at));
+                }
             }
             for (Lexicons.Occurrence o : lexicons.occurrences(field, tokens)) {
                 LexiconKind kind = o.lexicon().kind();
-                if (kind.namesGroups() && !o.entry().group().isEmpty()) {
+                boolean namesGroup = kind.namesGroups() && !o.entry().group().isEmpty();
+                if (namesGroup) {
                     groups.add(o.entry().group());
                 }
                 kinds.add(kind);
+                words.add(new WordSpan(Optional.of(kind), namesGroup, numbers.at(o.start()), numbers.at(o.end() - 1)));
             }
         }
-        return new NamedTargets(List.copyOf(groups), person, reader, kinds);
+        return new NamedTargets(List.copyOf(groups), person, reader, kinds, List.copyOf(words));
+    }
+
+    /**
+     * The number of the word at a character offset: the analysis stacks markers and as-written forms on the word they
+     * mark (same offsets), so words are counted by the distinct offsets they start at, not by tokens.
+     */
+    private static final class WordNumbers {
+        private final TreeMap<Integer, Integer> byStart = new TreeMap<>();
+
+        WordNumbers(List<Lexicons.Token> tokens) {
+            for (Lexicons.Token token : tokens) {
+                byStart.putIfAbsent(token.start(), byStart.size());
+            }
+        }
+
+        int at(int offset) {
+            Map.Entry<Integer, Integer> word = byStart.floorEntry(offset);
+            return word == null ? 0 : word.getValue();
+        }
     }
 }

@@ -72,6 +72,19 @@ class ClassifierAloneTest {
     }
 
     @Test
+    void aGroupOrTheReaderNamedFarFromTheViolenceIsNoTargetOfIt() {
+        // a target and an attack in different breaths of one post: a political post or an anecdote, not an attack
+        assertThat(tierOfAThreatScoredAlone("The Somalis opened a bakery on our high street this spring, and the owner"
+                        + " says the early hours are killing him."))
+                .isEqualTo(Tier.MEDIUM);
+        assertThat(tierOfAThreatScoredAlone("You know what we did with the kids this weekend? We watched an old"
+                        + " western where the sheriff gets shot."))
+                .isEqualTo(Tier.MEDIUM);
+        assertThat(tierOfAThreatScoredAlone("The Somalis on our high street should all be shot."))
+                .isEqualTo(Tier.HIGH);
+    }
+
+    @Test
     void aTextThatCondemnsViolenceAgainstAGroupStaysBelowTheHighTierOnTheScoreAlone() {
         Incident incident = DETECTOR.highSeverity(post(1).text("We condemn those who want to shoot migrants.")
                         .classified("hateful", 0.93)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.varsel.pipeline.rules.NamedTargets.WordSpan;
 
 /** Whom a text names, read with the bundled lexicons as rule matching reads it. */
 class TargetWordsTest {
@@ -24,6 +25,29 @@ class TargetWordsTest {
         NamedTargets danish = TARGETS.in("Vi kommer efter jer, flygtningene.", Optional.of("da"));
         assertThat(danish.reader()).isTrue();
         assertThat(danish.groups()).containsExactly("refugees");
+    }
+
+    @Test
+    void countsWhereEachEntryAndTheReaderStandInWordsNotInTheMarkersStackedOnThem() {
+        // "Karen Jensen" carries the person marker on its own words: counting tokens would move every later word
+        NamedTargets named = TARGETS.in("Karen Jensen told you we will shoot the migrants", ENGLISH);
+        WordSpan group =
+                named.words().stream().filter(WordSpan::namesGroup).findFirst().orElseThrow();
+        WordSpan reader = named.words().stream()
+                .filter(w -> w.kind().isEmpty())
+                .findFirst()
+                .orElseThrow();
+        WordSpan shoot = named.words().stream()
+                .filter(w -> w.kind().equals(Optional.of(LexiconKind.VIOLENT_ACTION)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(named.person()).isTrue();
+        assertThat(reader.first()).isEqualTo(3);
+        assertThat(shoot.first()).isEqualTo(6);
+        assertThat(group.last()).isEqualTo(8);
+        assertThat(reader.wordsTo(shoot)).isEqualTo(2);
+        assertThat(shoot.wordsTo(reader)).isEqualTo(2);
+        assertThat(shoot.wordsTo(group)).isEqualTo(1);
     }
 
     @Test
