@@ -49,16 +49,22 @@ final class Lexicons {
     /** The distinct analysed forms of one lexicon, or of several ({@code @group|slur}). */
     static final class Analysed {
         final List<Form> forms;
+        /** Where {@link #intervals} numbers its first words, and the field they are numbered in. */
+        private final NamedTerms named;
 
-        Analysed(List<Form> forms) {
+        private final String field;
+
+        private Analysed(List<Form> forms, NamedTerms named, String field) {
             this.forms = forms;
+            this.named = named;
+            this.field = field;
         }
 
         Analysed and(Analysed other) {
             Map<List<String>, Form> distinct = new LinkedHashMap<>();
             forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
             other.forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
-            return new Analysed(List.copyOf(distinct.values()));
+            return new Analysed(List.copyOf(distinct.values()), named, field);
         }
 
         /** Any of the forms: a term or a phrase each. */
@@ -76,13 +82,16 @@ final class Lexicons {
 
         /** Any of the forms, as an interval source for proximity. */
         IntervalsSource intervals() {
-            return LexiconIntervals.anyOf(forms.stream().map(Form::tokens).toList());
+            return LexiconIntervals.anyOf(forms.stream().map(Form::tokens).toList(), named, field);
         }
     }
 
     private record Key(String name, RuleLanguage language) {}
 
     private final List<Lexicon> lexicons;
+    /** The lexicons' first words as proximity sources number them, with the terms the rules name. */
+    private final NamedTerms named = new NamedTerms();
+
     private final Map<Key, Analysed> analysed = new HashMap<>();
     /** Per language, every lexicon's distinct analysed forms, in the lexicons' order. */
     private final Map<RuleLanguage, List<Form>> formsByLanguage = new HashMap<>();
@@ -107,13 +116,14 @@ final class Lexicons {
                 }
             }
             List<Form> forms = List.copyOf(distinct.values());
-            analysed.putIfAbsent(new Key(lexicon.name(), lexicon.language()), new Analysed(forms));
+            String field = lexicon.language().field();
+            analysed.putIfAbsent(new Key(lexicon.name(), lexicon.language()), new Analysed(forms, named, field));
             formsByLanguage
                     .computeIfAbsent(lexicon.language(), l -> new ArrayList<>())
                     .addAll(forms);
             if (lexicon.kind() == LexiconKind.NEGATION && !forms.isEmpty()) {
                 negationLexicons.add(new Key(lexicon.name(), lexicon.language()));
-                IntervalsSource these = new Analysed(forms).intervals();
+                IntervalsSource these = new Analysed(forms, named, field).intervals();
                 negations.merge(lexicon.language(), these, (a, b) -> Intervals.or(false, a, b));
                 forms.forEach(f -> negationWords
                         .computeIfAbsent(lexicon.language(), l -> new HashSet<>())
@@ -125,6 +135,14 @@ final class Lexicons {
 
     List<Lexicon> all() {
         return lexicons;
+    }
+
+    /**
+     * The terms the lexicons' proximity sources ({@link Analysed#intervals}) number: an engine numbers its rules' terms
+     * there too, and reads a document's once for both.
+     */
+    NamedTerms namedTerms() {
+        return named;
     }
 
     /** True when the analysed word is (part of) a form of a {@code negation} lexicon of this language. */
