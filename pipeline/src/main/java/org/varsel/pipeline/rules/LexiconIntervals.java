@@ -104,7 +104,7 @@ final class LexiconIntervals extends IntervalsSource {
         if (!field.equals(this.field)) {
             throw new IllegalArgumentException("a lexicon of " + this.field + " asked for " + field);
         }
-        FixedBitSet held = named.heldBy(ctx.reader()).present();
+        FixedBitSet held = named.heldIn(ctx.reader(), field);
         int onlyFirst = -1;
         List<IntervalsSource> present = null;
         for (int i = 0; i < firstWords.length; i++) {

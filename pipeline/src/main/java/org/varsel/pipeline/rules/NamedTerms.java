@@ -57,28 +57,13 @@ final class NamedTerms {
 
     /** The named terms the document of this one-document index holds, in every field. */
     Held read(IndexReader reader) throws IOException {
-        FixedBitSet present = new FixedBitSet(Math.max(1, terms.size()));
-        int[] found = new int[16];
-        int count = 0;
+        Reading reading = new Reading();
         for (LeafReaderContext ctx : reader.leaves()) {
             for (FieldInfo field : ctx.reader().getFieldInfos()) {
-                Map<BytesRef, Integer> named = numbers.get(field.name);
-                Terms held = named == null ? null : ctx.reader().terms(field.name);
-                if (held == null) {
-                    continue;
-                }
-                TermsEnum e = held.iterator();
-                for (BytesRef term = e.next(); term != null; term = e.next()) {
-                    Integer number = named.get(term);
-                    if (number != null) {
-                        present.set(number);
-                        found = ArrayUtil.grow(found, count + 1);
-                        found[count++] = number;
-                    }
-                }
+                reading.field(ctx.reader(), field.name);
             }
         }
-        return new Held(present, Arrays.copyOf(found, count));
+        return reading.held();
     }
 
     /** The one-document index's reader with the named terms its document holds, read now. */
@@ -86,12 +71,46 @@ final class NamedTerms {
         return new Document(reader, this, read(reader));
     }
 
-    /** What {@code reader}'s document holds: as read with it ({@link #document}), else read now. */
-    Held heldBy(LeafReader reader) throws IOException {
+    /**
+     * The named terms {@code reader}'s document holds in {@code field}, or more: as read with it ({@link #document}),
+     * else read now in that field alone (a reader of the reference matchers in tests and checks, which ask every
+     * lexicon source of every rule).
+     */
+    FixedBitSet heldIn(LeafReader reader, String field) throws IOException {
         if (reader instanceof Document d && d.numbering == this) {
-            return d.held;
+            return d.held.present();
         }
-        return read(reader);
+        Reading reading = new Reading();
+        reading.field(reader, field);
+        return reading.held().present();
+    }
+
+    /** The named terms found so far in the fields read. */
+    private final class Reading {
+        private final FixedBitSet present = new FixedBitSet(Math.max(1, terms.size()));
+        private int[] found = new int[16];
+        private int count;
+
+        void field(LeafReader reader, String field) throws IOException {
+            Map<BytesRef, Integer> named = numbers.get(field);
+            Terms held = named == null ? null : reader.terms(field);
+            if (held == null) {
+                return;
+            }
+            TermsEnum e = held.iterator();
+            for (BytesRef term = e.next(); term != null; term = e.next()) {
+                Integer number = named.get(term);
+                if (number != null) {
+                    present.set(number);
+                    found = ArrayUtil.grow(found, count + 1);
+                    found[count++] = number;
+                }
+            }
+        }
+
+        Held held() {
+            return new Held(present, Arrays.copyOf(found, count));
+        }
     }
 
     /** The named terms one document holds: as bits by number, and their numbers. */
@@ -99,7 +118,7 @@ final class NamedTerms {
 
     /**
      * A document's reader that carries the named terms it holds, read once, to the lexicon sources Lucene asks about it
-     * ({@link #heldBy}): Lucene's {@code matches} and {@code intervals} pass a source nothing of the document but its
+     * ({@link #heldIn}): Lucene's {@code matches} and {@code intervals} pass a source nothing of the document but its
      * reader.
      */
     static final class Document extends FilterLeafReader {
