@@ -58,7 +58,7 @@ final class LexiconIntervals extends IntervalsSource {
         for (List<String> words : forms) {
             IntervalsSource form = form(words);
             sources.add(form);
-            byFirstWord.computeIfAbsent(words.get(0), w -> new ArrayList<>()).add(form);
+            byFirstWord.computeIfAbsent(words.get(0), w -> new ArrayList<>()).add(new HashedOnce(form));
         }
         // no rewrite: pulling the disjunction up multiplies it by every other part of an ordered phrase (a group
         // lexicon with phrases next to a dehumanisation lexicon exceeded Lucene's 1,024 clauses)
@@ -129,6 +129,62 @@ final class LexiconIntervals extends IntervalsSource {
     @Override
     public void visit(String field, QueryVisitor visitor) {
         every.visit(field, visitor);
+    }
+
+    /**
+     * A form's source whose hash is computed once: {@code Intervals.or} puts every source it is given into a hash set,
+     * twice, and a phrase's hash runs over its words' bytes; a document that holds several first words of a lexicon
+     * had each of their forms hashed anew by every part that asked (2 % of matching: docs/performance.md, "(matching,
+     * 2026-12-06, session 19)"). Everything else is the form's own.
+     */
+    private static final class HashedOnce extends IntervalsSource {
+        private final IntervalsSource form;
+        private final int hash;
+
+        HashedOnce(IntervalsSource form) {
+            this.form = form;
+            hash = form.hashCode();
+        }
+
+        @Override
+        public IntervalIterator intervals(String field, LeafReaderContext ctx) throws IOException {
+            return form.intervals(field, ctx);
+        }
+
+        @Override
+        public IntervalMatchesIterator matches(String field, LeafReaderContext ctx, int doc) throws IOException {
+            return form.matches(field, ctx, doc);
+        }
+
+        @Override
+        public void visit(String field, QueryVisitor visitor) {
+            form.visit(field, visitor);
+        }
+
+        @Override
+        public int minExtent() {
+            return form.minExtent();
+        }
+
+        @Override
+        public Collection<IntervalsSource> pullUpDisjunctions() {
+            return List.of(this);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof HashedOnce h && form.equals(h.form);
+        }
+
+        @Override
+        public String toString() {
+            return form.toString();
+        }
     }
 
     @Override
