@@ -108,8 +108,8 @@ final class DescriptionTemplate {
     /**
      * Matched text comes from untrusted signals: no control characters, bounded length. Each control and format
      * character reads as a space, and a run of spaces as one: a loop, since a hit's explanation is rendered for every
-     * hit and the stream and regular expression it replaced were 2-3 % of matching (docs/performance.md, "(matching,
-     * 2026-12-06, session 19)").
+     * hit and the stream and regular expression it replaced were 2-3 % of matching (docs/performance.md, "Rule
+     * matching's debts paid").
      */
     static String clean(String s) {
         StringBuilder flat = new StringBuilder(s.length());

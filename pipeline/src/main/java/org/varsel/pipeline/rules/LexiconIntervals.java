@@ -134,8 +134,8 @@ final class LexiconIntervals extends IntervalsSource {
     /**
      * A form's source whose hash is computed once: {@code Intervals.or} puts every source it is given into a hash set,
      * twice, and a phrase's hash runs over its words' bytes; a document that holds several first words of a lexicon
-     * had each of their forms hashed anew by every part that asked (2 % of matching: docs/performance.md, "(matching,
-     * 2026-12-06, session 19)"). Everything else is the form's own.
+     * had each of their forms hashed anew by every part that asked (2 % of matching: docs/performance.md, "Rule
+     * matching's debts paid"). Everything else is the form's own.
      */
     private static final class HashedOnce extends IntervalsSource {
         private final IntervalsSource form;

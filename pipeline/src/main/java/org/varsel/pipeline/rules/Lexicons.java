@@ -212,7 +212,7 @@ final class Lexicons {
             this.byFirstToken = byFirstToken;
         }
 
-        /** Every place one of these forms of this language occurs in the analysed text; longest form first at a place. */
+        /** Where each of these forms occurs in the text analysed for this language; longest form first at a place. */
         List<Occurrence> occurrences(RuleLanguage language, List<Token> tokens) {
             Map<String, List<Form>> index = byFirstToken.getOrDefault(language, Map.of());
             List<Occurrence> found = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.apache.lucene.util.FixedBitSet;
  * document ({@link #read}): the candidate checks test a part's requirements on the numbers ({@link TermRequirements}),
  * and a lexicon's proximity source finds the forms whose first word the document holds from them ({@link
  * LexiconIntervals}). Each had read the document's terms itself, a lexicon source once for every candidate part it
- * stood in (docs/performance.md, "(matching, 2026-12-06, session 19)"). Terms are numbered while an engine is built,
+ * stood in (docs/performance.md, "Rule matching's debts paid"). Terms are numbered while an engine is built,
  * from one thread; the numbering is only read afterwards.
  */
 final class NamedTerms {
