@@ -24,10 +24,31 @@ final class HitInterpreter {
 
     private final RulePack pack;
     private final Lexicons lexicons;
+    /** The lexicon forms a hit reads ({@link #reads}): a hit's text is walked for these only. */
+    private final Lexicons.Index read;
 
     HitInterpreter(RulePack pack, Lexicons lexicons) {
         this.pack = pack;
         this.lexicons = lexicons;
+        read = formsRead(lexicons);
+    }
+
+    /** The forms of {@code lexicons} a hit reads ({@link #reads}), indexed to find them in a text. */
+    static Lexicons.Index formsRead(Lexicons lexicons) {
+        return lexicons.index(f -> reads(f.lexicon(), f.entry()));
+    }
+
+    /** True for an entry a hit reads: a counter-speech lexicon's (reported speech), or one that names a group. */
+    static boolean reads(Lexicon lexicon, Lexicon.Entry entry) {
+        return isCounterSpeech(lexicon) || namesGroup(entry);
+    }
+
+    private static boolean isCounterSpeech(Lexicon lexicon) {
+        return lexicon.kind() == LexiconKind.COUNTER_SPEECH;
+    }
+
+    private static boolean namesGroup(Lexicon.Entry entry) {
+        return !entry.group().isEmpty();
     }
 
     /**
@@ -58,9 +79,9 @@ final class HitInterpreter {
                         continue;
                     }
                     for (Lexicons.Occurrence o : occurrences(language)) {
-                        if (o.lexicon().kind() == LexiconKind.COUNTER_SPEECH && QUOTABLE.contains(rule.category())) {
+                        if (isCounterSpeech(o.lexicon()) && QUOTABLE.contains(rule.category())) {
                             context.add(o);
-                        } else if (!o.entry().group().isEmpty() && overlapsAny(o, terms)) {
+                        } else if (namesGroup(o.entry()) && overlapsAny(o, terms)) {
                             groups.add(o.entry().group());
                         }
                     }
@@ -99,7 +120,7 @@ final class HitInterpreter {
         }
 
         private List<Lexicons.Occurrence> occurrences(RuleLanguage language) {
-            return occurrences.computeIfAbsent(language, l -> lexicons.occurrencesReadByHits(l, words.apply(l)));
+            return occurrences.computeIfAbsent(language, l -> read.occurrences(l, words.apply(l)));
         }
     }
 

@@ -3,26 +3,26 @@ package org.varsel.pipeline.rules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.intervals.IntervalIterator;
 import org.apache.lucene.queries.intervals.IntervalMatchesIterator;
 import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Any of a lexicon's forms as one interval source that asks a document only for the forms whose first word the
  * document's field holds: a form without its first word cannot match, so the answers are those of the disjunction of
  * every form, which sought each of a lexicon's hundreds of forms in every candidate document (two thirds of candidate
- * matching: docs/performance.md, "Rule matching's lexicons asked only for the forms a document holds"). A document is
- * one small index, so its terms are fewer than a lexicon's first words and reading them is the cheaper way to find the
- * forms present. Everything but a document's answers (visiting, equality, extent) is the disjunction's.
+ * matching: docs/performance.md, "Rule matching's lexicons asked only for the forms a document holds"). The first words
+ * are numbered with the terms the rules name, so the document's terms, read once for the candidate checks ({@link
+ * NamedTerms}), say which are present: each source had read the field's terms again for every part it stood in.
+ * Everything but a document's answers (visiting, equality, extent) is the disjunction's.
  */
 final class LexiconIntervals extends IntervalsSource {
 
@@ -31,30 +31,60 @@ final class LexiconIntervals extends IntervalsSource {
 
     /** The disjunction of every form this source stands for. */
     private final IntervalsSource every;
-    /** A form's first word → the sources of the forms it begins. */
-    private final Map<BytesRef, List<IntervalsSource>> byFirstWord = new HashMap<>();
+    /** Where the first words are numbered, and a document's terms read. */
+    private final NamedTerms named;
+    /** The field the first words are numbered in: the lexicon's language's. */
+    private final String field;
+    /** The forms' distinct first words, by their numbers in {@link #named}. */
+    private final int[] firstWords;
+    /** For each first word (as numbered in {@link #firstWords}), the sources of the forms it begins. */
+    private final List<List<IntervalsSource>> formsBegunBy = new ArrayList<>();
+    /** As above, as one source: what a document that holds only that first word is asked. */
+    private final IntervalsSource[] anyFormBegunBy;
 
-    /** Any of {@code forms} (each a lexicon form's analysed words): the one form's source, if it is the only one. */
-    static IntervalsSource anyOf(List<List<String>> forms) {
-        return forms.size() == 1 ? form(forms.get(0)) : new LexiconIntervals(forms);
+    /**
+     * Any of {@code forms} (each a lexicon form's analysed words) in {@code field}, their first words numbered in
+     * {@code named}: the one form's source, if it is the only one.
+     */
+    static IntervalsSource anyOf(List<List<String>> forms, NamedTerms named, String field) {
+        return forms.size() == 1 ? form(forms.get(0)) : new LexiconIntervals(forms, named, field);
     }
 
-    private LexiconIntervals(List<List<String>> forms) {
+    private LexiconIntervals(List<List<String>> forms, NamedTerms named, String field) {
+        this.named = named;
+        this.field = field;
         List<IntervalsSource> sources = new ArrayList<>(forms.size());
+        Map<String, List<IntervalsSource>> byFirstWord = new LinkedHashMap<>();
         for (List<String> words : forms) {
             IntervalsSource form = form(words);
             sources.add(form);
-            byFirstWord
-                    .computeIfAbsent(new BytesRef(words.get(0)), w -> new ArrayList<>())
-                    .add(form);
+            byFirstWord.computeIfAbsent(words.get(0), w -> new ArrayList<>()).add(new HashedOnce(form));
         }
         // no rewrite: pulling the disjunction up multiplies it by every other part of an ordered phrase (a group
         // lexicon with phrases next to a dehumanisation lexicon exceeded Lucene's 1,024 clauses)
         every = Intervals.or(false, sources);
+        firstWords = new int[byFirstWord.size()];
+        anyFormBegunBy = new IntervalsSource[byFirstWord.size()];
+        for (Map.Entry<String, List<IntervalsSource>> first : byFirstWord.entrySet()) {
+            int i = formsBegunBy.size();
+            firstWords[i] = named.number(field, new BytesRef(first.getKey()));
+            formsBegunBy.add(first.getValue());
+            anyFormBegunBy[i] = anyOfPresent(first.getValue());
+        }
     }
 
     private static IntervalsSource form(List<String> words) {
         return words.size() == 1 ? Intervals.term(words.get(0)) : Intervals.phrase(words.toArray(String[]::new));
+    }
+
+    /** The disjunction of the forms present: Lucene returns a lone source as it is, which this must not. */
+    private static IntervalsSource anyOfPresent(List<IntervalsSource> present) {
+        if (present.size() > 1) {
+            return Intervals.or(false, present);
+        }
+        // a disjunction drops a repeated interval (a word stacked twice at one position), which the form's own source
+        // reports twice
+        return Intervals.or(false, present.get(0), NO_FORM);
     }
 
     @Override
@@ -71,41 +101,90 @@ final class LexiconIntervals extends IntervalsSource {
 
     /** Any of the forms whose first word the field holds, or null when it holds none. */
     private IntervalsSource presentIn(String field, LeafReaderContext ctx) throws IOException {
-        Terms terms = ctx.reader().terms(field);
-        if (terms == null) {
-            return null;
+        if (!field.equals(this.field)) {
+            throw new IllegalArgumentException("a lexicon of " + this.field + " asked for " + field);
         }
-        List<IntervalsSource> present = new ArrayList<>();
-        TermsEnum e = terms.iterator();
-        long held = terms.size();
-        if (held >= 0 && held < byFirstWord.size()) {
-            for (BytesRef term = e.next(); term != null; term = e.next()) {
-                List<IntervalsSource> forms = byFirstWord.get(term);
-                if (forms != null) {
-                    present.addAll(forms);
-                }
+        FixedBitSet held = named.heldIn(ctx.reader(), field);
+        int onlyFirst = -1;
+        List<IntervalsSource> present = null;
+        for (int i = 0; i < firstWords.length; i++) {
+            if (!held.get(firstWords[i])) {
+                continue;
             }
-        } else {
-            for (Map.Entry<BytesRef, List<IntervalsSource>> first : byFirstWord.entrySet()) {
-                if (e.seekExact(first.getKey())) {
-                    present.addAll(first.getValue());
+            if (onlyFirst < 0) {
+                onlyFirst = i;
+            } else {
+                if (present == null) {
+                    present = new ArrayList<>(formsBegunBy.get(onlyFirst));
                 }
+                present.addAll(formsBegunBy.get(i));
             }
         }
-        if (present.isEmpty()) {
+        if (onlyFirst < 0) {
             return null;
         }
-        if (present.size() == 1) {
-            // Lucene returns a lone source as it is, but a disjunction drops a repeated interval (a word stacked twice
-            // at one position), which the form's own source reports twice
-            present.add(NO_FORM);
-        }
-        return Intervals.or(false, present);
+        return present == null ? anyFormBegunBy[onlyFirst] : Intervals.or(false, present);
     }
 
     @Override
     public void visit(String field, QueryVisitor visitor) {
         every.visit(field, visitor);
+    }
+
+    /**
+     * A form's source whose hash is computed once: {@code Intervals.or} puts every source it is given into a hash set,
+     * twice, and a phrase's hash runs over its words' bytes; a document that holds several first words of a lexicon
+     * had each of their forms hashed anew by every part that asked (2 % of matching: docs/performance.md, "Rule
+     * matching's debts paid"). Everything else is the form's own.
+     */
+    private static final class HashedOnce extends IntervalsSource {
+        private final IntervalsSource form;
+        private final int hash;
+
+        HashedOnce(IntervalsSource form) {
+            this.form = form;
+            hash = form.hashCode();
+        }
+
+        @Override
+        public IntervalIterator intervals(String field, LeafReaderContext ctx) throws IOException {
+            return form.intervals(field, ctx);
+        }
+
+        @Override
+        public IntervalMatchesIterator matches(String field, LeafReaderContext ctx, int doc) throws IOException {
+            return form.matches(field, ctx, doc);
+        }
+
+        @Override
+        public void visit(String field, QueryVisitor visitor) {
+            form.visit(field, visitor);
+        }
+
+        @Override
+        public int minExtent() {
+            return form.minExtent();
+        }
+
+        @Override
+        public Collection<IntervalsSource> pullUpDisjunctions() {
+            return List.of(this);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof HashedOnce h && form.equals(h.form);
+        }
+
+        @Override
+        public String toString() {
+            return form.toString();
+        }
     }
 
     @Override

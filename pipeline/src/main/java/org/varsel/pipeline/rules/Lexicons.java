@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -47,16 +49,22 @@ final class Lexicons {
     /** The distinct analysed forms of one lexicon, or of several ({@code @group|slur}). */
     static final class Analysed {
         final List<Form> forms;
+        /** Where {@link #intervals} numbers its first words, and the field they are numbered in. */
+        private final NamedTerms named;
 
-        Analysed(List<Form> forms) {
+        private final String field;
+
+        private Analysed(List<Form> forms, NamedTerms named, String field) {
             this.forms = forms;
+            this.named = named;
+            this.field = field;
         }
 
         Analysed and(Analysed other) {
             Map<List<String>, Form> distinct = new LinkedHashMap<>();
             forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
             other.forms.forEach(f -> distinct.putIfAbsent(f.tokens, f));
-            return new Analysed(List.copyOf(distinct.values()));
+            return new Analysed(List.copyOf(distinct.values()), named, field);
         }
 
         /** Any of the forms: a term or a phrase each. */
@@ -74,18 +82,21 @@ final class Lexicons {
 
         /** Any of the forms, as an interval source for proximity. */
         IntervalsSource intervals() {
-            return LexiconIntervals.anyOf(forms.stream().map(Form::tokens).toList());
+            return LexiconIntervals.anyOf(forms.stream().map(Form::tokens).toList(), named, field);
         }
     }
 
     private record Key(String name, RuleLanguage language) {}
 
     private final List<Lexicon> lexicons;
+    /** The lexicons' first words as proximity sources number them, with the terms the rules name. */
+    private final NamedTerms named = new NamedTerms();
+
     private final Map<Key, Analysed> analysed = new HashMap<>();
-    /** Per language, analysed forms by their first token: for finding entries in a text. */
-    private final Map<RuleLanguage, Map<String, List<Form>>> byFirstToken = new HashMap<>();
-    /** As above, only the forms a hit reads ({@link #readByHits}). */
-    private final Map<RuleLanguage, Map<String, List<Form>>> byFirstTokenForHits = new HashMap<>();
+    /** Per language, every lexicon's distinct analysed forms, in the lexicons' order. */
+    private final Map<RuleLanguage, List<Form>> formsByLanguage = new HashMap<>();
+    /** Every form, for finding any entry in a text. */
+    private final Index every;
 
     private final Map<RuleLanguage, IntervalsSource> negations = new HashMap<>();
     private final Map<RuleLanguage, Set<String>> negationWords = new HashMap<>();
@@ -105,30 +116,33 @@ final class Lexicons {
                 }
             }
             List<Form> forms = List.copyOf(distinct.values());
-            analysed.putIfAbsent(new Key(lexicon.name(), lexicon.language()), new Analysed(forms));
-            Map<String, List<Form>> index = byFirstToken.computeIfAbsent(lexicon.language(), l -> new HashMap<>());
-            Map<String, List<Form>> forHits =
-                    byFirstTokenForHits.computeIfAbsent(lexicon.language(), l -> new HashMap<>());
-            for (Form f : forms) {
-                index.computeIfAbsent(f.tokens.get(0), t -> new ArrayList<>()).add(f);
-                if (readByHits(f)) {
-                    forHits.computeIfAbsent(f.tokens.get(0), t -> new ArrayList<>())
-                            .add(f);
-                }
-            }
+            String field = lexicon.language().field();
+            analysed.putIfAbsent(new Key(lexicon.name(), lexicon.language()), new Analysed(forms, named, field));
+            formsByLanguage
+                    .computeIfAbsent(lexicon.language(), l -> new ArrayList<>())
+                    .addAll(forms);
             if (lexicon.kind() == LexiconKind.NEGATION && !forms.isEmpty()) {
                 negationLexicons.add(new Key(lexicon.name(), lexicon.language()));
-                IntervalsSource these = new Analysed(forms).intervals();
+                IntervalsSource these = new Analysed(forms, named, field).intervals();
                 negations.merge(lexicon.language(), these, (a, b) -> Intervals.or(false, a, b));
                 forms.forEach(f -> negationWords
                         .computeIfAbsent(lexicon.language(), l -> new HashSet<>())
                         .addAll(f.tokens));
             }
         }
+        every = index(f -> true);
     }
 
     List<Lexicon> all() {
         return lexicons;
+    }
+
+    /**
+     * The terms the lexicons' proximity sources ({@link Analysed#intervals}) number: an engine numbers its rules' terms
+     * there too, and reads a document's once for both.
+     */
+    NamedTerms namedTerms() {
+        return named;
     }
 
     /** True when the analysed word is (part of) a form of a {@code negation} lexicon of this language. */
@@ -170,41 +184,55 @@ final class Lexicons {
 
     /** Every place an entry of this language's lexicons occurs in the analysed text; longest form first at a place. */
     List<Occurrence> occurrences(RuleLanguage language, List<Token> tokens) {
-        return occurrences(byFirstToken.getOrDefault(language, Map.of()), tokens);
+        return every.occurrences(language, tokens);
     }
 
     /**
-     * The {@link #occurrences} a hit reads ({@link #readByHits}), in the same order. A hit's text was walked for every
-     * form of its languages' lexicons, though only ~15 % of the pack's forms name a group or counter-speech: the walk
-     * was 7 % of matching (docs/performance.md, "Rule matching's lexicons asked only for the forms a document holds").
+     * The forms {@code kept} keeps, indexed by their first word to find where they occur in a text. A hit reads ~15 %
+     * of the pack's forms, and the walk over every form was 7 % of matching (docs/performance.md, "Rule matching's
+     * lexicons asked only for the forms a document holds").
      */
-    List<Occurrence> occurrencesReadByHits(RuleLanguage language, List<Token> tokens) {
-        return occurrences(byFirstTokenForHits.getOrDefault(language, Map.of()), tokens);
+    Index index(Predicate<Form> kept) {
+        Map<RuleLanguage, Map<String, List<Form>>> byFirstToken = new EnumMap<>(RuleLanguage.class);
+        formsByLanguage.forEach((language, forms) -> {
+            Map<String, List<Form>> index = byFirstToken.computeIfAbsent(language, l -> new HashMap<>());
+            forms.stream()
+                    .filter(kept)
+                    .forEach(f -> index.computeIfAbsent(f.tokens.get(0), t -> new ArrayList<>())
+                            .add(f));
+        });
+        return new Index(byFirstToken);
     }
 
-    /** True for a form a hit reads: its entry names a group, or its lexicon is counter-speech (reported speech). */
-    static boolean readByHits(Form f) {
-        return !f.entry.group().isEmpty() || f.lexicon.kind() == LexiconKind.COUNTER_SPEECH;
-    }
+    /** Some of the lexicons' forms, per language by their first word. */
+    static final class Index {
+        private final Map<RuleLanguage, Map<String, List<Form>>> byFirstToken;
 
-    private static List<Occurrence> occurrences(Map<String, List<Form>> index, List<Token> tokens) {
-        List<Occurrence> found = new ArrayList<>();
-        if (index.isEmpty()) {
-            return found;
+        private Index(Map<RuleLanguage, Map<String, List<Form>>> byFirstToken) {
+            this.byFirstToken = byFirstToken;
         }
-        for (int i = 0; i < tokens.size(); i++) {
-            for (Form f : index.getOrDefault(tokens.get(i).term(), List.of())) {
-                int end = endOf(f.tokens, tokens, i);
-                if (end > 0) {
-                    found.add(new Occurrence(
-                            f.lexicon,
-                            f.entry,
-                            tokens.get(i).start(),
-                            tokens.get(end - 1).end()));
+
+        /** Where each of these forms occurs in the text analysed for this language; longest form first at a place. */
+        List<Occurrence> occurrences(RuleLanguage language, List<Token> tokens) {
+            Map<String, List<Form>> index = byFirstToken.getOrDefault(language, Map.of());
+            List<Occurrence> found = new ArrayList<>();
+            if (index.isEmpty()) {
+                return found;
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                for (Form f : index.getOrDefault(tokens.get(i).term(), List.of())) {
+                    int end = endOf(f.tokens, tokens, i);
+                    if (end > 0) {
+                        found.add(new Occurrence(
+                                f.lexicon,
+                                f.entry,
+                                tokens.get(i).start(),
+                                tokens.get(end - 1).end()));
+                    }
                 }
             }
+            return found;
         }
-        return found;
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -47,10 +47,15 @@ final class PrecheckedHighlights {
     /** Part → the number of the rule it came from. */
     private final int[] ruleOfPart;
 
+    private final NamedTerms named;
     private final TermRequirements requirements;
 
-    /** The matcher of rules whose compiled queries are {@code rules}, each numbered by its place in the list. */
-    PrecheckedHighlights(List<Query> rules) {
+    /**
+     * The matcher of rules whose compiled queries are {@code rules}, each numbered by its place in the list; their
+     * terms are numbered in {@code named} with those their lexicon sources numbered there ({@link
+     * Lexicons#namedTerms}), so that a document's are read once for both.
+     */
+    PrecheckedHighlights(List<Query> rules, NamedTerms named) {
         QueryDecomposer decomposer = new QueryDecomposer();
         List<Query> split = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
@@ -64,16 +69,21 @@ final class PrecheckedHighlights {
         IndexSearcher noDocument = new MemoryIndex().createSearcher();
         rewritten = split.stream().map(q -> rewrittenAlike(noDocument, q)).toArray(Query[]::new);
         ruleOfPart = owners.stream().mapToInt(Integer::intValue).toArray();
-        requirements = new TermRequirements(split);
+        this.named = named;
+        requirements = new TermRequirements(split, named, TermRequirements.LEARNED_DOCUMENTS);
     }
 
     /**
-     * The spans of each rule that matches the searcher's one document, by rule number; a rule matched by several parts
-     * gets all their spans (some may repeat). A part that fails in Lucene counts as no match, as in the Monitor.
+     * The spans of each rule that matches the one document of {@code index}'s reader, by rule number; a rule matched
+     * by several parts gets all their spans (some may repeat). A part that fails in Lucene counts as no match, as in
+     * the Monitor.
      */
-    Map<Integer, List<int[]>> match(IndexSearcher searcher) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        FixedBitSet candidates = requirements.possibleParts(requirements.read(reader));
+    Map<Integer, List<int[]>> match(LeafReader index) throws IOException {
+        NamedTerms.Document document = named.document(index);
+        IndexSearcher searcher = new IndexSearcher(document);
+        // a one-document index: the query cache only adds wrapping and usage tracking to every query
+        searcher.setQueryCache(null);
+        FixedBitSet candidates = requirements.possibleParts(requirements.of(document.held()));
         Map<Integer, List<int[]>> spans = new HashMap<>();
         for (int p = candidates.nextSetBit(0);
                 p != DocIdSetIterator.NO_MORE_DOCS;

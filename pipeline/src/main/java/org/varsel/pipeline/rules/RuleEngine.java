@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -72,7 +71,7 @@ public final class RuleEngine implements AutoCloseable {
             throw new IllegalArgumentException(
                     "rule pack " + pack.version() + " has rules that do not compile: " + String.join(" | ", broken));
         }
-        matcher = new PrecheckedHighlights(queries);
+        matcher = new PrecheckedHighlights(queries, lexicons.namedTerms());
     }
 
     /**
@@ -130,10 +129,8 @@ public final class RuleEngine implements AutoCloseable {
         try {
             analysis.into(index, words, fields, folded);
             index.freeze();
-            IndexSearcher searcher = index.createSearcher();
-            // a one-document index: the query cache only adds wrapping and usage tracking to every query
-            searcher.setQueryCache(null);
-            matches = matcher.match(searcher);
+            matches = matcher.match(
+                    index.createSearcher().getIndexReader().leaves().get(0).reader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

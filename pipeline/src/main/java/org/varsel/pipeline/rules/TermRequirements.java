@@ -11,12 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,8 +23,6 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.ArrayUtil;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
@@ -55,10 +49,8 @@ final class TermRequirements {
     /** Documents whose terms are counted before the parts are filed again under their anchors seen least. */
     static final int LEARNED_DOCUMENTS = 1_000;
 
-    /** Field → term → its number: only the terms some requirement names. */
-    private final Map<String, Map<BytesRef, Integer>> numbers = new HashMap<>();
-    /** Term number → its length in bytes, to file a part under its longer (rarer) words. */
-    private final List<Integer> lengths = new ArrayList<>();
+    /** The terms requirements name, numbered with those the engine's lexicons name, and read once a document. */
+    private final NamedTerms named;
     /** The requirement of every query node compiled, by instance: parts share their rule's clauses. */
     private final Map<Query, Requirement> byQuery = new IdentityHashMap<>();
     /** Every requirement compiled, by what it asks: the same words in many rules are one requirement. */
@@ -73,19 +65,29 @@ final class TermRequirements {
     private final AtomicInteger documentsSeen = new AtomicInteger();
     private final int learnedDocuments;
 
-    private int termCount;
+    private final int termCount;
     /** Requirements answered once a document ({@link Requirement.Remembered}): the slots of a document's answers. */
     private int rememberedCount;
 
     /** The requirements of {@code parts}, numbered as listed. */
     TermRequirements(List<Query> parts) {
-        this(parts, LEARNED_DOCUMENTS);
+        this(parts, new NamedTerms(), LEARNED_DOCUMENTS);
     }
 
     /** As above, the parts filed again once {@code learnedDocuments} documents were counted. */
     TermRequirements(List<Query> parts, int learnedDocuments) {
+        this(parts, new NamedTerms(), learnedDocuments);
+    }
+
+    /**
+     * As above, their terms numbered in {@code named} with the terms numbered there before (the engine's lexicons'),
+     * which must all be numbered by now: a document's terms are read by these numbers ({@link #of}).
+     */
+    TermRequirements(List<Query> parts, NamedTerms named, int learnedDocuments) {
+        this.named = named;
         this.learnedDocuments = learnedDocuments;
         this.parts = parts.stream().map(this::compile).toArray(Requirement[]::new);
+        termCount = named.size();
         seen = new AtomicIntegerArray(termCount);
         filing = file(null);
     }
@@ -184,28 +186,12 @@ final class TermRequirements {
 
     /** The document's terms that some rule names, read from its one-document index. */
     DocumentTerms read(IndexReader reader) throws IOException {
-        FixedBitSet present = new FixedBitSet(Math.max(1, termCount));
-        int[] found = new int[16];
-        int count = 0;
-        for (LeafReaderContext ctx : reader.leaves()) {
-            for (FieldInfo field : ctx.reader().getFieldInfos()) {
-                Map<BytesRef, Integer> named = numbers.get(field.name);
-                Terms terms = named == null ? null : ctx.reader().terms(field.name);
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum e = terms.iterator();
-                for (BytesRef term = e.next(); term != null; term = e.next()) {
-                    Integer number = named.get(term);
-                    if (number != null) {
-                        present.set(number);
-                        found = ArrayUtil.grow(found, count + 1);
-                        found[count++] = number;
-                    }
-                }
-            }
-        }
-        return new DocumentTerms(present, Arrays.copyOf(found, count), new byte[rememberedCount]);
+        return of(named.read(reader));
+    }
+
+    /** The document that holds these of the named terms, its requirements not yet answered. */
+    DocumentTerms of(NamedTerms.Held held) {
+        return new DocumentTerms(held.present(), held.numbers(), new byte[rememberedCount]);
     }
 
     /**
@@ -215,14 +201,7 @@ final class TermRequirements {
     record DocumentTerms(FixedBitSet present, int[] numbers, byte[] answers) {}
 
     private int number(Term t) {
-        Map<BytesRef, Integer> named = numbers.computeIfAbsent(t.field(), f -> new HashMap<>());
-        Integer n = named.get(t.bytes());
-        if (n == null) {
-            n = termCount++;
-            named.put(BytesRef.deepCopyOf(t.bytes()), n);
-            lengths.add(t.bytes().length);
-        }
-        return n;
+        return named.number(t.field(), t.bytes());
     }
 
     private static Query unwrapped(Query q) {
@@ -375,7 +354,7 @@ final class TermRequirements {
     }
 
     private int shortest(int[] terms) {
-        return Arrays.stream(terms).map(lengths::get).min().orElse(0);
+        return Arrays.stream(terms).map(named::length).min().orElse(0);
     }
 
     /** What a query needs of the document's terms. */
