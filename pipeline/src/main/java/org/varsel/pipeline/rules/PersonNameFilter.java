@@ -17,8 +17,8 @@ import org.apache.lucene.analysis.TokenStream;
  * lower case, so the stop list matters less there. A word in capitals only is shouting, and a name only when the
  * pack's {@code given_name} lexicons hold it, wherever it stands ("KILL KAREN HOLM", "JONAS BERG MUST DIE"), with the
  * capitals word right after it as its surname: shouting capitalises every word, so only a list of names tells
- * "KAREN" from "KILL". A word inside a link ({@code https://t.co/DgNyBdfBHk}) is no name, nor is the rest of a place
- * ("in Durham County").
+ * "KAREN" from "KILL". A word inside a link ({@code https://t.co/DgNyBdfBHk}) is no name, nor is a hashtag
+ * ("#MilFam") or the rest of a place ("in Durham County").
  *
  * <p>Placed straight after the tokenizer, where the token still has its case and is a substring of the text the
  * tokenizer read; the stacked token keeps the word's offsets, so a hit highlights the name. Documents only: a rule's
@@ -69,6 +69,7 @@ final class PersonNameFilter extends TextMarkerFilter {
             "december",
             "christmas",
             "easter",
+            "thanksgiving",
             "ramadan",
             "eid",
             "muslim",
@@ -210,10 +211,11 @@ final class PersonNameFilter extends TextMarkerFilter {
         boolean name = false;
         boolean shoutedGivenName = false;
         if (start >= 0) {
-            place = capitalised(word) && (inPlace || PLACE_PREPOSITIONS.contains(previous));
+            place = capitalisedNotShouted(word) && (inPlace || PLACE_PREPOSITIONS.contains(previous));
             shoutedGivenName = shouted(word) && words.givenNames().contains(stem(word.toLowerCase(Locale.ROOT)));
             // the link check last: it reads the run of text around the word, and few words pass the others
             name = !place
+                    && !hashtag(s, start)
                     && (shoutedGivenName || shoutedSurname(word) || namesAPerson(s, start, word))
                     && !insideLink(s, start);
         }
@@ -222,6 +224,14 @@ final class PersonNameFilter extends TextMarkerFilter {
         afterShoutedGivenName = shoutedGivenName && !word.endsWith("'S");
         previous = word.toLowerCase(Locale.ROOT);
         return name;
+    }
+
+    /**
+     * The word is a hashtag's: a tag names a topic, a campaign or a slogan ("#Military #MilFam", "#ImWithHer"), not a
+     * person addressed or threatened, even when it spells a name.
+     */
+    private static boolean hashtag(String s, int start) {
+        return start > 0 && s.charAt(start - 1) == '#';
     }
 
     /** A word in capitals right after a given name in capitals ("KAREN HOLM"), unless a function word or a land. */
@@ -238,7 +248,7 @@ final class PersonNameFilter extends TextMarkerFilter {
             return true;
         }
         if (word.length() < 2
-                || !capitalised(word)
+                || !capitalisedNotShouted(word)
                 || NOT_NAMES.contains(word.toLowerCase(Locale.ROOT))
                 || namesALand(word.toLowerCase(Locale.ROOT))
                 || SentenceStartFilter.opensSentence(s, start)) {
@@ -268,7 +278,7 @@ final class PersonNameFilter extends TextMarkerFilter {
     }
 
     /** Capitalised as a name is: an upper-case first letter and lower case after it (not shouting). */
-    private static boolean capitalised(String word) {
+    private static boolean capitalisedNotShouted(String word) {
         return Character.isUpperCase(word.charAt(0)) && hasLowerCase(word);
     }
 

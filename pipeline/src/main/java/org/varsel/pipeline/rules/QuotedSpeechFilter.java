@@ -17,10 +17,11 @@ import org.apache.lucene.analysis.TokenStream;
  * you …’", "yelled 'I will kill you'"), the statement of a Title Case headline after its speaker ("Church Pastor:
  * … You Should Be Shot") or after its verb of speech ("Rioters Burn Shops Chant Gas The Jews"), the words of a
  * one-word speaker before a colon ("Cop: If I can get away with it, I would …"), a line quoted whole with nothing but
- * hashtags after it (a show's or a song's: "\"… I'll cut off your balls.\" #HTGAWM"), and the turns of a dialogue
- * ("Trump: I want to kick out … Y'all: …"). A first person inside such a quotation is the quoted speaker's, not the
- * author's. Not after a handle ("@user: …" is a reply or retweet) nor after a first-person speaker ("I say to them:
- * 'leave'").
+ * hashtags after it (a show's or a song's: "\"… I'll cut off your balls.\" #HTGAWM"), a stance the text gives to
+ * someone named in the genitive ("Hillary's plan to prevent future attacks: Take our guns …"), and the turns of a
+ * dialogue, run together or not ("Trump: I want to kick out … Y'all: …", "… animals Flynn: Islam is …"). A first
+ * person inside such a quotation is the quoted speaker's, not the author's. Not after a handle ("@user: …" is a reply
+ * or retweet) nor after a first-person speaker ("I say to them: 'leave'").
  *
  * <p>Placed straight after the tokenizer, where tokens are substrings of the text it read (as {@link
  * PersonNameFilter}); documents only.
@@ -125,6 +126,41 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             "ps",
             "psa",
             "fyi");
+    /**
+     * Nouns of a stance that a genitive gives to someone ("Hillary's plan:", "Feminists' logic:", "Clinton's public
+     * position on Assange:"). Lower case.
+     */
+    private static final Set<String> STANCE_NOUNS = Set.of(
+            "position",
+            "positions",
+            "view",
+            "views",
+            "stance",
+            "plan",
+            "message",
+            "answer",
+            "response",
+            "reaction",
+            "solution",
+            "policy",
+            "idea",
+            "advice",
+            "motto",
+            "strategy",
+            "logic",
+            "attitude",
+            "opinion",
+            "take",
+            "approach",
+            "doctrine",
+            "agenda",
+            "proposal",
+            "philosophy");
+    /** Words ending in "'s" that are a contraction of "is" ("Here's an idea:"), not a genitive. Lower case. */
+    private static final Set<String> CONTRACTED_IS =
+            Set.of("here", "there", "it", "that", "what", "who", "he", "she", "let", "where", "how", "this");
+    /** Most words before the colon of a stance given to someone ("Hillary Clinton's public position on Julian Assange"). */
+    private static final int MAX_STANCE_WORDS = 8;
     /** Words of the statement after a one-word speaker's colon in which the speaker's "I" or "we" must stand. */
     private static final int SPEAKER_FIRST_PERSON_WITHIN = 3;
     /** Words that say a quotation before them is a report's ("'…' Bridgegate trial reveals"). Lower case. */
@@ -206,7 +242,7 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             if (c == ':'
                     && !afterHandle(s, i)
                     && !firstPersonBefore(s, i)
-                    && (quoteFollows || headlineSpeaker(s, i) || oneWordSpeaker(s, i))) {
+                    && (quoteFollows || headlineSpeaker(s, i) || oneWordSpeaker(s, i) || stanceOfAnother(s, i))) {
                 starts.add(after);
             } else if (c == ':'
                     && dialogue
@@ -268,7 +304,13 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
             end++;
         }
-        return SPEAKING_FIRST_PERSON.contains(s.substring(at, end).toLowerCase(Locale.ROOT));
+        // read in place: this runs after every verb of speech's space, and a copy of each word was most of its cost
+        for (String subject : SPEAKING_FIRST_PERSON) {
+            if (end - at == subject.length() && s.regionMatches(true, at, subject, 0, subject.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -287,7 +329,9 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
 
     /**
      * The speaker of a turn that ends at the colon, in lower case: at most {@link #MAX_TURN_SPEAKER_WORDS} words
-     * after the text's start or a sentence's end; empty when the colon ends anything else.
+     * after the text's start or a sentence's end, or one capitalised name right before the colon, as tweets run turns
+     * together without a sentence's end ("Huckabee: they're uncorked animals Flynn: Islam is a cancer"); empty when the
+     * colon ends anything else.
      */
     private static Optional<String> lineSpeaker(String s, int colon) {
         if (afterHandle(s, colon) || inLink(s, colon)) {
@@ -299,10 +343,26 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         }
         String speaker = s.substring(from, colon).trim();
         String[] words = speaker.split("\\s+");
-        if (speaker.isEmpty() || words.length > MAX_TURN_SPEAKER_WORDS || !speaker.matches("[\\p{L}'\u2019 ]+")) {
-            return Optional.empty();
+        if (!speaker.isEmpty() && words.length <= MAX_TURN_SPEAKER_WORDS && speaker.matches("[\\p{L}'\u2019 ]+")) {
+            return Optional.of(speaker.toLowerCase(Locale.ROOT));
         }
-        return Optional.of(speaker.toLowerCase(Locale.ROOT));
+        String name = words[words.length - 1];
+        if (name.matches("\\p{Lu}\\p{Ll}+")
+                && !AUTHORS_LABELS.contains(name.toLowerCase(Locale.ROOT))
+                && statementFollows(s, colon)) {
+            return Optional.of(name.toLowerCase(Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Words follow the colon after a space, as a turn's statement does: not a link, a number or nothing ("Tune In:
+     * https://...", "Muslims: 2.4%"), which end the labels of a list or a post, and not a name joined to the colon
+     * (Wikipedia's "Wikipedia:Administrator", "Talk:Aarhus", as Jigsaw's comments cite pages).
+     */
+    private static boolean statementFollows(String s, int colon) {
+        int at = skipSpaces(s, colon + 1);
+        return at > colon + 1 && at < s.length() && Character.isLetter(s.charAt(at)) && !s.startsWith("http", at);
     }
 
     /** The colon of a link's scheme ("https://"), which ends no speaker. */
@@ -384,6 +444,49 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
     }
 
     /**
+     * The colon ends a stance the text gives to someone named in the genitive ("Hillary Clinton's public position on
+     * Julian Assange: Kill Him.", "Hillary's plan to prevent future attacks: Take our guns ..."): the words after it
+     * are that someone's, as the author puts them in their mouth, not a call of the author's own. At most {@link
+     * #MAX_STANCE_WORDS} words from the text's start, the genitive before the stance's noun, words after the colon (not
+     * a link: "Clinton's economic plan: https://..."); not "Here's an idea:".
+     */
+    private static boolean stanceOfAnother(String s, int colon) {
+        if (!statementFollows(s, colon)) {
+            return false;
+        }
+        String[] words = s.substring(0, colon).trim().toLowerCase(Locale.ROOT).split("\\s+");
+        if (words.length > MAX_STANCE_WORDS) {
+            return false;
+        }
+        boolean afterGenitive = false;
+        for (String word : words) {
+            if (afterGenitive && STANCE_NOUNS.contains(word)) {
+                return true;
+            }
+            afterGenitive |= genitive(word);
+        }
+        return false;
+    }
+
+    /** "hillary's", "clinton\u2019s", "feminists'": a genitive, not a contracted "is" ("here's"). Lower case. */
+    private static boolean genitive(String word) {
+        int n = word.length();
+        if (n < 3) {
+            return false;
+        }
+        if (apostrophe(word.charAt(n - 1))) {
+            return word.charAt(n - 2) == 's';
+        }
+        return word.charAt(n - 1) == 's'
+                && apostrophe(word.charAt(n - 2))
+                && !CONTRACTED_IS.contains(word.substring(0, n - 2));
+    }
+
+    private static boolean apostrophe(char c) {
+        return c == '\'' || c == '\u2019';
+    }
+
+    /**
      * A verb of speech ends at {@code end} in a Title Case headline: the verb written in Title Case, the word before it
      * and the two after it capitalised ("Rioters Burn Shops Chant Gas The Jews"), so the headline reports the words after
      * it without quotation marks. Not after "I" or "we" ("I Say Gas Them All"); not a verb in capitals, which comments
@@ -405,13 +508,14 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         String subject = before[before.length - 1];
         String[] after = s.substring(end).trim().split("\\s+", 3);
         return after.length >= 2
-                && capitalised(subject)
+                && startsWithCapital(subject)
                 && !FIRST_PERSON.contains(subject.toLowerCase(Locale.ROOT))
-                && capitalised(after[0])
-                && capitalised(after[1]);
+                && startsWithCapital(after[0])
+                && startsWithCapital(after[1]);
     }
 
-    private static boolean capitalised(String word) {
+    /** An upper-case first letter, whatever follows: a headline's word ("Chant", "GAS"), not only a name. */
+    private static boolean startsWithCapital(String word) {
         return !word.isEmpty() && Character.isUpperCase(word.charAt(0));
     }
 

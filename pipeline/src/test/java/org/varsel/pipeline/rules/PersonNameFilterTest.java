@@ -153,6 +153,18 @@ class PersonNameFilterTest {
     }
 
     @Test
+    void aHashtagIsNoName() {
+        // IRA: "#sot #Military #MilFam" read as a two-word name under a killing command ("sot" repaired to "shot")
+        assertThat(
+                        persons(
+                                "We remember those who won't be home for Thanksgiving. #sot #Military #MilFam #RedNationRising"))
+                .isEmpty();
+        assertThat(persons("Kill #Karen #Holm")).isEmpty();
+        assertThat(persons("We will be home for Thanksgiving")).isEmpty();
+        assertThat(persons("Thank you Karen Holm #MilFam")).containsExactly("Karen", "Holm");
+    }
+
+    @Test
     void marksDanishNamesAndGenitives() {
         assertThat(persons("jeg finder Karen Holms adresse og så skal hun dø", RuleLanguage.DA))
                 .containsExactly("Karen", "Holms");

@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -130,6 +131,52 @@ class QuotedSpeechFilterTest {
             })
     void readsEachTurnOfADialogueButTheAuthorsOwnAsQuoted(String text) {
         assertThat(QuotedSpeechFilter.quotationStarts(text)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Hillary Clinton's public position on Julian Assange: Kill Him.  #FreeJulian",
+                "Hillary's plan to prevent future attacks: Take our guns Claim Islam's peaceful",
+                "Feminists' logic: shoot the messenger, then cry about violence",
+                "Senator Holm\u2019s answer to the migrants: Deport them all or shoot them at the border"
+            })
+    void findsAStanceTheTextGivesToSomeoneNamedInTheGenitive(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Here's an idea: kill them all",
+                "My plan: shoot every one of them at the border",
+                "The only solution: kill them all",
+                "Everyone who has watched the Senator's plan for months and years now knows: kill them all",
+                // the colon of a link after a stance's noun
+                "Hillary's foreign policy in a nutshell. https://t.co/x1 so burn them all"
+            })
+    void aStanceWithoutSomeoneElsesGenitiveIsTheAuthors(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).isEmpty();
+    }
+
+    @Test
+    void readsTurnsRunTogetherWithoutASentencesEndEachAfterItsSpeakersName() {
+        String text = "Trump appointees views on Muslims: Huckabee: they're uncorked animals Flynn: Islam is a cancer"
+                + " Pompeo: Muslim leaders encourage terrorism";
+        assertThat(QuotedSpeechFilter.quotationStarts(text))
+                .contains(text.indexOf("they're"), text.indexOf("Islam is"), text.indexOf("Muslim leaders"));
+        assertThat(QuotedSpeechFilter.quotationStarts("Sick of them all Muslims: leave now or we will kill you all"))
+                .isEmpty();
+        // labels of a post, each before a link or a number, are no turns
+        assertThat(QuotedSpeechFilter.quotationStarts(
+                        "#NowPlaying Mo Stylz - Burn The American Dream :: Tune In: https://t.co/x1"))
+                .isEmpty();
+        // pages a comment cites (Jigsaw: "I'm a Wikipedia:Administrator ... Wikipedia:Recently created admins")
+        assertThat(
+                        QuotedSpeechFilter.quotationStarts(
+                                "I'll take a peek at your band. I'm a Wikipedia:Administrator, see"
+                                        + " Wikipedia:Recently created admins and Wikipedia:Unsuccessful adminship candidacies"))
+                .isEmpty();
     }
 
     @ParameterizedTest
