@@ -1,5 +1,6 @@
 package org.varsel.pipeline.rules;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,13 +10,22 @@ import java.util.Set;
  *
  * @param groups the groups its target-group and slur words name ({@code muslims}, {@code politicians})
  * @param person a word that reads as a person's name
- * @param reader the reader addressed in the second person ("you", "du")
- * @param kinds the kinds of the lexicon entries it holds (violent action, dehumanisation, slur, ...)
- * @param words where those words stand: each lexicon entry and each second-person pronoun, by the words it spans
+ * @param words where its lexicon words stand: each lexicon entry and each second-person pronoun, by the words it spans
  */
-public record NamedTargets(
-        List<String> groups, boolean person, boolean reader, Set<LexiconKind> kinds, List<WordSpan> words) {
-    public static final NamedTargets NONE = new NamedTargets(List.of(), false, false, Set.of(), List.of());
+public record NamedTargets(List<String> groups, boolean person, List<WordSpan> words) {
+    public static final NamedTargets NONE = new NamedTargets(List.of(), false, List.of());
+
+    /** The reader is addressed in the second person ("you", "du"). */
+    public boolean reader() {
+        return words.stream().anyMatch(w -> w.kind().isEmpty());
+    }
+
+    /** The kinds of the lexicon entries it holds (violent action, dehumanisation, slur, ...). */
+    public Set<LexiconKind> kinds() {
+        Set<LexiconKind> kinds = EnumSet.noneOf(LexiconKind.class);
+        words.forEach(w -> w.kind().ifPresent(kinds::add));
+        return kinds;
+    }
 
     /**
      * One lexicon entry, or the reader addressed, and the words it spans (counted from the text's first word).

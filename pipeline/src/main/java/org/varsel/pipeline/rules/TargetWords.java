@@ -1,7 +1,6 @@
 package org.varsel.pipeline.rules;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,6 @@ public final class TargetWords {
         }
         Set<String> groups = new LinkedHashSet<>();
         boolean person = false;
-        boolean reader = false;
-        Set<LexiconKind> kinds = EnumSet.noneOf(LexiconKind.class);
         List<WordSpan> words = new ArrayList<>();
         for (RuleLanguage field : RuleEngine.fieldsFor(language)) {
             List<Lexicons.Token> tokens = Lexicons.analyse(analyzer, field, text);
@@ -64,7 +61,6 @@ public final class TargetWords {
             for (Lexicons.Token token : tokens) {
                 person |= PersonNameFilter.TOKEN.equals(token.term());
                 if (READER.contains(token.term())) {
-                    reader = true;
                     int at = numbers.at(token.start());
                     words.add(new WordSpan(Optional.empty(), false, at, at));
                 }
@@ -75,11 +71,10 @@ public final class TargetWords {
                 if (namesGroup) {
                     groups.add(o.entry().group());
                 }
-                kinds.add(kind);
                 words.add(new WordSpan(Optional.of(kind), namesGroup, numbers.at(o.start()), numbers.at(o.end() - 1)));
             }
         }
-        return new NamedTargets(List.copyOf(groups), person, reader, kinds, List.copyOf(words));
+        return new NamedTargets(List.copyOf(groups), person, List.copyOf(words));
     }
 
     /**
