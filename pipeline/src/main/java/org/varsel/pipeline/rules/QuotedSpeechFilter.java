@@ -412,7 +412,7 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
      * the text, and the statement after it is written in Title Case ("Trump Elector: Gay People Should Hang").
      */
     private static boolean headlineSpeaker(String s, int colon) {
-        String[] words = s.substring(0, colon).trim().split("\\s+");
+        String[] words = wordsBefore(s, colon);
         if (words.length == 0 || words.length > MAX_SPEAKER_WORDS) {
             return false;
         }
@@ -454,18 +454,24 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         if (!statementFollows(s, colon)) {
             return false;
         }
-        String[] words = s.substring(0, colon).trim().toLowerCase(Locale.ROOT).split("\\s+");
+        String[] words = wordsBefore(s, colon);
         if (words.length > MAX_STANCE_WORDS) {
             return false;
         }
         boolean afterGenitive = false;
         for (String word : words) {
-            if (afterGenitive && STANCE_NOUNS.contains(word)) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (afterGenitive && STANCE_NOUNS.contains(lower)) {
                 return true;
             }
-            afterGenitive |= genitive(word);
+            afterGenitive |= genitive(lower);
         }
         return false;
+    }
+
+    /** The words from the text's start to the colon, split at white space, as written. */
+    private static String[] wordsBefore(String s, int colon) {
+        return s.substring(0, colon).trim().split("\\s+");
     }
 
     /** "hillary's", "clinton\u2019s", "feminists'": a genitive, not a contracted "is" ("here's"). Lower case. */
