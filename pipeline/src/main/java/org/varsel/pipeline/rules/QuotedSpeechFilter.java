@@ -161,6 +161,8 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             Set.of("here", "there", "it", "that", "what", "who", "he", "she", "let", "where", "how", "this");
     /** Most words before the colon of a stance given to someone ("Hillary Clinton's public position on Julian Assange"). */
     private static final int MAX_STANCE_WORDS = 8;
+    /** The longest word a stance's check compares whole: "philosophy" of {@link #STANCE_NOUNS}, longer than "where". */
+    private static final int LONGEST_COMPARED_WORD = 10;
     /** Words of the statement after a one-word speaker's colon in which the speaker's "I" or "we" must stand. */
     private static final int SPEAKER_FIRST_PERSON_WITHIN = 3;
     /** Words that say a quotation before them is a report's ("'…' Bridgegate trial reveals"). Lower case. */
@@ -235,14 +237,21 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
                 .or(() -> wholeLineQuotation(s))
                 .ifPresent(starts::add);
         boolean dialogue = isDialogue(s);
+        // read once, so that the checks at each colon read the words before it in place
+        int firstPersonEnd = firstPersonEnd(s);
+        OpeningWords opening = new OpeningWords(s, Math.max(MAX_SPEAKER_WORDS, MAX_STANCE_WORDS));
+        int speakerEnd = capitalisedWordEnd(s, opening);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             int after = skipSpaces(s, i + 1);
             boolean quoteFollows = after < s.length() && OPENING_QUOTES.indexOf(s.charAt(after)) >= 0;
             if (c == ':'
                     && !afterHandle(s, i)
-                    && !firstPersonBefore(s, i)
-                    && (quoteFollows || headlineSpeaker(s, i) || oneWordSpeaker(s, i) || stanceOfAnother(s, i))) {
+                    && firstPersonEnd > i
+                    && (quoteFollows
+                            || headlineSpeaker(s, opening, i)
+                            || oneWordSpeaker(s, opening, speakerEnd, i)
+                            || stanceOfAnother(s, opening, i))) {
                 starts.add(after);
             } else if (c == ':'
                     && dialogue
@@ -275,9 +284,7 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
      */
     private static Optional<Integer> reportedQuotation(String s) {
         Matcher m = REPORTED_QUOTATION.matcher(s);
-        if (!m.lookingAt()
-                || m.group(2) != null
-                        && firstPersonBefore(m.group(2) + " ", m.group(2).length())) {
+        if (!m.lookingAt() || m.group(2) != null && firstPersonEnd(m.group(2)) != Integer.MAX_VALUE) {
             return Optional.empty();
         }
         return Optional.of(m.start(1));
@@ -398,30 +405,68 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         return from < colon && s.charAt(from) == '@';
     }
 
-    private static boolean firstPersonBefore(String s, int colon) {
-        for (String word : s.substring(0, colon).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (FIRST_PERSON.contains(word)) {
-                return true;
+    /**
+     * Where the text's first "I", "we", "my", ... ends ({@link #FIRST_PERSON}), {@code Integer.MAX_VALUE} when it has
+     * none: a colon after it follows a first person, the author quoting themself.
+     */
+    private static int firstPersonEnd(String s) {
+        int end = 0;
+        while (end < s.length()) {
+            int start = end;
+            while (start < s.length() && !Character.isLetter(s.codePointAt(start))) {
+                start += Character.charCount(s.codePointAt(start));
+            }
+            end = start;
+            while (end < s.length() && Character.isLetter(s.codePointAt(end))) {
+                end += Character.charCount(s.codePointAt(end));
+            }
+            // lower-cased and split as a whole text would be: a capital can lower-case to a letter and a mark ("İ")
+            for (String word : s.substring(start, end).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                if (FIRST_PERSON.contains(word)) {
+                    return end;
+                }
             }
         }
-        return false;
+        return Integer.MAX_VALUE;
     }
 
     /**
      * The colon ends a headline's speaker: it comes after at most {@link #MAX_SPEAKER_WORDS} capitalised words that open
      * the text, and the statement after it is written in Title Case ("Trump Elector: Gay People Should Hang").
      */
-    private static boolean headlineSpeaker(String s, int colon) {
-        String[] words = wordsBefore(s, colon);
-        if (words.length == 0 || words.length > MAX_SPEAKER_WORDS) {
+    private static boolean headlineSpeaker(String s, OpeningWords opening, int colon) {
+        int words = opening.countBefore(colon);
+        if (words == 0 || words > MAX_SPEAKER_WORDS) {
             return false;
         }
-        for (String word : words) {
-            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+        for (int w = 0; w < words; w++) {
+            if (!Character.isUpperCase(s.charAt(opening.start(w)))) {
                 return false;
             }
         }
         return titleCase(s.substring(colon + 1));
+    }
+
+    /**
+     * Where the text's first word ends if it is one capitalised word, an upper-case letter and lower case after it
+     * ("Cop"), the shape of a one-word speaker; -1 when it is not.
+     */
+    private static int capitalisedWordEnd(String s, OpeningWords opening) {
+        if (opening.countBefore(s.length()) == 0) {
+            return -1;
+        }
+        int at = opening.start(0);
+        int first = s.codePointAt(at);
+        if (Character.getType(first) != Character.UPPERCASE_LETTER) {
+            return -1;
+        }
+        int end = at + Character.charCount(first);
+        int lowerCase = 0;
+        while (end < s.length() && Character.getType(s.codePointAt(end)) == Character.LOWERCASE_LETTER) {
+            end += Character.charCount(s.codePointAt(end));
+            lowerCase++;
+        }
+        return lowerCase > 0 ? end : -1;
     }
 
     /**
@@ -430,11 +475,12 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
      * Not a plural (a group addressed: "Liberals: we will …"), not the author's own label ("Update: I'm …"), and not
      * when the words speak to "you" (an address: "Hillary: I will find you").
      */
-    private static boolean oneWordSpeaker(String s, int colon) {
-        String speaker = s.substring(0, colon).trim();
-        if (!speaker.matches("\\p{Lu}\\p{Ll}+")
-                || speaker.endsWith("s")
-                || AUTHORS_LABELS.contains(speaker.toLowerCase(Locale.ROOT))) {
+    private static boolean oneWordSpeaker(String s, OpeningWords opening, int speakerEnd, int colon) {
+        if (opening.countBefore(colon) != 1 || opening.end(0, colon) != speakerEnd) {
+            return false;
+        }
+        String speaker = s.substring(opening.start(0), speakerEnd);
+        if (speaker.endsWith("s") || AUTHORS_LABELS.contains(speaker.toLowerCase(Locale.ROOT))) {
             return false;
         }
         List<String> words =
@@ -450,42 +496,45 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
      * #MAX_STANCE_WORDS} words from the text's start, the genitive before the stance's noun, words after the colon (not
      * a link: "Clinton's economic plan: https://..."); not "Here's an idea:".
      */
-    private static boolean stanceOfAnother(String s, int colon) {
+    private static boolean stanceOfAnother(String s, OpeningWords opening, int colon) {
         if (!statementFollows(s, colon)) {
             return false;
         }
-        String[] words = wordsBefore(s, colon);
-        if (words.length > MAX_STANCE_WORDS) {
+        int words = opening.countBefore(colon);
+        if (words > MAX_STANCE_WORDS) {
             return false;
         }
         boolean afterGenitive = false;
-        for (String word : words) {
-            String lower = word.toLowerCase(Locale.ROOT);
-            if (afterGenitive && STANCE_NOUNS.contains(lower)) {
+        for (int w = 0; w < words; w++) {
+            int from = opening.start(w);
+            int to = opening.end(w, colon);
+            if (afterGenitive && STANCE_NOUNS.contains(shortWordInLowerCase(s, from, to))) {
                 return true;
             }
-            afterGenitive |= genitive(lower);
+            afterGenitive |= genitive(s, from, to);
         }
         return false;
     }
 
-    /** The words from the text's start to the colon, split at white space, as written. */
-    private static String[] wordsBefore(String s, int colon) {
-        return s.substring(0, colon).trim().split("\\s+");
+    /**
+     * The word in lower case when it is no longer than the longest a stance's check compares whole ({@link
+     * #LONGEST_COMPARED_WORD}); else the empty word, which none of those checks holds. A long word is not copied.
+     */
+    private static String shortWordInLowerCase(String s, int from, int to) {
+        return to - from <= LONGEST_COMPARED_WORD ? s.substring(from, to).toLowerCase(Locale.ROOT) : "";
     }
 
-    /** "hillary's", "clinton\u2019s", "feminists'": a genitive, not a contracted "is" ("here's"). Lower case. */
-    private static boolean genitive(String word) {
-        int n = word.length();
-        if (n < 3) {
+    /** "Hillary's", "Clinton\u2019s", "Feminists'": a genitive, not a contracted "is" ("Here's"). Read in place. */
+    private static boolean genitive(String s, int from, int to) {
+        if (to - from < 3) {
             return false;
         }
-        if (apostrophe(word.charAt(n - 1))) {
-            return word.charAt(n - 2) == 's';
+        char last = Character.toLowerCase(s.charAt(to - 1));
+        char beforeLast = Character.toLowerCase(s.charAt(to - 2));
+        if (apostrophe(last)) {
+            return beforeLast == 's';
         }
-        return word.charAt(n - 1) == 's'
-                && apostrophe(word.charAt(n - 2))
-                && !CONTRACTED_IS.contains(word.substring(0, n - 2));
+        return last == 's' && apostrophe(beforeLast) && !CONTRACTED_IS.contains(shortWordInLowerCase(s, from, to - 2));
     }
 
     private static boolean apostrophe(char c) {

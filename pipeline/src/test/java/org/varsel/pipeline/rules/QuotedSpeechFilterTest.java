@@ -184,4 +184,21 @@ class QuotedSpeechFilterTest {
     void aSingleTurnIsNoDialogue(String text) {
         assertThat(QuotedSpeechFilter.quotationStarts(text)).isEmpty();
     }
+
+    @Test
+    void readsEveryTurnOfALongDialogueAndOnlyTheStanceOfALongList() {
+        // the checks at each colon read the words before it in place: thousands of colons, each read in a few words
+        StringBuilder dialogue = new StringBuilder();
+        StringBuilder list = new StringBuilder("Hillary's plan for the border: Shoot them all. ");
+        for (int i = 0; i < 3_000; i++) {
+            dialogue.append("Anna: we will take the ferry at noon. Bo: the ferry left an hour ago. ");
+            list.append("Item ")
+                    .append(i)
+                    .append(": 2.4% of the vote, see https://t.co/x")
+                    .append(i)
+                    .append(' ');
+        }
+        assertThat(QuotedSpeechFilter.quotationStarts(dialogue.toString())).hasSize(6_000);
+        assertThat(QuotedSpeechFilter.quotationStarts(list.toString())).containsExactly(list.indexOf("Shoot"));
+    }
 }
