@@ -21,7 +21,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 /**
  * The analysis shared by documents and rule queries for one language: obfuscation folding,
  * standard tokens, in English and Danish documents {@code _person_} stacked on names ({@link PersonNameFilter}) and {@code _start_}
- * before each sentence ({@link SentenceStartFilter}), in English ones {@code _clause_} before each clause that may
+ * before each sentence ({@link SentenceStartFilter}), in Danish ones a subject put after its verb or left out after "og"
+ * stacked where the rules write it ({@link DanishSubjectFilter}: "så slår jeg", "… og slår" read as "jeg slår" too), in English ones {@code _clause_} before each clause that may
  * open with an imperative ({@link ClauseStartFilter}), in
  * language-neutral ones {@code _quoted_} on speech quoted from others ({@link QuotedSpeechFilter}) and {@code _title_} on
  * hashtags that name a film, a song or a book ({@link TitleHashtagFilter}), {@code _game_} on a hashtag game's prompt that
@@ -122,6 +123,9 @@ final class RuleAnalyzer extends Analyzer {
         if (repairs && language.hasStemmer()) {
             ts = new PersonNameFilter(ts, () -> reading[0].text(), names);
             ts = new SentenceStartFilter(ts, () -> reading[0].text());
+        }
+        if (repairs && language == RuleLanguage.DA) {
+            ts = new DanishSubjectFilter(ts);
         }
         if (repairs && language == RuleLanguage.EN) {
             ts = new ClauseStartFilter(ts, () -> reading[0].text());

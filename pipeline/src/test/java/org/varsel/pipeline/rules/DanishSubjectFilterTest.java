@@ -1,0 +1,60 @@
+package org.varsel.pipeline.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A Danish rule written with the subject before its verb reads the orders Danish grammar gives the subject. */
+class DanishSubjectFilterTest {
+
+    private static final Rule STRAIGHT = TestRules.active(
+            "straight", "\"jeg slår ham ihjel\"~0 OR \"jeg skyder dig\"~0 OR \"hun skal hænges\"~0", RuleLanguage.DA);
+
+    private static boolean matches(RuleEngine engine, String text) {
+        return !engine.match(text, Optional.of("da")).hits().isEmpty();
+    }
+
+    @Test
+    void readsASubjectPutAfterItsVerbByAFrontedWordOrClause() {
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(STRAIGHT))) {
+            assertThat(matches(engine, "Så slår jeg ham ihjel")).isTrue();
+            assertThat(matches(engine, "SÅ SLÅR JEG HAM IHJEL")).isTrue();
+            assertThat(matches(engine, "Efter valget skal hun hænges")).isTrue();
+            assertThat(matches(engine, "Hvis du kommer igen, skyder jeg dig")).isTrue();
+        }
+    }
+
+    @Test
+    void leavesAQuestionAndAVerbThatOpensTheSentenceAlone() {
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(STRAIGHT))) {
+            assertThat(matches(engine, "Slår jeg ham ihjel, så kommer politiet"))
+                    .isFalse();
+            assertThat(matches(engine, "Hvorfor skal hun hænges?")).isFalse();
+            assertThat(matches(engine, "Ham kender jeg. Slår jeg ham ihjel?")).isFalse();
+        }
+    }
+
+    @Test
+    void readsTheSubjectAVerbAfterOgSharesWithTheVerbBeforeIt() {
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(STRAIGHT))) {
+            assertThat(matches(engine, "Jeg kommer hjem til dig og skyder dig")).isTrue();
+            assertThat(matches(engine, "Jeg finder ud af hvor han bor og slår ham ihjel"))
+                    .isTrue();
+
+            assertThat(matches(engine, "Jeg kommer hjem til dig og han skyder dig"))
+                    .isFalse();
+            assertThat(matches(engine, "Han kommer hjem til dig og skyder dig")).isFalse();
+            assertThat(matches(engine, "Jeg kommer hjem. Og skyder dig")).isFalse();
+        }
+    }
+
+    @Test
+    void keepsEveryWordWhereItStands() {
+        Rule asWritten = TestRules.active("inverted", "\"så slår jeg ham\"~0 OR \"og skyder dig\"~0", RuleLanguage.DA);
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(asWritten))) {
+            assertThat(matches(engine, "Så slår jeg ham ihjel")).isTrue();
+            assertThat(matches(engine, "Jeg kommer hjem til dig og skyder dig")).isTrue();
+        }
+    }
+}
