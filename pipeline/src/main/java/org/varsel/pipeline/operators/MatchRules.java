@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.varsel.contract.DeadLetter;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RecentMatches;
+import org.varsel.pipeline.analysis.RecentTexts;
 import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.io.ShadowHit;
@@ -62,7 +63,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
 
     @Override
     public void open(OpenContext openContext) {
-        matches = new RecentMatches(RuleEngine.build(RulePack.fromJson(initialPack)), RecentMatches.TEXTS);
+        matches = new RecentMatches(RuleEngine.build(RulePack.fromJson(initialPack)), RecentTexts.TEXTS);
         hitCounter = getRuntimeContext().getMetricGroup().counter("ruleHits");
         shadowHitCounter = getRuntimeContext().getMetricGroup().counter("shadowRuleHits");
         hitsPerRule = new HashMap<>();
@@ -152,7 +153,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
 
     private void swapTo(RuleEngine next) {
         RuleEngine previous = matches.engine();
-        matches = new RecentMatches(next, RecentMatches.TEXTS);
+        matches = new RecentMatches(next, RecentTexts.TEXTS);
         previous.close();
     }
 

@@ -1,8 +1,8 @@
 package org.varsel.pipeline.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.varsel.pipeline.correlate.Posts.post;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.varsel.contract.Signal;
-import org.varsel.contract.Tlp;
 import org.varsel.pipeline.rules.BundledRules;
 import org.varsel.pipeline.rules.MatchResult;
 import org.varsel.pipeline.rules.Rule;
@@ -55,6 +53,26 @@ class RecentMatchesTest {
         }
     }
 
+    @Test
+    void aTextLongerThanAPostIsMatchedAnewEachTime() {
+        try (RuleEngine engine = RuleEngine.build(BundledRules.load())) {
+            RecentMatches recent = new RecentMatches(engine, TEXTS);
+            AnalysedSignal post = signal("we will kill them all", "en");
+            AnalysedSignal longer = signal(
+                    "we will kill them all " + "x".repeat(RecentTexts.LONGEST - "we will kill them all ".length()),
+                    "en");
+            AnalysedSignal longest = signal(longer.signal().text() + "x", "en");
+
+            assertThat(recent.match(post)).as("a post, remembered").isSameAs(recent.match(post));
+            assertThat(recent.match(longer)).as("as long as remembered").isSameAs(recent.match(longer));
+            MatchResult first = recent.match(longest);
+            assertThat(recent.match(longest))
+                    .as("longer: not remembered, the same answer")
+                    .isNotSameAs(first)
+                    .isEqualTo(first);
+        }
+    }
+
     /**
      * The examples of every fourth rule of the pack (every rule's made the test run for minutes) in every tag, shuffled;
      * each comes again a few signals later, when the memory still holds it, and once more at the end, when it has
@@ -87,19 +105,6 @@ class RecentMatchesTest {
     }
 
     private static AnalysedSignal signal(String text, String language) {
-        return AnalysedSignal.of(new Signal(
-                "s-1",
-                "feed:test",
-                "1",
-                "post",
-                Instant.EPOCH,
-                null,
-                null,
-                null,
-                text,
-                language,
-                Tlp.CLEAR,
-                null,
-                null));
+        return post("recent").text(text).language(language).analysed();
     }
 }
