@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.varsel.contract.DeadLetter;
 import org.varsel.pipeline.analysis.AnalysedSignal;
+import org.varsel.pipeline.analysis.RecentMatches;
+import org.varsel.pipeline.analysis.RecentTexts;
 import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.io.ShadowHit;
@@ -45,7 +47,9 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
     private static final String VERSION = "version";
 
     private final byte[] initialPack;
-    private transient RuleEngine engine;
+    /** The live pack's engine, with the results of the texts it matched lately. */
+    private transient RecentMatches matches;
+
     private transient Counter hitCounter;
     private transient Counter shadowHitCounter;
     private transient Map<String, Counter> hitsPerRule;
@@ -59,7 +63,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
 
     @Override
     public void open(OpenContext openContext) {
-        engine = RuleEngine.build(RulePack.fromJson(initialPack));
+        matches = new RecentMatches(RuleEngine.build(RulePack.fromJson(initialPack)), RecentTexts.TEXTS);
         hitCounter = getRuntimeContext().getMetricGroup().counter("ruleHits");
         shadowHitCounter = getRuntimeContext().getMetricGroup().counter("shadowRuleHits");
         hitsPerRule = new HashMap<>();
@@ -72,7 +76,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
         if (version != checkedVersion) {
             catchUpWith(version, context.getBroadcastState(LIVE_PACK).get(PACK));
         }
-        MatchResult result = SignalMatcher.match(engine, signal);
+        MatchResult result = matches.match(signal);
         for (RuleHit hit : result.hits()) {
             hitCounter.inc();
             hitsPerRule
@@ -141,22 +145,22 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
         if (version == null || version == checkedVersion) {
             return;
         }
-        if (!engine.pack().version().equals(new String(version, StandardCharsets.UTF_8))) {
+        if (!matches.engine().pack().version().equals(new String(version, StandardCharsets.UTF_8))) {
             swapTo(RuleEngine.build(RulePack.fromJson(pack)));
         }
         checkedVersion = version;
     }
 
     private void swapTo(RuleEngine next) {
-        RuleEngine previous = engine;
-        engine = next;
+        RuleEngine previous = matches.engine();
+        matches = new RecentMatches(next, RecentTexts.TEXTS);
         previous.close();
     }
 
     @Override
     public void close() {
-        if (engine != null) {
-            engine.close();
+        if (matches != null) {
+            matches.engine().close();
         }
     }
 }

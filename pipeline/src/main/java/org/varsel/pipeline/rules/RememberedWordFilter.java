@@ -2,10 +2,7 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -32,71 +29,10 @@ final class RememberedWordFilter extends TokenFilter {
     /** What the filters made of one word: the words in order, each with its increment as the filters set it. */
     record Replay(String[] terms, int[] increments) {}
 
-    /**
-     * Word → replay, for every stream of one analyzer; a keyword's key starts with {@link #KEYWORD}. When full, the
-     * words not read since the last time it was full are forgotten (a second chance, as the CLOCK page cache gives).
-     * A read only marks its word: the two generations before copied every word read from the old one into the young
-     * one, and with the bench's vocabulary larger than one generation those copies were 4 % of the pipeline's samples
-     * (docs/performance.md, issue 20); emptying one map when full made every word of the next texts a miss at once.
-     */
-    static final class Memory {
-        /** Sized for all its words at once (the map adds its own headroom): growing, it rehashed while the task filled it. */
-        private final Map<String, Remembered> words = new ConcurrentHashMap<>(MAX_REMEMBERED);
-
-        Replay get(String key) {
-            Remembered r = words.get(key);
-            if (r == null) {
-                return null;
-            }
-            r.markRead();
-            return r.replay;
-        }
-
-        void put(String key, Replay replay) {
-            if (words.size() >= MAX_REMEMBERED) {
-                forgetUnread();
-            }
-            words.put(key, new Remembered(replay));
-        }
-
-        int size() {
-            return words.size();
-        }
-
-        /**
-         * Forgets the words not read since the last call and clears the marks of the rest; when nearly all were read
-         * (a working set as large as the memory), forgets more of them, whichever come first, to keep room for new words.
-         */
-        private void forgetUnread() {
-            words.values().removeIf(r -> !r.takeRead());
-            Iterator<Remembered> extra = words.values().iterator();
-            while (words.size() > MAX_REMEMBERED - MAX_REMEMBERED / 4 && extra.hasNext()) {
-                extra.next();
-                extra.remove();
-            }
-        }
-    }
-
-    /** A remembered replay and whether it was read since the memory was last full. */
-    private static final class Remembered {
-        final Replay replay;
-        /** Racy on purpose: a lost mark only makes a word forgotten one round early, and its replay is the same. */
-        private boolean read;
-
-        Remembered(Replay replay) {
-            this.replay = replay;
-        }
-
-        void markRead() {
-            if (!read) {
-                read = true;
-            }
-        }
-
-        boolean takeRead() {
-            boolean was = read;
-            read = false;
-            return was;
+    /** Word → replay, for every stream of one analyzer; a keyword's key starts with {@link #KEYWORD}. */
+    static final class Memory extends SecondChanceMemory<String, Replay> {
+        Memory() {
+            super(MAX_REMEMBERED);
         }
     }
 

@@ -22,6 +22,7 @@ public final class Posts {
     private String account = "someone";
     private Instant at = T0;
     private String text = "nothing in particular";
+    private String language = "en";
     private String source = "feed:test";
     private Tlp tlp = Tlp.GREEN;
     private Labels labels;
@@ -54,6 +55,12 @@ public final class Posts {
 
     public Posts text(String text) {
         this.text = text;
+        return this;
+    }
+
+    /** The language tag the post came with, trusted as the pipeline trusts a hint; null for none. */
+    public Posts language(String tag) {
+        this.language = tag;
         return this;
     }
 
@@ -158,13 +165,13 @@ public final class Posts {
                 "x",
                 new Author(account, null, null),
                 text,
-                "en",
+                language,
                 tlp,
                 labels,
                 extensionsJson);
         return new AnalysedSignal(
                 signal,
-                "en",
+                language,
                 1.0,
                 List.copyOf(urls),
                 List.of("x"),
