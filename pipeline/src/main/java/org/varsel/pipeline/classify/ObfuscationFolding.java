@@ -62,6 +62,20 @@ public final class ObfuscationFolding {
      */
     private static final int RARER_POSTS = 5;
 
+    /**
+     * The longest piece of a word broken by a space that may be a fragment ("ki" of "ki ll", "oot" of "sh oot"); longer
+     * pieces are words of their own.
+     */
+    public static final int MAX_FRAGMENT = 3;
+    /** The shortest word a broken one is read as: "g as" and "d ie" are more often two words than an evasion. */
+    private static final int MIN_BROKEN_WORD = 4;
+    /**
+     * Single letters that are words (English "a", "i"; Danish "å", "ø"), chat words ("u", "r", "y", "n", "c", "b", "o",
+     * "x") or the pieces a contraction written apart leaves ("it s", "don t", "i m", "you d"): never a fragment.
+     */
+    private static final Set<String> LETTER_WORDS =
+            Set.of("a", "i", "u", "r", "y", "n", "c", "b", "o", "x", "s", "t", "m", "d", "e", "å", "ø");
+
     private static final int TARGETS =
             WordClass.VIOLENCE.bit() | WordClass.WEAPON.bit() | WordClass.DEHUMANISE.bit() | WordClass.GROUP.bit();
     /**
@@ -155,6 +169,31 @@ public final class ObfuscationFolding {
         return known.posts(token, 0, n - 1) > 0
                 || token.endsWith("es") && known.posts(token, 0, n - 2) > 0
                 || token.endsWith("ies") && known.contains(token.substring(0, n - 3) + "y");
+    }
+
+    /**
+     * True when {@code left} and {@code right} (lower case, letters only), written apart by one space, are one target
+     * word broken in two to slip past word filters ("ki ll", "k ill", "sh oot" → kill, kill, shoot): together a target
+     * word or an inflection of a target stem, of {@link #MIN_BROKEN_WORD} letters or more, and one piece a fragment
+     * nobody writes alone (a single letter that is no word, or at most {@link #MAX_FRAGMENT} letters fewer than
+     * {@link #RARER_POSTS} training posts use). Two words that happen to spell one ("be head", "be at") stay two.
+     */
+    public boolean brokenWord(String left, String right) {
+        int n = left.length() + right.length();
+        if (n < MIN_BROKEN_WORD || !(fragment(left) || fragment(right))) {
+            return false;
+        }
+        String word = left + right;
+        int stem = stemLength(word);
+        String base = stem > 0 ? word.substring(0, stem) : word;
+        return (stem > 0 || lexicon.isExact(base)) && (lexicon.classes(base) & TARGETS) != 0;
+    }
+
+    private boolean fragment(String piece) {
+        if (piece.length() == 1) {
+            return !LETTER_WORDS.contains(piece);
+        }
+        return piece.length() <= MAX_FRAGMENT && known.posts(piece) < RARER_POSTS && !lexicon.isExact(piece);
     }
 
     /** How many repairs are remembered now; for the test of the bound. */

@@ -3,15 +3,18 @@ package org.varsel.pipeline.rules;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
+import java.util.Locale;
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 import org.varsel.pipeline.classify.LookAlikeLetters;
+import org.varsel.pipeline.classify.ObfuscationFolding;
 
 /**
  * Undoes common evasions before tokenising, keeping offsets into the original text.
  *
- * <p>Three rewrites, in this order: invisible characters (zero-width spaces, soft hyphens) are
+ * <p>Four rewrites, in this order: invisible characters (zero-width spaces, soft hyphens) are
  * dropped; a run of three or more single glyphs joined by separators ({@code k.i.l.l}, {@code
- * k i l l}, {@code k-1-l-l}) is spliced into one word; inside a word that has at least one letter,
+ * k i l l}, {@code k-1-l-l}) is spliced into one word; a violent word broken in two by one space ({@code ki ll},
+ * {@code k ill}) is joined ({@link ObfuscationFolding#brokenWord}); inside a word that has at least one letter,
  * look-alike digits and symbols become letters ({@code k1ll} to {@code kill}, {@code h@te} to
  * {@code hate}) and, in words that mix scripts, Cyrillic and Greek homoglyphs become their Latin twins (the
  * look-alike table the classifier folds with, {@link LookAlikeLetters#lookAlike}). Swapped, dropped and run-together
@@ -23,6 +26,10 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     private static final int MIN_SPLICED_GLYPHS = 3;
     private static final int MAX_SEPARATOR_RUN = 2;
     private static final int READ_CHUNK = 512;
+    /** Longest word read as broken in two ("slaughter"); longer pairs are not looked up. */
+    private static final int MAX_BROKEN_WORD = 12;
+
+    private static final ObfuscationFolding FOLDING = ObfuscationFolding.bundled();
 
     private String output;
     private int position;
@@ -181,6 +188,16 @@ final class ObfuscationCharFilter extends BaseCharFilter {
                 i = end;
                 continue;
             }
+            int broken = brokenWordEnd(in, i);
+            if (broken > i) {
+                int space = in.indexOf(' ', i);
+                out.append(in, i, space);
+                dropped++;
+                corrections.add(out.length(), dropped);
+                out.append(in, space + 1, broken);
+                i = broken;
+                continue;
+            }
             out.append(c);
             i++;
         }
@@ -223,6 +240,40 @@ final class ObfuscationCharFilter extends BaseCharFilter {
             j = k + 1;
         }
         return glyphs >= MIN_SPLICED_GLYPHS ? lastGlyphEnd : i;
+    }
+
+    /**
+     * End (exclusive) of a word broken in two by one space that starts at i ({@link ObfuscationFolding#brokenWord}: "ki
+     * ll", "k ill"), or i. Both pieces are whole runs of letters: not the end of a contraction ("don't", "it's") nor a
+     * piece of a longer word.
+     */
+    private static int brokenWordEnd(String s, int i) {
+        if (i > 0 && (isWordChar(s.charAt(i - 1)) || s.charAt(i - 1) == '\'')) {
+            return i;
+        }
+        int space = lettersEnd(s, i);
+        if (space == i || space >= s.length() - 1 || s.charAt(space) != ' ') {
+            return i;
+        }
+        int end = lettersEnd(s, space + 1);
+        int length = end - i - 1;
+        if (end == space + 1
+                || length > MAX_BROKEN_WORD
+                || Math.min(space - i, end - space - 1) > ObfuscationFolding.MAX_FRAGMENT
+                || end < s.length() && (isWordChar(s.charAt(end)) || s.charAt(end) == '\'')) {
+            return i;
+        }
+        String left = s.substring(i, space).toLowerCase(Locale.ROOT);
+        String right = s.substring(space + 1, end).toLowerCase(Locale.ROOT);
+        return FOLDING.brokenWord(left, right) ? end : i;
+    }
+
+    private static int lettersEnd(String s, int i) {
+        int j = i;
+        while (j < s.length() && Character.isLetter(s.charAt(j))) {
+            j++;
+        }
+        return j;
     }
 
     /** True when a different separator and a single glyph follow: the glyph before opens a new word. */

@@ -26,7 +26,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * open with an imperative ({@link ClauseStartFilter}), in
  * language-neutral ones {@code _quoted_} on speech quoted from others ({@link QuotedSpeechFilter}) and {@code _title_} on
  * hashtags that name a film, a song or a book ({@link TitleHashtagFilter}), {@code _game_} on a hashtag game's prompt that
- * opens the text ({@link HashtagGameFilter}), lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}) and, in Danish ones, words written without æ, ø, å given their spelling with them ({@link DanishLettersFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
+ * opens the text ({@link HashtagGameFilter}), lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}), in English ones the standard spelling of a chat-spelt modal or pronoun stacked ({@link ChatSpellingFilter}) and, in Danish ones, words written without æ, ø, å given their spelling with them ({@link DanishLettersFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
  * and a stemmer (English, Danish, none for {@code any}), then every double letter collapsed.
  * {@code any} and the script languages break words with ICU (dictionaries for Myanmar, Thai,
  * Lao, Khmer and CJK, which are written without spaces) and fold words outside the Latin script
@@ -152,6 +152,9 @@ final class RuleAnalyzer extends Analyzer {
         }
         if (repairs) {
             ts = new ObfuscationRepairFilter(ts);
+            if (language == RuleLanguage.EN) {
+                ts = new ChatSpellingFilter(ts);
+            }
             if (language == RuleLanguage.DA) {
                 ts = new DanishLettersFilter(ts);
             }

@@ -151,4 +151,20 @@ class ObfuscationFoldingTest {
     void foldsLookAlikesOnlyInsideLatinWords(String token, String folded) {
         assertThat(LookAlikeLetters.fold(token)).isEqualTo(folded);
     }
+
+    @ParameterizedTest(name = "{0} + {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"ki|ll", "k|ill", "kil|l", "sh|oot", "dr|æbe"})
+    void joinsAViolentWordBrokenByASpaceWhenOnePieceIsAFragment(String left, String right) {
+        assertThat(folding.brokenWord(left, right)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} + {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"be|at", "be|head", "s|laughter", "g|as", "ki|ss", "a|ttack", "i|ll", "k|issing"})
+    void leavesTwoWordsOrAWordNotViolentApart(String left, String right) {
+        assertThat(folding.brokenWord(left, right)).isFalse();
+    }
 }
