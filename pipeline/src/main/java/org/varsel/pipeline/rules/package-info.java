@@ -52,7 +52,7 @@
  * the token {@code _start_} stands just before a sentence's first word ({@code SentenceStartFilter}), so that a rule
  * can read an imperative ({@code "_start_ @killing_imperative them"~0}); in Danish ones a subject that follows its verb
  * or is left out after "og" is stacked where the rules write it, before the verb ({@code DanishSubjectFilter}: "så
- * slår jeg ham ihjel" reads as "jeg slår ham ihjel"); in English ones {@code _clause_} stands there
+ * slår jeg ham ihjel" reads as "jeg slår ham ihjel", "derfor skal muslimerne skydes" as "muslimerne skal skydes"); in English ones {@code _clause_} stands there
  * too and before a clause inside a sentence that may open with an imperative, after a comma or after "and" behind an
  * imperative ({@code ClauseStartFilter}: "grab her and slap her").
  *

@@ -57,4 +57,39 @@ class DanishSubjectFilterTest {
             assertThat(matches(engine, "Jeg kommer hjem til dig og skyder dig")).isTrue();
         }
     }
+
+    @Test
+    void readsANounSubjectPutAfterItsVerb() {
+        Rule group = TestRules.active(
+                "group",
+                "\"muslimerne skal skydes\"~0 OR \"alle polakkerne burde samles\"~0 OR \"de fucking svenskere skal hænges\"~0"
+                        + " OR \"de sorte skal skydes\"~0",
+                RuleLanguage.DA);
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(group))) {
+            assertThat(matches(engine, "Derfor skal muslimerne skydes allesammen"))
+                    .isTrue();
+            assertThat(matches(engine, "Ærligt talt burde alle polakkerne samles"))
+                    .isTrue();
+            assertThat(matches(engine, "Så skal de fucking svenskere hænges")).isTrue();
+            assertThat(matches(engine, "Nu skal de sorte skydes")).isTrue();
+
+            assertThat(matches(engine, "Hvorfor skal muslimerne skydes?")).isFalse();
+            assertThat(matches(engine, "Skal muslimerne skydes?")).isFalse();
+            assertThat(matches(engine, "Nu skal de ikke skydes")).isFalse();
+        }
+    }
+
+    @Test
+    void readsAPassiveAfterOgWhereTheModalsFirstPassiveStands() {
+        Rule passive = TestRules.active("passive", "\"Lars Vinther burde skydes\"~0", RuleLanguage.DA);
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(passive))) {
+            assertThat(matches(engine, "Lars Vinther burde slæbes ud på gaden og skydes"))
+                    .isTrue();
+
+            assertThat(matches(engine, "Lars Vinther burde slæbes ud på gaden og vi skydes"))
+                    .isFalse();
+            assertThat(matches(engine, "Lars Vinther slæbes ud på gaden og skydes"))
+                    .isFalse();
+        }
+    }
 }
