@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.apache.lucene.analysis.CharacterUtils;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -11,12 +13,14 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Runs the filters that treat each word on its own (lower case, script folding, obfuscation repair, accent and letter
- * folding, stemming) once per distinct word, and replays their output for the word's later occurrences. Those filters
- * were half of a document's analysis (Snowball alone a sixth; docs/performance.md, issue 20), and the same words come
- * back in every signal. The filters see only a word's text and whether it is a keyword (the stacked {@code _person_}),
- * so their output for a word is always the same: the words it becomes, each with its position increment (a repaired
- * word is stacked on the original, words run together follow it) and the original's offsets and other attributes.
+ * Lower-cases each word as {@link LowerCaseFilter} does, then runs the filters that treat each word on its own (script
+ * folding, obfuscation repair, accent and letter folding, stemming) once per distinct lower-cased word, and replays
+ * their output for the word's later occurrences. Those filters were half of a document's analysis (Snowball alone a
+ * sixth; docs/performance.md, issue 20), and the same words come back in every signal. The filters see only a word's
+ * lower-cased text and whether it is a keyword (the stacked {@code _person_}), so their output for a word is always the
+ * same: the words it becomes, each with its position increment (a repaired word is stacked on the original, words run
+ * together follow it) and the original's offsets and other attributes. Keyed in lower case, "Employees", "EVIL" and
+ * "evil" share one replay: a sixth of the words a cold memory missed differed from another only in case.
  */
 final class RememberedWordFilter extends TokenFilter {
 
@@ -26,8 +30,11 @@ final class RememberedWordFilter extends TokenFilter {
      */
     static final int MAX_REMEMBERED = 32_768;
 
-    /** What the filters made of one word: the words in order, each with its increment as the filters set it. */
-    record Replay(String[] terms, int[] increments) {}
+    /**
+     * What the filters made of one word: the words in order, each with its increment and keyword flag as the filters set
+     * them (a stacked as-written {@code =says} is a keyword, the word under it is not).
+     */
+    record Replay(String[] terms, int[] increments, boolean[] keywords) {}
 
     /** Word → replay, for every stream of one analyzer; a keyword's key starts with {@link #KEYWORD}. */
     static final class Memory extends SecondChanceMemory<String, Replay> {
@@ -46,18 +53,23 @@ final class RememberedWordFilter extends TokenFilter {
     private final TokenStream filters;
     private final CharTermAttribute filtered;
     private final PositionIncrementAttribute filteredIncrement;
+    private final KeywordAttribute filteredKeyword;
 
     private Replay pending;
     private int next;
     private State original;
 
-    /** {@code filters} builds the per-word filter chain over its argument; it must keep no state between words. */
+    /**
+     * {@code filters} builds the per-word filter chain that follows lower case over its argument; it must keep no state
+     * between words.
+     */
     RememberedWordFilter(TokenStream in, Memory memory, UnaryOperator<TokenStream> filters) {
         super(in);
         this.memory = memory;
         this.filters = filters.apply(word);
         filtered = this.filters.addAttribute(CharTermAttribute.class);
         filteredIncrement = this.filters.addAttribute(PositionIncrementAttribute.class);
+        filteredKeyword = this.filters.addAttribute(KeywordAttribute.class);
     }
 
     @Override
@@ -66,6 +78,7 @@ final class RememberedWordFilter extends TokenFilter {
             restoreState(original);
             term.setEmpty().append(pending.terms()[next]);
             increment.setPositionIncrement(pending.increments()[next]);
+            keyword.setKeyword(pending.keywords()[next]);
             next++;
             return true;
         }
@@ -81,6 +94,7 @@ final class RememberedWordFilter extends TokenFilter {
             // the filters were run on the word with an increment of 1: the first word keeps the token's own
             increment.setPositionIncrement(increment.getPositionIncrement() + skipped + replay.increments()[0] - 1);
             term.setEmpty().append(replay.terms()[0]);
+            keyword.setKeyword(replay.keywords()[0]);
             pending = replay;
             next = 1;
             if (replay.terms().length > 1) {
@@ -92,6 +106,8 @@ final class RememberedWordFilter extends TokenFilter {
     }
 
     private Replay replay() throws IOException {
+        // in place, as LowerCaseFilter would: the replay overwrites the term anyway
+        CharacterUtils.toLowerCase(term.buffer(), 0, term.length());
         boolean isKeyword = keyword.isKeyword();
         String key = isKeyword ? KEYWORD + term.toString() : term.toString();
         Replay known = memory.get(key);
@@ -108,16 +124,23 @@ final class RememberedWordFilter extends TokenFilter {
         word.set(text, isKeyword);
         List<String> terms = new ArrayList<>(1);
         List<Integer> increments = new ArrayList<>(1);
+        List<Boolean> keywords = new ArrayList<>(1);
         filters.reset();
         while (filters.incrementToken()) {
             terms.add(filtered.toString());
             increments.add(filteredIncrement.getPositionIncrement());
+            keywords.add(filteredKeyword.isKeyword());
         }
         filters.end();
         filters.close();
+        boolean[] keywordFlags = new boolean[keywords.size()];
+        for (int i = 0; i < keywordFlags.length; i++) {
+            keywordFlags[i] = keywords.get(i);
+        }
         return new Replay(
                 terms.toArray(String[]::new),
-                increments.stream().mapToInt(Integer::intValue).toArray());
+                increments.stream().mapToInt(Integer::intValue).toArray(),
+                keywordFlags);
     }
 
     @Override

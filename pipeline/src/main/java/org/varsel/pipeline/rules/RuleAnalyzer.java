@@ -135,7 +135,9 @@ final class RuleAnalyzer extends Analyzer {
             ts = new TitleHashtagFilter(ts, () -> reading[0].text());
             ts = new HashtagGameFilter(ts, () -> reading[0].text());
         }
-        ts = remembers ? new RememberedWordFilter(ts, remembered, this::perWord) : perWord(ts);
+        ts = remembers
+                ? new RememberedWordFilter(ts, remembered, this::perLowerCasedWord)
+                : perLowerCasedWord(new LowerCaseFilter(ts));
         return new TokenStreamComponents(
                 reader -> {
                     reading[0] = (ObfuscationCharFilter) reader;
@@ -144,9 +146,9 @@ final class RuleAnalyzer extends Analyzer {
                 ts);
     }
 
-    /** The filters that see one word at a time, whatever surrounds it. */
-    private TokenStream perWord(TokenStream in) {
-        TokenStream ts = new LowerCaseFilter(in);
+    /** The filters that see one lower-cased word at a time, whatever surrounds it. */
+    private TokenStream perLowerCasedWord(TokenStream in) {
+        TokenStream ts = in;
         if (!language.hasStemmer()) {
             ts = new ScriptFoldingFilter(ts);
         }
