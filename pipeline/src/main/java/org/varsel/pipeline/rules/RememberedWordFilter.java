@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.CharacterUtils;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -13,14 +11,12 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Lower-cases each word as {@link LowerCaseFilter} does, then runs the filters that treat each word on its own (script
- * folding, obfuscation repair, accent and letter folding, stemming) once per distinct lower-cased word, and replays
- * their output for the word's later occurrences. Those filters were half of a document's analysis (Snowball alone a
- * sixth; docs/performance.md, issue 20), and the same words come back in every signal. The filters see only a word's
- * lower-cased text and whether it is a keyword (the stacked {@code _person_}), so their output for a word is always the
- * same: the words it becomes, each with its position increment (a repaired word is stacked on the original, words run
- * together follow it) and the original's offsets and other attributes. Keyed in lower case, "Employees", "EVIL" and
- * "evil" share one replay: a sixth of the words a cold memory missed differed from another only in case.
+ * Runs the filters that treat each word on its own (lower case, script folding, obfuscation repair, accent and letter
+ * folding, stemming) once per distinct word, and replays their output for the word's later occurrences. Those filters
+ * were half of a document's analysis (Snowball alone a sixth; docs/performance.md, issue 20), and the same words come
+ * back in every signal. The filters see only a word's text and whether it is a keyword (the stacked {@code _person_}),
+ * so their output for a word is always the same: the words it becomes, each with its position increment (a repaired
+ * word is stacked on the original, words run together follow it) and the original's offsets and other attributes.
  */
 final class RememberedWordFilter extends TokenFilter {
 
@@ -59,10 +55,7 @@ final class RememberedWordFilter extends TokenFilter {
     private int next;
     private State original;
 
-    /**
-     * {@code filters} builds the per-word filter chain that follows lower case over its argument; it must keep no state
-     * between words.
-     */
+    /** {@code filters} builds the per-word filter chain over its argument; it must keep no state between words. */
     RememberedWordFilter(TokenStream in, Memory memory, UnaryOperator<TokenStream> filters) {
         super(in);
         this.memory = memory;
@@ -106,8 +99,6 @@ final class RememberedWordFilter extends TokenFilter {
     }
 
     private Replay replay() throws IOException {
-        // in place, as LowerCaseFilter would: the replay overwrites the term anyway
-        CharacterUtils.toLowerCase(term.buffer(), 0, term.length());
         boolean isKeyword = keyword.isKeyword();
         String key = isKeyword ? KEYWORD + term.toString() : term.toString();
         Replay known = memory.get(key);

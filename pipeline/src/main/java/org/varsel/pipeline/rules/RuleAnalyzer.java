@@ -135,9 +135,7 @@ final class RuleAnalyzer extends Analyzer {
             ts = new TitleHashtagFilter(ts, () -> reading[0].text());
             ts = new HashtagGameFilter(ts, () -> reading[0].text());
         }
-        ts = remembers
-                ? new RememberedWordFilter(ts, remembered, this::perLowerCasedWord)
-                : perLowerCasedWord(new LowerCaseFilter(ts));
+        ts = remembers ? new RememberedWordFilter(ts, remembered, this::perWord) : perWord(ts);
         return new TokenStreamComponents(
                 reader -> {
                     reading[0] = (ObfuscationCharFilter) reader;
@@ -146,9 +144,9 @@ final class RuleAnalyzer extends Analyzer {
                 ts);
     }
 
-    /** The filters that see one lower-cased word at a time, whatever surrounds it. */
-    private TokenStream perLowerCasedWord(TokenStream in) {
-        TokenStream ts = in;
+    /** The filters that see one word at a time, whatever surrounds it. */
+    private TokenStream perWord(TokenStream in) {
+        TokenStream ts = new LowerCaseFilter(in);
         if (!language.hasStemmer()) {
             ts = new ScriptFoldingFilter(ts);
         }

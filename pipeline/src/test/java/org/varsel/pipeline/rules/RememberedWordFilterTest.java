@@ -54,12 +54,12 @@ class RememberedWordFilterTest {
     }
 
     /**
-     * The memory is keyed by the word in lower case, so "Shoot", "SHOOT" and "shoot" share a replay: each case of a word
-     * must still get the tokens the filters give it, whichever case the memory saw first. What reads case runs before
-     * the memory and stays in the stream: names ({@code _person_}, a keyword, as "KAREN HOLM" is not), sentence starts,
-     * shouting, the pack's as-written terms ({@code =skydes}). Lower case is Lucene's per character, not Java's per
-     * string: keyed by {@code String.toLowerCase(Locale.ROOT)}, "İSTANBUL" shares "i̇stanbul"'s key (i and a combining
-     * dot) though LowerCaseFilter makes it "istanbul", and "ΟΔΟΣ" shares "οδος"'s with a final sigma it does not get.
+     * Each case of a word ("Shoot", "SHOOT", "shoot") must get the tokens the filters give it, whichever case the memory
+     * saw first, with the pack's as-written terms on ({@code =says} is a keyword, the word under it is not: the replay
+     * gave it the word's flag). What reads case runs before the memory and stays in the stream: names, sentence starts,
+     * shouting. A memory keyed in lower case must fold as Lucene does, per character: keyed by {@code
+     * String.toLowerCase(Locale.ROOT)}, "İSTANBUL" shares "i̇stanbul"'s key (i and a combining dot) though
+     * LowerCaseFilter makes it "istanbul".
      */
     @Test
     void aWordGetsItsOwnTokensWhicheverCaseTheMemorySawFirst() throws IOException {
