@@ -26,8 +26,11 @@ final class RememberedWordFilter extends TokenFilter {
      */
     static final int MAX_REMEMBERED = 32_768;
 
-    /** What the filters made of one word: the words in order, each with its increment as the filters set it. */
-    record Replay(String[] terms, int[] increments) {}
+    /**
+     * What the filters made of one word: the words in order, each with its increment and keyword flag as the filters set
+     * them (a stacked as-written {@code =says} is a keyword, the word under it is not).
+     */
+    record Replay(String[] terms, int[] increments, boolean[] keywords) {}
 
     /** Word → replay, for every stream of one analyzer; a keyword's key starts with {@link #KEYWORD}. */
     static final class Memory extends SecondChanceMemory<String, Replay> {
@@ -46,6 +49,7 @@ final class RememberedWordFilter extends TokenFilter {
     private final TokenStream filters;
     private final CharTermAttribute filtered;
     private final PositionIncrementAttribute filteredIncrement;
+    private final KeywordAttribute filteredKeyword;
 
     private Replay pending;
     private int next;
@@ -58,6 +62,7 @@ final class RememberedWordFilter extends TokenFilter {
         this.filters = filters.apply(word);
         filtered = this.filters.addAttribute(CharTermAttribute.class);
         filteredIncrement = this.filters.addAttribute(PositionIncrementAttribute.class);
+        filteredKeyword = this.filters.addAttribute(KeywordAttribute.class);
     }
 
     @Override
@@ -66,6 +71,7 @@ final class RememberedWordFilter extends TokenFilter {
             restoreState(original);
             term.setEmpty().append(pending.terms()[next]);
             increment.setPositionIncrement(pending.increments()[next]);
+            keyword.setKeyword(pending.keywords()[next]);
             next++;
             return true;
         }
@@ -81,6 +87,7 @@ final class RememberedWordFilter extends TokenFilter {
             // the filters were run on the word with an increment of 1: the first word keeps the token's own
             increment.setPositionIncrement(increment.getPositionIncrement() + skipped + replay.increments()[0] - 1);
             term.setEmpty().append(replay.terms()[0]);
+            keyword.setKeyword(replay.keywords()[0]);
             pending = replay;
             next = 1;
             if (replay.terms().length > 1) {
@@ -108,16 +115,23 @@ final class RememberedWordFilter extends TokenFilter {
         word.set(text, isKeyword);
         List<String> terms = new ArrayList<>(1);
         List<Integer> increments = new ArrayList<>(1);
+        List<Boolean> keywords = new ArrayList<>(1);
         filters.reset();
         while (filters.incrementToken()) {
             terms.add(filtered.toString());
             increments.add(filteredIncrement.getPositionIncrement());
+            keywords.add(filteredKeyword.isKeyword());
         }
         filters.end();
         filters.close();
+        boolean[] keywordFlags = new boolean[keywords.size()];
+        for (int i = 0; i < keywordFlags.length; i++) {
+            keywordFlags[i] = keywords.get(i);
+        }
         return new Replay(
                 terms.toArray(String[]::new),
-                increments.stream().mapToInt(Integer::intValue).toArray());
+                increments.stream().mapToInt(Integer::intValue).toArray(),
+                keywordFlags);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -50,6 +51,74 @@ class RememberedWordFilterTest {
             }
         }
         assertThat(tokens).as("tokens compared").isGreaterThan(50_000);
+    }
+
+    /**
+     * Each case of a word ("Shoot", "SHOOT", "shoot") must get the tokens the filters give it, whichever case the memory
+     * saw first, with the pack's as-written terms on ({@code =says} is a keyword, the word under it is not: the replay
+     * gave it the word's flag). What reads case runs before the memory and stays in the stream: names, sentence starts,
+     * shouting. A memory keyed in lower case must fold as Lucene does, per character: keyed by {@code
+     * String.toLowerCase(Locale.ROOT)}, "İSTANBUL" shares "i̇stanbul"'s key (i and a combining dot) though
+     * LowerCaseFilter makes it "istanbul".
+     */
+    @Test
+    void aWordGetsItsOwnTokensWhicheverCaseTheMemorySawFirst() throws IOException {
+        RulePack pack = RepositoryRules.pack();
+        List<String> texts = List.of(
+                "Karen Holm says we should Shoot them. I'll find John's house, Mohammed.",
+                "De skal skydes ned. Så slår jeg Lars ihjel, og hænger ham op.",
+                "İstanbul i\u0307stanbul istanbul Istanbul Οδος οδος οδοσ",
+                "Kill K\u212Aill Kıll kill Straße Stra\u1E9Ee \u01C5 \u01C6 \u01C4",
+                "They are kíííllíng us, sooo many raaaats, willkillevery one of them");
+        int tokens = 0;
+        for (boolean lowerFirst : new boolean[] {true, false}) {
+            Analyzer remembering = RuleAnalyzer.forDocuments(pack);
+            Analyzer filtering = RuleAnalyzer.perField(true, false, pack.lexicons(), AsWritten.wordsIn(pack));
+            for (String text : texts) {
+                String lower = text.toLowerCase(Locale.ROOT);
+                String upper = text.toUpperCase(Locale.ROOT);
+                for (String asWritten : lowerFirst ? List.of(lower, text, upper) : List.of(upper, text, lower)) {
+                    for (String field : FIELDS) {
+                        List<String> expected = tokens(filtering, field, asWritten);
+                        assertThat(tokens(remembering, field, asWritten))
+                                .as("%s in %s", asWritten, field)
+                                .isEqualTo(expected);
+                        tokens += expected.size();
+                    }
+                }
+            }
+        }
+        assertThat(tokens).as("tokens compared").isGreaterThan(1_000);
+    }
+
+    /**
+     * Every letter that has a lower case, in a word before and after the word with its lower case, Lucene's and Java's:
+     * the remembered tokens are the filters' tokens for the whole of Unicode's case table, not only the letters above.
+     */
+    @Test
+    void everyCasedLetterGetsItsOwnTokens() throws IOException {
+        StringBuilder upperFirst = new StringBuilder();
+        StringBuilder lowerFirst = new StringBuilder();
+        int cased = 0;
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            int lower = Character.toLowerCase(c);
+            if (lower != c && Character.isLetter(c)) {
+                String word = "k" + Character.toString(c) + "ills";
+                String lowered = "k" + Character.toString(lower) + "ills";
+                String javaLowered = word.toLowerCase(Locale.ROOT);
+                upperFirst.append(String.join(" ", word, lowered, javaLowered, ""));
+                lowerFirst.append(String.join(" ", javaLowered, lowered, word, ""));
+                cased++;
+            }
+        }
+        assertThat(cased).as("characters with a lower case").isGreaterThan(1_000);
+        for (String text : List.of(upperFirst.toString(), lowerFirst.toString())) {
+            Analyzer remembering = RuleAnalyzer.forDocuments(List.of());
+            Analyzer filtering = RuleAnalyzer.perField(true, false, List.of());
+            for (String field : FIELDS) {
+                assertThat(tokens(remembering, field, text)).as(field).isEqualTo(tokens(filtering, field, text));
+            }
+        }
     }
 
     @Test
