@@ -13,8 +13,8 @@ import org.varsel.pipeline.classify.ObfuscationFolding;
  *
  * <p>Four rewrites, in this order: invisible characters (zero-width spaces, soft hyphens) are
  * dropped; a run of three or more single glyphs joined by separators ({@code k.i.l.l}, {@code
- * k i l l}, {@code k-1-l-l}) is spliced into one word; a violent word broken in two by one space ({@code ki ll},
- * {@code k ill}) is joined ({@link ObfuscationFolding#brokenWord}); inside a word that has at least one letter,
+ * k i l l}, {@code k-1-l-l}) is spliced into one word; a violent word broken in two by a space or a line break ({@code
+ * ki ll}, {@code k ill}, {@code ki \n\nll}) is joined ({@link ObfuscationFolding#brokenWord}); inside a word that has at least one letter,
  * look-alike digits and symbols become letters ({@code k1ll} to {@code kill}, {@code h@te} to
  * {@code hate}) and, in words that mix scripts, Cyrillic and Greek homoglyphs become their Latin twins (the
  * look-alike table the classifier folds with, {@link LookAlikeLetters#lookAlike}). Swapped, dropped and run-together
@@ -28,6 +28,8 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     private static final int READ_CHUNK = 512;
     /** Longest word read as broken in two ("slaughter"); longer pairs are not looked up. */
     private static final int MAX_BROKEN_WORD = 12;
+    /** Most whitespace read as the break inside one word: a space and a blank line ("ki \n\nll") is three. */
+    private static final int MAX_BROKEN_GAP = 4;
 
     private static final ObfuscationFolding FOLDING = ObfuscationFolding.bundled();
 
@@ -190,11 +192,12 @@ final class ObfuscationCharFilter extends BaseCharFilter {
             }
             int broken = brokenWordEnd(in, i);
             if (broken > i) {
-                int space = in.indexOf(' ', i);
-                out.append(in, i, space);
-                dropped++;
+                int gap = lettersEnd(in, i);
+                int rightPiece = gapEnd(in, gap);
+                out.append(in, i, gap);
+                dropped += rightPiece - gap;
                 corrections.add(out.length(), dropped);
-                out.append(in, space + 1, broken);
+                out.append(in, rightPiece, broken);
                 i = broken;
                 continue;
             }
@@ -243,29 +246,46 @@ final class ObfuscationCharFilter extends BaseCharFilter {
     }
 
     /**
-     * End (exclusive) of a word broken in two by one space that starts at i ({@link ObfuscationFolding#brokenWord}: "ki
-     * ll", "k ill"), or i. Both pieces are whole runs of letters: not the end of a contraction ("don't", "it's") nor a
-     * piece of a longer word.
+     * End (exclusive) of a word broken in two by a short run of whitespace that starts at i ({@link
+     * ObfuscationFolding#brokenWord}: "ki ll", "k ill", and "ki \n\nll" where the break is a line break), or i. Both
+     * pieces are whole runs of letters: not the end of a contraction ("don't", "it's") nor a piece of a longer word.
      */
     private static int brokenWordEnd(String s, int i) {
         if (i > 0 && (isWordChar(s.charAt(i - 1)) || s.charAt(i - 1) == '\'')) {
             return i;
         }
-        int space = lettersEnd(s, i);
-        if (space == i || space >= s.length() - 1 || s.charAt(space) != ' ') {
+        int gap = lettersEnd(s, i);
+        int rightPiece = gapEnd(s, gap);
+        if (gap == i || rightPiece == gap || rightPiece == s.length()) {
             return i;
         }
-        int end = lettersEnd(s, space + 1);
-        int length = end - i - 1;
-        if (end == space + 1
+        int end = lettersEnd(s, rightPiece);
+        int length = gap - i + end - rightPiece;
+        if (end == rightPiece
                 || length > MAX_BROKEN_WORD
-                || Math.min(space - i, end - space - 1) > ObfuscationFolding.MAX_FRAGMENT
+                || Math.min(gap - i, end - rightPiece) > ObfuscationFolding.MAX_FRAGMENT
                 || end < s.length() && (isWordChar(s.charAt(end)) || s.charAt(end) == '\'')) {
             return i;
         }
-        String left = s.substring(i, space).toLowerCase(Locale.ROOT);
-        String right = s.substring(space + 1, end).toLowerCase(Locale.ROOT);
+        String left = s.substring(i, gap).toLowerCase(Locale.ROOT);
+        String right = s.substring(rightPiece, end).toLowerCase(Locale.ROOT);
         return FOLDING.brokenWord(left, right) ? end : i;
+    }
+
+    /**
+     * End of the whitespace that breaks a word at i, or i when there is none or too much: a copied post keeps the
+     * line break its author typed inside the word ("ki \n\nll", "ki\r\nll"), a longer gap is layout, not a word.
+     */
+    private static int gapEnd(String s, int i) {
+        int j = i;
+        while (j < s.length() && j - i <= MAX_BROKEN_GAP && isBreak(s.charAt(j))) {
+            j++;
+        }
+        return j - i > MAX_BROKEN_GAP ? i : j;
+    }
+
+    private static boolean isBreak(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private static int lettersEnd(String s, int i) {

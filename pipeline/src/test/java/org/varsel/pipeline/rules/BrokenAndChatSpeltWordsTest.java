@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.varsel.pipeline.rules.TestRules.active;
 import static org.varsel.pipeline.rules.TestRules.pack;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A violent word broken in two by a space and a modal or pronoun in chat spelling are read as the words they stand for
+ * A violent word broken in two by a space or a line break and a modal or pronoun in chat spelling are read as the words they stand for
  * by every rule, as written in the rule once ({@link ObfuscationCharFilter}, {@link ChatSpellingFilter}); two ordinary
  * words that happen to spell a violent one, a contraction and a name are not joined or respelt.
  */
@@ -36,6 +39,22 @@ class BrokenAndChatSpeltWordsTest {
         engine.close();
     }
 
+    @Test
+    void pointsTheJoinedWordAtBothOfItsPiecesInTheOriginalText() throws IOException {
+        String text = "I will ki \n\nll you";
+        ObfuscationCharFilter filter = ObfuscationCharFilter.over(new StringReader(text));
+        StringBuilder folded = new StringBuilder();
+        char[] buf = new char[64];
+        for (int n = filter.read(buf, 0, buf.length); n != -1; n = filter.read(buf, 0, buf.length)) {
+            folded.append(buf, 0, n);
+        }
+        int kill = folded.indexOf("kill");
+        assertThat(folded.toString()).isEqualTo("I will kill you");
+        assertThat(filter.correctOffset(kill)).isEqualTo(text.indexOf("ki"));
+        assertThat(filter.correctOffset(kill + "kill".length())).isEqualTo(text.lastIndexOf("ll") + "ll".length());
+        assertThat(filter.correctOffset(folded.indexOf("you"))).isEqualTo(text.indexOf("you"));
+    }
+
     private static boolean hits(String text) {
         return !engine.match(text, Optional.of("en")).hits().isEmpty();
     }
@@ -44,6 +63,9 @@ class BrokenAndChatSpeltWordsTest {
     @ValueSource(
             strings = {
                 "I will ki ll you and wear your skin like a robe!",
+                "I will ki \n\nll you and wear your skin like a robe!",
+                "I will ki\tll you",
+                "I will ki\r\nll you",
                 "I will k ill you",
                 "i wll kill u",
                 "i wil kil u tomorrow",
@@ -62,6 +84,9 @@ class BrokenAndChatSpeltWordsTest {
                 "Mary's laughter filled the room",
                 "it s laughter that heals",
                 "She will be head of the school board",
+                "She will be\nhead of the school board",
+                "She will be\r\nhead of the school board",
+                "I will ki \n\n\n\nll you",
                 "I will kiss you, I will hug you"
             })
     void leavesWordsThatOnlyLookBrokenAsTheyAre(String text) {
