@@ -1,7 +1,6 @@
 package org.varsel.pipeline.rules;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -24,12 +23,26 @@ import org.apache.lucene.search.TermQuery;
  * proximity that holds a lexicon reference ({@code "@violent_action the @group"~3}), an ordered interval query:
  * the parts in this order with at most N other words between them in all, and no word of the language's
  * {@code negation} lexicon among them (unless the phrase itself writes one, as a word or as {@code @negation}); and
- * {@code =word} for that word as written, not stemmed ({@link AsWritten}), which also makes a quoted phrase ordered.
+ * {@code =word} for that word as written, not stemmed ({@link AsWritten}), which also makes a quoted phrase ordered;
+ * and {@value #ONE_SENTENCE} in a quoted proximity, which makes it ordered and keeps it inside one sentence.
  */
 final class LexiconQueryParser extends QueryParser {
 
     /** {@code @group}, or several lexicons as one: {@code @group|slur}. */
     static final Pattern REFERENCE = Pattern.compile("@[a-z][a-z0-9_]{1,39}(\\|[a-z][a-z0-9_]{1,39})*");
+
+    /**
+     * Written in a quoted proximity: its parts must stand in one sentence. "GAYS: Trash Can Bombers" and "White women?
+     * Savage as all Hell" put a group word and a dehumanising one side by side with a sentence end between them.
+     */
+    static final String ONE_SENTENCE = "_one_sentence_";
+
+    /**
+     * The first word of every sentence but the text's first: the {@code _start_} marker shares the position of the
+     * previous sentence's last word, so the word after it opens the next sentence.
+     */
+    private static final IntervalsSource SENTENCE_OPENING =
+            Intervals.extend(Intervals.term(SentenceStartFilter.TOKEN), -1, 1);
 
     private final RuleLanguage language;
     private final Lexicons lexicons;
@@ -67,8 +80,11 @@ final class LexiconQueryParser extends QueryParser {
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-        String[] parts = queryText.trim().split("\\s+");
-        if (Arrays.stream(parts).noneMatch(p -> p.startsWith("@") || AsWritten.isWritten(p))) {
+        List<String> written = List.of(queryText.trim().split("\\s+"));
+        boolean oneSentence = written.contains(ONE_SENTENCE);
+        List<String> parts =
+                written.stream().filter(p -> !p.equals(ONE_SENTENCE)).toList();
+        if (!oneSentence && parts.stream().noneMatch(p -> p.startsWith("@") || AsWritten.isWritten(p))) {
             return super.getFieldQuery(field, queryText, slop);
         }
         List<IntervalsSource> sources = new ArrayList<>();
@@ -105,10 +121,22 @@ final class LexiconQueryParser extends QueryParser {
                     .map(n -> Intervals.notContaining(ordered, n))
                     .orElse(ordered);
         }
+        if (sources.size() > 1 && oneSentence) {
+            source = withinOneSentence(source);
+        }
 
         Query q = new IntervalQuery(field, source);
         expansions.add(q);
         return q;
+    }
+
+    /**
+     * The matches of {@code source} no sentence opens inside: a sentence may open at a match's first word, not after
+     * it. The match is read without its first word, so that a sentence it opens does not count (Lucene tests a
+     * subtrahend of one position by where it starts), then given the word back.
+     */
+    private static IntervalsSource withinOneSentence(IntervalsSource source) {
+        return Intervals.extend(Intervals.notContaining(Intervals.extend(source, -1, 0), SENTENCE_OPENING), 1, 0);
     }
 
     /** The term of an as-written word ({@code =hænges}); anything but one word of letters and digits is an error. */

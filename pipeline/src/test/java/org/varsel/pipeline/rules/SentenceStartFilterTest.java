@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
@@ -91,5 +92,27 @@ class SentenceStartFilterTest {
                             .hits())
                     .isEmpty();
         }
+    }
+
+    @Test
+    void keepsAProximityThatAsksForOneSentenceFromReadingAcrossASentenceEnd() {
+        Rule oneSentence = TestRules.active("one-sentence", "\"_one_sentence_ women savage\"~2");
+        Rule acrossSentences = TestRules.active("across", "\"women savage\"~2");
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(oneSentence, acrossSentences))) {
+            assertThat(ruleIds(engine, "Black Lives Matter but not White women? Savage as all Hell."))
+                    .containsExactly("across");
+            assertThat(ruleIds(engine, "These women. Savage, all of them")).containsExactly("across");
+
+            assertThat(ruleIds(engine, "these women are savage")).containsExactly("one-sentence", "across");
+            assertThat(ruleIds(engine, "I said it. These women are savage. Nobody listens"))
+                    .containsExactly("one-sentence", "across");
+        }
+    }
+
+    private static List<String> ruleIds(RuleEngine engine, String text) {
+        return engine.match(text, Optional.of("en")).hits().stream()
+                .map(RuleHit::ruleId)
+                .sorted(Comparator.reverseOrder())
+                .toList();
     }
 }

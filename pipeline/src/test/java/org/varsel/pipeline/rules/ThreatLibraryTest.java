@@ -676,6 +676,23 @@ class ThreatLibraryTest {
     }
 
     @Test
+    void readsAGroupDehumanisedInOneSentenceAndNotAGroupWordAndANounAcrossASentenceEnd() {
+        // the IRA stream's four unwanted dsl-en-group-dehumanised incidents were read across a sentence end
+        assertNoneHits(
+                List.of(
+                        "IT WAS ANOTHER ATTACK ON GAYS: Trash Can Bombers Targeted NYC District",
+                        "Black Lives Matter but not White women? Savage as all Hell.",
+                        "you sure supported this little girl.  You are pure scum."),
+                "dsl-en-group-dehumanised");
+
+        assertThat(meant("I warned you all. Migrants are vermin.", "en")).contains("dsl-en-group-dehumanised");
+        assertThat(meant("Another night of sirens. Muslims are filth, every one of them.", "en"))
+                .contains("dsl-en-group-dehumanised");
+        // a question that is only the group names the topic its answer describes
+        assertThat(meant("Migrants? Savages, every last one of them.", "en")).contains("dsl-en-group-dehumanised");
+    }
+
+    @Test
     void readsTrashSaidOfTheyAsAVerdictNotAsDehumanisation() {
         assertThat(meant("they are vermin, every one of them", "en")).contains("dsl-en-they-are-dehumanised");
         assertThat(meant("The migrants are trash that needs to be taken out", "en"))
