@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * work twice nor leave it undone when one of them stops.
  *
  * <p>A replica takes the job's transaction-scoped advisory lock ({@code pg_try_advisory_xact_lock}) and, holding it,
- * reads when any replica last ran the job ({@code scheduled_job}); the new time is written in the same transaction,
- * so releasing the lock and recording the run happen in one commit. A replica that dies mid-run loses its connection
+ * reads when any replica last finished the job ({@code scheduled_job}); the time this run ends is written in the same
+ * transaction, so releasing the lock and recording the run happen in one commit. A replica that dies mid-run loses its connection
  * and with it the lock; its run counts as not done, and the next replica whose timer fires runs it.
  */
 public final class ClusterSingleton {
@@ -66,8 +66,10 @@ public final class ClusterSingleton {
                     return Optional.empty();
                 }
                 T result = work.call();
+                // when the run ended, not now() (when this transaction began): a run longer than its period would
+                // otherwise be due again the moment it commits, and the next replica's tick would run it twice
                 try (PreparedStatement stamp = connection.prepareStatement(
-                        "UPDATE scheduled_job SET last_run_at = now(), replica = ? WHERE job = ?")) {
+                        "UPDATE scheduled_job SET last_run_at = clock_timestamp(), replica = ? WHERE job = ?")) {
                     stamp.setString(1, replica);
                     stamp.setString(2, job);
                     stamp.executeUpdate();
@@ -116,7 +118,7 @@ public final class ClusterSingleton {
         }
         // read committed: this statement sees the stamp of a run that another replica committed a moment ago
         try (PreparedStatement due = connection.prepareStatement("SELECT last_run_at IS NULL"
-                + " OR last_run_at <= now() - make_interval(secs => ?) FROM scheduled_job WHERE job = ?")) {
+                + " OR last_run_at <= clock_timestamp() - make_interval(secs => ?) FROM scheduled_job WHERE job = ?")) {
             due.setDouble(1, period.toMillis() / 1000.0 * EARLY);
             due.setString(2, job);
             try (ResultSet rows = due.executeQuery()) {
