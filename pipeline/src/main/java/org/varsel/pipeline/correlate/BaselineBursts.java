@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.varsel.contract.IncidentKind;
 import org.varsel.pipeline.analysis.AnalysedSignal;
@@ -242,7 +241,7 @@ public final class BaselineBursts implements Detector<BurstState> {
         incident.coordination.put("bucket", bucketLabel);
         incident.coordination.put("opening_bucket", bucketStart.toString());
         incident.coordination.put("opening_bucket_accounts", Integer.toString(state.bucket(bucket).accounts));
-        incident.coordination.put("baseline_per_bucket", String.format(Locale.ROOT, "%.2f", state.baseline));
+        incident.coordination.put("baseline_per_bucket", TwoDecimals.of(state.baseline));
         incident.coordination.put("bucket_threshold", Integer.toString(threshold));
         // The burst takes the waiting signals of its bucket and later ones; an earlier bucket, not yet closed, is not
         // part

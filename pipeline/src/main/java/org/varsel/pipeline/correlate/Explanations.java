@@ -88,9 +88,7 @@ public final class Explanations {
         }
         if (!draft.maxScores.isEmpty()) {
             List<String> scores = new ArrayList<>();
-            new TreeMap<>(draft.maxScores)
-                    .forEach((label, score) ->
-                            scores.add(label + " " + String.format(java.util.Locale.ROOT, "%.2f", score)));
+            new TreeMap<>(draft.maxScores).forEach((label, score) -> scores.add(label + " " + TwoDecimals.of(score)));
             why.append(" Classifier (highest per label")
                     .append(draft.modelVersion == null ? "" : ", model " + draft.modelVersion)
                     .append("): ")

@@ -2,7 +2,6 @@ package org.varsel.pipeline.correlate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.varsel.contract.Incident;
 import org.varsel.contract.IncidentKind;
@@ -144,7 +143,8 @@ public record SingleSignals(int ruleSeverity, double hatefulScore, int partnerMi
         // the rules say the text reports or rejects what it cites, the score alone opens nothing (rules still may)
         if (harm >= hatefulScore && !quotesOrCondemns(analysed)) {
             String score = analysed.scores().containsKey("threat") ? "hateful + threat" : "hateful";
-            triggers.add(String.format(Locale.ROOT, "classifier %s score %.2f (≥ %.2f)", score, harm, hatefulScore));
+            triggers.add("classifier " + score + " score " + TwoDecimals.of(harm) + " (≥ "
+                    + TwoDecimals.of(hatefulScore) + ")");
             byClassifier = true;
         }
         if (triggers.isEmpty()) {
