@@ -37,7 +37,10 @@ public record ShingledText(List<String> words, Set<String> shingles) {
         if (text == null) {
             return List.of();
         }
-        String stripped = MENTION.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
+        String stripped = mayHoldUrl(text) ? URL.matcher(text).replaceAll(" ") : text;
+        if (stripped.indexOf('@') >= 0) {
+            stripped = MENTION.matcher(stripped).replaceAll(" ");
+        }
         String lower = stripped.toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
         int n = lower.length();
@@ -63,6 +66,23 @@ public record ShingledText(List<String> words, Set<String> shingles) {
             words.remove(0);
         }
         return words;
+    }
+
+    /**
+     * Whether {@link #URL} can match: each of its matches holds {@code ://} or {@code www.} in ASCII letters of either
+     * case. Many posts hold neither (43 % of the IRA tweets), and an expression that finds nothing still costs a scan
+     * with a word boundary test at every character (the URL and mention expressions were 0.9 % of the pipeline's CPU).
+     */
+    private static boolean mayHoldUrl(String text) {
+        if (text.contains("://")) {
+            return true;
+        }
+        for (int dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (text.regionMatches(true, dot - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -16,7 +16,8 @@ import org.varsel.pipeline.nlp.ScriptFolding;
  * The words {@link ShingledText} finds by runs of letters, marks and numbers are the words the regular expression it
  * replaced found ({@code [^\p{L}\p{M}\p{N}]+} replaced by a space, trimmed, split), over real posts (DKHate, Davidson,
  * HateXplain, IRA tweets) and over random strings of letters, marks, digits, surrogates (paired and lone), spaces and
- * punctuation from many scripts.
+ * punctuation from many scripts, and over random strings of link and mention parts in either case (the expressions
+ * are skipped where they cannot match).
  */
 class ShingledWordsEquivalenceTest {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
@@ -40,6 +41,48 @@ class ShingledWordsEquivalenceTest {
             int length = random.nextInt(16);
             for (int i = 0; i < length; i++) {
                 s.append(pool.charAt(random.nextInt(pool.length())));
+            }
+            String text = s.toString();
+            assertThat(ShingledText.normalisedWords(text)).as(text).isEqualTo(regexWords(text));
+        }
+    }
+
+    @Test
+    void wordsAreTheRegularExpressionsAroundLinksAndMentionsInAnyCase() {
+        Random random = new Random(7);
+        String[] parts = {
+            "www.",
+            "www",
+            "ww.",
+            "http://",
+            "https://",
+            "://",
+            "hxxp://",
+            "@",
+            "@user",
+            "mail@example.dk",
+            ".",
+            ":",
+            "/",
+            "example.com/path?q=1",
+            "t.co/abc",
+            " ",
+            "  ",
+            "Read",
+            "nu",
+            "#tag",
+            "ǅ",
+            "ẞ",
+            "İ",
+            "\u212a"
+        };
+        for (int t = 0; t < 50_000; t++) {
+            StringBuilder s = new StringBuilder();
+            int length = random.nextInt(8);
+            for (int i = 0; i < length; i++) {
+                for (char c : parts[random.nextInt(parts.length)].toCharArray()) {
+                    s.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+                }
             }
             String text = s.toString();
             assertThat(ShingledText.normalisedWords(text)).as(text).isEqualTo(regexWords(text));
