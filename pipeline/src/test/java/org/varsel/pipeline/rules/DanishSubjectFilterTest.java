@@ -80,8 +80,8 @@ class DanishSubjectFilterTest {
     }
 
     @Test
-    void readsAPassiveAfterOgWhereTheModalsFirstPassiveStands() {
-        Rule passive = TestRules.active("passive", "\"Lars Vinther burde skydes\"~0", RuleLanguage.DA);
+    void readsAPassiveAfterOgWhereTheModalsFirstPassivesPhraseEnds() {
+        Rule passive = TestRules.active("passive", "\"Lars Vinther burde skydes\"~3", RuleLanguage.DA);
         try (RuleEngine engine = RuleEngine.build(TestRules.pack(passive))) {
             assertThat(matches(engine, "Lars Vinther burde slæbes ud på gaden og skydes"))
                     .isTrue();
@@ -90,6 +90,42 @@ class DanishSubjectFilterTest {
                     .isFalse();
             assertThat(matches(engine, "Lars Vinther slæbes ud på gaden og skydes"))
                     .isFalse();
+        }
+    }
+
+    @Test
+    void readsASingularNounSubjectAfterAModalAndAnAdjectiveBeforeAPluralNoun() {
+        Rule straight = TestRules.active(
+                "singular",
+                "\"statsministeren burde hænges\"~0 OR \"den forræder skal hænges\"~0"
+                        + " OR \"de beskidte perkere skal skydes\"~0",
+                RuleLanguage.DA);
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(straight))) {
+            assertThat(matches(engine, "Så burde statsministeren hænges")).isTrue();
+            assertThat(matches(engine, "Nu skal den forræder hænges")).isTrue();
+            assertThat(matches(engine, "Så skal de beskidte perkere skydes")).isTrue();
+
+            assertThat(matches(engine, "Hvorfor burde statsministeren hænges?")).isFalse();
+        }
+        Rule object = TestRules.active("object", "\"filmen ser\"~0", RuleLanguage.DA);
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(object))) {
+            assertThat(matches(engine, "I aften ser vi filmen")).isFalse();
+            assertThat(matches(engine, "Jeg ser filmen i aften")).isFalse();
+        }
+    }
+
+    @Test
+    void stacksAPassiveSharedAfterOgBehindTheFirstPassivesParticleSoNoIdiomIsMadeUp() {
+        Rule idiom = TestRules.active("idiom", "\"hænges ud\"~0", RuleLanguage.DA);
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(idiom))) {
+            assertThat(matches(engine, "Karen Holm burde slæbes ud af sit hus og hænges"))
+                    .isFalse();
+            assertThat(matches(engine, "Karen Holm burde hænges ud i pressen")).isTrue();
+        }
+        Rule passive = TestRules.active("passive", "\"Holm burde hænges\"~5", RuleLanguage.DA);
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(passive))) {
+            assertThat(matches(engine, "Karen Holm burde slæbes ud af sit hus og hænges"))
+                    .isTrue();
         }
     }
 }
