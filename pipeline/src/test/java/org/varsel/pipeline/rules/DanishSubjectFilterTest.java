@@ -93,39 +93,37 @@ class DanishSubjectFilterTest {
         }
     }
 
-    @Test
-    void readsASingularNounSubjectAfterAModalAndAnAdjectiveBeforeAPluralNoun() {
-        Rule straight = TestRules.active(
-                "singular",
-                "\"statsministeren burde hænges\"~0 OR \"den forræder skal hænges\"~0"
-                        + " OR \"de beskidte perkere skal skydes\"~0",
-                RuleLanguage.DA);
-        try (RuleEngine engine = RuleEngine.build(TestRules.pack(straight))) {
-            assertThat(matches(engine, "Så burde statsministeren hænges")).isTrue();
-            assertThat(matches(engine, "Nu skal den forræder hænges")).isTrue();
-            assertThat(matches(engine, "Så skal de beskidte perkere skydes")).isTrue();
-
-            assertThat(matches(engine, "Hvorfor burde statsministeren hænges?")).isFalse();
-        }
-        Rule object = TestRules.active("object", "\"filmen ser\"~0", RuleLanguage.DA);
-        try (RuleEngine engine = RuleEngine.build(TestRules.pack(object))) {
-            assertThat(matches(engine, "I aften ser vi filmen")).isFalse();
-            assertThat(matches(engine, "Jeg ser filmen i aften")).isFalse();
+    /** Whether a Danish rule of {@code query} alone opens on {@code text}. */
+    private static boolean reads(String query, String text) {
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(TestRules.active("q", query, RuleLanguage.DA)))) {
+            return matches(engine, text);
         }
     }
 
     @Test
-    void stacksAPassiveSharedAfterOgBehindTheFirstPassivesParticleSoNoIdiomIsMadeUp() {
-        Rule idiom = TestRules.active("idiom", "\"hænges ud\"~0", RuleLanguage.DA);
-        try (RuleEngine engine = RuleEngine.build(TestRules.pack(idiom))) {
-            assertThat(matches(engine, "Karen Holm burde slæbes ud af sit hus og hænges"))
-                    .isFalse();
-            assertThat(matches(engine, "Karen Holm burde hænges ud i pressen")).isTrue();
-        }
-        Rule passive = TestRules.active("passive", "\"Holm burde hænges\"~5", RuleLanguage.DA);
-        try (RuleEngine engine = RuleEngine.build(TestRules.pack(passive))) {
-            assertThat(matches(engine, "Karen Holm burde slæbes ud af sit hus og hænges"))
-                    .isTrue();
-        }
+    void readsASingularNounSubjectAfterAModalAndAnAdjectiveBeforeAPluralNoun() {
+        assertThat(reads("\"statsministeren burde hænges\"~0", "Så burde statsministeren hænges"))
+                .isTrue();
+        assertThat(reads("\"den forræder skal hænges\"~0", "Nu skal den forræder hænges"))
+                .isTrue();
+        assertThat(reads("\"de beskidte perkere skal skydes\"~0", "Så skal de beskidte perkere skydes"))
+                .isTrue();
+
+        assertThat(reads("\"statsministeren burde hænges\"~0", "Hvorfor burde statsministeren hænges?"))
+                .isFalse();
+        assertThat(reads("\"filmen ser\"~0", "I aften ser vi filmen")).isFalse();
+        assertThat(reads("\"filmen ser\"~0", "Jeg ser filmen i aften")).isFalse();
+    }
+
+    @Test
+    void stacksAPassiveSharedAfterOgBeforeTheOgSoNoIdiomIsMadeUp() {
+        assertThat(reads("\"hænges ud\"~0", "Karen Holm burde slæbes ud af sit hus og hænges"))
+                .isFalse();
+        assertThat(reads("\"skydes af\"~0", "Karen Holm skal trækkes ud af bilen og skydes"))
+                .isFalse();
+        assertThat(reads("\"hænges ud\"~0", "Karen Holm burde hænges ud i pressen"))
+                .isTrue();
+        assertThat(reads("\"Holm burde hænges\"~5", "Karen Holm burde slæbes ud af sit hus og hænges"))
+                .isTrue();
     }
 }
