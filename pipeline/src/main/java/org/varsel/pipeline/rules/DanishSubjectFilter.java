@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -20,12 +22,14 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * skal muslimerne skydes", "Så skal de fucking svenskere hænges"): the subject is rotated back before the verb, each
  * position taking the next word of the straight order. And a second verb joined by "og" shares the first one's subject
  * without repeating it ("Jeg kommer hjem til dig og skyder dig"): the sentence's subject is stacked on "og"; a passive
- * after "og" shares the modal ("X burde slæbes ud og skydes"): it is stacked on the modal's first passive. The words
+ * after "og" shares the modal ("X burde slæbes ud og skydes"): it is stacked where the first passive's phrase ends, before
+ * "og", so that no idiom the text does not say is read beside it. The words
  * keep their positions and offsets, so a rule written "jeg slår ham ihjel" or "@group @modal @violent_action" reads
  * every such order without a second form.
  *
  * <p>Only a finite verb followed by its subject inside a sentence is read, the subject a pronoun or a noun whose
- * ending says it is one (a definite plural, or a plural after "alle", "de", "disse"): a verb that opens the sentence asks
+ * ending says it is one (a definite plural, a definite singular after a modal, or a plural after "alle", "de",
+ * "disse"): a verb that opens the sentence asks
  * a question or states a condition ("Skal vi slå dem ihjel?", "Kommer du igen, …"), and so does one after a question
  * word ("Hvorfor slår du ham?"). Without a tagger a finite verb is a modal or a word ending in -r, the present tense
  * of every Danish verb, less the function words that end so ("når", "efter", "eller"). Placed after
@@ -34,14 +38,18 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 final class DanishSubjectFilter extends TokenFilter {
 
-    private static final Set<String> SUBJECTS = Set.of("jeg", "vi", "du", "han", "hun", "de", "man");
+    /**
+     * The subject pronouns; the analysts' lexicons `first_person` and `harm_person` list them too, and
+     * DanishSubjectFilterWordsTest holds the two together.
+     */
+    static final Set<String> SUBJECTS = Set.of("jeg", "vi", "du", "han", "hun", "de", "man");
 
     /** "I" (you, plural) is a subject in capitals only: "i" is the preposition. */
     private static final String PLURAL_YOU = "I";
 
     /**
      * Finite verbs the ending does not tell: "er", and the modals, their past and their spoken and unaccented
-     * spellings.
+     * spellings. Every word of the analysts' `modal` lexicon is a finite verb here (DanishSubjectFilterWordsTest).
      */
     private static final Set<String> MODALS = Set.of(
             "er", "skal", "vil", "kan", "må", "maa", "skulle", "ville", "kunne", "måtte", "maatte", "burde", "ska",
@@ -56,8 +64,15 @@ final class DanishSubjectFilter extends TokenFilter {
     private static final Set<String> QUESTION_WORDS =
             Set.of("hvorfor", "hvad", "hvem", "hvordan", "hvornår", "hvornaar", "hvor", "hvilken", "hvilket", "hvilke");
 
-    /** Words that open a noun subject after its verb ("skal alle polakkerne", "skal de sorte"). */
-    private static final Set<String> DETERMINERS = Set.of("alle", "de", "disse", "samtlige");
+    /** Words that open a group's noun subject after its verb; the `quantifier` lexicon's words for a whole group. */
+    static final Set<String> GROUP_DETERMINERS = Set.of("alle", "de", "disse", "samtlige");
+
+    /**
+     * Words that open a noun subject after its verb: those of a group ("skal alle polakkerne", "skal de sorte"), which
+     * the `quantifier` lexicon lists, and of one ("skal den forræder").
+     */
+    private static final Set<String> DETERMINERS = Stream.concat(GROUP_DETERMINERS.stream(), Stream.of("den", "denne"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
      * Words with a noun's ending that are no noun: adverbs, particles and interjections that stand after a verb
@@ -110,7 +125,20 @@ final class DanishSubjectFilter extends TokenFilter {
             "vaere",
             "blive",
             "få",
-            "faa");
+            "faa",
+            "ingen",
+            "nogen",
+            "hinanden",
+            "næsten",
+            "naesten",
+            "simpelthen",
+            "overhovedet",
+            "derhen",
+            "herhen",
+            "meget",
+            "været",
+            "vaeret",
+            "blevet");
 
     /** The conjunction after which a verb shares the subject of the verb before it. */
     private static final String AND = "og";
@@ -183,7 +211,7 @@ final class DanishSubjectFilter extends TokenFilter {
             rotateSubjectBeforeVerb(words, i, straight);
             if (words.get(i).text().equalsIgnoreCase(AND)) {
                 String passive = words.get(i + 1).text();
-                sharedPassive(words, i).ifPresent(first -> straight.get(first).add(passive));
+                sharedPassive(words, i).ifPresent(end -> straight.get(end).add(passive));
             }
         }
         for (int i = 0; i < words.size(); i++) {
@@ -213,11 +241,11 @@ final class DanishSubjectFilter extends TokenFilter {
         if (isSubject(words.get(verb + 1).text())) {
             subject.add(verb + 1);
         }
-        nounSubjectEnd(words, verb + 1).ifPresent(end -> {
+        for (int end : nounSubjectEnds(words, verb)) {
             if (end > verb + 1 || subject.isEmpty()) {
                 subject.add(end);
             }
-        });
+        }
         for (int end : subject) {
             for (int i = verb; i < end; i++) {
                 straight.get(i).add(words.get(i + 1).text());
@@ -227,37 +255,53 @@ final class DanishSubjectFilter extends TokenFilter {
     }
 
     /**
-     * Where a noun subject that starts at {@code first} ends: a definite plural ("muslimerne", "børnene"), or after
-     * "alle", "de" or "disse" the next word that has a plural's ending, or the one after a word between ("de fucking
-     * svenskere", "alle de sorte"). Without a tagger the ending is what tells a noun from the particles and adverbs
-     * that follow a verb as often ("skal de ikke", "skal gerne").
+     * Where a noun subject after the verb at {@code verb} may end: a definite plural ("muslimerne", "børnene"), after a
+     * modal a definite singular ("så burde statsministeren hænges"), or after "alle", "de", "den" or "disse" the next
+     * word that has a plural's ending, or the one after a word between ("de fucking svenskere", "alle de sorte"), and
+     * the noun after an adjective so ended as well ("de beskidte perkere": both, since "de unge hjælpe" has the same
+     * endings). Without a tagger the ending is what tells a noun from the particles and adverbs that follow a verb as
+     * often ("skal de ikke", "skal gerne"); a singular is read after a modal only, where "jeg ser filmen" cannot be.
      */
-    private static Optional<Integer> nounSubjectEnd(List<Word> words, int first) {
-        if (isDefinitePlural(words.get(first).text())) {
-            return Optional.of(first);
+    private static List<Integer> nounSubjectEnds(List<Word> words, int verb) {
+        int first = verb + 1;
+        String firstWord = lower(words.get(first));
+        if (isDefinitePlural(firstWord) || (isModal(lower(words.get(verb))) && isDefiniteSingular(firstWord))) {
+            return List.of(first);
         }
         int noun = first;
         while (noun < words.size() && DETERMINERS.contains(lower(words.get(noun)))) {
             noun++;
         }
         if (noun == first) {
-            return Optional.empty();
+            return List.of();
         }
         for (int i = noun; i < Math.min(noun + 2, words.size()); i++) {
-            Word w = words.get(i);
-            if (w.opensSentence() || NOT_NOUNS.contains(lower(w)) || isSubject(w.text()) || MODALS.contains(lower(w))) {
-                return Optional.empty();
+            if (!mayBeNoun(words.get(i))) {
+                return List.of();
             }
-            if (hasPluralEnding(lower(w))) {
-                return Optional.of(i);
+            if (hasPluralEnding(lower(words.get(i)))) {
+                boolean adjectiveBefore = lower(words.get(i)).endsWith("e")
+                        && i + 1 < words.size()
+                        && mayBeNoun(words.get(i + 1))
+                        && hasPluralEnding(lower(words.get(i + 1)));
+                return adjectiveBefore ? List.of(i, i + 1) : List.of(i);
             }
         }
-        return Optional.empty();
+        return List.of();
+    }
+
+    /** A word that can stand in a noun subject: no particle, pronoun or modal, and not the next sentence's first. */
+    private static boolean mayBeNoun(Word w) {
+        String word = lower(w);
+        return !w.opensSentence() && !NOT_NOUNS.contains(word) && !isSubject(w.text()) && !MODALS.contains(word);
     }
 
     /**
-     * The passive a modal governs that a passive after the "og" at {@code and} shares ("X burde slæbes ud på gaden og
-     * skydes" is "X burde skydes" too): the first passive right after a modal in the sentence before the "og".
+     * Where a passive after the "og" at {@code and} is read when it shares the modal of a passive before it ("X burde
+     * slæbes ud på gaden og skydes" is "X burde skydes" too): on the word right before the "og", where the first
+     * passive's phrase ends, when a passive right after a modal stands in the sentence before it. Not on that first
+     * passive: the word after it would make an idiom the text does not say and the rules exclude ("slæbes ud … og
+     * hænges" read "hænges ud", exposed; "trækkes ud af bilen og skydes" read "skydes af", fireworks).
      */
     private static Optional<Integer> sharedPassive(List<Word> words, int and) {
         if (and + 1 >= words.size() || words.get(and + 1).opensSentence() || !isPassive(lower(words.get(and + 1)))) {
@@ -265,7 +309,7 @@ final class DanishSubjectFilter extends TokenFilter {
         }
         for (int i = and - 1; i > 0 && !words.get(i).opensSentence(); i--) {
             if (isPassive(lower(words.get(i))) && MODALS.contains(lower(words.get(i - 1)))) {
-                return Optional.of(i);
+                return Optional.of(and - 1);
             }
         }
         return Optional.empty();
@@ -315,8 +359,17 @@ final class DanishSubjectFilter extends TokenFilter {
     }
 
     private static boolean isDefinitePlural(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        return w.length() >= 6 && w.endsWith("ne") && !NOT_NOUNS.contains(w);
+        return word.length() >= 6 && word.endsWith("ne") && !NOT_NOUNS.contains(word);
+    }
+
+    /** The definite singular ("statsministeren", "svinet"), less the adverbs and pronouns so ended ("igen", "ingen"). */
+    private static boolean isDefiniteSingular(String word) {
+        return word.length() >= 5 && (word.endsWith("en") || word.endsWith("et")) && !NOT_NOUNS.contains(word);
+    }
+
+    /** A modal, not "er": "det er manden" has its subject first. */
+    private static boolean isModal(String word) {
+        return MODALS.contains(word) && !word.equals("er");
     }
 
     /** The endings of a Danish plural, indefinite and definite ("svenskere", "muslimer", "de sorte"). */
@@ -333,11 +386,11 @@ final class DanishSubjectFilter extends TokenFilter {
         return word.text().toLowerCase(Locale.ROOT);
     }
 
-    private static boolean isSubject(String word) {
+    static boolean isSubject(String word) {
         return word.equals(PLURAL_YOU) || SUBJECTS.contains(word.toLowerCase(Locale.ROOT));
     }
 
-    private static boolean isFiniteVerb(String word) {
+    static boolean isFiniteVerb(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         return MODALS.contains(w) || (w.length() > 2 && w.endsWith("r") && !NOT_VERBS.contains(w));
     }

@@ -80,8 +80,8 @@ class DanishSubjectFilterTest {
     }
 
     @Test
-    void readsAPassiveAfterOgWhereTheModalsFirstPassiveStands() {
-        Rule passive = TestRules.active("passive", "\"Lars Vinther burde skydes\"~0", RuleLanguage.DA);
+    void readsAPassiveAfterOgWhereTheModalsFirstPassivesPhraseEnds() {
+        Rule passive = TestRules.active("passive", "\"Lars Vinther burde skydes\"~3", RuleLanguage.DA);
         try (RuleEngine engine = RuleEngine.build(TestRules.pack(passive))) {
             assertThat(matches(engine, "Lars Vinther burde slæbes ud på gaden og skydes"))
                     .isTrue();
@@ -91,5 +91,39 @@ class DanishSubjectFilterTest {
             assertThat(matches(engine, "Lars Vinther slæbes ud på gaden og skydes"))
                     .isFalse();
         }
+    }
+
+    /** Whether a Danish rule of {@code query} alone opens on {@code text}. */
+    private static boolean reads(String query, String text) {
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(TestRules.active("q", query, RuleLanguage.DA)))) {
+            return matches(engine, text);
+        }
+    }
+
+    @Test
+    void readsASingularNounSubjectAfterAModalAndAnAdjectiveBeforeAPluralNoun() {
+        assertThat(reads("\"statsministeren burde hænges\"~0", "Så burde statsministeren hænges"))
+                .isTrue();
+        assertThat(reads("\"den forræder skal hænges\"~0", "Nu skal den forræder hænges"))
+                .isTrue();
+        assertThat(reads("\"de beskidte perkere skal skydes\"~0", "Så skal de beskidte perkere skydes"))
+                .isTrue();
+
+        assertThat(reads("\"statsministeren burde hænges\"~0", "Hvorfor burde statsministeren hænges?"))
+                .isFalse();
+        assertThat(reads("\"filmen ser\"~0", "I aften ser vi filmen")).isFalse();
+        assertThat(reads("\"filmen ser\"~0", "Jeg ser filmen i aften")).isFalse();
+    }
+
+    @Test
+    void stacksAPassiveSharedAfterOgBeforeTheOgSoNoIdiomIsMadeUp() {
+        assertThat(reads("\"hænges ud\"~0", "Karen Holm burde slæbes ud af sit hus og hænges"))
+                .isFalse();
+        assertThat(reads("\"skydes af\"~0", "Karen Holm skal trækkes ud af bilen og skydes"))
+                .isFalse();
+        assertThat(reads("\"hænges ud\"~0", "Karen Holm burde hænges ud i pressen"))
+                .isTrue();
+        assertThat(reads("\"Holm burde hænges\"~5", "Karen Holm burde slæbes ud af sit hus og hænges"))
+                .isTrue();
     }
 }
