@@ -23,8 +23,9 @@ final class LexiconCheck {
             Analyzer analyzer,
             List<RuleProblem> problems) {
         int run = 0;
-        // examples are texts: they get the as-written terms of the lexicons' forms stacked, as signals do
-        Analyzer texts = RuleAnalyzer.perField(false, false, lexicons.all());
+        // examples are texts: they get the analysis signals get, the as-written terms of the lexicons' forms and the
+        // markers a form may write ("_past_ the") included
+        Analyzer texts = RuleAnalyzer.forDocuments(lexicons.all());
         for (LexiconFiles.SourcedLexicon s : sourced) {
             Lexicon lexicon = s.lexicon();
             checkForms(s, analyzer, problems);

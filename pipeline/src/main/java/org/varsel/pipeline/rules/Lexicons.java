@@ -236,9 +236,9 @@ final class Lexicons {
     }
 
     /**
-     * The index past the form's last word when the form occurs at {@code at}, else -1. An as-written term
-     * ({@link AsWritten}) stands in the list right after the word it is stacked on: a form steps over the ones it does
-     * not write, and over the word whose term it writes.
+     * The index past the form's last word when the form occurs at {@code at}, else -1. A token stacked on a word (an
+     * as-written term, {@link AsWritten}, or a marker such as {@code _past_}) stands in the list right after the word:
+     * a form steps over the ones it does not write, and over the word whose stacked token it writes.
      */
     private static int endOf(List<String> form, List<Token> tokens, int at) {
         int j = at;
@@ -255,12 +255,25 @@ final class Lexicons {
     }
 
     private static boolean steppedOver(String formWord, List<Token> tokens, int j) {
-        boolean stacked = AsWritten.isWritten(tokens.get(j).term());
-        if (!AsWritten.isWritten(formWord)) {
-            return stacked;
+        return stacked(tokens, j)
+                || (j + 1 < tokens.size()
+                        && stacked(tokens, j + 1)
+                        && formWord.equals(tokens.get(j + 1).term()));
+    }
+
+    /**
+     * True when token {@code j} is an as-written term or a marker stacked on the word before it (it keeps the word's
+     * offsets); a marker put before a word ({@code _start_}) is not, so no form reads across a sentence's end.
+     */
+    private static boolean stacked(List<Token> tokens, int j) {
+        Token t = tokens.get(j);
+        String term = t.term();
+        boolean stackable =
+                AsWritten.isWritten(term) || (term.length() > 2 && term.startsWith("_") && term.endsWith("_"));
+        if (!stackable || j == 0) {
+            return false;
         }
-        return !stacked
-                && j + 1 < tokens.size()
-                && formWord.equals(tokens.get(j + 1).term());
+        Token word = tokens.get(j - 1);
+        return word.start() == t.start() && word.end() == t.end();
     }
 }

@@ -26,7 +26,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * open with an imperative ({@link ClauseStartFilter}), in
  * language-neutral ones {@code _quoted_} on speech quoted from others ({@link QuotedSpeechFilter}) and {@code _title_} on
  * hashtags that name a film, a song or a book ({@link TitleHashtagFilter}), {@code _game_} on a hashtag game's prompt that
- * opens the text ({@link HashtagGameFilter}), lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}), in English ones the standard spelling of a chat-spelt modal or pronoun stacked ({@link ChatSpellingFilter}) and, in Danish ones, words written without æ, ø, å given their spelling with them ({@link DanishLettersFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
+ * opens the text ({@link HashtagGameFilter}) and {@code _past_} on a verb of killing in its past form as written
+ * ({@link KillingPastFormFilter}: "shot" apart from "shoot"), lower case, in documents obfuscated words repaired ({@link ObfuscationRepairFilter}), in English ones the standard spelling of a chat-spelt modal or pronoun stacked ({@link ChatSpellingFilter}) and, in Danish ones, words written without æ, ø, å given their spelling with them ({@link DanishLettersFilter}), emphasis (three or more of a letter) collapsed, diacritic folding
  * and a stemmer (English, Danish, none for {@code any}), then every double letter collapsed.
  * {@code any} and the script languages break words with ICU (dictionaries for Myanmar, Thai,
  * Lao, Khmer and CJK, which are written without spaces) and fold words outside the Latin script
@@ -134,6 +135,7 @@ final class RuleAnalyzer extends Analyzer {
             ts = new QuotedSpeechFilter(ts, () -> reading[0].text());
             ts = new TitleHashtagFilter(ts, () -> reading[0].text());
             ts = new HashtagGameFilter(ts, () -> reading[0].text());
+            ts = new KillingPastFormFilter(ts);
         }
         ts = remembers ? new RememberedWordFilter(ts, remembered, this::perWord) : perWord(ts);
         return new TokenStreamComponents(
