@@ -133,6 +133,14 @@ public final class ModelCommand extends CommandGroup {
         boolean targetFeatures;
 
         @Option(
+                names = "--features",
+                description =
+                        "Train on these features (harm-features-3, the default; harm-features-4, as --target-features; "
+                                + "harm-features-5: and the signs that violence is reported; harm-features-6: the WordNet harm "
+                                + "words read as violence); the model then names them and is scored with them.")
+        String featuresVersion;
+
+        @Option(
                 names = "--synthetic-repeats",
                 description = "How often each post of the project's own templates is repeated in training (1 or more; "
                         + "they hold the only Danish threats). Default: ${DEFAULT-VALUE}")
@@ -311,7 +319,9 @@ public final class ModelCommand extends CommandGroup {
 
         private TrainedModel trainAndWrite(TrainingCorpus corpus, TrainingOptions options) throws IOException {
             long start = System.nanoTime();
-            HarmFeatures features = targetFeatures ? new TargetedHarmFeatures() : new HarmFeatures();
+            HarmFeatures features = featuresVersion != null
+                    ? HarmFeatures.ofVersion(featuresVersion)
+                    : targetFeatures ? new TargetedHarmFeatures() : new HarmFeatures();
             TrainedModel trained = ModelTrainer.train(corpus, files.data, options, features, this::progress);
             Files.createDirectories(model.toAbsolutePath().getParent());
             try (OutputStream file = Files.newOutputStream(model)) {

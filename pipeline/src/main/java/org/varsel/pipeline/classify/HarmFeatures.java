@@ -16,7 +16,9 @@ import opennlp.tools.doccat.FeatureGenerator;
  * {@link HarmLexicon} classes the post contains and combines — a violent word near a group word, a call to act with
  * a time or place — which generalise to threats phrased unlike any training post. OpenNLP instantiates it by class
  * name when it loads a model, hence public with a no-argument constructor; {@link TargetedHarmFeatures} adds the
- * {@link TargetFeatures target features} for a model trained with them ({@code model train --target-features}).
+ * {@link TargetFeatures target features} for a model trained with them ({@code model train --target-features}),
+ * {@link ReportedHarmFeatures} the {@link ReportedViolenceFeatures reported-violence features} and
+ * {@link WordNetHarmFeatures} the WordNet harm words ({@code model train --features harm-features-5|6}).
  */
 public class HarmFeatures implements FeatureGenerator {
 
@@ -30,6 +32,16 @@ public class HarmFeatures implements FeatureGenerator {
      * features, so a model of {@link #VERSION} is scored as before by the class it names.
      */
     public static final String TARGETED_VERSION = "harm-features-4";
+    /**
+     * {@link #VERSION}'s features and the {@link ReportedViolenceFeatures reported-violence features}
+     * ({@link ReportedHarmFeatures}): only added features, as {@link #TARGETED_VERSION}.
+     */
+    public static final String REPORTED_VERSION = "harm-features-5";
+    /**
+     * {@link #VERSION}'s features with the WordNet harm words ({@link HarmLexicon#WORDNET_RESOURCE}) read as violence and
+     * weapons ({@link WordNetHarmFeatures}): more tokens have a class, so the class features fire on more posts.
+     */
+    public static final String WORDNET_VERSION = "harm-features-6";
 
     static final int CHAR_GRAM = 4;
     /** Words this long or longer also give character n-grams; shorter ones are covered by the word itself. */
@@ -67,23 +79,59 @@ public class HarmFeatures implements FeatureGenerator {
     }
 
     private final HarmLexicon lexicon = HarmLexicon.bundled();
-    private final HarmLexicon targets = HarmLexicon.targets();
     private final ObfuscationFolding folding = ObfuscationFolding.bundled();
     private final CompoundWords compounds = CompoundWords.bundled();
+    private final String version;
+    /** The lexicon read beside {@link #lexicon} in this version ({@code null} in {@link #VERSION}). */
+    private final HarmLexicon extra;
+
     private final boolean withTargets;
+    private final boolean withReported;
 
     /** The features of {@link #VERSION}; OpenNLP instantiates the class a model names with this constructor. */
     public HarmFeatures() {
-        this(false);
+        this(VERSION);
     }
 
-    HarmFeatures(boolean withTargets) {
-        this.withTargets = withTargets;
+    HarmFeatures(String version) {
+        this.version = version;
+        this.withTargets = version.equals(TARGETED_VERSION);
+        this.withReported = version.equals(REPORTED_VERSION);
+        String resource = extraResource(version);
+        this.extra = resource == null ? null : HarmLexicon.ofResource(resource);
+    }
+
+    /** The generator of {@code version}'s features, as {@code model train --features} names it. */
+    public static HarmFeatures ofVersion(String version) {
+        return switch (version) {
+            case VERSION -> new HarmFeatures();
+            case TARGETED_VERSION -> new TargetedHarmFeatures();
+            case REPORTED_VERSION -> new ReportedHarmFeatures();
+            case WORDNET_VERSION -> new WordNetHarmFeatures();
+            default ->
+                throw new IllegalArgumentException("no harm features " + version + "; one of " + VERSION + ", "
+                        + TARGETED_VERSION + ", " + REPORTED_VERSION + ", " + WORDNET_VERSION);
+        };
     }
 
     /** The version of the features this generator computes ({@link HarmClassifier#FEATURES_PROPERTY}). */
     public String version() {
-        return withTargets ? TARGETED_VERSION : VERSION;
+        return version;
+    }
+
+    /** The lexicon resource this version reads beside {@link HarmLexicon#RESOURCE}, or {@code null}: in the model's version. */
+    String extraResource() {
+        return extraResource(version);
+    }
+
+    private static String extraResource(String version) {
+        return switch (version) {
+            case VERSION -> null;
+            case TARGETED_VERSION -> HarmLexicon.TARGETS_RESOURCE;
+            case REPORTED_VERSION -> HarmLexicon.REPORTED_RESOURCE;
+            case WORDNET_VERSION -> HarmLexicon.WORDNET_RESOURCE;
+            default -> throw new IllegalArgumentException("no harm features " + version);
+        };
     }
 
     @Override
@@ -116,7 +164,8 @@ public class HarmFeatures implements FeatureGenerator {
     /** Runs the feature extraction over {@code normalised} tokens into {@code sink}. */
     void extract(String[] normalised, FeatureSink sink) {
         String[] tokens = plainWords(normalised);
-        int[] tokenClasses = withTargets ? new int[tokens.length] : null;
+        boolean byToken = withTargets || withReported;
+        int[] tokenClasses = byToken ? new int[tokens.length] : null;
         int[] lastSeen = new int[WordClass.values().length];
         Arrays.fill(lastSeen, Integer.MIN_VALUE / 2);
         int documentClasses = 0;
@@ -130,7 +179,7 @@ public class HarmFeatures implements FeatureGenerator {
             } else {
                 if (spaced.length() >= SPACED_MIN_LETTERS) {
                     int classes = sink.joined(spaced.toString());
-                    if (withTargets) {
+                    if (byToken) {
                         tokenClasses[i - 1] |= classes;
                     }
                     documentClasses |= classes;
@@ -142,7 +191,7 @@ public class HarmFeatures implements FeatureGenerator {
                 break;
             }
             int classes = sink.word(word, previous);
-            if (withTargets) {
+            if (byToken) {
                 tokenClasses[i] = classes;
             }
             previous = word;
@@ -170,6 +219,9 @@ public class HarmFeatures implements FeatureGenerator {
         if (withTargets) {
             TargetFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
         }
+        if (withReported) {
+            ReportedViolenceFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
+        }
     }
 
     /**
@@ -193,7 +245,7 @@ public class HarmFeatures implements FeatureGenerator {
 
     /** The classes of a word joined back from spaced letters. */
     int classes(String word) {
-        return withTargets ? lexicon.classes(word) | targets.classes(word) : lexicon.classes(word);
+        return extra == null ? lexicon.classes(word) : lexicon.classes(word) | extra.classes(word);
     }
 
     static String bigram(String previous, String word) {

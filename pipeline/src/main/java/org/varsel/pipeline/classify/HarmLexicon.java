@@ -25,9 +25,16 @@ final class HarmLexicon {
     /** Who or what a violent word is aimed at, and intent ({@link TargetFeatures}); its bytes are in the version too. */
     static final String TARGETS_RESOURCE = "/classify/target-lexicon.tsv";
 
+    /** Signs that violence is reported ({@link ReportedViolenceFeatures}); its bytes are in the version too. */
+    static final String REPORTED_RESOURCE = "/classify/reported-lexicon.tsv";
+    /** The WordNet-derived harm words of the rule lexicons, as violence and weapon; its bytes are in the version too. */
+    static final String WORDNET_RESOURCE = "/classify/wordnet-harm-lexicon.tsv";
+
     private static final int PREFIX_KEY = 4;
     private static final HarmLexicon BUNDLED = load(RESOURCE);
     private static final HarmLexicon TARGETS = load(TARGETS_RESOURCE);
+    private static final HarmLexicon REPORTED = load(REPORTED_RESOURCE);
+    private static final HarmLexicon WORDNET = load(WORDNET_RESOURCE);
 
     private final Map<String, Integer> exact;
     /** Prefix terms keyed by their first four letters, so a token costs one map look-up. */
@@ -50,6 +57,17 @@ final class HarmLexicon {
      */
     static HarmLexicon targets() {
         return TARGETS;
+    }
+
+    /** The lexicon a feature version reads beside {@link #bundled()}: {@link #TARGETS_RESOURCE}, {@link #REPORTED_RESOURCE}
+     * (past violent verbs, auxiliaries, news, third persons, dates) or {@link #WORDNET_RESOURCE}. */
+    static HarmLexicon ofResource(String resource) {
+        return switch (resource) {
+            case TARGETS_RESOURCE -> TARGETS;
+            case REPORTED_RESOURCE -> REPORTED;
+            case WORDNET_RESOURCE -> WORDNET;
+            default -> throw new IllegalArgumentException("no classifier lexicon " + resource);
+        };
     }
 
     /** The {@link WordClass#bit() bits} of every class {@code token} (lower case, folded) belongs to; 0 for none. */

@@ -103,7 +103,7 @@ final class TargetFeatures {
     }
 
     /** True when a token in [from, to) has one of {@code classes}. */
-    private static boolean classWithin(int[] tokenClasses, int from, int to, int classes) {
+    static boolean classWithin(int[] tokenClasses, int from, int to, int classes) {
         for (int k = Math.max(0, from); k < to; k++) {
             if ((tokenClasses[k] & classes) != 0) {
                 return true;
@@ -112,7 +112,7 @@ final class TargetFeatures {
         return false;
     }
 
-    private static void emit(HarmFeatures.FeatureSink sink, boolean present, String feature) {
+    static void emit(HarmFeatures.FeatureSink sink, boolean present, String feature) {
         if (present) {
             sink.feature(feature);
         }

@@ -8,6 +8,6 @@ package org.varsel.pipeline.classify;
 public final class TargetedHarmFeatures extends HarmFeatures {
 
     public TargetedHarmFeatures() {
-        super(true);
+        super(TARGETED_VERSION);
     }
 }

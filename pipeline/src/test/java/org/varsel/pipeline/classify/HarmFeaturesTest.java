@@ -135,4 +135,65 @@ class HarmFeaturesTest {
         assertThat(features.version()).isEqualTo(HarmFeatures.VERSION);
         assertThat(targeted.version()).isEqualTo(HarmFeatures.TARGETED_VERSION);
     }
+
+    @Test
+    void tellsViolenceReportedFromViolenceCalledFor() {
+        HarmFeatures reported = new ReportedHarmFeatures();
+        assertThat(reported.extractFeatures(
+                        TextNormaliser.tokens("Two men were shot outside the mosque last night, police said"),
+                        Map.of()))
+                .contains(
+                        ReportedViolenceFeatures.PAST,
+                        ReportedViolenceFeatures.PASSIVE,
+                        ReportedViolenceFeatures.NEWS_PAST,
+                        ReportedViolenceFeatures.PAST_DATE,
+                        ReportedViolenceFeatures.PAST_PLACE,
+                        ReportedViolenceFeatures.REPORTED);
+        assertThat(reported.extractFeatures(
+                        TextNormaliser.tokens("En mand blev dræbt i går, oplyser politiet"), Map.of()))
+                .contains(
+                        ReportedViolenceFeatures.PASSIVE,
+                        ReportedViolenceFeatures.NEWS_PAST,
+                        ReportedViolenceFeatures.REPORTED);
+        assertThat(reported.extractFeatures(TextNormaliser.tokens("a man stabbed his neighbour"), Map.of()))
+                .contains(ReportedViolenceFeatures.THIRD_PAST, ReportedViolenceFeatures.REPORTED);
+        assertThat(reported.extractFeatures(
+                        TextNormaliser.tokens("Kill all the migrants at the mosque tonight"), Map.of()))
+                .noneMatch(f -> f.startsWith("r="));
+        assertThat(reported.extractFeatures(
+                        TextNormaliser.tokens("they were shot, now go and shoot the rest of them"), Map.of()))
+                .contains(ReportedViolenceFeatures.PASSIVE)
+                .doesNotContain(ReportedViolenceFeatures.REPORTED);
+    }
+
+    @Test
+    void readsTheWordNetHarmWordsAsViolenceOnlyInTheirVersion() {
+        HarmFeatures wordNet = new WordNetHarmFeatures();
+        String text = "we should bludgeon the migrants";
+        assertThat(of(text)).doesNotContain("l=violence~group");
+        assertThat(wordNet.extractFeatures(TextNormaliser.tokens(text), Map.of()))
+                .contains("l=violence", "l=violence~group");
+        assertThat(HarmFeatures.ofVersion(HarmFeatures.WORDNET_VERSION).version())
+                .isEqualTo(HarmFeatures.WORDNET_VERSION);
+    }
+
+    @Test
+    void addsOnlyReportedFeaturesInTheReportedVersion() {
+        HarmFeatures reported = new ReportedHarmFeatures();
+        for (String text : new String[] {
+            "Two men were shot outside the mosque last night, police said",
+            "En mand blev dræbt i går",
+            "I will kill you at the mosque tonight"
+        }) {
+            assertThat(reported.extractFeatures(TextNormaliser.tokens(text), Map.of()))
+                    .filteredOn(f -> !f.startsWith("r=")
+                            && !f.equals("l=reported")
+                            && !f.equals("l=auxiliary")
+                            && !f.equals("l=news")
+                            && !f.equals("l=third")
+                            && !f.equals("l=date")
+                            && !f.equals("l=unreal"))
+                    .containsExactlyElementsOf(of(text));
+        }
+    }
 }
