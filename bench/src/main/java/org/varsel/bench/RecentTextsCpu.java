@@ -64,7 +64,10 @@ public final class RecentTextsCpu {
                         "enrichment",
                         share,
                         s -> category(enricher.enrich(s.signal().text(), hint(s))),
-                        s -> category(enrichments.answer(s.signal().text(), hint(s), enricher::enrich)));
+                        s -> category(enrichments.answer(
+                                s.signal().text(),
+                                hint(s),
+                                () -> enricher.enrich(s.signal().text(), hint(s)))));
             }
         }
     }

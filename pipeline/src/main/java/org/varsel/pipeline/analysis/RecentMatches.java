@@ -26,7 +26,6 @@ public final class RecentMatches {
 
     /** {@link SignalMatcher#match} with this engine, answered from memory for a text matched lately. */
     public MatchResult match(AnalysedSignal signal) {
-        return results.answer(
-                signal.signal().text(), signal.ruleLanguage(), (text, language) -> SignalMatcher.match(engine, signal));
+        return results.answer(signal.signal().text(), signal.ruleLanguage(), () -> SignalMatcher.match(engine, signal));
     }
 }

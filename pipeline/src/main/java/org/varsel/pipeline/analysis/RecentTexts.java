@@ -1,7 +1,7 @@
 package org.varsel.pipeline.analysis;
 
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.varsel.pipeline.rules.SecondChanceMemory;
 
 /**
@@ -35,17 +35,20 @@ public final class RecentTexts<V> {
         this.answers = new SecondChanceMemory<>(texts);
     }
 
-    /** {@code analysis}'s answer for the text in that language, from memory when it read the two lately. */
-    public V answer(String text, Optional<String> language, BiFunction<String, Optional<String>, V> analysis) {
+    /**
+     * The answer for {@code text} in {@code language}: remembered when the two were read lately, else {@code analysis}'s,
+     * which must be the analysis of exactly this text in this language, for it is remembered as theirs.
+     */
+    public V answer(String text, Optional<String> language, Supplier<V> analysis) {
         if (text != null && text.length() > LONGEST) {
-            return analysis.apply(text, language);
+            return analysis.get();
         }
         Key key = new Key(text, language);
         V known = answers.get(key);
         if (known != null) {
             return known;
         }
-        V answer = analysis.apply(text, language);
+        V answer = analysis.get();
         answers.put(key, answer);
         return answer;
     }

@@ -1,15 +1,17 @@
 package org.varsel.pipeline.rules;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
- * Checks what only analysis can tell about a lexicon: every form leaves a word after analysis, no analysed form
- * names two groups, the lexicon is not too large, and its examples hold (a {@code match} example contains one of
+ * Checks what only analysis can tell about a lexicon: every form leaves a word after analysis, no word of a form
+ * analyses as a function word it is not ({@link FunctionWords}), no analysed form names two groups, the lexicon is not too large, and its examples hold (a {@code match} example contains one of
  * its entries, a {@code no_match} example none). Problems name the file and line of the entry or example.
  */
 final class LexiconCheck {
@@ -26,9 +28,12 @@ final class LexiconCheck {
         // examples are texts: they get the analysis signals get, the as-written terms of the lexicons' forms and the
         // markers a form may write ("_past_ the") included
         Analyzer texts = RuleAnalyzer.forDocuments(lexicons.all());
+        Map<RuleLanguage, Optional<FunctionWords>> functionWords = new EnumMap<>(RuleLanguage.class);
         for (LexiconFiles.SourcedLexicon s : sourced) {
             Lexicon lexicon = s.lexicon();
-            checkForms(s, analyzer, problems);
+            Optional<FunctionWords> functionWordsOfLanguage =
+                    functionWords.computeIfAbsent(lexicon.language(), l -> FunctionWords.of(analyzer, l));
+            checkForms(s, analyzer, functionWordsOfLanguage, problems);
             List<String> match = lexicon.examples().match();
             for (int i = 0; i < match.size(); i++, run++) {
                 if (found(lexicons, lexicon, texts, match.get(i)).isEmpty()) {
@@ -57,7 +62,11 @@ final class LexiconCheck {
         return run;
     }
 
-    private static void checkForms(LexiconFiles.SourcedLexicon s, Analyzer analyzer, List<RuleProblem> problems) {
+    private static void checkForms(
+            LexiconFiles.SourcedLexicon s,
+            Analyzer analyzer,
+            Optional<FunctionWords> functionWords,
+            List<RuleProblem> problems) {
         Lexicon lexicon = s.lexicon();
         Map<List<String>, String> groupOf = new HashMap<>();
         Set<List<String>> distinct = new HashSet<>();
@@ -65,8 +74,13 @@ final class LexiconCheck {
             Lexicon.Entry entry = lexicon.entries().get(i);
             String at = s.entryAt().get(i);
             checkForm(s, analyzer, entry, entry.term(), at + "/term", groupOf, distinct, problems);
+            functionWords.ifPresent(
+                    f -> checkNoFunctionWordMistaken(s, analyzer, f, entry.term(), at + "/term", problems));
             for (int k = 0; k < entry.forms().size(); k++) {
-                checkForm(s, analyzer, entry, entry.forms().get(k), at + "/forms/" + k, groupOf, distinct, problems);
+                String form = entry.forms().get(k);
+                String formAt = at + "/forms/" + k;
+                checkForm(s, analyzer, entry, form, formAt, groupOf, distinct, problems);
+                functionWords.ifPresent(f -> checkNoFunctionWordMistaken(s, analyzer, f, form, formAt, problems));
             }
         }
         if (distinct.size() > Lexicons.MAX_FORMS) {
@@ -101,6 +115,34 @@ final class LexiconCheck {
                     "form '" + form + "' analyses as '" + String.join(" ", tokens) + "', which already names group '"
                             + earlier + "', not '" + entry.group() + "'"));
         }
+    }
+
+    /**
+     * "IED" analyses as "i", so it would have made every "I" a weapon. A form of several words is let be: its other
+     * words keep it from matching the function word alone ("blevet dræbt" read as "blev dræbt" is the same report).
+     */
+    private static void checkNoFunctionWordMistaken(
+            LexiconFiles.SourcedLexicon s,
+            Analyzer analyzer,
+            FunctionWords functionWords,
+            String form,
+            String at,
+            List<RuleProblem> problems) {
+        String word = form.trim();
+        if (word.contains(" ")) {
+            return;
+        }
+        List<String> terms = AsWritten.analyse(analyzer, s.lexicon().language(), word);
+        String remedy =
+                AsWritten.isWritten(word) ? "leave it out" : "write it as written ('=" + word + "') or leave it out";
+        functionWords
+                .mistakenFor(word, terms)
+                .ifPresent(functionWord -> problems.add(RuleProblem.error(
+                        s.file(),
+                        s.line(at),
+                        "form '" + form + "' analyses as '" + terms.get(0) + "', as the function word '"
+                                + functionWord + "' does, so every '" + functionWord + "' in a text would match it: "
+                                + remedy)));
     }
 
     private static List<Lexicons.Occurrence> found(Lexicons lexicons, Lexicon lexicon, Analyzer analyzer, String text) {

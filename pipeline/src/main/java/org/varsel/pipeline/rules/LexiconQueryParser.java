@@ -108,6 +108,12 @@ final class LexiconQueryParser extends QueryParser {
                 }
             }
         }
+        if (oneSentence && sources.size() < 2) {
+            // one part has no sentence end to keep out: the option would be read and do nothing
+            errors.add("'" + ONE_SENTENCE + "' in \"" + queryText.trim() + "\" keeps two or more parts in one sentence,"
+                    + " and this phrase has " + (sources.isEmpty() ? "none" : "one")
+                    + ": add the part it must share a sentence with, or drop the option");
+        }
         if (sources.isEmpty()) {
             return new TermQuery(new Term(field, queryText));
         }

@@ -194,6 +194,8 @@ final class PersonNameFilter extends TextMarkerFilter {
                 if (names.contains(lexicon.name())) {
                     lexicon.entries().stream()
                             .flatMap(e -> e.allForms().stream())
+                            // "=anne": a name written as written, so that its stem is not the function word "an"
+                            .map(f -> AsWritten.isWritten(f) ? f.substring(AsWritten.MARK.length()) : f)
                             .map(f -> f.toLowerCase(Locale.ROOT))
                             .filter(f -> f.chars().allMatch(Character::isLetter))
                             .forEach(forms::add);

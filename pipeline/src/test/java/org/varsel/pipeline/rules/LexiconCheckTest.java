@@ -127,6 +127,57 @@ class LexiconCheckTest {
     }
 
     @Test
+    void aWordThatAnalysesAsAFunctionWordItIsNotIsRefusedAndTheFunctionWordsThemselvesPass() throws IOException {
+        Path weapons = write("weapon.yaml", """
+        lexicon: weapon
+        language: en
+        kind: weapon
+        description: Weapons
+        owner: desk
+        entries:
+          - {term: gun, forms: [guns]}
+          - {term: IED, forms: [IEDs]}
+          - {term: car bomb, forms: [car IEDs]}
+        examples:
+          match: ["a gun"]
+          no_match: ["I went home"]
+        """);
+        Path names = write("given_name.yaml", """
+        lexicon: given_name
+        language: en
+        kind: target-group
+        description: Given names
+        owner: desk
+        entries: [karen, "=anne", "=ann"]
+        examples:
+          match: ["Karen"]
+          no_match: ["an hour"]
+        """);
+        write("negation.yaml", """
+        lexicon: negation
+        language: en
+        kind: negation
+        description: Negations
+        owner: desk
+        entries: [not, no, never]
+        examples:
+          match: ["not now"]
+          no_match: ["now"]
+        """);
+
+        assertThat(errors())
+                .containsExactly(
+                        names + ":6: form '=ann' analyses as '=an', as the function word 'an' does, so every 'an' in a"
+                                + " text would match it: leave it out",
+                        names + ":9: lexicon 'given_name' must not find its entries in example (it found \"an\" of"
+                                + " entry '=ann'): \"an hour\"",
+                        weapons + ":8: form 'IEDs' analyses as 'i', as the function word 'i' does, so every 'i' in a"
+                                + " text would match it: write it as written ('=IEDs') or leave it out",
+                        weapons + ":12: lexicon 'weapon' must not find its entries in example (it found \"I\" of entry"
+                                + " 'IED'): \"I went home\"");
+    }
+
+    @Test
     void unknownKindsLanguagesAndGroupsOnTheWrongKindAreRefused() throws IOException {
         Path file = write("verbs.yaml", """
         lexicon: Violent-Verbs

@@ -1,6 +1,7 @@
 package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,6 +108,16 @@ class SentenceStartFilterTest {
             assertThat(ruleIds(engine, "I said it. These women are savage. Nobody listens"))
                     .containsExactly("one-sentence", "across");
         }
+    }
+
+    @Test
+    void refusesToLoadARuleThatAsksForOneSentenceInAPhraseOfOnePartAndSaysWhatToWrite() {
+        Rule onePart = TestRules.active("one-part-sentence", "\"_one_sentence_ savage\"~2");
+
+        assertThatThrownBy(() -> RuleEngine.build(TestRules.pack(onePart)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one-part-sentence: '_one_sentence_' in \"_one_sentence_ savage\"")
+                .hasMessageContaining("add the part it must share a sentence with, or drop the option");
     }
 
     private static List<String> ruleIds(RuleEngine engine, String text) {
