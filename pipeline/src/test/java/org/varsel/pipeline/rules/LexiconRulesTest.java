@@ -246,4 +246,38 @@ class LexiconRulesTest {
         assertThat(compiler.compile("@big AND kill", List.of(RuleLanguage.DA)).errors())
                 .containsExactly("no lexicon 'big' for language da");
     }
+
+    @Test
+    void aFormThatHoldsAnotherFormOfItsLexiconIsReadAsTheShorterOneInsideAPhrase() {
+        // Lucene's disjunction reports minimal intervals: "en død mand" holds "død", so the phrase sees "død" alone and
+        // counts "en" as its gap; the reading wants a lexicon whose forms hold none of the others (dead_person)
+        Lexicon nested = TestRules.lexicon(
+                "dead_state",
+                RuleLanguage.DA,
+                LexiconKind.MODAL,
+                List.of(new Lexicon.Entry("død", List.of("en død mand", "fucking død"), null)));
+        Lexicon apart = TestRules.lexicon(
+                "dead_person",
+                RuleLanguage.DA,
+                LexiconKind.MODAL,
+                List.of(new Lexicon.Entry("en død mand", List.of("et dødt menneske"), null)));
+        try (RuleEngine engine = RuleEngine.build(RulePack.of(
+                "test",
+                List.of(
+                        rule("nested", "\"du er @dead_state\"~0", 4, RuleLanguage.DA),
+                        rule("apart", "\"du er @dead_person\"~0", 4, RuleLanguage.DA)),
+                List.of(nested, apart)))) {
+            assertThat(ids(engine.match("du er død", Optional.of("da")))).containsExactly("nested");
+            assertThat(ids(engine.match("du er en død mand", Optional.of("da"))))
+                    .containsExactly("apart");
+            assertThat(ids(engine.match("du er fucking død", Optional.of("da"))))
+                    .isEmpty();
+            assertThat(ids(engine.match("du er et dødt menneske", Optional.of("da"))))
+                    .containsExactly("apart");
+        }
+    }
+
+    private static List<String> ids(MatchResult result) {
+        return result.hits().stream().map(RuleHit::ruleId).toList();
+    }
 }
