@@ -340,7 +340,7 @@ public class IncidentDraft {
 
     /** Whether an update now is worth more than waiting for the rate limit: the campaign doubled or its tier rose. */
     public boolean changedSignificantly() {
-        Severity now = Severity.of(this);
+        Severity.Figures now = Severity.Figures.of(this);
         return accountCount >= 2 * Math.max(1, lastEmittedAccounts)
                 || now.tier().ordinal() < lastEmittedTier.ordinal()
                 || now.score() >= lastEmittedSeverity + 10;

@@ -24,16 +24,46 @@ import org.varsel.pipeline.harm.HarmReading;
 public record Severity(int score, Tier tier, int content, int coordination, String why) {
     static final int SPREAD_BONUS = 10;
 
+    /**
+     * The figures the severity is made of, without its explanation: what deciding whether to re-emit an incident reads
+     * after every joining signal, where writing the explanation was most of {@link #of}'s cost (docs/performance.md).
+     */
+    record Figures(
+            int rules,
+            int classifier,
+            int partner,
+            int content,
+            boolean campaign,
+            int coordination,
+            int bonus,
+            int score,
+            Tier tier) {
+
+        static Figures of(IncidentDraft draft) {
+            int rules = 20 * draft.maxRuleSeverity;
+            int classifier = classifierScore(draft.maxScores);
+            int partner = draft.maxPartnerConfidence;
+            int content = Math.max(rules, Math.max(classifier, partner));
+            boolean campaign = isCampaign(draft.kind);
+            int coordination = campaign ? coordinationScore(draft.accountCount, draft.threshold) : 0;
+            int bonus = campaign && content >= 40 ? SPREAD_BONUS : 0;
+            int score = Math.min(100, Math.max(content, coordination) + bonus);
+            Tier tier = Severity.tier(score, draft.threatToLife, draft.crisis, draft.atLeastHigh);
+            return new Figures(rules, classifier, partner, content, campaign, coordination, bonus, score, tier);
+        }
+    }
+
     public static Severity of(IncidentDraft draft) {
-        int rules = 20 * draft.maxRuleSeverity;
-        int classifier = classifierScore(draft.maxScores);
-        int partner = draft.maxPartnerConfidence;
-        int content = Math.max(rules, Math.max(classifier, partner));
-        boolean campaign = isCampaign(draft.kind);
-        int coordination = campaign ? coordinationScore(draft.accountCount, draft.threshold) : 0;
-        int bonus = campaign && content >= 40 ? SPREAD_BONUS : 0;
-        int score = Math.min(100, Math.max(content, coordination) + bonus);
-        Tier tier = tier(score, draft.threatToLife, draft.crisis, draft.atLeastHigh);
+        Figures figures = Figures.of(draft);
+        int rules = figures.rules();
+        int classifier = figures.classifier();
+        int partner = figures.partner();
+        int content = figures.content();
+        boolean campaign = figures.campaign();
+        int coordination = figures.coordination();
+        int bonus = figures.bonus();
+        int score = figures.score();
+        Tier tier = figures.tier();
         StringBuilder why = new StringBuilder("Severity ").append(score).append(" = ");
         if (campaign) {
             why.append("max(content ")

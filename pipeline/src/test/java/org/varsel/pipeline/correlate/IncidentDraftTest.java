@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.varsel.pipeline.correlate.Posts.minutes;
 import static org.varsel.pipeline.correlate.Posts.post;
 
+import java.util.Random;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -119,6 +120,62 @@ class IncidentDraftTest {
         assertThat(draft.emit(0).tier()).isEqualTo(Tier.THREAT_TO_LIFE);
         draft.add(post("more").by("b").rule("t", 5, "threat").analysed());
         assertThat(draft.changedSignificantly()).isFalse();
+    }
+
+    /**
+     * {@link IncidentDraft#changedSignificantly} reads the severity's figures without writing its explanation; what it
+     * decides must still follow the severity and tier the next version would be published with.
+     */
+    @Test
+    void anUpdateIsSignificantExactlyWhenTheVersionItWouldEmitRoseInTierOrByTenOrDoubledItsAccounts() throws Exception {
+        TypeSerializer<IncidentDraft> serializer =
+                TypeInformation.of(IncidentDraft.class).createSerializer(new SerializerConfigImpl());
+        Random random = new Random(20261207);
+        String[] categories = {"threat", "dehumanisation", "call-to-violence", "offensive", "misinformation"};
+        String[][] tags = {{}, {"threat-to-life"}, {"crisis"}, {"eu:crisis"}};
+        int significant = 0;
+        for (IncidentKind kind : IncidentKind.values()) {
+            if (kind == IncidentKind.CAMPAIGN) {
+                continue; // built from its findings, never from a draft
+            }
+            IncidentDraft draft =
+                    IncidentDraft.open(kind, "inc-" + kind.label(), "subject", 1 + random.nextInt(8), 600_000);
+            for (int i = 0; i < 300; i++) {
+                Posts post = post(kind.label() + i)
+                        .by("acct" + random.nextInt(1 + i))
+                        .at(minutes(i));
+                switch (random.nextInt(6)) {
+                    case 0 ->
+                        post.rule(
+                                "r" + random.nextInt(9),
+                                1 + random.nextInt(5),
+                                categories[random.nextInt(categories.length)],
+                                tags[random.nextInt(tags.length)]);
+                    case 1 -> post.reportedRule("q", 1 + random.nextInt(5), "threat");
+                    case 2 -> post.classified("hateful", random.nextDouble());
+                    case 3 -> post.threatening(random.nextDouble() / 2, random.nextDouble() / 2);
+                    case 4 -> post.labelled("threat", random.nextInt(101));
+                    default -> {}
+                }
+                draft.add(post.analysed());
+                DataOutputSerializer out = new DataOutputSerializer(4096);
+                serializer.serialize(draft, out);
+                Incident next = serializer
+                        .deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))
+                        .emit(i);
+                boolean expected = next.accountCount() >= 2 * Math.max(1, draft.lastEmittedAccounts)
+                        || next.tier().ordinal() < draft.lastEmittedTier.ordinal()
+                        || next.severity() >= draft.lastEmittedSeverity + 10;
+                assertThat(draft.changedSignificantly())
+                        .as("%s after signal %d", kind, i)
+                        .isEqualTo(expected);
+                if (expected) {
+                    significant++;
+                    draft.emit(i);
+                }
+            }
+        }
+        assertThat(significant).isGreaterThan(50);
     }
 
     @Test
