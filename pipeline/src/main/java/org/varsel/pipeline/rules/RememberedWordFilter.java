@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -18,7 +17,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * back in every signal. The filters see only a word's text and whether it is a keyword (the stacked {@code _person_}),
  * so their output for a word is always the same: the words it becomes, each with its position increment (a repaired
  * word is stacked on the original, words run together follow it) and the original's offsets and other attributes.
- * A word missed as written is looked up once more in lower case, so that "Evil" finds the replay of "evil".
  */
 final class RememberedWordFilter extends TokenFilter {
 
@@ -57,10 +55,7 @@ final class RememberedWordFilter extends TokenFilter {
     private int next;
     private State original;
 
-    /**
-     * {@code filters} builds the per-word filter chain over its argument; it must keep no state between words and begin
-     * with {@link org.apache.lucene.analysis.LowerCaseFilter} (a word's case variants share its replay).
-     */
+    /** {@code filters} builds the per-word filter chain over its argument; it must keep no state between words. */
     RememberedWordFilter(TokenStream in, Memory memory, UnaryOperator<TokenStream> filters) {
         super(in);
         this.memory = memory;
@@ -110,27 +105,9 @@ final class RememberedWordFilter extends TokenFilter {
         if (known != null) {
             return known;
         }
-        // A sixth of the misses differ from a remembered word only in case ("Employees", "EVIL"). Lower case is the
-        // per-word chain's first filter, so a word becomes the same tokens as its lower case; folded only here, on a
-        // miss, since folding every word first measured slower (docs/performance.md, session 20).
-        String lowerKey = lowerCased(key);
-        boolean cased = !lowerKey.equals(key);
-        Replay replay = cased ? memory.get(lowerKey) : null;
-        if (replay == null) {
-            replay = filter(isKeyword ? key.substring(1) : key, isKeyword);
-            if (cased) {
-                memory.put(lowerKey, replay);
-            }
-        }
+        Replay replay = filter(isKeyword ? key.substring(1) : key, isKeyword);
         memory.put(key, replay);
         return replay;
-    }
-
-    /** The key as {@link org.apache.lucene.analysis.LowerCaseFilter} would lower-case it (the keyword mark stays). */
-    private static String lowerCased(String key) {
-        char[] chars = key.toCharArray();
-        CharacterUtils.toLowerCase(chars, 0, chars.length);
-        return new String(chars);
     }
 
     /** Runs the filters over the word alone. */

@@ -170,21 +170,7 @@ class RememberedWordFilterTest {
         assertThat(counting.memory.size()).isLessThanOrEqualTo(RememberedWordFilter.MAX_REMEMBERED);
     }
 
-    /**
-     * A word missed as written but remembered in another case is not filtered again: "Evil", "EVIL" and "eViL" share the
-     * filters' work with "evil", whichever came first.
-     */
-    @Test
-    void aWordRememberedInAnotherCaseIsNotFilteredAgain() throws IOException {
-        CountingMemory counting = new CountingMemory();
-        assertThat(tokens(counting.analyzer, "text", "Evil EVIL evil eViL Evil"))
-                .as("lower-cased as the filters would")
-                .containsSubsequence("evil +1 [0,4) word", "evil +1 [5,9) word", "evil +1 [20,24) word");
-        tokens(counting.analyzer, "text", "hate HATE Hate");
-        assertThat(counting.filtered[0]).as("evil and hate, once each").isEqualTo(2);
-    }
-
-    /** A memory behind whitespace tokens whose per-word filter lower-cases and counts the words it is given. */
+    /** A memory behind whitespace tokens whose per-word filter counts the words it is given. */
     private static final class CountingMemory {
         final RememberedWordFilter.Memory memory = new RememberedWordFilter.Memory();
         final int[] filtered = new int[1];
@@ -192,7 +178,7 @@ class RememberedWordFilterTest {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 WhitespaceTokenizer tokenizer = new WhitespaceTokenizer();
-                UnaryOperator<TokenStream> counted = in -> new TokenFilter(new LowerCaseFilter(in)) {
+                UnaryOperator<TokenStream> counted = in -> new TokenFilter(in) {
                     @Override
                     public boolean incrementToken() throws IOException {
                         if (!input.incrementToken()) {
