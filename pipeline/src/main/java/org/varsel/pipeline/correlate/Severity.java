@@ -55,53 +55,45 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
 
     public static Severity of(IncidentDraft draft) {
         Figures figures = Figures.of(draft);
-        int rules = figures.rules();
-        int classifier = figures.classifier();
-        int partner = figures.partner();
-        int content = figures.content();
-        boolean campaign = figures.campaign();
-        int coordination = figures.coordination();
-        int bonus = figures.bonus();
-        int score = figures.score();
-        Tier tier = figures.tier();
-        StringBuilder why = new StringBuilder("Severity ").append(score).append(" = ");
-        if (campaign) {
+        StringBuilder why =
+                new StringBuilder("Severity ").append(figures.score()).append(" = ");
+        if (figures.campaign()) {
             why.append("max(content ")
-                    .append(content)
+                    .append(figures.content())
                     .append(", coordination ")
-                    .append(coordination)
+                    .append(figures.coordination())
                     .append(')');
-            if (bonus > 0) {
-                why.append(" + ").append(bonus).append(" (a campaign spreading harmful content)");
+            if (figures.bonus() > 0) {
+                why.append(" + ").append(figures.bonus()).append(" (a campaign spreading harmful content)");
             }
-            if (score == 100 && Math.max(content, coordination) + bonus > 100) {
+            if (figures.score() == 100 && Math.max(figures.content(), figures.coordination()) + figures.bonus() > 100) {
                 why.append(", capped at 100");
             }
         } else {
-            why.append("content ").append(content);
+            why.append("content ").append(figures.content());
         }
         why.append("; content = max(rules 20×")
                 .append(draft.maxRuleSeverity)
                 .append('=')
-                .append(rules)
+                .append(figures.rules())
                 .append(", classifier ")
-                .append(classifier)
+                .append(figures.classifier())
                 .append(", partner confidence ")
-                .append(partner)
+                .append(figures.partner())
                 .append(')');
-        if (campaign) {
+        if (figures.campaign()) {
             why.append("; coordination = min(60, 30 + 10×log2(")
                     .append(draft.accountCount)
                     .append(" accounts / threshold ")
                     .append(draft.threshold)
                     .append("))");
         }
-        why.append(". Tier ").append(tier.label());
+        why.append(". Tier ").append(figures.tier().label());
         if (draft.threatToLife) {
             why.append(": ").append(draft.tierReason);
         } else if (draft.crisis) {
             why.append(": a crisis rule matched");
-        } else if (draft.atLeastHigh && score < 70) {
+        } else if (draft.atLeastHigh && figures.score() < 70) {
             why.append(": ").append(draft.tierReason);
         } else {
             why.append(" (high ≥ 70, medium ≥ 40)");
@@ -109,7 +101,12 @@ public record Severity(int score, Tier tier, int content, int coordination, Stri
         if (draft.contextNote != null) {
             why.append("; ").append(draft.contextNote);
         }
-        return new Severity(score, tier, content, coordination, why.append('.').toString());
+        return new Severity(
+                figures.score(),
+                figures.tier(),
+                figures.content(),
+                figures.coordination(),
+                why.append('.').toString());
     }
 
     static Tier tier(int score, boolean threatToLife, boolean crisis, boolean atLeastHigh) {
