@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ import java.util.function.Function;
 /**
  * Turns a rule and the words it matched into the hit an analyst reads: the groups the text names (from the lexicon
  * entries under the matched words, not the rule's whole list), and a lower severity when the text reports or
- * condemns what it quotes (a {@code counter-speech} lexicon entry anywhere in it, or every matched word inside
- * quotation marks in a text that says more than the quote), so that quoting a threat in order to condemn it does not
- * read as a threat.
+ * condemns what it quotes (a {@code counter-speech} lexicon entry anywhere in it, every matched word inside
+ * quotation marks in a text that says more than the quote, or every matched word in a sentence that opens like a news
+ * report, {@link ReportSentenceFilter}), so that quoting or reporting a threat does not read as a threat.
  */
 final class HitInterpreter {
 
@@ -63,6 +64,8 @@ final class HitInterpreter {
         private final String text;
         private final Function<RuleLanguage, List<Lexicons.Token>> words;
         private final Map<RuleLanguage, List<Lexicons.Occurrence>> occurrences = new EnumMap<>(RuleLanguage.class);
+        /** The text's English words, read once a hit asks whether it stands in a news report's sentences. */
+        private List<Lexicons.Token> englishWords;
 
         private Text(String text, Function<RuleLanguage, List<Lexicons.Token>> words) {
             this.text = text;
@@ -91,15 +94,18 @@ final class HitInterpreter {
             String explanation = DescriptionTemplate.render(rule, terms, targets);
             int severity = rule.severity();
             boolean quoted = QUOTABLE.contains(rule.category()) && Quotations.quotesAll(text, terms);
-            boolean reported = !context.isEmpty() || quoted;
+            boolean news = QUOTABLE.contains(rule.category()) && !quoted && inReportSentences(terms, rule, fields);
+            boolean reported = !context.isEmpty() || quoted || news;
             List<String> tags = rule.tags();
             if (reported) {
                 severity = Math.max(1, severity - REPORTED_SPEECH_SEVERITY_DROP);
-                String why = context.isEmpty()
-                        ? "the matched words are quoted"
-                        : "\""
+                String why = !context.isEmpty()
+                        ? "\""
                                 + text.substring(
-                                        context.get(0).start(), context.get(0).end()) + "\"";
+                                        context.get(0).start(), context.get(0).end()) + "\""
+                        : quoted
+                                ? "the matched words are quoted"
+                                : "the matched words are in a sentence that opens like a news report";
                 explanation += " Reported or counter-speech context (" + why + "): severity lowered from "
                         + rule.severity() + " to " + severity + ".";
                 tags = new ArrayList<>(tags);
@@ -117,6 +123,34 @@ final class HitInterpreter {
                     terms,
                     targets,
                     reported);
+        }
+
+        /**
+         * True when every English word under an English rule's matched terms (a phrase's term spans several) carries
+         * {@link ReportSentenceFilter#TOKEN}: the hit stands in sentences that open like a news report.
+         */
+        private boolean inReportSentences(List<MatchedTerm> terms, Rule rule, Set<RuleLanguage> fields) {
+            if (terms.isEmpty() || !rule.languages().contains(RuleLanguage.EN) || !fields.contains(RuleLanguage.EN)) {
+                return false;
+            }
+            if (englishWords == null) {
+                englishWords = words.apply(RuleLanguage.EN);
+            }
+            Set<Integer> marked = new HashSet<>();
+            for (Lexicons.Token t : englishWords) {
+                if (t.term().equals(ReportSentenceFilter.TOKEN)) {
+                    marked.add(t.start());
+                }
+            }
+            for (MatchedTerm term : terms) {
+                for (Lexicons.Token t : englishWords) {
+                    boolean under = term.start() <= t.start() && t.end() <= term.end();
+                    if (under && !Lexicons.isMarker(t.term()) && !marked.contains(t.start())) {
+                        return false;
+                    }
+                }
+            }
+            return !marked.isEmpty();
         }
 
         private List<Lexicons.Occurrence> occurrences(RuleLanguage language) {

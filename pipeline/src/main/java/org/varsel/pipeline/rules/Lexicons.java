@@ -261,6 +261,11 @@ final class Lexicons {
                         && formWord.equals(tokens.get(j + 1).term()));
     }
 
+    /** True for a token a filter puts in as a mark ({@code _past_}, {@code _start_}, {@code _report_}), not a word. */
+    static boolean isMarker(String term) {
+        return term.length() > 2 && term.startsWith("_") && term.endsWith("_");
+    }
+
     /**
      * True when token {@code j} is an as-written term or a marker stacked on the word before it (it keeps the word's
      * offsets); a marker put before a word ({@code _start_}) is not, so no form reads across a sentence's end.
@@ -268,8 +273,7 @@ final class Lexicons {
     private static boolean stacked(List<Token> tokens, int j) {
         Token t = tokens.get(j);
         String term = t.term();
-        boolean stackable =
-                AsWritten.isWritten(term) || (term.length() > 2 && term.startsWith("_") && term.endsWith("_"));
+        boolean stackable = AsWritten.isWritten(term) || isMarker(term);
         if (!stackable || j == 0) {
             return false;
         }

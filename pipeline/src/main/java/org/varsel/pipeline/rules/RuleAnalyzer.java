@@ -23,7 +23,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * standard tokens, in English and Danish documents {@code _person_} stacked on names ({@link PersonNameFilter}) and {@code _start_}
  * before each sentence ({@link SentenceStartFilter}), in Danish ones a subject put after its verb or left out after "og"
  * stacked where the rules write it ({@link DanishSubjectFilter}: "så slår jeg", "… og slår" read as "jeg slår" too), in English ones {@code _clause_} before each clause that may
- * open with an imperative ({@link ClauseStartFilter}), in
+ * open with an imperative ({@link ClauseStartFilter}) and {@code _report_} on the words of a sentence that opens like a
+ * news report ({@link ReportSentenceFilter}: "Police say ...", "BREAKING: ..."), in
  * language-neutral ones {@code _quoted_} on speech quoted from others ({@link QuotedSpeechFilter}) and {@code _title_} on
  * hashtags that name a film, a song or a book ({@link TitleHashtagFilter}), {@code _game_} on a hashtag game's prompt that
  * opens the text ({@link HashtagGameFilter}) and {@code _past_} on a verb of killing in its past form as written
@@ -130,6 +131,7 @@ final class RuleAnalyzer extends Analyzer {
         }
         if (repairs && language == RuleLanguage.EN) {
             ts = new ClauseStartFilter(ts, () -> reading[0].text());
+            ts = new ReportSentenceFilter(ts, () -> reading[0].text());
         }
         if (repairs && language == RuleLanguage.ANY) {
             ts = new QuotedSpeechFilter(ts, () -> reading[0].text());
