@@ -18,7 +18,9 @@ import opennlp.tools.doccat.FeatureGenerator;
  * name when it loads a model, hence public with a no-argument constructor; {@link TargetedHarmFeatures} adds the
  * {@link TargetFeatures target features} for a model trained with them ({@code model train --target-features}),
  * {@link ReportedHarmFeatures} the {@link ReportedViolenceFeatures reported-violence features} and
- * {@link WordNetHarmFeatures} the WordNet harm words ({@code model train --features harm-features-5|6}).
+ * {@link WordNetHarmFeatures} the WordNet harm words ({@code model train --features harm-features-5|6}), and
+ * {@link AimedReportHarmFeatures} the target features with the reported-violence features of a post whose violence is
+ * aimed at no group and no one intended ({@code harm-features-7}).
  */
 public class HarmFeatures implements FeatureGenerator {
 
@@ -42,6 +44,12 @@ public class HarmFeatures implements FeatureGenerator {
      * weapons ({@link WordNetHarmFeatures}): more tokens have a class, so the class features fire on more posts.
      */
     public static final String WORDNET_VERSION = "harm-features-6";
+    /**
+     * {@link #TARGETED_VERSION}'s features and {@link #REPORTED_VERSION}'s, the latter only when no violence in the post
+     * is aimed at a group and no intent at a person or group ({@link AimedReportHarmFeatures}): a threat or an
+     * accusation that cites violence still aims it, and a report should not discount it.
+     */
+    public static final String AIMED_REPORT_VERSION = "harm-features-7";
 
     static final int CHAR_GRAM = 4;
     /** Words this long or longer also give character n-grams; shorter ones are covered by the word itself. */
@@ -82,8 +90,8 @@ public class HarmFeatures implements FeatureGenerator {
     private final ObfuscationFolding folding = ObfuscationFolding.bundled();
     private final CompoundWords compounds = CompoundWords.bundled();
     private final String version;
-    /** The lexicon read beside {@link #lexicon} in this version ({@code null} in {@link #VERSION}). */
-    private final HarmLexicon extra;
+    /** The lexicons read beside {@link #lexicon} in this version (none in {@link #VERSION}). */
+    private final List<HarmLexicon> extra;
 
     private final boolean withTargets;
     private final boolean withReported;
@@ -95,10 +103,10 @@ public class HarmFeatures implements FeatureGenerator {
 
     HarmFeatures(String version) {
         this.version = version;
-        this.withTargets = version.equals(TARGETED_VERSION);
-        this.withReported = version.equals(REPORTED_VERSION);
-        String resource = extraResource(version);
-        this.extra = resource == null ? null : HarmLexicon.ofResource(resource);
+        this.withTargets = version.equals(TARGETED_VERSION) || version.equals(AIMED_REPORT_VERSION);
+        this.withReported = version.equals(REPORTED_VERSION) || version.equals(AIMED_REPORT_VERSION);
+        this.extra =
+                extraResources(version).stream().map(HarmLexicon::ofResource).toList();
     }
 
     /** The generator of {@code version}'s features, as {@code model train --features} names it. */
@@ -108,9 +116,11 @@ public class HarmFeatures implements FeatureGenerator {
             case TARGETED_VERSION -> new TargetedHarmFeatures();
             case REPORTED_VERSION -> new ReportedHarmFeatures();
             case WORDNET_VERSION -> new WordNetHarmFeatures();
+            case AIMED_REPORT_VERSION -> new AimedReportHarmFeatures();
             default ->
                 throw new IllegalArgumentException("no harm features " + version + "; one of " + VERSION + ", "
-                        + TARGETED_VERSION + ", " + REPORTED_VERSION + ", " + WORDNET_VERSION);
+                        + TARGETED_VERSION + ", " + REPORTED_VERSION + ", " + WORDNET_VERSION + ", "
+                        + AIMED_REPORT_VERSION);
         };
     }
 
@@ -119,17 +129,18 @@ public class HarmFeatures implements FeatureGenerator {
         return version;
     }
 
-    /** The lexicon resource this version reads beside {@link HarmLexicon#RESOURCE}, or {@code null}: in the model's version. */
-    String extraResource() {
-        return extraResource(version);
+    /** The lexicon resources this version reads beside {@link HarmLexicon#RESOURCE}, in order: in the model's version. */
+    List<String> extraResources() {
+        return extraResources(version);
     }
 
-    private static String extraResource(String version) {
+    private static List<String> extraResources(String version) {
         return switch (version) {
-            case VERSION -> null;
-            case TARGETED_VERSION -> HarmLexicon.TARGETS_RESOURCE;
-            case REPORTED_VERSION -> HarmLexicon.REPORTED_RESOURCE;
-            case WORDNET_VERSION -> HarmLexicon.WORDNET_RESOURCE;
+            case VERSION -> List.of();
+            case TARGETED_VERSION -> List.of(HarmLexicon.TARGETS_RESOURCE);
+            case REPORTED_VERSION -> List.of(HarmLexicon.REPORTED_RESOURCE);
+            case WORDNET_VERSION -> List.of(HarmLexicon.WORDNET_RESOURCE);
+            case AIMED_REPORT_VERSION -> List.of(HarmLexicon.TARGETS_RESOURCE, HarmLexicon.REPORTED_RESOURCE);
             default -> throw new IllegalArgumentException("no harm features " + version);
         };
     }
@@ -216,10 +227,8 @@ public class HarmFeatures implements FeatureGenerator {
                 sink.feature("l=harm+when+group");
             }
         }
-        if (withTargets) {
-            TargetFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
-        }
-        if (withReported) {
+        boolean aimed = withTargets && TargetFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
+        if (withReported && !aimed) {
             ReportedViolenceFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
         }
     }
@@ -245,7 +254,11 @@ public class HarmFeatures implements FeatureGenerator {
 
     /** The classes of a word joined back from spaced letters. */
     int classes(String word) {
-        return extra == null ? lexicon.classes(word) : lexicon.classes(word) | extra.classes(word);
+        int classes = lexicon.classes(word);
+        for (HarmLexicon more : extra) {
+            classes |= more.classes(word);
+        }
+        return classes;
     }
 
     static String bigram(String previous, String word) {

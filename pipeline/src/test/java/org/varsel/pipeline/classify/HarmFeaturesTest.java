@@ -196,4 +196,42 @@ class HarmFeaturesTest {
                     .containsExactlyElementsOf(of(text));
         }
     }
+
+    @Test
+    void readsAReportOnlyWhereTheViolenceIsAimedAtNoGroupAndNoOneIntended() {
+        HarmFeatures aimedReport = HarmFeatures.ofVersion(HarmFeatures.AIMED_REPORT_VERSION);
+        String news = "Two men were shot outside the mosque last night, police said";
+        assertThat(aimedReport.extractFeatures(TextNormaliser.tokens(news), Map.of()))
+                .contains(ReportedViolenceFeatures.PASSIVE, ReportedViolenceFeatures.REPORTED);
+        for (String aimed : new String[] {
+            "they were shot last week, now kill all the migrants", "the muslims were attacked, and i will kill you next"
+        }) {
+            assertThat(new ReportedHarmFeatures().extractFeatures(TextNormaliser.tokens(aimed), Map.of()))
+                    .contains(ReportedViolenceFeatures.PASSIVE);
+            assertThat(aimedReport.extractFeatures(TextNormaliser.tokens(aimed), Map.of()))
+                    .containsAnyOf(TargetFeatures.VIOLENCE_GROUP, TargetFeatures.INTENT_VIOLENCE_AIMED)
+                    .noneMatch(f -> f.startsWith("r="));
+        }
+    }
+
+    @Test
+    void addsTheTargetFeaturesAndNoOtherToTheAimedReportVersion() {
+        HarmFeatures aimedReport = HarmFeatures.ofVersion(HarmFeatures.AIMED_REPORT_VERSION);
+        for (String text : new String[] {
+            "I will kill you at the mosque tonight",
+            "Two men were shot outside the mosque last night, police said",
+            "Going to see the mayor at the book fair on Saturday."
+        }) {
+            assertThat(aimedReport.extractFeatures(TextNormaliser.tokens(text), Map.of()))
+                    .filteredOn(f -> !f.startsWith("r=")
+                            && !f.equals("l=reported")
+                            && !f.equals("l=auxiliary")
+                            && !f.equals("l=news")
+                            && !f.equals("l=third")
+                            && !f.equals("l=date")
+                            && !f.equals("l=unreal"))
+                    .containsExactlyElementsOf(targetedOf(text));
+        }
+        assertThat(aimedReport.version()).isEqualTo(HarmFeatures.AIMED_REPORT_VERSION);
+    }
 }
