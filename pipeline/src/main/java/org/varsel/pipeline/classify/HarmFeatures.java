@@ -20,7 +20,8 @@ import opennlp.tools.doccat.FeatureGenerator;
  * {@link ReportedHarmFeatures} the {@link ReportedViolenceFeatures reported-violence features} and
  * {@link WordNetHarmFeatures} the WordNet harm words ({@code model train --features harm-features-5|6}), and
  * {@link AimedReportHarmFeatures} the target features with the reported-violence features of a post whose violence is
- * aimed at no group and no one intended ({@code harm-features-7}).
+ * aimed at no group and no one intended ({@code harm-features-7}; {@link UnaimedReportHarmFeatures} the same without
+ * the target features themselves, {@code harm-features-8}).
  */
 public class HarmFeatures implements FeatureGenerator {
 
@@ -50,6 +51,11 @@ public class HarmFeatures implements FeatureGenerator {
      * accusation that cites violence still aims it, and a report should not discount it.
      */
     public static final String AIMED_REPORT_VERSION = "harm-features-7";
+    /**
+     * {@link #REPORTED_VERSION}'s features where {@link #AIMED_REPORT_VERSION} gives them, without the target features
+     * themselves ({@link UnaimedReportHarmFeatures}): the target words only decide whether violence is aimed.
+     */
+    public static final String UNAIMED_REPORT_VERSION = "harm-features-8";
 
     static final int CHAR_GRAM = 4;
     /** Words this long or longer also give character n-grams; shorter ones are covered by the word itself. */
@@ -86,6 +92,22 @@ public class HarmFeatures implements FeatureGenerator {
         }
     }
 
+    /** Takes features and passes none on: where the target features only decide, not reach the model. */
+    private static final FeatureSink NO_FEATURES = new FeatureSink() {
+        @Override
+        public int word(String word, String previous) {
+            return 0;
+        }
+
+        @Override
+        public int joined(String joined) {
+            return 0;
+        }
+
+        @Override
+        public void feature(String feature) {}
+    };
+
     private final HarmLexicon lexicon = HarmLexicon.bundled();
     private final ObfuscationFolding folding = ObfuscationFolding.bundled();
     private final CompoundWords compounds = CompoundWords.bundled();
@@ -95,6 +117,8 @@ public class HarmFeatures implements FeatureGenerator {
 
     private final boolean withTargets;
     private final boolean withReported;
+    /** Whether the target features reach the model, or only decide whether a report is read ({@link #UNAIMED_REPORT_VERSION}). */
+    private final boolean emitsTargets;
 
     /** The features of {@link #VERSION}; OpenNLP instantiates the class a model names with this constructor. */
     public HarmFeatures() {
@@ -103,8 +127,10 @@ public class HarmFeatures implements FeatureGenerator {
 
     HarmFeatures(String version) {
         this.version = version;
-        this.withTargets = version.equals(TARGETED_VERSION) || version.equals(AIMED_REPORT_VERSION);
-        this.withReported = version.equals(REPORTED_VERSION) || version.equals(AIMED_REPORT_VERSION);
+        boolean aimedReport = version.equals(AIMED_REPORT_VERSION) || version.equals(UNAIMED_REPORT_VERSION);
+        this.withTargets = version.equals(TARGETED_VERSION) || aimedReport;
+        this.withReported = version.equals(REPORTED_VERSION) || aimedReport;
+        this.emitsTargets = !version.equals(UNAIMED_REPORT_VERSION);
         this.extra =
                 extraResources(version).stream().map(HarmLexicon::ofResource).toList();
     }
@@ -117,10 +143,11 @@ public class HarmFeatures implements FeatureGenerator {
             case REPORTED_VERSION -> new ReportedHarmFeatures();
             case WORDNET_VERSION -> new WordNetHarmFeatures();
             case AIMED_REPORT_VERSION -> new AimedReportHarmFeatures();
+            case UNAIMED_REPORT_VERSION -> new UnaimedReportHarmFeatures();
             default ->
                 throw new IllegalArgumentException("no harm features " + version + "; one of " + VERSION + ", "
                         + TARGETED_VERSION + ", " + REPORTED_VERSION + ", " + WORDNET_VERSION + ", "
-                        + AIMED_REPORT_VERSION);
+                        + AIMED_REPORT_VERSION + ", " + UNAIMED_REPORT_VERSION);
         };
     }
 
@@ -140,7 +167,8 @@ public class HarmFeatures implements FeatureGenerator {
             case TARGETED_VERSION -> List.of(HarmLexicon.TARGETS_RESOURCE);
             case REPORTED_VERSION -> List.of(HarmLexicon.REPORTED_RESOURCE);
             case WORDNET_VERSION -> List.of(HarmLexicon.WORDNET_RESOURCE);
-            case AIMED_REPORT_VERSION -> List.of(HarmLexicon.TARGETS_RESOURCE, HarmLexicon.REPORTED_RESOURCE);
+            case AIMED_REPORT_VERSION, UNAIMED_REPORT_VERSION ->
+                List.of(HarmLexicon.TARGETS_RESOURCE, HarmLexicon.REPORTED_RESOURCE);
             default -> throw new IllegalArgumentException("no harm features " + version);
         };
     }
@@ -227,7 +255,8 @@ public class HarmFeatures implements FeatureGenerator {
                 sink.feature("l=harm+when+group");
             }
         }
-        boolean aimed = withTargets && TargetFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
+        boolean aimed = withTargets
+                && TargetFeatures.add(tokenClasses, tokens.length, documentClasses, emitsTargets ? sink : NO_FEATURES);
         if (withReported && !aimed) {
             ReportedViolenceFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
         }

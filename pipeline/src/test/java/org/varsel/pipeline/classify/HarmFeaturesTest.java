@@ -234,4 +234,17 @@ class HarmFeaturesTest {
         }
         assertThat(aimedReport.version()).isEqualTo(HarmFeatures.AIMED_REPORT_VERSION);
     }
+
+    @Test
+    void decidesByTheAimWithoutTargetFeaturesInTheUnaimedReportVersion() {
+        HarmFeatures unaimedReport = HarmFeatures.ofVersion(HarmFeatures.UNAIMED_REPORT_VERSION);
+        String news = "Two men were shot outside the mosque last night, police said";
+        assertThat(unaimedReport.extractFeatures(TextNormaliser.tokens(news), Map.of()))
+                .containsExactlyElementsOf(
+                        new ReportedHarmFeatures().extractFeatures(TextNormaliser.tokens(news), Map.of()));
+        assertThat(unaimedReport.extractFeatures(
+                        TextNormaliser.tokens("they were shot last week, now kill all the migrants"), Map.of()))
+                .noneMatch(f -> f.startsWith("r=") || f.startsWith("t="));
+        assertThat(unaimedReport.version()).isEqualTo(HarmFeatures.UNAIMED_REPORT_VERSION);
+    }
 }
