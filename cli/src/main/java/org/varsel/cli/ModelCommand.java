@@ -137,7 +137,9 @@ public final class ModelCommand extends CommandGroup {
                 description =
                         "Train on these features (harm-features-3, the default; harm-features-4, as --target-features; "
                                 + "harm-features-5: and the signs that violence is reported; harm-features-6: the WordNet harm "
-                                + "words read as violence); the model then names them and is scored with them.")
+                                + "words read as violence; harm-features-7: harm-features-4 and -5, the latter only where no "
+                                + "violence is aimed at a group or intended at anyone; harm-features-8: as -7 without the target features "
+                                + "themselves); the model then names them and is scored with them.")
         String featuresVersion;
 
         @Option(

@@ -18,7 +18,10 @@ import opennlp.tools.doccat.FeatureGenerator;
  * name when it loads a model, hence public with a no-argument constructor; {@link TargetedHarmFeatures} adds the
  * {@link TargetFeatures target features} for a model trained with them ({@code model train --target-features}),
  * {@link ReportedHarmFeatures} the {@link ReportedViolenceFeatures reported-violence features} and
- * {@link WordNetHarmFeatures} the WordNet harm words ({@code model train --features harm-features-5|6}).
+ * {@link WordNetHarmFeatures} the WordNet harm words ({@code model train --features harm-features-5|6}), and
+ * {@link AimedReportHarmFeatures} the target features with the reported-violence features of a post whose violence is
+ * aimed at no group and no one intended ({@code harm-features-7}; {@link UnaimedReportHarmFeatures} the same without
+ * the target features themselves, {@code harm-features-8}).
  */
 public class HarmFeatures implements FeatureGenerator {
 
@@ -42,6 +45,17 @@ public class HarmFeatures implements FeatureGenerator {
      * weapons ({@link WordNetHarmFeatures}): more tokens have a class, so the class features fire on more posts.
      */
     public static final String WORDNET_VERSION = "harm-features-6";
+    /**
+     * {@link #TARGETED_VERSION}'s features and {@link #REPORTED_VERSION}'s, the latter only when no violence in the post
+     * is aimed at a group and no intent at a person or group ({@link AimedReportHarmFeatures}): a threat or an
+     * accusation that cites violence still aims it, and a report should not discount it.
+     */
+    public static final String AIMED_REPORT_VERSION = "harm-features-7";
+    /**
+     * {@link #REPORTED_VERSION}'s features where {@link #AIMED_REPORT_VERSION} gives them, without the target features
+     * themselves ({@link UnaimedReportHarmFeatures}): the target words only decide whether violence is aimed.
+     */
+    public static final String UNAIMED_REPORT_VERSION = "harm-features-8";
 
     static final int CHAR_GRAM = 4;
     /** Words this long or longer also give character n-grams; shorter ones are covered by the word itself. */
@@ -78,15 +92,33 @@ public class HarmFeatures implements FeatureGenerator {
         }
     }
 
+    /** Takes features and passes none on: where the target features only decide, not reach the model. */
+    private static final FeatureSink NO_FEATURES = new FeatureSink() {
+        @Override
+        public int word(String word, String previous) {
+            return 0;
+        }
+
+        @Override
+        public int joined(String joined) {
+            return 0;
+        }
+
+        @Override
+        public void feature(String feature) {}
+    };
+
     private final HarmLexicon lexicon = HarmLexicon.bundled();
     private final ObfuscationFolding folding = ObfuscationFolding.bundled();
     private final CompoundWords compounds = CompoundWords.bundled();
     private final String version;
-    /** The lexicon read beside {@link #lexicon} in this version ({@code null} in {@link #VERSION}). */
-    private final HarmLexicon extra;
+    /** The lexicons read beside {@link #lexicon} in this version (none in {@link #VERSION}). */
+    private final List<HarmLexicon> extra;
 
     private final boolean withTargets;
     private final boolean withReported;
+    /** Whether the target features reach the model, or only decide whether a report is read ({@link #UNAIMED_REPORT_VERSION}). */
+    private final boolean emitsTargets;
 
     /** The features of {@link #VERSION}; OpenNLP instantiates the class a model names with this constructor. */
     public HarmFeatures() {
@@ -95,10 +127,12 @@ public class HarmFeatures implements FeatureGenerator {
 
     HarmFeatures(String version) {
         this.version = version;
-        this.withTargets = version.equals(TARGETED_VERSION);
-        this.withReported = version.equals(REPORTED_VERSION);
-        String resource = extraResource(version);
-        this.extra = resource == null ? null : HarmLexicon.ofResource(resource);
+        boolean aimedReport = version.equals(AIMED_REPORT_VERSION) || version.equals(UNAIMED_REPORT_VERSION);
+        this.withTargets = version.equals(TARGETED_VERSION) || aimedReport;
+        this.withReported = version.equals(REPORTED_VERSION) || aimedReport;
+        this.emitsTargets = !version.equals(UNAIMED_REPORT_VERSION);
+        this.extra =
+                extraResources(version).stream().map(HarmLexicon::ofResource).toList();
     }
 
     /** The generator of {@code version}'s features, as {@code model train --features} names it. */
@@ -108,9 +142,12 @@ public class HarmFeatures implements FeatureGenerator {
             case TARGETED_VERSION -> new TargetedHarmFeatures();
             case REPORTED_VERSION -> new ReportedHarmFeatures();
             case WORDNET_VERSION -> new WordNetHarmFeatures();
+            case AIMED_REPORT_VERSION -> new AimedReportHarmFeatures();
+            case UNAIMED_REPORT_VERSION -> new UnaimedReportHarmFeatures();
             default ->
                 throw new IllegalArgumentException("no harm features " + version + "; one of " + VERSION + ", "
-                        + TARGETED_VERSION + ", " + REPORTED_VERSION + ", " + WORDNET_VERSION);
+                        + TARGETED_VERSION + ", " + REPORTED_VERSION + ", " + WORDNET_VERSION + ", "
+                        + AIMED_REPORT_VERSION + ", " + UNAIMED_REPORT_VERSION);
         };
     }
 
@@ -119,17 +156,19 @@ public class HarmFeatures implements FeatureGenerator {
         return version;
     }
 
-    /** The lexicon resource this version reads beside {@link HarmLexicon#RESOURCE}, or {@code null}: in the model's version. */
-    String extraResource() {
-        return extraResource(version);
+    /** The lexicon resources this version reads beside {@link HarmLexicon#RESOURCE}, in order: in the model's version. */
+    List<String> extraResources() {
+        return extraResources(version);
     }
 
-    private static String extraResource(String version) {
+    private static List<String> extraResources(String version) {
         return switch (version) {
-            case VERSION -> null;
-            case TARGETED_VERSION -> HarmLexicon.TARGETS_RESOURCE;
-            case REPORTED_VERSION -> HarmLexicon.REPORTED_RESOURCE;
-            case WORDNET_VERSION -> HarmLexicon.WORDNET_RESOURCE;
+            case VERSION -> List.of();
+            case TARGETED_VERSION -> List.of(HarmLexicon.TARGETS_RESOURCE);
+            case REPORTED_VERSION -> List.of(HarmLexicon.REPORTED_RESOURCE);
+            case WORDNET_VERSION -> List.of(HarmLexicon.WORDNET_RESOURCE);
+            case AIMED_REPORT_VERSION, UNAIMED_REPORT_VERSION ->
+                List.of(HarmLexicon.TARGETS_RESOURCE, HarmLexicon.REPORTED_RESOURCE);
             default -> throw new IllegalArgumentException("no harm features " + version);
         };
     }
@@ -216,10 +255,9 @@ public class HarmFeatures implements FeatureGenerator {
                 sink.feature("l=harm+when+group");
             }
         }
-        if (withTargets) {
-            TargetFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
-        }
-        if (withReported) {
+        boolean aimed = withTargets
+                && TargetFeatures.add(tokenClasses, tokens.length, documentClasses, emitsTargets ? sink : NO_FEATURES);
+        if (withReported && !aimed) {
             ReportedViolenceFeatures.add(tokenClasses, tokens.length, documentClasses, sink);
         }
     }
@@ -245,7 +283,11 @@ public class HarmFeatures implements FeatureGenerator {
 
     /** The classes of a word joined back from spaced letters. */
     int classes(String word) {
-        return extra == null ? lexicon.classes(word) : lexicon.classes(word) | extra.classes(word);
+        int classes = lexicon.classes(word);
+        for (HarmLexicon more : extra) {
+            classes |= more.classes(word);
+        }
+        return classes;
     }
 
     static String bigram(String previous, String word) {

@@ -118,8 +118,8 @@ public final class ModelTrainer {
             digest(Files.newInputStream(dataDir.resolve(file)), digest);
         }
         digest(HarmLexicon.class.getResourceAsStream(HarmLexicon.RESOURCE), digest);
-        if (features.extraResource() != null) {
-            digest(HarmLexicon.class.getResourceAsStream(features.extraResource()), digest);
+        for (String resource : features.extraResources()) {
+            digest(HarmLexicon.class.getResourceAsStream(resource), digest);
         }
         digest(KnownWords.class.getResourceAsStream(KnownWords.RESOURCE), digest);
         return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);

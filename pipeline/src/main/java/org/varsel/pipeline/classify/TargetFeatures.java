@@ -33,19 +33,25 @@ final class TargetFeatures {
 
     private TargetFeatures() {}
 
-    /** Passes the target features of a text to {@code sink}, from the classes of its first {@code n} tokens. */
-    static void add(int[] tokenClasses, int n, int documentClasses, HarmFeatures.FeatureSink sink) {
+    /**
+     * Passes the target features of a text to {@code sink}, from the classes of its first {@code n} tokens; returns
+     * whether its violence is aimed: at a group, or at a person or group after intent ({@link #VIOLENCE_GROUP},
+     * {@link #INTENT_VIOLENCE_AIMED}).
+     */
+    static boolean add(int[] tokenClasses, int n, int documentClasses, HarmFeatures.FeatureSink sink) {
         if ((documentClasses & VIOLENCE) != 0) {
-            violence(tokenClasses, n, sink);
-        } else if ((documentClasses & INTENT) != 0 && (documentClasses & HARM) == 0) {
+            return violence(tokenClasses, n, sink);
+        }
+        if ((documentClasses & INTENT) != 0 && (documentClasses & HARM) == 0) {
             sink.feature(PLAN);
             if (intentBefore(tokenClasses, n, PERSON)) {
                 sink.feature(PLAN_PERSON);
             }
         }
+        return false;
     }
 
-    private static void violence(int[] tokenClasses, int n, HarmFeatures.FeatureSink sink) {
+    private static boolean violence(int[] tokenClasses, int n, HarmFeatures.FeatureSink sink) {
         boolean person = false;
         boolean group = false;
         boolean thing = false;
@@ -72,6 +78,7 @@ final class TargetFeatures {
         emit(sink, none, VIOLENCE_NO_OBJECT);
         emit(sink, intent, INTENT_VIOLENCE);
         emit(sink, intentAimed, INTENT_VIOLENCE_AIMED);
+        return group || intentAimed;
     }
 
     /**

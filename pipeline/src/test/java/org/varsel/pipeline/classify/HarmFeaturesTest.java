@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.varsel.pipeline.nlp.TextNormaliser;
 
@@ -177,6 +178,13 @@ class HarmFeaturesTest {
                 .isEqualTo(HarmFeatures.WORDNET_VERSION);
     }
 
+    /** A feature of harm-features-5 alone: {@code r=} or the class of a word of the reported lexicon. */
+    private static boolean isReportedFeature(String feature) {
+        return feature.startsWith("r=")
+                || Set.of("l=reported", "l=auxiliary", "l=news", "l=third", "l=date", "l=unreal")
+                        .contains(feature);
+    }
+
     @Test
     void addsOnlyReportedFeaturesInTheReportedVersion() {
         HarmFeatures reported = new ReportedHarmFeatures();
@@ -186,14 +194,53 @@ class HarmFeaturesTest {
             "I will kill you at the mosque tonight"
         }) {
             assertThat(reported.extractFeatures(TextNormaliser.tokens(text), Map.of()))
-                    .filteredOn(f -> !f.startsWith("r=")
-                            && !f.equals("l=reported")
-                            && !f.equals("l=auxiliary")
-                            && !f.equals("l=news")
-                            && !f.equals("l=third")
-                            && !f.equals("l=date")
-                            && !f.equals("l=unreal"))
+                    .filteredOn(f -> !isReportedFeature(f))
                     .containsExactlyElementsOf(of(text));
         }
+    }
+
+    @Test
+    void readsAReportOnlyWhereTheViolenceIsAimedAtNoGroupAndNoOneIntended() {
+        HarmFeatures aimedReport = HarmFeatures.ofVersion(HarmFeatures.AIMED_REPORT_VERSION);
+        String news = "Two men were shot outside the mosque last night, police said";
+        assertThat(aimedReport.extractFeatures(TextNormaliser.tokens(news), Map.of()))
+                .contains(ReportedViolenceFeatures.PASSIVE, ReportedViolenceFeatures.REPORTED);
+        for (String aimed : new String[] {
+            "they were shot last week, now kill all the migrants", "the muslims were attacked, and i will kill you next"
+        }) {
+            assertThat(new ReportedHarmFeatures().extractFeatures(TextNormaliser.tokens(aimed), Map.of()))
+                    .contains(ReportedViolenceFeatures.PASSIVE);
+            assertThat(aimedReport.extractFeatures(TextNormaliser.tokens(aimed), Map.of()))
+                    .containsAnyOf(TargetFeatures.VIOLENCE_GROUP, TargetFeatures.INTENT_VIOLENCE_AIMED)
+                    .noneMatch(f -> f.startsWith("r="));
+        }
+    }
+
+    @Test
+    void addsOnlyReportedFeaturesToTheTargetedOnesInTheAimedReportVersion() {
+        HarmFeatures aimedReport = HarmFeatures.ofVersion(HarmFeatures.AIMED_REPORT_VERSION);
+        for (String text : new String[] {
+            "I will kill you at the mosque tonight",
+            "Two men were shot outside the mosque last night, police said",
+            "Going to see the mayor at the book fair on Saturday."
+        }) {
+            assertThat(aimedReport.extractFeatures(TextNormaliser.tokens(text), Map.of()))
+                    .filteredOn(f -> !isReportedFeature(f))
+                    .containsExactlyElementsOf(targetedOf(text));
+        }
+        assertThat(aimedReport.version()).isEqualTo(HarmFeatures.AIMED_REPORT_VERSION);
+    }
+
+    @Test
+    void decidesByTheAimWithoutTargetFeaturesInTheUnaimedReportVersion() {
+        HarmFeatures unaimedReport = HarmFeatures.ofVersion(HarmFeatures.UNAIMED_REPORT_VERSION);
+        String news = "Two men were shot outside the mosque last night, police said";
+        assertThat(unaimedReport.extractFeatures(TextNormaliser.tokens(news), Map.of()))
+                .containsExactlyElementsOf(
+                        new ReportedHarmFeatures().extractFeatures(TextNormaliser.tokens(news), Map.of()));
+        assertThat(unaimedReport.extractFeatures(
+                        TextNormaliser.tokens("they were shot last week, now kill all the migrants"), Map.of()))
+                .noneMatch(f -> f.startsWith("r=") || f.startsWith("t="));
+        assertThat(unaimedReport.version()).isEqualTo(HarmFeatures.UNAIMED_REPORT_VERSION);
     }
 }
