@@ -9,19 +9,30 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
- * Finds the violent acts an ordered proximity can never match before their target. A reference compiles to Lucene's
+ * Finds the forms an ordered proximity can never match beside its neighbours. A reference compiles to Lucene's
  * minimal-interval disjunction, so where one form holds another ("beat the crap out of" holds "beat"), the shorter
  * form stands in the longer one's place and the longer one's extra words count as the phrase's gap (docs/rules.md,
- * "Nested forms"). Narrow on purpose, so that the repository passes and what it reports is a rule that loses a threat:
- * a spot is a harm part (a violent-action or imperative lexicon) right before a target part (a group, slur or quantifier
- * lexicon, or an object pronoun), whose entry holds a form and a longer one that starts with it; the longer one's extra
- * words alone exceed the phrase's slack, the target cannot start inside them within the slack ("hang them" before
- * "them"), and no other form of the reference ends the longer one (where the reference would match instead).
+ * "Nested forms"). Two spots, each a reading a rule loses. Before a target, narrow on purpose: a harm part (a
+ * violent-action or imperative lexicon) right before a target part (a group, slur or quantifier lexicon, or an object
+ * pronoun), whose entry holds a form and a longer one that starts with it; the longer one's extra words alone exceed the
+ * phrase's slack, the target cannot start inside them within the slack ("hang them" before "them"), and no other form
+ * of the reference ends the longer one (where the reference would match instead). After a part, any part: an entry
+ * holds a form and a longer one that holds it after words of its own ("en død mand", "fucking død" hold "død"), those
+ * words alone exceed the slack after the part before, the part cannot end inside them within the slack, and no other
+ * form of the reference starts the longer one.
  */
 final class NestedForms {
 
+    /** Which neighbour a longer form is lost beside. */
+    enum Side {
+        /** Its extra words after the shorter form stand between it and the target after it ("beat the crap out of"). */
+        BEFORE_TARGET,
+        /** Its words before the shorter form stand between the part before and it ("du er" + "en død mand"). */
+        AFTER_PART
+    }
+
     /** A form of a reference that a phrase of a rule cannot match beside its neighbour. */
-    record Spot(String ruleId, String phrase, String reference, String shorter, String longer) {
+    record Spot(String ruleId, String phrase, String reference, String shorter, String longer, Side side) {
         @Override
         public String toString() {
             return ruleId + ": \"" + phrase + "\": " + reference + " '" + longer + "' is read as '" + shorter
@@ -66,6 +77,9 @@ final class NestedForms {
         List<List<Lexicons.Form>> parts = new ArrayList<>();
         List<String> partNames = new ArrayList<>();
         for (String part : written) {
+            if (part.equals(LexiconQueryParser.ONE_SENTENCE)) {
+                continue; // a condition on the whole match, not a word before the next part
+            }
             List<Lexicons.Form> forms = formsOf(part, language);
             if (!forms.isEmpty()) {
                 parts.add(forms);
@@ -87,7 +101,7 @@ final class NestedForms {
                     if (shorterForm.entry() != longerForm.entry() || longer.size() <= shorter.size() + slop) {
                         continue;
                     }
-                    boolean lost = isHarm(parts.get(i))
+                    boolean lostBeforeTarget = isHarm(parts.get(i))
                             && i + 1 < parts.size()
                             && isTarget(parts.get(i + 1))
                             && startsWith(longer, shorter)
@@ -95,14 +109,72 @@ final class NestedForms {
                             && !reanchors(longer, parts.get(i), shorterForm)
                             && !neighbourStartsWithin(
                                     longer.subList(shorter.size(), longer.size()), parts.get(i + 1), slop);
-                    if (lost) {
+                    Optional<Side> lost = lostBeforeTarget
+                            ? Optional.of(Side.BEFORE_TARGET)
+                            : lostAfterPart(parts, i, shorterForm, longerForm, slop)
+                                    ? Optional.of(Side.AFTER_PART)
+                                    : Optional.empty();
+                    if (lost.isPresent()) {
                         spots.add(new Spot(
-                                ruleId, phrase, partNames.get(i), String.join(" ", shorter), String.join(" ", longer)));
+                                ruleId,
+                                phrase,
+                                partNames.get(i),
+                                String.join(" ", shorter),
+                                String.join(" ", longer),
+                                lost.get()));
                     }
                 }
             }
         }
         return spots;
+    }
+
+    /**
+     * The other side: the longer form holds the shorter one after words of its own ("en død mand", "fucking død" hold
+     * "død"), and a part stands before the reference ("du er @dead_state"~0). The words before the shorter form then
+     * count as the gap after that part, so when they alone exceed the slack the longer form is never read there —
+     * unless another form of the reference starts the longer one (the reference matches there instead) or the part
+     * before ends inside those words within the slack.
+     */
+    private static boolean lostAfterPart(
+            List<List<Lexicons.Form>> parts, int i, Lexicons.Form shorterForm, Lexicons.Form longerForm, int slop) {
+        List<String> longer = longerForm.tokens();
+        int leadIn = leadIn(longer, shorterForm.tokens());
+        return i > 0
+                && leadIn > slop
+                && !startsAnother(longer, parts.get(i), shorterForm)
+                && !neighbourEndsWithin(longer.subList(0, leadIn), parts.get(i - 1), slop);
+    }
+
+    /** How many words of the longer form stand before the shorter one, the first place it is held after its start; 0 when nowhere. */
+    private static int leadIn(List<String> longer, List<String> shorter) {
+        for (int at = 1; at + shorter.size() <= longer.size(); at++) {
+            if (longer.subList(at, at + shorter.size()).equals(shorter)) {
+                return at;
+            }
+        }
+        return 0;
+    }
+
+    /** True when another, shorter form of the reference starts the longer one, next to the part before it. */
+    private static boolean startsAnother(List<String> longer, List<Lexicons.Form> forms, Lexicons.Form shorter) {
+        return forms.stream()
+                .filter(f -> f != shorter && f.tokens().size() < longer.size())
+                .anyMatch(f -> startsWith(longer, f.tokens()));
+    }
+
+    /** True when some form of the part before ends in the last {@code slop + 1} of the lead-in words. */
+    private static boolean neighbourEndsWithin(List<String> leadIn, List<Lexicons.Form> before, int slop) {
+        for (int at = 0; at <= slop && at < leadIn.size(); at++) {
+            List<String> head = leadIn.subList(0, leadIn.size() - at);
+            for (Lexicons.Form f : before) {
+                List<String> form = f.tokens();
+                if (endsWith(head, form.subList(Math.max(0, form.size() - head.size()), form.size()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The analysed forms a part of a phrase can match: a lexicon's forms, or the written words as one form. */
@@ -124,7 +196,6 @@ final class NestedForms {
         return words.isEmpty() ? List.of() : List.of(new Lexicons.Form(words, null, null));
     }
 
-    /** True when some form of the next part starts in the first {@code slop + 1} of the extra words. */
     /** True when every form of the part is a lexicon's violent act or imperative: the harm of a threat. */
     private static boolean isHarm(List<Lexicons.Form> part) {
         return part.stream()
@@ -151,6 +222,7 @@ final class NestedForms {
                 .anyMatch(f -> endsWith(longer, f.tokens()));
     }
 
+    /** True when some form of the next part starts in the first {@code slop + 1} of the extra words. */
     private static boolean neighbourStartsWithin(List<String> extra, List<Lexicons.Form> next, int slop) {
         for (int at = 0; at <= slop && at < extra.size(); at++) {
             List<String> rest = extra.subList(at, extra.size());

@@ -2,6 +2,9 @@ package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,9 @@ import org.junit.jupiter.api.Test;
  * words as the gap, so an ordered proximity with a smaller slack never matches it beside its neighbour.
  */
 class NestedFormsTest {
+
+    private static final Path KNOWN_AFTER_PART =
+            Path.of("src", "test", "resources", "org", "varsel", "pipeline", "rules", "nested-forms-after-part.known");
 
     private static final Lexicon BEATS = TestRules.lexicon(
             "beats",
@@ -22,14 +28,43 @@ class NestedFormsTest {
             RuleLanguage.EN,
             LexiconKind.VIOLENT_ACTION,
             List.of(new Lexicon.Entry("hang", List.of("hang them"), null)));
+    private static final Lexicon DEAD = TestRules.lexicon(
+            "dead",
+            RuleLanguage.DA,
+            LexiconKind.MODAL,
+            List.of(new Lexicon.Entry("død", List.of("fucking død", "en død mand"), null)));
 
     @Test
-    void noPhraseOfARuleInTheRepositoryLosesALongerFormOfALexiconToItsGap() {
-        NestedForms lint = new NestedForms(RepositoryRules.lexicons());
-
-        List<NestedForms.Spot> spots = lint.find(RepositoryRules.rules());
+    void noPhraseOfARuleInTheRepositoryLosesALongerFormOfALexiconBeforeItsTarget() {
+        List<NestedForms.Spot> spots = repositorySpots(NestedForms.Side.BEFORE_TARGET);
 
         assertThat(spots).as(spots.size() + " spots").isEmpty();
+    }
+
+    /**
+     * The other side was not read before session 22 and found 145 spots at once, each a rule's phrase to read again
+     * (docs/rules.md, "invasion"): they are pinned in {@code nested-forms-after-part.known} (written by
+     * {@code -Dvarsel.nested.capture=true}), so that a new one fails here and a mended one must leave the list.
+     */
+    @Test
+    void noPhraseOfARuleInTheRepositoryLosesALongerFormOfALexiconAfterThePartBeforeButTheKnownOnes()
+            throws IOException {
+        List<String> spots = repositorySpots(NestedForms.Side.AFTER_PART).stream()
+                .map(NestedForms.Spot::toString)
+                .sorted()
+                .toList();
+        if (Boolean.getBoolean("varsel.nested.capture")) {
+            Files.write(KNOWN_AFTER_PART, spots);
+        }
+
+        assertThat(spots).containsExactlyElementsOf(Files.readAllLines(KNOWN_AFTER_PART));
+    }
+
+    private static List<NestedForms.Spot> repositorySpots(NestedForms.Side side) {
+        return new NestedForms(RepositoryRules.lexicons())
+                .find(RepositoryRules.rules()).stream()
+                        .filter(s -> s.side() == side)
+                        .toList();
     }
 
     @Test
@@ -63,5 +98,40 @@ class NestedFormsTest {
         Rule rule = TestRules.active("beat-wide", "\"needs @beats them\"~4");
 
         assertThat(new NestedForms(List.of(BEATS)).find(List.of(rule))).isEmpty();
+    }
+
+    @Test
+    void aLongerFormWhoseWordsBeforeTheShorterOneExceedTheSlackAfterThePartBeforeIsReportedAndIndeedNeverMatches() {
+        Rule rule = TestRules.active("dead-you", "\"du er @dead\"~0", RuleLanguage.DA);
+
+        assertThat(new NestedForms(List.of(DEAD)).find(List.of(rule)))
+                .extracting(NestedForms.Spot::longer)
+                .containsExactlyInAnyOrder("fucking dod", "en dod mand"); // as analysed: ø folded
+        try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(rule), List.of(DEAD)))) {
+            assertThat(engine.match("du er død", Optional.of("da")).hits()).hasSize(1);
+            assertThat(engine.match("du er fucking død", Optional.of("da")).hits())
+                    .isEmpty();
+            assertThat(engine.match("du er en død mand", Optional.of("da")).hits())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aLongerFormWhoseWordsBeforeTheShorterOneAreWithinTheSlackIsNotReported() {
+        Rule rule = TestRules.active("dead-wide", "\"du er @dead\"~1", RuleLanguage.DA);
+
+        assertThat(new NestedForms(List.of(DEAD)).find(List.of(rule))).isEmpty();
+    }
+
+    @Test
+    void aLongerFormThatAnotherFormStartsIsNotReportedAfterThePartBefore() {
+        Lexicon startsAnother = TestRules.lexicon(
+                "dead_or_gone",
+                RuleLanguage.DA,
+                LexiconKind.MODAL,
+                List.of(new Lexicon.Entry("død", List.of("fucking død", "fucking"), null)));
+        Rule rule = TestRules.active("dead-gone", "\"du er @dead_or_gone\"~0", RuleLanguage.DA);
+
+        assertThat(new NestedForms(List.of(startsAnother)).find(List.of(rule))).isEmpty();
     }
 }
