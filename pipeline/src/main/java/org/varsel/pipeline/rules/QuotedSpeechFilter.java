@@ -168,6 +168,11 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
     /** Words that say a quotation before them is a report's ("'…' Bridgegate trial reveals"). Lower case. */
     private static final String REPORT_WORDS = "reveals|revealed|says|said|told|trial|court|video|shows|claims|claimed"
             + "|report|reports|reported|admits|admitted|testifies|testified|tape|audio|recording|emails?|transcript";
+    /** Compiled once: {@code String.split} with a pattern of more than one character compiles it on every call. */
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     /**
      * A quotation that opens the text and, within four words after it, a word of a report ("'I will destroy you!'
      * trial reveals"), or a link straight after it (a headline that quotes its subject, as news sites post them). A
@@ -349,7 +354,7 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             from--;
         }
         String speaker = s.substring(from, colon).trim();
-        String[] words = speaker.split("\\s+");
+        String[] words = WHITE_SPACE.split(speaker);
         if (!speaker.isEmpty() && words.length <= MAX_TURN_SPEAKER_WORDS && speaker.matches("[\\p{L}'\u2019 ]+")) {
             return Optional.of(speaker.toLowerCase(Locale.ROOT));
         }
@@ -421,7 +426,7 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
                 end += Character.charCount(s.codePointAt(end));
             }
             // lower-cased and split as a whole text would be: a capital can lower-case to a letter and a mark ("İ")
-            for (String word : s.substring(start, end).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            for (String word : NON_LETTERS.split(s.substring(start, end).toLowerCase(Locale.ROOT))) {
                 if (FIRST_PERSON.contains(word)) {
                     return end;
                 }
@@ -483,8 +488,8 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         if (speaker.endsWith("s") || AUTHORS_LABELS.contains(speaker.toLowerCase(Locale.ROOT))) {
             return false;
         }
-        List<String> words =
-                List.of(s.substring(colon + 1).toLowerCase(Locale.ROOT).trim().split("[^\\p{L}]+"));
+        List<String> words = List.of(NON_LETTERS.split(
+                s.substring(colon + 1).toLowerCase(Locale.ROOT).trim()));
         return words.stream().limit(SPEAKER_FIRST_PERSON_WITHIN).anyMatch(SPEAKING_FIRST_PERSON::contains)
                 && words.stream().noneMatch(SECOND_PERSON::contains);
     }
@@ -559,9 +564,9 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         if (!SPEECH_VERBS.contains(verb) && !HEADLINE_SPEECH_VERBS.contains(verb)) {
             return false;
         }
-        String[] before = s.substring(0, verbStart).trim().split("\\s+");
+        String[] before = WHITE_SPACE.split(s.substring(0, verbStart).trim());
         String subject = before[before.length - 1];
-        String[] after = s.substring(end).trim().split("\\s+", 3);
+        String[] after = WHITE_SPACE.split(s.substring(end).trim(), 3);
         return after.length >= 2
                 && startsWithCapital(subject)
                 && !FIRST_PERSON.contains(subject.toLowerCase(Locale.ROOT))
@@ -577,7 +582,7 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
     /** Every word of at least {@link #MIN_HEADLINE_WORDS} capitalised; links, handles and hashtags aside. */
     private static boolean titleCase(String statement) {
         int words = 0;
-        for (String word : statement.trim().split("\\s+")) {
+        for (String word : WHITE_SPACE.split(statement.trim())) {
             if (word.isEmpty() || !Character.isLetter(word.charAt(0)) || word.contains("://")) {
                 continue;
             }
