@@ -1,19 +1,25 @@
 #!/usr/bin/env python3
-"""Writes the held-out sets by other authors that may not enter the repository (GPL, no licence) as one TSV
-(id, set, label, text) for `bench/run org.varsel.bench.RecognitionRates`: ETHOS comments with violence >= 0.5 (those
-whose text is also in the binary file, as docs/nlp.md counted them), the Gab Hate Corpus's calls for violence (cv):
-both files together, and apart (`gab-cv-train`, the dev set whose misses may be read; `gab-cv-test`, rates only), and the first 20,000 English tweets of the IRA stream as false flags; and the EDOS posts (SemEval 2023 Task 10, CC0,
+"""Writes the held-out sets by other authors that may not enter the repository (GPL, no licence) as one TSV (id, set,
+label, text) for `bench/run org.varsel.bench.RecognitionRates`: ETHOS comments with violence >= 0.5 (those whose text is
+also in the binary file, as docs/nlp.md counted them), the Gab Hate Corpus's calls for violence (cv): both files
+together, and apart (`gab-cv-train`, the dev set whose misses may be read; `gab-cv-test`, rates only), and the first
+20,000 English tweets of the IRA stream as false flags; and the EDOS posts (SemEval 2023 Task 10, CC0,
 data/training/NOTICE.md): the sexist threats and incitement to harm by the corpus's own category, split by a seeded hash
 of the post id (`edos-threat-dev`, half of the corpus's train split, whose misses may be read; `edos-threat-test`, the
 rest with the corpus's dev and test splits, rates only), and two guards drawn from its train and dev splits only: sexist
 posts of the other three categories (hateful but not a threat) and posts not labelled sexist (a threat against someone
-other than women is labelled not sexist there, so a flag in that guard is not always false); and 20,000 ordinary
-Danish sentences of the web and the news (`lcc-da-guard`, the Leipzig Corpora Collection, CC BY, copied into
-data/training/lcc-da). Run:
+other than women is labelled not sexist there, so a flag in that guard is not always false); and 20,000 ordinary Danish
+sentences of the web and the news (`lcc-da-guard`, the Leipzig Corpora Collection, CC BY, copied into
+data/training/lcc-da); and the comments of Danes on Danish political news on Facebook and Reddit (steffan267's sentiment
+corpus, CC BY-NC-SA 4.0, read from its mirror and never copied, data/training/NOTICE.md): every comment as a guard
+(`da-political-guard`) but those hand-labelled threats, calls or dehumanisation in
+bench/recognition/da-political-labels.tsv (a hash of the text, the label, a reason: no text), which make the dev set
+`da-political-threat-dev`. Run:
 bench/recognition/outside-sets.py OUT.tsv
 """
 import csv
 import hashlib
+import os
 import subprocess
 import sys
 
@@ -24,6 +30,8 @@ EDOS_THREAT = "1. threats, plans to harm and incitement"
 EDOS_GUARD_POSTS = {"edos-sexist-not-threat-guard": 2000, "edos-not-sexist-guard": 4000}
 IRA = "/work/shared/datasets/ira-troll-tweets/ira_trolls_2016-09_to_2016-11_sorted.csv"
 IRA_TWEETS = 20000
+DA_POLITICAL = "/work/.mirror/steffan267+Sentiment-Analysis-on-Danish-Social-Media/repo/.git"
+DA_POLITICAL_LABELS = "bench/recognition/da-political-labels.tsv"
 LCC_DA = ["data/training/lcc-da/dan_mixed_2014_10K-sentences.csv", "data/training/lcc-da/dan_newscrawl_2011_10K-sentences.csv"]
 
 
@@ -93,6 +101,33 @@ def lcc_danish():
     return texts
 
 
+def comment_hash(text):
+    """The id of a comment: the labels name comments by it, so that no text of theirs enters the repository."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def da_political_sets():
+    """Every distinct comment, as the guard or, when hand-labelled anything but none, as the dev set."""
+    if not os.path.isdir(DA_POLITICAL):
+        print(f"da-political-*: skipped, the mirror {DA_POLITICAL} is absent", file=sys.stderr)
+        return {}
+    with open(DA_POLITICAL_LABELS, encoding="utf-8") as f:
+        labels = dict(line.split("\t")[:2] for line in f if line.strip() and not line.startswith("#"))
+    sets = {"da-political-threat-dev": [], "da-political-guard": []}
+    seen = set()
+    # read as bytes and split on newlines only: a comment may hold a carriage return, which text mode would cut it at
+    comments = subprocess.run(["git", "--git-dir=" + DA_POLITICAL, "show", "HEAD:AllComments.tsv"],
+                              check=True, capture_output=True).stdout.decode("utf-8")
+    for line in comments.split("\n"):
+        text = one_line(line.split("\t")[0])
+        key = comment_hash(text)
+        if text and key not in seen:
+            seen.add(key)
+            threat = labels.get(key, "none") != "none"
+            sets["da-political-threat-dev" if threat else "da-political-guard"].append((key, text))
+    return sets
+
+
 def main():
     sets = [("ethos-violent", "threat", ethos_violent()),
             ("gab-call-for-violence", "threat", gab_calls_for_violence("ghc_train", "ghc_test")),
@@ -105,7 +140,7 @@ def main():
             for n, text in enumerate(texts):
                 out.write(f"{name}-{n}\t{name}\t{label}\t{text}\n")
             print(f"{name}: {len(texts)}", file=sys.stderr)
-        for name, posts in edos_sets().items():
+        for name, posts in {**edos_sets(), **da_political_sets()}.items():
             label = "none" if name.endswith("-guard") else "threat"
             for post_id, text in posts:
                 out.write(f"{post_id}\t{name}\t{label}\t{text}\n")
