@@ -4,16 +4,19 @@
 Reads DanNet 2.2 as `jeppebundsgaard/DanNet2HunspellThesaurus` holds it at a pinned commit: the thesaurus built from
 DanNet's synsets and relations (per word: its senses, their synonyms, hypernyms "overbegreb" and hyponyms
 "underbegreb") inside the LibreOffice extension, and DanNet's own words-utf8.csv for each word's part of speech.
-The repository's relations.csv and synsets.csv are too large for the snapshot; the thesaurus carries the same links.
+The repository's relations.csv and synsets.csv are large files a mirror may lack; the thesaurus carries the same links.
+The checked-in candidates were written against main's lexicons at 984bc28, before this script's entries went in.
 
-  python3 data/dannet/violent_vocabulary.py candidates [--repo GITDIR] [--rules rules] > data/dannet/violent-candidates-dannet22.tsv
+  python3 data/dannet/violent_vocabulary.py candidates [--repo GITDIR] [--rules rules] \
+      > data/dannet/violent-candidates-dannet22.tsv
   python3 data/dannet/violent_vocabulary.py entries [--review data/dannet/violent-review.tsv]   # YAML lines by lexicon
 
-`candidates` takes the synonyms of the seed words below, walks their hyponyms (and their hyponyms, to the seed's depth) and writes one row
-per word: its part of speech, the seed and path that reached it, the gloss of the sense that did, DanNet's register
-mark (sj. = rare, gl. = old), the regular inflections a reviewer picks from, and the Danish lexicons that already list
-the word as written. A wordnet lists every sense: "slå" reaches "klappe" (applaud) and "slå græs" (mow); the review
-(violent-review.tsv) is where a person decides, and `entries` turns only its rows into lexicon lines.
+`candidates` takes the synonyms of the seed words below, walks their hyponyms (and their hyponyms, to the seed's
+depth) and writes one row per word: its part of speech, the seed and path that reached it, the gloss of the sense
+that did, DanNet's register mark (sj. = rare, gl. = old), the regular inflections a reviewer picks from, and the
+Danish lexicons that already list the word as written. A wordnet lists every sense: "slå" reaches "klappe"
+(applaud) and "slå græs" (mow); the review (violent-review.tsv) is where a person decides, and `entries` turns
+only its rows into lexicon lines.
 """
 import argparse
 import csv
