@@ -9,7 +9,8 @@ import org.apache.lucene.analysis.TokenStream;
  * "beheaded"), so that a rule can read a report ("police shot the suspect", "he was beheaded") apart from a call
  * ("shoot the suspect"): the analysis collapses every double letter before a rule reads a word, which makes "shoot"
  * "shot", and the English stemmer makes "killed" "kill". Placed straight after the tokenizer of the language-neutral
- * field, where the news context rules read tense; documents only, a rule writes the token itself.
+ * field, where the news context rules read tense, and in the English chain, where a call to kill a group is told from
+ * a report of one ("gassed the X"); documents only, a rule writes the token itself.
  */
 final class KillingPastFormFilter extends StackingTokenFilter {
 

@@ -132,6 +132,8 @@ final class RuleAnalyzer extends Analyzer {
         if (repairs && language == RuleLanguage.EN) {
             ts = new ClauseStartFilter(ts, () -> reading[0].text());
             ts = new ReportSentenceFilter(ts, () -> reading[0].text());
+            // the English rules read tense too: their stemmer folds "gassed the X" (a report) into "gas the X" (a call)
+            ts = new KillingPastFormFilter(ts);
         }
         if (repairs && language == RuleLanguage.ANY) {
             ts = new QuotedSpeechFilter(ts, () -> reading[0].text());
