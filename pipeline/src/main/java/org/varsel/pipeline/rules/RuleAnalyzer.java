@@ -20,7 +20,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * The analysis shared by documents and rule queries for one language: obfuscation folding,
- * standard tokens, in English and Danish documents {@code _person_} stacked on names ({@link PersonNameFilter}) and {@code _start_}
+ * standard tokens without emoji ({@link EmojiDroppingFilter}), in English and Danish documents {@code _person_} stacked on names ({@link PersonNameFilter}) and {@code _start_}
  * before each sentence ({@link SentenceStartFilter}), in Danish ones a subject put after its verb or left out after "og"
  * stacked where the rules write it ({@link DanishSubjectFilter}: "så slår jeg", "… og slår" read as "jeg slår" too), in English ones {@code _clause_} before each clause that may
  * open with an imperative ({@link ClauseStartFilter}) and {@code _report_} on the words of a sentence that opens like a
@@ -120,7 +120,8 @@ final class RuleAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = language.hasStemmer() ? new StandardTokenizer() : new ICUTokenizer();
-        TokenStream ts = tokenizer;
+        // before every filter that counts words: an emoji between a phrase's words must not take a position
+        TokenStream ts = new EmojiDroppingFilter(tokenizer);
         ObfuscationCharFilter[] reading = new ObfuscationCharFilter[1];
         if (repairs && language.hasStemmer()) {
             ts = new PersonNameFilter(ts, () -> reading[0].text(), names);
