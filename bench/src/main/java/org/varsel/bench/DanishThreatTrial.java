@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,6 +31,8 @@ import org.varsel.pipeline.classify.TrainingCorpus;
 import org.varsel.pipeline.classify.TrainingOptions;
 import org.varsel.pipeline.nlp.LanguageIdentifier;
 import org.varsel.pipeline.nlp.TextNormaliser;
+import org.varsel.pipeline.rules.LexiconKind;
+import org.varsel.pipeline.rules.TargetWords;
 
 /**
  * Would a small Danish-only threat model, learnt from data, recognise real Danish threats the rules miss, without
@@ -41,7 +44,8 @@ import org.varsel.pipeline.nlp.TextNormaliser;
  * political comments, DKHate NOT held out and trained on); the test file's sets as counts only. In brackets: only the
  * texts the language detector calls Danish, as a pipeline scoring Danish text alone would see them. Run:
  * {@code bench/run org.varsel.bench.DanishThreatTrial --outside TSV --danish-dev TSV --danish-test TSV [--data DIR]
- * [--scenes TSV] [--scene-repeats N] [--l2 C] [--dkhate-kept F] [--dkhate-not-only] [--cases OUT.tsv]};
+ * [--scenes TSV] [--scene-repeats N] [--l2 C] [--dkhate-kept F] [--dkhate-not-only] [--lexicon-gate] [--cases OUT.tsv]};
+ * {@code --lexicon-gate} scores only texts in which the rules' Danish lexicons find violence or a weapon;
  * {@code --cases} writes the score of every dev threat and of every guard text at or above the lowest threshold, never
  * a text of the test file (docs/nlp.md, "(dathreat, 2026-12-07, session 23)").
  */
@@ -93,14 +97,14 @@ public final class DanishThreatTrial {
         try (PrintWriter cases = opts.containsKey("--cases")
                 ? new PrintWriter(Files.newBufferedWriter(Path.of(opts.get("--cases"))))
                 : new PrintWriter(Writer.nullWriter())) {
-            report(model, sets, cases);
+            report(model, sets, cases, opts.containsKey("--lexicon-gate"));
         }
     }
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            boolean flag = args[i].equals("--dkhate-not-only");
+            boolean flag = args[i].equals("--dkhate-not-only") || args[i].equals("--lexicon-gate");
             opts.put(args[i], flag ? "true" : args[++i]);
         }
         return opts;
@@ -144,8 +148,10 @@ public final class DanishThreatTrial {
         return samples;
     }
 
-    private static void report(DocumentCategorizerME model, Map<String, EvaluationSet> sets, PrintWriter cases) {
+    private static void report(
+            DocumentCategorizerME model, Map<String, EvaluationSet> sets, PrintWriter cases, boolean lexiconGate) {
         LanguageIdentifier languages = new LanguageIdentifier();
+        TargetWords lexicons = TargetWords.bundled();
         StringBuilder header = new StringBuilder("| set | texts | Danish |");
         StringBuilder rule = new StringBuilder("|---|---:|---:|");
         for (double t : THRESHOLDS) {
@@ -159,7 +165,7 @@ public final class DanishThreatTrial {
             int[] danish = new int[THRESHOLDS.length];
             int danishTexts = 0;
             for (String text : set.texts()) {
-                double score = threatScore(model, text);
+                double score = !lexiconGate || namesViolence(lexicons, text) ? threatScore(model, text) : 0;
                 boolean isDanish = languages.detect(text).language().equals("da");
                 danishTexts += isDanish ? 1 : 0;
                 if (written(name, set, score)) {
@@ -180,6 +186,16 @@ public final class DanishThreatTrial {
             }
             System.out.println(row);
         });
+    }
+
+    /**
+     * Whether the rules' Danish lexicons find violence or a weapon and no counter-speech in the text: a second reading
+     * the model was not trained on, as {@code ClassifierAlone} asks of the bundled classifier's score.
+     */
+    static boolean namesViolence(TargetWords lexicons, String text) {
+        Set<LexiconKind> kinds = lexicons.in(text, Optional.of("da")).kinds();
+        return !kinds.contains(LexiconKind.COUNTER_SPEECH)
+                && (kinds.contains(LexiconKind.VIOLENT_ACTION) || kinds.contains(LexiconKind.WEAPON));
     }
 
     /** A test file's text never; a guard's when it scores a flag at the lowest threshold; a dev threat's always. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.varsel.bench.DanishThreatTrial.EvaluationSet;
+import org.varsel.pipeline.rules.TargetWords;
 
 class DanishThreatTrialTest {
     private static final EvaluationSet TEST_FILE = new EvaluationSet(List.of(), false);
@@ -24,6 +25,17 @@ class DanishThreatTrialTest {
                 .isTrue();
         assertThat(DanishThreatTrial.written("lcc-da-guard", READABLE, 0.49)).isFalse();
         assertThat(DanishThreatTrial.written("lcc-da-guard", READABLE, 0.5)).isTrue();
+    }
+
+    @Test
+    void gatesInViolenceOrAWeaponButNotWhatTheTextCondemnsNorAPlainSentence() {
+        TargetWords lexicons = TargetWords.bundled();
+        assertThat(DanishThreatTrial.namesViolence(lexicons, "tag geværet med og skyd dem"))
+                .isTrue();
+        assertThat(DanishThreatTrial.namesViolence(lexicons, "jeg fordømmer dem der vil skyde dem"))
+                .isFalse();
+        assertThat(DanishThreatTrial.namesViolence(lexicons, "vi ses til morgenmad i morgen"))
+                .isFalse();
     }
 
     @Test
