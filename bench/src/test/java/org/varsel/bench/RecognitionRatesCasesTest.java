@@ -1,0 +1,98 @@
+package org.varsel.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.varsel.bench.RecognitionRates.CasesFile;
+import org.varsel.bench.RecognitionRates.EvaluationSet;
+import org.varsel.bench.RecognitionRates.Reading;
+import org.varsel.contract.Tier;
+
+class RecognitionRatesCasesTest {
+    private static final String HEADER = "id\tsubtask_a\tlabel\treason\ttext\n";
+    // written for this test in the hand-labelled DKHate layout: a threat and a comment that only shares its words
+    private static final String LABELLED = HEADER
+            + "1\tOFF\tthreat\tfirst person\tjeg kommer og tæsker dig i aften\n"
+            + "2\tOFF\tnone\tshares the words\ttæsk dem i fodbold på søndag\n";
+    private static final Reading FLAGGED =
+            new Reading("da", true, Optional.of(Tier.HIGH), Optional.of(Tier.HIGH), List.of("dsl-da-threat"));
+
+    @Test
+    void writesNoTextOfTheDanishTestHalfNotEvenTheFlagsOfItsGuard(@TempDir Path dir) throws IOException {
+        Map<String, EvaluationSet> sets = RecognitionRates.handLabelledDkHate(labelled(dir), true);
+        StringWriter out = new StringWriter();
+
+        try (CasesFile cases = new CasesFile(out, sets)) {
+            for (EvaluationSet set : sets.values()) {
+                for (String[] text : set.texts()) {
+                    assertThat(cases.write(set, text, FLAGGED)).isFalse();
+                }
+            }
+        }
+
+        assertThat(out.toString())
+                .doesNotContain("tæsker dig", "tæsk dem", "dkhate:1", "dkhate:2")
+                .startsWith("# withheld, drawn from a test split (rates only, no text written): "
+                        + "dkhate-threat-test, dkhate-none-test-guard");
+    }
+
+    @Test
+    void writesTheDanishDevHalfCaseByCaseAndWithholdsNothing(@TempDir Path dir) throws IOException {
+        Map<String, EvaluationSet> sets = RecognitionRates.handLabelledDkHate(labelled(dir), false);
+        StringWriter out = new StringWriter();
+
+        try (CasesFile cases = new CasesFile(out, sets)) {
+            for (EvaluationSet set : sets.values()) {
+                for (String[] text : set.texts()) {
+                    assertThat(cases.write(set, text, FLAGGED)).isTrue();
+                }
+            }
+        }
+
+        assertThat(sets).containsOnlyKeys("dkhate-threat-dev", "dkhate-none-dev-guard");
+        assertThat(out.toString())
+                .startsWith("# withheld, drawn from a test split (rates only, no text written): \n")
+                .contains("dkhate:1\tda\ttrue\thigh\thigh\tdsl-da-threat\tjeg kommer og tæsker dig i aften")
+                .contains("tæsk dem i fodbold på søndag");
+    }
+
+    @Test
+    void oneTextFromATestSplitWithholdsTheSetItJoins() {
+        Map<String, EvaluationSet> sets = new LinkedHashMap<>();
+        RecognitionRates.add(sets, "jigsaw-threat", false, new String[] {"jigsaw:1", "a text of the training split"});
+        RecognitionRates.add(sets, "jigsaw-threat", true, new String[] {"jigsaw:2", "a text of the held-out split"});
+
+        assertThat(RecognitionRates.withheld(sets)).containsExactly("jigsaw-threat");
+        assertThat(sets.get("jigsaw-threat").texts()).hasSize(2);
+    }
+
+    @Test
+    void withholdsAnOutsideSetNamedTestWhateverItsRoleAndKeepsTheOthersReadable(@TempDir Path dir) throws IOException {
+        Path outside = Files.writeString(
+                dir.resolve("outside.tsv"),
+                "a-1\tedos-threat-test\tthreat\tone text\n"
+                        + "b-1\tedos-not-sexist-test-guard\tnone\tanother text\n"
+                        + "c-1\tlcc-da-guard\tnone\ta third text\n",
+                StandardCharsets.UTF_8);
+        Map<String, EvaluationSet> sets = new LinkedHashMap<>();
+
+        RecognitionRates.addOutside(outside, sets);
+
+        assertThat(RecognitionRates.withheld(sets)).containsExactly("edos-threat-test", "edos-not-sexist-test-guard");
+        assertThat(sets.get("lcc-da-guard").fromTestSplit()).isFalse();
+    }
+
+    private static Path labelled(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("labelled.tsv"), LABELLED, StandardCharsets.UTF_8);
+    }
+}
