@@ -62,16 +62,15 @@ public final class RecognitionRates {
     record EvaluationSet(List<String[]> texts, boolean fromTestSplit) {}
 
     /**
-     * A file of cases to read one by one. It names the sets drawn from a test split first and refuses their texts, so
-     * that reading cases never means reading a test text, even of a guard built from a test file.
+     * A file of cases to read one by one. It names the withheld sets first and refuses every text drawn from a test
+     * split, so that reading cases never means reading a test text, even of a guard built from a test file.
      */
     static final class CasesFile implements AutoCloseable {
         private final PrintWriter out;
 
         CasesFile(Writer out, Map<String, EvaluationSet> sets) {
             this.out = new PrintWriter(out);
-            this.out.println("# withheld, drawn from a test split (rates only, no text written): "
-                    + String.join(", ", withheld(sets)));
+            this.out.println("# withheld (rates only, no text written): " + String.join(", ", withheld(sets)));
         }
 
         /** Writes one case unless its set is drawn from a test split; says whether it wrote it. */
@@ -97,10 +96,10 @@ public final class RecognitionRates {
         }
     }
 
-    /** The names of the sets drawn from a test split, in the order read. */
+    /** The sets no cases file writes a text of: the test sets, and every set drawn from a test split; in read order. */
     static List<String> withheld(Map<String, EvaluationSet> sets) {
         return sets.entrySet().stream()
-                .filter(e -> e.getValue().fromTestSplit())
+                .filter(e -> e.getValue().fromTestSplit() || Role.of(e.getKey()) == Role.TEST)
                 .map(Map.Entry::getKey)
                 .toList();
     }
@@ -211,7 +210,7 @@ public final class RecognitionRates {
         CasesFile devCases = casesFile(options.get("--dev-cases"), sets);
         CasesFile falseFlags = casesFile(options.get("--false-flag-cases"), sets);
         System.out.println("rules " + rules.toAbsolutePath().normalize() + ", classifier " + rates.path.modelVersion());
-        System.out.println("withheld, drawn from a test split (rates only): " + String.join(", ", withheld(sets)));
+        System.out.println("withheld (rates only, no text written): " + String.join(", ", withheld(sets)));
         System.out.println();
         System.out.println(
                 "| set | role | texts | rule hit | rules open alone | rules open high tier+ | path opens high tier+ |");

@@ -42,8 +42,8 @@ class RecognitionRatesCasesTest {
 
         assertThat(out.toString())
                 .doesNotContain("tæsker dig", "tæsk dem", "dkhate:1", "dkhate:2")
-                .startsWith("# withheld, drawn from a test split (rates only, no text written): "
-                        + "dkhate-threat-test, dkhate-none-test-guard");
+                .startsWith(
+                        "# withheld (rates only, no text written): " + "dkhate-threat-test, dkhate-none-test-guard");
     }
 
     @Test
@@ -61,7 +61,7 @@ class RecognitionRatesCasesTest {
 
         assertThat(sets).containsOnlyKeys("dkhate-threat-dev", "dkhate-none-dev-guard");
         assertThat(out.toString())
-                .startsWith("# withheld, drawn from a test split (rates only, no text written): \n")
+                .startsWith("# withheld (rates only, no text written): \n")
                 .contains("dkhate:1\tda\ttrue\thigh\thigh\tdsl-da-threat\tjeg kommer og tæsker dig i aften")
                 .contains("tæsk dem i fodbold på søndag");
     }
@@ -69,27 +69,33 @@ class RecognitionRatesCasesTest {
     @Test
     void oneTextFromATestSplitWithholdsTheSetItJoins() {
         Map<String, EvaluationSet> sets = new LinkedHashMap<>();
-        RecognitionRates.add(sets, "jigsaw-threat", false, new String[] {"jigsaw:1", "a text of the training split"});
-        RecognitionRates.add(sets, "jigsaw-threat", true, new String[] {"jigsaw:2", "a text of the held-out split"});
+        RecognitionRates.add(sets, "mixed-guard", false, new String[] {"m:1", "a text of a training split"});
+        RecognitionRates.add(sets, "mixed-guard", true, new String[] {"m:2", "a text of a test split"});
+        RecognitionRates.add(sets, "lcc-da-guard", false, new String[] {"lcc:1", "a text of no split"});
 
-        assertThat(RecognitionRates.withheld(sets)).containsExactly("jigsaw-threat");
-        assertThat(sets.get("jigsaw-threat").texts()).hasSize(2);
+        assertThat(RecognitionRates.withheld(sets)).containsExactly("mixed-guard");
+        assertThat(sets.get("mixed-guard").texts()).hasSize(2);
     }
 
     @Test
-    void withholdsAnOutsideSetNamedTestWhateverItsRoleAndKeepsTheOthersReadable(@TempDir Path dir) throws IOException {
+    void withholdsAnOutsideSetNamedTestWhateverItsRoleAndNamesEveryTestSetAsWithheld(@TempDir Path dir)
+            throws IOException {
         Path outside = Files.writeString(
                 dir.resolve("outside.tsv"),
                 "a-1\tedos-threat-test\tthreat\tone text\n"
                         + "b-1\tedos-not-sexist-test-guard\tnone\tanother text\n"
-                        + "c-1\tlcc-da-guard\tnone\ta third text\n",
+                        + "c-1\tlcc-da-guard\tnone\ta third text\n"
+                        + "d-1\tgab-call-for-violence\tthreat\ta fourth text\n",
                 StandardCharsets.UTF_8);
         Map<String, EvaluationSet> sets = new LinkedHashMap<>();
 
         RecognitionRates.addOutside(outside, sets);
 
-        assertThat(RecognitionRates.withheld(sets)).containsExactly("edos-threat-test", "edos-not-sexist-test-guard");
+        assertThat(RecognitionRates.withheld(sets))
+                .containsExactly("edos-threat-test", "edos-not-sexist-test-guard", "gab-call-for-violence");
+        assertThat(sets.get("edos-not-sexist-test-guard").fromTestSplit()).isTrue();
         assertThat(sets.get("lcc-da-guard").fromTestSplit()).isFalse();
+        assertThat(sets.get("gab-call-for-violence").fromTestSplit()).isFalse();
     }
 
     private static Path labelled(Path dir) throws IOException {
