@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +30,10 @@ class RecognitionRatesCasesTest {
 
     @Test
     void writesNoTextOfTheDanishTestHalfNotEvenTheFlagsOfItsGuard(@TempDir Path dir) throws IOException {
-        Map<String, EvaluationSet> sets = RecognitionRates.handLabelledDkHate(labelled(dir), true);
-        StringWriter out = new StringWriter();
+        Offered offered = offerAllAsFlagged(RecognitionRates.handLabelledDkHate(labelled(dir), true));
 
-        try (CasesFile cases = new CasesFile(out, sets)) {
-            for (EvaluationSet set : sets.values()) {
-                for (String[] text : set.texts()) {
-                    assertThat(cases.write(set, text, FLAGGED)).isFalse();
-                }
-            }
-        }
-
-        assertThat(out.toString())
+        assertThat(offered.written()).containsExactly(false, false);
+        assertThat(offered.file())
                 .doesNotContain("tæsker dig", "tæsk dem", "dkhate:1", "dkhate:2")
                 .startsWith(
                         "# withheld (rates only, no text written): " + "dkhate-threat-test, dkhate-none-test-guard");
@@ -49,18 +42,12 @@ class RecognitionRatesCasesTest {
     @Test
     void writesTheDanishDevHalfCaseByCaseAndWithholdsNothing(@TempDir Path dir) throws IOException {
         Map<String, EvaluationSet> sets = RecognitionRates.handLabelledDkHate(labelled(dir), false);
-        StringWriter out = new StringWriter();
 
-        try (CasesFile cases = new CasesFile(out, sets)) {
-            for (EvaluationSet set : sets.values()) {
-                for (String[] text : set.texts()) {
-                    assertThat(cases.write(set, text, FLAGGED)).isTrue();
-                }
-            }
-        }
+        Offered offered = offerAllAsFlagged(sets);
 
         assertThat(sets).containsOnlyKeys("dkhate-threat-dev", "dkhate-none-dev-guard");
-        assertThat(out.toString())
+        assertThat(offered.written()).containsExactly(true, true);
+        assertThat(offered.file())
                 .startsWith("# withheld (rates only, no text written): \n")
                 .contains("dkhate:1\tda\ttrue\thigh\thigh\tdsl-da-threat\tjeg kommer og tæsker dig i aften")
                 .contains("tæsk dem i fodbold på søndag");
@@ -96,6 +83,22 @@ class RecognitionRatesCasesTest {
         assertThat(sets.get("edos-not-sexist-test-guard").fromTestSplit()).isTrue();
         assertThat(sets.get("lcc-da-guard").fromTestSplit()).isFalse();
         assertThat(sets.get("gab-call-for-violence").fromTestSplit()).isFalse();
+    }
+
+    /** What a cases file holds after every text of the sets is offered to it as flagged, and which it took. */
+    private record Offered(String file, List<Boolean> written) {}
+
+    private static Offered offerAllAsFlagged(Map<String, EvaluationSet> sets) {
+        StringWriter out = new StringWriter();
+        List<Boolean> written = new ArrayList<>();
+        try (CasesFile cases = new CasesFile(out, sets)) {
+            for (EvaluationSet set : sets.values()) {
+                for (String[] text : set.texts()) {
+                    written.add(cases.write(set, text, FLAGGED));
+                }
+            }
+        }
+        return new Offered(out.toString(), written);
     }
 
     private static Path labelled(Path dir) throws IOException {
