@@ -2,6 +2,7 @@ package org.varsel.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ import org.varsel.pipeline.rules.TargetWords;
  * that share their words as another; {@code --danish-test} reads the held-out half labelled the same way
  * ({@code data/test/dkhate-threats-test.tsv}) as two test sets, whose cases are never written. Each row says the set's
  * {@link Role}: a dev set's misses may be read, a test set is read as rates only, a guard's flags are false flags to
- * read one by one.
+ * read one by one. No text of a set drawn from a test split is ever written, whatever its role (its guard half too):
+ * the cases files name those sets as withheld.
  */
 public final class RecognitionRates {
     /** The sets read from the training data, split exactly as the classifier's training splits them. */
@@ -53,6 +55,54 @@ public final class RecognitionRates {
             "jigsaw-non-toxic", "hatexplain-train-normal", "davidson-neither", "ira-first-20000-en", "dkhate-not");
     /** Every set whose name ends so is a guard, like the {@link #FALSE_FLAG_SETS}: its flagged posts are written. */
     static final String GUARD_SUFFIX = "-guard";
+    /** A set of {@code --outside} whose name holds this is drawn from a test split: that file names no source. */
+    static final String TEST_MARK = "-test";
+
+    /** A set's texts, and whether they are drawn from a test split: then none of them is written, whatever its role. */
+    record EvaluationSet(List<String[]> texts, boolean fromTestSplit) {}
+
+    /**
+     * A file of cases to read one by one. It names the withheld sets first and refuses every text drawn from a test
+     * split, so that reading cases never means reading a test text, even of a guard built from a test file.
+     */
+    static final class CasesFile implements AutoCloseable {
+        private final PrintWriter out;
+
+        CasesFile(Writer out, Map<String, EvaluationSet> sets) {
+            this.out = new PrintWriter(out);
+            this.out.println("# withheld (rates only, no text written): " + String.join(", ", withheld(sets)));
+        }
+
+        /** Writes one case unless its set is drawn from a test split; says whether it wrote it. */
+        boolean write(EvaluationSet set, String[] text, Reading reading) {
+            if (set.fromTestSplit()) {
+                return false;
+            }
+            out.printf(
+                    "%s\t%s\t%b\t%s\t%s\t%s\t%s%n",
+                    text[0],
+                    reading.language(),
+                    reading.ruleHit(),
+                    reading.rulesAlone().map(Tier::label).orElse("-"),
+                    reading.pathAlone().map(Tier::label).orElse("-"),
+                    String.join(",", reading.rules()),
+                    text[1].replaceAll("\\s+", " "));
+            return true;
+        }
+
+        @Override
+        public void close() {
+            out.close();
+        }
+    }
+
+    /** The sets no cases file writes a text of: the test sets, and every set drawn from a test split; in read order. */
+    static List<String> withheld(Map<String, EvaluationSet> sets) {
+        return sets.entrySet().stream()
+                .filter(e -> e.getValue().fromTestSplit() || Role.of(e.getKey()) == Role.TEST)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
 
     /** What a set is for, and so which of its cases may be read one by one. */
     enum Role {
@@ -146,48 +196,44 @@ public final class RecognitionRates {
             options.put(args[i], args[i + 1]);
         }
         Path rules = Path.of(options.getOrDefault("--rules", "rules"));
-        Map<String, List<String[]>> sets = trainingSets(Path.of(options.getOrDefault("--data", "data/training")));
+        Map<String, EvaluationSet> sets = trainingSets(Path.of(options.getOrDefault("--data", "data/training")));
         if (options.containsKey("--outside")) {
-            for (String line : Files.readAllLines(Path.of(options.get("--outside")), StandardCharsets.UTF_8)) {
-                String[] f = line.split("\t", 4);
-                if (f.length == 4) {
-                    sets.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new String[] {f[0], f[3]});
-                }
-            }
+            addOutside(Path.of(options.get("--outside")), sets);
         }
         if (options.containsKey("--danish-dev")) {
-            sets.putAll(handLabelledDkHate(Path.of(options.get("--danish-dev")), DEV_SUFFIX));
+            sets.putAll(handLabelledDkHate(Path.of(options.get("--danish-dev")), false));
         }
         if (options.containsKey("--danish-test")) {
-            sets.putAll(handLabelledDkHate(Path.of(options.get("--danish-test")), "-test"));
+            sets.putAll(handLabelledDkHate(Path.of(options.get("--danish-test")), true));
         }
         RecognitionRates rates = new RecognitionRates(BundledRules.fromDirectory(rules));
-        PrintWriter devCases = casesFile(options.get("--dev-cases"));
-        PrintWriter falseFlags = casesFile(options.get("--false-flag-cases"));
+        CasesFile devCases = casesFile(options.get("--dev-cases"), sets);
+        CasesFile falseFlags = casesFile(options.get("--false-flag-cases"), sets);
         System.out.println("rules " + rules.toAbsolutePath().normalize() + ", classifier " + rates.path.modelVersion());
+        System.out.println("withheld (rates only, no text written): " + String.join(", ", withheld(sets)));
         System.out.println();
         System.out.println(
                 "| set | role | texts | rule hit | rules open alone | rules open high tier+ | path opens high tier+ |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
         try (rates.path) {
-            for (Map.Entry<String, List<String[]>> set : sets.entrySet()) {
+            for (Map.Entry<String, EvaluationSet> set : sets.entrySet()) {
                 Rates tally = new Rates(set.getKey(), 0, 0, 0, 0, 0);
-                for (String[] text : set.getValue()) {
+                Role role = Role.of(set.getKey());
+                for (String[] text : set.getValue().texts()) {
                     Reading reading = rates.read(text[0], text[1]);
                     tally = tally.add(reading);
-                    Role role = Role.of(set.getKey());
                     // only the dev sets' cases are written: the test sets are read as rates, never case by case
                     if (devCases != null && role == Role.DEV) {
-                        writeCase(devCases, text, reading);
+                        devCases.write(set.getValue(), text, reading);
                     }
                     if (falseFlags != null && role == Role.GUARD && reading.flags()) {
-                        writeCase(falseFlags, text, reading);
+                        falseFlags.write(set.getValue(), text, reading);
                     }
                 }
                 System.out.println(tally.row());
             }
         } finally {
-            for (PrintWriter cases : new PrintWriter[] {devCases, falseFlags}) {
+            for (CasesFile cases : new CasesFile[] {devCases, falseFlags}) {
                 if (cases != null) {
                     cases.close();
                 }
@@ -195,47 +241,60 @@ public final class RecognitionRates {
         }
     }
 
-    private static PrintWriter casesFile(String path) throws IOException {
-        return path == null ? null : new PrintWriter(Files.newBufferedWriter(Path.of(path), StandardCharsets.UTF_8));
+    private static CasesFile casesFile(String path, Map<String, EvaluationSet> sets) throws IOException {
+        return path == null
+                ? null
+                : new CasesFile(Files.newBufferedWriter(Path.of(path), StandardCharsets.UTF_8), sets);
     }
 
-    private static void writeCase(PrintWriter cases, String[] text, Reading reading) {
-        cases.printf(
-                "%s\t%s\t%b\t%s\t%s\t%s\t%s%n",
-                text[0],
-                reading.language(),
-                reading.ruleHit(),
-                reading.rulesAlone().map(Tier::label).orElse("-"),
-                reading.pathAlone().map(Tier::label).orElse("-"),
-                String.join(",", reading.rules()),
-                text[1].replaceAll("\\s+", " "));
+    /** Adds the sets of an outside file (id, set, label, text); a set whose name holds {@link #TEST_MARK} is withheld. */
+    static void addOutside(Path file, Map<String, EvaluationSet> sets) throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", 4);
+            if (f.length == 4) {
+                add(sets, f[1], f[1].contains(TEST_MARK), new String[] {f[0], f[3]});
+            }
+        }
+    }
+
+    /** Adds a text to its set; one text drawn from a test split withholds the whole set. */
+    static void add(Map<String, EvaluationSet> sets, String set, boolean fromTestSplit, String[] text) {
+        EvaluationSet old = sets.computeIfAbsent(set, k -> new EvaluationSet(new ArrayList<>(), fromTestSplit));
+        old.texts().add(text);
+        if (fromTestSplit && !old.fromTestSplit()) {
+            sets.put(set, new EvaluationSet(old.texts(), true));
+        }
     }
 
     /**
      * The hand-labelled DKHate training comments: threats and calls (label not "none"), and the others, as two sets
-     * whose names end in {@code suffix} ({@code -dev} or {@code -test}); the comments that only share the threats'
-     * words are guards (their flags are false flags), so their set's name ends in {@link #GUARD_SUFFIX} after it.
+     * whose names end in {@code -dev}, or {@code -test} when the file is the test half ({@code fromTestSplit}: then
+     * both sets are withheld from every cases file); the comments that only share the threats' words are guards (their
+     * flags are false flags), so their set's name ends in {@link #GUARD_SUFFIX} after it.
      */
-    private static Map<String, List<String[]>> handLabelledDkHate(Path file, String suffix) throws IOException {
-        Map<String, List<String[]>> sets = new LinkedHashMap<>();
+    static Map<String, EvaluationSet> handLabelledDkHate(Path file, boolean fromTestSplit) throws IOException {
+        String suffix = fromTestSplit ? TEST_MARK : DEV_SUFFIX;
+        Map<String, EvaluationSet> sets = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", 5);
             String set = f[2].equals("none") ? "dkhate-none" + suffix + GUARD_SUFFIX : "dkhate-threat" + suffix;
-            sets.computeIfAbsent(set, k -> new ArrayList<>()).add(new String[] {"dkhate:" + f[0], f[4]});
+            add(sets, set, fromTestSplit, new String[] {"dkhate:" + f[0], f[4]});
         }
         return sets;
     }
 
     /** Jigsaw's threats outside (dev) and inside (test) its held-out fifth, and the ordinary posts of three sources. */
-    private static Map<String, List<String[]>> trainingSets(Path data) throws IOException {
+    private static Map<String, EvaluationSet> trainingSets(Path data) throws IOException {
         TrainingOptions defaults = TrainingOptions.defaults();
         TrainingCorpus corpus =
                 TrainingCorpus.read(data, defaults.seed(), defaults.davidsonHeldOut(), defaults.danishHeldOut());
-        Map<String, List<String[]>> sets = new LinkedHashMap<>();
+        Map<String, EvaluationSet> sets = new LinkedHashMap<>();
         for (LabelledPost p : corpus.posts()) {
-            setOf(p).ifPresent(set -> sets.computeIfAbsent(set, k -> new ArrayList<>())
-                    .add(new String[] {p.source() + ":" + p.id(), p.text()}));
+            // the threats of Jigsaw's held-out fifth are a test set; the guards of ordinary posts read held-out ones
+            // too
+            boolean testSplit = p.category() == Category.THREAT && p.heldOut();
+            setOf(p).ifPresent(set -> add(sets, set, testSplit, new String[] {p.source() + ":" + p.id(), p.text()}));
         }
         return sets;
     }
