@@ -134,4 +134,28 @@ class NestedFormsTest {
 
         assertThat(new NestedForms(List.of(startsAnother)).find(List.of(rule))).isEmpty();
     }
+
+    @Test
+    void aLongerFormThatAnotherFormEndsIsNotReportedBeforeTheTarget() {
+        Lexicon endsAnother = TestRules.lexicon(
+                "beats_or_craps",
+                RuleLanguage.EN,
+                LexiconKind.VIOLENT_ACTION,
+                List.of(new Lexicon.Entry("beat", List.of("beat the crap out of", "crap out of"), null)));
+        Rule rule = TestRules.active("beat-them-again", "\"needs @beats_or_craps them\"~1");
+
+        assertThat(new NestedForms(List.of(endsAnother)).find(List.of(rule))).isEmpty();
+    }
+
+    @Test
+    void aLongerFormThatThePartBeforeEndsInsideWithinTheSlackIsNotReported() {
+        Lexicon wholly = TestRules.lexicon(
+                "wholly_dead",
+                RuleLanguage.DA,
+                LexiconKind.MODAL,
+                List.of(new Lexicon.Entry("død", List.of("er helt død"), null)));
+        Rule rule = TestRules.active("dead-wholly", "\"du er @wholly_dead\"~1", RuleLanguage.DA);
+
+        assertThat(new NestedForms(List.of(wholly)).find(List.of(rule))).isEmpty();
+    }
 }
