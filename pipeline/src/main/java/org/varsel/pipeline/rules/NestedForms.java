@@ -1,6 +1,7 @@
 package org.varsel.pipeline.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,9 +107,12 @@ final class NestedForms {
                             && isTarget(parts.get(i + 1))
                             && startsWith(longer, shorter)
                             && TAKES_AN_OBJECT.contains(longer.get(longer.size() - 1))
-                            && !reanchors(longer, parts.get(i), shorterForm)
-                            && !neighbourStartsWithin(
-                                    longer.subList(shorter.size(), longer.size()), parts.get(i + 1), slop);
+                            && !anotherFormBesideTheNeighbour(Side.BEFORE_TARGET, longer, parts.get(i), shorterForm)
+                            && !neighbourWithin(
+                                    Side.BEFORE_TARGET,
+                                    longer.subList(shorter.size(), longer.size()),
+                                    parts.get(i + 1),
+                                    slop);
                     Optional<Side> lost = lostBeforeTarget
                             ? Optional.of(Side.BEFORE_TARGET)
                             : lostAfterPart(parts, i, shorterForm, longerForm, slop)
@@ -142,8 +146,8 @@ final class NestedForms {
         int leadIn = leadIn(longer, shorterForm.tokens());
         return i > 0
                 && leadIn > slop
-                && !startsAnother(longer, parts.get(i), shorterForm)
-                && !neighbourEndsWithin(longer.subList(0, leadIn), parts.get(i - 1), slop);
+                && !anotherFormBesideTheNeighbour(Side.AFTER_PART, longer, parts.get(i), shorterForm)
+                && !neighbourWithin(Side.AFTER_PART, longer.subList(0, leadIn), parts.get(i - 1), slop);
     }
 
     /** How many words of the longer form stand before the shorter one, the first place it is held after its start; 0 when nowhere. */
@@ -154,27 +158,6 @@ final class NestedForms {
             }
         }
         return 0;
-    }
-
-    /** True when another, shorter form of the reference starts the longer one, next to the part before it. */
-    private static boolean startsAnother(List<String> longer, List<Lexicons.Form> forms, Lexicons.Form shorter) {
-        return forms.stream()
-                .filter(f -> f != shorter && f.tokens().size() < longer.size())
-                .anyMatch(f -> startsWith(longer, f.tokens()));
-    }
-
-    /** True when some form of the part before ends in the last {@code slop + 1} of the lead-in words. */
-    private static boolean neighbourEndsWithin(List<String> leadIn, List<Lexicons.Form> before, int slop) {
-        for (int at = 0; at <= slop && at < leadIn.size(); at++) {
-            List<String> head = leadIn.subList(0, leadIn.size() - at);
-            for (Lexicons.Form f : before) {
-                List<String> form = f.tokens();
-                if (endsWith(head, form.subList(Math.max(0, form.size() - head.size()), form.size()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The analysed forms a part of a phrase can match: a lexicon's forms, or the written words as one form. */
@@ -213,27 +196,48 @@ final class NestedForms {
     }
 
     /**
-     * True when another form of the reference ends the longer form, next to the neighbour: the reference is matched
-     * there instead ("kill them" after "hunt down and kill them").
+     * True when another, shorter form of the reference holds the longer one's words next to the neighbour, so the
+     * reference is matched there instead: before a target it ends the longer form ("kill them" ends "hunt down and kill
+     * them"), after a part it starts it ("fucking" starts "fucking død").
      */
-    private static boolean reanchors(List<String> longer, List<Lexicons.Form> forms, Lexicons.Form shorter) {
+    private static boolean anotherFormBesideTheNeighbour(
+            Side side, List<String> longer, List<Lexicons.Form> forms, Lexicons.Form shorter) {
+        List<String> outward = outward(side, longer);
         return forms.stream()
                 .filter(f -> f != shorter && f.tokens().size() < longer.size())
-                .anyMatch(f -> endsWith(longer, f.tokens()));
+                .anyMatch(f -> endsWith(outward, outward(side, f.tokens())));
     }
 
-    /** True when some form of the next part starts in the first {@code slop + 1} of the extra words. */
-    private static boolean neighbourStartsWithin(List<String> extra, List<Lexicons.Form> next, int slop) {
-        for (int at = 0; at <= slop && at < extra.size(); at++) {
-            List<String> rest = extra.subList(at, extra.size());
-            for (Lexicons.Form f : next) {
-                List<String> form = f.tokens();
+    /**
+     * True when a form of the neighbour reaches into the words between the shorter form and it, within {@code slop}
+     * of the shorter form: before a target a form of the next part starts there ("them" in "hang them"), after a part
+     * a form of the part before ends there.
+     */
+    private static boolean neighbourWithin(Side side, List<String> between, List<Lexicons.Form> neighbour, int slop) {
+        List<String> outward = outward(side, between);
+        for (int at = 0; at <= slop && at < outward.size(); at++) {
+            List<String> rest = outward.subList(at, outward.size());
+            for (Lexicons.Form f : neighbour) {
+                List<String> form = outward(side, f.tokens());
                 if (startsWith(rest, form.subList(0, Math.min(form.size(), rest.size())))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * The words in the order they are met going from the shorter form towards the neighbour: as written before a
+     * target, backwards after a part, so that one reading serves both sides.
+     */
+    private static List<String> outward(Side side, List<String> words) {
+        if (side == Side.BEFORE_TARGET) {
+            return words;
+        }
+        List<String> backwards = new ArrayList<>(words);
+        Collections.reverse(backwards);
+        return backwards;
     }
 
     private static boolean startsWith(List<String> words, List<String> prefix) {
