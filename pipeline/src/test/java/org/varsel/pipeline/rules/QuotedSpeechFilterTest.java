@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -269,22 +271,17 @@ class QuotedSpeechFilterTest {
         assertThat(QuotedSpeechFilter.firstPersonEnd("Trump \u0130 said")).isEqualTo(7);
     }
 
-    /** As the filter found the first person before it read ASCII words whole: every word lower-cased and split. */
+    /**
+     * As the filter found the first person before it read ASCII words whole: every run of letters lower-cased and
+     * split at what is no letter after it.
+     */
     private static int firstPersonEndOfEverySplitWord(String s) {
         Set<String> firstPerson = Set.of("i", "we", "my", "our", "me", "us", "jeg", "vi", "min", "vores", "os");
-        int end = 0;
-        while (end < s.length()) {
-            int start = end;
-            while (start < s.length() && !Character.isLetter(s.codePointAt(start))) {
-                start += Character.charCount(s.codePointAt(start));
-            }
-            end = start;
-            while (end < s.length() && Character.isLetter(s.codePointAt(end))) {
-                end += Character.charCount(s.codePointAt(end));
-            }
-            for (String word : s.substring(start, end).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        Matcher letters = Pattern.compile("\\p{L}+").matcher(s);
+        while (letters.find()) {
+            for (String word : letters.group().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
                 if (firstPerson.contains(word)) {
-                    return end;
+                    return letters.end();
                 }
             }
         }
