@@ -197,6 +197,9 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
     /** A first person before the colon: the author quotes themself. Lower case. */
     private static final Set<String> FIRST_PERSON =
             Set.of("i", "we", "my", "our", "me", "us", "jeg", "vi", "min", "vores", "os");
+    /** The length of {@link #FIRST_PERSON}'s longest word: a longer word of ASCII letters is none of them. */
+    private static final int LONGEST_FIRST_PERSON =
+            FIRST_PERSON.stream().mapToInt(String::length).max().orElseThrow();
     /** Most words of a headline's speaker ("Trump Elector", "Islamic Scholar", "Alabama law school student"). */
     private static final int MAX_SPEAKER_WORDS = 5;
     /** Most words of a dialogue's speaker ("killer clown", "Y'all"). */
@@ -414,7 +417,7 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
      * Where the text's first "I", "we", "my", ... ends ({@link #FIRST_PERSON}), {@code Integer.MAX_VALUE} when it has
      * none: a colon after it follows a first person, the author quoting themself.
      */
-    private static int firstPersonEnd(String s) {
+    static int firstPersonEnd(String s) {
         int end = 0;
         while (end < s.length()) {
             int start = end;
@@ -425,6 +428,15 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             while (end < s.length() && Character.isLetter(s.codePointAt(end))) {
                 end += Character.charCount(s.codePointAt(end));
             }
+            if (asciiLetters(s, start, end)) {
+                // lower case keeps an ASCII word one word of letters: the split below would give it back whole, and
+                // it ran a regular expression over every word of the text (docs/performance.md, session 23)
+                if (end - start <= LONGEST_FIRST_PERSON
+                        && FIRST_PERSON.contains(s.substring(start, end).toLowerCase(Locale.ROOT))) {
+                    return end;
+                }
+                continue;
+            }
             // lower-cased and split as a whole text would be: a capital can lower-case to a letter and a mark ("İ")
             for (String word : NON_LETTERS.split(s.substring(start, end).toLowerCase(Locale.ROOT))) {
                 if (FIRST_PERSON.contains(word)) {
@@ -433,6 +445,16 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             }
         }
         return Integer.MAX_VALUE;
+    }
+
+    private static boolean asciiLetters(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || !Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -57,8 +57,13 @@ final class ReportSentenceFilter extends TextMarkerFilter {
             "\\b(?:i|i'm|im|i'll|i'd|i've|me|my|mine|we|we're|we'll|we'd|we've|us|our|ours|let's|lets)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    /** The sentence the last word read stands in (its first character), and whether it opens like a report. */
+    /**
+     * The sentence the last word read stands in: its first character, the end mark that closes it (the text's length
+     * when none does), and whether it opens like a report.
+     */
     private int sentence = -1;
+
+    private int sentenceEnd = -2;
 
     private boolean report;
 
@@ -76,11 +81,13 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         if (start < 0) {
             return false;
         }
-        String text = positions.text();
-        int opening = sentenceStart(text, start);
-        if (opening != sentence) {
-            sentence = opening;
-            report = opensLikeAReport(text, opening);
+        // a word up to the end mark of the last word's sentence stands in it too: looking back from every word to its
+        // sentence's start read each sentence once for every word in it (docs/performance.md, session 23)
+        if (start < sentence || start > sentenceEnd) {
+            String text = positions.text();
+            sentence = sentenceStart(text, start);
+            sentenceEnd = sentenceEnd(text, sentence);
+            report = opensLikeAReport(text, sentence);
         }
         return report;
     }
@@ -88,19 +95,20 @@ final class ReportSentenceFilter extends TextMarkerFilter {
     /** True when the sentence that starts at {@code start} opens like a news report and is not in the first person. */
     static boolean opensLikeAReport(String text, int start) {
         String sentence = sentenceAt(text, start);
-        if (sentence.isEmpty() || FIRST_PERSON.matcher(sentence).find()) {
+        if (sentence.isEmpty()) {
             return false;
         }
-        if (WIRE_TAG.matcher(sentence).find()
+        boolean opens = WIRE_TAG.matcher(sentence).find()
                 || SOURCE_SAYS.matcher(sentence).find()
                 || ACCORDING_TO.matcher(sentence).find()
                 || DATELINE.matcher(sentence).find()
-                || LEAD_IN.matcher(sentence).matches()) {
-            return true;
-        }
-        return start > 0
-                && LEAD_IN.matcher(sentenceAt(text, sentenceStart(text, start - 1)))
-                        .matches();
+                || LEAD_IN.matcher(sentence).matches()
+                || start > 0
+                        && LEAD_IN.matcher(sentenceAt(text, sentenceStart(text, start - 1)))
+                                .matches();
+        // the first person last: the openings (each anchored at the start) fail at once in most sentences, while its
+        // search reads the whole sentence (docs/performance.md, session 23)
+        return opens && !FIRST_PERSON.matcher(sentence).find();
     }
 
     /** Where the sentence holding the character at {@code at} starts: after the last sentence end before it. */
@@ -112,6 +120,15 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         return i + 1;
     }
 
+    /** Where the end mark of the sentence that starts at {@code start} stands; the text's length when none closes it. */
+    private static int sentenceEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && SENTENCE_ENDS.indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
+    }
+
     /** The sentence from {@code start} up to and with its end mark, without the marks and spaces that open it. */
     private static String sentenceAt(String text, int start) {
         int i = start;
@@ -119,10 +136,7 @@ final class ReportSentenceFilter extends TextMarkerFilter {
                 && (Character.isWhitespace(text.charAt(i)) || OPENING_MARKS.indexOf(text.charAt(i)) >= 0)) {
             i++;
         }
-        int end = i;
-        while (end < text.length() && SENTENCE_ENDS.indexOf(text.charAt(end)) < 0) {
-            end++;
-        }
+        int end = sentenceEnd(text, i);
         return text.substring(i, Math.min(end + 1, text.length())).trim();
     }
 
@@ -130,6 +144,7 @@ final class ReportSentenceFilter extends TextMarkerFilter {
     public void reset() throws IOException {
         super.reset();
         sentence = -1;
+        sentenceEnd = -2;
         report = false;
     }
 }

@@ -2,6 +2,11 @@ package org.varsel.pipeline.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -200,5 +205,86 @@ class QuotedSpeechFilterTest {
         }
         assertThat(QuotedSpeechFilter.quotationStarts(dialogue.toString())).hasSize(6_000);
         assertThat(QuotedSpeechFilter.quotationStarts(list.toString())).containsExactly(list.indexOf("Shoot"));
+    }
+
+    /**
+     * A word of ASCII letters is looked up without the split (docs/performance.md, session 23): the first person is
+     * found where the split of every lower-cased word found it, on random texts of first persons in every case,
+     * longer words that hold them, and letters whose lower case is more than a letter ("İ" is "i" and a dot).
+     */
+    @Test
+    void findsTheFirstPersonWhereTheSplitOfEveryLowerCasedWordFoundIt() {
+        String[] pieces = {
+            "I",
+            "i",
+            "we",
+            "We",
+            "WE",
+            "my",
+            "OUR",
+            "me",
+            "Us",
+            "jeg",
+            "Vi",
+            "min",
+            "VORES",
+            "os",
+            "Imagine",
+            "wei",
+            "mine",
+            "usable",
+            "voresx",
+            "\u0130",
+            "\u0130S",
+            "W\u0130",
+            "\u212A",
+            "\u01C5",
+            "\u00DF",
+            "\u00D8s",
+            "M\u00CBN",
+            "\u00E6re",
+            "Trump",
+            "said",
+            ":",
+            " ",
+            " ",
+            "'",
+            "-",
+            "\u2019",
+            "7",
+            "\uD83D\uDE21",
+            "\n"
+        };
+        Random random = new Random(23);
+        int found = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = 1 + random.nextInt(12); p > 0; p--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            int expected = firstPersonEndOfEverySplitWord(s);
+            assertThat(QuotedSpeechFilter.firstPersonEnd(s)).as(s).isEqualTo(expected);
+            found += expected == Integer.MAX_VALUE ? 0 : 1;
+        }
+        assertThat(found).isBetween(1_000, 19_000);
+        assertThat(QuotedSpeechFilter.firstPersonEnd("Trump \u0130 said")).isEqualTo(7);
+    }
+
+    /**
+     * As the filter found the first person before it read ASCII words whole: every run of letters lower-cased and
+     * split at what is no letter after it.
+     */
+    private static int firstPersonEndOfEverySplitWord(String s) {
+        Set<String> firstPerson = Set.of("i", "we", "my", "our", "me", "us", "jeg", "vi", "min", "vores", "os");
+        Matcher letters = Pattern.compile("\\p{L}+").matcher(s);
+        while (letters.find()) {
+            for (String word : letters.group().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                if (firstPerson.contains(word)) {
+                    return letters.end();
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 }
