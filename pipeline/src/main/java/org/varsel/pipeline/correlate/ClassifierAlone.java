@@ -1,5 +1,7 @@
 package org.varsel.pipeline.correlate;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +45,21 @@ public final class ClassifierAlone {
     /** A threat to the reader is violence or its means in the second person. */
     private static final Set<LexiconKind> THREAT = EnumSet.of(LexiconKind.VIOLENT_ACTION, LexiconKind.WEAPON);
 
+    /**
+     * Every lexicon kind this check reads: a lexicon whose kind moves into or out of these changes which texts the
+     * score alone may open ("find" or "send" as violence opened political posts in the high tier).
+     */
+    static final Set<LexiconKind> KINDS_READ = kindsRead();
+
     private ClassifierAlone() {}
+
+    private static Set<LexiconKind> kindsRead() {
+        Set<LexiconKind> read = EnumSet.of(LexiconKind.SLUR, LexiconKind.COUNTER_SPEECH);
+        read.addAll(ATTACK);
+        read.addAll(THREAT);
+        Arrays.stream(LexiconKind.values()).filter(LexiconKind::namesGroups).forEach(read::add);
+        return Collections.unmodifiableSet(read);
+    }
 
     /** The fewest words between a group the text names and an attack word; {@link Integer#MAX_VALUE} when none. */
     public static int groupAttackGap(NamedTargets named) {
