@@ -25,9 +25,20 @@ public record RuleMatch(
     /** The category of rules that mark a text's stance (counter-speech, reported speech), not a harm. */
     public static final String CONTEXT_CATEGORY = "context";
 
+    /**
+     * The tag of a context rule that reaches only the sentences it matched in ({@link ContextReach}): a report's
+     * attribution or its words of violence done, not the author's own sentences beside them.
+     */
+    public static final String SENTENCE_SCOPE_TAG = "scope:sentence";
+
     /** A rule that marks a text's stance (counter-speech, reported speech): never a harm, never a surge key. */
     public boolean isContext() {
         return CONTEXT_CATEGORY.equals(category);
+    }
+
+    /** A context rule that reaches only the sentences it matched in ({@value #SENTENCE_SCOPE_TAG}). */
+    public boolean readsItsSentencesOnly() {
+        return isContext() && tags.contains(SENTENCE_SCOPE_TAG);
     }
 
     /** The same match, read as quoted, reported or condemned rather than meant. */

@@ -30,18 +30,23 @@ public final class SignalMatcher {
         for (RuleHit hit : result.hits()) {
             matches.add(toRuleMatch(hit));
         }
-        return signal.withRuleMatches(readInContext(matches));
+        return signal.withRuleMatches(readInContext(signal.signal().text(), matches));
     }
 
     /**
-     * When a {@code context} rule (counter-speech, reported speech) matched, the text's other hits are quoted, not
-     * meant: marked so, they cannot raise an incident's tier (docs/incidents.md, "Severity and tier").
+     * When a {@code context} rule (counter-speech, reported speech) matched {@code text}, the other hits it reaches
+     * ({@link ContextReach}: the whole text, or a report's own sentences) are quoted, not meant: marked so, they cannot
+     * raise an incident's tier (docs/incidents.md, "Severity and tier").
      */
-    public static List<RuleMatch> readInContext(List<RuleMatch> matches) {
-        if (matches.stream().noneMatch(RuleMatch::isContext)) {
+    public static List<RuleMatch> readInContext(String text, List<RuleMatch> matches) {
+        List<RuleMatch> context = matches.stream().filter(RuleMatch::isContext).toList();
+        if (context.isEmpty()) {
             return matches;
         }
-        return matches.stream().map(m -> m.isContext() ? m : m.quoted()).toList();
+        ContextReach reach = ContextReach.of(text, context);
+        return matches.stream()
+                .map(m -> m.isContext() || !reach.reaches(m) ? m : m.quoted())
+                .toList();
     }
 
     /** The hit's target groups are those the text names (the rule's own list only when it names none). */

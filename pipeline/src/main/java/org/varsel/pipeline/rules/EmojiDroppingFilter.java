@@ -8,7 +8,9 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 /**
  * Drops the tokenizer's emoji tokens without leaving their positions behind: emoji written between a phrase's words
  * ("I 🔪 will 😡 kill 💀 you", "klapper👏🏻👊🏼alle") would otherwise push the phrase past its slop. No lexicon lists an
- * emoji, so nothing a rule can name is lost.
+ * emoji, so nothing a rule can name is lost. Not Lucene's {@code TypeTokenFilter}: like every
+ * {@code FilteringTokenFilter} it adds a dropped token's position increment to the next token it keeps, so the gap the
+ * emoji made would stay, which is what this filter is for removing.
  */
 final class EmojiDroppingFilter extends TokenFilter {
 

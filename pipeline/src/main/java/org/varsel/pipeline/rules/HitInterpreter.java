@@ -66,6 +66,8 @@ final class HitInterpreter {
         private final Map<RuleLanguage, List<Lexicons.Occurrence>> occurrences = new EnumMap<>(RuleLanguage.class);
         /** The text's English words, read once a hit asks whether it stands in a news report's sentences. */
         private List<Lexicons.Token> englishWords;
+        /** Where the English words that carry {@link ReportSentenceFilter#TOKEN} start: read with them, once. */
+        private Set<Integer> reportWords;
 
         private Text(String text, Function<RuleLanguage, List<Lexicons.Token>> words) {
             this.text = text;
@@ -135,27 +137,35 @@ final class HitInterpreter {
             }
             if (englishWords == null) {
                 englishWords = words.apply(RuleLanguage.EN);
+                reportWords = reportWordStarts(englishWords);
             }
-            Set<Integer> marked = new HashSet<>();
-            for (Lexicons.Token t : englishWords) {
-                if (t.term().equals(ReportSentenceFilter.TOKEN)) {
-                    marked.add(t.start());
-                }
+            if (reportWords.isEmpty()) {
+                return false; // most texts: no sentence opens like a report
             }
             for (MatchedTerm term : terms) {
                 for (Lexicons.Token t : englishWords) {
                     boolean under = term.start() <= t.start() && t.end() <= term.end();
-                    if (under && !Lexicons.isMarker(t.term()) && !marked.contains(t.start())) {
+                    if (under && !Lexicons.isMarker(t.term()) && !reportWords.contains(t.start())) {
                         return false;
                     }
                 }
             }
-            return !marked.isEmpty();
+            return true;
         }
 
         private List<Lexicons.Occurrence> occurrences(RuleLanguage language) {
             return occurrences.computeIfAbsent(language, l -> read.occurrences(l, words.apply(l)));
         }
+    }
+
+    private static Set<Integer> reportWordStarts(List<Lexicons.Token> words) {
+        Set<Integer> starts = new HashSet<>();
+        for (Lexicons.Token t : words) {
+            if (t.term().equals(ReportSentenceFilter.TOKEN)) {
+                starts.add(t.start());
+            }
+        }
+        return starts;
     }
 
     private static boolean overlapsAny(Lexicons.Occurrence o, List<MatchedTerm> terms) {

@@ -9,10 +9,14 @@ import org.apache.lucene.analysis.TokenStream;
  * Stacks the token {@value #TOKEN} on every word of a sentence that opens like a news report: after a wire tag
  * ("BREAKING:", "JUST IN -", "VIDEO:"), with a source and its verb of saying ("Police say", "Officials in Aarhus
  * said", "According to witnesses"), after a source and a colon ("Police: man threatened ..."), or after a dateline
- * ("This day in 1973", "AARHUS (Reuters) -"). Its violence is what others did or said, so a hit whose every word lies in
- * such a sentence is read as reported ({@link HitInterpreter}), while the text's other sentences keep their weight:
- * "BREAKING: two migrants killed in Aarhus. Kill the rest of them" still calls for killing. A sentence in the first
- * person ("I", "we", "let's") is the author's own, whatever opens it. A bare place in capitals ("GERMANY: ... Muslim
+ * ("This day in 1973", "AARHUS (Reuters) -"); or one that attributes what it says anywhere in it ("..., officials
+ * said", "told police", "the court heard", "police are investigating"), with the words it quotes after its colon
+ * ("Police said the note read: we know where she lives") or before a sentence that points back at them ("Kill Karen
+ * Holm. That is what the man wrote, police said"). Its violence is what others did or said, so a hit whose every word
+ * lies in such a sentence is read as reported ({@link HitInterpreter}), while the text's other sentences keep their
+ * weight: "BREAKING: two migrants killed in Aarhus. Kill the rest of them" still calls for killing. These attributions
+ * acted on the whole text, as counter-speech words, until session 23. A sentence in the first person ("I", "we",
+ * "let's") is the author's own, whatever opens it, save the words a report quotes. A bare place in capitals ("GERMANY: ... Muslim
  * invaders") is no dateline here: the IRA stream's disinformation headlines open so and dehumanise in their own voice.
  *
  * <p>Placed after the tokenizer (and the sentence and clause marks, whose tokens it passes by), where each word is
@@ -23,8 +27,6 @@ final class ReportSentenceFilter extends TextMarkerFilter {
     /** The synthetic token for "a word of a sentence that opens like a news report". */
     static final String TOKEN = "_report_";
 
-    /** What ends a sentence, as {@link SentenceStartFilter#opensSentence} reads it. */
-    private static final String SENTENCE_ENDS = ".!?:;\n\u2026";
     /** Opening quotes, brackets and list marks before a sentence's first word. */
     private static final String OPENING_MARKS = "\"'\u201C\u2018\u00AB\u00BB([*-#>\u2022";
 
@@ -39,10 +41,34 @@ final class ReportSentenceFilter extends TextMarkerFilter {
             "^" + SOURCE + "(?:\\s+\\S+){0,3}?\\s+(?:say|says|said|report|reports|reported|confirm|confirms|confirmed"
                     + "|told\\s+reporters)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "According to police" anywhere in the sentence: "the crowd, according to witnesses, shouted ...". */
     private static final Pattern ACCORDING_TO = Pattern.compile(
-            "^according\\s+to\\s+(?:police|officials|authorities|witnesses|prosecutors|investigators|reports"
+            "\\baccording\\s+to\\s+(?:police|officials|authorities|witnesses|prosecutors|investigators|reports"
                     + "|sources|the\\s+(?:police|ministry|agency|report|indictment|court))\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * An attribution anywhere in the sentence: a source and its verb of saying that close it, as wire copy puts them
+     * ("..., officials in Geneva said."; not "police say nothing", which is the author's), what was told to the police
+     * or heard in court, or the police at work on it.
+     */
+    private static final Pattern ATTRIBUTED = Pattern.compile(
+            ",\\s*" + SOURCE + "(?:\\s+\\S+){0,3}?\\s+(?:say|says|said|reported|confirmed)\\W*$"
+                    + "|\\b(?:told\\s+(?:the\\s+)?(?:police|court|jury)|the\\s+court\\s+heard|in\\s+a\\s+statement"
+                    + "|police\\s+(?:are\\s+investigating|investigate|investigated|have\\s+arrested))\\b",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * A sentence that points back at the one before it as someone's words ("That is what the man wrote, police
+     * said"): the sentence before it is what they wrote.
+     */
+    private static final Pattern POINTS_BACK = Pattern.compile(
+            "^(?:that\\s+is|that's|this\\s+is|those\\s+were|these\\s+were)\\s+(?:what|the\\s+words)\\b.*\\b(?:wrote"
+                    + "|said|says|posted|shouted|chanted|tweeted)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Testimony heard in court: every person in the sentence is a witness's or the accused's, not the author's. */
+    private static final Pattern COURT_HEARD =
+            Pattern.compile("^the\\s+(?:court|jury)\\s+(?:heard|was\\s+told)\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern DATELINE = Pattern.compile(
             "^(?:(?:on\\s+)?this\\s+day\\s+in\\s+\\d{4}\\b|[A-Z][A-Za-z .,]{1,40}\\((?:AP|Reuters|AFP|dpa|Ritzau)\\)\\s*"
                     + "[\\-\u2013\u2014])",
@@ -58,12 +84,12 @@ final class ReportSentenceFilter extends TextMarkerFilter {
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * The sentence the last word read stands in: its first character, the end mark that closes it (the text's length
-     * when none does), and whether it opens like a report.
+     * The sentence the last word read stands in (its first character and just after its end mark), and whether it
+     * opens like a report.
      */
     private int sentence = -1;
 
-    private int sentenceEnd = -2;
+    private int sentenceEnd = -1;
 
     private boolean report;
 
@@ -81,52 +107,52 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         if (start < 0) {
             return false;
         }
-        // a word up to the end mark of the last word's sentence stands in it too: looking back from every word to its
+        // a word before the end of the last word's sentence stands in it too: looking back from every word to its
         // sentence's start read each sentence once for every word in it (docs/performance.md, session 23)
-        if (start < sentence || start > sentenceEnd) {
+        if (start < sentence || start >= sentenceEnd) {
             String text = positions.text();
-            sentence = sentenceStart(text, start);
-            sentenceEnd = sentenceEnd(text, sentence);
+            sentence = Sentences.startOf(text, start);
+            sentenceEnd = Sentences.endOf(text, sentence);
             report = opensLikeAReport(text, sentence);
         }
         return report;
     }
 
-    /** True when the sentence that starts at {@code start} opens like a news report and is not in the first person. */
+    /**
+     * True when the sentence that starts at {@code start} is a report's: it opens like a news report or attributes what
+     * it says, and is not in the first person; or it is the words a report quotes, after the report's colon or before
+     * a sentence that points back at it, or testimony heard in court, where a first person is the quoted speaker's.
+     */
     static boolean opensLikeAReport(String text, int start) {
         String sentence = sentenceAt(text, start);
         if (sentence.isEmpty()) {
             return false;
         }
-        boolean opens = WIRE_TAG.matcher(sentence).find()
-                || SOURCE_SAYS.matcher(sentence).find()
-                || ACCORDING_TO.matcher(sentence).find()
-                || DATELINE.matcher(sentence).find()
-                || LEAD_IN.matcher(sentence).matches()
-                || start > 0
-                        && LEAD_IN.matcher(sentenceAt(text, sentenceStart(text, start - 1)))
-                                .matches();
-        // the first person last: the openings (each anchored at the start) fail at once in most sentences, while its
-        // search reads the whole sentence (docs/performance.md, session 23)
-        return opens && !FIRST_PERSON.matcher(sentence).find();
+        String before = start > 0 ? sentenceAt(text, Sentences.startOf(text, start - 1)) : "";
+        int next = Sentences.endOf(text, start);
+        String after = next < text.length() ? sentenceAt(text, next) : "";
+        if (COURT_HEARD.matcher(sentence).find()
+                || (before.endsWith(":") && !LEAD_IN.matcher(before).matches() && reports(before))
+                || (POINTS_BACK.matcher(after).find() && reports(after))) {
+            return true;
+        }
+        return reports(sentence)
+                || (LEAD_IN.matcher(before).matches()
+                        && !FIRST_PERSON.matcher(sentence).find());
     }
 
-    /** Where the sentence holding the character at {@code at} starts: after the last sentence end before it. */
-    private static int sentenceStart(String text, int at) {
-        int i = Math.min(at, text.length()) - 1;
-        while (i >= 0 && SENTENCE_ENDS.indexOf(text.charAt(i)) < 0) {
-            i--;
-        }
-        return i + 1;
-    }
-
-    /** Where the end mark of the sentence that starts at {@code start} stands; the text's length when none closes it. */
-    private static int sentenceEnd(String text, int start) {
-        int end = start;
-        while (end < text.length() && SENTENCE_ENDS.indexOf(text.charAt(end)) < 0) {
-            end++;
-        }
-        return end;
+    /** A sentence that opens like a news report or attributes what it says, not in the first person. */
+    private static boolean reports(String sentence) {
+        // the first person last: most openings are anchored at the start and fail at once in most sentences, while
+        // its search reads the whole sentence (docs/performance.md, session 23)
+        return (WIRE_TAG.matcher(sentence).find()
+                        || SOURCE_SAYS.matcher(sentence).find()
+                        || ACCORDING_TO.matcher(sentence).find()
+                        || ATTRIBUTED.matcher(sentence).find()
+                        || POINTS_BACK.matcher(sentence).find()
+                        || DATELINE.matcher(sentence).find()
+                        || LEAD_IN.matcher(sentence).matches())
+                && !FIRST_PERSON.matcher(sentence).find();
     }
 
     /** The sentence from {@code start} up to and with its end mark, without the marks and spaces that open it. */
@@ -136,15 +162,14 @@ final class ReportSentenceFilter extends TextMarkerFilter {
                 && (Character.isWhitespace(text.charAt(i)) || OPENING_MARKS.indexOf(text.charAt(i)) >= 0)) {
             i++;
         }
-        int end = sentenceEnd(text, i);
-        return text.substring(i, Math.min(end + 1, text.length())).trim();
+        return text.substring(i, Sentences.endOf(text, i)).trim();
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
         sentence = -1;
-        sentenceEnd = -2;
+        sentenceEnd = -1;
         report = false;
     }
 }

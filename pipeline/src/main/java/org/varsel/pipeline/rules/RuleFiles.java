@@ -287,8 +287,16 @@ final class RuleFiles {
                         f.error(at, "topic '" + value + "' must be lower-case words joined by '-'");
                     }
                     break;
+                case "scope":
+                    if (!"sentence".equals(value) || !"context".equals(category)) {
+                        f.error(
+                                at,
+                                "scope: takes 'sentence', on a context rule only (it reaches the sentences it"
+                                        + " matched in)");
+                    }
+                    break;
                 default:
-                    f.error(at, "tag '" + tag + "' needs a known prefix: hallmark:, disarm:, tcap: or topic:");
+                    f.error(at, "tag '" + tag + "' needs a known prefix: hallmark:, disarm:, tcap:, topic: or scope:");
             }
         }
         if ("dangerous-speech".equals(category) && !hallmark) {

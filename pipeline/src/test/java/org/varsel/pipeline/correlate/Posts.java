@@ -180,7 +180,7 @@ public final class Posts {
                 category,
                 scores,
                 category == null ? null : "test-model",
-                List.copyOf(SignalMatcher.readInContext(rules)),
+                List.copyOf(SignalMatcher.readInContext(text, rules)),
                 null);
     }
 }

@@ -45,11 +45,28 @@ class ReportSentenceFilterTest {
     }
 
     @Test
+    void marksASentenceThatAttributesWhatItSaysAndTheWordsItQuotes() {
+        assertThat(marked("Militia leader vows to exterminate the Roma, officials in Geneva said."))
+                .contains("exterminate", "Roma");
+        assertThat(marked("The suspect told police he wanted to kill all the migrants. Shoot them all"))
+                .contains("kill", "migrants")
+                .doesNotContain("Shoot");
+        assertThat(marked("Police said the note read: we know where Amira Haddad lives"))
+                .contains("we", "know", "lives");
+        assertThat(marked("Kill Karen Holm. That is what the man wrote under the mayor's post, police said"))
+                .contains("Kill", "Karen", "Holm");
+        assertThat(marked("The court heard he told her I am going to come to your house and kill you"))
+                .contains("I", "kill", "you");
+    }
+
+    @Test
     void leavesTheAuthorsOwnSentencesAndCallsUnmarked() {
         assertThat(marked("Police say we should kill them all")).isEmpty();
         assertThat(marked("BREAKING: I will kill every migrant in Aarhus")).doesNotContain("kill", "migrant");
         assertThat(marked("Kill all the migrants, police say nothing")).isEmpty();
         assertThat(marked("GERMANY: Muslim invaders riot in the streets")).isEmpty();
+        assertThat(marked("We said: kill them all")).isEmpty();
+        assertThat(marked("Kill them all. That is what I said, and I meant it")).isEmpty();
     }
 
     @Test

@@ -172,6 +172,19 @@ class RuleCheckTest {
     }
 
     @Test
+    void aSentenceScopeIsForAContextRuleOnly() throws IOException {
+        Path file = write(
+                "pack.yaml",
+                "rules:\n"
+                        + GOOD_RULE.replace("[hallmark:dehumanisation]", "[hallmark:dehumanisation, scope:sentence]"));
+
+        assertThat(errors())
+                .containsExactly(
+                        file
+                                + ":8: scope: takes 'sentence', on a context rule only (it reaches the sentences it matched in)");
+    }
+
+    @Test
     void unknownAndMissingFieldsAreReported() throws IOException {
         Path file = write("pack.yaml", "rules:\n" + GOOD_RULE.replace("severity: 4", "serverity: 4"));
 

@@ -1,0 +1,81 @@
+package org.varsel.pipeline.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.varsel.contract.Signal;
+import org.varsel.contract.Tlp;
+import org.varsel.pipeline.rules.RepositoryRules;
+import org.varsel.pipeline.rules.RuleEngine;
+
+/**
+ * A report followed by the author's own call, with the repository's rules: the report's attribution and its words of
+ * violence done reach their own sentences only ({@link ContextReach}), so the call after them keeps its weight, while
+ * the same call inside the report's sentence stays reported.
+ */
+class ReportThenCallTest {
+
+    private static RuleEngine engine;
+
+    @BeforeAll
+    static void buildEngine() {
+        engine = RuleEngine.build(RepositoryRules.pack());
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    private static List<RuleMatch> matches(String text) {
+        AnalysedSignal signal = AnalysedSignal.of(new Signal(
+                "s-1", "feed:test", "1", "post", Instant.EPOCH, null, null, null, text, "en", Tlp.CLEAR, null, null));
+        return SignalMatcher.withActiveHits(signal, SignalMatcher.match(engine, signal))
+                .ruleMatches();
+    }
+
+    /** The hits that count as meant: not a context rule, not read as quoted or reported. */
+    private static List<String> meant(String text) {
+        return matches(text).stream()
+                .filter(m -> !m.isContext() && !m.reportedSpeech())
+                .map(RuleMatch::ruleId)
+                .toList();
+    }
+
+    private static List<String> reported(String text) {
+        return matches(text).stream()
+                .filter(m -> !m.isContext() && m.reportedSpeech())
+                .map(RuleMatch::ruleId)
+                .toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Police say three were attacked at the mosque. Now kill all the migrants",
+                "Three refugees were attacked outside the station, officials said. Kill all the refugees tonight",
+                "According to the police two Somalis were stabbed in Leeds. Kill every Somali in this town",
+                "A refugee hostel was torched last night, police are investigating. Kill all the migrants in Aarhus",
+            })
+    void theAuthorsCallInASentenceOfItsOwnAfterAReportKeepsItsWeight(String text) {
+        assertThat(meant(text)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Police say the gang vowed to kill all the migrants at the festival",
+                "Militia leader vows to exterminate the Roma, officials say",
+                "The suspect told police he wanted to kill all the migrants in Aarhus",
+                "Students were chanting: kill all the Jews",
+            })
+    void aCallInsideTheReportsOwnSentenceStaysReported(String text) {
+        assertThat(meant(text)).isEmpty();
+        assertThat(reported(text)).isNotEmpty();
+    }
+}
