@@ -14,6 +14,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.BitUtil;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -27,20 +28,20 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class NamedTerms {
 
-    /** Field → term → its number. */
-    private final Map<String, Map<BytesRef, Integer>> numbers = new HashMap<>();
+    /** Field → its terms' numbers. */
+    private final Map<String, FieldTerms> numbers = new HashMap<>();
     /** Number → the term's bytes. */
     private final List<BytesRef> terms = new ArrayList<>();
 
     /** The number of {@code term} in {@code field}, numbered now if no rule or lexicon named it before. */
     int number(String field, BytesRef term) {
-        Map<BytesRef, Integer> named = numbers.computeIfAbsent(field, f -> new HashMap<>());
-        Integer n = named.get(term);
-        if (n == null) {
+        FieldTerms named = numbers.computeIfAbsent(field, f -> new FieldTerms());
+        int n = named.get(term);
+        if (n < 0) {
             n = terms.size();
             BytesRef copy = BytesRef.deepCopyOf(term);
-            named.put(copy, n);
             terms.add(copy);
+            named.put(copy, n);
         }
         return n;
     }
@@ -92,15 +93,15 @@ final class NamedTerms {
         private int count;
 
         void field(LeafReader reader, String field) throws IOException {
-            Map<BytesRef, Integer> named = numbers.get(field);
+            FieldTerms named = numbers.get(field);
             Terms held = named == null ? null : reader.terms(field);
             if (held == null) {
                 return;
             }
             TermsEnum e = held.iterator();
             for (BytesRef term = e.next(); term != null; term = e.next()) {
-                Integer number = named.get(term);
-                if (number != null) {
+                int number = named.get(term);
+                if (number >= 0) {
                     present.set(number);
                     found = ArrayUtil.grow(found, count + 1);
                     found[count++] = number;
@@ -110,6 +111,72 @@ final class NamedTerms {
 
         Held held() {
             return new Held(present, Arrays.copyOf(found, count));
+        }
+    }
+
+    /**
+     * One field's terms and their numbers, in a table open-addressed by the terms' hashes whose slots hold a term's hash
+     * beside where its number and bytes lie, together, in one array: a document's term that no rule names costs a probe
+     * of the table, a named one a read of its bytes more. A {@code HashMap<BytesRef, Integer>} chased a node, a key, its
+     * bytes and a boxed number, far apart in memory, for every term of every document (1.4 % of the pipeline's samples;
+     * docs/performance.md, session 24).
+     */
+    private static final class FieldTerms {
+        /** {@code hash << 32 | (where the term lies in bytes) + 1}; 0 is an empty slot. At most half full. */
+        private long[] slots = new long[16];
+
+        private int size;
+        /** Each term filed: its number and its length (four bytes each), then its bytes. */
+        private byte[] filed = new byte[256];
+
+        private int filedLength;
+
+        /** The number of {@code term}, or -1. */
+        int get(BytesRef term) {
+            int hash = term.hashCode();
+            int mask = slots.length - 1;
+            for (int i = hash & mask; slots[i] != 0; i = (i + 1) & mask) {
+                long slot = slots[i];
+                if ((int) (slot >>> 32) == hash) {
+                    int at = (int) slot - 1;
+                    int length = (int) BitUtil.VH_LE_INT.get(filed, at + 4);
+                    if (Arrays.equals(
+                            filed, at + 8, at + 8 + length, term.bytes, term.offset, term.offset + term.length)) {
+                        return (int) BitUtil.VH_LE_INT.get(filed, at);
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** Files {@code term}, not filed before, under {@code number}. */
+        void put(BytesRef term, int number) {
+            if (2 * (size + 1) > slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                for (long slot : old) {
+                    if (slot != 0) {
+                        place(slot);
+                    }
+                }
+            }
+            int at = filedLength;
+            filed = ArrayUtil.grow(filed, at + 8 + term.length);
+            BitUtil.VH_LE_INT.set(filed, at, number);
+            BitUtil.VH_LE_INT.set(filed, at + 4, term.length);
+            System.arraycopy(term.bytes, term.offset, filed, at + 8, term.length);
+            filedLength = at + 8 + term.length;
+            place((long) term.hashCode() << 32 | (at + 1L));
+            size++;
+        }
+
+        private void place(long slot) {
+            int mask = slots.length - 1;
+            int i = (int) (slot >>> 32) & mask;
+            while (slots[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = slot;
         }
     }
 

@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 
@@ -93,6 +94,8 @@ final class ReportSentenceFilter extends TextMarkerFilter {
 
     private boolean report;
 
+    private final Openings openings = new Openings();
+
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     ReportSentenceFilter(TokenStream in, Supplier<String> text) {
         super(in, TOKEN, text);
@@ -113,46 +116,64 @@ final class ReportSentenceFilter extends TextMarkerFilter {
             String text = positions.text();
             sentence = Sentences.startOf(text, start);
             sentenceEnd = Sentences.endOf(text, sentence);
-            report = opensLikeAReport(text, sentence);
+            report = openings.opensLikeAReport(text, sentence);
         }
         return report;
     }
 
     /**
-     * True when the sentence that starts at {@code start} is a report's: it opens like a news report or attributes what
-     * it says, and is not in the first person; or it is the words a report quotes, after the report's colon or before
-     * a sentence that points back at it, or testimony heard in court, where a first person is the quoted speaker's.
+     * The report's regular expressions, a matcher of each kept and reset for every sentence read: making the five to ten
+     * a sentence asks anew was a tenth of the mark's cost (docs/performance.md, session 24). One a filter, as a
+     * matcher is for one thread.
      */
-    static boolean opensLikeAReport(String text, int start) {
-        String sentence = sentenceAt(text, start);
-        if (sentence.isEmpty()) {
-            return false;
-        }
-        String before = start > 0 ? sentenceAt(text, Sentences.startOf(text, start - 1)) : "";
-        int next = Sentences.endOf(text, start);
-        String after = next < text.length() ? sentenceAt(text, next) : "";
-        if (COURT_HEARD.matcher(sentence).find()
-                || (before.endsWith(":") && !LEAD_IN.matcher(before).matches() && reports(before))
-                || (POINTS_BACK.matcher(after).find() && reports(after))) {
-            return true;
-        }
-        return reports(sentence)
-                || (LEAD_IN.matcher(before).matches()
-                        && !FIRST_PERSON.matcher(sentence).find());
-    }
+    static final class Openings {
+        private final Matcher wireTag = WIRE_TAG.matcher("");
+        private final Matcher sourceSays = SOURCE_SAYS.matcher("");
+        private final Matcher accordingTo = ACCORDING_TO.matcher("");
+        private final Matcher attributed = ATTRIBUTED.matcher("");
+        private final Matcher pointsBack = POINTS_BACK.matcher("");
+        private final Matcher courtHeard = COURT_HEARD.matcher("");
+        private final Matcher dateline = DATELINE.matcher("");
+        private final Matcher leadIn = LEAD_IN.matcher("");
+        private final Matcher firstPerson = FIRST_PERSON.matcher("");
 
-    /** A sentence that opens like a news report or attributes what it says, not in the first person. */
-    private static boolean reports(String sentence) {
-        // the first person last: most openings are anchored at the start and fail at once in most sentences, while
-        // its search reads the whole sentence (docs/performance.md, session 23)
-        return (WIRE_TAG.matcher(sentence).find()
-                        || SOURCE_SAYS.matcher(sentence).find()
-                        || ACCORDING_TO.matcher(sentence).find()
-                        || ATTRIBUTED.matcher(sentence).find()
-                        || POINTS_BACK.matcher(sentence).find()
-                        || DATELINE.matcher(sentence).find()
-                        || LEAD_IN.matcher(sentence).matches())
-                && !FIRST_PERSON.matcher(sentence).find();
+        /**
+         * True when the sentence that starts at {@code start} is a report's: it opens like a news report or attributes
+         * what it says, and is not in the first person; or it is the words a report quotes, after the report's colon or
+         * before a sentence that points back at it, or testimony heard in court, where a first person is the quoted
+         * speaker's.
+         */
+        boolean opensLikeAReport(String text, int start) {
+            String sentence = sentenceAt(text, start);
+            if (sentence.isEmpty()) {
+                return false;
+            }
+            String before = start > 0 ? sentenceAt(text, Sentences.startOf(text, start - 1)) : "";
+            int next = Sentences.endOf(text, start);
+            String after = next < text.length() ? sentenceAt(text, next) : "";
+            if (courtHeard.reset(sentence).find()
+                    || (before.endsWith(":") && !leadIn.reset(before).matches() && reports(before))
+                    || (pointsBack.reset(after).find() && reports(after))) {
+                return true;
+            }
+            return reports(sentence)
+                    || (leadIn.reset(before).matches()
+                            && !firstPerson.reset(sentence).find());
+        }
+
+        /** A sentence that opens like a news report or attributes what it says, not in the first person. */
+        private boolean reports(String sentence) {
+            // the first person last: most openings are anchored at the start and fail at once in most sentences, while
+            // its search reads the whole sentence (docs/performance.md, session 23)
+            return (wireTag.reset(sentence).find()
+                            || sourceSays.reset(sentence).find()
+                            || accordingTo.reset(sentence).find()
+                            || attributed.reset(sentence).find()
+                            || pointsBack.reset(sentence).find()
+                            || dateline.reset(sentence).find()
+                            || leadIn.reset(sentence).matches())
+                    && !firstPerson.reset(sentence).find();
+        }
     }
 
     /** The sentence from {@code start} up to and with its end mark, without the marks and spaces that open it. */

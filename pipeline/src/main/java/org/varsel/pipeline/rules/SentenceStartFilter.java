@@ -84,11 +84,14 @@ final class SentenceStartFilter extends TokenFilter {
         return (w.length() > 3 && w.endsWith("ed")) || (w.length() > 6 && w.endsWith("ing")) || PAST_FORMS.contains(w);
     }
 
-    /** Nothing before the word but opening quotes, brackets and spaces since the start or a sentence's end. */
+    /**
+     * Nothing before the word but opening quotes, brackets and spaces since the start or a sentence's end ({@link
+     * Sentences}).
+     */
     static boolean opensSentence(CharSequence s, int start) {
         for (int i = start - 1; i >= 0; i--) {
             char c = s.charAt(i);
-            if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '\u2026') {
+            if (Sentences.isEnd(c)) {
                 return true;
             }
             if (!Character.isWhitespace(c) && "\"'\u201C\u2018\u00AB\u00BB([*-#>".indexOf(c) < 0) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.varsel.contract.Signal;
@@ -20,17 +18,7 @@ import org.varsel.pipeline.rules.RuleEngine;
  */
 class ReportThenCallTest {
 
-    private static RuleEngine engine;
-
-    @BeforeAll
-    static void buildEngine() {
-        engine = RuleEngine.build(RepositoryRules.pack());
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    private static final RuleEngine engine = RepositoryRules.engine();
 
     private static List<RuleMatch> matches(String text) {
         AnalysedSignal signal = AnalysedSignal.of(new Signal(

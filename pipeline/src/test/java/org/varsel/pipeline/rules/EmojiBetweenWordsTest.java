@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,17 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EmojiBetweenWordsTest {
 
-    private static RuleEngine engine;
-
-    @BeforeAll
-    static void buildEngine() {
-        engine = RuleEngine.build(RepositoryRules.pack());
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    private static final RuleEngine engine = RepositoryRules.engine();
 
     private static Set<String> rulesHit(String text, String language) {
         return engine.match(text, Optional.of(language)).hits().stream()

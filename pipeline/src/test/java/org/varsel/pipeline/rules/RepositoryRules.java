@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The repository's rules/ folder for tests: its files as loaded and its checked pack, each read once per test JVM,
- * since every test that reads them reads the same files.
+ * The repository's rules/ folder for tests: its files as loaded, its checked pack and an engine of the pack, each made
+ * once per test JVM, since every test that reads them reads the same files.
  */
 public final class RepositoryRules {
 
@@ -14,6 +14,7 @@ public final class RepositoryRules {
 
     private static RuleFiles.Loaded files;
     private static RulePack pack;
+    private static RuleEngine engine;
 
     private RepositoryRules() {}
 
@@ -43,5 +44,16 @@ public final class RepositoryRules {
             pack = BundledRules.fromDirectory(DIRECTORY);
         }
         return pack;
+    }
+
+    /**
+     * The engine of the pack, shared by the tests that match texts against the bundled rules: building it is most of
+     * such a test's time, matching is safe from several threads and closing one releases nothing.
+     */
+    public static synchronized RuleEngine engine() {
+        if (engine == null) {
+            engine = RuleEngine.build(pack());
+        }
+        return engine;
     }
 }

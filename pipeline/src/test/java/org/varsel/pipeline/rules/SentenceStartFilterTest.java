@@ -76,6 +76,20 @@ class SentenceStartFilterTest {
     }
 
     @Test
+    void opensASentenceAfterExactlyTheEndMarksTheSentencesOfTheRulesEndAt() {
+        // every character between two words: only a sentence end opens a sentence, and the same ends as Sentences'
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            String text = "it" + c + "w";
+            boolean end = ".!?:;\n\u2026".indexOf(c) >= 0;
+            assertThat(SentenceStartFilter.opensSentence(text, 3))
+                    .as("U+%04X", i)
+                    .isEqualTo(end);
+            assertThat(Sentences.startOf(text, 3) == 3).as("U+%04X", i).isEqualTo(end);
+        }
+    }
+
+    @Test
     void letsARuleReadAnImperativeAtTheStartOfASentence() {
         Rule imperative = TestRules.active("imperative", "\"_start_ hang them\"~0 OR \"_start_ kill them\"~0");
         try (RuleEngine engine = RuleEngine.build(TestRules.pack(imperative))) {

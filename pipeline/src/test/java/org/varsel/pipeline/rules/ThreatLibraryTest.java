@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class ThreatLibraryTest {
 
-    private static RuleEngine engine;
-
-    @BeforeAll
-    static void build() {
-        engine = RuleEngine.build(RepositoryRules.pack());
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    private static final RuleEngine engine = RepositoryRules.engine();
 
     private static List<String> meant(String text, String language) {
         return ruleIds(text, language, h -> !h.reportedSpeech() && !"context".equals(h.category()));
