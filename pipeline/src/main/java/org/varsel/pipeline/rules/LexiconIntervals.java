@@ -2,10 +2,14 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.queries.intervals.IntervalIterator;
 import org.apache.lucene.queries.intervals.IntervalMatchesIterator;
@@ -22,7 +26,10 @@ import org.apache.lucene.util.FixedBitSet;
  * matching: docs/performance.md, "Rule matching's lexicons asked only for the forms a document holds"). The first words
  * are numbered with the terms the rules name, so the document's terms, read once for the candidate checks ({@link
  * NamedTerms}), say which are present: each source had read the field's terms again for every part it stood in.
- * Everything but a document's answers (visiting, equality, extent) is the disjunction's.
+ * Where a form ends with another of the reference ("illegal aliens" with "aliens"), the answers are read longer forms
+ * first ({@link LongerFormsFirst}), so that a phrase reads the longer form whole; a negation, which a phrase must not
+ * span, is read as the disjunction's minimal intervals. Everything but a document's answers (visiting, equality,
+ * extent) is the disjunction's.
  */
 final class LexiconIntervals extends IntervalsSource {
 
@@ -41,18 +48,37 @@ final class LexiconIntervals extends IntervalsSource {
     private final List<List<IntervalsSource>> formsBegunBy = new ArrayList<>();
     /** As above, as one source: what a document that holds only that first word is asked. */
     private final IntervalsSource[] anyFormBegunBy;
+    /** Whether the forms that end with another are read first ({@link LongerFormsFirst}): all but negations. */
+    private final boolean longerFirst;
+    /** The forms that end with another form of the reference, and their words as numbered in {@link #named}. */
+    private final List<LongerForm> longer = new ArrayList<>();
+
+    /** A form that ends with another, and its words' numbers: it is asked of a document that holds all of them. */
+    private record LongerForm(IntervalsSource source, int[] words) {}
+
+    /** What a document is asked: any of the forms whose first word it holds, and the longer forms it holds. */
+    private record Present(IntervalsSource any, List<IntervalsSource> longer) {}
 
     /**
      * Any of {@code forms} (each a lexicon form's analysed words) in {@code field}, their first words numbered in
      * {@code named}: the one form's source, if it is the only one.
      */
     static IntervalsSource anyOf(List<List<String>> forms, NamedTerms named, String field) {
-        return forms.size() == 1 ? form(forms.get(0)) : new LexiconIntervals(forms, named, field);
+        return forms.size() == 1 ? form(forms.get(0)) : new LexiconIntervals(forms, named, field, true);
     }
 
-    private LexiconIntervals(List<List<String>> forms, NamedTerms named, String field) {
+    /**
+     * As {@link #anyOf}, as the disjunction's minimal intervals alone: a negation inside a match refuses it, and Lucene
+     * tests that on minimal intervals ("certainly not" read whole would start inside a match that ends with "certainly").
+     */
+    static IntervalsSource anyShortestOf(List<List<String>> forms, NamedTerms named, String field) {
+        return forms.size() == 1 ? form(forms.get(0)) : new LexiconIntervals(forms, named, field, false);
+    }
+
+    private LexiconIntervals(List<List<String>> forms, NamedTerms named, String field, boolean longerFirst) {
         this.named = named;
         this.field = field;
+        this.longerFirst = longerFirst;
         List<IntervalsSource> sources = new ArrayList<>(forms.size());
         Map<String, List<IntervalsSource>> byFirstWord = new LinkedHashMap<>();
         for (List<String> words : forms) {
@@ -71,6 +97,26 @@ final class LexiconIntervals extends IntervalsSource {
             formsBegunBy.add(first.getValue());
             anyFormBegunBy[i] = anyOfPresent(first.getValue());
         }
+        if (longerFirst) {
+            Set<List<String>> distinct = new HashSet<>(forms);
+            for (List<String> words : forms) {
+                if (endsWithAnother(words, distinct)) {
+                    int[] numbers = words.stream()
+                            .mapToInt(w -> named.number(field, new BytesRef(w)))
+                            .toArray();
+                    longer.add(new LongerForm(form(words), numbers));
+                }
+            }
+        }
+    }
+
+    private static boolean endsWithAnother(List<String> words, Set<List<String>> forms) {
+        for (int from = 1; from < words.size(); from++) {
+            if (forms.contains(words.subList(from, words.size()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static IntervalsSource form(List<String> words) {
@@ -89,18 +135,43 @@ final class LexiconIntervals extends IntervalsSource {
 
     @Override
     public IntervalIterator intervals(String field, LeafReaderContext ctx) throws IOException {
-        IntervalsSource present = presentIn(field, ctx);
-        return present == null ? null : present.intervals(field, ctx);
+        return answer(field, ctx, source -> source.intervals(field, ctx), LongerFormsFirst::intervals);
     }
 
     @Override
     public IntervalMatchesIterator matches(String field, LeafReaderContext ctx, int doc) throws IOException {
-        IntervalsSource present = presentIn(field, ctx);
-        return present == null ? null : present.matches(field, ctx, doc);
+        return answer(field, ctx, source -> source.matches(field, ctx, doc), LongerFormsFirst::matches);
     }
 
-    /** Any of the forms whose first word the field holds, or null when it holds none. */
-    private IntervalsSource presentIn(String field, LeafReaderContext ctx) throws IOException {
+    /** One source's answer for a document: its intervals, or its matches; null when it has none. */
+    @FunctionalInterface
+    private interface Answer<A> {
+        A of(IntervalsSource source) throws IOException;
+    }
+
+    /** The document's answer: the present forms', read with the longer forms it holds first when it holds any. */
+    private <A> A answer(String field, LeafReaderContext ctx, Answer<A> answer, BiFunction<A, List<A>, A> longerFirst)
+            throws IOException {
+        Present present = presentIn(field, ctx);
+        if (present == null) {
+            return null;
+        }
+        A any = answer.of(present.any);
+        if (any == null || present.longer.isEmpty()) {
+            return any;
+        }
+        List<A> longerForms = new ArrayList<>(present.longer.size());
+        for (IntervalsSource form : present.longer) {
+            A it = answer.of(form);
+            if (it != null) {
+                longerForms.add(it);
+            }
+        }
+        return longerFirst.apply(any, longerForms);
+    }
+
+    /** What the field's document is asked, or null when it holds no first word of a form. */
+    private Present presentIn(String field, LeafReaderContext ctx) throws IOException {
         if (!field.equals(this.field)) {
             throw new IllegalArgumentException("a lexicon of " + this.field + " asked for " + field);
         }
@@ -123,7 +194,21 @@ final class LexiconIntervals extends IntervalsSource {
         if (onlyFirst < 0) {
             return null;
         }
-        return present == null ? anyFormBegunBy[onlyFirst] : Intervals.or(false, present);
+        return new Present(present == null ? anyFormBegunBy[onlyFirst] : Intervals.or(false, present), longerIn(held));
+    }
+
+    /** The longer forms whose every word the document holds: the others cannot be in it. */
+    private List<IntervalsSource> longerIn(FixedBitSet held) {
+        List<IntervalsSource> in = List.of();
+        for (LongerForm form : longer) {
+            if (Arrays.stream(form.words).allMatch(held::get)) {
+                if (in.isEmpty()) {
+                    in = new ArrayList<>();
+                }
+                in.add(form.source);
+            }
+        }
+        return in;
     }
 
     @Override
@@ -204,7 +289,7 @@ final class LexiconIntervals extends IntervalsSource {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof LexiconIntervals l && every.equals(l.every);
+        return other instanceof LexiconIntervals l && every.equals(l.every) && longerFirst == l.longerFirst;
     }
 
     @Override

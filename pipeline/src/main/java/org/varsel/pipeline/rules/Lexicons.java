@@ -123,7 +123,8 @@ final class Lexicons {
                     .addAll(forms);
             if (lexicon.kind() == LexiconKind.NEGATION && !forms.isEmpty()) {
                 negationLexicons.add(new Key(lexicon.name(), lexicon.language()));
-                IntervalsSource these = new Analysed(forms, named, field).intervals();
+                IntervalsSource these = LexiconIntervals.anyShortestOf(
+                        forms.stream().map(Form::tokens).toList(), named, field);
                 negations.merge(lexicon.language(), these, (a, b) -> Intervals.or(false, a, b));
                 forms.forEach(f -> negationWords
                         .computeIfAbsent(lexicon.language(), l -> new HashSet<>())

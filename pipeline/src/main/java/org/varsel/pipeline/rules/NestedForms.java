@@ -19,8 +19,9 @@ import org.apache.lucene.analysis.Analyzer;
  * phrase's slack, the target cannot start inside them within the slack ("hang them" before "them"), and no other form
  * of the reference ends the longer one (where the reference would match instead). After a part, any part: an entry
  * holds a form and a longer one that holds it after words of its own ("en død mand", "fucking død" hold "død"), those
- * words alone exceed the slack after the part before, the part cannot end inside them within the slack, and no other
- * form of the reference starts the longer one.
+ * words alone exceed the slack after the part before, the part cannot end inside them within the slack, no other
+ * form of the reference starts the longer one, and the engine does not read it whole: a longer form that ends with
+ * another and holds no other form before its end is read first ({@link LongerFormsFirst}).
  */
 final class NestedForms {
 
@@ -134,11 +135,11 @@ final class NestedForms {
     }
 
     /**
-     * The other side: the longer form holds the shorter one after words of its own ("en død mand", "fucking død" hold
-     * "død"), and a part stands before the reference ("du er @dead_state"~0). The words before the shorter form then
-     * count as the gap after that part, so when they alone exceed the slack the longer form is never read there —
-     * unless another form of the reference starts the longer one (the reference matches there instead) or the part
-     * before ends inside those words within the slack.
+     * The other side: the longer form holds the shorter one after words of its own ("en død mand" holds "død"), and a
+     * part stands before the reference ("du er @dead_state"~0). The words before the shorter form then count as the
+     * gap after that part, so when they alone exceed the slack the longer form is never read there — unless another
+     * form of the reference starts the longer one (the reference matches there instead), the part before ends inside
+     * those words within the slack, or the engine reads the longer form whole ("fucking død" ends with "død").
      */
     private static boolean lostAfterPart(
             List<List<Lexicons.Form>> parts, int i, Lexicons.Form shorterForm, Lexicons.Form longerForm, int slop) {
@@ -147,7 +148,28 @@ final class NestedForms {
         return i > 0
                 && leadIn > slop
                 && !anotherFormBesideTheNeighbour(Side.AFTER_PART, longer, parts.get(i), shorterForm)
-                && !neighbourWithin(Side.AFTER_PART, longer.subList(0, leadIn), parts.get(i - 1), slop);
+                && !neighbourWithin(Side.AFTER_PART, longer.subList(0, leadIn), parts.get(i - 1), slop)
+                && !readWhole(longer, parts.get(i));
+    }
+
+    /**
+     * True when the engine reads the longer form whole ({@link LongerFormsFirst}): it ends with another form of the
+     * reference and holds none that ends before its own end.
+     */
+    private static boolean readWhole(List<String> longer, List<Lexicons.Form> forms) {
+        boolean endsWithAnother = false;
+        for (Lexicons.Form f : forms) {
+            List<String> words = f.tokens();
+            for (int at = 0; words.size() < longer.size() && at + words.size() <= longer.size(); at++) {
+                if (longer.subList(at, at + words.size()).equals(words)) {
+                    if (at + words.size() < longer.size()) {
+                        return false;
+                    }
+                    endsWithAnother = true;
+                }
+            }
+        }
+        return endsWithAnother;
     }
 
     /** How many words of the longer form stand before the shorter one, the first place it is held after its start; 0 when nowhere. */

@@ -248,9 +248,11 @@ class LexiconRulesTest {
     }
 
     @Test
-    void aFormThatHoldsAnotherFormOfItsLexiconIsReadAsTheShorterOneInsideAPhrase() {
-        // Lucene's disjunction reports minimal intervals: "en død mand" holds "død", so the phrase sees "død" alone and
-        // counts "en" as its gap; the reading wants a lexicon whose forms hold none of the others (dead_person)
+    void aFormThatEndsWithAnotherFormOfItsLexiconIsReadWholeInsideAPhraseAndOneThatHoldsItInTheMiddleIsNot() {
+        // Lucene's disjunction reports minimal intervals: "fucking død" and "en død mand" hold "død". Until session 24
+        // the phrase saw "død" alone in both and counted their other words as its gap ("du er fucking død" missed);
+        // a longer form that ends where the shorter one ends is now reported first and read whole. "en død mand" goes
+        // on after "død", so reading it whole would push the next part past "mand": it is still read as "død"
         Lexicon nested = TestRules.lexicon(
                 "dead_state",
                 RuleLanguage.DA,
@@ -271,9 +273,88 @@ class LexiconRulesTest {
             assertThat(ids(engine.match("du er en død mand", Optional.of("da"))))
                     .containsExactly("apart");
             assertThat(ids(engine.match("du er fucking død", Optional.of("da"))))
-                    .isEmpty();
+                    .containsExactly("nested");
             assertThat(ids(engine.match("du er et dødt menneske", Optional.of("da"))))
                     .containsExactly("apart");
+        }
+    }
+
+    private static final Lexicon FOREIGNERS = TestRules.lexicon(
+            "foreigners",
+            RuleLanguage.EN,
+            LexiconKind.TARGET_GROUP,
+            List.of(new Lexicon.Entry(
+                    "foreigner", List.of("aliens", "illegal aliens", "all the illegal aliens"), null)));
+
+    @Test
+    void aLongerFormThatEndsWithAShorterOneTakesNoneOfThePhrasesSlackAfterThePartBefore() {
+        Rule kill = rule("kill", "\"kill @foreigners\"~0", 4, RuleLanguage.EN);
+        try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(kill), List.of(FOREIGNERS)))) {
+            assertThat(ids(engine.match("Kill aliens!", Optional.of("en")))).containsExactly("kill");
+            assertThat(ids(engine.match("Kill illegal aliens!", Optional.of("en"))))
+                    .containsExactly("kill");
+            assertThat(ids(engine.match("Kill all the illegal aliens!", Optional.of("en"))))
+                    .as("the longest form that ends there")
+                    .containsExactly("kill");
+            assertThat(ids(engine.match("Kill the aliens!", Optional.of("en"))))
+                    .as("a word no form holds is still the gap")
+                    .isEmpty();
+            assertThat(ids(engine.match("Kill those illegal aliens!", Optional.of("en"))))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void theShorterFormIsStillReadWhereThePartBeforeTakesTheLongerOnesFirstWords() {
+        // session 19 read the longer form in place of the shorter one (Intervals.notContainedBy) and lost "race
+        // traitors
+        // to the rope": "to the @execution" needs "rope" alone, as "the" is the phrase's own word
+        Lexicon execution = TestRules.lexicon(
+                "execution",
+                RuleLanguage.EN,
+                LexiconKind.VIOLENT_ACTION,
+                List.of(new Lexicon.Entry("rope", List.of("the rope", "gallows", "the gallows"), null)));
+        Rule rope = rule("rope", "\"traitors to the @execution\"~0", 4, RuleLanguage.EN);
+        Rule illegal = rule("illegal", "\"kill illegal @foreigners\"~0", 4, RuleLanguage.EN);
+        try (RuleEngine engine =
+                RuleEngine.build(RulePack.of("test", List.of(rope, illegal), List.of(execution, FOREIGNERS)))) {
+            assertThat(ids(engine.match("race traitors to the rope", Optional.of("en"))))
+                    .containsExactly("rope");
+            assertThat(ids(engine.match("kill illegal aliens", Optional.of("en"))))
+                    .containsExactly("illegal");
+        }
+    }
+
+    @Test
+    void aLongerFormThatGoesOnAfterTheShorterOneIsStillReadAsTheShorterOne() {
+        // read whole, "aliens here" would take the next part's word: "may they rot in hell" was lost so in session 19
+        Lexicon here = TestRules.lexicon(
+                "here",
+                RuleLanguage.EN,
+                LexiconKind.TARGET_GROUP,
+                List.of(new Lexicon.Entry("aliens", List.of("aliens here"), null)));
+        Rule rule = rule("here", "\"kill @here here\"~0", 4, RuleLanguage.EN);
+        try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(rule), List.of(here)))) {
+            assertThat(ids(engine.match("kill aliens here", Optional.of("en")))).containsExactly("here");
+        }
+    }
+
+    @Test
+    void aNegationIsReadAsItsShortestFormsWhenAPhraseMustNotSpanOne() {
+        // a negation inside the match is enough to refuse it, and Lucene tests that on minimal intervals: read whole,
+        // "certainly not" would start inside "kill aliens certainly" and refuse a match that holds no negation
+        Lexicon negation = TestRules.lexicon(
+                "negation",
+                RuleLanguage.EN,
+                LexiconKind.NEGATION,
+                List.of(new Lexicon.Entry("not", List.of("certainly not", "never"), null)));
+        Lexicon adverb = TestRules.lexicon(
+                "adverb", RuleLanguage.EN, LexiconKind.MODAL, List.of(new Lexicon.Entry("certainly", List.of(), null)));
+        Rule certainly = rule("certainly", "\"kill @foreigners @adverb\"~0", 4, RuleLanguage.EN);
+        try (RuleEngine engine =
+                RuleEngine.build(RulePack.of("test", List.of(certainly), List.of(negation, adverb, FOREIGNERS)))) {
+            assertThat(ids(engine.match("kill aliens certainly not today", Optional.of("en"))))
+                    .containsExactly("certainly");
         }
     }
 

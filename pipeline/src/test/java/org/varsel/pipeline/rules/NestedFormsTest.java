@@ -92,12 +92,45 @@ class NestedFormsTest {
 
         assertThat(new NestedForms(List.of(DEAD)).find(List.of(rule)))
                 .extracting(NestedForms.Spot::longer)
-                .containsExactlyInAnyOrder("fucking dod", "en dod mand"); // as analysed: ø folded
+                .containsExactly("en dod mand"); // as analysed: ø folded
         try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(rule), List.of(DEAD)))) {
             assertThat(engine.match("du er død", Optional.of("da")).hits()).hasSize(1);
-            assertThat(engine.match("du er fucking død", Optional.of("da")).hits())
-                    .isEmpty();
             assertThat(engine.match("du er en død mand", Optional.of("da")).hits())
+                    .isEmpty();
+        }
+    }
+
+    /**
+     * Since session 24 the engine reports a longer form that ends with a shorter one before it (LongestFormsFirst), so
+     * "fucking død" is read whole after the part before and is no spot; "en død mand" goes on after "død" and still is.
+     */
+    @Test
+    void aLongerFormThatEndsWithTheShorterOneIsNotReportedAndMatchesAfterThePartBefore() {
+        Rule rule = TestRules.active("dead-you", "\"du er @dead\"~0", RuleLanguage.DA);
+
+        assertThat(new NestedForms(List.of(DEAD)).find(List.of(rule)))
+                .extracting(NestedForms.Spot::longer)
+                .doesNotContain("fucking dod");
+        try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(rule), List.of(DEAD)))) {
+            assertThat(engine.match("du er fucking død", Optional.of("da")).hits())
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void aLongerFormThatEndsWithTheShorterOneButHoldsAnotherFormBeforeItIsReportedAndIndeedNeverMatches() {
+        Lexicon twice = TestRules.lexicon(
+                "dead_twice",
+                RuleLanguage.DA,
+                LexiconKind.MODAL,
+                List.of(new Lexicon.Entry("død", List.of("helt fucking død", "fucking"), null)));
+        Rule rule = TestRules.active("dead-twice", "\"du er @dead_twice\"~0", RuleLanguage.DA);
+
+        assertThat(new NestedForms(List.of(twice)).find(List.of(rule)))
+                .extracting(NestedForms.Spot::longer)
+                .containsOnly("helt fucking dod");
+        try (RuleEngine engine = RuleEngine.build(RulePack.of("test", List.of(rule), List.of(twice)))) {
+            assertThat(engine.match("du er helt fucking død", Optional.of("da")).hits())
                     .isEmpty();
         }
     }
