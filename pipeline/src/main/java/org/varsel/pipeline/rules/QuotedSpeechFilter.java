@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -213,6 +214,106 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
                     + "(?:\\s+\\p{Lu}[\\p{L}.'\u2019]*){0,3}",
             Pattern.DOTALL);
 
+    /**
+     * A text whose last sentence ends and is followed by a name of two or three capitalised words, with nothing after
+     * the name but links and hashtags: a saying posted with its author's name and no marks ("... you will be robbed,
+     * you will be killed.  Marcus Garvey https://t.co/x1"). After a comma the name is the one addressed ("you will be
+     * killed, Marcus Garvey").
+     */
+    private static final Pattern ATTRIBUTED_SAYING =
+            Pattern.compile("\\S[.!?\u2026][\"'\u201D\u2019]?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2})"
+                    + "(?:\\s+(?:https?://|#)\\S*)*\\s*\\z");
+    /**
+     * Capitalised words that open a slogan, a greeting or a headline's tag after the last sentence, not a name ("Vote
+     * Trump", "Happy Thanksgiving", "Breaking News", "Go Figure", "My Story"). Lower case.
+     */
+    private static final Set<String> NOT_A_SAYINGS_AUTHOR = Set.of(
+            "vote",
+            "happy",
+            "merry",
+            "breaking",
+            "go",
+            "take",
+            "free",
+            "god",
+            "rest",
+            "good",
+            "stop",
+            "make",
+            "join",
+            "read",
+            "watch",
+            "follow",
+            "share",
+            "never",
+            "just",
+            "only",
+            "keep",
+            "thank",
+            "thanks",
+            "long",
+            "the",
+            "my",
+            "our",
+            "your",
+            "his",
+            "her",
+            "their",
+            "in",
+            "on",
+            "at",
+            "to",
+            "of",
+            "and",
+            "but",
+            "or",
+            "not",
+            "no",
+            "so",
+            "me",
+            "us",
+            "you",
+            "we",
+            "it",
+            "this",
+            "that",
+            "now",
+            "more",
+            "death",
+            "love",
+            "live",
+            "see",
+            "try",
+            "get",
+            "all",
+            "let",
+            "support",
+            "retweet",
+            "click",
+            "listen",
+            "sign",
+            "call",
+            "donate",
+            "buy",
+            "welcome",
+            "trust",
+            "be",
+            "do",
+            "have",
+            "what",
+            "who",
+            "why",
+            "how",
+            "when",
+            "where",
+            "yes",
+            "well",
+            "big",
+            "full",
+            "new");
+    /** Fewest words of a saying before its author's name: "Bye. Karen Holm" signs a message, it quotes nothing. */
+    private static final int MIN_SAYING_WORDS = 4;
+
     private List<Integer> quotations;
     private int nextQuotation;
 
@@ -243,6 +344,7 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         signedQuotation(s)
                 .or(() -> reportedQuotation(s))
                 .or(() -> wholeLineQuotation(s))
+                .or(() -> attributedSaying(s))
                 .ifPresent(starts::add);
         boolean dialogue = isDialogue(s);
         // read once, so that the checks at each colon read the words before it in place
@@ -296,6 +398,22 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             return Optional.empty();
         }
         return Optional.of(m.start(1));
+    }
+
+    /**
+     * Where the saying starts when the text ends in its author's name ({@link #ATTRIBUTED_SAYING}): at the text's first
+     * word, when the name's words open no slogan and the saying has {@link #MIN_SAYING_WORDS} words or more.
+     */
+    private static Optional<Integer> attributedSaying(String s) {
+        Matcher m = ATTRIBUTED_SAYING.matcher(s);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String[] name = m.group(1).toLowerCase(Locale.ROOT).split("\\s+");
+        int start = skipSpaces(s, 0);
+        boolean slogan = Arrays.stream(name).anyMatch(NOT_A_SAYINGS_AUTHOR::contains);
+        boolean saying = s.substring(start, m.start(1)).trim().split("\\s+").length >= MIN_SAYING_WORDS;
+        return slogan || !saying ? Optional.empty() : Optional.of(start);
     }
 
     /** Where the quotation starts when the text is one line quoted whole ({@link #WHOLE_LINE_QUOTATION}). */

@@ -58,9 +58,12 @@ class ClassifierAloneLexiconKindsTest {
 
     @Test
     void aGroupBesideTheWordsOfHelperLexiconsIsNoAttackOnIt() {
-        // invasion (derogation): conquering a chess board or occupying a square is no attack ("invading" is read as
-        // an attack all the same, through the dehumanisation lexicon's "invasion, invading")
+        // invasion (derogation): conquering a chess board, hornets invading or an invasion by an army is no attack
+        // on the group beside it
         assertThatReadingOf("The migrants are conquering the chess board again").isFalse();
+        assertThatReadingOf("Asian hornets are invading the gardens again").isFalse();
+        assertThatReadingOf("The invasion of Normandy, told by the Polish pilots who flew over it")
+                .isFalse();
         // pursuit and sending_verb (modal, imperative): "find" and "send" are everyday verbs
         assertThatReadingOf("Find more asians for the choir").isFalse();
         assertThatReadingOf("Send the refugees a welcome pack").isFalse();

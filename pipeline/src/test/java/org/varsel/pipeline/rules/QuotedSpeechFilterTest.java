@@ -43,6 +43,33 @@ class QuotedSpeechFilterTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "Stand together; stand apart and you will be hunted, you will be killed.  Ada Lindqvist https://t.co/x1",
+                "A people that forgets its dead will be slaughtered again! Tomas Berglund Okafor #quote",
+                "If you do not fight for your land you will die on it. Dr. Amira Haddad"
+            })
+    void findsASayingPostedWithItsAuthorsNameAndNoQuotationMarks(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).containsExactly(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                // after a comma the name is the one addressed
+                "Touch my sister again and you will be killed, Ada Lindqvist",
+                // a slogan, a greeting or a headline's tag is no author
+                "They will all hang for this, every one of them. Vote Trump https://t.co/x1",
+                "We will burn their houses down tonight. Happy Thanksgiving #tcot",
+                "Migrants will be shot at the border from Monday. Breaking News https://t.co/x1",
+                // too short to be a saying: a signed message
+                "Bye now. Ada Lindqvist"
+            })
+    void aNameAtTheEndIsNoSayingsAuthorAfterACommaOrASloganOrAMessage(String text) {
+        assertThat(QuotedSpeechFilter.quotationStarts(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
                 "'I will f*cking destroy you!' bribery trial reveals the mayor's calls https://t.co/x1",
                 "\u2018I Mean, I Would Crucify Her\u2019 https://t.co/x1 the senator's version",
                 "an officer holding up a child saying \"You must die so that my people may live.\"",
