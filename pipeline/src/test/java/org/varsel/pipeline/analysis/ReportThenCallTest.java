@@ -14,29 +14,42 @@ import org.varsel.pipeline.rules.RuleEngine;
 /**
  * A report followed by the author's own call, with the repository's rules: the report's attribution and its words of
  * violence done reach their own sentences only ({@link ContextReach}), so the call after them keeps its weight, while
- * the same call inside the report's sentence stays reported.
+ * the same call inside the report's sentence stays reported. In Danish too since session 24: {@code ctx-da-nyhed-om-vold}
+ * reaches its own sentences, and "blev overfaldet", "blev angrebet" left the whole-text counter-speech lexicon for it.
  */
 class ReportThenCallTest {
 
     private static final RuleEngine engine = RepositoryRules.engine();
 
-    private static List<RuleMatch> matches(String text) {
+    private static List<RuleMatch> matches(String text, String language) {
         AnalysedSignal signal = AnalysedSignal.of(new Signal(
-                "s-1", "feed:test", "1", "post", Instant.EPOCH, null, null, null, text, "en", Tlp.CLEAR, null, null));
+                "s-1",
+                "feed:test",
+                "1",
+                "post",
+                Instant.EPOCH,
+                null,
+                null,
+                null,
+                text,
+                language,
+                Tlp.CLEAR,
+                null,
+                null));
         return SignalMatcher.withActiveHits(signal, SignalMatcher.match(engine, signal))
                 .ruleMatches();
     }
 
     /** The hits that count as meant: not a context rule, not read as quoted or reported. */
-    private static List<String> meant(String text) {
-        return matches(text).stream()
+    private static List<String> meant(String text, String language) {
+        return matches(text, language).stream()
                 .filter(m -> !m.isContext() && !m.reportedSpeech())
                 .map(RuleMatch::ruleId)
                 .toList();
     }
 
-    private static List<String> reported(String text) {
-        return matches(text).stream()
+    private static List<String> reported(String text, String language) {
+        return matches(text, language).stream()
                 .filter(m -> !m.isContext() && m.reportedSpeech())
                 .map(RuleMatch::ruleId)
                 .toList();
@@ -51,7 +64,18 @@ class ReportThenCallTest {
                 "A refugee hostel was torched last night, police are investigating. Kill all the migrants in Aarhus",
             })
     void theAuthorsCallInASentenceOfItsOwnAfterAReportKeepsItsWeight(String text) {
-        assertThat(meant(text)).isNotEmpty();
+        assertThat(meant(text, "en")).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Politiet oplyser, at to flygtninge blev overfaldet i går. Dræb alle flygtningene i aften",
+                "To muslimer blev dræbt ved skyderiet i nat. Slå resten af muslimerne ihjel",
+                "To indvandrere blev angrebet i nat, skriver avisen. Nu skal alle indvandrerne skydes på stedet",
+            })
+    void theDanishAuthorsCallInASentenceOfItsOwnAfterAReportKeepsItsWeight(String text) {
+        assertThat(meant(text, "da")).isNotEmpty();
     }
 
     @ParameterizedTest
@@ -63,7 +87,18 @@ class ReportThenCallTest {
                 "Students were chanting: kill all the Jews",
             })
     void aCallInsideTheReportsOwnSentenceStaysReported(String text) {
-        assertThat(meant(text)).isEmpty();
-        assertThat(reported(text)).isNotEmpty();
+        assertThat(meant(text, "en")).isEmpty();
+        assertThat(reported(text, "en")).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Politiet oplyser, at manden opfordrede til at dræbe alle flygtningene på asylcentret",
+                "Ifølge politiet råbte manden: dræb alle jøderne",
+            })
+    void aDanishCallInsideTheReportsOwnSentenceStaysReported(String text) {
+        assertThat(meant(text, "da")).isEmpty();
+        assertThat(reported(text, "da")).isNotEmpty();
     }
 }
