@@ -2,6 +2,7 @@ package org.varsel.pipeline.rules;
 
 import java.io.IOException;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 
@@ -64,6 +65,24 @@ final class ReportSentenceFilter extends TextMarkerFilter {
             "^(?:that\\s+is|that's|this\\s+is|those\\s+were|these\\s+were)\\s+(?:what|the\\s+words)\\b.*\\b(?:wrote"
                     + "|said|says|posted|shouted|chanted|tweeted)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Someone else's words introduced anywhere in the sentence ("he said that", "Trump says the", "someone wrote", "a
+     * guy told me that", "threatened to"): the words after them are the speaker's, so a first person among them is the
+     * speaker's too ({@link #quotesSomeoneElse}). These acted on the whole text, as counter-speech words, until session
+     * 23's second round.
+     */
+    private static final Pattern SPEECH = Pattern.compile(
+            "\\b(?:say|says|saying|said|claims|claimed|shouting|shouted|posted|tweeted)\\s+that\\b|\\bsays\\s+the\\b"
+                    + "|\\b(?:keeps|kept)\\s+saying\\b|\\b(?:threaten|threatened|threatening|threatens)\\s+to\\b"
+                    + "|\\b(?:someone|somebody|a\\s+(?:man|guy|woman)|some\\s+guy|man\\s+in\\s+my\\s+class)\\s+said\\b"
+                    + "|\\b(?:someone|a\\s+man|he|she|they)\\s+wrote\\b"
+                    + "|\\b(?:told\\s+(?:me|us|my\\s+friend)|said\\s+to\\s+me)\\s+that\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The author as the speaker: "I said that", "we posted that" are the author's own words. */
+    private static final Pattern FIRST_PERSON_SPEAKER =
+            Pattern.compile("\\b(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|we'll)\\b", Pattern.CASE_INSENSITIVE);
 
     /** Testimony heard in court: every person in the sentence is a witness's or the accused's, not the author's. */
     private static final Pattern COURT_HEARD =
@@ -146,13 +165,26 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         // the first person last: most openings are anchored at the start and fail at once in most sentences, while
         // its search reads the whole sentence (docs/performance.md, session 23)
         return (WIRE_TAG.matcher(sentence).find()
-                        || SOURCE_SAYS.matcher(sentence).find()
-                        || ACCORDING_TO.matcher(sentence).find()
-                        || ATTRIBUTED.matcher(sentence).find()
-                        || POINTS_BACK.matcher(sentence).find()
-                        || DATELINE.matcher(sentence).find()
-                        || LEAD_IN.matcher(sentence).matches())
-                && !FIRST_PERSON.matcher(sentence).find();
+                                || SOURCE_SAYS.matcher(sentence).find()
+                                || ACCORDING_TO.matcher(sentence).find()
+                                || ATTRIBUTED.matcher(sentence).find()
+                                || POINTS_BACK.matcher(sentence).find()
+                                || DATELINE.matcher(sentence).find()
+                                || LEAD_IN.matcher(sentence).matches())
+                        && !FIRST_PERSON.matcher(sentence).find()
+                || quotesSomeoneElse(sentence);
+    }
+
+    /**
+     * A sentence that gives someone else's words: a verb of saying whose speaker, in the words before it, is not the
+     * author (the first person read last, and only before the verb: "a guy told me that I ..." quotes the guy).
+     */
+    private static boolean quotesSomeoneElse(String sentence) {
+        Matcher speech = SPEECH.matcher(sentence);
+        return speech.find()
+                && !FIRST_PERSON_SPEAKER
+                        .matcher(sentence.substring(0, speech.start()))
+                        .find();
     }
 
     /** The sentence from {@code start} up to and with its end mark, without the marks and spaces that open it. */
