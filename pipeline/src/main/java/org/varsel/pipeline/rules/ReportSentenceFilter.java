@@ -66,6 +66,24 @@ final class ReportSentenceFilter extends TextMarkerFilter {
                     + "|said|says|posted|shouted|chanted|tweeted)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Someone else's words introduced anywhere in the sentence ("he said that", "Trump says the", "someone wrote", "a
+     * guy told me that", "threatened to"): the words after them are the speaker's, so a first person among them is the
+     * speaker's too ({@link Openings#quotesSomeoneElse}). These acted on the whole text, as counter-speech words, until session
+     * 23's second round.
+     */
+    private static final Pattern SPEECH = Pattern.compile(
+            "\\b(?:say|says|saying|said|claims|claimed|shouting|shouted|posted|tweeted)\\s+that\\b|\\bsays\\s+the\\b"
+                    + "|\\b(?:keeps|kept)\\s+saying\\b|\\b(?:threaten|threatened|threatening|threatens)\\s+to\\b"
+                    + "|\\b(?:someone|somebody|a\\s+(?:man|guy|woman)|some\\s+guy|man\\s+in\\s+my\\s+class)\\s+said\\b"
+                    + "|\\b(?:someone|a\\s+man|he|she|they)\\s+wrote\\b"
+                    + "|\\b(?:told\\s+(?:me|us|my\\s+friend)|said\\s+to\\s+me)\\s+that\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The author as the speaker: "I said that", "we posted that" are the author's own words. */
+    private static final Pattern FIRST_PERSON_SPEAKER =
+            Pattern.compile("\\b(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|we'll)\\b", Pattern.CASE_INSENSITIVE);
+
     /** Testimony heard in court: every person in the sentence is a witness's or the accused's, not the author's. */
     private static final Pattern COURT_HEARD =
             Pattern.compile("^the\\s+(?:court|jury)\\s+(?:heard|was\\s+told)\\b", Pattern.CASE_INSENSITIVE);
@@ -136,6 +154,8 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         private final Matcher dateline = DATELINE.matcher("");
         private final Matcher leadIn = LEAD_IN.matcher("");
         private final Matcher firstPerson = FIRST_PERSON.matcher("");
+        private final Matcher speech = SPEECH.matcher("");
+        private final Matcher firstPersonSpeaker = FIRST_PERSON_SPEAKER.matcher("");
 
         /**
          * True when the sentence that starts at {@code start} is a report's: it opens like a news report or attributes
@@ -166,13 +186,27 @@ final class ReportSentenceFilter extends TextMarkerFilter {
             // the first person last: most openings are anchored at the start and fail at once in most sentences, while
             // its search reads the whole sentence (docs/performance.md, session 23)
             return (wireTag.reset(sentence).find()
-                            || sourceSays.reset(sentence).find()
-                            || accordingTo.reset(sentence).find()
-                            || attributed.reset(sentence).find()
-                            || pointsBack.reset(sentence).find()
-                            || dateline.reset(sentence).find()
-                            || leadIn.reset(sentence).matches())
-                    && !firstPerson.reset(sentence).find();
+                                    || sourceSays.reset(sentence).find()
+                                    || accordingTo.reset(sentence).find()
+                                    || attributed.reset(sentence).find()
+                                    || pointsBack.reset(sentence).find()
+                                    || dateline.reset(sentence).find()
+                                    || leadIn.reset(sentence).matches())
+                            && !firstPerson.reset(sentence).find()
+                    || quotesSomeoneElse(sentence);
+        }
+
+        /**
+         * A sentence that gives someone else's words: a verb of saying whose speaker, in the words before it, is not
+         * the author (the first person read last, and only before the verb: "a guy told me that I ..." quotes the guy).
+         * The speaker is looked for in the region before the verb, which reads as that substring would (opaque bounds).
+         */
+        private boolean quotesSomeoneElse(String sentence) {
+            return speech.reset(sentence).find()
+                    && !firstPersonSpeaker
+                            .reset(sentence)
+                            .region(0, speech.start())
+                            .find();
         }
     }
 

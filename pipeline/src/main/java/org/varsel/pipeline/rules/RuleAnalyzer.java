@@ -21,8 +21,10 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 /**
  * The analysis shared by documents and rule queries for one language: obfuscation folding,
  * standard tokens without emoji ({@link EmojiDroppingFilter}), in English and Danish documents {@code _person_} stacked on names ({@link PersonNameFilter}) and {@code _start_}
- * before each sentence ({@link SentenceStartFilter}), in Danish ones a subject put after its verb or left out after "og"
- * stacked where the rules write it ({@link DanishSubjectFilter}: "så slår jeg", "… og slår" read as "jeg slår" too), in English ones {@code _clause_} before each clause that may
+ * before each sentence ({@link SentenceStartFilter}) and a hashtag of one violent word in a row of tags kept as the tag
+ * ({@link HashtagLabelFilter}: "#Obama, #Lynch" names no lynching), in Danish ones a subject put after its verb or left
+ * out after "og" stacked where the rules write it ({@link DanishSubjectFilter}: "så slår jeg", "… og slår" read as "jeg
+ * slår" too), in English ones {@code _clause_} before each clause that may
  * open with an imperative ({@link ClauseStartFilter}) and {@code _report_} on the words of a sentence that opens like a
  * news report ({@link ReportSentenceFilter}: "Police say ...", "BREAKING: ..."), in
  * language-neutral ones {@code _quoted_} on speech quoted from others ({@link QuotedSpeechFilter}) and {@code _title_} on
@@ -44,6 +46,8 @@ final class RuleAnalyzer extends Analyzer {
     private final boolean remembers;
     /** Words that name lands and peoples, never persons, and given names ({@link PersonNameFilter.NameWords#in}). */
     private final PersonNameFilter.NameWords names;
+    /** The violent words a one-word hashtag in a row of tags is a label for ({@link HashtagLabelFilter}). */
+    private final HashtagLabelFilter.ViolentWords violent;
     /** Folded words some rule writes as written ({@link AsWritten}): documents get their term stacked on them. */
     private final Set<String> asWritten;
 
@@ -52,11 +56,13 @@ final class RuleAnalyzer extends Analyzer {
             boolean repairs,
             boolean remembers,
             PersonNameFilter.NameWords names,
+            HashtagLabelFilter.ViolentWords violent,
             Set<String> asWritten) {
         this.language = language;
         this.repairs = repairs;
         this.remembers = remembers;
         this.names = names;
+        this.violent = violent;
         this.asWritten = asWritten;
     }
 
@@ -93,15 +99,16 @@ final class RuleAnalyzer extends Analyzer {
     /** {@code asWritten}: the folded words whose as-written term documents get ({@link AsWrittenFilter}). */
     static Analyzer perField(boolean repairs, boolean remembers, List<Lexicon> lexicons, Set<String> asWritten) {
         PersonNameFilter.NameWords names = PersonNameFilter.NameWords.in(lexicons);
+        HashtagLabelFilter.ViolentWords violent = HashtagLabelFilter.ViolentWords.in(lexicons);
         Set<String> written = Set.copyOf(asWritten);
         Map<String, Analyzer> ownChains = new HashMap<>();
         for (RuleLanguage l : RuleLanguage.values()) {
             if (l != RuleLanguage.ANY && chainOf(l) == l) {
-                ownChains.put(l.field(), new RuleAnalyzer(l, repairs, remembers, names, written));
+                ownChains.put(l.field(), new RuleAnalyzer(l, repairs, remembers, names, violent, written));
             }
         }
         return new PerFieldAnalyzerWrapper(
-                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, names, written), ownChains);
+                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, names, violent, written), ownChains);
     }
 
     /**
@@ -126,6 +133,7 @@ final class RuleAnalyzer extends Analyzer {
         if (repairs && language.hasStemmer()) {
             ts = new PersonNameFilter(ts, () -> reading[0].text(), names);
             ts = new SentenceStartFilter(ts, () -> reading[0].text());
+            ts = new HashtagLabelFilter(ts, () -> reading[0].text(), language, violent);
         }
         if (repairs && language == RuleLanguage.DA) {
             ts = new DanishSubjectFilter(ts);

@@ -62,6 +62,9 @@ class ReportThenCallTest {
                 "Three refugees were attacked outside the station, officials said. Kill all the refugees tonight",
                 "According to the police two Somalis were stabbed in Leeds. Kill every Somali in this town",
                 "A refugee hostel was torched last night, police are investigating. Kill all the migrants in Aarhus",
+                "The mayor says the town is safe. Now kill all the migrants in this town",
+                "He wrote that the new bridge is finished. Hang every refugee in Aarhus",
+                "A neighbour threatened to call the police on us. Kill all the Somalis on this street",
             })
     void theAuthorsCallInASentenceOfItsOwnAfterAReportKeepsItsWeight(String text) {
         assertThat(meant(text, "en")).isNotEmpty();
@@ -85,6 +88,8 @@ class ReportThenCallTest {
                 "Militia leader vows to exterminate the Roma, officials say",
                 "The suspect told police he wanted to kill all the migrants in Aarhus",
                 "Students were chanting: kill all the Jews",
+                "He said that we should kill all the migrants in Aarhus",
+                "A guy told me that all the Somalis should be hanged",
             })
     void aCallInsideTheReportsOwnSentenceStaysReported(String text) {
         assertThat(meant(text, "en")).isEmpty();

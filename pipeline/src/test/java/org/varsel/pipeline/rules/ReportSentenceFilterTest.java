@@ -106,6 +106,19 @@ class ReportSentenceFilterTest {
     }
 
     @Test
+    void marksASentenceThatGivesSomeoneElsesWordsAndNotTheAuthorsNextSentence() {
+        assertThat(marked("He said that all the migrants should be shot. Kill them all"))
+                .contains("shot", "migrants")
+                .doesNotContain("Kill");
+        assertThat(marked("Someone wrote hang the Roma under my post")).contains("hang", "Roma");
+        assertThat(marked("A guy told me that I am going to die tonight")).contains("I", "die");
+        assertThat(marked("The neighbour threatened to burn the mosque")).contains("burn", "mosque");
+        assertThat(marked("Trump says the refugees are vermin")).contains("vermin");
+        assertThat(marked("Caught on tape saying that he wants to fight the migrants"))
+                .contains("fight", "migrants");
+    }
+
+    @Test
     void leavesTheAuthorsOwnSentencesAndCallsUnmarked() {
         assertThat(marked("Police say we should kill them all")).isEmpty();
         assertThat(marked("BREAKING: I will kill every migrant in Aarhus")).doesNotContain("kill", "migrant");
@@ -113,6 +126,8 @@ class ReportSentenceFilterTest {
         assertThat(marked("GERMANY: Muslim invaders riot in the streets")).isEmpty();
         assertThat(marked("We said: kill them all")).isEmpty();
         assertThat(marked("Kill them all. That is what I said, and I meant it")).isEmpty();
+        assertThat(marked("I said that we should kill them all")).isEmpty();
+        assertThat(marked("We posted that every migrant must hang")).isEmpty();
     }
 
     @Test

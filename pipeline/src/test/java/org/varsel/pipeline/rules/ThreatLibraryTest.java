@@ -792,6 +792,22 @@ class ThreatLibraryTest {
         assertThat(meant("Drop dead, all of you migrants #Aarhus", "en")).isNotEmpty();
     }
 
+    @Test
+    void readsAOneWordTagOfAViolentWordInARowOfTagsAsALabelNotTheAuthorsVerb() {
+        // IRA stream (reportmore's replay, session 23): the Attorney General tagged between two others ("#Lynch") read
+        // as the verb, "1st Amendment" as the person, under the author's "I can say that"
+        assertThat(meant(
+                        "Attention media cowards, the #MinnesotaMall stabbing was done by a #Muslim. I can say that,"
+                                + " #Obama, #Lynch, #Hillary. 1st Amendment&truth.",
+                        "en"))
+                .doesNotContain("vow-en-with-words-between");
+        assertThat(meant("I can say it loud, #Trump #Lynch #Clinton. Karen Holm agrees", "en"))
+                .isEmpty();
+        // the same word as the author's verb in running text, and a tag of several words, keep their weight
+        assertThat(meant("I can say it loud: I will #lynch Karen Holm", "en")).isNotEmpty();
+        assertThat(meant("#KillAllTheMigrants tonight in Aarhus", "en")).isNotEmpty();
+    }
+
     /** Each text is matched, and none of the rules may be among its meant hits. */
     private static void assertNoneHits(List<String> texts, String... ruleIds) {
         for (String text : texts) {

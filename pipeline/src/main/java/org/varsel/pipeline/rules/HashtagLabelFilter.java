@@ -1,0 +1,147 @@
+package org.varsel.pipeline.rules;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.DanishStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * Gives a hashtag of one violent word that stands in a row of tags ("#Obama, #Lynch, #Hillary", "#cops #murder
+ * #violence", "… @someone #Murder https://…") the tag as written for its term ({@code #lynch}), which no rule writes (a
+ * query's tokenizer drops the '#'): such a tag labels a topic or names someone (Loretta Lynch), it is not the author's
+ * verb. A tag inside running text keeps its word ("police are #murdering women", "#Destroy all who ..."), and a tag of
+ * several words is read as its words ({@link ObfuscationRepairFilter}: "#HangTheBitches" is a call).
+ *
+ * <p>Placed after {@link SentenceStartFilter}, where each word is still a substring of the text the tokenizer read and
+ * the filters that find words in it have found this one; documents only.
+ */
+final class HashtagLabelFilter extends TokenFilter {
+
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final TokenPositions positions;
+    private final RuleLanguage language;
+    /** Stems of the language's violent words ({@link ViolentWords}). */
+    private final Set<String> violent;
+
+    /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
+    HashtagLabelFilter(TokenStream in, Supplier<String> text, RuleLanguage language, ViolentWords words) {
+        super(in);
+        this.positions = new TokenPositions(text);
+        this.language = language;
+        this.violent = words.of(language);
+    }
+
+    /** The stems of the one-word forms of each language's {@code violent-action} lexicons. */
+    record ViolentWords(Map<RuleLanguage, Set<String>> stems) {
+
+        ViolentWords {
+            Map<RuleLanguage, Set<String>> copy = new EnumMap<>(RuleLanguage.class);
+            stems.forEach((language, words) -> copy.put(language, Set.copyOf(words)));
+            stems = Map.copyOf(copy);
+        }
+
+        static ViolentWords in(List<Lexicon> lexicons) {
+            Map<RuleLanguage, Set<String>> stems = new EnumMap<>(RuleLanguage.class);
+            for (Lexicon lexicon : lexicons) {
+                if (lexicon.kind() == LexiconKind.VIOLENT_ACTION
+                        && lexicon.language().hasStemmer()) {
+                    Set<String> words = stems.computeIfAbsent(lexicon.language(), l -> new HashSet<>());
+                    lexicon.entries().stream()
+                            .flatMap(e -> e.allForms().stream())
+                            .map(f -> AsWritten.isWritten(f) ? f.substring(AsWritten.MARK.length()) : f)
+                            .filter(f -> f.chars().allMatch(Character::isLetter))
+                            .forEach(f -> words.add(stem(lexicon.language(), f)));
+                }
+            }
+            return new ViolentWords(stems);
+        }
+
+        Set<String> of(RuleLanguage language) {
+            return stems.getOrDefault(language, Set.of());
+        }
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (!input.incrementToken()) {
+            return false;
+        }
+        String word = term.toString();
+        int start = positions.find(word);
+        if (start > 0) {
+            String s = positions.text();
+            int hash = start - 1;
+            if (s.charAt(hash) == '#'
+                    && violent.contains(stem(language, word))
+                    && tagOrEdgeBefore(s, hash)
+                    && tagOrEdgeAfter(s, start + word.length())) {
+                term.setEmpty().append('#').append(word);
+            }
+        }
+        return true;
+    }
+
+    /** Before the tag, past spaces and marks: the text's start, or a tag, a handle or a link. */
+    private static boolean tagOrEdgeBefore(String s, int hash) {
+        int end = hash;
+        while (end > 0 && separates(s.charAt(end - 1))) {
+            end--;
+        }
+        int from = end;
+        while (from > 0 && !Character.isWhitespace(s.charAt(from - 1))) {
+            from--;
+        }
+        return end == 0 || labelsOrLinks(s.substring(from, end));
+    }
+
+    /** After the tag, past spaces and marks: the text's end, or a tag, a handle or a link. */
+    private static boolean tagOrEdgeAfter(String s, int tagEnd) {
+        int from = tagEnd;
+        while (from < s.length() && separates(s.charAt(from))) {
+            from++;
+        }
+        int to = from;
+        while (to < s.length() && !Character.isWhitespace(s.charAt(to))) {
+            to++;
+        }
+        return from == s.length() || labelsOrLinks(s.substring(from, to));
+    }
+
+    /** A space or a mark between two items of a row ("#a, #b", "#a 🔥 #b"); a tag's or a handle's sign is not. */
+    private static boolean separates(char c) {
+        return !Character.isLetterOrDigit(c) && c != '#' && c != '@' && c != '_';
+    }
+
+    /** A run of text without spaces that is a tag, a handle or a link ("#Obama", "(@user", "https://t.co/x"). */
+    private static boolean labelsOrLinks(String run) {
+        int i = 0;
+        while (i < run.length() && separates(run.charAt(i))) {
+            i++;
+        }
+        String item = run.substring(i).toLowerCase(Locale.ROOT);
+        return item.startsWith("#") || item.startsWith("@") || item.contains("://") || item.startsWith("www.");
+    }
+
+    private static String stem(RuleLanguage language, String word) {
+        SnowballStemmer stemmer = language == RuleLanguage.DA ? new DanishStemmer() : new EnglishStemmer();
+        stemmer.setCurrent(word.toLowerCase(Locale.ROOT));
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        positions.reset();
+    }
+}
