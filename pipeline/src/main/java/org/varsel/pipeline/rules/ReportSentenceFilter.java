@@ -69,8 +69,8 @@ final class ReportSentenceFilter extends TextMarkerFilter {
     /**
      * Someone else's words introduced anywhere in the sentence ("he said that", "Trump says the", "someone wrote", "a
      * guy told me that", "threatened to"): the words after them are the speaker's, so a first person among them is the
-     * speaker's too ({@link Openings#quotesSomeoneElse}). These acted on the whole text, as counter-speech words, until session
-     * 23's second round.
+     * speaker's too ({@link Openings#quotesSomeoneElse}). These acted on the whole text, as counter-speech words, until
+     * session 23's second round.
      */
     private static final Pattern SPEECH = Pattern.compile(
             "\\b(?:say|says|saying|said|claims|claimed|shouting|shouted|posted|tweeted)\\s+that\\b|\\bsays\\s+the\\b"
