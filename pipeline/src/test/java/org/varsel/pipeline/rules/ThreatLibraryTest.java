@@ -114,6 +114,26 @@ class ThreatLibraryTest {
     }
 
     /**
+     * A negation cancels the call only in its own clause: the misses engineer's Jigsaw dev reading (session 24), where
+     * the post's own "does not deserve to live" dropped the call before it.
+     */
+    @Test
+    void readsSomeoneAskedToKillThoughANegationStandsInAnotherClause() {
+        for (String call : List.of(
+                "somebody should shoot that guy, he does not deserve to live",
+                "Someone needs to shoot him. Nobody would miss him and he doesn't deserve to breathe",
+                "he does not deserve a trial, someone should hang him")) {
+            assertThat(meant(call, "en")).as(call).contains("oa-en-killing-asked-of-someone");
+        }
+        assertNoneHits(
+                List.of(
+                        "I don't think someone should shoot him",
+                        "he does not deserve a good beating",
+                        "no one deserves a beating like that"),
+                "oa-en-killing-asked-of-someone");
+    }
+
+    /**
      * The lead's list of IRA misfires and misses at the 2026-12-06 merge: a list of nouns read as an imperative after a
      * comma's "and", "death to" an ideology, the writer's own things or an insult, and a particle verb of killing that
      * lost its place to the verb alone (a lexicon holding "kill" and "kill off" reads only "kill" where both stand).
