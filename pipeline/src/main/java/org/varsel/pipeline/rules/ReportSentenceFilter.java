@@ -67,22 +67,57 @@ final class ReportSentenceFilter extends TextMarkerFilter {
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * Someone else's words introduced anywhere in the sentence ("he said that", "Trump says the", "someone wrote", "a
-     * guy told me that", "threatened to"): the words after them are the speaker's, so a first person among them is the
-     * speaker's too ({@link Openings#quotesSomeoneElse}). These acted on the whole text, as counter-speech words, until
-     * session 23's second round.
+     * Someone else's words, claim, fear or warning introduced anywhere in the sentence ("he said that", "Trump says
+     * the", "they say", "someone wrote", "a guy told me that", "threatened to", "the false claim that", "feared a",
+     * "warned that"): the words after them are the speaker's, so a first person among them is the speaker's too
+     * ({@link Openings#quotesSomeoneElse}), and the words before them are the topic the speaker's words are about
+     * ("the towns they say are peaceful"). These acted on the whole text, as counter-speech words, until session 23's
+     * second round; claims, fears and warnings since session 25.
      */
     private static final Pattern SPEECH = Pattern.compile(
-            "\\b(?:say|says|saying|said|claims|claimed|shouting|shouted|posted|tweeted)\\s+that\\b|\\bsays\\s+the\\b"
+            "\\b(?:say|says|saying|said|claim|claims|claimed|claiming|alleged|alleges|warned|warns|fears|feared"
+                    + "|believed|insisted|insists|shouting|shouted|posted|tweeted)\\s+that\\b"
+                    + "|\\b(?:says|said)\\s+(?:the|all|every)\\b"
+                    + "|\\b(?:they|people|some|many|others)\\s+(?:say|said|claim|claimed)\\b"
+                    + "|\\b(?:allegations?|rumou?rs?|myth|lie|accusations?)\\s+that\\b|\\bfeared\\s+(?:a|an)\\b"
                     + "|\\b(?:keeps|kept)\\s+saying\\b|\\b(?:threaten|threatened|threatening|threatens)\\s+to\\b"
                     + "|\\b(?:someone|somebody|a\\s+(?:man|guy|woman)|some\\s+guy|man\\s+in\\s+my\\s+class)\\s+said\\b"
                     + "|\\b(?:someone|a\\s+man|he|she|they)\\s+wrote\\b"
                     + "|\\b(?:told\\s+(?:me|us|my\\s+friend)|said\\s+to\\s+me)\\s+that\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * What the author passes on as someone else's, whoever the speaker: what they heard or read ("I read that the
+     * radio called ..."), and a fact about others they could post ("I could post that he was given an award for ...":
+     * a pronoun or a noun after its article, at most one word, no modal, then a verb in the past). Not when the words
+     * passed on are the author's ("I heard that we should ...", "I could post that they should be shot").
+     */
+    private static final Pattern SECONDHAND = Pattern.compile(
+            "\\b(?:heard|read|learned|learnt|(?:was|were)\\s+told)\\s+that\\s+(?!(?:i|we|i'm|we're)\\b)"
+                    + "|\\b(?:could|can|might)\\s+(?:also\\s+|just\\s+)?(?:post|say|tell\\s+you|mention|add"
+                    + "|point\\s+out|write|tweet)\\s+that\\s+(?:he|she|they|it|this|(?:the|his|her|their|a|an)\\s+\\w+)"
+                    + "(?:\\s+(?!(?:should|must|ought|will|would|shall|need|needs|deserve|deserves|be|to)\\b)\\w+)?"
+                    + "\\s+(?:was|were|had|did|got|\\w+ed)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** The author as the speaker: "I said that", "we posted that" are the author's own words. */
     private static final Pattern FIRST_PERSON_SPEAKER =
             Pattern.compile("\\b(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|we'll)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Where the speaker's clause begins: the speaker of "who lets women threaten to" is the women, not the "I" of "I'm
+     * sorry, your dad is a fool who ...".
+     */
+    private static final Pattern CLAUSE_BOUNDARY =
+            Pattern.compile("[,;]|\\b(?:who|which|whom|that)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The author taking the word after a report in the same sentence ("they say they are peaceful, but I say kill
+     * them", "..., so let's shoot them"): the sentence is the author's, as it would be after a full stop.
+     */
+    private static final Pattern AUTHORS_TURN = Pattern.compile(
+            "\\b(?:but|so|and|now)\\s+(?:i|we|let'?s)\\b|\\b(?:i|we)\\s+(?:say|think|reckon)\\b|\\blet'?s\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** Testimony heard in court: every person in the sentence is a witness's or the accused's, not the author's. */
     private static final Pattern COURT_HEARD =
@@ -155,7 +190,10 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         private final Matcher leadIn = LEAD_IN.matcher("");
         private final Matcher firstPerson = FIRST_PERSON.matcher("");
         private final Matcher speech = SPEECH.matcher("");
+        private final Matcher secondhand = SECONDHAND.matcher("");
         private final Matcher firstPersonSpeaker = FIRST_PERSON_SPEAKER.matcher("");
+        private final Matcher clauseBoundary = CLAUSE_BOUNDARY.matcher("");
+        private final Matcher authorsTurn = AUTHORS_TURN.matcher("");
 
         /**
          * True when the sentence that starts at {@code start} is a report's: it opens like a news report or attributes
@@ -197,16 +235,34 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         }
 
         /**
-         * A sentence that gives someone else's words: a verb of saying whose speaker, in the words before it, is not
-         * the author (the first person read last, and only before the verb: "a guy told me that I ..." quotes the guy).
-         * The speaker is looked for in the region before the verb, which reads as that substring would (opaque bounds).
+         * A sentence that gives someone else's words: a verb of saying, claiming or fearing whose speaker, in its
+         * clause before the verb, is not the author (the first person read last: "a guy told me that I ..." quotes the
+         * guy), or words the author heard, read or could post about others; and the author does not take the word
+         * after them in the same sentence. The speaker is looked for in a region, which reads as that substring would
+         * (opaque bounds).
          */
         private boolean quotesSomeoneElse(String sentence) {
-            return speech.reset(sentence).find()
-                    && !firstPersonSpeaker
-                            .reset(sentence)
-                            .region(0, speech.start())
-                            .find();
+            speech.reset(sentence);
+            while (speech.find()) {
+                if (!authorSpeaks(sentence, speech.start()) && !authorTakesTheWord(sentence, speech.end())) {
+                    return true;
+                }
+            }
+            return secondhand.reset(sentence).find() && !authorTakesTheWord(sentence, secondhand.end());
+        }
+
+        /** A first person in the clause that ends where the verb of saying at {@code verb} starts. */
+        private boolean authorSpeaks(String sentence, int verb) {
+            int clause = 0;
+            clauseBoundary.reset(sentence).region(0, verb);
+            while (clauseBoundary.find()) {
+                clause = clauseBoundary.end();
+            }
+            return firstPersonSpeaker.reset(sentence).region(clause, verb).find();
+        }
+
+        private boolean authorTakesTheWord(String sentence, int from) {
+            return authorsTurn.reset(sentence).region(from, sentence.length()).find();
         }
     }
 

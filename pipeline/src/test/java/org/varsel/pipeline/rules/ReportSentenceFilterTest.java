@@ -119,6 +119,38 @@ class ReportSentenceFilterTest {
     }
 
     @Test
+    void marksClaimsFearsAndWarningsOfOthersAndFactsTheAuthorHeardOrCouldPost() {
+        assertThat(marked("The paper repeated the false claim that the mayor called migrants rats"))
+                .contains("migrants", "rats");
+        assertThat(marked("In 1850 the town feared a Catholic immigrant invasion"))
+                .contains("immigrant", "invasion");
+        assertThat(marked("Old sermons warned that the Roma are vermin")).contains("Roma", "vermin");
+        assertThat(marked("the moslem invaded towns they say are peaceful will drag you behind a truck"))
+                .contains("invaded", "drag");
+        assertThat(marked("I'm sorry, your dad is a fool who lets women threaten to murder his son"))
+                .contains("murder", "son");
+        assertThat(marked("My grandmother said the soldiers wanted to kill every Jew in the village"))
+                .contains("kill", "Jew");
+        assertThat(marked("I could post that he was praised for being the governor to execute the most black people"))
+                .contains("execute", "black", "people");
+        assertThat(marked("I read that the radio called the Tutsi cockroaches")).contains("Tutsi", "cockroaches");
+    }
+
+    @Test
+    void leavesTheAuthorsTurnAfterAReportAndTheAuthorsOwnPostsUnmarked() {
+        assertThat(marked("They say the migrants are peaceful. I say shoot them all"))
+                .doesNotContain("shoot");
+        assertThat(marked("They say the migrants are peaceful, but I say kill every last one of them"))
+                .isEmpty();
+        assertThat(marked("My neighbour fears that the Roma will take over, so let's shoot them all first"))
+                .isEmpty();
+        assertThat(marked("I could kill all the migrants in this town tonight")).isEmpty();
+        assertThat(marked("I will post that I killed the migrants next door")).isEmpty();
+        assertThat(marked("I could post that the migrants deserve to be shot")).isEmpty();
+        assertThat(marked("I heard that we should hang every one of them")).isEmpty();
+    }
+
+    @Test
     void leavesTheAuthorsOwnSentencesAndCallsUnmarked() {
         assertThat(marked("Police say we should kill them all")).isEmpty();
         assertThat(marked("BREAKING: I will kill every migrant in Aarhus")).doesNotContain("kill", "migrant");
