@@ -41,7 +41,8 @@ final class LongerFormsFirst {
     /** The order within one document: each minimal interval after the longer forms that end where it ends. */
     private static final class Reading<I extends IntervalIterator> {
         private final I minimal;
-        private List<I> longer;
+        /** The longer forms' iterators that stand on the document: its owner refills the list on each document. */
+        private final List<I> longer;
         /** The intervals to report, each the iterator standing on it: longer forms first, then the minimal one. */
         private final List<I> queued = new ArrayList<>();
 
@@ -54,9 +55,8 @@ final class LongerFormsFirst {
             this.longer = longer;
         }
 
-        /** A new document, and the longer forms' iterators that stand on it. */
-        void restart(List<I> longerHere) {
-            longer = longerHere;
+        /** A new document, once the longer forms' list holds the iterators that stand on it. */
+        void restart() {
             queued.clear();
             next = 0;
             startBefore = -1;
@@ -87,19 +87,57 @@ final class LongerFormsFirst {
         }
     }
 
-    /** The reading over the documents of a segment. */
-    private static final class InDocuments extends IntervalIterator {
-        private final IntervalIterator minimal;
-        private final List<IntervalIterator> longer;
-        private final Reading<IntervalIterator> reading;
-        private IntervalIterator current;
+    /**
+     * An interval iterator that reports the interval it stands on from two stored positions: -1 before the first,
+     * {@link IntervalIterator#NO_MORE_INTERVALS} after the last, as Lucene's own iterators answer.
+     */
+    private abstract static class StoredInterval extends IntervalIterator {
         private int start = -1;
         private int end = -1;
+
+        /** Stands on the interval from {@code start} to {@code end}; returns its start, as {@code nextInterval} does. */
+        final int standOn(int start, int end) {
+            this.start = start;
+            this.end = end;
+            return start;
+        }
+
+        /** Stands past the last interval. */
+        final int exhausted() {
+            return standOn(NO_MORE_INTERVALS, NO_MORE_INTERVALS);
+        }
+
+        /** Stands before the first interval of a new document. */
+        final void unpositioned() {
+            standOn(-1, -1);
+        }
+
+        @Override
+        public final int start() {
+            return start;
+        }
+
+        @Override
+        public final int end() {
+            return end;
+        }
+    }
+
+    /** The reading over the documents of a segment. */
+    private static final class InDocuments extends StoredInterval {
+        private final IntervalIterator minimal;
+        private final List<IntervalIterator> longer;
+        /** The longer forms' iterators that stand on the current document: one list, refilled on each document. */
+        private final List<IntervalIterator> here;
+
+        private final Reading<IntervalIterator> reading;
+        private IntervalIterator current;
 
         InDocuments(IntervalIterator minimal, List<IntervalIterator> longer) {
             this.minimal = minimal;
             this.longer = longer;
-            reading = new Reading<>(minimal, List.of());
+            here = new ArrayList<>(longer.size());
+            reading = new Reading<>(minimal, here);
         }
 
         @Override
@@ -118,7 +156,7 @@ final class LongerFormsFirst {
         }
 
         private int onDocument(int doc) throws IOException {
-            List<IntervalIterator> here = new ArrayList<>(longer.size());
+            here.clear();
             if (doc != NO_MORE_DOCS) {
                 for (IntervalIterator form : longer) {
                     if (form.docID() < doc) {
@@ -129,32 +167,16 @@ final class LongerFormsFirst {
                     }
                 }
             }
-            reading.restart(here);
+            reading.restart();
             current = null;
-            start = end = -1;
+            unpositioned();
             return doc;
         }
 
         @Override
         public int nextInterval() throws IOException {
             current = reading.next();
-            if (current == null) {
-                start = end = NO_MORE_INTERVALS;
-            } else {
-                start = current.start();
-                end = current.end();
-            }
-            return start;
-        }
-
-        @Override
-        public int start() {
-            return start;
-        }
-
-        @Override
-        public int end() {
-            return end;
+            return current == null ? exhausted() : standOn(current.start(), current.end());
         }
 
         @Override
@@ -243,10 +265,8 @@ final class LongerFormsFirst {
      * One document's matches of a form as the interval iterator {@link Reading} steps: positions only, in the one
      * document the matches were asked for.
      */
-    private static final class AsIntervals extends IntervalIterator {
+    private static final class AsIntervals extends StoredInterval {
         private final IntervalMatchesIterator matches;
-        private int start = -1;
-        private int end = -1;
 
         AsIntervals(IntervalMatchesIterator matches) {
             this.matches = matches;
@@ -254,23 +274,7 @@ final class LongerFormsFirst {
 
         @Override
         public int nextInterval() throws IOException {
-            if (matches.next()) {
-                start = matches.startPosition();
-                end = matches.endPosition();
-            } else {
-                start = end = NO_MORE_INTERVALS;
-            }
-            return start;
-        }
-
-        @Override
-        public int start() {
-            return start;
-        }
-
-        @Override
-        public int end() {
-            return end;
+            return matches.next() ? standOn(matches.startPosition(), matches.endPosition()) : exhausted();
         }
 
         @Override

@@ -2,12 +2,9 @@ package org.varsel.pipeline.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.varsel.contract.Signal;
-import org.varsel.contract.Tlp;
 import org.varsel.pipeline.rules.RepositoryRules;
 import org.varsel.pipeline.rules.RuleEngine;
 
@@ -22,22 +19,7 @@ class ReportThenCallTest {
     private static final RuleEngine engine = RepositoryRules.engine();
 
     private static List<RuleMatch> matches(String text, String language) {
-        AnalysedSignal signal = AnalysedSignal.of(new Signal(
-                "s-1",
-                "feed:test",
-                "1",
-                "post",
-                Instant.EPOCH,
-                null,
-                null,
-                null,
-                text,
-                language,
-                Tlp.CLEAR,
-                null,
-                null));
-        return SignalMatcher.withActiveHits(signal, SignalMatcher.match(engine, signal))
-                .ruleMatches();
+        return TextSignals.activeMatches(engine, text, language);
     }
 
     /** The hits that count as meant: not a context rule, not read as quoted or reported. */
