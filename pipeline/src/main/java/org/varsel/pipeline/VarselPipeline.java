@@ -165,10 +165,10 @@ public final class VarselPipeline {
                 .uid("dedupe")
                 .name("drop replays (by signal id)");
 
-        SingleOutputStreamOperator<AnalysedSignal> analysed = signals.map(new EnrichSignal())
-                .uid("enrich")
-                .name("enrich: language, links, tags, classifier")
-                .connect(rulePacks)
+        // a process function since it dead-letters a signal it cannot enrich; stateless, so its uid stays
+        SingleOutputStreamOperator<AnalysedSignal> enriched =
+                signals.process(new EnrichSignal()).uid("enrich").name("enrich: language, links, tags, classifier");
+        SingleOutputStreamOperator<AnalysedSignal> analysed = enriched.connect(rulePacks)
                 .process(new MatchRules(initialRules))
                 .uid("match-rules")
                 .name("match rules (live pack, hot reload)");
@@ -286,8 +286,11 @@ public final class VarselPipeline {
                     .name("csam: url + metadata → " + settings.hotlineTopic());
         }
 
-        DataStream<DeadLetter> deadLetters =
-                parsed.getSideOutput(ParseSignal.DEAD_LETTERS).union(analysed.getSideOutput(MatchRules.REFUSED_PACKS));
+        DataStream<DeadLetter> deadLetters = parsed.getSideOutput(ParseSignal.DEAD_LETTERS)
+                .union(
+                        enriched.getSideOutput(EnrichSignal.UNENRICHED_SIGNALS),
+                        analysed.getSideOutput(MatchRules.REFUSED_PACKS),
+                        analysed.getSideOutput(MatchRules.UNMATCHED_SIGNALS));
         for (DataStream<DeadLetter> more : loop.deadLetters()) {
             deadLetters = deadLetters.union(more);
         }

@@ -58,10 +58,15 @@ class ObjectReuseTest {
     private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
     /**
      * Operators that are handed their input by reference but are no map or flat-map: each one's upstream makes a new
-     * record for every input and keeps none, and each has that upstream to itself.
+     * record for every input and keeps none, and each has that upstream to itself. Enrichment is a process function
+     * since it dead-letters what it cannot enrich: its upstream (drop replays) passes on the record the shuffle before
+     * it made and keeps none, and enrichment makes a new record and never changes the signal (a record).
      */
-    private static final Set<String> BY_REFERENCE_AND_ALONE =
-            Set.of("parse + validate", "parse verdicts (feedback.v1)", "match rules (live pack, hot reload)");
+    private static final Set<String> BY_REFERENCE_AND_ALONE = Set.of(
+            "parse + validate",
+            "parse verdicts (feedback.v1)",
+            "match rules (live pack, hot reload)",
+            "enrich: language, links, tags, classifier");
 
     private static PipelineSettings settings;
     private static StreamExecutionEnvironment env;

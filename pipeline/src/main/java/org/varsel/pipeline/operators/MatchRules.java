@@ -1,5 +1,6 @@
 package org.varsel.pipeline.operators;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,7 +31,8 @@ import org.varsel.pipeline.rules.RulePack;
 /**
  * Matches each signal against the live rule pack. A new pack arrives on the broadcast side ({@code varsel.rules})
  * and takes over without a restart; a pack that does not parse or compile is refused (dead letter) and the old
- * one stays. Shadow rules are evaluated and counted but leave only by {@link #SHADOW_HITS}, never into incidents.
+ * one stays. Shadow rules are evaluated and counted but leave only by {@link #SHADOW_HITS}, never into incidents. A
+ * signal whose matching throws leaves by {@link #UNMATCHED_SIGNALS} with the failure, and the next is matched.
  */
 public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, RulePackUpdate, AnalysedSignal> {
     private static final Logger LOG = LoggerFactory.getLogger(MatchRules.class);
@@ -43,22 +45,44 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
             new OutputTag<>("shadow-hits", TypeInformation.of(ShadowHit.class));
     public static final OutputTag<DeadLetter> REFUSED_PACKS =
             new OutputTag<>("refused-rule-packs", TypeInformation.of(DeadLetter.class));
+    /**
+     * Signals whose matching threw: a failure the engine must not swallow (it would read as a miss) must not fail the
+     * job either, whose restart would replay the same signal into the same failure.
+     */
+    public static final OutputTag<DeadLetter> UNMATCHED_SIGNALS =
+            new OutputTag<>("unmatched-signals", TypeInformation.of(DeadLetter.class));
+    /** Signals dead-lettered by {@link #UNMATCHED_SIGNALS}. */
+    public static final String UNMATCHED_METRIC = "unmatchedSignals";
+
     private static final String PACK = "pack";
     private static final String VERSION = "version";
 
     private final byte[] initialPack;
+    private final Matching matching;
     /** The live pack's engine, with the results of the texts it matched lately. */
     private transient RecentMatches matches;
 
     private transient Counter hitCounter;
     private transient Counter shadowHitCounter;
+    private transient Counter unmatched;
     private transient Map<String, Counter> hitsPerRule;
     /** The broadcast pack version last compared with the engine's, so each signal need not decode and compare it again. */
     private transient byte[] checkedVersion;
 
+    /** How a signal is matched with the live pack's engine: {@link RecentMatches#match}; tests make it fail. */
+    @FunctionalInterface
+    interface Matching extends Serializable {
+        MatchResult match(RecentMatches matches, AnalysedSignal signal);
+    }
+
     /** @param initialPack the pack to match with until one arrives on the broadcast side (JSON) */
     public MatchRules(RulePack initialPack) {
+        this(initialPack, RecentMatches::match);
+    }
+
+    MatchRules(RulePack initialPack, Matching matching) {
         this.initialPack = initialPack.toJson();
+        this.matching = matching;
     }
 
     @Override
@@ -66,6 +90,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
         matches = new RecentMatches(RuleEngine.build(RulePack.fromJson(initialPack)), RecentTexts.TEXTS);
         hitCounter = getRuntimeContext().getMetricGroup().counter("ruleHits");
         shadowHitCounter = getRuntimeContext().getMetricGroup().counter("shadowRuleHits");
+        unmatched = getRuntimeContext().getMetricGroup().counter(UNMATCHED_METRIC);
         hitsPerRule = new HashMap<>();
     }
 
@@ -76,7 +101,16 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
         if (version != checkedVersion) {
             catchUpWith(version, context.getBroadcastState(LIVE_PACK).get(PACK));
         }
-        MatchResult result = matches.match(signal);
+        MatchResult result;
+        try {
+            result = matching.match(matches, signal);
+        } catch (RuntimeException failure) {
+            LOG.error(
+                    "matching signal {} failed; dead-lettered", signal.signal().id(), failure);
+            context.output(UNMATCHED_SIGNALS, SignalDeadLetters.of(signal.signal(), "rule matching", failure));
+            unmatched.inc();
+            return;
+        }
         for (RuleHit hit : result.hits()) {
             hitCounter.inc();
             hitsPerRule

@@ -181,6 +181,8 @@ final class ClauseStartFilter extends TokenFilter {
     private Boolean headline;
     /** The token to give after the marker put before it: the sentence marker's copy or the clause's first word. */
     private State pending;
+    /** A token of this document was given: a marker before the first has no earlier position to stand on. */
+    private boolean given;
 
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
     ClauseStartFilter(TokenStream in, Supplier<String> text) {
@@ -198,6 +200,8 @@ final class ClauseStartFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
+        boolean first = !given;
+        given = true;
         if (SentenceStartFilter.TOKEN.contentEquals(term)) {
             State sentenceMarker = captureState();
             term.setEmpty().append(TOKEN);
@@ -245,7 +249,9 @@ final class ClauseStartFilter extends TokenFilter {
             pending = captureState();
             term.setEmpty().append(TOKEN);
             keyword.setKeyword(true);
-            increment.setPositionIncrement(0);
+            // the marker stands on the word before; a text's first word (after ", " or "— ") has none, and a first
+            // token at increment 0 is refused by Lucene: there it takes a position of its own, as _start_ does
+            increment.setPositionIncrement(first ? 1 : 0);
         }
         return true;
     }
@@ -386,5 +392,6 @@ final class ClauseStartFilter extends TokenFilter {
         afterConjunction = false;
         headline = null;
         pending = null;
+        given = false;
     }
 }

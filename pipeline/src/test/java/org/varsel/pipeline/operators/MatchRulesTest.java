@@ -23,8 +23,9 @@ import org.varsel.pipeline.rules.TestRules;
 /**
  * The rule-matching operator on Flink's broadcast test harness, no broker: a pack pushed on the broadcast side
  * ({@code varsel.rules}) takes over for the next signal without a restart, shadow hits leave only by their side output,
- * a broken pack is dead-lettered with its bytes while the live pack stays, and a restored operator matches with the
- * pack that was live at the snapshot, not with the one it was built with.
+ * a broken pack is dead-lettered with its bytes while the live pack stays, a signal whose matching throws is
+ * dead-lettered with the failure and its bytes while the next is matched, and a restored operator matches with the pack
+ * that was live at the snapshot, not with the one it was built with.
  */
 class MatchRulesTest {
     static final RulePack INITIAL = TestRules.pack(TestRules.active("test-expel-initial", "zorblax AND banish"));
@@ -85,6 +86,44 @@ class MatchRulesTest {
     }
 
     @Test
+    void aSignalWhoseMatchingThrowsIsDeadLetteredWithItsBytesAndTheNextIsMatched() throws Exception {
+        MatchRules.Matching failingOnAMarkerWord = (matches, signal) -> {
+            if (signal.signal().text().contains("quorvex")) {
+                throw new IllegalArgumentException("first position increment must be > 0 (got 0) for field 'text_en'");
+            }
+            return matches.match(signal);
+        };
+        try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness =
+                opened(new MatchRules(INITIAL, failingOnAMarkerWord), null)) {
+            harness.processBroadcastElement(update(PUSHED.toJson()), 1);
+            harness.processElement(post("fails").text("quorvex: " + TEXT).analysed(), 2);
+            harness.processElement(signal("after-failure"), 3);
+
+            assertThat(harness.getSideOutput(MatchRules.UNMATCHED_SIGNALS))
+                    .extracting(StreamRecord::getValue)
+                    .singleElement()
+                    .satisfies(letter -> {
+                        assertThat(letter.reason())
+                                .startsWith("rule matching failed, the signal goes no further")
+                                .contains("IllegalArgumentException", "first position increment");
+                        assertThat(new String(letter.original(), StandardCharsets.UTF_8))
+                                .contains("\"external_id\":\"p-fails\"", "quorvex: " + TEXT);
+                        assertThat(letter.source()).isNotBlank();
+                    });
+            assertThat(outputOf(harness))
+                    .as("the failed signal goes no further, the next is matched with the live pack")
+                    .singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.signal().externalId()).isEqualTo("p-after-failure");
+                        assertThat(a.ruleMatches())
+                                .extracting(RuleMatch::ruleId)
+                                .containsExactly("test-zorblax-expulsion");
+                    });
+            assertThat(harness.getSideOutput(MatchRules.REFUSED_PACKS)).isNull();
+        }
+    }
+
+    @Test
     void aRestoredOperatorMatchesWithThePackThatWasLiveAtTheSnapshot() throws Exception {
         OperatorSubtaskState snapshot;
         try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness = opened(null)) {
@@ -105,12 +144,14 @@ class MatchRulesTest {
     /** An operator built with {@link #INITIAL}, restored from {@code snapshot} when there is one. */
     private static BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> opened(
             OperatorSubtaskState snapshot) throws Exception {
+        return opened(new MatchRules(INITIAL), snapshot);
+    }
+
+    private static BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> opened(
+            MatchRules operator, OperatorSubtaskState snapshot) throws Exception {
         return Harnesses.opened(
                 new BroadcastOperatorTestHarness<>(
-                        new CoBroadcastWithNonKeyedOperator<>(new MatchRules(INITIAL), List.of(MatchRules.LIVE_PACK)),
-                        1,
-                        1,
-                        0),
+                        new CoBroadcastWithNonKeyedOperator<>(operator, List.of(MatchRules.LIVE_PACK)), 1, 1, 0),
                 snapshot);
     }
 

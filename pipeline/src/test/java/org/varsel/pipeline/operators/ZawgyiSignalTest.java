@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.varsel.contract.ParseOutcome;
 import org.varsel.contract.Signal;
@@ -30,10 +32,8 @@ class ZawgyiSignalTest {
     @Test
     void zawgyiTextIsConvertedRecordedAndMatchedByAUnicodeRule() throws Exception {
         Signal parsed = parse(ZAWGYI);
-        EnrichSignal enrich = new EnrichSignal();
-        enrich.open(null);
 
-        AnalysedSignal analysed = enrich.map(parsed);
+        AnalysedSignal analysed = enriched(parsed);
 
         assertThat(analysed.encodingConverted()).isEqualTo("zawgyi");
         assertThat(analysed.signal().text()).isEqualTo(UNICODE);
@@ -55,12 +55,19 @@ class ZawgyiSignalTest {
 
     @Test
     void unicodeBurmeseAndOtherTextIsLeftAsItIs() throws Exception {
-        EnrichSignal enrich = new EnrichSignal();
-        enrich.open(null);
         for (String text : List.of(UNICODE, "The minister said on Tuesday that the rules change.", "")) {
-            AnalysedSignal analysed = enrich.map(parse(text));
+            AnalysedSignal analysed = enriched(parse(text));
             assertThat(analysed.encodingConverted()).isNull();
             assertThat(analysed.signal().text()).isEqualTo(text);
+        }
+    }
+
+    /** The signal as the enrich operator passes it on. */
+    private static AnalysedSignal enriched(Signal signal) throws Exception {
+        try (OneInputStreamOperatorTestHarness<Signal, AnalysedSignal> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new EnrichSignal())) {
+            harness.processElement(signal, 0);
+            return harness.extractOutputValues().get(0);
         }
     }
 

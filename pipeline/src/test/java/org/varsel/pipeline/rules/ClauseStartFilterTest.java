@@ -35,6 +35,15 @@ class ClauseStartFilterTest {
     }
 
     @Test
+    void givesTheMarkerAPositionOfItsOwnBeforeATextsFirstWord() {
+        // nothing before the first word to stand on: at an increment of 0 Lucene refused the whole text
+        assertThat(positions("💀, kill him")).containsExactly("0:_clause_kill", "1:kil", "2:him");
+        List<String> dash = positions("— shoot them all");
+        assertThat(dash).startsWith("0:_clause_shoot");
+        assertThat(dash.get(1)).startsWith("1:");
+    }
+
+    @Test
     void goesOnAfterAndOnlyWhereTheClauseBeforeOpenedAsAnImperative() {
         assertThat(positions("grab her and slap her")).contains("3:_clause_slap");
         assertThat(positions("Go on then, just hang her & burn her")).contains("3:_clause_just", "6:_clause_burn");
