@@ -99,7 +99,9 @@ final class RuleAnalyzer extends Analyzer {
     /** {@code asWritten}: the folded words whose as-written term documents get ({@link AsWrittenFilter}). */
     static Analyzer perField(boolean repairs, boolean remembers, List<Lexicon> lexicons, Set<String> asWritten) {
         PersonNameFilter.NameWords names = PersonNameFilter.NameWords.in(lexicons);
-        HashtagLabelFilter.ViolentWords violent = HashtagLabelFilter.ViolentWords.in(lexicons);
+        // only documents get the hashtag filter, and the rules' own chain reads its words (no repairs: no recursion)
+        HashtagLabelFilter.ViolentWords violent =
+                repairs ? HashtagLabelFilter.ViolentWords.in(lexicons) : HashtagLabelFilter.ViolentWords.NONE;
         Set<String> written = Set.copyOf(asWritten);
         Map<String, Analyzer> ownChains = new HashMap<>();
         for (RuleLanguage l : RuleLanguage.values()) {
