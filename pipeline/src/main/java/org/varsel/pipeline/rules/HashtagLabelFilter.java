@@ -8,12 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.tartarus.snowball.SnowballStemmer;
-import org.tartarus.snowball.ext.DanishStemmer;
-import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * Gives a hashtag of one violent word that stands in a row of tags ("#Obama, #Lynch, #Hillary", "#cops #murder
@@ -30,44 +28,65 @@ final class HashtagLabelFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final TokenPositions positions;
     private final RuleLanguage language;
-    /** Stems of the language's violent words ({@link ViolentWords}). */
-    private final Set<String> violent;
+    /** The language's violent words as the rules read them ({@link ViolentWords}). */
+    private final ViolentWords violent;
 
     /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
-    HashtagLabelFilter(TokenStream in, Supplier<String> text, RuleLanguage language, ViolentWords words) {
+    HashtagLabelFilter(TokenStream in, Supplier<String> text, RuleLanguage language, ViolentWords violent) {
         super(in);
         this.positions = new TokenPositions(text);
         this.language = language;
-        this.violent = words.of(language);
+        this.violent = violent;
     }
 
-    /** The stems of the one-word forms of each language's {@code violent-action} lexicons. */
-    record ViolentWords(Map<RuleLanguage, Set<String>> stems) {
+    /**
+     * The one-word forms of each language's {@code violent-action} lexicons as the rules' own analysis reads them
+     * (stemmed, accents and Danish letters folded, doubled letters collapsed), and a tag's word read the same way: one
+     * definition of a word, so "#draeb" is "#dræb" here as it is to the rules.
+     */
+    static final class ViolentWords {
+        /** None: for analyses that repair nothing, whose chain has no hashtag filter. */
+        static final ViolentWords NONE = new ViolentWords(Map.of(), null);
 
-        ViolentWords {
-            Map<RuleLanguage, Set<String>> copy = new EnumMap<>(RuleLanguage.class);
-            stems.forEach((language, words) -> copy.put(language, Set.copyOf(words)));
-            stems = Map.copyOf(copy);
+        private final Map<RuleLanguage, Set<String>> terms;
+        /** The chain lexicon forms are analysed with ({@link RuleAnalyzer#perField()}). */
+        private final Analyzer rules;
+
+        private ViolentWords(Map<RuleLanguage, Set<String>> terms, Analyzer rules) {
+            this.terms = terms;
+            this.rules = rules;
         }
 
         static ViolentWords in(List<Lexicon> lexicons) {
-            Map<RuleLanguage, Set<String>> stems = new EnumMap<>(RuleLanguage.class);
+            Analyzer rules = RuleAnalyzer.perField();
+            Map<RuleLanguage, Set<String>> terms = new EnumMap<>(RuleLanguage.class);
             for (Lexicon lexicon : lexicons) {
                 if (lexicon.kind() == LexiconKind.VIOLENT_ACTION
                         && lexicon.language().hasStemmer()) {
-                    Set<String> words = stems.computeIfAbsent(lexicon.language(), l -> new HashSet<>());
+                    Set<String> words = terms.computeIfAbsent(lexicon.language(), l -> new HashSet<>());
                     lexicon.entries().stream()
                             .flatMap(e -> e.allForms().stream())
+                            // "=jagte": the word, whichever form: a tag is a label of the word, not of its tense
                             .map(f -> AsWritten.isWritten(f) ? f.substring(AsWritten.MARK.length()) : f)
                             .filter(f -> f.chars().allMatch(Character::isLetter))
-                            .forEach(f -> words.add(stem(lexicon.language(), f)));
+                            .forEach(f -> words.add(termOf(rules, lexicon.language(), f)));
                 }
             }
-            return new ViolentWords(stems);
+            Map<RuleLanguage, Set<String>> copy = new EnumMap<>(RuleLanguage.class);
+            terms.forEach((language, words) -> copy.put(language, Set.copyOf(words)));
+            return new ViolentWords(copy, rules);
         }
 
-        Set<String> of(RuleLanguage language) {
-            return stems.getOrDefault(language, Set.of());
+        /** True when {@code word}, read as the rules read it, is one of {@code language}'s violent words. */
+        boolean holds(RuleLanguage language, String word) {
+            Set<String> words = terms.getOrDefault(language, Set.of());
+            return !words.isEmpty() && words.contains(termOf(rules, language, word));
+        }
+
+        /** A word of letters is one token to the chain: its term. */
+        private static String termOf(Analyzer rules, RuleLanguage language, String word) {
+            List<Lexicons.Token> tokens = Lexicons.analyse(rules, language, word);
+            return tokens.isEmpty() ? "" : tokens.get(0).term();
         }
     }
 
@@ -81,10 +100,11 @@ final class HashtagLabelFilter extends TokenFilter {
         if (start > 0) {
             String s = positions.text();
             int hash = start - 1;
+            // the row first: few tags stand in one, and reading the word is the dearer check
             if (s.charAt(hash) == '#'
-                    && violent.contains(stem(language, word))
                     && tagOrEdgeBefore(s, hash)
-                    && tagOrEdgeAfter(s, start + word.length())) {
+                    && tagOrEdgeAfter(s, start + word.length())
+                    && violent.holds(language, word)) {
                 term.setEmpty().append('#').append(word);
             }
         }
@@ -130,13 +150,6 @@ final class HashtagLabelFilter extends TokenFilter {
         }
         String item = run.substring(i).toLowerCase(Locale.ROOT);
         return item.startsWith("#") || item.startsWith("@") || item.contains("://") || item.startsWith("www.");
-    }
-
-    private static String stem(RuleLanguage language, String word) {
-        SnowballStemmer stemmer = language == RuleLanguage.DA ? new DanishStemmer() : new EnglishStemmer();
-        stemmer.setCurrent(word.toLowerCase(Locale.ROOT));
-        stemmer.stem();
-        return stemmer.getCurrent();
     }
 
     @Override

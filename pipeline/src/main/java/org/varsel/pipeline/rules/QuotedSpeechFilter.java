@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.TokenStream;
 
 /**
@@ -224,108 +225,45 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
             Pattern.compile("\\S[.!?\u2026][\"'\u201D\u2019]?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2})"
                     + "(?:\\s+(?:https?://|#)\\S*)*\\s*\\z");
     /**
-     * Capitalised words that open a slogan, a greeting or a headline's tag after the last sentence, not a name ("Vote
-     * Trump", "Happy Thanksgiving", "Breaking News", "Go Figure", "My Story"). Lower case.
+     * The lexicon of the capitalised words that open a slogan, a greeting or a headline's tag after the last sentence,
+     * not a name ("Vote Trump", "Happy Thanksgiving", "Breaking News", "My Story"): analysts edit it, the filter reads it
+     * in every language, as it reads every language's texts.
      */
-    private static final Set<String> NOT_A_SAYINGS_AUTHOR = Set.of(
-            "vote",
-            "happy",
-            "merry",
-            "breaking",
-            "go",
-            "take",
-            "free",
-            "god",
-            "rest",
-            "good",
-            "stop",
-            "make",
-            "join",
-            "read",
-            "watch",
-            "follow",
-            "share",
-            "never",
-            "just",
-            "only",
-            "keep",
-            "thank",
-            "thanks",
-            "long",
-            "the",
-            "my",
-            "our",
-            "your",
-            "his",
-            "her",
-            "their",
-            "in",
-            "on",
-            "at",
-            "to",
-            "of",
-            "and",
-            "but",
-            "or",
-            "not",
-            "no",
-            "so",
-            "me",
-            "us",
-            "you",
-            "we",
-            "it",
-            "this",
-            "that",
-            "now",
-            "more",
-            "death",
-            "love",
-            "live",
-            "see",
-            "try",
-            "get",
-            "all",
-            "let",
-            "support",
-            "retweet",
-            "click",
-            "listen",
-            "sign",
-            "call",
-            "donate",
-            "buy",
-            "welcome",
-            "trust",
-            "be",
-            "do",
-            "have",
-            "what",
-            "who",
-            "why",
-            "how",
-            "when",
-            "where",
-            "yes",
-            "well",
-            "big",
-            "full",
-            "new");
+    static final String NOT_AN_AUTHOR = "not_an_author";
     /** Fewest words of a saying before its author's name: "Bye. Karen Holm" signs a message, it quotes nothing. */
     private static final int MIN_SAYING_WORDS = 4;
+
+    /** The words of the {@value #NOT_AN_AUTHOR} lexicons, lower case. */
+    private final Set<String> notAnAuthor;
 
     private List<Integer> quotations;
     private int nextQuotation;
 
-    /** {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read. */
-    QuotedSpeechFilter(TokenStream in, Supplier<String> text) {
+    /**
+     * {@code text} gives the text the tokenizer reads (after obfuscation folding), once the first token is read;
+     * {@code notAnAuthor} the words no saying's author's name holds ({@link #notAnAuthorIn}).
+     */
+    QuotedSpeechFilter(TokenStream in, Supplier<String> text, Set<String> notAnAuthor) {
         super(in, TOKEN, text);
+        this.notAnAuthor = notAnAuthor;
+    }
+
+    /** The words of the {@value #NOT_AN_AUTHOR} lexicons among {@code lexicons}, lower case, of every language. */
+    static Set<String> notAnAuthorIn(List<Lexicon> lexicons) {
+        return lexicons.stream()
+                .filter(l -> l.name().equals(NOT_AN_AUTHOR))
+                .flatMap(l -> l.entries().stream())
+                .flatMap(e -> e.allForms().stream())
+                // "=let": the word, which the lexicon check wants written so ("let's" analyses as "let")
+                .map(f -> AsWritten.isWritten(f) ? f.substring(AsWritten.MARK.length()) : f)
+                .map(f -> f.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     boolean marks(String word) {
         if (quotations == null) {
-            quotations = quotationStarts(positions.text());
+            quotations = quotationStarts(positions.text(), notAnAuthor);
         }
         int start = positions.find(word);
         boolean opens = false;
@@ -338,13 +276,16 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         return opens;
     }
 
-    /** Where each quotation of someone else's speech starts in {@code s}, in order. */
-    static List<Integer> quotationStarts(String s) {
+    /**
+     * Where each quotation of someone else's speech starts in {@code s}, in order; {@code notAnAuthor}: the words no
+     * saying's author's name holds.
+     */
+    static List<Integer> quotationStarts(String s, Set<String> notAnAuthor) {
         List<Integer> starts = new ArrayList<>();
         signedQuotation(s)
                 .or(() -> reportedQuotation(s))
                 .or(() -> wholeLineQuotation(s))
-                .or(() -> attributedSaying(s))
+                .or(() -> attributedSaying(s, notAnAuthor))
                 .ifPresent(starts::add);
         boolean dialogue = isDialogue(s);
         // read once, so that the checks at each colon read the words before it in place
@@ -402,16 +343,17 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
 
     /**
      * Where the saying starts when the text ends in its author's name ({@link #ATTRIBUTED_SAYING}): at the text's first
-     * word, when the name's words open no slogan and the saying has {@link #MIN_SAYING_WORDS} words or more.
+     * word, when no word of the name is one of {@code notAnAuthor} (a slogan's, a greeting's) and the saying has {@link
+     * #MIN_SAYING_WORDS} words or more.
      */
-    private static Optional<Integer> attributedSaying(String s) {
+    private static Optional<Integer> attributedSaying(String s, Set<String> notAnAuthor) {
         Matcher m = ATTRIBUTED_SAYING.matcher(s);
         if (!m.find()) {
             return Optional.empty();
         }
         String[] name = m.group(1).toLowerCase(Locale.ROOT).split("\\s+");
         int start = skipSpaces(s, 0);
-        boolean slogan = Arrays.stream(name).anyMatch(NOT_A_SAYINGS_AUTHOR::contains);
+        boolean slogan = Arrays.stream(name).anyMatch(notAnAuthor::contains);
         boolean saying = s.substring(start, m.start(1)).trim().split("\\s+").length >= MIN_SAYING_WORDS;
         return slogan || !saying ? Optional.empty() : Optional.of(start);
     }

@@ -50,6 +50,8 @@ final class RuleAnalyzer extends Analyzer {
     private final HashtagLabelFilter.ViolentWords violent;
     /** Folded words some rule writes as written ({@link AsWritten}): documents get their term stacked on them. */
     private final Set<String> asWritten;
+    /** The words that make the name after a saying a slogan's, not its author's ({@link QuotedSpeechFilter}). */
+    private final Set<String> notAnAuthor;
 
     RuleAnalyzer(
             RuleLanguage language,
@@ -57,13 +59,15 @@ final class RuleAnalyzer extends Analyzer {
             boolean remembers,
             PersonNameFilter.NameWords names,
             HashtagLabelFilter.ViolentWords violent,
-            Set<String> asWritten) {
+            Set<String> asWritten,
+            Set<String> notAnAuthor) {
         this.language = language;
         this.repairs = repairs;
         this.remembers = remembers;
         this.names = names;
         this.violent = violent;
         this.asWritten = asWritten;
+        this.notAnAuthor = notAnAuthor;
     }
 
     /**
@@ -99,16 +103,20 @@ final class RuleAnalyzer extends Analyzer {
     /** {@code asWritten}: the folded words whose as-written term documents get ({@link AsWrittenFilter}). */
     static Analyzer perField(boolean repairs, boolean remembers, List<Lexicon> lexicons, Set<String> asWritten) {
         PersonNameFilter.NameWords names = PersonNameFilter.NameWords.in(lexicons);
-        HashtagLabelFilter.ViolentWords violent = HashtagLabelFilter.ViolentWords.in(lexicons);
+        // only documents get the hashtag filter, and the rules' own chain reads its words (no repairs: no recursion)
+        HashtagLabelFilter.ViolentWords violent =
+                repairs ? HashtagLabelFilter.ViolentWords.in(lexicons) : HashtagLabelFilter.ViolentWords.NONE;
         Set<String> written = Set.copyOf(asWritten);
+        Set<String> notAnAuthor = QuotedSpeechFilter.notAnAuthorIn(lexicons);
         Map<String, Analyzer> ownChains = new HashMap<>();
         for (RuleLanguage l : RuleLanguage.values()) {
             if (l != RuleLanguage.ANY && chainOf(l) == l) {
-                ownChains.put(l.field(), new RuleAnalyzer(l, repairs, remembers, names, violent, written));
+                ownChains.put(l.field(), new RuleAnalyzer(l, repairs, remembers, names, violent, written, notAnAuthor));
             }
         }
         return new PerFieldAnalyzerWrapper(
-                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, names, violent, written), ownChains);
+                new RuleAnalyzer(RuleLanguage.ANY, repairs, remembers, names, violent, written, notAnAuthor),
+                ownChains);
     }
 
     /**
@@ -145,7 +153,7 @@ final class RuleAnalyzer extends Analyzer {
             ts = new KillingPastFormFilter(ts);
         }
         if (repairs && language == RuleLanguage.ANY) {
-            ts = new QuotedSpeechFilter(ts, () -> reading[0].text());
+            ts = new QuotedSpeechFilter(ts, () -> reading[0].text(), notAnAuthor);
             ts = new TitleHashtagFilter(ts, () -> reading[0].text());
             ts = new HashtagGameFilter(ts, () -> reading[0].text());
             ts = new KillingPastFormFilter(ts);
