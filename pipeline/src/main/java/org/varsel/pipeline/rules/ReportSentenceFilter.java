@@ -68,21 +68,22 @@ final class ReportSentenceFilter extends TextMarkerFilter {
 
     /**
      * Someone else's words, claim, fear or warning introduced anywhere in the sentence ("he said that", "Trump says
-     * the", "they say", "someone wrote", "a guy told me that", "threatened to", "the false claim that", "feared a",
+     * the", "they say", "someone wrote", "somebody posted", "a guy told me that", "threatened to", "the false claim that", "feared a",
      * "warned that"): the words after them are the speaker's, so a first person among them is the speaker's too
      * ({@link Openings#quotesSomeoneElse}), and the words before them are the topic the speaker's words are about
-     * ("the towns they say are peaceful"). These acted on the whole text, as counter-speech words, until session 23's
-     * second round; claims, fears and warnings since session 25.
+     * ("the towns they say are peaceful"). "Do as they say" and "as they say" are no one's words reported. These acted on the whole text, as counter-speech words, until session 23's
+     * second round; claims, fears and warnings, and "someone / somebody wrote / posted" (ttl-en-counter-speech's),
+     * since session 25.
      */
     private static final Pattern SPEECH = Pattern.compile(
             "\\b(?:say|says|saying|said|claim|claims|claimed|claiming|alleged|alleges|warned|warns|fears|feared"
                     + "|believed|insisted|insists|shouting|shouted|posted|tweeted)\\s+that\\b"
                     + "|\\b(?:says|said)\\s+(?:the|all|every)\\b"
-                    + "|\\b(?:they|people|some|many|others)\\s+(?:say|said|claim|claimed)\\b"
+                    + "|(?<!\\bas\\s)(?<!\\bwhat\\s)\\b(?:they|people|some|many|others)\\s+(?:say|said|claim|claimed)\\b"
                     + "|\\b(?:allegations?|rumou?rs?|myth|lie|accusations?)\\s+that\\b|\\bfeared\\s+(?:a|an)\\b"
                     + "|\\b(?:keeps|kept)\\s+saying\\b|\\b(?:threaten|threatened|threatening|threatens)\\s+to\\b"
                     + "|\\b(?:someone|somebody|a\\s+(?:man|guy|woman)|some\\s+guy|man\\s+in\\s+my\\s+class)\\s+said\\b"
-                    + "|\\b(?:someone|a\\s+man|he|she|they)\\s+wrote\\b"
+                    + "|\\b(?:someone|somebody|a\\s+man|he|she|they)(?:\\s+(?:just|once|else))?\\s+(?:wrote|posted)\\b"
                     + "|\\b(?:told\\s+(?:me|us|my\\s+friend)|said\\s+to\\s+me)\\s+that\\b",
             Pattern.CASE_INSENSITIVE);
 

@@ -13,6 +13,8 @@ import org.varsel.pipeline.rules.RuleEngine;
  * violence done reach their own sentences only ({@link ContextReach}), so the call after them keeps its weight, while
  * the same call inside the report's sentence stays reported. In Danish too since session 24: {@code ctx-da-nyhed-om-vold}
  * reaches its own sentences, and "blev overfaldet", "blev angrebet" left the whole-text counter-speech lexicon for it.
+ * Since session 25 "someone / somebody wrote / posted" is read by the report mark in its sentence, no longer by
+ * {@code ttl-en-counter-speech} over the whole text.
  */
 class ReportThenCallTest {
 
@@ -46,6 +48,8 @@ class ReportThenCallTest {
                 "A refugee hostel was torched last night, police are investigating. Kill all the migrants in Aarhus",
                 "The mayor says the town is safe. Now kill all the migrants in this town",
                 "He wrote that the new bridge is finished. Hang every refugee in Aarhus",
+                "Someone wrote that the new bridge is finished. Hang every refugee in Aarhus",
+                "Somebody posted a photo of the harbour. Kill all the migrants in this town",
                 "A neighbour threatened to call the police on us. Kill all the Somalis on this street",
             })
     void theAuthorsCallInASentenceOfItsOwnAfterAReportKeepsItsWeight(String text) {
@@ -72,6 +76,7 @@ class ReportThenCallTest {
                 "Students were chanting: kill all the Jews",
                 "He said that we should kill all the migrants in Aarhus",
                 "A guy told me that all the Somalis should be hanged",
+                "Somebody posted kill all the migrants under the mayor's video",
             })
     void aCallInsideTheReportsOwnSentenceStaysReported(String text) {
         assertThat(meant(text, "en")).isEmpty();

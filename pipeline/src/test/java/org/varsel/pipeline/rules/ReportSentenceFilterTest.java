@@ -148,6 +148,8 @@ class ReportSentenceFilterTest {
         assertThat(marked("I will post that I killed the migrants next door")).isEmpty();
         assertThat(marked("I could post that the migrants deserve to be shot")).isEmpty();
         assertThat(marked("I heard that we should hang every one of them")).isEmpty();
+        assertThat(marked("If the migrants do not do as they say, shoot them")).isEmpty();
+        assertThat(marked("As they say, hang them high")).isEmpty();
     }
 
     @Test
