@@ -40,10 +40,14 @@ final class AsWritten {
         return WORD.matcher(written.substring(MARK.length())).matches();
     }
 
+    /** {@code word} without its as-written mark: "=let" and "let" are both "let". */
+    static String bare(String word) {
+        return isWritten(word) ? word.substring(MARK.length()) : word;
+    }
+
     /** The indexed term of {@code =word}, or of a word a signal holds: {@code =} and the word folded, unstemmed. */
     static String term(String word) {
-        String bare = isWritten(word) ? word.substring(MARK.length()) : word;
-        return MARK + fold(bare);
+        return MARK + fold(bare(word));
     }
 
     /** Lower case, folded to ASCII ("hænges" and "haenges" alike), every doubled letter collapsed. */

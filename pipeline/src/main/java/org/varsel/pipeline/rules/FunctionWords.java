@@ -53,7 +53,7 @@ final class FunctionWords {
      * one: "ied" → "i", "=ann" → "an".
      */
     Optional<String> mistakenFor(String word, List<String> terms) {
-        String bare = AsWritten.isWritten(word) ? word.substring(AsWritten.MARK.length()) : word;
+        String bare = AsWritten.bare(word);
         if (terms.size() != 1 || words.contains(bare.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }

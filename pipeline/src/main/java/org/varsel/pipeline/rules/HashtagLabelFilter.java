@@ -67,7 +67,7 @@ final class HashtagLabelFilter extends TokenFilter {
                     lexicon.entries().stream()
                             .flatMap(e -> e.allForms().stream())
                             // "=jagte": the word, whichever form: a tag is a label of the word, not of its tense
-                            .map(f -> AsWritten.isWritten(f) ? f.substring(AsWritten.MARK.length()) : f)
+                            .map(AsWritten::bare)
                             .filter(f -> f.chars().allMatch(Character::isLetter))
                             .forEach(f -> words.add(termOf(rules, lexicon.language(), f)));
                 }

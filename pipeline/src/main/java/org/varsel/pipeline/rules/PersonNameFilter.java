@@ -195,7 +195,7 @@ final class PersonNameFilter extends TextMarkerFilter {
                     lexicon.entries().stream()
                             .flatMap(e -> e.allForms().stream())
                             // "=anne": a name written as written, so that its stem is not the function word "an"
-                            .map(f -> AsWritten.isWritten(f) ? f.substring(AsWritten.MARK.length()) : f)
+                            .map(AsWritten::bare)
                             .map(f -> f.toLowerCase(Locale.ROOT))
                             .filter(f -> f.chars().allMatch(Character::isLetter))
                             .forEach(forms::add);

@@ -255,7 +255,7 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
                 .flatMap(l -> l.entries().stream())
                 .flatMap(e -> e.allForms().stream())
                 // "=let": the word, which the lexicon check wants written so ("let's" analyses as "let")
-                .map(f -> AsWritten.isWritten(f) ? f.substring(AsWritten.MARK.length()) : f)
+                .map(AsWritten::bare)
                 .map(f -> f.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
