@@ -52,6 +52,7 @@ import org.varsel.pipeline.operators.DetectorFunction;
 import org.varsel.pipeline.operators.EnrichSignal;
 import org.varsel.pipeline.operators.FirstSeenOnly;
 import org.varsel.pipeline.operators.IncidentTypeInfo;
+import org.varsel.pipeline.operators.KeySignals;
 import org.varsel.pipeline.operators.MatchRules;
 import org.varsel.pipeline.operators.ParseFeedback;
 import org.varsel.pipeline.operators.ParseSignal;
@@ -185,46 +186,59 @@ public final class VarselPipeline {
                 .uid("single-signals")
                 .name("high-severity signals, partner assessments → incidents");
 
+        // The keys read the user's text, links and tags: a signal whose keys throw is dead-lettered (KeySignals)
+        SingleOutputStreamOperator<KeyedSignal> coSimilarTextKeys = analysed.process(
+                        new KeySignals(
+                                "co-similar text",
+                                signal -> keys.coSimilarText(signal).stream().toList()),
+                        KEYED_SIGNAL)
+                .uid("co-similar-text-keys")
+                .name("co-similar text: MinHash content key");
+        SingleOutputStreamOperator<KeyedSignal> coLinkKeys = analysed.process(
+                        new KeySignals("co-link", keys::coLink), KEYED_SIGNAL)
+                .uid("co-link-keys")
+                .name("co-link: canonical URL");
+        SingleOutputStreamOperator<KeyedSignal> hashtagKeys = analysed.process(
+                        new KeySignals("hashtag push", keys::hashtags), KEYED_SIGNAL)
+                .uid("hashtag-push-keys")
+                .name("hashtag push: hashtag");
+        SingleOutputStreamOperator<KeyedSignal> surgeKeys = analysed.process(
+                        new KeySignals("surge", keys::surge), KEYED_SIGNAL)
+                .uid("surge-keys")
+                .name("surge: category / target group");
+        SingleOutputStreamOperator<KeyedSignal> earlyWarningKeys = analysed.process(
+                        new KeySignals("early warning", keys::earlyWarning), KEYED_SIGNAL)
+                .uid("early-warning-keys")
+                .name("early warning: target group / region");
+
         DataStream<FindingUpdate> coSimilarText = detect(
-                        analysed.flatMap(
-                                        (signal, out) ->
-                                                keys.coSimilarText(signal).ifPresent(out::collect),
-                                        KEYED_SIGNAL)
-                                .uid("co-similar-text-keys")
-                                .name("co-similar text: MinHash content key"),
+                        coSimilarTextKeys,
                         new DetectorFunction<>(
                                 CoordinatedAccounts.coSimilarText(correlation), CoordinationState.class, ttl))
                 .uid("co-similar-text-v2")
                 .name("co-similar text → incidents");
 
         DataStream<FindingUpdate> coLink = detect(
-                        analysed.flatMap((signal, out) -> keys.coLink(signal).forEach(out::collect), KEYED_SIGNAL)
-                                .uid("co-link-keys")
-                                .name("co-link: canonical URL"),
+                        coLinkKeys,
                         new DetectorFunction<>(CoordinatedAccounts.coLink(correlation), CoordinationState.class, ttl))
                 .uid("co-link-v2")
                 .name("co-link → incidents");
 
         DataStream<FindingUpdate> hashtagPush = detect(
-                        analysed.flatMap((signal, out) -> keys.hashtags(signal).forEach(out::collect), KEYED_SIGNAL)
-                                .uid("hashtag-push-keys")
-                                .name("hashtag push: hashtag"),
+                        hashtagKeys,
                         new DetectorFunction<>(BaselineBursts.hashtagPush(correlation), BurstState.class, ttl))
                 .uid("hashtag-push-v2")
                 .name("hashtag push → incidents");
 
         DataStream<FindingUpdate> surge = detect(
-                        analysed.flatMap((signal, out) -> keys.surge(signal).forEach(out::collect), KEYED_SIGNAL)
-                                .uid("surge-keys")
-                                .name("surge: category / target group"),
-                        new DetectorFunction<>(BaselineBursts.surge(correlation), BurstState.class, ttl))
+                        surgeKeys, new DetectorFunction<>(BaselineBursts.surge(correlation), BurstState.class, ttl))
                 .uid("surge-v2")
                 .name("surge → incidents");
 
         // Early warning: threats and dehumanisation per target group (and region) per day and per week, each period
         // length
         // its own operator with its own state; its incidents stand alone (a trend, not a coordinated campaign).
-        DataStream<Incident> earlyWarnings = earlyWarnings(analysed, keys);
+        DataStream<Incident> earlyWarnings = earlyWarnings(earlyWarningKeys);
 
         // One campaign, one incident: the detectors' findings are consolidated before the queue; high-severity signals
         // reach it at once on their own and are also listed in the campaign their account is in (docs/incidents.md).
@@ -291,6 +305,10 @@ public final class VarselPipeline {
                         enriched.getSideOutput(EnrichSignal.UNENRICHED_SIGNALS),
                         analysed.getSideOutput(MatchRules.REFUSED_PACKS),
                         analysed.getSideOutput(MatchRules.UNMATCHED_SIGNALS));
+        for (SingleOutputStreamOperator<KeyedSignal> keyed :
+                List.of(coSimilarTextKeys, coLinkKeys, hashtagKeys, surgeKeys, earlyWarningKeys)) {
+            deadLetters = deadLetters.union(keyed.getSideOutput(KeySignals.UNKEYED_SIGNALS));
+        }
         for (DataStream<DeadLetter> more : loop.deadLetters()) {
             deadLetters = deadLetters.union(more);
         }
@@ -307,12 +325,8 @@ public final class VarselPipeline {
     }
 
     /** One early-warning operator per configured period (uid {@code early-warning-p1d}, {@code early-warning-p7d}). */
-    private DataStream<Incident> earlyWarnings(DataStream<AnalysedSignal> analysed, CorrelationKeys keys) {
+    private DataStream<Incident> earlyWarnings(DataStream<KeyedSignal> keyed) {
         EarlyWarningSettings warning = settings.earlyWarning();
-        DataStream<KeyedSignal> keyed = analysed.<KeyedSignal>flatMap(
-                        (signal, out) -> keys.earlyWarning(signal).forEach(out::collect), KEYED_SIGNAL)
-                .uid("early-warning-keys")
-                .name("early warning: target group / region");
         DataStream<Incident> warnings = null;
         for (Duration period : warning.periods()) {
             String label = EarlyWarningSettings.label(period).toLowerCase(Locale.ROOT);

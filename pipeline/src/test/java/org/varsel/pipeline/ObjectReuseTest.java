@@ -46,6 +46,7 @@ import org.varsel.pipeline.enrich.TextEnricher;
 import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.operators.IncidentTypeInfo;
+import org.varsel.pipeline.operators.KeySignals;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.settings.PipelineSettings;
 
@@ -133,7 +134,7 @@ class ObjectReuseTest {
             @SuppressWarnings("unchecked")
             TypeSerializer<Object> serializer = (TypeSerializer<Object>)
                     op.getInputType().createSerializer(env.getConfig().getSerializerConfig());
-            if (f instanceof RichFunction rich) {
+            if (f instanceof RichFunction rich && !(f instanceof KeySignals)) { // keys need no open()
                 rich.open(DefaultOpenContext.INSTANCE);
             }
             for (Object record : records) {
@@ -180,7 +181,10 @@ class ObjectReuseTest {
     }
 
     private static boolean isPerRecord(Function f) {
-        return f instanceof MapFunction<?, ?> || f instanceof FlatMapFunction<?, ?> || f instanceof FilterFunction<?>;
+        return f instanceof MapFunction<?, ?>
+                || f instanceof FlatMapFunction<?, ?>
+                || f instanceof FilterFunction<?>
+                || f instanceof KeySignals;
     }
 
     private static Object userFunction(StreamOperatorFactory<?> factory) {
@@ -199,6 +203,8 @@ class ObjectReuseTest {
                 @Override
                 public void close() {}
             });
+        } else if (f instanceof KeySignals keys) {
+            keys.keys((AnalysedSignal) record);
         } else {
             ((FilterFunction) f).filter(record);
         }

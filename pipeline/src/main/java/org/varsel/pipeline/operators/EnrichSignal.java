@@ -4,12 +4,9 @@ import java.io.Serializable;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.varsel.contract.DeadLetter;
 import org.varsel.contract.Signal;
 import org.varsel.pipeline.analysis.AnalysedSignal;
@@ -21,8 +18,6 @@ import org.varsel.pipeline.enrich.TextEnricher;
  * whose enrichment throws leaves by {@link #UNENRICHED_SIGNALS} with the failure, and the next is enriched.
  */
 public final class EnrichSignal extends ProcessFunction<Signal, AnalysedSignal> {
-    private static final Logger LOG = LoggerFactory.getLogger(EnrichSignal.class);
-
     /**
      * Signals whose enrichment threw: every text goes through language detection and the classifier, and one that
      * breaks them must not fail the job, whose restart would replay it into the same failure.
@@ -40,7 +35,7 @@ public final class EnrichSignal extends ProcessFunction<Signal, AnalysedSignal> 
 
     private final Enriching enriching;
     private transient TextEnricher enricher;
-    private transient Counter unenriched;
+    private transient SignalGuard unenriched;
 
     public EnrichSignal() {
         this((enricher, signal) -> enricher.enrich(signal.text(), Optional.ofNullable(signal.language())));
@@ -53,7 +48,8 @@ public final class EnrichSignal extends ProcessFunction<Signal, AnalysedSignal> 
     @Override
     public void open(OpenContext openContext) {
         enricher = new TextEnricher();
-        unenriched = getRuntimeContext().getMetricGroup().counter(UNENRICHED_METRIC);
+        unenriched = new SignalGuard(
+                "enrichment", getRuntimeContext().getMetricGroup().counter(UNENRICHED_METRIC));
     }
 
     private AnalysedSignal enriched(Signal signal) {
@@ -66,9 +62,7 @@ public final class EnrichSignal extends ProcessFunction<Signal, AnalysedSignal> 
         try {
             analysed = enriched(signal);
         } catch (RuntimeException failure) {
-            LOG.error("enriching signal {} failed; dead-lettered", signal.id(), failure);
-            context.output(UNENRICHED_SIGNALS, SignalDeadLetters.of(signal, "enrichment", failure));
-            unenriched.inc();
+            context.output(UNENRICHED_SIGNALS, unenriched.deadLetter(signal, failure));
             return;
         }
         out.collect(analysed);

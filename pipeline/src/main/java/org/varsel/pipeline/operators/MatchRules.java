@@ -64,7 +64,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
 
     private transient Counter hitCounter;
     private transient Counter shadowHitCounter;
-    private transient Counter unmatched;
+    private transient SignalGuard unmatched;
     private transient Map<String, Counter> hitsPerRule;
     /** The broadcast pack version last compared with the engine's, so each signal need not decode and compare it again. */
     private transient byte[] checkedVersion;
@@ -90,7 +90,8 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
         matches = new RecentMatches(RuleEngine.build(RulePack.fromJson(initialPack)), RecentTexts.TEXTS);
         hitCounter = getRuntimeContext().getMetricGroup().counter("ruleHits");
         shadowHitCounter = getRuntimeContext().getMetricGroup().counter("shadowRuleHits");
-        unmatched = getRuntimeContext().getMetricGroup().counter(UNMATCHED_METRIC);
+        unmatched = new SignalGuard(
+                "rule matching", getRuntimeContext().getMetricGroup().counter(UNMATCHED_METRIC));
         hitsPerRule = new HashMap<>();
     }
 
@@ -105,10 +106,7 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
         try {
             result = matching.match(matches, signal);
         } catch (RuntimeException failure) {
-            LOG.error(
-                    "matching signal {} failed; dead-lettered", signal.signal().id(), failure);
-            context.output(UNMATCHED_SIGNALS, SignalDeadLetters.of(signal.signal(), "rule matching", failure));
-            unmatched.inc();
+            context.output(UNMATCHED_SIGNALS, unmatched.deadLetter(signal.signal(), failure));
             return;
         }
         for (RuleHit hit : result.hits()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.Query;
@@ -42,9 +43,9 @@ public final class RuleEngine implements AutoCloseable {
     private final PrecheckedHighlights matcher;
     private final HitInterpreter interpreter;
 
-    private RuleEngine(RulePack pack, Set<RuleStatus> evaluated) {
+    private RuleEngine(RulePack pack, Set<RuleStatus> evaluated, Analyzer documents) {
         this.pack = pack;
-        analysis = new SignalAnalysis(RuleAnalyzer.forDocuments(pack));
+        analysis = new SignalAnalysis(documents);
         Analyzer analyzer = RuleAnalyzer.perField();
         Lexicons lexicons = new Lexicons(pack.lexicons());
         interpreter = new HitInterpreter(pack, lexicons);
@@ -89,7 +90,18 @@ public final class RuleEngine implements AutoCloseable {
      * reported as shadow hits. {@code ./varsel rules check} uses this to test disabled rules too.
      */
     public static RuleEngine build(RulePack pack, Set<RuleStatus> evaluated) {
-        return new RuleEngine(pack, EnumSet.copyOf(evaluated));
+        return new RuleEngine(pack, EnumSet.copyOf(evaluated), RuleAnalyzer.forDocuments(pack));
+    }
+
+    /**
+     * An engine for the pack's {@code active} and {@code shadow} rules whose texts are analysed by {@code documents}
+     * made of the pack's own document analyzer: tests add a filter that throws on a word.
+     */
+    static RuleEngine analysingWith(RulePack pack, UnaryOperator<Analyzer> documents) {
+        return new RuleEngine(
+                pack,
+                EnumSet.of(RuleStatus.ACTIVE, RuleStatus.SHADOW),
+                documents.apply(RuleAnalyzer.forDocuments(pack)));
     }
 
     /** The rule with this id in the live pack: a map look-up (the pack's own {@code rule(id)} scans every rule). */

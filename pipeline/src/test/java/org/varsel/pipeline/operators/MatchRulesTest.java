@@ -14,8 +14,12 @@ import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
+import org.varsel.pipeline.analysis.SignalMatcher;
 import org.varsel.pipeline.io.RulePackUpdate;
 import org.varsel.pipeline.io.ShadowHit;
+import org.varsel.pipeline.rules.AnalysisFailureTest;
+import org.varsel.pipeline.rules.BundledRules;
+import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.rules.RulePack;
 import org.varsel.pipeline.rules.RuleStatus;
 import org.varsel.pipeline.rules.TestRules;
@@ -120,6 +124,64 @@ class MatchRulesTest {
                                 .containsExactly("test-zorblax-expulsion");
                     });
             assertThat(harness.getSideOutput(MatchRules.REFUSED_PACKS)).isNull();
+        }
+    }
+
+    /** The bundled pack's engine whose real analysis chain throws on one word (a filter at its end, in MemoryIndex). */
+    static final RuleEngine FAILING_ON_POISON = AnalysisFailureTest.engineFailingOnPoison(BundledRules.load());
+
+    @Test
+    void aSignalWhoseAnalysisThrowsIsDeadLetteredAndTheNextAreMatchedAsByAFreshEngine() throws Exception {
+        List<AnalysedSignal> next = List.of(
+                post("grave")
+                        .text("Kill all the migrants at the border, every last one")
+                        .analysed(),
+                post("ordinary")
+                        .text("The minister said on Tuesday that the rules change.")
+                        .analysed(),
+                post("danish")
+                        .text("Skyd dem alle sammen, de skal dø")
+                        .language("da")
+                        .analysed(),
+                post("grave-again")
+                        .text("they should all be hanged, every last one of them")
+                        .analysed());
+        try (RuleEngine fresh = RuleEngine.build(BundledRules.load());
+                BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness = opened(
+                        new MatchRules(INITIAL, (matches, signal) -> SignalMatcher.match(FAILING_ON_POISON, signal)),
+                        null)) {
+            harness.processElement(
+                    post("fails")
+                            .text("Kill all the " + AnalysisFailureTest.POISON + " migrants at the border")
+                            .analysed(),
+                    1);
+            for (int i = 0; i < next.size(); i++) {
+                harness.processElement(next.get(i), 2 + i);
+            }
+
+            assertThat(harness.getSideOutput(MatchRules.UNMATCHED_SIGNALS))
+                    .extracting(StreamRecord::getValue)
+                    .singleElement()
+                    .satisfies(letter -> {
+                        assertThat(letter.reason())
+                                .startsWith("rule matching failed, the signal goes no further")
+                                .contains("PoisonedWord", AnalysisFailureTest.POISON);
+                        assertThat(new String(letter.original(), StandardCharsets.UTF_8))
+                                .contains("\"external_id\":\"p-fails\"");
+                    });
+            List<AnalysedSignal> matched = outputOf(harness);
+            assertThat(matched)
+                    .extracting(a -> a.signal().externalId())
+                    .containsExactly("p-grave", "p-ordinary", "p-danish", "p-grave-again");
+            for (int i = 0; i < next.size(); i++) {
+                assertThat(matched.get(i).ruleMatches())
+                        .as(next.get(i).signal().text())
+                        .isEqualTo(SignalMatcher.withActiveHits(next.get(i), SignalMatcher.match(fresh, next.get(i)))
+                                .ruleMatches());
+            }
+            assertThat(matched.get(0).ruleMatches())
+                    .as("the grave text after the failure")
+                    .isNotEmpty();
         }
     }
 
