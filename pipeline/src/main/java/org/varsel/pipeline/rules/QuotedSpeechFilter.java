@@ -294,6 +294,11 @@ final class QuotedSpeechFilter extends TextMarkerFilter {
         int speakerEnd = capitalisedWordEnd(s, opening);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c != ':' && !Character.isWhitespace(c)) {
+                // only a colon or a space opens a quotation: the spaces after every other character were skipped and
+                // read for a quote mark in vain (docs/performance.md, session 26)
+                continue;
+            }
             int after = skipSpaces(s, i + 1);
             boolean quoteFollows = after < s.length() && OPENING_QUOTES.indexOf(s.charAt(after)) >= 0;
             if (c == ':'

@@ -1,6 +1,8 @@
 package org.varsel.pipeline.rules;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,19 +75,18 @@ final class ReportSentenceFilter extends TextMarkerFilter {
      * ({@link Openings#quotesSomeoneElse}), and the words before them are the topic the speaker's words are about
      * ("the towns they say are peaceful"). "Do as they say" and "as they say" are no one's words reported. These acted on the whole text, as counter-speech words, until session 23's
      * second round; claims, fears and warnings, and "someone / somebody wrote / posted" (ttl-en-counter-speech's),
-     * since session 25.
+     * since session 25. Package-private for its test, as {@link #SECONDHAND}.
      */
-    private static final Pattern SPEECH = Pattern.compile(
-            "\\b(?:say|says|saying|said|claim|claims|claimed|claiming|alleged|alleges|warned|warns|fears|feared"
+    static final Pattern SPEECH = atWordStarts(
+            "(?:say|says|saying|said|claim|claims|claimed|claiming|alleged|alleges|warned|warns|fears|feared"
                     + "|believed|insisted|insists|shouting|shouted|posted|tweeted)\\s+that\\b"
-                    + "|\\b(?:says|said)\\s+(?:the|all|every)\\b"
-                    + "|(?<!\\bas\\s)(?<!\\bwhat\\s)\\b(?:they|people|some|many|others)\\s+(?:say|said|claim|claimed)\\b"
-                    + "|\\b(?:allegations?|rumou?rs?|myth|lie|accusations?)\\s+that\\b|\\bfeared\\s+(?:a|an)\\b"
-                    + "|\\b(?:keeps|kept)\\s+saying\\b|\\b(?:threaten|threatened|threatening|threatens)\\s+to\\b"
-                    + "|\\b(?:someone|somebody|a\\s+(?:man|guy|woman)|some\\s+guy|man\\s+in\\s+my\\s+class)\\s+said\\b"
-                    + "|\\b(?:someone|somebody|a\\s+man|he|she|they)(?:\\s+(?:just|once|else))?\\s+(?:wrote|posted)\\b"
-                    + "|\\b(?:told\\s+(?:me|us|my\\s+friend)|said\\s+to\\s+me)\\s+that\\b",
-            Pattern.CASE_INSENSITIVE);
+                    + "|(?:says|said)\\s+(?:the|all|every)\\b"
+                    + "|(?<!\\bas\\s)(?<!\\bwhat\\s)(?:they|people|some|many|others)\\s+(?:say|said|claim|claimed)\\b"
+                    + "|(?:allegations?|rumou?rs?|myth|lie|accusations?)\\s+that\\b|feared\\s+(?:a|an)\\b"
+                    + "|(?:keeps|kept)\\s+saying\\b|(?:threaten|threatened|threatening|threatens)\\s+to\\b"
+                    + "|(?:someone|somebody|a\\s+(?:man|guy|woman)|some\\s+guy|man\\s+in\\s+my\\s+class)\\s+said\\b"
+                    + "|(?:someone|somebody|a\\s+man|he|she|they)(?:\\s+(?:just|once|else))?\\s+(?:wrote|posted)\\b"
+                    + "|(?:told\\s+(?:me|us|my\\s+friend)|said\\s+to\\s+me)\\s+that\\b");
 
     /**
      * What the author passes on as someone else's, whoever the speaker: what they heard or read ("I read that the
@@ -93,13 +94,23 @@ final class ReportSentenceFilter extends TextMarkerFilter {
      * a pronoun or a noun after its article, at most one word, no modal, then a verb in the past). Not when the words
      * passed on are the author's ("I heard that we should ...", "I could post that they should be shot").
      */
-    private static final Pattern SECONDHAND = Pattern.compile(
-            "\\b(?:heard|read|learned|learnt|(?:was|were)\\s+told)\\s+that\\s+(?!(?:i|we|i'm|we're)\\b)"
-                    + "|\\b(?:could|can|might)\\s+(?:also\\s+|just\\s+)?(?:post|say|tell\\s+you|mention|add"
+    static final Pattern SECONDHAND = atWordStarts(
+            "(?:heard|read|learned|learnt|(?:was|were)\\s+told)\\s+that\\s+(?!(?:i|we|i'm|we're)\\b)"
+                    + "|(?:could|can|might)\\s+(?:also\\s+|just\\s+)?(?:post|say|tell\\s+you|mention|add"
                     + "|point\\s+out|write|tweet)\\s+that\\s+(?:he|she|they|it|this|(?:the|his|her|their|a|an)\\s+\\w+)"
                     + "(?:\\s+(?!(?:should|must|ought|will|would|shall|need|needs|deserve|deserves|be|to)\\b)\\w+)?"
-                    + "\\s+(?:was|were|had|did|got|\\w+ed)\\b",
-            Pattern.CASE_INSENSITIVE);
+                    + "\\s+(?:was|were|had|did|got|\\w+ed)\\b");
+
+    /**
+     * The alternatives, each opening with a letter at a word's start (written without their leading {@code \b}),
+     * case-insensitive: the same matches as {@code \b(?:a)|\b(?:b)|...}, but a search tries the alternatives only
+     * where a word starts, not at every character and every word's end, where each of them failed in turn (two thirds
+     * of {@link #SPEECH}'s search, which was a tenth of rule matching; docs/performance.md, session 26). An alternative
+     * that opens with anything but a letter must not be written here.
+     */
+    private static Pattern atWordStarts(String alternatives) {
+        return Pattern.compile("\\b(?=\\p{L})(?:" + alternatives + ")", Pattern.CASE_INSENSITIVE);
+    }
 
     /** The author as the speaker: "I said that", "we posted that" are the author's own words. */
     private static final Pattern FIRST_PERSON_SPEAKER =
@@ -195,6 +206,13 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         private final Matcher firstPersonSpeaker = FIRST_PERSON_SPEAKER.matcher("");
         private final Matcher clauseBoundary = CLAUSE_BOUNDARY.matcher("");
         private final Matcher authorsTurn = AUTHORS_TURN.matcher("");
+        /**
+         * {@link #reports}' answer for each sentence read since {@link #forget}: a sentence is asked of as itself and
+         * again as the one before a sentence (after its colon) or after one (pointing back), and its regular
+         * expressions were read anew each time (docs/performance.md, session 26). An answer depends on the sentence's
+         * words alone.
+         */
+        private final Map<String, Boolean> answers = new HashMap<>();
 
         /**
          * True when the sentence that starts at {@code start} is a report's: it opens like a news report or attributes
@@ -220,8 +238,23 @@ final class ReportSentenceFilter extends TextMarkerFilter {
                             && !firstPerson.reset(sentence).find());
         }
 
+        /** Forgets the sentences read: a filter calls it for each text, so that the answers kept are one text's. */
+        void forget() {
+            answers.clear();
+        }
+
         /** A sentence that opens like a news report or attributes what it says, not in the first person. */
         private boolean reports(String sentence) {
+            Boolean known = answers.get(sentence);
+            if (known == null) {
+                known = readsAsAReport(sentence);
+                answers.put(sentence, known);
+            }
+            return known;
+        }
+
+        /** {@link #reports}, read from the sentence's words. */
+        private boolean readsAsAReport(String sentence) {
             // the first person last: most openings are anchored at the start and fail at once in most sentences, while
             // its search reads the whole sentence (docs/performance.md, session 23)
             return (wireTag.reset(sentence).find()
@@ -283,5 +316,6 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         sentence = -1;
         sentenceEnd = -1;
         report = false;
+        openings.forget();
     }
 }
