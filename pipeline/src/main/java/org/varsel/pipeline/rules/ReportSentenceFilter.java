@@ -94,8 +94,8 @@ final class ReportSentenceFilter extends TextMarkerFilter {
      * a pronoun or a noun after its article, at most one word, no modal, then a verb in the past). Not when the words
      * passed on are the author's ("I heard that we should ...", "I could post that they should be shot").
      */
-    static final Pattern SECONDHAND = atWordStarts(
-            "(?:heard|read|learned|learnt|(?:was|were)\\s+told)\\s+that\\s+(?!(?:i|we|i'm|we're)\\b)"
+    static final Pattern SECONDHAND =
+            atWordStarts("(?:heard|read|learned|learnt|(?:was|were)\\s+told)\\s+that\\s+(?!(?:i|we|i'm|we're)\\b)"
                     + "|(?:could|can|might)\\s+(?:also\\s+|just\\s+)?(?:post|say|tell\\s+you|mention|add"
                     + "|point\\s+out|write|tweet)\\s+that\\s+(?:he|she|they|it|this|(?:the|his|her|their|a|an)\\s+\\w+)"
                     + "(?:\\s+(?!(?:should|must|ought|will|would|shall|need|needs|deserve|deserves|be|to)\\b)\\w+)?"
