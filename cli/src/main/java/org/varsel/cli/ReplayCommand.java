@@ -6,6 +6,7 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import org.varsel.contract.Json;
 import org.varsel.contract.settings.Settings;
 import org.varsel.local.Directories;
 import org.varsel.local.LocalKafka;
+import org.varsel.local.StartupTimeoutException;
 import org.varsel.pipeline.PipelineJob;
 import org.varsel.pipeline.io.RawSignalPublisher;
 import org.varsel.pipeline.settings.PipelineKeys;
@@ -89,6 +91,13 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "pipeline settings file (thresholds, windows; see docs/configuration.md)")
     Path settingsFile;
 
+    @Option(
+            names = "--broker-start-timeout",
+            paramLabel = "SECONDS",
+            description = "how long the local Kafka broker may take to answer before the replay gives up (default:"
+                    + " ${DEFAULT-VALUE}; a machine under heavy load may need 300 or more)")
+    int brokerStartTimeout = 90;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(file)) {
@@ -99,9 +108,25 @@ public final class ReplayCommand implements Callable<Integer> {
             System.err.println("replay: --from (" + from + ") must be before --until (" + until + ")");
             return 2;
         }
+        if (brokerStartTimeout < 1) {
+            System.err.println("replay: --broker-start-timeout must be at least 1 second, not " + brokerStartTimeout);
+            return 2;
+        }
         ReplayInput input = new ReplayInput(file, format == null ? ReplayInput.guess(file) : format);
         HeapWatch heap = HeapWatch.start();
-        try (LocalKafka kafka = LocalKafka.builder().maxHeap("768m").start()) {
+        LocalKafka started;
+        try {
+            started = LocalKafka.builder()
+                    .maxHeap("768m")
+                    .startupTimeout(Duration.ofSeconds(brokerStartTimeout))
+                    .start();
+        } catch (StartupTimeoutException e) {
+            System.err.println("replay: the local Kafka broker did not answer within " + brokerStartTimeout
+                    + " s (--broker-start-timeout " + brokerStartTimeout
+                    + "); on a loaded machine give it longer, e.g. --broker-start-timeout 300. " + e.getMessage());
+            return 1;
+        }
+        try (LocalKafka kafka = started) {
             PipelineSettings settings = settings(kafka);
             JobTopics.create(kafka, settings, parallelism);
 

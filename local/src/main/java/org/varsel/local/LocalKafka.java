@@ -223,8 +223,9 @@ public final class LocalKafka extends LocalServer implements KafkaBrokers {
         Process failed = process;
         process = null;
         terminate(failed, Duration.ofSeconds(10));
-        IllegalStateException timeout = new IllegalStateException("Kafka broker at " + bootstrapServers()
-                + " did not answer within " + startupTimeout + "; " + logTail());
+        StartupTimeoutException timeout = new StartupTimeoutException(
+                "Kafka broker at " + bootstrapServers() + " did not answer within " + startupTimeout + "; " + logTail(),
+                startupTimeout);
         if (lastProblem != null) {
             timeout.addSuppressed(lastProblem);
         }

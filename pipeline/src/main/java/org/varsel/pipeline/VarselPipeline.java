@@ -182,34 +182,30 @@ public final class VarselPipeline {
         // Upgrading)
 
         // One incident per signal: a grave post a partner also assessed carries both reasons (it opened two before)
-        DataStream<Incident> singleSignals = analysed.flatMap(new SingleSignalIncidents(single), INCIDENT)
+        SingleOutputStreamOperator<Incident> singleSignals = analysed.process(
+                        new SingleSignalIncidents(single), INCIDENT)
                 .uid("single-signals")
                 .name("high-severity signals, partner assessments → incidents");
 
         // The keys read the user's text, links and tags: a signal whose keys throw is dead-lettered (KeySignals)
-        SingleOutputStreamOperator<KeyedSignal> coSimilarTextKeys = analysed.process(
-                        new KeySignals(
-                                "co-similar text",
-                                signal -> keys.coSimilarText(signal).stream().toList()),
-                        KEYED_SIGNAL)
-                .uid("co-similar-text-keys")
-                .name("co-similar text: MinHash content key");
-        SingleOutputStreamOperator<KeyedSignal> coLinkKeys = analysed.process(
-                        new KeySignals("co-link", keys::coLink), KEYED_SIGNAL)
-                .uid("co-link-keys")
-                .name("co-link: canonical URL");
-        SingleOutputStreamOperator<KeyedSignal> hashtagKeys = analysed.process(
-                        new KeySignals("hashtag push", keys::hashtags), KEYED_SIGNAL)
-                .uid("hashtag-push-keys")
-                .name("hashtag push: hashtag");
-        SingleOutputStreamOperator<KeyedSignal> surgeKeys = analysed.process(
-                        new KeySignals("surge", keys::surge), KEYED_SIGNAL)
-                .uid("surge-keys")
-                .name("surge: category / target group");
-        SingleOutputStreamOperator<KeyedSignal> earlyWarningKeys = analysed.process(
-                        new KeySignals("early warning", keys::earlyWarning), KEYED_SIGNAL)
-                .uid("early-warning-keys")
-                .name("early warning: target group / region");
+        SingleOutputStreamOperator<KeyedSignal> coSimilarTextKeys = keySignals(
+                analysed,
+                "co-similar text",
+                signal -> keys.coSimilarText(signal).stream().toList(),
+                "co-similar-text-keys",
+                "co-similar text: MinHash content key");
+        SingleOutputStreamOperator<KeyedSignal> coLinkKeys =
+                keySignals(analysed, "co-link", keys::coLink, "co-link-keys", "co-link: canonical URL");
+        SingleOutputStreamOperator<KeyedSignal> hashtagKeys =
+                keySignals(analysed, "hashtag push", keys::hashtags, "hashtag-push-keys", "hashtag push: hashtag");
+        SingleOutputStreamOperator<KeyedSignal> surgeKeys =
+                keySignals(analysed, "surge", keys::surge, "surge-keys", "surge: category / target group");
+        SingleOutputStreamOperator<KeyedSignal> earlyWarningKeys = keySignals(
+                analysed,
+                "early warning",
+                keys::earlyWarning,
+                "early-warning-keys",
+                "early warning: target group / region");
 
         DataStream<FindingUpdate> coSimilarText = detect(
                         coSimilarTextKeys,
@@ -304,7 +300,8 @@ public final class VarselPipeline {
                 .union(
                         enriched.getSideOutput(EnrichSignal.UNENRICHED_SIGNALS),
                         analysed.getSideOutput(MatchRules.REFUSED_PACKS),
-                        analysed.getSideOutput(MatchRules.UNMATCHED_SIGNALS));
+                        analysed.getSideOutput(MatchRules.UNMATCHED_SIGNALS),
+                        singleSignals.getSideOutput(SingleSignalIncidents.SIGNALS_WITHOUT_INCIDENT));
         for (SingleOutputStreamOperator<KeyedSignal> keyed :
                 List.of(coSimilarTextKeys, coLinkKeys, hashtagKeys, surgeKeys, earlyWarningKeys)) {
             deadLetters = deadLetters.union(keyed.getSideOutput(KeySignals.UNKEYED_SIGNALS));
@@ -316,6 +313,14 @@ public final class VarselPipeline {
                 .sinkTo(sinks.deadLetters())
                 .uid("sink-dead-letters")
                 .name("dead letters → " + settings.deadLetterTopic());
+    }
+
+    /** One detector's keys of the analysed signals ({@link KeySignals}: a signal whose keys throw is dead-lettered). */
+    private static SingleOutputStreamOperator<KeyedSignal> keySignals(
+            DataStream<AnalysedSignal> analysed, String detector, KeySignals.Keying keying, String uid, String name) {
+        return analysed.process(new KeySignals(detector, keying), KEYED_SIGNAL)
+                .uid(uid)
+                .name(name);
     }
 
     /** A detector's step: its signals keyed by their key, each key's state in the detector (uid and name: the caller's). */

@@ -47,6 +47,7 @@ import org.varsel.pipeline.io.RawSignal;
 import org.varsel.pipeline.io.ShadowHit;
 import org.varsel.pipeline.operators.IncidentTypeInfo;
 import org.varsel.pipeline.operators.KeySignals;
+import org.varsel.pipeline.operators.SingleSignalIncidents;
 import org.varsel.pipeline.rules.RuleEngine;
 import org.varsel.pipeline.settings.PipelineSettings;
 
@@ -134,7 +135,8 @@ class ObjectReuseTest {
             @SuppressWarnings("unchecked")
             TypeSerializer<Object> serializer = (TypeSerializer<Object>)
                     op.getInputType().createSerializer(env.getConfig().getSerializerConfig());
-            if (f instanceof RichFunction rich && !(f instanceof KeySignals)) { // keys need no open()
+            if (f instanceof RichFunction rich
+                    && !(f instanceof KeySignals || f instanceof SingleSignalIncidents)) { // their steps need no open()
                 rich.open(DefaultOpenContext.INSTANCE);
             }
             for (Object record : records) {
@@ -184,7 +186,8 @@ class ObjectReuseTest {
         return f instanceof MapFunction<?, ?>
                 || f instanceof FlatMapFunction<?, ?>
                 || f instanceof FilterFunction<?>
-                || f instanceof KeySignals;
+                || f instanceof KeySignals
+                || f instanceof SingleSignalIncidents;
     }
 
     private static Object userFunction(StreamOperatorFactory<?> factory) {
@@ -205,6 +208,8 @@ class ObjectReuseTest {
             });
         } else if (f instanceof KeySignals keys) {
             keys.keys((AnalysedSignal) record);
+        } else if (f instanceof SingleSignalIncidents single) {
+            single.incident((AnalysedSignal) record);
         } else {
             ((FilterFunction) f).filter(record);
         }

@@ -106,10 +106,11 @@ final class ReportSentenceFilter extends TextMarkerFilter {
      * case-insensitive: the same matches as {@code \b(?:a)|\b(?:b)|...}, but a search tries the alternatives only
      * where a word starts, not at every character and every word's end, where each of them failed in turn (two thirds
      * of {@link #SPEECH}'s search, which was a tenth of rule matching; docs/performance.md, session 26). An alternative
-     * that opens with anything but a letter must not be written here.
+     * that opens with anything but a letter would silently lose its matches: {@link WordStartAlternatives} refuses it
+     * when the class loads. Package-private for its test.
      */
-    private static Pattern atWordStarts(String alternatives) {
-        return Pattern.compile("\\b(?=\\p{L})(?:" + alternatives + ")", Pattern.CASE_INSENSITIVE);
+    static Pattern atWordStarts(String alternatives) {
+        return WordStartAlternatives.compile(alternatives);
     }
 
     /** The author as the speaker: "I said that", "we posted that" are the author's own words. */

@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperat
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.varsel.contract.DeadLetter;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.analysis.RuleMatch;
 import org.varsel.pipeline.analysis.SignalMatcher;
@@ -98,22 +99,15 @@ class MatchRulesTest {
             return matches.match(signal);
         };
         try (BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness =
-                opened(new MatchRules(INITIAL, failingOnAMarkerWord), null)) {
+                openedMatching(failingOnAMarkerWord)) {
             harness.processBroadcastElement(update(PUSHED.toJson()), 1);
             harness.processElement(post("fails").text("quorvex: " + TEXT).analysed(), 2);
             harness.processElement(signal("after-failure"), 3);
 
-            assertThat(harness.getSideOutput(MatchRules.UNMATCHED_SIGNALS))
-                    .extracting(StreamRecord::getValue)
-                    .singleElement()
-                    .satisfies(letter -> {
-                        assertThat(letter.reason())
-                                .startsWith("rule matching failed, the signal goes no further")
-                                .contains("IllegalArgumentException", "first position increment");
-                        assertThat(new String(letter.original(), StandardCharsets.UTF_8))
-                                .contains("\"external_id\":\"p-fails\"", "quorvex: " + TEXT);
-                        assertThat(letter.source()).isNotBlank();
-                    });
+            DeadLetter letter = theUnmatchedSignal(harness);
+            assertThat(letter.reason()).contains("IllegalArgumentException", "first position increment");
+            assertThat(new String(letter.original(), StandardCharsets.UTF_8)).contains("quorvex: " + TEXT);
+            assertThat(letter.source()).isNotBlank();
             assertThat(outputOf(harness))
                     .as("the failed signal goes no further, the next is matched with the live pack")
                     .singleElement()
@@ -147,9 +141,8 @@ class MatchRulesTest {
                         .text("they should all be hanged, every last one of them")
                         .analysed());
         try (RuleEngine fresh = RuleEngine.build(BundledRules.load());
-                BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness = opened(
-                        new MatchRules(INITIAL, (matches, signal) -> SignalMatcher.match(FAILING_ON_POISON, signal)),
-                        null)) {
+                BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness =
+                        openedMatching((matches, signal) -> SignalMatcher.match(FAILING_ON_POISON, signal))) {
             harness.processElement(
                     post("fails")
                             .text("Kill all the " + AnalysisFailureTest.POISON + " migrants at the border")
@@ -159,16 +152,7 @@ class MatchRulesTest {
                 harness.processElement(next.get(i), 2 + i);
             }
 
-            assertThat(harness.getSideOutput(MatchRules.UNMATCHED_SIGNALS))
-                    .extracting(StreamRecord::getValue)
-                    .singleElement()
-                    .satisfies(letter -> {
-                        assertThat(letter.reason())
-                                .startsWith("rule matching failed, the signal goes no further")
-                                .contains("PoisonedWord", AnalysisFailureTest.POISON);
-                        assertThat(new String(letter.original(), StandardCharsets.UTF_8))
-                                .contains("\"external_id\":\"p-fails\"");
-                    });
+            assertThat(theUnmatchedSignal(harness).reason()).contains("PoisonedWord", AnalysisFailureTest.POISON);
             List<AnalysedSignal> matched = outputOf(harness);
             assertThat(matched)
                     .extracting(a -> a.signal().externalId())
@@ -207,6 +191,26 @@ class MatchRulesTest {
     private static BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> opened(
             OperatorSubtaskState snapshot) throws Exception {
         return opened(new MatchRules(INITIAL), snapshot);
+    }
+
+    /** An operator built with {@link #INITIAL} that matches each signal by {@code matching}, with no snapshot. */
+    private static BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> openedMatching(
+            MatchRules.Matching matching) throws Exception {
+        return opened(new MatchRules(INITIAL, matching), null);
+    }
+
+    /**
+     * The one signal {@code p-fails} the harness dead-lettered because its matching failed: its reason says so and its
+     * bytes are the signal's.
+     */
+    private static DeadLetter theUnmatchedSignal(
+            BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> harness) {
+        assertThat(harness.getSideOutput(MatchRules.UNMATCHED_SIGNALS)).hasSize(1);
+        DeadLetter letter =
+                harness.getSideOutput(MatchRules.UNMATCHED_SIGNALS).peek().getValue();
+        assertThat(letter.reason()).startsWith("rule matching failed, the signal goes no further");
+        assertThat(new String(letter.original(), StandardCharsets.UTF_8)).contains("\"external_id\":\"p-fails\"");
+        return letter;
     }
 
     private static BroadcastOperatorTestHarness<AnalysedSignal, RulePackUpdate, AnalysedSignal> opened(

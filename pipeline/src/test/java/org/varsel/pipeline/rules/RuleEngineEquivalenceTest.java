@@ -37,6 +37,12 @@ class RuleEngineEquivalenceTest {
 
     private static final RulePack BUNDLED = RepositoryRules.pack();
 
+    /**
+     * The rule whose first example, repeated, gives a hit with more spans than a hit reports: "Burkas and barbarians
+     * everywhere. We need to start thinning them out, these migrants." opens a sentence, and so a match, each time.
+     */
+    private static final String REPEATED_EXAMPLE_RULE = "cg-en-group-culled-by-us";
+
     @Test
     void bundledRules() {
         Tally t = compare(BUNDLED, texts(BUNDLED, 300));
@@ -164,9 +170,22 @@ class RuleEngineEquivalenceTest {
             }
             texts.add(mix.toString());
         }
-        // a matching example over and over: more spans than a hit reports
-        texts.add((pack.rules().get(0).examples().match().get(0) + " ").repeat(12));
+        // a matching example over and over: more spans than a hit reports. Chosen by its id, not as the pack's first
+        // rule: a rule anchored at a clause's start matches only the first repetition
+        // (RepeatedExampleMatchedTermsTest),
+        // and a new file that sorted first turned this count to 0 (session 26). This example opens a sentence each
+        // time.
+        texts.add((example(pack, REPEATED_EXAMPLE_RULE) + " ").repeat(12));
         return texts;
+    }
+
+    /** The first matching example of the rule {@code id}; fails when the pack has no such rule or example. */
+    private static String example(RulePack pack, String id) {
+        return pack.rules().stream()
+                .filter(r -> r.id().equals(id))
+                .flatMap(r -> r.examples().match().stream())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no rule " + id + " with a matching example in " + pack.name()));
     }
 
     /** Rules over words of the texts in every language combination and query shape, every fifth one shadow. */
