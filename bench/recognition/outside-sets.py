@@ -8,10 +8,13 @@ data/training/NOTICE.md): the sexist threats and incitement to harm by the corpu
 2026-12-07 (session 27, learned) so that what is measured is disjoint from what the classifier may train on:
 `edos-threat-dev` is the corpus's train split's threats whose seeded hash of the post id is even (its misses may be
 read, as before); `edos-threat-test` is the threats of the corpus's dev and test splits only (rates only; until
-session 26 it also held the train split's odd half); the two guards are drawn from the corpus's dev and test splits
-only (until session 26, from its train and dev splits): sexist posts of the other three categories (hateful but not a
-threat) and posts not labelled sexist (a threat against someone other than women is labelled not sexist there, so a
-flag in that guard is not always false). The train split's odd half of the threats and its posts of the other
+session 26 it also held the train split's odd half); the guards are drawn from the corpus's dev and test splits only
+(until session 26, 2,000 and 4,000 posts from its train and dev splits): sexist posts of the other three categories
+(hateful but not a threat) and posts not labelled sexist (a threat against someone other than women is labelled not
+sexist there, so a flag in that guard is not always false), each in two sets: every post of the dev split
+(`edos-sexist-not-threat-guard`, `edos-not-sexist-guard`: false flags to read) and every post of the test split
+(`edos-sexist-not-threat-test-guard`, `edos-not-sexist-test-guard`: withheld, rates only, as every set drawn from a
+test split). The train split's odd half of the threats and its posts of the other
 categories and not labelled sexist, less any post whose text is in a measured set of this file, are the classifier's
 EDOS training file: `--edos-training PATH` writes it (data/training/edos/edos_train.csv, the corpus's own columns and
 rows unchanged); and 20,000 ordinary Danish
@@ -33,7 +36,6 @@ ETHOS = "/work/.mirror/intelligence-csd-auth-gr+Ethos-Hate-Speech-Dataset/repo"
 GAB = "/work/.mirror/liuchaoqun+hate-speech-datasets/repo"
 EDOS = "/work/.mirror/rewire-online+edos/repo"
 EDOS_THREAT = "1. threats, plans to harm and incitement"
-EDOS_GUARD_POSTS = {"edos-sexist-not-threat-guard": 2000, "edos-not-sexist-guard": 4000}
 IRA = "/work/shared/datasets/ira-troll-tweets/ira_trolls_2016-09_to_2016-11_sorted.csv"
 IRA_TWEETS = 20000
 DA_POLITICAL = "/work/.mirror/steffan267+Sentiment-Analysis-on-Danish-Social-Media/repo/.git"
@@ -81,10 +83,13 @@ def edos_dev_threat(r):
 
 
 def edos_sets(rows):
-    """The EDOS threats (dev: half the train split; test: the dev and test splits) and the two guards, drawn from the
-    dev and test splits only, in the same seeded order; the train split's other posts are left to training."""
+    """The EDOS threats (dev: half the train split; test: the dev and test splits) and four guards, never from the
+    train split: two from the corpus's dev split (false flags to read) and two from its test split (`-test-` in the
+    name: withheld by RecognitionRates, rates only), in the same seeded order; the train split's other posts are left
+    to training."""
     sets = {"edos-threat-dev": [], "edos-threat-test": [],
-            "edos-sexist-not-threat-guard": [], "edos-not-sexist-guard": []}
+            "edos-sexist-not-threat-guard": [], "edos-not-sexist-guard": [],
+            "edos-sexist-not-threat-test-guard": [], "edos-not-sexist-test-guard": []}
     for r in sorted(rows, key=lambda r: edos_order(r["rewire_id"])):
         text = one_line(r["text"])
         if r["label_category"] == EDOS_THREAT:
@@ -93,9 +98,8 @@ def edos_sets(rows):
             elif r["split"] != "train":
                 sets["edos-threat-test"].append((r["rewire_id"], text))
         elif r["split"] != "train":
-            guard = "edos-sexist-not-threat-guard" if r["label_sexist"] == "sexist" else "edos-not-sexist-guard"
-            if len(sets[guard]) < EDOS_GUARD_POSTS[guard]:
-                sets[guard].append((r["rewire_id"], text))
+            guard = "edos-sexist-not-threat" if r["label_sexist"] == "sexist" else "edos-not-sexist"
+            sets[guard + ("-test-guard" if r["split"] == "test" else "-guard")].append((r["rewire_id"], text))
     return sets
 
 
