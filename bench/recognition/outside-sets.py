@@ -196,6 +196,11 @@ def main():
             print(f"{name}: {len(posts)}", file=sys.stderr)
     if training_path:
         training = edos_training(rows, measured_texts)
+        measured_ids = {post_id for name, posts in id_sets.items() if name.startswith("edos-") for post_id, _ in posts}
+        # what trains must never be measured: the train split only, no measured post, no measured text
+        assert all(r["split"] == "train" for r in training)
+        assert not measured_ids & {r["rewire_id"] for r in training}
+        assert not measured_texts & {one_line(r["text"]) for r in training}
         write_edos_training(training_path, training)
         threats = sum(r["label_category"] == EDOS_THREAT for r in training)
         sexist = sum(r["label_sexist"] == "sexist" for r in training)
