@@ -21,10 +21,11 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class RememberedWordFilter extends TokenFilter {
 
     /**
-     * Most words remembered per analyzer, so junk tokens cannot grow the memory; as many as the two generations of
-     * 16,384 words it replaces held at most.
+     * Most words remembered per analyzer, so junk tokens cannot grow the memory. A stream's vocabulary outgrows it (the
+     * IRA tweets hold ~139,000 words): over tweets 40,000-100,000, 10.3 % of look-ups missed at 32,768 words, 8.1 %
+     * at this size (131,072: 7.0 %), for ~300 bytes a word held (docs/performance.md, issue 20).
      */
-    static final int MAX_REMEMBERED = 32_768;
+    static final int MAX_REMEMBERED = 65_536;
 
     /**
      * What the filters made of one word: the words in order, each with its increment and keyword flag as the filters set

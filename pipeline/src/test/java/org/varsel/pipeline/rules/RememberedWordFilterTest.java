@@ -156,6 +156,21 @@ class RememberedWordFilterTest {
         assertThat(counting.filtered[0]).isEqualTo(24_000);
     }
 
+    /**
+     * 60,000 words in turn, a working set of a stream's vocabulary that outgrew the 32,768 words remembered until
+     * session 27 (this failed there: 180,000 filtered, every word on every pass): each is filtered once, however often
+     * it comes back.
+     */
+    @Test
+    void aVocabularyOfSixtyThousandWordsIsFilteredOnce() throws IOException {
+        CountingMemory counting = new CountingMemory();
+        String words = words("w", 60_000);
+        for (int pass = 0; pass < 3; pass++) {
+            tokens(counting.analyzer, "text", words);
+        }
+        assertThat(counting.filtered[0]).isEqualTo(60_000);
+    }
+
     /** Words in steady use stay remembered while a stream of words seen once fills the memory over and over. */
     @Test
     void wordsInUseOutliveAStreamOfWordsSeenOnce() throws IOException {
