@@ -41,7 +41,12 @@ import org.varsel.pipeline.rules.TargetWords;
  * ({@code data/test/dkhate-threats-test.tsv}) as two test sets, whose cases are never written. Each row says the set's
  * {@link Role}: a dev set's misses may be read, a test set is read as rates only, a guard's flags are false flags to
  * read one by one. No text of a set drawn from a test split is ever written, whatever its role (its guard half too):
- * the cases files name those sets as withheld.
+ * the cases files name those sets as withheld. {@code --gate-report SCORE} adds a second table: per set, the texts the
+ * classifier scores at or above the path's threshold that the path does not open in the high tier, by why
+ * ({@link ScoreGate}: is it the model or the {@code ClassifierAlone} gate?), and what two widenings of the gate would
+ * add: a score ≥ {@code SCORE} with a target named but no attack beside it, and a score ≥ {@code SCORE} whatever the
+ * lexicons find (neither quoted nor counter-speech). {@code --gate-cases OUT.tsv} writes those texts of the dev sets
+ * and guards (never of a set drawn from a test split), their reason and score in the rules column.
  */
 public final class RecognitionRates {
     /** The sets read from the training data, split exactly as the classifier's training splits them. */
@@ -181,13 +186,64 @@ public final class RecognitionRates {
     }
 
     Reading read(String id, String text) {
-        AnalysedSignal analysed = path.analyse(id, text);
+        return read(path.analyse(id, text));
+    }
+
+    private Reading read(AnalysedSignal analysed) {
         return new Reading(
                 analysed.language(),
                 analysed.ruleMatches().stream().anyMatch(FlaggingPath::meant),
                 rulesOnly.highSeverity(analysed, targets).map(Incident::tier),
                 single.highSeverity(analysed, targets).map(Incident::tier),
                 analysed.ruleMatches().stream().map(m -> m.ruleId()).toList());
+    }
+
+    /** Per set: the texts scored at or above the threshold that the path keeps out of the high tier, by why. */
+    record GateTally(String set, int texts, Map<ScoreGate.Why, Integer> why, int widerTarget, int widerAny) {
+        static GateTally of(String set) {
+            return new GateTally(set, 0, new java.util.EnumMap<>(ScoreGate.Why.class), 0, 0);
+        }
+
+        /** Counts one text; {@code wider} is the widenings' score. */
+        GateTally add(ScoreGate.Reading r, double wider) {
+            r.why().ifPresent(w -> why.merge(w, 1, Integer::sum));
+            boolean target = r.why()
+                    .filter(w -> w == ScoreGate.Why.NO_ATTACK || w == ScoreGate.Why.NOT_BESIDE)
+                    .isPresent();
+            boolean any =
+                    target || r.why().filter(w -> w == ScoreGate.Why.NO_TARGET).isPresent();
+            boolean high = r.score() >= wider;
+            return new GateTally(
+                    set, texts + 1, why, widerTarget + (high && target ? 1 : 0), widerAny + (high && any ? 1 : 0));
+        }
+
+        int kept() {
+            return why.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        static String header(double wider) {
+            StringBuilder h = new StringBuilder("| set | role | texts | scored ≥ threshold, not high tier+ |");
+            for (ScoreGate.Why w : ScoreGate.Why.values()) {
+                h.append(' ').append(w.label).append(" |");
+            }
+            h.append(String.format(
+                    Locale.ROOT, " ≥ %.2f with a target would add | ≥ %.2f alone would add |", wider, wider));
+            return h + "\n|---|---|---:|---:|" + "---:|".repeat(ScoreGate.Why.values().length + 2);
+        }
+
+        String row() {
+            StringBuilder r = new StringBuilder(String.format(
+                    Locale.ROOT, "| %s | %s | %d | %d |", set, Role.of(set).label(), texts, kept()));
+            for (ScoreGate.Why w : ScoreGate.Why.values()) {
+                r.append(' ').append(why.getOrDefault(w, 0)).append(" |");
+            }
+            return r.append(' ')
+                    .append(widerTarget)
+                    .append(" | ")
+                    .append(widerAny)
+                    .append(" |")
+                    .toString();
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -209,6 +265,10 @@ public final class RecognitionRates {
         RecognitionRates rates = new RecognitionRates(BundledRules.fromDirectory(rules));
         CasesFile devCases = casesFile(options.get("--dev-cases"), sets);
         CasesFile falseFlags = casesFile(options.get("--false-flag-cases"), sets);
+        CasesFile gateCases = casesFile(options.get("--gate-cases"), sets);
+        boolean gateReport = options.containsKey("--gate-report");
+        double wider = gateReport ? Double.parseDouble(options.get("--gate-report")) : 1.0;
+        List<String> gateRows = new ArrayList<>();
         System.out.println("rules " + rules.toAbsolutePath().normalize() + ", classifier " + rates.path.modelVersion());
         System.out.println("withheld (rates only, no text written): " + String.join(", ", withheld(sets)));
         System.out.println();
@@ -218,10 +278,22 @@ public final class RecognitionRates {
         try (rates.path) {
             for (Map.Entry<String, EvaluationSet> set : sets.entrySet()) {
                 Rates tally = new Rates(set.getKey(), 0, 0, 0, 0, 0);
+                GateTally gate = GateTally.of(set.getKey());
                 Role role = Role.of(set.getKey());
                 for (String[] text : set.getValue().texts()) {
-                    Reading reading = rates.read(text[0], text[1]);
+                    AnalysedSignal analysed = rates.path.analyse(text[0], text[1]);
+                    Reading reading = rates.read(analysed);
                     tally = tally.add(reading);
+                    if (gateReport) {
+                        ScoreGate.Reading scored = ScoreGate.read(
+                                analysed, rates.targets, rates.single.hatefulScore(), reading.pathAlone());
+                        gate = gate.add(scored, wider);
+                        if (gateCases != null
+                                && role != Role.TEST
+                                && scored.why().isPresent()) {
+                            gateCases.write(set.getValue(), text, gateCase(reading, scored));
+                        }
+                    }
                     // only the dev sets' cases are written: the test sets are read as rates, never case by case
                     if (devCases != null && role == Role.DEV) {
                         devCases.write(set.getValue(), text, reading);
@@ -231,14 +303,33 @@ public final class RecognitionRates {
                     }
                 }
                 System.out.println(tally.row());
+                gateRows.add(gate.row());
+            }
+            if (gateReport) {
+                System.out.println();
+                System.out.printf(
+                        Locale.ROOT,
+                        "The classifier's score (hateful + threat ≥ %.2f) and the gate: why the path kept a text out of"
+                                + " the high tier%n%n",
+                        rates.single.hatefulScore());
+                System.out.println(GateTally.header(wider));
+                gateRows.forEach(System.out::println);
             }
         } finally {
-            for (CasesFile cases : new CasesFile[] {devCases, falseFlags}) {
+            for (CasesFile cases : new CasesFile[] {devCases, falseFlags, gateCases}) {
                 if (cases != null) {
                     cases.close();
                 }
             }
         }
+    }
+
+    /** A case of {@code --gate-cases}: the rules column carries the reason and the score. */
+    static Reading gateCase(Reading reading, ScoreGate.Reading scored) {
+        List<String> rules = new ArrayList<>(reading.rules());
+        rules.add(String.format(
+                Locale.ROOT, "gate:%s:%.3f", scored.why().map(Enum::name).orElse("-"), scored.score()));
+        return new Reading(reading.language(), reading.ruleHit(), reading.rulesAlone(), reading.pathAlone(), rules);
     }
 
     private static CasesFile casesFile(String path, Map<String, EvaluationSet> sets) throws IOException {

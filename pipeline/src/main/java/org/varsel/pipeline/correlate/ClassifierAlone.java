@@ -37,7 +37,7 @@ public final class ClassifierAlone {
      * political post on the IRA stream and the guards, and no wanted post of the labelled IRA incidents or of the dev
      * sets' threats stood farther (the widest: 8, "Stop them from coming here look at Germany!Rape/murder! ...").
      */
-    static final int BESIDE = 8;
+    public static final int BESIDE = 8;
 
     /** The attacks a group beside them suffers: violence and its means, and dehumanisation (vermin, disease). */
     private static final Set<LexiconKind> ATTACK =
