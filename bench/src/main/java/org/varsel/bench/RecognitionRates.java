@@ -291,7 +291,7 @@ public final class RecognitionRates {
                         if (gateCases != null
                                 && role != Role.TEST
                                 && scored.why().isPresent()) {
-                            gateCases.write(set.getValue(), text, gateCase(reading, scored));
+                            gateCases.write(set.getValue(), text, gateCase(set.getKey(), reading, scored));
                         }
                     }
                     // only the dev sets' cases are written: the test sets are read as rates, never case by case
@@ -324,11 +324,15 @@ public final class RecognitionRates {
         }
     }
 
-    /** A case of {@code --gate-cases}: the rules column carries the reason and the score. */
-    static Reading gateCase(Reading reading, ScoreGate.Reading scored) {
+    /** A case of {@code --gate-cases}: the rules column carries the set, the reason and the score. */
+    static Reading gateCase(String set, Reading reading, ScoreGate.Reading scored) {
         List<String> rules = new ArrayList<>(reading.rules());
         rules.add(String.format(
-                Locale.ROOT, "gate:%s:%.3f", scored.why().map(Enum::name).orElse("-"), scored.score()));
+                Locale.ROOT,
+                "gate:%s:%s:%.3f",
+                set,
+                scored.why().map(Enum::name).orElse("-"),
+                scored.score()));
         return new Reading(reading.language(), reading.ruleHit(), reading.rulesAlone(), reading.pathAlone(), rules);
     }
 

@@ -76,4 +76,13 @@ class ScoreGateTest {
         assertThat(tally.widerAny()).isEqualTo(2);
         assertThat(tally.row()).isEqualTo("| edos-threat-dev | dev | 5 | 4 | 1 | 0 | 1 | 2 | 0 | 0 | 1 | 2 |");
     }
+
+    @Test
+    void aGateCaseNamesItsSetReasonAndScoreInTheRulesColumn() {
+        RecognitionRates.Reading reading = new RecognitionRates.Reading(
+                "en", true, Optional.empty(), Optional.of(org.varsel.contract.Tier.MEDIUM), List.of("dsl-en-x"));
+        RecognitionRates.Reading gateCase = RecognitionRates.gateCase(
+                "edos-threat-dev", reading, new ScoreGate.Reading(0.9561, Optional.of(Why.NO_TARGET)));
+        assertThat(gateCase.rules()).containsExactly("dsl-en-x", "gate:edos-threat-dev:NO_TARGET:0.956");
+    }
 }
