@@ -113,6 +113,36 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         return WordStartAlternatives.compile(alternatives);
     }
 
+    /**
+     * A "say that" whose "that" points at words already said, so that it reports none: the other's words repeated in a
+     * condition or a dare ("If she says that again I'll slap her", "Say that to my face and I'll break your jaw", "you
+     * say that one more time and you're dead", "say that shit about my mother", "if you say that, I'll ..." with the condition below). Read from
+     * the verb of saying {@link #SPEECH} found, which it matches from its start. "He says that they will kill us" and
+     * "she said that he should be shot" still report.
+     */
+    static final Pattern WORDS_REPEATED = Pattern.compile(
+            "(?:say|says|saying|said)\\s+that(?:\\s*[!?.]+\\W*$|\\s*$|\\s+(?:(?:shit|crap|stuff|word)\\s+)?(?:again\\b"
+                    + "|one\\s+more\\s+time\\b|once\\s+more\\b|ever\\s+again\\b|and\\b|in\\s+front\\s+of\\b"
+                    + "|to\\s+(?:me|us|him|her|them|my|our|his|their|your)\\b"
+                    + "|about\\s+(?:me|us|you|him|her|them|my|our|your|his)\\b))",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern SAY_THAT =
+            Pattern.compile("\\b(?:say|says|saying|said)\\s+that\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A condition in the speaker's clause ("if he says that", "when you say that", "next time she says that") and the
+     * author's promise after its "that" ("... I'll slap him", "... we're gonna ..."): the promise is the consequence,
+     * the author's own, not the words the condition's speaker would say.
+     */
+    private static final Pattern CONDITION =
+            Pattern.compile("\\b(?:if|when|whenever|next\\s+time|ever|dare)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern AUTHORS_PROMISE = Pattern.compile(
+            "that\\s*,?\\s+(?:i|we)(?:'ll|\\s+will|'m\\s+(?:gonna|going\\s+to)|\\s+am\\s+(?:gonna|going\\s+to)|'re\\s+gonna"
+                    + "|\\s+are\\s+gonna)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** The author as the speaker: "I said that", "we posted that" are the author's own words. */
     private static final Pattern FIRST_PERSON_SPEAKER =
             Pattern.compile("\\b(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|we'll)\\b", Pattern.CASE_INSENSITIVE);
@@ -207,6 +237,10 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         private final Matcher firstPersonSpeaker = FIRST_PERSON_SPEAKER.matcher("");
         private final Matcher clauseBoundary = CLAUSE_BOUNDARY.matcher("");
         private final Matcher authorsTurn = AUTHORS_TURN.matcher("");
+        private final Matcher sayThat = SAY_THAT.matcher("");
+        private final Matcher wordsRepeated = WORDS_REPEATED.matcher("");
+        private final Matcher condition = CONDITION.matcher("");
+        private final Matcher authorsPromise = AUTHORS_PROMISE.matcher("");
         /**
          * {@link #reports}' answer for each sentence read since {@link #forget}: a sentence is asked of as itself and
          * again as the one before a sentence (after its colon) or after one (pointing back), and its regular
@@ -279,7 +313,9 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         private boolean quotesSomeoneElse(String sentence) {
             speech.reset(sentence);
             while (speech.find()) {
-                if (!authorSpeaks(sentence, speech.start()) && !authorTakesTheWord(sentence, speech.end())) {
+                if (!authorSpeaks(sentence, speech.start())
+                        && !authorTakesTheWord(sentence, speech.end())
+                        && !reportsNoWords(sentence, speech.start(), speech.end())) {
                     return true;
                 }
             }
@@ -288,12 +324,46 @@ final class ReportSentenceFilter extends TextMarkerFilter {
 
         /** A first person in the clause that ends where the verb of saying at {@code verb} starts. */
         private boolean authorSpeaks(String sentence, int verb) {
+            return firstPersonSpeaker
+                    .reset(sentence)
+                    .region(clauseStart(sentence, verb), verb)
+                    .find();
+        }
+
+        /** Where the clause that ends at {@code verb} starts. */
+        private int clauseStart(String sentence, int verb) {
             int clause = 0;
             clauseBoundary.reset(sentence).region(0, verb);
             while (clauseBoundary.find()) {
                 clause = clauseBoundary.end();
             }
-            return firstPersonSpeaker.reset(sentence).region(clause, verb).find();
+            return clause;
+        }
+
+        /**
+         * The verb of saying from {@code verb} to {@code end} reports no words: its "that" points at words already
+         * said ({@link #WORDS_REPEATED}), or it stands in a condition and the author's promise follows its "that"
+         * ("if he says that I'll slap him").
+         */
+        private boolean reportsNoWords(String sentence, int verb, int end) {
+            // "they say that" is found as "they say": its "say that" starts within the match
+            if (!sayThat.reset(sentence).region(verb, sentence.length()).find() || sayThat.start() >= end) {
+                return false;
+            }
+            if (wordsRepeated
+                    .reset(sentence)
+                    .region(sayThat.start(), sentence.length())
+                    .lookingAt()) {
+                return true;
+            }
+            return condition
+                            .reset(sentence)
+                            .region(clauseStart(sentence, verb), verb)
+                            .find()
+                    && authorsPromise
+                            .reset(sentence)
+                            .region(sayThat.end() - 4, sentence.length())
+                            .lookingAt();
         }
 
         private boolean authorTakesTheWord(String sentence, int from) {

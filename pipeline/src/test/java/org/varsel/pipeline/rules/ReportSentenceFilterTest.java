@@ -121,6 +121,27 @@ class ReportSentenceFilterTest {
     }
 
     @Test
+    void leavesTheOthersWordsRepeatedInAConditionOrADareToTheAuthor() {
+        assertThat(marked("If she says that again I'll slap her")).isEmpty();
+        assertThat(marked("Say that to my face and I'll break your jaw")).isEmpty();
+        assertThat(marked("you say that one more time and you're dead")).isEmpty();
+        assertThat(marked("Say that shit about my mother again and you will regret it"))
+                .isEmpty();
+        assertThat(marked("If they say that again we're gonna beat them")).isEmpty();
+        assertThat(marked("If he says that I'll slap him")).isEmpty();
+        assertThat(marked("Next time you say that, I'm gonna punch you")).isEmpty();
+    }
+
+    @Test
+    void stillMarksTheWordsAReportGivesAfterItsThat() {
+        assertThat(marked("He says that they will kill us")).contains("kill", "us");
+        assertThat(marked("She said that he should be shot, the reporter wrote"))
+                .contains("shot");
+        assertThat(marked("If they say that the Roma must die, they are lying")).contains("Roma", "die");
+        assertThat(marked("He said that I'll be killed tonight")).contains("killed");
+    }
+
+    @Test
     void marksClaimsFearsAndWarningsOfOthersAndFactsTheAuthorHeardOrCouldPost() {
         assertThat(marked("The paper repeated the false claim that the mayor called migrants rats"))
                 .contains("migrants", "rats");
