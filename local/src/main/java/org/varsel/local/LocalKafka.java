@@ -223,9 +223,8 @@ public final class LocalKafka extends LocalServer implements KafkaBrokers {
         Process failed = process;
         process = null;
         terminate(failed, Duration.ofSeconds(10));
-        StartupTimeoutException timeout = new StartupTimeoutException(
-                "Kafka broker at " + bootstrapServers() + " did not answer within " + startupTimeout + "; " + logTail(),
-                startupTimeout);
+        StartupTimeoutException timeout = new StartupTimeoutException("Kafka broker at " + bootstrapServers()
+                + " did not answer within " + startupTimeout + "; " + logTail());
         if (lastProblem != null) {
             timeout.addSuppressed(lastProblem);
         }
