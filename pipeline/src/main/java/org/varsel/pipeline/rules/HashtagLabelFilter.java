@@ -48,13 +48,23 @@ final class HashtagLabelFilter extends TokenFilter {
         /** None: for analyses that repair nothing, whose chain has no hashtag filter. */
         static final ViolentWords NONE = new ViolentWords(Map.of(), null);
 
+        /** Most tag words whose answer is kept: a stream's tags recur ("#tcot", "#pjnet"), junk must not grow it. */
+        static final int MAX_REMEMBERED = 8_192;
+
         private final Map<RuleLanguage, Set<String>> terms;
         /** The chain lexicon forms are analysed with ({@link RuleAnalyzer#perField()}). */
         private final Analyzer rules;
+        /**
+         * Each language's answers for the tag words read so far: a tag's word was analysed by the rules' whole chain
+         * again at every tag of every row (docs/performance.md, session 28).
+         */
+        private final Map<RuleLanguage, SecondChanceMemory<String, Boolean>> answers =
+                new EnumMap<>(RuleLanguage.class);
 
         private ViolentWords(Map<RuleLanguage, Set<String>> terms, Analyzer rules) {
             this.terms = terms;
             this.rules = rules;
+            terms.keySet().forEach(l -> answers.put(l, new SecondChanceMemory<>(MAX_REMEMBERED)));
         }
 
         static ViolentWords in(List<Lexicon> lexicons) {
@@ -80,7 +90,16 @@ final class HashtagLabelFilter extends TokenFilter {
         /** True when {@code word}, read as the rules read it, is one of {@code language}'s violent words. */
         boolean holds(RuleLanguage language, String word) {
             Set<String> words = terms.getOrDefault(language, Set.of());
-            return !words.isEmpty() && words.contains(termOf(rules, language, word));
+            if (words.isEmpty()) {
+                return false;
+            }
+            SecondChanceMemory<String, Boolean> known = answers.get(language);
+            Boolean answer = known.get(word);
+            if (answer == null) {
+                answer = words.contains(termOf(rules, language, word));
+                known.put(word, answer);
+            }
+            return answer;
         }
 
         /** A word of letters is one token to the chain: its term. */

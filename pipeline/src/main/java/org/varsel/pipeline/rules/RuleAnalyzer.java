@@ -40,10 +40,12 @@ final class RuleAnalyzer extends Analyzer {
 
     private final RuleLanguage language;
     private final boolean repairs;
-    /** What the per-word filters made of the words of documents, shared by every stream of this analyzer. */
-    private final RememberedWordFilter.Memory remembered = new RememberedWordFilter.Memory();
-
-    private final boolean remembers;
+    /**
+     * What the per-word filters made of the words of documents, shared by every stream of this analyzer; null when it
+     * does not remember (a rules' analyzer, as the one the hashtag filter's violent words keep, made three idle
+     * memories: docs/performance.md, session 28).
+     */
+    private final RememberedWordFilter.Memory remembered;
     /** Words that name lands and peoples, never persons, and given names ({@link PersonNameFilter.NameWords#in}). */
     private final PersonNameFilter.NameWords names;
     /** The violent words a one-word hashtag in a row of tags is a label for ({@link HashtagLabelFilter}). */
@@ -63,7 +65,7 @@ final class RuleAnalyzer extends Analyzer {
             Set<String> notAnAuthor) {
         this.language = language;
         this.repairs = repairs;
-        this.remembers = remembers;
+        this.remembered = remembers ? new RememberedWordFilter.Memory() : null;
         this.names = names;
         this.violent = violent;
         this.asWritten = asWritten;
@@ -158,7 +160,7 @@ final class RuleAnalyzer extends Analyzer {
             ts = new HashtagGameFilter(ts, () -> reading[0].text());
             ts = new KillingPastFormFilter(ts);
         }
-        ts = remembers ? new RememberedWordFilter(ts, remembered, this::perWord) : perWord(ts);
+        ts = remembered != null ? new RememberedWordFilter(ts, remembered, this::perWord) : perWord(ts);
         return new TokenStreamComponents(
                 reader -> {
                     reading[0] = (ObfuscationCharFilter) reader;

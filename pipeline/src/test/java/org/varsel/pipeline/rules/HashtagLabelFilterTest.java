@@ -53,6 +53,19 @@ class HashtagLabelFilterTest {
     }
 
     @Test
+    void aTagWordsAnswerIsKeptForItsOwnLanguage() {
+        HashtagLabelFilter.ViolentWords violent =
+                HashtagLabelFilter.ViolentWords.in(BundledRules.load().lexicons());
+        // the second round reads the answers the first one kept: one language's must not answer for the other's
+        for (int round = 0; round < 2; round++) {
+            assertThat(violent.holds(RuleLanguage.DA, "dræb")).isTrue();
+            assertThat(violent.holds(RuleLanguage.EN, "dræb")).isFalse();
+            assertThat(violent.holds(RuleLanguage.EN, "kill")).isTrue();
+            assertThat(violent.holds(RuleLanguage.DA, "kill")).isFalse();
+        }
+    }
+
+    @Test
     void aViolentWordTaggedInARowOfTagsIsALabel() {
         // IRA: the Attorney General's name between two others' read as the verb under a vow ("I can say that")
         assertThat(terms("I can say that, #Obama, #Lynch, #Hillary. 1st Amendment&truth."))
