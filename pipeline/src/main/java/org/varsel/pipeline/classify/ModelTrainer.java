@@ -27,7 +27,7 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.varsel.pipeline.nlp.TextNormaliser;
 
-/** Trains the threat/hateful/offensive/neutral categoriser reproducibly: same data and options, same model. */
+/** Trains the four-way categoriser, or a binary threat model, reproducibly: same data and options, same model. */
 public final class ModelTrainer {
 
     /** The threat model's outcome for a threat ({@link #trainThreatModel}). */
