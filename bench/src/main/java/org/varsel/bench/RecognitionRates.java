@@ -46,7 +46,12 @@ import org.varsel.pipeline.rules.TargetWords;
  * ({@link ScoreGate}: is it the model or the {@code ClassifierAlone} gate?), and what two widenings of the gate would
  * add: a score ≥ {@code SCORE} with a target named but no attack beside it, and a score ≥ {@code SCORE} whatever the
  * lexicons find (neither quoted nor counter-speech). {@code --gate-cases OUT.tsv} writes those texts of the dev sets
- * and guards (never of a set drawn from a test split), their reason and score in the rules column.
+ * and guards (never of a set drawn from a test split), their reason and score in the rules column. With
+ * {@code --gate-report}, a table per classifier counts the texts the path does not open in the high tier by score band
+ * ({@link MissScores}): the bundled model's hateful + threat, and the P(threat) of each binary threat model given by
+ * {@code --threat-model NAME=FILE[,NAME=FILE]} ({@link ThreatModelTrial}); {@code --threat-cases OUT.tsv} writes the
+ * texts of the dev sets and guards (never of a set drawn from a test split) that a threat model would add to the high
+ * tier at P(threat) ≥ {@value #THREAT_CASE_SCORE} through the gate, or through it with her/him as a target.
  */
 public final class RecognitionRates {
     /** The sets read from the training data, split exactly as the classifier's training splits them. */
@@ -129,6 +134,9 @@ public final class RecognitionRates {
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** The name of the bundled model's score in the score tables: the path's own, hateful + threat. */
+    static final String BUNDLED_SCORE = "the bundled model, hateful + threat";
 
     private final FlaggingPath path;
     private final SingleSignals single = SingleSignals.from(CorrelationSettings.defaults());
@@ -246,6 +254,52 @@ public final class RecognitionRates {
         }
     }
 
+    /**
+     * Per set and classifier: the scores of the texts the path does not open in the high tier (a threat set's misses, a
+     * guard's posts a threshold could open), all of them, those the {@code ClassifierAlone} gate would let a score in (a
+     * slur, or a group or "you" beside an attack; neither quoted nor counter-speech) and those it would let in only if
+     * "her" or "him" were a target as "you" is; and the scores of the texts the bundled score opens in the high tier
+     * where the rules alone do not (what another model in its place would keep or lose). Would a lower threshold, or
+     * another model's score beside or instead of the bundled one, ever pay?
+     */
+    record MissScores(
+            String set, int texts, ScoreBins all, ScoreBins gateLetsIn, ScoreBins herOrHim, ScoreBins scoreOpened) {
+        static MissScores of(String set) {
+            return new MissScores(set, 0, ScoreBins.empty(), ScoreBins.empty(), ScoreBins.empty(), ScoreBins.empty());
+        }
+
+        /** One more text not opened in the high tier; {@code herOrHim}: the gate lets it in only with her/him. */
+        MissScores add(double score, boolean letsIn, boolean herOrHim) {
+            return new MissScores(
+                    set,
+                    texts + 1,
+                    all.add(score),
+                    letsIn ? gateLetsIn.add(score) : gateLetsIn,
+                    herOrHim ? this.herOrHim.add(score) : this.herOrHim,
+                    scoreOpened);
+        }
+
+        /** One more text the bundled score opened in the high tier and the rules alone did not. */
+        MissScores addOpened(double score) {
+            return new MissScores(set, texts, all, gateLetsIn, herOrHim, scoreOpened.add(score));
+        }
+
+        static String header() {
+            return "| set | role | not high tier+ |" + ScoreBins.header() + " gate lets in:" + ScoreBins.header()
+                    + " only with her/him as target:" + ScoreBins.header() + " opened by the score alone:"
+                    + ScoreBins.header() + "\n|---|---|---:|" + "---:|".repeat(4 * (ScoreBins.EDGES.length + 1));
+        }
+
+        String row() {
+            return String.format(
+                            Locale.ROOT, "| %s | %s | %d |", set, Role.of(set).label(), texts)
+                    + all.cells()
+                    + gateLetsIn.cells()
+                    + herOrHim.cells()
+                    + scoreOpened.cells();
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -266,9 +320,20 @@ public final class RecognitionRates {
         CasesFile devCases = casesFile(options.get("--dev-cases"), sets);
         CasesFile falseFlags = casesFile(options.get("--false-flag-cases"), sets);
         CasesFile gateCases = casesFile(options.get("--gate-cases"), sets);
+        CasesFile threatCases = casesFile(options.get("--threat-cases"), sets);
         boolean gateReport = options.containsKey("--gate-report");
         double wider = gateReport ? Double.parseDouble(options.get("--gate-report")) : 1.0;
         List<String> gateRows = new ArrayList<>();
+        List<ThreatModel> threatModels = new ArrayList<>();
+        if (options.containsKey("--threat-model")) {
+            for (String model : options.get("--threat-model").split(",")) {
+                threatModels.add(ThreatModel.read(model));
+            }
+        }
+        // the bundled model's hateful + threat first, then each threat model's P(threat)
+        Map<String, List<String>> missRows = new LinkedHashMap<>();
+        missRows.put(BUNDLED_SCORE, new ArrayList<>());
+        threatModels.forEach(m -> missRows.put(m.name() + " P(threat) " + m.version(), new ArrayList<>()));
         System.out.println("rules " + rules.toAbsolutePath().normalize() + ", classifier " + rates.path.modelVersion());
         System.out.println("withheld (rates only, no text written): " + String.join(", ", withheld(sets)));
         System.out.println();
@@ -279,6 +344,8 @@ public final class RecognitionRates {
             for (Map.Entry<String, EvaluationSet> set : sets.entrySet()) {
                 Rates tally = new Rates(set.getKey(), 0, 0, 0, 0, 0);
                 GateTally gate = GateTally.of(set.getKey());
+                List<MissScores> misses = new ArrayList<>();
+                missRows.keySet().forEach(k -> misses.add(MissScores.of(set.getKey())));
                 Role role = Role.of(set.getKey());
                 for (String[] text : set.getValue().texts()) {
                     AnalysedSignal analysed = rates.path.analyse(text[0], text[1]);
@@ -288,6 +355,11 @@ public final class RecognitionRates {
                         ScoreGate.Reading scored = ScoreGate.read(
                                 analysed, rates.targets, rates.single.hatefulScore(), reading.pathAlone());
                         gate = gate.add(scored, wider);
+                        List<String> threatCase =
+                                rates.countScores(analysed, reading, scored.score(), threatModels, misses);
+                        if (threatCases != null && role != Role.TEST && !threatCase.isEmpty()) {
+                            threatCases.write(set.getValue(), text, threatCase(set.getKey(), reading, threatCase));
+                        }
                         if (gateCases != null
                                 && role != Role.TEST
                                 && scored.why().isPresent()) {
@@ -304,6 +376,10 @@ public final class RecognitionRates {
                 }
                 System.out.println(tally.row());
                 gateRows.add(gate.row());
+                int m = 0;
+                for (List<String> rows : missRows.values()) {
+                    rows.add(misses.get(m++).row());
+                }
             }
             if (gateReport) {
                 System.out.println();
@@ -314,14 +390,70 @@ public final class RecognitionRates {
                         rates.single.hatefulScore());
                 System.out.println(GateTally.header(wider));
                 gateRows.forEach(System.out::println);
+                for (Map.Entry<String, List<String>> scores : missRows.entrySet()) {
+                    System.out.println();
+                    System.out.println("The texts the path does not open in the high tier, by the score of "
+                            + scores.getKey() + " (a threat set's misses, a guard's posts a threshold could open)");
+                    System.out.println();
+                    System.out.println(MissScores.header());
+                    scores.getValue().forEach(System.out::println);
+                }
             }
         } finally {
-            for (CasesFile cases : new CasesFile[] {devCases, falseFlags, gateCases}) {
+            for (CasesFile cases : new CasesFile[] {devCases, falseFlags, gateCases, threatCases}) {
                 if (cases != null) {
                     cases.close();
                 }
             }
         }
+    }
+
+    /** The lowest P(threat) of a threat model whose texts {@code --threat-cases} writes: the high tier's severity. */
+    static final double THREAT_CASE_SCORE = 0.7;
+
+    /**
+     * Counts one text in each classifier's score bands ({@link MissScores}): the bundled score first, then each threat
+     * model's P(threat). Returns what {@code --threat-cases} says of it: each threat model that scores a text the path
+     * does not open in the high tier at least {@link #THREAT_CASE_SCORE} where the gate lets it in, with or without
+     * her/him as a target ({@code threat:NAME:SCORE:gate} or {@code :her-him}); empty when none does.
+     */
+    private List<String> countScores(
+            AnalysedSignal analysed,
+            Reading reading,
+            double bundled,
+            List<ThreatModel> models,
+            List<MissScores> misses) {
+        String text = analysed.signal().text();
+        if (Reading.high(reading.pathAlone())) {
+            if (!Reading.high(reading.rulesAlone())) {
+                misses.set(0, misses.get(0).addOpened(bundled));
+                for (int m = 0; m < models.size(); m++) {
+                    misses.set(m + 1, misses.get(m + 1).addOpened(models.get(m).threat(text)));
+                }
+            }
+            return List.of();
+        }
+        boolean letsIn = ScoreGate.letsIn(analysed, targets);
+        boolean herOrHim = ScoreGate.letsInHerOrHim(analysed, targets);
+        misses.set(0, misses.get(0).add(bundled, letsIn, herOrHim));
+        List<String> cases = new ArrayList<>();
+        for (int m = 0; m < models.size(); m++) {
+            double threat = models.get(m).threat(text);
+            misses.set(m + 1, misses.get(m + 1).add(threat, letsIn, herOrHim));
+            if (threat >= THREAT_CASE_SCORE && (letsIn || herOrHim)) {
+                cases.add(String.format(
+                        Locale.ROOT, "threat:%s:%.3f:%s", models.get(m).name(), threat, letsIn ? "gate" : "her-him"));
+            }
+        }
+        return cases;
+    }
+
+    /** A case of {@code --threat-cases}: the rules column carries the set and what each threat model said. */
+    static Reading threatCase(String set, Reading reading, List<String> said) {
+        List<String> rules = new ArrayList<>(reading.rules());
+        rules.add("set:" + set);
+        rules.addAll(said);
+        return new Reading(reading.language(), reading.ruleHit(), reading.rulesAlone(), reading.pathAlone(), rules);
     }
 
     /** A case of {@code --gate-cases}: the rules column carries the set, the reason and the score. */

@@ -1,6 +1,7 @@
 package org.varsel.bench;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.varsel.contract.Tier;
 import org.varsel.pipeline.analysis.AnalysedSignal;
 import org.varsel.pipeline.correlate.ClassifierAlone;
@@ -37,6 +38,10 @@ final class ScoreGate {
     /** The classifier's score and, when it reached the threshold but the path did not open the high tier, why. */
     record Reading(double score, Optional<Why> why) {}
 
+    // one word for one, so that the words' numbers, and the gaps the gate measures, stay as they were
+    private static final Pattern HER_OR_HIM =
+            Pattern.compile("(?<![\\p{L}\\p{N}'’])(?:her|him)(?![\\p{L}\\p{N}'’])", Pattern.CASE_INSENSITIVE);
+
     private ScoreGate() {}
 
     static Reading read(AnalysedSignal analysed, TargetWords targets, double threshold, Optional<Tier> pathTier) {
@@ -44,9 +49,40 @@ final class ScoreGate {
         if (score < threshold || RecognitionRates.Reading.high(pathTier)) {
             return new Reading(score, Optional.empty());
         }
-        boolean quoted = analysed.ruleMatches().stream().anyMatch(m -> m.isContext() || m.reportedSpeech());
         return new Reading(
-                score, Optional.of(why(quoted, targets.in(analysed.signal().text(), analysed.ruleLanguage()))));
+                score,
+                Optional.of(why(quoted(analysed), targets.in(analysed.signal().text(), analysed.ruleLanguage()))));
+    }
+
+    /**
+     * True when the gate would let a score in: the rules do not read the text as quoted or condemned and the lexicons
+     * find a slur, or a group or the reader beside an attack, and no counter-speech word.
+     */
+    static boolean letsIn(AnalysedSignal analysed, TargetWords targets) {
+        return why(quoted(analysed), targets.in(analysed.signal().text(), analysed.ruleLanguage())) == Why.OTHER;
+    }
+
+    /**
+     * True when the gate would let a score in only if "her" or "him" counted as a target as "you" does (beside a word
+     * of violence or a weapon): the third-person singular target the gate does not read.
+     */
+    static boolean letsInHerOrHim(AnalysedSignal analysed, TargetWords targets) {
+        String text = analysed.signal().text();
+        String asReader = herOrHimAsReader(text);
+        // Danish "her" is "here"
+        return analysed.ruleLanguage().filter("da"::equals).isEmpty()
+                && !asReader.equals(text)
+                && !letsIn(analysed, targets)
+                && why(quoted(analysed), targets.in(asReader, analysed.ruleLanguage())) == Why.OTHER;
+    }
+
+    /** The text with every "her" and "him" written "you", one word for one. */
+    static String herOrHimAsReader(String text) {
+        return HER_OR_HIM.matcher(text).replaceAll("you");
+    }
+
+    private static boolean quoted(AnalysedSignal analysed) {
+        return analysed.ruleMatches().stream().anyMatch(m -> m.isContext() || m.reportedSpeech());
     }
 
     /** The reason, from whether the rules read the text as quoted and whom the lexicons find it naming. */

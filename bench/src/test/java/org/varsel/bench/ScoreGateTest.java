@@ -78,6 +78,47 @@ class ScoreGateTest {
     }
 
     @Test
+    void theMissScoresCountEveryTextByBandAndApartThoseTheGateWouldLetIn() {
+        RecognitionRates.MissScores misses = RecognitionRates.MissScores.of("ethos-violent")
+                .add(0.05, false, false)
+                .add(0.75, true, false)
+                .add(0.85, false, true)
+                .add(0.95, true, false)
+                .addOpened(0.55);
+
+        assertThat(misses.texts()).isEqualTo(4);
+        assertThat(misses.all().counts()).containsExactly(1, 0, 0, 0, 1, 1, 1);
+        assertThat(misses.gateLetsIn().counts()).containsExactly(0, 0, 0, 0, 1, 0, 1);
+        assertThat(misses.herOrHim().counts()).containsExactly(0, 0, 0, 0, 0, 1, 0);
+        // a text the score opened is not one the path missed
+        assertThat(misses.scoreOpened().counts()).containsExactly(0, 0, 0, 1, 0, 0, 0);
+        assertThat(misses.row())
+                .isEqualTo("| ethos-violent | test | 4 | 1 | 0 | 0 | 0 | 1 | 1 | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |"
+                        + " 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 |");
+        assertThat(RecognitionRates.MissScores.header().lines().toList().get(1))
+                .isEqualTo("|---|---|---:|" + "---:|".repeat(28));
+    }
+
+    @Test
+    void herAndHimAreWrittenAsTheReaderWordForWordAndNoWordThatOnlyHoldsThem() {
+        assertThat(ScoreGate.herOrHimAsReader("Hit her in the face, then kick HIM."))
+                .isEqualTo("Hit you in the face, then kick you.");
+        assertThat(ScoreGate.herOrHimAsReader("Hermann saw him's hither herbs and Her's"))
+                .isEqualTo("Hermann saw him's hither herbs and Her's");
+    }
+
+    @Test
+    void aThreatCaseNamesItsSetAndWhatEachThreatModelSaidInTheRulesColumn() {
+        RecognitionRates.Reading reading =
+                new RecognitionRates.Reading("en", false, Optional.empty(), Optional.empty(), List.of());
+        RecognitionRates.Reading threatCase = RecognitionRates.threatCase(
+                "edos-not-sexist-guard", reading, List.of("threat:t1:0.812:gate", "threat:t2:0.744:her-him"));
+        assertThat(threatCase.rules())
+                .containsExactly("set:edos-not-sexist-guard", "threat:t1:0.812:gate", "threat:t2:0.744:her-him");
+        assertThat(threatCase.ruleHit()).isFalse();
+    }
+
+    @Test
     void aGateCaseNamesItsSetReasonAndScoreInTheRulesColumn() {
         RecognitionRates.Reading reading = new RecognitionRates.Reading(
                 "en", true, Optional.empty(), Optional.of(org.varsel.contract.Tier.MEDIUM), List.of("dsl-en-x"));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -26,8 +27,13 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.varsel.pipeline.nlp.TextNormaliser;
 
-/** Trains the threat/hateful/offensive/neutral categoriser reproducibly: same data and options, same model. */
+/** Trains the four-way categoriser, or a binary threat model, reproducibly: same data and options, same model. */
 public final class ModelTrainer {
+
+    /** The threat model's outcome for a threat ({@link #trainThreatModel}). */
+    public static final String THREAT_MODEL_THREAT = "threat";
+    /** The threat model's outcome for every other post. */
+    public static final String THREAT_MODEL_OTHER = "other";
 
     private ModelTrainer() {}
 
@@ -46,6 +52,33 @@ public final class ModelTrainer {
             HarmFeatures features,
             Consumer<String> progress)
             throws IOException {
+        return train(corpus, dataDir, options, features, false, progress);
+    }
+
+    /**
+     * A binary model: {@value #THREAT_MODEL_THREAT} against {@value #THREAT_MODEL_OTHER} (every post of another
+     * category), on the same posts, shares and repeats as {@link #train}: its P(threat) is not split with "hateful".
+     */
+    public static TrainedModel trainThreatModel(
+            TrainingCorpus corpus,
+            Path dataDir,
+            TrainingOptions options,
+            HarmFeatures features,
+            Consumer<String> progress)
+            throws IOException {
+        return train(corpus, dataDir, options, features, true, progress);
+    }
+
+    private static TrainedModel train(
+            TrainingCorpus corpus,
+            Path dataDir,
+            TrainingOptions options,
+            HarmFeatures features,
+            boolean threatModel,
+            Consumer<String> progress)
+            throws IOException {
+        Function<Category, String> outcome =
+                threatModel ? c -> c == Category.THREAT ? THREAT_MODEL_THREAT : THREAT_MODEL_OTHER : Category::label;
         List<DocumentSample> samples = new ArrayList<>();
         Map<String, Map<Category, Integer>> counts = new TreeMap<>();
         for (LabelledPost post : corpus.posts()) {
@@ -58,7 +91,7 @@ public final class ModelTrainer {
             }
             int repeats = repeats(post, options);
             for (int r = 0; r < repeats; r++) {
-                samples.add(new DocumentSample(post.category().label(), tokens));
+                samples.add(new DocumentSample(outcome.apply(post.category()), tokens));
             }
             counts.computeIfAbsent(post.source(), s -> new EnumMap<>(Category.class))
                     .merge(post.category(), repeats, Integer::sum);
@@ -82,9 +115,10 @@ public final class ModelTrainer {
         List<LabelledPost> verdicts = corpus.posts().stream()
                 .filter(p -> p.source().equals(TrainingCorpus.VERDICTS))
                 .toList();
-        String version = verdicts.isEmpty()
+        String doccatVersion = verdicts.isEmpty()
                 ? version(dataDir, options, features)
                 : versionWithVerdicts(dataDir, options, features, verdicts);
+        String version = threatModel ? threatModelVersion(doccatVersion, samples) : doccatVersion;
         DoccatModel versioned = new DoccatModel(
                 "mul",
                 trained.getMaxentModel(),
@@ -136,6 +170,20 @@ public final class ModelTrainer {
                     .getBytes(StandardCharsets.UTF_8));
         }
         return "doccat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    }
+
+    /**
+     * {@code threat-} and 12 hex digits of a SHA-256 over the categoriser's version of the same data and every sample
+     * trained on (outcome and tokens, in order): posts added to the corpus beside its files make another version.
+     */
+    static String threatModelVersion(String doccatVersion, List<DocumentSample> samples) {
+        MessageDigest digest = sha256();
+        digest.update(doccatVersion.getBytes(StandardCharsets.UTF_8));
+        for (DocumentSample sample : samples) {
+            digest.update((sample.getCategory() + '\t' + String.join(" ", sample.getText()) + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return "threat-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 
     private static void digest(InputStream source, MessageDigest digest) throws IOException {

@@ -93,6 +93,13 @@ public final class TrainingCorpus {
         return new TrainingCorpus(all, skipped);
     }
 
+    /** This corpus and {@code more} posts of other sources (trained on unless held out). */
+    public TrainingCorpus with(List<LabelledPost> more) {
+        List<LabelledPost> all = new ArrayList<>(posts);
+        all.addAll(more);
+        return new TrainingCorpus(all, skipped);
+    }
+
     public List<LabelledPost> posts() {
         return posts;
     }

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,6 +171,37 @@ class ModelTrainerTest {
         return model.trainingCounts().get(source).values().stream()
                 .mapToInt(Integer::intValue)
                 .sum();
+    }
+
+    @Test
+    void aThreatModelHasTwoOutcomesThreatAndOtherAndAVersionOfItsOwnThatTheAddedPostsChange() throws IOException {
+        writeTinyCorpus();
+        TrainingOptions options =
+                new TrainingOptions(1L, "MAXENT_QN", 30, 1, 1.0, 0.0, 0.0, 1.0, 1, 1, 1.0, 1.0, 1.0, 1);
+        TrainingCorpus corpus = TrainingCorpus.read(data, options.seed(), 0.0, 0.0);
+
+        TrainedModel threat = ModelTrainer.trainThreatModel(corpus, data, options, new HarmFeatures(), line -> {});
+        TrainedModel more = ModelTrainer.trainThreatModel(
+                corpus.with(List.of(new LabelledPost("extra", "1", "i will hurt her badly", Category.THREAT, false))),
+                data,
+                options,
+                new HarmFeatures(),
+                line -> {});
+
+        DocumentCategorizerME categorizer = new DocumentCategorizerME(threat.model());
+        assertThat(categorizer.getNumberOfCategories()).isEqualTo(2);
+        assertThat(categorizer.getIndex(ModelTrainer.THREAT_MODEL_THREAT)).isNotNegative();
+        assertThat(categorizer.getIndex(ModelTrainer.THREAT_MODEL_OTHER)).isNotNegative();
+        double[] p = categorizer.categorize(new String[] {"tonight", "we", "kill", "them", "all", "with", "knives"});
+        assertThat(p[categorizer.getIndex(ModelTrainer.THREAT_MODEL_THREAT)]).isGreaterThan(0.5);
+        // not the four-way categoriser's version: a file of one must never pass for the other
+        assertThat(threat.version())
+                .matches("threat-[0-9a-f]{12}")
+                .isNotEqualTo(ModelTrainer.version(data, options))
+                .isNotEqualTo(more.version());
+        assertThat(threat.model().getManifestProperty(HarmClassifier.VERSION_PROPERTY))
+                .isEqualTo(threat.version());
+        assertThat(more.trainingCounts().get("extra")).containsEntry(Category.THREAT, 1);
     }
 
     @Test

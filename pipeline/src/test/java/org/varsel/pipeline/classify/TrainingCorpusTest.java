@@ -99,6 +99,22 @@ class TrainingCorpusTest {
     }
 
     @Test
+    void aCorpusWithMorePostsKeepsAllItsOwnAndAddsThemAfterInOrder() throws IOException {
+        TinyTrainingData.writeTo(data);
+        TrainingCorpus corpus = TrainingCorpus.read(data, 1L, 0.0, 0.0);
+        LabelledPost edos = new LabelledPost("edos", "e1", "hit her in the face", Category.THREAT, false);
+
+        TrainingCorpus more = corpus.with(List.of(edos));
+
+        assertThat(more.posts())
+                .startsWith(corpus.posts().toArray(LabelledPost[]::new))
+                .endsWith(edos);
+        assertThat(more.posts()).hasSize(corpus.posts().size() + 1);
+        assertThat(more.skipped()).isEqualTo(corpus.skipped());
+        assertThat(corpus.sources()).doesNotContain("edos");
+    }
+
+    @Test
     void readsJigsawThreatsAsThreatsIdentityHateAsHatefulOtherToxicityAsOffensiveAndSkipsUnlabelledRows()
             throws IOException {
         TrainingCorpus corpus = readWithFile(
