@@ -117,11 +117,11 @@ final class ReportSentenceFilter extends TextMarkerFilter {
      * A "say that" whose "that" points at words already said, so that it reports none: the other's words repeated in a
      * condition or a dare ("If she says that again I'll slap her", "Say that to my face and I'll break your jaw", "you
      * say that one more time and you're dead", "say that shit about my mother", "if you say that, I'll ..." with the condition below). Read from
-     * the verb of saying {@link #SPEECH} found, which it matches from its start. "He says that they will kill us" and
-     * "she said that he should be shot" still report.
+     * the end of the "say that" ({@link #SAY_THAT}) in the verb of saying {@link #SPEECH} found. "He says that they will
+     * kill us" and "she said that he should be shot" still report.
      */
     static final Pattern WORDS_REPEATED = Pattern.compile(
-            "(?:say|says|saying|said)\\s+that(?:\\s*[!?.]+\\W*$|\\s*$|\\s+(?:(?:shit|crap|stuff|word)\\s+)?(?:again\\b"
+            "(?:\\s*[!?.]+\\W*$|\\s*$|\\s+(?:(?:shit|crap|stuff|word)\\s+)?(?:again\\b"
                     + "|one\\s+more\\s+time\\b|once\\s+more\\b|ever\\s+again\\b|and\\b|in\\s+front\\s+of\\b"
                     + "|to\\s+(?:me|us|him|her|them|my|our|his|their|your)\\b"
                     + "|about\\s+(?:me|us|you|him|her|them|my|our|your|his)\\b))",
@@ -132,14 +132,15 @@ final class ReportSentenceFilter extends TextMarkerFilter {
 
     /**
      * A condition in the speaker's clause ("if he says that", "when you say that", "next time she says that") and the
-     * author's promise after its "that" ("... I'll slap him", "... we're gonna ..."): the promise is the consequence,
-     * the author's own, not the words the condition's speaker would say.
+     * author's promise after its "that" ({@link #AUTHORS_PROMISE}: "... I'll slap him", "... we're gonna ..."): the
+     * promise is the consequence, the author's own, not the words the condition's speaker would say.
      */
     private static final Pattern CONDITION =
             Pattern.compile("\\b(?:if|when|whenever|next\\s+time|ever|dare)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** The author's promise, read from the end of the condition's "say that". */
     private static final Pattern AUTHORS_PROMISE = Pattern.compile(
-            "that\\s*,?\\s+(?:i|we)(?:'ll|\\s+will|'m\\s+(?:gonna|going\\s+to)|\\s+am\\s+(?:gonna|going\\s+to)|'re\\s+gonna"
+            "\\s*,?\\s+(?:i|we)(?:'ll|\\s+will|'m\\s+(?:gonna|going\\s+to)|\\s+am\\s+(?:gonna|going\\s+to)|'re\\s+gonna"
                     + "|\\s+are\\s+gonna)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -313,21 +314,19 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         private boolean quotesSomeoneElse(String sentence) {
             speech.reset(sentence);
             while (speech.find()) {
-                if (!authorSpeaks(sentence, speech.start())
+                int clause = clauseStart(sentence, speech.start());
+                if (!authorSpeaks(sentence, clause, speech.start())
                         && !authorTakesTheWord(sentence, speech.end())
-                        && !reportsNoWords(sentence, speech.start(), speech.end())) {
+                        && !reportsNoWords(sentence, clause, speech.start(), speech.end())) {
                     return true;
                 }
             }
             return secondhand.reset(sentence).find() && !authorTakesTheWord(sentence, secondhand.end());
         }
 
-        /** A first person in the clause that ends where the verb of saying at {@code verb} starts. */
-        private boolean authorSpeaks(String sentence, int verb) {
-            return firstPersonSpeaker
-                    .reset(sentence)
-                    .region(clauseStart(sentence, verb), verb)
-                    .find();
+        /** A first person in the clause from {@code clause} to where the verb of saying at {@code verb} starts. */
+        private boolean authorSpeaks(String sentence, int clause, int verb) {
+            return firstPersonSpeaker.reset(sentence).region(clause, verb).find();
         }
 
         /** Where the clause that ends at {@code verb} starts. */
@@ -341,29 +340,24 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         }
 
         /**
-         * The verb of saying from {@code verb} to {@code end} reports no words: its "that" points at words already
-         * said ({@link #WORDS_REPEATED}), or it stands in a condition and the author's promise follows its "that"
-         * ("if he says that I'll slap him").
+         * The verb of saying from {@code verb} to {@code end}, in the clause from {@code clause}, reports no words: its
+         * "that" points at words already said ({@link #WORDS_REPEATED}), or it stands in a condition and the author's
+         * promise follows its "that" ("if he says that I'll slap him").
          */
-        private boolean reportsNoWords(String sentence, int verb, int end) {
+        private boolean reportsNoWords(String sentence, int clause, int verb, int end) {
             // "they say that" is found as "they say": its "say that" starts within the match
             if (!sayThat.reset(sentence).region(verb, sentence.length()).find() || sayThat.start() >= end) {
                 return false;
             }
-            if (wordsRepeated
-                    .reset(sentence)
-                    .region(sayThat.start(), sentence.length())
-                    .lookingAt()) {
-                return true;
-            }
-            return condition
-                            .reset(sentence)
-                            .region(clauseStart(sentence, verb), verb)
-                            .find()
-                    && authorsPromise
-                            .reset(sentence)
-                            .region(sayThat.end() - 4, sentence.length())
-                            .lookingAt();
+            int that = sayThat.end();
+            return afterThat(wordsRepeated, sentence, that)
+                    || (condition.reset(sentence).region(clause, verb).find()
+                            && afterThat(authorsPromise, sentence, that));
+        }
+
+        /** Whether {@code matcher}'s expression matches from {@code that}, the end of a "say that". */
+        private static boolean afterThat(Matcher matcher, String sentence, int that) {
+            return matcher.reset(sentence).region(that, sentence.length()).lookingAt();
         }
 
         private boolean authorTakesTheWord(String sentence, int from) {
