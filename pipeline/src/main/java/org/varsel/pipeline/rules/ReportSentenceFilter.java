@@ -113,18 +113,33 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         return WordStartAlternatives.compile(alternatives);
     }
 
+    /** The group of {@link #WORDS_REPEATED} that holds an adverb of repetition ("again", "one more time"). */
+    private static final String ADVERB = "adverb";
+
     /**
      * A "say that" whose "that" points at words already said, so that it reports none: the other's words repeated in a
      * condition or a dare ("If she says that again I'll slap her", "Say that to my face and I'll break your jaw", "you
      * say that one more time and you're dead", "say that shit about my mother", "if you say that, I'll ..." with the condition below). Read from
      * the end of the "say that" ({@link #SAY_THAT}) in the verb of saying {@link #SPEECH} found. "He says that they will
-     * kill us" and "she said that he should be shot" still report.
+     * kill us" and "she said that he should be shot" still report, and so does a report whose words open with the
+     * adverb ({@link #REPORTED_SUBJECT}).
      */
     static final Pattern WORDS_REPEATED = Pattern.compile(
-            "(?:\\s*[!?.]+\\W*$|\\s*$|\\s+(?:(?:shit|crap|stuff|word)\\s+)?(?:again\\b"
-                    + "|one\\s+more\\s+time\\b|once\\s+more\\b|ever\\s+again\\b|and\\b|in\\s+front\\s+of\\b"
+            "(?:\\s*[!?.]+\\W*$|\\s*$|\\s+(?:(?:shit|crap|stuff|word)\\s+)?(?:(?<" + ADVERB + ">again\\b"
+                    + "|one\\s+more\\s+time\\b|once\\s+more\\b|ever\\s+again\\b)|and\\b|in\\s+front\\s+of\\b"
                     + "|to\\s+(?:me|us|him|her|them|my|our|his|their|your)\\b"
                     + "|about\\s+(?:me|us|you|him|her|them|my|our|your|his)\\b))",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The subject of a clause after "that" and an adverb: "The minister said that again the migrants will …", "Police
+     * said that once more a man was stabbed" report words that open with the adverb, unlike "If she says that again I'll
+     * slap her" (a condition) or "Say that again the …" (a dare). A third person or a determiner only: after "again" the
+     * author's "I" or "we" is the author's promise ("she said that again I'll slap her").
+     */
+    private static final Pattern REPORTED_SUBJECT = Pattern.compile(
+            "\\s+(?:the|a|an|all|these|those|this|some|many|most|every|each|no|our|their|his|its|they|he|she|it|there"
+                    + "|people)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SAY_THAT =
@@ -242,6 +257,7 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         private final Matcher wordsRepeated = WORDS_REPEATED.matcher("");
         private final Matcher condition = CONDITION.matcher("");
         private final Matcher authorsPromise = AUTHORS_PROMISE.matcher("");
+        private final Matcher reportedSubject = REPORTED_SUBJECT.matcher("");
         /**
          * {@link #reports}' answer for each sentence read since {@link #forget}: a sentence is asked of as itself and
          * again as the one before a sentence (after its colon) or after one (pointing back), and its regular
@@ -341,8 +357,9 @@ final class ReportSentenceFilter extends TextMarkerFilter {
 
         /**
          * The verb of saying from {@code verb} to {@code end}, in the clause from {@code clause}, reports no words: its
-         * "that" points at words already said ({@link #WORDS_REPEATED}), or it stands in a condition and the author's
-         * promise follows its "that" ("if he says that I'll slap him").
+         * "that" points at words already said ({@link #WORDS_REPEATED}) and the words after it are not a report's that
+         * open with an adverb, or it stands in a condition and the author's promise follows its "that" ("if he says
+         * that I'll slap him").
          */
         private boolean reportsNoWords(String sentence, int clause, int verb, int end) {
             // "they say that" is found as "they say": its "say that" starts within the match
@@ -350,9 +367,29 @@ final class ReportSentenceFilter extends TextMarkerFilter {
                 return false;
             }
             int that = sayThat.end();
-            return afterThat(wordsRepeated, sentence, that)
-                    || (condition.reset(sentence).region(clause, verb).find()
-                            && afterThat(authorsPromise, sentence, that));
+            boolean inACondition =
+                    condition.reset(sentence).region(clause, verb).find();
+            if (afterThat(wordsRepeated, sentence, that)) {
+                return inACondition || !reportOpensWithTheAdverb(sentence, clause, verb, that);
+            }
+            return inACondition && afterThat(authorsPromise, sentence, that);
+        }
+
+        /**
+         * The "that" at {@code that} opens the words reported and the adverb of repetition {@link #WORDS_REPEATED}
+         * found right after it is their first word: a subject follows the adverb ({@link #REPORTED_SUBJECT}) and the
+         * speaker is named before the verb, so it is no dare ("Say that again the …"). Read after a match of
+         * {@link #WORDS_REPEATED} outside a condition.
+         */
+        private boolean reportOpensWithTheAdverb(String sentence, int clause, int verb, int that) {
+            int adverb = wordsRepeated.start(ADVERB);
+            return adverb >= 0
+                    && sentence.substring(that, adverb).isBlank()
+                    && !sentence.substring(clause, verb).isBlank()
+                    && reportedSubject
+                            .reset(sentence)
+                            .region(wordsRepeated.end(), sentence.length())
+                            .lookingAt();
         }
 
         /** Whether {@code matcher}'s expression matches from {@code that}, the end of a "say that". */
