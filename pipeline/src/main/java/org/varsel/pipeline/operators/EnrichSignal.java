@@ -58,13 +58,7 @@ public final class EnrichSignal extends ProcessFunction<Signal, AnalysedSignal> 
 
     @Override
     public void processElement(Signal signal, Context context, Collector<AnalysedSignal> out) {
-        AnalysedSignal analysed;
-        try {
-            analysed = enriched(signal);
-        } catch (RuntimeException failure) {
-            context.output(UNENRICHED_SIGNALS, unenriched.deadLetter(signal, failure));
-            return;
-        }
-        out.collect(analysed);
+        unenriched.emit(
+                signal, () -> enriched(signal), out::collect, letter -> context.output(UNENRICHED_SIGNALS, letter));
     }
 }

@@ -56,13 +56,10 @@ public final class KeySignals extends ProcessFunction<AnalysedSignal, KeyedSigna
 
     @Override
     public void processElement(AnalysedSignal signal, Context context, Collector<KeyedSignal> out) {
-        List<KeyedSignal> keys;
-        try {
-            keys = keying.keys(signal);
-        } catch (RuntimeException failure) {
-            context.output(UNKEYED_SIGNALS, guard.deadLetter(signal.signal(), failure));
-            return;
-        }
-        keys.forEach(out::collect);
+        guard.emit(
+                signal.signal(),
+                () -> keying.keys(signal),
+                keys -> keys.forEach(out::collect),
+                letter -> context.output(UNKEYED_SIGNALS, letter));
     }
 }

@@ -102,13 +102,16 @@ public final class MatchRules extends BroadcastProcessFunction<AnalysedSignal, R
         if (version != checkedVersion) {
             catchUpWith(version, context.getBroadcastState(LIVE_PACK).get(PACK));
         }
-        MatchResult result;
-        try {
-            result = matching.match(matches, signal);
-        } catch (RuntimeException failure) {
-            context.output(UNMATCHED_SIGNALS, unmatched.deadLetter(signal.signal(), failure));
-            return;
-        }
+        unmatched.emit(
+                signal.signal(),
+                () -> matching.match(matches, signal),
+                result -> putOut(signal, result, context, out),
+                letter -> context.output(UNMATCHED_SIGNALS, letter));
+    }
+
+    /** The signal with its active hits, its hits counted per rule and its shadow hits on their side output. */
+    private void putOut(
+            AnalysedSignal signal, MatchResult result, ReadOnlyContext context, Collector<AnalysedSignal> out) {
         for (RuleHit hit : result.hits()) {
             hitCounter.inc();
             hitsPerRule

@@ -59,13 +59,10 @@ public final class SingleSignalIncidents extends ProcessFunction<AnalysedSignal,
 
     @Override
     public void processElement(AnalysedSignal signal, Context context, Collector<Incident> out) {
-        Optional<Incident> incident;
-        try {
-            incident = opening.incident(signal);
-        } catch (RuntimeException failure) {
-            context.output(SIGNALS_WITHOUT_INCIDENT, guard.deadLetter(signal.signal(), failure));
-            return;
-        }
-        incident.ifPresent(out::collect);
+        guard.emit(
+                signal.signal(),
+                () -> opening.incident(signal),
+                incident -> incident.ifPresent(out::collect),
+                letter -> context.output(SIGNALS_WITHOUT_INCIDENT, letter));
     }
 }

@@ -113,18 +113,33 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         return WordStartAlternatives.compile(alternatives);
     }
 
+    /** The group of {@link #WORDS_REPEATED} that holds an adverb of repetition ("again", "one more time"). */
+    private static final String ADVERB = "adverb";
+
     /**
      * A "say that" whose "that" points at words already said, so that it reports none: the other's words repeated in a
      * condition or a dare ("If she says that again I'll slap her", "Say that to my face and I'll break your jaw", "you
      * say that one more time and you're dead", "say that shit about my mother", "if you say that, I'll ..." with the condition below). Read from
-     * the verb of saying {@link #SPEECH} found, which it matches from its start. "He says that they will kill us" and
-     * "she said that he should be shot" still report.
+     * the end of the "say that" ({@link #SAY_THAT}) in the verb of saying {@link #SPEECH} found. "He says that they will
+     * kill us" and "she said that he should be shot" still report, and so does a report whose words open with the
+     * adverb ({@link #REPORTED_SUBJECT}).
      */
     static final Pattern WORDS_REPEATED = Pattern.compile(
-            "(?:say|says|saying|said)\\s+that(?:\\s*[!?.]+\\W*$|\\s*$|\\s+(?:(?:shit|crap|stuff|word)\\s+)?(?:again\\b"
-                    + "|one\\s+more\\s+time\\b|once\\s+more\\b|ever\\s+again\\b|and\\b|in\\s+front\\s+of\\b"
+            "(?:\\s*[!?.]+\\W*$|\\s*$|\\s+(?:(?:shit|crap|stuff|word)\\s+)?(?:(?<" + ADVERB + ">again\\b"
+                    + "|one\\s+more\\s+time\\b|once\\s+more\\b|ever\\s+again\\b)|and\\b|in\\s+front\\s+of\\b"
                     + "|to\\s+(?:me|us|him|her|them|my|our|his|their|your)\\b"
                     + "|about\\s+(?:me|us|you|him|her|them|my|our|your|his)\\b))",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The subject of a clause after "that" and an adverb: "The minister said that again the migrants will …", "Police
+     * said that once more a man was stabbed" report words that open with the adverb, unlike "If she says that again I'll
+     * slap her" (a condition) or "Say that again the …" (a dare). A third person or a determiner only: after "again" the
+     * author's "I" or "we" is the author's promise ("she said that again I'll slap her").
+     */
+    private static final Pattern REPORTED_SUBJECT = Pattern.compile(
+            "\\s+(?:the|a|an|all|these|those|this|some|many|most|every|each|no|our|their|his|its|they|he|she|it|there"
+                    + "|people)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SAY_THAT =
@@ -132,14 +147,15 @@ final class ReportSentenceFilter extends TextMarkerFilter {
 
     /**
      * A condition in the speaker's clause ("if he says that", "when you say that", "next time she says that") and the
-     * author's promise after its "that" ("... I'll slap him", "... we're gonna ..."): the promise is the consequence,
-     * the author's own, not the words the condition's speaker would say.
+     * author's promise after its "that" ({@link #AUTHORS_PROMISE}: "... I'll slap him", "... we're gonna ..."): the
+     * promise is the consequence, the author's own, not the words the condition's speaker would say.
      */
     private static final Pattern CONDITION =
             Pattern.compile("\\b(?:if|when|whenever|next\\s+time|ever|dare)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** The author's promise, read from the end of the condition's "say that". */
     private static final Pattern AUTHORS_PROMISE = Pattern.compile(
-            "that\\s*,?\\s+(?:i|we)(?:'ll|\\s+will|'m\\s+(?:gonna|going\\s+to)|\\s+am\\s+(?:gonna|going\\s+to)|'re\\s+gonna"
+            "\\s*,?\\s+(?:i|we)(?:'ll|\\s+will|'m\\s+(?:gonna|going\\s+to)|\\s+am\\s+(?:gonna|going\\s+to)|'re\\s+gonna"
                     + "|\\s+are\\s+gonna)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -241,6 +257,7 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         private final Matcher wordsRepeated = WORDS_REPEATED.matcher("");
         private final Matcher condition = CONDITION.matcher("");
         private final Matcher authorsPromise = AUTHORS_PROMISE.matcher("");
+        private final Matcher reportedSubject = REPORTED_SUBJECT.matcher("");
         /**
          * {@link #reports}' answer for each sentence read since {@link #forget}: a sentence is asked of as itself and
          * again as the one before a sentence (after its colon) or after one (pointing back), and its regular
@@ -313,21 +330,19 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         private boolean quotesSomeoneElse(String sentence) {
             speech.reset(sentence);
             while (speech.find()) {
-                if (!authorSpeaks(sentence, speech.start())
+                int clause = clauseStart(sentence, speech.start());
+                if (!authorSpeaks(sentence, clause, speech.start())
                         && !authorTakesTheWord(sentence, speech.end())
-                        && !reportsNoWords(sentence, speech.start(), speech.end())) {
+                        && !reportsNoWords(sentence, clause, speech.start(), speech.end())) {
                     return true;
                 }
             }
             return secondhand.reset(sentence).find() && !authorTakesTheWord(sentence, secondhand.end());
         }
 
-        /** A first person in the clause that ends where the verb of saying at {@code verb} starts. */
-        private boolean authorSpeaks(String sentence, int verb) {
-            return firstPersonSpeaker
-                    .reset(sentence)
-                    .region(clauseStart(sentence, verb), verb)
-                    .find();
+        /** A first person in the clause from {@code clause} to where the verb of saying at {@code verb} starts. */
+        private boolean authorSpeaks(String sentence, int clause, int verb) {
+            return firstPersonSpeaker.reset(sentence).region(clause, verb).find();
         }
 
         /** Where the clause that ends at {@code verb} starts. */
@@ -341,29 +356,45 @@ final class ReportSentenceFilter extends TextMarkerFilter {
         }
 
         /**
-         * The verb of saying from {@code verb} to {@code end} reports no words: its "that" points at words already
-         * said ({@link #WORDS_REPEATED}), or it stands in a condition and the author's promise follows its "that"
-         * ("if he says that I'll slap him").
+         * The verb of saying from {@code verb} to {@code end}, in the clause from {@code clause}, reports no words: its
+         * "that" points at words already said ({@link #WORDS_REPEATED}) and the words after it are not a report's that
+         * open with an adverb, or it stands in a condition and the author's promise follows its "that" ("if he says
+         * that I'll slap him").
          */
-        private boolean reportsNoWords(String sentence, int verb, int end) {
+        private boolean reportsNoWords(String sentence, int clause, int verb, int end) {
             // "they say that" is found as "they say": its "say that" starts within the match
             if (!sayThat.reset(sentence).region(verb, sentence.length()).find() || sayThat.start() >= end) {
                 return false;
             }
-            if (wordsRepeated
-                    .reset(sentence)
-                    .region(sayThat.start(), sentence.length())
-                    .lookingAt()) {
-                return true;
+            int that = sayThat.end();
+            boolean inACondition =
+                    condition.reset(sentence).region(clause, verb).find();
+            if (afterThat(wordsRepeated, sentence, that)) {
+                return inACondition || !reportOpensWithTheAdverb(sentence, clause, verb, that);
             }
-            return condition
+            return inACondition && afterThat(authorsPromise, sentence, that);
+        }
+
+        /**
+         * The "that" at {@code that} opens the words reported and the adverb of repetition {@link #WORDS_REPEATED}
+         * found right after it is their first word: a subject follows the adverb ({@link #REPORTED_SUBJECT}) and the
+         * speaker is named before the verb, so it is no dare ("Say that again the …"). Read after a match of
+         * {@link #WORDS_REPEATED} outside a condition.
+         */
+        private boolean reportOpensWithTheAdverb(String sentence, int clause, int verb, int that) {
+            int adverb = wordsRepeated.start(ADVERB);
+            return adverb >= 0
+                    && sentence.substring(that, adverb).isBlank()
+                    && !sentence.substring(clause, verb).isBlank()
+                    && reportedSubject
                             .reset(sentence)
-                            .region(clauseStart(sentence, verb), verb)
-                            .find()
-                    && authorsPromise
-                            .reset(sentence)
-                            .region(sayThat.end() - 4, sentence.length())
+                            .region(wordsRepeated.end(), sentence.length())
                             .lookingAt();
+        }
+
+        /** Whether {@code matcher}'s expression matches from {@code that}, the end of a "say that". */
+        private static boolean afterThat(Matcher matcher, String sentence, int that) {
+            return matcher.reset(sentence).region(that, sentence.length()).lookingAt();
         }
 
         private boolean authorTakesTheWord(String sentence, int from) {

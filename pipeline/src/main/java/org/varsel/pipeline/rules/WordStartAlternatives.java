@@ -63,9 +63,8 @@ final class WordStartAlternatives {
                 if (body >= head.length() || mayBeSkipped(alternative, close + 1)) {
                     return false; // a flag group, a named group or an optional group: not read here
                 }
-                return notOpeningWithALetter(head.substring(body, head.length() - 1))
-                                .isEmpty()
-                        && !head.substring(body, head.length() - 1).isEmpty();
+                String inside = head.substring(body, head.length() - 1);
+                return !inside.isEmpty() && notOpeningWithALetter(inside).isEmpty();
             }
             if (alternative.startsWith("\\p{L}", i)) {
                 return !mayBeSkipped(alternative, i + 5);
@@ -85,19 +84,16 @@ final class WordStartAlternatives {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = closingBracket(pattern, i);
-            } else if (c == '(') {
+        for (Elements elements = new Elements(pattern, 0); elements.hasNext(); ) {
+            int at = elements.at();
+            char c = elements.next();
+            if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
             } else if (c == '|' && depth == 0) {
-                parts.add(pattern.substring(start, i));
-                start = i + 1;
+                parts.add(pattern.substring(start, at));
+                start = at + 1;
             }
         }
         parts.add(pattern.substring(start));
@@ -106,34 +102,60 @@ final class WordStartAlternatives {
 
     private static int closingParenthesis(String pattern, int open) {
         int depth = 0;
-        for (int i = open; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = closingBracket(pattern, i);
-            } else if (c == '(') {
+        for (Elements elements = new Elements(pattern, open); elements.hasNext(); ) {
+            int at = elements.at();
+            char c = elements.next();
+            if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
-                return i;
+                return at;
             }
         }
         throw new IllegalArgumentException("unbalanced parenthesis in " + pattern);
     }
 
-    /** The {@code ]} that closes the character class opened at {@code open} (nested classes and escapes passed by). */
+    /**
+     * The {@code ]} that closes the character class opened at {@code open}: a {@code ]} right after the {@code [} is
+     * one of its characters, as Java reads it, and a nested class is passed by whole.
+     */
     private static int closingBracket(String pattern, int open) {
-        int depth = 0;
-        for (int i = open; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                depth++;
-            } else if (c == ']' && i > open + 1 && --depth == 0) {
-                return i;
+        for (Elements elements = new Elements(pattern, open + 1); elements.hasNext(); ) {
+            int at = elements.at();
+            if (elements.next() == ']' && at > open + 1) {
+                return at;
             }
         }
         throw new IllegalArgumentException("unclosed character class in " + pattern);
+    }
+
+    /**
+     * A pattern's text read one element at a time, where an escape ({@code \x}) and a character class ({@code [...]},
+     * nested ones with it) are one element each, so that a {@code |}, a parenthesis or a bracket inside them is not read
+     * as the pattern's own.
+     */
+    private static final class Elements {
+        private final String pattern;
+        private int at;
+
+        Elements(String pattern, int from) {
+            this.pattern = pattern;
+            this.at = from;
+        }
+
+        boolean hasNext() {
+            return at < pattern.length();
+        }
+
+        /** Where the next element starts. */
+        int at() {
+            return at;
+        }
+
+        /** The next element's first character ({@code \} for an escape, {@code [} for a class), and the walk past it. */
+        char next() {
+            char c = pattern.charAt(at);
+            at = c == '\\' ? at + 2 : c == '[' ? closingBracket(pattern, at) + 1 : at + 1;
+            return c;
+        }
     }
 }

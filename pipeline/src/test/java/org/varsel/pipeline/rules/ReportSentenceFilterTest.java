@@ -141,6 +141,34 @@ class ReportSentenceFilterTest {
         assertThat(marked("He said that I'll be killed tonight")).contains("killed");
     }
 
+    /**
+     * An adverb of repetition right after a report's "that" can open the words it reports: a subject follows it and the
+     * speaker is named, with no condition (session 28: session 27's reading of the words repeated took "that again" for
+     * the other's words said again, and so the journalist's report for the author's own).
+     */
+    @Test
+    void marksAReportWhoseWordsOpenWithAnAdverbOfRepetition() {
+        assertThat(marked("The minister said that again the migrants will be sent home"))
+                .contains("minister", "migrants", "home");
+        assertThat(marked("The mayor said that once more a man was stabbed near the station"))
+                .contains("stabbed", "station");
+        assertThat(marked("He says that one more time they will come for the Roma"))
+                .contains("come", "Roma");
+    }
+
+    /** The same adverb in a condition, a dare or before the author's promise still repeats the other's words. */
+    @Test
+    void leavesTheWordsRepeatedWhenTheAdverbIsNoReportsFirstWord() {
+        for (String text : List.of(
+                "If he says that again the whole lot of them will hang",
+                "Go on, say that again the next time I see you",
+                "She said that again I'll slap her",
+                "He said that shit again the other day, kill him",
+                "He said that again.")) {
+            assertThat(marked(text)).as(text).isEmpty();
+        }
+    }
+
     @Test
     void marksClaimsFearsAndWarningsOfOthersAndFactsTheAuthorHeardOrCouldPost() {
         assertThat(marked("The paper repeated the false claim that the mayor called migrants rats"))

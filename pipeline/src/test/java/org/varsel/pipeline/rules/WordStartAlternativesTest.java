@@ -73,6 +73,22 @@ class WordStartAlternativesTest {
         }
     }
 
+    /**
+     * A class nested in a class is one element, read as Java reads it: a {@code ]} right after its {@code [} is one of
+     * its characters, so the {@code |} after it is inside the outer class, not between alternatives (session 28: the
+     * old walk closed the nested class at that {@code ]} and split the pattern there).
+     */
+    @Test
+    void aClassNestedInAClassIsReadAsJavaReadsItWithABracketAsItsFirstCharacter() {
+        String oneAlternative = "x[[]|]|1]";
+        assertThat(Pattern.compile(oneAlternative).matcher("x1").matches()).isTrue();
+        assertThat(Pattern.compile(oneAlternative).matcher("x]").matches()).isTrue();
+        assertThat(Pattern.compile(oneAlternative).matcher("1]").matches()).isFalse();
+
+        assertThat(WordStartAlternatives.notOpeningWithALetter(oneAlternative)).isEmpty();
+        assertThat(WordStartAlternatives.notOpeningWithALetter("x[[]|]|1]|2")).containsExactly("2");
+    }
+
     @Test
     void theReportMarksOwnAlternativesAllOpenWithALetterAndMatchAtWordStartsOnly() {
         assertThat(ReportSentenceFilter.SPEECH
