@@ -13,7 +13,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 /**
  * The rule language's "as written" term: {@code =word} matches that form of the word and no other form of its stem
  * ({@code =hænges}, the passive, is not {@code hænge}, "hænge ud"; {@code -=says} does not exclude "say"). Case,
- * accents, æ/ae/aa spelling and doubled letters are folded as everywhere; nothing is stemmed. A signal gets the
+ * accents, æ/ae/aa spelling and stretched letters are folded as everywhere; a doubled letter is kept, so {@code =poll}
+ * is not "pool", {@code =shoot} not "shot" and {@code =finns} not "fins" (the stems of the other words still collapse
+ * it); nothing is stemmed. A signal gets the
  * term stacked on a word only when some rule or lexicon form of its pack writes that word so ({@link AsWrittenFilter}),
  * so a pack that writes none analyses signals as before.
  */
@@ -21,6 +23,9 @@ final class AsWritten {
 
     /** What an as-written term and its stacked token start with; no analysed word does. */
     static final String MARK = "=";
+
+    /** A run of this many equal letters or more is a stretched letter ("kiiiill"), read as one. */
+    private static final int STRETCHED = 3;
 
     /** One word of letters and digits: what an as-written term may be. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -50,17 +55,25 @@ final class AsWritten {
         return MARK + fold(bare(word));
     }
 
-    /** Lower case, folded to ASCII ("hænges" and "haenges" alike), every doubled letter collapsed. */
+    /**
+     * Lower case, folded to ASCII ("hænges" and "haenges" alike), a letter stretched over three or more collapsed to one
+     * as the chain's first {@link RepeatedLetterFilter} does ("kiiiill" is "kill"); a doubled letter is kept: it tells
+     * "poll" from "pool" and "shoot" from "shot", which is what a rule writes a word as written for.
+     */
     static String fold(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         char[] in = lower.toCharArray();
         char[] folded = new char[in.length * 4];
         int length = ASCIIFoldingFilter.foldToASCII(in, 0, folded, 0, in.length);
         StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            if (out.length() == 0 || out.charAt(out.length() - 1) != folded[i]) {
-                out.append(folded[i]);
+        int i = 0;
+        while (i < length) {
+            int run = 1;
+            while (i + run < length && folded[i + run] == folded[i]) {
+                run++;
             }
+            out.append(folded, i, run >= STRETCHED ? 1 : run);
+            i += run;
         }
         return out.toString();
     }

@@ -6,7 +6,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * Collapses every run of at least {@code minRun} equal characters to one character; with 2,
  * {@code kiiiill} and {@code kill} both become {@code kil}. Applied to documents and rules alike,
- * so stretched words still match.
+ * so stretched words still match. An as-written term ({@link AsWritten}) is left as it was folded: it keeps
+ * its doubled letters.
  */
 final class RepeatedLetterFilter extends TermRewritingFilter {
 
@@ -21,6 +22,9 @@ final class RepeatedLetterFilter extends TermRewritingFilter {
     void rewrite(CharTermAttribute term) {
         char[] buf = term.buffer();
         int len = term.length();
+        if (len > 0 && buf[0] == AsWritten.MARK.charAt(0)) {
+            return;
+        }
         int out = 0;
         int i = 0;
         while (i < len) {

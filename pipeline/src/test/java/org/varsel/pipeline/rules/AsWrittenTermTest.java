@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.varsel.contract.Tlp;
 
 /**
- * A term written {@code =word} matches the word as written (not stemmed; case, accents, æ/ae and doubled letters
- * folded as everywhere), in a term, an exclusion, a proximity and a lexicon form.
+ * A term written {@code =word} matches the word as written (not stemmed; case, accents, æ/ae/aa and stretched letters
+ * folded as everywhere, a doubled letter kept), in a term, an exclusion, a proximity and a lexicon form.
  */
 class AsWrittenTermTest {
 
@@ -105,6 +105,37 @@ class AsWrittenTermTest {
         assertThat(matches(lexicon, RuleLanguage.DA, "hun skal hænge ud med os"))
                 .isFalse();
         assertThat(matches(lexicon, RuleLanguage.DA, "de skal skyde ned")).isFalse();
+    }
+
+    @Test
+    void aDoubledLetterWrittenAsWrittenIsNotTheSingleLetterOfAnotherWord() {
+        assertThat(matches("\"at the =polls\"~0", RuleLanguage.EN, "we beat him at the polls"))
+                .isTrue();
+        assertThat(matches("\"at the =polls\"~0", RuleLanguage.EN, "someone stabbed him at the pools"))
+                .as("a pool is no poll")
+                .isFalse();
+        assertThat(matches("=shoot AND him", RuleLanguage.EN, "I will shoot him"))
+                .isTrue();
+        assertThat(matches("=shoot AND him", RuleLanguage.EN, "they shot him in 1968"))
+                .as("the past is not the present written as written")
+                .isFalse();
+        assertThat(matches("=shoots", RuleLanguage.EN, "two shots were heard")).isFalse();
+        assertThat(matches("=finns", RuleLanguage.EN, "the fish lost its fins")).isFalse();
+        assertThat(matches("=hanne", RuleLanguage.DA, "en hane galer"))
+                .as("a rooster is no Hanne")
+                .isFalse();
+    }
+
+    @Test
+    void aStretchedOrCapitalisedWordStillMatchesItsAsWrittenTerm() {
+        assertThat(matches("=kill AND them", RuleLanguage.EN, "KILL them")).isTrue();
+        assertThat(matches("=kill AND them", RuleLanguage.EN, "kiiiill them")).isTrue();
+        assertThat(matches("=shoot AND him", RuleLanguage.EN, "Shoot him")).isTrue();
+        assertThat(matches("\"skal =hænges\"~2", RuleLanguage.DA, "han skal HÆNGES"))
+                .isTrue();
+        assertThat(matches("=ånde", RuleLanguage.DA, "han skal ikke aande mere"))
+                .as("aa for å, as the Danish letters read it")
+                .isTrue();
     }
 
     @Test

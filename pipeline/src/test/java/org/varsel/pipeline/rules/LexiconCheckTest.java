@@ -142,7 +142,7 @@ class LexiconCheckTest {
           match: ["a gun"]
           no_match: ["I went home"]
         """);
-        Path names = write("given_name.yaml", """
+        write("given_name.yaml", """
         lexicon: given_name
         language: en
         kind: target-group
@@ -165,12 +165,9 @@ class LexiconCheckTest {
           no_match: ["now"]
         """);
 
+        // "=ann" keeps its doubled letter as written (AsWritten.fold, session 28): it is the name, not "an", and passes
         assertThat(errors())
                 .containsExactly(
-                        names + ":6: form '=ann' analyses as '=an', as the function word 'an' does, so every 'an' in a"
-                                + " text would match it: leave it out",
-                        names + ":9: lexicon 'given_name' must not find its entries in example (it found \"an\" of"
-                                + " entry '=ann'): \"an hour\"",
                         weapons + ":8: form 'IEDs' analyses as 'i', as the function word 'i' does, so every 'i' in a"
                                 + " text would match it: write it as written ('=IEDs') or leave it out",
                         weapons + ":12: lexicon 'weapon' must not find its entries in example (it found \"I\" of entry"
