@@ -128,7 +128,9 @@ final class LexiconQueryParser extends QueryParser {
                     .orElse(ordered);
         }
         if (sources.size() > 1 && oneSentence) {
-            source = withinOneSentence(source);
+            source = parts.get(0).equals(SentenceStartFilter.TOKEN)
+                    ? withinTheSentenceItOpens(source)
+                    : withinOneSentence(source);
         }
 
         Query q = new IntervalQuery(field, source);
@@ -143,6 +145,19 @@ final class LexiconQueryParser extends QueryParser {
      */
     private static IntervalsSource withinOneSentence(IntervalsSource source) {
         return Intervals.extend(Intervals.notContaining(Intervals.extend(source, -1, 0), SENTENCE_OPENING), 1, 0);
+    }
+
+    /**
+     * The matches of {@code source}, whose first part is {@code _start_}, no other sentence opens inside. The marker
+     * stands a position before the word it opens, so the sentence it opens starts at the match's second word, which
+     * {@link #withinOneSentence} would count as a sentence end (and then read nothing): the match is read without
+     * its first two words. A match of two words ({@code "_start_ hang"~0}) has no word a sentence could open at
+     * after its opening, and is kept as it is (read without two words it would end before it starts).
+     */
+    private static IntervalsSource withinTheSentenceItOpens(IntervalsSource source) {
+        IntervalsSource longer =
+                Intervals.extend(Intervals.notContaining(Intervals.extend(source, -2, 0), SENTENCE_OPENING), 2, 0);
+        return Intervals.or(Intervals.maxwidth(2, source), longer);
     }
 
     /** The term of an as-written word ({@code =hænges}); anything but one word of letters and digits is an error. */

@@ -125,6 +125,24 @@ class SentenceStartFilterTest {
     }
 
     @Test
+    void readsAPhraseThatOpensWithTheSentenceStartAndAsksForOneSentence() {
+        // the phrase's own _start_ opens the sentence its second word stands in: that opening is no sentence end
+        Rule imperative = TestRules.active("imperative", "\"_one_sentence_ _start_ hang them\"~2");
+        Rule twoParts = TestRules.active("two-parts", "\"_start_ hang _one_sentence_\"~0");
+        try (RuleEngine engine = RuleEngine.build(TestRules.pack(imperative, twoParts))) {
+            assertThat(ruleIds(engine, "Hang them.")).containsExactly("two-parts", "imperative");
+            assertThat(ruleIds(engine, "These traitors. Hang them all")).containsExactly("two-parts", "imperative");
+            assertThat(ruleIds(engine, "Hang all of them")).containsExactly("two-parts", "imperative");
+            assertThat(ruleIds(engine, "Hang")).containsExactly("two-parts");
+
+            // a sentence that opens after the phrase's first word still ends the phrase
+            assertThat(ruleIds(engine, "Hang on. Them again?")).containsExactly("two-parts");
+            assertThat(ruleIds(engine, "Hang in there. Them too")).containsExactly("two-parts");
+            assertThat(ruleIds(engine, "They say the muslims hang them")).isEmpty();
+        }
+    }
+
+    @Test
     void refusesToLoadARuleThatAsksForOneSentenceInAPhraseOfOnePartAndSaysWhatToWrite() {
         Rule onePart = TestRules.active("one-part-sentence", "\"_one_sentence_ savage\"~2");
 
