@@ -1,13 +1,7 @@
 package org.varsel.bench;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +118,7 @@ final class ThreatModelTrial {
     static List<LabelledPost> edos(Path file, int threatRepeats, double otherKept, long seed) throws IOException {
         List<LabelledPost> threats = new ArrayList<>();
         List<LabelledPost> out = new ArrayList<>();
-        for (Map<String, String> row : rows(file)) {
+        for (Map<String, String> row : TrainingCorpus.csvRows(file)) {
             String id = row.get("rewire_id");
             String text = row.get("text");
             if (id == null || text == null || text.isBlank()) {
@@ -143,16 +137,5 @@ final class ThreatModelTrial {
         }
         out.addAll(repeated(threats, threatRepeats));
         return out;
-    }
-
-    private static List<Map<String, String>> rows(Path file) throws IOException {
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                MappingIterator<Map<String, String>> rows = mapper.readerFor(Map.class)
-                        .with(CsvSchema.emptySchema().withHeader())
-                        .readValues(reader)) {
-            return rows.readAll();
-        }
     }
 }

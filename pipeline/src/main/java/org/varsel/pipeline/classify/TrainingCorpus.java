@@ -181,7 +181,7 @@ public final class TrainingCorpus {
     }
 
     /** Every row of a CSV file with a header (quoted fields may span lines), as column → value. */
-    private static List<Map<String, String>> csvRows(Path file) throws IOException {
+    public static List<Map<String, String>> csvRows(Path file) throws IOException {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
